@@ -1,0 +1,18 @@
+//! Loopscope's front end: source text → [`ast::Module`] or a [`Diagnostic`].
+//!
+//! Hand-written lexer and recursive-descent parser (precedence climbing for
+//! binary operators). Parsing never panics: every failure is a `Diagnostic`
+//! with a line, a column and a message in CPython's words where CPython has
+//! words for it, or "`X` is not supported yet" for syntax outside the subset.
+
+pub mod ast;
+mod diagnostic;
+mod lexer;
+mod parser;
+
+pub use diagnostic::{Diagnostic, DiagnosticKind};
+
+/// Parse a whole program.
+pub fn parse(source: &str) -> Result<ast::Module, Diagnostic> {
+    parser::parse_module(source)
+}
