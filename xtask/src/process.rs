@@ -1,0 +1,56 @@
+//! Running the tools: echo the command line, inherit the terminal, turn a bad exit into a
+//! [`Failure`] that names the command.
+
+use std::io::ErrorKind;
+use std::process::{Command, Stdio};
+
+use crate::failure::Failure;
+
+/// Runs `command` to completion with its output on our terminal and no standard input.
+pub fn run(command: &mut Command) -> Result<(), Failure> {
+    let line = command_line(command);
+    println!("    $ {line}");
+    let status = command
+        .stdin(Stdio::null())
+        .status()
+        .map_err(|error| spawn_failure(&line, command, error.kind()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(Failure::new(format!("`{line}` failed ({status})")))
+    }
+}
+
+/// Runs `command` quietly and returns its standard output, or `None` if it could not be run
+/// or exited unsuccessfully. For probes such as `trunk --version`.
+pub fn probe(command: &mut Command) -> Option<String> {
+    let output = command
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
+}
+
+/// The command as one would type it: program and arguments separated by spaces.
+fn command_line(command: &Command) -> String {
+    std::iter::once(command.get_program())
+        .chain(command.get_args())
+        .map(|part| part.to_string_lossy())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn spawn_failure(line: &str, command: &Command, kind: ErrorKind) -> Failure {
+    let program = command.get_program().to_string_lossy();
+    if kind == ErrorKind::NotFound {
+        Failure::new(format!(
+            "`{line}`: `{program}` is not installed or not on PATH"
+        ))
+    } else {
+        Failure::new(format!("`{line}` could not be started: {kind}"))
+    }
+}

@@ -1,0 +1,131 @@
+//! `cargo xtask test`: every test, in order, stopping at the first failure: the native
+//! workspace tests, the release web build, then the browser tests against that build.
+
+use std::net::TcpListener;
+use std::time::{Duration, Instant};
+
+use crate::failure::Failure;
+use crate::process::run;
+use crate::report::{detail, duration, step};
+use crate::toolchain;
+use crate::workspace::Workspace;
+use crate::Command;
+
+pub const COMMAND: Command = Command {
+    name: "test",
+    about: "cargo test --workspace, then trunk build --release, then the browser tests",
+    run: test,
+};
+
+/// One part of the test run; each needs the ones before it to have passed.
+struct Stage {
+    name: &'static str,
+    run: fn(&Workspace) -> Result<(), Failure>,
+}
+
+const STAGES: [Stage; 3] = [
+    Stage {
+        name: "cargo test --workspace",
+        run: native_tests,
+    },
+    Stage {
+        name: "trunk build --release",
+        run: web_build,
+    },
+    Stage {
+        name: "browser tests (Playwright, Chromium)",
+        run: browser_tests,
+    },
+];
+
+fn test(workspace: &Workspace) -> Result<(), Failure> {
+    toolchain::ensure_web_build_tools(workspace)?;
+    toolchain::ensure_chromium(workspace)?;
+    let mut passed: Vec<(&Stage, Duration)> = Vec::new();
+    for (index, stage) in STAGES.iter().enumerate() {
+        step(&format!(
+            "stage {} of {}: {}",
+            index + 1,
+            STAGES.len(),
+            stage.name
+        ));
+        let started = Instant::now();
+        if let Err(failure) = (stage.run)(workspace) {
+            print_summary(&passed, Some((stage, started.elapsed())));
+            return Err(Failure::new(format!(
+                "stage {} of {} ({}) failed: {failure}",
+                index + 1,
+                STAGES.len(),
+                stage.name
+            )));
+        }
+        passed.push((stage, started.elapsed()));
+    }
+    print_summary(&passed, None);
+    Ok(())
+}
+
+fn native_tests(workspace: &Workspace) -> Result<(), Failure> {
+    run(workspace.cargo().args(["test", "--workspace"]))
+}
+
+/// Builds into a fresh dist/: a failed build must not leave an older one for the browser tests.
+fn web_build(workspace: &Workspace) -> Result<(), Failure> {
+    let dist = workspace.path("dist");
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist)
+            .map_err(|error| Failure::new(format!("cannot remove the old dist/: {error}")))?;
+        detail("removed the previous dist/");
+    }
+    run(workspace.command("trunk").args(["build", "--release"]))
+}
+
+/// Playwright starts tests/e2e/serve-dist.mjs on a free loopback port and runs the specs.
+fn browser_tests(workspace: &Workspace) -> Result<(), Failure> {
+    let port = free_loopback_port()?;
+    detail(&format!("dist/ will be served at http://127.0.0.1:{port}/"));
+    run(workspace
+        .command("playwright")
+        .args(["test", "--config", "tests/e2e/playwright.config.ts"])
+        .env("LOOPSCOPE_E2E_PORT", port.to_string()))
+}
+
+fn free_loopback_port() -> Result<u16, Failure> {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .map_err(|error| Failure::new(format!("no free port on 127.0.0.1: {error}")))
+}
+
+/// One line per stage, then a closing count line (`stages: 3 passed, 0 failed`).
+fn print_summary(passed: &[(&Stage, Duration)], failed: Option<(&Stage, Duration)>) {
+    step("summary");
+    for (stage, elapsed) in passed {
+        detail(&format!(
+            "passed   {:<40}{:>8}",
+            stage.name,
+            duration(*elapsed)
+        ));
+    }
+    if let Some((stage, elapsed)) = failed {
+        detail(&format!(
+            "FAILED   {:<40}{:>8}",
+            stage.name,
+            duration(elapsed)
+        ));
+    }
+    let finished = passed.len() + usize::from(failed.is_some());
+    for stage in &STAGES[finished..] {
+        detail(&format!("not run  {}", stage.name));
+    }
+    let skipped = STAGES.len() - finished;
+    let mut counts = format!(
+        "stages: {} passed, {} failed",
+        passed.len(),
+        usize::from(failed.is_some())
+    );
+    if skipped > 0 {
+        counts.push_str(&format!(", {skipped} skipped"));
+    }
+    println!("{counts}");
+}

@@ -1,0 +1,212 @@
+//! Installing the pinned tools that the web build and the browser tests need, skipping
+//! whatever is already there at the right version.
+
+use std::path::Path;
+
+use crate::failure::Failure;
+use crate::process::{probe, run};
+use crate::report::{detail, step};
+use crate::workspace::Workspace;
+
+/// trunk 0.22 needs a newer rustc than this project's 1.95.
+const TRUNK_VERSION: &str = "0.21.14";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// Where Debian's `chromium` package puts the browser; tests/e2e/playwright.config.ts uses it.
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// Everything `trunk build --release` needs: the wasm target, trunk, the wasm-bindgen CLI
+/// and the npm packages (binaryen's wasm-opt; Playwright for the browser tests).
+pub fn ensure_web_build_tools(workspace: &Workspace) -> Result<(), Failure> {
+    ensure_wasm_target(workspace)?;
+    ensure_trunk(workspace)?;
+    ensure_wasm_bindgen_cli(workspace)?;
+    ensure_npm_packages(workspace)
+}
+
+fn ensure_wasm_target(workspace: &Workspace) -> Result<(), Failure> {
+    step(&format!("Rust target {WASM_TARGET} (rustup)"));
+    let installed = probe(
+        workspace
+            .command("rustup")
+            .args(["target", "list", "--installed"]),
+    )
+    .ok_or_else(|| {
+        Failure::new("rustup is needed to add the wasm target; see https://rustup.rs")
+    })?;
+    if installed.lines().any(|target| target.trim() == WASM_TARGET) {
+        detail("present");
+        return Ok(());
+    }
+    detail("missing: installing");
+    run(workspace
+        .command("rustup")
+        .args(["target", "add", WASM_TARGET]))
+}
+
+fn ensure_trunk(workspace: &Workspace) -> Result<(), Failure> {
+    let install = CargoInstall {
+        binary: "trunk",
+        krate: "trunk",
+        version: TRUNK_VERSION.to_string(),
+        locked: true,
+        cold_build_time: "about 6 minutes",
+    };
+    install.ensure(workspace)
+}
+
+/// The CLI must be exactly the wasm-bindgen version in Cargo.lock, or trunk refuses it.
+fn ensure_wasm_bindgen_cli(workspace: &Workspace) -> Result<(), Failure> {
+    let version = workspace.locked_version("wasm-bindgen")?;
+    check_trunk_toml_agrees(workspace, &version)?;
+    let install = CargoInstall {
+        binary: "wasm-bindgen",
+        krate: "wasm-bindgen-cli",
+        version,
+        // Its own lock file names a crate version the registry no longer has.
+        locked: false,
+        cold_build_time: "about 2 minutes",
+    };
+    install.ensure(workspace)
+}
+
+/// Trunk.toml's `[tools] wasm_bindgen` pin must match Cargo.lock, or trunk (offline) fails
+/// with a less helpful message.
+fn check_trunk_toml_agrees(workspace: &Workspace, locked: &str) -> Result<(), Failure> {
+    let trunk_toml = std::fs::read_to_string(workspace.path("Trunk.toml"))
+        .map_err(|error| Failure::new(format!("cannot read Trunk.toml: {error}")))?;
+    let pinned = trunk_toml.lines().find_map(|line| {
+        let value = line
+            .trim()
+            .strip_prefix("wasm_bindgen")?
+            .trim_start()
+            .strip_prefix('=')?;
+        Some(value.trim().trim_matches('"').to_string())
+    });
+    match pinned {
+        Some(pinned) if pinned != locked => Err(Failure::new(format!(
+            "Trunk.toml pins wasm_bindgen = \"{pinned}\" but Cargo.lock has wasm-bindgen {locked}; \
+             make Trunk.toml, Cargo.toml (`wasm-bindgen = \"={locked}\"`) and Cargo.lock agree"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// A tool installed with `cargo install`, checked with `BINARY --version`.
+struct CargoInstall {
+    binary: &'static str,
+    krate: &'static str,
+    version: String,
+    locked: bool,
+    cold_build_time: &'static str,
+}
+
+impl CargoInstall {
+    fn ensure(&self, workspace: &Workspace) -> Result<(), Failure> {
+        step(&format!("{} {} (cargo install)", self.krate, self.version));
+        match self.installed_version(workspace) {
+            Some(found) if found == self.version => {
+                detail("present");
+                return Ok(());
+            }
+            Some(found) => detail(&format!("found {} {found}: replacing", self.binary)),
+            None => detail("missing"),
+        }
+        detail(&format!(
+            "installing; a cold build takes {}",
+            self.cold_build_time
+        ));
+        let mut install = workspace.cargo();
+        install.args(["install", self.krate, "--version", &self.version]);
+        if self.locked {
+            install.arg("--locked");
+        }
+        run(&mut install)?;
+        match self.installed_version(workspace) {
+            Some(found) if found == self.version => Ok(()),
+            found => Err(Failure::new(format!(
+                "installed {} {} but `{} --version` reports {}; is another {} earlier on PATH?",
+                self.krate,
+                self.version,
+                self.binary,
+                found.as_deref().unwrap_or("nothing"),
+                self.binary
+            ))),
+        }
+    }
+
+    /// The version `BINARY --version` reports (it prints `BINARY VERSION`).
+    fn installed_version(&self, workspace: &Workspace) -> Option<String> {
+        let output = probe(workspace.command(self.binary).arg("--version"))?;
+        output.split_whitespace().nth(1).map(str::to_string)
+    }
+}
+
+fn ensure_npm_packages(workspace: &Workspace) -> Result<(), Failure> {
+    step("npm packages from package-lock.json (binaryen's wasm-opt, Playwright)");
+    if probe(workspace.command("npm").arg("--version")).is_none() {
+        return Err(Failure::new(
+            "Node.js and npm are needed (Debian: apt-get install nodejs npm)",
+        ));
+    }
+    let complete = probe(workspace.command("npm").args(["ls", "--depth=0"])).is_some()
+        && workspace.path("node_modules/.bin/wasm-opt").exists();
+    if complete {
+        detail("present");
+        return Ok(());
+    }
+    detail("missing or out of date: installing (Playwright's own browser download is skipped)");
+    run(workspace
+        .command("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+}
+
+/// Debian's Chromium, which the browser tests drive (Playwright's own browser download
+/// cannot reach its servers from here).
+pub fn ensure_chromium(workspace: &Workspace) -> Result<(), Failure> {
+    step(&format!("Chromium at {CHROMIUM} (Debian package)"));
+    if Path::new(CHROMIUM).exists() {
+        detail("present");
+        return Ok(());
+    }
+    if probe(workspace.command("apt-get").arg("--version")).is_none() {
+        return Err(Failure::new(format!(
+            "{CHROMIUM} is missing and there is no apt-get to install it; \
+             install Chromium so that {CHROMIUM} exists"
+        )));
+    }
+    let as_root = probe(workspace.command("id").arg("-u")).as_deref() == Some("0");
+    detail(if as_root {
+        "missing: installing with apt-get"
+    } else {
+        "missing: installing with sudo apt-get"
+    });
+    let apt_get = |arguments: &[&str]| {
+        let mut command = if as_root {
+            workspace.command("apt-get")
+        } else {
+            let mut sudo = workspace.command("sudo");
+            sudo.args(["env", "DEBIAN_FRONTEND=noninteractive", "apt-get"]);
+            sudo
+        };
+        command
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .args(arguments);
+        command
+    };
+    run(&mut apt_get(&["update"]))
+        .and_then(|()| run(&mut apt_get(&["install", "-y", "chromium"])))
+        .map_err(|failure| {
+            Failure::new(format!(
+                "{failure}\n    could not install Chromium; install it yourself: \
+                 sudo apt-get update && sudo apt-get install -y chromium"
+            ))
+        })?;
+    if Path::new(CHROMIUM).exists() {
+        Ok(())
+    } else {
+        Err(Failure::new(format!(
+            "apt-get installed chromium but {CHROMIUM} is still missing"
+        )))
+    }
+}
