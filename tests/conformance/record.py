@@ -1,0 +1,366 @@
+#!/usr/bin/env python3
+"""Record what CPython prints for a Loopscope program, on a virtual clock.
+
+This is the oracle of the conformance suite: it runs a program under the real
+CPython 3.11 (stdlib only) with time made virtual, and writes the
+*expectation* that the Loopscope engine must reproduce byte for byte
+(`loopscope run --timestamps`, see crates/cli/tests/conformance.rs).
+
+Usage
+-----
+    python3 tests/conformance/record.py [--seed N] PROGRAM.py
+        print PROGRAM's expectation to stdout
+    python3 tests/conformance/record.py [--seed N] -o OUT PROGRAM.py
+        write it to the file OUT
+    python3 tests/conformance/record.py --all [--check]
+        re-record every case (tests/conformance/cases/NAME.py ->
+        cases/NAME.expected) and every example (assets/examples/NAME.py ->
+        tests/conformance/examples/NAME.expected); with --check, write
+        nothing and report the expectations that differ (exit status 1)
+
+Semantics
+---------
+Virtual clock.  A float `now`, starting at 0.0 seconds.  time.time(),
+time.monotonic() and time.perf_counter() return `now`; time.time_ns(),
+time.monotonic_ns() and time.perf_counter_ns() return round(now * 1e9)
+(Python's round: half to even).  time.sleep(s) does `now += s` (it blocks the
+whole program, event loop included, as in real CPython; a negative s raises
+ValueError('sleep length must be non-negative')).  No other clock is touched.
+
+Event loop.  asyncio's default policy is replaced so that asyncio.run(),
+asyncio.new_event_loop() and asyncio.get_event_loop() all build a
+VirtualEventLoop: a SelectorEventLoop whose time() is `now` and whose
+selector never waits.  `select(timeout)` polls the real selector with timeout
+0 (so the loop's self-pipe keeps working); if that reports nothing it does
+`now += timeout`, the very float addition the engine must reproduce (asyncio
+computes `timeout = min(max(0, when - now), 86400)` before calling select, so
+the clock lands on `now + (when - now)`, which need not equal `when`).  The
+loop keeps CPython's real `_clock_resolution` of 1e-09 s
+(time.get_clock_info('monotonic').resolution): timers whose deadline is below
+`now + 1e-09` are due.  `select(None)` with nothing ready means that nothing
+can ever happen again (no ready callback, no timer, the main coroutine not
+done): CPython would hang forever.  The recorder then ends the program:
+the pending partial stdout line is written (stamped), `<deadlock>` is written
+on a line of its own to stderr, and the exit status is 3.
+
+Seeding.  Before the program runs, random.seed(SEED) is called.  SEED is, by
+priority: the --seed option; a pin `# loopscope: seed=N` on a line of its own
+among the program's first 5 lines; the engine's default seed 0.
+
+Running.  The program's directory becomes the current directory.  The source
+is compiled with the program's bare file name (e.g. `gather_basic.py`) as its
+filename, so tracebacks and warnings name that file, with
+ast.PyCF_ALLOW_TOP_LEVEL_AWAIT.  It runs as the `__main__` module in a fresh
+namespace (`__name__`, `__file__` = the bare file name, `__builtins__`).
+Top-level await (notebook style): if the compiled module code is itself a
+coroutine (its co_flags has CO_COROUTINE, i.e. `await`, `async for` or `async
+with` appear outside any function), the module body runs as
+`asyncio.run(eval(code, namespace))`: it is the main task, Task-1, and its
+coroutine is named `<module>`.  The string hash seed is fixed
+(PYTHONHASHSEED=0) but cases must not rely on the order of str-keyed sets.
+
+Output.  Each stdout line is stamped with the virtual time at which it was
+completed (when its '\\n' was written), formatted f"{now:.3f} " + line.  A
+final line without '\\n' is stamped when the program exits and keeps its
+missing newline.  stderr is kept unstamped, normalized as follows: in every
+traceback (uncaught exception, "Task exception was never retrieved",
+"Exception in callback", exception groups with their `| ` margins, ...) each
+`File "..."` entry whose file is not the program's bare file name is dropped
+together with its source line and its caret line (`^^^^` / `~~^~~`) if any;
+everything else is kept verbatim.  The engine only prints frames of the
+program file, so this is exactly what it must print.
+
+Exit status.  0 when the program ends normally, 1 on an uncaught exception
+(traceback printed like CPython's default excepthook, then normalized), 3 on
+a deadlock.
+
+Expectation file format (UTF-8 text):
+
+    status 0
+    --- stdout
+    0.000 Hello
+    1.000 World
+    --- stderr
+    <the normalized stderr, verbatim, up to the end of the file>
+
+Every stdout line in the file starts with its stamp, so no stdout line can be
+mistaken for a marker.  When the program's stdout does not end with '\\n', the
+last stamped line is followed by '\\n' and the marker line
+`\\ No newline at end of stdout`.  stderr is the file's last section: the
+file ends exactly where stderr ends (a stderr without a final '\\n' gives a
+file without one).  A deadlock's stderr ends with the line `<deadlock>`.
+"""
+
+import argparse
+import ast
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+CASES_DIR = HERE / "cases"
+EXAMPLES_DIR = REPO / "assets" / "examples"
+EXAMPLE_EXPECTATIONS_DIR = HERE / "examples"
+
+DEFAULT_SEED = 0
+SEED_PIN = re.compile(r"#\s*loopscope:\s*seed\s*=\s*(-?\d+)\s*")
+SEED_PIN_LINES = 5
+DEADLOCK_STATUS = 3
+DEADLOCK_MARKER = "<deadlock>\n"
+NO_NEWLINE_MARKER = "\\ No newline at end of stdout\n"
+STAMP = re.compile(r"\d+\.\d{3} ")
+# Real seconds a recording may take before it is declared hung.
+RECORD_TIMEOUT = 60
+
+
+# ---------------------------------------------------------------------------
+# The child: runs one program on the virtual clock (`record.py --child`).
+# ---------------------------------------------------------------------------
+
+now = 0.0
+
+
+def _install_virtual_time(stdout):
+    """Patch the time module and asyncio's loop policy onto `now`.
+
+    STDOUT is the program's StampedStdout, finished on a deadlock."""
+    import asyncio
+    import selectors
+    import time
+
+    def virtual_seconds():
+        return now
+
+    def virtual_nanoseconds():
+        return round(now * 1e9)
+
+    def virtual_sleep(seconds):
+        global now
+        if seconds < 0:
+            raise ValueError("sleep length must be non-negative")
+        now += seconds
+
+    time.time = time.monotonic = time.perf_counter = virtual_seconds
+    time.time_ns = time.monotonic_ns = time.perf_counter_ns = virtual_nanoseconds
+    time.sleep = virtual_sleep
+
+    class VirtualSelector(selectors.DefaultSelector):
+        """A selector that never waits: waiting advances the virtual clock."""
+
+        def select(self, timeout=None):
+            global now
+            events = super().select(0)
+            if events:
+                return events
+            if timeout is None:
+                stdout.finish()
+                sys.__stderr__.write(DEADLOCK_MARKER)
+                sys.__stderr__.flush()
+                os._exit(DEADLOCK_STATUS)
+            now += timeout
+            return events
+
+    class VirtualEventLoop(asyncio.SelectorEventLoop):
+        def __init__(self):
+            super().__init__(VirtualSelector())
+
+        def time(self):
+            return now
+
+    class VirtualEventLoopPolicy(asyncio.DefaultEventLoopPolicy):
+        _loop_factory = VirtualEventLoop
+
+    asyncio.set_event_loop_policy(VirtualEventLoopPolicy())
+
+
+class StampedStdout:
+    """sys.stdout for the program: writes each completed line with its stamp."""
+
+    def __init__(self, real):
+        self._real = real
+        self._partial = ""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        *complete, self._partial = (self._partial + text).split("\n")
+        for line in complete:
+            self._real.write(f"{now:.3f} {line}\n")
+        return len(text)
+
+    def flush(self):
+        self._real.flush()
+
+    def finish(self):
+        """Write the last, unterminated line (if any): the program has ended."""
+        if self._partial:
+            self._real.write(f"{now:.3f} {self._partial}")
+            self._partial = ""
+        self._real.flush()
+
+    def writable(self):
+        return True
+
+    def isatty(self):
+        return False
+
+
+def run_child(program, seed):
+    """Run PROGRAM (a bare file name in the current directory) as __main__."""
+    import asyncio
+    import atexit
+    import inspect
+    import random
+    import types
+
+    source = Path(program).read_text(encoding="utf-8")
+    code = compile(source, program, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+    main = types.ModuleType("__main__")
+    main.__file__ = program
+    main.__builtins__ = __builtins__
+    sys.modules["__main__"] = main
+    sys.argv = [program]
+    sys.path[0] = os.getcwd()
+
+    stdout = StampedStdout(sys.stdout)
+    _install_virtual_time(stdout)
+    sys.stdout = stdout
+    atexit.register(stdout.finish)
+    random.seed(seed)
+
+    if code.co_flags & inspect.CO_COROUTINE:
+        asyncio.run(eval(code, main.__dict__))
+    else:
+        exec(code, main.__dict__)
+
+
+# ---------------------------------------------------------------------------
+# The parent: runs the child, normalizes, formats the expectation.
+# ---------------------------------------------------------------------------
+
+FILE_LINE = re.compile(r'(?P<margin>[ |]*)File "(?P<file>[^"]*)", line \d+, in .*')
+
+
+def normalize_stderr(stderr, program):
+    """Drop traceback entries of files other than PROGRAM (see the docstring)."""
+    lines = stderr.splitlines(keepends=True)
+    kept = []
+    i = 0
+    while i < len(lines):
+        match = FILE_LINE.fullmatch(lines[i].rstrip("\n"))
+        if match is None or match["file"] == program:
+            kept.append(lines[i])
+            i += 1
+            continue
+        # A foreign frame: skip it, its source line and its caret line.
+        body = match["margin"] + "  "
+        i += 1
+        if i < len(lines) and _is_source_line(lines[i], body):
+            i += 1
+            if i < len(lines) and re.fullmatch(re.escape(body) + r" *[~^]+", lines[i].rstrip("\n")):
+                i += 1
+    return "".join(kept)
+
+
+def _is_source_line(line, body):
+    return line.startswith(body) and line[len(body):len(body) + 1] not in ("", " ", "\n")
+
+
+def seed_for(program_path, seed_option):
+    if seed_option is not None:
+        return seed_option
+    with open(program_path, encoding="utf-8") as f:
+        for _, line in zip(range(SEED_PIN_LINES), f):
+            match = SEED_PIN.fullmatch(line.rstrip("\n"))
+            if match:
+                return int(match[1])
+    return DEFAULT_SEED
+
+
+def record(program_path, seed_option=None):
+    """Run PROGRAM_PATH under the child and return its expectation text."""
+    program_path = Path(program_path).resolve()
+    seed = seed_for(program_path, seed_option)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env.update(PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8", PYTHONDONTWRITEBYTECODE="1")
+    try:
+        child = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), "--child", "--seed", str(seed), program_path.name],
+            cwd=program_path.parent,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=RECORD_TIMEOUT,
+        )
+    except subprocess.TimeoutExpired:
+        raise SystemExit(f"record.py: {program_path}: still running after {RECORD_TIMEOUT} s (an endless loop?)")
+    stdout = child.stdout.decode("utf-8")
+    stderr = normalize_stderr(child.stderr.decode("utf-8"), program_path.name)
+    for line in stdout.splitlines():
+        if not STAMP.match(line):
+            raise SystemExit(f"record.py: {program_path}: unstamped stdout line (printed during interpreter shutdown?): {line!r}")
+    return format_expectation(child.returncode, stdout, stderr)
+
+
+def format_expectation(status, stdout, stderr):
+    text = f"status {status}\n--- stdout\n{stdout}"
+    if stdout and not stdout.endswith("\n"):
+        text += "\n" + NO_NEWLINE_MARKER
+    return text + "--- stderr\n" + stderr
+
+
+def all_programs():
+    """(program, expectation) pairs of every case and every example."""
+    pairs = [(p, p.with_suffix(".expected")) for p in sorted(CASES_DIR.glob("*.py"))]
+    pairs += [(p, EXAMPLE_EXPECTATIONS_DIR / (p.stem + ".expected")) for p in sorted(EXAMPLES_DIR.glob("*.py"))]
+    return pairs
+
+
+def record_all(check):
+    differing = []
+    for program, expectation in all_programs():
+        text = record(program)
+        if check:
+            if not expectation.exists() or expectation.read_text(encoding="utf-8") != text:
+                differing.append(expectation)
+                print(f"differs: {expectation.relative_to(REPO)}")
+        else:
+            expectation.parent.mkdir(parents=True, exist_ok=True)
+            expectation.write_text(text, encoding="utf-8")
+    print(f"{len(all_programs())} programs, {len(differing)} differing" if check else f"recorded {len(all_programs())} programs")
+    return 1 if differing else 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("program", nargs="?", help="the program to record")
+    parser.add_argument("--seed", type=int, help="random.seed for the program (default: its pin, else 0)")
+    parser.add_argument("-o", "--output", help="write the expectation to this file instead of stdout")
+    parser.add_argument("--all", action="store_true", help="re-record every case and example")
+    parser.add_argument("--check", action="store_true", help="with --all: compare instead of writing")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.child:
+        run_child(args.program, args.seed)
+        return 0
+    if args.all:
+        return record_all(args.check)
+    if args.program is None:
+        parser.error("a PROGRAM (or --all) is required")
+    text = record(args.program, args.seed)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
