@@ -1,0 +1,186 @@
+//! Python's float text and float arithmetic corner cases, as CPython's
+//! `Objects/floatobject.c` implements them:
+//!
+//! * [`float_repr`]: `repr(x)` / `str(x)` (shortest round-trip digits, fixed
+//!   notation for `1e-4 <= |x| < 1e16`, otherwise `1e+16`, `1.5e-05`).
+//! * [`round_float`]: `round(x, ndigits)`, correctly rounded through the exact
+//!   decimal value (`round(2.675, 2) == 2.67`).
+//! * [`round_half_even`]: `round(x)` (banker's rounding; the runtime turns
+//!   the result into an int with [`float_to_int`]).
+//! * [`float_mod`], [`float_floordiv`], [`float_divmod`]: `%`, `//` and
+//!   `divmod` with Python's sign rules and signed zeros.
+//! * [`float_to_int`] (`int(x)`) and [`int_to_float`] (`float(n)`, correctly
+//!   rounded), with CPython's errors.
+
+use crate::dtoa::{self, double_to_string, Flags, Mode};
+use crate::error::PyError;
+use num_bigint::{BigInt, Sign};
+use num_traits::ToPrimitive;
+
+/// `repr(x)` (and `str(x)`) for a Python float.
+///
+/// ```
+/// use loopscope_cpython::float_repr::float_repr;
+/// assert_eq!(float_repr(0.1 + 0.2), "0.30000000000000004");
+/// assert_eq!(float_repr(1e16), "1e+16");
+/// assert_eq!(float_repr(1.5e-5), "1.5e-05");
+/// assert_eq!(float_repr(-0.0), "-0.0");
+/// ```
+pub fn float_repr(x: f64) -> String {
+    let flags = Flags {
+        add_dot_0: true,
+        ..Flags::default()
+    };
+    double_to_string(x, 'r', 0, flags)
+}
+
+/// `round(x, ndigits)` for a float `x`: the double nearest to `x` rounded
+/// half-even at the `ndigits`-th decimal place of its exact value.
+///
+/// `ndigits` is the argument clipped to the machine's `Py_ssize_t` range, as
+/// CPython does. Fails with `OverflowError: rounded value too large to
+/// represent` when the rounded value does not fit a double.
+pub fn round_float(x: f64, ndigits: i64) -> Result<f64, PyError> {
+    // Beyond these bounds CPython skips the decimal round trip.
+    const NDIGITS_MAX: i64 = 323;
+    const NDIGITS_MIN: i64 = -308;
+    if !x.is_finite() || ndigits > NDIGITS_MAX {
+        return Ok(x);
+    }
+    if ndigits < NDIGITS_MIN {
+        return Ok(0.0 * x);
+    }
+    let decimal = dtoa::dtoa(x, Mode::Fixed(ndigits));
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    let exponent = decimal.decpt - decimal.digits.len() as i64;
+    let text = format!("{sign}0{}e{exponent}", decimal.digits);
+    let rounded: f64 = text.parse().unwrap_or(f64::NAN);
+    if rounded.is_infinite() {
+        return Err(PyError::overflow("rounded value too large to represent"));
+    }
+    Ok(rounded)
+}
+
+/// `round(x)` with no `ndigits`, before the conversion to int: the nearest
+/// integral value, ties to even. Infinities and NaN pass through (the runtime's
+/// int conversion then raises, see [`float_to_int`]).
+pub fn round_half_even(x: f64) -> f64 {
+    let rounded = x.round();
+    if (x - rounded).abs() == 0.5 {
+        2.0 * (x / 2.0).round()
+    } else {
+        rounded
+    }
+}
+
+/// `int(x)` for a float: truncation toward zero, with CPython's errors for
+/// infinities (`OverflowError`) and NaN (`ValueError`).
+pub fn float_to_int(x: f64) -> Result<BigInt, PyError> {
+    if x.is_nan() {
+        return Err(PyError::value("cannot convert float NaN to integer"));
+    }
+    if x.is_infinite() {
+        return Err(PyError::overflow(
+            "cannot convert float infinity to integer",
+        ));
+    }
+    let truncated = x.trunc();
+    if let Some(small) = truncated.to_i64() {
+        return Ok(BigInt::from(small));
+    }
+    // |x| >= 2^63: an integer mantissa times a power of two.
+    let bits = truncated.abs().to_bits();
+    let exponent = ((bits >> 52) as usize) - 1075;
+    let mantissa = (bits & ((1u64 << 52) - 1)) | (1u64 << 52);
+    let magnitude = BigInt::from(mantissa) << exponent;
+    Ok(if x < 0.0 { -magnitude } else { magnitude })
+}
+
+/// `float(n)` for an int: correctly rounded (half-even), or
+/// `OverflowError: int too large to convert to float`.
+pub fn int_to_float(n: &BigInt) -> Result<f64, PyError> {
+    let magnitude = n.magnitude();
+    let bits = magnitude.bits();
+    let value = if bits <= 64 {
+        magnitude.to_u64().unwrap_or(0) as f64
+    } else {
+        // Keep the top 64 bits and fold everything below into a sticky bit,
+        // so that the u64 -> f64 conversion rounds exactly as the full value.
+        let shift = bits - 64;
+        let top = (magnitude >> shift).to_u64().unwrap_or(u64::MAX);
+        let sticky = u64::from(magnitude.trailing_zeros().unwrap_or(0) < shift);
+        let rounded = (top | sticky) as f64;
+        if shift > 2000 {
+            f64::INFINITY
+        } else {
+            rounded * 2f64.powi(shift as i32)
+        }
+    };
+    if value.is_infinite() {
+        return Err(PyError::overflow("int too large to convert to float"));
+    }
+    Ok(if n.sign() == Sign::Minus {
+        -value
+    } else {
+        value
+    })
+}
+
+/// `x % y` for floats: the result takes the sign of `y`; a zero result is a
+/// zero with `y`'s sign.
+pub fn float_mod(x: f64, y: f64) -> Result<f64, PyError> {
+    if y == 0.0 {
+        return Err(PyError::zero_division("float modulo"));
+    }
+    let mut modulo = x % y;
+    if modulo != 0.0 {
+        if (y < 0.0) != (modulo < 0.0) {
+            modulo += y;
+        }
+    } else {
+        modulo = 0.0f64.copysign(y);
+    }
+    Ok(modulo)
+}
+
+/// `x // y` for floats.
+pub fn float_floordiv(x: f64, y: f64) -> Result<f64, PyError> {
+    if y == 0.0 {
+        return Err(PyError::zero_division("float floor division by zero"));
+    }
+    Ok(div_mod(x, y).0)
+}
+
+/// `divmod(x, y)` for floats: `(x // y, x % y)`.
+pub fn float_divmod(x: f64, y: f64) -> Result<(f64, f64), PyError> {
+    if y == 0.0 {
+        return Err(PyError::zero_division("float divmod()"));
+    }
+    Ok(div_mod(x, y))
+}
+
+/// CPython's `_float_div_mod` (`y != 0`).
+fn div_mod(x: f64, y: f64) -> (f64, f64) {
+    let mut modulo = x % y;
+    // x - modulo is mathematically a multiple of y, so the division is
+    // nearly exact; the result is snapped to an integral value below.
+    let mut div = (x - modulo) / y;
+    if modulo != 0.0 {
+        if (y < 0.0) != (modulo < 0.0) {
+            modulo += y;
+            div -= 1.0;
+        }
+    } else {
+        modulo = 0.0f64.copysign(y);
+    }
+    let floordiv = if div != 0.0 {
+        let mut floor = div.floor();
+        if div - floor > 0.5 {
+            floor += 1.0;
+        }
+        floor
+    } else {
+        0.0f64.copysign(x / y)
+    };
+    (floordiv, modulo)
+}

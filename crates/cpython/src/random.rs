@@ -1,0 +1,432 @@
+//! `random.Random` of CPython 3.11, bit for bit: seeding (`Lib/random.py`
+//! `seed()` on top of `_randommodule.c`), the integer methods built on
+//! `getrandbits`, the sequence methods and the common real distributions.
+//!
+//! Sequence methods work on lengths and indices (the runtime owns the
+//! objects): [`PyRandom::choice`] returns the index to pick,
+//! [`PyRandom::sample`] and [`PyRandom::choices`] return indices into the
+//! population, [`PyRandom::shuffle`] permutes any slice in place.
+//!
+//! Argument conversion stays with the runtime: it turns Python arguments into
+//! ints with `__index__` (3.11's deprecated float path of `randrange`, and
+//! `TypeError`s for wrong types, are its business), clips counts to machine
+//! sizes, and sums integer weights before handing floats over.
+//!
+//! The real distributions call `ln`, `sqrt`, `sin` and `cos` from Rust's
+//! standard library; natively that is the platform libm, as for CPython.
+
+use crate::error::PyError;
+use crate::mersenne::Mersenne;
+use crate::numeric_hash::hash_float;
+use num_bigint::{BigInt, BigUint, Sign};
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+use sha2::{Digest, Sha512};
+
+/// What `random.seed(a)` / `random.Random(a)` was given.
+#[derive(Clone, Copy, Debug)]
+pub enum Seed<'a> {
+    /// An int (or bool): its absolute value is the key.
+    Int(&'a BigInt),
+    /// A float: seeded by `hash(a)`. NaN hashes by identity in CPython, so for
+    /// a NaN pass [`Seed::Hash`] with the runtime's hash; here it counts as 0.
+    Float(f64),
+    /// A str: its UTF-8 bytes, as [`Seed::Bytes`].
+    Str(&'a str),
+    /// bytes or bytearray: `int.from_bytes(a + sha512(a).digest(), 'big')`.
+    Bytes(&'a [u8]),
+    /// Any other value CPython seeds by hash (e.g. a NaN float).
+    Hash(i64),
+    /// `seed(None)`: CPython reads 624 words from `os.urandom`; the runtime
+    /// supplies its own entropy (or a fixed key for reproducible runs).
+    Entropy(&'a [u32]),
+}
+
+/// How [`PyRandom::choices`] weighs the population.
+#[derive(Clone, Copy, Debug)]
+pub enum Weights<'a> {
+    /// Equal probability: `floor(random() * n)`.
+    Equal,
+    /// `weights=`: accumulated (float sums, left to right) into cumulative weights.
+    Relative(&'a [f64]),
+    /// `cum_weights=`.
+    Cumulative(&'a [f64]),
+}
+
+/// A `random.Random` instance: the Mersenne Twister plus `gauss`'s spare value.
+#[derive(Clone)]
+pub struct PyRandom {
+    mt: Mersenne,
+    gauss_next: Option<f64>,
+}
+
+impl PyRandom {
+    /// `random.Random(seed)`.
+    pub fn new(seed: Seed<'_>) -> Self {
+        PyRandom {
+            mt: Mersenne::from_key(&seed_key(seed)),
+            gauss_next: None,
+        }
+    }
+
+    /// `self.seed(a)` (version 2, the default); also forgets `gauss`'s spare value.
+    pub fn seed(&mut self, seed: Seed<'_>) {
+        *self = Self::new(seed);
+    }
+
+    /// `random()`: a float in [0.0, 1.0).
+    pub fn random(&mut self) -> f64 {
+        self.mt.next_f64()
+    }
+
+    /// `getrandbits(k)`: an int with `k` random bits.
+    pub fn getrandbits(&mut self, k: i64) -> Result<BigInt, PyError> {
+        if k < 0 {
+            return Err(PyError::value("number of bits must be non-negative"));
+        }
+        if k > i64::from(i32::MAX) {
+            return Err(PyError::overflow(
+                "Python int too large to convert to C int",
+            ));
+        }
+        Ok(BigInt::from(self.random_bits(k as u64)))
+    }
+
+    /// `randbytes(n)`: `getrandbits(n * 8).to_bytes(n, 'little')`.
+    pub fn randbytes(&mut self, n: usize) -> Vec<u8> {
+        let mut bytes = self.random_bits(n as u64 * 8).to_bytes_le();
+        bytes.resize(n, 0);
+        bytes
+    }
+
+    /// `getrandbits` for a non-negative `k`: 32-bit words, least significant
+    /// first, the last one shifted right to drop its surplus low bits.
+    fn random_bits(&mut self, k: u64) -> BigUint {
+        if k == 0 {
+            return BigUint::zero();
+        }
+        if k <= 32 {
+            return BigUint::from(self.mt.next_u32() >> (32 - k));
+        }
+        let mut words = Vec::with_capacity(((k - 1) / 32 + 1) as usize);
+        let mut remaining = k;
+        while remaining > 0 {
+            let mut word = self.mt.next_u32();
+            if remaining < 32 {
+                word >>= 32 - remaining;
+            }
+            words.push(word);
+            remaining = remaining.saturating_sub(32);
+        }
+        BigUint::new(words)
+    }
+
+    /// `_randbelow(n)` for `n > 0`: a uniform int in [0, n) by rejection
+    /// sampling of `getrandbits(n.bit_length())`. Returns 0 for `n <= 0`
+    /// (where CPython never calls it).
+    pub fn randbelow(&mut self, n: &BigInt) -> BigInt {
+        if !n.is_positive() {
+            return BigInt::zero();
+        }
+        let bound = n.magnitude();
+        let bits = bound.bits();
+        loop {
+            let candidate = self.random_bits(bits);
+            if &candidate < bound {
+                return BigInt::from(candidate);
+            }
+        }
+    }
+
+    /// `_randbelow` for a length.
+    fn randbelow_len(&mut self, n: usize) -> usize {
+        self.randbelow(&BigInt::from(n)).to_usize().unwrap_or(0)
+    }
+
+    /// `randrange(start)` (`stop == None`) or `randrange(start, stop[, step])`.
+    /// `step` is `None` when not passed.
+    pub fn randrange(
+        &mut self,
+        start: &BigInt,
+        stop: Option<&BigInt>,
+        step: Option<&BigInt>,
+    ) -> Result<BigInt, PyError> {
+        let Some(stop) = stop else {
+            // CPython checks `step is not 1`; every int 1 is the cached object.
+            if step.is_some_and(|step| !step.is_one()) {
+                return Err(PyError::type_error("Missing a non-None stop argument"));
+            }
+            if start.is_positive() {
+                return Ok(self.randbelow(start));
+            }
+            return Err(PyError::value("empty range for randrange()"));
+        };
+        let width = stop - start;
+        let one = BigInt::one();
+        let step = step.unwrap_or(&one);
+        if step.is_one() {
+            if width.is_positive() {
+                return Ok(start + self.randbelow(&width));
+            }
+            return Err(PyError::value(format!(
+                "empty range for randrange() ({start}, {stop}, {width})"
+            )));
+        }
+        let count = match step.sign() {
+            Sign::Plus => (&width + step - 1u32).div_floor(step),
+            Sign::Minus => (&width + step + 1u32).div_floor(step),
+            Sign::NoSign => return Err(PyError::value("zero step for randrange()")),
+        };
+        if !count.is_positive() {
+            return Err(PyError::value("empty range for randrange()"));
+        }
+        Ok(start + step * self.randbelow(&count))
+    }
+
+    /// `randint(a, b)`: `randrange(a, b + 1)`.
+    pub fn randint(&mut self, a: &BigInt, b: &BigInt) -> Result<BigInt, PyError> {
+        self.randrange(a, Some(&(b + 1)), None)
+    }
+
+    /// `choice(seq)` for a sequence of length `len`: the index to return.
+    pub fn choice(&mut self, len: usize) -> Result<usize, PyError> {
+        if len == 0 {
+            return Err(PyError::index("Cannot choose from an empty sequence"));
+        }
+        Ok(self.randbelow_len(len))
+    }
+
+    /// `shuffle(x)`, in place.
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = self.randbelow_len(i + 1);
+            items.swap(i, j);
+        }
+    }
+
+    /// `sample(population, k, counts=counts)` for a population of length
+    /// `population_len`: the indices of the chosen elements, in selection order.
+    pub fn sample(
+        &mut self,
+        population_len: usize,
+        k: i64,
+        counts: Option<&[BigInt]>,
+    ) -> Result<Vec<usize>, PyError> {
+        let Some(counts) = counts else {
+            let picks = self.sample_range(&BigInt::from(population_len), k)?;
+            return Ok(picks.iter().map(|p| p.to_usize().unwrap_or(0)).collect());
+        };
+        let mut cum_counts: Vec<BigInt> = counts
+            .iter()
+            .scan(BigInt::zero(), |sum, count| {
+                *sum += count;
+                Some(sum.clone())
+            })
+            .collect();
+        if cum_counts.len() != population_len {
+            return Err(PyError::value(
+                "The number of counts does not match the population",
+            ));
+        }
+        let total = cum_counts
+            .pop()
+            .ok_or_else(|| PyError::index("pop from empty list"))?;
+        if !total.is_positive() {
+            return Err(PyError::value("Total of counts must be greater than zero"));
+        }
+        let selections = self.sample_range(&total, k)?;
+        Ok(selections
+            .iter()
+            .map(|s| bisect_right(&cum_counts, s, 0, cum_counts.len()))
+            .collect())
+    }
+
+    /// `sample(range(n), k)`, with both of CPython's algorithms: a pool list
+    /// when `n` is small next to the set a selection would need, otherwise
+    /// rejection against the set of indices selected so far.
+    fn sample_range(&mut self, n: &BigInt, k: i64) -> Result<Vec<BigInt>, PyError> {
+        if k < 0 || BigInt::from(k) > *n {
+            return Err(PyError::value(
+                "Sample larger than population or is negative",
+            ));
+        }
+        // Size of a small set minus size of an empty list, plus the table size
+        // of a big set: 4 ** ceil(log(k * 3, 4)).
+        let mut setsize = BigInt::from(21);
+        if k > 5 {
+            let exponent = (((k * 3) as f64).ln() / 4f64.ln()).ceil() as usize;
+            setsize += num_traits::pow(BigInt::from(4), exponent);
+        }
+        let k = k as usize;
+        let mut result = Vec::with_capacity(k);
+        if *n <= setsize {
+            // Invariant: the non-selected values are pool[0 .. n - i].
+            let n = n.to_usize().unwrap_or(0);
+            let mut pool: Vec<usize> = (0..n).collect();
+            for i in 0..k {
+                let j = self.randbelow_len(n - i);
+                result.push(BigInt::from(pool[j]));
+                pool[j] = pool[n - i - 1];
+            }
+        } else {
+            let mut selected = std::collections::HashSet::with_capacity(k);
+            for _ in 0..k {
+                let mut j = self.randbelow(n);
+                while selected.contains(&j) {
+                    j = self.randbelow(n);
+                }
+                selected.insert(j.clone());
+                result.push(j);
+            }
+        }
+        Ok(result)
+    }
+
+    /// `choices(population, weights, cum_weights=..., k=k)` for a population
+    /// of length `population_len`: `k` indices chosen with replacement.
+    pub fn choices(
+        &mut self,
+        population_len: usize,
+        weights: Weights<'_>,
+        k: usize,
+    ) -> Result<Vec<usize>, PyError> {
+        let accumulated;
+        let cum_weights = match weights {
+            Weights::Equal => {
+                let n = population_len as f64;
+                return Ok((0..k)
+                    .map(|_| (self.random() * n).floor() as usize)
+                    .collect());
+            }
+            Weights::Cumulative(cum_weights) => cum_weights,
+            Weights::Relative(weights) => {
+                accumulated = weights
+                    .iter()
+                    .scan(0.0, |sum, w| {
+                        *sum += w;
+                        Some(*sum)
+                    })
+                    .collect::<Vec<f64>>();
+                &accumulated[..]
+            }
+        };
+        if cum_weights.len() != population_len {
+            return Err(PyError::value(
+                "The number of weights does not match the population",
+            ));
+        }
+        let total = cum_weights
+            .last()
+            .map(|last| last + 0.0)
+            .ok_or_else(|| PyError::index("list index out of range"))?;
+        if total <= 0.0 {
+            return Err(PyError::value("Total of weights must be greater than zero"));
+        }
+        if !total.is_finite() {
+            return Err(PyError::value("Total of weights must be finite"));
+        }
+        let hi = population_len - 1;
+        Ok((0..k)
+            .map(|_| bisect_right(cum_weights, &(self.random() * total), 0, hi))
+            .collect())
+    }
+
+    /// `uniform(a, b)`: `a + (b - a) * random()`.
+    pub fn uniform(&mut self, a: f64, b: f64) -> f64 {
+        a + (b - a) * self.random()
+    }
+
+    /// `triangular(low, high, mode)`; `mode` is `None` when not passed.
+    pub fn triangular(&mut self, low: f64, high: f64, mode: Option<f64>) -> f64 {
+        let mut u = self.random();
+        let mut c = match mode {
+            None => 0.5,
+            // Python's float division by zero raises, and triangular returns low.
+            Some(_) if high - low == 0.0 => return low,
+            Some(mode) => (mode - low) / (high - low),
+        };
+        let (mut low, mut high) = (low, high);
+        if u > c {
+            u = 1.0 - u;
+            c = 1.0 - c;
+            std::mem::swap(&mut low, &mut high);
+        }
+        low + (high - low) * (u * c).sqrt()
+    }
+
+    /// `gauss(mu, sigma)`: Box-Muller, keeping the second value for the next call.
+    pub fn gauss(&mut self, mu: f64, sigma: f64) -> f64 {
+        let z = match self.gauss_next.take() {
+            Some(z) => z,
+            None => {
+                let x2pi = self.random() * (2.0 * std::f64::consts::PI);
+                let g2rad = (-2.0 * (1.0 - self.random()).ln()).sqrt();
+                self.gauss_next = Some(x2pi.sin() * g2rad);
+                x2pi.cos() * g2rad
+            }
+        };
+        mu + z * sigma
+    }
+
+    /// `normalvariate(mu, sigma)`: Kinderman and Monahan's ratio method.
+    pub fn normalvariate(&mut self, mu: f64, sigma: f64) -> f64 {
+        let magic = 4.0 * (-0.5f64).exp() / 2.0f64.sqrt();
+        loop {
+            let u1 = self.random();
+            let u2 = 1.0 - self.random();
+            let z = magic * (u1 - 0.5) / u2;
+            let zz = z * z / 4.0;
+            if zz <= -u2.ln() {
+                return mu + z * sigma;
+            }
+        }
+    }
+
+    /// `expovariate(lambd)`.
+    pub fn expovariate(&mut self, lambd: f64) -> Result<f64, PyError> {
+        let numerator = -(1.0 - self.random()).ln();
+        if lambd == 0.0 {
+            return Err(PyError::zero_division("float division by zero"));
+        }
+        Ok(numerator / lambd)
+    }
+}
+
+/// The `init_by_array` key CPython derives from a seed.
+fn seed_key(seed: Seed<'_>) -> Vec<u32> {
+    let magnitude = match seed {
+        Seed::Entropy(words) => return words.to_vec(),
+        Seed::Int(n) => n.magnitude().clone(),
+        Seed::Float(x) => BigUint::from(hash_float(x).unwrap_or(0) as u64),
+        Seed::Hash(hash) => BigUint::from(hash as u64),
+        Seed::Str(text) => bytes_seed(text.as_bytes()),
+        Seed::Bytes(bytes) => bytes_seed(bytes),
+    };
+    // 32-bit words, least significant first; zero is the one-word key [0].
+    let words = magnitude.to_u32_digits();
+    if words.is_empty() {
+        vec![0]
+    } else {
+        words
+    }
+}
+
+/// `int.from_bytes(a + sha512(a).digest(), 'big')`.
+fn bytes_seed(bytes: &[u8]) -> BigUint {
+    let mut material = bytes.to_vec();
+    material.extend_from_slice(&Sha512::digest(bytes));
+    BigUint::from_bytes_be(&material)
+}
+
+/// `bisect.bisect_right(a, x, lo, hi)`.
+fn bisect_right<T: PartialOrd>(a: &[T], x: &T, mut lo: usize, mut hi: usize) -> usize {
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if x < &a[mid] {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    lo
+}
