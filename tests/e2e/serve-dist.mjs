@@ -1,0 +1,59 @@
+// Serves the built web app (dist/) on 127.0.0.1 for the browser tests: plain node, no
+// dependencies. Usage: node serve-dist.mjs PORT
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../dist/', import.meta.url));
+const port = Number(process.argv[2] ?? 4173);
+
+const contentTypes = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.py': 'text/plain; charset=utf-8',
+};
+
+function fileFor(url) {
+  const pathname = decodeURIComponent(new URL(url, 'http://127.0.0.1').pathname);
+  const file = normalize(join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname));
+  return file.startsWith(root) ? file : null;
+}
+
+const server = createServer(async (request, response) => {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405).end();
+    return;
+  }
+  let file;
+  try {
+    file = fileFor(request.url);
+  } catch {
+    file = null;
+  }
+  if (!file) {
+    response.writeHead(400).end();
+    return;
+  }
+  try {
+    const body = await readFile(file);
+    response.writeHead(200, {
+      'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  } catch {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
+  }
+});
+
+server.listen(port, '127.0.0.1', () => {
+  console.log(`serving ${root} at http://127.0.0.1:${port}/`);
+});
