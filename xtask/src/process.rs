@@ -2,6 +2,7 @@
 //! [`Failure`] that names the command.
 
 use std::io::ErrorKind;
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use crate::failure::Failure;
@@ -35,9 +36,10 @@ pub fn probe(command: &mut Command) -> Option<String> {
         .then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
 }
 
-/// The command as one would type it: program and arguments separated by spaces.
+/// The command as one would type it: program name (not its full path) and arguments.
 fn command_line(command: &Command) -> String {
-    std::iter::once(command.get_program())
+    let program = Path::new(command.get_program());
+    std::iter::once(program.file_name().unwrap_or(program.as_os_str()))
         .chain(command.get_args())
         .map(|part| part.to_string_lossy())
         .collect::<Vec<_>>()
