@@ -1,0 +1,10 @@
+# %-formatting and str.format
+print("%s has %d items costing %.2f" % ("cart", 3, 9.5))
+print("%5d|%-5d|%05d|%x|%X|%o" % (42, 42, 42, 255, 255, 8))
+print("%r %s %%" % ("text", "text"))
+print("%(name)s is %(age)d" % {"name": "Ada", "age": 36})
+print("%.3e %g %10.4f|" % (12345.678, 0.0001, 3.14159))
+print("{} {} {}".format(1, "two", 3.0))
+print("{1} {0} {1}".format("a", "b"))
+print("{name:>6}|{value:08.3f}".format(name="x", value=2.5))
+print("Total Time Taken : {} Seconds".format(16.0))
