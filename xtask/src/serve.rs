@@ -35,6 +35,7 @@ fn serve(workspace: &Workspace) -> Result<(), Failure> {
         "serve",
         "--release",
         "--no-autoreload",
+        "--disable-address-lookup",
         "--address",
         ADDRESS,
         "--port",
