@@ -123,10 +123,43 @@ fn shortest(x: f64) -> Decimal {
     let text = format!("{:e}", x.abs());
     let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
     let exponent: i64 = exponent.parse().unwrap_or(0);
-    Decimal {
+    let decimal = Decimal {
         digits: mantissa.replace('.', ""),
         decpt: exponent + 1,
+    };
+    // A tie between two shortest candidates needs a long repr (the rounding
+    // interval must span a unit of the last digit).
+    if decimal.digits.len() >= 16 {
+        if let Some(even) = tie_to_even(x, &decimal) {
+            return even;
+        }
     }
+    decimal
+}
+
+/// When `x` lies exactly halfway between two shortest candidates, Gay's code
+/// picks the one with an even last digit; Rust's formatter may pick the other
+/// (e.g. 2**-25 = 2.98023223876953125e-08). Returns Gay's choice then.
+fn tie_to_even(x: f64, decimal: &Decimal) -> Option<Decimal> {
+    // A halfway point has a short exact decimal expansion, impossible for
+    // m * 2^e with odd m and e < -30 (its expansion has more than 18 digits).
+    let bits = x.abs().to_bits();
+    let biased = (bits >> 52) as i64;
+    let mantissa = (bits & ((1u64 << 52) - 1)) | if biased == 0 { 0 } else { 1u64 << 52 };
+    let exponent = biased.max(1) - 1075 + i64::from(mantissa.trailing_zeros());
+    if exponent < -30 {
+        return None;
+    }
+    let scale = decimal.digits.len() as i64 - decimal.decpt;
+    let (num, den) = Exact::of(x).scaled(scale);
+    let (floor, remainder) = num.div_rem(&den);
+    if (remainder << 1u32) != den {
+        return None;
+    }
+    let even = if floor.is_odd() { floor + 1u32 } else { floor };
+    let candidate = from_scaled_integer(even, scale);
+    let text = format!("0.{}e{}", candidate.digits, candidate.decpt);
+    (text.parse::<f64>().ok() == Some(x.abs())).then_some(candidate)
 }
 
 /// Strips trailing zeros and computes `decpt` for `n * 10^-scale`.

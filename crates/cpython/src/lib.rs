@@ -12,8 +12,10 @@
 mod dtoa;
 pub mod error;
 pub mod float_repr;
+pub mod format_spec;
 pub mod mersenne;
 pub mod numeric_hash;
+pub mod percent_format;
 pub mod random;
 
 pub use error::{ExceptionKind, PyError};
