@@ -464,7 +464,7 @@ pub fn format_str(value: &str, spec: &FormatSpec) -> Result<String, PyError> {
 }
 
 fn push_fill(out: &mut String, fill: char, count: usize) {
-    out.extend(std::iter::repeat(fill).take(count));
+    out.extend(std::iter::repeat_n(fill, count));
 }
 
 /// A number split the way `calc_number_widths` sees it:
@@ -544,7 +544,7 @@ fn group_digits(digits: &str, min_width: i64, separator: Option<(char, usize)>) 
         let start = *end - n_chars as usize;
         reversed.extend(digits[start..*end].iter().rev());
         *end = start;
-        reversed.extend(std::iter::repeat(b'0').take(n_zeros as usize));
+        reversed.extend(std::iter::repeat_n(b'0', n_zeros as usize));
     };
     let mut end = digits.len();
     let mut use_separator = None;

@@ -17,12 +17,12 @@
 //!             if c.uses_mapping { cursor.require_mapping()? }
 //!             if let Some(key) = &c.key { current = args[key]?; cursor.bind_mapping_value() }
 //!             if c.width == Count::FromArgs {
-//!                 let w = fetch(cursor.next()?);     // TypeError "* wants int" unless int
+//!                 let w = fetch(cursor.next_arg()?);     // TypeError "* wants int" unless int
 //!                 c.apply_star_width(&w)?
 //!             }
 //!             if c.precision == Count::FromArgs { ...likewise, apply_star_precision }
 //!             let code = c.conversion.clone()?;      // a parse error surfaces here
-//!             let value = fetch(cursor.next()?);
+//!             let value = fetch(cursor.next_arg()?);
 //!             out += match c.kind() {
 //!                 Kind::Text => c.render_str(&str_or_repr_or_ascii(value))?,
 //!                 Kind::Integer => c.render_int(&to_int(value)?)?,  // see wrong_type()
@@ -483,7 +483,7 @@ impl Conversion {
             len -= 2;
         }
         if width > len && !flags.left_adjust {
-            out.extend(std::iter::repeat(fill).take(width - len));
+            out.extend(std::iter::repeat_n(fill, width - len));
             width = len;
         }
         if fill == ' ' {
@@ -495,7 +495,7 @@ impl Conversion {
         }
         out.extend(&chars[start..start + len]);
         if width > len {
-            out.extend(std::iter::repeat(' ').take(width - len));
+            out.extend(std::iter::repeat_n(' ', width - len));
         }
         out
     }
@@ -570,7 +570,7 @@ impl ArgCursor {
     }
 
     /// Takes the next argument.
-    pub fn next(&mut self) -> Result<ArgRef, PyError> {
+    pub fn next_arg(&mut self) -> Result<ArgRef, PyError> {
         if self.index < self.len {
             let index = self.index;
             self.index += 1;

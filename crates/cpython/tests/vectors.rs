@@ -283,7 +283,7 @@ fn percent(format: &str, args: &Value) -> Result<String, (String, String)> {
             Piece::Conversion(conversion) => conversion,
         };
         let fetch = |cursor: &mut ArgCursor, current: &Option<Arg>| {
-            cursor.next().map_err(py).and_then(|at| match at {
+            cursor.next_arg().map_err(py).and_then(|at| match at {
                 ArgRef::Item(i) => Ok(items[i].clone()),
                 ArgRef::Current => current.clone().ok_or_else(unsupported),
             })
