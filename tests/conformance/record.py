@@ -338,6 +338,8 @@ def record_all(check):
 
 
 def main():
+    if sys.version_info[:2] != (3, 11):
+        raise SystemExit(f"record.py: the oracle is CPython 3.11, this is {sys.version.split()[0]}")
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("program", nargs="?", help="the program to record")
     parser.add_argument("--seed", type=int, help="random.seed for the program (default: its pin, else 0)")
