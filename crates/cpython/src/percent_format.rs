@@ -442,7 +442,8 @@ impl Conversion {
         let chars: Vec<char> = text.chars().collect();
         let fill = if numeric && flags.zero { '0' } else { ' ' };
         let mut len = chars.len();
-        if matches!(code, 's' | 'r' | 'a') {
+        // Only text conversions truncate (numbers used the precision already).
+        if !numeric && matches!(code, 's' | 'r' | 'a') {
             if let Some(precision) = self.precision() {
                 len = len.min(precision);
             }
