@@ -179,12 +179,12 @@ def _install_virtual_time(stdout):
 class StampedStdout:
     """sys.stdout for the program: writes each completed line with its stamp."""
 
+    encoding = "utf-8"
+    errors = "strict"
+
     def __init__(self, real):
         self._real = real
         self._partial = ""
-
-    encoding = "utf-8"
-    errors = "strict"
 
     def write(self, text):
         if not isinstance(text, str):
@@ -249,11 +249,11 @@ FILE_LINE = re.compile(r'(?P<margin>[ |]*)File "(?P<file>[^"]*)", line \d+, in .
 
 def normalize_stderr(stderr, program):
     """Drop traceback entries of files other than PROGRAM (see the docstring)."""
-    lines = stderr.splitlines(keepends=True)
+    lines = stderr.split("\n")
     kept = []
     i = 0
     while i < len(lines):
-        match = FILE_LINE.fullmatch(lines[i].rstrip("\n"))
+        match = FILE_LINE.fullmatch(lines[i])
         if match is None or match["file"] == program:
             kept.append(lines[i])
             i += 1
@@ -263,13 +263,13 @@ def normalize_stderr(stderr, program):
         i += 1
         if i < len(lines) and _is_source_line(lines[i], body):
             i += 1
-            if i < len(lines) and re.fullmatch(re.escape(body) + r" *[~^]+", lines[i].rstrip("\n")):
+            if i < len(lines) and re.fullmatch(re.escape(body) + r" *[~^]+", lines[i]):
                 i += 1
-    return "".join(kept)
+    return "\n".join(kept)
 
 
 def _is_source_line(line, body):
-    return line.startswith(body) and line[len(body):len(body) + 1] not in ("", " ", "\n")
+    return line.startswith(body) and line[len(body):len(body) + 1] not in ("", " ")
 
 
 def seed_for(program_path, seed_option):
@@ -302,8 +302,8 @@ def record(program_path, seed_option=None):
         raise SystemExit(f"record.py: {program_path}: still running after {RECORD_TIMEOUT} s (an endless loop?)")
     stdout = child.stdout.decode("utf-8")
     stderr = normalize_stderr(child.stderr.decode("utf-8"), program_path.name)
-    for line in stdout.splitlines():
-        if not STAMP.match(line):
+    for line in stdout.split("\n"):
+        if line and not STAMP.match(line):
             raise SystemExit(f"record.py: {program_path}: unstamped stdout line (printed during interpreter shutdown?): {line!r}")
     return format_expectation(child.returncode, stdout, stderr)
 
@@ -323,17 +323,18 @@ def all_programs():
 
 
 def record_all(check):
+    programs = all_programs()
     differing = []
-    for program, expectation in all_programs():
+    for program, expectation in programs:
         text = record(program)
         if check:
-            if not expectation.exists() or expectation.read_text(encoding="utf-8") != text:
+            if not expectation.exists() or expectation.read_bytes() != text.encode("utf-8"):
                 differing.append(expectation)
                 print(f"differs: {expectation.relative_to(REPO)}")
         else:
             expectation.parent.mkdir(parents=True, exist_ok=True)
-            expectation.write_text(text, encoding="utf-8")
-    print(f"{len(all_programs())} programs, {len(differing)} differing" if check else f"recorded {len(all_programs())} programs")
+            expectation.write_bytes(text.encode("utf-8"))
+    print(f"{len(programs)} programs, {len(differing)} differing" if check else f"recorded {len(programs)} programs")
     return 1 if differing else 0
 
 
@@ -358,7 +359,7 @@ def main():
         parser.error("a PROGRAM (or --all) is required")
     text = record(args.program, args.seed)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        Path(args.output).write_bytes(text.encode("utf-8"))
     else:
         sys.stdout.write(text)
     return 0
