@@ -233,9 +233,11 @@ impl FormatSpec {
         ))
     }
 
-    fn check_size(&self) -> Result<(), PyError> {
+    /// Refuses fields that would build absurdly long strings. A str's
+    /// precision only truncates, so it counts for numbers only.
+    fn check_size(&self, precision_pads: bool) -> Result<(), PyError> {
         let too_big = |field: Option<usize>| field.is_some_and(|n| n > MAX_FIELD);
-        if too_big(self.width) || too_big(self.precision) {
+        if too_big(self.width) || (precision_pads && too_big(self.precision)) {
             return Err(PyError::memory());
         }
         Ok(())
@@ -271,7 +273,7 @@ pub fn format_int(value: &BigInt, spec: &FormatSpec) -> Result<String, PyError> 
             "Negative zero coercion (z) not allowed in integer format specifier",
         ));
     }
-    spec.check_size()?;
+    spec.check_size(true)?;
     let negative = value.sign() == Sign::Minus;
     if spec.format_type == Some('c') {
         if spec.sign.is_some() {
@@ -343,7 +345,9 @@ pub fn format_float(value: f64, spec: &FormatSpec) -> Result<String, PyError> {
     if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
         return Err(PyError::value("precision too big"));
     }
-    spec.check_size()?;
+    // 'g'-like types strip trailing zeros, so only the others pad to precision.
+    let pads = spec.alternate || matches!(format_type, 'e' | 'E' | 'f' | 'F' | '%');
+    spec.check_size(pads)?;
 
     let mut flags = Flags {
         alternate: spec.alternate,
@@ -436,7 +440,7 @@ pub fn format_str(value: &str, spec: &FormatSpec) -> Result<String, PyError> {
             "'=' alignment not allowed in string format specifier",
         ));
     }
-    spec.check_size()?;
+    spec.check_size(false)?;
     let mut len = value.chars().count();
     let mut text = value;
     if let Some(precision) = spec.precision {

@@ -350,16 +350,17 @@ impl Conversion {
 
     /// `%s`, `%r`, `%a`: `text` is the argument's `str()`, `repr()` or `ascii()`.
     pub fn render_str(&self, text: &str) -> Result<String, PyError> {
-        self.check_size()?;
+        self.check_size(false)?;
         Ok(self.output(text, false))
     }
 
     /// Refuses widths and precisions that would build strings of hundreds of
     /// megabytes (CPython would try, and usually fail with `MemoryError`).
-    fn check_size(&self) -> Result<(), PyError> {
+    /// Text precision only truncates, so it counts for numbers only.
+    fn check_size(&self, precision_pads: bool) -> Result<(), PyError> {
         const MAX_FIELD: usize = 1 << 26;
         let width = self.width().unwrap_or(0);
-        let precision = self.precision().unwrap_or(0);
+        let precision = self.precision().filter(|_| precision_pads).unwrap_or(0);
         if width > MAX_FIELD || precision > MAX_FIELD {
             return Err(PyError::memory());
         }
@@ -371,7 +372,7 @@ impl Conversion {
         if self.precision().is_some_and(|p| p > i32::MAX as usize - 3) {
             return Err(PyError::overflow("precision too large"));
         }
-        self.check_size()?;
+        self.check_size(true)?;
         let code = self.code();
         let (radix, prefix) = match code {
             'o' => (8, "0o"),
@@ -400,16 +401,17 @@ impl Conversion {
 
     /// `%e %E %f %F %g %G` for a float.
     pub fn render_float(&self, value: f64) -> Result<String, PyError> {
-        self.check_size()?;
+        let code = match self.kind() {
+            Kind::Real => self.code(),
+            _ => 'g',
+        };
+        // 'g' strips trailing zeros, so only the other types pad to precision.
+        self.check_size(self.flags.alternate || matches!(code, 'e' | 'E' | 'f' | 'F'))?;
         let flags = Flags {
             alternate: self.flags.alternate,
             ..Flags::default()
         };
         let precision = self.precision().unwrap_or(6) as i64;
-        let code = match self.kind() {
-            Kind::Real => self.code(),
-            _ => 'g',
-        };
         let text = double_to_string(value, code, precision, flags);
         Ok(self.output(&text, true))
     }
@@ -430,7 +432,7 @@ impl Conversion {
                 .map(|c| char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
                 .ok_or_else(|| PyError::overflow("%c arg not in range(0x110000)"))?,
         };
-        self.check_size()?;
+        self.check_size(false)?;
         Ok(self.output(character.encode_utf8(&mut [0; 4]), false))
     }
 
