@@ -23,7 +23,8 @@
 //!
 //! The harness is this file's own (`harness = false`), with libtest's command line
 //! basics: name filters (substrings, or whole names with `--exact`), `--skip FILTER`,
-//! `--list`, `--test-threads N`; other flags are accepted and ignored.
+//! `--list`, `--test-threads N`, `--ignored` (there are no ignored tests, so it selects
+//! none); other flags are accepted and ignored.
 
 use std::env;
 use std::fs;
@@ -129,6 +130,7 @@ struct Options {
     skips: Vec<String>,
     exact: bool,
     list: bool,
+    ignored_only: bool,
     threads: usize,
 }
 
@@ -139,6 +141,7 @@ impl Options {
             skips: Vec::new(),
             exact: false,
             list: false,
+            ignored_only: false,
             threads: thread::available_parallelism().map_or(1, |n| n.get()),
         };
         let mut args = args.peekable();
@@ -146,6 +149,7 @@ impl Options {
             match arg.as_str() {
                 "--exact" => options.exact = true,
                 "--list" => options.list = true,
+                "--ignored" => options.ignored_only = true,
                 "--skip" => options.skips.extend(args.next()),
                 "--test-threads" => {
                     if let Some(n) = args.next().and_then(|n| n.parse().ok()) {
@@ -177,7 +181,8 @@ impl Options {
                 name.contains(filter.as_str())
             }
         };
-        (self.filters.is_empty() || self.filters.iter().any(matches))
+        !self.ignored_only
+            && (self.filters.is_empty() || self.filters.iter().any(matches))
             && !self.skips.iter().any(matches)
     }
 }
