@@ -45,6 +45,7 @@ pub enum ValueKind {
 /// Digit grouping requested by `,` or `_`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Grouping {
+    /// No grouping.
     None,
     /// `,`: a comma every 3 digits.
     Comma,
@@ -55,6 +56,7 @@ pub enum Grouping {
 /// A parsed format spec, with the value kind's defaults filled in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FormatSpec {
+    /// The fill character (`' '` unless given, `'0'` for a leading `0`).
     pub fill: char,
     /// One of `<`, `>`, `^`, `=`.
     pub align: char,
@@ -64,8 +66,11 @@ pub struct FormatSpec {
     pub no_negative_zero: bool,
     /// `#`: alternate form.
     pub alternate: bool,
+    /// Minimum field width in characters.
     pub width: Option<usize>,
+    /// `,` or `_`.
     pub grouping: Grouping,
+    /// `.precision`.
     pub precision: Option<usize>,
     /// The presentation type; `None` only for a float with no type given.
     pub format_type: Option<char>,

@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! Bit-exact ports of the parts of CPython 3.11 written in C that Loopscope's
 //! output depends on. No object model here: plain Rust numbers and strings in,
 //! exactly CPython's text or numbers out, and [`PyError`] (exception class plus

@@ -61,7 +61,9 @@ pub enum Piece {
 /// A width or precision as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Count {
+    /// Not written.
     Absent,
+    /// Written as digits (or applied from a `*` argument).
     Given(usize),
     /// `*`: the next argument supplies it.
     FromArgs,
@@ -104,8 +106,11 @@ pub struct Conversion {
     pub uses_mapping: bool,
     /// The `%(key)` mapping key, when complete.
     pub key: Option<String>,
+    /// The flags `-+ #0`.
     pub flags: ConversionFlags,
+    /// Minimum field width.
     pub width: Count,
+    /// `.precision`.
     pub precision: Count,
     /// The conversion character, or the `ValueError` CPython raises at this
     /// point of the spec (after the key lookup and any `*` arguments):
@@ -507,7 +512,9 @@ impl Conversion {
 /// The argument of `%c`.
 #[derive(Clone, Copy, Debug)]
 pub enum CharArg<'a> {
+    /// An int: the code point.
     Int(&'a BigInt),
+    /// A str, which must hold exactly one character.
     Str(&'a str),
 }
 
@@ -541,6 +548,7 @@ pub struct ArgCursor {
 }
 
 impl ArgCursor {
+    /// Bookkeeping for a right operand of this shape.
     pub fn new(args: Args) -> Self {
         match args {
             Args::Tuple(len) => ArgCursor {
