@@ -504,7 +504,7 @@ impl Expectation {
         if self.is_deadlock() {
             if !stderr.contains("deadlock") {
                 problems.push(format!(
-                    "a deadlock is expected, but stderr does not say \"deadlock\":\n{stderr}"
+                    "a deadlock is expected, but stderr does not say \"deadlock\": {stderr:?}"
                 ));
             }
         } else if stderr != self.stderr {
@@ -527,26 +527,28 @@ fn first_difference(expected: &str, actual: &str) -> String {
         .zip(&actual)
         .position(|(e, a)| e != a)
         .unwrap_or(expected.len().min(actual.len()));
-    let mut text = format!("@@ line {} @@\n", first + 1);
-    let show = |text: &mut String, sign: &str, line: &str| {
+    let show = |sign: &str, line: &&str| {
         let missing_newline = if line.ends_with('\n') {
             ""
         } else {
             "  (no newline)"
         };
-        text.push_str(&format!(
-            "{sign} {}{missing_newline}\n",
-            line.trim_end_matches('\n')
-        ));
+        format!("{sign} {}{missing_newline}", line.trim_end_matches('\n'))
     };
-    for line in &expected[first.saturating_sub(2)..first] {
-        show(&mut text, " ", line);
-    }
-    for line in expected.iter().skip(first).take(DIFF_LINES) {
-        show(&mut text, "-", line);
-    }
-    for line in actual.iter().skip(first).take(DIFF_LINES) {
-        show(&mut text, "+", line);
-    }
-    text
+    let context = expected[first.saturating_sub(2)..first]
+        .iter()
+        .map(|line| show(" ", line));
+    let removed = expected
+        .iter()
+        .skip(first)
+        .take(DIFF_LINES)
+        .map(|line| show("-", line));
+    let added = actual
+        .iter()
+        .skip(first)
+        .take(DIFF_LINES)
+        .map(|line| show("+", line));
+    let mut lines = vec![format!("@@ line {} @@", first + 1)];
+    lines.extend(context.chain(removed).chain(added));
+    lines.join("\n")
 }
