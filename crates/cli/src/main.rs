@@ -1,1 +1,174 @@
-fn main() {}
+//! `loopscope run [--timestamps] [--trace FILE] [--seed N] PROGRAM.py`
+//!
+//! Runs a program on Loopscope's virtual-time event loop. stdout is exactly
+//! the program's stdout (with `--timestamps`, each line is prefixed with the
+//! virtual time at which it was completed, as `{:.3f} `); warnings and
+//! tracebacks go to stderr. Exit status: 0 ok, 1 uncaught exception,
+//! 2 parse error / unsupported feature / bad usage, 3 deadlock or limit.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use loopscope_runtime::trace::{EventKind, Stream};
+use loopscope_runtime::{run_program, Outcome, RunOptions};
+
+const USAGE: &str = "usage: loopscope run [--timestamps] [--trace FILE] [--seed N] PROGRAM.py";
+
+/// The VM keeps Python frames on the heap, but generators resumed from Rust
+/// (next(), sort keys, callbacks) nest native calls: give them room.
+const VM_STACK_BYTES: usize = 256 << 20;
+
+struct Command {
+    timestamps: bool,
+    trace: Option<String>,
+    seed: Option<u64>,
+    program: String,
+}
+
+fn parse_args(args: &[String]) -> Result<Command, String> {
+    let mut it = args.iter();
+    match it.next().map(String::as_str) {
+        Some("run") => {}
+        Some(other) => return Err(format!("unknown command '{other}'\n{USAGE}")),
+        None => return Err(USAGE.to_string()),
+    }
+    let mut cmd = Command {
+        timestamps: false,
+        trace: None,
+        seed: None,
+        program: String::new(),
+    };
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--timestamps" => cmd.timestamps = true,
+            "--trace" => {
+                cmd.trace = Some(
+                    it.next()
+                        .ok_or_else(|| format!("--trace needs a file name\n{USAGE}"))?
+                        .clone(),
+                )
+            }
+            "--seed" => {
+                let v = it
+                    .next()
+                    .ok_or_else(|| format!("--seed needs a number\n{USAGE}"))?;
+                cmd.seed = Some(
+                    v.parse()
+                        .map_err(|_| format!("--seed needs a non-negative integer, got '{v}'"))?,
+                )
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option '{s}'\n{USAGE}")),
+            s => {
+                if !cmd.program.is_empty() {
+                    return Err(format!("only one program can be run\n{USAGE}"));
+                }
+                cmd.program = s.to_string();
+            }
+        }
+    }
+    if cmd.program.is_empty() {
+        return Err(USAGE.to_string());
+    }
+    Ok(cmd)
+}
+
+/// stdout with each completed line prefixed by its virtual time.
+fn stamped_stdout(outcome: &Outcome) -> String {
+    let mut out = String::new();
+    let mut at_line_start = true;
+    let mut end_time = 0.0;
+    for e in &outcome.trace.events {
+        match &e.kind {
+            EventKind::Output {
+                stream: Stream::Stdout,
+                text,
+            } => {
+                let text = &outcome.trace.strings[*text as usize];
+                for piece in text.split_inclusive('\n') {
+                    if at_line_start {
+                        out.push('\u{0}');
+                    }
+                    out.push_str(piece);
+                    at_line_start = piece.ends_with('\n');
+                    if at_line_start {
+                        stamp_last_line(&mut out, e.time);
+                    }
+                }
+            }
+            EventKind::ProgramEnded { .. } => end_time = e.time,
+            _ => {}
+        }
+    }
+    if !at_line_start {
+        stamp_last_line(&mut out, end_time);
+    }
+    out
+}
+
+/// Replace the start marker of the last line with its stamp.
+fn stamp_last_line(out: &mut String, time: f64) {
+    if let Some(pos) = out.rfind('\u{0}') {
+        out.replace_range(pos..pos + 1, &format!("{time:.3} "));
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let cmd = match parse_args(&args) {
+        Ok(c) => c,
+        Err(msg) => {
+            eprintln!("loopscope: {msg}");
+            return ExitCode::from(2);
+        }
+    };
+    let source = match std::fs::read(&cmd.program) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!(
+                    "loopscope: {}: not valid UTF-8 (byte {} is invalid)",
+                    cmd.program,
+                    e.utf8_error().valid_up_to()
+                );
+                return ExitCode::from(2);
+            }
+        },
+        Err(e) => {
+            eprintln!("loopscope: cannot read {}: {e}", cmd.program);
+            return ExitCode::from(2);
+        }
+    };
+    let options = RunOptions {
+        filename: cmd.program.clone(),
+        seed: cmd.seed.unwrap_or(loopscope_runtime::DEFAULT_SEED),
+        ..RunOptions::default()
+    };
+    let worker = std::thread::Builder::new()
+        .stack_size(VM_STACK_BYTES)
+        .spawn(move || run_program(&source, &options));
+    let outcome = match worker.map(|h| h.join()) {
+        Ok(Ok(o)) => o,
+        _ => {
+            eprintln!("loopscope: internal error: the engine stopped unexpectedly");
+            return ExitCode::from(3);
+        }
+    };
+    let stdout = if cmd.timestamps {
+        stamped_stdout(&outcome)
+    } else {
+        outcome.stream_text(Stream::Stdout)
+    };
+    let stderr = outcome.stream_text(Stream::Stderr);
+    let _ = std::io::stdout().write_all(stdout.as_bytes());
+    let _ = std::io::stderr().write_all(stderr.as_bytes());
+    if let Some(path) = &cmd.trace {
+        let written = serde_json::to_vec(&outcome.trace)
+            .map_err(|e| e.to_string())
+            .and_then(|json| std::fs::write(path, json).map_err(|e| e.to_string()));
+        if let Err(e) = written {
+            eprintln!("loopscope: cannot write trace to {path}: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::from(outcome.status as u8)
+}

@@ -1,0 +1,804 @@
+//! The program-facing surface of asyncio: module functions (`run`, `sleep`,
+//! `create_task`, `gather`, ...) and the methods of futures, tasks, handles
+//! and loops. Each function follows its CPython counterpart's checks and
+//! messages.
+
+use std::rc::Rc;
+
+use crate::exceptions::{exc, exc_empty, runtime_error, type_error, value_error};
+use crate::generator::Generator;
+use crate::ops::{to_float, truthy};
+use crate::types::{type_of, TypeId};
+use crate::value::{Args, Builtin, Module, NativeFn, PyResult, Value};
+use crate::vm::Vm;
+
+use super::callbacks::Callback;
+use super::event_loop::{self, call_at, call_soon, LoopState};
+use super::native_coro::NativeCoro;
+use super::objects::{AsyncObject, FutState};
+use super::queues::{self, QueueCoro, QueueKind};
+use super::sync::{self, SyncCoro};
+use super::{future, gather, task};
+
+fn builtin(name: &'static str, func: NativeFn, receiver: Value) -> Value {
+    Value::Builtin(Rc::new(Builtin {
+        name,
+        func,
+        receiver,
+    }))
+}
+
+/// Build the `asyncio` module.
+pub fn make_module(_vm: &mut Vm) -> Rc<Module> {
+    let m = Rc::new(Module {
+        name: Rc::from("asyncio"),
+        attrs: Default::default(),
+        filename: Rc::from("asyncio/__init__.py"),
+    });
+    let functions: &[(&'static str, NativeFn)] = &[
+        ("run", run),
+        ("sleep", sleep),
+        ("create_task", create_task),
+        ("ensure_future", ensure_future),
+        ("gather", gather_fn),
+        ("get_running_loop", get_running_loop),
+        ("get_event_loop", get_event_loop),
+        ("new_event_loop", new_event_loop),
+        ("set_event_loop", set_event_loop),
+        ("current_task", current_task),
+        ("all_tasks", all_tasks),
+        ("iscoroutine", iscoroutine),
+        ("isfuture", isfuture),
+    ];
+    {
+        let mut attrs = m.attrs.borrow_mut();
+        for (name, f) in functions {
+            attrs.insert_str(name, builtin(name, *f, Value::None));
+        }
+        for t in [
+            TypeId::CancelledError,
+            TypeId::InvalidStateError,
+            TypeId::Future,
+            TypeId::Task,
+            TypeId::Queue,
+            TypeId::LifoQueue,
+            TypeId::PriorityQueue,
+            TypeId::QueueEmpty,
+            TypeId::QueueFull,
+            TypeId::Lock,
+            TypeId::Event,
+            TypeId::Semaphore,
+            TypeId::BoundedSemaphore,
+            TypeId::Condition,
+        ] {
+            attrs.insert_str(t.name(), Value::Type(t));
+        }
+        attrs.insert_str("TimeoutError", Value::Type(TypeId::TimeoutError));
+    }
+    m
+}
+
+fn arg(args: &Args, i: usize, name: &str) -> Option<Value> {
+    args.pos
+        .get(i)
+        .cloned()
+        .or_else(|| args.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone()))
+}
+
+fn running_loop(vm: &Vm) -> PyResult<u32> {
+    vm.aio
+        .running_loop
+        .ok_or_else(|| runtime_error("no running event loop"))
+}
+
+fn new_loop(vm: &mut Vm) -> u32 {
+    vm.aio.loops.push(LoopState::default());
+    (vm.aio.loops.len() - 1) as u32
+}
+
+/// `asyncio.run(main)`.
+fn run(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let main = arg(&args, 0, "main").unwrap_or(Value::None);
+    if vm.aio.running_loop.is_some() {
+        return Err(runtime_error(
+            "asyncio.run() cannot be called from a running event loop",
+        ));
+    }
+    let Value::Generator(coro) = &main else {
+        return Err(value_error(format!(
+            "a coroutine was expected, got {}",
+            crate::repr::repr(vm, &main)?
+        )));
+    };
+    if !coro.is_coroutine {
+        return Err(value_error(format!(
+            "a coroutine was expected, got {}",
+            coro.repr()
+        )));
+    }
+    run_coroutine(vm, coro.clone())
+}
+
+/// The body of `asyncio.Runner`: new loop, main task, shutdown.
+pub fn run_coroutine(vm: &mut Vm, coro: Rc<Generator>) -> PyResult<Value> {
+    let loop_id = new_loop(vm);
+    let previous_loop = vm.aio.current_loop.replace(loop_id);
+    let main_task = task::create_task(vm, loop_id, coro, None);
+    let result = run_until_complete(vm, loop_id, &main_task);
+    drop(main_task);
+    if vm.halted.is_some() {
+        return result;
+    }
+    let closed = shutdown(vm, loop_id);
+    vm.aio.current_loop = previous_loop.filter(|_| false);
+    vm.aio.loops[loop_id as usize].closed = true;
+    closed?;
+    result
+}
+
+/// `Runner.close()`: cancel what is left, then the two shutdown coroutines.
+fn shutdown(vm: &mut Vm, loop_id: u32) -> PyResult<()> {
+    let to_cancel: Vec<Rc<AsyncObject>> = task::live_tasks(vm)
+        .into_iter()
+        .filter(|t| !t.as_future().is_some_and(|f| f.done()))
+        .collect();
+    if !to_cancel.is_empty() {
+        for t in &to_cancel {
+            task::cancel(vm, t, Value::None);
+        }
+        let args: Vec<Value> = to_cancel.iter().map(|t| Value::Async(t.clone())).collect();
+        if let Value::Async(g) = gather::gather(vm, args, true)? {
+            run_until_complete(vm, loop_id, &g)?;
+        }
+        for t in &to_cancel {
+            let f = t.as_future().expect("task");
+            if f.state.get() == FutState::Cancelled {
+                continue;
+            }
+            if let Ok(Value::Exception(e)) = future::exception(t) {
+                let msg = format!(
+                    "unhandled exception during asyncio.run() shutdown\ntask: {}",
+                    super::repr_async(t)
+                );
+                event_loop::report_exception(vm, &msg, &e);
+            }
+        }
+    }
+    for name in ["BaseEventLoop.shutdown_asyncgens", "BaseEventLoop.shutdown_default_executor"] {
+        let coro = Generator::native(
+            name.rsplit('.').next().unwrap_or(name),
+            name,
+            NativeCoro::ReturnNone,
+        );
+        let t = task::create_task(vm, loop_id, coro, None);
+        run_until_complete(vm, loop_id, &t)?;
+    }
+    Ok(())
+}
+
+/// `loop.run_until_complete(future)`.
+pub fn run_until_complete(vm: &mut Vm, loop_id: u32, fut: &Rc<AsyncObject>) -> PyResult<Value> {
+    future::add_done_callback(vm, fut, Callback::RunUntilCompleteDone { future: None });
+    let outcome = event_loop::run_forever(vm, loop_id)?;
+    future::remove_done_callback(fut, &Callback::RunUntilCompleteDone { future: None });
+    if let Err(msg) = outcome {
+        vm.halted = Some(msg);
+        return Err(exc_empty(TypeId::SystemExit));
+    }
+    if !fut.as_future().is_some_and(|f| f.done()) {
+        return Err(runtime_error("Event loop stopped before Future completed."));
+    }
+    future::result(fut)
+}
+
+/// `asyncio.sleep(delay, result=None)`.
+fn sleep(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let delay = arg(&args, 0, "delay").ok_or_else(|| {
+        type_error("sleep() missing 1 required positional argument: 'delay'")
+    })?;
+    let result = arg(&args, 1, "result").unwrap_or(Value::None);
+    let le_zero = crate::ops::compare_op(vm, loopscope_syntax::ast::CmpOp::LtE, &delay, &Value::Int(0))?;
+    let coro = if truthy(vm, &le_zero)? {
+        NativeCoro::Sleep0 {
+            result,
+            started: false,
+        }
+    } else {
+        NativeCoro::Sleep {
+            delay: to_float(&delay)?,
+            result,
+            waiting: None,
+        }
+    };
+    Ok(Value::Generator(Generator::native("sleep", "sleep", coro)))
+}
+
+fn name_arg(vm: &mut Vm, args: &Args) -> PyResult<Option<String>> {
+    match args.kw.iter().find(|(k, _)| &**k == "name") {
+        Some((_, Value::None)) | None => Ok(None),
+        Some((_, v)) => Ok(Some(crate::repr::str_of(vm, v)?)),
+    }
+}
+
+/// `asyncio.create_task(coro, *, name=None)`.
+fn create_task(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let loop_id = running_loop(vm)?;
+    let coro = arg(&args, 0, "coro").unwrap_or(Value::None);
+    let name = name_arg(vm, &args)?;
+    match &coro {
+        Value::Generator(g) if g.is_coroutine => Ok(Value::Async(task::create_task(
+            vm,
+            loop_id,
+            g.clone(),
+            name,
+        ))),
+        other => Err(type_error(format!(
+            "a coroutine was expected, got {}",
+            crate::repr::repr(vm, other)?
+        ))),
+    }
+}
+
+fn ensure_future(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let loop_id = vm
+        .aio
+        .running_loop
+        .or(vm.aio.current_loop)
+        .ok_or_else(|| runtime_error("no running event loop"))?;
+    let a = arg(&args, 0, "coro_or_future").unwrap_or(Value::None);
+    super::ensure_future(vm, loop_id, &a).map(Value::Async)
+}
+
+fn gather_fn(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let mut return_exceptions = false;
+    for (k, v) in &args.kw {
+        if &**k == "return_exceptions" {
+            return_exceptions = truthy(vm, v)?;
+        } else {
+            return Err(type_error(format!(
+                "gather() got an unexpected keyword argument '{k}'"
+            )));
+        }
+    }
+    gather::gather(vm, args.pos, return_exceptions)
+}
+
+fn get_running_loop(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
+    let l = running_loop(vm)?;
+    Ok(loop_value(l))
+}
+
+fn loop_value(id: u32) -> Value {
+    Value::Async(Rc::new(AsyncObject::Loop(id)))
+}
+
+fn get_event_loop(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
+    if let Some(l) = vm.aio.running_loop.or(vm.aio.current_loop) {
+        return Ok(loop_value(l));
+    }
+    let l = new_loop(vm);
+    vm.aio.current_loop = Some(l);
+    Ok(loop_value(l))
+}
+
+fn new_event_loop(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
+    Ok(loop_value(new_loop(vm)))
+}
+
+fn set_event_loop(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    vm.aio.current_loop = match arg(&args, 0, "loop") {
+        Some(Value::Async(o)) => match &*o {
+            AsyncObject::Loop(id) => Some(*id),
+            _ => None,
+        },
+        _ => None,
+    };
+    Ok(Value::None)
+}
+
+fn current_task(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
+    running_loop(vm)?;
+    Ok(vm
+        .aio
+        .current_task
+        .clone()
+        .map(Value::Async)
+        .unwrap_or(Value::None))
+}
+
+fn all_tasks(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
+    running_loop(vm)?;
+    let mut set = crate::dict::PySet::new();
+    for t in task::live_tasks(vm) {
+        if !t.as_future().is_some_and(|f| f.done()) {
+            set.add(Value::Async(t))?;
+        }
+    }
+    Ok(Value::Set(Rc::new(std::cell::RefCell::new(set))))
+}
+
+fn iscoroutine(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(matches!(
+        args.pos.first(),
+        Some(Value::Generator(g)) if g.is_coroutine
+    )))
+}
+
+fn isfuture(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(matches!(
+        args.pos.first(),
+        Some(Value::Async(o)) if o.as_future().is_some()
+    )))
+}
+
+/// Calling an asyncio type: `asyncio.Future()`.
+pub fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
+    match t {
+        TypeId::Future => {
+            running_loop(vm).or_else(|_| {
+                vm.aio
+                    .current_loop
+                    .ok_or_else(|| runtime_error("There is no current event loop in thread 'MainThread'."))
+            })?;
+            Ok(Value::Async(future::new_future(vm, "Future()")))
+        }
+        TypeId::Queue | TypeId::LifoQueue | TypeId::PriorityQueue => {
+            let maxsize = match arg(&args, 0, "maxsize") {
+                None => 0,
+                Some(Value::Int(n)) => n,
+                Some(Value::Bool(b)) => b as i64,
+                Some(other) => {
+                    return Err(type_error(format!(
+                        "'<=' not supported between instances of '{}' and 'int'",
+                        type_of(&other).name()
+                    )))
+                }
+            };
+            let kind = match t {
+                TypeId::LifoQueue => QueueKind::Lifo,
+                TypeId::PriorityQueue => QueueKind::Priority,
+                _ => QueueKind::Fifo,
+            };
+            Ok(Value::Async(queues::new_queue(vm, kind, maxsize)))
+        }
+        TypeId::Lock => Ok(Value::Async(sync::new_lock(vm))),
+        TypeId::Event => Ok(Value::Async(sync::new_event(vm))),
+        TypeId::Semaphore | TypeId::BoundedSemaphore => {
+            let value = match arg(&args, 0, "value") {
+                None => 1,
+                Some(Value::Int(n)) => n,
+                Some(other) => {
+                    return Err(type_error(format!(
+                        "'<' not supported between instances of '{}' and 'int'",
+                        type_of(&other).name()
+                    )))
+                }
+            };
+            Ok(Value::Async(sync::new_semaphore(
+                vm,
+                value,
+                t == TypeId::BoundedSemaphore,
+            )?))
+        }
+        TypeId::Condition => {
+            let lock = match arg(&args, 0, "lock") {
+                None | Some(Value::None) => None,
+                Some(Value::Async(o)) if matches!(&*o, AsyncObject::Lock(_)) => Some(o),
+                Some(_) => return Err(type_error("Condition() expects a Lock")),
+            };
+            Ok(Value::Async(sync::new_condition(vm, lock)))
+        }
+        other => Err(type_error(format!(
+            "cannot create '{}' instances yet",
+            other.qualified_name()
+        ))),
+    }
+}
+
+fn receiver_obj(recv: &Value) -> PyResult<Rc<AsyncObject>> {
+    match recv {
+        Value::Async(o) => Ok(o.clone()),
+        _ => Err(type_error("method called on the wrong object")),
+    }
+}
+
+/// Attribute lookup on asyncio objects.
+pub fn get_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
+    let Value::Async(o) = obj else {
+        return Err(type_error("not an asyncio object"));
+    };
+    let method: Option<(&'static str, NativeFn)> = match &**o {
+        AsyncObject::Future(f) => {
+            let is_task = f.task.is_some();
+            match name {
+                "result" => Some(("result", m_result)),
+                "exception" => Some(("exception", m_exception)),
+                "done" => Some(("done", m_done)),
+                "cancelled" => Some(("cancelled", m_cancelled)),
+                "cancel" => Some(("cancel", m_cancel)),
+                "add_done_callback" => Some(("add_done_callback", m_add_done_callback)),
+                "remove_done_callback" => Some(("remove_done_callback", m_remove_done_callback)),
+                "get_loop" => Some(("get_loop", m_get_loop)),
+                "set_result" if !is_task => Some(("set_result", m_set_result)),
+                "set_exception" if !is_task => Some(("set_exception", m_set_exception)),
+                "get_name" if is_task => Some(("get_name", m_get_name)),
+                "set_name" if is_task => Some(("set_name", m_set_name)),
+                "get_coro" if is_task => Some(("get_coro", m_get_coro)),
+                "cancelling" if is_task => Some(("cancelling", m_cancelling)),
+                "uncancel" if is_task => Some(("uncancel", m_uncancel)),
+                _ => None,
+            }
+        }
+        AsyncObject::Handle(_) => match name {
+            "cancel" => Some(("cancel", h_cancel)),
+            "cancelled" => Some(("cancelled", h_cancelled)),
+            "when" => Some(("when", h_when)),
+            _ => None,
+        },
+        AsyncObject::Loop(_) => match name {
+            "run_until_complete" => Some(("run_until_complete", l_run_until_complete)),
+            "create_task" => Some(("create_task", l_create_task)),
+            "create_future" => Some(("create_future", l_create_future)),
+            "call_soon" => Some(("call_soon", l_call_soon)),
+            "call_later" => Some(("call_later", l_call_later)),
+            "call_at" => Some(("call_at", l_call_at)),
+            "time" => Some(("time", l_time)),
+            "close" => Some(("close", l_close)),
+            "is_closed" => Some(("is_closed", l_is_closed)),
+            "is_running" => Some(("is_running", l_is_running)),
+            "stop" => Some(("stop", l_stop)),
+            _ => None,
+        },
+        AsyncObject::Queue(q) => match name {
+            "maxsize" => return Ok(Value::Int(q.borrow().maxsize)),
+            "put" => Some(("put", q_put)),
+            "get" => Some(("get", q_get)),
+            "join" => Some(("join", q_join)),
+            "put_nowait" => Some(("put_nowait", q_put_nowait)),
+            "get_nowait" => Some(("get_nowait", q_get_nowait)),
+            "task_done" => Some(("task_done", q_task_done)),
+            "qsize" => Some(("qsize", q_qsize)),
+            "empty" => Some(("empty", q_empty)),
+            "full" => Some(("full", q_full)),
+            _ => None,
+        },
+        AsyncObject::Lock(_) | AsyncObject::Semaphore(_) | AsyncObject::Condition(_) => {
+            match name {
+                "acquire" => Some(("acquire", p_acquire)),
+                "release" => Some(("release", p_release)),
+                "locked" => Some(("locked", p_locked)),
+                "__aenter__" => Some(("__aenter__", p_aenter)),
+                "__aexit__" => Some(("__aexit__", p_aexit)),
+                "wait" if matches!(&**o, AsyncObject::Condition(_)) => Some(("wait", c_wait)),
+                "wait_for" if matches!(&**o, AsyncObject::Condition(_)) => {
+                    Some(("wait_for", c_wait_for))
+                }
+                "notify" if matches!(&**o, AsyncObject::Condition(_)) => Some(("notify", c_notify)),
+                "notify_all" if matches!(&**o, AsyncObject::Condition(_)) => {
+                    Some(("notify_all", c_notify_all))
+                }
+                _ => None,
+            }
+        }
+        AsyncObject::Event(_) => match name {
+            "set" => Some(("set", e_set)),
+            "clear" => Some(("clear", e_clear)),
+            "is_set" => Some(("is_set", e_is_set)),
+            "wait" => Some(("wait", e_wait)),
+            _ => None,
+        },
+    };
+    match method {
+        Some((n, f)) => Ok(builtin(n, f, obj.clone())),
+        None => Err(exc(
+            TypeId::AttributeError,
+            format!("'{}' object has no attribute '{name}'", type_of(obj).name()),
+        )),
+    }
+}
+
+pub fn set_attr(_vm: &mut Vm, obj: &Value, name: &str, _v: Value) -> PyResult<()> {
+    Err(exc(
+        TypeId::AttributeError,
+        format!("'{}' object has no attribute '{name}'", type_of(obj).name()),
+    ))
+}
+
+fn m_result(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    future::result(&receiver_obj(r)?)
+}
+fn m_exception(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    future::exception(&receiver_obj(r)?)
+}
+fn m_done(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(receiver_obj(r)?.as_future().is_some_and(|f| f.done())))
+}
+fn m_cancelled(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(
+        receiver_obj(r)?
+            .as_future()
+            .is_some_and(|f| f.state.get() == FutState::Cancelled),
+    ))
+}
+fn m_cancel(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let msg = arg(&a, 0, "msg").unwrap_or(Value::None);
+    Ok(Value::Bool(task::cancel_any(vm, &receiver_obj(r)?, msg)))
+}
+fn m_add_done_callback(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let func = arg(&a, 0, "fn").ok_or_else(|| type_error("add_done_callback() missing callback"))?;
+    future::add_done_callback(vm, &receiver_obj(r)?, Callback::Python { func, args: Vec::new() });
+    Ok(Value::None)
+}
+fn m_remove_done_callback(_vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let func = arg(&a, 0, "fn").unwrap_or(Value::None);
+    let n = future::remove_done_callback(&receiver_obj(r)?, &Callback::Python { func, args: Vec::new() });
+    Ok(Value::Int(n as i64))
+}
+fn m_get_loop(vm: &mut Vm, _r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(loop_value(vm.aio.running_loop.or(vm.aio.current_loop).unwrap_or(0)))
+}
+fn m_set_result(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let v = arg(&a, 0, "result").unwrap_or(Value::None);
+    future::set_result_checked(vm, &receiver_obj(r)?, v)?;
+    Ok(Value::None)
+}
+fn m_set_exception(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let v = arg(&a, 0, "exception").unwrap_or(Value::None);
+    let e = vm.instantiate_exception(v)?;
+    future::set_exception(vm, &receiver_obj(r)?, e)?;
+    Ok(Value::None)
+}
+fn m_get_name(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let o = receiver_obj(r)?;
+    let tp = task::task_part(&o).ok_or_else(|| type_error("not a task"))?;
+    let name = tp.name.borrow().clone();
+    Ok(Value::Str(name))
+}
+fn m_set_name(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let o = receiver_obj(r)?;
+    let v = arg(&a, 0, "value").unwrap_or(Value::None);
+    let s = crate::repr::str_of(vm, &v)?;
+    let tp = task::task_part(&o).ok_or_else(|| type_error("not a task"))?;
+    *tp.name.borrow_mut() = Rc::from(s.as_str());
+    let id = vm.recorder.intern(&s);
+    let line = vm.current_line();
+    vm.recorder.record(
+        vm.now,
+        line,
+        crate::trace::EventKind::TaskRenamed { task: tp.id, name: id },
+    );
+    Ok(Value::None)
+}
+fn m_get_coro(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let o = receiver_obj(r)?;
+    let tp = task::task_part(&o).ok_or_else(|| type_error("not a task"))?;
+    Ok(Value::Generator(tp.coro.clone()))
+}
+fn m_cancelling(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let o = receiver_obj(r)?;
+    let tp = task::task_part(&o).ok_or_else(|| type_error("not a task"))?;
+    Ok(Value::Int(tp.num_cancels_requested.get() as i64))
+}
+fn m_uncancel(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let o = receiver_obj(r)?;
+    let tp = task::task_part(&o).ok_or_else(|| type_error("not a task"))?;
+    let n = tp.num_cancels_requested.get().saturating_sub(1);
+    tp.num_cancels_requested.set(n);
+    Ok(Value::Int(n as i64))
+}
+
+fn handle_of(r: &Value) -> PyResult<Rc<super::objects::Handle>> {
+    match &*receiver_obj(r)? {
+        AsyncObject::Handle(h) => Ok(h.clone()),
+        _ => Err(type_error("not a handle")),
+    }
+}
+fn h_cancel(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let h = handle_of(r)?;
+    event_loop::cancel_handle(vm, &h);
+    Ok(Value::None)
+}
+fn h_cancelled(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(handle_of(r)?.cancelled.get()))
+}
+fn h_when(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Float(handle_of(r)?.when))
+}
+
+fn loop_of(r: &Value) -> PyResult<u32> {
+    match &*receiver_obj(r)? {
+        AsyncObject::Loop(id) => Ok(*id),
+        _ => Err(type_error("not a loop")),
+    }
+}
+fn l_run_until_complete(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let l = loop_of(r)?;
+    if vm.aio.loops[l as usize].closed {
+        return Err(runtime_error("Event loop is closed"));
+    }
+    let f = arg(&a, 0, "future").unwrap_or(Value::None);
+    let previous = vm.aio.current_loop.replace(l);
+    let fut = super::ensure_future(vm, l, &f)?;
+    let r = run_until_complete(vm, l, &fut);
+    vm.aio.current_loop = previous.or(Some(l));
+    r
+}
+fn l_create_task(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let l = loop_of(r)?;
+    let name = name_arg(vm, &a)?;
+    match arg(&a, 0, "coro") {
+        Some(Value::Generator(g)) if g.is_coroutine => {
+            Ok(Value::Async(task::create_task(vm, l, g, name)))
+        }
+        other => Err(type_error(format!(
+            "a coroutine was expected, got {}",
+            crate::repr::repr_value(&other.unwrap_or(Value::None))
+        ))),
+    }
+}
+fn l_create_future(vm: &mut Vm, _r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Async(future::new_future(vm, "loop.create_future()")))
+}
+fn callback_of(a: &Args, skip: usize) -> PyResult<Callback> {
+    let func = a
+        .pos
+        .get(skip)
+        .cloned()
+        .ok_or_else(|| type_error("a callback is required"))?;
+    Ok(Callback::Python {
+        func,
+        args: a.pos.iter().skip(skip + 1).cloned().collect(),
+    })
+}
+fn l_call_soon(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let l = loop_of(r)?;
+    let h = call_soon(vm, l, callback_of(&a, 0)?);
+    Ok(Value::Async(Rc::new(AsyncObject::Handle(h))))
+}
+fn l_call_later(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let l = loop_of(r)?;
+    let delay = match a.pos.first() {
+        Some(Value::None) | None => return Err(type_error("delay must not be None")),
+        Some(d) => to_float(d)?,
+    };
+    let when = vm.now + delay;
+    let h = call_at(vm, l, when, callback_of(&a, 1)?);
+    Ok(Value::Async(Rc::new(AsyncObject::Handle(h))))
+}
+fn l_call_at(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let l = loop_of(r)?;
+    let when = match a.pos.first() {
+        Some(Value::None) | None => return Err(type_error("when cannot be None")),
+        Some(d) => to_float(d)?,
+    };
+    let h = call_at(vm, l, when, callback_of(&a, 1)?);
+    Ok(Value::Async(Rc::new(AsyncObject::Handle(h))))
+}
+fn l_time(vm: &mut Vm, _r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Float(vm.now))
+}
+fn l_close(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let l = loop_of(r)? as usize;
+    if vm.aio.loops[l].running {
+        return Err(runtime_error("Cannot close a running event loop"));
+    }
+    vm.aio.loops[l].closed = true;
+    vm.aio.loops[l].ready.clear();
+    vm.aio.loops[l].scheduled.clear();
+    Ok(Value::None)
+}
+fn l_is_closed(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(vm.aio.loops[loop_of(r)? as usize].closed))
+}
+fn l_is_running(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(vm.aio.loops[loop_of(r)? as usize].running))
+}
+fn l_stop(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    vm.aio.loops[loop_of(r)? as usize].stopping = true;
+    Ok(Value::None)
+}
+
+fn q_put(_vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let item = arg(&a, 0, "item").ok_or_else(|| type_error("Queue.put() missing 1 required positional argument: 'item'"))?;
+    Ok(queue_coro("put", "Queue.put", QueueCoro::Put { queue: receiver_obj(r)?, item: Some(item), waiting: None }))
+}
+fn q_get(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(queue_coro("get", "Queue.get", QueueCoro::Get { queue: receiver_obj(r)?, waiting: None }))
+}
+fn q_join(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(queue_coro("join", "Queue.join", QueueCoro::Join { queue: receiver_obj(r)?, wait: None }))
+}
+fn queue_coro(name: &'static str, qualname: &'static str, c: QueueCoro) -> Value {
+    Value::Generator(Generator::native(name, qualname, NativeCoro::Queue(c)))
+}
+fn q_put_nowait(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let item = arg(&a, 0, "item").ok_or_else(|| type_error("Queue.put_nowait() missing 1 required positional argument: 'item'"))?;
+    queues::put_nowait(vm, &receiver_obj(r)?, item)?;
+    Ok(Value::None)
+}
+fn q_get_nowait(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    queues::get_nowait(vm, &receiver_obj(r)?)
+}
+fn q_task_done(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    queues::task_done(vm, &receiver_obj(r)?)?;
+    Ok(Value::None)
+}
+fn q_qsize(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Int(queues::state(&receiver_obj(r)?).borrow().items.len() as i64))
+}
+fn q_empty(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(queues::state(&receiver_obj(r)?).borrow().items.is_empty()))
+}
+fn q_full(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(queues::state(&receiver_obj(r)?).borrow().full()))
+}
+
+/// The lock behind a Lock, Semaphore or Condition receiver.
+fn acquire_coro(obj: Rc<AsyncObject>, then_return: Value) -> Value {
+    match &*obj {
+        AsyncObject::Semaphore(_) => sync::coroutine("acquire", "Semaphore.acquire", SyncCoro::SemAcquire { sem: obj, waiting: None, then_return }),
+        AsyncObject::Condition(_) => {
+            let lock = sync::cond_lock(&obj);
+            sync::coroutine("acquire", "Lock.acquire", SyncCoro::LockAcquire { lock, waiting: None, then_return })
+        }
+        _ => sync::coroutine("acquire", "Lock.acquire", SyncCoro::LockAcquire { lock: obj, waiting: None, then_return }),
+    }
+}
+fn p_acquire(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(acquire_coro(receiver_obj(r)?, Value::Bool(true)))
+}
+fn p_aenter(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(acquire_coro(receiver_obj(r)?, Value::None))
+}
+fn p_aexit(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(sync::coroutine("__aexit__", "_ContextManagerMixin.__aexit__", SyncCoro::Release { target: receiver_obj(r)? }))
+}
+fn p_release(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let o = receiver_obj(r)?;
+    match &*o {
+        AsyncObject::Semaphore(_) => sync::sem_release(vm, &o)?,
+        AsyncObject::Condition(_) => sync::lock_release(vm, &sync::cond_lock(&o))?,
+        _ => sync::lock_release(vm, &o)?,
+    }
+    Ok(Value::None)
+}
+fn p_locked(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let o = receiver_obj(r)?;
+    Ok(Value::Bool(match &*o {
+        AsyncObject::Semaphore(_) => sync::sem_locked(&o),
+        AsyncObject::Condition(_) => sync::lock_locked(&sync::cond_lock(&o)),
+        _ => sync::lock_locked(&o),
+    }))
+}
+fn c_wait(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(sync::coroutine("wait", "Condition.wait", SyncCoro::CondWait { cond: receiver_obj(r)?, stage: sync::CondStage::Start }))
+}
+fn c_wait_for(_vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let predicate = arg(&a, 0, "predicate").ok_or_else(|| type_error("Condition.wait_for() missing 1 required positional argument: 'predicate'"))?;
+    Ok(sync::coroutine("wait_for", "Condition.wait_for", SyncCoro::CondWaitFor { cond: receiver_obj(r)?, predicate, inner: None }))
+}
+fn c_notify(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let n = match arg(&a, 0, "n") { Some(Value::Int(n)) => n.max(0) as usize, _ => 1 };
+    sync::cond_notify(vm, &receiver_obj(r)?, n)?;
+    Ok(Value::None)
+}
+fn c_notify_all(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let o = receiver_obj(r)?;
+    let n = sync::cond_waiter_count(&o);
+    sync::cond_notify(vm, &o, n)?;
+    Ok(Value::None)
+}
+fn e_set(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    sync::event_set(vm, &receiver_obj(r)?);
+    Ok(Value::None)
+}
+fn e_clear(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    sync::event_clear(vm, &receiver_obj(r)?);
+    Ok(Value::None)
+}
+fn e_is_set(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(sync::event_is_set(&receiver_obj(r)?)))
+}
+fn e_wait(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(sync::coroutine("wait", "Event.wait", SyncCoro::EventWait { event: receiver_obj(r)?, waiting: None }))
+}

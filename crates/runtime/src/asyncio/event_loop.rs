@@ -1,0 +1,324 @@
+//! The event loop: a port of `BaseEventLoop` from CPython 3.11's
+//! base_events.py, in virtual time.
+//!
+//! `run_once` is `_run_once` line for line: purge or rebuild the timer heap,
+//! compute the select timeout, "select" (advance the virtual clock by the
+//! timeout, exactly `now + timeout` in f64 as the recorder's patched selector
+//! does), move due timers (`when < now + clock_resolution`) to the ready
+//! deque in heap order, then run exactly the handles that were ready at
+//! that moment. The timer heap is heapq's algorithm (see `heapq.rs`), so
+//! timers with equal deadlines come out in CPython's order.
+
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use crate::exceptions::runtime_error;
+use crate::repr::repr_value;
+use crate::trace::{EventKind, Stream};
+use crate::value::{ExcRef, PyResult, Value};
+use crate::vm::Vm;
+
+use super::callbacks::Callback;
+use super::heapq;
+use super::objects::Handle;
+
+/// `time.get_clock_info('monotonic').resolution` on Linux.
+pub const CLOCK_RESOLUTION: f64 = 1e-09;
+/// base_events.MAXIMUM_SELECT_TIMEOUT.
+const MAXIMUM_SELECT_TIMEOUT: f64 = 24.0 * 3600.0;
+const MIN_SCHEDULED_TIMER_HANDLES: usize = 100;
+const MIN_CANCELLED_TIMER_HANDLES_FRACTION: f64 = 0.5;
+
+#[derive(Default)]
+pub struct LoopState {
+    pub ready: VecDeque<Rc<Handle>>,
+    pub scheduled: Vec<Rc<Handle>>,
+    pub timer_cancelled_count: usize,
+    pub stopping: bool,
+    pub closed: bool,
+    pub running: bool,
+}
+
+fn next_handle_id(vm: &mut Vm) -> u32 {
+    vm.aio.next_handle_id += 1;
+    vm.aio.next_handle_id
+}
+
+pub fn current_loop(vm: &Vm) -> Option<u32> {
+    vm.aio.running_loop
+}
+
+/// `loop.call_soon(callback)`: append to the ready deque.
+pub fn call_soon(vm: &mut Vm, loop_id: u32, callback: Callback) -> Rc<Handle> {
+    let id = next_handle_id(vm);
+    let described = callback.describe(vm);
+    let h = Rc::new(Handle {
+        id,
+        callback: std::cell::RefCell::new(Some(callback)),
+        cancelled: std::cell::Cell::new(false),
+        when: 0.0,
+        scheduled: std::cell::Cell::new(false),
+        is_timer: false,
+    });
+    vm.aio.loops[loop_id as usize].ready.push_back(h.clone());
+    let line = vm.current_line();
+    vm.recorder.record(
+        vm.now,
+        line,
+        EventKind::HandleScheduled {
+            handle: id,
+            callback: described,
+        },
+    );
+    h
+}
+
+/// `loop.call_at(when, callback)`: push on the timer heap.
+pub fn call_at(vm: &mut Vm, loop_id: u32, when: f64, callback: Callback) -> Rc<Handle> {
+    let id = next_handle_id(vm);
+    let described = callback.describe(vm);
+    let h = Rc::new(Handle {
+        id,
+        callback: std::cell::RefCell::new(Some(callback)),
+        cancelled: std::cell::Cell::new(false),
+        when,
+        scheduled: std::cell::Cell::new(true),
+        is_timer: true,
+    });
+    heapq::push(&mut vm.aio.loops[loop_id as usize].scheduled, h.clone());
+    let line = vm.current_line();
+    vm.recorder.record(
+        vm.now,
+        line,
+        EventKind::TimerScheduled {
+            handle: id,
+            when,
+            callback: described,
+        },
+    );
+    h
+}
+
+/// `Handle.cancel()` / `TimerHandle.cancel()`.
+pub fn cancel_handle(vm: &mut Vm, h: &Rc<Handle>) {
+    if h.cancelled.get() {
+        return;
+    }
+    h.cancelled.set(true);
+    if h.is_timer && h.scheduled.get() {
+        if let Some(l) = vm.aio.running_loop.or(vm.aio.current_loop) {
+            vm.aio.loops[l as usize].timer_cancelled_count += 1;
+        }
+    }
+    // CPython drops the callback and its arguments.
+    let had_callback = h.callback.borrow_mut().take().is_some();
+    let line = vm.current_line();
+    if h.is_timer && h.scheduled.get() {
+        vm.recorder
+            .record(vm.now, line, EventKind::TimerCancelled { handle: h.id });
+    } else if !h.is_timer && had_callback {
+        vm.recorder
+            .record(vm.now, line, EventKind::HandleCancelled { handle: h.id });
+    }
+}
+
+/// `loop.stop()`.
+pub fn stop(vm: &mut Vm) {
+    if let Some(l) = vm.aio.running_loop {
+        vm.aio.loops[l as usize].stopping = true;
+    }
+}
+
+/// One iteration of the loop (`_run_once`). Returns Err to halt the program
+/// (deadlock, limits).
+pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
+    let li = loop_id as usize;
+    // Purge cancelled timers.
+    let sched_count = vm.aio.loops[li].scheduled.len();
+    let lp = &mut vm.aio.loops[li];
+    let mut purged = 0u32;
+    if sched_count > MIN_SCHEDULED_TIMER_HANDLES
+        && lp.timer_cancelled_count as f64 / sched_count as f64
+            > MIN_CANCELLED_TIMER_HANDLES_FRACTION
+    {
+        let mut new_scheduled = Vec::with_capacity(sched_count);
+        for h in lp.scheduled.drain(..) {
+            if h.cancelled.get() {
+                h.scheduled.set(false);
+                purged += 1;
+            } else {
+                new_scheduled.push(h);
+            }
+        }
+        heapq::heapify(&mut new_scheduled);
+        lp.scheduled = new_scheduled;
+        lp.timer_cancelled_count = 0;
+    } else {
+        while lp.scheduled.first().is_some_and(|h| h.cancelled.get()) {
+            lp.timer_cancelled_count = lp.timer_cancelled_count.saturating_sub(1);
+            if let Some(h) = heapq::pop(&mut lp.scheduled) {
+                h.scheduled.set(false);
+            }
+            purged += 1;
+        }
+    }
+    if purged > 0 {
+        vm.recorder
+            .record(vm.now, 0, EventKind::TimersPurged { count: purged });
+    }
+
+    let lp = &vm.aio.loops[li];
+    let timeout = if !lp.ready.is_empty() || lp.stopping {
+        Some(0.0)
+    } else {
+        lp.scheduled
+            .first()
+            .map(|h| (h.when - vm.now).max(0.0).min(MAXIMUM_SELECT_TIMEOUT))
+    };
+    let Some(timeout) = timeout else {
+        return Err(deadlock_report(vm));
+    };
+    // The virtual selector: waiting `timeout` seconds is adding it.
+    if timeout > 0.0 {
+        vm.now += timeout;
+        vm.recorder
+            .record(vm.now, 0, EventKind::ClockAdvanced { to: vm.now });
+    }
+    if vm.now > vm.limits.time_horizon {
+        return Err(format!(
+            "virtual time limit reached: the program ran past {} virtual seconds",
+            vm.limits.time_horizon
+        ));
+    }
+
+    let end_time = vm.now + CLOCK_RESOLUTION;
+    loop {
+        let lp = &mut vm.aio.loops[li];
+        match lp.scheduled.first() {
+            Some(h) if h.when < end_time => {}
+            _ => break,
+        }
+        let Some(h) = heapq::pop(&mut lp.scheduled) else {
+            break;
+        };
+        h.scheduled.set(false);
+        let id = h.id;
+        lp.ready.push_back(h);
+        vm.recorder
+            .record(vm.now, 0, EventKind::TimerFired { handle: id });
+    }
+
+    let ntodo = vm.aio.loops[li].ready.len();
+    for _ in 0..ntodo {
+        let Some(handle) = vm.aio.loops[li].ready.pop_front() else {
+            break;
+        };
+        if handle.cancelled.get() {
+            vm.recorder
+                .record(vm.now, 0, EventKind::HandleSkipped { handle: handle.id });
+            continue;
+        }
+        vm.recorder
+            .record(vm.now, 0, EventKind::HandleRun { handle: handle.id });
+        let cb = handle.callback.borrow_mut().take();
+        drop(handle);
+        vm.steps_since_yield = 0;
+        if let Some(cb) = cb {
+            cb.run(vm);
+        }
+        if let Some(msg) = &vm.halted {
+            return Err(msg.clone());
+        }
+        if vm.recorder.len() > vm.limits.max_events {
+            return Err(format!(
+                "event limit reached: the program produced more than {} loop events",
+                vm.limits.max_events
+            ));
+        }
+        if crate::warnings::has_pending() {
+            vm.report_notices();
+        }
+    }
+    Ok(())
+}
+
+/// `loop.run_forever()`.
+pub fn run_forever(vm: &mut Vm, loop_id: u32) -> PyResult<Result<(), String>> {
+    let li = loop_id as usize;
+    if vm.aio.loops[li].closed {
+        return Err(runtime_error("Event loop is closed"));
+    }
+    if vm.aio.loops[li].running {
+        return Err(runtime_error("This event loop is already running"));
+    }
+    if vm.aio.running_loop.is_some() {
+        return Err(runtime_error(
+            "Cannot run the event loop while another loop is running",
+        ));
+    }
+    vm.aio.loops[li].running = true;
+    vm.aio.running_loop = Some(loop_id);
+    vm.recorder.record(vm.now, 0, EventKind::LoopStarted);
+    let mut outcome = Ok(());
+    loop {
+        if let Err(msg) = run_once(vm, loop_id) {
+            outcome = Err(msg);
+            break;
+        }
+        if vm.aio.loops[li].stopping {
+            break;
+        }
+    }
+    vm.aio.loops[li].stopping = false;
+    vm.aio.loops[li].running = false;
+    vm.aio.running_loop = None;
+    vm.recorder.record(vm.now, 0, EventKind::LoopStopped);
+    Ok(outcome)
+}
+
+/// Who waits on what, for the deadlock message.
+fn deadlock_report(vm: &mut Vm) -> String {
+    let mut lines = vec![
+        "deadlock: no task can make progress (nothing is ready and no timer is pending)"
+            .to_string(),
+    ];
+    for t in super::task::live_tasks(vm) {
+        let Some(f) = t.as_future() else { continue };
+        if f.done() {
+            continue;
+        }
+        let Some(tp) = &f.task else { continue };
+        let waits = match &*tp.fut_waiter.borrow() {
+            Some(w) => super::describe_awaitable(w),
+            None => "nothing (ready)".to_string(),
+        };
+        lines.push(format!(
+            "  {} ({}) is waiting on {}",
+            tp.name.borrow(),
+            tp.coro.qualname,
+            waits
+        ));
+    }
+    lines.join("\n")
+}
+
+/// The loop's default exception handler: log to stderr as CPython's
+/// `logging` does.
+pub fn report_exception(vm: &mut Vm, message: &str, e: &ExcRef) {
+    let text = format!(
+        "{message}\n{}",
+        crate::traceback::format_exception(e, &vm.source_lines.clone())
+    );
+    vm.write(Stream::Stderr, &text);
+}
+
+/// A one-line repr of a value for the trace.
+pub fn trace_repr(v: &Value) -> String {
+    let s = repr_value(v);
+    if s.chars().count() > 80 {
+        let cut: String = s.chars().take(77).collect();
+        format!("{cut}...")
+    } else {
+        s
+    }
+}

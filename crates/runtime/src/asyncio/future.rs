@@ -1,0 +1,191 @@
+//! Future operations, ported from futures.py (`set_result`,
+//! `set_exception`, `cancel`, `result`, `__schedule_callbacks`, ...).
+
+use std::rc::Rc;
+
+use crate::exceptions::{exc, Exception};
+use crate::trace::EventKind;
+use crate::types::TypeId;
+use crate::value::{ExcRef, PyResult, Value};
+use crate::vm::Vm;
+
+use super::callbacks::Callback;
+use super::event_loop::{call_soon, trace_repr};
+use super::objects::{AsyncObject, FutState, FutureObj};
+
+pub fn new_future(vm: &mut Vm, label: &str) -> Rc<AsyncObject> {
+    vm.aio.next_future_id += 1;
+    let id = vm.aio.next_future_id;
+    let label = vm.recorder.intern(label);
+    let line = vm.current_line();
+    vm.recorder
+        .record(vm.now, line, EventKind::FutureCreated { future: id, label });
+    Rc::new(AsyncObject::Future(FutureObj::new(id, None)))
+}
+
+fn fut(obj: &Rc<AsyncObject>) -> &FutureObj {
+    obj.as_future().expect("a future")
+}
+
+fn invalid_state(msg: &str) -> ExcRef {
+    exc(TypeId::InvalidStateError, msg)
+}
+
+/// `__schedule_callbacks`: every done-callback goes to call_soon, in order.
+fn schedule_callbacks(vm: &mut Vm, obj: &Rc<AsyncObject>) {
+    let callbacks = std::mem::take(&mut *fut(obj).callbacks.borrow_mut());
+    let Some(loop_id) = vm.aio.running_loop.or(vm.aio.current_loop) else {
+        return;
+    };
+    for cb in callbacks {
+        call_soon(vm, loop_id, cb.with_future(obj));
+    }
+}
+
+pub fn set_result(vm: &mut Vm, obj: &Rc<AsyncObject>, value: Value) {
+    let f = fut(obj);
+    let text = trace_repr(&value);
+    *f.result.borrow_mut() = value;
+    f.state.set(FutState::Finished);
+    let line = vm.current_line();
+    let result = vm.recorder.intern(&text);
+    vm.recorder.record(
+        vm.now,
+        line,
+        EventKind::FutureResolved { future: f.id, result },
+    );
+    schedule_callbacks(vm, obj);
+}
+
+/// `Future.set_result` called by the program (checks state).
+pub fn set_result_checked(vm: &mut Vm, obj: &Rc<AsyncObject>, value: Value) -> PyResult<()> {
+    if fut(obj).done() {
+        return Err(invalid_state(&format!("{}: {}", state_name(obj), super::repr_async(obj))));
+    }
+    set_result(vm, obj, value);
+    Ok(())
+}
+
+pub fn set_exception(vm: &mut Vm, obj: &Rc<AsyncObject>, e: ExcRef) -> PyResult<()> {
+    let f = fut(obj);
+    if f.done() {
+        return Err(invalid_state(&format!("{}: {}", state_name(obj), super::repr_async(obj))));
+    }
+    if e.is(TypeId::StopIteration) {
+        return Err(exc(
+            TypeId::TypeError,
+            "StopIteration interacts badly with generators and cannot be raised into a Future",
+        ));
+    }
+    *f.exception.borrow_mut() = Some(e.clone());
+    *f.exception_tb.borrow_mut() = Some(e.traceback.borrow().clone());
+    f.state.set(FutState::Finished);
+    f.log_traceback.set(true);
+    let text = format!("{}", crate::repr::repr_value(&Value::Exception(e)));
+    let line = vm.current_line();
+    let error = vm.recorder.intern(&text);
+    vm.recorder
+        .record(vm.now, line, EventKind::FutureFailed { future: f.id, error });
+    *f.describe_on_drop.borrow_mut() = Some(super::repr_async(obj));
+    schedule_callbacks(vm, obj);
+    Ok(())
+}
+
+/// `Future.cancel(msg)`.
+pub fn cancel(vm: &mut Vm, obj: &Rc<AsyncObject>, msg: Value) -> bool {
+    let f = fut(obj);
+    f.log_traceback.set(false);
+    if f.done() {
+        return false;
+    }
+    f.state.set(FutState::Cancelled);
+    *f.cancel_message.borrow_mut() = msg;
+    let line = vm.current_line();
+    vm.recorder
+        .record(vm.now, line, EventKind::FutureCancelled { future: f.id });
+    schedule_callbacks(vm, obj);
+    true
+}
+
+/// `_make_cancelled_error()`.
+pub fn make_cancelled_error(obj: &Rc<AsyncObject>) -> ExcRef {
+    let f = fut(obj);
+    if let Some(e) = f.cancelled_exc.borrow_mut().take() {
+        return e;
+    }
+    let msg = f.cancel_message.borrow().clone();
+    match msg {
+        Value::None => Exception::new(TypeId::CancelledError, Vec::new()),
+        m => Exception::new(TypeId::CancelledError, vec![m]),
+    }
+}
+
+/// `Future.result()`.
+pub fn result(obj: &Rc<AsyncObject>) -> PyResult<Value> {
+    let f = fut(obj);
+    match f.state.get() {
+        FutState::Cancelled => Err(make_cancelled_error(obj)),
+        FutState::Pending => Err(invalid_state("Result is not set.")),
+        FutState::Finished => {
+            f.log_traceback.set(false);
+            if let Some(e) = f.exception.borrow().clone() {
+                restore_traceback(f, &e);
+                return Err(e);
+            }
+            Ok(f.result.borrow().clone())
+        }
+    }
+}
+
+/// `raise self._exception.with_traceback(self._exception_tb)`: the traceback
+/// as it was when the exception was set.
+fn restore_traceback(f: &FutureObj, e: &ExcRef) {
+    if let Some(tb) = &*f.exception_tb.borrow() {
+        *e.traceback.borrow_mut() = tb.clone();
+    }
+}
+
+/// `Future.exception()`.
+pub fn exception(obj: &Rc<AsyncObject>) -> PyResult<Value> {
+    let f = fut(obj);
+    match f.state.get() {
+        FutState::Cancelled => Err(make_cancelled_error(obj)),
+        FutState::Pending => Err(invalid_state("Exception is not set.")),
+        FutState::Finished => {
+            f.log_traceback.set(false);
+            Ok(f
+                .exception
+                .borrow()
+                .clone()
+                .map(Value::Exception)
+                .unwrap_or(Value::None))
+        }
+    }
+}
+
+/// `Future.add_done_callback(fn)`: scheduled at once if already done.
+pub fn add_done_callback(vm: &mut Vm, obj: &Rc<AsyncObject>, cb: Callback) {
+    if fut(obj).done() {
+        if let Some(l) = vm.aio.running_loop.or(vm.aio.current_loop) {
+            call_soon(vm, l, cb.with_future(obj));
+        }
+    } else {
+        fut(obj).callbacks.borrow_mut().push(cb);
+    }
+}
+
+/// `Future.remove_done_callback(fn)`: how many were removed.
+pub fn remove_done_callback(obj: &Rc<AsyncObject>, cb: &Callback) -> usize {
+    let mut cbs = fut(obj).callbacks.borrow_mut();
+    let before = cbs.len();
+    cbs.retain(|c| !c.same_as(cb));
+    before - cbs.len()
+}
+
+pub fn state_name(obj: &Rc<AsyncObject>) -> &'static str {
+    match fut(obj).state.get() {
+        FutState::Pending => "PENDING",
+        FutState::Cancelled => "CANCELLED",
+        FutState::Finished => "FINISHED",
+    }
+}

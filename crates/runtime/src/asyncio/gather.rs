@@ -1,0 +1,145 @@
+//! `asyncio.gather` and its `_GatheringFuture`, ported from tasks.py.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use crate::exceptions::Exception;
+use crate::types::TypeId;
+use crate::value::{PyResult, Value};
+use crate::vm::Vm;
+
+use super::callbacks::Callback;
+use super::future;
+use super::objects::{AsyncObject, FutState};
+
+/// The state gather's `_done_callback` closes over.
+pub struct GatherState {
+    pub outer: std::cell::RefCell<Option<Rc<AsyncObject>>>,
+    pub children: Vec<Rc<AsyncObject>>,
+    pub nfuts: usize,
+    pub nfinished: Cell<usize>,
+    pub return_exceptions: bool,
+}
+
+/// `asyncio.gather(*aws, return_exceptions=False)`.
+pub fn gather(vm: &mut Vm, args: Vec<Value>, return_exceptions: bool) -> PyResult<Value> {
+    let Some(loop_id) = vm.aio.running_loop.or(vm.aio.current_loop) else {
+        return Err(crate::exceptions::runtime_error("no running event loop"));
+    };
+    if args.is_empty() {
+        let outer = future::new_future(vm, "gather()");
+        future::set_result(vm, &outer, Value::list(Vec::new()));
+        return Ok(Value::Async(outer));
+    }
+    let mut children: Vec<Rc<AsyncObject>> = Vec::new();
+    let mut seen: Vec<(Value, Rc<AsyncObject>)> = Vec::new();
+    let mut unique: Vec<Rc<AsyncObject>> = Vec::new();
+    for arg in args {
+        if let Some((_, f)) = seen.iter().find(|(a, _)| a.is(&arg)) {
+            children.push(f.clone());
+            continue;
+        }
+        let fut = super::ensure_future(vm, loop_id, &arg)?;
+        seen.push((arg, fut.clone()));
+        unique.push(fut.clone());
+        children.push(fut);
+    }
+    let state = Rc::new(GatherState {
+        outer: std::cell::RefCell::new(None),
+        children: children.clone(),
+        nfuts: unique.len(),
+        nfinished: Cell::new(0),
+        return_exceptions,
+    });
+    for fut in &unique {
+        future::add_done_callback(
+            vm,
+            fut,
+            Callback::GatherChild {
+                state: state.clone(),
+                child: None,
+            },
+        );
+    }
+    let outer = future::new_future(vm, "gather()");
+    if let Some(f) = outer.as_future() {
+        f.is_gathering.set(true);
+        *f.children.borrow_mut() = children;
+    }
+    *state.outer.borrow_mut() = Some(outer.clone());
+    Ok(Value::Async(outer))
+}
+
+/// gather's `_done_callback(fut)`.
+pub fn child_done(vm: &mut Vm, state: &Rc<GatherState>, fut: &Rc<AsyncObject>) {
+    state.nfinished.set(state.nfinished.get() + 1);
+    let outer = state.outer.borrow().clone();
+    let child = fut.as_future().expect("future");
+    let Some(outer) = outer.filter(|o| !o.as_future().is_some_and(|f| f.done())) else {
+        if child.state.get() != FutState::Cancelled {
+            // Mark the exception retrieved.
+            let _ = future::exception(fut);
+        }
+        return;
+    };
+    if !state.return_exceptions {
+        if child.state.get() == FutState::Cancelled {
+            let e = future::make_cancelled_error(fut);
+            let _ = future::set_exception(vm, &outer, e);
+            return;
+        }
+        if let Ok(Value::Exception(e)) = future::exception(fut) {
+            let _ = future::set_exception(vm, &outer, e);
+            return;
+        }
+    }
+    if state.nfinished.get() == state.nfuts {
+        let mut results = Vec::with_capacity(state.children.len());
+        for c in &state.children {
+            let cf = c.as_future().expect("future");
+            let res = if cf.state.get() == FutState::Cancelled {
+                let msg = cf.cancel_message.borrow().clone();
+                let msg = match msg {
+                    Value::None => Value::str(""),
+                    m => m,
+                };
+                Value::Exception(Exception::new(TypeId::CancelledError, vec![msg]))
+            } else {
+                match future::exception(c) {
+                    Ok(Value::None) => future::result(c).unwrap_or(Value::None),
+                    Ok(e) => e,
+                    Err(_) => Value::None,
+                }
+            };
+            results.push(res);
+        }
+        let outer_f = outer.as_future().expect("future");
+        if outer_f.cancel_requested.get() {
+            let e = future::make_cancelled_error(fut);
+            let _ = future::set_exception(vm, &outer, e);
+        } else {
+            future::set_result(vm, &outer, Value::list(results));
+        }
+    }
+}
+
+/// `_GatheringFuture.cancel(msg)`.
+pub fn cancel(vm: &mut Vm, outer: &Rc<AsyncObject>, msg: Value) -> bool {
+    let Some(f) = outer.as_future() else {
+        return false;
+    };
+    if f.done() {
+        return false;
+    }
+    let children = f.children.borrow().clone();
+    let mut ret = false;
+    for child in &children {
+        if super::task::cancel_any(vm, child, msg.clone()) {
+            ret = true;
+        }
+    }
+    if ret {
+        f.cancel_requested.set(true);
+    }
+    ret
+}

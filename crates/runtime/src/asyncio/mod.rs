@@ -1,0 +1,206 @@
+//! The `asyncio` module: CPython 3.11's event loop, futures and tasks,
+//! ported algorithm by algorithm and run in virtual time.
+//!
+//! Layout: `event_loop` (the loop and its timer heap, `heapq`), `future`,
+//! `task`, `gather`, `callbacks` (what the loop can schedule), `native_coro`
+//! (asyncio's own coroutines as state machines), `awaitable` (`await`'s
+//! protocol), `api` (the module's functions and objects' methods).
+
+pub mod api;
+pub mod awaitable;
+pub mod callbacks;
+pub mod event_loop;
+pub mod future;
+pub mod gather;
+pub mod heapq;
+pub mod native_coro;
+pub mod objects;
+pub mod queues;
+pub mod sync;
+pub mod task;
+
+use std::rc::{Rc, Weak};
+
+use crate::exceptions::type_error;
+use crate::generator::GenState;
+use crate::value::{PyResult, Value};
+use crate::vm::Vm;
+
+use event_loop::LoopState;
+use objects::{AsyncObject, FutState};
+
+pub use api::{construct, get_attr, make_module, set_attr};
+
+/// Every piece of asyncio's global state, owned by the VM.
+#[derive(Default)]
+pub struct AsyncState {
+    pub loops: Vec<LoopState>,
+    /// `events._get_running_loop()`.
+    pub running_loop: Option<u32>,
+    /// The loop set by `set_event_loop` (what `get_event_loop` returns).
+    pub current_loop: Option<u32>,
+    /// `tasks.current_task()` of the running loop.
+    pub current_task: Option<Rc<AsyncObject>>,
+    /// `tasks._all_tasks` (a WeakSet in CPython), in creation order.
+    pub all_tasks: Vec<Weak<AsyncObject>>,
+    /// `_task_name_counter`.
+    pub task_name_counter: u64,
+    pub next_future_id: u32,
+    pub next_task_id: u32,
+    pub next_handle_id: u32,
+    pub next_primitive_id: u32,
+}
+
+/// `tasks.ensure_future(arg)`: coroutines become tasks, futures pass.
+pub fn ensure_future(vm: &mut Vm, loop_id: u32, arg: &Value) -> PyResult<Rc<AsyncObject>> {
+    match arg {
+        Value::Async(o) if o.as_future().is_some() => Ok(o.clone()),
+        Value::Generator(g) if g.is_coroutine => Ok(task::create_task(vm, loop_id, g.clone(), None)),
+        _ => Err(type_error(
+            "An asyncio.Future, a coroutine or an awaitable is required",
+        )),
+    }
+}
+
+/// `time.sleep(secs)` inside the program: the clock jumps while the loop is
+/// held, so every other task is late by `secs`.
+pub fn blocking_sleep(vm: &mut Vm, secs: f64) {
+    if secs > 0.0 {
+        vm.now += secs;
+        vm.recorder
+            .record(vm.now, vm.current_line(), crate::trace::EventKind::ClockAdvanced { to: vm.now });
+    }
+}
+
+/// What a suspended task is waiting on, for messages.
+pub fn describe_awaitable(obj: &Rc<AsyncObject>) -> String {
+    repr_async(obj)
+}
+
+/// CPython's repr of futures, tasks, handles and loops.
+pub fn repr_async(obj: &Rc<AsyncObject>) -> String {
+    match &**obj {
+        AsyncObject::Future(f) => {
+            let state = match f.state.get() {
+                FutState::Pending => "pending",
+                FutState::Cancelled => "cancelled",
+                FutState::Finished => "finished",
+            };
+            let mut parts = vec![state.to_string()];
+            if let Some(tp) = &f.task {
+                parts.push(format!("name='{}'", tp.name.borrow()));
+                parts.push(format!("coro={}", coro_repr(&tp.coro)));
+            }
+            if f.state.get() == FutState::Finished {
+                match &*f.exception.borrow() {
+                    Some(e) => parts.push(format!(
+                        "exception={}",
+                        crate::repr::repr_value(&Value::Exception(e.clone()))
+                    )),
+                    None => parts.push(format!(
+                        "result={}",
+                        crate::repr::repr_value(&f.result.borrow())
+                    )),
+                }
+            }
+            let kind = if f.task.is_some() { "Task" } else { "Future" };
+            format!("<{kind} {}>", parts.join(" "))
+        }
+        AsyncObject::Handle(h) => {
+            let state = if h.cancelled.get() { " cancelled" } else { "" };
+            if h.is_timer {
+                format!("<TimerHandle{state} when={}>", loopscope_cpython::float_repr::float_repr(h.when))
+            } else {
+                format!("<Handle{state}>")
+            }
+        }
+        AsyncObject::Loop(id) => format!(
+            "<_UnixSelectorEventLoop running=False closed=False debug=False id={id}>"
+        ),
+        AsyncObject::Queue(q) => {
+            let q = q.borrow();
+            let items: Vec<String> = q.items.iter().map(crate::repr::repr_value).collect();
+            let mut text = format!("<{} at {:#x} maxsize={}", obj.type_id().name(), fake_address(q.id), q.maxsize);
+            if !q.items.is_empty() {
+                text.push_str(&format!(" _queue=[{}]", items.join(", ")));
+            }
+            if !q.getters.is_empty() {
+                text.push_str(&format!(" _getters[{}]", q.getters.len()));
+            }
+            if !q.putters.is_empty() {
+                text.push_str(&format!(" _putters[{}]", q.putters.len()));
+            }
+            if q.unfinished_tasks > 0 {
+                text.push_str(&format!(" tasks={}", q.unfinished_tasks));
+            }
+            text.push('>');
+            text
+        }
+        AsyncObject::Lock(l) => {
+            let l = l.borrow();
+            let state = if l.locked { "locked" } else { "unlocked" };
+            primitive_repr("Lock", l.id, state, l.waiters.len())
+        }
+        AsyncObject::Event(e) => {
+            let e = e.borrow();
+            let state = if e.value { "set" } else { "unset" };
+            primitive_repr("Event", e.id, state, e.waiters.len())
+        }
+        AsyncObject::Semaphore(s) => {
+            let locked = sync::sem_locked(obj);
+            let s = s.borrow();
+            let state = if locked {
+                "locked".to_string()
+            } else {
+                format!("unlocked, value:{}", s.value)
+            };
+            let name = if s.bound.is_some() { "BoundedSemaphore" } else { "Semaphore" };
+            primitive_repr(name, s.id, &state, s.waiters.len())
+        }
+        AsyncObject::Condition(c) => {
+            let locked = sync::lock_locked(&c.borrow().lock);
+            let c = c.borrow();
+            let state = if locked { "locked" } else { "unlocked" };
+            primitive_repr("Condition", c.id, state, c.waiters.len())
+        }
+    }
+}
+
+/// Loopscope has no memory addresses to show; ids stand in, deterministically.
+fn fake_address(id: u32) -> u64 {
+    0x7f00_0000_0000 + (id as u64) * 0x40
+}
+
+/// `<asyncio.locks.Lock object at 0x... [unlocked, waiters:2]>`.
+fn primitive_repr(name: &str, id: u32, state: &str, waiters: usize) -> String {
+    let extra = if waiters > 0 {
+        format!("{state}, waiters:{waiters}")
+    } else {
+        state.to_string()
+    };
+    format!(
+        "<asyncio.locks.{name} object at {:#x} [{extra}]>",
+        fake_address(id)
+    )
+}
+
+/// `<main() running at prog.py:5>` / `<boom() done, defined at prog.py:3>`.
+fn coro_repr(g: &crate::generator::Generator) -> String {
+    let name = &g.qualname;
+    let Some(code) = &g.code else {
+        return format!("<{name}()>");
+    };
+    match g.state.get() {
+        GenState::Closed => format!(
+            "<{name}() done, defined at {}:{}>",
+            code.filename, code.first_line
+        ),
+        _ => {
+            let line = match &*g.body.borrow() {
+                crate::generator::GenBody::Frame(Some(f)) if f.pc > 0 => f.current_line(),
+                _ => code.first_line,
+            };
+            format!("<{name}() running at {}:{}>", code.filename, line)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! asyncio's own coroutines (`sleep`, the shutdown steps of `asyncio.run`)
+//! as state machines. Each `step` corresponds to one `send`/`throw` of the
+//! CPython coroutine it ports; user code sees an ordinary coroutine object.
+
+use std::rc::Rc;
+
+use crate::exceptions::runtime_error;
+use crate::value::Value;
+use crate::vm::{GenOutcome, Resume, Vm};
+
+use super::callbacks::Callback;
+use super::event_loop::{call_at, cancel_handle};
+use super::future;
+use super::objects::{AsyncObject, Handle};
+
+pub enum NativeCoro {
+    /// `asyncio.sleep(0)`: `await __sleep0()` is one bare yield.
+    Sleep0 { result: Value, started: bool },
+    /// `asyncio.sleep(delay)`: a future resolved by a timer.
+    Sleep {
+        delay: f64,
+        result: Value,
+        waiting: Option<(Rc<AsyncObject>, Rc<Handle>)>,
+    },
+    /// Lock / Event / Semaphore / Condition coroutines.
+    Sync(super::sync::SyncCoro),
+    /// Queue.put / get / join.
+    Queue(super::queues::QueueCoro),
+    /// A coroutine that returns None at once (`shutdown_asyncgens` and
+    /// `shutdown_default_executor` with nothing to shut down).
+    ReturnNone,
+}
+
+impl NativeCoro {
+    pub fn step(&mut self, vm: &mut Vm, input: Resume) -> GenOutcome {
+        match self {
+            NativeCoro::Sync(c) => c.step(vm, input),
+            NativeCoro::Queue(c) => c.step(vm, input),
+            NativeCoro::ReturnNone => match input {
+                Resume::Throw(e) => GenOutcome::Raised(e),
+                Resume::Value(_) => GenOutcome::Returned(Value::None),
+            },
+            NativeCoro::Sleep0 { result, started } => match input {
+                Resume::Throw(e) => GenOutcome::Raised(e),
+                Resume::Value(_) if !*started => {
+                    *started = true;
+                    GenOutcome::Yielded(Value::None)
+                }
+                Resume::Value(_) => GenOutcome::Returned(result.clone()),
+            },
+            NativeCoro::Sleep {
+                delay,
+                result,
+                waiting,
+            } => match waiting.take() {
+                None => {
+                    if let Resume::Throw(e) = input {
+                        return GenOutcome::Raised(e);
+                    }
+                    let Some(loop_id) = vm.aio.running_loop else {
+                        return GenOutcome::Raised(runtime_error("no running event loop"));
+                    };
+                    let fut = future::new_future(vm, &format!("sleep({})", fmt_delay(*delay)));
+                    let when = vm.now + *delay;
+                    let h = call_at(
+                        vm,
+                        loop_id,
+                        when,
+                        Callback::SetResultUnlessCancelled {
+                            future: fut.clone(),
+                            value: result.clone(),
+                        },
+                    );
+                    if let Some(f) = fut.as_future() {
+                        f.blocking.set(true);
+                    }
+                    *waiting = Some((fut.clone(), h));
+                    GenOutcome::Yielded(Value::Async(fut))
+                }
+                Some((fut, h)) => {
+                    // `finally: h.cancel()` runs on every way out.
+                    let outcome = match input {
+                        Resume::Throw(e) => GenOutcome::Raised(e),
+                        Resume::Value(_) => {
+                            if !fut.as_future().is_some_and(|f| f.done()) {
+                                GenOutcome::Raised(runtime_error(
+                                    "await wasn't used with future",
+                                ))
+                            } else {
+                                match future::result(&fut) {
+                                    Ok(v) => GenOutcome::Returned(v),
+                                    Err(e) => GenOutcome::Raised(e),
+                                }
+                            }
+                        }
+                    };
+                    cancel_handle(vm, &h);
+                    outcome
+                }
+            },
+        }
+    }
+}
+
+fn fmt_delay(d: f64) -> String {
+    loopscope_cpython::float_repr::float_repr(d)
+}

@@ -1,0 +1,174 @@
+//! The asyncio objects a program can hold: futures and tasks, loop handles,
+//! the loop itself. Field names follow CPython's private attributes
+//! (`_state`, `_callbacks`, `_fut_waiter`, `_must_cancel`...) so that the
+//! port of each algorithm reads like the original.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::generator::Generator;
+use crate::types::TypeId;
+use crate::value::{ExcRef, Value};
+use crate::warnings::{self, Notice};
+
+use super::callbacks::Callback;
+use super::queues::{QueueKind, QueueState};
+use super::sync::{ConditionState, EventState, LockState, SemaphoreState};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FutState {
+    Pending,
+    Cancelled,
+    Finished,
+}
+
+/// What only a Task has on top of a Future.
+pub struct TaskPart {
+    pub id: u32,
+    pub coro: Rc<Generator>,
+    pub name: RefCell<Rc<str>>,
+    pub fut_waiter: RefCell<Option<Rc<AsyncObject>>>,
+    pub must_cancel: Cell<bool>,
+    pub num_cancels_requested: Cell<u32>,
+}
+
+/// A Future or a Task (`task` is set).
+pub struct FutureObj {
+    pub id: u32,
+    pub state: Cell<FutState>,
+    pub result: RefCell<Value>,
+    pub exception: RefCell<Option<ExcRef>>,
+    /// `_exception_tb`: the traceback when the exception was set.
+    pub exception_tb: RefCell<Option<Vec<crate::exceptions::TracebackEntry>>>,
+    pub callbacks: RefCell<Vec<Callback>>,
+    pub cancel_message: RefCell<Value>,
+    pub cancelled_exc: RefCell<Option<ExcRef>>,
+    /// `__log_traceback`: an exception was set and nobody looked at it.
+    pub log_traceback: Cell<bool>,
+    /// `_asyncio_future_blocking`.
+    pub blocking: Cell<bool>,
+    /// `_GatheringFuture._cancel_requested`.
+    pub cancel_requested: Cell<bool>,
+    /// For a `_GatheringFuture`: its children (cancel() cancels them).
+    pub children: RefCell<Vec<Rc<AsyncObject>>>,
+    pub is_gathering: Cell<bool>,
+    pub task: Option<TaskPart>,
+    /// Set when the object dies, for the "never retrieved" report.
+    pub describe_on_drop: RefCell<Option<String>>,
+}
+
+/// A scheduled callback: in the ready queue or the timer heap.
+pub struct Handle {
+    pub id: u32,
+    pub callback: RefCell<Option<Callback>>,
+    pub cancelled: Cell<bool>,
+    pub when: f64,
+    /// `_scheduled`: still in the timer heap.
+    pub scheduled: Cell<bool>,
+    pub is_timer: bool,
+}
+
+pub enum AsyncObject {
+    Future(FutureObj),
+    Handle(Rc<Handle>),
+    Loop(u32),
+    Queue(RefCell<QueueState>),
+    Lock(RefCell<LockState>),
+    Event(RefCell<EventState>),
+    Semaphore(RefCell<SemaphoreState>),
+    Condition(RefCell<ConditionState>),
+}
+
+impl AsyncObject {
+    pub fn type_id(&self) -> TypeId {
+        match self {
+            AsyncObject::Future(f) => {
+                if f.task.is_some() {
+                    TypeId::Task
+                } else {
+                    TypeId::Future
+                }
+            }
+            AsyncObject::Handle(h) => {
+                if h.is_timer {
+                    TypeId::TimerHandle
+                } else {
+                    TypeId::Handle
+                }
+            }
+            AsyncObject::Loop(_) => TypeId::EventLoop,
+            AsyncObject::Queue(q) => match q.borrow().kind {
+                QueueKind::Fifo => TypeId::Queue,
+                QueueKind::Lifo => TypeId::LifoQueue,
+                QueueKind::Priority => TypeId::PriorityQueue,
+            },
+            AsyncObject::Lock(_) => TypeId::Lock,
+            AsyncObject::Event(_) => TypeId::Event,
+            AsyncObject::Semaphore(s) => {
+                if s.borrow().bound.is_some() {
+                    TypeId::BoundedSemaphore
+                } else {
+                    TypeId::Semaphore
+                }
+            }
+            AsyncObject::Condition(_) => TypeId::Condition,
+        }
+    }
+
+    pub fn truthy(&self) -> bool {
+        true
+    }
+
+    pub fn contains(&self, _item: &Value) -> crate::value::PyResult<bool> {
+        Err(crate::exceptions::type_error(format!(
+            "argument of type '{}' is not iterable",
+            self.type_id().name()
+        )))
+    }
+
+    pub fn as_future(&self) -> Option<&FutureObj> {
+        match self {
+            AsyncObject::Future(f) => Some(f),
+            _ => None,
+        }
+    }
+}
+
+impl FutureObj {
+    pub fn new(id: u32, task: Option<TaskPart>) -> FutureObj {
+        FutureObj {
+            id,
+            state: Cell::new(FutState::Pending),
+            result: RefCell::new(Value::None),
+            exception: RefCell::new(None),
+            exception_tb: RefCell::new(None),
+            callbacks: RefCell::new(Vec::new()),
+            cancel_message: RefCell::new(Value::None),
+            cancelled_exc: RefCell::new(None),
+            log_traceback: Cell::new(false),
+            blocking: Cell::new(false),
+            cancel_requested: Cell::new(false),
+            children: RefCell::new(Vec::new()),
+            is_gathering: Cell::new(false),
+            task,
+            describe_on_drop: RefCell::new(None),
+        }
+    }
+
+    pub fn done(&self) -> bool {
+        self.state.get() != FutState::Pending
+    }
+}
+
+impl Drop for FutureObj {
+    fn drop(&mut self) {
+        if self.log_traceback.get() {
+            if let (Some(exc), Some(describe)) = (
+                self.exception.borrow_mut().take(),
+                self.describe_on_drop.borrow_mut().take(),
+            ) {
+                warnings::push(Notice::ExceptionNeverRetrieved { describe, exc });
+            }
+        }
+    }
+}

@@ -1,0 +1,369 @@
+//! Queue, LifoQueue and PriorityQueue, ported from CPython 3.11's
+//! queues.py: getters and putters park on futures, `_wakeup_next` wakes the
+//! first one not already done, `join` waits on the `_finished` event.
+
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use crate::exceptions::{exc_empty, value_error};
+use crate::trace::EventKind;
+use crate::types::TypeId;
+use crate::value::{PyResult, Value};
+use crate::vm::{GenOutcome, Resume, Vm};
+
+use super::event_loop::trace_repr;
+use super::future;
+use super::objects::{AsyncObject, FutState};
+use super::sync::{self, awaited, park};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum QueueKind {
+    Fifo,
+    Lifo,
+    Priority,
+}
+
+pub struct QueueState {
+    pub id: u32,
+    pub kind: QueueKind,
+    pub maxsize: i64,
+    /// FIFO: front is next; LIFO: back is next; Priority: a heapq heap.
+    pub items: VecDeque<Value>,
+    pub getters: VecDeque<Rc<AsyncObject>>,
+    pub putters: VecDeque<Rc<AsyncObject>>,
+    pub unfinished_tasks: i64,
+    pub finished: Rc<AsyncObject>,
+}
+
+impl QueueState {
+    pub fn full(&self) -> bool {
+        self.maxsize > 0 && self.items.len() as i64 >= self.maxsize
+    }
+}
+
+pub fn new_queue(vm: &mut Vm, kind: QueueKind, maxsize: i64) -> Rc<AsyncObject> {
+    let finished = sync::new_event(vm);
+    sync::event_set(vm, &finished);
+    let name = match kind {
+        QueueKind::Fifo => "Queue",
+        QueueKind::Lifo => "LifoQueue",
+        QueueKind::Priority => "PriorityQueue",
+    };
+    let id = sync::new_primitive_id(vm, name);
+    Rc::new(AsyncObject::Queue(RefCell::new(QueueState {
+        id,
+        kind,
+        maxsize,
+        items: VecDeque::new(),
+        getters: VecDeque::new(),
+        putters: VecDeque::new(),
+        unfinished_tasks: 0,
+        finished,
+    })))
+}
+
+pub fn state(obj: &Rc<AsyncObject>) -> &RefCell<QueueState> {
+    match &**obj {
+        AsyncObject::Queue(q) => q,
+        _ => unreachable!("not a queue"),
+    }
+}
+
+fn is_done(f: &Rc<AsyncObject>) -> bool {
+    f.as_future().is_some_and(|f| f.done())
+}
+
+fn is_cancelled(f: &Rc<AsyncObject>) -> bool {
+    f.as_future()
+        .is_some_and(|f| f.state.get() == FutState::Cancelled)
+}
+
+/// `_wakeup_next(waiters)`: wake the first waiter that is not done.
+fn wakeup_next(vm: &mut Vm, q: &Rc<AsyncObject>, putters: bool) {
+    loop {
+        let (id, next) = {
+            let mut s = state(q).borrow_mut();
+            let id = s.id;
+            let w = if putters {
+                s.putters.pop_front()
+            } else {
+                s.getters.pop_front()
+            };
+            (id, w)
+        };
+        let Some(waiter) = next else { return };
+        if !is_done(&waiter) {
+            let fid = waiter.as_future().map(|f| f.id).unwrap_or(0);
+            let line = vm.current_line();
+            vm.recorder.record(
+                vm.now,
+                line,
+                EventKind::WaiterWoken {
+                    primitive: id,
+                    future: fid,
+                },
+            );
+            future::set_result(vm, &waiter, Value::None);
+            return;
+        }
+    }
+}
+
+/// Python `<` for the priority heap.
+fn less(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    Ok(crate::ops::order_or_error(vm, a, b, "<")? == Ordering::Less)
+}
+
+fn heap_push(vm: &mut Vm, heap: &mut VecDeque<Value>, item: Value) -> PyResult<()> {
+    heap.push_back(item);
+    let mut pos = heap.len() - 1;
+    let newitem = heap[pos].clone();
+    while pos > 0 {
+        let parent = (pos - 1) >> 1;
+        if less(vm, &newitem, &heap[parent])? {
+            heap[pos] = heap[parent].clone();
+            pos = parent;
+            continue;
+        }
+        break;
+    }
+    heap[pos] = newitem;
+    Ok(())
+}
+
+fn heap_pop(vm: &mut Vm, heap: &mut VecDeque<Value>) -> PyResult<Option<Value>> {
+    let Some(last) = heap.pop_back() else {
+        return Ok(None);
+    };
+    if heap.is_empty() {
+        return Ok(Some(last));
+    }
+    let first = std::mem::replace(&mut heap[0], last);
+    // heapq._siftup(heap, 0)
+    let endpos = heap.len();
+    let mut pos = 0;
+    let newitem = heap[0].clone();
+    let mut child = 1;
+    while child < endpos {
+        let right = child + 1;
+        if right < endpos && !less(vm, &heap[child], &heap[right])? {
+            child = right;
+        }
+        heap[pos] = heap[child].clone();
+        pos = child;
+        child = 2 * pos + 1;
+    }
+    heap[pos] = newitem.clone();
+    while pos > 0 {
+        let parent = (pos - 1) >> 1;
+        if less(vm, &newitem, &heap[parent])? {
+            heap[pos] = heap[parent].clone();
+            pos = parent;
+            continue;
+        }
+        break;
+    }
+    heap[pos] = newitem;
+    Ok(Some(first))
+}
+
+/// `put_nowait(item)`.
+pub fn put_nowait(vm: &mut Vm, q: &Rc<AsyncObject>, item: Value) -> PyResult<()> {
+    if state(q).borrow().full() {
+        return Err(exc_empty(TypeId::QueueFull));
+    }
+    let text = trace_repr(&item);
+    let kind = state(q).borrow().kind;
+    let mut items = std::mem::take(&mut state(q).borrow_mut().items);
+    let pushed = match kind {
+        QueueKind::Priority => heap_push(vm, &mut items, item),
+        _ => {
+            items.push_back(item);
+            Ok(())
+        }
+    };
+    let (id, size, finished) = {
+        let mut s = state(q).borrow_mut();
+        s.items = items;
+        if pushed.is_ok() {
+            s.unfinished_tasks += 1;
+        }
+        (s.id, s.items.len() as u32, s.finished.clone())
+    };
+    pushed?;
+    let item = vm.recorder.intern(&text);
+    let line = vm.current_line();
+    vm.recorder.record(
+        vm.now,
+        line,
+        EventKind::QueuePut {
+            queue: id,
+            item,
+            size,
+        },
+    );
+    sync::event_clear(vm, &finished);
+    wakeup_next(vm, q, false);
+    Ok(())
+}
+
+/// `get_nowait()`.
+pub fn get_nowait(vm: &mut Vm, q: &Rc<AsyncObject>) -> PyResult<Value> {
+    if state(q).borrow().items.is_empty() {
+        return Err(exc_empty(TypeId::QueueEmpty));
+    }
+    let kind = state(q).borrow().kind;
+    let mut items = std::mem::take(&mut state(q).borrow_mut().items);
+    let got = match kind {
+        QueueKind::Fifo => Ok(items.pop_front()),
+        QueueKind::Lifo => Ok(items.pop_back()),
+        QueueKind::Priority => heap_pop(vm, &mut items),
+    };
+    let (id, size) = {
+        let mut s = state(q).borrow_mut();
+        s.items = items;
+        (s.id, s.items.len() as u32)
+    };
+    let item = got?.unwrap_or(Value::None);
+    let text = vm.recorder.intern(&trace_repr(&item));
+    let line = vm.current_line();
+    vm.recorder.record(
+        vm.now,
+        line,
+        EventKind::QueueGet {
+            queue: id,
+            item: text,
+            size,
+        },
+    );
+    wakeup_next(vm, q, true);
+    Ok(item)
+}
+
+/// `task_done()`.
+pub fn task_done(vm: &mut Vm, q: &Rc<AsyncObject>) -> PyResult<()> {
+    let finished = {
+        let mut s = state(q).borrow_mut();
+        if s.unfinished_tasks <= 0 {
+            return Err(value_error("task_done() called too many times"));
+        }
+        s.unfinished_tasks -= 1;
+        (s.unfinished_tasks == 0).then(|| s.finished.clone())
+    };
+    if let Some(ev) = finished {
+        sync::event_set(vm, &ev);
+    }
+    Ok(())
+}
+
+pub enum QueueCoro {
+    Put {
+        queue: Rc<AsyncObject>,
+        item: Option<Value>,
+        waiting: Option<Rc<AsyncObject>>,
+    },
+    Get {
+        queue: Rc<AsyncObject>,
+        waiting: Option<Rc<AsyncObject>>,
+    },
+    Join {
+        queue: Rc<AsyncObject>,
+        wait: Option<Box<sync::SyncCoro>>,
+    },
+}
+
+impl QueueCoro {
+    pub fn step(&mut self, vm: &mut Vm, input: Resume) -> GenOutcome {
+        match self {
+            QueueCoro::Put {
+                queue,
+                item,
+                waiting,
+            } => {
+                let mut input = Some(input);
+                if let Some(putter) = waiting.take() {
+                    let r = awaited(&putter, input.take().unwrap_or(Resume::Value(Value::None)));
+                    if let Err(e) = r {
+                        // except: putter.cancel(); remove it; maybe wake the next.
+                        future::cancel(vm, &putter, Value::None);
+                        remove(&mut state(queue).borrow_mut().putters, &putter);
+                        if !state(queue).borrow().full() && !is_cancelled(&putter) {
+                            wakeup_next(vm, queue, true);
+                        }
+                        return GenOutcome::Raised(e);
+                    }
+                } else if let Some(Resume::Throw(e)) = input.take() {
+                    return GenOutcome::Raised(e);
+                }
+                if state(queue).borrow().full() {
+                    let id = state(queue).borrow().id;
+                    let putter = park(vm, id, "Queue.put");
+                    state(queue).borrow_mut().putters.push_back(putter.clone());
+                    *waiting = Some(putter.clone());
+                    return GenOutcome::Yielded(Value::Async(putter));
+                }
+                match put_nowait(vm, queue, item.take().unwrap_or(Value::None)) {
+                    Ok(()) => GenOutcome::Returned(Value::None),
+                    Err(e) => GenOutcome::Raised(e),
+                }
+            }
+            QueueCoro::Get { queue, waiting } => {
+                let mut input = Some(input);
+                if let Some(getter) = waiting.take() {
+                    let r = awaited(&getter, input.take().unwrap_or(Resume::Value(Value::None)));
+                    if let Err(e) = r {
+                        future::cancel(vm, &getter, Value::None);
+                        remove(&mut state(queue).borrow_mut().getters, &getter);
+                        if !state(queue).borrow().items.is_empty() && !is_cancelled(&getter) {
+                            wakeup_next(vm, queue, false);
+                        }
+                        return GenOutcome::Raised(e);
+                    }
+                } else if let Some(Resume::Throw(e)) = input.take() {
+                    return GenOutcome::Raised(e);
+                }
+                if state(queue).borrow().items.is_empty() {
+                    let id = state(queue).borrow().id;
+                    let getter = park(vm, id, "Queue.get");
+                    state(queue).borrow_mut().getters.push_back(getter.clone());
+                    *waiting = Some(getter.clone());
+                    return GenOutcome::Yielded(Value::Async(getter));
+                }
+                match get_nowait(vm, queue) {
+                    Ok(v) => GenOutcome::Returned(v),
+                    Err(e) => GenOutcome::Raised(e),
+                }
+            }
+            QueueCoro::Join { queue, wait } => {
+                if let Some(w) = wait {
+                    return w.step(vm, input);
+                }
+                if let Resume::Throw(e) = input {
+                    return GenOutcome::Raised(e);
+                }
+                if state(queue).borrow().unfinished_tasks > 0 {
+                    let event = state(queue).borrow().finished.clone();
+                    let mut w = Box::new(sync::SyncCoro::EventWait {
+                        event,
+                        waiting: None,
+                    });
+                    let first = w.step(vm, Resume::Value(Value::None));
+                    *wait = Some(w);
+                    return match first {
+                        GenOutcome::Returned(_) => GenOutcome::Returned(Value::None),
+                        other => other,
+                    };
+                }
+                GenOutcome::Returned(Value::None)
+            }
+        }
+    }
+}
+
+fn remove(waiters: &mut VecDeque<Rc<AsyncObject>>, fut: &Rc<AsyncObject>) {
+    if let Some(pos) = waiters.iter().position(|w| Rc::ptr_eq(w, fut)) {
+        waiters.remove(pos);
+    }
+}

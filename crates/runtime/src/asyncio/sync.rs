@@ -1,0 +1,670 @@
+//! Synchronization primitives, ported from CPython 3.11.7's locks.py:
+//! Lock, Event, Semaphore, BoundedSemaphore, Condition.
+//!
+//! Each `async def` of locks.py is a [`SyncCoro`] state machine: it runs the
+//! code up to its `await fut`, parks on the future, and on resume runs the
+//! `finally`/`except` parts exactly as the original does.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use crate::exceptions::{exc_empty, runtime_error, value_error};
+use crate::generator::Generator;
+use crate::trace::EventKind;
+use crate::types::TypeId;
+use crate::value::{ExcRef, PyResult, Value};
+use crate::vm::{GenOutcome, Resume, Vm};
+
+use super::future;
+use super::native_coro::NativeCoro;
+use super::objects::{AsyncObject, FutState};
+
+pub struct LockState {
+    pub id: u32,
+    pub locked: bool,
+    pub waiters: VecDeque<Rc<AsyncObject>>,
+}
+
+pub struct EventState {
+    pub id: u32,
+    pub value: bool,
+    pub waiters: VecDeque<Rc<AsyncObject>>,
+}
+
+pub struct SemaphoreState {
+    pub id: u32,
+    pub value: i64,
+    /// `Some(initial)` for a BoundedSemaphore.
+    pub bound: Option<i64>,
+    pub waiters: VecDeque<Rc<AsyncObject>>,
+}
+
+pub struct ConditionState {
+    pub id: u32,
+    pub lock: Rc<AsyncObject>,
+    pub waiters: VecDeque<Rc<AsyncObject>>,
+}
+
+pub fn new_primitive_id(vm: &mut Vm, kind: &str) -> u32 {
+    vm.aio.next_primitive_id += 1;
+    let id = vm.aio.next_primitive_id;
+    let kind_id = vm.recorder.intern(kind);
+    let label = vm.recorder.intern(&format!("{kind} #{id}"));
+    let line = vm.current_line();
+    vm.recorder.record(
+        vm.now,
+        line,
+        EventKind::PrimitiveCreated {
+            primitive: id,
+            kind: kind_id,
+            label,
+        },
+    );
+    id
+}
+
+pub fn new_lock(vm: &mut Vm) -> Rc<AsyncObject> {
+    let id = new_primitive_id(vm, "Lock");
+    Rc::new(AsyncObject::Lock(RefCell::new(LockState {
+        id,
+        locked: false,
+        waiters: VecDeque::new(),
+    })))
+}
+
+pub fn new_event(vm: &mut Vm) -> Rc<AsyncObject> {
+    let id = new_primitive_id(vm, "Event");
+    Rc::new(AsyncObject::Event(RefCell::new(EventState {
+        id,
+        value: false,
+        waiters: VecDeque::new(),
+    })))
+}
+
+pub fn new_semaphore(vm: &mut Vm, value: i64, bounded: bool) -> PyResult<Rc<AsyncObject>> {
+    if value < 0 {
+        return Err(value_error("Semaphore initial value must be >= 0"));
+    }
+    let id = new_primitive_id(vm, if bounded { "BoundedSemaphore" } else { "Semaphore" });
+    Ok(Rc::new(AsyncObject::Semaphore(RefCell::new(SemaphoreState {
+        id,
+        value,
+        bound: bounded.then_some(value),
+        waiters: VecDeque::new(),
+    }))))
+}
+
+pub fn new_condition(vm: &mut Vm, lock: Option<Rc<AsyncObject>>) -> Rc<AsyncObject> {
+    let lock = lock.unwrap_or_else(|| new_lock(vm));
+    let id = new_primitive_id(vm, "Condition");
+    Rc::new(AsyncObject::Condition(RefCell::new(ConditionState {
+        id,
+        lock,
+        waiters: VecDeque::new(),
+    })))
+}
+
+fn is_cancelled(f: &Rc<AsyncObject>) -> bool {
+    f.as_future()
+        .is_some_and(|f| f.state.get() == FutState::Cancelled)
+}
+
+fn is_done(f: &Rc<AsyncObject>) -> bool {
+    f.as_future().is_some_and(|f| f.done())
+}
+
+fn remove_waiter(waiters: &mut VecDeque<Rc<AsyncObject>>, fut: &Rc<AsyncObject>) {
+    if let Some(pos) = waiters.iter().position(|w| Rc::ptr_eq(w, fut)) {
+        waiters.remove(pos);
+    }
+}
+
+/// A fresh future to park on, marked as being awaited.
+pub fn park(vm: &mut Vm, primitive: u32, role: &str) -> Rc<AsyncObject> {
+    let fut = future::new_future(vm, role);
+    if let Some(f) = fut.as_future() {
+        f.blocking.set(true);
+        let role = vm.recorder.intern(role);
+        let line = vm.current_line();
+        vm.recorder.record(
+            vm.now,
+            line,
+            EventKind::WaiterParked {
+                primitive,
+                future: f.id,
+                role,
+            },
+        );
+    }
+    fut
+}
+
+/// The value of the `await fut` a coroutine was parked on.
+pub fn awaited(fut: &Rc<AsyncObject>, input: Resume) -> Result<Value, ExcRef> {
+    match input {
+        Resume::Throw(e) => Err(e),
+        Resume::Value(_) => {
+            if !is_done(fut) {
+                return Err(runtime_error("await wasn't used with future"));
+            }
+            future::result(fut)
+        }
+    }
+}
+
+fn wake(vm: &mut Vm, primitive: u32, fut: &Rc<AsyncObject>, value: Value) {
+    let fid = fut.as_future().map(|f| f.id).unwrap_or(0);
+    let line = vm.current_line();
+    vm.recorder.record(
+        vm.now,
+        line,
+        EventKind::WaiterWoken {
+            primitive,
+            future: fid,
+        },
+    );
+    future::set_result(vm, fut, value);
+}
+
+// ----- Lock -----
+
+fn lock_state(obj: &Rc<AsyncObject>) -> &RefCell<LockState> {
+    match &**obj {
+        AsyncObject::Lock(l) => l,
+        _ => unreachable!("not a lock"),
+    }
+}
+
+/// `Lock._wake_up_first()`.
+fn lock_wake_up_first(vm: &mut Vm, lock: &Rc<AsyncObject>) {
+    let (id, first) = {
+        let l = lock_state(lock).borrow();
+        (l.id, l.waiters.front().cloned())
+    };
+    if let Some(fut) = first {
+        if !is_done(&fut) {
+            wake(vm, id, &fut, Value::Bool(true));
+        }
+    }
+}
+
+/// `Lock.release()`.
+pub fn lock_release(vm: &mut Vm, lock: &Rc<AsyncObject>) -> PyResult<()> {
+    let id = {
+        let mut l = lock_state(lock).borrow_mut();
+        if !l.locked {
+            return Err(runtime_error("Lock is not acquired."));
+        }
+        l.locked = false;
+        l.id
+    };
+    let line = vm.current_line();
+    vm.recorder
+        .record(vm.now, line, EventKind::LockReleased { primitive: id });
+    lock_wake_up_first(vm, lock);
+    Ok(())
+}
+
+fn lock_acquired(vm: &mut Vm, lock: &Rc<AsyncObject>) {
+    let id = {
+        let mut l = lock_state(lock).borrow_mut();
+        l.locked = true;
+        l.id
+    };
+    let task = vm
+        .aio
+        .current_task
+        .as_ref()
+        .and_then(super::task::task_part)
+        .map(|t| t.id)
+        .unwrap_or(0);
+    let line = vm.current_line();
+    vm.recorder
+        .record(vm.now, line, EventKind::LockAcquired { primitive: id, task });
+}
+
+// ----- Event -----
+
+fn event_state(obj: &Rc<AsyncObject>) -> &RefCell<EventState> {
+    match &**obj {
+        AsyncObject::Event(e) => e,
+        _ => unreachable!("not an event"),
+    }
+}
+
+/// `Event.set()`.
+pub fn event_set(vm: &mut Vm, ev: &Rc<AsyncObject>) {
+    let (id, waiters) = {
+        let mut e = event_state(ev).borrow_mut();
+        if e.value {
+            return;
+        }
+        e.value = true;
+        (e.id, e.waiters.iter().cloned().collect::<Vec<_>>())
+    };
+    let line = vm.current_line();
+    vm.recorder
+        .record(vm.now, line, EventKind::EventSet { primitive: id });
+    for fut in waiters {
+        if !is_done(&fut) {
+            wake(vm, id, &fut, Value::Bool(true));
+        }
+    }
+}
+
+/// `Event.clear()`.
+pub fn event_clear(vm: &mut Vm, ev: &Rc<AsyncObject>) {
+    let id = {
+        let mut e = event_state(ev).borrow_mut();
+        e.value = false;
+        e.id
+    };
+    let line = vm.current_line();
+    vm.recorder
+        .record(vm.now, line, EventKind::EventCleared { primitive: id });
+}
+
+pub fn event_is_set(ev: &Rc<AsyncObject>) -> bool {
+    event_state(ev).borrow().value
+}
+
+// ----- Semaphore -----
+
+fn sem_state(obj: &Rc<AsyncObject>) -> &RefCell<SemaphoreState> {
+    match &**obj {
+        AsyncObject::Semaphore(s) => s,
+        _ => unreachable!("not a semaphore"),
+    }
+}
+
+/// `Semaphore.locked()`.
+pub fn sem_locked(sem: &Rc<AsyncObject>) -> bool {
+    let s = sem_state(sem).borrow();
+    s.value == 0 || s.waiters.iter().any(|w| !is_cancelled(w))
+}
+
+fn sem_changed(vm: &mut Vm, sem: &Rc<AsyncObject>) {
+    let (id, value) = {
+        let s = sem_state(sem).borrow();
+        (s.id, s.value)
+    };
+    let line = vm.current_line();
+    vm.recorder.record(
+        vm.now,
+        line,
+        EventKind::SemaphoreChanged {
+            primitive: id,
+            value,
+        },
+    );
+}
+
+/// `Semaphore._wake_up_next()`.
+fn sem_wake_up_next(vm: &mut Vm, sem: &Rc<AsyncObject>) {
+    let (id, waiters) = {
+        let s = sem_state(sem).borrow();
+        (s.id, s.waiters.iter().cloned().collect::<Vec<_>>())
+    };
+    for fut in waiters {
+        if !is_done(&fut) {
+            sem_state(sem).borrow_mut().value -= 1;
+            sem_changed(vm, sem);
+            wake(vm, id, &fut, Value::Bool(true));
+            return;
+        }
+    }
+}
+
+/// `Semaphore.release()` / `BoundedSemaphore.release()`.
+pub fn sem_release(vm: &mut Vm, sem: &Rc<AsyncObject>) -> PyResult<()> {
+    {
+        let mut s = sem_state(sem).borrow_mut();
+        if let Some(bound) = s.bound {
+            if s.value >= bound {
+                return Err(value_error("BoundedSemaphore released too many times"));
+            }
+        }
+        s.value += 1;
+    }
+    sem_changed(vm, sem);
+    sem_wake_up_next(vm, sem);
+    Ok(())
+}
+
+// ----- Condition -----
+
+fn cond_state(obj: &Rc<AsyncObject>) -> &RefCell<ConditionState> {
+    match &**obj {
+        AsyncObject::Condition(c) => c,
+        _ => unreachable!("not a condition"),
+    }
+}
+
+pub fn cond_lock(cond: &Rc<AsyncObject>) -> Rc<AsyncObject> {
+    cond_state(cond).borrow().lock.clone()
+}
+
+pub fn lock_locked(lock: &Rc<AsyncObject>) -> bool {
+    lock_state(lock).borrow().locked
+}
+
+/// `Condition.notify(n)`.
+pub fn cond_notify(vm: &mut Vm, cond: &Rc<AsyncObject>, n: usize) -> PyResult<()> {
+    if !lock_locked(&cond_lock(cond)) {
+        return Err(runtime_error("cannot notify on un-acquired lock"));
+    }
+    let (id, waiters) = {
+        let c = cond_state(cond).borrow();
+        (c.id, c.waiters.iter().cloned().collect::<Vec<_>>())
+    };
+    let mut idx = 0;
+    for fut in waiters {
+        if idx >= n {
+            break;
+        }
+        if !is_done(&fut) {
+            idx += 1;
+            wake(vm, id, &fut, Value::Bool(false));
+        }
+    }
+    Ok(())
+}
+
+pub fn cond_waiter_count(cond: &Rc<AsyncObject>) -> usize {
+    cond_state(cond).borrow().waiters.len()
+}
+
+// ----- the coroutines -----
+
+pub enum SyncCoro {
+    /// `Lock.acquire()`; `then_return` is what the coroutine returns
+    /// (`True` for acquire, `None` for `__aenter__`).
+    LockAcquire {
+        lock: Rc<AsyncObject>,
+        waiting: Option<Rc<AsyncObject>>,
+        then_return: Value,
+    },
+    EventWait {
+        event: Rc<AsyncObject>,
+        waiting: Option<Rc<AsyncObject>>,
+    },
+    SemAcquire {
+        sem: Rc<AsyncObject>,
+        waiting: Option<Rc<AsyncObject>>,
+        then_return: Value,
+    },
+    /// `Condition.wait()`: park, then re-acquire the lock (retrying on
+    /// cancellation, remembering it).
+    CondWait {
+        cond: Rc<AsyncObject>,
+        stage: CondStage,
+    },
+    /// `Condition.wait_for(predicate)`.
+    CondWaitFor {
+        cond: Rc<AsyncObject>,
+        predicate: Value,
+        inner: Option<Box<SyncCoro>>,
+    },
+    /// An `__aexit__` that releases and returns None without suspending.
+    Release { target: Rc<AsyncObject> },
+}
+
+pub enum CondStage {
+    Start,
+    Parked(Rc<AsyncObject>),
+    /// Re-acquiring the lock; the result or error to deliver afterwards.
+    Reacquire {
+        acquire: Box<SyncCoro>,
+        outcome: Result<Value, ExcRef>,
+        cancelled: bool,
+    },
+}
+
+pub fn coroutine(name: &'static str, qualname: &'static str, c: SyncCoro) -> Value {
+    Value::Generator(Generator::native(name, qualname, NativeCoro::Sync(c)))
+}
+
+impl SyncCoro {
+    pub fn step(&mut self, vm: &mut Vm, input: Resume) -> GenOutcome {
+        match self {
+            SyncCoro::Release { target } => {
+                if let Resume::Throw(e) = input {
+                    return GenOutcome::Raised(e);
+                }
+                let r = match &**target {
+                    AsyncObject::Lock(_) => lock_release(vm, target),
+                    AsyncObject::Semaphore(_) => sem_release(vm, target),
+                    AsyncObject::Condition(_) => lock_release(vm, &cond_lock(target)),
+                    _ => Ok(()),
+                };
+                match r {
+                    Ok(()) => GenOutcome::Returned(Value::None),
+                    Err(e) => GenOutcome::Raised(e),
+                }
+            }
+            SyncCoro::LockAcquire {
+                lock,
+                waiting,
+                then_return,
+            } => match waiting.take() {
+                None => {
+                    if let Resume::Throw(e) = input {
+                        return GenOutcome::Raised(e);
+                    }
+                    let free = {
+                        let l = lock_state(lock).borrow();
+                        !l.locked && l.waiters.iter().all(is_cancelled)
+                    };
+                    if free {
+                        lock_acquired(vm, lock);
+                        return GenOutcome::Returned(then_return.clone());
+                    }
+                    let id = lock_state(lock).borrow().id;
+                    let fut = park(vm, id, "Lock.acquire");
+                    lock_state(lock).borrow_mut().waiters.push_back(fut.clone());
+                    *waiting = Some(fut.clone());
+                    GenOutcome::Yielded(Value::Async(fut))
+                }
+                Some(fut) => {
+                    let r = awaited(&fut, input);
+                    remove_waiter(&mut lock_state(lock).borrow_mut().waiters, &fut);
+                    match r {
+                        Err(e) => {
+                            if e.is(TypeId::CancelledError) && !lock_state(lock).borrow().locked {
+                                lock_wake_up_first(vm, lock);
+                            }
+                            GenOutcome::Raised(e)
+                        }
+                        Ok(_) => {
+                            lock_acquired(vm, lock);
+                            GenOutcome::Returned(then_return.clone())
+                        }
+                    }
+                }
+            },
+            SyncCoro::EventWait { event, waiting } => match waiting.take() {
+                None => {
+                    if let Resume::Throw(e) = input {
+                        return GenOutcome::Raised(e);
+                    }
+                    if event_state(event).borrow().value {
+                        return GenOutcome::Returned(Value::Bool(true));
+                    }
+                    let id = event_state(event).borrow().id;
+                    let fut = park(vm, id, "Event.wait");
+                    event_state(event).borrow_mut().waiters.push_back(fut.clone());
+                    *waiting = Some(fut.clone());
+                    GenOutcome::Yielded(Value::Async(fut))
+                }
+                Some(fut) => {
+                    let r = awaited(&fut, input);
+                    remove_waiter(&mut event_state(event).borrow_mut().waiters, &fut);
+                    match r {
+                        Ok(_) => GenOutcome::Returned(Value::Bool(true)),
+                        Err(e) => GenOutcome::Raised(e),
+                    }
+                }
+            },
+            SyncCoro::SemAcquire {
+                sem,
+                waiting,
+                then_return,
+            } => match waiting.take() {
+                None => {
+                    if let Resume::Throw(e) = input {
+                        return GenOutcome::Raised(e);
+                    }
+                    if !sem_locked(sem) {
+                        sem_state(sem).borrow_mut().value -= 1;
+                        sem_changed(vm, sem);
+                        return GenOutcome::Returned(then_return.clone());
+                    }
+                    let id = sem_state(sem).borrow().id;
+                    let fut = park(vm, id, "Semaphore.acquire");
+                    sem_state(sem).borrow_mut().waiters.push_back(fut.clone());
+                    *waiting = Some(fut.clone());
+                    GenOutcome::Yielded(Value::Async(fut))
+                }
+                Some(fut) => {
+                    let r = awaited(&fut, input);
+                    remove_waiter(&mut sem_state(sem).borrow_mut().waiters, &fut);
+                    match r {
+                        Err(e) => {
+                            if e.is(TypeId::CancelledError) && !is_cancelled(&fut) {
+                                sem_state(sem).borrow_mut().value += 1;
+                                sem_changed(vm, sem);
+                                sem_wake_up_next(vm, sem);
+                            }
+                            GenOutcome::Raised(e)
+                        }
+                        Ok(_) => {
+                            if sem_state(sem).borrow().value > 0 {
+                                sem_wake_up_next(vm, sem);
+                            }
+                            GenOutcome::Returned(then_return.clone())
+                        }
+                    }
+                }
+            },
+            SyncCoro::CondWait { cond, stage } => cond_wait_step(vm, cond, stage, input),
+            SyncCoro::CondWaitFor {
+                cond,
+                predicate,
+                inner,
+            } => {
+                let mut input = Some(input);
+                loop {
+                    if let Some(waiting) = inner {
+                        let step_input = input.take().unwrap_or(Resume::Value(Value::None));
+                        match waiting.step(vm, step_input) {
+                            GenOutcome::Returned(_) => *inner = None,
+                            other => return other,
+                        }
+                    } else if let Some(Resume::Throw(e)) = input.take() {
+                        return GenOutcome::Raised(e);
+                    }
+                    let result = match vm.call0(predicate) {
+                        Ok(r) => r,
+                        Err(e) => return GenOutcome::Raised(e),
+                    };
+                    match crate::ops::truthy(vm, &result) {
+                        Ok(true) => return GenOutcome::Returned(result),
+                        Ok(false) => {}
+                        Err(e) => return GenOutcome::Raised(e),
+                    }
+                    *inner = Some(Box::new(SyncCoro::CondWait {
+                        cond: cond.clone(),
+                        stage: CondStage::Start,
+                    }));
+                    input = Some(Resume::Value(Value::None));
+                }
+            }
+        }
+    }
+}
+
+fn cond_wait_step(
+    vm: &mut Vm,
+    cond: &Rc<AsyncObject>,
+    stage: &mut CondStage,
+    input: Resume,
+) -> GenOutcome {
+    let lock = cond_lock(cond);
+    let mut input = Some(input);
+    loop {
+        match std::mem::replace(stage, CondStage::Start) {
+            CondStage::Start => {
+                if let Some(Resume::Throw(e)) = input.take() {
+                    return GenOutcome::Raised(e);
+                }
+                if !lock_locked(&lock) {
+                    return GenOutcome::Raised(runtime_error("cannot wait on un-acquired lock"));
+                }
+                if let Err(e) = lock_release(vm, &lock) {
+                    return GenOutcome::Raised(e);
+                }
+                let id = cond_state(cond).borrow().id;
+                let fut = park(vm, id, "Condition.wait");
+                cond_state(cond).borrow_mut().waiters.push_back(fut.clone());
+                *stage = CondStage::Parked(fut.clone());
+                return GenOutcome::Yielded(Value::Async(fut));
+            }
+            CondStage::Parked(fut) => {
+                let r = awaited(&fut, input.take().unwrap_or(Resume::Value(Value::None)));
+                remove_waiter(&mut cond_state(cond).borrow_mut().waiters, &fut);
+                let outcome = r.map(|_| Value::Bool(true));
+                *stage = CondStage::Reacquire {
+                    acquire: Box::new(SyncCoro::LockAcquire {
+                        lock: lock.clone(),
+                        waiting: None,
+                        then_return: Value::Bool(true),
+                    }),
+                    outcome,
+                    cancelled: false,
+                };
+                input = Some(Resume::Value(Value::None));
+            }
+            CondStage::Reacquire {
+                mut acquire,
+                outcome,
+                mut cancelled,
+            } => {
+                let step_input = input.take().unwrap_or(Resume::Value(Value::None));
+                match acquire.step(vm, step_input) {
+                    GenOutcome::Yielded(v) => {
+                        *stage = CondStage::Reacquire {
+                            acquire,
+                            outcome,
+                            cancelled,
+                        };
+                        return GenOutcome::Yielded(v);
+                    }
+                    GenOutcome::Raised(e) if e.is(TypeId::CancelledError) => {
+                        cancelled = true;
+                        *stage = CondStage::Reacquire {
+                            acquire: Box::new(SyncCoro::LockAcquire {
+                                lock: lock.clone(),
+                                waiting: None,
+                                then_return: Value::Bool(true),
+                            }),
+                            outcome,
+                            cancelled,
+                        };
+                        input = Some(Resume::Value(Value::None));
+                    }
+                    GenOutcome::Raised(e) => return GenOutcome::Raised(e),
+                    GenOutcome::Returned(_) => {
+                        if cancelled {
+                            return GenOutcome::Raised(exc_empty(TypeId::CancelledError));
+                        }
+                        return match outcome {
+                            Ok(v) => GenOutcome::Returned(v),
+                            Err(e) => GenOutcome::Raised(e),
+                        };
+                    }
+                }
+            }
+        }
+    }
+}

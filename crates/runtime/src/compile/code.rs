@@ -1,0 +1,205 @@
+//! Bytecode: the instruction set and the code object the compiler emits.
+//!
+//! A stack machine in the spirit of CPython's (close enough that a reader of
+//! `dis` output feels at home), with a block stack for exception handling.
+//! Every instruction has a source span for tracebacks, carets and the trace.
+
+use std::rc::Rc;
+
+use loopscope_syntax::ast::{BinOp, CmpOp, Span, UnaryOp};
+
+use crate::value::Value;
+
+/// One instruction. Operands are indexes into the code object's tables
+/// (`consts`, `names`, local slots) or jump targets (instruction indexes).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Instr {
+    Nop,
+    Pop,
+    Dup,
+    /// Duplicate the two top items (`a b` → `a b a b`).
+    Dup2,
+    /// Swap the top two items.
+    Rot2,
+    /// `a b c` → `c a b` (top moves down two).
+    Rot3,
+    /// `a b c d` → `d a b c`.
+    Rot4,
+    LoadConst(u32),
+    LoadFast(u32),
+    StoreFast(u32),
+    DeleteFast(u32),
+    LoadGlobal(u32),
+    StoreGlobal(u32),
+    DeleteGlobal(u32),
+    /// Cells and free variables share one index space: cells first.
+    LoadDeref(u32),
+    StoreDeref(u32),
+    DeleteDeref(u32),
+    /// Push the cell object itself (to build a closure).
+    LoadClosure(u32),
+    LoadAttr(u32),
+    StoreAttr(u32),
+    DeleteAttr(u32),
+    Binary(BinOp),
+    Inplace(BinOp),
+    Unary(UnaryOp),
+    Compare(CmpOp),
+    Subscr,
+    StoreSubscr,
+    DeleteSubscr,
+    BuildSlice(u32),
+    BuildTuple(u32),
+    BuildList(u32),
+    BuildSet(u32),
+    /// `n` key/value pairs.
+    BuildMap(u32),
+    /// `n` strings (f-string parts).
+    BuildString(u32),
+    /// Append TOS to the list `n` items down (comprehensions).
+    ListAppend(u32),
+    SetAdd(u32),
+    /// Store TOS (value) under TOS1 (key) in the dict `n` items below.
+    MapAdd(u32),
+    /// TOS1.extend(TOS) for `[*a, *b]`.
+    ListExtend,
+    SetUpdate,
+    /// `{**a}`: merge TOS into the dict TOS1.
+    DictUpdate,
+    /// Like DictUpdate but for call `**kwargs`: duplicate keys are an error.
+    DictMerge,
+    ListToTuple,
+    /// Format TOS for an f-string. conversion: 0 none, b's', b'r', b'a';
+    /// when `with_spec`, the spec string is TOS and the value TOS1.
+    FormatValue { conversion: u8, with_spec: bool },
+    Jump(u32),
+    PopJumpIfFalse(u32),
+    PopJumpIfTrue(u32),
+    JumpIfFalseOrPop(u32),
+    JumpIfTrueOrPop(u32),
+    GetIter,
+    /// Advance the iterator at TOS; at exhaustion pop it and jump.
+    ForIter(u32),
+    UnpackSequence(u32),
+    /// `a, *b, c = ...`: counts before and after the starred target.
+    UnpackEx { before: u16, after: u16 },
+    /// Call with `argc` positional arguments.
+    Call(u32),
+    /// Call with `argc` arguments, of which the last `len(consts[names])` are
+    /// keyword arguments named by the tuple constant.
+    CallKw { argc: u32, names: u32 },
+    /// Call with a tuple of positional args (TOS1) and a dict of keyword args (TOS)
+    /// or None; TOS2 is the callable.
+    CallEx,
+    /// Build a function from `functions[code]`. With the flags: defaults tuple,
+    /// kw-defaults dict, closure tuple, popped in that order from below.
+    MakeFunction { code: u32, defaults: bool, kwdefaults: bool, closure: bool },
+    Return,
+    /// Yield TOS to whoever resumed this generator.
+    YieldValue,
+    /// Turn TOS into something `Send` can drive (`await` operand check).
+    GetAwaitable,
+    /// `yield from` operand: an iterator.
+    GetYieldFromIter,
+    /// Drive the awaitable/iterator at TOS until it finishes; its result
+    /// replaces it and execution continues at the target. While it is
+    /// suspended, this frame is suspended at this instruction.
+    Send(u32),
+    /// Push a handler: on an exception, unwind the value stack to the
+    /// current depth, push the exception and jump to the target.
+    SetupExcept(u32),
+    /// Like SetupExcept but for `finally:` (the handler re-raises at the end).
+    SetupFinally(u32),
+    /// Like SetupExcept, for a `with` body: the handler's stack depth excludes
+    /// TOS, the value `__enter__` returned (stored by the body's first step).
+    SetupWith(u32),
+    PopBlock,
+    /// Leave an `except` handler: forget the exception being handled.
+    PopExcept,
+    /// `raise` (0), `raise exc` (1), `raise exc from cause` (2).
+    Raise(u8),
+    /// Re-raise the exception at TOS without adding a traceback entry.
+    Reraise,
+    /// TOS1 is an exception, TOS a class or tuple: push whether it matches.
+    CheckExcMatch,
+    LoadAssertionError,
+    ImportName(u32),
+    /// Load attribute `names[n]` of the module at TOS, keeping the module.
+    ImportFrom(u32),
+    ImportStar,
+    /// `with`: TOS is the context manager; push its exit and the result of enter.
+    WithEnter,
+    /// `async with`: like WithEnter but `__aenter__`'s awaitable is pushed.
+    AsyncWithEnter,
+    /// Call the exit function under the stack's top with (None, None, None)
+    /// (normal exit); for `async with` it pushes the awaitable.
+    WithExitNormal { is_async: bool },
+    /// In a with-handler: call exit(type, exc, tb) with the exception at TOS;
+    /// push whether it suppressed the exception (awaitable for async).
+    WithExitExcept { is_async: bool },
+    /// Pop a boolean: if true, the exception is suppressed (pop handler
+    /// state); otherwise re-raise it.
+    WithSuppressOrReraise,
+}
+
+/// What kind of function a code object implements.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeKind {
+    Module,
+    Function,
+    Generator,
+    Coroutine,
+    /// A module body that uses top-level `await` (notebook style).
+    AsyncModule,
+}
+
+/// A compiled function body (or the module body).
+#[derive(Debug)]
+pub struct Code {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub kind: CodeKind,
+    pub filename: Rc<str>,
+    pub first_line: u32,
+    pub instrs: Vec<Instr>,
+    /// Source span of each instruction (same length as `instrs`).
+    pub spans: Vec<Span>,
+    pub consts: Vec<Value>,
+    /// Code objects of nested functions, lambdas and comprehensions.
+    pub functions: Vec<Rc<Code>>,
+    pub names: Vec<Rc<str>>,
+    /// Local variable names; parameters first.
+    pub varnames: Vec<Rc<str>>,
+    /// Variables of this frame captured by inner functions.
+    pub cellvars: Vec<Rc<str>>,
+    /// Variables captured from enclosing functions.
+    pub freevars: Vec<Rc<str>>,
+    /// For each cellvar that is also a parameter, its local index.
+    pub cell_params: Vec<Option<u32>>,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub has_varargs: bool,
+    pub has_varkw: bool,
+}
+
+impl Code {
+    pub fn line_of(&self, pc: usize) -> u32 {
+        self.spans
+            .get(pc)
+            .map(|s| s.start.line)
+            .unwrap_or(self.first_line)
+    }
+    pub fn span_of(&self, pc: usize) -> Span {
+        self.spans.get(pc).copied().unwrap_or_default()
+    }
+    pub fn is_generator_like(&self) -> bool {
+        matches!(self.kind, CodeKind::Generator | CodeKind::Coroutine)
+    }
+    pub fn total_args(&self) -> usize {
+        self.argcount as usize
+            + self.kwonlyargcount as usize
+            + self.has_varargs as usize
+            + self.has_varkw as usize
+    }
+}

@@ -1,0 +1,601 @@
+//! Name resolution: which names are local, global, cell or free in each scope.
+//!
+//! Mirrors CPython's symtable: a first walk collects, per function-like scope
+//! (module, def, lambda, comprehension), the names it binds, uses and
+//! declares; a second pass decides each name's storage. Scopes are keyed by
+//! the address of their AST node, which the code generator walks again.
+
+use std::collections::{HashMap, HashSet};
+
+use loopscope_syntax::ast::*;
+use loopscope_syntax::Diagnostic;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Storage {
+    /// A fast local slot.
+    Local,
+    /// A local captured by an inner scope.
+    Cell,
+    /// Captured from an enclosing scope.
+    Free,
+    /// Module-level (explicitly declared or implicit).
+    Global,
+}
+
+#[derive(Debug, Default)]
+pub struct Scope {
+    pub is_module: bool,
+    pub is_function: bool,
+    /// Names in declaration order (parameters first), for stable slot numbers.
+    pub order: Vec<String>,
+    pub bound: HashSet<String>,
+    pub used: HashSet<String>,
+    pub globals: HashSet<String>,
+    pub nonlocals: HashSet<String>,
+    pub params: Vec<String>,
+    pub children: Vec<usize>,
+    pub parent: Option<usize>,
+    pub storage: HashMap<String, Storage>,
+    pub has_yield: bool,
+    pub has_await: bool,
+    /// Comprehension scopes bind walrus targets in the enclosing function.
+    pub is_comprehension: bool,
+}
+
+impl Scope {
+    pub fn storage_of(&self, name: &str) -> Storage {
+        self.storage.get(name).copied().unwrap_or(Storage::Global)
+    }
+}
+
+pub struct ScopeTable {
+    pub scopes: Vec<Scope>,
+    pub by_node: HashMap<usize, usize>,
+}
+
+pub fn node_key<T>(node: &T) -> usize {
+    node as *const T as usize
+}
+
+/// Analyse a module. Errors are compile-time SyntaxErrors (e.g. a
+/// `nonlocal` with no binding) reported as diagnostics.
+pub fn analyse(module: &Module) -> Result<ScopeTable, Diagnostic> {
+    let mut b = Builder {
+        table: ScopeTable {
+            scopes: vec![Scope {
+                is_module: true,
+                ..Scope::default()
+            }],
+            by_node: HashMap::new(),
+        },
+        current: 0,
+    };
+    b.table.by_node.insert(node_key(module), 0);
+    for s in &module.body {
+        b.stmt(s)?;
+    }
+    resolve(&mut b.table)?;
+    Ok(b.table)
+}
+
+struct Builder {
+    table: ScopeTable,
+    current: usize,
+}
+
+impl Builder {
+    fn scope(&mut self) -> &mut Scope {
+        &mut self.table.scopes[self.current]
+    }
+
+    fn bind(&mut self, name: &str) {
+        let s = self.scope();
+        if s.bound.insert(name.to_string()) {
+            s.order.push(name.to_string());
+        }
+    }
+
+    fn use_name(&mut self, name: &str) {
+        self.scope().used.insert(name.to_string());
+    }
+
+    fn enter(&mut self, key: usize, is_comprehension: bool) -> usize {
+        let id = self.table.scopes.len();
+        self.table.scopes.push(Scope {
+            is_function: true,
+            parent: Some(self.current),
+            is_comprehension,
+            ..Scope::default()
+        });
+        self.table.scopes[self.current].children.push(id);
+        self.table.by_node.insert(key, id);
+        let prev = self.current;
+        self.current = id;
+        prev
+    }
+
+    fn params(&mut self, p: &Parameters) {
+        let all = p
+            .posonly
+            .iter()
+            .chain(&p.args)
+            .chain(p.vararg.iter())
+            .chain(&p.kwonly)
+            .chain(p.kwarg.iter());
+        for param in all {
+            self.scope().params.push(param.name.clone());
+            self.bind(&param.name);
+        }
+    }
+
+    fn param_defaults(&mut self, p: &Parameters) -> Result<(), Diagnostic> {
+        for param in p.posonly.iter().chain(&p.args).chain(&p.kwonly) {
+            if let Some(d) = &param.default {
+                self.expr(d)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn body(&mut self, stmts: &[Stmt]) -> Result<(), Diagnostic> {
+        for s in stmts {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> Result<(), Diagnostic> {
+        match &s.kind {
+            StmtKind::Expr(e) => self.expr(e)?,
+            StmtKind::Assign { targets, value } => {
+                self.expr(value)?;
+                for t in targets {
+                    self.target(t)?;
+                }
+            }
+            StmtKind::AugAssign { target, value, .. } => {
+                self.expr(value)?;
+                if let ExprKind::Name(n) = &target.kind {
+                    self.use_name(n);
+                }
+                self.target(target)?;
+            }
+            StmtKind::AnnAssign { target, value, .. } => {
+                if let Some(v) = value {
+                    self.expr(v)?;
+                    self.target(target)?;
+                } else if let ExprKind::Name(n) = &target.kind {
+                    // A bare annotation still makes the name local.
+                    self.bind(n);
+                }
+            }
+            StmtKind::FunctionDef(f) => {
+                for d in &f.decorators {
+                    self.expr(d)?;
+                }
+                self.param_defaults(&f.params)?;
+                self.bind(&f.name);
+                let prev = self.enter(node_key(&**f), false);
+                self.params(&f.params);
+                self.body(&f.body)?;
+                self.current = prev;
+            }
+            StmtKind::Return(v) => {
+                if let Some(v) = v {
+                    self.expr(v)?;
+                }
+            }
+            StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
+                self.expr(test)?;
+                self.body(body)?;
+                self.body(orelse)?;
+            }
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
+                self.expr(iter)?;
+                self.target(target)?;
+                self.body(body)?;
+                self.body(orelse)?;
+            }
+            StmtKind::Break | StmtKind::Continue | StmtKind::Pass => {}
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                self.body(body)?;
+                for h in handlers {
+                    if let Some(t) = &h.typ {
+                        self.expr(t)?;
+                    }
+                    if let Some(n) = &h.name {
+                        self.bind(n);
+                    }
+                    self.body(&h.body)?;
+                }
+                self.body(orelse)?;
+                self.body(finalbody)?;
+            }
+            StmtKind::Raise { exc, cause } => {
+                if let Some(e) = exc {
+                    self.expr(e)?;
+                }
+                if let Some(c) = cause {
+                    self.expr(c)?;
+                }
+            }
+            StmtKind::Assert { test, msg } => {
+                self.expr(test)?;
+                if let Some(m) = msg {
+                    self.expr(m)?;
+                }
+            }
+            StmtKind::Global(names) => {
+                for n in names {
+                    if self.scope().bound.contains(n) || self.scope().used.contains(n) {
+                        let what = if self.scope().bound.contains(n) {
+                            "assigned to"
+                        } else {
+                            "used"
+                        };
+                        return Err(syntax_error(
+                            format!("name '{n}' is {what} before global declaration"),
+                            s.span,
+                        ));
+                    }
+                    self.scope().globals.insert(n.clone());
+                }
+            }
+            StmtKind::Nonlocal(names) => {
+                if self.scope().is_module {
+                    return Err(syntax_error(
+                        "nonlocal declaration not allowed at module level".into(),
+                        s.span,
+                    ));
+                }
+                for n in names {
+                    self.scope().nonlocals.insert(n.clone());
+                }
+            }
+            StmtKind::Import(aliases) => {
+                for a in aliases {
+                    let bound = a
+                        .asname
+                        .clone()
+                        .unwrap_or_else(|| a.name.split('.').next().unwrap_or("").to_string());
+                    self.bind(&bound);
+                }
+            }
+            StmtKind::ImportFrom { names, .. } => {
+                for a in names {
+                    if a.name != "*" {
+                        self.bind(a.asname.as_ref().unwrap_or(&a.name));
+                    }
+                }
+            }
+            StmtKind::With { items, body, .. } => {
+                for item in items {
+                    self.expr(&item.context)?;
+                    if let Some(t) = &item.target {
+                        self.target(t)?;
+                    }
+                }
+                self.body(body)?;
+            }
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.target(t)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn target(&mut self, t: &Expr) -> Result<(), Diagnostic> {
+        match &t.kind {
+            ExprKind::Name(n) => self.bind(n),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for i in items {
+                    self.target(i)?;
+                }
+            }
+            ExprKind::Starred(inner) => self.target(inner)?,
+            ExprKind::Attribute { value, .. } => self.expr(value)?,
+            ExprKind::Subscript { value, index } => {
+                self.expr(value)?;
+                self.expr(index)?;
+            }
+            _ => self.expr(t)?,
+        }
+        Ok(())
+    }
+
+    fn comprehension(
+        &mut self,
+        key: usize,
+        generators: &[Comprehension],
+        elts: &[&Expr],
+    ) -> Result<(), Diagnostic> {
+        // The first iterable is evaluated in the enclosing scope.
+        if let Some(first) = generators.first() {
+            self.expr(&first.iter)?;
+        }
+        let prev = self.enter(key, true);
+        self.scope().params.push(".0".into());
+        self.bind(".0");
+        for (i, g) in generators.iter().enumerate() {
+            if i > 0 {
+                self.expr(&g.iter)?;
+            }
+            self.target(&g.target)?;
+            for cond in &g.ifs {
+                self.expr(cond)?;
+            }
+            if g.is_async {
+                self.scope().has_await = true;
+            }
+        }
+        for e in elts {
+            self.expr(e)?;
+        }
+        self.current = prev;
+        Ok(())
+    }
+
+    fn expr(&mut self, e: &Expr) -> Result<(), Diagnostic> {
+        match &e.kind {
+            ExprKind::Name(n) => self.use_name(n),
+            ExprKind::Constant(_) => {}
+            ExprKind::FString(parts) => self.fstring(parts)?,
+            ExprKind::BinOp { left, right, .. } => {
+                self.expr(left)?;
+                self.expr(right)?;
+            }
+            ExprKind::UnaryOp { operand, .. } => self.expr(operand)?,
+            ExprKind::BoolOp { values, .. } => {
+                for v in values {
+                    self.expr(v)?;
+                }
+            }
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
+                self.expr(left)?;
+                for c in comparators {
+                    self.expr(c)?;
+                }
+            }
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
+                self.expr(func)?;
+                for a in args {
+                    self.expr(a)?;
+                }
+                for k in keywords {
+                    self.expr(&k.value)?;
+                }
+            }
+            ExprKind::Attribute { value, .. } => self.expr(value)?,
+            ExprKind::Subscript { value, index } => {
+                self.expr(value)?;
+                self.expr(index)?;
+            }
+            ExprKind::Slice { lower, upper, step } => {
+                for part in [lower, upper, step].into_iter().flatten() {
+                    self.expr(part)?;
+                }
+            }
+            ExprKind::Starred(inner) => self.expr(inner)?,
+            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
+                for i in items {
+                    self.expr(i)?;
+                }
+            }
+            ExprKind::Dict(pairs) => {
+                for (k, v) in pairs {
+                    if let Some(k) = k {
+                        self.expr(k)?;
+                    }
+                    self.expr(v)?;
+                }
+            }
+            ExprKind::ListComp { elt, generators }
+            | ExprKind::SetComp { elt, generators }
+            | ExprKind::GeneratorExp { elt, generators } => {
+                let is_gen = matches!(e.kind, ExprKind::GeneratorExp { .. });
+                self.comprehension(node_key(e), generators, &[elt])?;
+                if is_gen {
+                    let id = self.table.by_node[&node_key(e)];
+                    self.table.scopes[id].has_yield = true;
+                }
+                self.propagate_comprehension_await(e);
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => {
+                self.comprehension(node_key(e), generators, &[key, value])?;
+                self.propagate_comprehension_await(e);
+            }
+            ExprKind::Lambda { params, body } => {
+                self.param_defaults(params)?;
+                let prev = self.enter(node_key(e), false);
+                self.params(params);
+                self.expr(body)?;
+                self.current = prev;
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                self.expr(test)?;
+                self.expr(body)?;
+                self.expr(orelse)?;
+            }
+            ExprKind::Await(inner) => {
+                self.scope().has_await = true;
+                self.expr(inner)?;
+            }
+            ExprKind::Yield(v) => {
+                self.scope().has_yield = true;
+                if let Some(v) = v {
+                    self.expr(v)?;
+                }
+            }
+            ExprKind::YieldFrom(v) => {
+                self.scope().has_yield = true;
+                self.expr(v)?;
+            }
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value)?;
+                if let ExprKind::Name(n) = &target.kind {
+                    // In a comprehension, the walrus binds in the enclosing function.
+                    let mut id = self.current;
+                    while self.table.scopes[id].is_comprehension {
+                        id = self.table.scopes[id].parent.unwrap_or(0);
+                    }
+                    let s = &mut self.table.scopes[id];
+                    if s.bound.insert(n.clone()) {
+                        s.order.push(n.clone());
+                    }
+                    if id != self.current {
+                        self.use_name(n);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// An `await` inside a non-generator comprehension makes the comprehension a
+    /// coroutine that the enclosing scope awaits.
+    fn propagate_comprehension_await(&mut self, e: &Expr) {
+        let id = self.table.by_node[&node_key(e)];
+        if self.table.scopes[id].has_await && !self.table.scopes[id].has_yield {
+            self.scope().has_await = true;
+        }
+    }
+
+    fn fstring(&mut self, parts: &[FStringPart]) -> Result<(), Diagnostic> {
+        for p in parts {
+            if let FStringPart::Formatted {
+                value, format_spec, ..
+            } = p
+            {
+                self.expr(value)?;
+                if let Some(spec) = format_spec {
+                    self.fstring(spec)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn syntax_error(message: String, span: Span) -> Diagnostic {
+    Diagnostic {
+        kind: loopscope_syntax::DiagnosticKind::Syntax,
+        message,
+        span,
+    }
+}
+
+/// Decide the storage of every name, scope by scope, outermost first.
+fn resolve(table: &mut ScopeTable) -> Result<(), Diagnostic> {
+    // Process in creation order (parents before children).
+    for id in 0..table.scopes.len() {
+        let names: Vec<String> = {
+            let s = &table.scopes[id];
+            let mut v = s.order.clone();
+            let mut extra: Vec<String> = s
+                .used
+                .iter()
+                .filter(|n| !s.bound.contains(*n))
+                .cloned()
+                .collect();
+            extra.sort();
+            v.extend(extra);
+            v.extend(s.nonlocals.iter().filter(|n| !s.bound.contains(*n)).cloned());
+            v
+        };
+        for name in names {
+            let storage = {
+                let s = &table.scopes[id];
+                if s.is_module {
+                    Storage::Global
+                } else if s.globals.contains(&name) {
+                    Storage::Global
+                } else if s.nonlocals.contains(&name) {
+                    if find_enclosing_binding(table, id, &name).is_none() {
+                        return Err(syntax_error(
+                            format!("no binding for nonlocal '{name}' found"),
+                            Span::default(),
+                        ));
+                    }
+                    Storage::Free
+                } else if s.bound.contains(&name) {
+                    Storage::Local
+                } else if find_enclosing_binding(table, id, &name).is_some() {
+                    Storage::Free
+                } else {
+                    Storage::Global
+                }
+            };
+            if storage == Storage::Free {
+                // Mark the defining scope's variable as a cell and every
+                // scope in between as passing it through.
+                let owner = find_enclosing_binding(table, id, &name).unwrap_or(0);
+                let mut p = table.scopes[id].parent;
+                while let Some(pid) = p {
+                    if pid == owner {
+                        table.scopes[pid].storage.insert(name.clone(), Storage::Cell);
+                        break;
+                    }
+                    let entry = table.scopes[pid]
+                        .storage
+                        .entry(name.clone())
+                        .or_insert(Storage::Free);
+                    if *entry == Storage::Global {
+                        *entry = Storage::Free;
+                    }
+                    p = table.scopes[pid].parent;
+                }
+            }
+            let entry = table.scopes[id]
+                .storage
+                .entry(name.clone())
+                .or_insert(storage);
+            // A name already promoted to Cell by a child stays a Cell.
+            if *entry != Storage::Cell {
+                *entry = storage;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The nearest enclosing function scope that binds `name` locally.
+fn find_enclosing_binding(table: &ScopeTable, id: usize, name: &str) -> Option<usize> {
+    let mut p = table.scopes[id].parent;
+    while let Some(pid) = p {
+        let s = &table.scopes[pid];
+        if s.is_module {
+            return None;
+        }
+        if s.bound.contains(name) && !s.globals.contains(name) && !s.nonlocals.contains(name) {
+            return Some(pid);
+        }
+        if s.nonlocals.contains(name) {
+            return find_enclosing_binding(table, pid, name);
+        }
+        p = s.parent;
+    }
+    None
+}

@@ -1,0 +1,107 @@
+//! Generator and coroutine objects.
+//!
+//! A generator owns its suspended frame (heap-allocated), so it can be
+//! resumed from anywhere: by `next()`, by a `for` loop, by `send()` /
+//! `throw()`, or by a Task stepping a coroutine. Coroutines implemented in
+//! Rust (asyncio's own `sleep`, `Lock.acquire`, ...) are state machines in
+//! the same object, so user code cannot tell them apart from CPython's.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::asyncio::native_coro::NativeCoro;
+use crate::compile::code::Code;
+use crate::value::fresh_address;
+use crate::vm::frame::Frame;
+use crate::warnings;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenState {
+    /// Created, never started.
+    Created,
+    Suspended,
+    Running,
+    Closed,
+}
+
+pub enum GenBody {
+    /// A Python generator/coroutine; `None` while its frame is on the VM stack
+    /// or after it finished.
+    Frame(Option<Box<Frame>>),
+    Native(NativeCoro),
+}
+
+pub struct Generator {
+    pub is_coroutine: bool,
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub code: Option<Rc<Code>>,
+    pub state: Cell<GenState>,
+    pub body: RefCell<GenBody>,
+    pub address: u64,
+}
+
+impl Generator {
+    pub fn from_frame(frame: Frame, is_coroutine: bool) -> Rc<Generator> {
+        let code = frame.code.clone();
+        Rc::new(Generator {
+            is_coroutine,
+            name: code.name.clone(),
+            qualname: code.qualname.clone(),
+            code: Some(code),
+            state: Cell::new(GenState::Created),
+            body: RefCell::new(GenBody::Frame(Some(Box::new(frame)))),
+            address: fresh_address(),
+        })
+    }
+
+    pub fn native(name: &'static str, qualname: &'static str, coro: NativeCoro) -> Rc<Generator> {
+        Rc::new(Generator {
+            is_coroutine: true,
+            name: Rc::from(name),
+            qualname: Rc::from(qualname),
+            code: None,
+            state: Cell::new(GenState::Created),
+            body: RefCell::new(GenBody::Native(coro)),
+            address: fresh_address(),
+        })
+    }
+
+    pub fn is_coroutine(&self) -> bool {
+        self.is_coroutine
+    }
+
+    pub fn is_native(&self) -> bool {
+        matches!(&*self.body.borrow(), GenBody::Native(_))
+    }
+
+    /// `<coroutine object main at 0x...>`.
+    pub fn repr(&self) -> String {
+        let kind = if self.is_coroutine {
+            "coroutine"
+        } else {
+            "generator"
+        };
+        format!("<{kind} object {} at {:#x}>", self.qualname, self.address)
+    }
+
+    /// Take the suspended frame out to run it.
+    pub fn take_frame(&self) -> Option<Box<Frame>> {
+        match &mut *self.body.borrow_mut() {
+            GenBody::Frame(f) => f.take(),
+            GenBody::Native(_) => None,
+        }
+    }
+
+    pub fn store_frame(&self, frame: Box<Frame>) {
+        *self.body.borrow_mut() = GenBody::Frame(Some(frame));
+    }
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        if self.is_coroutine && self.state.get() == GenState::Created {
+            warnings::coroutine_never_awaited(&self.qualname);
+        }
+    }
+}

@@ -1,0 +1,944 @@
+//! Operators: arithmetic, comparison, truth, containment and subscripts,
+//! with CPython's semantics and error messages.
+
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+use loopscope_cpython::float_repr::{float_floordiv, float_mod, int_to_float};
+use loopscope_syntax::ast::{BinOp, CmpOp, UnaryOp};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use crate::exceptions::{exc, type_error};
+use crate::iterators;
+use crate::types::{type_of, TypeId};
+use crate::value::{PyResult, Value};
+use crate::vm::Vm;
+
+/// A number widened for mixed arithmetic.
+enum Num {
+    Small(i64),
+    Big(BigInt),
+    Float(f64),
+}
+
+fn as_num(v: &Value) -> Option<Num> {
+    match v {
+        Value::Int(i) => Some(Num::Small(*i)),
+        Value::Bool(b) => Some(Num::Small(*b as i64)),
+        Value::BigInt(b) => Some(Num::Big((**b).clone())),
+        Value::Float(f) => Some(Num::Float(*f)),
+        _ => None,
+    }
+}
+
+fn big(n: &Num) -> BigInt {
+    match n {
+        Num::Small(i) => BigInt::from(*i),
+        Num::Big(b) => b.clone(),
+        Num::Float(_) => BigInt::zero(),
+    }
+}
+
+pub fn to_float(v: &Value) -> PyResult<f64> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::BigInt(b) => int_to_float(b).map_err(crate::builtins::cpython_error),
+        Value::Float(f) => Ok(*f),
+        _ => Err(type_error(format!(
+            "must be real number, not {}",
+            type_of(v).name()
+        ))),
+    }
+}
+
+fn zero_division(msg: &str) -> crate::value::ExcRef {
+    exc(TypeId::ZeroDivisionError, msg)
+}
+
+fn unsupported(op: &str, a: &Value, b: &Value) -> crate::value::ExcRef {
+    type_error(format!(
+        "unsupported operand type(s) for {op}: '{}' and '{}'",
+        type_of(a).name(),
+        type_of(b).name()
+    ))
+}
+
+pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    // Fast path: small ints.
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        let (x, y) = (*x, *y);
+        let r = match op {
+            BinOp::Add => x.checked_add(y),
+            BinOp::Sub => x.checked_sub(y),
+            BinOp::Mult => x.checked_mul(y),
+            BinOp::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => {
+                Some(Integer::div_floor(&x, &y))
+            }
+            BinOp::Mod if y != 0 && y != -1 => Some(Integer::mod_floor(&x, &y)),
+            BinOp::BitAnd => Some(x & y),
+            BinOp::BitOr => Some(x | y),
+            BinOp::BitXor => Some(x ^ y),
+            _ => None,
+        };
+        if let Some(r) = r {
+            return Ok(Value::Int(r));
+        }
+    }
+    if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
+        return numeric_op(op, x, y, a, b);
+    }
+    sequence_op(vm, op, a, b)
+}
+
+fn numeric_op(op: BinOp, x: Num, y: Num, a: &Value, b: &Value) -> PyResult<Value> {
+    let is_float = matches!(x, Num::Float(_)) || matches!(y, Num::Float(_));
+    if op == BinOp::Div {
+        if is_float {
+            let (fx, fy) = (to_float(a)?, to_float(b)?);
+            if fy == 0.0 {
+                return Err(zero_division("float division by zero"));
+            }
+            return Ok(Value::Float(fx / fy));
+        }
+        let (bx, by) = (big(&x), big(&y));
+        if by.is_zero() {
+            return Err(zero_division("division by zero"));
+        }
+        return Ok(Value::Float(true_divide(&bx, &by)?));
+    }
+    if is_float {
+        let (fx, fy) = (to_float(a)?, to_float(b)?);
+        let r = match op {
+            BinOp::Add => fx + fy,
+            BinOp::Sub => fx - fy,
+            BinOp::Mult => fx * fy,
+            BinOp::FloorDiv => {
+                if fy == 0.0 {
+                    return Err(zero_division("float floor division by zero"));
+                }
+                float_floordiv(fx, fy).map_err(crate::builtins::cpython_error)?
+            }
+            BinOp::Mod => {
+                if fy == 0.0 {
+                    return Err(zero_division("float modulo"));
+                }
+                float_mod(fx, fy).map_err(crate::builtins::cpython_error)?
+            }
+            BinOp::Pow => return float_pow(fx, fy),
+            _ => return Err(unsupported(op.symbol(), a, b)),
+        };
+        return Ok(Value::Float(r));
+    }
+    let (bx, by) = (big(&x), big(&y));
+    let r = match op {
+        BinOp::Add => bx + by,
+        BinOp::Sub => bx - by,
+        BinOp::Mult => bx * by,
+        BinOp::FloorDiv => {
+            if by.is_zero() {
+                return Err(zero_division("integer division or modulo by zero"));
+            }
+            bx.div_floor(&by)
+        }
+        BinOp::Mod => {
+            if by.is_zero() {
+                return Err(zero_division("integer modulo by zero"));
+            }
+            bx.mod_floor(&by)
+        }
+        BinOp::Pow => {
+            if by.is_negative() {
+                return float_pow(to_float(a)?, to_float(b)?);
+            }
+            let e = by.to_u32().ok_or_else(|| exc(TypeId::MemoryError, ""))?;
+            if bx.bits() as u64 * e as u64 > 4_000_000 {
+                return Err(exc(TypeId::MemoryError, ""));
+            }
+            num_traits::pow(bx, e as usize)
+        }
+        BinOp::LShift => {
+            if by.is_negative() {
+                return Err(exc(TypeId::ValueError, "negative shift count"));
+            }
+            let s = by.to_u64().unwrap_or(u64::MAX);
+            if s > 4_000_000 {
+                return Err(exc(TypeId::MemoryError, ""));
+            }
+            bx << s
+        }
+        BinOp::RShift => {
+            if by.is_negative() {
+                return Err(exc(TypeId::ValueError, "negative shift count"));
+            }
+            let s = by.to_u64().unwrap_or(u64::MAX).min(1 << 20);
+            bx >> s
+        }
+        BinOp::BitAnd => bx & by,
+        BinOp::BitOr => bx | by,
+        BinOp::BitXor => bx ^ by,
+        BinOp::Div | BinOp::MatMult => return Err(unsupported(op.symbol(), a, b)),
+    };
+    // bool & bool stays bool
+    if matches!((a, b), (Value::Bool(_), Value::Bool(_)))
+        && matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor)
+    {
+        return Ok(Value::Bool(!r.is_zero()));
+    }
+    Ok(Value::from_bigint(r))
+}
+
+/// Correctly rounded int / int.
+fn true_divide(a: &BigInt, b: &BigInt) -> PyResult<f64> {
+    if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64()) {
+        if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
+            return Ok(x as f64 / y as f64);
+        }
+    }
+    let fa = int_to_float(a).map_err(crate::builtins::cpython_error)?;
+    let fb = int_to_float(b).map_err(crate::builtins::cpython_error)?;
+    Ok(fa / fb)
+}
+
+fn float_pow(x: f64, y: f64) -> PyResult<Value> {
+    if x == 0.0 && y < 0.0 {
+        return Err(zero_division(
+            "0.0 cannot be raised to a negative power",
+        ));
+    }
+    if x < 0.0 && y.fract() != 0.0 {
+        return Err(exc(
+            TypeId::ValueError,
+            "complex numbers are not supported yet (negative number raised to a fractional power)",
+        ));
+    }
+    let r = x.powf(y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return Err(exc(
+            TypeId::OverflowError,
+            "(34, 'Numerical result out of range')",
+        ));
+    }
+    Ok(Value::Float(r))
+}
+
+fn sequence_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    match (op, a, b) {
+        (BinOp::Add, Value::Str(x), Value::Str(y)) => {
+            let mut s = String::with_capacity(x.len() + y.len());
+            s.push_str(x);
+            s.push_str(y);
+            Ok(Value::str(&s))
+        }
+        (BinOp::Add, Value::List(x), Value::List(y)) => {
+            let mut v = x.borrow().clone();
+            v.extend(y.borrow().iter().cloned());
+            Ok(Value::list(v))
+        }
+        (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
+            let mut v = x.to_vec();
+            v.extend(y.iter().cloned());
+            Ok(Value::tuple(v))
+        }
+        (BinOp::Add, Value::Bytes(x), Value::Bytes(y)) => {
+            let mut v = x.to_vec();
+            v.extend_from_slice(y);
+            Ok(Value::Bytes(Rc::from(v)))
+        }
+        (BinOp::Mult, seq, Value::Int(_) | Value::Bool(_))
+            if matches!(seq, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) =>
+        {
+            repeat(vm, seq, b)
+        }
+        (BinOp::Mult, Value::Int(_) | Value::Bool(_), seq)
+            if matches!(seq, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) =>
+        {
+            repeat(vm, seq, a)
+        }
+        (BinOp::Mod, Value::Str(fmt), args) => {
+            crate::format::percent_format(vm, fmt, args).map(|s| Value::str(&s))
+        }
+        (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
+            let mut d = x.borrow().clone();
+            for (k, v) in y.borrow().iter() {
+                d.insert(k.clone(), v.clone())?;
+            }
+            Ok(Value::Dict(Rc::new(RefCell::new(d))))
+        }
+        (
+            BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+            Value::Set(x),
+            Value::Set(y),
+        ) => {
+            let x = x.borrow();
+            let y = y.borrow();
+            let mut out = crate::dict::PySet::new();
+            match op {
+                BinOp::BitOr => {
+                    for v in x.iter().chain(y.iter()) {
+                        out.add(v.clone())?;
+                    }
+                }
+                BinOp::BitAnd => {
+                    for v in x.iter() {
+                        if y.contains(v)? {
+                            out.add(v.clone())?;
+                        }
+                    }
+                }
+                BinOp::Sub => {
+                    for v in x.iter() {
+                        if !y.contains(v)? {
+                            out.add(v.clone())?;
+                        }
+                    }
+                }
+                _ => {
+                    for v in x.iter() {
+                        if !y.contains(v)? {
+                            out.add(v.clone())?;
+                        }
+                    }
+                    for v in y.iter() {
+                        if !x.contains(v)? {
+                            out.add(v.clone())?;
+                        }
+                    }
+                }
+            }
+            Ok(Value::Set(Rc::new(RefCell::new(out))))
+        }
+        _ => {
+            if op == BinOp::Add {
+                if let Value::Str(_) = a {
+                    return Err(type_error(format!(
+                        "can only concatenate str (not \"{}\") to str",
+                        type_of(b).name()
+                    )));
+                }
+                if let Value::List(_) = a {
+                    return Err(type_error(format!(
+                        "can only concatenate list (not \"{}\") to list",
+                        type_of(b).name()
+                    )));
+                }
+                if let Value::Tuple(_) = a {
+                    return Err(type_error(format!(
+                        "can only concatenate tuple (not \"{}\") to tuple",
+                        type_of(b).name()
+                    )));
+                }
+            }
+            if op == BinOp::Mult
+                && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+            {
+                return Err(type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    type_of(b).name()
+                )));
+            }
+            let sym = if op == BinOp::Pow {
+                "** or pow()"
+            } else {
+                op.symbol()
+            };
+            Err(unsupported(sym, a, b))
+        }
+    }
+}
+
+fn repeat(vm: &mut Vm, seq: &Value, n: &Value) -> PyResult<Value> {
+    let n = match n {
+        Value::Int(i) => (*i).max(0) as usize,
+        Value::Bool(b) => *b as usize,
+        _ => 0,
+    };
+    let len = match seq {
+        Value::Str(s) => s.len(),
+        Value::List(l) => l.borrow().len(),
+        Value::Tuple(t) => t.len(),
+        Value::Bytes(b) => b.len(),
+        _ => 0,
+    };
+    if len.saturating_mul(n) > vm.limits.max_sequence_len {
+        return Err(exc(TypeId::MemoryError, ""));
+    }
+    Ok(match seq {
+        Value::Str(s) => Value::str(&s.repeat(n)),
+        Value::List(l) => {
+            let l = l.borrow();
+            let mut v = Vec::with_capacity(l.len() * n);
+            for _ in 0..n {
+                v.extend(l.iter().cloned());
+            }
+            Value::list(v)
+        }
+        Value::Tuple(t) => {
+            let mut v = Vec::with_capacity(t.len() * n);
+            for _ in 0..n {
+                v.extend(t.iter().cloned());
+            }
+            Value::tuple(v)
+        }
+        Value::Bytes(b) => Value::Bytes(Rc::from(b.repeat(n))),
+        _ => Value::None,
+    })
+}
+
+/// `a op= b`: lists extend in place; everything else is the binary op.
+pub fn inplace_op(vm: &mut Vm, op: BinOp, a: Value, b: &Value) -> PyResult<Value> {
+    if let (BinOp::Add, Value::List(l)) = (op, &a) {
+        let items = iterators::collect(vm, b)?;
+        l.borrow_mut().extend(items);
+        return Ok(a);
+    }
+    if let (BinOp::BitOr, Value::Set(s), Value::Set(o)) = (op, &a, b) {
+        let items = o.borrow().items();
+        let mut s = s.borrow_mut();
+        for i in items {
+            s.add(i)?;
+        }
+        drop(s);
+        return Ok(a);
+    }
+    if let (BinOp::BitOr, Value::Dict(d), Value::Dict(o)) = (op, &a, b) {
+        let items = o.borrow().items();
+        let mut d = d.borrow_mut();
+        for (k, v) in items {
+            d.insert(k, v)?;
+        }
+        drop(d);
+        return Ok(a);
+    }
+    binary_op(vm, op, &a, b).map_err(|e| {
+        if e.typ == TypeId::TypeError {
+            if let Some(Value::Str(m)) = e.args.first() {
+                if m.starts_with("unsupported operand") {
+                    return unsupported(&format!("{}=", op.symbol()), &a, b);
+                }
+            }
+        }
+        e
+    })
+}
+
+pub fn unary_op(vm: &mut Vm, op: UnaryOp, a: &Value) -> PyResult<Value> {
+    match op {
+        UnaryOp::Not => Ok(Value::Bool(!truthy(vm, a)?)),
+        UnaryOp::Neg => match a {
+            Value::Int(i) => Ok(i
+                .checked_neg()
+                .map(Value::Int)
+                .unwrap_or_else(|| Value::from_bigint(-BigInt::from(*i)))),
+            Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
+            Value::BigInt(b) => Ok(Value::from_bigint(-(**b).clone())),
+            Value::Float(f) => Ok(Value::Float(-f)),
+            _ => Err(type_error(format!(
+                "bad operand type for unary -: '{}'",
+                type_of(a).name()
+            ))),
+        },
+        UnaryOp::Pos => match a {
+            Value::Int(_) | Value::BigInt(_) | Value::Float(_) => Ok(a.clone()),
+            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            _ => Err(type_error(format!(
+                "bad operand type for unary +: '{}'",
+                type_of(a).name()
+            ))),
+        },
+        UnaryOp::Invert => match a {
+            Value::Int(i) => Ok(Value::Int(!i)),
+            Value::Bool(b) => Ok(Value::Int(!(*b as i64))),
+            Value::BigInt(b) => Ok(Value::from_bigint(-(**b).clone() - 1)),
+            _ => Err(type_error(format!(
+                "bad operand type for unary ~: '{}'",
+                type_of(a).name()
+            ))),
+        },
+    }
+}
+
+pub fn truthy(_vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    Ok(match v {
+        Value::None => false,
+        Value::Bool(b) => *b,
+        Value::Int(i) => *i != 0,
+        Value::BigInt(_) => true,
+        Value::Float(f) => *f != 0.0,
+        Value::Str(s) => !s.is_empty(),
+        Value::Bytes(b) => !b.is_empty(),
+        Value::Tuple(t) => !t.is_empty(),
+        Value::List(l) => !l.borrow().is_empty(),
+        Value::Dict(d) => !d.borrow().is_empty(),
+        Value::Set(s) => !s.borrow().is_empty(),
+        Value::Range(r) => r.len() > 0,
+        Value::Async(o) => o.truthy(),
+        _ => true,
+    })
+}
+
+/// `a == b` for built-in values (no user-defined `__eq__` exists).
+pub fn values_equal(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Bytes(x), Value::Bytes(y)) => x == y,
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| values_equal(p, q))
+        }
+        (Value::List(x), Value::List(y)) => {
+            if Rc::ptr_eq(x, y) {
+                return true;
+            }
+            let (x, y) = (x.borrow(), y.borrow());
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| p.is(q) || values_equal(p, q))
+        }
+        (Value::Dict(x), Value::Dict(y)) => {
+            if Rc::ptr_eq(x, y) {
+                return true;
+            }
+            let (x, y) = (x.borrow(), y.borrow());
+            x.len() == y.len()
+                && x.iter().all(|(k, v)| match y.get(k) {
+                    Ok(Some(w)) => values_equal(v, &w),
+                    _ => false,
+                })
+        }
+        (Value::Set(x), Value::Set(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            x.len() == y.len() && x.iter().all(|v| y.contains(v).unwrap_or(false))
+        }
+        (Value::Range(x), Value::Range(y)) => {
+            let (lx, ly) = (x.len(), y.len());
+            lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
+        }
+        (Value::Slice(x), Value::Slice(y)) => x.iter().zip(y.iter()).all(|(p, q)| values_equal(p, q)),
+        _ => {
+            if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
+                return num_cmp(&x, &y) == Some(Ordering::Equal);
+            }
+            a.is(b)
+        }
+    }
+}
+
+fn num_cmp(x: &Num, y: &Num) -> Option<Ordering> {
+    match (x, y) {
+        (Num::Small(a), Num::Small(b)) => Some(a.cmp(b)),
+        (Num::Float(a), Num::Float(b)) => a.partial_cmp(b),
+        (Num::Float(f), other) => float_int_cmp(*f, &big(other)),
+        (other, Num::Float(f)) => float_int_cmp(*f, &big(other)).map(Ordering::reverse),
+        _ => Some(big(x).cmp(&big(y))),
+    }
+}
+
+/// Exact comparison of a float with an int, as CPython does.
+fn float_int_cmp(f: f64, i: &BigInt) -> Option<Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        });
+    }
+    let fl = f.floor();
+    let fi = loopscope_cpython::float_repr::float_to_int(fl).ok()?;
+    match fi.cmp(i) {
+        Ordering::Equal => {
+            if f > fl {
+                Some(Ordering::Greater)
+            } else {
+                Some(Ordering::Equal)
+            }
+        }
+        o => Some(o),
+    }
+}
+
+/// Ordering for `<`, `<=`, ... ; `None` means "not orderable" (TypeError).
+pub fn order(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Ordering>> {
+    if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
+        return Ok(num_cmp(&x, &y));
+    }
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => Ok(Some(x.cmp(y))),
+        (Value::Bytes(x), Value::Bytes(y)) => Ok(Some(x.cmp(y))),
+        (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => {
+            let xs = iterators::collect(vm, a)?;
+            let ys = iterators::collect(vm, b)?;
+            for (p, q) in xs.iter().zip(ys.iter()) {
+                if p.is(q) || values_equal(p, q) {
+                    continue;
+                }
+                return order_or_error(vm, p, q, "<").map(Some);
+            }
+            Ok(Some(xs.len().cmp(&ys.len())))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// Ordering, raising CPython's TypeError when the values are not comparable.
+pub fn order_or_error(vm: &mut Vm, a: &Value, b: &Value, sym: &str) -> PyResult<Ordering> {
+    match order(vm, a, b)? {
+        Some(o) => Ok(o),
+        None => {
+            if matches!(a, Value::Float(f) if f.is_nan()) || matches!(b, Value::Float(f) if f.is_nan()) {
+                // NaN compares false with everything; callers treat this as "not less".
+                return Ok(Ordering::Equal);
+            }
+            Err(type_error(format!(
+                "'{sym}' not supported between instances of '{}' and '{}'",
+                type_of(a).name(),
+                type_of(b).name()
+            )))
+        }
+    }
+}
+
+pub fn compare_op(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        return Ok(Value::Bool(match op {
+            CmpOp::Lt => x < y,
+            CmpOp::LtE => x <= y,
+            CmpOp::Gt => x > y,
+            CmpOp::GtE => x >= y,
+            CmpOp::Eq => x == y,
+            CmpOp::NotEq => x != y,
+            _ => return generic_compare(vm, op, a, b),
+        }));
+    }
+    generic_compare(vm, op, a, b)
+}
+
+fn generic_compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+    let r = match op {
+        CmpOp::Eq => values_equal(a, b),
+        CmpOp::NotEq => !values_equal(a, b),
+        CmpOp::Is => a.is(b),
+        CmpOp::IsNot => !a.is(b),
+        CmpOp::In => contains(vm, b, a)?,
+        CmpOp::NotIn => !contains(vm, b, a)?,
+        CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE => {
+            if let (Value::Set(x), Value::Set(y)) = (a, b) {
+                let (x, y) = (x.borrow(), y.borrow());
+                let sub = |p: &crate::dict::PySet, q: &crate::dict::PySet| {
+                    p.iter().all(|v| q.contains(v).unwrap_or(false))
+                };
+                return Ok(Value::Bool(match op {
+                    CmpOp::Lt => x.len() < y.len() && sub(&x, &y),
+                    CmpOp::LtE => sub(&x, &y),
+                    CmpOp::Gt => x.len() > y.len() && sub(&y, &x),
+                    _ => sub(&y, &x),
+                }));
+            }
+            match order(vm, a, b)? {
+                Some(o) => match op {
+                    CmpOp::Lt => o == Ordering::Less,
+                    CmpOp::LtE => o != Ordering::Greater,
+                    CmpOp::Gt => o == Ordering::Greater,
+                    _ => o != Ordering::Less,
+                },
+                None => {
+                    let nan = matches!(a, Value::Float(f) if f.is_nan())
+                        || matches!(b, Value::Float(f) if f.is_nan());
+                    if nan {
+                        false
+                    } else {
+                        return Err(type_error(format!(
+                            "'{}' not supported between instances of '{}' and '{}'",
+                            op.symbol(),
+                            type_of(a).name(),
+                            type_of(b).name()
+                        )));
+                    }
+                }
+            }
+        }
+    };
+    Ok(Value::Bool(r))
+}
+
+/// `item in container`.
+pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
+    match container {
+        Value::Str(s) => match item {
+            Value::Str(sub) => Ok(s.contains(&**sub)),
+            _ => Err(type_error(format!(
+                "'in <string>' requires string as left operand, not {}",
+                type_of(item).name()
+            ))),
+        },
+        Value::Dict(d) => d.borrow().contains(item),
+        Value::Set(s) => s.borrow().contains(item),
+        Value::List(l) => Ok(l.borrow().iter().any(|v| v.is(item) || values_equal(v, item))),
+        Value::Tuple(t) => Ok(t.iter().any(|v| v.is(item) || values_equal(v, item))),
+        Value::Range(r) => Ok(match item {
+            Value::Int(i) => {
+                let i = *i;
+                if r.step > 0 {
+                    i >= r.start && i < r.stop && (i - r.start) % r.step == 0
+                } else {
+                    i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
+                }
+            }
+            _ => false,
+        }),
+        Value::Async(o) => o.contains(item),
+        _ => {
+            let it = iterators::get_iter(vm, container).map_err(|_| {
+                type_error(format!(
+                    "argument of type '{}' is not iterable",
+                    type_of(container).name()
+                ))
+            })?;
+            while let Some(v) = iterators::next_item(vm, &it)? {
+                if v.is(item) || values_equal(&v, item) {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+    }
+}
+
+/// Resolve a possibly negative index against a length.
+fn norm_index(i: &Value, len: usize, what: &str) -> PyResult<usize> {
+    let i = match i {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        Value::BigInt(_) => {
+            return Err(exc(
+                TypeId::IndexError,
+                format!("cannot fit 'int' into an index-sized integer"),
+            ))
+        }
+        other => {
+            return Err(type_error(format!(
+                "{what} indices must be integers or slices, not {}",
+                type_of(other).name()
+            )))
+        }
+    };
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j < 0 || j >= len as i64 {
+        return Err(exc(TypeId::IndexError, format!("{what} index out of range")));
+    }
+    Ok(j as usize)
+}
+
+/// The indices a slice selects from a sequence of `len` items.
+pub fn slice_indices(vm: &mut Vm, s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
+    let get = |v: &Value| -> PyResult<Option<i64>> {
+        match v {
+            Value::None => Ok(None),
+            Value::Int(i) => Ok(Some(*i)),
+            Value::Bool(b) => Ok(Some(*b as i64)),
+            Value::BigInt(b) => Ok(Some(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })),
+            _ => Err(type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            )),
+        }
+    };
+    let _ = vm;
+    let step = get(&s[2])?.unwrap_or(1);
+    if step == 0 {
+        return Err(exc(TypeId::ValueError, "slice step cannot be zero"));
+    }
+    let len = len as i64;
+    let adjust = |v: Option<i64>, default: i64, lo: i64, hi: i64| -> i64 {
+        match v {
+            None => default,
+            Some(mut x) => {
+                if x < 0 {
+                    x += len;
+                }
+                x.clamp(lo, hi)
+            }
+        }
+    };
+    let (start, stop) = if step > 0 {
+        (adjust(get(&s[0])?, 0, 0, len), adjust(get(&s[1])?, len, 0, len))
+    } else {
+        (
+            adjust(get(&s[0])?, len - 1, -1, len - 1),
+            adjust(get(&s[1])?, -1, -1, len - 1),
+        )
+    };
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(i as usize);
+        i += step;
+    }
+    Ok(out)
+}
+
+pub fn get_item(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
+    if let Value::Slice(s) = idx {
+        return get_slice(vm, obj, s);
+    }
+    match obj {
+        Value::List(l) => {
+            let l = l.borrow();
+            let i = norm_index(idx, l.len(), "list")?;
+            Ok(l[i].clone())
+        }
+        Value::Tuple(t) => {
+            let i = norm_index(idx, t.len(), "tuple")?;
+            Ok(t[i].clone())
+        }
+        Value::Str(s) => {
+            if s.is_ascii() {
+                let i = norm_index(idx, s.len(), "string")?;
+                return Ok(Value::str(&s[i..i + 1]));
+            }
+            let chars: Vec<char> = s.chars().collect();
+            let i = norm_index(idx, chars.len(), "string")?;
+            Ok(Value::str(&chars[i].to_string()))
+        }
+        Value::Bytes(b) => {
+            let i = norm_index(idx, b.len(), "index")?;
+            Ok(Value::Int(b[i] as i64))
+        }
+        Value::Range(r) => {
+            let i = norm_index(idx, r.len() as usize, "range object")?;
+            Ok(Value::Int(r.start + r.step * i as i64))
+        }
+        Value::Dict(d) => match d.borrow().get(idx)? {
+            Some(v) => Ok(v),
+            None => Err(crate::exceptions::Exception::new(
+                TypeId::KeyError,
+                vec![idx.clone()],
+            )),
+        },
+        Value::Type(_) => Ok(obj.clone()), // `list[int]` in annotations
+        _ => Err(type_error(format!(
+            "'{}' object is not subscriptable",
+            type_of(obj).name()
+        ))),
+    }
+}
+
+fn get_slice(vm: &mut Vm, obj: &Value, s: &[Value; 3]) -> PyResult<Value> {
+    match obj {
+        Value::List(l) => {
+            let l = l.borrow().clone();
+            let idx = slice_indices(vm, s, l.len())?;
+            Ok(Value::list(idx.into_iter().map(|i| l[i].clone()).collect()))
+        }
+        Value::Tuple(t) => {
+            let idx = slice_indices(vm, s, t.len())?;
+            Ok(Value::tuple(idx.into_iter().map(|i| t[i].clone()).collect()))
+        }
+        Value::Str(st) => {
+            let chars: Vec<char> = st.chars().collect();
+            let idx = slice_indices(vm, s, chars.len())?;
+            Ok(Value::str(&idx.into_iter().map(|i| chars[i]).collect::<String>()))
+        }
+        Value::Bytes(b) => {
+            let idx = slice_indices(vm, s, b.len())?;
+            Ok(Value::Bytes(Rc::from(
+                idx.into_iter().map(|i| b[i]).collect::<Vec<u8>>(),
+            )))
+        }
+        Value::Range(r) => {
+            let items: Vec<i64> = (0..r.len()).map(|i| r.start + r.step * i).collect();
+            let idx = slice_indices(vm, s, items.len())?;
+            let vals: Vec<Value> = idx.into_iter().map(|i| Value::Int(items[i])).collect();
+            Ok(Value::list(vals))
+        }
+        _ => Err(type_error(format!(
+            "'{}' object is not subscriptable",
+            type_of(obj).name()
+        ))),
+    }
+}
+
+pub fn set_item(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> PyResult<()> {
+    match obj {
+        Value::List(l) => {
+            if let Value::Slice(s) = &idx {
+                let items = iterators::collect(vm, &v)?;
+                let len = l.borrow().len();
+                let indices = slice_indices(vm, s, len)?;
+                let mut l = l.borrow_mut();
+                if s[2].is_none() || matches!(s[2], Value::Int(1)) {
+                    let start = indices.first().copied().unwrap_or_else(|| {
+                        slice_indices(vm, &[s[0].clone(), Value::None, Value::None], len)
+                            .ok()
+                            .and_then(|v| v.first().copied())
+                            .unwrap_or(len)
+                    });
+                    let end = start + indices.len();
+                    l.splice(start..end, items);
+                } else {
+                    if items.len() != indices.len() {
+                        return Err(exc(
+                            TypeId::ValueError,
+                            format!(
+                                "attempt to assign sequence of size {} to extended slice of size {}",
+                                items.len(),
+                                indices.len()
+                            ),
+                        ));
+                    }
+                    for (i, item) in indices.into_iter().zip(items) {
+                        l[i] = item;
+                    }
+                }
+                return Ok(());
+            }
+            let mut l = l.borrow_mut();
+            let len = l.len();
+            let i = norm_index(&idx, len, "list assignment")?;
+            l[i] = v;
+            Ok(())
+        }
+        Value::Dict(d) => d.borrow_mut().insert(idx, v),
+        _ => Err(type_error(format!(
+            "'{}' object does not support item assignment",
+            type_of(obj).name()
+        ))),
+    }
+}
+
+pub fn del_item(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
+    match obj {
+        Value::List(l) => {
+            if let Value::Slice(s) = idx {
+                let len = l.borrow().len();
+                let mut indices = slice_indices(vm, s, len)?;
+                indices.sort_unstable();
+                let mut l = l.borrow_mut();
+                for i in indices.into_iter().rev() {
+                    l.remove(i);
+                }
+                return Ok(());
+            }
+            let mut l = l.borrow_mut();
+            let len = l.len();
+            let i = norm_index(idx, len, "list assignment")?;
+            l.remove(i);
+            Ok(())
+        }
+        Value::Dict(d) => match d.borrow_mut().remove(idx)? {
+            Some(_) => Ok(()),
+            None => Err(crate::exceptions::Exception::new(
+                TypeId::KeyError,
+                vec![idx.clone()],
+            )),
+        },
+        _ => Err(type_error(format!(
+            "'{}' object doesn't support item deletion",
+            type_of(obj).name()
+        ))),
+    }
+}

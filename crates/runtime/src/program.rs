@@ -1,0 +1,131 @@
+//! Running a whole program: parse, compile, execute the module (as
+//! `asyncio.run(<module>)` when it uses top-level `await`), report an
+//! uncaught exception like CPython, and hand back the trace.
+
+use loopscope_syntax::DiagnosticKind;
+
+use crate::generator::Generator;
+use crate::limits::Limits;
+use crate::trace::{EventKind, Stream, Trace};
+use crate::value::Value;
+use crate::vm::frame::{Frame, FrameKind};
+use crate::vm::{Exit, Vm};
+
+/// The seed used when a program never seeds `random` (and `--seed` is not given).
+pub const DEFAULT_SEED: u64 = 0;
+
+#[derive(Clone, Debug)]
+pub struct RunOptions {
+    pub filename: String,
+    pub seed: u64,
+    pub limits: Limits,
+}
+
+impl Default for RunOptions {
+    fn default() -> RunOptions {
+        RunOptions {
+            filename: "main.py".into(),
+            seed: DEFAULT_SEED,
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// How a run ended. Exit status as the CLI reports it: 0 ok, 1 uncaught
+/// exception, 2 parse error or unsupported feature, 3 deadlock or limit.
+pub struct Outcome {
+    pub status: i32,
+    pub trace: Trace,
+}
+
+impl Outcome {
+    /// The text written to one stream, concatenated.
+    pub fn stream_text(&self, stream: Stream) -> String {
+        let mut out = String::new();
+        for e in &self.trace.events {
+            if let EventKind::Output { stream: s, text } = &e.kind {
+                if *s == stream {
+                    out.push_str(&self.trace.strings[*text as usize]);
+                }
+            }
+        }
+        out
+    }
+}
+
+pub fn run_program(source: &str, options: &RunOptions) -> Outcome {
+    let mut vm = Vm::new(&options.filename, source, options.seed, options.limits.clone());
+    let status = execute(&mut vm, source, options);
+    if crate::warnings::has_pending() {
+        vm.report_notices();
+    }
+    let message = vm.halted.clone().unwrap_or_default();
+    let message = vm.recorder.intern(&message);
+    let now = vm.now;
+    vm.recorder
+        .record(now, 0, EventKind::ProgramEnded { status, message });
+    let recorder = std::mem::take(&mut vm.recorder);
+    drop(vm);
+    // Objects dying with the VM may still report (never-awaited coroutines).
+    let _ = crate::warnings::take_pending();
+    Outcome {
+        status,
+        trace: recorder.finish(&options.filename, options.seed),
+    }
+}
+
+fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> i32 {
+    if source.len() > options.limits.max_source_bytes {
+        vm.write(
+            Stream::Stderr,
+            &format!(
+                "loopscope: {}: the program is {} bytes; the limit is {} bytes\n",
+                options.filename,
+                source.len(),
+                options.limits.max_source_bytes
+            ),
+        );
+        return 2;
+    }
+    let module = loopscope_syntax::parse(source)
+        .and_then(|m| crate::compile::compile_module(&m, &options.filename));
+    let code = match module {
+        Ok(c) => c,
+        Err(d) => {
+            let text = d.render(source, &options.filename);
+            vm.write(Stream::Stderr, &format!("{text}\n"));
+            return match d.kind {
+                DiagnosticKind::Unsupported => 2,
+                _ => 2,
+            };
+        }
+    };
+    let mut frame = Frame::new(code.clone(), vm.main.clone());
+    let result = if code.kind == crate::compile::code::CodeKind::AsyncModule {
+        let coro = Generator::from_frame(frame, true);
+        crate::asyncio::api::run_coroutine(vm, coro)
+    } else {
+        frame.kind = FrameKind::Base;
+        match vm.push_frame(frame) {
+            Ok(()) => vm.run(0).map(|exit| match exit {
+                Exit::Return(v) | Exit::Yield(v) => v,
+            }),
+            Err(e) => Err(e),
+        }
+    };
+    if let Some(msg) = vm.halted.clone() {
+        vm.write(Stream::Stderr, &format!("loopscope: {msg}\n"));
+        return 3;
+    }
+    match result {
+        Ok(Value::None) | Ok(_) => 0,
+        Err(e) => {
+            if crate::warnings::has_pending() {
+                vm.report_notices();
+            }
+            let text = crate::traceback::format_exception(&e, &vm.source_lines.clone());
+            vm.write(Stream::Stderr, &text);
+            1
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! The trace: every loop-level event of a run, in order, as plain data.
+//!
+//! This is the only API between the engine and the web app. Events are
+//! compact (ids and interned strings, see `Trace::strings`) so that long
+//! runs stay small in memory; docs/trace.md documents every field and how to
+//! rebuild the ready queue, timer heap, task states and console at any event.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+/// Index into `Trace::strings`.
+pub type StrId = u32;
+
+pub const TRACE_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Trace {
+    pub version: u32,
+    pub filename: String,
+    pub seed: u64,
+    pub strings: Vec<String>,
+    pub events: Vec<Event>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Virtual time in seconds.
+    pub time: f64,
+    /// Source line executing when the event happened (0: loop internals).
+    pub line: u32,
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// What a scheduled callback will do when the loop runs it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "callback", rename_all = "snake_case")]
+pub enum Callback {
+    /// Run one step of a task (start it, or resume it after a bare yield).
+    TaskStep { task: u32 },
+    /// Wake a task whose awaited future finished.
+    TaskWakeup { task: u32, future: u32 },
+    /// A done-callback of a future, other than a task wakeup.
+    FutureCallback { future: u32, label: StrId },
+    /// A function the program scheduled (call_soon / call_later / call_at).
+    Call { label: StrId },
+    /// `asyncio.sleep`'s timer: resolve the sleep's future.
+    SleepDone { future: u32 },
+    /// An internal callback of the loop (label says which).
+    Internal { label: StrId },
+}
+
+/// What a suspended task waits for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "on", rename_all = "snake_case")]
+pub enum Wait {
+    /// A future (sleep, queue, lock... the future's label says which).
+    Future { future: u32 },
+    /// Another task.
+    Task { task: u32 },
+    /// A bare `yield` (sleep(0)): it is already back in the ready queue.
+    Yield,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum EventKind {
+    TaskCreated { task: u32, name: StrId, coro: StrId },
+    TaskResumed { task: u32 },
+    TaskSuspended { task: u32, wait: Wait },
+    TaskDone { task: u32, result: StrId },
+    TaskFailed { task: u32, error: StrId },
+    TaskCancelled { task: u32 },
+    TaskRenamed { task: u32, name: StrId },
+    /// A handle appended to the ready queue.
+    HandleScheduled { handle: u32, callback: Callback },
+    /// The ready queue's head popped and run.
+    HandleRun { handle: u32 },
+    /// The ready queue's head popped and skipped because it was cancelled.
+    HandleSkipped { handle: u32 },
+    HandleCancelled { handle: u32 },
+    TimerScheduled { handle: u32, when: f64, callback: Callback },
+    TimerCancelled { handle: u32 },
+    /// Cancelled timers dropped from the heap (from the top, or by a rebuild).
+    TimersPurged { count: u32 },
+    /// A due timer moved from the heap to the ready queue.
+    TimerFired { handle: u32 },
+    FutureCreated { future: u32, label: StrId },
+    FutureResolved { future: u32, result: StrId },
+    FutureFailed { future: u32, error: StrId },
+    FutureCancelled { future: u32 },
+    QueuePut { queue: u32, item: StrId, size: u32 },
+    QueueGet { queue: u32, item: StrId, size: u32 },
+    /// A task parks on a primitive (queue getter/putter, lock, event, ...).
+    WaiterParked { primitive: u32, future: u32, role: StrId },
+    WaiterWoken { primitive: u32, future: u32 },
+    PrimitiveCreated { primitive: u32, kind: StrId, label: StrId },
+    LockAcquired { primitive: u32, task: u32 },
+    LockReleased { primitive: u32 },
+    EventSet { primitive: u32 },
+    EventCleared { primitive: u32 },
+    SemaphoreChanged { primitive: u32, value: i64 },
+    Output { stream: Stream, text: StrId },
+    ClockAdvanced { to: f64 },
+    Warning { text: StrId },
+    LoopStarted,
+    LoopStopped,
+    /// The program ended: exit status and, for limits/deadlock, the reason.
+    ProgramEnded { status: i32, message: StrId },
+}
+
+/// Builds a trace during a run, interning strings.
+#[derive(Default)]
+pub struct Recorder {
+    trace: Trace,
+    interned: HashMap<String, StrId>,
+    pub enabled: bool,
+}
+
+impl Recorder {
+    pub fn new() -> Recorder {
+        let mut r = Recorder {
+            enabled: true,
+            ..Recorder::default()
+        };
+        r.trace.version = TRACE_VERSION;
+        r.intern("");
+        r
+    }
+
+    pub fn intern(&mut self, s: &str) -> StrId {
+        if let Some(&id) = self.interned.get(s) {
+            return id;
+        }
+        let id = self.trace.strings.len() as StrId;
+        self.trace.strings.push(s.to_string());
+        self.interned.insert(s.to_string(), id);
+        id
+    }
+
+    pub fn record(&mut self, time: f64, line: u32, kind: EventKind) {
+        if self.enabled {
+            self.trace.events.push(Event { time, line, kind });
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.trace.events.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.trace.events.is_empty()
+    }
+
+    pub fn finish(mut self, filename: &str, seed: u64) -> Trace {
+        self.trace.filename = filename.to_string();
+        self.trace.seed = seed;
+        self.trace
+    }
+}

@@ -1,0 +1,166 @@
+//! Binding call arguments to a Python function's parameters, with CPython's
+//! error messages for every mismatch.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::dict::Dict;
+use crate::exceptions::type_error;
+use crate::value::{Args, Function, PyResult, Value};
+use crate::vm::frame::Frame;
+
+/// Build the frame for calling `func` with `args` (not yet pushed).
+pub fn bind_arguments(func: &Rc<Function>, args: Args) -> PyResult<Frame> {
+    let code = &func.code;
+    let mut frame = Frame::new(code.clone(), func.globals.clone());
+    let nargs = code.argcount as usize;
+    let nkwonly = code.kwonlyargcount as usize;
+    let name = &*func.qualname;
+    let Args { pos, kw } = args;
+    let npos = pos.len();
+
+    // Positional parameters.
+    let mut extra = Vec::new();
+    for (i, v) in pos.into_iter().enumerate() {
+        if i < nargs {
+            frame.locals[i] = Some(v);
+        } else {
+            extra.push(v);
+        }
+    }
+    let mut slot = nargs + nkwonly;
+    if code.has_varargs {
+        frame.locals[slot] = Some(Value::tuple(extra));
+        slot += 1;
+    } else if !extra.is_empty() {
+        let given = npos;
+        let ndefaults = func.defaults.len();
+        let takes = if ndefaults > 0 {
+            format!("from {} to {} positional arguments", nargs - ndefaults, nargs)
+        } else {
+            format!(
+                "{} positional argument{}",
+                nargs,
+                if nargs == 1 { "" } else { "s" }
+            )
+        };
+        let kw_given = kw
+            .iter()
+            .filter(|(k, _)| code.varnames[..nargs + nkwonly].iter().any(|v| v == k))
+            .count();
+        let were = if given == 1 && kw_given == 0 {
+            "was"
+        } else {
+            "were"
+        };
+        let given_text = if kw_given > 0 {
+            format!(
+                "{} positional argument{} (and {} keyword-only argument{})",
+                given,
+                if given == 1 { "" } else { "s" },
+                kw_given,
+                if kw_given == 1 { "" } else { "s" }
+            )
+        } else {
+            format!("{given}")
+        };
+        return Err(type_error(format!(
+            "{name}() takes {takes} but {given_text} {were} given"
+        )));
+    }
+
+    // Keyword arguments.
+    let mut kwargs = if code.has_varkw {
+        Some(Dict::new())
+    } else {
+        None
+    };
+    for (k, v) in kw {
+        let found = code.varnames[code.posonlyargcount as usize..nargs + nkwonly]
+            .iter()
+            .position(|p| **p == *k)
+            .map(|i| i + code.posonlyargcount as usize);
+        match found {
+            Some(i) => {
+                if frame.locals[i].is_some() {
+                    return Err(type_error(format!(
+                        "{name}() got multiple values for argument '{k}'"
+                    )));
+                }
+                frame.locals[i] = Some(v);
+            }
+            None => match &mut kwargs {
+                Some(d) => {
+                    d.insert_str(&k, v);
+                }
+                None => {
+                    return Err(type_error(format!(
+                        "{name}() got an unexpected keyword argument '{k}'"
+                    )))
+                }
+            },
+        }
+    }
+    if let Some(d) = kwargs {
+        frame.locals[slot] = Some(Value::Dict(Rc::new(RefCell::new(d))));
+    }
+
+    // Defaults and missing arguments.
+    let ndefaults = func.defaults.len();
+    let first_default = nargs - ndefaults;
+    let mut missing = Vec::new();
+    for i in 0..nargs {
+        if frame.locals[i].is_none() {
+            if i >= first_default {
+                frame.locals[i] = Some(func.defaults[i - first_default].clone());
+            } else {
+                missing.push(code.varnames[i].clone());
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(type_error(format!(
+            "{name}() missing {} required positional argument{}: {}",
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" },
+            join_names(&missing)
+        )));
+    }
+    let mut missing_kw = Vec::new();
+    for i in nargs..nargs + nkwonly {
+        if frame.locals[i].is_none() {
+            let pname = &code.varnames[i];
+            match func.kwdefaults.iter().find(|(k, _)| k == pname) {
+                Some((_, v)) => frame.locals[i] = Some(v.clone()),
+                None => missing_kw.push(pname.clone()),
+            }
+        }
+    }
+    if !missing_kw.is_empty() {
+        return Err(type_error(format!(
+            "{name}() missing {} required keyword-only argument{}: {}",
+            missing_kw.len(),
+            if missing_kw.len() == 1 { "" } else { "s" },
+            join_names(&missing_kw)
+        )));
+    }
+
+    // Cells: captured parameters move into their cell; then free variables.
+    for param in &code.cell_params {
+        let initial = param.and_then(|p| frame.locals[p as usize].clone());
+        frame.cells.push(Rc::new(RefCell::new(initial)));
+    }
+    frame.cells.extend(func.closure.iter().cloned());
+    Ok(frame)
+}
+
+/// `'a', 'b' and 'c'` as in CPython's missing-argument messages.
+fn join_names(names: &[Rc<str>]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match quoted.len() {
+        0 => String::new(),
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}

@@ -1,0 +1,85 @@
+//! An activation record: the state of one running (or suspended) code object.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::compile::code::Code;
+use crate::generator::Generator;
+use crate::value::{ExcRef, Module, Value};
+
+/// How control leaves a frame, decided by whoever pushed it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameKind {
+    /// Called from bytecode: the result is pushed on the caller's stack.
+    Call,
+    /// The bottom frame of a (possibly nested) run of the dispatch loop:
+    /// returning, yielding or raising ends that run.
+    Base,
+    /// Driven by the caller's `Send` (`await` / `yield from`): the result
+    /// replaces the awaitable in the caller, a yield suspends the caller too.
+    Delegate,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub enum BlockKind {
+    /// An active `try`: on an exception jump to the handler.
+    Setup { handler: u32 },
+    /// Running an `except`/`finally` handler (an exception is being handled).
+    Handler,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Value-stack depth to restore.
+    pub depth: u32,
+}
+
+pub type CellRef = Rc<RefCell<Option<Value>>>;
+
+pub struct Frame {
+    pub code: Rc<Code>,
+    /// Index of the next instruction to execute.
+    pub pc: usize,
+    pub stack: Vec<Value>,
+    pub locals: Vec<Option<Value>>,
+    /// Cell variables followed by free variables.
+    pub cells: Vec<CellRef>,
+    pub globals: Rc<Module>,
+    pub blocks: Vec<Block>,
+    /// Exceptions being handled by this frame's active handlers.
+    pub handling: Vec<ExcRef>,
+    pub kind: FrameKind,
+    /// The generator this frame belongs to, while it is on the VM stack.
+    pub owner: Option<Rc<Generator>>,
+    /// Suspended inside a `Send` (awaiting) rather than after a `yield`.
+    pub suspended_at_send: bool,
+}
+
+impl Frame {
+    pub fn new(code: Rc<Code>, globals: Rc<Module>) -> Frame {
+        let nlocals = code.varnames.len();
+        Frame {
+            locals: vec![None; nlocals],
+            cells: Vec::new(),
+            stack: Vec::with_capacity(8),
+            blocks: Vec::new(),
+            handling: Vec::new(),
+            pc: 0,
+            kind: FrameKind::Call,
+            owner: None,
+            suspended_at_send: false,
+            code,
+            globals,
+        }
+    }
+
+    /// The instruction being executed (for tracebacks and the trace).
+    pub fn current_pc(&self) -> usize {
+        self.pc.saturating_sub(1)
+    }
+
+    pub fn current_line(&self) -> u32 {
+        self.code.line_of(self.current_pc())
+    }
+}

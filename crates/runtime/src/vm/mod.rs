@@ -1,0 +1,323 @@
+//! The virtual machine: frames on the heap, one dispatch loop.
+//!
+//! Python-to-Python calls push a frame and stay in the same loop, so deep
+//! recursion costs heap, not Rust stack, and ends in RecursionError at
+//! CPython's limit. A generator or coroutine is resumed by pushing its saved
+//! frame (and the frames of whatever it is awaiting) back on the stack;
+//! a yield pops them off again into their generator objects. Rust code that
+//! needs to call Python (a sort key, a done-callback) runs a nested loop.
+
+pub mod call;
+pub mod frame;
+mod interp;
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use crate::asyncio::AsyncState;
+use crate::exceptions::{exc, type_error, Exception};
+use crate::generator::{GenBody, GenState, Generator};
+use crate::limits::Limits;
+use crate::trace::{EventKind, Recorder, Stream};
+use crate::types::TypeId;
+use crate::value::{Args, ExcRef, Module, PyResult, Value};
+use frame::{Frame, FrameKind};
+
+/// What to deliver to a generator being resumed.
+pub enum Resume {
+    Value(Value),
+    Throw(ExcRef),
+}
+
+/// How a run of the dispatch loop ended (errors are the `Err` side).
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+/// The outcome of resuming a generator.
+pub enum GenOutcome {
+    Yielded(Value),
+    Returned(Value),
+    Raised(ExcRef),
+}
+
+pub struct Vm {
+    pub frames: Vec<Frame>,
+    pub builtins: Rc<Module>,
+    pub main: Rc<Module>,
+    pub modules: HashMap<&'static str, Value>,
+    /// Input for the `Send` being re-executed by a resumed frame.
+    pub(crate) pending_input: Option<Resume>,
+    /// An exception to raise in the top frame when the loop continues
+    /// (thrown into a generator suspended at a `yield`).
+    pub(crate) pending_throw: Option<ExcRef>,
+    /// Instructions executed since the event loop last got control.
+    pub(crate) steps_since_yield: u64,
+    /// Total instructions executed.
+    pub instructions: u64,
+    pub limits: Limits,
+    pub recorder: Recorder,
+    pub aio: AsyncState,
+    pub random: loopscope_cpython::random::PyRandom,
+    /// Virtual time in seconds; read by `time.*` and the event loop.
+    pub now: f64,
+    pub source_lines: Rc<Vec<String>>,
+    /// Set when a limit stops the program (exit status 3).
+    pub halted: Option<String>,
+    /// Never-awaited warnings already shown, by (coroutine qualname, line):
+    /// CPython's `__warningregistry__` for the `default` action.
+    pub(crate) warning_registry: HashSet<(String, u32)>,
+    /// Line where the last resumed generator yielded, returned or raised.
+    pub last_line: u32,
+}
+
+impl Vm {
+    pub fn new(filename: &str, source: &str, seed: u64, limits: Limits) -> Vm {
+        let builtins = crate::builtins::make_module();
+        let main = Rc::new(Module {
+            name: Rc::from("__main__"),
+            attrs: Default::default(),
+            filename: Rc::from(filename),
+        });
+        main.attrs
+            .borrow_mut()
+            .insert_str("__name__", Value::str("__main__"));
+        Vm {
+            frames: Vec::new(),
+            builtins,
+            main,
+            modules: HashMap::new(),
+            pending_input: None,
+            pending_throw: None,
+            steps_since_yield: 0,
+            instructions: 0,
+            limits,
+            recorder: Recorder::new(),
+            aio: AsyncState::default(),
+            random: loopscope_cpython::random::PyRandom::new(loopscope_cpython::random::Seed::Int(
+                &num_bigint::BigInt::from(seed),
+            )),
+            now: 0.0,
+            source_lines: Rc::new(source.lines().map(str::to_string).collect()),
+            halted: None,
+            warning_registry: HashSet::new(),
+            last_line: 0,
+        }
+    }
+
+    /// The line currently executing in the innermost frame (0 if none).
+    pub fn current_line(&self) -> u32 {
+        self.frames.last().map(|f| f.current_line()).unwrap_or(0)
+    }
+
+    /// Call any callable with arguments; runs a nested loop for Python code.
+    pub fn call(&mut self, func: &Value, args: Args) -> PyResult<Value> {
+        match func {
+            Value::Function(f) => {
+                let mut frame = call::bind_arguments(f, args)?;
+                if f.code.is_generator_like() {
+                    return Ok(self.make_generator(frame));
+                }
+                frame.kind = FrameKind::Base;
+                self.push_frame(frame)?;
+                let base = self.frames.len() - 1;
+                match self.run(base)? {
+                    Exit::Return(v) => Ok(v),
+                    Exit::Yield(_) => Err(exc(
+                        TypeId::RuntimeError,
+                        "internal error: a plain function yielded",
+                    )),
+                }
+            }
+            Value::Builtin(b) => (b.func)(self, &b.receiver, args),
+            Value::Type(t) => crate::builtins::construct(self, *t, args),
+            other => Err(type_error(format!(
+                "'{}' object is not callable",
+                crate::types::type_of(other).name()
+            ))),
+        }
+    }
+
+    pub fn call0(&mut self, func: &Value) -> PyResult<Value> {
+        self.call(func, Args::default())
+    }
+
+    pub fn call1(&mut self, func: &Value, arg: Value) -> PyResult<Value> {
+        self.call(func, Args::new(vec![arg]))
+    }
+
+    pub(crate) fn make_generator(&mut self, frame: Frame) -> Value {
+        let is_coroutine = frame.code.kind == crate::compile::code::CodeKind::Coroutine
+            || frame.code.kind == crate::compile::code::CodeKind::AsyncModule;
+        Value::Generator(Generator::from_frame(frame, is_coroutine))
+    }
+
+    /// Push a frame, enforcing the recursion limit.
+    pub(crate) fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
+        if self.frames.len() >= self.limits.recursion_depth {
+            return Err(exc(
+                TypeId::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        self.frames.push(frame);
+        Ok(())
+    }
+
+    /// Resume a generator or coroutine (`next`, `send`, `throw`, a Task step).
+    pub fn resume(&mut self, gen: &Rc<Generator>, input: Resume) -> GenOutcome {
+        if let Err(e) = self.check_resumable(gen, &input) {
+            return match e {
+                Ok(()) => GenOutcome::Raised(crate::exceptions::stop_iteration(Value::None)),
+                Err(e) => GenOutcome::Raised(e),
+            };
+        }
+        if gen.is_native() {
+            return self.step_native(gen, input);
+        }
+        let base = self.frames.len();
+        if let Err(e) = self.push_generator(gen, FrameKind::Base) {
+            return GenOutcome::Raised(e);
+        }
+        self.deliver(input);
+        match self.run(base) {
+            Ok(Exit::Return(v)) => GenOutcome::Returned(v),
+            Ok(Exit::Yield(v)) => GenOutcome::Yielded(v),
+            Err(e) => GenOutcome::Raised(e),
+        }
+    }
+
+    /// `Err(Ok(()))` means "already finished: plain StopIteration".
+    fn check_resumable(&self, gen: &Generator, input: &Resume) -> Result<(), PyResult<()>> {
+        let what = if gen.is_coroutine {
+            "coroutine"
+        } else {
+            "generator"
+        };
+        match gen.state.get() {
+            GenState::Running => Err(Err(exc(
+                TypeId::ValueError,
+                format!("{what} already executing"),
+            ))),
+            GenState::Closed => {
+                if gen.is_coroutine {
+                    Err(Err(exc(
+                        TypeId::RuntimeError,
+                        "cannot reuse already awaited coroutine",
+                    )))
+                } else if let Resume::Throw(e) = input {
+                    Err(Err(e.clone()))
+                } else {
+                    Err(Ok(()))
+                }
+            }
+            GenState::Created => match input {
+                Resume::Value(v) if !v.is_none() => Err(Err(type_error(format!(
+                    "can't send non-None value to a just-started {what}"
+                )))),
+                _ => Ok(()),
+            },
+            GenState::Suspended => Ok(()),
+        }
+    }
+
+    fn step_native(&mut self, gen: &Rc<Generator>, input: Resume) -> GenOutcome {
+        gen.state.set(GenState::Running);
+        let mut body = std::mem::replace(&mut *gen.body.borrow_mut(), GenBody::Frame(None));
+        let outcome = match &mut body {
+            GenBody::Native(coro) => coro.step(self, input),
+            GenBody::Frame(_) => GenOutcome::Raised(exc(TypeId::RuntimeError, "not native")),
+        };
+        *gen.body.borrow_mut() = body;
+        gen.state.set(match outcome {
+            GenOutcome::Yielded(_) => GenState::Suspended,
+            _ => GenState::Closed,
+        });
+        outcome
+    }
+
+    /// Push a generator's frame and, if it is suspended inside an `await`
+    /// of another frame-based coroutine, that one's frame too, recursively.
+    fn push_generator(&mut self, gen: &Rc<Generator>, kind: FrameKind) -> PyResult<()> {
+        let Some(mut frame) = gen.take_frame() else {
+            return Err(exc(TypeId::RuntimeError, "generator has no frame"));
+        };
+        frame.kind = kind;
+        frame.owner = Some(gen.clone());
+        gen.state.set(GenState::Running);
+        let delegate = if frame.suspended_at_send {
+            match frame.stack.last() {
+                Some(Value::Generator(inner))
+                    if !inner.is_native() && inner.state.get() == GenState::Suspended =>
+                {
+                    Some(inner.clone())
+                }
+                _ => None,
+            }
+        } else {
+            None
+        };
+        if delegate.is_some() {
+            // Resumed as if its Send had just pushed the delegate.
+            frame.suspended_at_send = false;
+            frame.pc += 1;
+        }
+        if let Err(e) = self.push_frame(*frame) {
+            // Put things back so the generator stays usable.
+            if let Some(mut f) = self.frames.pop() {
+                f.owner = None;
+                gen.store_frame(Box::new(f));
+            }
+            gen.state.set(GenState::Suspended);
+            return Err(e);
+        }
+        if let Some(inner) = delegate {
+            self.push_generator(&inner, FrameKind::Delegate)?;
+        }
+        Ok(())
+    }
+
+    /// Hand the resume input to the innermost (top) frame.
+    fn deliver(&mut self, input: Resume) {
+        let Some(top) = self.frames.last_mut() else {
+            return;
+        };
+        if top.suspended_at_send {
+            // Re-execute the Send with this input.
+            top.suspended_at_send = false;
+            self.pending_input = Some(input);
+            return;
+        }
+        let fresh = top.pc == 0;
+        match input {
+            Resume::Value(v) => {
+                if !fresh {
+                    top.stack.push(v);
+                }
+            }
+            Resume::Throw(e) => {
+                if fresh {
+                    top.pc = 1;
+                }
+                self.pending_throw = Some(e);
+            }
+        }
+    }
+
+    /// Create a fresh exception instance the way calling a class does.
+    pub fn new_exception(&self, typ: TypeId, args: Vec<Value>) -> ExcRef {
+        Exception::new(typ, args)
+    }
+
+    /// Write program output (print, tracebacks, warnings) to a stream.
+    pub fn write(&mut self, stream: Stream, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let id = self.recorder.intern(text);
+        let line = self.current_line();
+        self.recorder
+            .record(self.now, line, EventKind::Output { stream, text: id });
+    }
+}
