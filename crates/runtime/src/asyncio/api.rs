@@ -92,8 +92,12 @@ fn running_loop(vm: &Vm) -> PyResult<u32> {
 }
 
 fn new_loop(vm: &mut Vm) -> u32 {
+    let id = vm.aio.loops.len() as u32;
     vm.aio.loops.push(LoopState::default());
-    (vm.aio.loops.len() - 1) as u32
+    vm.aio
+        .loop_objects
+        .push(Rc::new(AsyncObject::Loop(id)));
+    id
 }
 
 /// `asyncio.run(main)`.
@@ -122,7 +126,8 @@ fn run(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 /// The body of `asyncio.Runner`: new loop, main task, shutdown.
 pub fn run_coroutine(vm: &mut Vm, coro: Rc<Generator>) -> PyResult<Value> {
     let loop_id = new_loop(vm);
-    let previous_loop = vm.aio.current_loop.replace(loop_id);
+    vm.aio.current_loop = Some(loop_id);
+    vm.aio.set_event_loop_called = true;
     let main_task = task::create_task(vm, loop_id, coro, None);
     let result = run_until_complete(vm, loop_id, &main_task);
     drop(main_task);
@@ -130,7 +135,7 @@ pub fn run_coroutine(vm: &mut Vm, coro: Rc<Generator>) -> PyResult<Value> {
         return result;
     }
     let closed = shutdown(vm, loop_id);
-    vm.aio.current_loop = previous_loop.filter(|_| false);
+    vm.aio.current_loop = None;
     vm.aio.loops[loop_id as usize].closed = true;
     closed?;
     result
@@ -265,27 +270,38 @@ fn gather_fn(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 
 fn get_running_loop(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
     let l = running_loop(vm)?;
-    Ok(loop_value(l))
+    Ok(loop_value(vm, l))
 }
 
-fn loop_value(id: u32) -> Value {
-    Value::Async(Rc::new(AsyncObject::Loop(id)))
+/// The one loop object of loop `id` (so `is` works on loops).
+fn loop_value(vm: &Vm, id: u32) -> Value {
+    Value::Async(vm.aio.loop_objects[id as usize].clone())
 }
 
+/// `asyncio.get_event_loop()` (3.11.7): the running loop, else the current
+/// one, else — only if `set_event_loop` was never called — a new one.
 fn get_event_loop(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
     if let Some(l) = vm.aio.running_loop.or(vm.aio.current_loop) {
-        return Ok(loop_value(l));
+        return Ok(loop_value(vm, l));
+    }
+    if vm.aio.set_event_loop_called {
+        return Err(runtime_error(
+            "There is no current event loop in thread 'MainThread'.",
+        ));
     }
     let l = new_loop(vm);
     vm.aio.current_loop = Some(l);
-    Ok(loop_value(l))
+    vm.aio.set_event_loop_called = true;
+    Ok(loop_value(vm, l))
 }
 
 fn new_event_loop(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
-    Ok(loop_value(new_loop(vm)))
+    let l = new_loop(vm);
+    Ok(loop_value(vm, l))
 }
 
 fn set_event_loop(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    vm.aio.set_event_loop_called = true;
     vm.aio.current_loop = match arg(&args, 0, "loop") {
         Some(Value::Async(o)) => match &*o {
             AsyncObject::Loop(id) => Some(*id),
@@ -535,7 +551,11 @@ fn m_remove_done_callback(_vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     Ok(Value::Int(n as i64))
 }
 fn m_get_loop(vm: &mut Vm, _r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(loop_value(vm.aio.running_loop.or(vm.aio.current_loop).unwrap_or(0)))
+    let l = vm.aio.running_loop.or(vm.aio.current_loop).unwrap_or(0);
+    if vm.aio.loop_objects.is_empty() {
+        new_loop(vm);
+    }
+    Ok(loop_value(vm, l))
 }
 fn m_set_result(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let v = arg(&a, 0, "result").unwrap_or(Value::None);

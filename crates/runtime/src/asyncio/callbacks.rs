@@ -141,11 +141,8 @@ impl Callback {
             }
             Callback::Python { func, args } => {
                 if let Err(e) = vm.call(&func, Args::new(args.clone())) {
-                    let what = format!(
-                        "Exception in callback {}({})",
-                        callable_name(&func),
-                        args.iter().map(repr_value).collect::<Vec<_>>().join(", ")
-                    );
+                    let source = callback_source(&func, &args);
+                    let what = format!("Exception in callback {source}\nhandle: <Handle {source}>");
                     super::event_loop::report_exception(vm, &what, &e);
                 }
             }
@@ -157,6 +154,19 @@ fn task_id(task: &Rc<AsyncObject>) -> u32 {
     task.as_future()
         .and_then(|f| f.task.as_ref().map(|t| t.id))
         .unwrap_or(0)
+}
+
+/// `events._format_callback_source`: `broken(0) at prog.py:5`.
+fn callback_source(func: &Value, args: &[Value]) -> String {
+    let call = format!(
+        "{}({})",
+        callable_name(func),
+        args.iter().map(repr_value).collect::<Vec<_>>().join(", ")
+    );
+    match func {
+        Value::Function(f) => format!("{call} at {}:{}", f.code.filename, f.code.first_line),
+        _ => call,
+    }
 }
 
 pub fn callable_name(func: &Value) -> String {

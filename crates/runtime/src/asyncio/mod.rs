@@ -35,6 +35,10 @@ pub use api::{construct, get_attr, make_module, set_attr};
 #[derive(Default)]
 pub struct AsyncState {
     pub loops: Vec<LoopState>,
+    /// The program-visible object of each loop, by id.
+    pub loop_objects: Vec<Rc<AsyncObject>>,
+    /// `set_event_loop` was called (asyncio.run calls it).
+    pub set_event_loop_called: bool,
     /// `events._get_running_loop()`.
     pub running_loop: Option<u32>,
     /// The loop set by `set_event_loop` (what `get_event_loop` returns).
