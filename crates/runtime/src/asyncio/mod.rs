@@ -68,12 +68,17 @@ pub fn ensure_future(vm: &mut Vm, loop_id: u32, arg: &Value) -> PyResult<Rc<Asyn
 
 /// `time.sleep(secs)` inside the program: the clock jumps while the loop is
 /// held, so every other task is late by `secs`.
-pub fn blocking_sleep(vm: &mut Vm, secs: f64) {
+pub fn blocking_sleep(vm: &mut Vm, secs: f64) -> PyResult<()> {
+    if secs < 0.0 || secs.is_nan() {
+        return Err(crate::exceptions::value_error("sleep length must be non-negative"));
+    }
     if secs > 0.0 {
         vm.now += secs;
+        let line = vm.current_line();
         vm.recorder
-            .record(vm.now, vm.current_line(), crate::trace::EventKind::ClockAdvanced { to: vm.now });
+            .record(vm.now, line, crate::trace::EventKind::ClockAdvanced { to: vm.now });
     }
+    Ok(())
 }
 
 /// What a suspended task is waiting on, for messages.
