@@ -54,9 +54,15 @@ pub fn format_logged_exception(message: &str, e: &ExcRef, source_lines: &[String
 }
 
 /// What asyncio logs when a task or future holding an exception nobody
-/// retrieved is destroyed; `describe` is the future's repr.
+/// retrieved is destroyed; `describe` is its repr (`<Task finished ...>`,
+/// `<Future finished ...>`), whose class name starts the message.
 pub fn format_never_retrieved(describe: &str, e: &ExcRef, source_lines: &[String]) -> String {
-    let message = format!("Task exception was never retrieved\nfuture: {describe}");
+    let class = describe
+        .trim_start_matches('<')
+        .split([' ', '>'])
+        .next()
+        .unwrap_or_default();
+    let message = format!("{class} exception was never retrieved\nfuture: {describe}");
     format_logged_exception(&message, e, source_lines)
 }
 
@@ -727,9 +733,21 @@ NameError: name 'undefined' is not defined
 KeyError: 'k'
 "#;
         assert_eq!(format_exception(&e, &source), expected);
+        let task = "<Task finished name='Task-2' coro=<pick() done, defined at prog.py:4> \
+                    exception=KeyError('k')>";
         assert_eq!(
-            format_never_retrieved("<Task>", &e, &source),
-            format!("Task exception was never retrieved\nfuture: <Task>\n{expected}")
+            format_never_retrieved(task, &e, &source),
+            format!("Task exception was never retrieved\nfuture: {task}\n{expected}")
+        );
+    }
+
+    #[test]
+    fn future_never_retrieved_without_traceback() {
+        let e = message(TypeId::ValueError, "x", Vec::new());
+        assert_eq!(
+            format_never_retrieved("<Future finished exception=ValueError('x')>", &e, &[]),
+            "Future exception was never retrieved\nfuture: <Future finished \
+             exception=ValueError('x')>\nValueError: x\n"
         );
     }
 
