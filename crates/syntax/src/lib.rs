@@ -9,6 +9,7 @@ pub mod ast;
 mod diagnostic;
 mod lexer;
 mod parser;
+mod strings;
 
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 

@@ -1,0 +1,5 @@
+total = sum(x for x in items)
+best = max(x * 2 for x in items if x)
+pairs = dict((k, v) for k, v in data)
+joined = "".join(c for c in text)
+nested = f(x for x in (y for y in z))

@@ -1,0 +1,13 @@
+name = "world"
+a = f"hello {name}"
+b = f'{name}'
+c = f"{name!r} {name!s} {name!a}"
+d = f"{3.14159:.2f}"
+e = f"{{literal braces}} {name}"
+f = F"{name:>{width}}"
+g = f""
+h = f"no fields"
+i = f"{x + 1}"
+j = f"{x}{y}"
+k = f"{'nested'}"
+l = f"{d['key']}"
