@@ -49,7 +49,7 @@ fn ensure_trunk(workspace: &Workspace) -> Result<(), Failure> {
         krate: "trunk",
         version: TRUNK_VERSION.to_string(),
         locked: true,
-        cold_build_time: "about 6 minutes",
+        cold_build_time: "6 minutes or more",
     };
     install.ensure(workspace)
 }
@@ -64,7 +64,7 @@ fn ensure_wasm_bindgen_cli(workspace: &Workspace) -> Result<(), Failure> {
         version,
         // Its own lock file names a crate version the registry no longer has.
         locked: false,
-        cold_build_time: "about 2 minutes",
+        cold_build_time: "2 to 6 minutes",
     };
     install.ensure(workspace)
 }
@@ -103,14 +103,20 @@ struct CargoInstall {
 impl CargoInstall {
     fn ensure(&self, workspace: &Workspace) -> Result<(), Failure> {
         step(&format!("{} {} (cargo install)", self.krate, self.version));
-        match self.installed_version(workspace) {
+        let replacing = match self.installed_version(workspace) {
             Some(found) if found == self.version => {
                 detail("present");
                 return Ok(());
             }
-            Some(found) => detail(&format!("found {} {found}: replacing", self.binary)),
-            None => detail("missing"),
-        }
+            Some(found) => {
+                detail(&format!("found {} {found}: replacing it", self.binary));
+                true
+            }
+            None => {
+                detail("missing");
+                false
+            }
+        };
         detail(&format!(
             "installing; a cold build takes {}",
             self.cold_build_time
@@ -119,6 +125,10 @@ impl CargoInstall {
         install.args(["install", self.krate, "--version", &self.version]);
         if self.locked {
             install.arg("--locked");
+        }
+        if replacing {
+            // cargo refuses to overwrite a binary it did not install itself.
+            install.arg("--force");
         }
         run(&mut install)?;
         match self.installed_version(workspace) {
