@@ -1,0 +1,370 @@
+//! Calling a type: `int(x)`, `list(it)`, `dict(**kw)`, `ValueError("x")`,
+//! `ExceptionGroup("msg", [...])`, ...; asyncio classes are built by the
+//! asyncio package.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::args::{count_range, index_arg, no_kwargs, reject_kwargs};
+use super::numbers::{float_new, int_new};
+use crate::dict::{Dict, PySet};
+use crate::exceptions::{type_error, value_error, Exception};
+use crate::iterators::{self, new_iter, IterState};
+use crate::ops;
+use crate::repr;
+use crate::types::{type_of, TypeId};
+use crate::value::{Args, PyResult, Range, Value};
+use crate::vm::Vm;
+
+/// `t(*args, **kwargs)`.
+pub fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
+    if t.module().starts_with("asyncio") || t.module().starts_with("_asyncio") {
+        if t.is_exception() {
+            return exception_new(t, args);
+        }
+        return crate::asyncio::construct(vm, t, args);
+    }
+    if t.is_exception() {
+        return exception_new(t, args);
+    }
+    match t {
+        TypeId::Int => int_new(args),
+        TypeId::Float => float_new(args),
+        TypeId::Bool => {
+            count_range("bool", &args, 0, 1)?;
+            match args.pos.first() {
+                Some(v) => Ok(Value::Bool(ops::truthy(vm, v)?)),
+                None => Ok(Value::Bool(false)),
+            }
+        }
+        TypeId::Str => str_new(vm, args),
+        TypeId::Bytes => bytes_new(vm, args),
+        TypeId::List => {
+            no_kwargs("list", &args)?;
+            count_range("list", &args, 0, 1)?;
+            match args.pos.first() {
+                Some(v) => Ok(Value::list(iterators::collect(vm, v)?)),
+                None => Ok(Value::list(Vec::new())),
+            }
+        }
+        TypeId::Tuple => {
+            no_kwargs("tuple", &args)?;
+            count_range("tuple", &args, 0, 1)?;
+            match args.pos.first() {
+                Some(Value::Tuple(t)) => Ok(Value::Tuple(t.clone())),
+                Some(v) => Ok(Value::tuple(iterators::collect(vm, v)?)),
+                None => Ok(Value::tuple(Vec::new())),
+            }
+        }
+        TypeId::Set => {
+            no_kwargs("set", &args)?;
+            count_range("set", &args, 0, 1)?;
+            let mut set = PySet::new();
+            if let Some(v) = args.pos.first() {
+                for item in iterators::collect(vm, v)? {
+                    set.add(item)?;
+                }
+            }
+            Ok(Value::Set(Rc::new(RefCell::new(set))))
+        }
+        TypeId::Dict => {
+            if args.pos.len() > 1 {
+                return Err(type_error(format!(
+                    "dict expected at most 1 argument, got {}",
+                    args.pos.len()
+                )));
+            }
+            let mut d = Dict::new();
+            if let Some(src) = args.pos.first() {
+                update_dict(vm, &mut d, src)?;
+            }
+            for (k, v) in args.kw.drain(..) {
+                d.insert(Value::Str(k), v)?;
+            }
+            Ok(Value::Dict(Rc::new(RefCell::new(d))))
+        }
+        TypeId::Range => range_new(args),
+        TypeId::Slice => {
+            count_range("slice", &args, 1, 3)?;
+            let p = &args.pos;
+            let items = match p.len() {
+                1 => [Value::None, p[0].clone(), Value::None],
+                2 => [p[0].clone(), p[1].clone(), Value::None],
+                _ => [p[0].clone(), p[1].clone(), p[2].clone()],
+            };
+            Ok(Value::Slice(Rc::new(items)))
+        }
+        TypeId::Type => {
+            no_kwargs("type", &args)?;
+            match args.pos.len() {
+                1 => Ok(Value::Type(type_of(&args.pos[0]))),
+                _ => Err(type_error("type() takes 1 argument")),
+            }
+        }
+        TypeId::Enumerate => {
+            let start = args.take_kw("start");
+            let iterable = args.take_kw("iterable");
+            reject_kwargs("enumerate", &args)?;
+            let mut pos = args.pos.into_iter();
+            let Some(iterable) = pos.next().or(iterable) else {
+                return Err(type_error(
+                    "enumerate() missing required argument 'iterable' (pos 1)",
+                ));
+            };
+            let count = pos.next().or(start).unwrap_or(Value::Int(0));
+            if !matches!(count, Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) {
+                return Err(type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    type_of(&count).name()
+                )));
+            }
+            let count = match count {
+                Value::Bool(b) => Value::Int(b as i64),
+                c => c,
+            };
+            let inner = iterators::get_iter(vm, &iterable)?;
+            Ok(new_iter(IterState::Enumerate { inner, count }))
+        }
+        TypeId::Zip => {
+            let strict = match args.take_kw("strict") {
+                Some(v) => ops::truthy(vm, &v)?,
+                None => false,
+            };
+            reject_kwargs("zip", &args)?;
+            let mut iters = Vec::with_capacity(args.pos.len());
+            for (i, v) in args.pos.iter().enumerate() {
+                iters.push(iterators::get_iter(vm, v).map_err(|e| {
+                    if e.typ == TypeId::TypeError {
+                        type_error(format!("zip argument #{} must support iteration", i + 1))
+                    } else {
+                        e
+                    }
+                })?);
+            }
+            Ok(new_iter(IterState::Zip { iters, strict }))
+        }
+        TypeId::Map => {
+            no_kwargs("map", &args)?;
+            if args.pos.len() < 2 {
+                return Err(type_error("map() must have at least two arguments."));
+            }
+            let func = args.pos[0].clone();
+            let mut iters = Vec::new();
+            for v in &args.pos[1..] {
+                iters.push(iterators::get_iter(vm, v)?);
+            }
+            Ok(new_iter(IterState::Map { func, iters }))
+        }
+        TypeId::Filter => {
+            no_kwargs("filter", &args)?;
+            count_range("filter", &args, 2, 2)?;
+            let inner = iterators::get_iter(vm, &args.pos[1])?;
+            Ok(new_iter(IterState::Filter {
+                func: args.pos[0].clone(),
+                inner,
+            }))
+        }
+        TypeId::Reversed => {
+            no_kwargs("reversed", &args)?;
+            count_range("reversed", &args, 1, 1)?;
+            iterators::reversed(vm, &args.pos[0])
+        }
+        TypeId::NoneType => {
+            count_range("NoneType", &args, 0, 0)?;
+            Ok(Value::None)
+        }
+        other => Err(type_error(format!(
+            "cannot create '{}' instances",
+            other.qualified_name()
+        ))),
+    }
+}
+
+/// Merge a mapping or an iterable of pairs into `d` (`dict(x)`, `d.update(x)`).
+pub fn update_dict(vm: &mut Vm, d: &mut Dict, src: &Value) -> PyResult<()> {
+    if let Value::Dict(src) = src {
+        for (k, v) in src.borrow().items() {
+            d.insert(k, v)?;
+        }
+        return Ok(());
+    }
+    let it = iterators::get_iter(vm, src)?;
+    let mut i = 0;
+    while let Some(item) = iterators::next_item(vm, &it)? {
+        let pair = match &item {
+            Value::Tuple(_) | Value::List(_) | Value::Str(_) => iterators::collect(vm, &item)?,
+            _ => {
+                return Err(type_error(format!(
+                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                )))
+            }
+        };
+        if pair.len() != 2 {
+            return Err(value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                pair.len()
+            )));
+        }
+        let mut pair = pair.into_iter();
+        let (k, v) = (
+            pair.next().unwrap_or(Value::None),
+            pair.next().unwrap_or(Value::None),
+        );
+        d.insert(k, v)?;
+        i += 1;
+    }
+    Ok(())
+}
+
+fn str_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let object = args.take_kw("object");
+    let encoding = args.take_kw("encoding");
+    args.take_kw("errors");
+    reject_kwargs("str", &args)?;
+    let mut pos = args.pos.into_iter();
+    let object = pos.next().or(object);
+    let encoding = pos.next().or(encoding);
+    match (object, encoding) {
+        (None, _) => Ok(Value::str("")),
+        (Some(Value::Bytes(b)), Some(_)) => match std::str::from_utf8(&b) {
+            Ok(s) => Ok(Value::str(s)),
+            Err(_) => Err(crate::exceptions::exc(
+                TypeId::UnicodeError,
+                "'utf-8' codec can't decode bytes",
+            )),
+        },
+        (Some(v), Some(_)) => Err(type_error(format!(
+            "decoding to str: need a bytes-like object, {} found",
+            type_of(&v).name()
+        ))),
+        (Some(Value::Str(s)), None) => Ok(Value::Str(s)),
+        (Some(v), None) => Ok(Value::str(&repr::str_of(vm, &v)?)),
+    }
+}
+
+fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let mut pos = args.pos.into_iter();
+    match pos.next() {
+        None => Ok(Value::Bytes(Rc::from(Vec::new()))),
+        Some(Value::Str(s)) => {
+            if pos.next().is_none() && args.kw.is_empty() {
+                return Err(type_error("string argument without an encoding"));
+            }
+            Ok(Value::Bytes(Rc::from(s.as_bytes())))
+        }
+        Some(Value::Bytes(b)) => Ok(Value::Bytes(b)),
+        Some(n @ (Value::Int(_) | Value::Bool(_))) => {
+            let n = index_arg(&n)?;
+            if n < 0 {
+                return Err(value_error("negative count"));
+            }
+            Ok(Value::Bytes(Rc::from(vec![0u8; n as usize])))
+        }
+        Some(v) => {
+            let items = iterators::collect(vm, &v).map_err(|_| {
+                type_error(format!(
+                    "cannot convert '{}' object to bytes",
+                    type_of(&v).name()
+                ))
+            })?;
+            let mut out = Vec::with_capacity(items.len());
+            for i in items {
+                match i {
+                    Value::Int(n) if (0..256).contains(&n) => out.push(n as u8),
+                    Value::Int(_) => return Err(value_error("bytes must be in range(0, 256)")),
+                    other => {
+                        return Err(type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            type_of(&other).name()
+                        )))
+                    }
+                }
+            }
+            Ok(Value::Bytes(Rc::from(out)))
+        }
+    }
+}
+
+fn range_new(args: Args) -> PyResult<Value> {
+    no_kwargs("range", &args)?;
+    count_range("range", &args, 1, 3)?;
+    let mut n = Vec::with_capacity(3);
+    for v in &args.pos {
+        n.push(index_arg(v)?);
+    }
+    let (start, stop, step) = match n.as_slice() {
+        [stop] => (0, *stop, 1),
+        [start, stop] => (*start, *stop, 1),
+        [start, stop, step] => (*start, *stop, *step),
+        _ => (0, 0, 1),
+    };
+    if step == 0 {
+        return Err(value_error("range() arg 3 must not be zero"));
+    }
+    Ok(Value::Range(Rc::new(Range { start, stop, step })))
+}
+
+/// `SomeError(*args)`, and the validation of exception groups.
+fn exception_new(t: TypeId, args: Args) -> PyResult<Value> {
+    if !args.kw.is_empty() {
+        return Err(type_error(format!(
+            "{}() takes no keyword arguments",
+            t.name()
+        )));
+    }
+    if t == TypeId::ExceptionGroup || t == TypeId::BaseExceptionGroup {
+        return group_new(t, args.pos);
+    }
+    Ok(Value::Exception(Exception::new(t, args.pos)))
+}
+
+fn group_new(t: TypeId, args: Vec<Value>) -> PyResult<Value> {
+    if args.len() != 2 {
+        return Err(type_error(format!(
+            "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)",
+            args.len()
+        )));
+    }
+    if !matches!(args[0], Value::Str(_)) {
+        return Err(type_error(format!(
+            "BaseExceptionGroup.__new__() argument 1 must be str, not {}",
+            type_of(&args[0]).name()
+        )));
+    }
+    let members: Vec<Value> = match &args[1] {
+        Value::List(l) => l.borrow().clone(),
+        Value::Tuple(t) => t.to_vec(),
+        Value::Range(_) | Value::Str(_) | Value::Bytes(_) => vec![Value::None],
+        _ => {
+            return Err(type_error(
+                "second argument (exceptions) must be a sequence",
+            ))
+        }
+    };
+    if members.is_empty() {
+        return Err(value_error(
+            "second argument (exceptions) must be a non-empty sequence",
+        ));
+    }
+    let mut all_exceptions = true;
+    for (i, m) in members.iter().enumerate() {
+        match m {
+            Value::Exception(e) => all_exceptions &= e.is(TypeId::Exception),
+            _ => {
+                return Err(value_error(format!(
+                    "Item {i} of second argument (exceptions) is not an exception"
+                )))
+            }
+        }
+    }
+    let typ = match t {
+        TypeId::BaseExceptionGroup if all_exceptions => TypeId::ExceptionGroup,
+        TypeId::ExceptionGroup if !all_exceptions => {
+            return Err(type_error(
+                "Cannot nest BaseExceptions in an ExceptionGroup",
+            ))
+        }
+        t => t,
+    };
+    Ok(Value::Exception(Exception::new(typ, args)))
+}

@@ -1,0 +1,137 @@
+//! Methods of `dict` (and the `dict.fromkeys` class method).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::args::{count_range, no_args};
+use super::construct::update_dict;
+use crate::dict::Dict;
+use crate::exceptions::{exc, type_error, Exception};
+use crate::iterators::{self, dict_view, DictPart};
+use crate::types::TypeId;
+use crate::value::{Args, NativeFn, PyResult, Value};
+use crate::vm::Vm;
+
+pub fn lookup(name: &str) -> Option<(&'static str, NativeFn)> {
+    const METHODS: &[(&str, NativeFn)] = &[
+        ("get", get),
+        ("keys", keys),
+        ("values", values),
+        ("items", items),
+        ("pop", pop),
+        ("popitem", popitem),
+        ("setdefault", setdefault),
+        ("update", update),
+        ("copy", copy),
+        ("clear", clear),
+        ("fromkeys", fromkeys),
+    ];
+    METHODS.iter().find(|(n, _)| *n == name).copied()
+}
+
+type DictRef = Rc<RefCell<Dict>>;
+
+fn this(recv: &Value) -> PyResult<DictRef> {
+    match recv {
+        Value::Dict(d) => Ok(d.clone()),
+        _ => Err(type_error("descriptor requires a 'dict' object")),
+    }
+}
+
+fn get(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    count_range("get", &args, 1, 2)?;
+    let found = this(recv)?.borrow().get(&args.pos[0])?;
+    Ok(found.unwrap_or_else(|| args.pos.get(1).cloned().unwrap_or(Value::None)))
+}
+
+fn keys(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("dict.keys", &args)?;
+    Ok(dict_view(&this(recv)?, DictPart::Keys))
+}
+
+fn values(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("dict.values", &args)?;
+    Ok(dict_view(&this(recv)?, DictPart::Values))
+}
+
+fn items(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("dict.items", &args)?;
+    Ok(dict_view(&this(recv)?, DictPart::Items))
+}
+
+fn pop(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    count_range("pop", &args, 1, 2)?;
+    let removed = this(recv)?.borrow_mut().remove(&args.pos[0])?;
+    match (removed, args.pos.get(1)) {
+        (Some(v), _) => Ok(v),
+        (None, Some(default)) => Ok(default.clone()),
+        (None, None) => Err(Exception::new(TypeId::KeyError, vec![args.pos[0].clone()])),
+    }
+}
+
+fn popitem(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("dict.popitem", &args)?;
+    match this(recv)?.borrow_mut().pop_last() {
+        Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+        None => Err(exc(TypeId::KeyError, "popitem(): dictionary is empty")),
+    }
+}
+
+fn setdefault(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    count_range("setdefault", &args, 1, 2)?;
+    let d = this(recv)?;
+    if let Some(v) = d.borrow().get(&args.pos[0])? {
+        return Ok(v);
+    }
+    let default = args.pos.get(1).cloned().unwrap_or(Value::None);
+    d.borrow_mut()
+        .insert(args.pos[0].clone(), default.clone())?;
+    Ok(default)
+}
+
+fn update(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    if args.pos.len() > 1 {
+        return Err(type_error(format!(
+            "update expected at most 1 argument, got {}",
+            args.pos.len()
+        )));
+    }
+    let d = this(recv)?;
+    // Build the update apart: the source may be this very dict.
+    let mut staged = Dict::new();
+    if let Some(src) = args.pos.first() {
+        update_dict(vm, &mut staged, src)?;
+    }
+    let mut d = d.borrow_mut();
+    for (k, v) in staged.items() {
+        d.insert(k, v)?;
+    }
+    for (k, v) in args.kw {
+        d.insert(Value::Str(k), v)?;
+    }
+    Ok(Value::None)
+}
+
+fn copy(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("dict.copy", &args)?;
+    let d = this(recv)?.borrow().clone();
+    Ok(Value::Dict(Rc::new(RefCell::new(d))))
+}
+
+fn clear(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("dict.clear", &args)?;
+    let old = std::mem::take(&mut *this(recv)?.borrow_mut());
+    drop(old);
+    Ok(Value::None)
+}
+
+/// `dict.fromkeys(iterable, value=None)` (also callable on an instance).
+pub fn fromkeys(vm: &mut Vm, _recv: &Value, args: Args) -> PyResult<Value> {
+    count_range("fromkeys", &args, 1, 2)?;
+    let value = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let mut d = Dict::new();
+    for k in iterators::collect(vm, &args.pos[0])? {
+        d.insert(k, value.clone())?;
+    }
+    Ok(Value::Dict(Rc::new(RefCell::new(d))))
+}

@@ -1,0 +1,583 @@
+//! The built-in functions that are not types: `print`, `len`, `max`,
+//! `sorted`, `isinstance`, `next`, ...
+
+use std::rc::Rc;
+
+use loopscope_syntax::ast::{BinOp, CmpOp};
+use num_bigint::BigInt;
+use num_traits::{Signed, Zero};
+
+use super::args::{count_range, exactly_one, index_arg, no_kwargs, reject_kwargs};
+use super::{numbers, sort};
+use crate::attrs;
+use crate::dict::hash_value;
+use crate::exceptions::{exc, exc_empty, type_error, value_error};
+use crate::format::{format_value, int_value};
+use crate::iterators::{self, view_len};
+use crate::modules::output_stream;
+use crate::ops;
+use crate::repr;
+use crate::trace::Stream;
+use crate::types::{type_of, TypeId};
+use crate::value::{Args, NativeFn, PyResult, Value};
+use crate::vm::Vm;
+
+pub const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("print", print),
+    ("len", len),
+    ("repr", repr_fn),
+    ("ascii", ascii_fn),
+    ("abs", abs),
+    ("round", numbers::round),
+    ("divmod", divmod),
+    ("pow", pow),
+    ("hash", hash),
+    ("id", id),
+    ("callable", callable),
+    ("chr", chr),
+    ("ord", ord),
+    ("hex", hex),
+    ("oct", oct),
+    ("bin", bin),
+    ("format", format),
+    ("input", input),
+    ("getattr", getattr),
+    ("setattr", setattr),
+    ("hasattr", hasattr),
+    ("delattr", delattr),
+    ("isinstance", isinstance),
+    ("issubclass", issubclass),
+    ("iter", iter),
+    ("next", next),
+    ("any", any),
+    ("all", all),
+    ("sum", sum),
+    ("max", max),
+    ("min", min),
+    ("sorted", sorted),
+];
+
+fn print(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+    let text_kw = |v: Option<Value>, what: &str, default: &str| -> PyResult<String> {
+        match v {
+            None | Some(Value::None) => Ok(default.to_string()),
+            Some(Value::Str(s)) => Ok(s.to_string()),
+            Some(other) => Err(type_error(format!(
+                "{what} must be None or a string, not {}",
+                type_of(&other).name()
+            ))),
+        }
+    };
+    let sep = text_kw(args.take_kw("sep"), "sep", " ")?;
+    let end = text_kw(args.take_kw("end"), "end", "\n")?;
+    let file = args.take_kw("file");
+    args.take_kw("flush");
+    reject_kwargs("print", &args)?;
+    let mut text = String::new();
+    for (i, v) in args.pos.iter().enumerate() {
+        if i > 0 {
+            text.push_str(&sep);
+        }
+        text.push_str(&repr::str_of(vm, v)?);
+    }
+    text.push_str(&end);
+    match file {
+        None | Some(Value::None) => vm.write(Stream::Stdout, &text),
+        Some(f) => match output_stream(&f) {
+            Some(stream) => vm.write(stream, &text),
+            None => {
+                let write = attrs::get_attr(vm, &f, "write")?;
+                vm.call1(&write, Value::str(&text))?;
+            }
+        },
+    }
+    Ok(Value::None)
+}
+
+/// `len(v)` as a number (used by methods too).
+pub fn length(v: &Value) -> PyResult<usize> {
+    Ok(match v {
+        Value::Str(s) => s.chars().count(),
+        Value::Bytes(b) => b.len(),
+        Value::Tuple(t) => t.len(),
+        Value::List(l) => l.borrow().len(),
+        Value::Dict(d) => d.borrow().len(),
+        Value::Set(s) => s.borrow().len(),
+        Value::Range(r) => r.len() as usize,
+        Value::Iter(state) if view_len(&state.borrow()).is_some() => {
+            view_len(&state.borrow()).unwrap_or(0)
+        }
+        _ => {
+            return Err(type_error(format!(
+                "object of type '{}' has no len()",
+                type_of(v).name()
+            )))
+        }
+    })
+}
+
+fn len(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let v = exactly_one("len", &args)?;
+    Ok(Value::Int(length(&v)? as i64))
+}
+
+fn repr_fn(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let v = exactly_one("repr", &args)?;
+    Ok(Value::str(&repr::repr(vm, &v)?))
+}
+
+fn ascii_fn(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let v = exactly_one("ascii", &args)?;
+    Ok(Value::str(&repr::ascii(vm, &v)?))
+}
+
+fn abs(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let v = exactly_one("abs", &args)?;
+    Ok(match &v {
+        Value::Int(i) => match i.checked_abs() {
+            Some(a) => Value::Int(a),
+            None => Value::from_bigint(BigInt::from(*i).abs()),
+        },
+        Value::Bool(b) => Value::Int(*b as i64),
+        Value::BigInt(b) => Value::from_bigint(b.abs()),
+        Value::Float(f) => Value::Float(f.abs()),
+        other => {
+            return Err(type_error(format!(
+                "bad operand type for abs(): '{}'",
+                type_of(other).name()
+            )))
+        }
+    })
+}
+
+fn divmod(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    count_range("divmod", &args, 2, 2)?;
+    let (a, b) = (&args.pos[0], &args.pos[1]);
+    if let (Value::Float(_), _) | (_, Value::Float(_)) = (a, b) {
+        let (x, y) = (ops::to_float(a), ops::to_float(b));
+        if let (Ok(x), Ok(y)) = (x, y) {
+            if y == 0.0 {
+                return Err(exc(TypeId::ZeroDivisionError, "float divmod()"));
+            }
+            let (q, r) =
+                loopscope_cpython::float_repr::float_divmod(x, y).map_err(super::cpython_error)?;
+            return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));
+        }
+    }
+    let q = ops::binary_op(vm, BinOp::FloorDiv, a, b).map_err(|e| divmod_error(e, a, b))?;
+    let r = ops::binary_op(vm, BinOp::Mod, a, b)?;
+    Ok(Value::tuple(vec![q, r]))
+}
+
+fn divmod_error(e: crate::value::ExcRef, a: &Value, b: &Value) -> crate::value::ExcRef {
+    if e.typ == TypeId::TypeError {
+        return type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            type_of(a).name(),
+            type_of(b).name()
+        ));
+    }
+    e
+}
+
+fn pow(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+    let base = args.take_kw("base");
+    let exp = args.take_kw("exp");
+    let modulus = args.take_kw("mod");
+    reject_kwargs("pow", &args)?;
+    let mut pos = args.pos.into_iter();
+    let base = pos.next().or(base);
+    let exp = pos.next().or(exp);
+    let modulus = pos.next().or(modulus).filter(|m| !m.is_none());
+    let (Some(base), Some(exp)) = (base, exp) else {
+        return Err(type_error("pow() missing required argument 'exp' (pos 2)"));
+    };
+    let Some(m) = modulus else {
+        return ops::binary_op(vm, BinOp::Pow, &base, &exp);
+    };
+    let (Some(b), Some(e), Some(m)) = (int_value(&base), int_value(&exp), int_value(&m)) else {
+        return Err(type_error(
+            "pow() 3rd argument not allowed unless all arguments are integers",
+        ));
+    };
+    if m.is_zero() {
+        return Err(value_error("pow() 3rd argument cannot be 0"));
+    }
+    if e.is_negative() {
+        return Err(value_error("base is not invertible for the given modulus"));
+    }
+    let r = b.modpow(&e, &m);
+    let r = if !r.is_zero() && r.is_negative() != m.is_negative() {
+        r + &m
+    } else {
+        r
+    };
+    Ok(Value::from_bigint(r))
+}
+
+fn hash(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let v = exactly_one("hash", &args)?;
+    Ok(Value::Int(hash_value(&v)?))
+}
+
+fn id(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let v = exactly_one("id", &args)?;
+    Ok(Value::Int(repr::address_of(&v) as i64))
+}
+
+fn callable(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let v = exactly_one("callable", &args)?;
+    Ok(Value::Bool(matches!(
+        v,
+        Value::Function(_) | Value::Builtin(_) | Value::Type(_)
+    )))
+}
+
+fn chr(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let v = exactly_one("chr", &args)?;
+    let n = match &v {
+        Value::Float(_) | Value::Str(_) | Value::None => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_of(&v).name()
+            )))
+        }
+        _ => index_arg(&v).map_err(|_| {
+            exc(
+                TypeId::OverflowError,
+                "Python int too large to convert to C int",
+            )
+        })?,
+    };
+    match u32::try_from(n).ok().filter(|n| *n < 0x110000) {
+        Some(n) => Ok(Value::str(
+            &char::from_u32(n)
+                .unwrap_or(char::REPLACEMENT_CHARACTER)
+                .to_string(),
+        )),
+        None => Err(value_error("chr() arg not in range(0x110000)")),
+    }
+}
+
+fn ord(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let v = exactly_one("ord", &args)?;
+    match &v {
+        Value::Str(s) => {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Ok(Value::Int(c as i64)),
+                _ => Err(type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.chars().count()
+                ))),
+            }
+        }
+        Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+        Value::Bytes(b) => Err(type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            b.len()
+        ))),
+        other => Err(type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            type_of(other).name()
+        ))),
+    }
+}
+
+fn radix_text(name: &str, args: &Args, radix: u32, prefix: &str) -> PyResult<Value> {
+    let v = exactly_one(name, args)?;
+    let Some(n) = int_value(&v) else {
+        return Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_of(&v).name()
+        )));
+    };
+    let sign = if n.is_negative() { "-" } else { "" };
+    Ok(Value::str(&format!(
+        "{sign}{prefix}{}",
+        n.magnitude().to_str_radix(radix)
+    )))
+}
+
+fn hex(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    radix_text("hex", &args, 16, "0x")
+}
+
+fn oct(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    radix_text("oct", &args, 8, "0o")
+}
+
+fn bin(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    radix_text("bin", &args, 2, "0b")
+}
+
+fn format(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    count_range("format", &args, 1, 2)?;
+    let spec = match args.pos.get(1) {
+        None => Rc::from(""),
+        Some(Value::Str(s)) => s.clone(),
+        Some(other) => {
+            return Err(type_error(format!(
+                "format() argument 2 must be str, not {}",
+                type_of(other).name()
+            )))
+        }
+    };
+    Ok(Value::str(&format_value(vm, &args.pos[0], &spec)?))
+}
+
+fn input(_vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
+    Err(exc(
+        TypeId::RuntimeError,
+        "input() is not available: Loopscope programs have no stdin",
+    ))
+}
+
+fn attr_name(func: &str, v: &Value) -> PyResult<Rc<str>> {
+    match v {
+        Value::Str(s) => Ok(s.clone()),
+        other => Err(type_error(format!(
+            "{func}(): attribute name must be string, not '{}'",
+            type_of(other).name()
+        ))),
+    }
+}
+
+fn getattr(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    count_range("getattr", &args, 2, 3)?;
+    let name = attr_name("getattr", &args.pos[1])?;
+    match attrs::get_attr(vm, &args.pos[0], &name) {
+        Err(e) if e.is(TypeId::AttributeError) && args.pos.len() == 3 => Ok(args.pos[2].clone()),
+        r => r,
+    }
+}
+
+fn setattr(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    count_range("setattr", &args, 3, 3)?;
+    let name = attr_name("setattr", &args.pos[1])?;
+    attrs::set_attr(vm, &args.pos[0], &name, args.pos[2].clone())?;
+    Ok(Value::None)
+}
+
+fn delattr(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    count_range("delattr", &args, 2, 2)?;
+    let name = attr_name("delattr", &args.pos[1])?;
+    attrs::del_attr(vm, &args.pos[0], &name)?;
+    Ok(Value::None)
+}
+
+fn hasattr(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    count_range("hasattr", &args, 2, 2)?;
+    let name = attr_name("hasattr", &args.pos[1])?;
+    match attrs::get_attr(vm, &args.pos[0], &name) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if e.is(TypeId::AttributeError) => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+/// The classes of `isinstance`'s second argument.
+fn class_list(func: &str, v: &Value) -> PyResult<Vec<TypeId>> {
+    match v {
+        Value::Type(t) => Ok(vec![*t]),
+        Value::Tuple(items) => {
+            let mut out = Vec::new();
+            for i in items.iter() {
+                out.extend(class_list(func, i)?);
+            }
+            Ok(out)
+        }
+        _ => Err(type_error(format!(
+            "{func}() arg 2 must be a type, a tuple of types, or a union"
+        ))),
+    }
+}
+
+fn isinstance(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    count_range("isinstance", &args, 2, 2)?;
+    let classes = class_list("isinstance", &args.pos[1])?;
+    let t = type_of(&args.pos[0]);
+    Ok(Value::Bool(classes.iter().any(|c| t.is_subclass(*c))))
+}
+
+fn issubclass(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    count_range("issubclass", &args, 2, 2)?;
+    let Value::Type(t) = &args.pos[0] else {
+        return Err(type_error("issubclass() arg 1 must be a class"));
+    };
+    let classes = class_list("issubclass", &args.pos[1])?;
+    Ok(Value::Bool(classes.iter().any(|c| t.is_subclass(*c))))
+}
+
+fn iter(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    count_range("iter", &args, 1, 1)?;
+    iterators::get_iter(vm, &args.pos[0])
+}
+
+fn next(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    count_range("next", &args, 1, 2)?;
+    let it = &args.pos[0];
+    let is_iterator = match it {
+        Value::Generator(g) => !g.is_coroutine,
+        Value::Iter(state) => view_len(&state.borrow()).is_none(),
+        _ => false,
+    };
+    if !is_iterator {
+        return Err(type_error(format!(
+            "'{}' object is not an iterator",
+            type_of(it).name()
+        )));
+    }
+    if let Value::Generator(g) = it {
+        // Keep the generator's return value in the StopIteration.
+        return match vm.resume(g, crate::vm::Resume::Value(Value::None)) {
+            crate::vm::GenOutcome::Yielded(v) => Ok(v),
+            crate::vm::GenOutcome::Returned(v) => match args.pos.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(crate::exceptions::stop_iteration(v)),
+            },
+            crate::vm::GenOutcome::Raised(e) => match args.pos.get(1) {
+                Some(d) if e.typ == TypeId::StopIteration => Ok(d.clone()),
+                _ => Err(e),
+            },
+        };
+    }
+    match iterators::next_item(vm, it)? {
+        Some(v) => Ok(v),
+        None => match args.pos.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(exc_empty(TypeId::StopIteration)),
+        },
+    }
+}
+
+fn any(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let v = exactly_one("any", &args)?;
+    let it = iterators::get_iter(vm, &v)?;
+    while let Some(x) = iterators::next_item(vm, &it)? {
+        if ops::truthy(vm, &x)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn all(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let v = exactly_one("all", &args)?;
+    let it = iterators::get_iter(vm, &v)?;
+    while let Some(x) = iterators::next_item(vm, &it)? {
+        if !ops::truthy(vm, &x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn sum(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+    let start = args.take_kw("start");
+    reject_kwargs("sum", &args)?;
+    if args.pos.is_empty() || args.pos.len() > 2 {
+        return Err(type_error(format!(
+            "sum() takes at {} {} positional argument{} ({} given)",
+            if args.pos.is_empty() { "least" } else { "most" },
+            if args.pos.is_empty() { 1 } else { 2 },
+            if args.pos.is_empty() { "" } else { "s" },
+            args.pos.len()
+        )));
+    }
+    let mut acc = args.pos.get(1).cloned().or(start).unwrap_or(Value::Int(0));
+    match &acc {
+        Value::Str(_) => {
+            return Err(type_error(
+                "sum() can't sum strings [use ''.join(seq) instead]",
+            ))
+        }
+        Value::Bytes(_) => {
+            return Err(type_error(
+                "sum() can't sum bytes [use b''.join(seq) instead]",
+            ))
+        }
+        _ => {}
+    }
+    let it = iterators::get_iter(vm, &args.pos[0])?;
+    while let Some(x) = iterators::next_item(vm, &it)? {
+        acc = ops::binary_op(vm, BinOp::Add, &acc, &x)?;
+    }
+    Ok(acc)
+}
+
+fn max(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    min_max(vm, args, "max", CmpOp::Gt)
+}
+
+fn min(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    min_max(vm, args, "min", CmpOp::Lt)
+}
+
+fn min_max(vm: &mut Vm, mut args: Args, name: &str, op: CmpOp) -> PyResult<Value> {
+    let key = args.take_kw("key").filter(|k| !k.is_none());
+    let default = args.take_kw("default");
+    if let Some((k, _)) = args.kw.first() {
+        return Err(type_error(format!(
+            "{name}() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    let items = match args.pos.len() {
+        0 => {
+            return Err(type_error(format!(
+                "{name} expected at least 1 argument, got 0"
+            )))
+        }
+        1 => iterators::collect(vm, &args.pos[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            args.pos
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for item in items {
+        let k = match &key {
+            Some(f) => vm.call1(f, item.clone())?,
+            None => item.clone(),
+        };
+        best = Some(match best {
+            None => (item, k),
+            Some((bi, bk)) => {
+                let better = ops::compare_op(vm, op, &k, &bk)?;
+                if ops::truthy(vm, &better)? {
+                    (item, k)
+                } else {
+                    (bi, bk)
+                }
+            }
+        });
+    }
+    match best {
+        Some((item, _)) => Ok(item),
+        None => default.ok_or_else(|| value_error(format!("{name}() arg is an empty sequence"))),
+    }
+}
+
+fn sorted(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+    let key = args.take_kw("key");
+    let reverse = args.take_kw("reverse");
+    if let Some((k, _)) = args.kw.first() {
+        return Err(type_error(format!(
+            "'{k}' is an invalid keyword argument for sort()"
+        )));
+    }
+    no_kwargs("sorted", &args)?;
+    if args.pos.len() != 1 {
+        return Err(type_error(format!(
+            "sorted expected 1 argument, got {}",
+            args.pos.len()
+        )));
+    }
+    let mut items = iterators::collect(vm, &args.pos[0])?;
+    sort::sort_values(vm, &mut items, key, reverse)?;
+    Ok(Value::list(items))
+}

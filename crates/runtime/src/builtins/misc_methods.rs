@@ -1,0 +1,315 @@
+//! Methods of the smaller built-in types: `tuple`, `range`, `bytes`,
+//! `int`, `float`, and the iterator types; plus class methods reached
+//! through a type (`dict.fromkeys`, `int.from_bytes`).
+
+use std::rc::Rc;
+
+use num_bigint::{BigInt, Sign};
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use super::args::{count_range, exactly_one, index_arg, no_args, reject_kwargs};
+use super::list_methods::{index_bounds, same};
+use crate::exceptions::{exc, type_error, value_error};
+use crate::format::int_value;
+use crate::iterators;
+use crate::repr;
+use crate::types::TypeId;
+use crate::value::{Args, NativeFn, PyResult, Value};
+use crate::vm::Vm;
+
+pub fn lookup(t: TypeId, name: &str) -> Option<(&'static str, NativeFn)> {
+    let table: &[(&'static str, NativeFn)] = match t {
+        TypeId::Tuple | TypeId::Range => &[("index", seq_index), ("count", seq_count)],
+        TypeId::Bytes => &[("decode", decode), ("hex", hex)],
+        TypeId::Int | TypeId::Bool => &[
+            ("bit_length", bit_length),
+            ("to_bytes", to_bytes),
+            ("conjugate", identity),
+            ("as_integer_ratio", int_ratio),
+        ],
+        TypeId::Float => &[
+            ("is_integer", is_integer),
+            ("as_integer_ratio", float_ratio),
+            ("conjugate", identity),
+        ],
+        TypeId::Iterator
+        | TypeId::Enumerate
+        | TypeId::Zip
+        | TypeId::Map
+        | TypeId::Filter
+        | TypeId::Reversed => &[("__next__", iter_next), ("__iter__", identity)],
+        _ => &[],
+    };
+    table.iter().find(|(n, _)| *n == name).copied()
+}
+
+/// Class methods: `dict.fromkeys`, `int.from_bytes`.
+pub fn class_method(t: TypeId, name: &str) -> Option<(&'static str, NativeFn)> {
+    match (t, name) {
+        (TypeId::Dict, "fromkeys") => Some(("fromkeys", super::dict_methods::fromkeys)),
+        (TypeId::Int, "from_bytes") => Some(("from_bytes", from_bytes)),
+        _ => None,
+    }
+}
+
+fn identity(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("method", &args)?;
+    Ok(match recv {
+        Value::Bool(b) => Value::Int(*b as i64),
+        v => v.clone(),
+    })
+}
+
+fn iter_next(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("__next__", &args)?;
+    match iterators::next_item(vm, recv)? {
+        Some(v) => Ok(v),
+        None => Err(crate::exceptions::exc_empty(TypeId::StopIteration)),
+    }
+}
+
+fn seq_items(vm: &mut Vm, recv: &Value) -> PyResult<Vec<Value>> {
+    iterators::collect(vm, recv)
+}
+
+fn seq_index(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    count_range("index", &args, 1, 3)?;
+    let items = seq_items(vm, recv)?;
+    let (start, end) = index_bounds(&args, items.len())?;
+    for (i, item) in items.iter().enumerate().take(end).skip(start) {
+        if same(item, &args.pos[0]) {
+            return Ok(Value::Int(i as i64));
+        }
+    }
+    Err(value_error(match recv {
+        Value::Range(_) => format!("{} is not in range", repr::repr(vm, &args.pos[0])?),
+        _ => "tuple.index(x): x not in tuple".to_string(),
+    }))
+}
+
+fn seq_count(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let v = exactly_one("count", &args)?;
+    let items = seq_items(vm, recv)?;
+    Ok(Value::Int(
+        items.iter().filter(|x| same(x, &v)).count() as i64
+    ))
+}
+
+fn bytes_of(recv: &Value) -> Rc<[u8]> {
+    match recv {
+        Value::Bytes(b) => b.clone(),
+        _ => Rc::from(Vec::new()),
+    }
+}
+
+fn decode(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
+    let enc = args.take_kw("encoding");
+    args.take_kw("errors");
+    reject_kwargs("decode", &args)?;
+    let encoding = match args.pos.first().cloned().or(enc) {
+        Some(Value::Str(e)) => e.to_ascii_lowercase().replace('_', "-"),
+        _ => "utf-8".to_string(),
+    };
+    let b = bytes_of(recv);
+    match encoding.as_str() {
+        "utf-8" | "utf8" => match std::str::from_utf8(&b) {
+            Ok(s) => Ok(Value::str(s)),
+            Err(e) => Err(exc(
+                TypeId::UnicodeError,
+                format!(
+                    "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
+                    b[e.valid_up_to()],
+                    e.valid_up_to()
+                ),
+            )),
+        },
+        "latin-1" | "latin1" | "iso-8859-1" => {
+            Ok(Value::str(&b.iter().map(|&c| c as char).collect::<String>()))
+        }
+        "ascii" => match b.iter().position(|&c| c >= 0x80) {
+            None => Ok(Value::str(&b.iter().map(|&c| c as char).collect::<String>())),
+            Some(i) => Err(exc(
+                TypeId::UnicodeError,
+                format!(
+                    "'ascii' codec can't decode byte 0x{:02x} in position {i}: ordinal not in range(128)",
+                    b[i]
+                ),
+            )),
+        },
+        other => Err(exc(
+            TypeId::LookupError,
+            format!("unknown encoding: {other}"),
+        )),
+    }
+}
+
+fn hex(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("bytes.hex", &args)?;
+    let b = bytes_of(recv);
+    Ok(Value::str(
+        &b.iter().map(|c| format!("{c:02x}")).collect::<String>(),
+    ))
+}
+
+fn int_of(recv: &Value) -> BigInt {
+    int_value(recv).unwrap_or_default()
+}
+
+fn bit_length(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("int.bit_length", &args)?;
+    Ok(Value::Int(int_of(recv).magnitude().bits() as i64))
+}
+
+fn int_ratio(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("int.as_integer_ratio", &args)?;
+    Ok(Value::tuple(vec![
+        Value::from_bigint(int_of(recv)),
+        Value::Int(1),
+    ]))
+}
+
+/// `(length, byteorder, signed)` of `to_bytes` / `from_bytes`.
+fn byteorder(v: Option<Value>) -> PyResult<bool> {
+    match v {
+        None => Ok(false),
+        Some(Value::Str(s)) if &*s == "big" => Ok(false),
+        Some(Value::Str(s)) if &*s == "little" => Ok(true),
+        Some(Value::Str(_)) => Err(value_error("byteorder must be either 'little' or 'big'")),
+        Some(other) => Err(type_error(format!(
+            "to_bytes() argument 'byteorder' must be str, not {}",
+            crate::types::type_of(&other).name()
+        ))),
+    }
+}
+
+fn to_bytes(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
+    let length_kw = args.take_kw("length");
+    let order_kw = args.take_kw("byteorder");
+    let signed = match args.take_kw("signed") {
+        Some(v) => crate::ops::truthy(vm, &v)?,
+        None => false,
+    };
+    reject_kwargs("to_bytes", &args)?;
+    let mut pos = args.pos.into_iter();
+    let length = match pos.next().or(length_kw) {
+        Some(v) => index_arg(&v)?,
+        None => 1,
+    };
+    if length < 0 {
+        return Err(value_error("length argument must be non-negative"));
+    }
+    let little = byteorder(pos.next().or(order_kw))?;
+    let n = int_of(recv);
+    if n.is_negative() && !signed {
+        return Err(exc(
+            TypeId::OverflowError,
+            "can't convert negative int to unsigned",
+        ));
+    }
+    let mut bytes = if signed {
+        n.to_signed_bytes_le()
+    } else {
+        n.to_bytes_le().1
+    };
+    if n.is_zero() {
+        bytes.clear();
+    }
+    let length = length as usize;
+    if bytes.len() > length {
+        return Err(exc(TypeId::OverflowError, "int too big to convert"));
+    }
+    let fill = if n.is_negative() { 0xff } else { 0 };
+    bytes.resize(length, fill);
+    if !little {
+        bytes.reverse();
+    }
+    Ok(Value::Bytes(Rc::from(bytes)))
+}
+
+fn from_bytes(vm: &mut Vm, _recv: &Value, mut args: Args) -> PyResult<Value> {
+    let bytes_kw = args.take_kw("bytes");
+    let order_kw = args.take_kw("byteorder");
+    let signed = match args.take_kw("signed") {
+        Some(v) => crate::ops::truthy(vm, &v)?,
+        None => false,
+    };
+    reject_kwargs("from_bytes", &args)?;
+    let mut pos = args.pos.into_iter();
+    let Some(source) = pos.next().or(bytes_kw) else {
+        return Err(type_error(
+            "from_bytes() missing required argument 'bytes' (pos 1)",
+        ));
+    };
+    let little = byteorder(pos.next().or(order_kw))?;
+    let mut bytes: Vec<u8> = match &source {
+        Value::Bytes(b) => b.to_vec(),
+        other => iterators::collect(vm, other)?
+            .iter()
+            .map(|v| int_value(v).and_then(|n| n.to_u8()).unwrap_or(0))
+            .collect(),
+    };
+    if !little {
+        bytes.reverse();
+    }
+    let n = if signed {
+        BigInt::from_signed_bytes_le(&bytes)
+    } else {
+        BigInt::from_bytes_le(Sign::Plus, &bytes)
+    };
+    Ok(Value::from_bigint(n))
+}
+
+fn float_of(recv: &Value) -> f64 {
+    match recv {
+        Value::Float(f) => *f,
+        _ => 0.0,
+    }
+}
+
+fn is_integer(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("float.is_integer", &args)?;
+    let f = float_of(recv);
+    Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
+}
+
+fn float_ratio(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("float.as_integer_ratio", &args)?;
+    let f = float_of(recv);
+    if f.is_nan() {
+        return Err(value_error("cannot convert NaN to integer ratio"));
+    }
+    if f.is_infinite() {
+        return Err(exc(
+            TypeId::OverflowError,
+            "cannot convert Infinity to integer ratio",
+        ));
+    }
+    if f == 0.0 {
+        return Ok(Value::tuple(vec![Value::Int(0), Value::Int(1)]));
+    }
+    let bits = f.abs().to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let mut mantissa = bits & ((1u64 << 52) - 1);
+    let mut e = if exp == 0 { -1074 } else { exp - 1075 };
+    if exp != 0 {
+        mantissa |= 1 << 52;
+    }
+    while mantissa % 2 == 0 && e < 0 {
+        mantissa /= 2;
+        e += 1;
+    }
+    let mut num = BigInt::from(mantissa);
+    let mut den = BigInt::from(1);
+    if e > 0 {
+        num <<= e as usize;
+    } else {
+        den <<= (-e) as usize;
+    }
+    if f < 0.0 {
+        num = -num;
+    }
+    Ok(Value::tuple(vec![
+        Value::from_bigint(num),
+        Value::from_bigint(den),
+    ]))
+}

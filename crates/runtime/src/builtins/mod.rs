@@ -1,0 +1,111 @@
+//! The `builtins` namespace: built-in functions, the built-in types as
+//! callables, and every built-in exception class.
+//!
+//! Methods of the built-in types live in the `*_methods` modules and are
+//! found by `attrs::get_attr`; calling a type is [`construct`].
+
+pub mod args;
+mod construct;
+pub mod dict_methods;
+pub mod exception_methods;
+mod functions;
+pub mod generator_methods;
+pub mod list_methods;
+pub mod misc_methods;
+pub mod numbers;
+pub mod set_methods;
+pub mod sort;
+pub mod str_format;
+pub mod str_methods;
+
+use std::rc::Rc;
+
+use loopscope_cpython::{ExceptionKind, PyError};
+
+use crate::exceptions::{exc, exc_empty};
+use crate::types::TypeId;
+use crate::value::{Builtin, ExcRef, Module, NativeFn, Value};
+
+pub use construct::construct;
+
+/// A plain built-in function value.
+pub fn function(name: &'static str, func: NativeFn) -> Value {
+    Value::Builtin(Rc::new(Builtin {
+        name,
+        func,
+        receiver: Value::None,
+    }))
+}
+
+/// A built-in method bound to `receiver`.
+pub fn method(name: &'static str, func: NativeFn, receiver: &Value) -> Value {
+    Value::Builtin(Rc::new(Builtin {
+        name,
+        func,
+        receiver: receiver.clone(),
+    }))
+}
+
+/// The exception a `loopscope_cpython` error stands for.
+pub fn cpython_error(e: PyError) -> ExcRef {
+    let typ = match e.kind {
+        ExceptionKind::ValueError => TypeId::ValueError,
+        ExceptionKind::TypeError => TypeId::TypeError,
+        ExceptionKind::OverflowError => TypeId::OverflowError,
+        ExceptionKind::IndexError => TypeId::IndexError,
+        ExceptionKind::ZeroDivisionError => TypeId::ZeroDivisionError,
+        ExceptionKind::MemoryError => TypeId::MemoryError,
+    };
+    if e.message.is_empty() {
+        exc_empty(typ)
+    } else {
+        exc(typ, e.message)
+    }
+}
+
+/// The types a program reaches by name in `builtins`.
+const TYPE_NAMES: &[(&str, TypeId)] = &[
+    ("object", TypeId::Object),
+    ("bool", TypeId::Bool),
+    ("int", TypeId::Int),
+    ("float", TypeId::Float),
+    ("str", TypeId::Str),
+    ("bytes", TypeId::Bytes),
+    ("tuple", TypeId::Tuple),
+    ("list", TypeId::List),
+    ("dict", TypeId::Dict),
+    ("set", TypeId::Set),
+    ("frozenset", TypeId::Set),
+    ("range", TypeId::Range),
+    ("slice", TypeId::Slice),
+    ("type", TypeId::Type),
+    ("enumerate", TypeId::Enumerate),
+    ("zip", TypeId::Zip),
+    ("map", TypeId::Map),
+    ("filter", TypeId::Filter),
+    ("reversed", TypeId::Reversed),
+];
+
+/// Build the `builtins` module.
+pub fn make_module() -> Rc<Module> {
+    let module = Rc::new(Module {
+        name: Rc::from("builtins"),
+        attrs: Default::default(),
+        filename: Rc::from(""),
+    });
+    {
+        let mut attrs = module.attrs.borrow_mut();
+        for (name, func) in functions::FUNCTIONS {
+            attrs.insert_str(name, function(name, *func));
+        }
+        for (name, t) in TYPE_NAMES {
+            attrs.insert_str(name, Value::Type(*t));
+        }
+        for t in TypeId::builtin_exception_names() {
+            attrs.insert_str(t.name(), Value::Type(t));
+        }
+        attrs.insert_str("Ellipsis", Value::Ellipsis);
+        attrs.insert_str("__name__", Value::str("builtins"));
+    }
+    module
+}

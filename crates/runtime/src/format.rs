@@ -1,0 +1,145 @@
+//! `format(value, spec)` (f-string `{x:spec}`) and printf-style `str % args`,
+//! dispatching to `loopscope_cpython`'s ports of CPython's formatters.
+
+use loopscope_cpython::float_repr::{float_to_int, int_to_float};
+use loopscope_cpython::format_spec::{self, ValueKind};
+use loopscope_cpython::percent_format::{self, ArgCursor, ArgRef, CharArg, Count, Kind, Piece};
+use num_bigint::BigInt;
+
+use crate::builtins::cpython_error;
+use crate::exceptions::{type_error, Exception};
+use crate::repr;
+use crate::types::{type_of, TypeId};
+use crate::value::{PyResult, Value};
+use crate::vm::Vm;
+
+/// `format(v, spec)`.
+pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
+    let type_name = type_of(v).name();
+    match v {
+        Value::Bool(_) if spec.is_empty() => repr::str_of(vm, v),
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            let n = int_value(v).unwrap_or_default();
+            let parsed =
+                format_spec::parse(spec, ValueKind::Int, type_name).map_err(cpython_error)?;
+            format_spec::format_int(&n, &parsed).map_err(cpython_error)
+        }
+        Value::Float(f) => {
+            let parsed =
+                format_spec::parse(spec, ValueKind::Float, type_name).map_err(cpython_error)?;
+            format_spec::format_float(*f, &parsed).map_err(cpython_error)
+        }
+        Value::Str(s) => {
+            let parsed =
+                format_spec::parse(spec, ValueKind::Str, type_name).map_err(cpython_error)?;
+            format_spec::format_str(s, &parsed).map_err(cpython_error)
+        }
+        _ if spec.is_empty() => repr::str_of(vm, v),
+        _ => Err(type_error(format!(
+            "unsupported format string passed to {type_name}.__format__"
+        ))),
+    }
+}
+
+/// The int value of an int or bool.
+pub fn int_value(v: &Value) -> Option<BigInt> {
+    match v {
+        Value::Int(i) => Some(BigInt::from(*i)),
+        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::BigInt(b) => Some((**b).clone()),
+        _ => None,
+    }
+}
+
+/// `fmt % args`.
+pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
+    let shape = match args {
+        Value::Tuple(t) => percent_format::Args::Tuple(t.len()),
+        Value::Dict(_) | Value::List(_) => percent_format::Args::Mapping,
+        _ => percent_format::Args::Single,
+    };
+    let mut cursor = ArgCursor::new(shape);
+    let mut current = args.clone();
+    let mut out = String::new();
+    for piece in percent_format::parse(fmt) {
+        let mut c = match piece {
+            Piece::Literal(text) => {
+                out.push_str(&text);
+                continue;
+            }
+            Piece::Conversion(c) => c,
+        };
+        if c.uses_mapping {
+            cursor.require_mapping().map_err(cpython_error)?;
+        }
+        if let Some(key) = &c.key {
+            current = crate::ops::get_item(vm, args, &Value::str(key))?;
+            cursor.bind_mapping_value();
+        }
+        if c.width == Count::FromArgs {
+            let w = fetch(&mut cursor, args, &current)?;
+            let n = int_value(&w).ok_or_else(|| type_error("* wants int"))?;
+            c.apply_star_width(&n).map_err(cpython_error)?;
+        }
+        if c.precision == Count::FromArgs {
+            let p = fetch(&mut cursor, args, &current)?;
+            let n = int_value(&p).ok_or_else(|| type_error("* wants int"))?;
+            c.apply_star_precision(&n).map_err(cpython_error)?;
+        }
+        let code = c.conversion.clone().map_err(cpython_error)?;
+        let value = fetch(&mut cursor, args, &current)?;
+        let text = match c.kind() {
+            Kind::Text => {
+                let s = match code {
+                    'r' => repr::repr(vm, &value)?,
+                    'a' => repr::ascii(vm, &value)?,
+                    _ => repr::str_of(vm, &value)?,
+                };
+                c.render_str(&s)
+            }
+            Kind::Integer => {
+                let n = match (&value, code) {
+                    (Value::Float(f), 'd' | 'i' | 'u') => {
+                        float_to_int(*f).map_err(cpython_error)?
+                    }
+                    _ => match int_value(&value) {
+                        Some(n) => n,
+                        None => return Err(cpython_error(c.wrong_type(type_of(&value).name()))),
+                    },
+                };
+                c.render_int(&n)
+            }
+            Kind::Real => {
+                let f = match &value {
+                    Value::Float(f) => *f,
+                    _ => match int_value(&value) {
+                        Some(n) => int_to_float(&n).map_err(cpython_error)?,
+                        None => return Err(cpython_error(c.wrong_type(type_of(&value).name()))),
+                    },
+                };
+                c.render_float(f)
+            }
+            Kind::Character => match &value {
+                Value::Str(s) => c.render_char(CharArg::Str(s)),
+                _ => match int_value(&value) {
+                    Some(n) => c.render_char(CharArg::Int(&n)),
+                    None => Err(c.wrong_type(type_of(&value).name())),
+                },
+            },
+            Kind::Unsupported => Err(c.unsupported()),
+        };
+        out.push_str(&text.map_err(cpython_error)?);
+    }
+    cursor.finish().map_err(cpython_error)?;
+    Ok(out)
+}
+
+fn fetch(cursor: &mut ArgCursor, args: &Value, current: &Value) -> PyResult<Value> {
+    match cursor.next_arg().map_err(cpython_error)? {
+        ArgRef::Current => Ok(current.clone()),
+        ArgRef::Item(i) => match args {
+            Value::Tuple(t) => Ok(t[i].clone()),
+            _ => Err(Exception::new(TypeId::TypeError, Vec::new())),
+        },
+    }
+}

@@ -1,0 +1,658 @@
+//! The iterator protocol: `iter()`, `next()`, and the iterator objects of
+//! the built-in types (`list_iterator`, `enumerate`, `zip`, `map`, ...,
+//! plus `itertools`' `count`, `repeat`, `cycle`, `islice`, `chain`).
+//!
+//! Sequence iterators hold the shared sequence and an index, so a list
+//! appended to while it is iterated yields the new items, as in CPython.
+//! Generators are their own iterators and are driven with `Vm::resume`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use loopscope_syntax::ast::BinOp;
+use num_bigint::BigInt;
+
+use crate::dict::{Dict, PySet};
+use crate::exceptions::{exc, type_error, value_error};
+use crate::ops;
+use crate::types::{type_of, TypeId};
+use crate::value::{PyResult, Value};
+use crate::vm::{GenOutcome, Resume, Vm};
+
+/// Which part of a dict a view or iterator yields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DictPart {
+    Keys,
+    Values,
+    Items,
+}
+
+pub enum IterState {
+    /// `list_iterator`; `None` once exhausted (it never restarts).
+    List {
+        list: Option<Rc<RefCell<Vec<Value>>>>,
+        index: usize,
+    },
+    Tuple {
+        items: Rc<[Value]>,
+        index: usize,
+    },
+    Str {
+        text: Rc<str>,
+        pos: usize,
+    },
+    Bytes {
+        bytes: Rc<[u8]>,
+        index: usize,
+    },
+    Range {
+        next: i64,
+        step: i64,
+        remaining: i64,
+    },
+    /// Iterating a dict (or one of its views).
+    Dict {
+        dict: Rc<RefCell<Dict>>,
+        part: DictPart,
+        index: usize,
+        len: usize,
+    },
+    /// `d.keys()` / `d.values()` / `d.items()`: a live view, iterable but
+    /// not itself an iterator.
+    DictView {
+        dict: Rc<RefCell<Dict>>,
+        part: DictPart,
+    },
+    Set {
+        set: Rc<RefCell<PySet>>,
+        items: Rc<[Value]>,
+        index: usize,
+    },
+    Enumerate {
+        inner: Value,
+        count: Value,
+    },
+    Zip {
+        iters: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        iters: Vec<Value>,
+    },
+    Filter {
+        /// `None` keeps the truthy items.
+        func: Value,
+        inner: Value,
+    },
+    /// `reversed(seq)`: counts an index down over the shared items.
+    Reversed {
+        items: Rc<RefCell<Vec<Value>>>,
+        index: isize,
+        of_list: bool,
+    },
+    Count {
+        next: Value,
+        step: Value,
+    },
+    Repeat {
+        item: Value,
+        remaining: Option<u64>,
+    },
+    Cycle {
+        inner: Option<Value>,
+        saved: Vec<Value>,
+        index: usize,
+    },
+    Islice {
+        inner: Value,
+        /// Index (in the source) of the next item to yield.
+        next: usize,
+        stop: Option<usize>,
+        step: usize,
+        consumed: usize,
+    },
+    Chain {
+        /// Iterator over the iterables still to chain.
+        sources: Value,
+        current: Option<Value>,
+    },
+}
+
+impl IterState {
+    /// The type name CPython shows in the iterator's repr.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            IterState::List { .. } => "list_iterator",
+            IterState::Tuple { .. } => "tuple_iterator",
+            IterState::Str { .. } => "str_ascii_iterator",
+            IterState::Bytes { .. } => "bytes_iterator",
+            IterState::Range { .. } => "range_iterator",
+            IterState::Dict { part, .. } | IterState::DictView { part, .. } => match part {
+                DictPart::Keys => "dict_keyiterator",
+                DictPart::Values => "dict_valueiterator",
+                DictPart::Items => "dict_itemiterator",
+            },
+            IterState::Set { .. } => "set_iterator",
+            IterState::Enumerate { .. } => "enumerate",
+            IterState::Zip { .. } => "zip",
+            IterState::Map { .. } => "map",
+            IterState::Filter { .. } => "filter",
+            IterState::Reversed { of_list, .. } => {
+                if *of_list {
+                    "list_reverseiterator"
+                } else {
+                    "reversed"
+                }
+            }
+            IterState::Count { .. } => "itertools.count",
+            IterState::Repeat { .. } => "itertools.repeat",
+            IterState::Cycle { .. } => "itertools.cycle",
+            IterState::Islice { .. } => "itertools.islice",
+            IterState::Chain { .. } => "itertools.chain",
+        }
+    }
+}
+
+/// Wrap a state as an iterator value.
+pub fn new_iter(state: IterState) -> Value {
+    Value::Iter(Rc::new(RefCell::new(state)))
+}
+
+/// A live view of a dict's keys, values or items.
+pub fn dict_view(dict: &Rc<RefCell<Dict>>, part: DictPart) -> Value {
+    new_iter(IterState::DictView {
+        dict: dict.clone(),
+        part,
+    })
+}
+
+fn dict_iter(dict: &Rc<RefCell<Dict>>, part: DictPart) -> Value {
+    let len = dict.borrow().len();
+    new_iter(IterState::Dict {
+        dict: dict.clone(),
+        part,
+        index: 0,
+        len,
+    })
+}
+
+/// `iter(v)`.
+pub fn get_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(match v {
+        Value::List(l) => new_iter(IterState::List {
+            list: Some(l.clone()),
+            index: 0,
+        }),
+        Value::Tuple(t) => new_iter(IterState::Tuple {
+            items: t.clone(),
+            index: 0,
+        }),
+        Value::Str(s) => new_iter(IterState::Str {
+            text: s.clone(),
+            pos: 0,
+        }),
+        Value::Bytes(b) => new_iter(IterState::Bytes {
+            bytes: b.clone(),
+            index: 0,
+        }),
+        Value::Range(r) => new_iter(IterState::Range {
+            next: r.start,
+            step: r.step,
+            remaining: r.len(),
+        }),
+        Value::Dict(d) => dict_iter(d, DictPart::Keys),
+        Value::Set(s) => new_iter(IterState::Set {
+            set: s.clone(),
+            items: Rc::from(s.borrow().items()),
+            index: 0,
+        }),
+        Value::Iter(state) => {
+            if let IterState::DictView { dict, part } = &*state.borrow() {
+                return Ok(dict_iter(dict, *part));
+            }
+            v.clone()
+        }
+        Value::Generator(g) if !g.is_coroutine => v.clone(),
+        _ => {
+            return Err(type_error(format!(
+                "'{}' object is not iterable",
+                type_of(v).name()
+            )))
+        }
+    })
+}
+
+/// `next(it)`: `None` when the iterator is exhausted.
+pub fn next_item(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    match it {
+        Value::Iter(state) => next_of_state(vm, state),
+        Value::Generator(g) => match vm.resume(g, Resume::Value(Value::None)) {
+            GenOutcome::Yielded(v) => Ok(Some(v)),
+            GenOutcome::Returned(_) => Ok(None),
+            GenOutcome::Raised(e) if e.typ == TypeId::StopIteration => Ok(None),
+            GenOutcome::Raised(e) => Err(e),
+        },
+        _ => Err(type_error(format!(
+            "'{}' object is not an iterator",
+            type_of(it).name()
+        ))),
+    }
+}
+
+fn next_of_state(vm: &mut Vm, state: &Rc<RefCell<IterState>>) -> PyResult<Option<Value>> {
+    // Variants that call back into Python (or into other iterators) must not
+    // hold the borrow across the call: the callee may touch this iterator.
+    let mut s = state.borrow_mut();
+    match &mut *s {
+        IterState::List { list, index } => {
+            let item = list.as_ref().and_then(|l| l.borrow().get(*index).cloned());
+            match item {
+                Some(v) => {
+                    *index += 1;
+                    Ok(Some(v))
+                }
+                None => {
+                    *list = None;
+                    Ok(None)
+                }
+            }
+        }
+        IterState::Tuple { items, index } => {
+            let item = items.get(*index).cloned();
+            if item.is_some() {
+                *index += 1;
+            }
+            Ok(item)
+        }
+        IterState::Str { text, pos } => match text[*pos..].chars().next() {
+            Some(c) => {
+                *pos += c.len_utf8();
+                Ok(Some(Value::str(c.encode_utf8(&mut [0; 4]))))
+            }
+            None => Ok(None),
+        },
+        IterState::Bytes { bytes, index } => {
+            let item = bytes.get(*index).map(|b| Value::Int(*b as i64));
+            if item.is_some() {
+                *index += 1;
+            }
+            Ok(item)
+        }
+        IterState::Range {
+            next,
+            step,
+            remaining,
+        } => {
+            if *remaining <= 0 {
+                return Ok(None);
+            }
+            let v = *next;
+            *remaining -= 1;
+            *next = next.wrapping_add(*step);
+            Ok(Some(Value::Int(v)))
+        }
+        IterState::Dict {
+            dict,
+            part,
+            index,
+            len,
+        } => {
+            let d = dict.borrow();
+            if d.len() != *len {
+                *len = usize::MAX;
+                return Err(exc(
+                    TypeId::RuntimeError,
+                    "dictionary changed size during iteration",
+                ));
+            }
+            let Some((k, v)) = d.get_index(*index) else {
+                return Ok(None);
+            };
+            *index += 1;
+            Ok(Some(match part {
+                DictPart::Keys => k,
+                DictPart::Values => v,
+                DictPart::Items => Value::tuple(vec![k, v]),
+            }))
+        }
+        IterState::DictView { .. } => Err(type_error(format!(
+            "'{}' object is not an iterator",
+            match &*s {
+                IterState::DictView { part, .. } => match part {
+                    DictPart::Keys => "dict_keys",
+                    DictPart::Values => "dict_values",
+                    DictPart::Items => "dict_items",
+                },
+                _ => "iterator",
+            }
+        ))),
+        IterState::Set { set, items, index } => {
+            if set.borrow().len() != items.len() {
+                return Err(exc(
+                    TypeId::RuntimeError,
+                    "Set changed size during iteration",
+                ));
+            }
+            let item = items.get(*index).cloned();
+            if item.is_some() {
+                *index += 1;
+            }
+            Ok(item)
+        }
+        IterState::Enumerate { inner, .. } => {
+            let inner = inner.clone();
+            drop(s);
+            let Some(item) = next_item(vm, &inner)? else {
+                return Ok(None);
+            };
+            let mut s = state.borrow_mut();
+            let IterState::Enumerate { count, .. } = &mut *s else {
+                return Ok(None);
+            };
+            let n = count.clone();
+            *count = match &n {
+                Value::Int(i) if *i < i64::MAX => Value::Int(i + 1),
+                Value::Int(i) => Value::from_bigint(BigInt::from(*i) + 1),
+                Value::BigInt(b) => Value::from_bigint(&**b + 1),
+                other => other.clone(),
+            };
+            Ok(Some(Value::tuple(vec![n, item])))
+        }
+        IterState::Zip { iters, strict } => {
+            let (iters, strict) = (iters.clone(), *strict);
+            drop(s);
+            zip_next(vm, &iters, strict)
+        }
+        IterState::Map { func, iters } => {
+            let (func, iters) = (func.clone(), iters.clone());
+            drop(s);
+            let mut args = Vec::with_capacity(iters.len());
+            for it in &iters {
+                match next_item(vm, it)? {
+                    Some(v) => args.push(v),
+                    None => return Ok(None),
+                }
+            }
+            vm.call(&func, crate::value::Args::new(args)).map(Some)
+        }
+        IterState::Filter { func, inner } => {
+            let (func, inner) = (func.clone(), inner.clone());
+            drop(s);
+            while let Some(item) = next_item(vm, &inner)? {
+                let keep = if func.is_none() {
+                    ops::truthy(vm, &item)?
+                } else {
+                    let r = vm.call1(&func, item.clone())?;
+                    ops::truthy(vm, &r)?
+                };
+                if keep {
+                    return Ok(Some(item));
+                }
+            }
+            Ok(None)
+        }
+        IterState::Reversed { items, index, .. } => {
+            let len = items.borrow().len() as isize;
+            if *index >= 0 && *index < len {
+                let v = items.borrow()[*index as usize].clone();
+                *index -= 1;
+                Ok(Some(v))
+            } else {
+                *index = -1;
+                Ok(None)
+            }
+        }
+        IterState::Count { next, step } => {
+            let (cur, step) = (next.clone(), step.clone());
+            drop(s);
+            let following = ops::binary_op(vm, BinOp::Add, &cur, &step)?;
+            if let IterState::Count { next, .. } = &mut *state.borrow_mut() {
+                *next = following;
+            }
+            Ok(Some(cur))
+        }
+        IterState::Repeat { item, remaining } => match remaining {
+            Some(0) => Ok(None),
+            Some(n) => {
+                *n -= 1;
+                Ok(Some(item.clone()))
+            }
+            None => Ok(Some(item.clone())),
+        },
+        IterState::Cycle { inner, .. } => {
+            if let Some(inner) = inner.clone() {
+                drop(s);
+                let item = next_item(vm, &inner)?;
+                let mut s = state.borrow_mut();
+                let IterState::Cycle {
+                    inner,
+                    saved,
+                    index,
+                    ..
+                } = &mut *s
+                else {
+                    return Ok(None);
+                };
+                match item {
+                    Some(v) => {
+                        saved.push(v.clone());
+                        return Ok(Some(v));
+                    }
+                    None => {
+                        *inner = None;
+                        *index = 0;
+                    }
+                }
+                return Ok(cycle_saved(saved, index));
+            }
+            let IterState::Cycle { saved, index, .. } = &mut *s else {
+                return Ok(None);
+            };
+            Ok(cycle_saved(saved, index))
+        }
+        IterState::Islice {
+            inner,
+            next,
+            stop,
+            step,
+            consumed,
+        } => {
+            let (inner, target, stop, step, mut consumed_now) =
+                (inner.clone(), *next, *stop, *step, *consumed);
+            drop(s);
+            if stop.is_some_and(|stop| target >= stop) {
+                // Exhaust up to `stop` like CPython, then finish.
+                while stop.is_some_and(|stop| consumed_now < stop) {
+                    if next_item(vm, &inner)?.is_none() {
+                        break;
+                    }
+                    consumed_now += 1;
+                }
+                set_islice(state, consumed_now, usize::MAX);
+                return Ok(None);
+            }
+            while consumed_now < target {
+                if next_item(vm, &inner)?.is_none() {
+                    set_islice(state, usize::MAX, usize::MAX);
+                    return Ok(None);
+                }
+                consumed_now += 1;
+            }
+            let Some(item) = next_item(vm, &inner)? else {
+                set_islice(state, usize::MAX, usize::MAX);
+                return Ok(None);
+            };
+            set_islice(state, consumed_now + 1, target.saturating_add(step));
+            Ok(Some(item))
+        }
+        IterState::Chain { sources, current } => {
+            let (sources, mut current) = (sources.clone(), current.clone());
+            drop(s);
+            loop {
+                if let Some(cur) = &current {
+                    if let Some(v) = next_item(vm, cur)? {
+                        return Ok(Some(v));
+                    }
+                }
+                match next_item(vm, &sources)? {
+                    Some(iterable) => {
+                        let it = get_iter(vm, &iterable)?;
+                        current = Some(it.clone());
+                        if let IterState::Chain { current, .. } = &mut *state.borrow_mut() {
+                            *current = Some(it);
+                        }
+                    }
+                    None => return Ok(None),
+                }
+            }
+        }
+    }
+}
+
+fn cycle_saved(saved: &[Value], index: &mut usize) -> Option<Value> {
+    if saved.is_empty() {
+        return None;
+    }
+    let v = saved[*index % saved.len()].clone();
+    *index = (*index + 1) % saved.len();
+    Some(v)
+}
+
+fn set_islice(state: &Rc<RefCell<IterState>>, consumed_now: usize, next_target: usize) {
+    if let IterState::Islice { consumed, next, .. } = &mut *state.borrow_mut() {
+        *consumed = consumed_now;
+        *next = next_target;
+    }
+}
+
+fn zip_next(vm: &mut Vm, iters: &[Value], strict: bool) -> PyResult<Option<Value>> {
+    if iters.is_empty() {
+        return Ok(None);
+    }
+    let mut items = Vec::with_capacity(iters.len());
+    for (i, it) in iters.iter().enumerate() {
+        match next_item(vm, it)? {
+            Some(v) => items.push(v),
+            None => {
+                if !strict {
+                    return Ok(None);
+                }
+                let plural = |i: usize| if i == 1 { " " } else { "s 1-" };
+                if i > 0 {
+                    return Err(value_error(format!(
+                        "zip() argument {} is shorter than argument{}{}",
+                        i + 1,
+                        plural(i),
+                        i
+                    )));
+                }
+                for (j, other) in iters.iter().enumerate().skip(1) {
+                    if next_item(vm, other)?.is_some() {
+                        return Err(value_error(format!(
+                            "zip() argument {} is longer than argument{}{}",
+                            j + 1,
+                            plural(j),
+                            j
+                        )));
+                    }
+                }
+                return Ok(None);
+            }
+        }
+    }
+    Ok(Some(Value::tuple(items)))
+}
+
+/// All items of an iterable.
+pub fn collect(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
+    match v {
+        Value::List(l) => return Ok(l.borrow().clone()),
+        Value::Tuple(t) => return Ok(t.to_vec()),
+        _ => {}
+    }
+    let it = get_iter(vm, v)?;
+    let mut out = Vec::new();
+    while let Some(item) = next_item(vm, &it)? {
+        out.push(item);
+        if out.len() > vm.limits.max_sequence_len {
+            return Err(crate::exceptions::exc_empty(TypeId::MemoryError));
+        }
+    }
+    Ok(out)
+}
+
+/// `a, b, c = v`: exactly `n` items, with CPython's messages.
+pub fn unpack(vm: &mut Vm, v: &Value, n: usize) -> PyResult<Vec<Value>> {
+    let check = |items: Vec<Value>| -> PyResult<Vec<Value>> {
+        if items.len() < n {
+            return Err(value_error(format!(
+                "not enough values to unpack (expected {n}, got {})",
+                items.len()
+            )));
+        }
+        if items.len() > n {
+            return Err(value_error(format!(
+                "too many values to unpack (expected {n})"
+            )));
+        }
+        Ok(items)
+    };
+    match v {
+        Value::List(l) => return check(l.borrow().clone()),
+        Value::Tuple(t) => return check(t.to_vec()),
+        _ => {}
+    }
+    let it = get_iter(vm, v).map_err(|e| {
+        if e.typ == TypeId::TypeError {
+            type_error(format!(
+                "cannot unpack non-iterable {} object",
+                type_of(v).name()
+            ))
+        } else {
+            e
+        }
+    })?;
+    let mut items = Vec::with_capacity(n);
+    while items.len() <= n {
+        match next_item(vm, &it)? {
+            Some(x) => items.push(x),
+            None => break,
+        }
+    }
+    check(items)
+}
+
+/// `reversed(seq)`.
+pub fn reversed(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let (items, of_list) = match v {
+        Value::List(l) => (l.clone(), true),
+        Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_) => {
+            (Rc::new(RefCell::new(collect(vm, v)?)), false)
+        }
+        Value::Dict(d) => (Rc::new(RefCell::new(d.borrow().keys())), false),
+        Value::Iter(state) if matches!(&*state.borrow(), IterState::DictView { .. }) => {
+            (Rc::new(RefCell::new(collect(vm, v)?)), false)
+        }
+        _ => {
+            return Err(type_error(format!(
+                "'{}' object is not reversible",
+                type_of(v).name()
+            )))
+        }
+    };
+    let index = items.borrow().len() as isize - 1;
+    Ok(new_iter(IterState::Reversed {
+        items,
+        index,
+        of_list,
+    }))
+}
+
+/// Remaining length of sequence views used by `len()` (`None`: no len).
+pub fn view_len(state: &IterState) -> Option<usize> {
+    match state {
+        IterState::DictView { dict, .. } => Some(dict.borrow().len()),
+        _ => None,
+    }
+}

@@ -1,0 +1,372 @@
+//! `math`: constants and a useful subset of the functions, with CPython's
+//! domain/range errors.
+
+use std::rc::Rc;
+
+use loopscope_cpython::float_repr::float_to_int;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive};
+
+use crate::builtins::args::{count_range, exactly_one};
+use crate::builtins::cpython_error;
+use crate::exceptions::{exc, type_error, value_error};
+use crate::format::int_value;
+use crate::iterators;
+use crate::ops::to_float;
+use crate::types::{type_of, TypeId};
+use crate::value::{Args, Module, NativeFn, PyResult, Value};
+use crate::vm::Vm;
+
+pub fn make() -> Rc<Module> {
+    const FUNCTIONS: &[(&str, NativeFn)] = &[
+        ("floor", floor),
+        ("ceil", ceil),
+        ("trunc", trunc),
+        ("sqrt", sqrt),
+        ("exp", exp),
+        ("log", log),
+        ("log2", log2),
+        ("log10", log10),
+        ("sin", sin),
+        ("cos", cos),
+        ("tan", tan),
+        ("atan", atan),
+        ("atan2", atan2),
+        ("hypot", hypot),
+        ("fabs", fabs),
+        ("pow", pow),
+        ("isclose", isclose),
+        ("isnan", isnan),
+        ("isinf", isinf),
+        ("isfinite", isfinite),
+        ("gcd", gcd),
+        ("factorial", factorial),
+        ("isqrt", isqrt),
+        ("fsum", fsum),
+        ("prod", prod),
+        ("copysign", copysign),
+        ("degrees", degrees),
+        ("radians", radians),
+    ];
+    let m = super::native_module(
+        "math",
+        "/usr/lib/python3.11/lib-dynload/math.cpython-311-x86_64-linux-gnu.so",
+        FUNCTIONS,
+    );
+    {
+        let mut attrs = m.attrs.borrow_mut();
+        attrs.insert_str("pi", Value::Float(std::f64::consts::PI));
+        attrs.insert_str("e", Value::Float(std::f64::consts::E));
+        attrs.insert_str("tau", Value::Float(std::f64::consts::TAU));
+        attrs.insert_str("inf", Value::Float(f64::INFINITY));
+        attrs.insert_str("nan", Value::Float(f64::NAN));
+    }
+    m
+}
+
+fn one_float(name: &str, args: &Args) -> PyResult<f64> {
+    to_float(&exactly_one(name, args)?)
+}
+
+fn domain() -> crate::value::ExcRef {
+    value_error("math domain error")
+}
+
+/// A float result, checked like CPython's `math_1`.
+fn checked(x: f64, r: f64) -> PyResult<Value> {
+    if r.is_nan() && !x.is_nan() {
+        return Err(domain());
+    }
+    if r.is_infinite() && x.is_finite() {
+        return Err(exc(TypeId::OverflowError, "math range error"));
+    }
+    Ok(Value::Float(r))
+}
+
+fn to_int_value(f: f64) -> PyResult<Value> {
+    Ok(Value::from_bigint(float_to_int(f).map_err(cpython_error)?))
+}
+
+fn rounding(args: &Args, name: &str, op: fn(f64) -> f64) -> PyResult<Value> {
+    let v = exactly_one(name, args)?;
+    if let Some(n) = int_value(&v) {
+        return Ok(Value::from_bigint(n));
+    }
+    to_int_value(op(to_float(&v)?))
+}
+
+fn floor(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    rounding(&args, "floor", f64::floor)
+}
+
+fn ceil(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    rounding(&args, "ceil", f64::ceil)
+}
+
+fn trunc(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    rounding(&args, "trunc", f64::trunc)
+}
+
+fn sqrt(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let x = one_float("sqrt", &args)?;
+    checked(x, x.sqrt())
+}
+
+fn exp(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let x = one_float("exp", &args)?;
+    checked(x, x.exp())
+}
+
+fn log_of(v: &Value) -> PyResult<f64> {
+    // Ints too large for a float still have a logarithm.
+    if let Value::BigInt(b) = v {
+        if b.is_positive() {
+            let bits = b.bits();
+            let shift = bits.saturating_sub(64);
+            let top = (&**b >> shift).to_f64().unwrap_or(f64::NAN);
+            return Ok(top.ln() + shift as f64 * std::f64::consts::LN_2);
+        }
+    }
+    let x = to_float(v)?;
+    if x <= 0.0 || x.is_nan() {
+        return Err(domain());
+    }
+    Ok(x.ln())
+}
+
+fn log(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    count_range("log", &args, 1, 2)?;
+    let num = log_of(&args.pos[0])?;
+    match args.pos.get(1) {
+        None => Ok(Value::Float(num)),
+        Some(b) => {
+            let den = log_of(b)?;
+            if den == 0.0 {
+                return Err(exc(TypeId::ZeroDivisionError, "float division by zero"));
+            }
+            Ok(Value::Float(num / den))
+        }
+    }
+}
+
+fn log2(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let x = one_float("log2", &args)?;
+    if x <= 0.0 {
+        return Err(domain());
+    }
+    Ok(Value::Float(x.log2()))
+}
+
+fn log10(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let x = one_float("log10", &args)?;
+    if x <= 0.0 {
+        return Err(domain());
+    }
+    Ok(Value::Float(x.log10()))
+}
+
+fn sin(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let x = one_float("sin", &args)?;
+    checked(x, x.sin())
+}
+
+fn cos(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let x = one_float("cos", &args)?;
+    checked(x, x.cos())
+}
+
+fn tan(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let x = one_float("tan", &args)?;
+    checked(x, x.tan())
+}
+
+fn atan(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    Ok(Value::Float(one_float("atan", &args)?.atan()))
+}
+
+fn two_floats(name: &str, args: &Args) -> PyResult<(f64, f64)> {
+    count_range(name, args, 2, 2)?;
+    Ok((to_float(&args.pos[0])?, to_float(&args.pos[1])?))
+}
+
+fn atan2(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let (y, x) = two_floats("atan2", &args)?;
+    Ok(Value::Float(y.atan2(x)))
+}
+
+fn hypot(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let mut acc = 0.0f64;
+    for v in &args.pos {
+        acc = acc.hypot(to_float(v)?);
+    }
+    Ok(Value::Float(acc))
+}
+
+fn fabs(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    Ok(Value::Float(one_float("fabs", &args)?.abs()))
+}
+
+fn pow(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let (x, y) = two_floats("pow", &args)?;
+    if x == 0.0 && y < 0.0 {
+        return Err(domain());
+    }
+    if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
+        return Err(domain());
+    }
+    let r = x.powf(y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return Err(exc(TypeId::OverflowError, "math range error"));
+    }
+    Ok(Value::Float(r))
+}
+
+fn isclose(_vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+    let rel = args.take_kw("rel_tol").map(|v| to_float(&v)).transpose()?;
+    let abs = args.take_kw("abs_tol").map(|v| to_float(&v)).transpose()?;
+    crate::builtins::args::reject_kwargs("isclose", &args)?;
+    let (a, b) = two_floats("isclose", &args)?;
+    let (rel, abs) = (rel.unwrap_or(1e-9), abs.unwrap_or(0.0));
+    if rel < 0.0 || abs < 0.0 {
+        return Err(value_error("tolerances must be non-negative"));
+    }
+    if a == b {
+        return Ok(Value::Bool(true));
+    }
+    if a.is_infinite() || b.is_infinite() {
+        return Ok(Value::Bool(false));
+    }
+    let diff = (b - a).abs();
+    Ok(Value::Bool(
+        diff <= (rel * b).abs() || diff <= (rel * a).abs() || diff <= abs,
+    ))
+}
+
+fn isnan(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(one_float("isnan", &args)?.is_nan()))
+}
+
+fn isinf(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(one_float("isinf", &args)?.is_infinite()))
+}
+
+fn isfinite(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(one_float("isfinite", &args)?.is_finite()))
+}
+
+fn int_arg(v: &Value) -> PyResult<BigInt> {
+    int_value(v).ok_or_else(|| {
+        type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_of(v).name()
+        ))
+    })
+}
+
+fn gcd(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let mut acc = BigInt::from(0);
+    for v in &args.pos {
+        acc = acc.gcd(&int_arg(v)?);
+    }
+    Ok(Value::from_bigint(acc))
+}
+
+fn factorial(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let n = int_arg(&exactly_one("factorial", &args)?)?;
+    if n.is_negative() {
+        return Err(value_error("factorial() not defined for negative values"));
+    }
+    let n = n.to_u64().filter(|n| *n <= 20_000).ok_or_else(|| {
+        exc(
+            TypeId::OverflowError,
+            "factorial() argument should not exceed 20000 in Loopscope",
+        )
+    })?;
+    let mut acc = BigInt::one();
+    for i in 2..=n {
+        acc *= i;
+    }
+    Ok(Value::from_bigint(acc))
+}
+
+fn isqrt(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let n = int_arg(&exactly_one("isqrt", &args)?)?;
+    if n.is_negative() {
+        return Err(value_error("isqrt() argument must be nonnegative"));
+    }
+    Ok(Value::from_bigint(n.sqrt()))
+}
+
+/// `fsum`: exactly rounded sum (Shewchuk's algorithm, as CPython).
+fn fsum(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let v = exactly_one("fsum", &args)?;
+    let mut partials: Vec<f64> = Vec::new();
+    for item in iterators::collect(vm, &v)? {
+        let mut x = to_float(&item)?;
+        let mut i = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[i] = lo;
+                i += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(i);
+        partials.push(x);
+    }
+    let mut hi = 0.0;
+    if let Some(mut n) = partials.len().checked_sub(1) {
+        hi = partials[n];
+        let mut lo = 0.0;
+        while n > 0 {
+            let x = hi;
+            n -= 1;
+            let y = partials[n];
+            hi = x + y;
+            let yr = hi - x;
+            lo = y - yr;
+            if lo != 0.0 {
+                break;
+            }
+        }
+        if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            let yr = x - hi;
+            if y == yr {
+                hi = x;
+            }
+        }
+    }
+    Ok(Value::Float(hi))
+}
+
+fn prod(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+    let start = args.take_kw("start").unwrap_or(Value::Int(1));
+    let v = exactly_one("prod", &args)?;
+    let mut acc = start;
+    for item in iterators::collect(vm, &v)? {
+        acc = crate::ops::binary_op(vm, loopscope_syntax::ast::BinOp::Mult, &acc, &item)?;
+    }
+    Ok(acc)
+}
+
+fn copysign(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let (x, y) = two_floats("copysign", &args)?;
+    Ok(Value::Float(x.copysign(y)))
+}
+
+fn degrees(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    Ok(Value::Float(one_float("degrees", &args)?.to_degrees()))
+}
+
+fn radians(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    Ok(Value::Float(one_float("radians", &args)?.to_radians()))
+}

@@ -1,0 +1,361 @@
+//! `random`: the module-level functions of CPython 3.11's `random`, over
+//! the VM's shared generator (`vm.random`, seeded before the program runs)
+//! with `loopscope_cpython`'s bit-exact algorithms.
+
+use std::rc::Rc;
+
+use loopscope_cpython::random::{Seed, Weights};
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+use crate::builtins::args::{count_range, index_arg, reject_kwargs};
+use crate::builtins::cpython_error;
+use crate::dict::hash_value;
+use crate::exceptions::{type_error, value_error};
+use crate::format::int_value;
+use crate::iterators;
+use crate::ops;
+use crate::types::type_of;
+use crate::value::{Args, Module, NativeFn, PyResult, Value};
+use crate::vm::Vm;
+
+pub fn make() -> Rc<Module> {
+    const FUNCTIONS: &[(&str, NativeFn)] = &[
+        ("seed", seed),
+        ("random", random),
+        ("randint", randint),
+        ("randrange", randrange),
+        ("choice", choice),
+        ("choices", choices),
+        ("shuffle", shuffle),
+        ("sample", sample),
+        ("uniform", uniform),
+        ("triangular", triangular),
+        ("gauss", gauss),
+        ("normalvariate", normalvariate),
+        ("expovariate", expovariate),
+        ("getrandbits", getrandbits),
+        ("randbytes", randbytes),
+    ];
+    super::native_module("random", "/usr/lib/python3.11/random.py", FUNCTIONS)
+}
+
+fn seed(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+    let a_kw = args.take_kw("a");
+    args.take_kw("version");
+    reject_kwargs("seed", &args)?;
+    count_range("seed", &args, 0, 2)?;
+    let a = args.pos.first().cloned().or(a_kw).unwrap_or(Value::None);
+    let big;
+    let seed =
+        match &a {
+            Value::None => {
+                big = BigInt::from(crate::program::DEFAULT_SEED);
+                Seed::Int(&big)
+            }
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+                big = int_value(&a).unwrap_or_default();
+                Seed::Int(&big)
+            }
+            Value::Float(f) if f.is_nan() => Seed::Hash(0),
+            Value::Float(f) => Seed::Float(*f),
+            Value::Str(s) => Seed::Str(s),
+            Value::Bytes(b) => Seed::Bytes(b),
+            Value::Tuple(_) | Value::Range(_) | Value::Ellipsis => Seed::Hash(hash_value(&a)?),
+            _ => return Err(type_error(
+                "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.",
+            )),
+        };
+    vm.random.seed(seed);
+    Ok(Value::None)
+}
+
+fn no_args(name: &str, args: &Args) -> PyResult<()> {
+    crate::builtins::args::no_args(name, args)
+}
+
+fn random(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    no_args("random", &args)?;
+    Ok(Value::Float(vm.random.random()))
+}
+
+/// An int argument of `randrange`: integral floats pass (3.11's deprecated
+/// path), others raise CPython's errors.
+fn range_arg(v: &Value, which: &str) -> PyResult<BigInt> {
+    if let Some(n) = int_value(v) {
+        return Ok(n);
+    }
+    match v {
+        Value::Float(f) if f.fract() == 0.0 && f.is_finite() => {
+            loopscope_cpython::float_repr::float_to_int(*f).map_err(cpython_error)
+        }
+        Value::Float(_) => Err(value_error(format!("non-integer {which} for randrange()"))),
+        other => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_of(other).name()
+        ))),
+    }
+}
+
+fn randrange(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+    let start_kw = args.take_kw("start");
+    let stop_kw = args.take_kw("stop");
+    let step_kw = args.take_kw("step");
+    reject_kwargs("randrange", &args)?;
+    let mut pos = args.pos.into_iter();
+    let Some(start) = pos.next().or(start_kw) else {
+        return Err(type_error(
+            "Random.randrange() missing 1 required positional argument: 'start'",
+        ));
+    };
+    let stop = pos.next().or(stop_kw).filter(|v| !v.is_none());
+    let step = pos.next().or(step_kw);
+    let start = range_arg(&start, "arg 1")?;
+    let stop = stop.map(|s| range_arg(&s, "stop")).transpose()?;
+    let step = step.map(|s| range_arg(&s, "step")).transpose()?;
+    let r = vm
+        .random
+        .randrange(&start, stop.as_ref(), step.as_ref())
+        .map_err(cpython_error)?;
+    Ok(Value::from_bigint(r))
+}
+
+fn randint(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    count_range("randint", &args, 2, 2)?;
+    let a = range_arg(&args.pos[0], "arg 1")?;
+    let b = range_arg(&args.pos[1], "stop")?;
+    let r = vm.random.randint(&a, &b).map_err(cpython_error)?;
+    Ok(Value::from_bigint(r))
+}
+
+/// The items of a sequence argument (`choice`, `sample`, `choices`).
+fn sequence(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Vec<Value>> {
+    match v {
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_) => {
+            iterators::collect(vm, v)
+        }
+        Value::Set(_) | Value::Dict(_) if what == "sample" => Err(type_error(
+            "Population must be a sequence.  For dicts or sets, use sorted(d).",
+        )),
+        Value::Dict(d) => {
+            // `choice(d)` indexes the dict: d[i] for an int i.
+            let len = d.borrow().len();
+            let mut out = Vec::with_capacity(len);
+            for i in 0..len {
+                out.push(ops::get_item(vm, v, &Value::Int(i as i64))?);
+            }
+            Ok(out)
+        }
+        other => Err(type_error(format!(
+            "object of type '{}' has no len()",
+            type_of(other).name()
+        ))),
+    }
+}
+
+fn choice(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    count_range("choice", &args, 1, 1)?;
+    if let Value::Dict(d) = &args.pos[0] {
+        // CPython indexes the dict with the chosen int.
+        let len = d.borrow().len();
+        let i = vm.random.choice(len).map_err(cpython_error)?;
+        return ops::get_item(vm, &args.pos[0], &Value::Int(i as i64));
+    }
+    let items = sequence(vm, &args.pos[0], "choice")?;
+    let i = vm.random.choice(items.len()).map_err(cpython_error)?;
+    Ok(items[i].clone())
+}
+
+fn float_list(vm: &mut Vm, v: &Value, cumulative: bool) -> PyResult<Vec<f64>> {
+    let items = iterators::collect(vm, v)?;
+    let mut out = Vec::with_capacity(items.len());
+    let mut acc: Option<Value> = None;
+    for item in items {
+        // Python's itertools.accumulate: exact int sums, floats as floats.
+        let total = if cumulative {
+            item
+        } else {
+            match acc {
+                None => item,
+                Some(a) => ops::binary_op(vm, loopscope_syntax::ast::BinOp::Add, &a, &item)?,
+            }
+        };
+        out.push(ops::to_float(&total)?);
+        acc = Some(total);
+    }
+    Ok(out)
+}
+
+fn choices(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+    let population_kw = args.take_kw("population");
+    let weights_kw = args.take_kw("weights");
+    let cum_kw = args.take_kw("cum_weights");
+    let k_kw = args.take_kw("k");
+    reject_kwargs("choices", &args)?;
+    let mut pos = args.pos.into_iter();
+    let Some(population) = pos.next().or(population_kw) else {
+        return Err(type_error(
+            "Random.choices() missing 1 required positional argument: 'population'",
+        ));
+    };
+    let weights = pos.next().or(weights_kw).filter(|w| !w.is_none());
+    let cum = cum_kw.filter(|w| !w.is_none());
+    let k = match k_kw {
+        Some(v) => index_arg(&v)?.max(0) as usize,
+        None => 1,
+    };
+    let items = sequence(vm, &population, "choices")?;
+    let picks = match (weights, cum) {
+        (Some(_), Some(_)) => {
+            return Err(type_error(
+                "Cannot specify both weights and cumulative weights",
+            ))
+        }
+        (None, None) => vm.random.choices(items.len(), Weights::Equal, k),
+        (Some(w), None) => {
+            let cw = float_list(vm, &w, false)?;
+            vm.random.choices(items.len(), Weights::Cumulative(&cw), k)
+        }
+        (None, Some(c)) => {
+            let cw = float_list(vm, &c, true)?;
+            vm.random.choices(items.len(), Weights::Cumulative(&cw), k)
+        }
+    }
+    .map_err(cpython_error)?;
+    Ok(Value::list(
+        picks.into_iter().map(|i| items[i].clone()).collect(),
+    ))
+}
+
+fn shuffle(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    count_range("shuffle", &args, 1, 1)?;
+    match &args.pos[0] {
+        Value::List(l) => {
+            let mut items = l.borrow().clone();
+            vm.random.shuffle(&mut items);
+            *l.borrow_mut() = items;
+            Ok(Value::None)
+        }
+        other => Err(type_error(format!(
+            "'{}' object does not support item assignment",
+            type_of(other).name()
+        ))),
+    }
+}
+
+fn sample(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+    let population_kw = args.take_kw("population");
+    let k_kw = args.take_kw("k");
+    let counts_kw = args.take_kw("counts");
+    reject_kwargs("sample", &args)?;
+    let mut pos = args.pos.into_iter();
+    let Some(population) = pos.next().or(population_kw) else {
+        return Err(type_error(
+            "Random.sample() missing 2 required positional arguments: 'population' and 'k'",
+        ));
+    };
+    let Some(k) = pos.next().or(k_kw) else {
+        return Err(type_error(
+            "Random.sample() missing 1 required positional argument: 'k'",
+        ));
+    };
+    let k = index_arg(&k)?;
+    let items = sequence(vm, &population, "sample")?;
+    let counts = match counts_kw.filter(|c| !c.is_none()) {
+        None => None,
+        Some(c) => {
+            let mut out = Vec::new();
+            for v in iterators::collect(vm, &c)? {
+                out.push(int_value(&v).ok_or_else(|| type_error("Counts must be integers"))?);
+            }
+            Some(out)
+        }
+    };
+    let picks = vm
+        .random
+        .sample(items.len(), k, counts.as_deref())
+        .map_err(cpython_error)?;
+    Ok(Value::list(
+        picks.into_iter().map(|i| items[i].clone()).collect(),
+    ))
+}
+
+/// Float arguments, with Python's TypeError for non-numbers.
+fn floats(args: &Args, name: &str, defaults: &[Option<f64>]) -> PyResult<Vec<f64>> {
+    let required = defaults.iter().filter(|d| d.is_none()).count();
+    count_range(name, args, required, defaults.len())?;
+    let mut out = Vec::with_capacity(defaults.len());
+    for (i, d) in defaults.iter().enumerate() {
+        out.push(match args.pos.get(i) {
+            Some(v) => ops::to_float(v)?,
+            None => d.unwrap_or(0.0),
+        });
+    }
+    Ok(out)
+}
+
+fn uniform(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let f = floats(&args, "uniform", &[None, None])?;
+    Ok(Value::Float(vm.random.uniform(f[0], f[1])))
+}
+
+fn triangular(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let mode = args
+        .pos
+        .get(2)
+        .filter(|m| !m.is_none())
+        .map(ops::to_float)
+        .transpose()?;
+    let low = args
+        .pos
+        .first()
+        .map(ops::to_float)
+        .transpose()?
+        .unwrap_or(0.0);
+    let high = args
+        .pos
+        .get(1)
+        .map(ops::to_float)
+        .transpose()?
+        .unwrap_or(1.0);
+    Ok(Value::Float(vm.random.triangular(low, high, mode)))
+}
+
+fn gauss(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let f = floats(&args, "gauss", &[Some(0.0), Some(1.0)])?;
+    Ok(Value::Float(vm.random.gauss(f[0], f[1])))
+}
+
+fn normalvariate(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let f = floats(&args, "normalvariate", &[Some(0.0), Some(1.0)])?;
+    Ok(Value::Float(vm.random.normalvariate(f[0], f[1])))
+}
+
+fn expovariate(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let f = floats(&args, "expovariate", &[None])?;
+    Ok(Value::Float(
+        vm.random.expovariate(f[0]).map_err(cpython_error)?,
+    ))
+}
+
+fn getrandbits(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    count_range("getrandbits", &args, 1, 1)?;
+    let k = int_value(&args.pos[0]).ok_or_else(|| {
+        type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_of(&args.pos[0]).name()
+        ))
+    })?;
+    let k = k.to_i64().unwrap_or(i64::MAX);
+    let r = vm.random.getrandbits(k).map_err(cpython_error)?;
+    Ok(Value::from_bigint(r))
+}
+
+fn randbytes(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    count_range("randbytes", &args, 1, 1)?;
+    let n = index_arg(&args.pos[0])?;
+    if n < 0 {
+        return Err(value_error("negative argument not allowed"));
+    }
+    Ok(Value::Bytes(Rc::from(vm.random.randbytes(n as usize))))
+}

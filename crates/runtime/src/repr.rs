@@ -1,0 +1,429 @@
+//! `repr()`, `str()` and `ascii()` of every value, byte-identical to
+//! CPython 3.11: string quoting and escapes, float digits (via
+//! `loopscope_cpython`), container brackets, `[...]` for recursive
+//! containers, and the `<... at 0x...>` forms with deterministic addresses.
+//!
+//! No built-in `repr` runs Python code, so the work is pure; the `vm`
+//! parameters exist for the callers' uniformity and report errors
+//! (RecursionError on absurdly deep nesting) as exceptions.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use loopscope_cpython::float_repr::float_repr;
+
+use crate::exceptions::{exc, Exception};
+use crate::iterators::{DictPart, IterState};
+use crate::types::{type_of, TypeId};
+use crate::value::{fresh_address, PyResult, Value};
+use crate::vm::Vm;
+
+/// Nesting depth past which `repr` gives up, like CPython's recursion limit.
+const MAX_DEPTH: usize = 900;
+
+/// `repr(v)`.
+pub fn repr(_vm: &mut Vm, v: &Value) -> PyResult<String> {
+    let mut w = Writer::new(false);
+    w.value(v)?;
+    Ok(w.out)
+}
+
+/// `str(v)`.
+pub fn str_of(_vm: &mut Vm, v: &Value) -> PyResult<String> {
+    str_value(v)
+}
+
+/// `ascii(v)`: `repr` with every non-ASCII character escaped.
+pub fn ascii(_vm: &mut Vm, v: &Value) -> PyResult<String> {
+    let mut w = Writer::new(true);
+    w.value(v)?;
+    Ok(w.out)
+}
+
+/// `repr(v)` without a VM (destructors, warnings, `Debug`).
+pub fn repr_value(v: &Value) -> String {
+    let mut w = Writer::new(false);
+    match w.value(v) {
+        Ok(()) => w.out,
+        Err(_) => "<...>".to_string(),
+    }
+}
+
+/// Same as [`repr_value`]; used by `impl Debug for Value`.
+pub fn debug_repr(v: &Value) -> String {
+    repr_value(v)
+}
+
+/// `str(v)` without a VM.
+pub fn str_value(v: &Value) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(s.to_string()),
+        Value::Exception(e) => exception_str(e),
+        _ => {
+            let mut w = Writer::new(false);
+            w.value(v)?;
+            Ok(w.out)
+        }
+    }
+}
+
+/// `str(exc)`: no args → `''`, one → `str(arg)` (`repr` for KeyError),
+/// several → the args tuple's repr; groups add their member count.
+pub fn exception_str(e: &Exception) -> PyResult<String> {
+    if e.typ.is_subclass(TypeId::BaseExceptionGroup) {
+        let message = match e.args.first() {
+            Some(m) => str_value(m)?,
+            None => String::new(),
+        };
+        let n = e.group_members().len();
+        let plural = if n == 1 { "" } else { "s" };
+        return Ok(format!("{message} ({n} sub-exception{plural})"));
+    }
+    match e.args.as_slice() {
+        [] => Ok(String::new()),
+        [arg] if e.typ.is_subclass(TypeId::KeyError) => Ok(repr_value(arg)),
+        [arg] => str_value(arg),
+        args => Ok(repr_value(&Value::tuple(args.to_vec()))),
+    }
+}
+
+/// A deterministic address for objects that carry none (`id()`, reprs).
+/// Keyed by the object's allocation, so a freed object's address may be
+/// reused by a later one, just as in CPython.
+pub fn address_of(v: &Value) -> u64 {
+    let ptr: usize = match v {
+        Value::Generator(g) => return g.address,
+        Value::Function(f) => std::rc::Rc::as_ptr(f) as *const u8 as usize,
+        Value::Builtin(b) => std::rc::Rc::as_ptr(b) as *const u8 as usize,
+        Value::Exception(e) => std::rc::Rc::as_ptr(e) as *const u8 as usize,
+        Value::Module(m) => std::rc::Rc::as_ptr(m) as *const u8 as usize,
+        Value::Async(a) => std::rc::Rc::as_ptr(a) as *const u8 as usize,
+        Value::Iter(i) => std::rc::Rc::as_ptr(i) as *const u8 as usize,
+        Value::List(l) => std::rc::Rc::as_ptr(l) as *const u8 as usize,
+        Value::Dict(d) => std::rc::Rc::as_ptr(d) as *const u8 as usize,
+        Value::Set(s) => std::rc::Rc::as_ptr(s) as *const u8 as usize,
+        Value::Tuple(t) => t.as_ptr() as usize,
+        Value::Str(s) => s.as_ptr() as usize,
+        Value::Bytes(b) => b.as_ptr() as usize,
+        Value::Range(r) => std::rc::Rc::as_ptr(r) as usize,
+        Value::Slice(s) => std::rc::Rc::as_ptr(s) as usize,
+        Value::Cell(c) => std::rc::Rc::as_ptr(c) as *const u8 as usize,
+        Value::BigInt(b) => std::rc::Rc::as_ptr(b) as usize,
+        Value::None => return 0x7f00_0000_0100,
+        Value::Ellipsis => return 0x7f00_0000_0140,
+        Value::Bool(b) => return 0x7f00_0000_0180 + *b as u64 * 0x20,
+        Value::Int(i) => return 0x7f00_0800_0000u64.wrapping_add((*i as u64).wrapping_mul(0x20)),
+        Value::Float(f) => return 0x7f10_0000_0000u64.wrapping_add(f.to_bits() >> 12 << 4),
+        Value::Type(t) => return 0x7f00_0010_0000 + *t as u64 * 0x400,
+    };
+    ADDRESSES.with(|a| *a.borrow_mut().entry(ptr).or_insert_with(fresh_address))
+}
+
+thread_local! {
+    static ADDRESSES: RefCell<HashMap<usize, u64>> = RefCell::new(HashMap::new());
+}
+
+/// `'it''s'` → `"it's"`: CPython's choice of quote and escapes for str.
+pub fn quote_str(s: &str, ascii_only: bool) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if (c as u32) < 0x7f => out.push(c),
+            c if ascii_only || !is_printable(c) => push_escape(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+fn push_escape(out: &mut String, c: char) {
+    let n = c as u32;
+    if n < 0x100 {
+        out.push_str(&format!("\\x{n:02x}"));
+    } else if n < 0x10000 {
+        out.push_str(&format!("\\u{n:04x}"));
+    } else {
+        out.push_str(&format!("\\U{n:08x}"));
+    }
+}
+
+/// An approximation of `str.isprintable` for non-ASCII characters:
+/// controls, format characters, separators other than space, private use
+/// and unassigned planes are escaped.
+pub fn is_printable(c: char) -> bool {
+    let n = c as u32;
+    !matches!(n,
+        0x80..=0xa0
+        | 0xad
+        | 0x1680
+        | 0x180e
+        | 0x2000..=0x200f
+        | 0x2028..=0x202f
+        | 0x205f..=0x2064
+        | 0x2066..=0x206f
+        | 0x3000
+        | 0xd800..=0xf8ff
+        | 0xfeff
+        | 0xfff9..=0xfffb
+        | 0xe0000..=0x10ffff
+    )
+}
+
+/// `b'...'`.
+pub fn quote_bytes(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(b.len() + 3);
+    out.push('b');
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c as char == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// Accumulates a repr, tracking the containers being printed.
+struct Writer {
+    out: String,
+    ascii: bool,
+    active: Vec<usize>,
+}
+
+impl Writer {
+    fn new(ascii: bool) -> Writer {
+        Writer {
+            out: String::new(),
+            ascii,
+            active: Vec::new(),
+        }
+    }
+
+    /// Enter a container; `false` when it is already being printed.
+    fn enter(&mut self, ptr: usize) -> PyResult<bool> {
+        if self.active.contains(&ptr) {
+            return Ok(false);
+        }
+        if self.active.len() >= MAX_DEPTH {
+            return Err(exc(
+                TypeId::RecursionError,
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
+        }
+        self.active.push(ptr);
+        Ok(true)
+    }
+
+    fn leave(&mut self) {
+        self.active.pop();
+    }
+
+    fn items<'a>(&mut self, items: impl Iterator<Item = &'a Value>) -> PyResult<()> {
+        for (i, v) in items.enumerate() {
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            self.value(v)?;
+        }
+        Ok(())
+    }
+
+    fn value(&mut self, v: &Value) -> PyResult<()> {
+        match v {
+            Value::None => self.out.push_str("None"),
+            Value::Ellipsis => self.out.push_str("Ellipsis"),
+            Value::Bool(b) => self.out.push_str(if *b { "True" } else { "False" }),
+            Value::Int(i) => self.out.push_str(&i.to_string()),
+            Value::BigInt(b) => self.out.push_str(&b.to_string()),
+            Value::Float(f) => self.out.push_str(&float_repr(*f)),
+            Value::Str(s) => self.out.push_str(&quote_str(s, self.ascii)),
+            Value::Bytes(b) => self.out.push_str(&quote_bytes(b)),
+            Value::Tuple(t) => {
+                if !self.enter(t.as_ptr() as usize)? {
+                    self.out.push_str("(...)");
+                    return Ok(());
+                }
+                self.out.push('(');
+                self.items(t.iter())?;
+                if t.len() == 1 {
+                    self.out.push(',');
+                }
+                self.out.push(')');
+                self.leave();
+            }
+            Value::List(l) => {
+                if !self.enter(std::rc::Rc::as_ptr(l) as *const u8 as usize)? {
+                    self.out.push_str("[...]");
+                    return Ok(());
+                }
+                let items = l.borrow().clone();
+                self.out.push('[');
+                self.items(items.iter())?;
+                self.out.push(']');
+                self.leave();
+            }
+            Value::Dict(d) => {
+                if !self.enter(std::rc::Rc::as_ptr(d) as *const u8 as usize)? {
+                    self.out.push_str("{...}");
+                    return Ok(());
+                }
+                let items = d.borrow().items();
+                self.out.push('{');
+                for (i, (k, v)) in items.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push_str(", ");
+                    }
+                    self.value(k)?;
+                    self.out.push_str(": ");
+                    self.value(v)?;
+                }
+                self.out.push('}');
+                self.leave();
+            }
+            Value::Set(s) => {
+                let items = s.borrow().items();
+                if items.is_empty() {
+                    self.out.push_str("set()");
+                    return Ok(());
+                }
+                if !self.enter(std::rc::Rc::as_ptr(s) as *const u8 as usize)? {
+                    self.out.push_str("set(...)");
+                    return Ok(());
+                }
+                self.out.push('{');
+                self.items(items.iter())?;
+                self.out.push('}');
+                self.leave();
+            }
+            Value::Range(r) => {
+                if r.step == 1 {
+                    self.out
+                        .push_str(&format!("range({}, {})", r.start, r.stop));
+                } else {
+                    self.out
+                        .push_str(&format!("range({}, {}, {})", r.start, r.stop, r.step));
+                }
+            }
+            Value::Slice(s) => {
+                self.out.push_str("slice(");
+                self.items(s.iter())?;
+                self.out.push(')');
+            }
+            Value::Function(f) => {
+                let addr = address_of(v);
+                self.out
+                    .push_str(&format!("<function {} at {addr:#x}>", f.qualname));
+            }
+            Value::Builtin(b) => {
+                if b.receiver.is_none() {
+                    self.out
+                        .push_str(&format!("<built-in function {}>", b.name));
+                } else {
+                    let text = format!(
+                        "<built-in method {} of {} object at {:#x}>",
+                        b.name,
+                        type_of(&b.receiver).name(),
+                        address_of(&b.receiver)
+                    );
+                    self.out.push_str(&text);
+                }
+            }
+            Value::Generator(g) => self.out.push_str(&g.repr()),
+            Value::Type(t) => self.out.push_str(&t.repr()),
+            Value::Exception(e) => {
+                self.out.push_str(e.typ.name());
+                match e.args.as_slice() {
+                    [one] => {
+                        self.out.push('(');
+                        self.value(one)?;
+                        self.out.push(')');
+                    }
+                    args => {
+                        self.out.push('(');
+                        self.items(args.iter())?;
+                        self.out.push(')');
+                    }
+                }
+            }
+            Value::Module(m) => self.out.push_str(&crate::modules::module_repr(m)),
+            Value::Iter(it) => self.iterator(v, &it.borrow())?,
+            Value::Cell(c) => {
+                let addr = address_of(v);
+                let text = match &*c.borrow() {
+                    None => format!("<cell at {addr:#x}: empty>"),
+                    Some(inner) => format!(
+                        "<cell at {addr:#x}: {} object at {:#x}>",
+                        type_of(inner).name(),
+                        address_of(inner)
+                    ),
+                };
+                self.out.push_str(&text);
+            }
+            Value::Async(obj) => self.out.push_str(&crate::asyncio::repr_async(obj)),
+        }
+        Ok(())
+    }
+
+    fn iterator(&mut self, v: &Value, state: &IterState) -> PyResult<()> {
+        if let IterState::DictView { dict, part } = state {
+            let name = match part {
+                DictPart::Keys => "dict_keys",
+                DictPart::Values => "dict_values",
+                DictPart::Items => "dict_items",
+            };
+            let d = dict.borrow().clone();
+            let items: Vec<Value> = match part {
+                DictPart::Keys => d.keys(),
+                DictPart::Values => d.values(),
+                DictPart::Items => d
+                    .items()
+                    .into_iter()
+                    .map(|(k, v)| Value::tuple(vec![k, v]))
+                    .collect(),
+            };
+            self.out.push_str(name);
+            self.out.push_str("([");
+            self.items(items.iter())?;
+            self.out.push_str("])");
+            return Ok(());
+        }
+        self.out.push_str(&format!(
+            "<{} object at {:#x}>",
+            state.type_name(),
+            address_of(v)
+        ));
+        Ok(())
+    }
+}
