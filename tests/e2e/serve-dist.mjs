@@ -1,12 +1,18 @@
 // Serves the built web app (dist/) on 127.0.0.1 for the browser tests: plain node, no
 // dependencies. Usage: node serve-dist.mjs PORT
 import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../dist/', import.meta.url));
 const port = Number(process.argv[2] ?? 4173);
+
+if (!existsSync(join(root, 'index.html'))) {
+  console.error(`${root} has no index.html: build the web app first (cargo xtask test does)`);
+  process.exit(1);
+}
 
 const contentTypes = {
   '.html': 'text/html; charset=utf-8',
