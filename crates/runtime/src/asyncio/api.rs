@@ -48,6 +48,7 @@ pub fn make_module(_vm: &mut Vm) -> Rc<Module> {
         ("current_task", current_task),
         ("all_tasks", all_tasks),
         ("iscoroutine", iscoroutine),
+        ("iscoroutinefunction", iscoroutinefunction),
         ("isfuture", isfuture),
     ];
     {
@@ -337,6 +338,13 @@ fn iscoroutine(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(matches!(
         args.pos.first(),
         Some(Value::Generator(g)) if g.is_coroutine
+    )))
+}
+
+fn iscoroutinefunction(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(matches!(
+        args.pos.first(),
+        Some(Value::Function(f)) if f.code.kind == crate::compile::code::CodeKind::Coroutine
     )))
 }
 

@@ -16,11 +16,17 @@ use super::objects::{AsyncObject, FutState, FutureObj};
 pub fn new_future(vm: &mut Vm, label: &str) -> Rc<AsyncObject> {
     vm.aio.next_future_id += 1;
     let id = vm.aio.next_future_id;
-    let label = vm.recorder.intern(label);
+    let label_id = vm.recorder.intern(label);
     let line = vm.current_line();
-    vm.recorder
-        .record(vm.now, line, EventKind::FutureCreated { future: id, label });
-    Rc::new(AsyncObject::Future(FutureObj::new(id, None)))
+    vm.recorder.record(
+        vm.now,
+        line,
+        EventKind::FutureCreated {
+            future: id,
+            label: label_id,
+        },
+    );
+    Rc::new(AsyncObject::Future(FutureObj::new(id, label, None)))
 }
 
 fn fut(obj: &Rc<AsyncObject>) -> &FutureObj {
@@ -60,7 +66,7 @@ pub fn set_result(vm: &mut Vm, obj: &Rc<AsyncObject>, value: Value) {
 /// `Future.set_result` called by the program (checks state).
 pub fn set_result_checked(vm: &mut Vm, obj: &Rc<AsyncObject>, value: Value) -> PyResult<()> {
     if fut(obj).done() {
-        return Err(invalid_state(&format!("{}: {}", state_name(obj), super::repr_async(obj))));
+        return Err(invalid_state("invalid state"));
     }
     set_result(vm, obj, value);
     Ok(())
@@ -69,7 +75,7 @@ pub fn set_result_checked(vm: &mut Vm, obj: &Rc<AsyncObject>, value: Value) -> P
 pub fn set_exception(vm: &mut Vm, obj: &Rc<AsyncObject>, e: ExcRef) -> PyResult<()> {
     let f = fut(obj);
     if f.done() {
-        return Err(invalid_state(&format!("{}: {}", state_name(obj), super::repr_async(obj))));
+        return Err(invalid_state("invalid state"));
     }
     if e.is(TypeId::StopIteration) {
         return Err(exc(

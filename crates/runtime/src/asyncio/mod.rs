@@ -83,7 +83,13 @@ pub fn blocking_sleep(vm: &mut Vm, secs: f64) -> PyResult<()> {
 
 /// What a suspended task is waiting on, for messages.
 pub fn describe_awaitable(obj: &Rc<AsyncObject>) -> String {
-    repr_async(obj)
+    match obj.as_future() {
+        Some(f) => match &f.task {
+            Some(t) => format!("task {}", t.name.borrow()),
+            None => f.label.to_string(),
+        },
+        None => repr_async(obj),
+    }
 }
 
 /// CPython's repr of futures, tasks, handles and loops.

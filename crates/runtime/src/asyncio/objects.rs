@@ -35,6 +35,8 @@ pub struct TaskPart {
 /// A Future or a Task (`task` is set).
 pub struct FutureObj {
     pub id: u32,
+    /// What the future stands for (`sleep(1.0)`, `Queue.get`...), for messages.
+    pub label: Rc<str>,
     pub state: Cell<FutState>,
     pub result: RefCell<Value>,
     pub exception: RefCell<Option<ExcRef>>,
@@ -135,9 +137,10 @@ impl AsyncObject {
 }
 
 impl FutureObj {
-    pub fn new(id: u32, task: Option<TaskPart>) -> FutureObj {
+    pub fn new(id: u32, label: &str, task: Option<TaskPart>) -> FutureObj {
         FutureObj {
             id,
+            label: Rc::from(label),
             state: Cell::new(FutState::Pending),
             result: RefCell::new(Value::None),
             exception: RefCell::new(None),

@@ -37,6 +37,7 @@ pub fn create_task(
     let coro_name = coro.qualname.to_string();
     let task = Rc::new(AsyncObject::Future(FutureObj::new(
         fid,
+        &name,
         Some(TaskPart {
             id: tid,
             coro,

@@ -470,14 +470,14 @@ impl Vm {
             Instr::ListAppend(n) => {
                 let v = self.pop();
                 let f = self.frames.last().expect("frame");
-                if let Value::List(l) = &f.stack[f.stack.len() - n as usize + 1] {
+                if let Value::List(l) = &f.stack[f.stack.len() - n as usize] {
                     l.borrow_mut().push(v);
                 }
             }
             Instr::SetAdd(n) => {
                 let v = self.pop();
                 let f = self.frames.last().expect("frame");
-                if let Value::Set(s) = &f.stack[f.stack.len() - n as usize + 1] {
+                if let Value::Set(s) = &f.stack[f.stack.len() - n as usize] {
                     s.borrow_mut().add(v)?;
                 }
             }
@@ -485,7 +485,7 @@ impl Vm {
                 let v = self.pop();
                 let k = self.pop();
                 let f = self.frames.last().expect("frame");
-                if let Value::Dict(d) = &f.stack[f.stack.len() - n as usize + 1] {
+                if let Value::Dict(d) = &f.stack[f.stack.len() - n as usize] {
                     d.borrow_mut().insert(k, v)?;
                 }
             }
