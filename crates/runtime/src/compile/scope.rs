@@ -115,12 +115,13 @@ impl Builder {
     }
 
     fn params(&mut self, p: &Parameters) {
+        // CPython's slot order: positional, keyword-only, *args, **kwargs.
         let all = p
             .posonly
             .iter()
             .chain(&p.args)
-            .chain(p.vararg.iter())
             .chain(&p.kwonly)
+            .chain(p.vararg.iter())
             .chain(p.kwarg.iter());
         for param in all {
             self.scope().params.push(param.name.clone());
