@@ -80,7 +80,10 @@ pub fn method_of(obj: &Value, name: &str) -> Option<(&'static str, NativeFn)> {
 fn no_attribute(obj: &Value, name: &str) -> crate::value::ExcRef {
     exc(
         TypeId::AttributeError,
-        format!("'{}' object has no attribute '{name}'", type_of(obj).name()),
+        format!(
+            "'{}' object has no attribute '{name}'",
+            crate::iterators::type_name(obj)
+        ),
     )
 }
 

@@ -128,10 +128,15 @@ impl IterState {
             IterState::Str { .. } => "str_ascii_iterator",
             IterState::Bytes { .. } => "bytes_iterator",
             IterState::Range { .. } => "range_iterator",
-            IterState::Dict { part, .. } | IterState::DictView { part, .. } => match part {
+            IterState::Dict { part, .. } => match part {
                 DictPart::Keys => "dict_keyiterator",
                 DictPart::Values => "dict_valueiterator",
                 DictPart::Items => "dict_itemiterator",
+            },
+            IterState::DictView { part, .. } => match part {
+                DictPart::Keys => "dict_keys",
+                DictPart::Values => "dict_values",
+                DictPart::Items => "dict_items",
             },
             IterState::Set { .. } => "set_iterator",
             IterState::Enumerate { .. } => "enumerate",
@@ -151,6 +156,15 @@ impl IterState {
             IterState::Islice { .. } => "itertools.islice",
             IterState::Chain { .. } => "itertools.chain",
         }
+    }
+}
+
+/// The name CPython gives the type of `v` in messages: the precise
+/// iterator or view type for iterator values.
+pub fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Iter(state) => state.borrow().type_name(),
+        other => type_of(other).name(),
     }
 }
 
@@ -318,14 +332,7 @@ fn next_of_state(vm: &mut Vm, state: &Rc<RefCell<IterState>>) -> PyResult<Option
         }
         IterState::DictView { .. } => Err(type_error(format!(
             "'{}' object is not an iterator",
-            match &*s {
-                IterState::DictView { part, .. } => match part {
-                    DictPart::Keys => "dict_keys",
-                    DictPart::Values => "dict_values",
-                    DictPart::Items => "dict_items",
-                },
-                _ => "iterator",
-            }
+            s.type_name()
         ))),
         IterState::Set { set, items, index } => {
             if set.borrow().len() != items.len() {

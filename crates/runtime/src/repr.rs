@@ -419,6 +419,28 @@ impl Writer {
             self.out.push_str("])");
             return Ok(());
         }
+        match state {
+            IterState::Count { next, step } => {
+                self.out.push_str("count(");
+                self.value(next)?;
+                if !matches!(step, Value::Int(1)) {
+                    self.out.push_str(", ");
+                    self.value(step)?;
+                }
+                self.out.push(')');
+                return Ok(());
+            }
+            IterState::Repeat { item, remaining } => {
+                self.out.push_str("repeat(");
+                self.value(item)?;
+                if let Some(n) = remaining {
+                    self.out.push_str(&format!(", {n}"));
+                }
+                self.out.push(')');
+                return Ok(());
+            }
+            _ => {}
+        }
         self.out.push_str(&format!(
             "<{} object at {:#x}>",
             state.type_name(),

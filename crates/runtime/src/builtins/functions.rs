@@ -425,7 +425,7 @@ fn next(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     if !is_iterator {
         return Err(type_error(format!(
             "'{}' object is not an iterator",
-            type_of(it).name()
+            iterators::type_name(it)
         )));
     }
     if let Value::Generator(g) = it {
