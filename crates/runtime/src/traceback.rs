@@ -374,7 +374,7 @@ fn is_python_space(c: char) -> bool {
 }
 
 /// The C printer's caret line (without the frame's margin), or `None` when
-/// the span covers the whole source line. Columns count characters.
+/// the span covers the whole source line.
 fn excepthook_carets(source: &str, span: Span) -> Option<String> {
     let chars: Vec<char> = source.chars().collect();
     let leading = chars.iter().take_while(|&&c| is_c_space(c)).count() as isize;
@@ -403,9 +403,12 @@ fn excepthook_carets(source: &str, span: Span) -> Option<String> {
     if end - start == chars.len() as isize - leading && anchors.is_none() {
         return None;
     }
-    // Column `offset` of the line is at position `offset - (leading - 4)`
-    // of the printed line (4 spaces of indent replace the leading ones).
-    let carets: String = (leading - 3..=end)
+    // Offsets become display columns; the (blank) indentation is not
+    // affected. Column `c` is printed at position `c - (leading - 4)`.
+    let width = |offset: isize| display_width(&chars, offset) as isize;
+    let (start, end) = (width(start), width(end));
+    let anchors = anchors.map(|(left, right)| (width(left), width(right)));
+    let carets = (leading - 3..=end)
         .map(|offset| match anchors {
             _ if offset <= start => ' ',
             Some((left, right)) if left < offset && offset <= right => '^',
@@ -424,10 +427,10 @@ fn logging_carets(source: &str, span: Span) -> Option<String> {
     // linecache keeps the newline, which counts among the stripped characters.
     let stripped_characters = chars.len() as isize + 1 - stripped_len;
     let start = span.start.col as isize;
-    let (end, anchors) = if span.start.line == span.end.line {
+    let (end, anchored) = if span.start.line == span.end.line {
         let end = span.end.col as isize;
-        let anchors = segment(&chars, start, end).and_then(|segment| {
-            Some(match parse_anchored(&segment)? {
+        let anchored = segment(&chars, start, end).and_then(|segment| {
+            let anchors = match parse_anchored(&segment)? {
                 Anchored::BinOp {
                     left_end,
                     right_start,
@@ -436,9 +439,10 @@ fn logging_carets(source: &str, span: Span) -> Option<String> {
                     value_end,
                     index_end,
                 } => subscript_anchors(&segment, value_end, index_end),
-            })
+            };
+            Some((segment, anchors))
         });
-        (end, anchors)
+        (end, anchored)
     } else {
         let trailing = chars
             .iter()
@@ -447,25 +451,139 @@ fn logging_carets(source: &str, span: Span) -> Option<String> {
             .count();
         ((chars.len() - trailing) as isize, None)
     };
-    let has_secondary = matches!(anchors, Some((left, right)) if right > left);
+    let has_secondary = matches!(anchored, Some((_, (left, right))) if right > left);
     if end - start >= stripped_len && !has_secondary {
         return None;
     }
-    let width = (end - start).max(0) as usize;
-    let mut carets = format!(
-        "    {}",
-        " ".repeat((start + 1 - stripped_characters).max(0) as usize)
-    );
-    match anchors {
-        Some((left, right)) => {
+    let width = |offset: isize| display_width(&chars, offset) as isize;
+    let (start, end) = (width(start) + 1, width(end) + 1);
+    let indent = (start - stripped_characters).max(0) as usize;
+    let mut carets = format!("    {}", " ".repeat(indent));
+    let span_width = (end - start).max(0) as usize;
+    match anchored {
+        Some((segment, (left, right))) => {
+            let left = display_width(&segment, left as isize);
+            let right = display_width(&segment, right as isize);
             carets.push_str(&"~".repeat(left));
             carets.push_str(&"^".repeat(right.saturating_sub(left)));
-            carets.push_str(&"~".repeat(width.saturating_sub(right)));
+            carets.push_str(&"~".repeat(span_width.saturating_sub(right)));
         }
-        None => carets.push_str(&"^".repeat(width)),
+        None => carets.push_str(&"^".repeat(span_width)),
     }
     Some(carets)
 }
+
+/// The columns the first `count` characters take on a terminal: two for
+/// East Asian wide and fullwidth characters, one for the others.
+fn display_width(chars: &[char], count: isize) -> usize {
+    let count = count.clamp(0, chars.len() as isize) as usize;
+    chars[..count]
+        .iter()
+        .map(|&c| if is_wide(c) { 2 } else { 1 })
+        .sum()
+}
+
+/// `unicodedata.east_asian_width(c) in "WF"` (Unicode 14.0, as in CPython
+/// 3.11), for assigned characters.
+fn is_wide(c: char) -> bool {
+    let c = c as u32;
+    WIDE_RANGES
+        .binary_search_by(|&(first, last)| {
+            if last < c {
+                std::cmp::Ordering::Less
+            } else if first > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// Inclusive ranges of the wide and fullwidth characters.
+const WIDE_RANGES: &[(u32, u32)] = &[
+    (0x1100, 0x115F),
+    (0x231A, 0x231B),
+    (0x2329, 0x232A),
+    (0x23E9, 0x23EC),
+    (0x23F0, 0x23F0),
+    (0x23F3, 0x23F3),
+    (0x25FD, 0x25FE),
+    (0x2614, 0x2615),
+    (0x2648, 0x2653),
+    (0x267F, 0x267F),
+    (0x2693, 0x2693),
+    (0x26A1, 0x26A1),
+    (0x26AA, 0x26AB),
+    (0x26BD, 0x26BE),
+    (0x26C4, 0x26C5),
+    (0x26CE, 0x26CE),
+    (0x26D4, 0x26D4),
+    (0x26EA, 0x26EA),
+    (0x26F2, 0x26F3),
+    (0x26F5, 0x26F5),
+    (0x26FA, 0x26FA),
+    (0x26FD, 0x26FD),
+    (0x2705, 0x2705),
+    (0x270A, 0x270B),
+    (0x2728, 0x2728),
+    (0x274C, 0x274C),
+    (0x274E, 0x274E),
+    (0x2753, 0x2755),
+    (0x2757, 0x2757),
+    (0x2795, 0x2797),
+    (0x27B0, 0x27B0),
+    (0x27BF, 0x27BF),
+    (0x2B1B, 0x2B1C),
+    (0x2B50, 0x2B50),
+    (0x2B55, 0x2B55),
+    (0x2E80, 0x303E),
+    (0x3041, 0x3247),
+    (0x3250, 0x4DBF),
+    (0x4E00, 0xA4C6),
+    (0xA960, 0xA97C),
+    (0xAC00, 0xD7A3),
+    (0xF900, 0xFAD9),
+    (0xFE10, 0xFE19),
+    (0xFE30, 0xFE6B),
+    (0xFF01, 0xFF60),
+    (0xFFE0, 0xFFE6),
+    (0x16FE0, 0x1B2FB),
+    (0x1F004, 0x1F004),
+    (0x1F0CF, 0x1F0CF),
+    (0x1F18E, 0x1F18E),
+    (0x1F191, 0x1F19A),
+    (0x1F200, 0x1F320),
+    (0x1F32D, 0x1F335),
+    (0x1F337, 0x1F37C),
+    (0x1F37E, 0x1F393),
+    (0x1F3A0, 0x1F3CA),
+    (0x1F3CF, 0x1F3D3),
+    (0x1F3E0, 0x1F3F0),
+    (0x1F3F4, 0x1F3F4),
+    (0x1F3F8, 0x1F43E),
+    (0x1F440, 0x1F440),
+    (0x1F442, 0x1F4FC),
+    (0x1F4FF, 0x1F53D),
+    (0x1F54B, 0x1F54E),
+    (0x1F550, 0x1F567),
+    (0x1F57A, 0x1F57A),
+    (0x1F595, 0x1F596),
+    (0x1F5A4, 0x1F5A4),
+    (0x1F5FB, 0x1F64F),
+    (0x1F680, 0x1F6C5),
+    (0x1F6CC, 0x1F6CC),
+    (0x1F6D0, 0x1F6D2),
+    (0x1F6D5, 0x1F6DF),
+    (0x1F6EB, 0x1F6EC),
+    (0x1F6F4, 0x1F6FC),
+    (0x1F7E0, 0x1F7F0),
+    (0x1F90C, 0x1F93A),
+    (0x1F93C, 0x1F945),
+    (0x1F947, 0x1F9FF),
+    (0x1FA70, 0x1FAF6),
+    (0x20000, 0x3134A),
+];
 
 /// The characters `[start, end)` of a line, if that is a valid range.
 fn segment(chars: &[char], start: isize, end: isize) -> Option<Vec<char>> {
@@ -527,17 +645,21 @@ fn excepthook_operator_anchors(
     anchors
 }
 
-/// The operator of a binary operation, as `traceback.py` finds it (which
+/// The operator of a binary operation, as `traceback.py` finds it. It
 /// differs from the C printer after a closing parenthesis followed by a
-/// blank).
+/// blank, and it mixes the parser's UTF-8 byte offsets with character
+/// indexes, which shifts the operator after non-ASCII text; both are
+/// reproduced.
 fn logging_operator_anchors(
     segment: &[char],
     left_end: usize,
     right_start: usize,
 ) -> (usize, usize) {
-    let between = &segment[left_end.min(segment.len())..right_start.min(segment.len())];
+    let left_end = left_end.min(segment.len());
+    let between = &segment[left_end..right_start.clamp(left_end, segment.len())];
     let offset = between.iter().take_while(|&&c| is_python_space(c)).count();
-    let mut left = left_end + offset;
+    let left_end_bytes: usize = segment[..left_end].iter().map(|c| c.len_utf8()).sum();
+    let mut left = left_end_bytes + offset;
     let mut right = left + 1;
     if offset + 1 < between.len() && !is_python_space(between[offset + 1]) {
         right += 1;
@@ -548,7 +670,23 @@ fn logging_operator_anchors(
         left += 1;
         right += 1;
     }
-    (left, right)
+    (
+        chars_in_bytes(segment, left),
+        chars_in_bytes(segment, right),
+    )
+}
+
+/// How many characters the first `bytes` UTF-8 bytes of `text` decode to
+/// (a cut character counts as its replacement character).
+fn chars_in_bytes(text: &[char], bytes: usize) -> usize {
+    let mut total = 0;
+    text.iter()
+        .take_while(|c| {
+            let inside = total < bytes;
+            total += c.len_utf8();
+            inside
+        })
+        .count()
 }
 
 /// The brackets of a subscript and what they enclose (both printers).
@@ -773,6 +911,40 @@ KeyError: 'k'
         assert_eq!(
             format_logged_exception("m", &e, &source),
             format!("m\n{}", expected("       ~~~~~^~~~~~~"))
+        );
+    }
+
+    #[test]
+    fn carets_use_display_width() {
+        let expected = |source: &str, carets: &str| {
+            format!(
+                "Traceback (most recent call last):\n  File \"prog.py\", line 2, in f\n    \
+                 {source}\n    {carets}\nTypeError: can only concatenate str (not \"int\") to str\n"
+            )
+        };
+        let error = |source: &str, (col, end_col)| {
+            let lines = lines(&format!("def f():\n    {source}\nf()\n"));
+            let e = message(
+                TypeId::TypeError,
+                "can only concatenate str (not \"int\") to str",
+                vec![at("f", (2, 2, col, end_col))],
+            );
+            (e, lines)
+        };
+        let (wide, source) = error("return '漢字' + 1", (11, 19));
+        let carets = "       ~~~~~~~^~~";
+        assert_eq!(
+            format_exception(&wide, &source),
+            expected("return '漢字' + 1", carets)
+        );
+        // traceback.py takes the operator's byte offset for a character index.
+        let (narrow, source) = error("return 'é' + 1", (11, 18));
+        let excepthook = expected("return 'é' + 1", "       ~~~~^~~");
+        let logging = expected("return 'é' + 1", "       ~~~~~^~");
+        assert_eq!(format_exception(&narrow, &source), excepthook);
+        assert_eq!(
+            format_logged_exception("m", &narrow, &source),
+            format!("m\n{logging}")
         );
     }
 
