@@ -4,6 +4,7 @@
 //! version), so a fresh clone on a fresh machine works with one command. To add a command,
 //! write a module that exports a [`Command`] and list it in [`COMMANDS`].
 
+mod bench;
 mod failure;
 mod process;
 mod report;
@@ -28,7 +29,7 @@ pub struct Command {
 }
 
 /// Every subcommand, in the order the usage text lists them.
-const COMMANDS: &[Command] = &[serve::COMMAND, test::COMMAND];
+const COMMANDS: &[Command] = &[serve::COMMAND, test::COMMAND, bench::COMMAND];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -1,0 +1,760 @@
+//! `cargo xtask bench`: time `loopscope run` against CPython 3.11 on the programs of bench/,
+//! check that both print the same thing, measure the trace's memory per event, and write the
+//! figures to BENCHMARKS.md.
+//!
+//! Each program runs once under each runtime, as a child process whose wall time and peak
+//! resident memory (`wait4`'s `ru_maxrss`) are measured on its own. CPython runs through
+//! bench/run_cpython.py on the conformance suite's virtual clock, so its stamped stdout must
+//! equal `loopscope run --timestamps`. A runtime that cannot run a program (the engine is
+//! young) is reported with the first line of its stderr, and the other programs still run.
+
+use std::fmt::Write as _;
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Stdio};
+use std::time::{Duration, Instant};
+
+use loopscope_runtime::trace::{Event, Trace};
+
+use crate::failure::Failure;
+use crate::process::{probe, run};
+use crate::report::{detail, duration, step};
+use crate::workspace::Workspace;
+use crate::Command;
+
+pub const COMMAND: Command = Command {
+    name: "bench",
+    about: "time loopscope against CPython 3.11 on bench/*.py and write BENCHMARKS.md",
+    run: bench,
+};
+
+/// One program of bench/ and the speed-up over CPython that loopscope aims for on it.
+struct Benchmark {
+    /// File name inside bench/.
+    file: &'static str,
+    /// What the program does, for the table and BENCHMARKS.md.
+    workload: &'static str,
+    /// CPython's wall time divided by loopscope's, at least.
+    speed_target: f64,
+}
+
+const BENCHMARKS: [Benchmark; 3] = [
+    Benchmark {
+        file: "sleeps.py",
+        workload: "(a) 10,000 tasks x 100 random sleeps",
+        speed_target: 10.0,
+    },
+    Benchmark {
+        file: "queue.py",
+        workload: "(b) 1,000,000 items, Queue(maxsize=100), 100 producers, 50 consumers",
+        speed_target: 10.0,
+    },
+    Benchmark {
+        file: "arithmetic.py",
+        workload: "(c) 20,000,000 integer iterations in 10 gathered coroutines",
+        speed_target: 1.0,
+    },
+];
+
+/// Bytes of in-memory trace per event that the engine aims to stay within.
+const TRACE_BYTES_PER_EVENT_TARGET: f64 = 48.0;
+
+/// A run still going after this long is stopped and reported as failed.
+const RUN_TIMEOUT: Duration = Duration::from_secs(15 * 60);
+
+/// What the command types, for BENCHMARKS.md.
+const COMMAND_LINE: &str = "cargo xtask bench";
+
+fn bench(workspace: &Workspace) -> Result<(), Failure> {
+    let started = Instant::now();
+    step("building loopscope (release)");
+    let loopscope = match build_loopscope(workspace) {
+        Ok(binary) => Ok(binary),
+        Err(failure) => {
+            detail(&format!("loopscope cannot be measured: {failure}"));
+            Err(format!("build failed: {failure}"))
+        }
+    };
+    let scratch = Scratch::create()?;
+    let mut results = Vec::new();
+    for (index, benchmark) in BENCHMARKS.iter().enumerate() {
+        step(&format!(
+            "benchmark {} of {}: {} ({})",
+            index + 1,
+            BENCHMARKS.len(),
+            benchmark.file,
+            benchmark.workload
+        ));
+        results.push(measure_benchmark(
+            workspace,
+            benchmark,
+            loopscope
+                .as_ref()
+                .map(PathBuf::as_path)
+                .map_err(String::as_str),
+            &scratch,
+        )?);
+    }
+    step("results");
+    let tables = format!("{}\n{}", speed_table(&results), memory_table(&results));
+    println!("{tables}");
+    let verdicts = target_verdicts(&results);
+    for verdict in &verdicts {
+        detail(verdict);
+    }
+    let report_path = workspace.path("BENCHMARKS.md");
+    let machine = Machine::describe(workspace);
+    fs::write(&report_path, benchmarks_md(&machine, &tables, &verdicts)).map_err(|error| {
+        Failure::new(format!("cannot write {}: {error}", report_path.display()))
+    })?;
+    step(&format!(
+        "wrote BENCHMARKS.md (the whole bench took {})",
+        duration(started.elapsed())
+    ));
+    Ok(())
+}
+
+/// `cargo build --release` of the CLI; returns the path of the binary.
+fn build_loopscope(workspace: &Workspace) -> Result<PathBuf, Failure> {
+    run(workspace.cargo().args([
+        "build",
+        "--release",
+        "--package",
+        "loopscope-cli",
+        "--bin",
+        "loopscope",
+    ]))?;
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(|dir| workspace.path("").join(dir))
+        .unwrap_or_else(|| workspace.path("target"));
+    Ok(target_dir.join("release").join("loopscope"))
+}
+
+/// A private temporary directory for the children's output and traces, removed on drop.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn create() -> Result<Scratch, Failure> {
+        let dir = std::env::temp_dir().join(format!("loopscope-bench-{}", std::process::id()));
+        fs::create_dir_all(&dir)
+            .map_err(|error| Failure::new(format!("cannot create {}: {error}", dir.display())))?;
+        Ok(Scratch(dir))
+    }
+
+    fn file(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A child's measurements, or why it did not run to a clean exit.
+type Run = Result<Measured, String>;
+
+/// Everything measured about one benchmark; an `Err` says why a figure is missing.
+struct BenchmarkResult<'a> {
+    benchmark: &'a Benchmark,
+    cpython: Run,
+    /// `loopscope run --trace`: the run the targets are judged on.
+    traced: Run,
+    /// `loopscope run` without `--trace`: the same work minus writing the JSON trace.
+    untraced: Run,
+    trace: Result<TraceFootprint, String>,
+}
+
+fn measure_benchmark<'a>(
+    workspace: &Workspace,
+    benchmark: &'a Benchmark,
+    loopscope: Result<&Path, &str>,
+    scratch: &Scratch,
+) -> Result<BenchmarkResult<'a>, Failure> {
+    let trace_path = scratch.file("trace.json");
+    let _ = fs::remove_file(&trace_path);
+    let traced = run_loopscope(workspace, benchmark, loopscope, Some(&trace_path), scratch)?;
+    report_run("loopscope --trace", &traced);
+    let trace = match &traced {
+        Ok(_) => trace_footprint(&trace_path),
+        Err(_) => Err("loopscope did not run".to_string()),
+    };
+    let _ = fs::remove_file(&trace_path);
+    match &trace {
+        Ok(footprint) => detail(&format!(
+            "trace: {} events, {} strings, {} of JSON, {:.1} bytes per event in memory",
+            footprint.events,
+            footprint.strings,
+            mebibytes(footprint.json_bytes / 1024),
+            footprint.bytes_per_event()
+        )),
+        Err(reason) if traced.is_ok() => detail(&format!("trace not measured: {reason}")),
+        Err(_) => {}
+    }
+    let untraced = run_loopscope(workspace, benchmark, loopscope, None, scratch)?;
+    report_run("loopscope", &untraced);
+
+    let mut command = workspace.command("python3");
+    command
+        .args(["bench/run_cpython.py", &format!("bench/{}", benchmark.file)])
+        .env("PYTHONHASHSEED", "0")
+        .env("PYTHONDONTWRITEBYTECODE", "1");
+    let cpython = measure(&mut command, scratch)?;
+    report_run("CPython", &cpython);
+
+    let result = BenchmarkResult {
+        benchmark,
+        cpython,
+        traced,
+        untraced,
+        trace,
+    };
+    match result.output_differences().as_slice() {
+        [] if result.all_ran() => detail(&format!(
+            "same output: {}",
+            result.output().lines().last().unwrap_or("(none)")
+        )),
+        [] => {}
+        differences => {
+            for difference in differences {
+                detail(&format!("WARNING: {difference}"));
+            }
+        }
+    }
+    Ok(result)
+}
+
+/// `loopscope run --timestamps [--trace TRACE] PROGRAM` in bench/, if loopscope was built.
+fn run_loopscope(
+    workspace: &Workspace,
+    benchmark: &Benchmark,
+    loopscope: Result<&Path, &str>,
+    trace: Option<&Path>,
+    scratch: &Scratch,
+) -> Result<Run, Failure> {
+    let binary = match loopscope {
+        Ok(binary) => binary,
+        Err(reason) => return Ok(Err(reason.to_string())),
+    };
+    let mut command = Process::new(binary);
+    command
+        .current_dir(workspace.path("bench"))
+        .args(["run", "--timestamps"]);
+    if let Some(trace) = trace {
+        command.arg("--trace").arg(trace);
+    }
+    command.arg(benchmark.file);
+    measure(&mut command, scratch)
+}
+
+/// One line per run: `CPython: 12.345 s, peak 21.7 MiB` or `CPython failed: why`.
+fn report_run(runtime: &str, run: &Run) {
+    match run {
+        Ok(run) => detail(&format!(
+            "{runtime}: {}, peak {}",
+            seconds(run.wall),
+            mebibytes(run.peak_kib)
+        )),
+        Err(reason) => detail(&format!("{runtime} failed: {reason}")),
+    }
+}
+
+impl BenchmarkResult<'_> {
+    fn all_ran(&self) -> bool {
+        self.cpython.is_ok() && self.traced.is_ok() && self.untraced.is_ok()
+    }
+
+    /// What the program printed (under the first runtime that ran it).
+    fn output(&self) -> &str {
+        [&self.cpython, &self.traced, &self.untraced]
+            .into_iter()
+            .find_map(|run| run.as_ref().ok())
+            .map_or("", |run| run.stdout.as_str())
+    }
+
+    /// One sentence per loopscope run whose output differs from CPython's.
+    fn output_differences(&self) -> Vec<String> {
+        let Ok(cpython) = &self.cpython else {
+            return Vec::new();
+        };
+        [
+            ("--trace", &self.traced),
+            ("without --trace", &self.untraced),
+        ]
+        .into_iter()
+        .filter_map(|(which, run)| {
+            let difference = first_difference(&run.as_ref().ok()?.stdout, &cpython.stdout)?;
+            Some(format!(
+                "{}: loopscope's output ({which}) differs from CPython's, so the timings \
+                     compare different work: {difference}",
+                self.benchmark.file
+            ))
+        })
+        .collect()
+    }
+}
+
+/// A child that ran to a successful exit.
+struct Measured {
+    wall: Duration,
+    /// Peak resident set size, in KiB.
+    peak_kib: u64,
+    stdout: String,
+}
+
+/// Runs `command` with its output captured in `scratch`, and measures it. The outer `Err` is
+/// a failure of the bench itself; the inner one says why the child did not run to a clean
+/// exit (its exit status and the first line of its stderr).
+fn measure(command: &mut Process, scratch: &Scratch) -> Result<Result<Measured, String>, Failure> {
+    let stdout_path = scratch.file("stdout");
+    let stderr_path = scratch.file("stderr");
+    let create = |path: &Path| {
+        File::create(path)
+            .map_err(|error| Failure::new(format!("cannot create {}: {error}", path.display())))
+    };
+    command
+        .stdin(Stdio::null())
+        .stdout(create(&stdout_path)?)
+        .stderr(create(&stderr_path)?);
+    println!("    $ {}", command_line(command));
+    let started = Instant::now();
+    let child = match command.spawn() {
+        Ok(child) => child,
+        Err(error) => return Ok(Err(format!("could not be started: {error}"))),
+    };
+    let exit = wait_with_usage(child.id(), started)?;
+    let wall = started.elapsed();
+    let read =
+        |path: &Path| String::from_utf8_lossy(&fs::read(path).unwrap_or_default()).into_owned();
+    let stderr = read(&stderr_path);
+    let status = match exit {
+        Exit::Code(0, peak_kib) => {
+            return Ok(Ok(Measured {
+                wall,
+                peak_kib,
+                stdout: read(&stdout_path),
+            }))
+        }
+        Exit::Code(code, _) => format!("exit status {code}"),
+        Exit::Signal(signal) => format!("killed by signal {signal}"),
+        Exit::TimedOut => format!("still running after {}, stopped", duration(RUN_TIMEOUT)),
+    };
+    let first_line = stderr.lines().find(|line| !line.trim().is_empty());
+    Ok(Err(match first_line {
+        Some(line) => format!("{status}: {line}"),
+        None => status,
+    }))
+}
+
+/// How a measured child ended.
+enum Exit {
+    /// Exit status and peak resident set size in KiB.
+    Code(i32, u64),
+    Signal(i32),
+    TimedOut,
+}
+
+/// Reaps child `pid` with `wait4`, which reports that very child's resource usage (unlike
+/// `getrusage(RUSAGE_CHILDREN)`, whose `ru_maxrss` is the largest of all children so far).
+/// Polls every millisecond so that a hung child can be killed after [`RUN_TIMEOUT`].
+fn wait_with_usage(pid: u32, started: Instant) -> Result<Exit, Failure> {
+    let pid = libc::pid_t::try_from(pid).expect("process ids fit in pid_t");
+    let mut timed_out = false;
+    loop {
+        let mut status: libc::c_int = 0;
+        // SAFETY: rusage is plain old data, for which all-zero bytes are a valid value.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        let flags = if timed_out { 0 } else { libc::WNOHANG };
+        // SAFETY: `status` and `usage` are valid for writes; `pid` is our own unreaped child.
+        let reaped = unsafe { libc::wait4(pid, &mut status, flags, &mut usage) };
+        if reaped == pid {
+            return Ok(if timed_out {
+                Exit::TimedOut
+            } else if libc::WIFEXITED(status) {
+                let peak_kib = u64::try_from(usage.ru_maxrss).unwrap_or(0);
+                Exit::Code(libc::WEXITSTATUS(status), peak_kib)
+            } else {
+                Exit::Signal(libc::WTERMSIG(status))
+            });
+        }
+        if reaped == -1 {
+            let error = std::io::Error::last_os_error();
+            if error.kind() != std::io::ErrorKind::Interrupted {
+                return Err(Failure::new(format!(
+                    "wait4 on child {pid} failed: {error}"
+                )));
+            }
+        } else if started.elapsed() > RUN_TIMEOUT && !timed_out {
+            // SAFETY: the child is not reaped yet, so `pid` still names it.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+            timed_out = true;
+        } else {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+}
+
+/// The command as one would type it, with the program's file name rather than its path.
+fn command_line(command: &Process) -> String {
+    let program = Path::new(command.get_program());
+    std::iter::once(program.file_name().unwrap_or(program.as_os_str()))
+        .chain(command.get_args())
+        .map(|part| part.to_string_lossy())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `None` when both outputs are equal, else where they first differ.
+fn first_difference(loopscope: &str, cpython: &str) -> Option<String> {
+    if loopscope == cpython {
+        return None;
+    }
+    let mut ours = loopscope.lines();
+    let mut theirs = cpython.lines();
+    for number in 1.. {
+        match (ours.next(), theirs.next()) {
+            (Some(a), Some(b)) if a == b => continue,
+            (None, None) => break,
+            (a, b) => {
+                return Some(format!(
+                    "line {number}: loopscope {:?}, CPython {:?}",
+                    a.unwrap_or("(end of output)"),
+                    b.unwrap_or("(end of output)")
+                ))
+            }
+        }
+    }
+    Some("the lines are equal, only the line endings differ".to_string())
+}
+
+/// The in-memory size of a run's trace, rebuilt from the JSON that `--trace` wrote.
+struct TraceFootprint {
+    events: usize,
+    strings: usize,
+    /// `size_of::<Event>()` per event plus, per interned string, its `String` and its bytes.
+    memory_bytes: usize,
+    json_bytes: u64,
+}
+
+impl TraceFootprint {
+    fn bytes_per_event(&self) -> f64 {
+        self.memory_bytes as f64 / self.events.max(1) as f64
+    }
+}
+
+fn trace_footprint(path: &Path) -> Result<TraceFootprint, String> {
+    let json = fs::read(path).map_err(|error| format!("cannot read the trace: {error}"))?;
+    let trace: Trace = serde_json::from_slice(&json)
+        .map_err(|error| format!("the trace is not a loopscope_runtime::trace::Trace: {error}"))?;
+    let string_bytes: usize = trace
+        .strings
+        .iter()
+        .map(|string| std::mem::size_of::<String>() + string.len())
+        .sum();
+    Ok(TraceFootprint {
+        events: trace.events.len(),
+        strings: trace.strings.len(),
+        memory_bytes: std::mem::size_of::<Event>() * trace.events.len() + string_bytes,
+        json_bytes: json.len() as u64,
+    })
+}
+
+/// A wall time with millisecond precision: `12.345 s`.
+fn seconds(wall: Duration) -> String {
+    format!("{:.3} s", wall.as_secs_f64())
+}
+
+/// KiB as MiB with one decimal: `21.7 MiB`.
+fn mebibytes(kib: u64) -> String {
+    format!("{:.1} MiB", kib as f64 / 1024.0)
+}
+
+/// Wall times, speed-ups and output equality, as a Markdown table (it reads well in a
+/// terminal too).
+fn speed_table(results: &[BenchmarkResult]) -> String {
+    let mut table = String::from(
+        "| benchmark | CPython | loopscope --trace | speed-up | loopscope (no trace) | speed-up | target | same output |\n\
+         |---|---:|---:|---:|---:|---:|---:|---|\n",
+    );
+    for result in results {
+        let ratio = |run: &Run| speed_up(&result.cpython, run).map_or("n/a".into(), times);
+        let cells = [
+            format!("{} `{}`", result.benchmark.workload, result.benchmark.file),
+            wall(&result.cpython),
+            wall(&result.traced),
+            ratio(&result.traced),
+            wall(&result.untraced),
+            ratio(&result.untraced),
+            format!("≥{}", times(result.benchmark.speed_target)),
+            match (result.all_ran(), result.output_differences().is_empty()) {
+                (true, true) => "yes".into(),
+                (_, false) => "**NO**".into(),
+                (false, true) => "n/a".into(),
+            },
+        ];
+        table.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    table
+}
+
+/// Peak memory of every run and the trace's size, as a Markdown table.
+fn memory_table(results: &[BenchmarkResult]) -> String {
+    let mut table = String::from(
+        "| benchmark | CPython peak | loopscope --trace peak | loopscope (no trace) peak | trace events | trace JSON | trace bytes/event (target ≤48) |\n\
+         |---|---:|---:|---:|---:|---:|---:|\n",
+    );
+    for result in results {
+        let peak = |run: &Run| {
+            run.as_ref()
+                .map_or("n/a".into(), |run| mebibytes(run.peak_kib))
+        };
+        let trace = result.trace.as_ref();
+        let cells = [
+            format!("`{}`", result.benchmark.file),
+            peak(&result.cpython),
+            peak(&result.traced),
+            peak(&result.untraced),
+            trace.map_or("n/a".into(), |trace| trace.events.to_string()),
+            trace.map_or("n/a".into(), |trace| mebibytes(trace.json_bytes / 1024)),
+            trace.map_or("n/a".into(), |trace| {
+                format!("{:.1}", trace.bytes_per_event())
+            }),
+        ];
+        table.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    table
+}
+
+fn wall(run: &Run) -> String {
+    run.as_ref()
+        .map_or("failed".into(), |run| seconds(run.wall))
+}
+
+fn times(ratio: f64) -> String {
+    format!("{ratio:.2}×")
+}
+
+/// CPython's wall time over loopscope's, when both ran.
+fn speed_up(cpython: &Run, loopscope: &Run) -> Option<f64> {
+    let (cpython, loopscope) = (cpython.as_ref().ok()?, loopscope.as_ref().ok()?);
+    Some(cpython.wall.as_secs_f64() / loopscope.wall.as_secs_f64())
+}
+
+/// One sentence per target: met, missed, or not measurable (and why); then any output
+/// mismatch.
+fn target_verdicts(results: &[BenchmarkResult]) -> Vec<String> {
+    let mut verdicts = Vec::new();
+    for result in results {
+        let target = times(result.benchmark.speed_target);
+        let name = result.benchmark.file;
+        let verdict = match speed_up(&result.cpython, &result.traced) {
+            Some(ratio) => {
+                let outcome = if ratio >= result.benchmark.speed_target {
+                    "met"
+                } else {
+                    "MISSED"
+                };
+                let untraced = speed_up(&result.cpython, &result.untraced)
+                    .map_or(String::new(), |ratio| {
+                        format!("; {} without --trace", times(ratio))
+                    });
+                format!(
+                    "{name}: speed target ≥{target} {outcome}: {} with --trace{untraced}",
+                    times(ratio)
+                )
+            }
+            None => {
+                let (runtime, reason) = match (&result.traced, &result.cpython) {
+                    (Err(reason), _) => ("loopscope", reason),
+                    (_, Err(reason)) => ("CPython", reason),
+                    (Ok(_), Ok(_)) => unreachable!("both ran, so there is a ratio"),
+                };
+                format!("{name}: speed target ≥{target} not measurable: {runtime} failed: {reason}")
+            }
+        };
+        verdicts.push(verdict);
+        verdicts.extend(result.output_differences());
+    }
+    verdicts.push(trace_verdict(results));
+    verdicts
+}
+
+/// The trace memory target, judged on the benchmark with the most bytes per event.
+fn trace_verdict(results: &[BenchmarkResult]) -> String {
+    let per_event: Vec<(&str, f64)> = results
+        .iter()
+        .filter_map(|result| {
+            Some((
+                result.benchmark.file,
+                result.trace.as_ref().ok()?.bytes_per_event(),
+            ))
+        })
+        .collect();
+    let target = format!("trace memory target ≤{TRACE_BYTES_PER_EVENT_TARGET} bytes/event");
+    let Some((file, bytes)) = per_event.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1)) else {
+        return format!("{target} not measurable: loopscope wrote no trace");
+    };
+    let outcome = if bytes <= TRACE_BYTES_PER_EVENT_TARGET {
+        "met"
+    } else {
+        "MISSED"
+    };
+    let unmeasured = results.len() - per_event.len();
+    let coverage = if unmeasured == 0 {
+        String::new()
+    } else {
+        format!("; {unmeasured} benchmark(s) wrote no trace")
+    };
+    format!(
+        "{target} {outcome}: worst {bytes:.1} in {file}, of which size_of::<Event>() = {} \
+         bytes{coverage}",
+        std::mem::size_of::<Event>()
+    )
+}
+
+/// Where the figures come from, for BENCHMARKS.md.
+struct Machine {
+    date: String,
+    cpu: String,
+    cores: usize,
+    memory: String,
+    python: String,
+    rustc: String,
+    commit: String,
+}
+
+impl Machine {
+    fn describe(workspace: &Workspace) -> Machine {
+        let unknown = || "unknown".to_string();
+        let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+        let meminfo = fs::read_to_string("/proc/meminfo").unwrap_or_default();
+        let field = |text: &str, name: &str| {
+            text.lines()
+                .find(|line| line.starts_with(name))
+                .and_then(|line| line.split_once(':'))
+                .map(|(_, value)| value.trim().to_string())
+        };
+        let commit = probe(
+            workspace
+                .command("git")
+                .args(["rev-parse", "--short", "HEAD"]),
+        )
+        .unwrap_or_else(unknown);
+        let dirty = probe(workspace.command("git").args(["status", "--porcelain"]))
+            .is_some_and(|status| !status.is_empty());
+        Machine {
+            date: probe(Process::new("date").args(["-u", "+%Y-%m-%d %H:%M UTC"]))
+                .unwrap_or_else(unknown),
+            cpu: field(&cpuinfo, "model name").unwrap_or_else(unknown),
+            cores: std::thread::available_parallelism().map_or(0, |cores| cores.get()),
+            memory: field(&meminfo, "MemTotal").unwrap_or_else(unknown),
+            python: probe(workspace.command("python3").arg("--version")).unwrap_or_else(unknown),
+            rustc: probe(workspace.command("rustc").arg("--version")).unwrap_or_else(unknown),
+            commit: if dirty {
+                format!("{commit} plus uncommitted changes in the working tree")
+            } else {
+                commit
+            },
+        }
+    }
+}
+
+fn benchmarks_md(machine: &Machine, tables: &str, verdicts: &[String]) -> String {
+    let mut text = String::new();
+    let _ = write!(
+        text,
+        "# Benchmarks\n\
+         \n\
+         Loopscope against CPython 3.11 on the three programs of [bench/](bench/), full size.\n\
+         This file is written by `{COMMAND_LINE}`: run it again to refresh every figure.\n\
+         \n\
+         ## Results\n\
+         \n\
+         {tables}\n\
+         ## Targets\n\
+         \n"
+    );
+    for verdict in verdicts {
+        let _ = writeln!(text, "- {verdict}");
+    }
+    let _ = write!(
+        text,
+        "\n\
+         ## Machine\n\
+         \n\
+         - date: {}\n\
+         - command: `{COMMAND_LINE}` at the repository root\n\
+         - commit: {}\n\
+         - CPU: {} ({} cores visible; shared with other work, so expect noise)\n\
+         - memory: {}\n\
+         - {}; {}\n\
+         \n",
+        machine.date,
+        machine.commit,
+        machine.cpu,
+        machine.cores,
+        machine.memory,
+        machine.python,
+        machine.rustc
+    );
+    text.push_str(METHOD);
+    text
+}
+
+/// The fixed part of BENCHMARKS.md: how each figure is obtained.
+const METHOD: &str = "## Method
+
+- Programs: `bench/sleeps.py` (a), `bench/queue.py` (b) and `bench/arithmetic.py` (c), each
+  printing a short checksum. They run at full size: CPython needs about 40 s for all three,
+  so there is no scaled-down mode.
+- loopscope: `cargo build --release --package loopscope-cli --bin loopscope`, then
+  `loopscope run --timestamps --trace TMP/trace.json PROGRAM.py` in `bench/`. Its wall time
+  includes writing the JSON trace.
+- CPython: `python3 bench/run_cpython.py bench/PROGRAM.py` with `PYTHONHASHSEED=0`, which
+  runs the program in-process on the virtual clock, event loop and stamped stdout of
+  `tests/conformance/record.py`. Virtual sleeps cost no real time in either runtime.
+- Wall time: from spawning the child to reaping it. Peak memory: that child's `ru_maxrss`
+  as reported by `wait4`. One run each, no warm-up.
+- Same output: loopscope's stamped stdout equals CPython's byte for byte (checksums and
+  virtual timestamps). When it does not, the timings compare different work.
+- Trace bytes/event: the trace JSON is deserialized into
+  `loopscope_runtime::trace::Trace`; the in-memory size is
+  `size_of::<Event>()` × events + Σ over interned strings of (`size_of::<String>()` + length),
+  divided by the number of events. It counts lengths, not spare `Vec` capacity, and not the
+  recorder's intern map, which holds a second copy of each string while the program runs.
+- \"failed\" / \"n/a\": that runtime did not run the program to a clean exit; the targets
+  section quotes its exit status and first line of stderr.
+";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_outputs_have_no_difference() {
+        assert_eq!(first_difference("0.000 a\n", "0.000 a\n"), None);
+    }
+
+    #[test]
+    fn a_difference_names_the_first_differing_line() {
+        assert_eq!(
+            first_difference("0.000 a\n1.000 b\n", "0.000 a\n1.000 c\n").unwrap(),
+            r#"line 2: loopscope "1.000 b", CPython "1.000 c""#
+        );
+        assert_eq!(
+            first_difference("0.000 a\n", "0.000 a\n0.000 b\n").unwrap(),
+            r#"line 2: loopscope "(end of output)", CPython "0.000 b""#
+        );
+        assert_eq!(
+            first_difference("0.000 a", "0.000 a\n").unwrap(),
+            "the lines are equal, only the line endings differ"
+        );
+    }
+
+    #[test]
+    fn figures_read_in_seconds_and_mebibytes() {
+        assert_eq!(seconds(Duration::from_millis(12_345)), "12.345 s");
+        assert_eq!(mebibytes(22_244), "21.7 MiB");
+    }
+}
