@@ -305,10 +305,7 @@ fn deadlock_report(vm: &mut Vm) -> String {
 /// The loop's default exception handler: log to stderr as CPython's
 /// `logging` does.
 pub fn report_exception(vm: &mut Vm, message: &str, e: &ExcRef) {
-    let text = format!(
-        "{message}\n{}",
-        crate::traceback::format_exception(e, &vm.source_lines.clone())
-    );
+    let text = crate::traceback::format_logged_exception(message, e, &vm.source_lines.clone());
     vm.write(Stream::Stderr, &text);
 }
 
