@@ -238,3 +238,33 @@ lines
 "##;
     check("group_report", source, 1, stderr);
 }
+
+/// An exception in a `call_soon` callback, logged by the loop's default
+/// handler (`traceback.py`: the source line loses its trailing blanks and
+/// the carets shift left by as many columns).
+#[test]
+fn callback_error_is_logged() {
+    let source = r##"import asyncio
+
+
+def broken(x):
+    return {"k": 1}[ x ]   
+
+
+async def main():
+    asyncio.get_running_loop().call_soon(broken, 0)
+    await asyncio.sleep(1)
+
+
+asyncio.run(main())
+"##;
+    let stderr = r##"Exception in callback broken(0) at callback_error.py:4
+handle: <Handle broken(0) at callback_error.py:4>
+Traceback (most recent call last):
+  File "callback_error.py", line 5, in broken
+    return {"k": 1}[ x ]
+        ~~~~~~~~^^^^^
+KeyError: 0
+"##;
+    check("callback_error", source, 0, stderr);
+}
