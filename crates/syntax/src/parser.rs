@@ -28,10 +28,27 @@ use crate::strings::{
 /// How deep expressions (and the trees built from them) may nest.
 pub(crate) const MAX_NESTING: u32 = 400;
 
+/// How much stack the parser may use, whatever the nesting count: enough
+/// for CPython's 200 nested brackets in an unoptimised build, and well
+/// within the smallest stacks the parser runs on (1 MiB for WebAssembly).
+const STACK_BUDGET: usize = 512 * 1024;
+
+/// The address of a local variable: compared with the one taken when
+/// parsing started, it tells how much stack parsing uses.
+#[inline(never)]
+fn stack_position() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
 pub(crate) fn parse_module(source: &str) -> Result<Module, Diagnostic> {
     let chars = lexer::source_chars(source);
     let lexed = lexer::tokenize_file(&chars);
-    let mut parser = Parser::new(&chars, lexed.tokens, 0);
+    if let LexEnd::Error(error) = lexed.end {
+        // Tokenizer errors win over parser errors, wherever they are.
+        return Err(error);
+    }
+    let mut parser = Parser::new(&chars, lexed.tokens, 0, stack_position());
     let failure = match parser.parse_file() {
         Ok(body) => {
             return match parser.unsupported {
@@ -43,8 +60,6 @@ pub(crate) fn parse_module(source: &str) -> Result<Module, Diagnostic> {
     };
     let furthest = parser.furthest_token().clone();
     Err(match lexed.end {
-        // Tokenizer errors win over parser errors, wherever they are.
-        LexEnd::Error(error) => error,
         LexEnd::Stopped(error) if furthest.kind == TokenKind::Stop => error,
         _ => match lexed.unclosed_bracket {
             Some((bracket, pos)) if furthest.span.start.line > pos.line => {
@@ -91,6 +106,8 @@ struct Parser<'s> {
     /// The furthest token looked at: where "invalid syntax" is reported.
     furthest: usize,
     depth: u32,
+    /// [`stack_position`] when parsing started.
+    stack_base: usize,
     /// The first valid-but-unsupported construct seen.
     unsupported: Option<Diagnostic>,
 }
@@ -104,13 +121,14 @@ enum TargetKind {
 }
 
 impl<'s> Parser<'s> {
-    fn new(chars: &'s [char], tokens: Vec<Token>, depth: u32) -> Self {
+    fn new(chars: &'s [char], tokens: Vec<Token>, depth: u32, stack_base: usize) -> Self {
         Parser {
             chars,
             tokens,
             pos: 0,
             furthest: 0,
             depth,
+            stack_base,
             unsupported: None,
         }
     }
@@ -242,7 +260,8 @@ impl<'s> Parser<'s> {
     }
 
     fn descend(&mut self) -> PResult<()> {
-        if self.depth >= MAX_NESTING {
+        let stack_used = stack_position().abs_diff(self.stack_base);
+        if self.depth >= MAX_NESTING || stack_used > STACK_BUDGET {
             return error("too many nested expressions", self.span());
         }
         self.depth += 1;
@@ -564,6 +583,7 @@ impl<'s> Parser<'s> {
 
     /// The `bitwise_or` at token `index` if one is there and no `=` or
     /// `:=` follows it (CPython's rules for `a = b` where a value belongs).
+    #[inline(never)]
     fn bitwise_or_value_at(&mut self, index: usize) -> Option<Expr> {
         let saved = (self.pos, self.furthest, self.depth);
         self.pos = index;
@@ -850,6 +870,7 @@ impl<'s> Parser<'s> {
     }
 
     /// CPython's `invalid_for_target`: name what cannot be assigned to.
+    #[inline(never)]
     fn invalid_for_target(&mut self, target_index: usize) -> Failure {
         let furthest = self.furthest;
         self.pos = target_index;
@@ -1019,38 +1040,43 @@ impl<'s> Parser<'s> {
             });
         }
         let target_index = self.pos;
-        let target = self.parse_target_element(TargetKind::Assign)?;
-        if !matches!(
-            self.peek(),
-            TokenKind::Op(Op::Comma | Op::RParen | Op::Colon)
-        ) {
-            // CPython's `invalid_with_item`.
-            self.pos = target_index;
-            if let Ok(expr) = self.parse_expression() {
+        let target = match self.parse_target_element(TargetKind::Assign) {
+            Ok(target)
                 if matches!(
                     self.peek(),
                     TokenKind::Op(Op::Comma | Op::RParen | Op::Colon)
-                ) {
-                    if let Some(invalid) = is_invalid_target(&expr, TargetKind::Assign) {
-                        return error(
-                            format!("cannot assign to {}", expr_name(invalid)),
-                            invalid.span,
-                        );
-                    }
-                }
+                ) =>
+            {
+                target
             }
-            return Err(Failure::Invalid);
-        }
-        if let Some(invalid) = is_invalid_target(&target, TargetKind::Assign) {
-            return error(
-                format!("cannot assign to {}", expr_name(invalid)),
-                invalid.span,
-            );
-        }
+            Ok(_) | Err(Failure::Invalid) => return Err(self.invalid_with_target(target_index)),
+            Err(failure) => return Err(failure),
+        };
         Ok(WithItem {
             context,
             target: Some(target),
         })
+    }
+
+    /// CPython's `invalid_with_item`: `with a as f():` names the target.
+    fn invalid_with_target(&mut self, target_index: usize) -> Failure {
+        let furthest = self.furthest;
+        self.pos = target_index;
+        if let Ok(expr) = self.parse_expression() {
+            if matches!(
+                self.peek(),
+                TokenKind::Op(Op::Comma | Op::RParen | Op::Colon)
+            ) {
+                if let Some(invalid) = is_invalid_target(&expr, TargetKind::Assign) {
+                    return Failure::Error(Diagnostic::syntax(
+                        format!("cannot assign to {}", expr_name(invalid)),
+                        invalid.span,
+                    ));
+                }
+            }
+        }
+        self.furthest = furthest;
+        Failure::Invalid
     }
 
     fn parse_decorated(&mut self, body: &mut Vec<Stmt>) -> PResult<()> {
@@ -1114,7 +1140,7 @@ impl<'s> Parser<'s> {
         self.record_unsupported(Unsupported::ClassStatement, keyword.span);
         self.expect_name()?;
         if self.eat_op(Op::LParen) {
-            self.parse_call_arguments(keyword.span.start)?;
+            self.parse_call_arguments()?;
         }
         self.parse_colon_and_block("class", keyword.span.start.line)?;
         Ok(())
@@ -1257,6 +1283,7 @@ impl<'s> Parser<'s> {
 
     /// A parameter list up to `closing` (`)` for `def`, `:` for `lambda`,
     /// which takes no annotations).
+    #[inline(never)]
     fn parse_parameters(&mut self, closing: Op) -> PResult<Parameters> {
         let annotated = closing == Op::RParen;
         let kind = if annotated {
@@ -1364,9 +1391,7 @@ impl<'s> Parser<'s> {
                     let mut param = self.parse_param(annotated, false)?;
                     if self.at_op(Op::Equal) {
                         let equal = self.bump().span;
-                        if matches!(self.peek(), TokenKind::Op(Op::RParen | Op::Comma))
-                            || self.at_op(closing)
-                        {
+                        if matches!(self.peek(), TokenKind::Op(Op::RParen | Op::Comma)) {
                             return error("expected default value expression", equal);
                         }
                         param.default = Some(self.parse_expression()?);
@@ -1561,6 +1586,7 @@ impl<'s> Parser<'s> {
         Ok(expr)
     }
 
+    #[inline(never)]
     fn parse_walrus(&mut self) -> PResult<Expr> {
         let (name, name_span) = self.expect_name()?;
         self.bump();
@@ -1580,6 +1606,7 @@ impl<'s> Parser<'s> {
 
     /// CPython's `invalid_named_expression`: `x = 1` where a value is
     /// expected. The `=` is the current token.
+    #[inline(never)]
     fn misplaced_assignment(&mut self, target: &Expr, start_index: usize) -> PResult<()> {
         let Some(value) = self.bitwise_or_value_at(self.pos + 1) else {
             return Ok(());
@@ -1649,6 +1676,7 @@ impl<'s> Parser<'s> {
 
     /// Two expressions side by side (CPython's `invalid_expression`):
     /// Python 2's `print x`, or a missing comma inside brackets.
+    #[inline(never)]
     fn explain_juxtaposition(&mut self, first: &Expr, start_index: usize) -> PResult<()> {
         let is_legacy =
             matches!(&first.kind, ExprKind::Name(name) if name == "print" || name == "exec");
@@ -1690,6 +1718,7 @@ impl<'s> Parser<'s> {
         Ok(())
     }
 
+    #[inline(never)]
     fn parse_lambda(&mut self) -> PResult<Expr> {
         let start = self.bump().span.start;
         let params = self.parse_parameters(Op::Colon)?;
@@ -1938,7 +1967,7 @@ impl<'s> Parser<'s> {
                 }
                 TokenKind::Op(Op::LParen) => {
                     self.bump();
-                    match self.parse_call_arguments(start) {
+                    match self.parse_call_arguments() {
                         Ok((args, keywords)) => ExprKind::Call {
                             func: Box::new(expr),
                             args,
@@ -1973,7 +2002,8 @@ impl<'s> Parser<'s> {
     }
 
     /// Call arguments after `(`, through `)`.
-    fn parse_call_arguments(&mut self, call_start: Pos) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+    #[inline(never)]
+    fn parse_call_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let open_index = self.pos - 1;
         let mut args: Vec<Expr> = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
@@ -1981,13 +2011,13 @@ impl<'s> Parser<'s> {
         while !self.at_op(Op::RParen) {
             let start = self.start();
             if self.at_op(Op::Star) {
-                let starred = self.parse_starred(|p| p.parse_expression())?;
                 if seen_double_star {
                     return error(
                         "iterable argument unpacking follows keyword argument unpacking",
-                        Span::new(call_start, starred.span.end),
+                        self.span(),
                     );
                 }
+                let starred = self.parse_starred(|p| p.parse_expression())?;
                 args.push(starred);
             } else if self.at_op(Op::DoubleStar) {
                 self.bump();
@@ -2056,7 +2086,23 @@ impl<'s> Parser<'s> {
                     } else {
                         "positional argument follows keyword argument"
                     };
-                    return error(message, arg.span);
+                    // CPython matches the rest of the arguments first and
+                    // reports the token after them.
+                    self.speculate(|p| {
+                        while p.eat_op(Op::Comma) && !p.at_op(Op::RParen) {
+                            if p.at_op(Op::Star) || p.at_op(Op::DoubleStar) {
+                                p.bump();
+                            } else if matches!(p.peek(), TokenKind::Name(_))
+                                && *p.look(1) == TokenKind::Op(Op::Equal)
+                            {
+                                p.bump();
+                                p.bump();
+                            }
+                            p.parse_expression()?;
+                        }
+                        Ok(())
+                    });
+                    return error(message, self.span());
                 }
                 args.push(arg);
             }
@@ -2069,6 +2115,7 @@ impl<'s> Parser<'s> {
     }
 
     /// CPython's `invalid_kwarg`: `f(True=1)`, `f(a.b=1)`.
+    #[inline(never)]
     fn invalid_keyword_argument(&mut self, arg: &Expr, arg_index: usize) -> Failure {
         let equal = self.span();
         let message = match &self.token_at(arg_index).kind {
@@ -2084,6 +2131,7 @@ impl<'s> Parser<'s> {
 
     /// Subscript contents after `[`, through `]`: a slice, an expression, or
     /// a tuple of them.
+    #[inline(never)]
     fn parse_slices(&mut self) -> PResult<Expr> {
         let start = self.start();
         let first = self.parse_slice()?;
@@ -2200,13 +2248,8 @@ impl<'s> Parser<'s> {
         }
         if self.at_op(Op::DoubleStar) {
             let star = self.bump().span;
-            if let Some(value) = self.speculate(|p| p.parse_expression()) {
-                if self.at_op(Op::RParen) {
-                    return error(
-                        "cannot use double starred expression here",
-                        star.to(value.span),
-                    );
-                }
+            if self.speculate(|p| p.parse_expression()).is_some() && self.at_op(Op::RParen) {
+                return error("cannot use double starred expression here", star);
             }
             return Err(Failure::Invalid);
         }
@@ -2251,6 +2294,7 @@ impl<'s> Parser<'s> {
         })
     }
 
+    #[inline(never)]
     fn parse_list(&mut self) -> PResult<Expr> {
         let open = self.bump().span;
         if self.eat_op(Op::RSquare) {
@@ -2286,6 +2330,7 @@ impl<'s> Parser<'s> {
 
     /// The elements of a list or set display after the first, through the
     /// closing bracket.
+    #[inline(never)]
     fn parse_display_rest(&mut self, first: Expr, closing: Op) -> PResult<Vec<Expr>> {
         let mut elts = vec![first];
         while self.eat_op(Op::Comma) {
@@ -2305,6 +2350,7 @@ impl<'s> Parser<'s> {
     }
 
     /// `{...}`: dict or set display or comprehension.
+    #[inline(never)]
     fn parse_brace_display(&mut self) -> PResult<Expr> {
         let open = self.bump().span;
         if self.eat_op(Op::RBrace) {
@@ -2313,6 +2359,7 @@ impl<'s> Parser<'s> {
                 span: self.span_from(open.start),
             });
         }
+        let double_star = self.span();
         let first_key = if self.at_op(Op::DoubleStar) {
             self.bump();
             None
@@ -2373,7 +2420,7 @@ impl<'s> Parser<'s> {
         if first_key.is_none() && (self.at_kw(Kw::For) || self.at_kw(Kw::Async)) {
             return error(
                 "dict unpacking cannot be used in dict comprehension",
-                Span::new(open.end, first_value.span.end),
+                double_star,
             );
         }
         let mut items = vec![(first_key, first_value)];
@@ -2403,6 +2450,7 @@ impl<'s> Parser<'s> {
         })
     }
 
+    #[inline(never)]
     fn parse_dict_value(&mut self) -> PResult<Expr> {
         if self.at_op(Op::Star) {
             let star = self.span();
@@ -2421,6 +2469,7 @@ impl<'s> Parser<'s> {
     }
 
     /// `for target in iter [if cond]...` clauses (at least one).
+    #[inline(never)]
     fn parse_comprehension_clauses(&mut self) -> PResult<Vec<Comprehension>> {
         let mut generators = Vec::new();
         loop {
@@ -2456,6 +2505,7 @@ impl<'s> Parser<'s> {
         Ok(generators)
     }
 
+    #[inline(never)]
     fn parse_yield(&mut self) -> PResult<Expr> {
         let start = self.bump().span.start;
         if self.eat_kw(Kw::From) {
@@ -2479,6 +2529,7 @@ impl<'s> Parser<'s> {
     // ----- string literals -----
 
     /// Adjacent string literals, concatenated into one constant or f-string.
+    #[inline(never)]
     fn parse_strings(&mut self) -> PResult<Expr> {
         let first_index = self.pos;
         while let TokenKind::Str(_) = self.peek() {
@@ -2603,7 +2654,7 @@ impl FieldParser for Parser<'_> {
         tokens.push(close);
         tokens.push(end);
 
-        let mut inner = Parser::new(self.chars, tokens, self.depth);
+        let mut inner = Parser::new(self.chars, tokens, self.depth, self.stack_base);
         let result = inner.parse_parenthesized().and_then(|expr| {
             if *inner.peek() == TokenKind::EndMarker {
                 Ok(expr)

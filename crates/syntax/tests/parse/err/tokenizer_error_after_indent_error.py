@@ -1,0 +1,4 @@
+if x:
+    a
+  b
+c = "unterminated

@@ -1,0 +1,5 @@
+match command:
+    case "go":
+        pass
+    case _:
+        pass

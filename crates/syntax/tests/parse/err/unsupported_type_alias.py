@@ -1,0 +1,2 @@
+# cpython-invalid: type aliases are Python 3.12
+type Point = tuple[float, float]
