@@ -50,6 +50,10 @@ pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
         Value::Builtin(b) => match name {
             "__name__" | "__qualname__" => Some(Value::str(b.name)),
             "__self__" => Some(b.receiver.clone()),
+            // `itertools.chain` is a function here; CPython's is a class.
+            "from_iterable" if b.name == "chain" && b.receiver.is_none() => Some(
+                crate::builtins::function("from_iterable", crate::modules::chain_from_iterable),
+            ),
             "__doc__" => Some(Value::None),
             _ => None,
         },

@@ -117,6 +117,12 @@ pub enum IterState {
         sources: Value,
         current: Option<Value>,
     },
+    /// `iter(func, sentinel)`: calls `func` until it returns `sentinel`;
+    /// `None` once exhausted.
+    Callable {
+        func: Option<Value>,
+        sentinel: Value,
+    },
 }
 
 impl IterState {
@@ -155,6 +161,7 @@ impl IterState {
             IterState::Cycle { .. } => "itertools.cycle",
             IterState::Islice { .. } => "itertools.islice",
             IterState::Chain { .. } => "itertools.chain",
+            IterState::Callable { .. } => "callable_iterator",
         }
     }
 }
@@ -513,6 +520,20 @@ fn next_of_state(vm: &mut Vm, state: &Rc<RefCell<IterState>>) -> PyResult<Option
                     None => return Ok(None),
                 }
             }
+        }
+        IterState::Callable { func, sentinel } => {
+            let (Some(func), sentinel) = (func.clone(), sentinel.clone()) else {
+                return Ok(None);
+            };
+            drop(s);
+            let v = vm.call0(&func)?;
+            if v.is(&sentinel) || ops::values_equal(&v, &sentinel) {
+                if let IterState::Callable { func, .. } = &mut *state.borrow_mut() {
+                    *func = None;
+                }
+                return Ok(None);
+            }
+            Ok(Some(v))
         }
     }
 }

@@ -17,6 +17,7 @@ use crate::types::TypeId;
 use crate::value::{Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
+pub use itertools::chain_from_iterable;
 pub use sys::output_stream;
 
 /// `import name`.

@@ -410,7 +410,20 @@ fn issubclass(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn iter(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    count_range("iter", &args, 1, 1)?;
+    count_range("iter", &args, 1, 2)?;
+    if let Some(sentinel) = args.pos.get(1) {
+        let func = &args.pos[0];
+        if !matches!(
+            func,
+            Value::Function(_) | Value::Builtin(_) | Value::Type(_)
+        ) {
+            return Err(type_error("iter(v, w): v must be callable"));
+        }
+        return Ok(iterators::new_iter(iterators::IterState::Callable {
+            func: Some(func.clone()),
+            sentinel: sentinel.clone(),
+        }));
+    }
     iterators::get_iter(vm, &args.pos[0])
 }
 

@@ -294,7 +294,7 @@ fn float_ratio(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     if exp != 0 {
         mantissa |= 1 << 52;
     }
-    while mantissa % 2 == 0 && e < 0 {
+    while mantissa.is_multiple_of(2) && e < 0 {
         mantissa /= 2;
         e += 1;
     }

@@ -549,9 +549,9 @@ fn pad_args(name: &str, args: &Args) -> PyResult<(usize, char)> {
 
 fn pad(s: &str, left: usize, right: usize, fill: char) -> String {
     let mut out = String::with_capacity(s.len() + left + right);
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     out
 }
 
@@ -595,7 +595,7 @@ fn zfill(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     };
     let mut out = String::new();
     out.extend(sign);
-    out.extend(std::iter::repeat('0').take(width - n));
+    out.extend(std::iter::repeat_n('0', width - n));
     out.push_str(rest);
     text(out)
 }
@@ -796,7 +796,7 @@ fn expandtabs(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
             '\t' => {
                 if size > 0 {
                     let n = size - col % size;
-                    out.extend(std::iter::repeat(' ').take(n as usize));
+                    out.extend(std::iter::repeat_n(' ', n as usize));
                     col += n;
                 }
             }

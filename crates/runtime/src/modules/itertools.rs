@@ -119,3 +119,13 @@ fn chain(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         current: None,
     }))
 }
+
+/// `itertools.chain.from_iterable(iterables)`.
+pub fn chain_from_iterable(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let source = crate::builtins::args::exactly_one("from_iterable", &args)?;
+    let sources = iterators::get_iter(vm, &source)?;
+    Ok(new_iter(IterState::Chain {
+        sources,
+        current: None,
+    }))
+}

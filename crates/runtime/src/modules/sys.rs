@@ -57,7 +57,7 @@ fn stream_object(name: &str) -> Value {
 
 /// Which stream a `sys.stdout` / `sys.stderr` module stands for.
 pub fn stream_of_module(m: &Module) -> Option<Stream> {
-    if &*m.filename != &*m.name {
+    if m.filename != m.name {
         return None;
     }
     match &*m.name {
