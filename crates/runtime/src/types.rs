@@ -114,6 +114,40 @@ types! {
     RuntimeWarning: "RuntimeWarning", "builtins", Warning;
     DeprecationWarning: "DeprecationWarning", "builtins", Warning;
     UserWarning: "UserWarning", "builtins", Warning;
+    // the rest of CPython's built-in exceptions, so programs can name them
+    ConnectionError: "ConnectionError", "builtins", OSError;
+    BrokenPipeError: "BrokenPipeError", "builtins", ConnectionError;
+    ConnectionAbortedError: "ConnectionAbortedError", "builtins", ConnectionError;
+    ConnectionRefusedError: "ConnectionRefusedError", "builtins", ConnectionError;
+    ConnectionResetError: "ConnectionResetError", "builtins", ConnectionError;
+    BlockingIOError: "BlockingIOError", "builtins", OSError;
+    ChildProcessError: "ChildProcessError", "builtins", OSError;
+    FileExistsError: "FileExistsError", "builtins", OSError;
+    FileNotFoundError: "FileNotFoundError", "builtins", OSError;
+    InterruptedError: "InterruptedError", "builtins", OSError;
+    IsADirectoryError: "IsADirectoryError", "builtins", OSError;
+    NotADirectoryError: "NotADirectoryError", "builtins", OSError;
+    PermissionError: "PermissionError", "builtins", OSError;
+    ProcessLookupError: "ProcessLookupError", "builtins", OSError;
+    EOFError: "EOFError", "builtins", Exception;
+    BufferError: "BufferError", "builtins", Exception;
+    FloatingPointError: "FloatingPointError", "builtins", ArithmeticError;
+    ReferenceError: "ReferenceError", "builtins", Exception;
+    SystemError: "SystemError", "builtins", Exception;
+    SyntaxError: "SyntaxError", "builtins", Exception;
+    IndentationError: "IndentationError", "builtins", SyntaxError;
+    TabError: "TabError", "builtins", IndentationError;
+    UnicodeDecodeError: "UnicodeDecodeError", "builtins", UnicodeError;
+    UnicodeEncodeError: "UnicodeEncodeError", "builtins", UnicodeError;
+    UnicodeTranslateError: "UnicodeTranslateError", "builtins", UnicodeError;
+    BytesWarning: "BytesWarning", "builtins", Warning;
+    EncodingWarning: "EncodingWarning", "builtins", Warning;
+    FutureWarning: "FutureWarning", "builtins", Warning;
+    ImportWarning: "ImportWarning", "builtins", Warning;
+    PendingDeprecationWarning: "PendingDeprecationWarning", "builtins", Warning;
+    ResourceWarning: "ResourceWarning", "builtins", Warning;
+    SyntaxWarning: "SyntaxWarning", "builtins", Warning;
+    UnicodeWarning: "UnicodeWarning", "builtins", Warning;
 }
 
 impl TypeId {
