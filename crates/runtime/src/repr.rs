@@ -155,13 +155,18 @@ pub fn quote_str(s: &str, ascii_only: bool) -> String {
 }
 
 fn push_escape(out: &mut String, c: char) {
+    out.push_str(&escape_char(c));
+}
+
+/// `\xe9`, `\u2028`, `\U0001f600`: CPython's escape of one character.
+pub fn escape_char(c: char) -> String {
     let n = c as u32;
     if n < 0x100 {
-        out.push_str(&format!("\\x{n:02x}"));
+        format!("\\x{n:02x}")
     } else if n < 0x10000 {
-        out.push_str(&format!("\\u{n:04x}"));
+        format!("\\u{n:04x}")
     } else {
-        out.push_str(&format!("\\U{n:08x}"));
+        format!("\\U{n:08x}")
     }
 }
 

@@ -226,13 +226,20 @@ fn str_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let encoding = pos.next().or(encoding);
     match (object, encoding) {
         (None, _) => Ok(Value::str("")),
-        (Some(Value::Bytes(b)), Some(_)) => match std::str::from_utf8(&b) {
-            Ok(s) => Ok(Value::str(s)),
-            Err(_) => Err(crate::exceptions::exc(
-                TypeId::UnicodeError,
-                "'utf-8' codec can't decode bytes",
-            )),
-        },
+        (Some(Value::Bytes(b)), Some(encoding)) => {
+            let encoding = match &encoding {
+                Value::Str(e) => e.to_string(),
+                other => {
+                    return Err(type_error(format!(
+                        "str() argument 'encoding' must be str, not {}",
+                        type_of(other).name()
+                    )))
+                }
+            };
+            Ok(Value::str(&super::misc_methods::decode_bytes(
+                &b, &encoding,
+            )?))
+        }
         (Some(v), Some(_)) => Err(type_error(format!(
             "decoding to str: need a bytes-like object, {} found",
             type_of(&v).name()

@@ -107,29 +107,39 @@ fn decode(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     args.take_kw("errors");
     reject_kwargs("decode", &args)?;
     let encoding = match args.pos.first().cloned().or(enc) {
-        Some(Value::Str(e)) => e.to_ascii_lowercase().replace('_', "-"),
+        Some(Value::Str(e)) => e.to_string(),
         _ => "utf-8".to_string(),
     };
-    let b = bytes_of(recv);
+    Ok(Value::str(&decode_bytes(&bytes_of(recv), &encoding)?))
+}
+
+/// `bytes.decode(encoding)` for UTF-8, ASCII and Latin-1.
+pub fn decode_bytes(b: &[u8], encoding: &str) -> PyResult<String> {
+    let encoding = encoding.to_ascii_lowercase().replace('_', "-");
     match encoding.as_str() {
-        "utf-8" | "utf8" => match std::str::from_utf8(&b) {
-            Ok(s) => Ok(Value::str(s)),
-            Err(e) => Err(exc(
-                TypeId::UnicodeError,
-                format!(
-                    "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-                    b[e.valid_up_to()],
-                    e.valid_up_to()
-                ),
-            )),
+        "utf-8" | "utf8" => match std::str::from_utf8(b) {
+            Ok(s) => Ok(s.to_string()),
+            Err(e) => {
+                let at = e.valid_up_to();
+                let reason = match e.error_len() {
+                    None => "unexpected end of data",
+                    Some(_) if (0xc2..=0xf4).contains(&b[at]) => "invalid continuation byte",
+                    Some(_) => "invalid start byte",
+                };
+                Err(exc(
+                    TypeId::UnicodeDecodeError,
+                    format!(
+                        "'utf-8' codec can't decode byte 0x{:02x} in position {at}: {reason}",
+                        b[at]
+                    ),
+                ))
+            }
         },
-        "latin-1" | "latin1" | "iso-8859-1" => {
-            Ok(Value::str(&b.iter().map(|&c| c as char).collect::<String>()))
-        }
+        "latin-1" | "latin1" | "iso-8859-1" => Ok(b.iter().map(|&c| c as char).collect()),
         "ascii" => match b.iter().position(|&c| c >= 0x80) {
-            None => Ok(Value::str(&b.iter().map(|&c| c as char).collect::<String>())),
+            None => Ok(b.iter().map(|&c| c as char).collect()),
             Some(i) => Err(exc(
-                TypeId::UnicodeError,
+                TypeId::UnicodeDecodeError,
                 format!(
                     "'ascii' codec can't decode byte 0x{:02x} in position {i}: ordinal not in range(128)",
                     b[i]

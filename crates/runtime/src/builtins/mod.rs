@@ -104,6 +104,8 @@ pub fn make_module() -> Rc<Module> {
         for t in TypeId::builtin_exception_names() {
             attrs.insert_str(t.name(), Value::Type(t));
         }
+        attrs.insert_str("IOError", Value::Type(TypeId::OSError));
+        attrs.insert_str("EnvironmentError", Value::Type(TypeId::OSError));
         attrs.insert_str("Ellipsis", Value::Ellipsis);
         attrs.insert_str("__name__", Value::str("builtins"));
     }

@@ -663,11 +663,11 @@ fn encode(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
             for (i, c) in s.chars().enumerate() {
                 if (c as u32) >= limit {
                     return Err(crate::exceptions::exc(
-                        crate::types::TypeId::UnicodeError,
+                        crate::types::TypeId::UnicodeEncodeError,
                         format!(
-                            "'{}' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range({limit})",
+                            "'{}' codec can't encode character '{}' in position {i}: ordinal not in range({limit})",
                             if limit == 0x80 { "ascii" } else { "latin-1" },
-                            c as u32
+                            crate::repr::escape_char(c)
                         ),
                     ));
                 }
