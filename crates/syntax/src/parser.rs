@@ -61,6 +61,8 @@ pub(crate) fn parse_module(source: &str) -> Result<Module, Diagnostic> {
     let furthest = parser.furthest_token().clone();
     Err(match lexed.end {
         LexEnd::Stopped(error) if furthest.kind == TokenKind::Stop => error,
+        // Our nesting limit is not CPython's: report what CPython would.
+        LexEnd::Stopped(error) if matches!(failure, Failure::TooDeep(_)) => error,
         _ => match lexed.unclosed_bracket {
             Some((bracket, pos)) if furthest.span.start.line > pos.line => {
                 lexer::never_closed(bracket, pos)
@@ -75,19 +77,22 @@ pub(crate) fn parse_module(source: &str) -> Result<Module, Diagnostic> {
 #[derive(Debug)]
 enum Failure {
     Invalid,
-    Error(Diagnostic),
+    /// Boxed to keep `PResult` small: results fill the recursive frames.
+    Error(Box<Diagnostic>),
+    /// Nesting beyond what the parser allows itself (see [`MAX_NESTING`]).
+    TooDeep(Span),
 }
 
 impl From<Diagnostic> for Failure {
     fn from(diagnostic: Diagnostic) -> Self {
-        Failure::Error(diagnostic)
+        Failure::Error(Box::new(diagnostic))
     }
 }
 
 type PResult<T> = Result<T, Failure>;
 
 fn error<T>(message: impl Into<String>, span: Span) -> PResult<T> {
-    Err(Failure::Error(Diagnostic::syntax(message, span)))
+    Err(Failure::from(Diagnostic::syntax(message, span)))
 }
 
 /// The statement keyword named in "expected an indented block after ...".
@@ -262,7 +267,7 @@ impl<'s> Parser<'s> {
     fn descend(&mut self) -> PResult<()> {
         let stack_used = stack_position().abs_diff(self.stack_base);
         if self.depth >= MAX_NESTING || stack_used > STACK_BUDGET {
-            return error("too many nested expressions", self.span());
+            return Err(Failure::TooDeep(self.span()));
         }
         self.depth += 1;
         Ok(())
@@ -298,7 +303,8 @@ impl<'s> Parser<'s> {
 
     fn into_diagnostic(self, failure: Failure) -> Diagnostic {
         match failure {
-            Failure::Error(diagnostic) => diagnostic,
+            Failure::Error(diagnostic) => *diagnostic,
+            Failure::TooDeep(span) => Diagnostic::syntax("too many nested expressions", span),
             Failure::Invalid => {
                 let token = self.furthest_token();
                 let span = token.span;
@@ -372,7 +378,7 @@ impl<'s> Parser<'s> {
             if p.at_newline() {
                 p.bump();
                 if *p.peek() != TokenKind::Indent {
-                    return Err(Failure::Error(Diagnostic::indentation(
+                    return Err(Failure::from(Diagnostic::indentation(
                         format!(
                             "expected an indented block after {} on line {line}",
                             block_owner(owner)
@@ -876,7 +882,7 @@ impl<'s> Parser<'s> {
         self.pos = target_index;
         if let Ok(all) = self.parse_star_expressions() {
             if let Some(invalid) = is_invalid_target(&all, TargetKind::For) {
-                return Failure::Error(Diagnostic::syntax(
+                return Failure::from(Diagnostic::syntax(
                     format!("cannot assign to {}", expr_name(invalid)),
                     invalid.span,
                 ));
@@ -1068,7 +1074,7 @@ impl<'s> Parser<'s> {
                 TokenKind::Op(Op::Comma | Op::RParen | Op::Colon)
             ) {
                 if let Some(invalid) = is_invalid_target(&expr, TargetKind::Assign) {
-                    return Failure::Error(Diagnostic::syntax(
+                    return Failure::from(Diagnostic::syntax(
                         format!("cannot assign to {}", expr_name(invalid)),
                         invalid.span,
                     ));
@@ -1187,7 +1193,7 @@ impl<'s> Parser<'s> {
         if !self.at_newline() || !matches!(self.look(1), TokenKind::Indent) {
             if self.at_newline() {
                 self.bump();
-                return Err(Failure::Error(Diagnostic::indentation(
+                return Err(Failure::from(Diagnostic::indentation(
                     format!(
                         "expected an indented block after 'match' statement on line {}",
                         keyword_span.start.line
@@ -2126,7 +2132,7 @@ impl<'s> Parser<'s> {
             }
             _ => "expression cannot contain assignment, perhaps you meant \"==\"?".to_string(),
         };
-        Failure::Error(Diagnostic::syntax(message, arg.span.to(equal)))
+        Failure::from(Diagnostic::syntax(message, arg.span.to(equal)))
     }
 
     /// Subscript contents after `[`, through `]`: a slice, an expression, or
@@ -2539,7 +2545,7 @@ impl<'s> Parser<'s> {
         self.peek();
         let next_span = self.span();
         let span = Span::new(self.token_at(first_index).span.start, self.prev_end());
-        let at_next = |message: String| Failure::Error(Diagnostic::syntax(message, next_span));
+        let at_next = |message: String| Failure::from(Diagnostic::syntax(message, next_span));
 
         let mut bytes: Option<Vec<u8>> = None;
         let mut text = FStringBuilder::default();
@@ -2575,7 +2581,7 @@ impl<'s> Parser<'s> {
                     Ok(()) => {}
                     Err(LiteralError::AtNextToken(message)) => return Err(at_next(message)),
                     Err(LiteralError::Located(diagnostic)) => {
-                        return Err(Failure::Error(diagnostic))
+                        return Err(Failure::from(diagnostic))
                     }
                 }
             } else if literal.is_raw {
