@@ -117,8 +117,10 @@ pub fn stop_iteration(value: Value) -> ExcRef {
     }
 }
 
-/// Build an ExceptionGroup / BaseExceptionGroup the way its constructor
-/// chooses: ExceptionGroup when every member is an Exception.
+/// `BaseExceptionGroup(message, [members...])`: ExceptionGroup when every
+/// member is an Exception, as the constructor chooses. The members are passed
+/// as a list (as TaskGroup passes `self._errors`), which the group's repr
+/// shows with brackets.
 pub fn exception_group(message: &str, members: Vec<ExcRef>) -> ExcRef {
     let all_exceptions = members.iter().all(|e| e.is(TypeId::Exception));
     let typ = if all_exceptions {
@@ -127,5 +129,5 @@ pub fn exception_group(message: &str, members: Vec<ExcRef>) -> ExcRef {
         TypeId::BaseExceptionGroup
     };
     let items: Vec<Value> = members.into_iter().map(Value::Exception).collect();
-    Exception::new(typ, vec![Value::str(message), Value::tuple(items)])
+    Exception::new(typ, vec![Value::str(message), Value::list(items)])
 }

@@ -18,7 +18,7 @@ use super::native_coro::NativeCoro;
 use super::objects::{AsyncObject, FutState};
 use super::queues::{self, QueueCoro, QueueKind};
 use super::sync::{self, SyncCoro};
-use super::{future, gather, task};
+use super::{future, gather, task, taskgroups, timeouts, waiting};
 
 fn builtin(name: &'static str, func: NativeFn, receiver: Value) -> Value {
     Value::Builtin(Rc::new(Builtin {
@@ -50,6 +50,12 @@ pub fn make_module(_vm: &mut Vm) -> Rc<Module> {
         ("iscoroutine", iscoroutine),
         ("iscoroutinefunction", iscoroutinefunction),
         ("isfuture", isfuture),
+        ("wait_for", waiting::wait_for),
+        ("wait", waiting::wait),
+        ("as_completed", waiting::as_completed),
+        ("shield", waiting::shield),
+        ("timeout", timeouts::timeout),
+        ("timeout_at", timeouts::timeout_at),
     ];
     {
         let mut attrs = m.attrs.borrow_mut();
@@ -71,10 +77,19 @@ pub fn make_module(_vm: &mut Vm) -> Rc<Module> {
             TypeId::Semaphore,
             TypeId::BoundedSemaphore,
             TypeId::Condition,
+            TypeId::TaskGroup,
+            TypeId::Timeout,
         ] {
             attrs.insert_str(t.name(), Value::Type(t));
         }
         attrs.insert_str("TimeoutError", Value::Type(TypeId::TimeoutError));
+        for name in [
+            waiting::FIRST_COMPLETED,
+            waiting::FIRST_EXCEPTION,
+            waiting::ALL_COMPLETED,
+        ] {
+            attrs.insert_str(name, Value::str(name));
+        }
     }
     m
 }
@@ -412,6 +427,8 @@ pub fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
             };
             Ok(Value::Async(sync::new_condition(vm, lock)))
         }
+        TypeId::TaskGroup => taskgroups::construct(args),
+        TypeId::Timeout => timeouts::timeout_at(vm, &Value::None, args),
         other => Err(type_error(format!(
             "cannot create '{}' instances yet",
             other.qualified_name()
@@ -511,6 +528,8 @@ pub fn get_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
             "wait" => Some(("wait", e_wait)),
             _ => None,
         },
+        AsyncObject::Timeout(_) => timeouts::method(name),
+        AsyncObject::TaskGroup(_) => taskgroups::method(name),
     };
     match method {
         Some((n, f)) => Ok(builtin(n, f, obj.clone())),

@@ -10,6 +10,7 @@ use crate::vm::Vm;
 
 use super::gather::GatherState;
 use super::objects::AsyncObject;
+use super::waiting::{self, AsCompletedState, WaitState};
 
 #[derive(Clone)]
 pub enum Callback {
@@ -39,6 +40,41 @@ pub enum Callback {
     /// A Python callable with its arguments (the future is appended for
     /// done-callbacks).
     Python { func: Value, args: Vec<Value> },
+    /// `_release_waiter(waiter, *args)`: a timer, or a done-callback
+    /// (`functools.partial(_release_waiter, waiter)`, `future` bound).
+    ReleaseWaiter {
+        waiter: Rc<AsyncObject>,
+        future: Option<Rc<AsyncObject>>,
+    },
+    /// `_wait`'s `_on_completion(f)`.
+    WaitOnCompletion {
+        state: Rc<WaitState>,
+        future: Option<Rc<AsyncObject>>,
+    },
+    /// as_completed's `_on_completion(f)`.
+    AsCompletedDone {
+        state: Rc<AsCompletedState>,
+        future: Option<Rc<AsyncObject>>,
+    },
+    /// as_completed's `_on_timeout()`.
+    AsCompletedTimeout { state: Rc<AsCompletedState> },
+    /// shield's `_inner_done_callback(inner)`.
+    ShieldInnerDone {
+        inner: Rc<AsyncObject>,
+        outer: Rc<AsyncObject>,
+    },
+    /// shield's `_outer_done_callback(outer)`.
+    ShieldOuterDone {
+        inner: Rc<AsyncObject>,
+        outer: Rc<AsyncObject>,
+    },
+    /// `Timeout._on_timeout()`.
+    TimeoutFired { cm: Rc<AsyncObject> },
+    /// `TaskGroup._on_task_done(task)`.
+    TaskGroupTaskDone {
+        group: Rc<AsyncObject>,
+        task: Option<Rc<AsyncObject>>,
+    },
 }
 
 impl Callback {
@@ -55,6 +91,22 @@ impl Callback {
             },
             Callback::RunUntilCompleteDone { .. } => Callback::RunUntilCompleteDone {
                 future: Some(fut.clone()),
+            },
+            Callback::ReleaseWaiter { waiter, .. } => Callback::ReleaseWaiter {
+                waiter: waiter.clone(),
+                future: Some(fut.clone()),
+            },
+            Callback::WaitOnCompletion { state, .. } => Callback::WaitOnCompletion {
+                state: state.clone(),
+                future: Some(fut.clone()),
+            },
+            Callback::AsCompletedDone { state, .. } => Callback::AsCompletedDone {
+                state: state.clone(),
+                future: Some(fut.clone()),
+            },
+            Callback::TaskGroupTaskDone { group, .. } => Callback::TaskGroupTaskDone {
+                group: group.clone(),
+                task: Some(fut.clone()),
             },
             Callback::Python { func, args } => {
                 let mut args = args.clone();
@@ -78,6 +130,25 @@ impl Callback {
             (Callback::TaskWakeup { task: a, .. }, Callback::TaskWakeup { task: b, .. }) => {
                 Rc::ptr_eq(a, b)
             }
+            // Each `functools.partial(_release_waiter, waiter)` is its own
+            // object; its waiter tells them apart.
+            (
+                Callback::ReleaseWaiter { waiter: a, .. },
+                Callback::ReleaseWaiter { waiter: b, .. },
+            ) => Rc::ptr_eq(a, b),
+            (
+                Callback::WaitOnCompletion { state: a, .. },
+                Callback::WaitOnCompletion { state: b, .. },
+            ) => Rc::ptr_eq(a, b),
+            (
+                Callback::AsCompletedDone { state: a, .. },
+                Callback::AsCompletedDone { state: b, .. },
+            ) => Rc::ptr_eq(a, b),
+            // One `_inner_done_callback` closure per shield() call.
+            (
+                Callback::ShieldInnerDone { outer: a, .. },
+                Callback::ShieldInnerDone { outer: b, .. },
+            ) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -114,6 +185,41 @@ impl Callback {
                     label: vm.recorder.intern(&label),
                 }
             }
+            Callback::ReleaseWaiter { future, .. } => match future {
+                Some(_) => trace::Callback::FutureCallback {
+                    future: fid(future),
+                    label: vm.recorder.intern("_release_waiter"),
+                },
+                None => trace::Callback::Internal {
+                    label: vm.recorder.intern("_release_waiter"),
+                },
+            },
+            Callback::WaitOnCompletion { future, .. } => trace::Callback::FutureCallback {
+                future: fid(future),
+                label: vm.recorder.intern("wait._on_completion"),
+            },
+            Callback::AsCompletedDone { future, .. } => trace::Callback::FutureCallback {
+                future: fid(future),
+                label: vm.recorder.intern("as_completed._on_completion"),
+            },
+            Callback::AsCompletedTimeout { .. } => trace::Callback::Internal {
+                label: vm.recorder.intern("as_completed._on_timeout"),
+            },
+            Callback::ShieldInnerDone { inner, .. } => trace::Callback::FutureCallback {
+                future: fid(&Some(inner.clone())),
+                label: vm.recorder.intern("shield._inner_done_callback"),
+            },
+            Callback::ShieldOuterDone { outer, .. } => trace::Callback::FutureCallback {
+                future: fid(&Some(outer.clone())),
+                label: vm.recorder.intern("shield._outer_done_callback"),
+            },
+            Callback::TimeoutFired { .. } => trace::Callback::Internal {
+                label: vm.recorder.intern("Timeout._on_timeout"),
+            },
+            Callback::TaskGroupTaskDone { task, .. } => trace::Callback::FutureCallback {
+                future: fid(task),
+                label: vm.recorder.intern("TaskGroup._on_task_done"),
+            },
         }
     }
 
@@ -144,6 +250,35 @@ impl Callback {
                     let source = callback_source(&func, &args);
                     let what = format!("Exception in callback {source}\nhandle: <Handle {source}>");
                     super::event_loop::report_exception(vm, &what, &e);
+                }
+            }
+            Callback::ReleaseWaiter { waiter, .. } => waiting::release_waiter(vm, &waiter),
+            Callback::WaitOnCompletion { state, future } => {
+                if let Some(f) = future {
+                    waiting::wait_on_completion(vm, &state, &f)
+                }
+            }
+            Callback::AsCompletedDone { state, future } => {
+                if let Some(f) = future {
+                    let r = waiting::as_completed_on_completion(vm, &state, &f);
+                    waiting::run_logged(vm, "as_completed.<locals>._on_completion()", r);
+                }
+            }
+            Callback::AsCompletedTimeout { state } => {
+                let r = waiting::as_completed_on_timeout(vm, &state);
+                waiting::run_logged(vm, "as_completed.<locals>._on_timeout()", r);
+            }
+            Callback::ShieldInnerDone { inner, outer } => {
+                let r = waiting::shield_inner_done(vm, &inner, &outer);
+                waiting::run_logged(vm, "shield.<locals>._inner_done_callback()", r);
+            }
+            Callback::ShieldOuterDone { inner, outer } => {
+                waiting::shield_outer_done(&inner, &outer)
+            }
+            Callback::TimeoutFired { cm } => super::timeouts::on_timeout(vm, &cm),
+            Callback::TaskGroupTaskDone { group, task } => {
+                if let Some(t) = task {
+                    super::taskgroups::on_task_done(vm, &group, &t)
                 }
             }
         }

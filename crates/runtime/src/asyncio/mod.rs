@@ -2,9 +2,11 @@
 //! ported algorithm by algorithm and run in virtual time.
 //!
 //! Layout: `event_loop` (the loop and its timer heap, `heapq`), `future`,
-//! `task`, `gather`, `callbacks` (what the loop can schedule), `native_coro`
-//! (asyncio's own coroutines as state machines), `awaitable` (`await`'s
-//! protocol), `api` (the module's functions and objects' methods).
+//! `task`, `gather`, `waiting` (`wait_for`, `wait`, `as_completed`,
+//! `shield`), `timeouts`, `taskgroups`, `callbacks` (what the loop can
+//! schedule), `native_coro` (asyncio's own coroutines as state machines),
+//! `awaitable` (`await`'s protocol), `api` (the module's functions and
+//! objects' methods).
 
 pub mod api;
 pub mod awaitable;
@@ -18,6 +20,9 @@ pub mod objects;
 pub mod queues;
 pub mod sync;
 pub mod task;
+pub mod taskgroups;
+pub mod timeouts;
+pub mod waiting;
 
 use std::rc::{Rc, Weak};
 
@@ -178,6 +183,8 @@ pub fn repr_async(obj: &Rc<AsyncObject>) -> String {
             let state = if locked { "locked" } else { "unlocked" };
             primitive_repr("Condition", c.id, state, c.waiters.len())
         }
+        AsyncObject::Timeout(_) => timeouts::repr(obj),
+        AsyncObject::TaskGroup(_) => taskgroups::repr(obj),
     }
 }
 

@@ -26,6 +26,13 @@ pub enum NativeCoro {
     Sync(super::sync::SyncCoro),
     /// Queue.put / get / join.
     Queue(super::queues::QueueCoro),
+    /// `wait_for`, `wait`, as_completed's `_wait_for_one` and the
+    /// `as_completed` generator.
+    Waiting(super::waiting::WaitingCoro),
+    /// `Timeout.__aenter__` / `__aexit__`.
+    Timeout(super::timeouts::TimeoutCoro),
+    /// `TaskGroup.__aenter__` / `__aexit__`.
+    TaskGroup(super::taskgroups::TaskGroupCoro),
     /// A coroutine that returns None at once (`shutdown_asyncgens` and
     /// `shutdown_default_executor` with nothing to shut down).
     ReturnNone,
@@ -36,6 +43,9 @@ impl NativeCoro {
         match self {
             NativeCoro::Sync(c) => c.step(vm, input),
             NativeCoro::Queue(c) => c.step(vm, input),
+            NativeCoro::Waiting(c) => c.step(vm, input),
+            NativeCoro::Timeout(c) => c.step(vm, input),
+            NativeCoro::TaskGroup(c) => c.step(vm, input),
             NativeCoro::ReturnNone => match input {
                 Resume::Throw(e) => GenOutcome::Raised(e),
                 Resume::Value(_) => GenOutcome::Returned(Value::None),

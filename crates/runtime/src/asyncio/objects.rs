@@ -14,6 +14,8 @@ use crate::warnings::{self, Notice};
 use super::callbacks::Callback;
 use super::queues::{QueueKind, QueueState};
 use super::sync::{ConditionState, EventState, LockState, SemaphoreState};
+use super::taskgroups::TaskGroupState;
+use super::timeouts::TimeoutState;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FutState {
@@ -79,6 +81,8 @@ pub enum AsyncObject {
     Event(RefCell<EventState>),
     Semaphore(RefCell<SemaphoreState>),
     Condition(RefCell<ConditionState>),
+    Timeout(RefCell<TimeoutState>),
+    TaskGroup(RefCell<TaskGroupState>),
 }
 
 impl AsyncObject {
@@ -114,6 +118,8 @@ impl AsyncObject {
                 }
             }
             AsyncObject::Condition(_) => TypeId::Condition,
+            AsyncObject::Timeout(_) => TypeId::Timeout,
+            AsyncObject::TaskGroup(_) => TypeId::TaskGroup,
         }
     }
 
