@@ -47,10 +47,12 @@ pub fn format_exception(e: &ExcRef, source_lines: &[String]) -> String {
 
 /// An error report logged by asyncio's default exception handler:
 /// `message` (possibly several lines), then the exception's traceback as
-/// `logging` formats it.
+/// `logging` formats it. The exception is one the event loop caught (a
+/// callback or a task step failed), so in CPython it passed through library
+/// frames (`Handle._run`) and has a traceback even when none of its frames
+/// is the program's: the `Traceback (most recent call last):` line is shown.
 pub fn format_logged_exception(message: &str, e: &ExcRef, source_lines: &[String]) -> String {
-    let traceback = Printer::new(Style::Logging, source_lines).print(e);
-    format!("{message}\n{traceback}")
+    logged(message, e, source_lines, true)
 }
 
 /// What asyncio logs when a task or future holding an exception nobody
@@ -63,7 +65,17 @@ pub fn format_never_retrieved(describe: &str, e: &ExcRef, source_lines: &[String
         .next()
         .unwrap_or_default();
     let message = format!("{class} exception was never retrieved\nfuture: {describe}");
-    format_logged_exception(&message, e, source_lines)
+    // A task's exception was raised in its step; a future's may never have
+    // been raised (`set_exception(ValueError())`), and then has no traceback.
+    logged(&message, e, source_lines, class == "Task")
+}
+
+fn logged(message: &str, e: &ExcRef, source_lines: &[String], raised: bool) -> String {
+    let mut printer = Printer::new(Style::Logging, source_lines);
+    if raised {
+        printer.raised_in_library = Some(Rc::as_ptr(e));
+    }
+    format!("{message}\n{}", printer.print(e))
 }
 
 /// The RuntimeWarning for a coroutine that died without being awaited,
@@ -110,6 +122,9 @@ struct Printer<'a> {
     group_depth: usize,
     /// Whether the innermost open group box still needs its closing line.
     need_close: bool,
+    /// An exception known to have passed through library frames only, whose
+    /// traceback header is printed even without frames to show.
+    raised_in_library: Option<*const Exception>,
 }
 
 impl<'a> Printer<'a> {
@@ -121,6 +136,7 @@ impl<'a> Printer<'a> {
             seen: HashSet::new(),
             group_depth: 0,
             need_close: false,
+            raised_in_library: None,
         }
     }
 
@@ -192,7 +208,7 @@ impl<'a> Printer<'a> {
     /// Traceback, `Type: message` line and notes of one exception.
     fn single(&mut self, e: &Exception, header: &str) {
         let entries = e.traceback.borrow().clone();
-        if !entries.is_empty() {
+        if !entries.is_empty() || self.raised_in_library == Some(e as *const Exception) {
             let header_margin = if e.is(TypeId::BaseExceptionGroup) && self.group_depth == 1 {
                 "+ "
             } else {
@@ -1060,6 +1076,31 @@ ValueError: (1, 2)
                 "m\n{}",
                 expected(member("bad\n      | news", "", ""), member("worse", "", ""))
             )
+        );
+    }
+
+    #[test]
+    fn errors_caught_by_the_loop_have_a_traceback_header() {
+        // `loop.call_soon(int, "x")`: raised in library code only.
+        let e = message(
+            TypeId::ValueError,
+            "invalid literal for int() with base 10: 'x'",
+            Vec::new(),
+        );
+        assert_eq!(
+            format_logged_exception("Exception in callback int('x')\nhandle: <Handle int('x')>", &e, &[]),
+            "Exception in callback int('x')\nhandle: <Handle int('x')>\nTraceback (most recent call \
+             last):\nValueError: invalid literal for int() with base 10: 'x'\n"
+        );
+        let timeout = raised(TypeId::TimeoutError, Vec::new(), Vec::new());
+        assert_eq!(
+            format_never_retrieved(
+                "<Task finished name='Task-2' coro=<wait_for()>>",
+                &timeout,
+                &[]
+            ),
+            "Task exception was never retrieved\nfuture: <Task finished name='Task-2' \
+             coro=<wait_for()>>\nTraceback (most recent call last):\nTimeoutError\n"
         );
     }
 
