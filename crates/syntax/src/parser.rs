@@ -186,13 +186,14 @@ impl<'s> Parser<'s> {
         Span::new(start, self.prev_end())
     }
 
-    fn bump(&mut self) -> Token {
-        let token = self.token_at(self.pos).clone();
+    /// Consume the current token, returning its span.
+    fn bump(&mut self) -> Span {
+        let span = self.span();
         self.furthest = self.furthest.max(self.pos);
         if self.pos < self.tokens.len() - 1 {
             self.pos += 1;
         }
-        token
+        span
     }
 
     fn at_op(&mut self, op: Op) -> bool {
@@ -245,7 +246,7 @@ impl<'s> Parser<'s> {
     fn expect_name(&mut self) -> PResult<(String, Span)> {
         match self.peek().clone() {
             TokenKind::Name(name) => {
-                let span = self.bump().span;
+                let span = self.bump();
                 Ok((name, span))
             }
             _ => Err(Failure::Invalid),
@@ -446,7 +447,8 @@ impl<'s> Parser<'s> {
             }
             TokenKind::Keyword(Kw::Raise) => self.parse_raise()?,
             TokenKind::Keyword(Kw::Global) | TokenKind::Keyword(Kw::Nonlocal) => {
-                let is_global = self.bump().kind == TokenKind::Keyword(Kw::Global);
+                let is_global = self.at_kw(Kw::Global);
+                self.bump();
                 let mut names = vec![self.expect_name()?.0];
                 while self.eat_op(Op::Comma) {
                     names.push(self.expect_name()?.0);
@@ -751,7 +753,7 @@ impl<'s> Parser<'s> {
             return Err(Failure::Invalid);
         }
         if self.at_op(Op::Star) {
-            let span = self.bump().span;
+            let span = self.bump();
             return Ok(StmtKind::ImportFrom {
                 module,
                 names: vec![Alias {
@@ -808,14 +810,10 @@ impl<'s> Parser<'s> {
     }
 
     fn parse_if(&mut self) -> PResult<Stmt> {
+        let owner = if self.at_kw(Kw::If) { "if" } else { "elif" };
         let keyword = self.bump();
-        let owner = if keyword.kind == TokenKind::Keyword(Kw::If) {
-            "if"
-        } else {
-            "elif"
-        };
         let test = self.parse_named_expression()?;
-        let body = self.parse_colon_and_block(owner, keyword.span.start.line)?;
+        let body = self.parse_colon_and_block(owner, keyword.start.line)?;
         let orelse = if self.at_kw(Kw::Elif) {
             vec![self.parse_if()?]
         } else {
@@ -823,7 +821,7 @@ impl<'s> Parser<'s> {
         };
         Ok(Stmt {
             kind: StmtKind::If { test, body, orelse },
-            span: self.span_from(keyword.span.start),
+            span: self.span_from(keyword.start),
         })
     }
 
@@ -831,7 +829,7 @@ impl<'s> Parser<'s> {
         if !self.at_kw(Kw::Else) {
             return Ok(Vec::new());
         }
-        let line = self.bump().span.start.line;
+        let line = self.bump().start.line;
         self.expect_forced(Op::Colon)?;
         self.parse_block("else", line)
     }
@@ -839,18 +837,18 @@ impl<'s> Parser<'s> {
     fn parse_while(&mut self) -> PResult<Stmt> {
         let keyword = self.bump();
         let test = self.parse_named_expression()?;
-        let body = self.parse_colon_and_block("while", keyword.span.start.line)?;
+        let body = self.parse_colon_and_block("while", keyword.start.line)?;
         let orelse = self.parse_else_block()?;
         Ok(Stmt {
             kind: StmtKind::While { test, body, orelse },
-            span: self.span_from(keyword.span.start),
+            span: self.span_from(keyword.start),
         })
     }
 
     /// `for` / `async for` (`async_start` is where `async` was).
     fn parse_for(&mut self, async_start: Option<Pos>) -> PResult<Stmt> {
         let keyword = self.bump();
-        let start = async_start.unwrap_or(keyword.span.start);
+        let start = async_start.unwrap_or(keyword.start);
         let target_index = self.pos;
         let target = match self.parse_target_list(TargetKind::For) {
             Ok(target) if self.at_kw(Kw::In) => target,
@@ -860,7 +858,7 @@ impl<'s> Parser<'s> {
         self.bump();
         let iter = self.parse_star_expressions()?;
         self.expect_forced(Op::Colon)?;
-        let body = self.parse_block("for", keyword.span.start.line)?;
+        let body = self.parse_block("for", keyword.start.line)?;
         let orelse = self.parse_else_block()?;
         let is_async = async_start.is_some();
         Ok(Stmt {
@@ -894,7 +892,7 @@ impl<'s> Parser<'s> {
 
     fn parse_try(&mut self) -> PResult<Stmt> {
         let keyword = self.bump();
-        let line = keyword.span.start.line;
+        let line = keyword.start.line;
         self.expect_forced(Op::Colon)?;
         let body = self.parse_block("try", line)?;
         let mut handlers = Vec::new();
@@ -904,13 +902,13 @@ impl<'s> Parser<'s> {
             let is_star = self.at_op(Op::Star);
             if is_star {
                 let star = self.bump();
-                self.record_unsupported(Unsupported::ExceptStar, except.span.to(star.span));
+                self.record_unsupported(Unsupported::ExceptStar, except.to(star));
                 star_handlers += 1;
             }
             if star_handlers > 0 && star_handlers != handlers.len() + usize::from(is_star) {
                 return error(
                     "cannot have both 'except' and 'except*' on the same 'try'",
-                    except.span,
+                    except,
                 );
             }
             let owner = if is_star { "except*" } else { "except" };
@@ -957,12 +955,12 @@ impl<'s> Parser<'s> {
                 };
                 (Some(typ), name)
             };
-            let body = self.parse_colon_and_block(owner, except.span.start.line)?;
+            let body = self.parse_colon_and_block(owner, except.start.line)?;
             handlers.push(ExceptHandler {
                 typ,
                 name,
                 body,
-                span: self.span_from(except.span.start),
+                span: self.span_from(except.start),
             });
         }
         let orelse = if handlers.is_empty() {
@@ -971,7 +969,7 @@ impl<'s> Parser<'s> {
             self.parse_else_block()?
         };
         let finalbody = if self.at_kw(Kw::Finally) {
-            let line = self.bump().span.start.line;
+            let line = self.bump().start.line;
             self.expect_forced(Op::Colon)?;
             self.parse_block("finally", line)?
         } else {
@@ -987,13 +985,13 @@ impl<'s> Parser<'s> {
                 orelse,
                 finalbody,
             },
-            span: self.span_from(keyword.span.start),
+            span: self.span_from(keyword.start),
         })
     }
 
     fn parse_with(&mut self, async_start: Option<Pos>) -> PResult<Stmt> {
         let keyword = self.bump();
-        let start = async_start.unwrap_or(keyword.span.start);
+        let start = async_start.unwrap_or(keyword.start);
         // `with (a as b, c):` — tried first, as CPython does.
         let parenthesized = if self.at_op(Op::LParen) {
             self.speculate(|p| {
@@ -1025,7 +1023,7 @@ impl<'s> Parser<'s> {
                 items
             }
         };
-        let body = self.parse_colon_and_block("with", keyword.span.start.line)?;
+        let body = self.parse_colon_and_block("with", keyword.start.line)?;
         let is_async = async_start.is_some();
         Ok(Stmt {
             kind: StmtKind::With {
@@ -1098,7 +1096,7 @@ impl<'s> Parser<'s> {
             TokenKind::Keyword(Kw::Def) => body.push(self.parse_function_def(decorators, None)?),
             TokenKind::Keyword(Kw::Class) => self.parse_class()?,
             TokenKind::Keyword(Kw::Async) if *self.look(1) == TokenKind::Keyword(Kw::Def) => {
-                let async_start = self.bump().span.start;
+                let async_start = self.bump().start;
                 body.push(self.parse_function_def(decorators, Some(async_start))?);
             }
             _ => return Err(Failure::Invalid),
@@ -1112,7 +1110,7 @@ impl<'s> Parser<'s> {
         async_start: Option<Pos>,
     ) -> PResult<Stmt> {
         let keyword = self.bump();
-        let start = async_start.unwrap_or(keyword.span.start);
+        let start = async_start.unwrap_or(keyword.start);
         let (name, _) = self.expect_name()?;
         self.expect_forced(Op::LParen)?;
         let params = self.parse_parameters(Op::RParen)?;
@@ -1124,7 +1122,7 @@ impl<'s> Parser<'s> {
         };
         self.expect_forced(Op::Colon)?;
         let header = self.span_from(start);
-        let body = self.parse_block("def", keyword.span.start.line)?;
+        let body = self.parse_block("def", keyword.start.line)?;
         let function = FunctionDef {
             name,
             params,
@@ -1143,12 +1141,12 @@ impl<'s> Parser<'s> {
     /// `class` is parsed for its syntax errors, then reported unsupported.
     fn parse_class(&mut self) -> PResult<()> {
         let keyword = self.bump();
-        self.record_unsupported(Unsupported::ClassStatement, keyword.span);
+        self.record_unsupported(Unsupported::ClassStatement, keyword);
         self.expect_name()?;
         if self.eat_op(Op::LParen) {
             self.parse_call_arguments()?;
         }
-        self.parse_colon_and_block("class", keyword.span.start.line)?;
+        self.parse_colon_and_block("class", keyword.start.line)?;
         Ok(())
     }
 
@@ -1251,7 +1249,7 @@ impl<'s> Parser<'s> {
             return Ok(false);
         }
         let keyword = self.bump();
-        self.record_unsupported(Unsupported::TypeAlias, keyword.span);
+        self.record_unsupported(Unsupported::TypeAlias, keyword);
         self.bump();
         if self.at_op(Op::LSquare) {
             self.bump();
@@ -1322,7 +1320,7 @@ impl<'s> Parser<'s> {
                     params.posonly = std::mem::take(&mut params.args);
                 }
                 TokenKind::Op(Op::Star) => {
-                    let star = self.bump().span;
+                    let star = self.bump();
                     if seen_star {
                         return error("* argument may appear only once", star);
                     }
@@ -1396,7 +1394,7 @@ impl<'s> Parser<'s> {
                 _ => {
                     let mut param = self.parse_param(annotated, false)?;
                     if self.at_op(Op::Equal) {
-                        let equal = self.bump().span;
+                        let equal = self.bump();
                         if matches!(self.peek(), TokenKind::Op(Op::RParen | Op::Comma)) {
                             return error("expected default value expression", equal);
                         }
@@ -1484,7 +1482,7 @@ impl<'s> Parser<'s> {
     }
 
     fn parse_starred(&mut self, operand: impl FnOnce(&mut Self) -> PResult<Expr>) -> PResult<Expr> {
-        let start = self.bump().span.start;
+        let start = self.bump().start;
         let value = self.nested(operand)?;
         Ok(Expr {
             kind: ExprKind::Starred(Box::new(value)),
@@ -1726,7 +1724,7 @@ impl<'s> Parser<'s> {
 
     #[inline(never)]
     fn parse_lambda(&mut self) -> PResult<Expr> {
-        let start = self.bump().span.start;
+        let start = self.bump().start;
         let params = self.parse_parameters(Op::Colon)?;
         self.expect_op(Op::Colon)?;
         let body = self.parse_expression()?;
@@ -1777,7 +1775,7 @@ impl<'s> Parser<'s> {
         if !self.at_kw(Kw::Not) {
             return self.parse_comparison();
         }
-        let start = self.bump().span.start;
+        let start = self.bump().start;
         let operand = self.nested(|p| p.parse_inversion())?;
         let span = self.span_from(start);
         Ok(Expr {
@@ -1910,7 +1908,7 @@ impl<'s> Parser<'s> {
             TokenKind::Op(Op::Tilde) => UnaryOp::Invert,
             _ => return self.parse_power(),
         };
-        let start = self.bump().span.start;
+        let start = self.bump().start;
         let operand = self.nested(|p| p.parse_factor())?;
         let span = self.span_from(start);
         Ok(Expr {
@@ -1945,7 +1943,7 @@ impl<'s> Parser<'s> {
         if !self.at_kw(Kw::Await) {
             return self.parse_primary();
         }
-        let start = self.bump().span.start;
+        let start = self.bump().start;
         let value = self.nested(|p| p.parse_primary())?;
         let span = self.span_from(start);
         Ok(Expr {
@@ -2240,7 +2238,7 @@ impl<'s> Parser<'s> {
     /// `(...)`: a tuple, a generator expression, a parenthesized
     /// expression or `yield`.
     fn parse_parenthesized(&mut self) -> PResult<Expr> {
-        let open = self.bump().span;
+        let open = self.bump();
         if self.eat_op(Op::RParen) {
             return Ok(Expr {
                 kind: ExprKind::Tuple(Vec::new()),
@@ -2253,7 +2251,7 @@ impl<'s> Parser<'s> {
             return Ok(value);
         }
         if self.at_op(Op::DoubleStar) {
-            let star = self.bump().span;
+            let star = self.bump();
             if self.speculate(|p| p.parse_expression()).is_some() && self.at_op(Op::RParen) {
                 return error("cannot use double starred expression here", star);
             }
@@ -2302,7 +2300,7 @@ impl<'s> Parser<'s> {
 
     #[inline(never)]
     fn parse_list(&mut self) -> PResult<Expr> {
-        let open = self.bump().span;
+        let open = self.bump();
         if self.eat_op(Op::RSquare) {
             return Ok(Expr {
                 kind: ExprKind::List(Vec::new()),
@@ -2358,7 +2356,7 @@ impl<'s> Parser<'s> {
     /// `{...}`: dict or set display or comprehension.
     #[inline(never)]
     fn parse_brace_display(&mut self) -> PResult<Expr> {
-        let open = self.bump().span;
+        let open = self.bump();
         if self.eat_op(Op::RBrace) {
             return Ok(Expr {
                 kind: ExprKind::Dict(Vec::new()),
@@ -2513,7 +2511,7 @@ impl<'s> Parser<'s> {
 
     #[inline(never)]
     fn parse_yield(&mut self) -> PResult<Expr> {
-        let start = self.bump().span.start;
+        let start = self.bump().start;
         if self.eat_kw(Kw::From) {
             let value = self.parse_expression()?;
             return Ok(Expr {
