@@ -123,6 +123,18 @@ thread_local! {
     static ADDRESSES: RefCell<HashMap<usize, u64>> = RefCell::new(HashMap::new());
 }
 
+/// The type of an unbound method (`str.upper`), whose receiver is
+/// `(type, name)` (see `attrs::type_attr`).
+fn unbound_owner(receiver: &Value, name: &str) -> Option<TypeId> {
+    match receiver {
+        Value::Tuple(parts) => match &parts[..] {
+            [Value::Type(t), Value::Str(n)] if &**n == name => Some(*t),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// `'it''s'` → `"it's"`: CPython's choice of quote and escapes for str.
 pub fn quote_str(s: &str, ascii_only: bool) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
@@ -352,7 +364,13 @@ impl Writer {
                     .push_str(&format!("<function {} at {addr:#x}>", f.qualname));
             }
             Value::Builtin(b) => {
-                if b.receiver.is_none() {
+                if let Some(owner) = unbound_owner(&b.receiver, b.name) {
+                    self.out.push_str(&format!(
+                        "<method '{}' of '{}' objects>",
+                        b.name,
+                        owner.name()
+                    ));
+                } else if b.receiver.is_none() {
                     self.out
                         .push_str(&format!("<built-in function {}>", b.name));
                 } else {

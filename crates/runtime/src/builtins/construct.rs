@@ -265,6 +265,9 @@ fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             if n < 0 {
                 return Err(value_error("negative count"));
             }
+            if n as usize > vm.limits.max_sequence_len {
+                return Err(crate::exceptions::exc_empty(TypeId::MemoryError));
+            }
             Ok(Value::Bytes(Rc::from(vec![0u8; n as usize])))
         }
         Some(v) => {

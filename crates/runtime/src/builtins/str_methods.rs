@@ -526,9 +526,20 @@ fn format_map(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 }
 
 /// `(width, fillchar)` of `center`/`ljust`/`rjust`.
-fn pad_args(name: &str, args: &Args) -> PyResult<(usize, char)> {
+/// A requested width, refused (MemoryError) past the VM's sequence limit.
+fn width_arg(vm: &Vm, v: &Value) -> PyResult<usize> {
+    let width = index_arg(v)?.max(0) as usize;
+    if width > vm.limits.max_sequence_len {
+        return Err(crate::exceptions::exc_empty(
+            crate::types::TypeId::MemoryError,
+        ));
+    }
+    Ok(width)
+}
+
+fn pad_args(vm: &Vm, name: &str, args: &Args) -> PyResult<(usize, char)> {
     count_range(name, args, 1, 2)?;
-    let width = index_arg(&args.pos[0])?.max(0) as usize;
+    let width = width_arg(vm, &args.pos[0])?;
     let fill = match args.pos.get(1) {
         None => ' ',
         Some(Value::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
@@ -555,8 +566,8 @@ fn pad(s: &str, left: usize, right: usize, fill: char) -> String {
     out
 }
 
-fn center(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    let (width, fill) = pad_args("center", &args)?;
+fn center(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let (width, fill) = pad_args(vm, "center", &args)?;
     let s = this(recv);
     let n = s.chars().count();
     if width <= n {
@@ -567,23 +578,23 @@ fn center(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     text(pad(&s, left, marg - left, fill))
 }
 
-fn ljust(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    let (width, fill) = pad_args("ljust", &args)?;
+fn ljust(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let (width, fill) = pad_args(vm, "ljust", &args)?;
     let s = this(recv);
     let n = s.chars().count();
     text(pad(&s, 0, width.saturating_sub(n), fill))
 }
 
-fn rjust(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    let (width, fill) = pad_args("rjust", &args)?;
+fn rjust(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let (width, fill) = pad_args(vm, "rjust", &args)?;
     let s = this(recv);
     let n = s.chars().count();
     text(pad(&s, width.saturating_sub(n), 0, fill))
 }
 
-fn zfill(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+fn zfill(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     count_range("zfill", &args, 1, 1)?;
-    let width = index_arg(&args.pos[0])?.max(0) as usize;
+    let width = width_arg(vm, &args.pos[0])?;
     let s = this(recv);
     let n = s.chars().count();
     if width <= n {
@@ -782,11 +793,11 @@ fn isidentifier(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(ok))
 }
 
-fn expandtabs(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
+fn expandtabs(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     let size_kw = args.take_kw("tabsize");
     reject_kwargs("expandtabs", &args)?;
     let size = match args.pos.first().cloned().or(size_kw) {
-        Some(v) => index_arg(&v)?,
+        Some(v) => width_arg(vm, &v)? as i64,
         None => 8,
     };
     let mut out = String::new();
