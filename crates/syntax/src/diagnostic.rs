@@ -151,8 +151,8 @@ impl Diagnostic {
         let mut out = format!("    {shown}\n");
         if caret_col >= 0 {
             out.push_str("    ");
-            out.extend(std::iter::repeat(' ').take(caret_col as usize));
-            out.extend(std::iter::repeat('^').take(carets as usize));
+            out.extend(std::iter::repeat_n(' ', caret_col as usize));
+            out.extend(std::iter::repeat_n('^', carets as usize));
             out.push('\n');
         }
         out

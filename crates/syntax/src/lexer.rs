@@ -542,8 +542,7 @@ impl<'s> Lexer<'s> {
         let start_pos = self.pos();
         // String prefixes, in the combinations CPython accepts.
         let mut prefix = Prefix::default();
-        loop {
-            let Some(c) = self.peek() else { break };
+        while let Some(c) = self.peek() {
             let (raw, bytes, unicode, format) = (
                 prefix.is_raw,
                 prefix.is_bytes,

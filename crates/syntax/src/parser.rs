@@ -2408,10 +2408,13 @@ impl<'s> Parser<'s> {
         } else {
             self.parse_bitwise_or()?
         };
-        if first_key.is_some() && (self.at_kw(Kw::For) || self.at_kw(Kw::Async)) {
+        if let Some(key) = first_key
+            .as_ref()
+            .filter(|_| self.at_kw(Kw::For) || self.at_kw(Kw::Async))
+        {
+            let key = key.clone();
             let generators = self.parse_comprehension_clauses()?;
             self.expect_op(Op::RBrace)?;
-            let key = first_key.expect("checked above");
             return Ok(Expr {
                 kind: ExprKind::DictComp {
                     key: Box::new(key),
@@ -2554,13 +2557,11 @@ impl<'s> Parser<'s> {
                 continue;
             };
             let body = &self.chars[literal.body_start..literal.body_end];
-            if literal.is_bytes {
-                if !body.iter().all(char::is_ascii) {
-                    return error(
-                        "bytes can only contain ASCII literal characters",
-                        token.span,
-                    );
-                }
+            if literal.is_bytes && !body.iter().all(char::is_ascii) {
+                return error(
+                    "bytes can only contain ASCII literal characters",
+                    token.span,
+                );
             }
             if index > first_index && literal.is_bytes != bytes.is_some() {
                 return Err(at_next("cannot mix bytes and nonbytes literals".into()));
