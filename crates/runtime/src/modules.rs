@@ -7,6 +7,7 @@ mod math;
 mod random;
 mod sys;
 mod time;
+mod traceback;
 mod typing;
 
 use std::rc::Rc;
@@ -30,6 +31,7 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
         "sys",
         "math",
         "typing",
+        "traceback",
         "__future__",
     ];
     let Some(key) = KNOWN.iter().copied().find(|k| *k == name) else {
@@ -49,6 +51,7 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
         "sys" => sys::make(),
         "math" => math::make(),
         "typing" => typing::make(),
+        "traceback" => traceback::make(),
         _ => typing::make_future(),
     };
     let v = Value::Module(module);
