@@ -5,7 +5,7 @@
 //! runs stay small in memory; docs/trace.md documents every field and how to
 //! rebuild the ready queue, timer heap, task states and console at any event.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -121,7 +121,7 @@ pub enum EventKind {
 #[derive(Default)]
 pub struct Recorder {
     trace: Trace,
-    interned: HashMap<String, StrId>,
+    interned: FxHashMap<String, StrId>,
     pub enabled: bool,
 }
 

@@ -7,6 +7,7 @@
 //! that was executing — the same place CPython's warning points at.
 
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::value::ExcRef;
 
@@ -22,6 +23,9 @@ thread_local! {
     static PENDING: RefCell<Vec<Notice>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Cheap "anything queued?" flag, read by the VM at every instruction.
+static ANY_PENDING: AtomicBool = AtomicBool::new(false);
+
 pub fn coroutine_never_awaited(qualname: &str) {
     push(Notice::NeverAwaited(qualname.to_string()));
 }
@@ -29,12 +33,15 @@ pub fn coroutine_never_awaited(qualname: &str) {
 pub fn push(notice: Notice) {
     // During thread teardown the queue may be gone; then there is nobody to tell.
     let _ = PENDING.try_with(|p| p.borrow_mut().push(notice));
+    ANY_PENDING.store(true, Ordering::Relaxed);
 }
 
+#[inline]
 pub fn has_pending() -> bool {
-    PENDING.with(|p| !p.borrow().is_empty())
+    ANY_PENDING.load(Ordering::Relaxed)
 }
 
 pub fn take_pending() -> Vec<Notice> {
+    ANY_PENDING.store(false, Ordering::Relaxed);
     PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()))
 }

@@ -222,7 +222,7 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
             .record(vm.now, 0, EventKind::HandleRun { handle: handle.id });
         let cb = handle.callback.borrow_mut().take();
         drop(handle);
-        vm.steps_since_yield = 0;
+        vm.instructions_at_yield = vm.instructions;
         if let Some(cb) = cb {
             cb.run(vm);
         }

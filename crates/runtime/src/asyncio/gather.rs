@@ -32,15 +32,19 @@ pub fn gather(vm: &mut Vm, args: Vec<Value>, return_exceptions: bool) -> PyResul
         return Ok(Value::Async(outer));
     }
     let mut children: Vec<Rc<AsyncObject>> = Vec::new();
-    let mut seen: Vec<(Value, Rc<AsyncObject>)> = Vec::new();
+    // `arg_to_fut`: the same awaitable passed twice is awaited once.
+    let mut arg_to_fut: rustc_hash::FxHashMap<usize, Rc<AsyncObject>> = Default::default();
     let mut unique: Vec<Rc<AsyncObject>> = Vec::new();
     for arg in args {
-        if let Some((_, f)) = seen.iter().find(|(a, _)| a.is(&arg)) {
+        let key = identity(&arg);
+        if let Some(f) = key.and_then(|k| arg_to_fut.get(&k)) {
             children.push(f.clone());
             continue;
         }
         let fut = super::ensure_future(vm, loop_id, &arg)?;
-        seen.push((arg, fut.clone()));
+        if let Some(k) = key {
+            arg_to_fut.insert(k, fut.clone());
+        }
         unique.push(fut.clone());
         children.push(fut);
     }
@@ -68,6 +72,16 @@ pub fn gather(vm: &mut Vm, args: Vec<Value>, return_exceptions: bool) -> PyResul
     }
     *state.outer.borrow_mut() = Some(outer.clone());
     Ok(Value::Async(outer))
+}
+
+/// The identity of an awaitable argument (coroutines and futures are
+/// hashed by identity in CPython's `arg_to_fut` dict).
+fn identity(v: &Value) -> Option<usize> {
+    match v {
+        Value::Generator(g) => Some(Rc::as_ptr(g) as *const u8 as usize),
+        Value::Async(o) => Some(Rc::as_ptr(o) as *const u8 as usize),
+        _ => None,
+    }
 }
 
 /// gather's `_done_callback(fut)`.

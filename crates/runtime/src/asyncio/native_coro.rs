@@ -70,7 +70,7 @@ impl NativeCoro {
                     let Some(loop_id) = vm.aio.running_loop else {
                         return GenOutcome::Raised(runtime_error("no running event loop"));
                     };
-                    let fut = future::new_future(vm, &format!("sleep({})", fmt_delay(*delay)));
+                    let fut = future::new_future(vm, "sleep");
                     let when = vm.now + *delay;
                     let h = call_at(
                         vm,
@@ -110,8 +110,4 @@ impl NativeCoro {
             },
         }
     }
-}
-
-fn fmt_delay(d: f64) -> String {
-    loopscope_cpython::float_repr::float_repr(d)
 }

@@ -39,14 +39,7 @@ impl Vm {
             if crate::warnings::has_pending() {
                 self.report_notices();
             }
-            let instr = {
-                let f = self.frames.last_mut().expect("frame");
-                let pc = f.pc;
-                f.pc = pc + 1;
-                f.code.instrs[pc]
-            };
             self.instructions += 1;
-            self.steps_since_yield += 1;
             if self.instructions % LIMIT_CHECK_INTERVAL == 0 {
                 if let Err(e) = self.check_limits() {
                     if let Some(done) = self.unwind(e, base, true) {
@@ -55,6 +48,16 @@ impl Vm {
                     continue;
                 }
             }
+            let instr = {
+                let f = self.frames.last_mut().expect("frame");
+                let pc = f.pc;
+                f.pc = pc + 1;
+                let instr = f.code.instrs[pc];
+                if fast_path(f, instr) {
+                    continue;
+                }
+                instr
+            };
             match self.exec(instr) {
                 Ok(Flow::Next) => {}
                 Ok(Flow::Exit(x)) => return Ok(x),
@@ -210,10 +213,12 @@ impl Vm {
         }
     }
 
+    #[inline]
     fn push(&mut self, v: Value) {
         self.frames.last_mut().expect("frame").stack.push(v);
     }
 
+    #[inline]
     fn pop(&mut self) -> Value {
         self.frames
             .last_mut()
@@ -1063,7 +1068,7 @@ impl Vm {
 
     /// Called periodically: enforce the instruction budget.
     fn check_limits(&mut self) -> PyResult<()> {
-        if self.steps_since_yield > self.limits.instructions_without_yield {
+        if self.instructions - self.instructions_at_yield > self.limits.instructions_without_yield {
             let line = self.current_line();
             let msg = format!(
                 "instruction budget exhausted: {} instructions ran without yielding to the event loop (infinite loop near line {line}?)",
@@ -1073,6 +1078,97 @@ impl Vm {
             return Err(exc_empty(TypeId::SystemExit));
         }
         Ok(())
+    }
+}
+
+/// The hottest instructions on small ints and locals, executed without
+/// leaving the current frame's borrow. Returns false to take the general path
+/// (which also produces every error message).
+#[inline(always)]
+fn fast_path(f: &mut crate::vm::frame::Frame, instr: Instr) -> bool {
+    use loopscope_syntax::ast::{BinOp, CmpOp};
+    match instr {
+        Instr::LoadFast(i) => match &f.locals[i as usize] {
+            Some(v) => {
+                let v = v.clone();
+                f.stack.push(v);
+                true
+            }
+            None => false,
+        },
+        Instr::StoreFast(i) => match f.stack.pop() {
+            Some(v) => {
+                f.locals[i as usize] = Some(v);
+                true
+            }
+            None => false,
+        },
+        Instr::LoadConst(i) => {
+            let v = f.code.consts[i as usize].clone();
+            f.stack.push(v);
+            true
+        }
+        Instr::Jump(t) => {
+            f.pc = t as usize;
+            true
+        }
+        Instr::Pop => {
+            f.stack.pop();
+            true
+        }
+        Instr::Binary(op) | Instr::Inplace(op) => {
+            let n = f.stack.len();
+            let (Value::Int(a), Value::Int(b)) = (&f.stack[n - 2], &f.stack[n - 1]) else {
+                return false;
+            };
+            let (a, b) = (*a, *b);
+            let r = match op {
+                BinOp::Add => a.checked_add(b),
+                BinOp::Sub => a.checked_sub(b),
+                BinOp::Mult => a.checked_mul(b),
+                BinOp::Mod if b > 0 && a >= 0 => Some(a % b),
+                BinOp::FloorDiv if b > 0 && a >= 0 => Some(a / b),
+                _ => None,
+            };
+            match r {
+                Some(r) => {
+                    f.stack.truncate(n - 2);
+                    f.stack.push(Value::Int(r));
+                    true
+                }
+                None => false,
+            }
+        }
+        Instr::Compare(op) => {
+            let n = f.stack.len();
+            let (Value::Int(a), Value::Int(b)) = (&f.stack[n - 2], &f.stack[n - 1]) else {
+                return false;
+            };
+            let r = match op {
+                CmpOp::Lt => a < b,
+                CmpOp::LtE => a <= b,
+                CmpOp::Gt => a > b,
+                CmpOp::GtE => a >= b,
+                CmpOp::Eq => a == b,
+                CmpOp::NotEq => a != b,
+                _ => return false,
+            };
+            f.stack.truncate(n - 2);
+            f.stack.push(Value::Bool(r));
+            true
+        }
+        Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+            let Some(Value::Bool(b)) = f.stack.last() else {
+                return false;
+            };
+            let jump = *b == matches!(instr, Instr::PopJumpIfTrue(_));
+            f.stack.pop();
+            if jump {
+                f.pc = t as usize;
+            }
+            true
+        }
+        _ => false,
     }
 }
 

@@ -52,8 +52,8 @@ pub struct Vm {
     /// An exception to raise in the top frame when the loop continues
     /// (thrown into a generator suspended at a `yield`).
     pub(crate) pending_throw: Option<ExcRef>,
-    /// Instructions executed since the event loop last got control.
-    pub(crate) steps_since_yield: u64,
+    /// `instructions` when the event loop last got control back.
+    pub(crate) instructions_at_yield: u64,
     /// Total instructions executed.
     pub instructions: u64,
     pub limits: Limits,
@@ -90,7 +90,7 @@ impl Vm {
             modules: HashMap::new(),
             pending_input: None,
             pending_throw: None,
-            steps_since_yield: 0,
+            instructions_at_yield: 0,
             instructions: 0,
             limits,
             recorder: Recorder::new(),
