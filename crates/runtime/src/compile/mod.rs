@@ -911,7 +911,6 @@ impl<'a> CodeGen<'a> {
                 self.set_span(h.span);
                 let next = match &h.typ {
                     Some(t) => {
-                        self.emit(Instr::Dup);
                         self.expr(t)?;
                         self.set_span(h.span);
                         self.emit(Instr::CheckExcMatch);
