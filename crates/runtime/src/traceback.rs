@@ -165,44 +165,50 @@ impl<'a> Printer<'a> {
         self.out.push('\n');
     }
 
-    /// An exception preceded by its chain.
+    /// An exception preceded by the exceptions it was raised from or while
+    /// handling, deepest first. The chain is walked in a loop, not by
+    /// recursion, as a program can build one of any length.
     fn exception(&mut self, e: &ExcRef) {
-        self.chain_of(e);
+        self.seen.insert(Rc::as_ptr(e));
+        let mut chain = Vec::new();
+        let mut current = e.clone();
+        while let Some((next, message)) = self.chained_to(&current) {
+            self.seen.insert(Rc::as_ptr(&next));
+            chain.push((next.clone(), message));
+            current = next;
+        }
+        let need_close = self.need_close;
+        for (chained, message) in chain.iter().rev() {
+            self.one(chained);
+            self.need_close = need_close;
+            self.emit("");
+            self.emit(message);
+            self.emit("");
+        }
+        self.one(e);
+    }
+
+    /// The exception `e` was raised from or while handling, if not yet
+    /// shown, with the line that links the two.
+    fn chained_to(&self, e: &Exception) -> Option<(ExcRef, &'static str)> {
+        let unseen = |other: ExcRef| (!self.seen.contains(&Rc::as_ptr(&other))).then_some(other);
+        if let Some(cause) = e.cause.borrow().clone() {
+            return unseen(cause).map(|cause| (cause, CAUSE_MESSAGE));
+        }
+        if e.suppress_context.get() {
+            return None;
+        }
+        let context = e.context.borrow().clone()?;
+        unseen(context).map(|context| (context, CONTEXT_MESSAGE))
+    }
+
+    /// One exception of a chain.
+    fn one(&mut self, e: &ExcRef) {
         if e.is(TypeId::BaseExceptionGroup) {
             self.group(e);
         } else {
             self.single(e, "Traceback (most recent call last):");
         }
-    }
-
-    /// The exception `e` was raised from or while handling, if not yet shown.
-    fn chain_of(&mut self, e: &ExcRef) {
-        self.seen.insert(Rc::as_ptr(e));
-        let cause = e.cause.borrow().clone();
-        if let Some(cause) = cause {
-            if !self.seen.contains(&Rc::as_ptr(&cause)) {
-                self.chained(&cause, CAUSE_MESSAGE);
-            }
-            return;
-        }
-        if e.suppress_context.get() {
-            return;
-        }
-        let context = e.context.borrow().clone();
-        if let Some(context) = context {
-            if !self.seen.contains(&Rc::as_ptr(&context)) {
-                self.chained(&context, CONTEXT_MESSAGE);
-            }
-        }
-    }
-
-    fn chained(&mut self, e: &ExcRef, message: &str) {
-        let need_close = self.need_close;
-        self.exception(e);
-        self.need_close = need_close;
-        self.emit("");
-        self.emit(message);
-        self.emit("");
     }
 
     /// Traceback, `Type: message` line and notes of one exception.
