@@ -325,7 +325,7 @@ impl GroupExit {
             let fut = match fut {
                 Some(f) => f,
                 None => {
-                    let f = future::new_future(vm, "TaskGroup._on_completed_fut");
+                    let f = future::new_future(vm, "TaskGroup.__aexit__");
                     state(&self.group).borrow_mut().on_completed_fut = Some(f.clone());
                     f
                 }

@@ -358,7 +358,7 @@ pub fn shield(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         // Shortcut.
         return Ok(Value::Async(inner));
     }
-    let outer = future::new_future(vm, "shield()");
+    let outer = future::new_future(vm, "shield");
     future::add_done_callback(
         vm,
         &inner,
@@ -445,7 +445,7 @@ impl CancelAndWait {
                 if let Resume::Throw(e) = input {
                     return GenOutcome::Raised(e);
                 }
-                let waiter = future::new_future(vm, "_cancel_and_wait()");
+                let waiter = future::new_future(vm, "_cancel_and_wait");
                 future::add_done_callback(vm, &self.fut, Self::callback(&waiter));
                 super::task::cancel_any(vm, &self.fut, Value::None);
                 match await_future(&waiter) {
@@ -710,7 +710,7 @@ impl WaitFor {
             };
             return Ok(self.run(vm, Resume::Value(Value::None)));
         }
-        let waiter = future::new_future(vm, "wait_for()");
+        let waiter = future::new_future(vm, "wait_for");
         let cb = Callback::ReleaseWaiter {
             waiter: waiter.clone(),
             future: None,
@@ -783,7 +783,7 @@ impl Wait {
         }
         let loop_id = get_running_loop(vm)?;
         // _wait(fs, timeout, return_when, loop)
-        let waiter = future::new_future(vm, "wait()");
+        let waiter = future::new_future(vm, "wait");
         let timeout_handle = if self.timeout.is_none() {
             None
         } else {
