@@ -1111,6 +1111,39 @@ ValueError: (1, 2)
     }
 
     #[test]
+    fn repeated_frames_in_a_group_lose_their_margin_only_in_the_excepthook() {
+        let source = lines(
+            "def f(n):\n    if n == 10: raise ValueError\n    return f(n+1)\ndef h():\n    try:\n        \
+             f(0)\n    except Exception as e:\n        return e\nraise ExceptionGroup('g', [h()])\n",
+        );
+        let mut frames = vec![at("h", (6, 6, 8, 12))];
+        frames.extend((0..10).map(|_| at("f", (3, 3, 11, 17))));
+        frames.push(at("f", (2, 2, 16, 32)));
+        let member = raised(TypeId::ValueError, Vec::new(), frames);
+        let group = exception_group("g", vec![member]);
+        *group.traceback.borrow_mut() = vec![at("<module>", (9, 9, 0, 32))];
+        let expected = |repeated: &str| {
+            let recursion = "    |   File \"prog.py\", line 3, in f\n    |     return f(n+1)\n    |            \
+                             ^^^^^^\n"
+                .repeat(3);
+            format!(
+                "  + Exception Group Traceback (most recent call last):\n  |   File \"prog.py\", line 9, in \
+                 <module>\n  |     raise ExceptionGroup('g', [h()])\n  | ExceptionGroup: g (1 \
+                 sub-exception)\n  +-+---------------- 1 ----------------\n    | Traceback (most recent call \
+                 last):\n    |   File \"prog.py\", line 6, in h\n    |     f(0)\n{recursion}{repeated}  \
+                 [Previous line repeated 7 more times]\n    |   File \"prog.py\", line 2, in f\n    |     if n \
+                 == 10: raise ValueError\n    |                 ^^^^^^^^^^^^^^^^\n    | ValueError\n    \
+                 +------------------------------------\n"
+            )
+        };
+        assert_eq!(format_exception(&group, &source), expected(""));
+        assert_eq!(
+            format_logged_exception("m", &group, &source),
+            format!("m\n{}", expected("    | "))
+        );
+    }
+
+    #[test]
     fn group_depth_is_limited() {
         let mut e = raised(TypeId::ValueError, vec![Value::Int(0)], Vec::new());
         for depth in 0..12 {
