@@ -23,7 +23,7 @@ impl Default for Limits {
     fn default() -> Limits {
         Limits {
             recursion_depth: 1000,
-            instructions_without_yield: 400_000_000,
+            instructions_without_yield: 100_000_000,
             max_events: 20_000_000,
             time_horizon: 1.0e7,
             max_sequence_len: 50_000_000,

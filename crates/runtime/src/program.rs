@@ -2,8 +2,6 @@
 //! `asyncio.run(<module>)` when it uses top-level `await`), report an
 //! uncaught exception like CPython, and hand back the trace.
 
-use loopscope_syntax::DiagnosticKind;
-
 use crate::generator::Generator;
 use crate::limits::Limits;
 use crate::trace::{EventKind, Stream, Trace};
@@ -92,12 +90,12 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> i32 {
     let code = match module {
         Ok(c) => c,
         Err(d) => {
-            let text = d.render(source, &options.filename);
-            vm.write(Stream::Stderr, &format!("{text}\n"));
-            return match d.kind {
-                DiagnosticKind::Unsupported => 2,
-                _ => 2,
-            };
+            let mut text = d.render(source, &options.filename);
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            vm.write(Stream::Stderr, &text);
+            return 2;
         }
     };
     let mut frame = Frame::new(code.clone(), vm.main.clone());

@@ -1071,7 +1071,7 @@ impl Vm {
         if self.instructions - self.instructions_at_yield > self.limits.instructions_without_yield {
             let line = self.current_line();
             let msg = format!(
-                "instruction budget exhausted: {} instructions ran without yielding to the event loop (infinite loop near line {line}?)",
+                "stopped after {} instructions without yielding to the event loop: is there an infinite loop near line {line}?",
                 self.limits.instructions_without_yield
             );
             self.halted = Some(msg.clone());
