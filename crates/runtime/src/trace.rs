@@ -166,3 +166,7 @@ impl Recorder {
         self.trace
     }
 }
+
+// The trace budget is 48 bytes per event in memory (strings are interned and
+// shared): keep `Event` within it.
+const _: () = assert!(std::mem::size_of::<Event>() <= 48);
