@@ -58,15 +58,15 @@ pub enum Callback {
     },
     /// as_completed's `_on_timeout()`.
     AsCompletedTimeout { state: Rc<AsCompletedState> },
-    /// shield's `_inner_done_callback(inner)`.
+    /// shield's `_inner_done_callback(inner)`: closes over `outer`.
     ShieldInnerDone {
-        inner: Rc<AsyncObject>,
         outer: Rc<AsyncObject>,
+        inner: Option<Rc<AsyncObject>>,
     },
-    /// shield's `_outer_done_callback(outer)`.
+    /// shield's `_outer_done_callback(outer)`: closes over `inner`.
     ShieldOuterDone {
         inner: Rc<AsyncObject>,
-        outer: Rc<AsyncObject>,
+        outer: Option<Rc<AsyncObject>>,
     },
     /// `Timeout._on_timeout()`.
     TimeoutFired { cm: Rc<AsyncObject> },
@@ -103,6 +103,14 @@ impl Callback {
             Callback::AsCompletedDone { state, .. } => Callback::AsCompletedDone {
                 state: state.clone(),
                 future: Some(fut.clone()),
+            },
+            Callback::ShieldInnerDone { outer, .. } => Callback::ShieldInnerDone {
+                outer: outer.clone(),
+                inner: Some(fut.clone()),
+            },
+            Callback::ShieldOuterDone { inner, .. } => Callback::ShieldOuterDone {
+                inner: inner.clone(),
+                outer: Some(fut.clone()),
             },
             Callback::TaskGroupTaskDone { group, .. } => Callback::TaskGroupTaskDone {
                 group: group.clone(),
@@ -206,11 +214,11 @@ impl Callback {
                 label: vm.recorder.intern("as_completed._on_timeout"),
             },
             Callback::ShieldInnerDone { inner, .. } => trace::Callback::FutureCallback {
-                future: fid(&Some(inner.clone())),
+                future: fid(inner),
                 label: vm.recorder.intern("shield._inner_done_callback"),
             },
             Callback::ShieldOuterDone { outer, .. } => trace::Callback::FutureCallback {
-                future: fid(&Some(outer.clone())),
+                future: fid(outer),
                 label: vm.recorder.intern("shield._outer_done_callback"),
             },
             Callback::TimeoutFired { .. } => trace::Callback::Internal {
@@ -268,12 +276,16 @@ impl Callback {
                 let r = waiting::as_completed_on_timeout(vm, &state);
                 waiting::run_logged(vm, "as_completed.<locals>._on_timeout()", r);
             }
-            Callback::ShieldInnerDone { inner, outer } => {
-                let r = waiting::shield_inner_done(vm, &inner, &outer);
-                waiting::run_logged(vm, "shield.<locals>._inner_done_callback()", r);
+            Callback::ShieldInnerDone { outer, inner } => {
+                if let Some(inner) = inner {
+                    let r = waiting::shield_inner_done(vm, &inner, &outer);
+                    waiting::run_logged(vm, "shield.<locals>._inner_done_callback()", r);
+                }
             }
             Callback::ShieldOuterDone { inner, outer } => {
-                waiting::shield_outer_done(&inner, &outer)
+                if let Some(outer) = outer {
+                    waiting::shield_outer_done(&inner, &outer)
+                }
             }
             Callback::TimeoutFired { cm } => super::timeouts::on_timeout(vm, &cm),
             Callback::TaskGroupTaskDone { group, task } => {

@@ -175,6 +175,10 @@ pub(super) fn call_later(
 
 /// `raise exceptions.TimeoutError() from exc` inside `except ... as exc`.
 pub(super) fn timeout_error_from(cause: Option<ExcRef>) -> ExcRef {
+    if let Some(cause) = &cause {
+        // It was raised in asyncio's frames (`fut.result()` in wait_for).
+        crate::traceback::mark_raised_in_library(cause);
+    }
     let e = exc_empty(TypeId::TimeoutError);
     *e.context.borrow_mut() = cause.clone();
     *e.cause.borrow_mut() = cause;
@@ -325,8 +329,8 @@ pub fn shield_outer_done(inner: &Rc<AsyncObject>, outer: &Rc<AsyncObject>) {
         future::remove_done_callback(
             inner,
             &Callback::ShieldInnerDone {
-                inner: inner.clone(),
                 outer: outer.clone(),
+                inner: None,
             },
         );
     }
@@ -363,17 +367,14 @@ pub fn shield(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         vm,
         &inner,
         Callback::ShieldInnerDone {
-            inner: inner.clone(),
             outer: outer.clone(),
+            inner: None,
         },
     );
     future::add_done_callback(
         vm,
         &outer,
-        Callback::ShieldOuterDone {
-            inner,
-            outer: outer.clone(),
-        },
+        Callback::ShieldOuterDone { inner, outer: None },
     );
     Ok(Value::Async(outer))
 }
