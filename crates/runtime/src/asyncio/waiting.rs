@@ -371,11 +371,7 @@ pub fn shield(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
             inner: None,
         },
     );
-    future::add_done_callback(
-        vm,
-        &outer,
-        Callback::ShieldOuterDone { inner, outer: None },
-    );
+    future::add_done_callback(vm, &outer, Callback::ShieldOuterDone { inner, outer: None });
     Ok(Value::Async(outer))
 }
 
@@ -474,12 +470,6 @@ enum WaitForStage {
     },
     /// `return await fut` (timeout is None).
     Delegating(Delegate),
-    /// timeout <= 0: `await _cancel_and_wait(fut)`, then the result or
-    /// TimeoutError.
-    ZeroTimeout {
-        fut: Rc<AsyncObject>,
-        cancel: CancelAndWait,
-    },
     /// `await waiter` inside the try/finally.
     Waiting(Rc<AsyncObject>),
     /// In `except CancelledError`: `await _cancel_and_wait(fut)`, then `raise`.
@@ -487,8 +477,8 @@ enum WaitForStage {
         cancel: CancelAndWait,
         error: ExcRef,
     },
-    /// After the timeout: `await _cancel_and_wait(fut)`, then the result or
-    /// TimeoutError.
+    /// After the timeout (or at once when timeout <= 0):
+    /// `await _cancel_and_wait(fut)`, then the result or TimeoutError.
     TimedOut(CancelAndWait),
     Finished,
 }
@@ -621,14 +611,6 @@ impl WaitFor {
                 self.stage = WaitForStage::Delegating(d);
                 outcome
             }
-            WaitForStage::ZeroTimeout { fut, mut cancel } => match cancel.step(vm, input) {
-                GenOutcome::Returned(_) => self.result_or_timeout(),
-                GenOutcome::Yielded(v) => {
-                    self.stage = WaitForStage::ZeroTimeout { fut, cancel };
-                    GenOutcome::Yielded(v)
-                }
-                raised => raised,
-            },
             WaitForStage::Waiting(waiter) => {
                 let fut = self.fut.clone().expect("ensured");
                 let cb = Callback::ReleaseWaiter {
@@ -705,10 +687,7 @@ impl WaitFor {
             if is_done(&fut) {
                 return Ok(outcome_of(future::result(&fut)));
             }
-            self.stage = WaitForStage::ZeroTimeout {
-                fut: fut.clone(),
-                cancel: CancelAndWait::new(fut),
-            };
+            self.stage = WaitForStage::TimedOut(CancelAndWait::new(fut));
             return Ok(self.run(vm, Resume::Value(Value::None)));
         }
         let waiter = future::new_future(vm, "wait_for");
