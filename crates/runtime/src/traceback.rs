@@ -21,6 +21,7 @@ use std::rc::Rc;
 
 use loopscope_syntax::ast::{ExprKind, Span, StmtKind};
 
+use crate::compile::code::Code;
 use crate::exceptions::{Exception, TracebackEntry};
 use crate::trace::Stream;
 use crate::types::TypeId;
@@ -34,6 +35,8 @@ const CONTEXT_MESSAGE: &str = "During handling of the above exception, another e
 const RECURSIVE_CUTOFF: usize = 3;
 /// The C printer shows only the innermost 1000 frames (`sys.tracebacklimit`).
 const EXCEPTHOOK_FRAME_LIMIT: usize = 1000;
+/// The file of the frames that stand for asyncio's (library) code.
+const LIBRARY_FILENAME: &str = "<asyncio>";
 /// Members of a group shown before "and N more exceptions".
 const MAX_GROUP_WIDTH: usize = 15;
 /// Nesting of groups shown before "... (max_group_depth is 10)".
@@ -101,6 +104,25 @@ pub fn format_warning_never_awaited(
 /// can no longer be imported to add its hint.
 fn format_warning_never_awaited_at_exit(qualname: &str) -> String {
     format!("sys:1: RuntimeWarning: coroutine '{qualname}' was never awaited\n")
+}
+
+thread_local! {
+    /// The code of library frames (see [`mark_raised_in_library`]).
+    static LIBRARY_CODE: Option<Rc<Code>> = loopscope_syntax::parse("pass")
+        .ok()
+        .and_then(|module| crate::compile::compile_module(&module, LIBRARY_FILENAME).ok());
+}
+
+/// Record that `e` passed through a frame of asyncio, which Loopscope
+/// implements natively. CPython prints a `Traceback (most recent call
+/// last):` line for an exception raised and caught in library code, though
+/// none of its frames is shown; with this mark, so does Loopscope.
+pub(crate) fn mark_raised_in_library(e: &Exception) {
+    LIBRARY_CODE.with(|code| {
+        if let Some(code) = code {
+            e.push_frame(code, 0);
+        }
+    });
 }
 
 /// Which of CPython's traceback printers to imitate.
@@ -314,7 +336,10 @@ impl<'a> Printer<'a> {
         };
         let mut last: Option<(&str, u32, &str)> = None;
         let mut count = 0;
-        for entry in entries {
+        let program_frames = entries
+            .iter()
+            .filter(|entry| &*entry.code.filename != LIBRARY_FILENAME);
+        for entry in program_frames {
             let code = &entry.code;
             let line = code.line_of(entry.pc as usize);
             let key = (&*code.filename, line, &*code.name);
