@@ -79,6 +79,18 @@ pub fn exception_str(e: &Exception) -> PyResult<String> {
         let plural = if n == 1 { "" } else { "s" };
         return Ok(format!("{message} ({n} sub-exception{plural})"));
     }
+    if e.typ.is_subclass(TypeId::OSError) && (2..=5).contains(&e.args.len()) {
+        // `[Errno 2] No such file: 'name'`.
+        let mut text = format!(
+            "[Errno {}] {}",
+            str_value(&e.args[0])?,
+            str_value(&e.args[1])?
+        );
+        if let Some(filename) = e.args.get(2).filter(|f| !f.is_none()) {
+            text.push_str(&format!(": {}", repr_value(filename)));
+        }
+        return Ok(text);
+    }
     match e.args.as_slice() {
         [] => Ok(String::new()),
         [arg] if e.typ.is_subclass(TypeId::KeyError) => Ok(repr_value(arg)),

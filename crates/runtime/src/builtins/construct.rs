@@ -325,7 +325,32 @@ fn exception_new(t: TypeId, args: Args) -> PyResult<Value> {
     if t == TypeId::ExceptionGroup || t == TypeId::BaseExceptionGroup {
         return group_new(t, args.pos);
     }
+    let t = match (t, args.pos.as_slice()) {
+        (TypeId::OSError, [Value::Int(errno), _, ..]) => os_error_subclass(*errno),
+        _ => t,
+    };
     Ok(Value::Exception(Exception::new(t, args.pos)))
+}
+
+/// `OSError(errno, ...)` builds the subclass for that errno (Linux numbers).
+fn os_error_subclass(errno: i64) -> TypeId {
+    match errno {
+        11 | 114 | 115 => TypeId::BlockingIOError,
+        10 => TypeId::ChildProcessError,
+        32 | 108 => TypeId::BrokenPipeError,
+        103 => TypeId::ConnectionAbortedError,
+        111 => TypeId::ConnectionRefusedError,
+        104 => TypeId::ConnectionResetError,
+        17 => TypeId::FileExistsError,
+        2 => TypeId::FileNotFoundError,
+        21 => TypeId::IsADirectoryError,
+        20 => TypeId::NotADirectoryError,
+        4 => TypeId::InterruptedError,
+        1 | 13 => TypeId::PermissionError,
+        3 => TypeId::ProcessLookupError,
+        110 => TypeId::TimeoutError,
+        _ => TypeId::OSError,
+    }
 }
 
 fn group_new(t: TypeId, args: Vec<Value>) -> PyResult<Value> {

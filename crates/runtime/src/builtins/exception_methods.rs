@@ -25,6 +25,19 @@ pub fn get(_obj: &Value, e: &ExcRef, name: &str) -> Option<Value> {
             Value::list(e.notes.borrow().iter().map(|n| Value::str(n)).collect())
         }
         "value" if e.is(TypeId::StopIteration) => e.first_arg(),
+        "code" if e.is(TypeId::SystemExit) => e.first_arg(),
+        "errno" | "strerror" | "filename" if e.is(TypeId::OSError) => {
+            let i = match name {
+                "errno" => 0,
+                "strerror" => 1,
+                _ => 2,
+            };
+            if (2..=5).contains(&e.args.len()) {
+                e.args.get(i).cloned().unwrap_or(Value::None)
+            } else {
+                Value::None
+            }
+        }
         "exceptions" if group => Value::tuple(
             e.group_members()
                 .into_iter()
