@@ -268,3 +268,32 @@ KeyError: 0
 "##;
     check("callback_error", source, 0, stderr);
 }
+
+/// wait_for's TimeoutError comes from the CancelledError raised inside
+/// asyncio: that cause has only library frames, so just its header shows.
+#[test]
+fn wait_for_timeout_cause_has_a_bare_header() {
+    let source = r##"import asyncio
+
+
+async def main():
+    print("waiting")
+    await asyncio.wait_for(asyncio.sleep(5), timeout=1)
+
+
+asyncio.run(main())
+"##;
+    let stderr = r##"Traceback (most recent call last):
+asyncio.exceptions.CancelledError
+
+The above exception was the direct cause of the following exception:
+
+Traceback (most recent call last):
+  File "wait_for_uncaught.py", line 9, in <module>
+    asyncio.run(main())
+  File "wait_for_uncaught.py", line 6, in main
+    await asyncio.wait_for(asyncio.sleep(5), timeout=1)
+TimeoutError
+"##;
+    check("wait_for_uncaught", source, 1, stderr);
+}
