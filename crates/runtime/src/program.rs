@@ -117,6 +117,7 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> i32 {
     }
     match result {
         Ok(Value::None) | Ok(_) => 0,
+        Err(e) if e.typ == crate::types::TypeId::SystemExit => crate::builtins::exit_status(vm, &e),
         Err(e) => {
             if crate::warnings::has_pending() {
                 vm.report_notices();

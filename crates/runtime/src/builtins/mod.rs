@@ -24,7 +24,8 @@ use loopscope_cpython::{ExceptionKind, PyError};
 
 use crate::exceptions::{exc, exc_empty};
 use crate::types::TypeId;
-use crate::value::{Builtin, ExcRef, Module, NativeFn, Value};
+use crate::value::{Args, Builtin, ExcRef, Module, NativeFn, PyResult, Value};
+use crate::vm::Vm;
 
 pub use construct::construct;
 
@@ -63,6 +64,36 @@ pub fn cpython_error(e: PyError) -> ExcRef {
     }
 }
 
+/// `exit()` / `quit()` / `sys.exit()`: raise SystemExit.
+pub fn raise_exit(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    args::count_range("exit", &args, 0, 1)?;
+    Err(crate::exceptions::Exception::new(
+        TypeId::SystemExit,
+        args.pos,
+    ))
+}
+
+/// The exit status of a program ended by an uncaught SystemExit, as the
+/// interpreter computes it: no code or None → 0, an int → its low byte,
+/// anything else is printed to stderr and gives 1.
+pub fn exit_status(vm: &mut Vm, e: &ExcRef) -> i32 {
+    let code = match e.args.as_slice() {
+        [] => Value::None,
+        [one] => one.clone(),
+        several => Value::tuple(several.to_vec()),
+    };
+    match &code {
+        Value::None => 0,
+        Value::Bool(b) => *b as i32,
+        Value::Int(n) => (*n & 0xff) as i32,
+        other => {
+            let text = crate::repr::str_value(other).unwrap_or_default();
+            vm.write(crate::trace::Stream::Stderr, &format!("{text}\n"));
+            1
+        }
+    }
+}
+
 /// The types a program reaches by name in `builtins`.
 const TYPE_NAMES: &[(&str, TypeId)] = &[
     ("object", TypeId::Object),
@@ -98,6 +129,8 @@ pub fn make_module() -> Rc<Module> {
         for (name, func) in functions::FUNCTIONS {
             attrs.insert_str(name, function(name, *func));
         }
+        attrs.insert_str("exit", function("exit", raise_exit));
+        attrs.insert_str("quit", function("quit", raise_exit));
         for (name, t) in TYPE_NAMES {
             attrs.insert_str(name, Value::Type(*t));
         }

@@ -16,7 +16,7 @@ const STDOUT: &str = "<stdout>";
 const STDERR: &str = "<stderr>";
 
 pub fn make() -> Rc<Module> {
-    let m = super::native_module("sys", "", &[]);
+    let m = super::native_module("sys", "", &[("exit", crate::builtins::raise_exit)]);
     {
         let mut attrs = m.attrs.borrow_mut();
         attrs.insert_str("stdout", stream_object(STDOUT));
