@@ -58,8 +58,8 @@ impl Generator {
     pub fn native(name: &'static str, qualname: &'static str, coro: NativeCoro) -> Rc<Generator> {
         Rc::new(Generator {
             is_coroutine: true,
-            name: Rc::from(name),
-            qualname: Rc::from(qualname),
+            name: static_name(name),
+            qualname: static_name(qualname),
             code: None,
             state: Cell::new(GenState::Created),
             body: RefCell::new(GenBody::Native(coro)),
@@ -96,6 +96,23 @@ impl Generator {
     pub fn store_frame(&self, frame: Box<Frame>) {
         *self.body.borrow_mut() = GenBody::Frame(Some(frame));
     }
+}
+
+thread_local! {
+    static STATIC_NAMES: RefCell<rustc_hash::FxHashMap<&'static str, Rc<str>>> =
+        RefCell::new(Default::default());
+}
+
+/// The shared `Rc<str>` of a name known at compile time (asyncio's own
+/// coroutines are created by the million in queue-heavy programs).
+fn static_name(name: &'static str) -> Rc<str> {
+    STATIC_NAMES.with(|names| {
+        names
+            .borrow_mut()
+            .entry(name)
+            .or_insert_with(|| Rc::from(name))
+            .clone()
+    })
 }
 
 impl Drop for Generator {

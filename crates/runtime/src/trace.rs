@@ -5,7 +5,9 @@
 //! runs stay small in memory; docs/trace.md documents every field and how to
 //! rebuild the ready queue, timer heap, task states and console at any event.
 
-use rustc_hash::FxHashMap;
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
+use std::hash::BuildHasher;
 
 use serde::{Deserialize, Serialize};
 
@@ -121,7 +123,9 @@ pub enum EventKind {
 #[derive(Default)]
 pub struct Recorder {
     trace: Trace,
-    interned: FxHashMap<String, StrId>,
+    /// Indexes into `trace.strings`, hashed by the string they name (one
+    /// allocation per distinct string).
+    interned: HashTable<StrId>,
     pub enabled: bool,
 }
 
@@ -137,12 +141,17 @@ impl Recorder {
     }
 
     pub fn intern(&mut self, s: &str) -> StrId {
-        if let Some(&id) = self.interned.get(s) {
+        let hasher = FxBuildHasher;
+        let strings = &mut self.trace.strings;
+        let hash = hasher.hash_one(s);
+        if let Some(&id) = self.interned.find(hash, |&id| strings[id as usize] == s) {
             return id;
         }
-        let id = self.trace.strings.len() as StrId;
-        self.trace.strings.push(s.to_string());
-        self.interned.insert(s.to_string(), id);
+        let id = strings.len() as StrId;
+        strings.push(s.to_string());
+        self.interned.insert_unique(hash, id, |&id| {
+            hasher.hash_one(strings[id as usize].as_str())
+        });
         id
     }
 
