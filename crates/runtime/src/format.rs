@@ -20,6 +20,9 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
         Value::Bool(_) if spec.is_empty() => repr::str_of(vm, v),
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
             let n = int_value(v).unwrap_or_default();
+            if !matches!(spec.chars().last(), Some('b' | 'o' | 'x' | 'X' | 'c')) {
+                repr::check_int_digits(&n)?;
+            }
             let parsed =
                 format_spec::parse(spec, ValueKind::Int, type_name).map_err(cpython_error)?;
             format_spec::format_int(&n, &parsed).map_err(cpython_error)
@@ -107,6 +110,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
                         None => return Err(cpython_error(c.wrong_type(type_of(&value).name()))),
                     },
                 };
+                if matches!(code, 'd' | 'i' | 'u') {
+                    repr::check_int_digits(&n)?;
+                }
                 c.render_int(&n)
             }
             Kind::Real => {

@@ -99,6 +99,30 @@ pub fn exception_str(e: &Exception) -> PyResult<String> {
     }
 }
 
+/// CPython 3.11's limit on decimal int conversions (`sys.int_info`).
+pub const INT_MAX_STR_DIGITS: usize = 4300;
+
+/// `str(n)` for an int, refusing more than [`INT_MAX_STR_DIGITS`] digits.
+pub fn int_to_decimal(n: &num_bigint::BigInt) -> PyResult<String> {
+    check_int_digits(n)?;
+    Ok(n.to_string())
+}
+
+/// The ValueError CPython raises before printing a too-long int in decimal.
+pub fn check_int_digits(n: &num_bigint::BigInt) -> PyResult<()> {
+    // 2**14000 has 4215 digits: anything smaller is always within the limit.
+    if n.bits() > 14000 && n.magnitude().to_string().len() > INT_MAX_STR_DIGITS {
+        return Err(exc(
+            TypeId::ValueError,
+            format!(
+                "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; \
+                 use sys.set_int_max_str_digits() to increase the limit"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// A deterministic address for objects that carry none (`id()`, reprs).
 /// Keyed by the object's allocation, so a freed object's address may be
 /// reused by a later one, just as in CPython.
@@ -295,7 +319,7 @@ impl Writer {
             Value::Ellipsis => self.out.push_str("Ellipsis"),
             Value::Bool(b) => self.out.push_str(if *b { "True" } else { "False" }),
             Value::Int(i) => self.out.push_str(&i.to_string()),
-            Value::BigInt(b) => self.out.push_str(&b.to_string()),
+            Value::BigInt(b) => self.out.push_str(&int_to_decimal(b)?),
             Value::Float(f) => self.out.push_str(&float_repr(*f)),
             Value::Str(s) => self.out.push_str(&quote_str(s, self.ascii)),
             Value::Bytes(b) => self.out.push_str(&quote_bytes(b)),

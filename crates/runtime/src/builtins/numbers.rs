@@ -117,6 +117,14 @@ pub fn parse_int(text: &str, base: u32) -> PyResult<Value> {
     if clean.is_empty() || prev_underscore {
         return Err(invalid());
     }
+    let limit = crate::repr::INT_MAX_STR_DIGITS;
+    if radix == 10 && clean.len() > limit {
+        return Err(value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {} digits; \
+             use sys.set_int_max_str_digits() to increase the limit",
+            clean.len()
+        )));
+    }
     let n = BigInt::parse_bytes(clean.as_bytes(), radix).ok_or_else(invalid)?;
     Ok(Value::from_bigint(if negative { -n } else { n }))
 }
