@@ -159,7 +159,7 @@ fn get_event_loop(vm: &Vm) -> PyResult<u32> {
 
 /// `loop.call_later(delay, callback)`: `call_at(self.time() + delay)`, with
 /// Python's `+` (so a bad delay fails as it does there).
-pub(super) fn call_later(
+fn call_later(
     vm: &mut Vm,
     loop_id: u32,
     delay: &Value,
