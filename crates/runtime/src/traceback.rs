@@ -14,7 +14,10 @@
 //! boxes with `|` margins.
 //!
 //! Only frames of the program file exist in Loopscope; CPython's output is
-//! compared after dropping the frames of other files, so the two agree.
+//! compared after dropping the frames of other files, so the two agree. An
+//! exception whose frames are all CPython library ones still gets its
+//! `Traceback (most recent call last):` line there; the asyncio code marks
+//! such exceptions ([`mark_raised_in_library`]).
 
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -73,10 +76,12 @@ pub fn format_never_retrieved(describe: &str, e: &ExcRef, source_lines: &[String
     logged(&message, e, source_lines, class == "Task")
 }
 
-fn logged(message: &str, e: &ExcRef, source_lines: &[String], raised: bool) -> String {
+/// `message` and the traceback of `e` as `logging` prints them;
+/// `caught_by_loop` when `e` surely passed through library frames.
+fn logged(message: &str, e: &ExcRef, source_lines: &[String], caught_by_loop: bool) -> String {
     let mut printer = Printer::new(Style::Logging, source_lines);
-    if raised {
-        printer.raised_in_library = Some(Rc::as_ptr(e));
+    if caught_by_loop {
+        printer.caught_by_loop = Some(Rc::as_ptr(e));
     }
     format!("{message}\n{}", printer.print(e))
 }
@@ -144,9 +149,10 @@ struct Printer<'a> {
     group_depth: usize,
     /// Whether the innermost open group box still needs its closing line.
     need_close: bool,
-    /// An exception known to have passed through library frames only, whose
-    /// traceback header is printed even without frames to show.
-    raised_in_library: Option<*const Exception>,
+    /// The exception being logged, when the event loop caught it: it passed
+    /// through library frames, so its traceback header is printed even
+    /// without frames to show.
+    caught_by_loop: Option<*const Exception>,
 }
 
 impl<'a> Printer<'a> {
@@ -158,7 +164,7 @@ impl<'a> Printer<'a> {
             seen: HashSet::new(),
             group_depth: 0,
             need_close: false,
-            raised_in_library: None,
+            caught_by_loop: None,
         }
     }
 
@@ -236,7 +242,7 @@ impl<'a> Printer<'a> {
     /// Traceback, `Type: message` line and notes of one exception.
     fn single(&mut self, e: &Exception, header: &str) {
         let entries = e.traceback.borrow().clone();
-        if !entries.is_empty() || self.raised_in_library == Some(e as *const Exception) {
+        if !entries.is_empty() || self.caught_by_loop == Some(e as *const Exception) {
             let header_margin = if e.is(TypeId::BaseExceptionGroup) && self.group_depth == 1 {
                 "+ "
             } else {
