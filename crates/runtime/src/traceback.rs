@@ -1175,6 +1175,28 @@ ValueError: (1, 2)
     }
 
     #[test]
+    fn library_frames_are_hidden_but_keep_the_header() {
+        let source = lines("import asyncio\n\nasync def main():\n    await asyncio.wait_for(asyncio.sleep(5), 1)\n");
+        let cancelled = raised(TypeId::CancelledError, Vec::new(), Vec::new());
+        mark_raised_in_library(&cancelled);
+        let timeout = raised(
+            TypeId::TimeoutError,
+            Vec::new(),
+            vec![at("main", (4, 4, 4, 47))],
+        );
+        *timeout.cause.borrow_mut() = Some(cancelled);
+        timeout.suppress_context.set(true);
+        mark_raised_in_library(&timeout);
+        assert_eq!(
+            format_exception(&timeout, &source),
+            "Traceback (most recent call last):\nasyncio.exceptions.CancelledError\n\nThe above exception \
+             was the direct cause of the following exception:\n\nTraceback (most recent call last):\n  \
+             File \"prog.py\", line 4, in main\n    await asyncio.wait_for(asyncio.sleep(5), \
+             1)\nTimeoutError\n"
+        );
+    }
+
+    #[test]
     fn group_depth_is_limited() {
         let mut e = raised(TypeId::ValueError, vec![Value::Int(0)], Vec::new());
         for depth in 0..12 {
