@@ -258,6 +258,7 @@ pub fn run_forever(vm: &mut Vm, loop_id: u32) -> PyResult<Result<(), String>> {
     }
     vm.aio.loops[li].running = true;
     vm.aio.running_loop = Some(loop_id);
+    let outer_floor = std::mem::replace(&mut vm.loop_floor, vm.frames.len());
     vm.recorder.record(vm.now, 0, EventKind::LoopStarted);
     let mut outcome = Ok(());
     loop {
@@ -272,6 +273,7 @@ pub fn run_forever(vm: &mut Vm, loop_id: u32) -> PyResult<Result<(), String>> {
     vm.aio.loops[li].stopping = false;
     vm.aio.loops[li].running = false;
     vm.aio.running_loop = None;
+    vm.loop_floor = outer_floor;
     vm.recorder.record(vm.now, 0, EventKind::LoopStopped);
     Ok(outcome)
 }

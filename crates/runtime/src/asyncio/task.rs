@@ -102,7 +102,7 @@ pub fn step(vm: &mut Vm, task: &Rc<AsyncObject>, exc: Option<ExcRef>) {
     }
     *tp.fut_waiter.borrow_mut() = None;
     let previous = vm.aio.current_task.replace(task.clone());
-    let line = vm.current_line();
+    let line = suspended_line(&tp.coro);
     vm.recorder
         .record(vm.now, line, EventKind::TaskResumed { task: tp.id });
     let input = match exc {
@@ -241,6 +241,27 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
             );
         }
     }
+}
+
+/// The line where a coroutine will resume: that of the innermost coroutine
+/// it is awaiting (its definition line if it has not started).
+fn suspended_line(coro: &Generator) -> u32 {
+    let body = coro.body.borrow();
+    let crate::generator::GenBody::Frame(Some(frame)) = &*body else {
+        return coro.code.as_ref().map(|c| c.first_line).unwrap_or(0);
+    };
+    if frame.pc == 0 {
+        return frame.code.first_line;
+    }
+    if frame.suspended_at_send {
+        if let Some(Value::Generator(inner)) = frame.stack.last() {
+            if inner.code.is_some() && !inner.is_native() {
+                return suspended_line(inner);
+            }
+        }
+        return frame.code.line_of(frame.pc);
+    }
+    frame.current_line()
 }
 
 /// `Task.__wakeup(future)`.

@@ -70,6 +70,8 @@ pub struct Vm {
     pub(crate) warning_registry: HashSet<(String, u32)>,
     /// Line where the last resumed generator yielded, returned or raised.
     pub last_line: u32,
+    /// Frames below this depth belong to code waiting for the running loop.
+    pub(crate) loop_floor: usize,
 }
 
 impl Vm {
@@ -103,11 +105,16 @@ impl Vm {
             halted: None,
             warning_registry: HashSet::new(),
             last_line: 0,
+            loop_floor: 0,
         }
     }
 
-    /// The line currently executing in the innermost frame (0 if none).
+    /// The line currently executing in the innermost frame; 0 when the event
+    /// loop itself is running (the frames below it are not executing).
     pub fn current_line(&self) -> u32 {
+        if self.frames.len() <= self.loop_floor {
+            return 0;
+        }
         self.frames.last().map(|f| f.current_line()).unwrap_or(0)
     }
 
