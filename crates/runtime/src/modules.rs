@@ -2,8 +2,10 @@
 //! cached in `vm.modules`. asyncio comes from the asyncio package; the
 //! small standard-library modules Loopscope provides live in `modules/`.
 
+mod functools;
 mod itertools;
 mod math;
+mod operator;
 mod random;
 mod sys;
 mod time;
@@ -18,6 +20,7 @@ use crate::types::TypeId;
 use crate::value::{Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
+pub use functools::partial_parts;
 pub use itertools::chain_from_iterable;
 pub use sys::output_stream;
 
@@ -32,6 +35,8 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
         "math",
         "typing",
         "traceback",
+        "functools",
+        "operator",
         "__future__",
     ];
     let Some(key) = KNOWN.iter().copied().find(|k| *k == name) else {
@@ -52,6 +57,8 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
         "math" => math::make(),
         "typing" => typing::make(),
         "traceback" => traceback::make(),
+        "functools" => functools::make(),
+        "operator" => operator::make(),
         _ => typing::make_future(),
     };
     let v = Value::Module(module);
@@ -78,6 +85,28 @@ pub fn native_module(
         }
     }
     m
+}
+
+/// `repr` of the callable objects of `functools` and `operator`, which are
+/// built-in functions carrying their state in the receiver.
+pub fn callable_object_repr(b: &crate::value::Builtin) -> Option<String> {
+    if let Some((func, args, keywords)) = partial_parts(b) {
+        let mut parts = vec![crate::repr::repr_value(&func)];
+        parts.extend(args.iter().map(crate::repr::repr_value));
+        for (k, v) in keywords.items() {
+            let key = crate::repr::str_value(&k).unwrap_or_default();
+            parts.push(format!("{key}={}", crate::repr::repr_value(&v)));
+        }
+        return Some(format!("functools.partial({})", parts.join(", ")));
+    }
+    let Value::Tuple(keys) = &b.receiver else {
+        return None;
+    };
+    if b.name != operator::ITEMGETTER && b.name != operator::ATTRGETTER {
+        return None;
+    }
+    let shown: Vec<String> = keys.iter().map(crate::repr::repr_value).collect();
+    Some(format!("operator.{}({})", b.name, shown.join(", ")))
 }
 
 /// `repr(module)`.

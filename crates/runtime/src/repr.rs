@@ -400,7 +400,9 @@ impl Writer {
                     .push_str(&format!("<function {} at {addr:#x}>", f.qualname));
             }
             Value::Builtin(b) => {
-                if let Some(owner) = unbound_owner(&b.receiver, b.name) {
+                if let Some(text) = crate::modules::callable_object_repr(b) {
+                    self.out.push_str(&text);
+                } else if let Some(owner) = unbound_owner(&b.receiver, b.name) {
                     self.out.push_str(&format!(
                         "<method '{}' of '{}' objects>",
                         b.name,

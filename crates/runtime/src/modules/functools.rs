@@ -1,0 +1,129 @@
+//! `functools.partial` and `functools.reduce`.
+//!
+//! A partial object is a built-in function whose receiver holds its state,
+//! `(func, args tuple, keywords dict)`; `repr` recognises it by name.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use loopscope_syntax::ast::BinOp;
+
+use crate::builtins::args::{count_range, no_kwargs};
+use crate::builtins::method;
+use crate::dict::Dict;
+use crate::exceptions::type_error;
+use crate::iterators;
+use crate::value::{Args, Builtin, Module, NativeFn, PyResult, Value};
+use crate::vm::Vm;
+
+pub fn make() -> Rc<Module> {
+    const FUNCTIONS: &[(&str, NativeFn)] = &[("partial", partial), ("reduce", reduce)];
+    super::native_module("functools", "/usr/lib/python3.11/functools.py", FUNCTIONS)
+}
+
+/// The name partial objects carry (see [`partial_parts`]).
+pub const PARTIAL: &str = "partial";
+
+fn partial(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let mut pos = args.pos.into_iter();
+    let Some(func) = pos.next() else {
+        return Err(type_error("type 'partial' takes at least one argument"));
+    };
+    if !matches!(
+        func,
+        Value::Function(_) | Value::Builtin(_) | Value::Type(_)
+    ) {
+        return Err(type_error("the first argument must be callable"));
+    }
+    // partial(partial(f, 1), 2) flattens to partial(f, 1, 2).
+    let inner = match &func {
+        Value::Builtin(b) => partial_parts(b),
+        _ => None,
+    };
+    let (func, mut bound, mut keywords) = match inner {
+        Some((f, a, k)) => (f, a, k),
+        None => (func, Vec::new(), Dict::new()),
+    };
+    bound.extend(pos);
+    for (k, v) in args.kw {
+        keywords.insert(Value::Str(k), v)?;
+    }
+    let state = Value::tuple(vec![
+        func,
+        Value::tuple(bound),
+        Value::Dict(Rc::new(RefCell::new(keywords))),
+    ]);
+    Ok(method(PARTIAL, call_partial, &state))
+}
+
+/// `(func, args, keywords)` of a partial object.
+pub fn partial_parts(b: &Builtin) -> Option<(Value, Vec<Value>, Dict)> {
+    if b.name != PARTIAL {
+        return None;
+    }
+    match &b.receiver {
+        Value::Tuple(parts) => match &parts[..] {
+            [func, Value::Tuple(a), Value::Dict(k)] => {
+                Some((func.clone(), a.to_vec(), k.borrow().clone()))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn call_partial(vm: &mut Vm, state: &Value, args: Args) -> PyResult<Value> {
+    let Value::Tuple(parts) = state else {
+        return Err(type_error("bad partial object"));
+    };
+    let (func, bound, keywords) = match &parts[..] {
+        [func, Value::Tuple(a), Value::Dict(k)] => (func.clone(), a.to_vec(), k.borrow().clone()),
+        _ => return Err(type_error("bad partial object")),
+    };
+    let mut pos = bound;
+    pos.extend(args.pos);
+    let mut kw: Vec<(Rc<str>, Value)> = keywords
+        .items()
+        .into_iter()
+        .filter_map(|(k, v)| match k {
+            Value::Str(s) => Some((s, v)),
+            _ => None,
+        })
+        .collect();
+    for (k, v) in args.kw {
+        match kw.iter_mut().find(|(name, _)| *name == k) {
+            Some(slot) => slot.1 = v,
+            None => kw.push((k, v)),
+        }
+    }
+    vm.call(&func, Args { pos, kw })
+}
+
+fn reduce(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    no_kwargs("reduce", &args)?;
+    count_range("reduce", &args, 2, 3)?;
+    let func = args.pos[0].clone();
+    let it = iterators::get_iter(vm, &args.pos[1])?;
+    let mut acc = match args.pos.get(2) {
+        Some(initial) => initial.clone(),
+        None => match iterators::next_item(vm, &it)? {
+            Some(first) => first,
+            None => {
+                return Err(type_error(
+                    "reduce() of empty iterable with no initial value",
+                ))
+            }
+        },
+    };
+    while let Some(item) = iterators::next_item(vm, &it)? {
+        acc = vm.call(&func, Args::new(vec![acc, item]))?;
+    }
+    Ok(acc)
+}
+
+/// `operator.add` and friends share this shape.
+pub fn binary(vm: &mut Vm, op: BinOp, name: &str, args: &Args) -> PyResult<Value> {
+    no_kwargs(name, args)?;
+    count_range(name, args, 2, 2)?;
+    crate::ops::binary_op(vm, op, &args.pos[0], &args.pos[1])
+}

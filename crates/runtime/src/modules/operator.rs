@@ -1,0 +1,124 @@
+//! `operator`: the arithmetic functions and `itemgetter` / `attrgetter`
+//! (built-in functions whose receiver holds the keys; `repr` shows them as
+//! CPython does).
+
+use std::rc::Rc;
+
+use loopscope_syntax::ast::BinOp;
+
+use super::functools::binary;
+use crate::builtins::args::{count_range, exactly_one, no_kwargs};
+use crate::builtins::method;
+use crate::exceptions::type_error;
+use crate::value::{Args, Module, NativeFn, PyResult, Value};
+use crate::vm::Vm;
+
+pub const ITEMGETTER: &str = "itemgetter";
+pub const ATTRGETTER: &str = "attrgetter";
+
+pub fn make() -> Rc<Module> {
+    const FUNCTIONS: &[(&str, NativeFn)] = &[
+        ("add", add),
+        ("sub", sub),
+        ("mul", mul),
+        ("truediv", truediv),
+        ("floordiv", floordiv),
+        ("mod", modulo),
+        ("neg", neg),
+        ("itemgetter", itemgetter),
+        ("attrgetter", attrgetter),
+    ];
+    super::native_module("operator", "/usr/lib/python3.11/operator.py", FUNCTIONS)
+}
+
+fn add(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    binary(vm, BinOp::Add, "add", &args)
+}
+
+fn sub(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    binary(vm, BinOp::Sub, "sub", &args)
+}
+
+fn mul(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    binary(vm, BinOp::Mult, "mul", &args)
+}
+
+fn truediv(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    binary(vm, BinOp::Div, "truediv", &args)
+}
+
+fn floordiv(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    binary(vm, BinOp::FloorDiv, "floordiv", &args)
+}
+
+fn modulo(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    binary(vm, BinOp::Mod, "mod", &args)
+}
+
+fn neg(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let v = exactly_one("neg", &args)?;
+    crate::ops::unary_op(vm, loopscope_syntax::ast::UnaryOp::Neg, &v)
+}
+
+fn getter(name: &'static str, func: NativeFn, args: Args) -> PyResult<Value> {
+    no_kwargs(name, &args)?;
+    if args.pos.is_empty() {
+        return Err(type_error(format!("{name} expected 1 argument, got 0")));
+    }
+    Ok(method(name, func, &Value::tuple(args.pos)))
+}
+
+fn itemgetter(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    getter(ITEMGETTER, get_items, args)
+}
+
+fn attrgetter(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    for a in &args.pos {
+        if !matches!(a, Value::Str(_)) {
+            return Err(type_error("attribute name must be a string"));
+        }
+    }
+    getter(ATTRGETTER, get_attrs, args)
+}
+
+/// Apply `one` to each key in the receiver: one result, or a tuple of them.
+fn apply_keys(
+    vm: &mut Vm,
+    keys: &Value,
+    args: &Args,
+    one: fn(&mut Vm, &Value, &Value) -> PyResult<Value>,
+) -> PyResult<Value> {
+    no_kwargs("getter", args)?;
+    count_range("getter", args, 1, 1)?;
+    let Value::Tuple(keys) = keys else {
+        return Err(type_error("bad getter"));
+    };
+    let obj = &args.pos[0];
+    if keys.len() == 1 {
+        return one(vm, obj, &keys[0]);
+    }
+    let mut out = Vec::with_capacity(keys.len());
+    for k in keys.iter() {
+        out.push(one(vm, obj, k)?);
+    }
+    Ok(Value::tuple(out))
+}
+
+fn get_items(vm: &mut Vm, keys: &Value, args: Args) -> PyResult<Value> {
+    apply_keys(vm, keys, &args, |vm, obj, k| {
+        crate::ops::get_item(vm, obj, k)
+    })
+}
+
+fn get_attrs(vm: &mut Vm, keys: &Value, args: Args) -> PyResult<Value> {
+    apply_keys(vm, keys, &args, |vm, obj, k| {
+        let Value::Str(path) = k else {
+            return Err(type_error("attribute name must be a string"));
+        };
+        let mut v = obj.clone();
+        for part in path.split('.') {
+            v = crate::attrs::get_attr(vm, &v, part)?;
+        }
+        Ok(v)
+    })
+}
