@@ -428,7 +428,7 @@ pub fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
             Ok(Value::Async(sync::new_condition(vm, lock)))
         }
         TypeId::TaskGroup => taskgroups::construct(args),
-        TypeId::Timeout => timeouts::timeout_at(vm, &Value::None, args),
+        TypeId::Timeout => timeouts::construct(args),
         other => Err(type_error(format!(
             "cannot create '{}' instances yet",
             other.qualified_name()

@@ -251,13 +251,28 @@ pub fn timeout(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     Ok(Value::Async(new_timeout(when)))
 }
 
-/// `asyncio.timeout_at(when)`, also `asyncio.Timeout(when)`.
+/// `asyncio.timeout_at(when)`.
 pub fn timeout_at(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let when = bind("timeout_at", args, &["when"], &[], 1)?
         .into_iter()
         .next()
         .flatten()
         .unwrap_or(Value::None);
+    Ok(Value::Async(new_timeout(when)))
+}
+
+/// `asyncio.Timeout(when)`.
+pub fn construct(args: Args) -> PyResult<Value> {
+    let when = bind(
+        "Timeout.__init__",
+        with_self(&Value::None, args),
+        &["self", "when"],
+        &[],
+        2,
+    )?
+    .pop()
+    .flatten()
+    .unwrap_or(Value::None);
     Ok(Value::Async(new_timeout(when)))
 }
 
