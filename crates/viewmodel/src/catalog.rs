@@ -1,0 +1,169 @@
+//! Facts about the run's objects that never change once recorded, gathered
+//! in one pass: what each handle does, each future's label and owner, each
+//! task's coroutine, each primitive's kind.
+//!
+//! Keeping these out of the replayed state makes checkpoints small: the
+//! replay only tracks what moves (queues, heap, task phases).
+
+use loopscope_runtime::trace::{Callback, EventKind, StrId, Trace};
+
+/// A ready-queue handle or a timer.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct HandleInfo {
+    pub callback: Option<Callback>,
+    /// Deadline, for timers.
+    pub when: Option<f64>,
+    /// Event that cancelled it.
+    pub cancelled_at: Option<usize>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FutureInfo {
+    pub label: StrId,
+    /// The task this future is (tasks are futures too).
+    pub task: Option<u32>,
+    /// The primitive it parked on, for waiter futures.
+    pub primitive: Option<u32>,
+    /// The role it parked with (e.g. "Queue.get").
+    pub role: StrId,
+    /// Deadline of the sleep it belongs to, for `asyncio.sleep` futures.
+    pub sleep_until: Option<f64>,
+    /// The task running when it was created (who will await a sleep).
+    pub creator: Option<u32>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct TaskInfo {
+    pub name: StrId,
+    pub coro: StrId,
+}
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct PrimitiveInfo {
+    pub kind: StrId,
+    pub label: StrId,
+    /// A `LifoQueue`: `get` takes the newest item.
+    pub lifo: bool,
+}
+
+/// Everything static, indexed by the trace's ids (index 0 unused).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Catalog {
+    pub handles: Vec<HandleInfo>,
+    pub futures: Vec<FutureInfo>,
+    pub tasks: Vec<TaskInfo>,
+    pub primitives: Vec<PrimitiveInfo>,
+    /// Indexes of `clock_advanced` events, ascending.
+    pub clock_advances: Vec<usize>,
+}
+
+fn slot<T: Default>(table: &mut Vec<T>, id: u32) -> &mut T {
+    let i = id as usize;
+    if table.len() <= i {
+        table.resize_with(i + 1, T::default);
+    }
+    &mut table[i]
+}
+
+impl Catalog {
+    pub fn new(trace: &Trace) -> Catalog {
+        let mut c = Catalog::default();
+        // Tasks and futures share one id counter in the runtime
+        // (`next_future_id`), and every allocation is recorded as a
+        // `future_created` or a `task_created`: a task's future id is the
+        // next number after the highest seen so far.
+        let mut last_future = 0u32;
+        let mut running = None;
+        for (i, event) in trace.events.iter().enumerate() {
+            match &event.kind {
+                EventKind::TaskResumed { task } => running = Some(*task),
+                EventKind::TaskSuspended { .. }
+                | EventKind::TaskDone { .. }
+                | EventKind::TaskFailed { .. }
+                | EventKind::TaskCancelled { .. }
+                | EventKind::HandleRun { .. } => running = None,
+                EventKind::TaskCreated { task, name, coro } => {
+                    last_future += 1;
+                    *slot(&mut c.tasks, *task) = TaskInfo {
+                        name: *name,
+                        coro: *coro,
+                    };
+                    let future = slot(&mut c.futures, last_future);
+                    future.task = Some(*task);
+                    future.label = *name;
+                }
+                EventKind::FutureCreated { future, label } => {
+                    last_future = last_future.max(*future);
+                    let f = slot(&mut c.futures, *future);
+                    f.label = *label;
+                    f.creator = running;
+                }
+                EventKind::HandleScheduled { handle, callback } => {
+                    slot(&mut c.handles, *handle).callback = Some(*callback);
+                }
+                EventKind::TimerScheduled {
+                    handle,
+                    when,
+                    callback,
+                } => {
+                    let h = slot(&mut c.handles, *handle);
+                    h.callback = Some(*callback);
+                    h.when = Some(*when);
+                    if let Callback::SleepDone { future } = callback {
+                        slot(&mut c.futures, *future).sleep_until = Some(*when);
+                    }
+                }
+                EventKind::HandleCancelled { handle } | EventKind::TimerCancelled { handle } => {
+                    slot(&mut c.handles, *handle).cancelled_at.get_or_insert(i);
+                }
+                EventKind::WaiterParked {
+                    primitive,
+                    future,
+                    role,
+                } => {
+                    let f = slot(&mut c.futures, *future);
+                    f.primitive = Some(*primitive);
+                    f.role = *role;
+                }
+                EventKind::PrimitiveCreated {
+                    primitive,
+                    kind,
+                    label,
+                } => {
+                    *slot(&mut c.primitives, *primitive) = PrimitiveInfo {
+                        kind: *kind,
+                        label: *label,
+                        lifo: trace.strings.get(*kind as usize).map(String::as_str)
+                            == Some("LifoQueue"),
+                    };
+                }
+                EventKind::ClockAdvanced { .. } => c.clock_advances.push(i),
+                _ => {}
+            }
+        }
+        c
+    }
+
+    pub fn handle(&self, id: u32) -> Option<&HandleInfo> {
+        self.handles.get(id as usize)
+    }
+
+    pub fn future(&self, id: u32) -> Option<&FutureInfo> {
+        self.futures.get(id as usize)
+    }
+
+    pub fn task(&self, id: u32) -> Option<&TaskInfo> {
+        self.tasks.get(id as usize)
+    }
+
+    pub fn primitive(&self, id: u32) -> Option<&PrimitiveInfo> {
+        self.primitives.get(id as usize)
+    }
+
+    /// Whether the handle was cancelled at or before event `k`.
+    pub fn cancelled_by(&self, handle: u32, k: usize) -> bool {
+        self.handle(handle)
+            .and_then(|h| h.cancelled_at)
+            .is_some_and(|at| at <= k)
+    }
+}

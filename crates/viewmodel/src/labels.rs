@@ -1,0 +1,150 @@
+//! Readable names for what the panels list: handles ("Task-2 · resume
+//! count() at line 5", "call tick()"), timers ("wakes Task-3 (sleep)"), what
+//! a task waits on, and numbers as the UI prints them.
+
+use loopscope_runtime::trace::{Callback, StrId, Wait};
+
+use crate::catalog::Catalog;
+use crate::replay::{Phase, State};
+
+/// Resolves ids to words, against one replayed state.
+pub(crate) struct Names<'a> {
+    pub strings: &'a [String],
+    pub catalog: &'a Catalog,
+    pub state: &'a State,
+}
+
+impl<'a> Names<'a> {
+    pub fn str(&self, id: StrId) -> &'a str {
+        self.strings.get(id as usize).map_or("", String::as_str)
+    }
+
+    /// The task's current name, e.g. "Task-2".
+    pub fn task(&self, task: u32) -> String {
+        match self.state.task(task) {
+            Some(t) => self.str(t.name).to_string(),
+            None => match self.catalog.task(task) {
+                Some(info) => self.str(info.name).to_string(),
+                None => format!("task {task}"),
+            },
+        }
+    }
+
+    /// The task's coroutine, e.g. "count()".
+    pub fn coro(&self, task: u32) -> &'a str {
+        self.catalog.task(task).map_or("", |t| self.str(t.coro))
+    }
+
+    /// "Task-2 · start count()" or "Task-2 · resume count() at line 8".
+    fn step(&self, task: u32) -> String {
+        let line = self.state.task(task).map_or(0, |t| t.line);
+        if line == 0 {
+            format!("{} · start {}", self.task(task), self.coro(task))
+        } else {
+            format!(
+                "{} · resume {} at line {line}",
+                self.task(task),
+                self.coro(task)
+            )
+        }
+    }
+
+    /// A future's name: its task's name, or its label ("sleep", "gather()").
+    pub fn future(&self, future: u32) -> String {
+        match self.catalog.future(future) {
+            Some(f) => match f.task {
+                Some(task) => self.task(task),
+                None => self.str(f.label).to_string(),
+            },
+            None => format!("future {future}"),
+        }
+    }
+
+    /// The task suspended on `future`, else the task that created it.
+    pub fn waiter_of(&self, future: u32) -> Option<u32> {
+        let waiting = self.state.tasks.iter().enumerate().find_map(|(id, t)| {
+            let t = t.as_ref()?;
+            (t.phase == Phase::Waiting(Wait::Future { future })).then_some(id as u32)
+        });
+        waiting.or_else(|| self.catalog.future(future).and_then(|f| f.creator))
+    }
+
+    /// What a handle will do, and the task it is for.
+    pub fn handle(&self, handle: u32) -> (String, Option<u32>) {
+        let Some(callback) = self.catalog.handle(handle).and_then(|h| h.callback) else {
+            return (format!("handle {handle}"), None);
+        };
+        match callback {
+            Callback::TaskStep { task } | Callback::TaskWakeup { task, .. } => {
+                (self.step(task), Some(task))
+            }
+            Callback::FutureCallback { future, label } => (
+                format!(
+                    "Future callback: {} ({})",
+                    self.str(label),
+                    self.future(future)
+                ),
+                None,
+            ),
+            Callback::Call { label } => (format!("call {}()", self.str(label)), None),
+            Callback::SleepDone { future } => match self.waiter_of(future) {
+                Some(task) => (format!("wakes {} (sleep)", self.task(task)), Some(task)),
+                None => ("ends a sleep".to_string(), None),
+            },
+            Callback::Internal { label } => (self.str(label).to_string(), None),
+        }
+    }
+
+    /// What a suspended task waits on, e.g. "sleep until t=2.000",
+    /// "Queue.get on Queue #2", "Task-3", "gather()".
+    pub fn wait(&self, wait: &Wait) -> String {
+        match wait {
+            Wait::Future { future } => match self.catalog.future(*future) {
+                Some(f) => {
+                    if let Some(until) = f.sleep_until {
+                        format!("sleep until t={}", time(until))
+                    } else if let Some(p) = f.primitive {
+                        let label = self.catalog.primitive(p).map_or("", |p| self.str(p.label));
+                        format!("{} on {label}", self.str(f.role))
+                    } else {
+                        self.future(*future)
+                    }
+                }
+                None => format!("future {future}"),
+            },
+            Wait::Task { task } => self.task(*task),
+            Wait::Yield => "its turn (sleep(0))".to_string(),
+        }
+    }
+}
+
+/// A point in virtual time as the panels print it: "1.500".
+pub(crate) fn time(t: f64) -> String {
+    format!("{t:.3}")
+}
+
+/// A duration the way Python would write a round number: "1.0", "0.5",
+/// "0.1" (rounded to microseconds, so 0.30000000000000004 reads "0.3").
+pub(crate) fn seconds(s: f64) -> String {
+    let text = format!("{s:.6}");
+    let text = text.trim_end_matches('0');
+    if text.ends_with('.') {
+        format!("{text}0")
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seconds_read_like_python_literals() {
+        assert_eq!(seconds(1.0), "1.0");
+        assert_eq!(seconds(0.5), "0.5");
+        assert_eq!(seconds(0.1 + 0.2), "0.3");
+        assert_eq!(seconds(12.25), "12.25");
+        assert_eq!(time(1.0), "1.000");
+    }
+}

@@ -1,0 +1,166 @@
+//! Loopscope's view model: pure functions from an engine
+//! [`Trace`](loopscope_runtime::trace::Trace) to what each panel of the web
+//! app shows at event *k* — the ready queue, the timer heap, tasks,
+//! primitives, the console, the timeline lanes and a narration sentence.
+//!
+//! Build a [`Timeline`] once per run; it replays the trace once, keeping
+//! checkpoints, so [`Timeline::state_at`] for any event replays at most a few
+//! hundred events. No web dependencies: everything is tested natively.
+//!
+//! Modules: `catalog` (static facts per id), `heap` (heapq), `replay` (the
+//! fold and its checkpoints), `labels` (readable names), `panels`
+//! (state → [`LoopView`]), `console`, `lanes`, `narration`, `views` (the
+//! public types).
+
+mod catalog;
+mod console;
+mod heap;
+mod labels;
+mod lanes;
+mod narration;
+mod panels;
+mod replay;
+mod views;
+
+use loopscope_runtime::trace::{EventKind, Trace};
+
+pub use views::*;
+
+use catalog::Catalog;
+use labels::Names;
+use replay::{Checkpoints, State};
+
+/// A run, ready to be scrubbed through.
+#[derive(Clone, Debug)]
+pub struct Timeline {
+    trace: Trace,
+    source_lines: Vec<String>,
+    catalog: Catalog,
+    checkpoints: Checkpoints,
+    console: Vec<ConsoleLine>,
+    lanes: Vec<Lane>,
+}
+
+impl Timeline {
+    /// Replays `trace` once (checkpoints, console lines, lanes). `source` is
+    /// the program the trace came from, for quoting lines.
+    pub fn new(trace: Trace, source: &str) -> Timeline {
+        let catalog = Catalog::new(&trace);
+        let checkpoints = Checkpoints::build(&trace.events, &catalog);
+        let console = console::lines(&trace);
+        let lanes = lanes::build(&trace, &catalog);
+        Timeline {
+            source_lines: source.lines().map(str::to_string).collect(),
+            trace,
+            catalog,
+            checkpoints,
+            console,
+            lanes,
+        }
+    }
+
+    /// The trace this timeline was built from.
+    pub fn trace(&self) -> &Trace {
+        &self.trace
+    }
+
+    /// Number of events.
+    pub fn len(&self) -> usize {
+        self.trace.events.len()
+    }
+
+    /// Whether the trace has no events.
+    pub fn is_empty(&self) -> bool {
+        self.trace.events.is_empty()
+    }
+
+    /// Text of source line `line` (1-based), if any.
+    pub fn source_line(&self, line: u32) -> Option<&str> {
+        let index = (line as usize).checked_sub(1)?;
+        self.source_lines.get(index).map(String::as_str)
+    }
+
+    fn clamp(&self, k: usize) -> usize {
+        k.min(self.len().saturating_sub(1))
+    }
+
+    fn replayed(&self, k: usize) -> State {
+        if self.is_empty() {
+            return State::default();
+        }
+        self.checkpoints
+            .state_after(k, &self.trace.events, &self.catalog)
+    }
+
+    /// Everything the panels show after event `k` (clamped to the last event).
+    pub fn state_at(&self, k: usize) -> LoopView {
+        let k = self.clamp(k);
+        let state = self.replayed(k);
+        let console_len = console::completed_by(&self.console, k);
+        panels::loop_view(&self.trace, &self.catalog, &state, k, console_len)
+    }
+
+    /// One plain sentence about event `k` (clamped).
+    pub fn narration(&self, k: usize, mode: Narration) -> String {
+        let k = self.clamp(k);
+        let Some(event) = self.trace.events.get(k) else {
+            return "Nothing happened: the program produced no events.".to_string();
+        };
+        let state = self.replayed(k);
+        let names = Names {
+            strings: &self.trace.strings,
+            catalog: &self.catalog,
+            state: &state,
+        };
+        narration::sentence(&names, event, mode)
+    }
+
+    /// The timeline: the loop's lane first, then one lane per task in
+    /// creation order.
+    pub fn lanes(&self) -> Vec<Lane> {
+        self.lanes.clone()
+    }
+
+    /// The first `clock_advanced` event after `k`.
+    pub fn next_clock_advance(&self, k: usize) -> Option<usize> {
+        let advances = &self.catalog.clock_advances;
+        advances.get(advances.partition_point(|&i| i <= k)).copied()
+    }
+
+    /// The last `clock_advanced` event before `k`.
+    pub fn prev_clock_advance(&self, k: usize) -> Option<usize> {
+        let advances = &self.catalog.clock_advances;
+        let i = advances.partition_point(|&i| i < k);
+        i.checked_sub(1).map(|i| advances[i])
+    }
+
+    /// Every console line of the run, in the order they were completed.
+    pub fn console(&self) -> &[ConsoleLine] {
+        &self.console
+    }
+
+    /// Exit status (0 ok, 1 uncaught exception, 2 parse error, 3 deadlock or
+    /// limit) and, for a deadlock or limit, why.
+    pub fn end_status(&self) -> (i32, Option<String>) {
+        self.trace
+            .events
+            .iter()
+            .rev()
+            .find_map(|event| match &event.kind {
+                EventKind::ProgramEnded { status, message } => {
+                    let message = self.trace.strings.get(*message as usize);
+                    Some((*status, message.filter(|m| !m.is_empty()).cloned()))
+                }
+                _ => None,
+            })
+            .unwrap_or((0, None))
+    }
+
+    /// Virtual time of event `k` (clamped; 0 for an empty trace).
+    pub fn event_time(&self, k: usize) -> f64 {
+        self.trace
+            .events
+            .get(self.clamp(k))
+            .map_or(0.0, |event| event.time)
+    }
+}
