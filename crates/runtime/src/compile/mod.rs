@@ -1001,7 +1001,8 @@ impl<'a> CodeGen<'a> {
             self.with_stmt(rest, body, is_async, span)?;
         }
         self.blocks.pop();
-        self.set_span(item.context.span);
+        // CPython locates the __exit__ call at the whole statement.
+        self.set_span(span);
         self.emit(Instr::PopBlock);
         self.emit(Instr::WithExitNormal { is_async });
         if is_async {
