@@ -562,8 +562,10 @@ fn float_int_cmp(f: f64, i: &BigInt) -> Option<Ordering> {
     }
 }
 
-/// Ordering for `<`, `<=`, ... ; `None` means "not orderable" (TypeError).
-pub fn order(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Ordering>> {
+/// Ordering for the operator `sym` (`<`, `<=`, ...); `None` means "not
+/// orderable" (TypeError). Sequences apply `sym` to their first differing
+/// items (and name it in their TypeError), as CPython does.
+fn order_as(vm: &mut Vm, a: &Value, b: &Value, sym: &str) -> PyResult<Option<Ordering>> {
     if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
         return Ok(num_cmp(&x, &y));
     }
@@ -577,7 +579,7 @@ pub fn order(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Ordering>> {
                 if p.is(q) || values_equal(p, q) {
                     continue;
                 }
-                return order_or_error(vm, p, q, "<").map(Some);
+                return order_or_error(vm, p, q, sym).map(Some);
             }
             Ok(Some(xs.len().cmp(&ys.len())))
         }
@@ -585,12 +587,20 @@ pub fn order(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Ordering>> {
     }
 }
 
+/// Two numbers of which one is NaN: ordered comparisons are simply false
+/// (with a non-number, they raise TypeError like any other mix).
+fn nan_between_numbers(a: &Value, b: &Value) -> bool {
+    let nan =
+        matches!(a, Value::Float(f) if f.is_nan()) || matches!(b, Value::Float(f) if f.is_nan());
+    nan && as_num(a).is_some() && as_num(b).is_some()
+}
+
 /// Ordering, raising CPython's TypeError when the values are not comparable.
 pub fn order_or_error(vm: &mut Vm, a: &Value, b: &Value, sym: &str) -> PyResult<Ordering> {
-    match order(vm, a, b)? {
+    match order_as(vm, a, b, sym)? {
         Some(o) => Ok(o),
         None => {
-            if matches!(a, Value::Float(f) if f.is_nan()) || matches!(b, Value::Float(f) if f.is_nan()) {
+            if nan_between_numbers(a, b) {
                 // NaN compares false with everything; callers treat this as "not less".
                 return Ok(Ordering::Equal);
             }
@@ -639,7 +649,7 @@ fn generic_compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Val
                     _ => sub(&y, &x),
                 }));
             }
-            match order(vm, a, b)? {
+            match order_as(vm, a, b, op.symbol())? {
                 Some(o) => match op {
                     CmpOp::Lt => o == Ordering::Less,
                     CmpOp::LtE => o != Ordering::Greater,
@@ -647,9 +657,7 @@ fn generic_compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Val
                     _ => o != Ordering::Less,
                 },
                 None => {
-                    let nan = matches!(a, Value::Float(f) if f.is_nan())
-                        || matches!(b, Value::Float(f) if f.is_nan());
-                    if nan {
+                    if nan_between_numbers(a, b) {
                         false
                     } else {
                         return Err(type_error(format!(
