@@ -186,8 +186,16 @@ pub fn parse_float(text: &str) -> PyResult<f64> {
         "nan" => return Ok(f64::NAN.copysign(sign)),
         _ => {}
     }
-    // Digits, '.', exponent; underscores only between digits.
-    let bytes = body.as_bytes();
+    // Digits, '.', exponent; underscores only between digits. Other
+    // Unicode decimal digits count as their ASCII values.
+    let ascii: String = body
+        .chars()
+        .map(|c| match decimal_digit(c) {
+            Some(d) => char::from_digit(d, 10).unwrap_or(c),
+            None => c,
+        })
+        .collect();
+    let bytes = ascii.as_bytes();
     let mut clean = String::with_capacity(body.len());
     for (i, &b) in bytes.iter().enumerate() {
         match b {

@@ -1,6 +1,8 @@
-//! `list.sort` / `sorted`: a stable merge sort that compares only with
-//! Python's `<` (which may raise), with `key=` and `reverse=` handled as
-//! CPython does (reverse, sort stably, reverse back).
+//! `list.sort` / `sorted`: CPython's timsort run discovery and binary
+//! insertion (so that the comparisons made, and hence which TypeError an
+//! unorderable list raises, are CPython's), then stable merging of the
+//! runs. Only Python's `<` is used, and it may raise. `key=` and `reverse=`
+//! are handled as CPython does: keys first, and reverse / sort / reverse.
 
 use loopscope_syntax::ast::CmpOp;
 
@@ -33,8 +35,8 @@ pub fn sort_values(
     if reverse {
         order.reverse();
     }
-    let sorted = merge_sort(vm, order, &keys)?;
-    let mut out: Vec<Value> = sorted.into_iter().map(|i| items[i].clone()).collect();
+    Sorter { vm, keys: &keys }.sort(&mut order)?;
+    let mut out: Vec<Value> = order.into_iter().map(|i| items[i].clone()).collect();
     if reverse {
         out.reverse();
     }
@@ -42,46 +44,129 @@ pub fn sort_values(
     Ok(())
 }
 
-fn less(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
-    if let (Value::Int(x), Value::Int(y)) = (a, b) {
-        return Ok(x < y);
-    }
-    let r = ops::compare_op(vm, CmpOp::Lt, a, b)?;
-    ops::truthy(vm, &r)
+/// Sorts indices into `keys`.
+struct Sorter<'a> {
+    vm: &'a mut Vm,
+    keys: &'a [Value],
 }
 
-fn merge_sort(vm: &mut Vm, idx: Vec<usize>, keys: &[Value]) -> PyResult<Vec<usize>> {
-    if idx.len() <= 1 {
-        return Ok(idx);
+impl Sorter<'_> {
+    /// `keys[a] < keys[b]`.
+    fn less(&mut self, a: usize, b: usize) -> PyResult<bool> {
+        if let (Value::Int(x), Value::Int(y)) = (&self.keys[a], &self.keys[b]) {
+            return Ok(x < y);
+        }
+        let r = ops::compare_op(self.vm, CmpOp::Lt, &self.keys[a], &self.keys[b])?;
+        ops::truthy(self.vm, &r)
     }
-    if idx.len() <= 8 {
-        // Binary-free insertion sort: stable, few comparisons on tiny runs.
-        let mut out: Vec<usize> = Vec::with_capacity(idx.len());
-        for i in idx {
-            let mut pos = out.len();
-            while pos > 0 && less(vm, &keys[i], &keys[out[pos - 1]])? {
-                pos -= 1;
+
+    fn sort(&mut self, idx: &mut [usize]) -> PyResult<()> {
+        let n = idx.len();
+        if n < 2 {
+            return Ok(());
+        }
+        let min_run = min_run_length(n);
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut lo = 0;
+        while lo < n {
+            let remaining = n - lo;
+            let (mut len, descending) = self.count_run(&idx[lo..])?;
+            if descending {
+                idx[lo..lo + len].reverse();
             }
-            out.insert(pos, i);
+            if len < min_run {
+                let force = min_run.min(remaining);
+                self.binary_insertion(&mut idx[lo..lo + force], len)?;
+                len = force;
+            }
+            runs.push((lo, len));
+            lo += len;
         }
-        return Ok(out);
+        while runs.len() > 1 {
+            let mut merged = Vec::with_capacity(runs.len().div_ceil(2));
+            for pair in runs.chunks(2) {
+                match pair {
+                    [(a, alen), (_, blen)] => {
+                        self.merge(&mut idx[*a..a + alen + blen], *alen)?;
+                        merged.push((*a, alen + blen));
+                    }
+                    [single] => merged.push(*single),
+                    _ => {}
+                }
+            }
+            runs = merged;
+        }
+        Ok(())
     }
-    let mut left = idx;
-    let right = left.split_off(left.len() / 2);
-    let left = merge_sort(vm, left, keys)?;
-    let right = merge_sort(vm, right, keys)?;
-    let mut out = Vec::with_capacity(left.len() + right.len());
-    let (mut i, mut j) = (0, 0);
-    while i < left.len() && j < right.len() {
-        if less(vm, &keys[right[j]], &keys[left[i]])? {
-            out.push(right[j]);
-            j += 1;
+
+    /// CPython's `count_run`: the length of the run starting at `idx[0]`
+    /// and whether it is strictly descending.
+    fn count_run(&mut self, idx: &[usize]) -> PyResult<(usize, bool)> {
+        if idx.len() == 1 {
+            return Ok((1, false));
+        }
+        let mut n = 2;
+        if self.less(idx[1], idx[0])? {
+            while n < idx.len() && self.less(idx[n], idx[n - 1])? {
+                n += 1;
+            }
+            Ok((n, true))
         } else {
-            out.push(left[i]);
-            i += 1;
+            while n < idx.len() && !self.less(idx[n], idx[n - 1])? {
+                n += 1;
+            }
+            Ok((n, false))
         }
     }
-    out.extend_from_slice(&left[i..]);
-    out.extend_from_slice(&right[j..]);
-    Ok(out)
+
+    /// CPython's `binarysort`: `idx[..sorted]` is sorted; insert the rest.
+    fn binary_insertion(&mut self, idx: &mut [usize], sorted: usize) -> PyResult<()> {
+        for start in sorted..idx.len() {
+            let pivot = idx[start];
+            let (mut l, mut r) = (0, start);
+            while l < r {
+                let p = l + ((r - l) >> 1);
+                if self.less(pivot, idx[p])? {
+                    r = p;
+                } else {
+                    l = p + 1;
+                }
+            }
+            idx.copy_within(l..start, l + 1);
+            idx[l] = pivot;
+        }
+        Ok(())
+    }
+
+    /// Stable merge of the sorted halves `idx[..mid]` and `idx[mid..]`.
+    fn merge(&mut self, idx: &mut [usize], mid: usize) -> PyResult<()> {
+        let left = idx[..mid].to_vec();
+        let right = idx[mid..].to_vec();
+        let (mut i, mut j, mut k) = (0, 0, 0);
+        while i < left.len() && j < right.len() {
+            if self.less(right[j], left[i])? {
+                idx[k] = right[j];
+                j += 1;
+            } else {
+                idx[k] = left[i];
+                i += 1;
+            }
+            k += 1;
+        }
+        for &v in left[i..].iter().chain(&right[j..]) {
+            idx[k] = v;
+            k += 1;
+        }
+        Ok(())
+    }
+}
+
+/// CPython's `merge_compute_minrun`.
+fn min_run_length(mut n: usize) -> usize {
+    let mut r = 0;
+    while n >= 64 {
+        r |= n & 1;
+        n >>= 1;
+    }
+    n + r
 }
