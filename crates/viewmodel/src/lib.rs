@@ -20,6 +20,8 @@ mod lanes;
 mod narration;
 mod panels;
 mod replay;
+#[cfg(test)]
+mod testing;
 mod views;
 
 use loopscope_runtime::trace::{EventKind, Trace};

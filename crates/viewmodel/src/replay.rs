@@ -329,3 +329,126 @@ pub(crate) fn replay_from_start(k: usize, events: &[Event], catalog: &Catalog) -
     }
     state
 }
+
+#[cfg(test)]
+mod tests {
+    use loopscope_runtime::trace::Trace;
+    use loopscope_runtime::{run_program, RunOptions};
+
+    use super::*;
+
+    /// Every example and conformance program, plus one long enough to span
+    /// many checkpoints, as (name, trace).
+    fn traces() -> Vec<(String, Trace)> {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+        let mut programs = Vec::new();
+        for dir in ["assets/examples", "tests/conformance/cases"] {
+            let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
+                .expect("program directory")
+                .map(|entry| entry.expect("entry").path())
+                .filter(|path| path.extension().is_some_and(|e| e == "py"))
+                .collect();
+            paths.sort();
+            for path in paths {
+                let source = std::fs::read_to_string(&path).expect("program");
+                programs.push((path.display().to_string(), source));
+            }
+        }
+        programs.push((
+            "many sleepers".to_string(),
+            crate::testing::many_sleepers(40, 20),
+        ));
+        programs.push((
+            "cancelled timers".to_string(),
+            crate::testing::cancelled_timers(),
+        ));
+        programs
+            .into_iter()
+            .map(|(name, source)| {
+                let trace = run_program(&source, &RunOptions::default()).trace;
+                (name, trace)
+            })
+            .collect()
+    }
+
+    /// The trace says which handle each pop takes and each queue's size:
+    /// the rebuilt ready queue, heap and queues must agree, at every event.
+    #[test]
+    fn rebuilt_state_agrees_with_the_trace() {
+        for (name, trace) in traces() {
+            let catalog = Catalog::new(&trace);
+            let mut state = State::default();
+            for (k, event) in trace.events.iter().enumerate() {
+                match &event.kind {
+                    EventKind::TimerFired { handle } => {
+                        let top = state.timers.top().map(|t| t.handle);
+                        assert_eq!(top, Some(*handle), "{name}: event {k} fires the heap's top");
+                    }
+                    EventKind::HandleRun { handle } | EventKind::HandleSkipped { handle } => {
+                        let head = state.ready.front().copied();
+                        assert_eq!(
+                            head,
+                            Some(*handle),
+                            "{name}: event {k} pops the ready queue's head"
+                        );
+                    }
+                    _ => {}
+                }
+                state.apply(event, &catalog);
+                if let EventKind::QueuePut { queue, size, .. }
+                | EventKind::QueueGet { queue, size, .. } = &event.kind
+                {
+                    let len = state.primitives[*queue as usize].items.len();
+                    assert_eq!(len, *size as usize, "{name}: queue size after event {k}");
+                }
+            }
+        }
+    }
+
+    /// Tasks' future ids are inferred (see `Catalog::new`); a finishing task
+    /// resolves its own future next, which confirms the inference.
+    #[test]
+    fn a_finishing_task_resolves_the_future_inferred_for_it() {
+        for (name, trace) in traces() {
+            let catalog = Catalog::new(&trace);
+            for (k, event) in trace.events.iter().enumerate() {
+                let (EventKind::TaskDone { task, .. }
+                | EventKind::TaskFailed { task, .. }
+                | EventKind::TaskCancelled { task }) = &event.kind
+                else {
+                    continue;
+                };
+                let next = trace.events[k + 1..].iter().find_map(|e| match &e.kind {
+                    EventKind::FutureResolved { future, .. }
+                    | EventKind::FutureFailed { future, .. }
+                    | EventKind::FutureCancelled { future } => Some(*future),
+                    _ => None,
+                });
+                let owner = next.and_then(|f| catalog.future(f)).and_then(|f| f.task);
+                assert_eq!(owner, Some(*task), "{name}: event {k}");
+            }
+        }
+    }
+
+    /// Seeking through checkpoints gives exactly the state replayed from the
+    /// start, at every event.
+    #[test]
+    fn checkpoints_agree_with_replaying_from_the_start() {
+        for (name, trace) in traces() {
+            let catalog = Catalog::new(&trace);
+            let checkpoints = Checkpoints::build(&trace.events, &catalog);
+            let mut state = State::default();
+            for (k, event) in trace.events.iter().enumerate() {
+                state.apply(event, &catalog);
+                let seeked = checkpoints.state_after(k, &trace.events, &catalog);
+                assert!(seeked == state, "{name}: event {k}");
+            }
+            if let Some(k) = trace.events.len().checked_sub(1) {
+                assert!(
+                    replay_from_start(k, &trace.events, &catalog) == state,
+                    "{name}"
+                );
+            }
+        }
+    }
+}

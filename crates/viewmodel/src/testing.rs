@@ -1,0 +1,52 @@
+//! Programs the tests generate, for traces of any length.
+
+/// `tasks` tasks, each sleeping `sleeps` times for pseudo-random delays (so
+/// deadlines tie and interleave), printing as they go.
+pub(crate) fn many_sleepers(tasks: usize, sleeps: usize) -> String {
+    format!(
+        "import asyncio
+import random
+
+
+async def sleeper(index):
+    for step in range({sleeps}):
+        await asyncio.sleep(random.choice([0, 0.25, 0.5, 1]))
+        if step % 5 == 0:
+            print(index, step)
+    return index
+
+
+async def main():
+    tasks = [asyncio.create_task(sleeper(i)) for i in range({tasks})]
+    print(sum(await asyncio.gather(*tasks)))
+
+
+asyncio.run(main())
+"
+    )
+}
+
+/// Timers with tied deadlines, some cancelled from the heap's top (purged
+/// by pops) and then most of them (purged by a rebuild and `heapify`).
+pub(crate) fn cancelled_timers() -> String {
+    "import asyncio
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    early = [loop.call_later(0.5, print, 'early', i) for i in range(3)]
+    handles = [loop.call_later(1 + (i % 7) * 0.5, print, i) for i in range(150)]
+    early[0].cancel()
+    early[1].cancel()
+    await asyncio.sleep(0)
+    for i, handle in enumerate(handles):
+        if i % 5:
+            handle.cancel()
+    await asyncio.sleep(0)
+    await asyncio.sleep(5)
+
+
+asyncio.run(main())
+"
+    .to_string()
+}
