@@ -8,7 +8,7 @@
 
 use std::hash::{Hash, Hasher};
 
-use indexmap::{IndexMap, IndexSet};
+use indexmap::{Equivalent, IndexMap, IndexSet};
 use num_bigint::BigInt;
 
 use crate::exceptions::type_error;
@@ -45,6 +45,34 @@ impl PartialEq for Key {
 }
 
 impl Eq for Key {}
+
+/// A `str` key looked up without building a `Value` (global names,
+/// module attributes).
+struct StrKey<'a> {
+    hash: i64,
+    text: &'a str,
+}
+
+impl<'a> StrKey<'a> {
+    fn new(text: &'a str) -> StrKey<'a> {
+        StrKey {
+            hash: fnv(text.as_bytes()),
+            text,
+        }
+    }
+}
+
+impl Hash for StrKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_i64(self.hash);
+    }
+}
+
+impl Equivalent<Key> for StrKey<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        matches!(&key.value, Value::Str(s) if &**s == self.text)
+    }
+}
 
 /// Python's `hash()` for the hashable built-in values.
 pub fn hash_value(v: &Value) -> PyResult<i64> {
@@ -143,12 +171,7 @@ impl Dict {
         Ok(self.map.get(&Key::new(k.clone())?).cloned())
     }
     pub fn get_str(&self, k: &str) -> Option<Value> {
-        self.map
-            .get(&Key {
-                hash: fnv(k.as_bytes()),
-                value: Value::str(k),
-            })
-            .cloned()
+        self.map.get(&StrKey::new(k)).cloned()
     }
     pub fn contains(&self, k: &Value) -> PyResult<bool> {
         Ok(self.map.contains_key(&Key::new(k.clone())?))
@@ -157,10 +180,7 @@ impl Dict {
         Ok(self.map.shift_remove(&Key::new(k.clone())?))
     }
     pub fn remove_str(&mut self, k: &str) -> Option<Value> {
-        self.map.shift_remove(&Key {
-            hash: fnv(k.as_bytes()),
-            value: Value::str(k),
-        })
+        self.map.shift_remove(&StrKey::new(k))
     }
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
         self.map.iter().map(|(k, v)| (&k.value, v))
