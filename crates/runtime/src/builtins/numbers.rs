@@ -130,7 +130,7 @@ pub fn parse_int(text: &str, base: u32) -> PyResult<Value> {
 }
 
 /// Non-ASCII Unicode decimal digits (Arabic-Indic, Devanagari, fullwidth...).
-fn decimal_digit(c: char) -> Option<u32> {
+pub fn decimal_digit(c: char) -> Option<u32> {
     const ZEROS: &[u32] = &[
         0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xe50,
         0xed0, 0xf20, 0x1040, 0xff10,

@@ -45,7 +45,7 @@ pub fn lookup(name: &str) -> Option<(&'static str, NativeFn)> {
         ("removesuffix", removesuffix),
         ("encode", encode),
         ("isdigit", isdigit),
-        ("isdecimal", isdigit),
+        ("isdecimal", isdecimal),
         ("isnumeric", isnumeric),
         ("isalpha", isalpha),
         ("isalnum", isalnum),
@@ -702,9 +702,23 @@ fn all_chars(recv: &Value, args: &Args, name: &str, f: fn(char) -> bool) -> PyRe
     Ok(Value::Bool(!s.is_empty() && s.chars().all(f)))
 }
 
+fn is_decimal(c: char) -> bool {
+    c.is_ascii_digit() || super::numbers::decimal_digit(c).is_some()
+}
+
+fn isdecimal(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    all_chars(recv, &args, "str.isdecimal", is_decimal)
+}
+
+/// Decimal digits plus superscript, subscript and circled digits.
 fn isdigit(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     all_chars(recv, &args, "str.isdigit", |c| {
-        c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric())
+        is_decimal(c)
+            || matches!(c as u32,
+                0xb2 | 0xb3 | 0xb9 | 0x2070 | 0x2074..=0x2079 | 0x2080..=0x2089
+                | 0x2460..=0x2468 | 0x2474..=0x247c | 0x2488..=0x2490 | 0x24ea
+                | 0x24f5..=0x24fd | 0x24ff | 0x2776..=0x277e | 0x2780..=0x2788
+                | 0x278a..=0x2792)
     })
 }
 
