@@ -85,6 +85,9 @@ impl Vm {
         main.attrs
             .borrow_mut()
             .insert_str("__name__", Value::str("__main__"));
+        main.attrs
+            .borrow_mut()
+            .insert_str("__file__", Value::str(filename));
         Vm {
             frames: Vec::new(),
             builtins,
