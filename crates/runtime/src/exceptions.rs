@@ -30,6 +30,9 @@ pub struct Exception {
     pub suppress_context: Cell<bool>,
     /// Notes added by `add_note` (shown after the message).
     pub notes: RefCell<Vec<String>>,
+    /// What the frames it passed through held: CPython's traceback keeps
+    /// those frames (and so their objects) alive as long as the exception.
+    pub kept_alive: RefCell<Vec<Value>>,
 }
 
 impl Exception {
@@ -42,6 +45,7 @@ impl Exception {
             context: RefCell::new(None),
             suppress_context: Cell::new(false),
             notes: RefCell::new(Vec::new()),
+            kept_alive: RefCell::new(Vec::new()),
         })
     }
 

@@ -57,6 +57,9 @@ pub fn run_program(source: &str, options: &RunOptions) -> Outcome {
     if crate::warnings::has_pending() {
         vm.report_notices();
     }
+    if vm.halted.is_none() {
+        finalize_main_module(&mut vm);
+    }
     let message = vm.halted.clone().unwrap_or_default();
     let message = vm.recorder.intern(&message);
     let now = vm.now;
@@ -124,7 +127,30 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> i32 {
             }
             let text = crate::traceback::format_exception(&e, &vm.source_lines.clone());
             vm.write(Stream::Stderr, &text);
+            // Only now do the frames the traceback kept alive die.
+            drop(e);
             1
+        }
+    }
+}
+
+/// Interpreter shutdown: CPython clears `__main__`'s globals (names starting
+/// with `_` first, then the rest, in dict order); what dies then reports as
+/// being at `sys:1`.
+fn finalize_main_module(vm: &mut Vm) {
+    let names: Vec<Value> = vm.main.attrs.borrow().keys();
+    for underscored in [true, false] {
+        for name in &names {
+            let Value::Str(s) = name else { continue };
+            if s.starts_with('_') != underscored || &**s == "__builtins__" {
+                continue;
+            }
+            let old = vm.main.attrs.borrow().get_str(s);
+            vm.main.attrs.borrow_mut().insert_str(s, Value::None);
+            drop(old);
+            if crate::warnings::has_pending() {
+                vm.report_notices();
+            }
         }
     }
 }

@@ -119,6 +119,9 @@ impl Vm {
             let f = self.frames.last_mut().expect("frame");
             if add_tb {
                 e.push_frame(&f.code, f.current_pc());
+                let mut kept = e.kept_alive.borrow_mut();
+                kept.extend(f.locals.iter().flatten().cloned());
+                kept.extend(f.stack.iter().cloned());
             }
             add_tb = true;
             self.last_line = f.current_line();
