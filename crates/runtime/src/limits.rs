@@ -26,7 +26,7 @@ impl Default for Limits {
             instructions_without_yield: 100_000_000,
             max_events: 20_000_000,
             time_horizon: 1.0e7,
-            max_sequence_len: 50_000_000,
+            max_sequence_len: 10_000_000,
             max_source_bytes: 1 << 20,
         }
     }
