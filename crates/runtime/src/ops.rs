@@ -729,15 +729,25 @@ fn norm_index(i: &Value, len: usize, what: &str) -> PyResult<usize> {
             ))
         }
         other => {
-            return Err(type_error(format!(
-                "{what} indices must be integers or slices, not {}",
-                type_of(other).name()
-            )))
+            let t = type_of(other).name();
+            return Err(type_error(match what {
+                "string" => format!("string indices must be integers, not '{t}'"),
+                "index" => format!("byte indices must be integers or slices, not {t}"),
+                "range object" => format!("range indices must be integers or slices, not {t}"),
+                "list assignment" => format!("list indices must be integers or slices, not {t}"),
+                _ => format!("{what} indices must be integers or slices, not {t}"),
+            }));
         }
     };
     let j = if i < 0 { i + len as i64 } else { i };
     if j < 0 || j >= len as i64 {
-        return Err(exc(TypeId::IndexError, format!("{what} index out of range")));
+        return Err(exc(
+            TypeId::IndexError,
+            match what {
+                "index" => "index out of range".to_string(),
+                _ => format!("{what} index out of range"),
+            },
+        ));
     }
     Ok(j as usize)
 }
