@@ -48,97 +48,129 @@ fn render(vm: &mut Vm, fmt: &str, src: &mut Source, depth: u32) -> PyResult<Stri
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::new();
     let mut i = 0;
+    // CPython's MarkupIterator: literal text, then at most one field.
     while i < chars.len() {
         let c = chars[i];
-        if c == '}' {
-            if chars.get(i + 1) == Some(&'}') {
-                out.push('}');
-                i += 2;
-                continue;
-            }
+        i += 1;
+        if c != '{' && c != '}' {
+            out.push(c);
+            continue;
+        }
+        let at_end = i >= chars.len();
+        if c == '}' && (at_end || chars[i] != '}') {
             return Err(value_error("Single '}' encountered in format string"));
         }
-        if c != '{' {
+        if at_end {
+            return Err(value_error("Single '{' encountered in format string"));
+        }
+        if chars[i] == c {
             out.push(c);
             i += 1;
             continue;
         }
-        if chars.get(i + 1) == Some(&'{') {
-            out.push('{');
-            i += 2;
-            continue;
-        }
-        // Find the matching '}' (specs may nest one level of braces).
-        let mut level = 1;
-        let mut j = i + 1;
-        while j < chars.len() {
-            match chars[j] {
-                '{' => level += 1,
-                '}' => {
-                    level -= 1;
-                    if level == 0 {
-                        break;
-                    }
-                }
-                _ => {}
-            }
-            j += 1;
-        }
-        if j >= chars.len() {
-            return Err(value_error(if level > 1 {
-                "expected '}' before end of string"
-            } else {
-                "Single '{' encountered in format string"
-            }));
-        }
-        let field: String = chars[i + 1..j].iter().collect();
-        out.push_str(&replacement(vm, &field, src, depth)?);
-        i = j + 1;
+        let field = parse_field(&chars, &mut i)?;
+        out.push_str(&render_field(vm, field, src, depth)?);
     }
     Ok(out)
 }
 
-fn replacement(vm: &mut Vm, field: &str, src: &mut Source, depth: u32) -> PyResult<String> {
-    // Split "name!conv:spec"; '!' and ':' inside [] belong to the name.
-    let mut name_end = field.len();
-    let mut in_bracket = false;
-    for (k, c) in field.char_indices() {
+/// A replacement field's parts, as CPython's `parse_field` splits them.
+struct Field {
+    name: String,
+    conversion: Option<char>,
+    spec: String,
+}
+
+/// Parse the field starting at `chars[*i]` (just after its `{`).
+fn parse_field(chars: &[char], i: &mut usize) -> PyResult<Field> {
+    let start = *i;
+    let mut c = '\0';
+    while *i < chars.len() {
+        c = chars[*i];
+        *i += 1;
         match c {
-            '[' => in_bracket = true,
-            ']' => in_bracket = false,
-            '!' | ':' if !in_bracket => {
-                name_end = k;
-                break;
+            '{' => return Err(value_error("unexpected '{' in field name")),
+            '[' => {
+                while *i < chars.len() && chars[*i] != ']' {
+                    *i += 1;
+                }
+                continue;
+            }
+            '}' | ':' | '!' => break,
+            _ => continue,
+        }
+    }
+    let name: String = chars[start..*i - 1].iter().collect();
+    if c != '!' && c != ':' {
+        if c != '}' {
+            return Err(value_error("expected '}' before end of string"));
+        }
+        return Ok(Field {
+            name,
+            conversion: None,
+            spec: String::new(),
+        });
+    }
+    let mut conversion = None;
+    if c == '!' {
+        if *i >= chars.len() {
+            return Err(value_error(
+                "end of string while looking for conversion specifier",
+            ));
+        }
+        conversion = Some(chars[*i]);
+        *i += 1;
+        if *i < chars.len() {
+            let next = chars[*i];
+            *i += 1;
+            if next == '}' {
+                return Ok(Field {
+                    name,
+                    conversion,
+                    spec: String::new(),
+                });
+            }
+            if next != ':' {
+                return Err(value_error("expected ':' after conversion specifier"));
+            }
+        }
+    }
+    let spec_start = *i;
+    let mut count = 1;
+    while *i < chars.len() {
+        let c = chars[*i];
+        *i += 1;
+        match c {
+            '{' => count += 1,
+            '}' => {
+                count -= 1;
+                if count == 0 {
+                    return Ok(Field {
+                        name,
+                        conversion,
+                        spec: chars[spec_start..*i - 1].iter().collect(),
+                    });
+                }
             }
             _ => {}
         }
     }
-    let name = &field[..name_end];
-    let rest = &field[name_end..];
-    let (conversion, spec) = if let Some(r) = rest.strip_prefix('!') {
-        let mut cs = r.chars();
-        let conv = cs.next();
-        let after = cs.as_str();
-        match after.strip_prefix(':') {
-            Some(spec) => (conv, spec),
-            None if after.is_empty() => (conv, ""),
-            None => return Err(value_error("expected ':' after conversion specifier")),
-        }
-    } else {
-        (None, rest.strip_prefix(':').unwrap_or(""))
-    };
-    let value = lookup(vm, name, src)?;
-    let value = match conversion {
+    Err(value_error("unmatched '{' in format spec"))
+}
+
+fn render_field(vm: &mut Vm, field: Field, src: &mut Source, depth: u32) -> PyResult<String> {
+    let value = lookup(vm, &field.name, src)?;
+    let value = match field.conversion {
         None => value,
         Some('r') => Value::str(&repr::repr(vm, &value)?),
         Some('s') => Value::str(&repr::str_of(vm, &value)?),
         Some('a') => Value::str(&repr::ascii(vm, &value)?),
         Some(c) => return Err(value_error(format!("Unknown conversion specifier {c}"))),
     };
-    let spec = if spec.contains('{') {
-        render(vm, spec, src, depth - 1)?
+    let spec = if field.spec.contains('{') {
+        render(vm, &field.spec, src, depth - 1)?
     } else {
-        spec.to_string()
+        field.spec
     };
     format_value(vm, &value, &spec)
 }
