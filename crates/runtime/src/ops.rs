@@ -155,7 +155,7 @@ fn numeric_op(op: BinOp, x: Num, y: Num, a: &Value, b: &Value) -> PyResult<Value
                 return float_pow(to_float(a)?, to_float(b)?);
             }
             let e = by.to_u32().ok_or_else(|| exc(TypeId::MemoryError, ""))?;
-            if bx.bits() as u64 * e as u64 > 4_000_000 {
+            if bx.bits() * e as u64 > 4_000_000 {
                 return Err(exc(TypeId::MemoryError, ""));
             }
             num_traits::pow(bx, e as usize)
@@ -725,7 +725,7 @@ fn norm_index(i: &Value, len: usize, what: &str) -> PyResult<usize> {
         Value::BigInt(_) => {
             return Err(exc(
                 TypeId::IndexError,
-                format!("cannot fit 'int' into an index-sized integer"),
+                "cannot fit 'int' into an index-sized integer",
             ))
         }
         other => {

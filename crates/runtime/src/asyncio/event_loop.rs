@@ -173,7 +173,7 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
     } else {
         lp.scheduled
             .first()
-            .map(|h| (h.when - vm.now).max(0.0).min(MAXIMUM_SELECT_TIMEOUT))
+            .map(|h| (h.when - vm.now).clamp(0.0, MAXIMUM_SELECT_TIMEOUT))
     };
     let Some(timeout) = timeout else {
         return Err(deadlock_report(vm));

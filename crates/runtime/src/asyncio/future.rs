@@ -87,7 +87,7 @@ pub fn set_exception(vm: &mut Vm, obj: &Rc<AsyncObject>, e: ExcRef) -> PyResult<
     *f.exception_tb.borrow_mut() = Some(e.traceback.borrow().clone());
     f.state.set(FutState::Finished);
     f.log_traceback.set(true);
-    let text = format!("{}", crate::repr::repr_value(&Value::Exception(e)));
+    let text = crate::repr::repr_value(&Value::Exception(e));
     let line = vm.current_line();
     let error = vm.recorder.intern(&text);
     vm.recorder

@@ -529,9 +529,7 @@ fn resolve(table: &mut ScopeTable) -> Result<(), Diagnostic> {
         for name in names {
             let storage = {
                 let s = &table.scopes[id];
-                if s.is_module {
-                    Storage::Global
-                } else if s.globals.contains(&name) {
+                if s.is_module || s.globals.contains(&name) {
                     Storage::Global
                 } else if s.nonlocals.contains(&name) {
                     if find_enclosing_binding(table, id, &name).is_none() {

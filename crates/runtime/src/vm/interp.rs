@@ -40,7 +40,7 @@ impl Vm {
                 self.report_notices();
             }
             self.instructions += 1;
-            if self.instructions % LIMIT_CHECK_INTERVAL == 0 {
+            if self.instructions.is_multiple_of(LIMIT_CHECK_INTERVAL) {
                 if let Err(e) = self.check_limits() {
                     if let Some(done) = self.unwind(e, base, true) {
                         return done;
