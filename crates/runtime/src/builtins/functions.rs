@@ -189,12 +189,29 @@ fn pow(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
     let base = pos.next().or(base);
     let exp = pos.next().or(exp);
     let modulus = pos.next().or(modulus).filter(|m| !m.is_none());
-    let (Some(base), Some(exp)) = (base, exp) else {
+    let Some(base) = base else {
+        return Err(type_error("pow() missing required argument 'base' (pos 1)"));
+    };
+    let Some(exp) = exp else {
         return Err(type_error("pow() missing required argument 'exp' (pos 2)"));
     };
     let Some(m) = modulus else {
         return ops::binary_op(vm, BinOp::Pow, &base, &exp);
     };
+    let number = |v: &Value| {
+        matches!(
+            v,
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)
+        )
+    };
+    if !(number(&base) && number(&exp) && number(&m)) {
+        return Err(type_error(format!(
+            "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+            type_of(&base).name(),
+            type_of(&exp).name(),
+            type_of(&m).name()
+        )));
+    }
     let (Some(b), Some(e), Some(m)) = (int_value(&base), int_value(&exp), int_value(&m)) else {
         return Err(type_error(
             "pow() 3rd argument not allowed unless all arguments are integers",
@@ -333,11 +350,11 @@ fn input(_vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
     ))
 }
 
-fn attr_name(func: &str, v: &Value) -> PyResult<Rc<str>> {
+fn attr_name(v: &Value) -> PyResult<Rc<str>> {
     match v {
         Value::Str(s) => Ok(s.clone()),
         other => Err(type_error(format!(
-            "{func}(): attribute name must be string, not '{}'",
+            "attribute name must be string, not '{}'",
             type_of(other).name()
         ))),
     }
@@ -345,7 +362,7 @@ fn attr_name(func: &str, v: &Value) -> PyResult<Rc<str>> {
 
 fn getattr(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     count_range("getattr", &args, 2, 3)?;
-    let name = attr_name("getattr", &args.pos[1])?;
+    let name = attr_name(&args.pos[1])?;
     match attrs::get_attr(vm, &args.pos[0], &name) {
         Err(e) if e.is(TypeId::AttributeError) && args.pos.len() == 3 => Ok(args.pos[2].clone()),
         r => r,
@@ -354,21 +371,21 @@ fn getattr(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 
 fn setattr(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     count_range("setattr", &args, 3, 3)?;
-    let name = attr_name("setattr", &args.pos[1])?;
+    let name = attr_name(&args.pos[1])?;
     attrs::set_attr(vm, &args.pos[0], &name, args.pos[2].clone())?;
     Ok(Value::None)
 }
 
 fn delattr(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     count_range("delattr", &args, 2, 2)?;
-    let name = attr_name("delattr", &args.pos[1])?;
+    let name = attr_name(&args.pos[1])?;
     attrs::del_attr(vm, &args.pos[0], &name)?;
     Ok(Value::None)
 }
 
 fn hasattr(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     count_range("hasattr", &args, 2, 2)?;
-    let name = attr_name("hasattr", &args.pos[1])?;
+    let name = attr_name(&args.pos[1])?;
     match attrs::get_attr(vm, &args.pos[0], &name) {
         Ok(_) => Ok(Value::Bool(true)),
         Err(e) if e.is(TypeId::AttributeError) => Ok(Value::Bool(false)),

@@ -111,7 +111,14 @@ pub fn index_bounds(args: &Args, len: usize) -> PyResult<(usize, usize)> {
         match v {
             None => Ok(default),
             Some(v) => {
-                let i = index_arg(v)?;
+                let i = match v {
+                    Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => index_arg(v)?,
+                    _ => {
+                        return Err(type_error(
+                            "slice indices must be integers or have an __index__ method",
+                        ))
+                    }
+                };
                 Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
             }
         }
@@ -144,6 +151,12 @@ fn count(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn sort(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
+    let given = args.pos.len() + args.kw.len();
+    if given > 2 {
+        return Err(type_error(format!(
+            "sort() takes at most 2 arguments ({given} given)"
+        )));
+    }
     if !args.pos.is_empty() {
         return Err(type_error("sort() takes no positional arguments"));
     }

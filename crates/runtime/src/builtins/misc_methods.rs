@@ -88,7 +88,11 @@ fn seq_index(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn seq_count(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    let v = exactly_one("count", &args)?;
+    let name = match recv {
+        Value::Range(_) => "range.count",
+        _ => "tuple.count",
+    };
+    let v = exactly_one(name, &args)?;
     let items = seq_items(vm, recv)?;
     Ok(Value::Int(
         items.iter().filter(|x| same(x, &v)).count() as i64
@@ -104,13 +108,45 @@ fn bytes_of(recv: &Value) -> Rc<[u8]> {
 
 fn decode(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     let enc = args.take_kw("encoding");
-    args.take_kw("errors");
+    let errors = args.take_kw("errors");
     reject_kwargs("decode", &args)?;
-    let encoding = match args.pos.first().cloned().or(enc) {
-        Some(Value::Str(e)) => e.to_string(),
-        _ => "utf-8".to_string(),
-    };
+    super::args::takes_range("decode", &args, 0, 2)?;
+    let (encoding, _) = codec_args("decode", &args, enc, errors)?;
     Ok(Value::str(&decode_bytes(&bytes_of(recv), &encoding)?))
+}
+
+/// `(encoding, errors)` of `str.encode` / `bytes.decode`, type-checked.
+pub fn codec_args(
+    func: &str,
+    args: &Args,
+    encoding_kw: Option<Value>,
+    errors_kw: Option<Value>,
+) -> PyResult<(String, String)> {
+    let text = |v: Option<Value>, what: &str, default: &str| -> PyResult<String> {
+        match v {
+            None => Ok(default.to_string()),
+            Some(Value::Str(s)) => Ok(s.to_string()),
+            Some(other) => Err(type_error(format!(
+                "{func}() argument '{what}' must be str, not {}",
+                none_or_type(&other)
+            ))),
+        }
+    };
+    let encoding = text(
+        args.pos.first().cloned().or(encoding_kw),
+        "encoding",
+        "utf-8",
+    )?;
+    let errors = text(args.pos.get(1).cloned().or(errors_kw), "errors", "strict")?;
+    Ok((encoding, errors))
+}
+
+/// How Argument Clinic names a bad argument's type (`None` for None).
+pub fn none_or_type(v: &Value) -> &'static str {
+    match v {
+        Value::None => "None",
+        other => crate::types::type_of(other).name(),
+    }
 }
 
 /// `bytes.decode(encoding)` for UTF-8, ASCII and Latin-1.
@@ -153,12 +189,47 @@ pub fn decode_bytes(b: &[u8], encoding: &str) -> PyResult<String> {
     }
 }
 
-fn hex(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    no_args("bytes.hex", &args)?;
+fn hex(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
+    let sep_kw = args.take_kw("sep");
+    let per_kw = args.take_kw("bytes_per_sep");
+    reject_kwargs("hex", &args)?;
+    super::args::takes_range("hex", &args, 0, 2)?;
     let b = bytes_of(recv);
-    Ok(Value::str(
-        &b.iter().map(|c| format!("{c:02x}")).collect::<String>(),
-    ))
+    let digits: Vec<String> = b.iter().map(|c| format!("{c:02x}")).collect();
+    let per = match args.pos.get(1).cloned().or(per_kw) {
+        Some(v) => index_arg(&v)?,
+        None => 1,
+    };
+    let Some(sep) = args.pos.first().cloned().or(sep_kw) else {
+        return Ok(Value::str(&digits.concat()));
+    };
+    if super::functions::length(&sep)? != 1 {
+        return Err(value_error("sep must be length 1."));
+    }
+    let sep = match sep {
+        Value::Str(s) => s.to_string(),
+        Value::Bytes(s) => String::from_utf8_lossy(&s).into_owned(),
+        _ => return Err(type_error("sep must be str or bytes.")),
+    };
+    if per == 0 || digits.is_empty() {
+        return Ok(Value::str(&digits.concat()));
+    }
+    // Groups of `per` bytes counted from the right (from the left if negative).
+    let size = per.unsigned_abs() as usize;
+    let n = digits.len();
+    let mut out = String::new();
+    for (i, d) in digits.iter().enumerate() {
+        let boundary = if per > 0 {
+            (n - i) % size == 0
+        } else {
+            i % size == 0
+        };
+        if i > 0 && boundary {
+            out.push_str(&sep);
+        }
+        out.push_str(d);
+    }
+    Ok(Value::str(&out))
 }
 
 fn int_of(recv: &Value) -> BigInt {
@@ -187,7 +258,7 @@ fn byteorder(v: Option<Value>) -> PyResult<bool> {
         Some(Value::Str(_)) => Err(value_error("byteorder must be either 'little' or 'big'")),
         Some(other) => Err(type_error(format!(
             "to_bytes() argument 'byteorder' must be str, not {}",
-            crate::types::type_of(&other).name()
+            none_or_type(&other)
         ))),
     }
 }
@@ -200,15 +271,27 @@ fn to_bytes(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
         None => false,
     };
     reject_kwargs("to_bytes", &args)?;
+    let given = args.pos.len() + length_kw.is_some() as usize + order_kw.is_some() as usize;
+    if given > 2 {
+        return Err(type_error(format!(
+            "to_bytes() takes at most {} arguments ({} given)",
+            if args.pos.len() > 2 {
+                "2 positional"
+            } else {
+                "3"
+            },
+            args.pos.len()
+        )));
+    }
     let mut pos = args.pos.into_iter();
     let length = match pos.next().or(length_kw) {
         Some(v) => index_arg(&v)?,
         None => 1,
     };
+    let little = byteorder(pos.next().or(order_kw))?;
     if length < 0 {
         return Err(value_error("length argument must be non-negative"));
     }
-    let little = byteorder(pos.next().or(order_kw))?;
     let n = int_of(recv);
     if n.is_negative() && !signed {
         return Err(exc(

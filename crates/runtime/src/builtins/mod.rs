@@ -8,7 +8,7 @@ pub mod args;
 mod construct;
 pub mod dict_methods;
 pub mod exception_methods;
-mod functions;
+pub mod functions;
 pub mod generator_methods;
 pub mod list_methods;
 pub mod misc_methods;

@@ -2,7 +2,9 @@
 
 use std::rc::Rc;
 
-use super::args::{count_range, exactly_one, index_arg, no_args, reject_kwargs, takes_range};
+use super::args::{
+    count_range, exactly_one, index_arg, no_args, no_kwargs, reject_kwargs, takes_range,
+};
 use super::str_format;
 use crate::exceptions::{type_error, value_error};
 use crate::iterators;
@@ -143,10 +145,7 @@ fn strip_set(name: &str, args: &Args) -> PyResult<Option<Vec<char>>> {
     match args.pos.first() {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(s)) => Ok(Some(s.chars().collect())),
-        Some(other) => Err(type_error(format!(
-            "{name} arg must be None or str, not {}",
-            type_of(other).name()
-        ))),
+        Some(_) => Err(type_error(format!("{name} arg must be None or str"))),
     }
 }
 
@@ -278,11 +277,12 @@ fn is_line_break(c: char) -> bool {
     )
 }
 
-fn splitlines(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
+fn splitlines(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     let keep_kw = args.take_kw("keepends");
     reject_kwargs("splitlines", &args)?;
+    takes_range("splitlines", &args, 0, 1)?;
     let keep = match args.pos.first().cloned().or(keep_kw) {
-        Some(v) => crate::ops::truthy(vm, &v)?,
+        Some(v) => index_arg(&v)? != 0,
         None => false,
     };
     let s = this(recv);
@@ -401,7 +401,8 @@ fn char_index(s: &str, byte: usize) -> i64 {
 }
 
 fn affix(recv: &Value, args: Args, name: &str, ends: bool) -> PyResult<Value> {
-    count_range(name, &args, 1, 3)?;
+    no_kwargs(name, &args)?;
+    takes_range(name, &args, 1, 3)?;
     let s = this(recv);
     let (a, b) = slice_bounds(&s, args.pos.get(1), args.pos.get(2))?;
     let window = &s[a..b];
@@ -449,10 +450,11 @@ fn endswith(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 
 /// Code point index of `sub` in `s[start:end]`, searching from the left or right.
 fn search(recv: &Value, args: &Args, name: &str, from_right: bool) -> PyResult<i64> {
-    count_range(name, args, 1, 3)?;
+    no_kwargs(name, args)?;
+    takes_range(name, args, 1, 3)?;
     let s = this(recv);
-    let sub = str_param(&args.pos[0], |t| format!("must be str, not {t}"))?;
     let (a, b) = slice_bounds(&s, args.pos.get(1), args.pos.get(2))?;
+    let sub = str_param(&args.pos[0], |t| format!("must be str, not {t}"))?;
     if b < a || (b - a) < sub.len() && !sub.is_empty() {
         return Ok(-1);
     }
@@ -491,10 +493,11 @@ fn rindex(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn count(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    count_range("count", &args, 1, 3)?;
+    no_kwargs("count", &args)?;
+    takes_range("count", &args, 1, 3)?;
     let s = this(recv);
-    let sub = str_param(&args.pos[0], |t| format!("must be str, not {t}"))?;
     let (a, b) = slice_bounds(&s, args.pos.get(1), args.pos.get(2))?;
+    let sub = str_param(&args.pos[0], |t| format!("must be str, not {t}"))?;
     let window = &s[a..b];
     let n = if sub.is_empty() {
         window.chars().count() + 1
@@ -550,7 +553,7 @@ fn pad_args(vm: &Vm, name: &str, args: &Args) -> PyResult<(usize, char)> {
         }
         Some(other) => {
             return Err(type_error(format!(
-                "{name}() argument 2 must be str of length 1, not {}",
+                "The fill character must be a unicode character, not {}",
                 type_of(other).name()
             )))
         }
@@ -593,7 +596,7 @@ fn rjust(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn zfill(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    count_range("zfill", &args, 1, 1)?;
+    exactly_one("str.zfill", &args)?;
     let width = width_arg(vm, &args.pos[0])?;
     let s = this(recv);
     let n = s.chars().count();
@@ -659,13 +662,12 @@ fn removesuffix(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 
 fn encode(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     let enc = args.take_kw("encoding");
-    args.take_kw("errors");
+    let errors = args.take_kw("errors");
     reject_kwargs("encode", &args)?;
+    takes_range("encode", &args, 0, 2)?;
     let s = this(recv);
-    let encoding = match args.pos.first().cloned().or(enc) {
-        Some(Value::Str(e)) => e.to_ascii_lowercase().replace('_', "-"),
-        _ => "utf-8".to_string(),
-    };
+    let (encoding, _) = super::misc_methods::codec_args("encode", &args, enc, errors)?;
+    let encoding = encoding.to_ascii_lowercase().replace('_', "-");
     let bytes: Vec<u8> = match encoding.as_str() {
         "utf-8" | "utf8" => s.as_bytes().to_vec(),
         "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
@@ -810,6 +812,7 @@ fn isidentifier(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 fn expandtabs(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     let size_kw = args.take_kw("tabsize");
     reject_kwargs("expandtabs", &args)?;
+    takes_range("expandtabs", &args, 0, 1)?;
     let size = match args.pos.first().cloned().or(size_kw) {
         Some(v) => width_arg(vm, &v)? as i64,
         None => 8,
