@@ -408,7 +408,8 @@ impl<'a> CodeGen<'a> {
                     return Err(unsupported("`async for`", s.span));
                 }
                 self.expr(iter)?;
-                self.set_span(iter.span);
+                // CPython locates GET_ITER and FOR_ITER at the whole statement.
+                self.set_span(s.span);
                 self.emit(Instr::GetIter);
                 let start = self.here();
                 let fi = self.emit(Instr::ForIter(0));
@@ -419,7 +420,7 @@ impl<'a> CodeGen<'a> {
                     is_for: true,
                 });
                 self.body(body)?;
-                self.set_span(iter.span);
+                self.set_span(s.span);
                 self.emit(Instr::Jump(start as u32));
                 let breaks = match self.blocks.pop() {
                     Some(Block::Loop { breaks, .. }) => breaks,
@@ -460,11 +461,12 @@ impl<'a> CodeGen<'a> {
             StmtKind::Assert { test, msg } => {
                 self.expr(test)?;
                 let jt = self.emit(Instr::PopJumpIfTrue(0));
-                self.set_span(s.span);
+                let raise_span = assert_raise_span(test, s.span);
+                self.set_span(raise_span);
                 self.emit(Instr::LoadAssertionError);
                 if let Some(m) = msg {
                     self.expr(m)?;
-                    self.set_span(s.span);
+                    self.set_span(raise_span);
                     self.emit(Instr::Call(1));
                 }
                 self.emit(Instr::Raise(1));
@@ -1038,7 +1040,7 @@ impl<'a> CodeGen<'a> {
                 self.load_const(v);
             }
             ExprKind::FString(parts) => {
-                let n = self.fstring(parts)?;
+                let n = self.fstring(parts, e.span)?;
                 if n != 1 {
                     self.emit(Instr::BuildString(n));
                 }
@@ -1161,6 +1163,7 @@ impl<'a> CodeGen<'a> {
                             pending += 1;
                         }
                         None => {
+                            self.set_span(e.span);
                             if !built || pending > 0 {
                                 self.emit(Instr::BuildMap(pending));
                                 if built {
@@ -1170,10 +1173,13 @@ impl<'a> CodeGen<'a> {
                                 pending = 0;
                             }
                             self.expr(v)?;
+                            self.set_span(e.span);
                             self.emit(Instr::DictUpdate);
                         }
                     }
                 }
+                // CPython locates building a display at the whole display.
+                self.set_span(e.span);
                 if !built {
                     self.emit(Instr::BuildMap(pending));
                 } else if pending > 0 {
@@ -1270,7 +1276,8 @@ impl<'a> CodeGen<'a> {
     }
 
     /// Emit the parts of an f-string; returns how many strings were pushed.
-    fn fstring(&mut self, parts: &'a [FStringPart]) -> Result<u32, Diagnostic> {
+    /// Formatting is located at the whole f-string (`span`), as in CPython.
+    fn fstring(&mut self, parts: &'a [FStringPart], span: Span) -> Result<u32, Diagnostic> {
         let mut n = 0;
         for p in parts {
             match p {
@@ -1291,7 +1298,7 @@ impl<'a> CodeGen<'a> {
                     self.expr(value)?;
                     let with_spec = match format_spec {
                         Some(spec) => {
-                            let k = self.fstring(spec)?;
+                            let k = self.fstring(spec, span)?;
                             if k != 1 {
                                 self.emit(Instr::BuildString(k));
                             }
@@ -1300,7 +1307,7 @@ impl<'a> CodeGen<'a> {
                         None => false,
                     };
                     let conversion = conversion.map(|c| c as u8).unwrap_or(0);
-                    self.set_span(value.span);
+                    self.set_span(span);
                     self.emit(Instr::FormatValue {
                         conversion,
                         with_spec,
@@ -1313,6 +1320,8 @@ impl<'a> CodeGen<'a> {
     }
 
     fn sequence(&mut self, items: &'a [Expr], kind: SeqKind) -> Result<(), Diagnostic> {
+        // Building is located at the whole display (the span on entry).
+        let span = self.span;
         let has_star = items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_)));
         if !has_star {
             // A tuple of constants becomes one constant.
@@ -1333,6 +1342,7 @@ impl<'a> CodeGen<'a> {
                 self.expr(i)?;
             }
             let n = items.len() as u32;
+            self.set_span(span);
             self.emit(match kind {
                 SeqKind::List => Instr::BuildList(n),
                 SeqKind::Tuple => Instr::BuildTuple(n),
@@ -1358,6 +1368,7 @@ impl<'a> CodeGen<'a> {
         for i in items {
             match &i.kind {
                 ExprKind::Starred(inner) => {
+                    self.set_span(span);
                     if !built || pending > 0 {
                         self.emit(build(pending));
                         if built {
@@ -1367,6 +1378,7 @@ impl<'a> CodeGen<'a> {
                         pending = 0;
                     }
                     self.expr(inner)?;
+                    self.set_span(span);
                     self.emit(extend);
                 }
                 _ => {
@@ -1375,6 +1387,7 @@ impl<'a> CodeGen<'a> {
                 }
             }
         }
+        self.set_span(span);
         if pending > 0 {
             self.emit(build(pending));
             self.emit(extend);
@@ -1416,7 +1429,9 @@ impl<'a> CodeGen<'a> {
             }
             return Ok(());
         }
-        // General form: build the positional tuple and the keyword dict.
+        // General form: build the positional tuple and the keyword dict,
+        // located (like the call) at the whole call expression.
+        self.set_span(e.span);
         self.sequence(args, SeqKind::Tuple)?;
         if keywords.is_empty() {
             self.load_const(Value::None);
@@ -1431,6 +1446,7 @@ impl<'a> CodeGen<'a> {
                         pending += 1;
                     }
                     None => {
+                        self.set_span(e.span);
                         if !built || pending > 0 {
                             self.emit(Instr::BuildMap(pending));
                             if built {
@@ -1440,10 +1456,12 @@ impl<'a> CodeGen<'a> {
                             pending = 0;
                         }
                         self.expr(&k.value)?;
+                        self.set_span(e.span);
                         self.emit(Instr::DictMerge);
                     }
                 }
             }
+            self.set_span(e.span);
             if pending > 0 {
                 self.emit(Instr::BuildMap(pending));
                 if built {
@@ -1593,6 +1611,24 @@ enum CompKind<'a> {
     Set(&'a Expr),
     Dict(&'a Expr, &'a Expr),
     Gen(&'a Expr),
+}
+
+/// Where CPython 3.11 locates an assert's raise: its jump over the test
+/// leaves the location at the last comparison it branched on (through
+/// `and`, `or`, `not` and conditional expressions), else at the statement.
+fn assert_raise_span(test: &Expr, statement: Span) -> Span {
+    fn last_comparison(e: &Expr) -> Option<Span> {
+        match &e.kind {
+            ExprKind::Compare { .. } => Some(e.span),
+            ExprKind::BoolOp { values, .. } => values.iter().filter_map(last_comparison).last(),
+            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => last_comparison(operand),
+            ExprKind::IfExp { test, body, orelse } => {
+                [test, body, orelse].into_iter().filter_map(|e| last_comparison(e)).last()
+            }
+            _ => None,
+        }
+    }
+    last_comparison(test).unwrap_or(statement)
 }
 
 fn constant_value(c: &Constant) -> Value {
