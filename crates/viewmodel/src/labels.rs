@@ -5,7 +5,7 @@
 use loopscope_runtime::trace::{Callback, StrId, Wait};
 
 use crate::catalog::Catalog;
-use crate::replay::{Phase, State};
+use crate::replay::State;
 
 /// Resolves ids to words, against one replayed state.
 pub(crate) struct Names<'a> {
@@ -15,6 +15,14 @@ pub(crate) struct Names<'a> {
 }
 
 impl<'a> Names<'a> {
+    pub fn new(strings: &'a [String], catalog: &'a Catalog, state: &'a State) -> Names<'a> {
+        Names {
+            strings,
+            catalog,
+            state,
+        }
+    }
+
     pub fn str(&self, id: StrId) -> &'a str {
         self.strings.get(id as usize).map_or("", String::as_str)
     }
@@ -60,13 +68,11 @@ impl<'a> Names<'a> {
         }
     }
 
-    /// The task suspended on `future`, else the task that created it.
-    pub fn waiter_of(&self, future: u32) -> Option<u32> {
-        let waiting = self.state.tasks.iter().enumerate().find_map(|(id, t)| {
-            let t = t.as_ref()?;
-            (t.phase == Phase::Waiting(Wait::Future { future })).then_some(id as u32)
-        });
-        waiting.or_else(|| self.catalog.future(future).and_then(|f| f.creator))
+    /// The task that awaits `future`: the one running when it was created
+    /// (a sleep's future and a primitive's waiter future are made by the
+    /// coroutine that then awaits them).
+    pub fn awaiter_of(&self, future: u32) -> Option<u32> {
+        self.catalog.future(future).and_then(|f| f.creator)
     }
 
     /// What a handle will do, and the task it is for.
@@ -87,7 +93,7 @@ impl<'a> Names<'a> {
                 None,
             ),
             Callback::Call { label } => (format!("call {}()", self.str(label)), None),
-            Callback::SleepDone { future } => match self.waiter_of(future) {
+            Callback::SleepDone { future } => match self.awaiter_of(future) {
                 Some(task) => (format!("wakes {} (sleep)", self.task(task)), Some(task)),
                 None => ("ends a sleep".to_string(), None),
             },

@@ -110,11 +110,7 @@ pub(crate) fn build(trace: &Trace, catalog: &Catalog) -> Vec<Lane> {
     let mut previous_time = 0.0;
     for (i, event) in trace.events.iter().enumerate() {
         state.apply(event, catalog);
-        let names = Names {
-            strings: &trace.strings,
-            catalog,
-            state: &state,
-        };
+        let names = Names::new(&trace.strings, catalog, &state);
         match &event.kind {
             EventKind::HandleRun { handle } => {
                 let label = names.handle(*handle).0;

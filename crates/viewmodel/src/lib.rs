@@ -109,18 +109,14 @@ impl Timeline {
             return "Nothing happened: the program produced no events.".to_string();
         };
         let state = self.replayed(k);
-        let names = Names {
-            strings: &self.trace.strings,
-            catalog: &self.catalog,
-            state: &state,
-        };
+        let names = Names::new(&self.trace.strings, &self.catalog, &state);
         narration::sentence(&names, event, mode)
     }
 
     /// The timeline: the loop's lane first, then one lane per task in
-    /// creation order.
-    pub fn lanes(&self) -> Vec<Lane> {
-        self.lanes.clone()
+    /// creation order. Built once, in [`Timeline::new`].
+    pub fn lanes(&self) -> &[Lane] {
+        &self.lanes
     }
 
     /// The first `clock_advanced` event after `k`.

@@ -276,7 +276,7 @@ pub(crate) fn sentence(names: &Names, event: &Event, mode: Narration) -> String 
             future,
         } => {
             let who = names
-                .waiter_of(*future)
+                .awaiter_of(*future)
                 .map_or_else(|| format!("future {future}"), |t| names.task(t));
             if concepts {
                 format!(

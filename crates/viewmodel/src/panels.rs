@@ -18,11 +18,7 @@ pub(crate) fn loop_view(
     k: usize,
     console_len: usize,
 ) -> LoopView {
-    let names = Names {
-        strings: &trace.strings,
-        catalog,
-        state,
-    };
+    let names = Names::new(&trace.strings, catalog, state);
     let Some(event) = trace.events.get(k) else {
         return LoopView::default();
     };
@@ -140,7 +136,7 @@ fn primitives(names: &Names) -> Vec<PrimitiveView> {
                         .future(future)
                         .map_or("", |f| names.str(f.role))
                         .to_string();
-                    let task = names.waiter_of(future);
+                    let task = names.awaiter_of(future);
                     let who = task.map_or_else(|| format!("future {future}"), |t| names.task(t));
                     WaiterView {
                         future,

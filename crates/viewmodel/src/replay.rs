@@ -291,8 +291,10 @@ pub(crate) const CHECKPOINT_EVERY: usize = 256;
 
 impl Checkpoints {
     /// Replays the whole trace once, keeping a state every
-    /// `CHECKPOINT_EVERY` events (more apart when the state is large, so
-    /// that the memory of all checkpoints stays proportional to the trace).
+    /// `CHECKPOINT_EVERY` events, or every `weight` events when the state is
+    /// larger: then all checkpoints together hold about one entry per event
+    /// (less than the trace itself), and a seek replays no more events than
+    /// the view it builds has rows anyway.
     pub fn build(events: &[Event], catalog: &Catalog) -> Checkpoints {
         let mut states = vec![State::default()];
         let mut state = State::default();
@@ -300,7 +302,7 @@ impl Checkpoints {
         for event in events {
             state.apply(event, catalog);
             since += 1;
-            if since >= CHECKPOINT_EVERY.max(state.weight() / 4) {
+            if since >= CHECKPOINT_EVERY.max(state.weight()) {
                 states.push(state.clone());
                 since = 0;
             }

@@ -1,0 +1,97 @@
+//! Seek benchmark: builds a Timeline over a ~100,000-event trace and times
+//! `state_at` at many events (random ones, and the worst place: just before a
+//! checkpoint). Prints the figures for BENCHMARKS.md.
+//!
+//! Run: `cargo run --release -p loopscope-viewmodel --example seek_bench`
+
+use std::time::{Duration, Instant};
+
+use loopscope_runtime::{run_program, RunOptions};
+use loopscope_viewmodel::{Narration, Timeline};
+
+/// `tasks` tasks each awaiting `sleeps` random sleeps (ties included), and
+/// printing now and then: many timers, a long ready queue, a big console.
+fn program(tasks: usize, sleeps: usize) -> String {
+    format!(
+        "import asyncio
+import random
+
+
+async def sleeper(index):
+    for step in range({sleeps}):
+        await asyncio.sleep(random.choice([0, 0.25, 0.5, 1]))
+        if step % 5 == 0:
+            print(index, step)
+    return index
+
+
+async def main():
+    tasks = [asyncio.create_task(sleeper(i)) for i in range({tasks})]
+    print(sum(await asyncio.gather(*tasks)))
+
+
+asyncio.run(main())
+"
+    )
+}
+
+/// A small deterministic generator (xorshift), so runs are comparable.
+fn next(seed: &mut u64) -> u64 {
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    *seed
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn main() {
+    for (tasks, sleeps) in [(1_000, 11), (10, 1_100)] {
+        let source = program(tasks, sleeps);
+        let trace = run_program(&source, &RunOptions::default()).trace;
+        let events = trace.events.len();
+        let start = Instant::now();
+        let timeline = Timeline::new(trace, &source);
+        let build = start.elapsed();
+
+        let mut seed = 0x9e37_79b9_7f4a_7c15;
+        let mut times = Vec::new();
+        for _ in 0..1_000 {
+            let k = (next(&mut seed) % events as u64) as usize;
+            let start = Instant::now();
+            let view = timeline.state_at(k);
+            let narration = timeline.narration(k, Narration::Concepts);
+            times.push(start.elapsed());
+            assert_eq!(view.event, k);
+            assert!(!narration.is_empty());
+        }
+        // Just before a checkpoint boundary is the longest replay.
+        for k in (255..events).step_by(256).take(200) {
+            let start = Instant::now();
+            timeline.state_at(k);
+            times.push(start.elapsed());
+        }
+        times.sort();
+        let mean = times.iter().sum::<Duration>() / times.len() as u32;
+        let median = times[times.len() / 2];
+        let p99 = times[times.len() * 99 / 100];
+        let max = times[times.len() - 1];
+        println!(
+            "{tasks} tasks x {sleeps} sleeps: {events} events; Timeline::new {:.1} ms; \
+             state_at+narration over {} seeks: mean {:.3} ms, median {:.3} ms, \
+             p99 {:.3} ms, max {:.3} ms",
+            ms(build),
+            times.len(),
+            ms(mean),
+            ms(median),
+            ms(p99),
+            ms(max)
+        );
+    }
+    // Wall-clock figures on a shared machine include preemption.
+    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+        println!("load average while measuring: {}", load.trim());
+    }
+}
