@@ -59,6 +59,7 @@ pub fn run_program(source: &str, options: &RunOptions) -> Outcome {
     }
     if vm.halted.is_none() {
         finalize_main_module(&mut vm);
+        collect_unreported_tasks(&mut vm);
     }
     let message = vm.halted.clone().unwrap_or_default();
     let message = vm.recorder.intern(&message);
@@ -131,6 +132,26 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> i32 {
             drop(e);
             1
         }
+    }
+}
+
+/// The garbage collection at shutdown: tasks kept alive only by reference
+/// cycles die now, and those holding an exception nobody retrieved report it
+/// (in creation order).
+fn collect_unreported_tasks(vm: &mut Vm) {
+    for task in crate::asyncio::task::live_tasks(vm) {
+        let Some(f) = task.as_future() else { continue };
+        if !f.log_traceback.replace(false) {
+            continue;
+        }
+        let describe = f.describe_on_drop.borrow_mut().take();
+        let exc = f.exception.borrow().clone();
+        if let (Some(describe), Some(exc)) = (describe, exc) {
+            crate::warnings::push(crate::warnings::Notice::ExceptionNeverRetrieved { describe, exc });
+        }
+    }
+    if crate::warnings::has_pending() {
+        vm.report_notices();
     }
 }
 
