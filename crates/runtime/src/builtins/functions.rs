@@ -198,13 +198,16 @@ fn pow(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
     let Some(m) = modulus else {
         return ops::binary_op(vm, BinOp::Pow, &base, &exp);
     };
-    let number = |v: &Value| {
-        matches!(
-            v,
-            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)
-        )
-    };
-    if !(number(&base) && number(&exp) && number(&m)) {
+    // CPython tries float's slot, which refuses any modulus, when a float
+    // is involved; without a float and with a non-int, no slot applies.
+    let float = |v: &Value| matches!(v, Value::Float(_));
+    if float(&base) || float(&exp) || float(&m) {
+        return Err(type_error(
+            "pow() 3rd argument not allowed unless all arguments are integers",
+        ));
+    }
+    let int = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_));
+    if !(int(&base) && int(&exp) && int(&m)) {
         return Err(type_error(format!(
             "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
             type_of(&base).name(),
@@ -259,12 +262,13 @@ fn chr(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
                 type_of(&v).name()
             )))
         }
-        _ => index_arg(&v).map_err(|_| {
-            exc(
+        Value::BigInt(_) => {
+            return Err(exc(
                 TypeId::OverflowError,
                 "Python int too large to convert to C int",
-            )
-        })?,
+            ))
+        }
+        _ => index_arg(&v)?,
     };
     match u32::try_from(n).ok().filter(|n| *n < 0x110000) {
         Some(n) => Ok(Value::str(
@@ -336,7 +340,7 @@ fn format(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         Some(other) => {
             return Err(type_error(format!(
                 "format() argument 2 must be str, not {}",
-                type_of(other).name()
+                super::misc_methods::none_or_type(other)
             )))
         }
     };
@@ -506,15 +510,18 @@ fn all(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 fn sum(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
     let start = args.take_kw("start");
     reject_kwargs("sum", &args)?;
-    if args.pos.is_empty() || args.pos.len() > 2 {
+    if args.pos.is_empty() {
+        return Err(type_error(
+            "sum() takes at least 1 positional argument (0 given)",
+        ));
+    }
+    let given = args.pos.len() + start.is_some() as usize;
+    if given > 2 {
         return Err(type_error(format!(
-            "sum() takes at {} {} positional argument{} ({} given)",
-            if args.pos.is_empty() { "least" } else { "most" },
-            if args.pos.is_empty() { 1 } else { 2 },
-            if args.pos.is_empty() { "" } else { "s" },
-            args.pos.len()
+            "sum() takes at most 2 arguments ({given} given)"
         )));
     }
+    let it = iterators::get_iter(vm, &args.pos[0])?;
     let mut acc = args.pos.get(1).cloned().or(start).unwrap_or(Value::Int(0));
     match &acc {
         Value::Str(_) => {
@@ -529,7 +536,6 @@ fn sum(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
         }
         _ => {}
     }
-    let it = iterators::get_iter(vm, &args.pos[0])?;
     while let Some(x) = iterators::next_item(vm, &it)? {
         acc = ops::binary_op(vm, BinOp::Add, &acc, &x)?;
     }

@@ -235,6 +235,15 @@ pub fn round(_vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
             "round() missing required argument 'number' (pos 1)",
         ));
     };
+    if !matches!(
+        x,
+        Value::Float(_) | Value::Int(_) | Value::BigInt(_) | Value::Bool(_)
+    ) {
+        return Err(type_error(format!(
+            "type {} doesn't define __round__ method",
+            type_of(&x).name()
+        )));
+    }
     let ndigits = pos.next().or(ndigits_kw).filter(|n| !n.is_none());
     let ndigits = match ndigits {
         None => None,

@@ -84,7 +84,7 @@ fn pop(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     no_args("set.pop", &args)?;
     this(recv)?
         .borrow_mut()
-        .pop_first()
+        .pop()
         .ok_or_else(|| exc(TypeId::KeyError, "pop from an empty set"))
 }
 

@@ -74,6 +74,15 @@ fn text(s: String) -> PyResult<Value> {
     Ok(Value::str(&s))
 }
 
+/// A str argument converted by Argument Clinic, whose TypeError calls
+/// None `None` rather than `NoneType`.
+fn clinic_str_param(v: &Value, what: impl FnOnce(&str) -> String) -> PyResult<Rc<str>> {
+    match v {
+        Value::Str(s) => Ok(s.clone()),
+        other => Err(type_error(what(super::misc_methods::none_or_type(other)))),
+    }
+}
+
 /// A str argument, or CPython's "must be str, not int" TypeError.
 fn str_param(v: &Value, what: impl FnOnce(&str) -> String) -> PyResult<Rc<str>> {
     match v {
@@ -185,7 +194,13 @@ fn split_args(name: &str, mut args: Args) -> PyResult<(Option<Rc<str>>, i64)> {
     reject_kwargs(name, &args)?;
     takes_range(name, &args, 0, 2)?;
     let mut pos = args.pos.into_iter();
-    let sep = match pos.next().or(sep_kw) {
+    let sep = pos.next().or(sep_kw);
+    // Argument Clinic converts maxsplit before the body checks sep.
+    let max = match pos.next().or(max_kw) {
+        None => -1,
+        Some(v) => index_arg(&v)?,
+    };
+    let sep = match sep {
         None | Some(Value::None) => None,
         Some(Value::Str(s)) => {
             if s.is_empty() {
@@ -199,10 +214,6 @@ fn split_args(name: &str, mut args: Args) -> PyResult<(Option<Rc<str>>, i64)> {
                 type_of(&other).name()
             )))
         }
-    };
-    let max = match pos.next().or(max_kw) {
-        None => -1,
-        Some(v) => index_arg(&v)?,
     };
     Ok((sep, max))
 }
@@ -351,10 +362,10 @@ fn replace(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
             args.pos.len()
         )));
     }
-    let old = str_param(&args.pos[0], |t| {
+    let old = clinic_str_param(&args.pos[0], |t| {
         format!("replace() argument 1 must be str, not {t}")
     })?;
-    let new = str_param(&args.pos[1], |t| {
+    let new = clinic_str_param(&args.pos[1], |t| {
         format!("replace() argument 2 must be str, not {t}")
     })?;
     let count = match args.pos.get(2).cloned().or(count_kw) {
@@ -644,7 +655,7 @@ fn rpartition(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 
 fn removeprefix(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let p = exactly_one("str.removeprefix", &args)?;
-    let p = str_param(&p, |t| {
+    let p = clinic_str_param(&p, |t| {
         format!("removeprefix() argument must be str, not {t}")
     })?;
     let s = this(recv);
@@ -653,7 +664,7 @@ fn removeprefix(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 
 fn removesuffix(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let p = exactly_one("str.removesuffix", &args)?;
-    let p = str_param(&p, |t| {
+    let p = clinic_str_param(&p, |t| {
         format!("removesuffix() argument must be str, not {t}")
     })?;
     let s = this(recv);
