@@ -785,6 +785,12 @@ impl Vm {
                     format_never_retrieved(&describe, &exc, &self.source_lines)
                 }
             };
+            // The same text is both console output and a warning event, so
+            // the UI can flag it (the string is interned once).
+            let id = self.recorder.intern(&text);
+            let line = self.current_line();
+            self.recorder
+                .record(self.now, line, crate::trace::EventKind::Warning { text: id });
             self.write(Stream::Stderr, &text);
         }
     }
