@@ -44,8 +44,7 @@ impl<'a> Names<'a> {
     }
 
     /// "Task-2 · start count()" or "Task-2 · resume count() at line 8".
-    fn step(&self, task: u32) -> String {
-        let line = self.state.task(task).map_or(0, |t| t.line);
+    fn step(&self, task: u32, line: u32) -> String {
         if line == 0 {
             format!("{} · start {}", self.task(task), self.coro(task))
         } else {
@@ -75,14 +74,29 @@ impl<'a> Names<'a> {
         self.catalog.future(future).and_then(|f| f.creator)
     }
 
-    /// What a handle will do, and the task it is for.
+    /// What a queued handle will do, and the task it is for.
     pub fn handle(&self, handle: u32) -> (String, Option<u32>) {
+        self.describe(handle, None)
+    }
+
+    /// What the running handle does: a task step resumes from the line the
+    /// task was at when the handle started, not the one it stopped at since.
+    pub fn running(&self) -> Option<(u32, String)> {
+        let handle = self.state.running_handle?;
+        Some((
+            handle,
+            self.describe(handle, Some(self.state.running_from_line)).0,
+        ))
+    }
+
+    fn describe(&self, handle: u32, from_line: Option<u32>) -> (String, Option<u32>) {
         let Some(callback) = self.catalog.handle(handle).and_then(|h| h.callback) else {
             return (format!("handle {handle}"), None);
         };
         match callback {
             Callback::TaskStep { task } | Callback::TaskWakeup { task, .. } => {
-                (self.step(task), Some(task))
+                let line = from_line.unwrap_or_else(|| self.state.task(task).map_or(0, |t| t.line));
+                (self.step(task, line), Some(task))
             }
             Callback::FutureCallback { future, label } => (
                 format!(

@@ -112,8 +112,8 @@ pub(crate) fn build(trace: &Trace, catalog: &Catalog) -> Vec<Lane> {
         state.apply(event, catalog);
         let names = Names::new(&trace.strings, catalog, &state);
         match &event.kind {
-            EventKind::HandleRun { handle } => {
-                let label = names.handle(*handle).0;
+            EventKind::HandleRun { .. } => {
+                let label = names.running().map(|(_, label)| label).unwrap_or_default();
                 event_loop.enter(SegmentState::Running, label, i, event.time);
             }
             EventKind::ClockAdvanced { .. } => {

@@ -27,9 +27,9 @@ pub(crate) fn loop_view(
         event: k,
         now,
         line: executing_line(trace, state, k),
-        running: state.running_handle.map(|handle| RunningView {
+        running: names.running().map(|(handle, label)| RunningView {
             handle,
-            label: names.handle(handle).0,
+            label,
             task: state.running_task,
         }),
         ready: state

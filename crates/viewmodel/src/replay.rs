@@ -53,6 +53,8 @@ pub(crate) struct State {
     /// The loop's `_timer_cancelled_count`, which decides how a purge runs.
     pub timer_cancelled_count: usize,
     pub running_handle: Option<u32>,
+    /// For a running task step: the line the task resumed from.
+    pub running_from_line: u32,
     pub running_task: Option<u32>,
     /// Indexed by task id (index 0 unused); `None` before creation.
     pub tasks: Vec<Option<TaskState>>,
@@ -131,6 +133,12 @@ impl State {
                 self.pop_ready(*handle);
                 self.running_handle = Some(*handle);
                 self.running_task = None;
+                self.running_from_line = match catalog.handle(*handle).and_then(|h| h.callback) {
+                    Some(Callback::TaskStep { task } | Callback::TaskWakeup { task, .. }) => {
+                        self.task(task).map_or(0, |t| t.line)
+                    }
+                    _ => 0,
+                };
             }
             EventKind::HandleSkipped { handle } => {
                 self.pop_ready(*handle);
@@ -224,6 +232,7 @@ impl State {
     /// The loop is between handles.
     fn idle(&mut self) {
         self.running_handle = None;
+        self.running_from_line = 0;
         self.running_task = None;
     }
 

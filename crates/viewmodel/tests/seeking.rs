@@ -1,0 +1,87 @@
+//! Seeking is order-independent: stepping back, jumping around and stepping
+//! forward all give the same view and narration for the same event. Also
+//! exercises seeking over a long generated trace (no timing asserted; the
+//! figures come from `examples/seek_bench.rs`).
+
+mod common;
+
+use loopscope_viewmodel::{Narration, Timeline};
+
+fn assert_order_independent(name: &str, t: &Timeline) {
+    // Every event of a short trace; every 7th of a long one (memory).
+    let stride = if t.len() > 2_000 { 7 } else { 1 };
+    let forward: Vec<_> = (0..t.len())
+        .map(|k| t.state_at(k))
+        .enumerate()
+        .filter(|(k, _)| k % stride == 0)
+        .map(|(_, view)| view)
+        .collect();
+    for k in (0..t.len()).rev().filter(|k| k % stride == 0) {
+        assert_eq!(
+            t.state_at(k),
+            forward[k / stride],
+            "{name}: stepping back to {k}"
+        );
+    }
+    // A fixed pseudo-random order of jumps.
+    let mut k = 0usize;
+    for _ in 0..forward.len().min(2_000) {
+        k = (k * 7919 + 104_729) % forward.len();
+        let view = t.state_at(k * stride);
+        assert_eq!(view, forward[k], "{name}: jumping to {}", k * stride);
+        assert_eq!(view.event, k * stride);
+    }
+}
+
+#[test]
+fn every_example_seeks_back_and_forth_to_the_same_views() {
+    for name in common::example_names() {
+        let t = common::example(&name);
+        assert_order_independent(&name, &t);
+        for k in 0..t.len() {
+            for mode in [Narration::Concepts, Narration::Internals] {
+                let sentence = t.narration(k, mode);
+                assert!(
+                    sentence.ends_with(['.', '!', ')']) || sentence.starts_with("Warning"),
+                    "{name} event {k}: {sentence:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_long_trace_seeks_across_many_checkpoints() {
+    let source = "import asyncio
+import random
+
+
+async def worker(index, queue):
+    for step in range(30):
+        await asyncio.sleep(random.choice([0, 0.1, 0.5]))
+        await queue.put((index, step))
+        if step % 10 == 0:
+            print(index, step)
+
+
+async def drain(queue, total):
+    for _ in range(total):
+        await queue.get()
+
+
+async def main():
+    queue = asyncio.Queue(maxsize=5)
+    tasks = [asyncio.create_task(worker(i, queue)) for i in range(60)]
+    await asyncio.gather(drain(queue, 60 * 30), *tasks)
+
+
+asyncio.run(main())
+";
+    let t = common::timeline_of(source);
+    assert_eq!(t.end_status(), (0, None));
+    assert!(t.len() > 20_000, "only {} events", t.len());
+    assert_order_independent("workers and a queue", &t);
+    let last = t.state_at(t.len() - 1);
+    assert_eq!(last.console_len, 180);
+    assert!(last.tasks.iter().all(|task| task.state.is_finished()));
+}
