@@ -15,6 +15,8 @@ pub(crate) struct HandleInfo {
     pub when: Option<f64>,
     /// Event that cancelled it.
     pub cancelled_at: Option<usize>,
+    /// The task running when it was scheduled.
+    pub scheduled_by: Option<u32>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -99,7 +101,9 @@ impl Catalog {
                     f.creator = running;
                 }
                 EventKind::HandleScheduled { handle, callback } => {
-                    slot(&mut c.handles, *handle).callback = Some(*callback);
+                    let h = slot(&mut c.handles, *handle);
+                    h.callback = Some(*callback);
+                    h.scheduled_by = running;
                 }
                 EventKind::TimerScheduled {
                     handle,
@@ -109,6 +113,7 @@ impl Catalog {
                     let h = slot(&mut c.handles, *handle);
                     h.callback = Some(*callback);
                     h.when = Some(*when);
+                    h.scheduled_by = running;
                     if let Callback::SleepDone { future } = callback {
                         slot(&mut c.futures, *future).sleep_until = Some(*when);
                     }

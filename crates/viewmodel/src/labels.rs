@@ -90,7 +90,10 @@ impl<'a> Names<'a> {
     }
 
     fn describe(&self, handle: u32, from_line: Option<u32>) -> (String, Option<u32>) {
-        let Some(callback) = self.catalog.handle(handle).and_then(|h| h.callback) else {
+        let Some(info) = self.catalog.handle(handle) else {
+            return (format!("handle {handle}"), None);
+        };
+        let Some(callback) = info.callback else {
             return (format!("handle {handle}"), None);
         };
         match callback {
@@ -111,7 +114,18 @@ impl<'a> Names<'a> {
                 Some(task) => (format!("wakes {} (sleep)", self.task(task)), Some(task)),
                 None => ("ends a sleep".to_string(), None),
             },
-            Callback::Internal { label } => (self.str(label).to_string(), None),
+            Callback::Internal { label } => {
+                let what = match self.str(label) {
+                    "_release_waiter" => "wait_for timeout",
+                    "as_completed._on_timeout" => "as_completed timeout",
+                    "Timeout._on_timeout" => "asyncio.timeout expires",
+                    other => other,
+                };
+                match info.scheduled_by {
+                    Some(task) => (format!("{what} ({})", self.task(task)), Some(task)),
+                    None => (what.to_string(), None),
+                }
+            }
         }
     }
 

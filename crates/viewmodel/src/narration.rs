@@ -12,9 +12,10 @@ pub(crate) fn sentence(names: &Names, event: &Event, mode: Narration) -> String 
     let concepts = mode == Narration::Concepts;
     let now = event.time;
     let s = |id| names.str(id);
-    let running = || match names.state.running_task {
-        Some(task) => names.task(task),
-        None => "The program".to_string(),
+    let running = || match (names.state.running_task, names.running()) {
+        (Some(task), _) => names.task(task),
+        (None, Some((_, label))) => format!("The callback “{label}”"),
+        (None, None) => "The program".to_string(),
     };
     match &event.kind {
         EventKind::TaskCreated { task, .. } => {
@@ -193,7 +194,14 @@ pub(crate) fn sentence(names: &Names, event: &Event, mode: Narration) -> String 
         }
         EventKind::FutureCreated { future, label } => {
             if concepts {
-                format!("A future is created for {}.", s(*label))
+                match names.catalog.future(*future).and_then(|f| f.sleep_until) {
+                    Some(until) => format!(
+                        "asyncio.sleep({}) creates a future, and a timer will resolve it at t={}.",
+                        seconds(until - now),
+                        time(until)
+                    ),
+                    None => format!("A future is created for {}.", s(*label)),
+                }
             } else {
                 format!(
                     "loop.create_future() makes future {future} ({}).",
@@ -204,10 +212,7 @@ pub(crate) fn sentence(names: &Names, event: &Event, mode: Narration) -> String 
         EventKind::FutureResolved { future, result } => {
             let name = names.future(*future);
             if concepts {
-                format!(
-                    "{name} completes with {}; whoever awaits it will be woken.",
-                    s(*result)
-                )
+                resolved(names, *future, s(*result))
             } else {
                 format!("set_result({}) on future {future} ({name}): its done-callbacks go to call_soon.", s(*result))
             }
@@ -264,10 +269,9 @@ pub(crate) fn sentence(names: &Names, event: &Event, mode: Narration) -> String 
                 )
             } else {
                 format!(
-                    "{} appends future {future} to the waiters of {} ({}) and will await it.",
+                    "{} appends future {future} to the waiters of {} and will await it.",
                     s(*role),
                     primitive(names, *p),
-                    s(*role)
                 )
             }
         }
@@ -336,6 +340,31 @@ pub(crate) fn sentence(names: &Names, event: &Event, mode: Narration) -> String 
             ("", _) => format!("The program ends with exit status {status}."),
             (message, _) => format!("The program stops with exit status {status}: {message}."),
         },
+    }
+}
+
+/// A future's result, in words that say who it wakes.
+fn resolved(names: &Names, future: u32, result: &str) -> String {
+    let Some(info) = names.catalog.future(future) else {
+        return format!("Future {future} completes with {result}.");
+    };
+    let awaiter = names.awaiter_of(future).map(|t| names.task(t));
+    match (info.task, info.sleep_until, info.primitive, awaiter) {
+        (Some(task), ..) => format!(
+            "{} is done with {result}: whoever awaits it will be woken.",
+            names.task(task)
+        ),
+        (None, Some(_), _, Some(who)) => {
+            format!("The sleep of {who} is over: {who} will be woken.")
+        }
+        (None, None, Some(_), Some(who)) => format!(
+            "{who}'s {} succeeds with {result}: {who} will be woken.",
+            names.str(info.role)
+        ),
+        _ => format!(
+            "{} completes with {result}; whoever awaits it will be woken.",
+            names.future(future)
+        ),
     }
 }
 
