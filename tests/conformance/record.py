@@ -234,6 +234,15 @@ def run_child(program, seed):
     atexit.register(stdout.finish)
     random.seed(seed)
 
+    # `python3 PROGRAM` starts the program one frame deep; here the recorder's
+    # own frames sit below it, so the recursion limit grows by their number.
+    depth = 0
+    frame = sys._getframe()
+    while frame is not None:
+        depth += 1
+        frame = frame.f_back
+    sys.setrecursionlimit(sys.getrecursionlimit() + depth + 1)
+
     if code.co_flags & inspect.CO_COROUTINE:
         asyncio.run(eval(code, main.__dict__))
     else:

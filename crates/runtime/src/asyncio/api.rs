@@ -145,7 +145,10 @@ pub fn run_coroutine(vm: &mut Vm, coro: Rc<Generator>) -> PyResult<Value> {
     vm.aio.current_loop = Some(loop_id);
     vm.aio.set_event_loop_called = true;
     let main_task = task::create_task(vm, loop_id, coro, None);
+    // asyncio.run and Runner.run are two Python frames in CPython.
+    vm.library_depth += 2;
     let result = run_until_complete(vm, loop_id, &main_task);
+    vm.library_depth -= 2;
     drop(main_task);
     if vm.halted.is_some() {
         return result;

@@ -27,6 +27,9 @@ pub const CLOCK_RESOLUTION: f64 = 1e-09;
 /// base_events.MAXIMUM_SELECT_TIMEOUT.
 const MAXIMUM_SELECT_TIMEOUT: f64 = 24.0 * 3600.0;
 const MIN_SCHEDULED_TIMER_HANDLES: usize = 100;
+/// Recursion depth CPython spends between `run_until_complete` and a callback
+/// (measured: see `vm::Vm::library_depth`).
+const LIBRARY_FRAMES_PER_CALLBACK: usize = 5;
 const MIN_CANCELLED_TIMER_HANDLES_FRACTION: f64 = 0.5;
 
 #[derive(Default)]
@@ -224,7 +227,11 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
         drop(handle);
         vm.instructions_at_yield = vm.instructions;
         if let Some(cb) = cb {
+            // run_until_complete, run_forever, _run_once, Handle._run and
+            // Context.run are on CPython's stack while a callback runs.
+            vm.library_depth += LIBRARY_FRAMES_PER_CALLBACK;
             cb.run(vm);
+            vm.library_depth -= LIBRARY_FRAMES_PER_CALLBACK;
         }
         if let Some(msg) = &vm.halted {
             return Err(msg.clone());

@@ -110,7 +110,10 @@ pub fn step(vm: &mut Vm, task: &Rc<AsyncObject>, exc: Option<ExcRef>) {
         Some(e) => Resume::Throw(e),
     };
     let coro = tp.coro.clone();
+    // Sending into the coroutine is one more level of recursion in CPython.
+    vm.library_depth += 1;
     let outcome = vm.resume(&coro, input);
+    vm.library_depth -= 1;
     let line = vm.last_line;
     match outcome {
         GenOutcome::Returned(v) => {

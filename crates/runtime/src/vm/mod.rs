@@ -72,6 +72,10 @@ pub struct Vm {
     pub last_line: u32,
     /// Frames below this depth belong to code waiting for the running loop.
     pub(crate) loop_floor: usize,
+    /// Python frames CPython would have on the stack that Loopscope runs as
+    /// Rust (asyncio.run's and the loop's own functions), so that deep
+    /// recursion fails at the same depth as in CPython.
+    pub(crate) library_depth: usize,
 }
 
 impl Vm {
@@ -109,6 +113,7 @@ impl Vm {
             warning_registry: HashSet::new(),
             last_line: 0,
             loop_floor: 0,
+            library_depth: 0,
         }
     }
 
@@ -165,7 +170,7 @@ impl Vm {
 
     /// Push a frame, enforcing the recursion limit.
     pub(crate) fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
-        if self.frames.len() >= self.limits.recursion_depth {
+        if self.frames.len() + self.library_depth >= self.limits.recursion_depth {
             return Err(exc(
                 TypeId::RecursionError,
                 "maximum recursion depth exceeded",
