@@ -1,19 +1,15 @@
-//! `dict` and `set` storage: insertion-ordered hash tables keyed by Python
-//! equality (`1 == 1.0 == True` are one key) and Python's numeric hash.
-//!
-//! Sets iterate in insertion order, not CPython's table order; programs whose
-//! output depends on set order of non-integers are not deterministic in
-//! CPython either (string hashing is randomized), and docs/ARCHITECTURE.md
-//! records the difference for integer sets.
+//! `dict` storage: an insertion-ordered hash table keyed by Python equality
+//! (`1 == 1.0 == True` are one key) and Python's hash (`hash.rs`). Sets are
+//! in `set.rs`; both are re-exported here for the rest of the runtime.
 
 use std::hash::{Hash, Hasher};
 
-use indexmap::{Equivalent, IndexMap, IndexSet};
-use num_bigint::BigInt;
+use indexmap::{Equivalent, IndexMap};
 
-use crate::exceptions::type_error;
+pub use crate::hash::hash_value;
+use crate::hash::str_hash;
 use crate::ops::values_equal;
-use crate::types::type_of;
+pub use crate::set::PySet;
 use crate::value::{PyResult, Value};
 
 /// A hashable value with its hash computed once.
@@ -56,7 +52,7 @@ struct StrKey<'a> {
 impl<'a> StrKey<'a> {
     fn new(text: &'a str) -> StrKey<'a> {
         StrKey {
-            hash: fnv(text.as_bytes()),
+            hash: str_hash(text),
             text,
         }
     }
@@ -72,71 +68,6 @@ impl Equivalent<Key> for StrKey<'_> {
     fn equivalent(&self, key: &Key) -> bool {
         matches!(&key.value, Value::Str(s) if &**s == self.text)
     }
-}
-
-/// Python's `hash()` for the hashable built-in values.
-pub fn hash_value(v: &Value) -> PyResult<i64> {
-    use loopscope_cpython::numeric_hash::{hash_float, hash_int};
-    Ok(match v {
-        Value::None => 0x5f3759df,
-        Value::Bool(b) => *b as i64,
-        Value::Int(i) => {
-            if (-(1i64 << 60)..(1i64 << 60)).contains(i) {
-                if *i == -1 {
-                    -2
-                } else {
-                    *i
-                }
-            } else {
-                hash_int(&BigInt::from(*i))
-            }
-        }
-        Value::BigInt(b) => hash_int(b),
-        Value::Float(f) => hash_float(*f).unwrap_or(0),
-        Value::Str(s) => fnv(s.as_bytes()),
-        Value::Bytes(b) => fnv(b),
-        Value::Tuple(items) => {
-            let mut h: i64 = 0x345678;
-            for i in items.iter() {
-                h = h.wrapping_mul(1_000_003) ^ hash_value(i)?;
-            }
-            h
-        }
-        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
-            return Err(type_error(format!(
-                "unhashable type: '{}'",
-                type_of(v).name()
-            )))
-        }
-        Value::Type(t) => *t as i64 + 1000,
-        other => identity_hash(other),
-    })
-}
-
-fn fnv(bytes: &[u8]) -> i64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in bytes {
-        h ^= *b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h as i64
-}
-
-fn identity_hash(v: &Value) -> i64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    match v {
-        Value::Function(r) => std::ptr::hash(&**r, &mut h),
-        Value::Builtin(r) => std::ptr::hash(&**r, &mut h),
-        Value::Generator(r) => std::ptr::hash(&**r, &mut h),
-        Value::Exception(r) => std::ptr::hash(&**r, &mut h),
-        Value::Module(r) => std::ptr::hash(&**r, &mut h),
-        Value::Async(r) => std::ptr::hash(&**r, &mut h),
-        Value::Iter(r) => std::ptr::hash(&**r, &mut h),
-        Value::Range(r) => std::ptr::hash(&**r, &mut h),
-        Value::Cell(r) => std::ptr::hash(&**r, &mut h),
-        _ => 0.hash(&mut h),
-    }
-    h.finish() as i64
 }
 
 #[derive(Clone, Default)]
@@ -161,7 +92,7 @@ impl Dict {
     pub fn insert_str(&mut self, k: &str, v: Value) {
         self.map.insert(
             Key {
-                hash: fnv(k.as_bytes()),
+                hash: str_hash(k),
                 value: Value::str(k),
             },
             v,
@@ -185,6 +116,10 @@ impl Dict {
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
         self.map.iter().map(|(k, v)| (&k.value, v))
     }
+    /// The keys with the hashes stored for them, in order.
+    pub fn hashed_keys(&self) -> impl Iterator<Item = (i64, &Value)> {
+        self.map.keys().map(|k| (k.hash, &k.value))
+    }
     pub fn keys(&self) -> Vec<Value> {
         self.map.keys().map(|k| k.value.clone()).collect()
     }
@@ -207,44 +142,5 @@ impl Dict {
     }
     pub fn clear(&mut self) {
         self.map.clear();
-    }
-}
-
-#[derive(Clone, Default)]
-pub struct PySet {
-    set: IndexSet<Key>,
-}
-
-impl PySet {
-    pub fn new() -> PySet {
-        PySet::default()
-    }
-    pub fn len(&self) -> usize {
-        self.set.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.set.is_empty()
-    }
-    pub fn add(&mut self, v: Value) -> PyResult<()> {
-        self.set.insert(Key::new(v)?);
-        Ok(())
-    }
-    pub fn contains(&self, v: &Value) -> PyResult<bool> {
-        Ok(self.set.contains(&Key::new(v.clone())?))
-    }
-    pub fn remove(&mut self, v: &Value) -> PyResult<bool> {
-        Ok(self.set.shift_remove(&Key::new(v.clone())?))
-    }
-    pub fn iter(&self) -> impl Iterator<Item = &Value> {
-        self.set.iter().map(|k| &k.value)
-    }
-    pub fn items(&self) -> Vec<Value> {
-        self.iter().cloned().collect()
-    }
-    pub fn pop_first(&mut self) -> Option<Value> {
-        self.set.shift_remove_index(0).map(|k| k.value)
-    }
-    pub fn clear(&mut self) {
-        self.set.clear();
     }
 }

@@ -13,6 +13,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 
 use crate::exceptions::{exc, type_error};
 use crate::iterators;
+use crate::set::{Other, PySet};
 use crate::types::{type_of, TypeId};
 use crate::value::{PyResult, Value};
 use crate::vm::Vm;
@@ -273,42 +274,15 @@ fn sequence_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> 
             Value::Set(x),
             Value::Set(y),
         ) => {
+            let y = (!Rc::ptr_eq(x, y)).then(|| y.borrow());
+            let other = y.as_deref().map_or(Other::Itself, Other::Set);
             let x = x.borrow();
-            let y = y.borrow();
-            let mut out = crate::dict::PySet::new();
-            match op {
-                BinOp::BitOr => {
-                    for v in x.iter().chain(y.iter()) {
-                        out.add(v.clone())?;
-                    }
-                }
-                BinOp::BitAnd => {
-                    for v in x.iter() {
-                        if y.contains(v)? {
-                            out.add(v.clone())?;
-                        }
-                    }
-                }
-                BinOp::Sub => {
-                    for v in x.iter() {
-                        if !y.contains(v)? {
-                            out.add(v.clone())?;
-                        }
-                    }
-                }
-                _ => {
-                    for v in x.iter() {
-                        if !y.contains(v)? {
-                            out.add(v.clone())?;
-                        }
-                    }
-                    for v in y.iter() {
-                        if !x.contains(v)? {
-                            out.add(v.clone())?;
-                        }
-                    }
-                }
-            }
+            let out = match op {
+                BinOp::BitOr => x.union(other)?,
+                BinOp::BitAnd => x.intersection(other)?,
+                BinOp::Sub => x.difference(other)?,
+                _ => x.symmetric_difference(other)?,
+            };
             Ok(Value::Set(Rc::new(RefCell::new(out))))
         }
         _ => {
@@ -395,11 +369,20 @@ pub fn inplace_op(vm: &mut Vm, op: BinOp, a: Value, b: &Value) -> PyResult<Value
         l.borrow_mut().extend(items);
         return Ok(a);
     }
-    if let (BinOp::BitOr, Value::Set(s), Value::Set(o)) = (op, &a, b) {
-        let items = o.borrow().items();
+    if let (
+        BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+        Value::Set(s),
+        Value::Set(o),
+    ) = (op, &a, b)
+    {
+        let o = (!Rc::ptr_eq(s, o)).then(|| o.borrow());
+        let other = o.as_deref().map_or(Other::Itself, Other::Set);
         let mut s = s.borrow_mut();
-        for i in items {
-            s.add(i)?;
+        match op {
+            BinOp::BitOr => s.update(other)?,
+            BinOp::BitAnd => s.intersection_update(other)?,
+            BinOp::Sub => s.difference_update(other)?,
+            _ => s.symmetric_difference_update(other)?,
         }
         drop(s);
         return Ok(a);
@@ -639,9 +622,7 @@ fn generic_compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Val
         CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE => {
             if let (Value::Set(x), Value::Set(y)) = (a, b) {
                 let (x, y) = (x.borrow(), y.borrow());
-                let sub = |p: &crate::dict::PySet, q: &crate::dict::PySet| {
-                    p.iter().all(|v| q.contains(v).unwrap_or(false))
-                };
+                let sub = |p: &PySet, q: &PySet| p.iter().all(|v| q.contains(v).unwrap_or(false));
                 return Ok(Value::Bool(match op {
                     CmpOp::Lt => x.len() < y.len() && sub(&x, &y),
                     CmpOp::LtE => sub(&x, &y),

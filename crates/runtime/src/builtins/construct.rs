@@ -61,9 +61,7 @@ pub fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
             count_range("set", &args, 0, 1)?;
             let mut set = PySet::new();
             if let Some(v) = args.pos.first() {
-                for item in iterators::collect(vm, v)? {
-                    set.add(item)?;
-                }
+                super::set_methods::update_from(vm, &mut set, v)?;
             }
             Ok(Value::Set(Rc::new(RefCell::new(set))))
         }

@@ -4,9 +4,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::args::{exactly_one, no_args};
-use crate::dict::PySet;
+use crate::dict::{Dict, PySet};
 use crate::exceptions::{exc, type_error, Exception};
 use crate::iterators;
+use crate::set::Other;
 use crate::types::TypeId;
 use crate::value::{Args, NativeFn, PyResult, Value};
 use crate::vm::Vm;
@@ -21,6 +22,7 @@ pub fn lookup(name: &str) -> Option<(&'static str, NativeFn)> {
         ("intersection", intersection),
         ("difference", difference),
         ("symmetric_difference", symmetric_difference),
+        ("symmetric_difference_update", symmetric_difference_update),
         ("update", update),
         ("intersection_update", intersection_update),
         ("difference_update", difference_update),
@@ -88,107 +90,137 @@ fn pop(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
         .ok_or_else(|| exc(TypeId::KeyError, "pop from an empty set"))
 }
 
-fn combine(
-    vm: &mut Vm,
-    recv: &Value,
-    args: &Args,
-    keep: fn(&PySet, &[PySet], &Value) -> PyResult<bool>,
-    add_others: bool,
-) -> PyResult<PySet> {
-    let base = this(recv)?.borrow().clone();
-    let others = arg_sets(vm, args)?;
-    let mut out = PySet::new();
-    for v in base.iter() {
-        if keep(&base, &others, v)? {
-            out.add(v.clone())?;
-        }
-    }
-    if add_others {
-        for o in &others {
-            for v in o.iter() {
-                if keep(&base, &others, v)? {
-                    out.add(v.clone())?;
-                }
-            }
-        }
-    }
-    Ok(out)
+/// A method's argument, told apart as [`Other`] needs: the receiver itself,
+/// another set, a dict, or the items of any other iterable.
+enum Operand {
+    Itself,
+    Set(SetRef),
+    Dict(Rc<RefCell<Dict>>),
+    Items(Vec<Value>),
 }
 
-fn in_all(_base: &PySet, others: &[PySet], v: &Value) -> PyResult<bool> {
-    for o in others {
-        if !o.contains(v)? {
-            return Ok(false);
-        }
+fn operand(vm: &mut Vm, me: &SetRef, arg: &Value) -> PyResult<Operand> {
+    Ok(match arg {
+        Value::Set(s) if Rc::ptr_eq(s, me) => Operand::Itself,
+        Value::Set(s) => Operand::Set(s.clone()),
+        Value::Dict(d) => Operand::Dict(d.clone()),
+        other => Operand::Items(iterators::collect(vm, other)?),
+    })
+}
+
+/// `set_update_internal(set, src)` for a `src` that is not `set` itself:
+/// `set(x)`, `{*x}`.
+pub fn update_from(vm: &mut Vm, set: &mut PySet, src: &Value) -> PyResult<()> {
+    match src {
+        Value::Set(s) => set.update(Other::Set(&s.borrow())),
+        Value::Dict(d) => set.update(Other::Dict(&d.borrow())),
+        other => set.update(Other::Items(&iterators::collect(vm, other)?)),
     }
-    Ok(true)
 }
 
-fn in_none(_base: &PySet, others: &[PySet], v: &Value) -> PyResult<bool> {
-    for o in others {
-        if o.contains(v)? {
-            return Ok(false);
-        }
+fn operands(vm: &mut Vm, me: &SetRef, args: &Args) -> PyResult<Vec<Operand>> {
+    args.pos.iter().map(|a| operand(vm, me, a)).collect()
+}
+
+/// Runs `f` on `op` borrowed as an [`Other`]; `me` stands for `Itself`
+/// where the set operated on is not the receiver.
+fn with_other<T>(
+    op: &Operand,
+    me: Option<&SetRef>,
+    f: impl FnOnce(Other) -> PyResult<T>,
+) -> PyResult<T> {
+    match (op, me) {
+        (Operand::Itself, None) => f(Other::Itself),
+        (Operand::Itself, Some(s)) | (Operand::Set(s), _) => f(Other::Set(&s.borrow())),
+        (Operand::Dict(d), _) => f(Other::Dict(&d.borrow())),
+        (Operand::Items(items), _) => f(Other::Items(items)),
     }
-    Ok(true)
 }
 
-fn always(_base: &PySet, _others: &[PySet], _v: &Value) -> PyResult<bool> {
-    Ok(true)
-}
-
+/// `set_union`: a copy of the receiver updated with each other argument.
 fn union(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    Ok(new_set(combine(vm, recv, &args, always, true)?))
+    let me = this(recv)?;
+    let mut out = me.borrow().copy();
+    for op in operands(vm, &me, &args)? {
+        if !matches!(op, Operand::Itself) {
+            with_other(&op, None, |o| out.update(o))?;
+        }
+    }
+    Ok(new_set(out))
+}
+
+/// `set_intersection_multi`: intersected with each argument in turn.
+fn intersection_of(vm: &mut Vm, me: &SetRef, args: &Args) -> PyResult<PySet> {
+    let ops = operands(vm, me, args)?;
+    let mut out: Option<PySet> = None;
+    for op in &ops {
+        out = Some(match &out {
+            None => with_other(op, None, |o| me.borrow().intersection(o))?,
+            Some(r) => with_other(op, Some(me), |o| r.intersection(o))?,
+        });
+    }
+    Ok(out.unwrap_or_else(|| me.borrow().copy()))
 }
 
 fn intersection(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    Ok(new_set(combine(vm, recv, &args, in_all, false)?))
+    Ok(new_set(intersection_of(vm, &this(recv)?, &args)?))
 }
 
+/// `set_difference_multi`: the difference with the first argument, then
+/// the others removed from it.
 fn difference(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    Ok(new_set(combine(vm, recv, &args, in_none, false)?))
-}
-
-fn symmetric(vm: &mut Vm, recv: &Value, args: &Args) -> PyResult<PySet> {
-    let other = exactly_one("set.symmetric_difference", args)?;
-    let base = this(recv)?.borrow().clone();
-    let other = arg_sets(vm, &Args::new(vec![other]))?.remove(0);
-    let mut out = PySet::new();
-    for v in base.iter() {
-        if !other.contains(v)? {
-            out.add(v.clone())?;
-        }
+    let me = this(recv)?;
+    let ops = operands(vm, &me, &args)?;
+    let Some((first, rest)) = ops.split_first() else {
+        return Ok(new_set(me.borrow().copy()));
+    };
+    let mut out = with_other(first, None, |o| me.borrow().difference(o))?;
+    for op in rest {
+        with_other(op, Some(&me), |o| out.difference_update(o))?;
     }
-    for v in other.iter() {
-        if !base.contains(v)? {
-            out.add(v.clone())?;
-        }
-    }
-    Ok(out)
+    Ok(new_set(out))
 }
 
 fn symmetric_difference(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    Ok(new_set(symmetric(vm, recv, &args)?))
+    let other = exactly_one("set.symmetric_difference", &args)?;
+    let me = this(recv)?;
+    let op = operand(vm, &me, &other)?;
+    let out = with_other(&op, None, |o| me.borrow().symmetric_difference(o))?;
+    Ok(new_set(out))
 }
 
-fn replace_contents(recv: &Value, s: PySet) -> PyResult<Value> {
-    *this(recv)?.borrow_mut() = s;
+fn symmetric_difference_update(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let other = exactly_one("set.symmetric_difference_update", &args)?;
+    let me = this(recv)?;
+    let op = operand(vm, &me, &other)?;
+    with_other(&op, None, |o| {
+        me.borrow_mut().symmetric_difference_update(o)
+    })?;
     Ok(Value::None)
 }
 
 fn update(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    let s = combine(vm, recv, &args, always, true)?;
-    replace_contents(recv, s)
+    let me = this(recv)?;
+    for op in operands(vm, &me, &args)? {
+        with_other(&op, None, |o| me.borrow_mut().update(o))?;
+    }
+    Ok(Value::None)
 }
 
+/// The receiver takes the intersection's table (CPython swaps bodies).
 fn intersection_update(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    let s = combine(vm, recv, &args, in_all, false)?;
-    replace_contents(recv, s)
+    let me = this(recv)?;
+    let out = intersection_of(vm, &me, &args)?;
+    me.borrow_mut().replace_body(out);
+    Ok(Value::None)
 }
 
 fn difference_update(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    let s = combine(vm, recv, &args, in_none, false)?;
-    replace_contents(recv, s)
+    let me = this(recv)?;
+    for op in operands(vm, &me, &args)? {
+        with_other(&op, None, |o| me.borrow_mut().difference_update(o))?;
+    }
+    Ok(Value::None)
 }
 
 fn subset(a: &PySet, b: &PySet) -> PyResult<bool> {
@@ -228,7 +260,7 @@ fn isdisjoint(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 
 fn copy(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     no_args("set.copy", &args)?;
-    Ok(new_set(this(recv)?.borrow().clone()))
+    Ok(new_set(this(recv)?.borrow().copy()))
 }
 
 fn clear(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {

@@ -407,7 +407,7 @@ impl<'a> CodeGen<'a> {
                 if *is_async {
                     return Err(unsupported("`async for`", s.span));
                 }
-                self.expr(iter)?;
+                self.iterable(iter)?;
                 // CPython locates GET_ITER and FOR_ITER at the whole statement.
                 self.set_span(s.span);
                 self.emit(Instr::GetIter);
@@ -1031,6 +1031,19 @@ impl<'a> CodeGen<'a> {
 
     // ----- expressions -----
 
+    /// The iterable of a `for` or a comprehension: a set display of
+    /// constants is the frozenset CPython's optimizer folds it into.
+    fn iterable(&mut self, e: &'a Expr) -> Result<(), Diagnostic> {
+        if let ExprKind::Set(items) = &e.kind {
+            if let Some(set) = constant_set(items) {
+                self.set_span(e.span);
+                self.load_const(set);
+                return Ok(());
+            }
+        }
+        self.expr(e)
+    }
+
     fn expr(&mut self, e: &'a Expr) -> Result<(), Diagnostic> {
         self.set_span(e.span);
         match &e.kind {
@@ -1324,6 +1337,16 @@ impl<'a> CodeGen<'a> {
         let span = self.span;
         let has_star = items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_)));
         if !has_star {
+            // A set of three or more constants extends an empty set with the
+            // frozenset CPython folds them into.
+            if kind == SeqKind::Set && items.len() > 2 {
+                if let Some(set) = constant_set(items) {
+                    self.emit(Instr::BuildSet(0));
+                    self.load_const(set);
+                    self.emit(Instr::SetUpdate);
+                    return Ok(());
+                }
+            }
             // A tuple of constants becomes one constant.
             if kind == SeqKind::Tuple && !items.is_empty() {
                 if let Some(values) = items
@@ -1520,7 +1543,7 @@ impl<'a> CodeGen<'a> {
             g.emit(Instr::Return);
             Ok(())
         })?;
-        self.expr(first_iter)?;
+        self.iterable(first_iter)?;
         self.set_span(e.span);
         self.emit(Instr::GetIter);
         self.emit(Instr::Call(1));
@@ -1544,7 +1567,7 @@ impl<'a> CodeGen<'a> {
             let i = self.local_index(".0");
             self.emit(Instr::LoadFast(i));
         } else {
-            self.expr(&g.iter)?;
+            self.iterable(&g.iter)?;
             self.emit(Instr::GetIter);
         }
         let start = self.here();
@@ -1641,6 +1664,37 @@ fn constant_value(c: &Constant) -> Value {
         Constant::Bytes(b) => Value::Bytes(Rc::from(b.as_slice())),
         Constant::Ellipsis => Value::Ellipsis,
     }
+}
+
+/// The constant CPython's optimizer folds `e` into, if any: a literal, a
+/// negated number, or a tuple of those.
+fn folded_constant(e: &Expr) -> Option<Value> {
+    match &e.kind {
+        ExprKind::Constant(c) => Some(constant_value(c)),
+        ExprKind::UnaryOp {
+            op: UnaryOp::Neg,
+            operand,
+        } => match &operand.kind {
+            ExprKind::Constant(c) => negate_constant(c),
+            _ => None,
+        },
+        ExprKind::Tuple(items) => items
+            .iter()
+            .map(folded_constant)
+            .collect::<Option<Vec<_>>>()
+            .map(Value::tuple),
+        _ => None,
+    }
+}
+
+/// A set display of constants as the frozenset CPython folds it into.
+fn constant_set(items: &[Expr]) -> Option<Value> {
+    let values = items
+        .iter()
+        .map(folded_constant)
+        .collect::<Option<Vec<_>>>()?;
+    let set = crate::dict::PySet::from_constants(values).ok()?;
+    Some(Value::Set(Rc::new(std::cell::RefCell::new(set))))
 }
 
 fn negate_constant(c: &Constant) -> Option<Value> {

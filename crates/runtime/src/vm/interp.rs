@@ -506,12 +506,8 @@ impl Vm {
             }
             Instr::SetUpdate => {
                 let src = self.pop();
-                let items = iterators::collect(self, &src)?;
-                if let Value::Set(s) = self.top() {
-                    let mut s = s.borrow_mut();
-                    for i in items {
-                        s.add(i)?;
-                    }
+                if let Value::Set(s) = self.top().clone() {
+                    crate::builtins::set_methods::update_from(self, &mut s.borrow_mut(), &src)?;
                 }
             }
             Instr::DictUpdate | Instr::DictMerge => {
