@@ -7,6 +7,22 @@
 //! checkpoints, so [`Timeline::state_at`] for any event replays at most a few
 //! hundred events. No web dependencies: everything is tested natively.
 //!
+//! ```
+//! use loopscope_runtime::{run_program, RunOptions};
+//! use loopscope_viewmodel::{Narration, Timeline};
+//!
+//! let source = "import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n\nasyncio.run(main())\n";
+//! let timeline = Timeline::new(run_program(source, &RunOptions::default()).trace, source);
+//! let jump = timeline.next_clock_advance(0).expect("the sleep moves the clock");
+//! let view = timeline.state_at(jump);
+//! assert_eq!(view.now, 1.0);
+//! assert_eq!(view.timers[0].label, "wakes Task-1 (sleep)");
+//! assert_eq!(
+//!     timeline.narration(jump, Narration::Concepts),
+//!     "The clock jumps to 1.000 s: nothing is ready, so the loop waits for the next timer."
+//! );
+//! ```
+//!
 //! Modules: `catalog` (static facts per id), `heap` (heapq), `replay` (the
 //! fold and its checkpoints), `labels` (readable names), `panels`
 //! (state → [`LoopView`]), `console`, `lanes`, `narration`, `views` (the

@@ -1,13 +1,13 @@
 //! Turns a replayed state into the [`LoopView`] the panels draw.
 
-use loopscope_runtime::trace::{EventKind, Trace};
+use loopscope_runtime::trace::{Callback, EventKind, Trace};
 
 use crate::catalog::Catalog;
 use crate::labels::Names;
 use crate::replay::{Phase, State};
 use crate::views::{
-    HandleView, LoopView, PrimitiveState, PrimitiveView, RunningView, TaskState, TaskView,
-    TimerView, WaiterView,
+    HandleKind, HandleView, LoopView, PrimitiveState, PrimitiveView, RunningView, TaskState,
+    TaskView, TimerView, WaiterView,
 };
 
 /// The view after event `k`, given the state after it.
@@ -29,6 +29,7 @@ pub(crate) fn loop_view(
         line: executing_line(trace, state, k),
         running: names.running().map(|(handle, label)| RunningView {
             handle,
+            kind: handle_kind(catalog, handle),
             label,
             task: state.running_task,
         }),
@@ -39,6 +40,7 @@ pub(crate) fn loop_view(
                 let (label, task) = names.handle(handle);
                 HandleView {
                     handle,
+                    kind: handle_kind(catalog, handle),
                     label,
                     task,
                     cancelled: catalog.cancelled_by(handle, k),
@@ -53,6 +55,7 @@ pub(crate) fn loop_view(
                 let (label, task) = names.handle(timer.handle);
                 TimerView {
                     handle: timer.handle,
+                    kind: handle_kind(catalog, timer.handle),
                     when: timer.when,
                     in_seconds: timer.when - now,
                     label,
@@ -79,6 +82,17 @@ pub(crate) fn loop_view(
             .collect(),
         primitives: primitives(&names),
         console_len,
+    }
+}
+
+fn handle_kind(catalog: &Catalog, handle: u32) -> HandleKind {
+    match catalog.handle(handle).and_then(|h| h.callback) {
+        Some(Callback::TaskStep { .. }) => HandleKind::TaskStep,
+        Some(Callback::TaskWakeup { .. }) => HandleKind::TaskWakeup,
+        Some(Callback::FutureCallback { .. }) => HandleKind::FutureCallback,
+        Some(Callback::Call { .. }) => HandleKind::Call,
+        Some(Callback::SleepDone { .. }) => HandleKind::SleepDone,
+        Some(Callback::Internal { .. }) | None => HandleKind::Internal,
     }
 }
 

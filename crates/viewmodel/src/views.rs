@@ -40,10 +40,28 @@ pub struct LoopView {
     pub console_len: usize,
 }
 
+/// What kind of callback a handle runs (for icons and colours).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HandleKind {
+    /// Start a task, or resume it after `sleep(0)`.
+    TaskStep,
+    /// Resume a task whose awaited future finished.
+    TaskWakeup,
+    /// A future's done-callback (gather, TaskGroup, `add_done_callback`...).
+    FutureCallback,
+    /// A function the program scheduled (`call_soon`, `call_later`, `call_at`).
+    Call,
+    /// `asyncio.sleep`'s timer.
+    SleepDone,
+    /// The loop's or asyncio's own (timeouts...).
+    Internal,
+}
+
 /// The handle being run, and the task whose step it is (if any).
 #[derive(Clone, Debug, PartialEq)]
 pub struct RunningView {
     pub handle: u32,
+    pub kind: HandleKind,
     /// e.g. "Task-2 · resume count() at line 8", "call tick()".
     pub label: String,
     /// The task currently executing Python code inside this handle.
@@ -54,6 +72,7 @@ pub struct RunningView {
 #[derive(Clone, Debug, PartialEq)]
 pub struct HandleView {
     pub handle: u32,
+    pub kind: HandleKind,
     /// e.g. "Task-2 · resume count() at line 5", "Future callback: gather._done_callback (Task-3)".
     pub label: String,
     /// The task this handle will step or wake, if any.
@@ -66,6 +85,7 @@ pub struct HandleView {
 #[derive(Clone, Debug, PartialEq)]
 pub struct TimerView {
     pub handle: u32,
+    pub kind: HandleKind,
     /// Deadline, in virtual seconds.
     pub when: f64,
     /// `when - now`.

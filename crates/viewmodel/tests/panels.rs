@@ -5,7 +5,7 @@ mod common;
 
 use common::{example, nth_event};
 use loopscope_runtime::trace::{EventKind, Stream, Trace};
-use loopscope_viewmodel::{Narration, PrimitiveState, TaskState, Timeline};
+use loopscope_viewmodel::{HandleKind, Narration, PrimitiveState, TaskState, Timeline};
 
 fn labels(view: &loopscope_viewmodel::LoopView) -> Vec<&str> {
     view.ready.iter().map(|h| h.label.as_str()).collect()

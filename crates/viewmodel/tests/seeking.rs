@@ -85,3 +85,31 @@ asyncio.run(main())
     assert_eq!(last.console_len, 180);
     assert!(last.tasks.iter().all(|task| task.state.is_finished()));
 }
+
+/// A trace with events missing (truncated, or every third event dropped)
+/// still builds and seeks everywhere without panicking.
+#[test]
+fn damaged_traces_still_seek() {
+    for name in common::example_names() {
+        let source = common::example_source(&name);
+        let trace = loopscope_runtime::run_program(&source, &Default::default()).trace;
+        let mut truncated = trace.clone();
+        truncated.events.truncate(trace.events.len() / 2);
+        let mut holes = trace.clone();
+        holes.events = trace
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 3 != 1)
+            .map(|(_, e)| e.clone())
+            .collect();
+        for damaged in [truncated, holes] {
+            let t = Timeline::new(damaged, &source);
+            for k in 0..=t.len() {
+                t.state_at(k);
+                t.narration(k, Narration::Internals);
+            }
+            assert!(!t.lanes().is_empty());
+        }
+    }
+}
