@@ -304,6 +304,9 @@ fn future_callback_labels() {
             "Task-1 · resume main() at line 17"
         ]
     );
+    let kinds: Vec<HandleKind> = view.ready.iter().map(|h| h.kind).collect();
+    assert_eq!(kinds, [HandleKind::Call, HandleKind::TaskWakeup]);
+    assert_eq!(view.ready[1].task, Some(1));
     let timer = nth_event(&t, 0, |e| matches!(e, EventKind::TimerScheduled { .. }));
     assert_eq!(t.state_at(timer).timers[0].label, "call deliver()");
 }
