@@ -1,7 +1,7 @@
-//! Loopscope's view model: pure functions from an engine
-//! [`Trace`](loopscope_runtime::trace::Trace) to what each panel of the web
-//! app shows at event *k* — the ready queue, the timer heap, tasks,
-//! primitives, the console, the timeline lanes and a narration sentence.
+//! Loopscope's view model: pure functions from an engine [`Trace`] to what
+//! each panel of the web app shows at event *k* — the ready queue, the timer
+//! heap, tasks, primitives, the console, the timeline lanes and a narration
+//! sentence.
 //!
 //! Build a [`Timeline`] once per run; it replays the trace once, keeping
 //! checkpoints, so [`Timeline::state_at`] for any event replays at most a few
