@@ -216,7 +216,10 @@ pub struct Lane {
     pub owner: LaneOwner,
     /// "event loop" or the task's name at its creation, e.g. "Task-2 · count()".
     pub label: String,
-    /// Consecutive, non-overlapping, in event order.
+    /// In event order, non-overlapping. A task's segments are contiguous
+    /// from its creation to the end of the trace (ending with Done, Failed or
+    /// Cancelled); the loop's leave gaps where it does bookkeeping between
+    /// handles.
     pub segments: Vec<Segment>,
 }
 
@@ -226,7 +229,10 @@ pub struct Segment {
     pub state: SegmentState,
     /// First event of the stretch.
     pub start_event: usize,
-    /// Event that ended it (the last event of the trace for the final segment).
+    /// Event that ended it (the last event of the trace for the final
+    /// segment). A clock jump (`Idle`, `Blocked`) is the one
+    /// `clock_advanced` event: `start_event == end_event`, and
+    /// `start_time < end_time`.
     pub end_event: usize,
     pub start_time: f64,
     pub end_time: f64,
