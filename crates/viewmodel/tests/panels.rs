@@ -335,3 +335,77 @@ fn a_deadlock_reports_its_message() {
     assert_eq!(status, 3);
     assert!(message.expect("a message").contains("deadlock"));
 }
+
+#[test]
+fn yielding_and_failing_tasks() {
+    let t = common::timeline_of(
+        "import asyncio
+
+
+async def spin(name):
+    for i in range(2):
+        await asyncio.sleep(0)
+    raise ValueError(name)
+
+
+async def main():
+    task = asyncio.create_task(spin('x'))
+    await asyncio.sleep(0)
+    try:
+        await task
+    except ValueError as e:
+        print('caught', e)
+
+
+asyncio.run(main())
+",
+    );
+    let yielded = nth_event(&t, 0, |e| {
+        matches!(
+            e,
+            EventKind::TaskSuspended {
+                task: 2,
+                wait: loopscope_runtime::trace::Wait::Yield
+            }
+        )
+    });
+    assert_eq!(
+        task_state(&t.state_at(yielded), "Task-2"),
+        &TaskState::Ready
+    );
+    // Task.__step reschedules it right after the yield.
+    let view = t.state_at(yielded + 1);
+    assert_eq!(
+        view.ready.last().map(|h| h.label.as_str()),
+        Some("Task-2 · resume spin() at line 6")
+    );
+    assert!(t
+        .narration(yielded, Narration::Concepts)
+        .starts_with("Task-2 yields with asyncio.sleep(0)"));
+    let awaits = nth_event(&t, 0, |e| {
+        matches!(
+            e,
+            EventKind::TaskSuspended {
+                task: 1,
+                wait: loopscope_runtime::trace::Wait::Task { .. }
+            }
+        )
+    });
+    assert_eq!(
+        task_state(&t.state_at(awaits), "Task-1"),
+        &TaskState::Waiting {
+            on: "Task-2".into()
+        }
+    );
+    let failed = nth_event(&t, 0, |e| matches!(e, EventKind::TaskFailed { .. }));
+    assert_eq!(
+        task_state(&t.state_at(failed), "Task-2"),
+        &TaskState::Failed {
+            error: "ValueError('x')".into()
+        }
+    );
+    assert_eq!(
+        t.console().last().map(|l| l.text.as_str()),
+        Some("caught x")
+    );
+}
