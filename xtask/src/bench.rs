@@ -751,7 +751,11 @@ impl Machine {
                 .unwrap_or_else(unknown),
             cpu: field(&cpuinfo, "model name").unwrap_or_else(unknown),
             cores: std::thread::available_parallelism().map_or(0, |cores| cores.get()),
-            memory: field(&meminfo, "MemTotal").unwrap_or_else(unknown),
+            memory: field(&meminfo, "MemTotal")
+                .and_then(|total| total.strip_suffix("kB")?.trim().parse::<u64>().ok())
+                .map_or_else(unknown, |kib| {
+                    format!("{:.1} GiB", kib as f64 / (1024.0 * 1024.0))
+                }),
             python: probe(workspace.command("python3").arg("--version")).unwrap_or_else(unknown),
             rustc: probe(workspace.command("rustc").arg("--version")).unwrap_or_else(unknown),
             commit: if dirty {
