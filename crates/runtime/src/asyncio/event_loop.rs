@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use crate::exceptions::runtime_error;
 use crate::repr::repr_value;
-use crate::trace::{EventKind, Stream};
+use crate::trace::{self, EventKind, Stream};
 use crate::value::{ExcRef, PyResult, Value};
 use crate::vm::Vm;
 
@@ -47,30 +47,32 @@ fn next_handle_id(vm: &mut Vm) -> u32 {
     vm.aio.next_handle_id
 }
 
-pub fn current_loop(vm: &Vm) -> Option<u32> {
-    vm.aio.running_loop
+/// A new handle for `callback`, and how the trace describes it.
+fn new_handle(vm: &mut Vm, callback: Callback, when: Option<f64>) -> (Rc<Handle>, trace::Callback) {
+    let id = next_handle_id(vm);
+    let described = callback.describe(vm);
+    let handle = Rc::new(Handle {
+        id,
+        callback: std::cell::RefCell::new(Some(callback)),
+        cancelled: std::cell::Cell::new(false),
+        when: when.unwrap_or(0.0),
+        scheduled: std::cell::Cell::new(when.is_some()),
+        is_timer: when.is_some(),
+    });
+    (handle, described)
 }
 
 /// `loop.call_soon(callback)`: append to the ready deque.
 pub fn call_soon(vm: &mut Vm, loop_id: u32, callback: Callback) -> Rc<Handle> {
-    let id = next_handle_id(vm);
-    let described = callback.describe(vm);
-    let h = Rc::new(Handle {
-        id,
-        callback: std::cell::RefCell::new(Some(callback)),
-        cancelled: std::cell::Cell::new(false),
-        when: 0.0,
-        scheduled: std::cell::Cell::new(false),
-        is_timer: false,
-    });
+    let (h, callback) = new_handle(vm, callback, None);
     vm.aio.loops[loop_id as usize].ready.push_back(h.clone());
     let line = vm.current_line();
     vm.recorder.record(
         vm.now,
         line,
         EventKind::HandleScheduled {
-            handle: id,
-            callback: described,
+            handle: h.id,
+            callback,
         },
     );
     h
@@ -78,25 +80,16 @@ pub fn call_soon(vm: &mut Vm, loop_id: u32, callback: Callback) -> Rc<Handle> {
 
 /// `loop.call_at(when, callback)`: push on the timer heap.
 pub fn call_at(vm: &mut Vm, loop_id: u32, when: f64, callback: Callback) -> Rc<Handle> {
-    let id = next_handle_id(vm);
-    let described = callback.describe(vm);
-    let h = Rc::new(Handle {
-        id,
-        callback: std::cell::RefCell::new(Some(callback)),
-        cancelled: std::cell::Cell::new(false),
-        when,
-        scheduled: std::cell::Cell::new(true),
-        is_timer: true,
-    });
+    let (h, callback) = new_handle(vm, callback, Some(when));
     heapq::push(&mut vm.aio.loops[loop_id as usize].scheduled, h.clone());
     let line = vm.current_line();
     vm.recorder.record(
         vm.now,
         line,
         EventKind::TimerScheduled {
-            handle: id,
+            handle: h.id,
             when,
-            callback: described,
+            callback,
         },
     );
     h

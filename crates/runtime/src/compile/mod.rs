@@ -253,54 +253,25 @@ impl<'a> CodeGen<'a> {
     }
 
     fn load_name(&mut self, name: &str) {
-        match self.storage(name) {
-            Storage::Local => {
-                let i = self.local_index(name);
-                self.emit(Instr::LoadFast(i));
-            }
-            Storage::Cell | Storage::Free => {
-                let i = self.deref_index(name);
-                self.emit(Instr::LoadDeref(i));
-            }
-            Storage::Global => {
-                let i = self.name_index(name);
-                self.emit(Instr::LoadGlobal(i));
-            }
-        }
+        self.name_op(name, [Instr::LoadFast, Instr::LoadDeref, Instr::LoadGlobal]);
     }
 
     fn store_name(&mut self, name: &str) {
-        match self.storage(name) {
-            Storage::Local => {
-                let i = self.local_index(name);
-                self.emit(Instr::StoreFast(i));
-            }
-            Storage::Cell | Storage::Free => {
-                let i = self.deref_index(name);
-                self.emit(Instr::StoreDeref(i));
-            }
-            Storage::Global => {
-                let i = self.name_index(name);
-                self.emit(Instr::StoreGlobal(i));
-            }
-        }
+        self.name_op(name, [Instr::StoreFast, Instr::StoreDeref, Instr::StoreGlobal]);
     }
 
     fn delete_name(&mut self, name: &str) {
-        match self.storage(name) {
-            Storage::Local => {
-                let i = self.local_index(name);
-                self.emit(Instr::DeleteFast(i));
-            }
-            Storage::Cell | Storage::Free => {
-                let i = self.deref_index(name);
-                self.emit(Instr::DeleteDeref(i));
-            }
-            Storage::Global => {
-                let i = self.name_index(name);
-                self.emit(Instr::DeleteGlobal(i));
-            }
-        }
+        self.name_op(name, [Instr::DeleteFast, Instr::DeleteDeref, Instr::DeleteGlobal]);
+    }
+
+    /// Emit the fast / deref / global flavour of an access, by storage.
+    fn name_op(&mut self, name: &str, [fast, deref, global]: [fn(u32) -> Instr; 3]) {
+        let instr = match self.storage(name) {
+            Storage::Local => fast(self.local_index(name)),
+            Storage::Cell | Storage::Free => deref(self.deref_index(name)),
+            Storage::Global => global(self.name_index(name)),
+        };
+        self.emit(instr);
     }
 
     fn in_function(&self) -> bool {
