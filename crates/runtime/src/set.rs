@@ -111,6 +111,12 @@ impl PySet {
     /// The set CPython's compiler folds a display of constants into: a
     /// frozenset of the items, rebuilt from its own order when the compiler
     /// merges constants (`merge_consts_recursive`).
+    ///
+    /// Not modelled: CPython rebuilds it once more when creating the code
+    /// object interns one of its strings into a different, older object (a
+    /// name-like string equal to an identifier of the program or to a string
+    /// the interpreter interned before); such a display may iterate in
+    /// another order than here.
     pub fn from_constants(items: Vec<Value>) -> PyResult<PySet> {
         let first = PySet::from_items(items)?;
         let mut folded = PySet::new();
