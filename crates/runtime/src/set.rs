@@ -187,10 +187,11 @@ impl PySet {
             return None;
         }
         let i = if self.by_address > 0 {
-            let first = self.ordered()[0].seq;
-            self.table
-                .iter()
-                .position(|s| matches!(s, Slot::Active(e) if e.seq == first))?
+            let oldest = |i: &usize| match &self.table[*i] {
+                Slot::Active(e) => e.seq,
+                _ => u64::MAX,
+            };
+            (0..self.table.len()).min_by_key(oldest)?
         } else {
             let mask = self.mask();
             let mut i = self.finger & mask;

@@ -63,3 +63,34 @@ fn mutation() {
 fn algebra() {
     check("algebra");
 }
+
+/// Sets of objects CPython hashes by address (tasks, functions) have no
+/// reproducible CPython order: they iterate and pop in insertion order, and
+/// `hash(obj)` is `id(obj) >> 4` as in CPython.
+#[test]
+fn address_hashed_sets_keep_insertion_order() {
+    let source = r#"
+import asyncio
+async def job(i):
+    await asyncio.sleep(i / 10)
+    return i
+async def main():
+    tasks = set()
+    for i in (3, 1, 2, 5, 4):
+        tasks.add(asyncio.create_task(job(i), name=f"job-{i}"))
+    print([t.get_name() for t in tasks])
+    print(await asyncio.gather(*tasks))
+    print([tasks.pop().get_name() for _ in range(5)])
+    funcs = {job, main, print, (len, 1)}
+    print(funcs.pop() is job, hash(job) == id(job) >> 4)
+asyncio.run(main())
+"#;
+    let outcome = run_program(source, &RunOptions::default());
+    assert_eq!(
+        outcome.stream_text(Stream::Stdout),
+        "['job-3', 'job-1', 'job-2', 'job-5', 'job-4']\n\
+         [3, 1, 2, 5, 4]\n\
+         ['job-3', 'job-1', 'job-2', 'job-5', 'job-4']\n\
+         True True\n"
+    );
+}
