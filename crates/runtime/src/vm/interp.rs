@@ -1111,6 +1111,46 @@ fn fast_path(f: &mut crate::vm::frame::Frame, instr: Instr) -> bool {
             f.pc = t as usize;
             true
         }
+        Instr::LoadGlobal(i) => {
+            let found = f.globals.attrs.borrow().get_str(&f.code.names[i as usize]);
+            match found {
+                Some(v) => {
+                    f.stack.push(v);
+                    true
+                }
+                None => false,
+            }
+        }
+        Instr::ForIter(t) => {
+            let Some(Value::Iter(it)) = f.stack.last() else {
+                return false;
+            };
+            let next = match &mut *it.borrow_mut() {
+                crate::iterators::IterState::Range {
+                    next,
+                    step,
+                    remaining,
+                } => {
+                    if *remaining <= 0 {
+                        None
+                    } else {
+                        let v = *next;
+                        *remaining -= 1;
+                        *next = next.wrapping_add(*step);
+                        Some(v)
+                    }
+                }
+                _ => return false,
+            };
+            match next {
+                Some(v) => f.stack.push(Value::Int(v)),
+                None => {
+                    f.stack.pop();
+                    f.pc = t as usize;
+                }
+            }
+            true
+        }
         Instr::Pop => {
             f.stack.pop();
             true
