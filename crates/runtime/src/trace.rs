@@ -75,7 +75,8 @@ pub enum Wait {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum EventKind {
-    TaskCreated { task: u32, name: StrId, coro: StrId },
+    /// `future` is the task's id as a future (waits name it as either).
+    TaskCreated { task: u32, future: u32, name: StrId, coro: StrId },
     TaskResumed { task: u32 },
     TaskSuspended { task: u32, wait: Wait },
     TaskDone { task: u32, result: StrId },
@@ -104,7 +105,8 @@ pub enum EventKind {
     /// A task parks on a primitive (queue getter/putter, lock, event, ...).
     WaiterParked { primitive: u32, future: u32, role: StrId },
     WaiterWoken { primitive: u32, future: u32 },
-    PrimitiveCreated { primitive: u32, kind: StrId, label: StrId },
+    /// `value`: a semaphore's initial value, a queue's maxsize, else 0.
+    PrimitiveCreated { primitive: u32, kind: StrId, label: StrId, value: i64 },
     LockAcquired { primitive: u32, task: u32 },
     LockReleased { primitive: u32 },
     EventSet { primitive: u32 },
@@ -115,6 +117,9 @@ pub enum EventKind {
     Warning { text: StrId },
     LoopStarted,
     LoopStopped,
+    /// `loop.close()` (also at the end of `asyncio.run`): whatever is still
+    /// in its ready queue and timer heap is dropped.
+    LoopClosed,
     /// The program ended: exit status and, for limits/deadlock, the reason.
     ProgramEnded { status: i32, message: StrId },
 }

@@ -46,6 +46,8 @@ pub(crate) struct PrimitiveInfo {
     pub label: StrId,
     /// A `LifoQueue`: `get` takes the newest item.
     pub lifo: bool,
+    /// A Semaphore or BoundedSemaphore: `value` at creation is its counter.
+    pub semaphore: bool,
 }
 
 /// Everything static, indexed by the trace's ids (index 0 unused).
@@ -84,13 +86,18 @@ impl Catalog {
                 | EventKind::TaskFailed { .. }
                 | EventKind::TaskCancelled { .. }
                 | EventKind::HandleRun { .. } => running = None,
-                EventKind::TaskCreated { task, name, coro } => {
-                    last_future += 1;
+                EventKind::TaskCreated {
+                    task,
+                    future,
+                    name,
+                    coro,
+                } => {
+                    last_future = last_future.max(*future);
                     *slot(&mut c.tasks, *task) = TaskInfo {
                         name: *name,
                         coro: *coro,
                     };
-                    let future = slot(&mut c.futures, last_future);
+                    let future = slot(&mut c.futures, *future);
                     future.task = Some(*task);
                     future.label = *name;
                 }
@@ -134,12 +141,17 @@ impl Catalog {
                     primitive,
                     kind,
                     label,
+                    ..
                 } => {
                     *slot(&mut c.primitives, *primitive) = PrimitiveInfo {
                         kind: *kind,
                         label: *label,
                         lifo: trace.strings.get(*kind as usize).map(String::as_str)
                             == Some("LifoQueue"),
+                        semaphore: matches!(
+                            trace.strings.get(*kind as usize).map(String::as_str),
+                            Some("Semaphore" | "BoundedSemaphore")
+                        ),
                     };
                 }
                 EventKind::ClockAdvanced { .. } => c.clock_advances.push(i),

@@ -146,6 +146,7 @@ pub(crate) fn build(trace: &Trace, catalog: &Catalog) -> Vec<Lane> {
             | EventKind::TimersPurged { .. }
             | EventKind::LoopStarted
             | EventKind::LoopStopped
+            | EventKind::LoopClosed
             | EventKind::ProgramEnded { .. } => event_loop.close(i, event.time),
             _ => {}
         }

@@ -328,6 +328,13 @@ pub(crate) fn sentence(names: &Names, event: &Event, mode: Narration) -> String 
                 "run_forever() starts calling _run_once in a loop.".to_string()
             }
         }
+        EventKind::LoopClosed => {
+            if concepts {
+                "The event loop is closed: whatever it still had scheduled is dropped.".to_string()
+            } else {
+                "loop.close() clears _ready and _scheduled.".to_string()
+            }
+        }
         EventKind::LoopStopped => {
             if concepts {
                 "The event loop stops.".to_string()

@@ -214,8 +214,19 @@ impl State {
             EventKind::SemaphoreChanged { primitive, value } => {
                 slot(&mut self.primitives, *primitive).value = Some(*value);
             }
-            EventKind::PrimitiveCreated { primitive, .. } => {
-                slot(&mut self.primitives, *primitive);
+            EventKind::PrimitiveCreated {
+                primitive, value, ..
+            } => {
+                let semaphore = catalog.primitive(*primitive).is_some_and(|p| p.semaphore);
+                let p = slot(&mut self.primitives, *primitive);
+                if semaphore {
+                    p.value = Some(*value);
+                }
+            }
+            EventKind::LoopClosed => {
+                self.ready.clear();
+                self.timers = TimerHeap::default();
+                self.idle();
             }
             EventKind::LoopStarted | EventKind::LoopStopped | EventKind::ProgramEnded { .. } => {
                 self.idle();

@@ -258,12 +258,12 @@ fn lock_owner_and_waiters() {
 }
 
 #[test]
-fn semaphore_value_is_unknown_until_reported() {
+fn semaphore_value_is_known_from_creation() {
     let t = example("15_semaphore");
     let created = nth_event(&t, 0, |e| matches!(e, EventKind::PrimitiveCreated { .. }));
     let changed = nth_event(&t, 0, |e| matches!(e, EventKind::SemaphoreChanged { .. }));
     let at = |k| t.state_at(k).primitives[0].state.clone();
-    assert_eq!(at(created), PrimitiveState::Semaphore { value: None });
+    assert_eq!(at(created), PrimitiveState::Semaphore { value: Some(2) });
     assert_eq!(at(changed), PrimitiveState::Semaphore { value: Some(1) });
 }
 

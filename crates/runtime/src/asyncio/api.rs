@@ -155,7 +155,7 @@ pub fn run_coroutine(vm: &mut Vm, coro: Rc<Generator>) -> PyResult<Value> {
     }
     let closed = shutdown(vm, loop_id);
     vm.aio.current_loop = None;
-    vm.aio.loops[loop_id as usize].closed = true;
+    event_loop::close(vm, loop_id);
     closed?;
     result
 }
@@ -732,9 +732,7 @@ fn l_close(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     if vm.aio.loops[l].running {
         return Err(runtime_error("Cannot close a running event loop"));
     }
-    vm.aio.loops[l].closed = true;
-    vm.aio.loops[l].ready.clear();
-    vm.aio.loops[l].scheduled.clear();
+    event_loop::close(vm, l as u32);
     Ok(Value::None)
 }
 fn l_is_closed(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {

@@ -118,6 +118,18 @@ pub fn cancel_handle(vm: &mut Vm, h: &Rc<Handle>) {
     }
 }
 
+/// `loop.close()` (BaseEventLoop.close): drop what is still scheduled.
+pub fn close(vm: &mut Vm, loop_id: u32) {
+    let lp = &mut vm.aio.loops[loop_id as usize];
+    if lp.closed {
+        return;
+    }
+    lp.closed = true;
+    lp.ready.clear();
+    lp.scheduled.clear();
+    vm.recorder.record(vm.now, 0, EventKind::LoopClosed);
+}
+
 /// `loop.stop()`.
 pub fn stop(vm: &mut Vm) {
     if let Some(l) = vm.aio.running_loop {

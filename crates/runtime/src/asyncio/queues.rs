@@ -51,7 +51,7 @@ pub fn new_queue(vm: &mut Vm, kind: QueueKind, maxsize: i64) -> Rc<AsyncObject> 
         QueueKind::Lifo => "LifoQueue",
         QueueKind::Priority => "PriorityQueue",
     };
-    let id = sync::new_primitive_id(vm, name);
+    let id = sync::new_primitive_id(vm, name, maxsize);
     Rc::new(AsyncObject::Queue(RefCell::new(QueueState {
         id,
         kind,

@@ -46,7 +46,7 @@ pub struct ConditionState {
     pub waiters: VecDeque<Rc<AsyncObject>>,
 }
 
-pub fn new_primitive_id(vm: &mut Vm, kind: &str) -> u32 {
+pub fn new_primitive_id(vm: &mut Vm, kind: &str, value: i64) -> u32 {
     vm.aio.next_primitive_id += 1;
     let id = vm.aio.next_primitive_id;
     let kind_id = vm.recorder.intern(kind);
@@ -59,13 +59,14 @@ pub fn new_primitive_id(vm: &mut Vm, kind: &str) -> u32 {
             primitive: id,
             kind: kind_id,
             label,
+            value,
         },
     );
     id
 }
 
 pub fn new_lock(vm: &mut Vm) -> Rc<AsyncObject> {
-    let id = new_primitive_id(vm, "Lock");
+    let id = new_primitive_id(vm, "Lock", 0);
     Rc::new(AsyncObject::Lock(RefCell::new(LockState {
         id,
         locked: false,
@@ -74,7 +75,7 @@ pub fn new_lock(vm: &mut Vm) -> Rc<AsyncObject> {
 }
 
 pub fn new_event(vm: &mut Vm) -> Rc<AsyncObject> {
-    let id = new_primitive_id(vm, "Event");
+    let id = new_primitive_id(vm, "Event", 0);
     Rc::new(AsyncObject::Event(RefCell::new(EventState {
         id,
         value: false,
@@ -86,7 +87,11 @@ pub fn new_semaphore(vm: &mut Vm, value: i64, bounded: bool) -> PyResult<Rc<Asyn
     if value < 0 {
         return Err(value_error("Semaphore initial value must be >= 0"));
     }
-    let id = new_primitive_id(vm, if bounded { "BoundedSemaphore" } else { "Semaphore" });
+    let id = new_primitive_id(
+        vm,
+        if bounded { "BoundedSemaphore" } else { "Semaphore" },
+        value,
+    );
     Ok(Rc::new(AsyncObject::Semaphore(RefCell::new(SemaphoreState {
         id,
         value,
@@ -97,7 +102,7 @@ pub fn new_semaphore(vm: &mut Vm, value: i64, bounded: bool) -> PyResult<Rc<Asyn
 
 pub fn new_condition(vm: &mut Vm, lock: Option<Rc<AsyncObject>>) -> Rc<AsyncObject> {
     let lock = lock.unwrap_or_else(|| new_lock(vm));
-    let id = new_primitive_id(vm, "Condition");
+    let id = new_primitive_id(vm, "Condition", 0);
     Rc::new(AsyncObject::Condition(RefCell::new(ConditionState {
         id,
         lock,

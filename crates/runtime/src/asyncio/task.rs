@@ -55,6 +55,7 @@ pub fn create_task(
         line,
         EventKind::TaskCreated {
             task: tid,
+            future: fid,
             name: name_id,
             coro: coro_id,
         },
