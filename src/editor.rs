@@ -1,0 +1,271 @@
+//! The code editor: a plain `<textarea>` over a highlighted copy of its text.
+//!
+//! The textarea's own text is transparent; the `<pre>` underneath shows the same characters
+//! coloured by [`crate::highlight`], with bars marking the executing line and the error
+//! line, and a gutter of line numbers. Tab inserts four spaces, Shift-Tab dedents, Enter
+//! keeps the indentation (four more after a colon); Escape then Tab leaves the editor.
+
+use leptos::html::{Div, Textarea};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::highlight::highlight_program;
+
+const INDENT: &str = "    ";
+
+/// A problem to mark on a line of the program.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineProblem {
+    /// 1-based line number.
+    pub line: u32,
+    pub message: String,
+}
+
+/// The editor. `executing_line` (1-based) is the line the shown event ran; `problem` is a
+/// parse or runtime error to mark.
+#[component]
+pub fn Editor(
+    source: RwSignal<String>,
+    #[prop(into)] executing_line: Signal<Option<u32>>,
+    #[prop(into)] problem: Signal<Option<LineProblem>>,
+) -> impl IntoView {
+    let textarea: NodeRef<Textarea> = NodeRef::new();
+    let current_bar: NodeRef<Div> = NodeRef::new();
+    let tab_leaves_editor = RwSignal::new(false);
+
+    let line_count = Memo::new(move |_| source.with(|text| text.split('\n').count()));
+    let highlighted = move || {
+        source.with(|text| {
+            highlight_program(text)
+                .into_iter()
+                .map(|tokens| {
+                    let spans = tokens
+                        .into_iter()
+                        .map(|token| match token.kind.class() {
+                            Some(class) => {
+                                view! { <span class=class>{token.text}</span> }.into_any()
+                            }
+                            None => token.text.into_any(),
+                        })
+                        .collect::<Vec<_>>();
+                    view! { <span class="code-line">{spans}"\n"</span> }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let gutter = move || {
+        let problem_line = problem.with(|problem| problem.as_ref().map(|problem| problem.line));
+        let current = executing_line.get();
+        (1..=line_count.get())
+            .map(|number| {
+                let number = number as u32;
+                let is_error = problem_line == Some(number);
+                view! {
+                    <div
+                        class="gutter-line"
+                        class:gutter-current=current == Some(number)
+                        class:gutter-error=is_error
+                    >
+                        {is_error.then_some("⚠ ")}
+                        {number}
+                    </div>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+
+    // Keep the executing line in view while stepping.
+    Effect::new(move |_| {
+        if executing_line.get().is_some() {
+            if let Some(bar) = current_bar.get() {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+                bar.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        }
+    });
+
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        let Some(area) = textarea.get() else { return };
+        if event.key() == "Escape" {
+            tab_leaves_editor.set(true);
+            return;
+        }
+        if event.key() == "Tab" && tab_leaves_editor.get_untracked() {
+            tab_leaves_editor.set(false);
+            return;
+        }
+        tab_leaves_editor.set(false);
+        if event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
+        let handled = match event.key().as_str() {
+            "Tab" if event.shift_key() => {
+                dedent_selection(&area);
+                true
+            }
+            "Tab" => {
+                indent_selection(&area);
+                true
+            }
+            "Enter" if !event.shift_key() => {
+                newline_keeping_indent(&area);
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            event.prevent_default();
+        }
+    };
+
+    view! {
+        <div class="editor-scroll">
+            <div class="editor-inner">
+                <div class="gutter" aria-hidden="true">{gutter}</div>
+                <div class="code-area">
+                    <Show when=move || executing_line.get().is_some()>
+                        <div
+                            class="line-bar line-bar-current"
+                            node_ref=current_bar
+                            style:top=move || line_top(executing_line.get().unwrap_or(1))
+                        ></div>
+                    </Show>
+                    <Show when=move || problem.with(Option::is_some)>
+                        <div
+                            class="line-bar line-bar-error"
+                            style:top=move || {
+                                line_top(problem.with(|problem| problem.as_ref().map_or(1, |problem| problem.line)))
+                            }
+                        ></div>
+                    </Show>
+                    <pre class="code-highlight" aria-hidden="true">{highlighted}" "</pre>
+                    <textarea
+                        class="code-input"
+                        node_ref=textarea
+                        aria-label="Python program"
+                        spellcheck="false"
+                        autocomplete="off"
+                        autocapitalize="off"
+                        wrap="off"
+                        prop:value=move || source.get()
+                        on:input=move |event| source.set(event_target_value(&event))
+                        on:keydown=on_keydown
+                    ></textarea>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// CSS `top` of a 1-based line's bar (the editor's lines are `--code-line-height` tall).
+fn line_top(line: u32) -> String {
+    format!(
+        "calc(var(--code-pad) + {} * var(--code-line-height))",
+        line.saturating_sub(1)
+    )
+}
+
+/// Replaces the selection with `text` through the browser's editing command, so undo
+/// works; falls back to `setRangeText` where that command is missing.
+fn insert_text(area: &web_sys::HtmlTextAreaElement, text: &str) {
+    let inserted = document()
+        .dyn_into::<web_sys::HtmlDocument>()
+        .ok()
+        .and_then(|document| {
+            document
+                .exec_command_with_show_ui_and_value("insertText", false, text)
+                .ok()
+        })
+        .unwrap_or(false);
+    if !inserted {
+        let _ = area.set_range_text_with_start_and_end_and_mode(
+            text,
+            area.selection_start().ok().flatten().unwrap_or(0),
+            area.selection_end().ok().flatten().unwrap_or(0),
+            "end",
+        );
+        let _ = area.dispatch_event(&web_sys::Event::new("input").expect("an input event"));
+    }
+}
+
+/// The selection as UTF-16 offsets (what the DOM uses), start ≤ end.
+fn selection(area: &web_sys::HtmlTextAreaElement) -> (u32, u32) {
+    let start = area.selection_start().ok().flatten().unwrap_or(0);
+    let end = area.selection_end().ok().flatten().unwrap_or(start);
+    (start.min(end), start.max(end))
+}
+
+/// The whole lines the selection touches: UTF-16 start of the first, end of the last.
+fn selected_lines(text: &[u16], start: u32, end: u32) -> (u32, u32) {
+    let newline = u16::from(b'\n');
+    let mut line_start = start as usize;
+    while line_start > 0 && text[line_start - 1] != newline {
+        line_start -= 1;
+    }
+    let mut line_end = (end as usize).max(line_start);
+    // A selection ending right after a newline does not include the next line.
+    if end > start && line_end > 0 && text.get(line_end - 1) == Some(&newline) {
+        line_end -= 1;
+    }
+    while line_end < text.len() && text[line_end] != newline {
+        line_end += 1;
+    }
+    (line_start as u32, line_end as u32)
+}
+
+fn indent_selection(area: &web_sys::HtmlTextAreaElement) {
+    let (start, end) = selection(area);
+    let text: Vec<u16> = area.value().encode_utf16().collect();
+    let multiline = text[start as usize..end as usize].contains(&u16::from(b'\n'));
+    if !multiline {
+        insert_text(area, INDENT);
+        return;
+    }
+    let (line_start, line_end) = selected_lines(&text, start, end);
+    let lines = String::from_utf16_lossy(&text[line_start as usize..line_end as usize]);
+    let indented: Vec<String> = lines
+        .split('\n')
+        .map(|line| format!("{INDENT}{line}"))
+        .collect();
+    replace_lines(area, line_start, line_end, &indented.join("\n"));
+}
+
+fn dedent_selection(area: &web_sys::HtmlTextAreaElement) {
+    let (start, end) = selection(area);
+    let text: Vec<u16> = area.value().encode_utf16().collect();
+    let (line_start, line_end) = selected_lines(&text, start, end);
+    let lines = String::from_utf16_lossy(&text[line_start as usize..line_end as usize]);
+    let dedented: Vec<&str> = lines
+        .split('\n')
+        .map(|line| {
+            let spaces = line.len() - line.trim_start_matches(' ').len();
+            &line[spaces.min(INDENT.len())..]
+        })
+        .collect();
+    let dedented = dedented.join("\n");
+    if dedented != lines {
+        replace_lines(area, line_start, line_end, &dedented);
+    }
+}
+
+/// Replaces the UTF-16 range with `text` and selects the result.
+fn replace_lines(area: &web_sys::HtmlTextAreaElement, start: u32, end: u32, text: &str) {
+    let _ = area.set_selection_range(start, end);
+    insert_text(area, text);
+    let length = text.encode_utf16().count() as u32;
+    let _ = area.set_selection_range(start, start + length);
+}
+
+fn newline_keeping_indent(area: &web_sys::HtmlTextAreaElement) {
+    let (start, _) = selection(area);
+    let text: Vec<u16> = area.value().encode_utf16().collect();
+    let (line_start, _) = selected_lines(&text, start, start);
+    let before_cursor = String::from_utf16_lossy(&text[line_start as usize..start as usize]);
+    let mut indent: String = before_cursor.chars().take_while(|c| *c == ' ').collect();
+    if before_cursor.trim_end().ends_with(':') {
+        indent.push_str(INDENT);
+    }
+    insert_text(area, &format!("\n{indent}"));
+}

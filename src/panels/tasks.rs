@@ -1,0 +1,78 @@
+//! Tasks: every task so far with its coroutine, state, and result or exception.
+
+use leptos::prelude::*;
+use loopscope_viewmodel::TaskState;
+
+use crate::session::Session;
+
+/// CSS class and short word for a task state.
+pub fn state_badge(state: &TaskState) -> (&'static str, &'static str) {
+    match state {
+        TaskState::Ready => ("state state-ready", "ready"),
+        TaskState::Running => ("state state-running", "running"),
+        TaskState::Waiting { .. } => ("state state-waiting", "waiting"),
+        TaskState::Done { .. } => ("state state-done", "done"),
+        TaskState::Failed { .. } => ("state state-failed", "failed"),
+        TaskState::Cancelled => ("state state-cancelled", "cancelled"),
+    }
+}
+
+fn state_detail(state: &TaskState, line: u32) -> String {
+    match state {
+        TaskState::Waiting { on } if line > 0 => format!("{on} (line {line})"),
+        TaskState::Waiting { on } => on.clone(),
+        TaskState::Done { result } => format!("→ {result}"),
+        TaskState::Failed { error } => format!("raised {error}"),
+        TaskState::Ready | TaskState::Running | TaskState::Cancelled => String::new(),
+    }
+}
+
+/// The tasks panel.
+#[component]
+pub fn TasksPanel() -> impl IntoView {
+    let session = Session::get();
+    let tasks = Memo::new(move |_| session.view.with(|view| view.tasks.clone()));
+    view! {
+        <section class="panel" aria-labelledby="tasks-title">
+            <h2 id="tasks-title">"Tasks" <span class="count">{move || format!("{}", tasks.with(Vec::len))}</span></h2>
+            <div class="panel-body">
+                <Show
+                    when=move || tasks.with(|tasks| !tasks.is_empty())
+                    fallback=|| view! { <p class="empty">"No tasks yet."</p> }
+                >
+                    <table class="tasks-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Task"</th>
+                                <th scope="col">"Coroutine"</th>
+                                <th scope="col">"State"</th>
+                                <th scope="col">"Detail"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                tasks
+                                    .get()
+                                    .into_iter()
+                                    .map(|task| {
+                                        let (class, word) = state_badge(&task.state);
+                                        view! {
+                                            <tr>
+                                                <td>{task.name}</td>
+                                                <td class="mono">{task.coro}</td>
+                                                <td>
+                                                    <span class=class>{word}</span>
+                                                </td>
+                                                <td>{state_detail(&task.state, task.line)}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect::<Vec<_>>()
+                            }}
+                        </tbody>
+                    </table>
+                </Show>
+            </div>
+        </section>
+    }
+}

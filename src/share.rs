@@ -1,0 +1,211 @@
+//! The Share and Embed buttons: "Copy link" writes the view into the URL fragment (see
+//! [`crate::share_link`]) and copies the URL; a program too large for a link is offered as a
+//! `.py` download. "Embed" opens a dialog that writes an iframe snippet.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::embed::{embed_query, iframe_snippet, Panel, DEFAULT_EMBED_PANELS};
+use crate::session::Session;
+use crate::share_link::{encode, ShareError, SharedView};
+
+/// The current view as a share payload.
+fn current_view(session: &Session) -> SharedView {
+    SharedView {
+        code: session.source.get_untracked(),
+        seed: session.seed.get_untracked(),
+        event: session.event.get_untracked(),
+        internals: session.internals.get_untracked(),
+        event_axis: session.event_axis.get_untracked(),
+    }
+}
+
+/// This page's URL without query or fragment.
+fn page_base() -> String {
+    let location = window().location();
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}
+
+/// Offers `source` as a file download.
+fn download_program(source: &str, filename: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(source));
+    let properties = web_sys::BlobPropertyBag::new();
+    properties.set_type("text/x-python");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &properties) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(anchor) = document().create_element("a") {
+        let anchor: web_sys::HtmlAnchorElement = anchor.unchecked_into();
+        anchor.set_href(&url);
+        anchor.set_download(filename);
+        anchor.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Copies `text` to the clipboard; a refusal (no permission, no focus) is ignored, since the
+/// text is also on screen (the address bar, or the snippet box).
+fn copy_to_clipboard(text: &str) {
+    let promise = window().navigator().clipboard().write_text(text);
+    leptos::task::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
+}
+
+/// "Copy link", "Download .py" and "Embed".
+#[component]
+pub fn ShareMenu() -> impl IntoView {
+    let session = Session::get();
+    let status = RwSignal::new(None::<String>);
+    let embed_open = RwSignal::new(false);
+    let copy_link = move |_| match encode(&current_view(&session)) {
+        Ok(fragment) => {
+            let url = format!(
+                "{}{}#{fragment}",
+                page_base(),
+                window().location().search().unwrap_or_default()
+            );
+            if let Ok(history) = window().history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+            copy_to_clipboard(&url);
+            status.set(Some(
+                "Link copied: it opens this program at this event.".into(),
+            ));
+        }
+        Err(error @ ShareError::TooLarge { .. }) => {
+            status.set(Some(error.to_string()));
+            download_program(
+                &session.source.get_untracked(),
+                &session.filename.get_untracked(),
+            );
+        }
+        Err(error) => status.set(Some(error.to_string())),
+    };
+    view! {
+        <button type="button" on:click=copy_link title="Put this program and event in the address bar and copy it">
+            "Copy link"
+        </button>
+        <button
+            type="button"
+            title="Download the program as a .py file"
+            on:click=move |_| download_program(&session.source.get_untracked(), &session.filename.get_untracked())
+        >
+            "Download .py"
+        </button>
+        <button type="button" on:click=move |_| embed_open.set(true) title="Embed this view in another page">
+            "Embed"
+        </button>
+        <span class="run-status" role="status" aria-live="polite">
+            {move || status.get()}
+        </span>
+        <EmbedDialog open=embed_open/>
+    }
+}
+
+/// The Embed dialog: pick panels and options, copy the iframe snippet.
+#[component]
+fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
+    let session = Session::get();
+    let dialog: NodeRef<Dialog> = NodeRef::new();
+    let panels = RwSignal::new(DEFAULT_EMBED_PANELS.to_vec());
+    let autoplay = RwSignal::new(false);
+    let dark = RwSignal::new(false);
+    Effect::new(move |_| {
+        let Some(element) = dialog.get() else { return };
+        if open.get() {
+            if !element.open() {
+                let _ = element.show_modal();
+            }
+        } else if element.open() {
+            element.close();
+        }
+    });
+    let snippet = move || {
+        if !open.get() {
+            return String::new();
+        }
+        let view = current_view(&session);
+        let query = embed_query(
+            &panels.get(),
+            autoplay.get(),
+            session.speed.get(),
+            view.event,
+            if dark.get() { "dark" } else { "light" },
+        );
+        match encode(&view) {
+            Ok(fragment) => iframe_snippet(&format!("{}?{query}#{fragment}", page_base())),
+            Err(error) => error.to_string(),
+        }
+    };
+    view! {
+        <dialog node_ref=dialog aria-labelledby="embed-title" on:close=move |_| open.set(false)>
+            <h2 id="embed-title">"Embed this view"</h2>
+            <p>"Paste this into a page to show the program in an iframe, opened at the current event."</p>
+            <fieldset class="embed-options">
+                <legend>"Panels"</legend>
+                {Panel::ALL
+                    .into_iter()
+                    .map(|panel| {
+                        view! {
+                            <label>
+                                <input
+                                    type="checkbox"
+                                    prop:checked=move || panels.with(|list| list.contains(&panel))
+                                    on:change=move |_| {
+                                        panels
+                                            .update(|list| {
+                                                if let Some(at) = list.iter().position(|shown| *shown == panel) {
+                                                    list.remove(at);
+                                                } else {
+                                                    list.push(panel);
+                                                    list.sort_by_key(|shown| {
+                                                        Panel::ALL.iter().position(|known| known == shown)
+                                                    });
+                                                }
+                                            })
+                                    }
+                                />
+                                {panel.key()}
+                            </label>
+                        }
+                    })
+                    .collect::<Vec<_>>()}
+            </fieldset>
+            <div class="embed-options">
+                <label>
+                    <input type="checkbox" prop:checked=autoplay on:change=move |_| autoplay.update(|on| *on = !*on)/>
+                    "Autoplay"
+                </label>
+                <label>
+                    <input type="checkbox" prop:checked=dark on:change=move |_| dark.update(|on| *on = !*on)/>
+                    "Dark theme"
+                </label>
+            </div>
+            <label for="embed-snippet">"Snippet"</label>
+            <textarea id="embed-snippet" class="snippet" readonly prop:value=snippet></textarea>
+            <div class="dialog-actions">
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        copy_to_clipboard(&snippet());
+                    }
+                >
+                    "Copy snippet"
+                </button>
+                <button type="button" on:click=move |_| open.set(false)>
+                    "Close"
+                </button>
+            </div>
+        </dialog>
+    }
+}

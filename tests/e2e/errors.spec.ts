@@ -1,0 +1,73 @@
+// Errors stay visible and nothing is lost: a syntax error is marked on its line, a runtime
+// error keeps the trace up to the failure, an endless loop stops at a limit, and the editor's
+// text survives a reload.
+import { test, expect } from '@playwright/test';
+import { openApp, screenshot, watchProblems } from './helpers';
+
+async function replaceProgram(page: import('@playwright/test').Page, text: string) {
+  const editor = page.getByRole('textbox', { name: 'Python program' });
+  await editor.fill(text);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+}
+
+test('a syntax error is marked on its line', async ({ page }) => {
+  const problems = watchProblems(page);
+  await openApp(page);
+  await replaceProgram(page, 'import asyncio\n\nasync def main():\n    x = (1 +\n\nasyncio.run(main())\n');
+  await expect(page.locator('.gutter-error')).toHaveCount(1);
+  await expect(page.locator('.problem')).toContainText('SyntaxError');
+  await expect(page.locator('.run-status.failed')).toBeVisible();
+  await screenshot(page, 'syntax-error');
+  expect(problems).toEqual([]);
+});
+
+test('a runtime error keeps the trace up to the failure', async ({ page }) => {
+  const problems = watchProblems(page);
+  await openApp(page);
+  await replaceProgram(
+    page,
+    'import asyncio\n\n\nasync def fetch():\n    await asyncio.sleep(1)\n    print("fetched")\n    raise ValueError("the server said no")\n\n\nasync def main():\n    await asyncio.gather(fetch())\n\n\nasyncio.run(main())\n',
+  );
+  await expect(page.locator('.problem')).toContainText('Line 7: ValueError: the server said no');
+  await expect(page.locator('.gutter-error')).toHaveText(/7/);
+  await page.keyboard.press('End');
+  await expect(page.locator('.console')).toContainText('fetched');
+  await expect(page.locator('.console')).toContainText('ValueError: the server said no');
+  await screenshot(page, 'runtime-error');
+  expect(problems).toEqual([]);
+});
+
+test('an endless loop stops at a limit with a message', async ({ page }) => {
+  const problems = watchProblems(page);
+  await openApp(page);
+  await replaceProgram(page, 'import asyncio\n\n\nasync def spin():\n    while True:\n        await asyncio.sleep(0)\n\n\nasyncio.run(spin())\n');
+  await expect(page.locator('.run-status').first()).toContainText('stopped', { timeout: 30_000 });
+  await expect(page.locator('.event-label')).not.toHaveText(/of 1$/);
+  expect(problems).toEqual([]);
+});
+
+test('edits are autosaved and come back after a reload', async ({ page }) => {
+  await openApp(page);
+  const editor = page.getByRole('textbox', { name: 'Python program' });
+  await editor.fill('print("kept across reloads")\n');
+  await expect(page.locator('.console')).toContainText('kept across reloads');
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Python program' })).toHaveValue('print("kept across reloads")\n');
+  await page.evaluate(() => localStorage.clear());
+});
+
+test('the editor indents with Tab and after a colon', async ({ page }) => {
+  await openApp(page);
+  const editor = page.getByRole('textbox', { name: 'Python program' });
+  await editor.fill('');
+  await editor.click();
+  await page.keyboard.type('if True:');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('x = 1');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('y');
+  await expect(editor).toHaveValue('if True:\n    x = 1\n    y');
+  await page.evaluate(() => localStorage.clear());
+});

@@ -1,0 +1,56 @@
+// Share links round-trip exactly (program, seed, event) in a fresh page; a damaged link
+// shows a clear banner and the default example instead.
+import { test, expect } from '@playwright/test';
+import { focusPage, openApp, watchProblems } from './helpers';
+
+test('a copied link reopens the same program at the same event', async ({ page, browser }) => {
+  const problems = watchProblems(page);
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Example program' }).selectOption('13_lock.py');
+  const editor = page.getByRole('textbox', { name: 'Python program' });
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n# shared ✓ ünïcode');
+  await page.getByRole('spinbutton', { name: 'Seed' }).fill('7');
+  await page.getByRole('spinbutton', { name: 'Seed' }).press('Enter');
+  await focusPage(page);
+  await page.keyboard.press('Home');
+  for (let step = 0; step < 12; step++) await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.event-label')).toHaveText(/^event 13 of/);
+  const code = await editor.inputValue();
+  const narration = await page.locator('.narration').textContent();
+
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page).toHaveURL(/#v1\.[A-Za-z0-9_-]+$/);
+  const link = page.url();
+
+  const fresh = await browser.newPage();
+  const freshProblems = watchProblems(fresh);
+  await openApp(fresh, link);
+  await expect(fresh.getByRole('textbox', { name: 'Python program' })).toHaveValue(code);
+  await expect(fresh.getByRole('spinbutton', { name: 'Seed' })).toHaveValue('7');
+  await expect(fresh.locator('.event-label')).toHaveText(/^event 13 of/);
+  await expect(fresh.locator('.narration')).toHaveText(narration ?? '');
+  await expect(fresh.locator('.banner')).toHaveCount(0);
+  await fresh.close();
+  expect(problems).toEqual([]);
+  expect(freshProblems).toEqual([]);
+});
+
+for (const [name, fragment] of [
+  ['invalid base64', '#v1.***not*base64***'],
+  ['truncated data', '#v1.eJzLSM3JyQcABiwCFQ'],
+  ['an unknown version', '#v9.abc'],
+  ['not a link at all', '#hello'],
+]) {
+  test(`a bad link (${name}) shows a banner and the default example`, async ({ page }) => {
+    const problems = watchProblems(page);
+    await openApp(page, `/${fragment}`);
+    await expect(page.getByRole('alert')).toContainText('Showing the default example instead.');
+    await expect(page.getByRole('textbox', { name: 'Python program' })).toHaveValue(/asyncio\.gather/);
+    await expect(page.locator('.run-status').first()).toHaveText('finished');
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect(problems).toEqual([]);
+  });
+}
