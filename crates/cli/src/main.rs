@@ -162,9 +162,14 @@ fn main() -> ExitCode {
     let _ = std::io::stdout().write_all(stdout.as_bytes());
     let _ = std::io::stderr().write_all(stderr.as_bytes());
     if let Some(path) = &cmd.trace {
-        let written = serde_json::to_vec(&outcome.trace)
+        // Streamed: a long run's JSON is larger than its trace in memory.
+        let written = std::fs::File::create(path)
             .map_err(|e| e.to_string())
-            .and_then(|json| std::fs::write(path, json).map_err(|e| e.to_string()));
+            .and_then(|file| {
+                let mut out = std::io::BufWriter::new(file);
+                serde_json::to_writer(&mut out, &outcome.trace).map_err(|e| e.to_string())?;
+                out.flush().map_err(|e| e.to_string())
+            });
         if let Err(e) = written {
             eprintln!("loopscope: cannot write trace to {path}: {e}");
             return ExitCode::from(2);

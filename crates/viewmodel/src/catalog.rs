@@ -119,10 +119,10 @@ impl Catalog {
                 } => {
                     let h = slot(&mut c.handles, *handle);
                     h.callback = Some(*callback);
-                    h.when = Some(*when);
+                    h.when = Some(when.get());
                     h.scheduled_by = running;
                     if let Callback::SleepDone { future } = callback {
-                        slot(&mut c.futures, *future).sleep_until = Some(*when);
+                        slot(&mut c.futures, *future).sleep_until = Some(when.get());
                     }
                 }
                 EventKind::HandleCancelled { handle } | EventKind::TimerCancelled { handle } => {

@@ -124,6 +124,7 @@ pub(crate) fn sentence(names: &Names, event: &Event, mode: Narration) -> String 
             }
         }
         EventKind::TimerScheduled { handle, when, .. } => {
+            let when = &when.get();
             let label = names.handle(*handle).0;
             if concepts {
                 format!(
@@ -179,6 +180,7 @@ pub(crate) fn sentence(names: &Names, event: &Event, mode: Narration) -> String 
             }
         }
         EventKind::ClockAdvanced { to } if event.line == 0 => {
+            let to = &to.get();
             if concepts {
                 format!("The clock jumps to {} s: nothing is ready, so the loop waits for the next timer.", time(*to))
             } else {
@@ -186,6 +188,7 @@ pub(crate) fn sentence(names: &Names, event: &Event, mode: Narration) -> String 
             }
         }
         EventKind::ClockAdvanced { to } => {
+            let to = &to.get();
             if concepts {
                 format!("time.sleep blocks everything: the clock moves to {} s and no other task can run meanwhile.", time(*to))
             } else {
@@ -311,7 +314,7 @@ pub(crate) fn sentence(names: &Names, event: &Event, mode: Narration) -> String 
             primitive: p,
             value,
         } => {
-            format!("{}'s counter is now {value}.", primitive(names, *p))
+            format!("{}'s counter is now {}.", primitive(names, *p), value.get())
         }
         EventKind::Output { stream, text } => {
             let text = s(*text).trim_end_matches('\n');

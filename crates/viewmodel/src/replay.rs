@@ -146,7 +146,7 @@ impl State {
             }
             EventKind::TimerScheduled { handle, when, .. } => {
                 self.timers.push(Timer {
-                    when: *when,
+                    when: when.get(),
                     handle: *handle,
                 });
             }
@@ -212,7 +212,7 @@ impl State {
                 slot(&mut self.primitives, *primitive).set = false;
             }
             EventKind::SemaphoreChanged { primitive, value } => {
-                slot(&mut self.primitives, *primitive).value = Some(*value);
+                slot(&mut self.primitives, *primitive).value = Some(value.get());
             }
             EventKind::PrimitiveCreated {
                 primitive, value, ..
@@ -220,7 +220,7 @@ impl State {
                 let semaphore = catalog.primitive(*primitive).is_some_and(|p| p.semaphore);
                 let p = slot(&mut self.primitives, *primitive);
                 if semaphore {
-                    p.value = Some(*value);
+                    p.value = Some(value.get());
                 }
             }
             EventKind::LoopClosed => {

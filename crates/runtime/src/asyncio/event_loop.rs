@@ -88,7 +88,7 @@ pub fn call_at(vm: &mut Vm, loop_id: u32, when: f64, callback: Callback) -> Rc<H
         line,
         EventKind::TimerScheduled {
             handle: h.id,
-            when,
+            when: trace::Seconds::new(when),
             callback,
         },
     );
@@ -190,7 +190,9 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
     if timeout > 0.0 {
         vm.now += timeout;
         vm.recorder
-            .record(vm.now, 0, EventKind::ClockAdvanced { to: vm.now });
+            .record(vm.now, 0, EventKind::ClockAdvanced {
+                    to: trace::Seconds::new(vm.now),
+                });
     }
     if vm.now > vm.limits.time_horizon {
         return Err(format!(

@@ -81,7 +81,9 @@ pub fn blocking_sleep(vm: &mut Vm, secs: f64) -> PyResult<()> {
         vm.now += secs;
         let line = vm.current_line();
         vm.recorder
-            .record(vm.now, line, crate::trace::EventKind::ClockAdvanced { to: vm.now });
+            .record(vm.now, line, crate::trace::EventKind::ClockAdvanced {
+                to: crate::trace::Seconds::new(vm.now),
+            });
     }
     Ok(())
 }

@@ -59,7 +59,7 @@ pub fn new_primitive_id(vm: &mut Vm, kind: &str, value: i64) -> u32 {
             primitive: id,
             kind: kind_id,
             label,
-            value,
+            value: crate::trace::Int64::new(value),
         },
     );
     id
@@ -300,7 +300,7 @@ fn sem_changed(vm: &mut Vm, sem: &Rc<AsyncObject>) {
         line,
         EventKind::SemaphoreChanged {
             primitive: id,
-            value,
+            value: crate::trace::Int64::new(value),
         },
     );
 }
