@@ -123,6 +123,17 @@ pub fn check_int_digits(n: &num_bigint::BigInt) -> PyResult<()> {
     Ok(())
 }
 
+/// An exception's `args`: OSError keeps only errno and strerror when it was
+/// also given a filename (3 to 5 arguments, the third not None).
+pub fn visible_args(e: &Exception) -> &[Value] {
+    if e.typ.is_subclass(TypeId::OSError) && (3..=5).contains(&e.args.len()) && !e.args[2].is_none()
+    {
+        &e.args[..2]
+    } else {
+        &e.args
+    }
+}
+
 /// A deterministic address for objects that carry none (`id()`, reprs).
 /// Keyed by the object's allocation, so a freed object's address may be
 /// reused by a later one, just as in CPython.
@@ -425,7 +436,7 @@ impl Writer {
             Value::Type(t) => self.out.push_str(&t.repr()),
             Value::Exception(e) => {
                 self.out.push_str(e.typ.name());
-                match e.args.as_slice() {
+                match visible_args(e) {
                     [one] => {
                         self.out.push('(');
                         self.value(one)?;

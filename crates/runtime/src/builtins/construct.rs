@@ -92,21 +92,31 @@ pub fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
             };
             Ok(Value::Slice(Rc::new(items)))
         }
-        TypeId::Type => {
-            no_kwargs("type", &args)?;
-            match args.pos.len() {
-                1 => Ok(Value::Type(type_of(&args.pos[0]))),
-                _ => Err(type_error("type() takes 1 argument")),
-            }
-        }
+        TypeId::Type => match (args.pos.as_slice(), args.kw.is_empty()) {
+            ([v], true) => Ok(Value::Type(type_of(v))),
+            ([Value::Str(_), _, _], _) => Err(type_error(
+                "type() cannot create classes in Loopscope (there is no class statement)",
+            )),
+            ([name, _, _], _) => Err(type_error(format!(
+                "type.__new__() argument 1 must be str, not {}",
+                type_of(name).name()
+            ))),
+            _ => Err(type_error("type() takes 1 or 3 arguments")),
+        },
         TypeId::Enumerate => {
+            let given = args.pos.len() + args.kw.len();
+            if given > 2 {
+                return Err(type_error(format!(
+                    "enumerate() takes at most 2 arguments ({given} given)"
+                )));
+            }
             let start = args.take_kw("start");
             let iterable = args.take_kw("iterable");
             reject_kwargs("enumerate", &args)?;
             let mut pos = args.pos.into_iter();
             let Some(iterable) = pos.next().or(iterable) else {
                 return Err(type_error(
-                    "enumerate() missing required argument 'iterable' (pos 1)",
+                    "enumerate() missing required argument 'iterable'",
                 ));
             };
             let count = pos.next().or(start).unwrap_or(Value::Int(0));
@@ -130,14 +140,8 @@ pub fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
             };
             reject_kwargs("zip", &args)?;
             let mut iters = Vec::with_capacity(args.pos.len());
-            for (i, v) in args.pos.iter().enumerate() {
-                iters.push(iterators::get_iter(vm, v).map_err(|e| {
-                    if e.typ == TypeId::TypeError {
-                        type_error(format!("zip argument #{} must support iteration", i + 1))
-                    } else {
-                        e
-                    }
-                })?);
+            for v in &args.pos {
+                iters.push(iterators::get_iter(vm, v)?);
             }
             Ok(new_iter(IterState::Zip { iters, strict }))
         }
@@ -215,29 +219,33 @@ pub fn update_dict(vm: &mut Vm, d: &mut Dict, src: &Value) -> PyResult<()> {
 }
 
 fn str_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let given = args.pos.len() + args.kw.len();
+    if given > 3 {
+        return Err(type_error(format!(
+            "str() takes at most 3 arguments ({given} given)"
+        )));
+    }
     let object = args.take_kw("object");
     let encoding = args.take_kw("encoding");
     args.take_kw("errors");
     reject_kwargs("str", &args)?;
     let mut pos = args.pos.into_iter();
     let object = pos.next().or(object);
-    let encoding = pos.next().or(encoding);
+    let encoding = match pos.next().or(encoding) {
+        None => None,
+        Some(Value::Str(e)) => Some(e.to_string()),
+        Some(other) => {
+            return Err(type_error(format!(
+                "str() argument 'encoding' must be str, not {}",
+                super::misc_methods::none_or_type(&other)
+            )))
+        }
+    };
     match (object, encoding) {
         (None, _) => Ok(Value::str("")),
-        (Some(Value::Bytes(b)), Some(encoding)) => {
-            let encoding = match &encoding {
-                Value::Str(e) => e.to_string(),
-                other => {
-                    return Err(type_error(format!(
-                        "str() argument 'encoding' must be str, not {}",
-                        type_of(other).name()
-                    )))
-                }
-            };
-            Ok(Value::str(&super::misc_methods::decode_bytes(
-                &b, &encoding,
-            )?))
-        }
+        (Some(Value::Bytes(b)), Some(encoding)) => Ok(Value::str(
+            &super::misc_methods::decode_bytes(&b, &encoding)?,
+        )),
         (Some(v), Some(_)) => Err(type_error(format!(
             "decoding to str: need a bytes-like object, {} found",
             type_of(&v).name()
@@ -247,16 +255,41 @@ fn str_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
 }
 
-fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn bytes_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let given = args.pos.len() + args.kw.len();
+    if given > 3 {
+        return Err(type_error(format!(
+            "bytes() takes at most 3 arguments ({given} given)"
+        )));
+    }
+    let source_kw = args.take_kw("source");
+    let encoding_kw = args.take_kw("encoding");
+    args.take_kw("errors");
+    reject_kwargs("bytes", &args)?;
     let mut pos = args.pos.into_iter();
-    match pos.next() {
-        None => Ok(Value::Bytes(Rc::from(Vec::new()))),
-        Some(Value::Str(s)) => {
-            if pos.next().is_none() && args.kw.is_empty() {
-                return Err(type_error("string argument without an encoding"));
-            }
-            Ok(Value::Bytes(Rc::from(s.as_bytes())))
+    let source = pos.next().or(source_kw);
+    let encoding = match pos.next().or(encoding_kw) {
+        None => None,
+        Some(Value::Str(e)) => Some(e),
+        Some(other) => {
+            return Err(type_error(format!(
+                "bytes() argument 'encoding' must be str, not {}",
+                super::misc_methods::none_or_type(&other)
+            )))
         }
+    };
+    match (&source, &encoding) {
+        (Some(Value::Str(_)), None) => {
+            return Err(type_error("string argument without an encoding"))
+        }
+        (Some(Value::Str(_)), Some(_)) | (None, None) => {}
+        (None, Some(_)) => return Err(type_error("encoding without a string argument")),
+        (Some(_), Some(_)) => return Err(type_error("encoding without a string argument")),
+        (Some(_), None) => {}
+    }
+    match source {
+        None => Ok(Value::Bytes(Rc::from(Vec::new()))),
+        Some(Value::Str(s)) => Ok(Value::Bytes(Rc::from(s.as_bytes()))),
         Some(Value::Bytes(b)) => Ok(Value::Bytes(b)),
         Some(n @ (Value::Int(_) | Value::Bool(_))) => {
             let n = index_arg(&n)?;
@@ -314,17 +347,33 @@ fn range_new(args: Args) -> PyResult<Value> {
 
 /// `SomeError(*args)`, and the validation of exception groups.
 fn exception_new(t: TypeId, args: Args) -> PyResult<Value> {
-    if !args.kw.is_empty() {
+    let group = t == TypeId::ExceptionGroup || t == TypeId::BaseExceptionGroup;
+    if group && args.pos.len() != 2 {
         return Err(type_error(format!(
-            "{}() takes no keyword arguments",
-            t.name()
+            "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)",
+            args.pos.len()
         )));
     }
-    if t == TypeId::ExceptionGroup || t == TypeId::BaseExceptionGroup {
-        return group_new(t, args.pos);
+    let no_keywords = || {
+        if args.kw.is_empty() {
+            Ok(())
+        } else {
+            Err(type_error(format!(
+                "{}() takes no keyword arguments",
+                t.name()
+            )))
+        }
+    };
+    if group {
+        // __new__ validates the arguments before __init__ refuses keywords.
+        let g = group_new(t, args.pos.clone())?;
+        no_keywords()?;
+        return Ok(g);
     }
+    no_keywords()?;
     let t = match (t, args.pos.as_slice()) {
         (TypeId::OSError, [Value::Int(errno), _, ..]) => os_error_subclass(*errno),
+        (TypeId::OSError, [Value::Bool(errno), _, ..]) => os_error_subclass(*errno as i64),
         _ => t,
     };
     Ok(Value::Exception(Exception::new(t, args.pos)))
@@ -352,16 +401,10 @@ fn os_error_subclass(errno: i64) -> TypeId {
 }
 
 fn group_new(t: TypeId, args: Vec<Value>) -> PyResult<Value> {
-    if args.len() != 2 {
-        return Err(type_error(format!(
-            "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)",
-            args.len()
-        )));
-    }
     if !matches!(args[0], Value::Str(_)) {
         return Err(type_error(format!(
             "BaseExceptionGroup.__new__() argument 1 must be str, not {}",
-            type_of(&args[0]).name()
+            super::misc_methods::none_or_type(&args[0])
         )));
     }
     let members: Vec<Value> = match &args[1] {

@@ -16,7 +16,7 @@ use crate::vm::Vm;
 pub fn get(_obj: &Value, e: &ExcRef, name: &str) -> Option<Value> {
     let group = e.is(TypeId::BaseExceptionGroup);
     Some(match name {
-        "args" => Value::tuple(e.args.clone()),
+        "args" => Value::tuple(crate::repr::visible_args(e).to_vec()),
         "__cause__" => opt_exc(&e.cause.borrow()),
         "__context__" => opt_exc(&e.context.borrow()),
         "__suppress_context__" => Value::Bool(e.suppress_context.get()),

@@ -7,7 +7,7 @@ use loopscope_syntax::ast::{BinOp, CmpOp};
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
 
-use super::args::{count_range, exactly_one, index_arg, no_kwargs, reject_kwargs};
+use super::args::{count_range, exactly_one, index_arg, reject_kwargs};
 use super::{numbers, sort};
 use crate::attrs;
 use crate::dict::hash_value;
@@ -551,19 +551,15 @@ fn min(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn min_max(vm: &mut Vm, mut args: Args, name: &str, op: CmpOp) -> PyResult<Value> {
-    let key = args.take_kw("key").filter(|k| !k.is_none());
-    let default = args.take_kw("default");
-    if let Some((k, _)) = args.kw.first() {
+    if args.pos.is_empty() {
         return Err(type_error(format!(
-            "{name}() got an unexpected keyword argument '{k}'"
+            "{name} expected at least 1 argument, got 0"
         )));
     }
+    let key = args.take_kw("key").filter(|k| !k.is_none());
+    let default = args.take_kw("default");
+    reject_kwargs(name, &args)?;
     let items = match args.pos.len() {
-        0 => {
-            return Err(type_error(format!(
-                "{name} expected at least 1 argument, got 0"
-            )))
-        }
         1 => iterators::collect(vm, &args.pos[0])?,
         _ => {
             if default.is_some() {
@@ -599,20 +595,15 @@ fn min_max(vm: &mut Vm, mut args: Args, name: &str, op: CmpOp) -> PyResult<Value
 }
 
 fn sorted(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
-    let key = args.take_kw("key");
-    let reverse = args.take_kw("reverse");
-    if let Some((k, _)) = args.kw.first() {
-        return Err(type_error(format!(
-            "'{k}' is an invalid keyword argument for sort()"
-        )));
-    }
-    no_kwargs("sorted", &args)?;
     if args.pos.len() != 1 {
         return Err(type_error(format!(
             "sorted expected 1 argument, got {}",
             args.pos.len()
         )));
     }
+    let key = args.take_kw("key");
+    let reverse = args.take_kw("reverse");
+    reject_kwargs("sort", &args)?;
     let mut items = iterators::collect(vm, &args.pos[0])?;
     sort::sort_values(vm, &mut items, key, reverse)?;
     Ok(Value::list(items))

@@ -18,14 +18,14 @@ use crate::vm::Vm;
 
 /// `int(...)`.
 pub fn int_new(mut args: Args) -> PyResult<Value> {
-    let base_kw = args.take_kw("base");
-    reject_kwargs("int", &args)?;
-    if args.pos.len() > 2 {
+    let given = args.pos.len() + args.kw.len();
+    if given > 2 {
         return Err(type_error(format!(
-            "int() takes at most 2 arguments ({} given)",
-            args.pos.len()
+            "int() takes at most 2 arguments ({given} given)"
         )));
     }
+    let base_kw = args.take_kw("base");
+    reject_kwargs("int", &args)?;
     let base = args.pos.get(1).cloned().or(base_kw);
     let Some(x) = args.pos.first() else {
         if base.is_some() {
