@@ -104,6 +104,10 @@ impl Dict {
     pub fn get_str(&self, k: &str) -> Option<Value> {
         self.map.get(&StrKey::new(k)).cloned()
     }
+    /// `get_str` with the key's hash already known.
+    pub fn get_str_hashed(&self, text: &str, hash: i64) -> Option<Value> {
+        self.map.get(&StrKey { hash, text }).cloned()
+    }
     pub fn contains(&self, k: &Value) -> PyResult<bool> {
         Ok(self.map.contains_key(&Key::new(k.clone())?))
     }

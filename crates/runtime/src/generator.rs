@@ -31,10 +31,42 @@ pub enum GenBody {
     Native(NativeCoro),
 }
 
+/// A generator's name: asyncio's own coroutines use names known at compile
+/// time (and are created by the million), program ones share their code's.
+pub enum Name {
+    Static(&'static str),
+    Shared(Rc<str>),
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Name::Static(s) => s,
+            Name::Shared(s) => s,
+        }
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl Name {
+    pub fn to_rc(&self) -> Rc<str> {
+        match self {
+            Name::Static(s) => Rc::from(*s),
+            Name::Shared(s) => s.clone(),
+        }
+    }
+}
+
 pub struct Generator {
     pub is_coroutine: bool,
-    pub name: Rc<str>,
-    pub qualname: Rc<str>,
+    pub name: Name,
+    pub qualname: Name,
     pub code: Option<Rc<Code>>,
     pub state: Cell<GenState>,
     pub body: RefCell<GenBody>,
@@ -46,8 +78,8 @@ impl Generator {
         let code = frame.code.clone();
         Rc::new(Generator {
             is_coroutine,
-            name: code.name.clone(),
-            qualname: code.qualname.clone(),
+            name: Name::Shared(code.name.clone()),
+            qualname: Name::Shared(code.qualname.clone()),
             code: Some(code),
             state: Cell::new(GenState::Created),
             body: RefCell::new(GenBody::Frame(Some(Box::new(frame)))),
@@ -58,8 +90,8 @@ impl Generator {
     pub fn native(name: &'static str, qualname: &'static str, coro: NativeCoro) -> Rc<Generator> {
         Rc::new(Generator {
             is_coroutine: true,
-            name: static_name(name),
-            qualname: static_name(qualname),
+            name: Name::Static(name),
+            qualname: Name::Static(qualname),
             code: None,
             state: Cell::new(GenState::Created),
             body: RefCell::new(GenBody::Native(coro)),
@@ -96,23 +128,6 @@ impl Generator {
     pub fn store_frame(&self, frame: Box<Frame>) {
         *self.body.borrow_mut() = GenBody::Frame(Some(frame));
     }
-}
-
-thread_local! {
-    static STATIC_NAMES: RefCell<rustc_hash::FxHashMap<&'static str, Rc<str>>> =
-        RefCell::new(Default::default());
-}
-
-/// The shared `Rc<str>` of a name known at compile time (asyncio's own
-/// coroutines are created by the million in queue-heavy programs).
-fn static_name(name: &'static str) -> Rc<str> {
-    STATIC_NAMES.with(|names| {
-        names
-            .borrow_mut()
-            .entry(name)
-            .or_insert_with(|| Rc::from(name))
-            .clone()
-    })
 }
 
 impl Drop for Generator {

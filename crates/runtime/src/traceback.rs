@@ -831,6 +831,7 @@ mod tests {
             consts: Vec::new(),
             functions: Vec::new(),
             names: Vec::new(),
+            name_hashes: Vec::new(),
             varnames: Vec::new(),
             cellvars: Vec::new(),
             freevars: Vec::new(),

@@ -929,8 +929,8 @@ pub fn as_completed(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let timeout = a.next().flatten().unwrap_or(Value::None);
     Ok(Value::Generator(Rc::new(Generator {
         is_coroutine: false,
-        name: Rc::from("as_completed"),
-        qualname: Rc::from("as_completed"),
+        name: crate::generator::Name::Static("as_completed"),
+        qualname: crate::generator::Name::Static("as_completed"),
         code: None,
         state: Cell::new(GenState::Created),
         body: RefCell::new(GenBody::Native(NativeCoro::Waiting(

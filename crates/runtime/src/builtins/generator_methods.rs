@@ -16,8 +16,8 @@ pub fn get(_obj: &Value, g: &Rc<Generator>, name: &str) -> Option<Value> {
     let prefix = if g.is_coroutine { "cr_" } else { "gi_" };
     let state = g.state.get();
     Some(match name {
-        "__name__" => Value::Str(g.name.clone()),
-        "__qualname__" => Value::Str(g.qualname.clone()),
+        "__name__" => Value::Str(g.name.to_rc()),
+        "__qualname__" => Value::Str(g.qualname.to_rc()),
         _ if name.strip_prefix(prefix) == Some("running") => {
             Value::Bool(state == GenState::Running)
         }

@@ -168,6 +168,8 @@ pub struct Code {
     /// Code objects of nested functions, lambdas and comprehensions.
     pub functions: Vec<Rc<Code>>,
     pub names: Vec<Rc<str>>,
+    /// `hash()` of each of `names`, computed once for global lookups.
+    pub name_hashes: Vec<i64>,
     /// Local variable names; parameters first.
     pub varnames: Vec<Rc<str>>,
     /// Variables of this frame captured by inner functions.

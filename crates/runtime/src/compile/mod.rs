@@ -16,6 +16,7 @@ use loopscope_syntax::{Diagnostic, DiagnosticKind};
 use code::{Code, CodeKind, Instr};
 use scope::{node_key, ScopeTable, Storage};
 
+use crate::hash::str_hash;
 use crate::value::Value;
 
 /// Compile a parsed module. `filename` appears in tracebacks.
@@ -143,6 +144,7 @@ impl<'a> CodeGen<'a> {
                 consts: Vec::new(),
                 functions: Vec::new(),
                 names: Vec::new(),
+                name_hashes: Vec::new(),
                 varnames,
                 cellvars,
                 freevars,
@@ -158,7 +160,8 @@ impl<'a> CodeGen<'a> {
         }
     }
 
-    fn finish(self) -> Code {
+    fn finish(mut self) -> Code {
+        self.code.name_hashes = self.code.names.iter().map(|n| str_hash(n)).collect();
         self.code
     }
 

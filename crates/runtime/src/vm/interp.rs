@@ -1112,7 +1112,8 @@ fn fast_path(f: &mut crate::vm::frame::Frame, instr: Instr) -> bool {
             true
         }
         Instr::LoadGlobal(i) => {
-            let found = f.globals.attrs.borrow().get_str(&f.code.names[i as usize]);
+            let (name, hash) = (&f.code.names[i as usize], f.code.name_hashes[i as usize]);
+            let found = f.globals.attrs.borrow().get_str_hashed(name, hash);
             match found {
                 Some(v) => {
                     f.stack.push(v);
