@@ -220,9 +220,9 @@ fn hex(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     let mut out = String::new();
     for (i, d) in digits.iter().enumerate() {
         let boundary = if per > 0 {
-            (n - i) % size == 0
+            (n - i).is_multiple_of(size)
         } else {
-            i % size == 0
+            i.is_multiple_of(size)
         };
         if i > 0 && boundary {
             out.push_str(&sep);
