@@ -79,52 +79,52 @@ pub enum Callback {
 
 impl Callback {
     /// Bind the finished future as a done-callback's argument.
-    pub fn with_future(&self, fut: &Rc<AsyncObject>) -> Callback {
+    pub fn with_future(self, fut: &Rc<AsyncObject>) -> Callback {
         match self {
             Callback::TaskWakeup { task, .. } => Callback::TaskWakeup {
-                task: task.clone(),
+                task,
                 future: Some(fut.clone()),
             },
             Callback::GatherChild { state, .. } => Callback::GatherChild {
-                state: state.clone(),
+                state,
                 child: Some(fut.clone()),
             },
             Callback::RunUntilCompleteDone { .. } => Callback::RunUntilCompleteDone {
                 future: Some(fut.clone()),
             },
             Callback::ReleaseWaiter { waiter, .. } => Callback::ReleaseWaiter {
-                waiter: waiter.clone(),
+                waiter,
                 future: Some(fut.clone()),
             },
             Callback::WaitOnCompletion { state, .. } => Callback::WaitOnCompletion {
-                state: state.clone(),
+                state,
                 future: Some(fut.clone()),
             },
             Callback::AsCompletedDone { state, .. } => Callback::AsCompletedDone {
-                state: state.clone(),
+                state,
                 future: Some(fut.clone()),
             },
             Callback::ShieldInnerDone { outer, .. } => Callback::ShieldInnerDone {
-                outer: outer.clone(),
+                outer,
                 inner: Some(fut.clone()),
             },
             Callback::ShieldOuterDone { inner, .. } => Callback::ShieldOuterDone {
-                inner: inner.clone(),
+                inner,
                 outer: Some(fut.clone()),
             },
             Callback::TaskGroupTaskDone { group, .. } => Callback::TaskGroupTaskDone {
-                group: group.clone(),
+                group,
                 task: Some(fut.clone()),
             },
             Callback::Python { func, args } => {
-                let mut args = args.clone();
+                let mut args = args;
                 args.push(Value::Async(fut.clone()));
                 Callback::Python {
-                    func: func.clone(),
+                    func,
                     args,
                 }
             }
-            other => other.clone(),
+            other => other,
         }
     }
 

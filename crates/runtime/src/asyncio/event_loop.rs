@@ -19,7 +19,7 @@ use crate::value::{ExcRef, PyResult, Value};
 use crate::vm::Vm;
 
 use super::callbacks::Callback;
-use super::heapq;
+use super::heapq::{self, TimerEntry};
 use super::objects::Handle;
 
 /// `time.get_clock_info('monotonic').resolution` on Linux.
@@ -35,7 +35,7 @@ const MIN_CANCELLED_TIMER_HANDLES_FRACTION: f64 = 0.5;
 #[derive(Default)]
 pub struct LoopState {
     pub ready: VecDeque<Rc<Handle>>,
-    pub scheduled: Vec<Rc<Handle>>,
+    pub scheduled: Vec<TimerEntry>,
     pub timer_cancelled_count: usize,
     pub stopping: bool,
     pub closed: bool,
@@ -213,7 +213,7 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
         };
         h.scheduled.set(false);
         let id = h.id;
-        lp.ready.push_back(h);
+        lp.ready.push_back(h.handle);
         vm.recorder
             .record(vm.now, 0, EventKind::TimerFired { handle: id });
     }

@@ -3,23 +3,49 @@
 //! with equal deadlines are NOT popped in insertion order, and Loopscope must
 //! pop them in CPython's order.
 
+use std::ops::Deref;
 use std::rc::Rc;
 
 use super::objects::Handle;
 
-fn lt(a: &Handle, b: &Handle) -> bool {
+/// A timer in the heap, with its deadline stored inline so that sifting
+/// compares without chasing pointers.
+#[derive(Clone)]
+pub struct TimerEntry {
+    when: f64,
+    pub handle: Rc<Handle>,
+}
+
+impl TimerEntry {
+    pub fn new(handle: Rc<Handle>) -> TimerEntry {
+        TimerEntry {
+            when: handle.when,
+            handle,
+        }
+    }
+}
+
+impl Deref for TimerEntry {
+    type Target = Handle;
+    fn deref(&self) -> &Handle {
+        &self.handle
+    }
+}
+
+/// `TimerHandle.__lt__`: by deadline only.
+fn lt(a: &TimerEntry, b: &TimerEntry) -> bool {
     a.when < b.when
 }
 
 /// `heapq.heappush`.
-pub fn push(heap: &mut Vec<Rc<Handle>>, item: Rc<Handle>) {
-    heap.push(item);
+pub fn push(heap: &mut Vec<TimerEntry>, item: Rc<Handle>) {
+    heap.push(TimerEntry::new(item));
     let n = heap.len() - 1;
     sift_down(heap, 0, n);
 }
 
 /// `heapq.heappop`.
-pub fn pop(heap: &mut Vec<Rc<Handle>>) -> Option<Rc<Handle>> {
+pub fn pop(heap: &mut Vec<TimerEntry>) -> Option<TimerEntry> {
     let last = heap.pop()?;
     if heap.is_empty() {
         return Some(last);
@@ -30,7 +56,7 @@ pub fn pop(heap: &mut Vec<Rc<Handle>>) -> Option<Rc<Handle>> {
 }
 
 /// `heapq.heapify`.
-pub fn heapify(heap: &mut [Rc<Handle>]) {
+pub fn heapify(heap: &mut [TimerEntry]) {
     let n = heap.len();
     for i in (0..n / 2).rev() {
         sift_up(heap, i);
@@ -39,7 +65,7 @@ pub fn heapify(heap: &mut [Rc<Handle>]) {
 
 /// heapq's `_siftdown(heap, startpos, pos)`: move the item at `pos` up
 /// towards the root.
-fn sift_down(heap: &mut [Rc<Handle>], startpos: usize, mut pos: usize) {
+fn sift_down(heap: &mut [TimerEntry], startpos: usize, mut pos: usize) {
     let newitem = heap[pos].clone();
     while pos > startpos {
         let parentpos = (pos - 1) >> 1;
@@ -55,7 +81,7 @@ fn sift_down(heap: &mut [Rc<Handle>], startpos: usize, mut pos: usize) {
 
 /// heapq's `_siftup(heap, pos)`: bubble the smaller child up until hitting
 /// a leaf, then sift the item down into place.
-fn sift_up(heap: &mut [Rc<Handle>], mut pos: usize) {
+fn sift_up(heap: &mut [TimerEntry], mut pos: usize) {
     let endpos = heap.len();
     let startpos = pos;
     let newitem = heap[pos].clone();

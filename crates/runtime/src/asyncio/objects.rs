@@ -31,6 +31,8 @@ pub struct TaskPart {
     pub name: RefCell<Rc<str>>,
     pub fut_waiter: RefCell<Option<Rc<AsyncObject>>>,
     pub must_cancel: Cell<bool>,
+    /// The line the task will resume at (where its innermost coroutine stopped).
+    pub resume_line: Cell<u32>,
     pub num_cancels_requested: Cell<u32>,
 }
 

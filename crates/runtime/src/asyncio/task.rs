@@ -35,6 +35,7 @@ pub fn create_task(
     vm.aio.next_task_id += 1;
     let tid = vm.aio.next_task_id;
     let coro_name = coro.qualname.to_string();
+    let first_line = coro.code.as_ref().map(|c| c.first_line).unwrap_or(0);
     let task = Rc::new(AsyncObject::Future(FutureObj::new(
         fid,
         &name,
@@ -44,6 +45,7 @@ pub fn create_task(
             name: std::cell::RefCell::new(Rc::from(name.as_str())),
             fut_waiter: std::cell::RefCell::new(None),
             must_cancel: std::cell::Cell::new(false),
+            resume_line: std::cell::Cell::new(first_line),
             num_cancels_requested: std::cell::Cell::new(0),
         }),
     )));
@@ -103,7 +105,7 @@ pub fn step(vm: &mut Vm, task: &Rc<AsyncObject>, exc: Option<ExcRef>) {
     }
     *tp.fut_waiter.borrow_mut() = None;
     let previous = vm.aio.current_task.replace(task.clone());
-    let line = suspended_line(&tp.coro);
+    let line = tp.resume_line.get();
     vm.recorder
         .record(vm.now, line, EventKind::TaskResumed { task: tp.id });
     let input = match exc {
@@ -167,6 +169,8 @@ pub fn step(vm: &mut Vm, task: &Rc<AsyncObject>, exc: Option<ExcRef>) {
 fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
     let loop_id = vm.aio.running_loop.unwrap_or(0);
     let line = vm.last_line;
+    // Where the innermost coroutine stopped is where the task resumes.
+    tp.resume_line.set(line);
     match &v {
         Value::Async(obj) if obj.as_future().is_some() => {
             let waited = obj.as_future().expect("future");
@@ -245,27 +249,6 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
             );
         }
     }
-}
-
-/// The line where a coroutine will resume: that of the innermost coroutine
-/// it is awaiting (its definition line if it has not started).
-fn suspended_line(coro: &Generator) -> u32 {
-    let body = coro.body.borrow();
-    let crate::generator::GenBody::Frame(Some(frame)) = &*body else {
-        return coro.code.as_ref().map(|c| c.first_line).unwrap_or(0);
-    };
-    if frame.pc == 0 {
-        return frame.code.first_line;
-    }
-    if frame.suspended_at_send {
-        if let Some(Value::Generator(inner)) = frame.stack.last() {
-            if inner.code.is_some() && !inner.is_native() {
-                return suspended_line(inner);
-            }
-        }
-        return frame.code.line_of(frame.pc);
-    }
-    frame.current_line()
 }
 
 /// `Task.__wakeup(future)`.
