@@ -15,7 +15,7 @@ use crate::panels::primitives::PrimitivesPanel;
 use crate::panels::ready_queue::ReadyQueuePanel;
 use crate::panels::tasks::TasksPanel;
 use crate::panels::timers::TimersPanel;
-use crate::session::Session;
+use crate::session::{Session, EDITED_FILENAME};
 use crate::share::ShareMenu;
 use crate::share_link::{decode, SharedView};
 use crate::storage;
@@ -24,9 +24,6 @@ use crate::timeline::TimelinePanel;
 
 /// Re-run this long after the last edit.
 const RERUN_DELAY: std::time::Duration = std::time::Duration::from_millis(600);
-
-/// Filename for programs that are not an unchanged preset.
-const EDITED_FILENAME: &str = "main.py";
 
 /// What the page opens with.
 struct Start {
@@ -308,11 +305,6 @@ fn schedule_reruns(session: Session, autosave: bool) {
         set_timeout(
             move || {
                 if generation.get_value() == this_edit {
-                    if find(&session.filename.get_untracked())
-                        .is_some_and(|preset| preset.source != session.source.get_untracked())
-                    {
-                        session.filename.set(EDITED_FILENAME.to_string());
-                    }
                     session.run_now(session.event.get_untracked());
                 }
             },
@@ -329,6 +321,7 @@ fn RunStatus() -> impl IntoView {
         <span
             class="run-status"
             class:failed=move || session.run.with(|run| run.as_ref().is_some_and(|run| run.status != 0))
+            title=move || session.run.with(|run| run.as_ref().map(|run| run.summary.clone()))
             role="status"
         >
             {move || session.run.with(|run| run.as_ref().map(|run| run.summary.clone()))}

@@ -31,6 +31,7 @@ pub fn Editor(
 ) -> impl IntoView {
     let textarea: NodeRef<Textarea> = NodeRef::new();
     let current_bar: NodeRef<Div> = NodeRef::new();
+    let scroller: NodeRef<Div> = NodeRef::new();
     let tab_leaves_editor = RwSignal::new(false);
 
     let line_count = Memo::new(move |_| source.with(|text| text.split('\n').count()));
@@ -74,15 +75,21 @@ pub fn Editor(
             .collect::<Vec<_>>()
     };
 
-    // Keep the executing line in view while stepping.
+    // Keep the executing line in view while stepping (vertically only: the gutter stays put).
     Effect::new(move |_| {
-        if executing_line.get().is_some() {
-            if let Some(bar) = current_bar.get() {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-                bar.scroll_into_view_with_scroll_into_view_options(&options);
-            }
+        let Some(line) = executing_line.get() else {
+            return;
+        };
+        let (Some(bar), Some(scroller)) = (current_bar.get_untracked(), scroller.get_untracked())
+        else {
+            return;
+        };
+        let top = bar.offset_top();
+        let height = bar.offset_height();
+        let visible_top = scroller.scroll_top();
+        let visible_height = scroller.client_height();
+        if line > 0 && (top < visible_top || top + height > visible_top + visible_height) {
+            scroller.set_scroll_top((top - visible_height / 3).max(0));
         }
     });
 
@@ -121,7 +128,7 @@ pub fn Editor(
     };
 
     view! {
-        <div class="editor-scroll">
+        <div class="editor-scroll" node_ref=scroller>
             <div class="editor-inner">
                 <div class="gutter" aria-hidden="true">{gutter}</div>
                 <div class="code-area">

@@ -13,6 +13,7 @@ use loopscope_viewmodel::{LoopView, Narration, Timeline};
 
 use crate::editor::LineProblem;
 use crate::embed::DEFAULT_SPEED;
+use crate::examples::find;
 use crate::problem::locate;
 
 /// Trace events before a run in the page stops (a browser tab has less room than the CLI).
@@ -20,6 +21,9 @@ const MAX_EVENTS: usize = 200_000;
 
 /// Instructions one step may run without yielding (an endless loop stops in a second or two).
 const MAX_INSTRUCTIONS_WITHOUT_YIELD: u64 = 20_000_000;
+
+/// Filename for programs that are not an unchanged preset.
+pub const EDITED_FILENAME: &str = "main.py";
 
 /// A finished run of the program.
 pub struct Run {
@@ -150,6 +154,11 @@ impl Session {
     /// Runs the editor's program now and shows event `event` of the new trace (clamped).
     pub fn run_now(&self, event: usize) {
         let source = self.source.get_untracked();
+        let edited_preset =
+            find(&self.filename.get_untracked()).is_some_and(|preset| preset.source != source);
+        if edited_preset {
+            self.filename.set(EDITED_FILENAME.to_string());
+        }
         let run = Run::execute(
             &source,
             &self.filename.get_untracked(),

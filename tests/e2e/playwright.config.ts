@@ -17,6 +17,8 @@ export default defineConfig({
     baseURL,
     browserName: 'chromium',
     headless: true,
+    // A laptop-sized window: the screenshots in docs/ come from these runs.
+    viewport: { width: 1440, height: 900 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
