@@ -33,6 +33,7 @@ pub enum GenBody {
 
 /// A generator's name: asyncio's own coroutines use names known at compile
 /// time (and are created by the million), program ones share their code's.
+#[derive(Clone)]
 pub enum Name {
     Static(&'static str),
     Shared(Rc<str>),
@@ -132,8 +133,36 @@ impl Generator {
 
 impl Drop for Generator {
     fn drop(&mut self) {
-        if self.is_coroutine && self.state.get() == GenState::Created {
-            warnings::coroutine_never_awaited(&self.qualname);
+        match self.state.get() {
+            GenState::Created if self.is_coroutine => {
+                warnings::coroutine_never_awaited(&self.qualname);
+            }
+            GenState::Suspended => self.close_on_drop(),
+            _ => {}
         }
+    }
+}
+
+impl Generator {
+    /// CPython closes a suspended generator when it dies, so its `finally`
+    /// blocks and `except GeneratorExit` handlers run. Its frame moves to a
+    /// stand-in that the VM closes at the next instruction boundary. A frame
+    /// with no active `try` would just let GeneratorExit through: skipped.
+    fn close_on_drop(&mut self) {
+        let GenBody::Frame(frame) = self.body.get_mut() else {
+            return;
+        };
+        let Some(frame) = frame.take_if(|f| !f.blocks.is_empty()) else {
+            return;
+        };
+        warnings::push(warnings::Notice::Close(Rc::new(Generator {
+            is_coroutine: self.is_coroutine,
+            name: self.name.clone(),
+            qualname: self.qualname.clone(),
+            code: self.code.clone(),
+            state: Cell::new(GenState::Suspended),
+            body: RefCell::new(GenBody::Frame(Some(frame))),
+            address: self.address,
+        })));
     }
 }

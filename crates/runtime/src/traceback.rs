@@ -784,6 +784,25 @@ impl Vm {
                 Notice::ExceptionNeverRetrieved { describe, exc } => {
                     format_never_retrieved(&describe, &exc, &self.source_lines)
                 }
+                Notice::Close(generator) => {
+                    let closed =
+                        crate::builtins::generator_methods::close_generator(self, &generator);
+                    if let Err(e) = closed {
+                        // The unraisable hook shows the frame the generator died in.
+                        if let Some(f) = self.frames.last() {
+                            if self.frames.len() > self.loop_floor {
+                                e.push_frame(&f.code, f.current_pc());
+                            }
+                        }
+                        let text = format!(
+                            "Exception ignored in: {}\n{}",
+                            generator.repr(),
+                            format_exception(&e, &self.source_lines.clone())
+                        );
+                        self.write(Stream::Stderr, &text);
+                    }
+                    continue;
+                }
             };
             // The same text is both console output and a warning event, so
             // the UI can flag it (the string is interned once).

@@ -9,6 +9,9 @@
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use std::rc::Rc;
+
+use crate::generator::Generator;
 use crate::value::ExcRef;
 
 pub enum Notice {
@@ -17,6 +20,9 @@ pub enum Notice {
     /// A finished future/task died holding an exception nobody retrieved.
     /// `describe` is the future's repr at the time it finished.
     ExceptionNeverRetrieved { describe: String, exc: ExcRef },
+    /// A suspended generator died: it must be closed (see
+    /// `Generator::close_on_drop`).
+    Close(Rc<Generator>),
 }
 
 thread_local! {

@@ -36,7 +36,8 @@ impl Vm {
                 }
                 continue;
             }
-            if crate::warnings::has_pending() {
+            // Not while a Send waits for its input: reporting may run code.
+            if crate::warnings::has_pending() && self.pending_input.is_none() {
                 self.report_notices();
             }
             self.instructions += 1;
