@@ -459,6 +459,8 @@ pub fn truthy(_vm: &mut Vm, v: &Value) -> PyResult<bool> {
         Value::Set(s) => !s.borrow().is_empty(),
         Value::Range(r) => r.len() > 0,
         Value::Async(o) => o.truthy(),
+        // dict views are sized; other iterators are always true.
+        Value::Iter(it) => crate::iterators::view_len(&it.borrow()).is_none_or(|n| n > 0),
         _ => true,
     })
 }
