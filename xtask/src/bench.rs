@@ -834,8 +834,7 @@ const METHOD: &str = "## Method
   `bench/`, `loopscope run --timestamps --trace TMP/PROGRAM.trace.json PROGRAM.py` (the run
   the speed targets are judged on; its time includes serializing and writing the JSON
   trace) and `loopscope run --timestamps PROGRAM.py` (the same work without the JSON; the
-  engine still records the trace in memory, its stdout comes from it). The CLI builds the
-  whole JSON text in memory before writing it, which the `--trace` peak includes.
+  engine still records the trace in memory, its stdout comes from it).
 - CPython: `python3 bench/run_cpython.py bench/PROGRAM.py` with `PYTHONHASHSEED=0`, which
   runs the program in-process on the virtual clock, event loop and stamped stdout of
   `tests/conformance/record.py`. Virtual sleeps cost no real time in either runtime.
@@ -849,9 +848,9 @@ const METHOD: &str = "## Method
 - Trace bytes/event: the trace JSON is deserialized into `loopscope_runtime::trace::Trace`;
   the in-memory size is `size_of::<Event>()` × events + Σ over interned strings of
   (`size_of::<String>()` + length), divided by the number of events. It counts lengths, not
-  spare `Vec` capacity, and not the recorder's intern map, which holds a second copy of each
-  string while the program runs. The target is judged on traces of at least 1,000,000
-  events; a shorter trace is dominated by its few strings.
+  spare `Vec` capacity, and not the recorder's interning index, which exists only while the
+  program runs. The target is judged on traces of at least 1,000,000 events; a shorter trace
+  is dominated by its few strings.
 - \"failed\" / \"n/a\": that runtime did not run the program to a clean exit; the targets
   section quotes its exit status and first line of stderr.
 ";
