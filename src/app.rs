@@ -154,7 +154,7 @@ pub fn App() -> impl IntoView {
                     <header class="embed-bar">
                         <strong>"Loopscope"</strong>
                         <span>{move || session.filename.get()}</span>
-                        <a href=move || open_full_url() target="_blank" rel="noopener">
+                        <a href=open_full_url target="_blank" rel="noopener">
                             "Open in Loopscope ↗"
                         </a>
                     </header>

@@ -17,12 +17,12 @@ pub fn locate(stderr: &str, filename: &str) -> Option<Located> {
     let marker = format!("File \"{filename}\", line ");
     let line = stderr
         .lines()
+        .rev()
         .filter_map(|text| text.trim_start().strip_prefix(marker.as_str()))
-        .filter_map(|rest| {
+        .find_map(|rest| {
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
             digits.parse().ok()
-        })
-        .last();
+        });
     let message = stderr
         .lines()
         .rev()

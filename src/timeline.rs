@@ -139,6 +139,8 @@ pub fn TimelinePanel() -> impl IntoView {
     let axis = move || {
         let scale = scale.get();
         let step = tick_step(scale.span, (scale.width / 110.0).max(2.0));
+        // Events are whole: no tick between two of them.
+        let step = if scale.events { step.max(1.0) } else { step };
         let count = (scale.span / step).floor() as usize;
         (0..=count)
             .map(|tick| {
