@@ -54,3 +54,30 @@ for (const [name, fragment] of [
     expect(problems).toEqual([]);
   });
 }
+
+test('a program too large for a link is offered as a .py download', async ({ page }) => {
+  const problems = watchProblems(page);
+  await openApp(page);
+  // Pseudo-random letters do not compress well, so the link would pass the length limit.
+  let state = 7;
+  const names: string[] = [];
+  for (let line = 0; line < 300; line++) {
+    let text = '# ';
+    for (let letter = 0; letter < 100; letter++) {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      state >>>= 0;
+      text += String.fromCharCode(97 + (state % 26));
+    }
+    names.push(text);
+  }
+  await page.getByRole('textbox', { name: 'Python program' }).fill(names.join('\n') + '\n');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.py$/);
+  await expect(page.getByText(/too large for a link/)).toBeVisible();
+  await expect(page).not.toHaveURL(/#v1\./);
+  await page.evaluate(() => localStorage.clear());
+  expect(problems).toEqual([]);
+});
