@@ -105,7 +105,7 @@ pub fn ShareMenu() -> impl IntoView {
         <button type="button" on:click=move |_| embed_open.set(true) title="Embed this view in another page">
             "Embed"
         </button>
-        <span class="run-status" role="status" aria-live="polite">
+        <span class="run-status share-status" role="status" aria-live="polite" title=move || status.get()>
             {move || status.get()}
         </span>
         <EmbedDialog open=embed_open/>
