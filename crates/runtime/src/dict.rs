@@ -72,7 +72,9 @@ impl Equivalent<Key> for StrKey<'_> {
 
 #[derive(Clone, Default)]
 pub struct Dict {
-    map: IndexMap<Key, Value>,
+    /// Keys carry their Python hash; FxHash spreads it cheaply (the default
+    /// SipHash would hash the hash again on every lookup).
+    map: IndexMap<Key, Value, rustc_hash::FxBuildHasher>,
 }
 
 impl Dict {

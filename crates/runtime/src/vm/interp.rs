@@ -29,7 +29,7 @@ const LIMIT_CHECK_INTERVAL: u64 = 1 << 12;
 
 impl Vm {
     pub(crate) fn run(&mut self, base: usize) -> Result<Exit, ExcRef> {
-        loop {
+        'outer: loop {
             if let Some(e) = self.pending_throw.take() {
                 if let Some(done) = self.unwind(e, base, true) {
                     return done;
@@ -51,13 +51,21 @@ impl Vm {
             }
             let instr = {
                 let f = self.frames.last_mut().expect("frame");
-                let pc = f.pc;
-                f.pc = pc + 1;
-                let instr = f.code.instrs[pc];
-                if fast_path(f, instr) {
-                    continue;
+                let mut instr = fetch(f);
+                // Run fast-path instructions back to back, returning to the
+                // checks above when a report is queued or a limit check is due.
+                loop {
+                    if !fast_path(f, instr) {
+                        break instr;
+                    }
+                    if crate::warnings::has_pending()
+                        || (self.instructions + 1).is_multiple_of(LIMIT_CHECK_INTERVAL)
+                    {
+                        continue 'outer;
+                    }
+                    self.instructions += 1;
+                    instr = fetch(f);
                 }
-                instr
             };
             match self.exec(instr) {
                 Ok(Flow::Next) => {}
@@ -1079,6 +1087,14 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// The next instruction of a frame (advancing its program counter).
+#[inline(always)]
+fn fetch(f: &mut crate::vm::frame::Frame) -> Instr {
+    let pc = f.pc;
+    f.pc = pc + 1;
+    f.code.instrs[pc]
 }
 
 /// The hottest instructions on small ints and locals, executed without
