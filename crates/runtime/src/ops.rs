@@ -206,9 +206,7 @@ fn true_divide(a: &BigInt, b: &BigInt) -> PyResult<f64> {
 
 fn float_pow(x: f64, y: f64) -> PyResult<Value> {
     if x == 0.0 && y < 0.0 {
-        return Err(zero_division(
-            "0.0 cannot be raised to a negative power",
-        ));
+        return Err(zero_division("0.0 cannot be raised to a negative power"));
     }
     if x < 0.0 && y.fract() != 0.0 {
         return Err(exc(
@@ -250,12 +248,18 @@ fn sequence_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> 
             Ok(Value::Bytes(Rc::from(v)))
         }
         (BinOp::Mult, seq, Value::Int(_) | Value::Bool(_))
-            if matches!(seq, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) =>
+            if matches!(
+                seq,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+            ) =>
         {
             repeat(vm, seq, b)
         }
         (BinOp::Mult, Value::Int(_) | Value::Bool(_), seq)
-            if matches!(seq, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) =>
+            if matches!(
+                seq,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+            ) =>
         {
             repeat(vm, seq, a)
         }
@@ -306,9 +310,7 @@ fn sequence_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> 
                     )));
                 }
             }
-            if op == BinOp::Mult
-                && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
-            {
+            if op == BinOp::Mult && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) {
                 return Err(type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
                     type_of(b).name()
@@ -480,7 +482,10 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
                 return true;
             }
             let (x, y) = (x.borrow(), y.borrow());
-            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| p.is(q) || values_equal(p, q))
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y.iter())
+                    .all(|(p, q)| p.is(q) || values_equal(p, q))
         }
         (Value::Dict(x), Value::Dict(y)) => {
             if Rc::ptr_eq(x, y) {
@@ -501,7 +506,9 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
             let (lx, ly) = (x.len(), y.len());
             lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
         }
-        (Value::Slice(x), Value::Slice(y)) => x.iter().zip(y.iter()).all(|(p, q)| values_equal(p, q)),
+        (Value::Slice(x), Value::Slice(y)) => {
+            x.iter().zip(y.iter()).all(|(p, q)| values_equal(p, q))
+        }
         _ => {
             if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
                 return num_cmp(&x, &y) == Some(Ordering::Equal);
@@ -669,7 +676,10 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
         },
         Value::Dict(d) => d.borrow().contains(item),
         Value::Set(s) => s.borrow().contains(item),
-        Value::List(l) => Ok(l.borrow().iter().any(|v| v.is(item) || values_equal(v, item))),
+        Value::List(l) => Ok(l
+            .borrow()
+            .iter()
+            .any(|v| v.is(item) || values_equal(v, item))),
         Value::Tuple(t) => Ok(t.iter().any(|v| v.is(item) || values_equal(v, item))),
         Value::Range(r) => Ok(match item {
             Value::Int(i) => {
@@ -742,7 +752,11 @@ pub fn slice_indices(vm: &mut Vm, s: &[Value; 3], len: usize) -> PyResult<Vec<us
             Value::None => Ok(None),
             Value::Int(i) => Ok(Some(*i)),
             Value::Bool(b) => Ok(Some(*b as i64)),
-            Value::BigInt(b) => Ok(Some(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })),
+            Value::BigInt(b) => Ok(Some(if b.is_negative() {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            })),
             _ => Err(type_error(
                 "slice indices must be integers or None or have an __index__ method",
             )),
@@ -766,7 +780,10 @@ pub fn slice_indices(vm: &mut Vm, s: &[Value; 3], len: usize) -> PyResult<Vec<us
         }
     };
     let (start, stop) = if step > 0 {
-        (adjust(get(&s[0])?, 0, 0, len), adjust(get(&s[1])?, len, 0, len))
+        (
+            adjust(get(&s[0])?, 0, 0, len),
+            adjust(get(&s[1])?, len, 0, len),
+        )
     } else {
         (
             adjust(get(&s[0])?, len - 1, -1, len - 1),
@@ -837,12 +854,16 @@ fn get_slice(vm: &mut Vm, obj: &Value, s: &[Value; 3]) -> PyResult<Value> {
         }
         Value::Tuple(t) => {
             let idx = slice_indices(vm, s, t.len())?;
-            Ok(Value::tuple(idx.into_iter().map(|i| t[i].clone()).collect()))
+            Ok(Value::tuple(
+                idx.into_iter().map(|i| t[i].clone()).collect(),
+            ))
         }
         Value::Str(st) => {
             let chars: Vec<char> = st.chars().collect();
             let idx = slice_indices(vm, s, chars.len())?;
-            Ok(Value::str(&idx.into_iter().map(|i| chars[i]).collect::<String>()))
+            Ok(Value::str(
+                &idx.into_iter().map(|i| chars[i]).collect::<String>(),
+            ))
         }
         Value::Bytes(b) => {
             let idx = slice_indices(vm, s, b.len())?;

@@ -52,7 +52,12 @@ impl Outcome {
 }
 
 pub fn run_program(source: &str, options: &RunOptions) -> Outcome {
-    let mut vm = Vm::new(&options.filename, source, options.seed, options.limits.clone());
+    let mut vm = Vm::new(
+        &options.filename,
+        source,
+        options.seed,
+        options.limits.clone(),
+    );
     let status = execute(&mut vm, source, options);
     if crate::warnings::has_pending() {
         vm.report_notices();
@@ -147,7 +152,10 @@ fn collect_unreported_tasks(vm: &mut Vm) {
         let describe = f.describe_on_drop.borrow_mut().take();
         let exc = f.exception.borrow().clone();
         if let (Some(describe), Some(exc)) = (describe, exc) {
-            crate::warnings::push(crate::warnings::Notice::ExceptionNeverRetrieved { describe, exc });
+            crate::warnings::push(crate::warnings::Notice::ExceptionNeverRetrieved {
+                describe,
+                exc,
+            });
         }
     }
     if crate::warnings::has_pending() {

@@ -131,52 +131,145 @@ pub enum Wait {
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum EventKind {
     /// `future` is the task's id as a future (waits name it as either).
-    TaskCreated { task: u32, future: u32, name: StrId, coro: StrId },
-    TaskResumed { task: u32 },
-    TaskSuspended { task: u32, wait: Wait },
-    TaskDone { task: u32, result: StrId },
-    TaskFailed { task: u32, error: StrId },
-    TaskCancelled { task: u32 },
-    TaskRenamed { task: u32, name: StrId },
+    TaskCreated {
+        task: u32,
+        future: u32,
+        name: StrId,
+        coro: StrId,
+    },
+    TaskResumed {
+        task: u32,
+    },
+    TaskSuspended {
+        task: u32,
+        wait: Wait,
+    },
+    TaskDone {
+        task: u32,
+        result: StrId,
+    },
+    TaskFailed {
+        task: u32,
+        error: StrId,
+    },
+    TaskCancelled {
+        task: u32,
+    },
+    TaskRenamed {
+        task: u32,
+        name: StrId,
+    },
     /// A handle appended to the ready queue.
-    HandleScheduled { handle: u32, callback: Callback },
+    HandleScheduled {
+        handle: u32,
+        callback: Callback,
+    },
     /// The ready queue's head popped and run.
-    HandleRun { handle: u32 },
+    HandleRun {
+        handle: u32,
+    },
     /// The ready queue's head popped and skipped because it was cancelled.
-    HandleSkipped { handle: u32 },
-    HandleCancelled { handle: u32 },
-    TimerScheduled { handle: u32, when: Seconds, callback: Callback },
-    TimerCancelled { handle: u32 },
+    HandleSkipped {
+        handle: u32,
+    },
+    HandleCancelled {
+        handle: u32,
+    },
+    TimerScheduled {
+        handle: u32,
+        when: Seconds,
+        callback: Callback,
+    },
+    TimerCancelled {
+        handle: u32,
+    },
     /// Cancelled timers dropped from the heap (from the top, or by a rebuild).
-    TimersPurged { count: u32 },
+    TimersPurged {
+        count: u32,
+    },
     /// A due timer moved from the heap to the ready queue.
-    TimerFired { handle: u32 },
-    FutureCreated { future: u32, label: StrId },
-    FutureResolved { future: u32, result: StrId },
-    FutureFailed { future: u32, error: StrId },
-    FutureCancelled { future: u32 },
-    QueuePut { queue: u32, item: StrId, size: u32 },
-    QueueGet { queue: u32, item: StrId, size: u32 },
+    TimerFired {
+        handle: u32,
+    },
+    FutureCreated {
+        future: u32,
+        label: StrId,
+    },
+    FutureResolved {
+        future: u32,
+        result: StrId,
+    },
+    FutureFailed {
+        future: u32,
+        error: StrId,
+    },
+    FutureCancelled {
+        future: u32,
+    },
+    QueuePut {
+        queue: u32,
+        item: StrId,
+        size: u32,
+    },
+    QueueGet {
+        queue: u32,
+        item: StrId,
+        size: u32,
+    },
     /// A task parks on a primitive (queue getter/putter, lock, event, ...).
-    WaiterParked { primitive: u32, future: u32, role: StrId },
-    WaiterWoken { primitive: u32, future: u32 },
+    WaiterParked {
+        primitive: u32,
+        future: u32,
+        role: StrId,
+    },
+    WaiterWoken {
+        primitive: u32,
+        future: u32,
+    },
     /// `value`: a semaphore's initial value, a queue's maxsize, else 0.
-    PrimitiveCreated { primitive: u32, kind: StrId, label: StrId, value: Int64 },
-    LockAcquired { primitive: u32, task: u32 },
-    LockReleased { primitive: u32 },
-    EventSet { primitive: u32 },
-    EventCleared { primitive: u32 },
-    SemaphoreChanged { primitive: u32, value: Int64 },
-    Output { stream: Stream, text: StrId },
-    ClockAdvanced { to: Seconds },
-    Warning { text: StrId },
+    PrimitiveCreated {
+        primitive: u32,
+        kind: StrId,
+        label: StrId,
+        value: Int64,
+    },
+    LockAcquired {
+        primitive: u32,
+        task: u32,
+    },
+    LockReleased {
+        primitive: u32,
+    },
+    EventSet {
+        primitive: u32,
+    },
+    EventCleared {
+        primitive: u32,
+    },
+    SemaphoreChanged {
+        primitive: u32,
+        value: Int64,
+    },
+    Output {
+        stream: Stream,
+        text: StrId,
+    },
+    ClockAdvanced {
+        to: Seconds,
+    },
+    Warning {
+        text: StrId,
+    },
     LoopStarted,
     LoopStopped,
     /// `loop.close()` (also at the end of `asyncio.run`): whatever is still
     /// in its ready queue and timer heap is dropped.
     LoopClosed,
     /// The program ended: exit status and, for limits/deadlock, the reason.
-    ProgramEnded { status: i32, message: StrId },
+    ProgramEnded {
+        status: i32,
+        message: StrId,
+    },
 }
 
 /// Builds a trace during a run, interning strings.

@@ -808,8 +808,11 @@ impl Vm {
             // the UI can flag it (the string is interned once).
             let id = self.recorder.intern(&text);
             let line = self.current_line();
-            self.recorder
-                .record(self.now, line, crate::trace::EventKind::Warning { text: id });
+            self.recorder.record(
+                self.now,
+                line,
+                crate::trace::EventKind::Warning { text: id },
+            );
             self.write(Stream::Stderr, &text);
         }
     }

@@ -95,10 +95,12 @@ pub fn make_module(_vm: &mut Vm) -> Rc<Module> {
 }
 
 fn arg(args: &Args, i: usize, name: &str) -> Option<Value> {
-    args.pos
-        .get(i)
-        .cloned()
-        .or_else(|| args.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone()))
+    args.pos.get(i).cloned().or_else(|| {
+        args.kw
+            .iter()
+            .find(|(k, _)| &**k == name)
+            .map(|(_, v)| v.clone())
+    })
 }
 
 fn running_loop(vm: &Vm) -> PyResult<u32> {
@@ -110,9 +112,7 @@ fn running_loop(vm: &Vm) -> PyResult<u32> {
 fn new_loop(vm: &mut Vm) -> u32 {
     let id = vm.aio.loops.len() as u32;
     vm.aio.loops.push(LoopState::default());
-    vm.aio
-        .loop_objects
-        .push(Rc::new(AsyncObject::Loop(id)));
+    vm.aio.loop_objects.push(Rc::new(AsyncObject::Loop(id)));
     id
 }
 
@@ -188,7 +188,10 @@ fn shutdown(vm: &mut Vm, loop_id: u32) -> PyResult<()> {
             }
         }
     }
-    for name in ["BaseEventLoop.shutdown_asyncgens", "BaseEventLoop.shutdown_default_executor"] {
+    for name in [
+        "BaseEventLoop.shutdown_asyncgens",
+        "BaseEventLoop.shutdown_default_executor",
+    ] {
         let coro = Generator::native(
             name.rsplit('.').next().unwrap_or(name),
             name,
@@ -217,11 +220,15 @@ pub fn run_until_complete(vm: &mut Vm, loop_id: u32, fut: &Rc<AsyncObject>) -> P
 
 /// `asyncio.sleep(delay, result=None)`.
 fn sleep(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let delay = arg(&args, 0, "delay").ok_or_else(|| {
-        type_error("sleep() missing 1 required positional argument: 'delay'")
-    })?;
+    let delay = arg(&args, 0, "delay")
+        .ok_or_else(|| type_error("sleep() missing 1 required positional argument: 'delay'"))?;
     let result = arg(&args, 1, "result").unwrap_or(Value::None);
-    let le_zero = crate::ops::compare_op(vm, loopscope_syntax::ast::CmpOp::LtE, &delay, &Value::Int(0))?;
+    let le_zero = crate::ops::compare_op(
+        vm,
+        loopscope_syntax::ast::CmpOp::LtE,
+        &delay,
+        &Value::Int(0),
+    )?;
     let coro = if truthy(vm, &le_zero)? {
         NativeCoro::Sleep0 {
             result,
@@ -378,9 +385,9 @@ pub fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
     match t {
         TypeId::Future => {
             running_loop(vm).or_else(|_| {
-                vm.aio
-                    .current_loop
-                    .ok_or_else(|| runtime_error("There is no current event loop in thread 'MainThread'."))
+                vm.aio.current_loop.ok_or_else(|| {
+                    runtime_error("There is no current event loop in thread 'MainThread'.")
+                })
             })?;
             Ok(Value::Async(future::new_future(vm, "Future()")))
         }
@@ -557,7 +564,9 @@ fn m_exception(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     future::exception(&receiver_obj(r)?)
 }
 fn m_done(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(Value::Bool(receiver_obj(r)?.as_future().is_some_and(|f| f.done())))
+    Ok(Value::Bool(
+        receiver_obj(r)?.as_future().is_some_and(|f| f.done()),
+    ))
 }
 fn m_cancelled(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     Ok(Value::Bool(
@@ -571,13 +580,27 @@ fn m_cancel(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     Ok(Value::Bool(task::cancel_any(vm, &receiver_obj(r)?, msg)))
 }
 fn m_add_done_callback(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
-    let func = arg(&a, 0, "fn").ok_or_else(|| type_error("add_done_callback() missing callback"))?;
-    future::add_done_callback(vm, &receiver_obj(r)?, Callback::Python { func, args: Vec::new() });
+    let func =
+        arg(&a, 0, "fn").ok_or_else(|| type_error("add_done_callback() missing callback"))?;
+    future::add_done_callback(
+        vm,
+        &receiver_obj(r)?,
+        Callback::Python {
+            func,
+            args: Vec::new(),
+        },
+    );
     Ok(Value::None)
 }
 fn m_remove_done_callback(_vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let func = arg(&a, 0, "fn").unwrap_or(Value::None);
-    let n = future::remove_done_callback(&receiver_obj(r)?, &Callback::Python { func, args: Vec::new() });
+    let n = future::remove_done_callback(
+        &receiver_obj(r)?,
+        &Callback::Python {
+            func,
+            args: Vec::new(),
+        },
+    );
     Ok(Value::Int(n as i64))
 }
 fn m_get_loop(vm: &mut Vm, _r: &Value, _a: Args) -> PyResult<Value> {
@@ -615,7 +638,10 @@ fn m_set_name(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     vm.recorder.record(
         vm.now,
         line,
-        crate::trace::EventKind::TaskRenamed { task: tp.id, name: id },
+        crate::trace::EventKind::TaskRenamed {
+            task: tp.id,
+            name: id,
+        },
     );
     Ok(Value::None)
 }
@@ -747,20 +773,45 @@ fn l_stop(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
 }
 
 fn q_put(_vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
-    let item = arg(&a, 0, "item").ok_or_else(|| type_error("Queue.put() missing 1 required positional argument: 'item'"))?;
-    Ok(queue_coro("put", "Queue.put", QueueCoro::Put { queue: receiver_obj(r)?, item: Some(item), waiting: None }))
+    let item = arg(&a, 0, "item")
+        .ok_or_else(|| type_error("Queue.put() missing 1 required positional argument: 'item'"))?;
+    Ok(queue_coro(
+        "put",
+        "Queue.put",
+        QueueCoro::Put {
+            queue: receiver_obj(r)?,
+            item: Some(item),
+            waiting: None,
+        },
+    ))
 }
 fn q_get(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(queue_coro("get", "Queue.get", QueueCoro::Get { queue: receiver_obj(r)?, waiting: None }))
+    Ok(queue_coro(
+        "get",
+        "Queue.get",
+        QueueCoro::Get {
+            queue: receiver_obj(r)?,
+            waiting: None,
+        },
+    ))
 }
 fn q_join(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(queue_coro("join", "Queue.join", QueueCoro::Join { queue: receiver_obj(r)?, wait: None }))
+    Ok(queue_coro(
+        "join",
+        "Queue.join",
+        QueueCoro::Join {
+            queue: receiver_obj(r)?,
+            wait: None,
+        },
+    ))
 }
 fn queue_coro(name: &'static str, qualname: &'static str, c: QueueCoro) -> Value {
     Value::Generator(Generator::native(name, qualname, NativeCoro::Queue(c)))
 }
 fn q_put_nowait(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
-    let item = arg(&a, 0, "item").ok_or_else(|| type_error("Queue.put_nowait() missing 1 required positional argument: 'item'"))?;
+    let item = arg(&a, 0, "item").ok_or_else(|| {
+        type_error("Queue.put_nowait() missing 1 required positional argument: 'item'")
+    })?;
     queues::put_nowait(vm, &receiver_obj(r)?, item)?;
     Ok(Value::None)
 }
@@ -772,24 +823,54 @@ fn q_task_done(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 fn q_qsize(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(Value::Int(queues::state(&receiver_obj(r)?).borrow().items.len() as i64))
+    Ok(Value::Int(
+        queues::state(&receiver_obj(r)?).borrow().items.len() as i64,
+    ))
 }
 fn q_empty(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(Value::Bool(queues::state(&receiver_obj(r)?).borrow().items.is_empty()))
+    Ok(Value::Bool(
+        queues::state(&receiver_obj(r)?).borrow().items.is_empty(),
+    ))
 }
 fn q_full(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(Value::Bool(queues::state(&receiver_obj(r)?).borrow().full()))
+    Ok(Value::Bool(
+        queues::state(&receiver_obj(r)?).borrow().full(),
+    ))
 }
 
 /// The lock behind a Lock, Semaphore or Condition receiver.
 fn acquire_coro(obj: Rc<AsyncObject>, then_return: Value) -> Value {
     match &*obj {
-        AsyncObject::Semaphore(_) => sync::coroutine("acquire", "Semaphore.acquire", SyncCoro::SemAcquire { sem: obj, waiting: None, then_return }),
+        AsyncObject::Semaphore(_) => sync::coroutine(
+            "acquire",
+            "Semaphore.acquire",
+            SyncCoro::SemAcquire {
+                sem: obj,
+                waiting: None,
+                then_return,
+            },
+        ),
         AsyncObject::Condition(_) => {
             let lock = sync::cond_lock(&obj);
-            sync::coroutine("acquire", "Lock.acquire", SyncCoro::LockAcquire { lock, waiting: None, then_return })
+            sync::coroutine(
+                "acquire",
+                "Lock.acquire",
+                SyncCoro::LockAcquire {
+                    lock,
+                    waiting: None,
+                    then_return,
+                },
+            )
         }
-        _ => sync::coroutine("acquire", "Lock.acquire", SyncCoro::LockAcquire { lock: obj, waiting: None, then_return }),
+        _ => sync::coroutine(
+            "acquire",
+            "Lock.acquire",
+            SyncCoro::LockAcquire {
+                lock: obj,
+                waiting: None,
+                then_return,
+            },
+        ),
     }
 }
 fn p_acquire(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
@@ -799,7 +880,13 @@ fn p_aenter(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     Ok(acquire_coro(receiver_obj(r)?, Value::None))
 }
 fn p_aexit(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(sync::coroutine("__aexit__", "_ContextManagerMixin.__aexit__", SyncCoro::Release { target: receiver_obj(r)? }))
+    Ok(sync::coroutine(
+        "__aexit__",
+        "_ContextManagerMixin.__aexit__",
+        SyncCoro::Release {
+            target: receiver_obj(r)?,
+        },
+    ))
 }
 fn p_release(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     let o = receiver_obj(r)?;
@@ -819,14 +906,34 @@ fn p_locked(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     }))
 }
 fn c_wait(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(sync::coroutine("wait", "Condition.wait", SyncCoro::CondWait { cond: receiver_obj(r)?, stage: sync::CondStage::Start }))
+    Ok(sync::coroutine(
+        "wait",
+        "Condition.wait",
+        SyncCoro::CondWait {
+            cond: receiver_obj(r)?,
+            stage: sync::CondStage::Start,
+        },
+    ))
 }
 fn c_wait_for(_vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
-    let predicate = arg(&a, 0, "predicate").ok_or_else(|| type_error("Condition.wait_for() missing 1 required positional argument: 'predicate'"))?;
-    Ok(sync::coroutine("wait_for", "Condition.wait_for", SyncCoro::CondWaitFor { cond: receiver_obj(r)?, predicate, inner: None }))
+    let predicate = arg(&a, 0, "predicate").ok_or_else(|| {
+        type_error("Condition.wait_for() missing 1 required positional argument: 'predicate'")
+    })?;
+    Ok(sync::coroutine(
+        "wait_for",
+        "Condition.wait_for",
+        SyncCoro::CondWaitFor {
+            cond: receiver_obj(r)?,
+            predicate,
+            inner: None,
+        },
+    ))
 }
 fn c_notify(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
-    let n = match arg(&a, 0, "n") { Some(Value::Int(n)) => n.max(0) as usize, _ => 1 };
+    let n = match arg(&a, 0, "n") {
+        Some(Value::Int(n)) => n.max(0) as usize,
+        _ => 1,
+    };
     sync::cond_notify(vm, &receiver_obj(r)?, n)?;
     Ok(Value::None)
 }
@@ -848,5 +955,12 @@ fn e_is_set(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     Ok(Value::Bool(sync::event_is_set(&receiver_obj(r)?)))
 }
 fn e_wait(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(sync::coroutine("wait", "Event.wait", SyncCoro::EventWait { event: receiver_obj(r)?, waiting: None }))
+    Ok(sync::coroutine(
+        "wait",
+        "Event.wait",
+        SyncCoro::EventWait {
+            event: receiver_obj(r)?,
+            waiting: None,
+        },
+    ))
 }

@@ -119,10 +119,7 @@ impl Callback {
             Callback::Python { func, args } => {
                 let mut args = args;
                 args.push(Value::Async(fut.clone()));
-                Callback::Python {
-                    func,
-                    args,
-                }
+                Callback::Python { func, args }
             }
             other => other,
         }

@@ -189,10 +189,13 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
     // The virtual selector: waiting `timeout` seconds is adding it.
     if timeout > 0.0 {
         vm.now += timeout;
-        vm.recorder
-            .record(vm.now, 0, EventKind::ClockAdvanced {
-                    to: trace::Seconds::new(vm.now),
-                });
+        vm.recorder.record(
+            vm.now,
+            0,
+            EventKind::ClockAdvanced {
+                to: trace::Seconds::new(vm.now),
+            },
+        );
     }
     if vm.now > vm.limits.time_horizon {
         return Err(format!(

@@ -58,7 +58,10 @@ pub fn set_result(vm: &mut Vm, obj: &Rc<AsyncObject>, value: Value) {
     vm.recorder.record(
         vm.now,
         line,
-        EventKind::FutureResolved { future: f.id, result },
+        EventKind::FutureResolved {
+            future: f.id,
+            result,
+        },
     );
     schedule_callbacks(vm, obj);
 }
@@ -90,8 +93,14 @@ pub fn set_exception(vm: &mut Vm, obj: &Rc<AsyncObject>, e: ExcRef) -> PyResult<
     let text = crate::repr::repr_value(&Value::Exception(e));
     let line = vm.current_line();
     let error = vm.recorder.intern(&text);
-    vm.recorder
-        .record(vm.now, line, EventKind::FutureFailed { future: f.id, error });
+    vm.recorder.record(
+        vm.now,
+        line,
+        EventKind::FutureFailed {
+            future: f.id,
+            error,
+        },
+    );
     *f.describe_on_drop.borrow_mut() = Some(super::repr_async(obj));
     schedule_callbacks(vm, obj);
     Ok(())
@@ -159,8 +168,7 @@ pub fn exception(obj: &Rc<AsyncObject>) -> PyResult<Value> {
         FutState::Pending => Err(invalid_state("Exception is not set.")),
         FutState::Finished => {
             f.log_traceback.set(false);
-            Ok(f
-                .exception
+            Ok(f.exception
                 .borrow()
                 .clone()
                 .map(Value::Exception)

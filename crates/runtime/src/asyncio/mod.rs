@@ -64,7 +64,9 @@ pub struct AsyncState {
 pub fn ensure_future(vm: &mut Vm, loop_id: u32, arg: &Value) -> PyResult<Rc<AsyncObject>> {
     match arg {
         Value::Async(o) if o.as_future().is_some() => Ok(o.clone()),
-        Value::Generator(g) if g.is_coroutine => Ok(task::create_task(vm, loop_id, g.clone(), None)),
+        Value::Generator(g) if g.is_coroutine => {
+            Ok(task::create_task(vm, loop_id, g.clone(), None))
+        }
         _ => Err(type_error(
             "An asyncio.Future, a coroutine or an awaitable is required",
         )),
@@ -75,15 +77,20 @@ pub fn ensure_future(vm: &mut Vm, loop_id: u32, arg: &Value) -> PyResult<Rc<Asyn
 /// held, so every other task is late by `secs`.
 pub fn blocking_sleep(vm: &mut Vm, secs: f64) -> PyResult<()> {
     if secs < 0.0 || secs.is_nan() {
-        return Err(crate::exceptions::value_error("sleep length must be non-negative"));
+        return Err(crate::exceptions::value_error(
+            "sleep length must be non-negative",
+        ));
     }
     if secs > 0.0 {
         vm.now += secs;
         let line = vm.current_line();
-        vm.recorder
-            .record(vm.now, line, crate::trace::EventKind::ClockAdvanced {
+        vm.recorder.record(
+            vm.now,
+            line,
+            crate::trace::EventKind::ClockAdvanced {
                 to: crate::trace::Seconds::new(vm.now),
-            });
+            },
+        );
     }
     Ok(())
 }
@@ -131,18 +138,26 @@ pub fn repr_async(obj: &Rc<AsyncObject>) -> String {
         AsyncObject::Handle(h) => {
             let state = if h.cancelled.get() { " cancelled" } else { "" };
             if h.is_timer {
-                format!("<TimerHandle{state} when={}>", loopscope_cpython::float_repr::float_repr(h.when))
+                format!(
+                    "<TimerHandle{state} when={}>",
+                    loopscope_cpython::float_repr::float_repr(h.when)
+                )
             } else {
                 format!("<Handle{state}>")
             }
         }
-        AsyncObject::Loop(id) => format!(
-            "<_UnixSelectorEventLoop running=False closed=False debug=False id={id}>"
-        ),
+        AsyncObject::Loop(id) => {
+            format!("<_UnixSelectorEventLoop running=False closed=False debug=False id={id}>")
+        }
         AsyncObject::Queue(q) => {
             let q = q.borrow();
             let items: Vec<String> = q.items.iter().map(crate::repr::repr_value).collect();
-            let mut text = format!("<{} at {:#x} maxsize={}", obj.type_id().name(), fake_address(q.id), q.maxsize);
+            let mut text = format!(
+                "<{} at {:#x} maxsize={}",
+                obj.type_id().name(),
+                fake_address(q.id),
+                q.maxsize
+            );
             if !q.items.is_empty() {
                 text.push_str(&format!(" _queue=[{}]", items.join(", ")));
             }
@@ -176,7 +191,11 @@ pub fn repr_async(obj: &Rc<AsyncObject>) -> String {
             } else {
                 format!("unlocked, value:{}", s.value)
             };
-            let name = if s.bound.is_some() { "BoundedSemaphore" } else { "Semaphore" };
+            let name = if s.bound.is_some() {
+                "BoundedSemaphore"
+            } else {
+                "Semaphore"
+            };
             primitive_repr(name, s.id, &state, s.waiters.len())
         }
         AsyncObject::Condition(c) => {

@@ -93,9 +93,7 @@ impl NativeCoro {
                         Resume::Throw(e) => GenOutcome::Raised(e),
                         Resume::Value(_) => {
                             if !fut.as_future().is_some_and(|f| f.done()) {
-                                GenOutcome::Raised(runtime_error(
-                                    "await wasn't used with future",
-                                ))
+                                GenOutcome::Raised(runtime_error("await wasn't used with future"))
                             } else {
                                 match future::result(&fut) {
                                     Ok(v) => GenOutcome::Returned(v),

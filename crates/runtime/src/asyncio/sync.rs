@@ -89,15 +89,21 @@ pub fn new_semaphore(vm: &mut Vm, value: i64, bounded: bool) -> PyResult<Rc<Asyn
     }
     let id = new_primitive_id(
         vm,
-        if bounded { "BoundedSemaphore" } else { "Semaphore" },
+        if bounded {
+            "BoundedSemaphore"
+        } else {
+            "Semaphore"
+        },
         value,
     );
-    Ok(Rc::new(AsyncObject::Semaphore(RefCell::new(SemaphoreState {
-        id,
-        value,
-        bound: bounded.then_some(value),
-        waiters: VecDeque::new(),
-    }))))
+    Ok(Rc::new(AsyncObject::Semaphore(RefCell::new(
+        SemaphoreState {
+            id,
+            value,
+            bound: bounded.then_some(value),
+            waiters: VecDeque::new(),
+        },
+    ))))
 }
 
 pub fn new_condition(vm: &mut Vm, lock: Option<Rc<AsyncObject>>) -> Rc<AsyncObject> {
@@ -225,8 +231,14 @@ fn lock_acquired(vm: &mut Vm, lock: &Rc<AsyncObject>) {
         .map(|t| t.id)
         .unwrap_or(0);
     let line = vm.current_line();
-    vm.recorder
-        .record(vm.now, line, EventKind::LockAcquired { primitive: id, task });
+    vm.recorder.record(
+        vm.now,
+        line,
+        EventKind::LockAcquired {
+            primitive: id,
+            task,
+        },
+    );
 }
 
 // ----- Event -----
@@ -498,7 +510,10 @@ impl SyncCoro {
                     }
                     let id = event_state(event).borrow().id;
                     let fut = park(vm, id, "Event.wait");
-                    event_state(event).borrow_mut().waiters.push_back(fut.clone());
+                    event_state(event)
+                        .borrow_mut()
+                        .waiters
+                        .push_back(fut.clone());
                     *waiting = Some(fut.clone());
                     GenOutcome::Yielded(Value::Async(fut))
                 }

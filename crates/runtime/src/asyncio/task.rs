@@ -78,7 +78,11 @@ pub fn create_task(
 /// Loopscope documents creation order instead).
 pub fn live_tasks(vm: &mut Vm) -> Vec<Rc<AsyncObject>> {
     vm.aio.all_tasks.retain(|w| w.strong_count() > 0);
-    vm.aio.all_tasks.iter().filter_map(|w| w.upgrade()).collect()
+    vm.aio
+        .all_tasks
+        .iter()
+        .filter_map(|w| w.upgrade())
+        .collect()
 }
 
 /// `Task.__step(exc)`.
@@ -180,7 +184,14 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
                         "Task cannot await on itself: {}",
                         super::repr_async(task)
                     ));
-                    call_soon(vm, loop_id, Callback::TaskStep { task: task.clone(), exc: Some(e) });
+                    call_soon(
+                        vm,
+                        loop_id,
+                        Callback::TaskStep {
+                            task: task.clone(),
+                            exc: Some(e),
+                        },
+                    );
                     return;
                 }
                 waited.blocking.set(false);
@@ -195,15 +206,10 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
                 *tp.fut_waiter.borrow_mut() = Some(obj.clone());
                 let wait = match task_part(obj) {
                     Some(other) => Wait::Task { task: other.id },
-                    None => Wait::Future {
-                        future: waited.id,
-                    },
+                    None => Wait::Future { future: waited.id },
                 };
-                vm.recorder.record(
-                    vm.now,
-                    line,
-                    EventKind::TaskSuspended { task: tp.id, wait },
-                );
+                vm.recorder
+                    .record(vm.now, line, EventKind::TaskSuspended { task: tp.id, wait });
                 if tp.must_cancel.get() {
                     let msg = task.as_future().map(|f| f.cancel_message.borrow().clone());
                     if cancel_any(vm, obj, msg.unwrap_or(Value::None)) {
@@ -216,7 +222,14 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
                     super::repr_async(task),
                     super::repr_async(obj)
                 ));
-                call_soon(vm, loop_id, Callback::TaskStep { task: task.clone(), exc: Some(e) });
+                call_soon(
+                    vm,
+                    loop_id,
+                    Callback::TaskStep {
+                        task: task.clone(),
+                        exc: Some(e),
+                    },
+                );
             }
         }
         Value::None => {
@@ -228,7 +241,14 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
                     wait: Wait::Yield,
                 },
             );
-            call_soon(vm, loop_id, Callback::TaskStep { task: task.clone(), exc: None });
+            call_soon(
+                vm,
+                loop_id,
+                Callback::TaskStep {
+                    task: task.clone(),
+                    exc: None,
+                },
+            );
         }
         other => {
             let msg = match other {
@@ -271,7 +291,8 @@ pub fn cancel(vm: &mut Vm, task: &Rc<AsyncObject>, msg: Value) -> bool {
     if f.done() {
         return false;
     }
-    tp.num_cancels_requested.set(tp.num_cancels_requested.get() + 1);
+    tp.num_cancels_requested
+        .set(tp.num_cancels_requested.get() + 1);
     let waiter = tp.fut_waiter.borrow().clone();
     if let Some(w) = waiter {
         if cancel_any(vm, &w, msg.clone()) {

@@ -71,7 +71,10 @@ pub enum Instr {
     ListToTuple,
     /// Format TOS for an f-string. conversion: 0 none, b's', b'r', b'a';
     /// when `with_spec`, the spec string is TOS and the value TOS1.
-    FormatValue { conversion: u8, with_spec: bool },
+    FormatValue {
+        conversion: u8,
+        with_spec: bool,
+    },
     Jump(u32),
     PopJumpIfFalse(u32),
     PopJumpIfTrue(u32),
@@ -82,18 +85,29 @@ pub enum Instr {
     ForIter(u32),
     UnpackSequence(u32),
     /// `a, *b, c = ...`: counts before and after the starred target.
-    UnpackEx { before: u16, after: u16 },
+    UnpackEx {
+        before: u16,
+        after: u16,
+    },
     /// Call with `argc` positional arguments.
     Call(u32),
     /// Call with `argc` arguments, of which the last `len(consts[names])` are
     /// keyword arguments named by the tuple constant.
-    CallKw { argc: u32, names: u32 },
+    CallKw {
+        argc: u32,
+        names: u32,
+    },
     /// Call with a tuple of positional args (TOS1) and a dict of keyword args (TOS)
     /// or None; TOS2 is the callable.
     CallEx,
     /// Build a function from `functions[code]`. With the flags: defaults tuple,
     /// kw-defaults dict, closure tuple, popped in that order from below.
-    MakeFunction { code: u32, defaults: bool, kwdefaults: bool, closure: bool },
+    MakeFunction {
+        code: u32,
+        defaults: bool,
+        kwdefaults: bool,
+        closure: bool,
+    },
     Return,
     /// Yield TOS to whoever resumed this generator.
     YieldValue,
@@ -133,10 +147,14 @@ pub enum Instr {
     AsyncWithEnter,
     /// Call the exit function under the stack's top with (None, None, None)
     /// (normal exit); for `async with` it pushes the awaitable.
-    WithExitNormal { is_async: bool },
+    WithExitNormal {
+        is_async: bool,
+    },
     /// In a with-handler: call exit(type, exc, tb) with the exception at TOS;
     /// push whether it suppressed the exception (awaitable for async).
-    WithExitExcept { is_async: bool },
+    WithExitExcept {
+        is_async: bool,
+    },
     /// Pop a boolean: if true, the exception is suppressed (pop handler
     /// state); otherwise re-raise it.
     WithSuppressOrReraise,

@@ -101,11 +101,8 @@ impl<'a> CodeGen<'a> {
                 varnames.push(Rc::from(p.as_str()));
             }
             let mut names: Vec<&String> = s.order.iter().collect();
-            let mut rest: Vec<&String> = s
-                .storage
-                .keys()
-                .filter(|n| !s.order.contains(n))
-                .collect();
+            let mut rest: Vec<&String> =
+                s.storage.keys().filter(|n| !s.order.contains(n)).collect();
             rest.sort();
             names.extend(rest);
             for n in names {
@@ -260,11 +257,17 @@ impl<'a> CodeGen<'a> {
     }
 
     fn store_name(&mut self, name: &str) {
-        self.name_op(name, [Instr::StoreFast, Instr::StoreDeref, Instr::StoreGlobal]);
+        self.name_op(
+            name,
+            [Instr::StoreFast, Instr::StoreDeref, Instr::StoreGlobal],
+        );
     }
 
     fn delete_name(&mut self, name: &str) {
-        self.name_op(name, [Instr::DeleteFast, Instr::DeleteDeref, Instr::DeleteGlobal]);
+        self.name_op(
+            name,
+            [Instr::DeleteFast, Instr::DeleteDeref, Instr::DeleteGlobal],
+        );
     }
 
     /// Emit the fast / deref / global flavour of an access, by storage.
@@ -282,11 +285,9 @@ impl<'a> CodeGen<'a> {
     }
 
     fn is_async_context(&self) -> bool {
-        matches!(
-            self.code.kind,
-            CodeKind::Coroutine | CodeKind::AsyncModule
-        ) || (self.table.scopes[self.scope].is_comprehension
-            && self.table.scopes[self.scope].has_await)
+        matches!(self.code.kind, CodeKind::Coroutine | CodeKind::AsyncModule)
+            || (self.table.scopes[self.scope].is_comprehension
+                && self.table.scopes[self.scope].has_await)
     }
 
     // ----- statements -----
@@ -479,10 +480,7 @@ impl<'a> CodeGen<'a> {
                     self.set_span(a.span);
                     if a.name == "*" {
                         if self.in_function() {
-                            return Err(err(
-                                "import * only allowed at module level",
-                                a.span,
-                            ));
+                            return Err(err("import * only allowed at module level", a.span));
                         }
                         self.emit(Instr::ImportStar);
                         return Ok(());
@@ -568,7 +566,10 @@ impl<'a> CodeGen<'a> {
     ) -> Result<(), Diagnostic> {
         // Defaults are evaluated in the defining scope.
         let positional: Vec<&Param> = params.posonly.iter().chain(&params.args).collect();
-        let defaults: Vec<&Expr> = positional.iter().filter_map(|p| p.default.as_ref()).collect();
+        let defaults: Vec<&Expr> = positional
+            .iter()
+            .filter_map(|p| p.default.as_ref())
+            .collect();
         let has_defaults = !defaults.is_empty();
         for d in &defaults {
             self.expr(d)?;
@@ -576,7 +577,11 @@ impl<'a> CodeGen<'a> {
         if has_defaults {
             self.emit(Instr::BuildTuple(defaults.len() as u32));
         }
-        let kwdefaults: Vec<&Param> = params.kwonly.iter().filter(|p| p.default.is_some()).collect();
+        let kwdefaults: Vec<&Param> = params
+            .kwonly
+            .iter()
+            .filter(|p| p.default.is_some())
+            .collect();
         let has_kwdefaults = !kwdefaults.is_empty();
         for p in &kwdefaults {
             self.load_const(Value::str(&p.name));
@@ -627,7 +632,12 @@ impl<'a> CodeGen<'a> {
         Ok(())
     }
 
-    fn aug_assign(&mut self, target: &'a Expr, op: BinOp, value: &'a Expr) -> Result<(), Diagnostic> {
+    fn aug_assign(
+        &mut self,
+        target: &'a Expr,
+        op: BinOp,
+        value: &'a Expr,
+    ) -> Result<(), Diagnostic> {
         match &target.kind {
             ExprKind::Name(n) => {
                 self.set_span(target.span);
@@ -717,9 +727,17 @@ impl<'a> CodeGen<'a> {
                 }
             }
             ExprKind::Starred(_) => {
-                return Err(err("starred assignment target must be in a list or tuple", t.span))
+                return Err(err(
+                    "starred assignment target must be in a list or tuple",
+                    t.span,
+                ))
             }
-            _ => return Err(err(format!("cannot assign to {}", describe_expr(t)), t.span)),
+            _ => {
+                return Err(err(
+                    format!("cannot assign to {}", describe_expr(t)),
+                    t.span,
+                ))
+            }
         }
         Ok(())
     }
@@ -1482,7 +1500,9 @@ impl<'a> CodeGen<'a> {
         let scope_id = self.table.by_node[&key];
         let is_async = self.table.scopes[scope_id].has_await;
         let code_kind = match (&kind, is_async) {
-            (CompKind::Gen(_), true) => return Err(unsupported("asynchronous generator expressions", e.span)),
+            (CompKind::Gen(_), true) => {
+                return Err(unsupported("asynchronous generator expressions", e.span))
+            }
             (CompKind::Gen(_), false) => CodeKind::Generator,
             (_, true) => CodeKind::Coroutine,
             (_, false) => CodeKind::Function,
@@ -1618,10 +1638,14 @@ fn assert_raise_span(test: &Expr, statement: Span) -> Span {
         match &e.kind {
             ExprKind::Compare { .. } => Some(e.span),
             ExprKind::BoolOp { values, .. } => values.iter().filter_map(last_comparison).last(),
-            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => last_comparison(operand),
-            ExprKind::IfExp { test, body, orelse } => {
-                [test, body, orelse].into_iter().filter_map(|e| last_comparison(e)).last()
-            }
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => last_comparison(operand),
+            ExprKind::IfExp { test, body, orelse } => [test, body, orelse]
+                .into_iter()
+                .filter_map(|e| last_comparison(e))
+                .last(),
             _ => None,
         }
     }

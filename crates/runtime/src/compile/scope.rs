@@ -523,7 +523,12 @@ fn resolve(table: &mut ScopeTable) -> Result<(), Diagnostic> {
                 .collect();
             extra.sort();
             v.extend(extra);
-            v.extend(s.nonlocals.iter().filter(|n| !s.bound.contains(*n)).cloned());
+            v.extend(
+                s.nonlocals
+                    .iter()
+                    .filter(|n| !s.bound.contains(*n))
+                    .cloned(),
+            );
             v
         };
         for name in names {
@@ -554,7 +559,9 @@ fn resolve(table: &mut ScopeTable) -> Result<(), Diagnostic> {
                 let mut p = table.scopes[id].parent;
                 while let Some(pid) = p {
                     if pid == owner {
-                        table.scopes[pid].storage.insert(name.clone(), Storage::Cell);
+                        table.scopes[pid]
+                            .storage
+                            .insert(name.clone(), Storage::Cell);
                         break;
                     }
                     let entry = table.scopes[pid]

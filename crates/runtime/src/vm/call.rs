@@ -36,7 +36,11 @@ pub fn bind_arguments(func: &Rc<Function>, args: Args) -> PyResult<Frame> {
         let given = npos;
         let ndefaults = func.defaults.len();
         let takes = if ndefaults > 0 {
-            format!("from {} to {} positional arguments", nargs - ndefaults, nargs)
+            format!(
+                "from {} to {} positional arguments",
+                nargs - ndefaults,
+                nargs
+            )
         } else {
             format!(
                 "{} positional argument{}",

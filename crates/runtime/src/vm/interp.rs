@@ -117,12 +117,7 @@ impl Vm {
 
     /// Find a handler for `e`, popping frames as needed. Returns `Some` when
     /// the exception leaves the base frame of this run.
-    fn unwind(
-        &mut self,
-        e: ExcRef,
-        base: usize,
-        mut add_tb: bool,
-    ) -> Option<Result<Exit, ExcRef>> {
+    fn unwind(&mut self, e: ExcRef, base: usize, mut add_tb: bool) -> Option<Result<Exit, ExcRef>> {
         let mut e = e;
         loop {
             let f = self.frames.last_mut().expect("frame");
@@ -162,7 +157,8 @@ impl Vm {
                     } else {
                         "generator"
                     };
-                    let replaced = exc(TypeId::RuntimeError, format!("{what} raised StopIteration"));
+                    let replaced =
+                        exc(TypeId::RuntimeError, format!("{what} raised StopIteration"));
                     *replaced.cause.borrow_mut() = Some(e.clone());
                     *replaced.context.borrow_mut() = Some(e.clone());
                     replaced.push_frame(&frame.code, frame.current_pc());
@@ -353,7 +349,10 @@ impl Vm {
                 let globals = self.frames.last().expect("frame").globals.clone();
                 let removed = globals.attrs.borrow_mut().remove_str(&name);
                 if removed.is_none() {
-                    return Err(exc(TypeId::NameError, format!("name '{name}' is not defined")));
+                    return Err(exc(
+                        TypeId::NameError,
+                        format!("name '{name}' is not defined"),
+                    ));
                 }
             }
             Instr::LoadDeref(i) => {
@@ -755,15 +754,14 @@ impl Vm {
             }
             Instr::GetYieldFromIter => {
                 let v = self.pop();
-                let it = match &v {
-                    Value::Generator(g) if !g.is_coroutine => v.clone(),
-                    Value::Generator(_) => {
-                        return Err(type_error(
+                let it =
+                    match &v {
+                        Value::Generator(g) if !g.is_coroutine => v.clone(),
+                        Value::Generator(_) => return Err(type_error(
                             "cannot 'yield from' a coroutine object in a non-coroutine generator",
-                        ))
-                    }
-                    _ => iterators::get_iter(self, &v)?,
-                };
+                        )),
+                        _ => iterators::get_iter(self, &v)?,
+                    };
                 self.push(it);
             }
             Instr::Send(target) => return self.exec_send(target),
@@ -930,7 +928,10 @@ impl Vm {
         if let Some(v) = self.builtins.attrs.borrow().get_str(name) {
             return Ok(v);
         }
-        Err(exc(TypeId::NameError, format!("name '{name}' is not defined")))
+        Err(exc(
+            TypeId::NameError,
+            format!("name '{name}' is not defined"),
+        ))
     }
 
     /// A call made by bytecode: Python functions run in this loop.
@@ -960,12 +961,13 @@ impl Vm {
         let v = self.pop();
         let e = self.instantiate_exception(v)?;
         if let Some(cause) = cause {
-            let c = match cause {
-                Value::None => None,
-                other => Some(self.instantiate_exception(other).map_err(|_| {
-                    type_error("exception causes must derive from BaseException")
-                })?),
-            };
+            let c =
+                match cause {
+                    Value::None => None,
+                    other => Some(self.instantiate_exception(other).map_err(|_| {
+                        type_error("exception causes must derive from BaseException")
+                    })?),
+                };
             *e.cause.borrow_mut() = c;
             e.suppress_context.set(true);
         }
@@ -976,10 +978,12 @@ impl Vm {
     pub(crate) fn instantiate_exception(&mut self, v: Value) -> PyResult<ExcRef> {
         match v {
             Value::Exception(e) => Ok(e),
-            Value::Type(t) if t.is_exception() => match self.call(&Value::Type(t), Args::default())? {
-                Value::Exception(e) => Ok(e),
-                _ => Err(type_error("exceptions must derive from BaseException")),
-            },
+            Value::Type(t) if t.is_exception() => {
+                match self.call(&Value::Type(t), Args::default())? {
+                    Value::Exception(e) => Ok(e),
+                    _ => Err(type_error("exceptions must derive from BaseException")),
+                }
+            }
             _ => Err(type_error("exceptions must derive from BaseException")),
         }
     }
@@ -995,7 +999,11 @@ impl Vm {
                 match g.state.get() {
                     GenState::Running => {
                         self.pop();
-                        let what = if g.is_coroutine { "coroutine" } else { "generator" };
+                        let what = if g.is_coroutine {
+                            "coroutine"
+                        } else {
+                            "generator"
+                        };
                         return Err(exc(TypeId::ValueError, format!("{what} already executing")));
                     }
                     GenState::Closed => {
