@@ -38,6 +38,11 @@ fn main() -> ExitCode {
         _ => None,
     };
     let Some(command) = command else {
+        match args.as_slice() {
+            [] => {}
+            [name] => eprintln!("error: unknown command '{name}'\n"),
+            _ => eprintln!("error: one command at a time, got {}\n", args.join(" ")),
+        }
         eprintln!("{}", usage());
         return ExitCode::from(2);
     };
