@@ -354,23 +354,7 @@ impl<'a> CodeGen<'a> {
                 let start = self.here();
                 self.expr(test)?;
                 let jf = self.emit(Instr::PopJumpIfFalse(0));
-                self.blocks.push(Block::Loop {
-                    start,
-                    breaks: Vec::new(),
-                    is_for: false,
-                });
-                self.body(body)?;
-                self.set_span(s.span);
-                self.emit(Instr::Jump(start as u32));
-                let breaks = match self.blocks.pop() {
-                    Some(Block::Loop { breaks, .. }) => breaks,
-                    _ => Vec::new(),
-                };
-                self.patch(jf);
-                self.body(orelse)?;
-                for b in breaks {
-                    self.patch(b);
-                }
+                self.loop_rest(start, jf, false, body, orelse, s.span)?;
             }
             StmtKind::For {
                 target,
@@ -389,23 +373,7 @@ impl<'a> CodeGen<'a> {
                 let start = self.here();
                 let fi = self.emit(Instr::ForIter(0));
                 self.assign(target)?;
-                self.blocks.push(Block::Loop {
-                    start,
-                    breaks: Vec::new(),
-                    is_for: true,
-                });
-                self.body(body)?;
-                self.set_span(s.span);
-                self.emit(Instr::Jump(start as u32));
-                let breaks = match self.blocks.pop() {
-                    Some(Block::Loop { breaks, .. }) => breaks,
-                    _ => Vec::new(),
-                };
-                self.patch(fi);
-                self.body(orelse)?;
-                for b in breaks {
-                    self.patch(b);
-                }
+                self.loop_rest(start, fi, true, body, orelse, s.span)?;
             }
             StmtKind::Break | StmtKind::Continue => {
                 let is_break = matches!(s.kind, StmtKind::Break);
@@ -843,6 +811,38 @@ impl<'a> CodeGen<'a> {
                 self.emit(Instr::Pop);
                 self.emit(Instr::PopExcept);
             }
+        }
+        Ok(())
+    }
+
+    /// The part `while` and `for` share: the body inside a loop block, the jump
+    /// back to `start`, the `else` clause where `exit` (the loop's test or
+    /// FOR_ITER) leads, and every `break` patched past it.
+    fn loop_rest(
+        &mut self,
+        start: usize,
+        exit: usize,
+        is_for: bool,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+        span: Span,
+    ) -> Result<(), Diagnostic> {
+        self.blocks.push(Block::Loop {
+            start,
+            breaks: Vec::new(),
+            is_for,
+        });
+        self.body(body)?;
+        self.set_span(span);
+        self.emit(Instr::Jump(start as u32));
+        let breaks = match self.blocks.pop() {
+            Some(Block::Loop { breaks, .. }) => breaks,
+            _ => Vec::new(),
+        };
+        self.patch(exit);
+        self.body(orelse)?;
+        for b in breaks {
+            self.patch(b);
         }
         Ok(())
     }
