@@ -1637,15 +1637,15 @@ fn assert_raise_span(test: &Expr, statement: Span) -> Span {
     fn last_comparison(e: &Expr) -> Option<Span> {
         match &e.kind {
             ExprKind::Compare { .. } => Some(e.span),
-            ExprKind::BoolOp { values, .. } => values.iter().filter_map(last_comparison).last(),
+            ExprKind::BoolOp { values, .. } => values.iter().rev().find_map(last_comparison),
             ExprKind::UnaryOp {
                 op: UnaryOp::Not,
                 operand,
             } => last_comparison(operand),
             ExprKind::IfExp { test, body, orelse } => [test, body, orelse]
                 .into_iter()
-                .filter_map(|e| last_comparison(e))
-                .last(),
+                .rev()
+                .find_map(|e| last_comparison(e)),
             _ => None,
         }
     }
