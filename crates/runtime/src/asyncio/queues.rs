@@ -116,23 +116,34 @@ fn less(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     Ok(crate::ops::order_or_error(vm, a, b, "<")? == Ordering::Less)
 }
 
-fn heap_push(vm: &mut Vm, heap: &mut VecDeque<Value>, item: Value) -> PyResult<()> {
-    heap.push_back(item);
-    let mut pos = heap.len() - 1;
+/// heapq's `_siftdown`: move the item at `pos` up towards `startpos`.
+fn sift_down(
+    vm: &mut Vm,
+    heap: &mut VecDeque<Value>,
+    startpos: usize,
+    mut pos: usize,
+) -> PyResult<()> {
     let newitem = heap[pos].clone();
-    while pos > 0 {
+    while pos > startpos {
         let parent = (pos - 1) >> 1;
-        if less(vm, &newitem, &heap[parent])? {
-            heap[pos] = heap[parent].clone();
-            pos = parent;
-            continue;
+        if !less(vm, &newitem, &heap[parent])? {
+            break;
         }
-        break;
+        heap[pos] = heap[parent].clone();
+        pos = parent;
     }
     heap[pos] = newitem;
     Ok(())
 }
 
+/// `heapq.heappush`.
+fn heap_push(vm: &mut Vm, heap: &mut VecDeque<Value>, item: Value) -> PyResult<()> {
+    heap.push_back(item);
+    let last = heap.len() - 1;
+    sift_down(vm, heap, 0, last)
+}
+
+/// `heapq.heappop`: `_siftup` from the root, then `_siftdown`.
 fn heap_pop(vm: &mut Vm, heap: &mut VecDeque<Value>) -> PyResult<Option<Value>> {
     let Some(last) = heap.pop_back() else {
         return Ok(None);
@@ -141,10 +152,9 @@ fn heap_pop(vm: &mut Vm, heap: &mut VecDeque<Value>) -> PyResult<Option<Value>> 
         return Ok(Some(last));
     }
     let first = std::mem::replace(&mut heap[0], last);
-    // heapq._siftup(heap, 0)
     let endpos = heap.len();
-    let mut pos = 0;
     let newitem = heap[0].clone();
+    let mut pos = 0;
     let mut child = 1;
     while child < endpos {
         let right = child + 1;
@@ -155,17 +165,8 @@ fn heap_pop(vm: &mut Vm, heap: &mut VecDeque<Value>) -> PyResult<Option<Value>> 
         pos = child;
         child = 2 * pos + 1;
     }
-    heap[pos] = newitem.clone();
-    while pos > 0 {
-        let parent = (pos - 1) >> 1;
-        if less(vm, &newitem, &heap[parent])? {
-            heap[pos] = heap[parent].clone();
-            pos = parent;
-            continue;
-        }
-        break;
-    }
     heap[pos] = newitem;
+    sift_down(vm, heap, 0, pos)?;
     Ok(Some(first))
 }
 
