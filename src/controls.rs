@@ -3,6 +3,7 @@
 //! program is never re-run.
 
 use leptos::prelude::*;
+use loopscope_cpython::strtod::parse_float;
 
 use crate::embed::SPEEDS;
 use crate::session::Session;
@@ -153,7 +154,7 @@ pub fn Controls() -> impl IntoView {
                 id="speed"
                 title="Playback speed"
                 on:change=move |event| {
-                    if let Ok(speed) = event_target_value(&event).parse::<f64>() {
+                    if let Some(speed) = parse_float(&event_target_value(&event)) {
                         session.speed.set(speed);
                     }
                 }

@@ -118,7 +118,7 @@ impl EmbedOptions {
                 }
                 "autoplay" => options.autoplay = value == "1" || value == "true",
                 "speed" => {
-                    if let Ok(speed) = value.parse::<f64>() {
+                    if let Some(speed) = loopscope_cpython::strtod::parse_float(&value) {
                         if speed.is_finite() && speed > 0.0 {
                             options.speed = speed.clamp(0.25, 100.0);
                         }
@@ -243,7 +243,7 @@ mod tests {
         assert_eq!(options.panels, vec![Panel::Tasks, Panel::Timeline]);
         assert!(options.autoplay);
         assert_eq!(options.event, Some(5));
-        let snippet = iframe_snippet(&format!("https://example.org/?{query}#v1.abc"));
+        let snippet = iframe_snippet(&format!("https://example.org/?{query}#v2.abc"));
         assert!(snippet
             .starts_with("<iframe src=\"https://example.org/?embed=1&amp;panels=tasks,timeline"));
     }

@@ -1,9 +1,12 @@
 //! Share links: the program, its settings and the current event, packed into a URL fragment.
 //!
 //! Pure logic, no browser: [`encode`] and [`decode`] are tested natively. A fragment looks
-//! like `#v1.<base64url>`: the version, a dot, then the base64url (no padding) of the
-//! DEFLATE-compressed JSON of a [`SharedView`]. Decoding never panics and never inflates more
-//! than [`MAX_INFLATED_BYTES`]; every failure is a [`ShareError`] with a message for people.
+//! like `#v2.<base64url>`: the version, a dot, then the base64url (no padding) of the
+//! DEFLATE-compressed [postcard](https://docs.rs/postcard) encoding of a [`SharedView`]
+//! (a compact binary serde format: its fields in order, integers as varints, strings
+//! length-prefixed). Format v1 (JSON) is no longer read: links made by it get the
+//! unknown-version banner. Decoding never panics and never inflates more than
+//! [`MAX_INFLATED_BYTES`]; every failure is a [`ShareError`] with a message for people.
 
 use std::fmt;
 
@@ -12,7 +15,7 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 
 /// The payload format this build writes and reads.
-pub const PAYLOAD_VERSION: u32 = 1;
+pub const PAYLOAD_VERSION: u32 = 2;
 
 /// Longest fragment [`encode`] produces; longer programs are offered as a download instead.
 pub const MAX_FRAGMENT_CHARS: usize = 16_000;
@@ -20,7 +23,8 @@ pub const MAX_FRAGMENT_CHARS: usize = 16_000;
 /// Cap on the decompressed payload (a decompression bomb stops here).
 pub const MAX_INFLATED_BYTES: usize = 256 * 1024;
 
-/// Everything a link restores.
+/// Everything a link restores. The field order is the wire format: changing it needs a new
+/// [`PAYLOAD_VERSION`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SharedView {
     pub code: String,
@@ -28,10 +32,8 @@ pub struct SharedView {
     /// The event shown (index into the trace).
     pub event: usize,
     /// Narration explains internals instead of concepts.
-    #[serde(default)]
     pub internals: bool,
     /// The timeline's horizontal axis counts events instead of virtual seconds.
-    #[serde(default)]
     pub event_axis: bool,
 }
 
@@ -52,7 +54,7 @@ pub enum ShareError {
     TooBigInflated,
     /// The payload is not UTF-8.
     BadText,
-    /// The payload is not the expected JSON.
+    /// The payload is not an encoded [`SharedView`].
     BadPayload,
 }
 
@@ -83,10 +85,10 @@ impl fmt::Display for ShareError {
     }
 }
 
-/// Encodes a view as a fragment (`v1.…`, without the `#`), or says it is too large.
+/// Encodes a view as a fragment (`v2.…`, without the `#`), or says it is too large.
 pub fn encode(view: &SharedView) -> Result<String, ShareError> {
-    let json = serde_json::to_vec(view).map_err(|_| ShareError::BadPayload)?;
-    let compressed = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    let payload = postcard::to_allocvec(view).map_err(|_| ShareError::BadPayload)?;
+    let compressed = miniz_oxide::deflate::compress_to_vec(&payload, 9);
     let fragment = format!("v{PAYLOAD_VERSION}.{}", URL_SAFE_NO_PAD.encode(compressed));
     if fragment.len() > MAX_FRAGMENT_CHARS {
         return Err(ShareError::TooLarge {
@@ -117,13 +119,19 @@ pub fn decode(fragment: &str) -> Result<SharedView, ShareError> {
     let compressed = URL_SAFE_NO_PAD
         .decode(data.trim_end_matches('='))
         .map_err(|_| ShareError::BadEncoding)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_INFLATED_BYTES)
+    let payload = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_INFLATED_BYTES)
         .map_err(|error| match error.status {
             miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooBigInflated,
             _ => ShareError::BadCompression,
         })?;
-    let text = std::str::from_utf8(&json).map_err(|_| ShareError::BadText)?;
-    serde_json::from_str(text).map_err(|_| ShareError::BadPayload)
+    let (view, rest) = postcard::take_from_bytes(&payload).map_err(|error| match error {
+        postcard::Error::DeserializeBadUtf8 => ShareError::BadText,
+        _ => ShareError::BadPayload,
+    })?;
+    if !rest.is_empty() {
+        return Err(ShareError::BadPayload);
+    }
+    Ok(view)
 }
 
 #[cfg(test)]
@@ -144,7 +152,7 @@ mod tests {
 
     fn fragment_of(bytes: &[u8]) -> String {
         format!(
-            "v1.{}",
+            "v2.{}",
             URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(bytes, 6))
         )
     }
@@ -152,7 +160,7 @@ mod tests {
     #[test]
     fn a_view_round_trips() {
         let fragment = encode(&sample()).unwrap();
-        assert!(fragment.starts_with("v1."));
+        assert!(fragment.starts_with("v2."));
         assert!(fragment
             .bytes()
             .all(|byte| byte.is_ascii_alphanumeric() || b"-_.".contains(&byte)));
@@ -180,25 +188,31 @@ mod tests {
         assert_eq!(decode("#hello"), Err(ShareError::NotALink));
         assert_eq!(decode("vx.abc"), Err(ShareError::NotALink));
         assert_eq!(
-            decode("v2.abc"),
-            Err(ShareError::UnknownVersion("2".into()))
+            decode("v1.abc"),
+            Err(ShareError::UnknownVersion("1".into()))
         );
-        assert_eq!(decode("v1.***"), Err(ShareError::BadEncoding));
-        assert_eq!(decode("v1.AAAA"), Err(ShareError::BadCompression));
+        assert_eq!(decode("v2.***"), Err(ShareError::BadEncoding));
+        assert_eq!(decode("v2.AAAA"), Err(ShareError::BadCompression));
         let fragment = encode(&sample()).unwrap();
         let truncated = &fragment[..fragment.len() - 6];
         assert!(matches!(
             decode(truncated),
             Err(ShareError::BadCompression | ShareError::BadEncoding)
         ));
+        // A three-byte program that is not UTF-8, then seed, event and the two flags.
         assert_eq!(
-            decode(&fragment_of(&[0xff, 0xfe, 0x00])),
+            decode(&fragment_of(&[3, 0xff, 0xfe, 0x00, 1, 2, 0, 0])),
             Err(ShareError::BadText)
         );
-        assert_eq!(
-            decode(&fragment_of(b"{\"code\": 1}")),
-            Err(ShareError::BadPayload)
-        );
+        // Cut short, a flag that is not a bool, and trailing bytes.
+        let payload = postcard::to_allocvec(&sample()).unwrap();
+        for damaged in [
+            payload[..payload.len() - 1].to_vec(),
+            [&payload[..payload.len() - 1], &[7]].concat(),
+            [&payload[..], &[0]].concat(),
+        ] {
+            assert_eq!(decode(&fragment_of(&damaged)), Err(ShareError::BadPayload));
+        }
     }
 
     #[test]

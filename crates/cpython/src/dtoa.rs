@@ -159,7 +159,7 @@ fn tie_to_even(x: f64, decimal: &Decimal) -> Option<Decimal> {
     let even = if floor.is_odd() { floor + 1u32 } else { floor };
     let candidate = from_scaled_integer(even, scale);
     let text = format!("0.{}e{}", candidate.digits, candidate.decpt);
-    (text.parse::<f64>().ok() == Some(x.abs())).then_some(candidate)
+    (crate::strtod::parse_float(&text) == Some(x.abs())).then_some(candidate)
 }
 
 /// Strips trailing zeros and computes `decpt` for `n * 10^-scale`.

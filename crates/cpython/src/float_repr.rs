@@ -54,7 +54,7 @@ pub fn round_float(x: f64, ndigits: i64) -> Result<f64, PyError> {
     let sign = if x.is_sign_negative() { "-" } else { "" };
     let exponent = decimal.decpt - decimal.digits.len() as i64;
     let text = format!("{sign}0{}e{exponent}", decimal.digits);
-    let rounded: f64 = text.parse().unwrap_or(f64::NAN);
+    let rounded = crate::strtod::parse_float(&text).unwrap_or(f64::NAN);
     if rounded.is_infinite() {
         return Err(PyError::overflow("rounded value too large to represent"));
     }

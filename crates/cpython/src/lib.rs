@@ -11,6 +11,7 @@
 //! * [`percent_format`]: printf-style `format % args`.
 //! * [`mersenne`] and [`random`]: `random.Random` (MT19937) of Python 3.11.
 //! * [`numeric_hash`]: `hash()` of ints and floats.
+//! * [`strtod`]: decimal text to the nearest double (float literals, `float(str)`).
 //!
 //! Every module is checked against golden vectors recorded from CPython 3.11
 //! (`tests/gen_vectors.py`, `tests/vectors/`).
@@ -23,5 +24,6 @@ pub mod mersenne;
 pub mod numeric_hash;
 pub mod percent_format;
 pub mod random;
+pub mod strtod;
 
 pub use error::{ExceptionKind, PyError};

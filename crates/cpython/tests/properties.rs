@@ -1,10 +1,12 @@
-//! Property tests: float reprs round-trip, and no input makes the parsers or
-//! renderers panic (they must answer with a `PyError` instead).
+//! Property tests: float reprs round-trip, decimal text parses to the same
+//! double as Rust's (correctly rounded) parser, and no input makes the parsers
+//! or renderers panic (they must answer with a `PyError` instead).
 
 use loopscope_cpython::float_repr::{float_repr, round_float};
 use loopscope_cpython::format_spec::{self, ValueKind};
 use loopscope_cpython::percent_format::{self, CharArg, Count, Piece};
 use loopscope_cpython::random::{PyRandom, Seed};
+use loopscope_cpython::strtod::parse_float;
 use num_bigint::BigInt;
 use proptest::prelude::*;
 
@@ -20,6 +22,37 @@ proptest! {
         let back: f64 = text.parse().expect("repr parses as a float");
         prop_assert!(back.to_bits() == x.to_bits() || (x.is_nan() && back.is_nan()), "{}", text);
         prop_assert!(x.is_finite() == (text.contains('.') || text.contains('e')));
+        if x.is_finite() {
+            prop_assert_eq!(parse_float(&text).map(f64::to_bits), Some(x.to_bits()), "{}", text);
+        }
+    }
+
+    #[test]
+    fn parse_float_matches_rusts_parser(
+        text in "[+-]?[0-9]{0,40}(\\.[0-9]{0,40})?([eE][+-]?[0-9]{1,4})?",
+    ) {
+        let ours = parse_float(&text).map(f64::to_bits);
+        let rusts = text.parse::<f64>().ok().map(f64::to_bits);
+        prop_assert_eq!(ours, rusts, "{}", text);
+    }
+
+    #[test]
+    fn parse_float_matches_near_halfway_points(bits in any::<u64>(), cut in 0usize..40) {
+        // The exact midpoint between a double and the next one up, a hair above
+        // it, and a truncation of it: the hardest inputs for rounding.
+        let x = f64::from_bits(bits & !(1u64 << 63));
+        prop_assume!(x.is_finite() && x < f64::MAX);
+        let (digits, exponent) = halfway(x);
+        let kept = digits.len().saturating_sub(cut).max(1);
+        for text in [
+            format!("{digits}e{exponent}"),
+            format!("{digits}1e{}", exponent - 1),
+            format!("{}e{}", &digits[..kept], exponent + (digits.len() - kept) as i64),
+        ] {
+            let ours = parse_float(&text).map(f64::to_bits);
+            let rusts = text.parse::<f64>().ok().map(f64::to_bits);
+            prop_assert_eq!(ours, rusts, "{}", text);
+        }
     }
 
     #[test]
@@ -97,4 +130,27 @@ proptest! {
             prop_assert!(i < n);
         }
     }
+}
+
+/// The point halfway between `x` and the next double up, exactly, as decimal
+/// digits and a power of ten.
+fn halfway(x: f64) -> (String, i64) {
+    use num_bigint::BigUint;
+    let bits = x.to_bits();
+    let biased = (bits >> 52) as i64;
+    let fraction = bits & ((1u64 << 52) - 1);
+    let (mantissa, exponent) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1u64 << 52), biased - 1075)
+    };
+    // (2m + 1) × 2^(e - 1) = (2m + 1) × 5^(1 - e) × 10^(e - 1) when e < 1.
+    let twice_plus_one = BigUint::from(2 * mantissa + 1);
+    let power = exponent - 1;
+    if power >= 0 {
+        return ((twice_plus_one << power as u64).to_string(), 0);
+    }
+    let scale = power.unsigned_abs() as usize;
+    let digits = twice_plus_one * num_traits::pow(BigUint::from(5u32), scale);
+    (digits.to_string(), power)
 }

@@ -13,6 +13,7 @@
 //! the order is the same; [`LexEnd`] records how tokenizing ended so the
 //! parser can apply CPython's remaining priority rules.
 
+use loopscope_cpython::strtod::parse_float;
 use num_bigint::BigInt;
 use num_traits::Num;
 
@@ -839,7 +840,7 @@ impl<'s> Lexer<'s> {
             .filter(|&&c| c != '_')
             .collect();
         if text.contains(['.', 'e', 'E']) {
-            TokenKind::Float(text.parse().unwrap_or(f64::INFINITY))
+            TokenKind::Float(parse_float(&text).unwrap_or(f64::INFINITY))
         } else {
             TokenKind::Int(text.parse().unwrap_or_default())
         }

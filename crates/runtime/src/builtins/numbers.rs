@@ -212,10 +212,9 @@ pub fn parse_float(text: &str) -> PyResult<f64> {
     if clean.starts_with(['+', '-']) {
         return Err(invalid());
     }
-    clean
-        .parse::<f64>()
+    loopscope_cpython::strtod::parse_float(&clean)
         .map(|f| sign * f)
-        .map_err(|_| invalid())
+        .ok_or_else(invalid)
 }
 
 /// `round(number, ndigits=None)`.
