@@ -2,14 +2,17 @@
 //!
 //! The textarea's own text is transparent; the `<pre>` underneath shows the same characters
 //! coloured by [`crate::highlight`], with bars marking the executing line and the error
-//! line, and a gutter of line numbers. Tab inserts four spaces, Shift-Tab dedents, Enter
+//! line, and a gutter of line numbers. Both stay cheap on long programs: lines are keyed,
+//! so an edit re-renders only the lines it changed, and the gutter is one text node with
+//! the current and error lines marked by positioned overlays, so a step touches two
+//! elements whatever the program's length. Tab inserts four spaces, Shift-Tab dedents, Enter
 //! keeps the indentation (four more after a colon); Escape then Tab leaves the editor.
 
 use leptos::html::{Div, Textarea};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::highlight::highlight_program;
+use crate::highlight::{highlight_program, HighlightedLine};
 
 const INDENT: &str = "    ";
 
@@ -35,45 +38,41 @@ pub fn Editor(
     let tab_leaves_editor = RwSignal::new(false);
 
     let line_count = Memo::new(move |_| source.with(|text| text.split('\n').count()));
-    let highlighted = move || {
-        source.with(|text| {
-            highlight_program(text)
-                .into_iter()
-                .map(|tokens| {
-                    let spans = tokens
-                        .into_iter()
-                        .map(|token| match token.kind.class() {
-                            Some(class) => {
-                                view! { <span class=class>{token.text}</span> }.into_any()
-                            }
-                            None => token.text.into_any(),
-                        })
-                        .collect::<Vec<_>>();
-                    view! { <span class="code-line">{spans}"\n"</span> }
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    let gutter = move || {
-        let problem_line = problem.with(|problem| problem.as_ref().map(|problem| problem.line));
-        let current = executing_line.get();
-        (1..=line_count.get())
-            .map(|number| {
-                let number = number as u32;
-                let is_error = problem_line == Some(number);
-                view! {
-                    <div
-                        class="gutter-line"
-                        class:gutter-current=current == Some(number)
-                        class:gutter-error=is_error
-                    >
-                        {is_error.then_some("⚠ ")}
-                        {number}
-                    </div>
-                }
+    let lines = Memo::new(move |_| source.with(|text| highlight_program(text)));
+    let render_line = |line: HighlightedLine| {
+        let spans = line
+            .tokens
+            .into_iter()
+            .map(|token| match token.kind.class() {
+                Some(class) => view! { <span class=class>{token.text}</span> }.into_any(),
+                None => token.text.into_any(),
             })
-            .collect::<Vec<_>>()
+            .collect::<Vec<_>>();
+        view! { <span class="code-line">{spans}</span> }
     };
+    let numbers = move || {
+        let count = line_count.get();
+        let mut text = String::with_capacity(count * 5);
+        for number in 1..=count {
+            if number > 1 {
+                text.push('\n');
+            }
+            text.push_str(&number.to_string());
+        }
+        text
+    };
+    let problem_line = move || problem.with(|problem| problem.as_ref().map(|problem| problem.line));
+
+    // Write the program into the textarea only when it changed from outside (a preset, a
+    // link): rewriting a long program the user just typed costs the browser a relayout.
+    Effect::new(move |_| {
+        let Some(area) = textarea.get() else { return };
+        source.with(|text| {
+            if area.value() != *text {
+                area.set_value(text);
+            }
+        });
+    });
 
     // Keep the executing line in view while stepping (vertically only: the gutter stays put).
     Effect::new(move |_| {
@@ -130,7 +129,30 @@ pub fn Editor(
     view! {
         <div class="editor-scroll" node_ref=scroller>
             <div class="editor-inner">
-                <div class="gutter" aria-hidden="true">{gutter}</div>
+                <div class="gutter" aria-hidden="true">
+                    <div class="gutter-numbers">{numbers}</div>
+                    {move || {
+                        executing_line
+                            .get()
+                            .map(|line| {
+                                view! {
+                                    <div class="gutter-mark gutter-current" style:top=line_top(line)>
+                                        {line}
+                                    </div>
+                                }
+                            })
+                    }}
+                    {move || {
+                        problem_line()
+                            .map(|line| {
+                                view! {
+                                    <div class="gutter-mark gutter-error" style:top=line_top(line)>
+                                        {format!("⚠ {line}")}
+                                    </div>
+                                }
+                            })
+                    }}
+                </div>
                 <div class="code-area">
                     <Show when=move || executing_line.get().is_some()>
                         <div
@@ -147,7 +169,13 @@ pub fn Editor(
                             }
                         ></div>
                     </Show>
-                    <pre class="code-highlight" aria-hidden="true">{highlighted}" "</pre>
+                    <pre class="code-highlight" aria-hidden="true">
+                        <For
+                            each=move || lines.get()
+                            key=|line| line.key.clone()
+                            children=render_line
+                        />
+                    </pre>
                     <textarea
                         class="code-input"
                         node_ref=textarea
@@ -156,7 +184,6 @@ pub fn Editor(
                         autocomplete="off"
                         autocapitalize="off"
                         wrap="off"
-                        prop:value=move || source.get()
                         on:input=move |event| source.set(event_target_value(&event))
                         on:keydown=on_keydown
                     ></textarea>

@@ -43,7 +43,7 @@ pub struct Token {
 }
 
 /// Whether a line starts inside a triple-quoted string, and with which quote.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct LineState {
     open_triple_quote: Option<char>,
 }
@@ -95,15 +95,40 @@ const BUILTINS: &[&str] = &[
     "self",
 ];
 
-/// Splits a whole program into lines of tokens (one `Vec` per `\n`-separated line).
-pub fn highlight_program(source: &str) -> Vec<Vec<Token>> {
+/// One highlighted line of a program.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HighlightedLine {
+    pub key: LineKey,
+    pub tokens: Vec<Token>,
+}
+
+/// Identifies a line's rendering: its text, the state it starts in (which decides its
+/// colours) and how many identical earlier lines there are (so keys are unique). An edit
+/// changes the keys of the edited lines only, so the editor re-renders just those.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct LineKey {
+    text: String,
+    state: LineState,
+    repeat: usize,
+}
+
+/// Splits a whole program into highlighted lines (one per `\n`-separated line).
+pub fn highlight_program(source: &str) -> Vec<HighlightedLine> {
     let mut state = LineState::default();
+    let mut seen: rustc_hash::FxHashMap<(&str, LineState), usize> = Default::default();
     source
         .split('\n')
         .map(|line| {
+            let repeat = seen.entry((line, state)).or_default();
+            let key = LineKey {
+                text: line.to_string(),
+                state,
+                repeat: *repeat,
+            };
+            *repeat += 1;
             let (tokens, next) = highlight_line(line, state);
             state = next;
-            tokens
+            HighlightedLine { key, tokens }
         })
         .collect()
 }
@@ -275,8 +300,12 @@ mod tests {
     #[test]
     fn tokens_join_back_to_the_line() {
         let source = "async def main():\n    x = f\"{a}\" + 'b' # done\n    return 1.5e3\n";
-        for (line, tokens) in source.split('\n').zip(highlight_program(source)) {
-            let joined: String = tokens.iter().map(|token| token.text.as_str()).collect();
+        for (line, highlighted) in source.split('\n').zip(highlight_program(source)) {
+            let joined: String = highlighted
+                .tokens
+                .iter()
+                .map(|token| token.text.as_str())
+                .collect();
             assert_eq!(joined, line);
         }
     }
@@ -297,7 +326,10 @@ mod tests {
 
     #[test]
     fn triple_quoted_strings_carry_over_lines() {
-        let lines = highlight_program("x = \"\"\"one\ntwo\nthree\"\"\" + 1");
+        let lines: Vec<Vec<Token>> = highlight_program("x = \"\"\"one\ntwo\nthree\"\"\" + 1")
+            .into_iter()
+            .map(|line| line.tokens)
+            .collect();
         assert_eq!(
             lines[1],
             vec![Token {
@@ -313,6 +345,22 @@ mod tests {
             }
         );
         assert!(lines[2].iter().any(|token| token.kind == TokenKind::Number));
+    }
+
+    #[test]
+    fn keys_are_unique_and_change_only_with_a_line_or_its_start_state() {
+        let before = highlight_program("pass\n\npass\n'''\npass\n'''");
+        let keys: std::collections::HashSet<_> = before.iter().map(|line| &line.key).collect();
+        assert_eq!(keys.len(), before.len());
+        // Inside the triple-quoted string, `pass` starts in another state: another key.
+        assert_ne!(before[0].key, before[4].key);
+        assert_eq!(before[2].key.repeat, 1);
+        // Editing line 2 changes its key and no other.
+        let after = highlight_program("pass\n\npass  # edited\n'''\npass\n'''");
+        let changed: Vec<usize> = (0..before.len())
+            .filter(|&index| before[index].key != after[index].key)
+            .collect();
+        assert_eq!(changed, vec![2]);
     }
 
     #[test]

@@ -119,11 +119,12 @@ pub fn decode(fragment: &str) -> Result<SharedView, ShareError> {
     let compressed = URL_SAFE_NO_PAD
         .decode(data.trim_end_matches('='))
         .map_err(|_| ShareError::BadEncoding)?;
-    let payload = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_INFLATED_BYTES)
-        .map_err(|error| match error.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooBigInflated,
-            _ => ShareError::BadCompression,
-        })?;
+    let payload =
+        miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_INFLATED_BYTES)
+            .map_err(|error| match error.status {
+                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooBigInflated,
+                _ => ShareError::BadCompression,
+            })?;
     let (view, rest) = postcard::take_from_bytes(&payload).map_err(|error| match error {
         postcard::Error::DeserializeBadUtf8 => ShareError::BadText,
         _ => ShareError::BadPayload,

@@ -61,7 +61,9 @@ pub fn parse_float(text: &str) -> Option<f64> {
         }
         // Saturates: anything this large is an infinity or a zero anyway.
         let written = exponent_digits.iter().fold(0i64, |value, &digit| {
-            value.saturating_mul(10).saturating_add(i64::from(digit - b'0'))
+            value
+                .saturating_mul(10)
+                .saturating_add(i64::from(digit - b'0'))
         });
         exponent = if exponent_negative {
             exponent.saturating_sub(written)
@@ -98,7 +100,9 @@ fn magnitude(digits: &[u8], exponent: i64) -> f64 {
     }
     let mut numerator = BigUint::zero();
     for chunk in digits.chunks(9) {
-        let chunk_value = chunk.iter().fold(0u32, |value, &digit| value * 10 + u32::from(digit));
+        let chunk_value = chunk
+            .iter()
+            .fold(0u32, |value, &digit| value * 10 + u32::from(digit));
         numerator = numerator * 10u32.pow(chunk.len() as u32) + chunk_value;
     }
     let mut denominator = BigUint::one();
@@ -113,15 +117,21 @@ fn magnitude(digits: &[u8], exponent: i64) -> f64 {
 /// Both factors exact in a double, so one IEEE operation rounds correctly.
 fn clinger_fast_path(digits: &[u8], exponent: i64) -> Option<f64> {
     const POWERS: [f64; 23] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ];
     if digits.len() > 15 {
         return None;
     }
     let power = *POWERS.get(exponent.unsigned_abs() as usize)?;
-    let mantissa = digits.iter().fold(0u64, |value, &digit| value * 10 + u64::from(digit)) as f64;
-    Some(if exponent >= 0 { mantissa * power } else { mantissa / power })
+    let mantissa = digits
+        .iter()
+        .fold(0u64, |value, &digit| value * 10 + u64::from(digit)) as f64;
+    Some(if exponent >= 0 {
+        mantissa * power
+    } else {
+        mantissa / power
+    })
 }
 
 fn pow10(exponent: i64) -> BigUint {
@@ -173,7 +183,10 @@ fn scaled_division(
     let (dividend, divisor) = if binary_exponent >= 0 {
         (numerator.clone(), denominator << binary_exponent as u64)
     } else {
-        (numerator << binary_exponent.unsigned_abs(), denominator.clone())
+        (
+            numerator << binary_exponent.unsigned_abs(),
+            denominator.clone(),
+        )
     };
     let (quotient, remainder) = dividend.div_rem(&divisor);
     (quotient, remainder, divisor)
@@ -186,15 +199,45 @@ mod tests {
     #[test]
     fn agrees_with_rusts_parser_on_hard_cases() {
         let cases = [
-            "0", "-0", "0.0", "-0.0e5", ".5", "5.", "1e23", "8.98846567431158e307",
-            "1.7976931348623157e308", "1.7976931348623158e308", "1.7976931348623159e308",
-            "2.2250738585072011e-308", "2.2250738585072014e-308", "4.9e-324", "2.4703282292062327e-324",
-            "2.4703282292062328e-324", "5e-324", "1e-400", "1e400", "-1e400", "9007199254740993",
-            "9007199254740992.5", "0.1", "0.2", "0.30000000000000004", "123456789012345678901234567890",
-            "2.98023223876953125e-08", "1e-7", "3.141592653589793238462643383279", "1E+22", "1e22",
-            "123456789012345e-22", "1234567890123456e-22", "0.000000000000000000000000000001",
-            "7.2057594037927933e16", "1e0000000000000000000000001", "1e-99999999999999999999999",
-            "00000.00001000", "1_0",
+            "0",
+            "-0",
+            "0.0",
+            "-0.0e5",
+            ".5",
+            "5.",
+            "1e23",
+            "8.98846567431158e307",
+            "1.7976931348623157e308",
+            "1.7976931348623158e308",
+            "1.7976931348623159e308",
+            "2.2250738585072011e-308",
+            "2.2250738585072014e-308",
+            "4.9e-324",
+            "2.4703282292062327e-324",
+            "2.4703282292062328e-324",
+            "5e-324",
+            "1e-400",
+            "1e400",
+            "-1e400",
+            "9007199254740993",
+            "9007199254740992.5",
+            "0.1",
+            "0.2",
+            "0.30000000000000004",
+            "123456789012345678901234567890",
+            "2.98023223876953125e-08",
+            "1e-7",
+            "3.141592653589793238462643383279",
+            "1E+22",
+            "1e22",
+            "123456789012345e-22",
+            "1234567890123456e-22",
+            "0.000000000000000000000000000001",
+            "7.2057594037927933e16",
+            "1e0000000000000000000000001",
+            "1e-99999999999999999999999",
+            "00000.00001000",
+            "1_0",
         ];
         for case in cases {
             let ours = parse_float(case);
@@ -205,7 +248,9 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_decimal() {
-        for case in ["", "+", "-", ".", "e5", "1e", "1e+", "1.2.3", "1x", " 1", "inf", "nan", "1__0"] {
+        for case in [
+            "", "+", "-", ".", "e5", "1e", "1e+", "1.2.3", "1x", " 1", "inf", "nan", "1__0",
+        ] {
             assert_eq!(parse_float(case), None, "{case:?}");
         }
     }
