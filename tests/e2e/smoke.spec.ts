@@ -17,3 +17,26 @@ test('the page loads, mounts the app and logs no errors', async ({ page }) => {
   await screenshot(page, 'smoke');
   expect(problems).toEqual([]);
 });
+
+test('on a narrow screen the panels stack and the playback bar stays on screen', async ({ page }) => {
+  const problems = watchProblems(page);
+  await page.setViewportSize({ width: 420, height: 800 });
+  await openApp(page);
+  const bar = page.getByRole('group', { name: 'Playback' });
+  const onScreen = async () => {
+    const box = await bar.boundingBox();
+    return box !== null && box.y >= 0 && box.y + box.height <= 800;
+  };
+  // Far down the page, below the editor and the loop panels, yet pinned to the bottom.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(1600);
+  expect(await onScreen()).toBe(true);
+  await page.mouse.wheel(0, 700);
+  await expect.poll(onScreen).toBe(true);
+  // Stacked panels keep their height: the console is a readable box, not a sliver.
+  const console = await page.locator('.console-panel').boundingBox();
+  expect(console?.height ?? 0).toBeGreaterThan(200);
+  await bar.getByRole('button', { name: /Play/ }).click();
+  await expect(bar.getByRole('button', { name: /Pause/ })).toBeVisible();
+  await screenshot(page, 'narrow');
+  expect(problems).toEqual([]);
+});
