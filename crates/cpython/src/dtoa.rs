@@ -50,14 +50,7 @@ const EXACT_SIGNIFICANT_DIGITS: i64 = 800;
 
 impl Exact {
     fn of(x: f64) -> Exact {
-        let bits = x.abs().to_bits();
-        let biased = (bits >> 52) as i64;
-        let fraction = bits & ((1u64 << 52) - 1);
-        let (mantissa, exponent) = if biased == 0 {
-            (fraction, -1074)
-        } else {
-            (fraction | (1u64 << 52), biased - 1075)
-        };
+        let (mantissa, exponent) = crate::float_repr::decompose(x);
         if exponent >= 0 {
             Exact {
                 num: BigUint::from(mantissa) << (exponent as usize),
@@ -143,10 +136,8 @@ fn shortest(x: f64) -> Decimal {
 fn tie_to_even(x: f64, decimal: &Decimal) -> Option<Decimal> {
     // A halfway point has a short exact decimal expansion, impossible for
     // m * 2^e with odd m and e < -30 (its expansion has more than 18 digits).
-    let bits = x.abs().to_bits();
-    let biased = (bits >> 52) as i64;
-    let mantissa = (bits & ((1u64 << 52) - 1)) | if biased == 0 { 0 } else { 1u64 << 52 };
-    let exponent = biased.max(1) - 1075 + i64::from(mantissa.trailing_zeros());
+    let (mantissa, exponent) = crate::float_repr::decompose(x);
+    let exponent = exponent + i64::from(mantissa.trailing_zeros());
     if exponent < -30 {
         return None;
     }

@@ -89,11 +89,22 @@ pub fn float_to_int(x: f64) -> Result<BigInt, PyError> {
         return Ok(BigInt::from(small));
     }
     // |x| >= 2^63: an integer mantissa times a power of two.
-    let bits = truncated.abs().to_bits();
-    let exponent = ((bits >> 52) as usize) - 1075;
-    let mantissa = (bits & ((1u64 << 52) - 1)) | (1u64 << 52);
-    let magnitude = BigInt::from(mantissa) << exponent;
+    let (mantissa, exponent) = decompose(truncated);
+    let magnitude = BigInt::from(mantissa) << exponent as u64;
     Ok(if x < 0.0 { -magnitude } else { magnitude })
+}
+
+/// `|x|` as `mantissa × 2^exponent` exactly, for finite `x`: the raw fields of
+/// the binary64 (the mantissa is not reduced, so it may be even).
+pub fn decompose(x: f64) -> (u64, i64) {
+    let bits = x.abs().to_bits();
+    let biased = (bits >> 52) as i64;
+    let fraction = bits & ((1u64 << 52) - 1);
+    if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1u64 << 52), biased - 1075)
+    }
 }
 
 /// `float(n)` for an int: correctly rounded (half-even), or

@@ -136,14 +136,7 @@ proptest! {
 /// digits and a power of ten.
 fn halfway(x: f64) -> (String, i64) {
     use num_bigint::BigUint;
-    let bits = x.to_bits();
-    let biased = (bits >> 52) as i64;
-    let fraction = bits & ((1u64 << 52) - 1);
-    let (mantissa, exponent) = if biased == 0 {
-        (fraction, -1074)
-    } else {
-        (fraction | (1u64 << 52), biased - 1075)
-    };
+    let (mantissa, exponent) = loopscope_cpython::float_repr::decompose(x);
     // (2m + 1) × 2^(e - 1) = (2m + 1) × 5^(1 - e) × 10^(e - 1) when e < 1.
     let twice_plus_one = BigUint::from(2 * mantissa + 1);
     let power = exponent - 1;

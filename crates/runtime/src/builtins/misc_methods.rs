@@ -380,13 +380,7 @@ fn float_ratio(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     if f == 0.0 {
         return Ok(Value::tuple(vec![Value::Int(0), Value::Int(1)]));
     }
-    let bits = f.abs().to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i64;
-    let mut mantissa = bits & ((1u64 << 52) - 1);
-    let mut e = if exp == 0 { -1074 } else { exp - 1075 };
-    if exp != 0 {
-        mantissa |= 1 << 52;
-    }
+    let (mut mantissa, mut e) = loopscope_cpython::float_repr::decompose(f);
     while mantissa.is_multiple_of(2) && e < 0 {
         mantissa /= 2;
         e += 1;
