@@ -1,4 +1,7 @@
-//! The loop's panels, each showing one part of the state at the current event.
+//! The loop's panels, each showing one part of the state at the current event, and
+//! [`ListPanel`], the frame the list-shaped ones share.
+
+use leptos::prelude::*;
 
 pub mod console;
 pub mod narration;
@@ -7,3 +10,32 @@ pub mod primitives;
 pub mod ready_queue;
 pub mod tasks;
 pub mod timers;
+
+/// A titled panel around a list that may be empty: the heading (with an optional count
+/// such as "3 waiting"), then `children`, or the `empty` sentence when there is nothing.
+#[component]
+pub fn ListPanel(
+    /// The heading's element id, which labels the section.
+    id: &'static str,
+    title: &'static str,
+    #[prop(optional, into)] count: Option<Signal<String>>,
+    #[prop(into)] is_empty: Signal<bool>,
+    empty: &'static str,
+    children: ChildrenFn,
+) -> impl IntoView {
+    view! {
+        <section class="panel" aria-labelledby=id>
+            <h2 id=id>
+                {title} {count.map(|count| view! { " " <span class="count">{count}</span> })}
+            </h2>
+            <div class="panel-body">
+                <Show
+                    when=move || !is_empty.get()
+                    fallback=move || view! { <p class="empty">{empty}</p> }
+                >
+                    {children()}
+                </Show>
+            </div>
+        </section>
+    }
+}

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use loopscope_viewmodel::{PrimitiveState, PrimitiveView};
 
+use crate::panels::ListPanel;
 use crate::session::Session;
 
 fn chips(items: Vec<String>) -> impl IntoView {
@@ -57,16 +58,13 @@ pub fn PrimitivesPanel() -> impl IntoView {
     let session = Session::get();
     let primitives = Memo::new(move |_| session.view.with(|view| view.primitives.clone()));
     view! {
-        <section class="panel" aria-labelledby="primitives-title">
-            <h2 id="primitives-title">"Queues, locks, events, semaphores"</h2>
-            <div class="panel-body">
-                <Show
-                    when=move || primitives.with(|primitives| !primitives.is_empty())
-                    fallback=|| view! { <p class="empty">"None created."</p> }
-                >
-                    {move || primitives.get().into_iter().map(primitive_card).collect::<Vec<_>>()}
-                </Show>
-            </div>
-        </section>
+        <ListPanel
+            id="primitives-title"
+            title="Queues, locks, events, semaphores"
+            is_empty=Signal::derive(move || primitives.with(Vec::is_empty))
+            empty="None created."
+        >
+            {move || primitives.get().into_iter().map(primitive_card).collect::<Vec<_>>()}
+        </ListPanel>
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use loopscope_viewmodel::TaskState;
 
+use crate::panels::ListPanel;
 use crate::session::Session;
 
 /// CSS class and short word for a task state.
@@ -33,46 +34,44 @@ pub fn TasksPanel() -> impl IntoView {
     let session = Session::get();
     let tasks = Memo::new(move |_| session.view.with(|view| view.tasks.clone()));
     view! {
-        <section class="panel" aria-labelledby="tasks-title">
-            <h2 id="tasks-title">"Tasks" <span class="count">{move || format!("{}", tasks.with(Vec::len))}</span></h2>
-            <div class="panel-body">
-                <Show
-                    when=move || tasks.with(|tasks| !tasks.is_empty())
-                    fallback=|| view! { <p class="empty">"No tasks yet."</p> }
-                >
-                    <table class="tasks-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Task"</th>
-                                <th scope="col">"Coroutine"</th>
-                                <th scope="col">"State"</th>
-                                <th scope="col">"Detail"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {move || {
-                                tasks
-                                    .get()
-                                    .into_iter()
-                                    .map(|task| {
-                                        let (class, word) = state_badge(&task.state);
-                                        view! {
-                                            <tr>
-                                                <td>{task.name}</td>
-                                                <td class="mono">{task.coro}</td>
-                                                <td>
-                                                    <span class=class>{word}</span>
-                                                </td>
-                                                <td>{state_detail(&task.state, task.line)}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect::<Vec<_>>()
-                            }}
-                        </tbody>
-                    </table>
-                </Show>
-            </div>
-        </section>
+        <ListPanel
+            id="tasks-title"
+            title="Tasks"
+            count=Signal::derive(move || tasks.with(Vec::len).to_string())
+            is_empty=Signal::derive(move || tasks.with(Vec::is_empty))
+            empty="No tasks yet."
+        >
+            <table class="tasks-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Task"</th>
+                        <th scope="col">"Coroutine"</th>
+                        <th scope="col">"State"</th>
+                        <th scope="col">"Detail"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        tasks
+                            .get()
+                            .into_iter()
+                            .map(|task| {
+                                let (class, word) = state_badge(&task.state);
+                                view! {
+                                    <tr>
+                                        <td>{task.name}</td>
+                                        <td class="mono">{task.coro}</td>
+                                        <td>
+                                            <span class=class>{word}</span>
+                                        </td>
+                                        <td>{state_detail(&task.state, task.line)}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                    }}
+                </tbody>
+            </table>
+        </ListPanel>
     }
 }

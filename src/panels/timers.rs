@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::panels::console::format_seconds;
+use crate::panels::ListPanel;
 use crate::session::Session;
 
 /// The timer heap panel.
@@ -11,37 +12,33 @@ pub fn TimersPanel() -> impl IntoView {
     let session = Session::get();
     let timers = Memo::new(move |_| session.view.with(|view| view.timers.clone()));
     view! {
-        <section class="panel" aria-labelledby="timers-title">
-            <h2 id="timers-title">
-                "Timer heap" <span class="count">{move || format!("{} scheduled", timers.with(Vec::len))}</span>
-            </h2>
-            <div class="panel-body">
-                <Show
-                    when=move || timers.with(|timers| !timers.is_empty())
-                    fallback=|| view! { <p class="empty">"Empty: no callbacks scheduled for later."</p> }
-                >
-                    <ol class="item-list timer-heap">
-                        {move || {
-                            timers
-                                .get()
-                                .into_iter()
-                                .map(|timer| {
-                                    view! {
-                                        <li
-                                            class="item"
-                                            class:cancelled=timer.cancelled
-                                            title=format!("due at t = {}", format_seconds(timer.when))
-                                        >
-                                            <span class="when">{format!("in {}", format_seconds(timer.in_seconds))}</span>
-                                            <span>{timer.label}</span>
-                                        </li>
-                                    }
-                                })
-                                .collect::<Vec<_>>()
-                        }}
-                    </ol>
-                </Show>
-            </div>
-        </section>
+        <ListPanel
+            id="timers-title"
+            title="Timer heap"
+            count=Signal::derive(move || format!("{} scheduled", timers.with(Vec::len)))
+            is_empty=Signal::derive(move || timers.with(Vec::is_empty))
+            empty="Empty: no callbacks scheduled for later."
+        >
+            <ol class="item-list timer-heap">
+                {move || {
+                    timers
+                        .get()
+                        .into_iter()
+                        .map(|timer| {
+                            view! {
+                                <li
+                                    class="item"
+                                    class:cancelled=timer.cancelled
+                                    title=format!("due at t = {}", format_seconds(timer.when))
+                                >
+                                    <span class="when">{format!("in {}", format_seconds(timer.in_seconds))}</span>
+                                    <span>{timer.label}</span>
+                                </li>
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                }}
+            </ol>
+        </ListPanel>
     }
 }
