@@ -12,28 +12,11 @@ use loopscope_viewmodel::{Narration, Timeline};
 
 /// `tasks` tasks each awaiting `sleeps` random sleeps (ties included), and
 /// printing now and then: many timers, a long ready queue, a big console.
+/// The same program the view-model's tests use (`programs/many_sleepers.py`).
 fn program(tasks: usize, sleeps: usize) -> String {
-    format!(
-        "import asyncio
-import random
-
-
-async def sleeper(index):
-    for step in range({sleeps}):
-        await asyncio.sleep(random.choice([0, 0.25, 0.5, 1]))
-        if step % 5 == 0:
-            print(index, step)
-    return index
-
-
-async def main():
-    tasks = [asyncio.create_task(sleeper(i)) for i in range({tasks})]
-    print(sum(await asyncio.gather(*tasks)))
-
-
-asyncio.run(main())
-"
-    )
+    include_str!("../programs/many_sleepers.py")
+        .replace("SLEEPS", &sleeps.to_string())
+        .replace("TASKS", &tasks.to_string())
 }
 
 /// A small deterministic generator (xorshift), so runs are comparable.

@@ -1,29 +1,12 @@
 //! Programs the tests generate, for traces of any length.
 
 /// `tasks` tasks, each sleeping `sleeps` times for pseudo-random delays (so
-/// deadlines tie and interleave), printing as they go.
+/// deadlines tie and interleave), printing as they go. The seek benchmark
+/// (`examples/seek_bench.rs`) runs the same program, bigger.
 pub(crate) fn many_sleepers(tasks: usize, sleeps: usize) -> String {
-    format!(
-        "import asyncio
-import random
-
-
-async def sleeper(index):
-    for step in range({sleeps}):
-        await asyncio.sleep(random.choice([0, 0.25, 0.5, 1]))
-        if step % 5 == 0:
-            print(index, step)
-    return index
-
-
-async def main():
-    tasks = [asyncio.create_task(sleeper(i)) for i in range({tasks})]
-    print(sum(await asyncio.gather(*tasks)))
-
-
-asyncio.run(main())
-"
-    )
+    include_str!("../programs/many_sleepers.py")
+        .replace("SLEEPS", &sleeps.to_string())
+        .replace("TASKS", &tasks.to_string())
 }
 
 /// Timers with tied deadlines, some cancelled from the heap's top (purged
