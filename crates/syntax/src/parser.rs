@@ -1455,12 +1455,29 @@ impl<'s> Parser<'s> {
         if !self.at_op(Op::Comma) {
             return Ok(first);
         }
+        self.finish_tuple(
+            start,
+            first,
+            |p| p.at_kw(Kw::In) || p.at_op(Op::Equal),
+            |p| p.parse_target_element(kind),
+        )
+    }
+
+    /// The rest of a comma-separated tuple whose first element is parsed: one more
+    /// `element` after each comma, until `at_end` (so a trailing comma is allowed).
+    fn finish_tuple(
+        &mut self,
+        start: Pos,
+        first: Expr,
+        at_end: impl Fn(&mut Self) -> bool,
+        element: impl Fn(&mut Self) -> PResult<Expr>,
+    ) -> PResult<Expr> {
         let mut elts = vec![first];
         while self.eat_op(Op::Comma) {
-            if self.at_kw(Kw::In) || self.at_op(Op::Equal) {
+            if at_end(self) {
                 break;
             }
-            elts.push(self.parse_target_element(kind)?);
+            elts.push(element(self)?);
         }
         Ok(Expr {
             kind: ExprKind::Tuple(elts),
@@ -1499,17 +1516,12 @@ impl<'s> Parser<'s> {
         if !self.at_op(Op::Comma) {
             return Ok(first);
         }
-        let mut elts = vec![first];
-        while self.eat_op(Op::Comma) {
-            if !self.can_start_expression() && !self.at_op(Op::Star) {
-                break;
-            }
-            elts.push(self.parse_star_expression()?);
-        }
-        Ok(Expr {
-            kind: ExprKind::Tuple(elts),
-            span: self.span_from(start),
-        })
+        self.finish_tuple(
+            start,
+            first,
+            Self::ends_star_list,
+            Self::parse_star_expression,
+        )
     }
 
     fn parse_star_expression(&mut self) -> PResult<Expr> {
@@ -1527,17 +1539,12 @@ impl<'s> Parser<'s> {
         if !self.at_op(Op::Comma) {
             return Ok(first);
         }
-        let mut elts = vec![first];
-        while self.eat_op(Op::Comma) {
-            if !self.can_start_expression() && !self.at_op(Op::Star) {
-                break;
-            }
-            elts.push(self.parse_star_named_expression()?);
-        }
-        Ok(Expr {
-            kind: ExprKind::Tuple(elts),
-            span: self.span_from(start),
-        })
+        self.finish_tuple(
+            start,
+            first,
+            Self::ends_star_list,
+            Self::parse_star_named_expression,
+        )
     }
 
     fn parse_star_named_expression(&mut self) -> PResult<Expr> {
@@ -1546,6 +1553,11 @@ impl<'s> Parser<'s> {
         } else {
             self.parse_named_expression()
         }
+    }
+
+    /// After a comma in a starred list: whether the list ends here.
+    fn ends_star_list(&mut self) -> bool {
+        !self.can_start_expression() && !self.at_op(Op::Star)
     }
 
     /// Whether the current token can begin an expression.
@@ -2140,17 +2152,7 @@ impl<'s> Parser<'s> {
         let start = self.start();
         let first = self.parse_slice()?;
         let index = if self.at_op(Op::Comma) || matches!(first.kind, ExprKind::Starred(_)) {
-            let mut elts = vec![first];
-            while self.eat_op(Op::Comma) {
-                if self.at_op(Op::RSquare) {
-                    break;
-                }
-                elts.push(self.parse_slice()?);
-            }
-            Expr {
-                kind: ExprKind::Tuple(elts),
-                span: self.span_from(start),
-            }
+            self.finish_tuple(start, first, |p| p.at_op(Op::RSquare), Self::parse_slice)?
         } else {
             first
         };
