@@ -60,60 +60,40 @@ fn file_name(path: &Path) -> String {
 
 #[test]
 fn valid_programs_parse_to_the_expected_trees() {
-    let files = cases("ok");
-    assert!(
-        files.len() >= 40,
-        "expected at least 40 ok cases, found {}",
-        files.len()
-    );
-    let mut failures = Vec::new();
-    for path in &files {
-        let source = fs::read_to_string(path).expect("read case");
-        match parse(&source) {
-            Ok(module) => {
-                if let Some(mismatch) =
-                    check_expectation(&path.with_extension("ast"), &dump(&module))
-                {
-                    failures.push(mismatch);
-                }
-            }
-            Err(diagnostic) => failures.push(format!(
-                "{} should parse but got:\n{}",
-                path.display(),
-                diagnostic.render(&source, &file_name(path))
-            )),
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        files.len(),
-        failures.join("\n")
-    );
+    check_cases("ok", 40, |path, source| match parse(source) {
+        Ok(module) => check_expectation(&path.with_extension("ast"), &dump(&module)),
+        Err(diagnostic) => Some(format!(
+            "{} should parse but got:\n{}",
+            path.display(),
+            diagnostic.render(source, &file_name(path))
+        )),
+    });
 }
 
 #[test]
 fn invalid_programs_give_the_expected_diagnostics() {
-    let files = cases("err");
+    check_cases("err", 30, |path, source| match parse(source) {
+        Ok(_) => Some(format!("{} should not parse", path.display())),
+        Err(diagnostic) => {
+            let rendered = diagnostic.render(source, &file_name(path));
+            check_expectation(&path.with_extension("err"), &rendered)
+        }
+    });
+}
+
+/// Runs `check` on every case in `folder` (at least `at_least` of them) and fails
+/// with all the mismatches it reports.
+fn check_cases(folder: &str, at_least: usize, check: impl Fn(&Path, &str) -> Option<String>) {
+    let files = cases(folder);
     assert!(
-        files.len() >= 30,
-        "expected at least 30 err cases, found {}",
+        files.len() >= at_least,
+        "expected at least {at_least} {folder} cases, found {}",
         files.len()
     );
-    let mut failures = Vec::new();
-    for path in &files {
-        let source = fs::read_to_string(path).expect("read case");
-        match parse(&source) {
-            Ok(_) => failures.push(format!("{} should not parse", path.display())),
-            Err(diagnostic) => {
-                let rendered = diagnostic.render(&source, &file_name(path));
-                if let Some(mismatch) = check_expectation(&path.with_extension("err"), &rendered) {
-                    failures.push(mismatch);
-                }
-            }
-        }
-    }
+    let failures: Vec<String> = files
+        .iter()
+        .filter_map(|path| check(path, &fs::read_to_string(path).expect("read case")))
+        .collect();
     assert!(
         failures.is_empty(),
         "{} of {} cases failed:\n{}",
