@@ -16,7 +16,7 @@ use crate::vm::{GenOutcome, Resume, Vm};
 use super::event_loop::trace_repr;
 use super::future;
 use super::objects::{AsyncObject, FutState};
-use super::sync::{self, awaited, park};
+use super::sync::{self, awaited, join_line, park, remove_waiter};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum QueueKind {
@@ -289,7 +289,7 @@ impl QueueCoro {
                     if let Err(e) = r {
                         // except: putter.cancel(); remove it; maybe wake the next.
                         future::cancel(vm, &putter, Value::None);
-                        remove(&mut state(queue).borrow_mut().putters, &putter);
+                        remove_waiter(&mut state(queue).borrow_mut().putters, &putter);
                         if !state(queue).borrow().full() && !is_cancelled(&putter) {
                             wakeup_next(vm, queue, true);
                         }
@@ -301,9 +301,7 @@ impl QueueCoro {
                 if state(queue).borrow().full() {
                     let id = state(queue).borrow().id;
                     let putter = park(vm, id, "Queue.put");
-                    state(queue).borrow_mut().putters.push_back(putter.clone());
-                    *waiting = Some(putter.clone());
-                    return GenOutcome::Yielded(Value::Async(putter));
+                    return join_line(putter, &mut state(queue).borrow_mut().putters, waiting);
                 }
                 match put_nowait(vm, queue, item.take().unwrap_or(Value::None)) {
                     Ok(()) => GenOutcome::Returned(Value::None),
@@ -316,7 +314,7 @@ impl QueueCoro {
                     let r = awaited(&getter, input.take().unwrap_or(Resume::Value(Value::None)));
                     if let Err(e) = r {
                         future::cancel(vm, &getter, Value::None);
-                        remove(&mut state(queue).borrow_mut().getters, &getter);
+                        remove_waiter(&mut state(queue).borrow_mut().getters, &getter);
                         if !state(queue).borrow().items.is_empty() && !is_cancelled(&getter) {
                             wakeup_next(vm, queue, false);
                         }
@@ -328,9 +326,7 @@ impl QueueCoro {
                 if state(queue).borrow().items.is_empty() {
                     let id = state(queue).borrow().id;
                     let getter = park(vm, id, "Queue.get");
-                    state(queue).borrow_mut().getters.push_back(getter.clone());
-                    *waiting = Some(getter.clone());
-                    return GenOutcome::Yielded(Value::Async(getter));
+                    return join_line(getter, &mut state(queue).borrow_mut().getters, waiting);
                 }
                 match get_nowait(vm, queue) {
                     Ok(v) => GenOutcome::Returned(v),
@@ -360,11 +356,5 @@ impl QueueCoro {
                 GenOutcome::Returned(Value::None)
             }
         }
-    }
-}
-
-fn remove(waiters: &mut VecDeque<Rc<AsyncObject>>, fut: &Rc<AsyncObject>) {
-    if let Some(pos) = waiters.iter().position(|w| Rc::ptr_eq(w, fut)) {
-        waiters.remove(pos);
     }
 }

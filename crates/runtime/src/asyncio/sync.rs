@@ -125,10 +125,23 @@ fn is_done(f: &Rc<AsyncObject>) -> bool {
     f.as_future().is_some_and(|f| f.done())
 }
 
-fn remove_waiter(waiters: &mut VecDeque<Rc<AsyncObject>>, fut: &Rc<AsyncObject>) {
+/// Takes `fut` out of a primitive's line of waiters (when it woke or was cancelled).
+pub fn remove_waiter(waiters: &mut VecDeque<Rc<AsyncObject>>, fut: &Rc<AsyncObject>) {
     if let Some(pos) = waiters.iter().position(|w| Rc::ptr_eq(w, fut)) {
         waiters.remove(pos);
     }
+}
+
+/// Waits in line: `fut` (from [`park`]) joins `waiters`, the primitive's queue, is kept
+/// in `waiting` for when the coroutine resumes, and is yielded to the task.
+pub fn join_line(
+    fut: Rc<AsyncObject>,
+    waiters: &mut VecDeque<Rc<AsyncObject>>,
+    waiting: &mut Option<Rc<AsyncObject>>,
+) -> GenOutcome {
+    waiters.push_back(fut.clone());
+    *waiting = Some(fut.clone());
+    GenOutcome::Yielded(Value::Async(fut))
 }
 
 /// A fresh future to park on, marked as being awaited.
@@ -479,9 +492,7 @@ impl SyncCoro {
                     }
                     let id = lock_state(lock).borrow().id;
                     let fut = park(vm, id, "Lock.acquire");
-                    lock_state(lock).borrow_mut().waiters.push_back(fut.clone());
-                    *waiting = Some(fut.clone());
-                    GenOutcome::Yielded(Value::Async(fut))
+                    join_line(fut, &mut lock_state(lock).borrow_mut().waiters, waiting)
                 }
                 Some(fut) => {
                     let r = awaited(&fut, input);
@@ -510,12 +521,7 @@ impl SyncCoro {
                     }
                     let id = event_state(event).borrow().id;
                     let fut = park(vm, id, "Event.wait");
-                    event_state(event)
-                        .borrow_mut()
-                        .waiters
-                        .push_back(fut.clone());
-                    *waiting = Some(fut.clone());
-                    GenOutcome::Yielded(Value::Async(fut))
+                    join_line(fut, &mut event_state(event).borrow_mut().waiters, waiting)
                 }
                 Some(fut) => {
                     let r = awaited(&fut, input);
@@ -542,9 +548,7 @@ impl SyncCoro {
                     }
                     let id = sem_state(sem).borrow().id;
                     let fut = park(vm, id, "Semaphore.acquire");
-                    sem_state(sem).borrow_mut().waiters.push_back(fut.clone());
-                    *waiting = Some(fut.clone());
-                    GenOutcome::Yielded(Value::Async(fut))
+                    join_line(fut, &mut sem_state(sem).borrow_mut().waiters, waiting)
                 }
                 Some(fut) => {
                     let r = awaited(&fut, input);
