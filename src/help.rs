@@ -3,6 +3,8 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
+use crate::dialog::show_while_open;
+
 const SHORTCUTS: &[(&str, &str)] = &[
     ("Space", "play or pause"),
     ("→ / ←", "step one event forward / back"),
@@ -17,16 +19,7 @@ const SHORTCUTS: &[(&str, &str)] = &[
 #[component]
 pub fn HelpDialog(open: RwSignal<bool>) -> impl IntoView {
     let dialog: NodeRef<Dialog> = NodeRef::new();
-    Effect::new(move |_| {
-        let Some(element) = dialog.get() else { return };
-        if open.get() {
-            if !element.open() {
-                let _ = element.show_modal();
-            }
-        } else if element.open() {
-            element.close();
-        }
-    });
+    show_while_open(dialog, open);
     view! {
         <dialog node_ref=dialog aria-labelledby="help-title" on:close=move |_| open.set(false)>
             <h2 id="help-title">"Keyboard shortcuts"</h2>

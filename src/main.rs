@@ -6,6 +6,7 @@
 
 mod app;
 mod controls;
+mod dialog;
 mod editor;
 mod embed;
 mod examples;

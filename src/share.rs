@@ -6,6 +6,7 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::dialog::show_while_open;
 use crate::embed::{embed_query, iframe_snippet, Panel, DEFAULT_EMBED_PANELS};
 use crate::session::Session;
 use crate::share_link::{encode, ShareError, SharedView};
@@ -120,16 +121,7 @@ fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
     let panels = RwSignal::new(DEFAULT_EMBED_PANELS.to_vec());
     let autoplay = RwSignal::new(false);
     let dark = RwSignal::new(false);
-    Effect::new(move |_| {
-        let Some(element) = dialog.get() else { return };
-        if open.get() {
-            if !element.open() {
-                let _ = element.show_modal();
-            }
-        } else if element.open() {
-            element.close();
-        }
-    });
+    show_while_open(dialog, open);
     let snippet = move || {
         if !open.get() {
             return String::new();
