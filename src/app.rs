@@ -58,11 +58,7 @@ fn start_from_location(options: &EmbedOptions) -> Start {
                 internals,
                 event_axis,
             }) => {
-                start.filename = PRESETS
-                    .iter()
-                    .find(|preset| preset.source == code)
-                    .map_or(EDITED_FILENAME, |preset| preset.file)
-                    .to_string();
+                start.filename = filename_for(&code);
                 start.source = code;
                 start.seed = seed;
                 start.event = event;
@@ -75,11 +71,7 @@ fn start_from_location(options: &EmbedOptions) -> Start {
         }
     } else if !options.embedded {
         if let Some(draft) = storage::load_draft() {
-            start.filename = PRESETS
-                .iter()
-                .find(|preset| preset.source == draft)
-                .map_or(EDITED_FILENAME, |preset| preset.file)
-                .to_string();
+            start.filename = filename_for(&draft);
             start.source = draft;
         }
     }
@@ -87,6 +79,15 @@ fn start_from_location(options: &EmbedOptions) -> Start {
         start.event = event;
     }
     start
+}
+
+/// The preset's file name when `source` is a preset unchanged, else the edited name.
+fn filename_for(source: &str) -> String {
+    PRESETS
+        .iter()
+        .find(|preset| preset.source == source)
+        .map_or(EDITED_FILENAME, |preset| preset.file)
+        .to_string()
 }
 
 /// The whole page.
