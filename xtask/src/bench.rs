@@ -354,7 +354,7 @@ fn measure(command: &mut Process, scratch: &Scratch) -> Result<Result<Measured, 
         .stdin(Stdio::null())
         .stdout(create(&stdout_path)?)
         .stderr(create(&stderr_path)?);
-    println!("    $ {}", command_line(command));
+    println!("    $ {}", crate::process::command_line(command));
     let started = Instant::now();
     let child = match command.spawn() {
         Ok(child) => child,
@@ -476,16 +476,6 @@ fn own_peak_kib() -> u64 {
         .and_then(|value| value.trim().strip_suffix("kB"))
         .and_then(|kib| kib.trim().parse().ok())
         .unwrap_or(0)
-}
-
-/// The command as one would type it, with the program's file name rather than its path.
-fn command_line(command: &Process) -> String {
-    let program = Path::new(command.get_program());
-    std::iter::once(program.file_name().unwrap_or(program.as_os_str()))
-        .chain(command.get_args())
-        .map(|part| part.to_string_lossy())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// `None` when both outputs are equal, else where they first differ.

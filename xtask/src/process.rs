@@ -37,7 +37,7 @@ pub fn probe(command: &mut Command) -> Option<String> {
 }
 
 /// The command as one would type it: program name (not its full path) and arguments.
-fn command_line(command: &Command) -> String {
+pub fn command_line(command: &Command) -> String {
     let program = Path::new(command.get_program());
     std::iter::once(program.file_name().unwrap_or(program.as_os_str()))
         .chain(command.get_args())
