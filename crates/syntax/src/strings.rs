@@ -63,30 +63,16 @@ pub(crate) fn decode_str(body: &[char]) -> Result<DecodedStr, String> {
         }
         i += 2;
         byte_pos += 2;
+        if let Some(byte) = single_char_escape(next) {
+            value.push(char::from(byte));
+            continue;
+        }
         match next {
             '\n' => {}
-            '\\' => value.push('\\'),
-            '\'' => value.push('\''),
-            '"' => value.push('"'),
-            'b' => value.push('\x08'),
-            'f' => value.push('\x0c'),
-            't' => value.push('\t'),
-            'n' => value.push('\n'),
-            'r' => value.push('\r'),
-            'v' => value.push('\x0b'),
-            'a' => value.push('\x07'),
             '0'..='7' => {
-                let mut code = next as u32 - '0' as u32;
-                for _ in 0..2 {
-                    match body.get(i) {
-                        Some(&d @ '0'..='7') => {
-                            code = code * 8 + (d as u32 - '0' as u32);
-                            i += 1;
-                            byte_pos += 1;
-                        }
-                        _ => break,
-                    }
-                }
+                let (code, extra_digits) = octal_escape(next, &body[i..]);
+                i += extra_digits;
+                byte_pos += extra_digits;
                 value.push(char::from_u32(code).unwrap_or('\u{fffd}'));
             }
             'x' | 'u' | 'U' => {
@@ -177,6 +163,40 @@ fn unicode_escape_error(start: usize, end: usize, reason: &str) -> String {
 
 /// Decode the escapes of a non-raw bytes literal body (already checked to
 /// be ASCII).
+/// The byte a one-character escape (`\\n`, `\\t`, `\\'`…) stands for, in str and bytes alike.
+fn single_char_escape(c: char) -> Option<u8> {
+    Some(match c {
+        '\\' => b'\\',
+        '\'' => b'\'',
+        '"' => b'"',
+        'b' => 0x08,
+        'f' => 0x0c,
+        't' => b'\t',
+        'n' => b'\n',
+        'r' => b'\r',
+        'v' => 0x0b,
+        'a' => 0x07,
+        _ => return None,
+    })
+}
+
+/// An octal escape's value: its first digit `first`, then up to two more from `rest`;
+/// also how many of `rest` it used.
+fn octal_escape(first: char, rest: &[char]) -> (u32, usize) {
+    let mut code = first as u32 - '0' as u32;
+    let mut used = 0;
+    while used < 2 {
+        match rest.get(used) {
+            Some(&digit @ '0'..='7') => {
+                code = code * 8 + (digit as u32 - '0' as u32);
+                used += 1;
+            }
+            _ => break,
+        }
+    }
+    (code, used)
+}
+
 pub(crate) fn decode_bytes(body: &[char]) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::with_capacity(body.len());
     let mut i = 0;
@@ -190,29 +210,15 @@ pub(crate) fn decode_bytes(body: &[char]) -> Result<Vec<u8>, String> {
         let escape_start = i;
         let next = body[i + 1];
         i += 2;
+        if let Some(byte) = single_char_escape(next) {
+            bytes.push(byte);
+            continue;
+        }
         match next {
             '\n' => {}
-            '\\' => bytes.push(b'\\'),
-            '\'' => bytes.push(b'\''),
-            '"' => bytes.push(b'"'),
-            'b' => bytes.push(0x08),
-            'f' => bytes.push(0x0c),
-            't' => bytes.push(b'\t'),
-            'n' => bytes.push(b'\n'),
-            'r' => bytes.push(b'\r'),
-            'v' => bytes.push(0x0b),
-            'a' => bytes.push(0x07),
             '0'..='7' => {
-                let mut code = next as u32 - '0' as u32;
-                for _ in 0..2 {
-                    match body.get(i) {
-                        Some(&d @ '0'..='7') => {
-                            code = code * 8 + (d as u32 - '0' as u32);
-                            i += 1;
-                        }
-                        _ => break,
-                    }
-                }
+                let (code, extra_digits) = octal_escape(next, &body[i..]);
+                i += extra_digits;
                 bytes.push((code & 0xff) as u8);
             }
             'x' => {
