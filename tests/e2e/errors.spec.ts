@@ -71,3 +71,30 @@ test('the editor indents with Tab and after a colon', async ({ page }) => {
   await expect(editor).toHaveValue('if True:\n    x = 1\n    y');
   await page.evaluate(() => localStorage.clear());
 });
+
+test('the highlighted copy follows every edit, line for line', async ({ page }) => {
+  const problems = watchProblems(page);
+  await openApp(page);
+  const editor = page.getByRole('textbox', { name: 'Python program' });
+  // What the coloured layer shows, one entry per line, as the textarea would.
+  const shown = () => page.locator('.code-highlight .code-line').evaluateAll(
+    (lines) => lines.map((line) => line.textContent).join('\n'),
+  );
+  const edits = [
+    'x = 1\nx = 1\n\nx = 1\n',                   // identical lines: keys must stay unique
+    'y = 2\nx = 1\nx = 1\n\nx = 1\n',            // a line inserted at the top
+    'y = 2\nx = 1\n\nx = 1\n',                   // a duplicate removed from the middle
+    'y = 2\n"""\nx = 1\n\nx = 1\n',              // an open string re-colours what follows
+    'y = 2\n"""\nx = 1\n"""\nx = 1\n',           // ... and closing it restores the rest
+    '',
+  ];
+  for (const text of edits) {
+    await editor.fill(text);
+    await expect.poll(shown).toBe(text);
+  }
+  await editor.fill('y = 2\n"""\nx = 1\n"""\nx = 1\n');
+  await expect(page.locator('.code-highlight .code-line').nth(2).locator('.tok-string')).toHaveText('x = 1');
+  await expect(page.locator('.code-highlight .code-line').nth(4).locator('.tok-number')).toHaveText('1');
+  expect(problems).toEqual([]);
+  await page.evaluate(() => localStorage.clear());
+});
