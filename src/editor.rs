@@ -37,8 +37,8 @@ pub fn Editor(
     let scroller: NodeRef<Div> = NodeRef::new();
     let tab_leaves_editor = RwSignal::new(false);
 
-    let line_count = Memo::new(move |_| source.with(|text| text.split('\n').count()));
     let lines = Memo::new(move |_| source.with(|text| highlight_program(text)));
+    let line_count = Memo::new(move |_| lines.with(Vec::len));
     let render_line = |line: HighlightedLine| {
         let spans = line
             .tokens
