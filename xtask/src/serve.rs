@@ -31,7 +31,7 @@ fn serve(workspace: &Workspace) -> Result<(), Failure> {
     detail(&format!("URL: http://{address}/"));
     detail("the first build takes about a minute; after a rebuild, reload the page; Ctrl-C stops");
     // No autoreload: trunk injects it as an inline script, which the page's CSP blocks.
-    run(workspace.command("trunk").args([
+    run(workspace.trunk().args([
         "serve",
         "--release",
         "--no-autoreload",

@@ -77,7 +77,7 @@ fn web_build(workspace: &Workspace) -> Result<(), Failure> {
             .map_err(|error| Failure::new(format!("cannot remove the old dist/: {error}")))?;
         detail("removed the previous dist/");
     }
-    run(workspace.command("trunk").args(["build", "--release"]))
+    run(workspace.trunk().args(["build", "--release"]))
 }
 
 /// Playwright starts tests/e2e/serve-dist.mjs on a free loopback port and runs the specs.

@@ -14,10 +14,11 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Where Debian's `chromium` package puts the browser; tests/e2e/playwright.config.ts uses it.
 const CHROMIUM: &str = "/usr/bin/chromium";
 
-/// Everything `trunk build --release` needs: the wasm target, trunk, the wasm-bindgen CLI
+/// Everything `trunk build --release` needs: the wasm target, std's source, trunk, the wasm-bindgen CLI
 /// and the npm packages (binaryen's wasm-opt; Playwright for the browser tests).
 pub fn ensure_web_build_tools(workspace: &Workspace) -> Result<(), Failure> {
     ensure_wasm_target(workspace)?;
+    ensure_rust_src(workspace)?;
     ensure_trunk(workspace)?;
     ensure_wasm_bindgen_cli(workspace)?;
     ensure_npm_packages(workspace)
@@ -25,22 +26,34 @@ pub fn ensure_web_build_tools(workspace: &Workspace) -> Result<(), Failure> {
 
 fn ensure_wasm_target(workspace: &Workspace) -> Result<(), Failure> {
     step(&format!("Rust target {WASM_TARGET} (rustup)"));
+    ensure_rustup_installed(workspace, "target", WASM_TARGET)
+}
+
+/// The standard library's source, from which the release build recompiles std for the page
+/// (see `Workspace::trunk`). It comes with the toolchain that runs this xtask.
+fn ensure_rust_src(workspace: &Workspace) -> Result<(), Failure> {
+    step("Rust component rust-src (rustup), to rebuild std size-optimised for the page");
+    ensure_rustup_installed(workspace, "component", "rust-src")
+}
+
+/// `rustup KIND add NAME` unless `rustup KIND list --installed` already lists it.
+fn ensure_rustup_installed(workspace: &Workspace, kind: &str, name: &str) -> Result<(), Failure> {
     let installed = probe(
         workspace
             .command("rustup")
-            .args(["target", "list", "--installed"]),
+            .args([kind, "list", "--installed"]),
     )
     .ok_or_else(|| {
-        Failure::new("rustup is needed to add the wasm target; see https://rustup.rs")
+        Failure::new(format!(
+            "rustup is needed to add the {kind} {name}; see https://rustup.rs"
+        ))
     })?;
-    if installed.lines().any(|target| target.trim() == WASM_TARGET) {
+    if installed.lines().any(|line| line.trim() == name) {
         detail("present");
         return Ok(());
     }
     detail("missing: installing");
-    run(workspace
-        .command("rustup")
-        .args(["target", "add", WASM_TARGET]))
+    run(workspace.command("rustup").args([kind, "add", name]))
 }
 
 fn ensure_trunk(workspace: &Workspace) -> Result<(), Failure> {
