@@ -98,3 +98,37 @@ test('the highlighted copy follows every edit, line for line', async ({ page }) 
   expect(problems).toEqual([]);
   await page.evaluate(() => localStorage.clear());
 });
+
+test('a page whose app cannot load says so instead of staying blank', async ({ page }) => {
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto('/');
+  const banner = page.locator('#fatal-error');
+  await expect(banner).toBeVisible();
+  await expect(banner).toHaveAttribute('role', 'alert');
+  await expect(banner).toContainText('Loopscope could not start');
+  await expect(banner.getByRole('button', { name: 'Reload' })).toBeVisible();
+});
+
+test('an internal error in the app (a wasm trap) shows a banner, not a frozen page', async ({ page }) => {
+  await openApp(page);
+  await expect(page.locator('#fatal-error')).toHaveCount(0);
+  // What an aborting panic looks like from the page: an uncaught WebAssembly.RuntimeError.
+  await page.evaluate(() => {
+    setTimeout(() => {
+      throw new WebAssembly.RuntimeError('unreachable');
+    });
+  });
+  const banner = page.locator('#fatal-error');
+  await expect(banner).toContainText('Loopscope hit an internal error and stopped');
+  await expect(banner).toContainText('RuntimeError: unreachable');
+  // An ordinary script error elsewhere on the page is not the app's failure.
+  await page.reload();
+  await expect(page.locator('.controls')).toBeVisible();
+  await page.evaluate(() => {
+    setTimeout(() => {
+      throw new TypeError('someone else');
+    });
+  });
+  await page.waitForTimeout(200);
+  await expect(page.locator('#fatal-error')).toHaveCount(0);
+});
