@@ -156,14 +156,11 @@ fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
                                     on:change=move |_| {
                                         panels
                                             .update(|list| {
-                                                if let Some(at) = list.iter().position(|shown| *shown == panel) {
-                                                    list.remove(at);
-                                                } else {
-                                                    list.push(panel);
-                                                    list.sort_by_key(|shown| {
-                                                        Panel::ALL.iter().position(|known| known == shown)
-                                                    });
-                                                }
+                                                // Toggled, and kept in the page's order.
+                                                let shown_after = |known: &Panel| {
+                                                    (*known == panel) != list.contains(known)
+                                                };
+                                                *list = Panel::ALL.into_iter().filter(shown_after).collect();
                                             })
                                     }
                                 />

@@ -938,7 +938,10 @@ pub fn del_item(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
             if let Value::Slice(s) = idx {
                 let len = l.borrow().len();
                 let mut indices = slice_indices(vm, s, len)?;
-                indices.sort_unstable();
+                // A slice's indices run one way; delete from the highest down.
+                if indices.first() > indices.last() {
+                    indices.reverse();
+                }
                 let mut l = l.borrow_mut();
                 for i in indices.into_iter().rev() {
                     l.remove(i);

@@ -31,17 +31,20 @@ pub(crate) fn lines(trace: &Trace) -> Vec<ConsoleLine> {
         buffer.push_str(rest);
         *last = Some((i, event.time));
     }
+    // The lines so far are in event order; a stream's unfinished line goes after every line
+    // completed at or before its last write.
     for (stream, (buffer, last)) in [Stream::Stdout, Stream::Stderr].into_iter().zip(pending) {
         if let (false, Some((event, time))) = (buffer.is_empty(), last) {
-            lines.push(ConsoleLine {
+            let at = lines.partition_point(|line| line.event <= event);
+            let line = ConsoleLine {
                 stream,
                 text: buffer,
                 time,
                 event,
-            });
+            };
+            lines.insert(at, line);
         }
     }
-    lines.sort_by_key(|line| line.event);
     lines
 }
 

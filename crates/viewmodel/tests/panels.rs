@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{example, nth_event};
+use common::{example, nth_event, timeline_of};
 use loopscope_runtime::trace::{EventKind, Stream, Trace};
 use loopscope_viewmodel::{HandleKind, Narration, PrimitiveState, TaskState, Timeline};
 
@@ -407,5 +407,38 @@ asyncio.run(main())
     assert_eq!(
         t.console().last().map(|l| l.text.as_str()),
         Some("caught x")
+    );
+}
+
+#[test]
+fn console_lines_follow_the_events_that_completed_them() {
+    let t = timeline_of(
+        "import sys\n\
+         print('out-1\\nout-2', end='')\n\
+         print('err-1', file=sys.stderr)\n\
+         print('err-2', end='', file=sys.stderr)\n\
+         print(' tail')\n\
+         print('out-4', end='')\n",
+    );
+    let lines: Vec<(Stream, &str)> = t
+        .console()
+        .iter()
+        .map(|line| (line.stream, line.text.as_str()))
+        .collect();
+    // stderr's unfinished "err-2" was last written before " tail" completed "out-2 tail".
+    assert_eq!(
+        lines,
+        [
+            (Stream::Stdout, "out-1"),
+            (Stream::Stderr, "err-1"),
+            (Stream::Stderr, "err-2"),
+            (Stream::Stdout, "out-2 tail"),
+            (Stream::Stdout, "out-4"),
+        ]
+    );
+    let events: Vec<usize> = t.console().iter().map(|line| line.event).collect();
+    assert!(
+        events.windows(2).all(|pair| pair[0] <= pair[1]),
+        "{events:?}"
     );
 }

@@ -515,14 +515,9 @@ fn resolve(table: &mut ScopeTable) -> Result<(), Diagnostic> {
         let names: Vec<String> = {
             let s = &table.scopes[id];
             let mut v = s.order.clone();
-            let mut extra: Vec<String> = s
-                .used
-                .iter()
-                .filter(|n| !s.bound.contains(*n))
-                .cloned()
-                .collect();
+            let mut extra: Vec<&String> = s.used.iter().filter(|n| !s.bound.contains(*n)).collect();
             extra.sort();
-            v.extend(extra);
+            v.extend(extra.into_iter().cloned());
             v.extend(
                 s.nonlocals
                     .iter()
