@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use loopscope_cpython::strtod::parse_float;
 
 use crate::embed::SPEEDS;
+use crate::number_text::decimal;
 use crate::session::Session;
 
 /// Index of the next (`forward`) or previous event after `from` that moves the clock.
@@ -164,8 +165,8 @@ pub fn Controls() -> impl IntoView {
                     .map(|speed| {
                         let speed = *speed;
                         view! {
-                            <option value=speed.to_string() selected=move || session.speed.get() == speed>
-                                {format!("{speed} ev/s")}
+                            <option value=decimal(speed) selected=move || session.speed.get() == speed>
+                                {format!("{} ev/s", decimal(speed))}
                             </option>
                         }
                     })

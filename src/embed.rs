@@ -2,6 +2,8 @@
 //! minimal page for an iframe. This module parses those parameters (pure, tested natively)
 //! and writes the iframe snippet the Embed dialog offers. docs/embedding.md documents them.
 
+use crate::number_text::decimal;
+
 /// A panel that embed mode can show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Panel {
@@ -163,6 +165,7 @@ pub fn embed_query(
     if autoplay {
         query.push_str("&autoplay=1");
     }
+    let speed = decimal(speed);
     query.push_str(&format!("&speed={speed}&event={event}&theme={theme}"));
     query
 }

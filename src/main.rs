@@ -12,6 +12,7 @@ mod embed;
 mod examples;
 mod help;
 mod highlight;
+mod number_text;
 mod panels;
 mod problem;
 mod session;

@@ -6,6 +6,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use loopscope_viewmodel::{Lane, SegmentState};
 
+use crate::number_text::decimal;
 use crate::panels::console::format_seconds;
 use crate::session::Session;
 
@@ -123,7 +124,11 @@ pub fn TimelinePanel() -> impl IntoView {
         }
     });
     let height = move || {
-        AXIS_HEIGHT + lanes.with(|lanes| lanes.len()) as f64 * (LANE_HEIGHT + LANE_GAP) + LANE_GAP
+        decimal(
+            AXIS_HEIGHT
+                + lanes.with(|lanes| lanes.len()) as f64 * (LANE_HEIGHT + LANE_GAP)
+                + LANE_GAP,
+        )
     };
 
     let lane_rows = move || {
@@ -153,8 +158,8 @@ pub fn TimelinePanel() -> impl IntoView {
                 };
                 view! {
                     <g>
-                        <line class="axis-tick" x1=x x2=x y1=AXIS_HEIGHT - 4.0 y2=height()></line>
-                        <text class="axis-label" x=x + 3.0 y=AXIS_HEIGHT - 6.0>{label}</text>
+                        <line class="axis-tick" x1=decimal(x) x2=decimal(x) y1=decimal(AXIS_HEIGHT - 4.0) y2=height()></line>
+                        <text class="axis-label" x=decimal(x + 3.0) y=decimal(AXIS_HEIGHT - 6.0)>{label}</text>
                     </g>
                 }
             })
@@ -230,7 +235,7 @@ pub fn TimelinePanel() -> impl IntoView {
                 <button type="button" title="Fit the whole run" on:click=move |_| zoom.set(1.0)>
                     "Fit"
                 </button>
-                <span>{move || format!("{}×", zoom.get())}</span>
+                <span>{move || format!("{}×", decimal(zoom.get()))}</span>
                 <button
                     type="button"
                     aria-pressed=move || session.event_axis.get().to_string()
@@ -269,7 +274,7 @@ pub fn TimelinePanel() -> impl IntoView {
                 </div>
                 <div class="timeline-scroll" node_ref=scroller>
                     <svg
-                        width=move || scale.get().width
+                        width=move || decimal(scale.get().width)
                         height=height
                         role="img"
                         aria-label="Lanes of the loop and each task over the run; click to go to that moment"
@@ -277,7 +282,7 @@ pub fn TimelinePanel() -> impl IntoView {
                     >
                         <g>{axis}</g>
                         <g>{lane_rows}</g>
-                        <line class="playhead" x1=playhead_x x2=playhead_x y1=0 y2=height></line>
+                        <line class="playhead" x1=move || decimal(playhead_x()) x2=move || decimal(playhead_x()) y1=0 y2=height></line>
                     </svg>
                 </div>
             </div>
@@ -315,7 +320,7 @@ fn lane_view(lane: &Lane, row: usize, scale: Scale) -> impl IntoView {
                 tip.push_str(&format!(": {}", segment.detail));
             }
             Some(view! {
-                <rect class=segment_class(segment.state) x=x y=y width=width height=LANE_HEIGHT rx="3">
+                <rect class=segment_class(segment.state) x=decimal(x) y=decimal(y) width=decimal(width) height=decimal(LANE_HEIGHT) rx="3">
                     <title>{tip}</title>
                 </rect>
             })
@@ -323,7 +328,7 @@ fn lane_view(lane: &Lane, row: usize, scale: Scale) -> impl IntoView {
         .collect::<Vec<_>>();
     view! {
         <g>
-            <rect class="lane-bg" x="0" y=y width=scale.width height=LANE_HEIGHT rx="3"></rect>
+            <rect class="lane-bg" x="0" y=decimal(y) width=decimal(scale.width) height=decimal(LANE_HEIGHT) rx="3"></rect>
             {segments}
         </g>
     }

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 use loopscope_viewmodel::{ConsoleLine, Stream};
 
+use crate::number_text::decimal;
 use crate::session::Session;
 
 /// Formats virtual seconds for stamps and axes (`0.5s`, `12s`).
 pub fn format_seconds(seconds: f64) -> String {
-    let rounded = (seconds * 1000.0).round() / 1000.0;
-    format!("{rounded}s")
+    format!("{}s", decimal(seconds))
 }
 
 /// The console panel.

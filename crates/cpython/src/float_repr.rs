@@ -3,6 +3,7 @@
 //!
 //! * [`float_repr`]: `repr(x)` / `str(x)` (shortest round-trip digits, fixed
 //!   notation for `1e-4 <= |x| < 1e16`, otherwise `1e+16`, `1.5e-05`).
+//! * [`float_fixed`]: `f"{x:.{digits}f}"` (fixed notation, correctly rounded).
 //! * [`round_float`]: `round(x, ndigits)`, correctly rounded through the exact
 //!   decimal value (`round(2.675, 2) == 2.67`).
 //! * [`round_half_even`]: `round(x)` (banker's rounding; the runtime turns
@@ -32,6 +33,20 @@ pub fn float_repr(x: f64) -> String {
         ..Flags::default()
     };
     double_to_string(x, 'r', 0, flags)
+}
+
+/// `f"{x:.{digits}f}"`: `x` correctly rounded (half-even on its exact value) to `digits`
+/// decimal places. For text that must not carry Rust's own float formatter.
+///
+/// ```
+/// use loopscope_cpython::float_repr::float_fixed;
+/// assert_eq!(float_fixed(1.5, 3), "1.500");
+/// assert_eq!(float_fixed(2.675, 2), "2.67");
+/// assert_eq!(float_fixed(0.1 + 0.2, 6), "0.300000");
+/// assert_eq!(float_fixed(-0.0004, 3), "-0.000");
+/// ```
+pub fn float_fixed(x: f64, digits: u8) -> String {
+    double_to_string(x, 'f', i64::from(digits), Flags::default())
 }
 
 /// `round(x, ndigits)` for a float `x`: the double nearest to `x` rounded

@@ -2,6 +2,7 @@
 //! count() at line 5", "call tick()"), timers ("wakes Task-3 (sleep)"), what
 //! a task waits on, and numbers as the UI prints them.
 
+use loopscope_cpython::float_repr::float_fixed;
 use loopscope_runtime::trace::{Callback, StrId, Wait};
 
 use crate::catalog::Catalog;
@@ -154,13 +155,13 @@ impl<'a> Names<'a> {
 
 /// A point in virtual time as the panels print it: "1.500".
 pub(crate) fn time(t: f64) -> String {
-    format!("{t:.3}")
+    float_fixed(t, 3)
 }
 
 /// A duration the way Python would write a round number: "1.0", "0.5",
 /// "0.1" (rounded to microseconds, so 0.30000000000000004 reads "0.3").
 pub(crate) fn seconds(s: f64) -> String {
-    let text = format!("{s:.6}");
+    let text = float_fixed(s, 6);
     let text = text.trim_end_matches('0');
     if text.ends_with('.') {
         format!("{text}0")

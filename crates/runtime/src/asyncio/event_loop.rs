@@ -12,6 +12,8 @@
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+use loopscope_cpython::float_repr::float_repr;
+
 use crate::exceptions::runtime_error;
 use crate::repr::repr_value;
 use crate::trace::{self, EventKind, Stream};
@@ -200,7 +202,7 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
     if vm.now > vm.limits.time_horizon {
         return Err(format!(
             "virtual time limit reached: the program ran past {} virtual seconds",
-            vm.limits.time_horizon
+            float_repr(vm.limits.time_horizon)
         ));
     }
 
