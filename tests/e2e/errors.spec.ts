@@ -100,7 +100,8 @@ test('the highlighted copy follows every edit, line for line', async ({ page }) 
 });
 
 test('a page whose app cannot load says so instead of staying blank', async ({ page }) => {
-  await page.route('**/*.wasm', (route) => route.abort());
+  // The wasm file only: boot.js's own URL carries the wasm's name in its query string.
+  await page.route((url) => url.pathname.endsWith('.wasm'), (route) => route.abort());
   await page.goto('/');
   const banner = page.locator('#fatal-error');
   await expect(banner).toBeVisible();
