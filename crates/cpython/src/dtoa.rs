@@ -3,9 +3,10 @@
 //! (`Python/pystrtod.c: format_float_short`).
 //!
 //! Three digit-generation modes are used by CPython:
-//! * mode 0: the shortest digit string that round-trips (`repr`). Rust's own
-//!   shortest formatting (`{:e}`) yields the same digits: both pick the
-//!   shortest string in the rounding interval, and the nearest one on ties.
+//! * mode 0: the shortest digit string that round-trips (`repr`). The `ryu`
+//!   crate yields the same digits: both pick the shortest string in the
+//!   rounding interval and, among those, the nearest; an exact halfway case
+//!   is settled Gay's way afterwards ([`tie_to_even`]).
 //! * mode 2: `n` significant digits, correctly rounded (half-even on the exact
 //!   binary value), trailing zeros stripped.
 //! * mode 3: `n` digits after the decimal point (`n` may be negative),
@@ -113,13 +114,7 @@ pub(crate) fn dtoa(x: f64, mode: Mode) -> Decimal {
 }
 
 fn shortest(x: f64) -> Decimal {
-    let text = format!("{:e}", x.abs());
-    let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
-    let exponent: i64 = exponent.parse().unwrap_or(0);
-    let decimal = Decimal {
-        digits: mantissa.replace('.', ""),
-        decpt: exponent + 1,
-    };
+    let decimal = digits_of(ryu::Buffer::new().format_finite(x.abs()));
     // A tie between two shortest candidates needs a long repr (the rounding
     // interval must span a unit of the last digit).
     if decimal.digits.len() >= 16 {
@@ -130,8 +125,24 @@ fn shortest(x: f64) -> Decimal {
     decimal
 }
 
+/// The digits and decimal point of a positive number written `123.45`, `0.0012`,
+/// `1e16` or `1.5e-7` (ryu's layouts), as `0.DIGITS × 10^decpt`.
+fn digits_of(text: &str) -> Decimal {
+    let (mantissa, exponent) = text.split_once('e').unwrap_or((text, "0"));
+    let exponent: i64 = exponent.parse().unwrap_or(0);
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mut decpt = whole.len() as i64 + exponent;
+    let all = format!("{whole}{fraction}");
+    let significant = all.trim_start_matches('0');
+    decpt -= (all.len() - significant.len()) as i64;
+    Decimal {
+        digits: significant.trim_end_matches('0').to_string(),
+        decpt,
+    }
+}
+
 /// When `x` lies exactly halfway between two shortest candidates, Gay's code
-/// picks the one with an even last digit; Rust's formatter may pick the other
+/// picks the one with an even last digit; ryu (rounding half up) may pick the other
 /// (e.g. 2**-25 = 2.98023223876953125e-08). Returns Gay's choice then.
 fn tie_to_even(x: f64, decimal: &Decimal) -> Option<Decimal> {
     // A halfway point has a short exact decimal expansion, impossible for
@@ -347,4 +358,32 @@ pub(crate) fn double_to_string(
         out.push_str(&magnitude.to_string());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(text: &str) -> (String, i64) {
+        let decimal = digits_of(text);
+        (decimal.digits, decimal.decpt)
+    }
+
+    #[test]
+    fn every_layout_ryu_writes_reads_back_as_digits_and_point() {
+        assert_eq!(parts("123.45"), ("12345".into(), 3));
+        assert_eq!(parts("0.0012"), ("12".into(), -2));
+        assert_eq!(parts("1e16"), ("1".into(), 17));
+        assert_eq!(parts("1.5e-7"), ("15".into(), -6));
+        assert_eq!(parts("1200.0"), ("12".into(), 4));
+        assert_eq!(parts("5e-324"), ("5".into(), -323));
+        assert_eq!(parts("1.7976931348623157e308"), ("17976931348623157".into(), 309));
+    }
+
+    #[test]
+    fn halfway_shortest_candidates_go_to_the_even_digit() {
+        // 2**-25 = 2.98023223876953125e-08 exactly: Gay's 17 digits end in 2, not 3.
+        let decimal = shortest(2f64.powi(-25));
+        assert_eq!((decimal.digits.as_str(), decimal.decpt), ("29802322387695312", -7));
+    }
 }
