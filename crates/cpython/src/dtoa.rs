@@ -377,13 +377,19 @@ mod tests {
         assert_eq!(parts("1.5e-7"), ("15".into(), -6));
         assert_eq!(parts("1200.0"), ("12".into(), 4));
         assert_eq!(parts("5e-324"), ("5".into(), -323));
-        assert_eq!(parts("1.7976931348623157e308"), ("17976931348623157".into(), 309));
+        assert_eq!(
+            parts("1.7976931348623157e308"),
+            ("17976931348623157".into(), 309)
+        );
     }
 
     #[test]
     fn halfway_shortest_candidates_go_to_the_even_digit() {
         // 2**-25 = 2.98023223876953125e-08 exactly: Gay's 17 digits end in 2, not 3.
         let decimal = shortest(2f64.powi(-25));
-        assert_eq!((decimal.digits.as_str(), decimal.decpt), ("29802322387695312", -7));
+        assert_eq!(
+            (decimal.digits.as_str(), decimal.decpt),
+            ("29802322387695312", -7)
+        );
     }
 }
