@@ -4,32 +4,41 @@
 use loopscope_runtime::trace::Stream;
 use loopscope_runtime::{run_program, Limits, RunOptions};
 
-fn run_with(source: &str, limits: Limits) -> (i32, String) {
+/// Runs `source` under `limits` and checks that it stopped at a limit saying `message`.
+fn assert_stops(source: &str, limits: Limits, message: &str) {
     let options = RunOptions {
         filename: "main.py".to_string(),
         seed: loopscope_runtime::DEFAULT_SEED,
         limits,
     };
     let outcome = run_program(source, &options);
-    (outcome.status, outcome.stream_text(Stream::Stderr))
+    let stderr = outcome.stream_text(Stream::Stderr);
+    assert_eq!(outcome.status, 3, "{stderr}");
+    assert!(stderr.contains(message), "{stderr}");
+    assert!(!outcome.trace.events.is_empty());
+}
+
+/// A program whose main task sleeps `seconds` again and again, forever.
+fn sleeping_forever(seconds: &str) -> String {
+    format!(
+        "import asyncio\n\
+         async def main():\n    \
+             while True:\n        \
+                 await asyncio.sleep({seconds})\n\
+         asyncio.run(main())\n"
+    )
 }
 
 #[test]
 fn a_program_that_sleeps_forever_stops_at_the_time_horizon() {
-    let source = "import asyncio\n\
-                  async def main():\n    \
-                      while True:\n        \
-                          await asyncio.sleep(1000)\n\
-                  asyncio.run(main())\n";
     let limits = Limits {
         time_horizon: 1.0e4,
         ..Limits::default()
     };
-    let (status, stderr) = run_with(source, limits);
-    assert_eq!(status, 3);
-    assert!(
-        stderr.contains("virtual time limit reached: the program ran past 10000.0 virtual seconds"),
-        "{stderr}"
+    assert_stops(
+        &sleeping_forever("1000"),
+        limits,
+        "virtual time limit reached: the program ran past 10000.0 virtual seconds",
     );
 }
 
@@ -39,29 +48,23 @@ fn an_endless_loop_stops_at_the_instruction_budget() {
         instructions_without_yield: 10_000,
         ..Limits::default()
     };
-    let (status, stderr) = run_with("while True:\n    pass\n", limits);
-    assert_eq!(status, 3);
-    assert!(
-        stderr.contains("stopped after 10000 instructions without yielding to the event loop: is there an infinite loop near line 2?"),
-        "{stderr}"
+    assert_stops(
+        "while True:\n    pass\n",
+        limits,
+        "stopped after 10000 instructions without yielding to the event loop: \
+         is there an infinite loop near line 2?",
     );
 }
 
 #[test]
 fn a_chatty_program_stops_at_the_event_budget() {
-    let source = "import asyncio\n\
-                  async def main():\n    \
-                      while True:\n        \
-                          await asyncio.sleep(0)\n\
-                  asyncio.run(main())\n";
     let limits = Limits {
         max_events: 500,
         ..Limits::default()
     };
-    let (status, stderr) = run_with(source, limits);
-    assert_eq!(status, 3);
-    assert!(
-        stderr.contains("event limit reached: the program produced more than 500 loop events"),
-        "{stderr}"
+    assert_stops(
+        &sleeping_forever("0"),
+        limits,
+        "event limit reached: the program produced more than 500 loop events",
     );
 }
