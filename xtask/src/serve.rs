@@ -29,7 +29,7 @@ fn serve(workspace: &Workspace) -> Result<(), Failure> {
     })?;
     step("serving the web app with trunk");
     detail(&format!("URL: http://{address}/"));
-    detail("the first build takes about a minute; after a rebuild, reload the page; Ctrl-C stops");
+    detail("the first build takes a few minutes (std is recompiled for size); after a rebuild, reload the page; Ctrl-C stops");
     // No autoreload: trunk injects it as an inline script, which the page's CSP blocks.
     run(workspace.trunk().args([
         "serve",
