@@ -72,11 +72,6 @@ fn slot<T: Default>(table: &mut Vec<T>, id: u32) -> &mut T {
 impl Catalog {
     pub fn new(trace: &Trace) -> Catalog {
         let mut c = Catalog::default();
-        // Tasks and futures share one id counter in the runtime
-        // (`next_future_id`), and every allocation is recorded as a
-        // `future_created` or a `task_created`: a task's future id is the
-        // next number after the highest seen so far.
-        let mut last_future = 0u32;
         let mut running = None;
         for (i, event) in trace.events.iter().enumerate() {
             match &event.kind {
@@ -92,7 +87,6 @@ impl Catalog {
                     name,
                     coro,
                 } => {
-                    last_future = last_future.max(*future);
                     *slot(&mut c.tasks, *task) = TaskInfo {
                         name: *name,
                         coro: *coro,
@@ -102,7 +96,6 @@ impl Catalog {
                     future.label = *name;
                 }
                 EventKind::FutureCreated { future, label } => {
-                    last_future = last_future.max(*future);
                     let f = slot(&mut c.futures, *future);
                     f.label = *label;
                     f.creator = running;

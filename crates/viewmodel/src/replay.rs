@@ -427,10 +427,10 @@ mod tests {
         }
     }
 
-    /// Tasks' future ids are inferred (see `Catalog::new`); a finishing task
-    /// resolves its own future next, which confirms the inference.
+    /// `task_created` names the task's future; a finishing task resolves that
+    /// future next, which checks the runtime recorded the right one.
     #[test]
-    fn a_finishing_task_resolves_the_future_inferred_for_it() {
+    fn a_finishing_task_resolves_the_future_its_creation_named() {
         for (name, trace) in traces() {
             let catalog = Catalog::new(&trace);
             for (k, event) in trace.events.iter().enumerate() {
