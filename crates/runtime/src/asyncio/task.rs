@@ -63,15 +63,20 @@ pub fn create_task(
         },
     );
     vm.aio.all_tasks.push(Rc::downgrade(&task));
+    schedule_step(vm, loop_id, &task, None);
+    task
+}
+
+/// `self._loop.call_soon(self.__step, exc)`: the task's next step, queued as a handle.
+fn schedule_step(vm: &mut Vm, loop_id: u32, task: &Rc<AsyncObject>, exc: Option<ExcRef>) {
     call_soon(
         vm,
         loop_id,
         Callback::TaskStep {
             task: task.clone(),
-            exc: None,
+            exc,
         },
     );
-    task
 }
 
 /// Tasks still alive, in creation order (CPython iterates a WeakSet here;
@@ -184,14 +189,7 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
                         "Task cannot await on itself: {}",
                         super::repr_async(task)
                     ));
-                    call_soon(
-                        vm,
-                        loop_id,
-                        Callback::TaskStep {
-                            task: task.clone(),
-                            exc: Some(e),
-                        },
-                    );
+                    schedule_step(vm, loop_id, task, Some(e));
                     return;
                 }
                 waited.blocking.set(false);
@@ -222,14 +220,7 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
                     super::repr_async(task),
                     super::repr_async(obj)
                 ));
-                call_soon(
-                    vm,
-                    loop_id,
-                    Callback::TaskStep {
-                        task: task.clone(),
-                        exc: Some(e),
-                    },
-                );
+                schedule_step(vm, loop_id, task, Some(e));
             }
         }
         Value::None => {
@@ -241,14 +232,7 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
                     wait: Wait::Yield,
                 },
             );
-            call_soon(
-                vm,
-                loop_id,
-                Callback::TaskStep {
-                    task: task.clone(),
-                    exc: None,
-                },
-            );
+            schedule_step(vm, loop_id, task, None);
         }
         other => {
             let msg = match other {
@@ -259,14 +243,7 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
                 ),
                 _ => format!("Task got bad yield: {}", crate::repr::repr_value(other)),
             };
-            call_soon(
-                vm,
-                loop_id,
-                Callback::TaskStep {
-                    task: task.clone(),
-                    exc: Some(runtime_error(msg)),
-                },
-            );
+            schedule_step(vm, loop_id, task, Some(runtime_error(msg)));
         }
     }
 }
