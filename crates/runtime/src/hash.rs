@@ -55,38 +55,39 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
             };
             tuple_hash(&lanes)
         }
-        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
+        Value::Type(t) => 0x7f1_1eb2_0000 + *t as i64 * 0x40,
+        _ if hashed_by_identity(v) => pointer_hash(crate::repr::address_of(v)),
+        // list, dict, set, slice
+        _ => {
             return Err(type_error(format!(
                 "unhashable type: '{}'",
                 type_of(v).name()
             )))
         }
-        Value::Type(t) => 0x7f1_1eb2_0000 + *t as i64 * 0x40,
-        Value::Function(_)
-        | Value::Builtin(_)
-        | Value::Generator(_)
-        | Value::Exception(_)
-        | Value::Module(_)
-        | Value::Iter(_)
-        | Value::Cell(_)
-        | Value::Async(_) => pointer_hash(crate::repr::address_of(v)),
     })
+}
+
+/// The objects CPython hashes by identity (`object.__hash__`, a heap address).
+fn hashed_by_identity(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Function(_)
+            | Value::Builtin(_)
+            | Value::Generator(_)
+            | Value::Exception(_)
+            | Value::Module(_)
+            | Value::Iter(_)
+            | Value::Cell(_)
+            | Value::Async(_)
+    )
 }
 
 /// Whether CPython would hash `v` (or part of it) by a heap address, which
 /// differs from run to run: such values have no reproducible set order.
 pub fn hashed_by_address(v: &Value) -> bool {
     match v {
-        Value::Function(_)
-        | Value::Builtin(_)
-        | Value::Generator(_)
-        | Value::Exception(_)
-        | Value::Module(_)
-        | Value::Iter(_)
-        | Value::Cell(_)
-        | Value::Async(_) => true,
         Value::Tuple(items) => items.iter().any(hashed_by_address),
-        _ => false,
+        _ => hashed_by_identity(v),
     }
 }
 
