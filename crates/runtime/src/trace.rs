@@ -42,19 +42,31 @@ pub enum Stream {
     Stderr,
 }
 
-/// Seconds of virtual time stored as two 32-bit words: an `f64` field would
-/// align every event to 8 bytes and push it past the memory budget. It
-/// serializes as a plain number.
+/// 64 bits stored as two 32-bit words: a 64-bit field would align every event
+/// to 8 bytes and push it past the memory budget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Words([u32; 2]);
+
+impl Words {
+    fn of(bits: u64) -> Words {
+        Words([bits as u32, (bits >> 32) as u32])
+    }
+    fn bits(self) -> u64 {
+        self.0[0] as u64 | (self.0[1] as u64) << 32
+    }
+}
+
+/// Seconds of virtual time, an `f64` kept in [`Words`]. It serializes as a
+/// plain number.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Seconds([u32; 2]);
+pub struct Seconds(Words);
 
 impl Seconds {
     pub fn new(x: f64) -> Seconds {
-        let bits = x.to_bits();
-        Seconds([bits as u32, (bits >> 32) as u32])
+        Seconds(Words::of(x.to_bits()))
     }
     pub fn get(self) -> f64 {
-        f64::from_bits(self.0[0] as u64 | (self.0[1] as u64) << 32)
+        f64::from_bits(self.0.bits())
     }
 }
 
@@ -70,18 +82,16 @@ impl<'de> Deserialize<'de> for Seconds {
     }
 }
 
-/// A 64-bit integer stored as two 32-bit words, for the same reason as
-/// [`Seconds`]; it serializes as a plain number.
+/// A 64-bit integer kept in [`Words`]; it serializes as a plain number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Int64([u32; 2]);
+pub struct Int64(Words);
 
 impl Int64 {
     pub fn new(x: i64) -> Int64 {
-        let bits = x as u64;
-        Int64([bits as u32, (bits >> 32) as u32])
+        Int64(Words::of(x as u64))
     }
     pub fn get(self) -> i64 {
-        (self.0[0] as u64 | (self.0[1] as u64) << 32) as i64
+        self.0.bits() as i64
     }
 }
 
