@@ -1,4 +1,4 @@
-//! Numbers as the page writes them (`0.5`, `12`, `1.25`): made by the engine's own float
+//! Numbers as the page writes them (`0.5`, `12`, `1.25`, `0.5s`): made by the engine's own float
 //! text (loopscope-cpython), so the wasm carries one float formatter, not also Rust's.
 
 use loopscope_cpython::float_repr::float_fixed;
@@ -16,9 +16,20 @@ pub fn decimal(x: f64) -> String {
     }
 }
 
+/// Virtual seconds for stamps and axes (`0.5s`, `12s`), to the millisecond.
+pub fn format_seconds(seconds: f64) -> String {
+    format!("{}s", decimal(seconds))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::decimal;
+    use super::{decimal, format_seconds};
+
+    #[test]
+    fn seconds_are_rounded_to_milliseconds() {
+        assert_eq!(format_seconds(0.1 + 0.2), "0.3s");
+        assert_eq!(format_seconds(3.0), "3s");
+    }
 
     #[test]
     fn decimals_lose_their_trailing_zeros() {

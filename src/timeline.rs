@@ -6,8 +6,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use loopscope_viewmodel::{Lane, SegmentState};
 
-use crate::number_text::decimal;
-use crate::panels::console::format_seconds;
+use crate::number_text::{decimal, format_seconds};
 use crate::session::Session;
 
 const LANE_HEIGHT: f64 = 16.0;

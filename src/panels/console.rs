@@ -4,13 +4,8 @@
 use leptos::prelude::*;
 use loopscope_viewmodel::{ConsoleLine, Stream};
 
-use crate::number_text::decimal;
+use crate::number_text::format_seconds;
 use crate::session::Session;
-
-/// Formats virtual seconds for stamps and axes (`0.5s`, `12s`).
-pub fn format_seconds(seconds: f64) -> String {
-    format!("{}s", decimal(seconds))
-}
 
 /// The console panel.
 #[component]
@@ -56,16 +51,5 @@ pub fn ConsolePanel() -> impl IntoView {
                 {move || lines.get().into_iter().map(line_view).collect::<Vec<_>>()}
             </ol>
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn seconds_are_rounded_to_milliseconds() {
-        assert_eq!(format_seconds(0.1 + 0.2), "0.3s");
-        assert_eq!(format_seconds(3.0), "3s");
     }
 }

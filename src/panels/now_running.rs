@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::panels::console::format_seconds;
+use crate::number_text::format_seconds;
 use crate::session::Session;
 
 /// The clock and the running handle.

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::panels::console::format_seconds;
+use crate::number_text::format_seconds;
 use crate::panels::ListPanel;
 use crate::session::Session;
 
