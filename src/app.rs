@@ -136,16 +136,15 @@ pub fn App() -> impl IntoView {
         let line = session.view.with(|view| view.line);
         (line > 0).then_some(line)
     });
+    // Shown only while the editor holds the program that was run.
     let problem = Signal::derive(move || {
-        let edited = session
-            .source
-            .with(|source| session.ran_source.with(|ran| source != ran));
-        if edited {
-            return None;
-        }
-        session
-            .run
-            .with(|run| run.as_ref().and_then(|run| run.problem.clone()))
+        session.source.with(|source| {
+            session.run.with(|run| {
+                run.as_ref()
+                    .filter(|run| run.source == *source)
+                    .and_then(|run| run.problem.clone())
+            })
+        })
     });
 
     view! {
@@ -298,7 +297,10 @@ fn schedule_reruns(session: Session, autosave: bool) {
         if autosave {
             storage::save_draft(&source);
         }
-        if session.ran_source.with_untracked(|ran| *ran == source) {
+        let already_run = session
+            .run
+            .with_untracked(|run| run.as_ref().is_some_and(|run| run.source == source));
+        if already_run {
             return;
         }
         let this_edit = generation.get_value() + 1;

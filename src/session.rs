@@ -27,6 +27,8 @@ pub const EDITED_FILENAME: &str = "main.py";
 
 /// A finished run of the program.
 pub struct Run {
+    /// The program that ran (the editor may hold a newer one).
+    pub source: String,
     /// Exit status: 0 ok, 1 uncaught exception, 2 parse error, 3 deadlock or limit.
     pub status: i32,
     /// The recorded run, ready to be scrubbed.
@@ -83,6 +85,7 @@ impl Run {
             status => format!("stopped (status {status})"),
         };
         Run {
+            source: source.to_string(),
             status: outcome.status,
             timeline,
             problem,
@@ -113,8 +116,6 @@ pub struct Session {
     pub internals: RwSignal<bool>,
     /// The timeline's axis counts events instead of virtual seconds.
     pub event_axis: RwSignal<bool>,
-    /// The source text of the last run (to tell whether the editor has changed since).
-    pub ran_source: RwSignal<String>,
     /// The loop's state at `event`.
     pub view: Memo<LoopView>,
 }
@@ -141,7 +142,6 @@ impl Session {
             speed: RwSignal::new(DEFAULT_SPEED),
             internals: RwSignal::new(false),
             event_axis: RwSignal::new(false),
-            ran_source: RwSignal::new(String::new()),
             view,
         }
     }
@@ -165,7 +165,6 @@ impl Session {
             self.seed.get_untracked(),
         );
         let last = run.event_count().saturating_sub(1);
-        self.ran_source.set(source);
         self.run.set(Some(Arc::new(run)));
         self.event.set(event.min(last));
     }
