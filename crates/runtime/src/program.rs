@@ -52,6 +52,9 @@ impl Outcome {
 }
 
 pub fn run_program(source: &str, options: &RunOptions) -> Outcome {
+    // A run starts from nothing a previous run in this thread left behind.
+    crate::repr::restart_addresses();
+    let _ = crate::warnings::take_pending();
     let mut vm = Vm::new(
         &options.filename,
         source,

@@ -170,6 +170,13 @@ thread_local! {
     static ADDRESSES: RefCell<HashMap<usize, u64>> = RefCell::new(HashMap::new());
 }
 
+/// Forgets every address handed out, so that a new run in this thread numbers its
+/// objects exactly as a first run does.
+pub(crate) fn restart_addresses() {
+    ADDRESSES.with(|a| a.borrow_mut().clear());
+    crate::value::restart_fresh_addresses();
+}
+
 /// The type of an unbound method (`str.upper`), whose receiver is
 /// `(type, name)` (see `attrs::type_attr`).
 fn unbound_owner(receiver: &Value, name: &str) -> Option<TypeId> {

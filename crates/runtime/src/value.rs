@@ -119,9 +119,17 @@ pub struct Module {
     pub filename: Rc<str>,
 }
 
+/// The first address [`fresh_address`] hands out in a run.
+const FIRST_ADDRESS: u64 = 0x7f00_0000_1000;
+
 // Identity counter used by `id()` and default reprs.
 thread_local! {
-    static NEXT_ID: Cell<u64> = const { Cell::new(0x7f00_0000_1000) };
+    static NEXT_ID: Cell<u64> = const { Cell::new(FIRST_ADDRESS) };
+}
+
+/// Starts handing out addresses from the beginning again (a new run).
+pub(crate) fn restart_fresh_addresses() {
+    NEXT_ID.with(|c| c.set(FIRST_ADDRESS));
 }
 
 pub fn fresh_address() -> u64 {

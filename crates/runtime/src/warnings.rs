@@ -6,8 +6,7 @@
 //! VM prints it at the next instruction boundary, attributing it to the line
 //! that was executing — the same place CPython's warning points at.
 
-use std::cell::RefCell;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::cell::{Cell, RefCell};
 
 use std::rc::Rc;
 
@@ -27,10 +26,10 @@ pub enum Notice {
 
 thread_local! {
     static PENDING: RefCell<Vec<Notice>> = const { RefCell::new(Vec::new()) };
+    /// Cheap "anything queued?" flag, read by the VM at every instruction. Per thread,
+    /// like the queue: a run on another thread must not clear it.
+    static ANY_PENDING: Cell<bool> = const { Cell::new(false) };
 }
-
-/// Cheap "anything queued?" flag, read by the VM at every instruction.
-static ANY_PENDING: AtomicBool = AtomicBool::new(false);
 
 pub fn coroutine_never_awaited(qualname: &str) {
     push(Notice::NeverAwaited(qualname.to_string()));
@@ -39,15 +38,15 @@ pub fn coroutine_never_awaited(qualname: &str) {
 pub fn push(notice: Notice) {
     // During thread teardown the queue may be gone; then there is nobody to tell.
     let _ = PENDING.try_with(|p| p.borrow_mut().push(notice));
-    ANY_PENDING.store(true, Ordering::Relaxed);
+    let _ = ANY_PENDING.try_with(|flag| flag.set(true));
 }
 
 #[inline]
 pub fn has_pending() -> bool {
-    ANY_PENDING.load(Ordering::Relaxed)
+    ANY_PENDING.with(Cell::get)
 }
 
 pub fn take_pending() -> Vec<Notice> {
-    ANY_PENDING.store(false, Ordering::Relaxed);
+    ANY_PENDING.with(|flag| flag.set(false));
     PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()))
 }
