@@ -24,33 +24,15 @@ async def main():
 asyncio.run(main())
 "#;
 
-/// Every example and conformance program, and the one above, as (path, source).
-fn programs() -> Vec<(String, String)> {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-    let mut programs = Vec::new();
-    for dir in ["assets/examples", "tests/conformance/cases"] {
-        let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
-            .expect("program directory")
-            .map(|entry| entry.expect("entry").path())
-            .filter(|path| path.extension().is_some_and(|e| e == "py"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            let source = std::fs::read_to_string(&path).expect("program");
-            programs.push((path.display().to_string(), source));
-        }
-    }
-    programs.push((
-        "addresses_and_reports".to_string(),
-        ADDRESSES_AND_REPORTS.to_string(),
-    ));
-    programs
-}
+#[path = "../../../tests/programs.rs"]
+mod programs;
 
 #[test]
 fn a_second_run_in_the_same_thread_repeats_the_first() {
     let options = RunOptions::default();
-    for (path, source) in programs() {
+    let mut programs = programs::examples_and_cases();
+    programs.push(("addresses_and_reports".into(), ADDRESSES_AND_REPORTS.into()));
+    for (path, source) in programs {
         let first = run_program(&source, &options);
         let second = run_program(&source, &options);
         assert_eq!(first.status, second.status, "{path}");

@@ -35,6 +35,9 @@ mod labels;
 mod lanes;
 mod narration;
 mod panels;
+#[cfg(test)]
+#[path = "../../../tests/programs.rs"]
+mod programs;
 mod replay;
 #[cfg(test)]
 mod testing;

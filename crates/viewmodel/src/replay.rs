@@ -362,20 +362,7 @@ mod tests {
     /// Every example and conformance program, plus one long enough to span
     /// many checkpoints, as (name, trace).
     fn traces() -> Vec<(String, Trace)> {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-        let mut programs = Vec::new();
-        for dir in ["assets/examples", "tests/conformance/cases"] {
-            let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
-                .expect("program directory")
-                .map(|entry| entry.expect("entry").path())
-                .filter(|path| path.extension().is_some_and(|e| e == "py"))
-                .collect();
-            paths.sort();
-            for path in paths {
-                let source = std::fs::read_to_string(&path).expect("program");
-                programs.push((path.display().to_string(), source));
-            }
-        }
+        let mut programs = crate::programs::examples_and_cases();
         programs.push((
             "many sleepers".to_string(),
             crate::testing::many_sleepers(40, 20),
