@@ -117,6 +117,14 @@ struct Parser<'s> {
     unsupported: Option<Diagnostic>,
 }
 
+/// Where the parser was, to go back to after a speculative parse.
+struct Checkpoint {
+    pos: usize,
+    furthest: usize,
+    depth: u32,
+    unsupported: Option<Diagnostic>,
+}
+
 /// What kind of targets a list of expressions is checked as.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum TargetKind {
@@ -276,18 +284,37 @@ impl<'s> Parser<'s> {
 
     /// Try `parse`; on failure rewind as if it had not been tried.
     fn speculate<T>(&mut self, parse: impl FnOnce(&mut Self) -> PResult<T>) -> Option<T> {
-        let (pos, furthest, depth) = (self.pos, self.furthest, self.depth);
-        let unsupported = self.unsupported.clone();
-        match parse(self) {
-            Ok(value) => Some(value),
-            Err(_) => {
-                self.pos = pos;
-                self.furthest = furthest;
-                self.depth = depth;
-                self.unsupported = unsupported;
-                None
-            }
+        let checkpoint = self.checkpoint();
+        let result = parse(self).ok();
+        if result.is_none() {
+            self.rewind(checkpoint);
         }
+        result
+    }
+
+    /// Try `parse`, then rewind as if it had not been tried, whatever the
+    /// outcome: a look at what follows.
+    fn look_ahead<T>(&mut self, parse: impl FnOnce(&mut Self) -> PResult<T>) -> Option<T> {
+        let checkpoint = self.checkpoint();
+        let result = parse(self).ok();
+        self.rewind(checkpoint);
+        result
+    }
+
+    fn checkpoint(&self) -> Checkpoint {
+        Checkpoint {
+            pos: self.pos,
+            furthest: self.furthest,
+            depth: self.depth,
+            unsupported: self.unsupported.clone(),
+        }
+    }
+
+    fn rewind(&mut self, checkpoint: Checkpoint) {
+        self.pos = checkpoint.pos;
+        self.furthest = checkpoint.furthest;
+        self.depth = checkpoint.depth;
+        self.unsupported = checkpoint.unsupported;
     }
 
     fn record_unsupported(&mut self, what: Unsupported, span: Span) {
@@ -1720,18 +1747,20 @@ impl<'s> Parser<'s> {
         if starts_with_name_and_string || starts_with_soft_keyword {
             return Ok(());
         }
-        let furthest = self.furthest;
-        if let Some(second) = self.speculate(|p| p.parse_expression()) {
-            let in_brackets = self.pos > 0 && self.token_at(self.pos - 1).bracket_depth > 0;
-            if in_brackets {
-                return error(
-                    "invalid syntax. Perhaps you forgot a comma?",
-                    first.span.to(second.span),
-                );
-            }
+        // Only a look: outside brackets the second expression is left for
+        // the caller, which reports "invalid syntax" at its first token.
+        let second = self.look_ahead(|p| {
+            let second = p.parse_expression()?;
+            let in_brackets = p.token_at(p.pos - 1).bracket_depth > 0;
+            Ok((second, in_brackets))
+        });
+        match second {
+            Some((second, true)) => error(
+                "invalid syntax. Perhaps you forgot a comma?",
+                first.span.to(second.span),
+            ),
+            _ => Ok(()),
         }
-        self.furthest = furthest;
-        Ok(())
     }
 
     #[inline(never)]

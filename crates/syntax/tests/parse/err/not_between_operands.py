@@ -1,0 +1,2 @@
+if 1 not 0:
+    print("ran")
