@@ -129,6 +129,34 @@ impl Generator {
     pub fn store_frame(&self, frame: Box<Frame>) {
         *self.body.borrow_mut() = GenBody::Frame(Some(frame));
     }
+
+    /// Writes the await chain of this suspended (or not yet started) coroutine to `out`:
+    /// one `qualname:line` per program frame, outermost first, separated by `\n`, following
+    /// each frame's awaited coroutine down to the innermost one. asyncio's own coroutines
+    /// (`sleep`, `Queue.get`...) and futures end the chain, like a traceback that shows only
+    /// the program's frames.
+    pub fn write_await_chain(&self, out: &mut String) {
+        use std::fmt::Write;
+        let body = self.body.borrow();
+        let GenBody::Frame(Some(frame)) = &*body else {
+            return;
+        };
+        let line = match self.state.get() {
+            GenState::Created => frame.code.first_line,
+            // Suspended inside a Send, the frame's counter was moved back onto it.
+            _ if frame.suspended_at_send => frame.code.line_of(frame.pc),
+            _ => frame.current_line(),
+        };
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let _ = write!(out, "{}:{line}", self.qualname);
+        if frame.suspended_at_send {
+            if let Some(crate::value::Value::Generator(awaited)) = frame.stack.last() {
+                awaited.write_await_chain(out);
+            }
+        }
+    }
 }
 
 impl Drop for Generator {

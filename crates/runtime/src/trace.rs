@@ -147,12 +147,17 @@ pub enum EventKind {
         name: StrId,
         coro: StrId,
     },
+    /// `stack`: the task's await chain where it resumes, interned: `qualname:line` per
+    /// program frame, outermost first, separated by `\n` (docs/trace.md).
     TaskResumed {
         task: u32,
+        stack: StrId,
     },
+    /// `stack`: the await chain where the task stopped, as in `TaskResumed`.
     TaskSuspended {
         task: u32,
         wait: Wait,
+        stack: StrId,
     },
     TaskDone {
         task: u32,
@@ -290,6 +295,9 @@ pub struct Recorder {
     /// allocation per distinct string).
     interned: HashTable<StrId>,
     pub enabled: bool,
+    /// Reused by [`Recorder::intern_with`], so texts built only to be interned allocate
+    /// nothing when they were seen before.
+    scratch: String,
 }
 
 impl Recorder {
@@ -316,6 +324,21 @@ impl Recorder {
             hasher.hash_one(strings[id as usize].as_str())
         });
         id
+    }
+
+    /// Interns the text `build` writes (into a reused buffer).
+    pub fn intern_with(&mut self, build: impl FnOnce(&mut String)) -> StrId {
+        let mut text = std::mem::take(&mut self.scratch);
+        text.clear();
+        build(&mut text);
+        let id = self.intern(&text);
+        self.scratch = text;
+        id
+    }
+
+    /// The trace recorded so far (`filename` and `seed` are filled in by [`Recorder::finish`]).
+    pub fn trace(&self) -> &Trace {
+        &self.trace
     }
 
     pub fn record(&mut self, time: f64, line: u32, kind: EventKind) {

@@ -75,7 +75,7 @@ impl Catalog {
         let mut running = None;
         for (i, event) in trace.events.iter().enumerate() {
             match &event.kind {
-                EventKind::TaskResumed { task } => running = Some(*task),
+                EventKind::TaskResumed { task, .. } => running = Some(*task),
                 EventKind::TaskSuspended { .. }
                 | EventKind::TaskDone { .. }
                 | EventKind::TaskFailed { .. }

@@ -76,7 +76,7 @@ impl Builder {
 fn touched_task(event: &Event, catalog: &Catalog) -> Option<u32> {
     let callback = match &event.kind {
         EventKind::TaskCreated { task, .. }
-        | EventKind::TaskResumed { task }
+        | EventKind::TaskResumed { task, .. }
         | EventKind::TaskSuspended { task, .. }
         | EventKind::TaskDone { task, .. }
         | EventKind::TaskFailed { task, .. }

@@ -26,7 +26,7 @@ pub(crate) fn sentence(names: &Names, event: &Event, mode: Narration) -> String 
                 format!("Task({coro}) is {name}: its constructor schedules the first Task.__step with call_soon.")
             }
         }
-        EventKind::TaskResumed { task } => {
+        EventKind::TaskResumed { task, .. } => {
             let (name, coro) = (names.task(*task), names.coro(*task));
             let line = names.state.task(*task).map_or(0, |t| t.line);
             match (concepts, line) {
@@ -40,7 +40,7 @@ pub(crate) fn sentence(names: &Names, event: &Event, mode: Narration) -> String 
                 ),
             }
         }
-        EventKind::TaskSuspended { task, wait } => suspended(names, *task, wait, now, concepts),
+        EventKind::TaskSuspended { task, wait, .. } => suspended(names, *task, wait, now, concepts),
         EventKind::TaskDone { task, result } => {
             let name = names.task(*task);
             if concepts {

@@ -176,7 +176,7 @@ fn primitives(names: &Names) -> Vec<PrimitiveView> {
 fn executing_line(trace: &Trace, state: &State, k: usize) -> u32 {
     let event = &trace.events[k];
     match event.kind {
-        EventKind::TaskResumed { task } => {
+        EventKind::TaskResumed { task, .. } => {
             let line = state.task(task).map_or(0, |t| t.line);
             if line == 0 {
                 event.line

@@ -102,11 +102,11 @@ impl State {
                     line: 0,
                 });
             }
-            EventKind::TaskResumed { task } => {
+            EventKind::TaskResumed { task, .. } => {
                 self.set_phase(*task, Phase::Running);
                 self.running_task = Some(*task);
             }
-            EventKind::TaskSuspended { task, wait } => {
+            EventKind::TaskSuspended { task, wait, .. } => {
                 let phase = match wait {
                     Wait::Yield => Phase::Ready,
                     other => Phase::Waiting(*other),

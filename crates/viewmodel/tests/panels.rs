@@ -365,7 +365,8 @@ asyncio.run(main())
             e,
             EventKind::TaskSuspended {
                 task: 2,
-                wait: loopscope_runtime::trace::Wait::Yield
+                wait: loopscope_runtime::trace::Wait::Yield,
+                ..
             }
         )
     });
@@ -387,7 +388,8 @@ asyncio.run(main())
             e,
             EventKind::TaskSuspended {
                 task: 1,
-                wait: loopscope_runtime::trace::Wait::Task { .. }
+                wait: loopscope_runtime::trace::Wait::Task { .. },
+                ..
             }
         )
     });

@@ -33,6 +33,8 @@ pub struct TaskPart {
     pub must_cancel: Cell<bool>,
     /// The line the task will resume at (where its innermost coroutine stopped).
     pub resume_line: Cell<u32>,
+    /// Its await chain there, interned (the `stack` of `task_resumed`).
+    pub resume_stack: Cell<crate::trace::StrId>,
     pub num_cancels_requested: Cell<u32>,
 }
 

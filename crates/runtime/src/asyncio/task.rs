@@ -36,6 +36,7 @@ pub fn create_task(
     let tid = vm.aio.next_task_id;
     let coro_name = coro.qualname.to_string();
     let first_line = coro.code.as_ref().map(|c| c.first_line).unwrap_or(0);
+    let first_stack = vm.recorder.intern_with(|text| coro.write_await_chain(text));
     let task = Rc::new(AsyncObject::Future(FutureObj::new(
         fid,
         &name,
@@ -46,6 +47,7 @@ pub fn create_task(
             fut_waiter: std::cell::RefCell::new(None),
             must_cancel: std::cell::Cell::new(false),
             resume_line: std::cell::Cell::new(first_line),
+            resume_stack: std::cell::Cell::new(first_stack),
             num_cancels_requested: std::cell::Cell::new(0),
         }),
     )));
@@ -115,8 +117,14 @@ pub fn step(vm: &mut Vm, task: &Rc<AsyncObject>, exc: Option<ExcRef>) {
     *tp.fut_waiter.borrow_mut() = None;
     let previous = vm.aio.current_task.replace(task.clone());
     let line = tp.resume_line.get();
-    vm.recorder
-        .record(vm.now, line, EventKind::TaskResumed { task: tp.id });
+    vm.recorder.record(
+        vm.now,
+        line,
+        EventKind::TaskResumed {
+            task: tp.id,
+            stack: tp.resume_stack.get(),
+        },
+    );
     let input = match exc {
         None => Resume::Value(Value::None),
         Some(e) => Resume::Throw(e),
@@ -180,6 +188,10 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
     let line = vm.last_line;
     // Where the innermost coroutine stopped is where the task resumes.
     tp.resume_line.set(line);
+    let stack = vm
+        .recorder
+        .intern_with(|text| tp.coro.write_await_chain(text));
+    tp.resume_stack.set(stack);
     match &v {
         Value::Async(obj) if obj.as_future().is_some() => {
             let waited = obj.as_future().expect("future");
@@ -206,8 +218,15 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
                     Some(other) => Wait::Task { task: other.id },
                     None => Wait::Future { future: waited.id },
                 };
-                vm.recorder
-                    .record(vm.now, line, EventKind::TaskSuspended { task: tp.id, wait });
+                vm.recorder.record(
+                    vm.now,
+                    line,
+                    EventKind::TaskSuspended {
+                        task: tp.id,
+                        wait,
+                        stack,
+                    },
+                );
                 if tp.must_cancel.get() {
                     let msg = task.as_future().map(|f| f.cancel_message.borrow().clone());
                     if cancel_any(vm, obj, msg.unwrap_or(Value::None)) {
@@ -230,6 +249,7 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
                 EventKind::TaskSuspended {
                     task: tp.id,
                     wait: Wait::Yield,
+                    stack,
                 },
             );
             schedule_step(vm, loop_id, task, None);

@@ -1,0 +1,96 @@
+//! `task_resumed` and `task_suspended` carry the task's await chain: every program frame
+//! from the task's coroutine down to the innermost one, each at its line.
+
+use loopscope_runtime::trace::{EventKind, Trace};
+use loopscope_runtime::{run_program, RunOptions};
+
+/// Every (event name, task, stack text) of task steps, in order.
+fn chains(trace: &Trace) -> Vec<(&'static str, u32, &str)> {
+    trace
+        .events
+        .iter()
+        .filter_map(|event| match &event.kind {
+            EventKind::TaskResumed { task, stack } => Some(("resumed", *task, *stack)),
+            EventKind::TaskSuspended { task, stack, .. } => Some(("suspended", *task, *stack)),
+            _ => None,
+        })
+        .map(|(kind, task, stack)| (kind, task, trace.strings[stack as usize].as_str()))
+        .collect()
+}
+
+#[test]
+fn a_task_suspended_three_awaits_deep_names_every_frame() {
+    let source = "\
+import asyncio
+
+
+async def fetch():
+    await asyncio.sleep(1)
+    return 5
+
+
+async def parse():
+    return await fetch() * 2
+
+
+async def handle():
+    value = await parse()
+    print(value)
+
+
+async def main():
+    await handle()
+    await asyncio.sleep(0)
+
+
+asyncio.run(main())
+";
+    let outcome = run_program(source, &RunOptions::default());
+    assert_eq!(outcome.status, 0);
+    assert_eq!(
+        chains(&outcome.trace),
+        [
+            ("resumed", 1, "main:18"),
+            ("suspended", 1, "main:19\nhandle:14\nparse:10\nfetch:5"),
+            ("resumed", 1, "main:19\nhandle:14\nparse:10\nfetch:5"),
+            ("suspended", 1, "main:20"),
+            ("resumed", 1, "main:20"),
+            // asyncio.run's shutdown tasks run asyncio's own coroutines: no program frame.
+            ("resumed", 2, ""),
+            ("resumed", 3, ""),
+        ]
+    );
+}
+
+#[test]
+fn each_task_has_its_own_chain() {
+    let source = "\
+import asyncio
+
+
+async def worker(delay):
+    await asyncio.sleep(delay)
+
+
+async def main():
+    task = asyncio.create_task(worker(1))
+    await task
+
+
+asyncio.run(main())
+";
+    let outcome = run_program(source, &RunOptions::default());
+    assert_eq!(
+        chains(&outcome.trace),
+        [
+            ("resumed", 1, "main:8"),
+            ("suspended", 1, "main:10"),
+            ("resumed", 2, "worker:4"),
+            ("suspended", 2, "worker:5"),
+            ("resumed", 2, "worker:5"),
+            ("resumed", 1, "main:10"),
+            ("resumed", 3, ""),
+            ("resumed", 4, ""),
+        ]
+    );
+}
