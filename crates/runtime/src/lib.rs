@@ -19,6 +19,7 @@ pub mod limits;
 mod modules;
 mod ops;
 mod program;
+pub mod progress;
 mod repr;
 mod set;
 pub mod trace;
@@ -29,5 +30,5 @@ pub mod vm;
 mod warnings;
 
 pub use limits::Limits;
-pub use program::{run_program, Outcome, RunOptions, DEFAULT_SEED};
+pub use program::{run_program, run_program_observed, Outcome, RunOptions, DEFAULT_SEED};
 pub use trace::Trace;

@@ -4,6 +4,7 @@
 
 use crate::generator::Generator;
 use crate::limits::Limits;
+use crate::progress::{ProgressHook, ProgressReporter};
 use crate::trace::{EventKind, Stream, Trace};
 use crate::value::Value;
 use crate::vm::frame::{Frame, FrameKind};
@@ -52,6 +53,16 @@ impl Outcome {
 }
 
 pub fn run_program(source: &str, options: &RunOptions) -> Outcome {
+    run_program_observed(source, options, None)
+}
+
+/// [`run_program`], telling `progress` how far the run has got every so often while it
+/// runs (see [`crate::progress`]).
+pub fn run_program_observed(
+    source: &str,
+    options: &RunOptions,
+    progress: Option<ProgressHook>,
+) -> Outcome {
     // A run starts from nothing a previous run in this thread left behind.
     crate::repr::restart_addresses();
     let _ = crate::warnings::take_pending();
@@ -61,6 +72,7 @@ pub fn run_program(source: &str, options: &RunOptions) -> Outcome {
         options.seed,
         options.limits.clone(),
     );
+    vm.progress = ProgressReporter::new(progress);
     let status = execute(&mut vm, source, options);
     if crate::warnings::has_pending() {
         vm.report_notices();

@@ -248,6 +248,7 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
         if let Some(msg) = &vm.halted {
             return Err(msg.clone());
         }
+        vm.report_progress();
         if vm.recorder.len() > vm.limits.max_events {
             return Err(format!(
                 "event limit reached: the program produced more than {} loop events",

@@ -1082,8 +1082,9 @@ impl Vm {
         }
     }
 
-    /// Called periodically: enforce the instruction budget.
+    /// Called periodically: enforce the instruction budget (and report progress).
     fn check_limits(&mut self) -> PyResult<()> {
+        self.report_progress();
         if self.instructions - self.instructions_at_yield > self.limits.instructions_without_yield {
             let line = self.current_line();
             let msg = format!(

@@ -76,6 +76,8 @@ pub struct Vm {
     /// Rust (asyncio.run's and the loop's own functions), so that deep
     /// recursion fails at the same depth as in CPython.
     pub(crate) library_depth: usize,
+    /// Tells a watching UI how far the run has got (`run_program_observed`).
+    pub(crate) progress: crate::progress::ProgressReporter,
 }
 
 impl Vm {
@@ -114,11 +116,18 @@ impl Vm {
             last_line: 0,
             loop_floor: 0,
             library_depth: 0,
+            progress: Default::default(),
         }
     }
 
     /// The line currently executing in the innermost frame; 0 when the event
     /// loop itself is running (the frames below it are not executing).
+    /// Tells the run's progress hook, if one is due (after a handle, at a limit check).
+    pub(crate) fn report_progress(&mut self) {
+        self.progress
+            .tick(self.recorder.trace(), self.instructions, self.now);
+    }
+
     pub fn current_line(&self) -> u32 {
         if self.frames.len() <= self.loop_floor {
             return 0;
