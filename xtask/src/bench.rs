@@ -427,6 +427,7 @@ impl Usage {
 /// Reaps child `pid` with `wait4`, which reports that very child's resource usage (unlike
 /// `getrusage(RUSAGE_CHILDREN)`, whose `ru_maxrss` is the largest of all children so far).
 /// Polls every millisecond so that a hung child can be killed after [`RUN_TIMEOUT`].
+#[allow(unsafe_code)] // libc's wait4 and kill: std cannot report one child's peak memory
 fn wait_with_usage(pid: u32, started: Instant) -> Result<Exit, Failure> {
     let pid = libc::pid_t::try_from(pid).expect("process ids fit in pid_t");
     let mut timed_out = false;

@@ -6,6 +6,7 @@
 
 mod bench;
 mod failure;
+mod lint;
 mod process;
 mod report;
 mod serve;
@@ -29,7 +30,7 @@ pub struct Command {
 }
 
 /// Every subcommand, in the order the usage text lists them.
-const COMMANDS: &[Command] = &[serve::COMMAND, test::COMMAND, bench::COMMAND];
+const COMMANDS: &[Command] = &[serve::COMMAND, test::COMMAND, lint::COMMAND, bench::COMMAND];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

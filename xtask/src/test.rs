@@ -1,10 +1,13 @@
-//! `cargo xtask test`: every test, in order, stopping at the first failure: the native
-//! workspace tests, the release web build, then the browser tests against that build.
+//! `cargo xtask test`: every test, in order, stopping at the first failure: the quality
+//! gates (`cargo xtask lint`), the native workspace tests, the release web build, then the
+//! browser tests against that build. Each stage first installs what it needs, so a broken
+//! format or a clippy warning shows in seconds, before any tool is compiled.
 
 use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
 use crate::failure::Failure;
+use crate::lint;
 use crate::process::run;
 use crate::report::{detail, duration, step};
 use crate::toolchain;
@@ -13,7 +16,7 @@ use crate::Command;
 
 pub const COMMAND: Command = Command {
     name: "test",
-    about: "cargo test --workspace, then trunk build --release, then the browser tests",
+    about: "lint, then cargo test --workspace, then trunk build --release, then the browser tests",
     run: test,
 };
 
@@ -23,7 +26,11 @@ struct Stage {
     run: fn(&Workspace) -> Result<(), Failure>,
 }
 
-const STAGES: [Stage; 3] = [
+const STAGES: [Stage; 4] = [
+    Stage {
+        name: "lint (rustfmt, clippy native + wasm32)",
+        run: lint::lint,
+    },
     Stage {
         name: "cargo test --workspace",
         run: native_tests,
@@ -39,8 +46,6 @@ const STAGES: [Stage; 3] = [
 ];
 
 fn test(workspace: &Workspace) -> Result<(), Failure> {
-    toolchain::ensure_web_build_tools(workspace)?;
-    toolchain::ensure_chromium(workspace)?;
     let mut passed: Vec<(&Stage, Duration)> = Vec::new();
     for (index, stage) in STAGES.iter().enumerate() {
         step(&format!(
@@ -71,6 +76,7 @@ fn native_tests(workspace: &Workspace) -> Result<(), Failure> {
 
 /// Builds into a fresh dist/: a failed build must not leave an older one for the browser tests.
 fn web_build(workspace: &Workspace) -> Result<(), Failure> {
+    toolchain::ensure_web_build_tools(workspace)?;
     let dist = workspace.path("dist");
     if dist.exists() {
         std::fs::remove_dir_all(&dist)
@@ -82,6 +88,7 @@ fn web_build(workspace: &Workspace) -> Result<(), Failure> {
 
 /// Playwright starts tests/e2e/serve-dist.mjs on a free loopback port and runs the specs.
 fn browser_tests(workspace: &Workspace) -> Result<(), Failure> {
+    toolchain::ensure_chromium(workspace)?;
     let port = free_loopback_port()?;
     detail(&format!("dist/ will be served at http://127.0.0.1:{port}/"));
     run(workspace

@@ -10,7 +10,8 @@ use crate::workspace::Workspace;
 
 /// trunk 0.22 needs a newer rustc than this project's 1.95.
 const TRUNK_VERSION: &str = "0.21.14";
-const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// The web app's target, for its build and its lints.
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Where Debian's `chromium` package puts the browser; tests/e2e/playwright.config.ts uses it.
 const CHROMIUM: &str = "/usr/bin/chromium";
 
@@ -22,6 +23,16 @@ pub fn ensure_web_build_tools(workspace: &Workspace) -> Result<(), Failure> {
     ensure_trunk(workspace)?;
     ensure_wasm_bindgen_cli(workspace)?;
     ensure_npm_packages(workspace)
+}
+
+/// What `cargo xtask lint` runs: rustfmt, clippy, and the wasm target clippy checks the
+/// web app for. rustup's default profile has the first two; its minimal profile does not.
+pub fn ensure_lint_tools(workspace: &Workspace) -> Result<(), Failure> {
+    for component in ["rustfmt", "clippy"] {
+        step(&format!("Rust component {component} (rustup)"));
+        ensure_rustup_installed(workspace, "component", component)?;
+    }
+    ensure_wasm_target(workspace)
 }
 
 fn ensure_wasm_target(workspace: &Workspace) -> Result<(), Failure> {
@@ -36,7 +47,8 @@ fn ensure_rust_src(workspace: &Workspace) -> Result<(), Failure> {
     ensure_rustup_installed(workspace, "component", "rust-src")
 }
 
-/// `rustup KIND add NAME` unless `rustup KIND list --installed` already lists it.
+/// `rustup KIND add NAME` unless `rustup KIND list --installed` already lists it (host
+/// components are listed with their target: `clippy-x86_64-unknown-linux-gnu`).
 fn ensure_rustup_installed(workspace: &Workspace, kind: &str, name: &str) -> Result<(), Failure> {
     let installed = probe(
         workspace
@@ -48,7 +60,8 @@ fn ensure_rustup_installed(workspace: &Workspace, kind: &str, name: &str) -> Res
             "rustup is needed to add the {kind} {name}; see https://rustup.rs"
         ))
     })?;
-    if installed.lines().any(|line| line.trim() == name) {
+    let listed = |line: &str| line == name || line.starts_with(&format!("{name}-"));
+    if installed.lines().map(str::trim).any(listed) {
         detail("present");
         return Ok(());
     }
