@@ -127,10 +127,12 @@ operators! {
 }
 
 /// How tokenizing ended. CPython's tokenizer has two kinds of errors: the
-/// ones it raises itself win over any parser error ([`LexEnd::Error`]); the
-/// others (layout errors, a bad line continuation, end of file inside
-/// brackets) only surface when the parser asks for the token where they
-/// happened ([`LexEnd::Stopped`]).
+/// ones it raises itself ([`LexEnd::Error`]) also win over any parser error
+/// but "unexpected indent/unindent", because CPython tokenizes the rest of
+/// the file after a syntax error; the others (layout errors, a bad line
+/// continuation, end of file inside brackets) only surface when the parser
+/// asks for the token where they happened ([`LexEnd::Stopped`]). Either way,
+/// the parser asking for that token raises the error at once.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum LexEnd {
     Complete,
@@ -361,15 +363,16 @@ impl<'s> Lexer<'s> {
                     while !matches!(self.peek(), None | Some('\n')) {
                         self.bump();
                     }
+                    // CPython's NEWLINE after a comment covers the comment.
+                    if self.peek() == Some('\n') {
+                        let end = self.pos();
+                        self.bump();
+                        self.end_line(Span::new(start_pos, end));
+                    }
                 }
                 '\n' => {
                     self.bump();
-                    if self.mode == Mode::File {
-                        self.at_line_start = true;
-                        if self.brackets.is_empty() && !self.is_blank_line {
-                            self.push(TokenKind::Newline, Span::new(start_pos, start_pos));
-                        }
-                    }
+                    self.end_line(Span::new(start_pos, start_pos));
                 }
                 '\\' => {
                     let backslash_line_len = self.current_line_len();
@@ -395,6 +398,16 @@ impl<'s> Lexer<'s> {
                 '"' | '\'' => self.string(start, start_pos, Prefix::default())?,
                 c if is_potential_identifier_start(c) => self.name_or_prefixed_string(start)?,
                 _ => self.operator(start)?,
+            }
+        }
+    }
+
+    /// After a line's `\n`: a NEWLINE token (`span`) if it ends a logical line.
+    fn end_line(&mut self, span: Span) {
+        if self.mode == Mode::File {
+            self.at_line_start = true;
+            if self.brackets.is_empty() && !self.is_blank_line {
+                self.push(TokenKind::Newline, span);
             }
         }
     }
@@ -502,11 +515,12 @@ impl<'s> Lexer<'s> {
             self.indents.push((col, altcol));
             self.push(TokenKind::Indent, here);
         } else {
-            while self.indents.len() > 1 && col < self.indents[self.indents.len() - 1].0 {
-                self.indents.pop();
-                self.push(TokenKind::Dedent, Span::new(here.end, here.end));
+            // As CPython's tokenizer, check the new level before any DEDENT.
+            let mut kept = self.indents.len();
+            while kept > 1 && col < self.indents[kept - 1].0 {
+                kept -= 1;
             }
-            let &(top_col, top_altcol) = self.indents.last().expect("indent stack is never empty");
+            let (top_col, top_altcol) = self.indents[kept - 1];
             if col != top_col {
                 let pos = Pos {
                     line: self.line,
@@ -520,6 +534,10 @@ impl<'s> Lexer<'s> {
             if altcol != top_altcol {
                 return Err(self.tab_error());
             }
+            for _ in kept..self.indents.len() {
+                self.push(TokenKind::Dedent, Span::new(here.end, here.end));
+            }
+            self.indents.truncate(kept);
         }
         Ok(())
     }

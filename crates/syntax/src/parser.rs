@@ -44,10 +44,6 @@ fn stack_position() -> usize {
 pub(crate) fn parse_module(source: &str) -> Result<Module, Diagnostic> {
     let chars = lexer::source_chars(source);
     let lexed = lexer::tokenize_file(&chars);
-    if let LexEnd::Error(error) = lexed.end {
-        // Tokenizer errors win over parser errors, wherever they are.
-        return Err(error);
-    }
     let mut parser = Parser::new(&chars, lexed.tokens, 0, stack_position());
     let failure = match parser.parse_file() {
         Ok(body) => {
@@ -58,13 +54,25 @@ pub(crate) fn parse_module(source: &str) -> Result<Module, Diagnostic> {
         }
         Err(failure) => failure,
     };
-    let furthest = parser.furthest_token().clone();
+    // The order of CPython's `_PyPegen_set_syntax_error`.
+    let furthest = parser.furthest_token().kind.clone();
+    let fetched = parser.token_at(parser.fetched).clone();
+    let at_layout = matches!(failure, Failure::Invalid)
+        && matches!(furthest, TokenKind::Indent | TokenKind::Dedent);
     Err(match lexed.end {
-        LexEnd::Stopped(error) if furthest.kind == TokenKind::Stop => error,
+        // The parser asked for the token where the lexer stopped.
+        LexEnd::Stopped(error) | LexEnd::Error(error) if fetched.kind == TokenKind::Stop => error,
         // Our nesting limit is not CPython's: report what CPython would.
-        LexEnd::Stopped(error) if matches!(failure, Failure::TooDeep(_)) => error,
+        LexEnd::Stopped(error) | LexEnd::Error(error) if matches!(failure, Failure::TooDeep(_)) => {
+            error
+        }
+        // "unexpected indent" is final; any other error is followed by
+        // tokenizing the rest of the file, where an error the tokenizer
+        // raises itself, or a bracket opened on an earlier line and never
+        // closed, takes over.
+        LexEnd::Error(error) if !at_layout => error,
         _ => match lexed.unclosed_bracket {
-            Some((bracket, pos)) if furthest.span.start.line > pos.line => {
+            Some((bracket, pos)) if !at_layout && fetched.span.start.line > pos.line => {
                 lexer::never_closed(bracket, pos)
             }
             _ => parser.into_diagnostic(failure),
@@ -115,7 +123,17 @@ struct Parser<'s> {
     stack_base: usize,
     /// The first valid-but-unsupported construct seen.
     unsupported: Option<Diagnostic>,
+    /// The furthest token looked at, speculative parses included (never
+    /// rewound): CPython's last token fetched. Fetching the token where the
+    /// lexer stopped raises the lexer's error, whatever the parse was doing.
+    fetched: usize,
+    /// Set while parsing the second of two juxtaposed expressions, which
+    /// CPython parses without its error-explaining rules.
+    without_explanations: bool,
 }
+
+/// CPython's message for two expressions side by side inside brackets.
+const FORGOT_A_COMMA: &str = "invalid syntax. Perhaps you forgot a comma?";
 
 /// Where the parser was, to go back to after a speculative parse.
 struct Checkpoint {
@@ -143,6 +161,8 @@ impl<'s> Parser<'s> {
             depth,
             stack_base,
             unsupported: None,
+            fetched: 0,
+            without_explanations: false,
         }
     }
 
@@ -155,6 +175,7 @@ impl<'s> Parser<'s> {
     fn look(&mut self, ahead: usize) -> &TokenKind {
         let index = (self.pos + ahead).min(self.tokens.len() - 1);
         self.furthest = self.furthest.max(index);
+        self.fetched = self.fetched.max(index);
         &self.tokens[index].kind
     }
 
@@ -198,6 +219,7 @@ impl<'s> Parser<'s> {
     fn bump(&mut self) -> Span {
         let span = self.span();
         self.furthest = self.furthest.max(self.pos);
+        self.fetched = self.fetched.max(self.pos);
         if self.pos < self.tokens.len() - 1 {
             self.pos += 1;
         }
@@ -557,7 +579,15 @@ impl<'s> Parser<'s> {
         let mut targets = vec![first];
         while self.eat_op(Op::Equal) {
             let value_index = self.pos;
-            let value = self.parse_star_expressions_or_yield()?;
+            let value = match self.parse_star_expressions_or_yield() {
+                Ok(value) => value,
+                // `f() = =`: CPython names the bad target before the value.
+                Err(Failure::Invalid) => {
+                    self.check_assignment_targets(&targets, first_index, value_index)?;
+                    return Err(Failure::Invalid);
+                }
+                Err(failure) => return Err(failure),
+            };
             if !self.at_op(Op::Equal) {
                 self.check_assignment_targets(&targets, first_index, value_index)?;
                 return Ok(StmtKind::Assign { targets, value });
@@ -637,6 +667,17 @@ impl<'s> Parser<'s> {
         let parenthesized = self.token_at(first_index).kind == TokenKind::Op(Op::LParen);
         match &target.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
+            // CPython's `invalid_assignment` names a bad target only when an
+            // annotation follows the colon (a look, in its second pass).
+            _ if self
+                .look_ahead(|p| {
+                    p.bump();
+                    p.parse_expression()
+                })
+                .is_none() =>
+            {
+                return Err(Failure::Invalid)
+            }
             ExprKind::Tuple(elts) if !parenthesized && !elts.is_empty() => {
                 return error(
                     "only single target (not tuple) can be annotated",
@@ -884,8 +925,7 @@ impl<'s> Parser<'s> {
         };
         self.bump();
         let iter = self.parse_star_expressions()?;
-        self.expect_forced(Op::Colon)?;
-        let body = self.parse_block("for", keyword.start.line)?;
+        let body = self.parse_colon_and_block("for", keyword.start.line)?;
         let orelse = self.parse_else_block()?;
         let is_async = async_start.is_some();
         Ok(Stmt {
@@ -1075,7 +1115,7 @@ impl<'s> Parser<'s> {
             Ok(target)
                 if matches!(
                     self.peek(),
-                    TokenKind::Op(Op::Comma | Op::RParen | Op::Colon)
+                    TokenKind::Op(Op::Comma | Op::RParen | Op::Colon) | TokenKind::Newline
                 ) =>
             {
                 target
@@ -1721,12 +1761,22 @@ impl<'s> Parser<'s> {
     /// Python 2's `print x`, or a missing comma inside brackets.
     #[inline(never)]
     fn explain_juxtaposition(&mut self, first: &Expr, start_index: usize) -> PResult<()> {
-        let is_legacy =
-            matches!(&first.kind, ExprKind::Name(name) if name == "print" || name == "exec");
+        if self.without_explanations {
+            return Ok(());
+        }
+        // CPython's `invalid_legacy_expression` wants the NAME token itself,
+        // not `(print)`.
+        let is_legacy = matches!(&first.kind, ExprKind::Name(name) if name == "print" || name == "exec")
+            && matches!(self.token_at(start_index).kind, TokenKind::Name(_));
         if is_legacy {
             if let ExprKind::Name(name) = &first.kind {
                 let name = name.clone();
-                if let Some(rest) = self.speculate(|p| p.parse_star_expressions()) {
+                // CPython's PEG parser backtracks out of a failing trailer
+                // or operator, so the expression may be a mere atom.
+                let rest = self
+                    .speculate(|p| p.parse_star_expressions())
+                    .or_else(|| self.speculate(|p| p.parse_atom()));
+                if let Some(rest) = rest {
                     return error(
                         format!(
                             "Missing parentheses in call to '{name}'. Did you mean {name}(...)?"
@@ -1740,27 +1790,55 @@ impl<'s> Parser<'s> {
         let starts_with_name_and_string =
             matches!(self.token_at(start_index).kind, TokenKind::Name(_))
                 && matches!(self.token_at(start_index + 1).kind, TokenKind::Str(_));
+        // CPython 3.11 compares only the name's length of each soft keyword
+        // (`strncmp`), so any prefix of one counts: `m`, `ca`, `_`.
         let starts_with_soft_keyword = matches!(
             &self.token_at(start_index).kind,
-            TokenKind::Name(name) if matches!(name.as_str(), "match" | "case" | "_" | "type")
+            TokenKind::Name(name) if ["match", "case", "_"].iter().any(|soft| soft.starts_with(name.as_str()))
         );
-        if starts_with_name_and_string || starts_with_soft_keyword {
+        if starts_with_soft_keyword {
             return Ok(());
         }
-        // Only a look: outside brackets the second expression is left for
-        // the caller, which reports "invalid syntax" at its first token.
-        let second = self.look_ahead(|p| {
-            let second = p.parse_expression()?;
-            let in_brackets = p.token_at(p.pos - 1).bracket_depth > 0;
-            Ok((second, in_brackets))
-        });
-        match second {
-            Some((second, true)) => error(
-                "invalid syntax. Perhaps you forgot a comma?",
-                first.span.to(second.span),
-            ),
-            _ => Ok(()),
+        if starts_with_name_and_string {
+            // CPython's rule then matches from the string on: `f(b 'c' d)`.
+            let juxtaposed = self.look_ahead(|p| {
+                let first = p.without_explanations(Self::parse_disjunction)?;
+                let second = p.expression_after_in_brackets().ok_or(Failure::Invalid)?;
+                Ok((first, second))
+            });
+            return match juxtaposed {
+                Some((first, second)) => error(FORGOT_A_COMMA, first.span.to(second.span)),
+                None => Ok(()),
+            };
         }
+        // Outside brackets the second expression is left for the caller,
+        // which reports "invalid syntax" at its first token.
+        match self.look_ahead(|p| p.expression_after_in_brackets().ok_or(Failure::Invalid)) {
+            Some(second) => error(FORGOT_A_COMMA, first.span.to(second.span)),
+            None => Ok(()),
+        }
+    }
+
+    /// The expression at the current token, parsed as CPython's
+    /// `expression_without_invalid`, if it ends inside brackets.
+    fn expression_after_in_brackets(&mut self) -> Option<Expr> {
+        if !self.can_start_expression() {
+            return None;
+        }
+        let second = self.without_explanations(Self::parse_expression).ok()?;
+        let in_brackets = self.token_at(self.pos - 1).bracket_depth > 0;
+        in_brackets.then_some(second)
+    }
+
+    /// Run `parse` without the error explanations of juxtaposed expressions.
+    fn without_explanations<T>(
+        &mut self,
+        parse: impl FnOnce(&mut Self) -> PResult<T>,
+    ) -> PResult<T> {
+        let outer = std::mem::replace(&mut self.without_explanations, true);
+        let result = parse(self);
+        self.without_explanations = outer;
+        result
     }
 
     #[inline(never)]
@@ -2105,7 +2183,13 @@ impl<'s> Parser<'s> {
                 }
                 if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
                     let generators = self.parse_comprehension_clauses()?;
-                    let alone = args.is_empty() && keywords.is_empty() && self.at_op(Op::RParen);
+                    let first = args.is_empty() && keywords.is_empty();
+                    let alone = first && self.at_op(Op::RParen);
+                    // CPython's `invalid_arguments` complains of a first
+                    // generator only when a comma follows it.
+                    if first && !alone && !self.at_op(Op::Comma) {
+                        return Err(Failure::Invalid);
+                    }
                     if !alone {
                         let last = self.prev_end();
                         return error(

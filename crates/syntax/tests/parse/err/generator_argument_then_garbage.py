@@ -1,0 +1,1 @@
+sorted(t for t in tasks tasks)

@@ -1,0 +1,1 @@
+loop.call_later(1e-10 print print, "late")

@@ -1,0 +1,1 @@
+awai asyncio.sleep(5

@@ -1,0 +1,3 @@
+async def steps():
+    print("step 1" await asyncio.sleep(0)
+    print("step 2")

@@ -1,0 +1,2 @@
+f(ca b())
+f(type b())

@@ -1,0 +1,1 @@
+plain = #asyncio.Semaphore(1)

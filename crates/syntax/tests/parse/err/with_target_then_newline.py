@@ -1,0 +1,2 @@
+with open_it() as handle
+    pass
