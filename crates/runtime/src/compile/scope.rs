@@ -280,7 +280,16 @@ impl Builder {
                     }
                 }
             }
-            StmtKind::With { items, body, .. } => {
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => {
+                // Top-level `async with` makes the module run as a coroutine,
+                // as top-level `await` does.
+                if *is_async {
+                    self.scope().has_await = true;
+                }
                 for item in items {
                     self.expr(&item.context)?;
                     if let Some(t) = &item.target {
