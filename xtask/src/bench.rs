@@ -25,7 +25,8 @@ use crate::Command;
 pub const COMMAND: Command = Command {
     name: "bench",
     about: "time loopscope against CPython 3.11 on bench/*.py and write BENCHMARKS.md",
-    run: bench,
+    options: &[],
+    run: |workspace, _| bench(workspace),
 };
 
 /// One program of bench/ and the speed-up over CPython that loopscope aims for on it.

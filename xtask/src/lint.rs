@@ -14,7 +14,8 @@ use crate::Command;
 pub const COMMAND: Command = Command {
     name: "lint",
     about: "cargo fmt --check, then clippy (warnings denied) for native and wasm32 targets",
-    run: lint,
+    options: &[],
+    run: |workspace, _| lint(workspace),
 };
 
 pub fn lint(workspace: &Workspace) -> Result<(), Failure> {

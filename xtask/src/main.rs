@@ -4,8 +4,11 @@
 //! version), so a fresh clone on a fresh machine works with one command. To add a command,
 //! write a module that exports a [`Command`] and list it in [`COMMANDS`].
 
+mod apt;
 mod bench;
+mod crate_cache;
 mod failure;
+mod fresh;
 mod lint;
 mod process;
 mod report;
@@ -25,8 +28,17 @@ pub struct Command {
     pub name: &'static str,
     /// One line for the usage text.
     pub about: &'static str,
-    /// Does the work; a `Failure` says what went wrong and what to do about it.
-    pub run: fn(&Workspace) -> Result<(), Failure>,
+    /// The options it accepts, such as `--fresh`.
+    pub options: &'static [Flag],
+    /// Does the work, given the options it was passed; a `Failure` says what went wrong and
+    /// what to do about it.
+    pub run: fn(&Workspace, &[&str]) -> Result<(), Failure>,
+}
+
+/// An option of one command: its name and one line for the usage text.
+pub struct Flag {
+    pub name: &'static str,
+    pub about: &'static str,
 }
 
 /// Every subcommand, in the order the usage text lists them.
@@ -34,20 +46,17 @@ const COMMANDS: &[Command] = &[serve::COMMAND, test::COMMAND, lint::COMMAND, ben
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let command = match args.as_slice() {
-        [name] => COMMANDS.iter().find(|command| command.name == name),
-        _ => None,
-    };
-    let Some(command) = command else {
-        match args.as_slice() {
-            [] => {}
-            [name] => eprintln!("error: unknown command '{name}'\n"),
-            _ => eprintln!("error: one command at a time, got {}\n", args.join(" ")),
+    let (command, options) = match parse(&args) {
+        Ok(parsed) => parsed,
+        Err(problem) => {
+            if let Some(problem) = problem {
+                eprintln!("error: {problem}\n");
+            }
+            eprintln!("{}", usage());
+            return ExitCode::from(2);
         }
-        eprintln!("{}", usage());
-        return ExitCode::from(2);
     };
-    match (command.run)(&Workspace::of_this_checkout()) {
+    match (command.run)(&Workspace::of_this_checkout(), &options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             eprintln!("\nerror: cargo xtask {}: {failure}", command.name);
@@ -56,10 +65,29 @@ fn main() -> ExitCode {
     }
 }
 
+/// The command and its options, or what is wrong with the command line (`None`: it is empty).
+fn parse(args: &[String]) -> Result<(&'static Command, Vec<&str>), Option<String>> {
+    let (name, options) = args.split_first().ok_or(None)?;
+    let command = COMMANDS
+        .iter()
+        .find(|command| command.name == name)
+        .ok_or_else(|| Some(format!("unknown command '{name}'")))?;
+    if let Some(unknown) = options
+        .iter()
+        .find(|option| !command.options.iter().any(|known| known.name == *option))
+    {
+        return Err(Some(format!("`{name}` has no option '{unknown}'")));
+    }
+    Ok((command, options.iter().map(String::as_str).collect()))
+}
+
 fn usage() -> String {
-    let mut text = String::from("usage: cargo xtask <command>\n\ncommands:\n");
+    let mut text = String::from("usage: cargo xtask <command> [options]\n\ncommands:\n");
     for command in COMMANDS {
         text.push_str(&format!("  {:<8}{}\n", command.name, command.about));
+        for option in command.options {
+            text.push_str(&format!("    {:<10}{}\n", option.name, option.about));
+        }
     }
     text
 }

@@ -13,7 +13,8 @@ pub const COMMAND: Command = Command {
     name: "serve",
     about:
         "build the web app (release) and serve it at http://127.0.0.1:8080/, rebuilding on change",
-    run: serve,
+    options: &[],
+    run: |workspace, _| serve(workspace),
 };
 
 const ADDRESS: &str = "127.0.0.1";

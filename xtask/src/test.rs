@@ -12,12 +12,22 @@ use crate::process::run;
 use crate::report::{detail, duration, step};
 use crate::toolchain;
 use crate::workspace::Workspace;
-use crate::Command;
+use crate::{fresh, Command, Flag};
 
 pub const COMMAND: Command = Command {
     name: "test",
     about: "lint, then cargo test --workspace, then trunk build --release, then the browser tests",
-    run: test,
+    options: &[Flag {
+        name: "--fresh",
+        about: "run it in a throw-away clone of HEAD with an empty CARGO_HOME, as a newcomer would",
+    }],
+    run: |workspace, options| {
+        if options.contains(&"--fresh") {
+            fresh::test_in_fresh_clone(workspace)
+        } else {
+            test(workspace)
+        }
+    },
 };
 
 /// One part of the test run; each needs the ones before it to have passed.

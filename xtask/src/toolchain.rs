@@ -1,8 +1,10 @@
-//! Installing the pinned tools that the web build and the browser tests need, skipping
-//! whatever is already there at the right version.
+//! Installing the pinned tools that the lints, the web build and the browser tests need,
+//! skipping whatever is already there at the right version, and saying which is which.
 
 use std::path::Path;
 
+use crate::apt;
+use crate::crate_cache;
 use crate::failure::Failure;
 use crate::process::{probe, run};
 use crate::report::{detail, step};
@@ -15,14 +17,22 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Where Debian's `chromium` package puts the browser; tests/e2e/playwright.config.ts uses it.
 const CHROMIUM: &str = "/usr/bin/chromium";
 
-/// Everything `trunk build --release` needs: the wasm target, std's source, trunk, the wasm-bindgen CLI
-/// and the npm packages (binaryen's wasm-opt; Playwright for the browser tests).
+/// Everything `trunk build --release` needs: the wasm target, std's source, trunk, the
+/// wasm-bindgen CLI, Node.js with the npm packages (binaryen's wasm-opt; Playwright for the
+/// browser tests), and in cargo's cache every crate the build compiles (trunk builds offline).
 pub fn ensure_web_build_tools(workspace: &Workspace) -> Result<(), Failure> {
     ensure_wasm_target(workspace)?;
     ensure_rust_src(workspace)?;
     ensure_trunk(workspace)?;
     ensure_wasm_bindgen_cli(workspace)?;
-    ensure_npm_packages(workspace)
+    ensure_node(workspace)?;
+    ensure_npm_packages(workspace)?;
+    crate_cache::ensure_fetched(workspace)
+}
+
+/// The tools `cargo install`s, by binary name, with their pinned versions.
+pub fn pinned_cargo_tools(workspace: &Workspace) -> Result<[(String, String); 2], Failure> {
+    Ok([trunk(), wasm_bindgen_cli(workspace)?].map(|tool| (tool.binary.to_string(), tool.version)))
 }
 
 /// What `cargo xtask lint` runs: rustfmt, clippy, and the wasm target clippy checks the
@@ -70,29 +80,35 @@ fn ensure_rustup_installed(workspace: &Workspace, kind: &str, name: &str) -> Res
 }
 
 fn ensure_trunk(workspace: &Workspace) -> Result<(), Failure> {
-    let install = CargoInstall {
+    trunk().ensure(workspace)
+}
+
+fn trunk() -> CargoInstall {
+    CargoInstall {
         binary: "trunk",
         krate: "trunk",
         version: TRUNK_VERSION.to_string(),
         locked: true,
         cold_build_time: "6 minutes or more",
-    };
+    }
+}
+
+fn ensure_wasm_bindgen_cli(workspace: &Workspace) -> Result<(), Failure> {
+    let install = wasm_bindgen_cli(workspace)?;
+    check_trunk_toml_agrees(workspace, &install.version)?;
     install.ensure(workspace)
 }
 
 /// The CLI must be exactly the wasm-bindgen version in Cargo.lock, or trunk refuses it.
-fn ensure_wasm_bindgen_cli(workspace: &Workspace) -> Result<(), Failure> {
-    let version = workspace.locked_version("wasm-bindgen")?;
-    check_trunk_toml_agrees(workspace, &version)?;
-    let install = CargoInstall {
+fn wasm_bindgen_cli(workspace: &Workspace) -> Result<CargoInstall, Failure> {
+    Ok(CargoInstall {
         binary: "wasm-bindgen",
         krate: "wasm-bindgen-cli",
-        version,
+        version: workspace.locked_version("wasm-bindgen")?,
         // Its own lock file names a crate version the registry no longer has.
         locked: false,
         cold_build_time: "2 to 6 minutes",
-    };
-    install.ensure(workspace)
+    })
 }
 
 /// Trunk.toml's `[tools] wasm_bindgen` pin must match Cargo.lock, or trunk (offline) fails
@@ -177,13 +193,23 @@ impl CargoInstall {
     }
 }
 
-fn ensure_npm_packages(workspace: &Workspace) -> Result<(), Failure> {
-    step("npm packages from package-lock.json (binaryen's wasm-opt, Playwright)");
-    if probe(workspace.command("npm").arg("--version")).is_none() {
-        return Err(Failure::new(
-            "Node.js and npm are needed (Debian: apt-get install nodejs npm)",
-        ));
+/// Node.js and npm run wasm-opt (binaryen's npm package), Playwright and its static server.
+fn ensure_node(workspace: &Workspace) -> Result<(), Failure> {
+    step("Node.js and npm (Debian packages nodejs, npm)");
+    let version = |program| probe(workspace.command(program).arg("--version"));
+    if let (Some(node), Some(npm)) = (version("node"), version("npm")) {
+        detail(&format!("present: node {node}, npm {npm}"));
+        return Ok(());
     }
+    apt::install(
+        workspace,
+        &["nodejs", "npm"],
+        "install Node.js 18 or later with npm yourself",
+    )
+}
+
+fn ensure_npm_packages(workspace: &Workspace) -> Result<(), Failure> {
+    step("npm packages pinned in package-lock.json (binaryen's wasm-opt, Playwright)");
     let complete = probe(workspace.command("npm").args(["ls", "--depth=0"])).is_some()
         && workspace.path("node_modules/.bin/wasm-opt").exists();
     if complete {
@@ -200,44 +226,16 @@ fn ensure_npm_packages(workspace: &Workspace) -> Result<(), Failure> {
 /// Debian's Chromium, which the browser tests drive (Playwright's own browser download
 /// cannot reach its servers from here).
 pub fn ensure_chromium(workspace: &Workspace) -> Result<(), Failure> {
-    step(&format!("Chromium at {CHROMIUM} (Debian package)"));
+    step(&format!("Chromium at {CHROMIUM} (Debian package chromium)"));
     if Path::new(CHROMIUM).exists() {
         detail("present");
         return Ok(());
     }
-    if probe(workspace.command("apt-get").arg("--version")).is_none() {
-        return Err(Failure::new(format!(
-            "{CHROMIUM} is missing and there is no apt-get to install it; \
-             install Chromium so that {CHROMIUM} exists"
-        )));
-    }
-    let as_root = probe(workspace.command("id").arg("-u")).as_deref() == Some("0");
-    detail(if as_root {
-        "missing: installing with apt-get"
-    } else {
-        "missing: installing with sudo apt-get"
-    });
-    let apt_get = |arguments: &[&str]| {
-        let mut command = if as_root {
-            workspace.command("apt-get")
-        } else {
-            let mut sudo = workspace.command("sudo");
-            sudo.args(["env", "DEBIAN_FRONTEND=noninteractive", "apt-get"]);
-            sudo
-        };
-        command
-            .env("DEBIAN_FRONTEND", "noninteractive")
-            .args(arguments);
-        command
-    };
-    run(&mut apt_get(&["update"]))
-        .and_then(|()| run(&mut apt_get(&["install", "-y", "chromium"])))
-        .map_err(|failure| {
-            Failure::new(format!(
-                "{failure}\n    could not install Chromium; install it yourself: \
-                 sudo apt-get update && sudo apt-get install -y chromium"
-            ))
-        })?;
+    apt::install(
+        workspace,
+        &["chromium"],
+        &format!("install Chromium so that {CHROMIUM} exists"),
+    )?;
     if Path::new(CHROMIUM).exists() {
         Ok(())
     } else {

@@ -71,11 +71,16 @@ impl Workspace {
     }
 }
 
+/// Where cargo keeps its registry cache and installed tools: `CARGO_HOME`, else `~/.cargo`.
+pub fn cargo_home() -> Option<PathBuf> {
+    env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")))
+}
+
 /// `node_modules/.bin`, then cargo's bin directory, then the inherited `PATH`.
 fn tool_path(root: &Path) -> OsString {
-    let cargo_home = env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")));
+    let cargo_home = cargo_home();
     let inherited = env::var_os("PATH").unwrap_or_default();
     let directories = [
         Some(root.join("node_modules/.bin")),
