@@ -74,8 +74,10 @@ Exit status.  0 when the program ends normally, 1 on an uncaught exception
 (traceback printed like CPython's default excepthook, then normalized), 3 on
 a deadlock.
 
-Expectation file format (UTF-8 text):
+Expectation file format (UTF-8 text), after a first line saying how to
+regenerate it (HEADER; the runner checks it and skips it):
 
+    # Regenerate with: LOOPSCOPE_UPDATE=1 cargo test -p loopscope-cli --test conformance
     status 0
     --- stdout
     0.000 Hello
@@ -112,6 +114,8 @@ DEADLOCK_STATUS = 3
 DEADLOCK_MARKER = "<deadlock>\n"
 NO_NEWLINE_MARKER = "\\ No newline at end of stdout\n"
 STAMP = re.compile(r"\d+\.\d{3} ")
+# The first line of every expectation (crates/golden): how to regenerate it.
+HEADER = "# Regenerate with: LOOPSCOPE_UPDATE=1 cargo test -p loopscope-cli --test conformance\n"
 # Real seconds a recording may take before it is declared hung.
 RECORD_TIMEOUT = 60
 
@@ -318,7 +322,7 @@ def record(program_path, seed_option=None):
 
 
 def format_expectation(status, stdout, stderr):
-    text = f"status {status}\n--- stdout\n{stdout}"
+    text = f"{HEADER}status {status}\n--- stdout\n{stdout}"
     if stdout and not stdout.endswith("\n"):
         text += "\n" + NO_NEWLINE_MARKER
     return text + "--- stderr\n" + stderr

@@ -24,8 +24,10 @@
 //! program that now matches fails the suite until it is removed from the list,
 //! so the list can only shrink honestly.
 //!
-//! With `LOOPSCOPE_RECORD=1`, nothing is checked: every selected expectation is
-//! re-recorded from CPython with `python3 tests/conformance/record.py`.
+//! With `LOOPSCOPE_UPDATE=1`, nothing is checked: every selected expectation is
+//! re-recorded from CPython 3.11 with `python3 tests/conformance/record.py` (which
+//! fails at once when `python3` is not CPython 3.11). An expectation's first line says
+//! how to regenerate it; the runner requires it and skips it (loopscope-golden).
 //!
 //! The harness is this file's own (`harness = false`), with libtest's command line
 //! basics: name filters (substrings, or whole names with `--exact`), `--skip FILTER`,
@@ -75,12 +77,10 @@ fn main() -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
-    let recording = env::var("LOOPSCOPE_RECORD").is_ok_and(|value| value == "1");
+    let recording = loopscope_golden::updating();
     if recording {
-        if let Err(problem) = check_python() {
-            eprintln!("{problem}");
-            return ExitCode::FAILURE;
-        }
+        // Fails here, loudly, unless `python3` is CPython 3.11.
+        loopscope_golden::cpython();
     }
     let scratch = env::temp_dir().join(format!("loopscope-conformance-{}", std::process::id()));
     if let Err(error) = fs::create_dir_all(&scratch) {
@@ -323,6 +323,7 @@ fn run_all(
 
 /// Re-records the case's expectation from CPython.
 fn record(case: &Case) -> Result<(), String> {
+    // main has checked that `python3` is CPython 3.11.
     let mut command = Command::new("python3");
     command
         .arg(record_script())
@@ -341,21 +342,9 @@ fn record(case: &Case) -> Result<(), String> {
     }
 }
 
-fn check_python() -> Result<(), String> {
-    match Command::new("python3").arg("--version").output() {
-        Ok(output) if output.status.success() => Ok(()),
-        _ => Err("LOOPSCOPE_RECORD=1 records expectations with CPython 3.11, but `python3` is not on PATH".to_string()),
-    }
-}
-
 /// Runs the case twice under the engine and returns every way it falls short.
 fn check(case: &Case, scratch: &Path) -> Result<(), String> {
-    let text = fs::read_to_string(&case.expectation).map_err(|error| {
-        format!(
-            "cannot read {}: {error}\n(record it with LOOPSCOPE_RECORD=1 cargo test -p loopscope-cli --test conformance)",
-            case.expectation.display()
-        )
-    })?;
+    let text = loopscope_golden::golden!().read(&case.expectation)?;
     let expected = Expectation::parse(&text)
         .map_err(|error| format!("{}: {error}", case.expectation.display()))?;
     let trace_stem = scratch.join(case.name.replace('/', "-"));

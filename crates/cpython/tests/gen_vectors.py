@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Writes the golden vectors in tests/vectors/ from the running CPython 3.11.
 
-Run by `UPDATE_EXPECT=1 cargo test -p loopscope-cpython` (or directly).
-Every file is JSON lines; the generator is itself seeded, so re-running it on
-the same CPython reproduces the files byte for byte.
+Run by `LOOPSCOPE_UPDATE=1 cargo test -p loopscope-cpython --test vectors` (or
+directly). Every file starts with the line HEADER (how to regenerate it), then
+JSON lines; the generator is itself seeded, so re-running it on the same CPython
+reproduces the files byte for byte.
 
 Value encodings shared with tests/vectors.rs:
   float  -> 16 hex digits of its IEEE-754 bits
@@ -22,6 +23,8 @@ if sys.version_info[:2] != (3, 11):
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "vectors")
+# The first line of every golden file (crates/golden); tests/vectors.rs checks it.
+HEADER = "# Regenerate with: LOOPSCOPE_UPDATE=1 cargo test -p loopscope-cpython --test vectors\n"
 gen = random.Random(20240611)
 
 
@@ -46,6 +49,7 @@ def attempt(fn):
 
 def write(name, rows):
     with open(os.path.join(OUT, name), "w", encoding="utf-8", newline="\n") as f:
+        f.write(HEADER)
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
 

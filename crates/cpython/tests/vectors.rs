@@ -1,7 +1,7 @@
 //! Golden vectors recorded from CPython 3.11 by `tests/gen_vectors.py`.
 //!
-//! `UPDATE_EXPECT=1 cargo test -p loopscope-cpython` regenerates them first
-//! (needs `python3` = CPython 3.11 on PATH). Each test collects every
+//! `LOOPSCOPE_UPDATE=1 cargo test -p loopscope-cpython --test vectors` regenerates
+//! them first (needs `python3` = CPython 3.11 on PATH). Each test collects every
 //! mismatch and reports the first few, so one run shows the whole picture.
 
 use loopscope_cpython::float_repr::{
@@ -18,24 +18,14 @@ use loopscope_cpython::PyError;
 use num_bigint::BigInt;
 use serde_json::{json, Value};
 use std::path::PathBuf;
-use std::process::Command;
-use std::sync::Once;
-
-static REGENERATE: Once = Once::new();
 
 fn load(name: &str) -> Vec<Value> {
     let tests = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests");
-    if std::env::var("UPDATE_EXPECT").as_deref() == Ok("1") {
-        REGENERATE.call_once(|| {
-            let status = Command::new("python3")
-                .arg(tests.join("gen_vectors.py"))
-                .status()
-                .expect("UPDATE_EXPECT=1 needs python3 (CPython 3.11)");
-            assert!(status.success(), "gen_vectors.py failed");
-        });
-    }
+    loopscope_golden::record_with_cpython(&tests.join("gen_vectors.py"));
     let path = tests.join("vectors").join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    let text = loopscope_golden::golden!()
+        .read(&path)
+        .unwrap_or_else(|problem| panic!("{problem}"));
     text.lines()
         .map(|line| serde_json::from_str(line).expect("a JSON line"))
         .collect()

@@ -1,31 +1,20 @@
 //! `hash()` values and set iteration order against CPython 3.11: each
 //! program in tests/set_order/ must print what CPython printed for it with
-//! PYTHONHASHSEED=0 (its .expected file). `UPDATE_EXPECT=1` re-records the
+//! PYTHONHASHSEED=0 (its .expected file). `LOOPSCOPE_UPDATE=1` re-records the
 //! .expected files with `python3 tests/set_order/record.py`.
 
 use std::path::Path;
-use std::process::Command;
-use std::sync::Once;
 
 use loopscope_runtime::trace::Stream;
 use loopscope_runtime::{run_program, RunOptions};
 
-/// Re-records every case once per test run (the tests run in parallel).
-static RECORD: Once = Once::new();
-
 fn check(case: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/set_order");
-    if std::env::var("UPDATE_EXPECT").as_deref() == Ok("1") {
-        RECORD.call_once(|| {
-            let status = Command::new("python3")
-                .arg(dir.join("record.py"))
-                .status()
-                .expect("python3 runs");
-            assert!(status.success(), "record.py failed");
-        });
-    }
+    loopscope_golden::record_with_cpython(&dir.join("record.py"));
     let source = std::fs::read_to_string(dir.join(format!("{case}.py"))).expect("case");
-    let expected = std::fs::read_to_string(dir.join(format!("{case}.expected"))).expect("expected");
+    let expected = loopscope_golden::golden!()
+        .read(&dir.join(format!("{case}.expected")))
+        .unwrap_or_else(|problem| panic!("{problem}"));
     let options = RunOptions {
         filename: format!("{case}.py"),
         ..RunOptions::default()

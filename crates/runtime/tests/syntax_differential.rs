@@ -3,7 +3,7 @@
 //!
 //! The programs are mutants of the corpus (examples and conformance cases) with
 //! CPython 3.11's verdicts, recorded by `tests/syntax_mutants/record.py` into
-//! `tests/syntax_mutants/*.mutants`; `UPDATE_EXPECT=1` re-records them first
+//! `tests/syntax_mutants/*.mutants`; `LOOPSCOPE_UPDATE=1` re-records them first
 //! (CPython is needed only then). "Accept" means parsing and compiling succeed,
 //! or fail only with "not supported yet" (valid Python Loopscope does not run);
 //! "reject" means a `SyntaxError` or `IndentationError` diagnostic, or "not
@@ -13,7 +13,6 @@
 //! starts agreeing fails the test until it is removed from the list).
 
 use std::path::Path;
-use std::process::Command;
 
 use loopscope_runtime::compile::compile_module;
 use loopscope_syntax::{parse, Diagnostic, DiagnosticKind};
@@ -51,8 +50,10 @@ fn load(dir: &Path) -> Vec<Mutant> {
             .expect("name")
             .to_string_lossy()
             .into_owned();
-        let bytes = std::fs::read(&path).expect("read mutants");
-        mutants.extend(parse_records(&file, &bytes));
+        let text = loopscope_golden::golden!()
+            .read(&path)
+            .unwrap_or_else(|problem| panic!("{problem}"));
+        mutants.extend(parse_records(&file, text.as_bytes()));
     }
     mutants
 }
@@ -113,17 +114,11 @@ fn describe(diagnostic: &Diagnostic) -> String {
 #[test]
 fn loopscope_rejects_exactly_what_cpython_rejects() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/syntax_mutants");
-    if std::env::var("UPDATE_EXPECT").as_deref() == Ok("1") {
-        let status = Command::new("python3")
-            .arg(dir.join("record.py"))
-            .status()
-            .expect("UPDATE_EXPECT=1 needs python3 (CPython 3.11)");
-        assert!(status.success(), "record.py failed");
-    }
+    loopscope_golden::record_with_cpython(&dir.join("record.py"));
     let mutants = load(&dir);
     assert!(
         mutants.len() >= AT_LEAST,
-        "only {} mutants in {} (re-record with UPDATE_EXPECT=1)",
+        "only {} mutants in {} (re-record with LOOPSCOPE_UPDATE=1)",
         mutants.len(),
         dir.display()
     );

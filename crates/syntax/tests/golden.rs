@@ -3,7 +3,7 @@
 //! `tests/parse/ok/*.py` must parse; each has a `.ast` file holding the
 //! tree in the text form written by [`dump`] below. `tests/parse/err/*.py`
 //! must fail; each has a `.err` file holding the rendered diagnostic.
-//! `UPDATE_EXPECT=1` rewrites the expected files instead of comparing.
+//! `LOOPSCOPE_UPDATE=1` rewrites the expected files instead of comparing (loopscope-golden).
 //!
 //! The `.ast` format is also produced from CPython's own `ast` module by
 //! `tests/check_with_cpython.py`, which the last test here runs: CPython
@@ -12,7 +12,6 @@
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use loopscope_syntax::ast::{
     Alias, Comprehension, Constant, ExceptHandler, Expr, ExprKind, FStringPart, Keyword, Module,
@@ -33,22 +32,12 @@ fn cases(kind: &str) -> Vec<PathBuf> {
     files
 }
 
-/// Compare `actual` with the file `expected_path`, or rewrite the file when
-/// `UPDATE_EXPECT=1`. Returns a description of the mismatch, if any.
+/// Compares `actual` with the file `expected_path`, or rewrites the file when
+/// `LOOPSCOPE_UPDATE=1`. Returns a description of the mismatch, if any.
 fn check_expectation(expected_path: &Path, actual: &str) -> Option<String> {
-    if std::env::var("UPDATE_EXPECT").as_deref() == Ok("1") {
-        fs::write(expected_path, actual).expect("write expectation");
-        return None;
-    }
-    let expected = fs::read_to_string(expected_path).unwrap_or_default();
-    if expected == actual {
-        None
-    } else {
-        Some(format!(
-            "{}:\n--- expected\n{expected}\n--- actual\n{actual}",
-            expected_path.display()
-        ))
-    }
+    loopscope_golden::golden!()
+        .check(expected_path, actual)
+        .err()
 }
 
 fn file_name(path: &Path) -> String {
@@ -104,23 +93,17 @@ fn check_cases(folder: &str, at_least: usize, check: impl Fn(&Path, &str) -> Opt
 }
 
 /// Runs `check_with_cpython.py`: every ok case compiles under CPython 3.11
-/// with the same tree, every err case fails there the same way.
+/// with the same tree, every err case fails there the same way. Without CPython 3.11
+/// this fails: the oracle is part of the test.
 #[test]
 fn cpython_agrees_with_the_expectations() {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/check_with_cpython.py");
-    let output = match Command::new("python3").arg(&script).output() {
-        Ok(output) => output,
-        Err(e) => {
-            println!("note: python3 is not available ({e}); skipping the CPython cross-check");
-            return;
-        }
-    };
+    let output = loopscope_golden::cpython()
+        .arg(&script)
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run {}: {error}", script.display()));
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    if stdout.contains("SKIP:") {
-        println!("note: {stdout}");
-        return;
-    }
     assert!(
         output.status.success(),
         "CPython disagrees:\n{stdout}\n{stderr}"

@@ -1,6 +1,6 @@
 //! Golden files: every panel and both narrations, as text, at the events
 //! where something visible happens in a few examples (before and after each
-//! clock jump, and the end). Update with `UPDATE_SNAPSHOTS=1` and review.
+//! clock jump, and the end). Update with `LOOPSCOPE_UPDATE=1` and review.
 
 mod common;
 

@@ -1,9 +1,9 @@
 """Records what CPython prints for each set_order case.
 
 Runs every set_order/*.py with the interpreter running this script and
-PYTHONHASHSEED=0 (as tests/conformance/record.py does), writing its stdout
-to the .expected file beside it. tests/set_order.rs runs this script when
-UPDATE_EXPECT=1.
+PYTHONHASHSEED=0 (as tests/conformance/record.py does), writing HEADER (how to
+regenerate it) and then its stdout to the .expected file beside it.
+tests/set_order.rs runs this script when LOOPSCOPE_UPDATE=1.
 """
 
 import os
@@ -12,6 +12,8 @@ import subprocess
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
+# The first line of every golden file (crates/golden); tests/set_order.rs checks it.
+HEADER = "# Regenerate with: LOOPSCOPE_UPDATE=1 cargo test -p loopscope-runtime --test set_order\n"
 
 for case in sorted(HERE.glob("*.py")):
     if case.name == pathlib.Path(__file__).name:
@@ -24,5 +26,5 @@ for case in sorted(HERE.glob("*.py")):
         text=True,
         check=True,
     ).stdout
-    case.with_suffix(".expected").write_text(out)
+    case.with_suffix(".expected").write_text(HEADER + out)
     print(f"recorded {case.with_suffix('.expected').name}")

@@ -14,7 +14,7 @@ script: two comment lines, then one record per mutant, a header
 ``@@ <UTF-8 byte length> <verdict>`` followed by exactly that many bytes and a
 newline. The same corpus always gives the same mutants (each program's random
 generator is seeded with its path). tests/syntax_differential.rs runs this
-script when UPDATE_EXPECT=1, then checks Loopscope against the records.
+script when LOOPSCOPE_UPDATE=1, then checks Loopscope against the records.
 """
 
 import ast
@@ -32,9 +32,10 @@ ROOT = HERE.parents[3]
 CORPUS = ["assets/examples", "tests/conformance/cases"]
 MUTANTS_PER_PROGRAM = 16
 MAX_SNIPPET_LINES = 8
+# The first line is every golden file's (crates/golden), which the test checks.
 HEADER = (
+    "# Regenerate with: LOOPSCOPE_UPDATE=1 cargo test -p loopscope-runtime --test syntax_differential\n"
     "# Syntax mutants of {origin} with CPython 3.11's compile() verdicts.\n"
-    "# Regenerate: UPDATE_EXPECT=1 cargo test -p loopscope-runtime --test syntax_differential\n"
 )
 
 VOCABULARY = (

@@ -117,22 +117,9 @@ pub fn render_all(timeline: &Timeline, events: &[usize]) -> String {
         .join("\n")
 }
 
-/// Compares `actual` with `tests/snapshots/<name>.txt`; writes the file when
-/// it is missing or `UPDATE_SNAPSHOTS=1` (review the diff, then commit).
+/// Compares `actual` with `tests/snapshots/<name>.txt`, or rewrites the file when
+/// `LOOPSCOPE_UPDATE=1` (review the diff, then commit).
 pub fn assert_snapshot(name: &str, actual: &str) {
     let path = format!("{}/tests/snapshots/{name}.txt", env!("CARGO_MANIFEST_DIR"));
-    let update = std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1");
-    match std::fs::read_to_string(&path) {
-        Ok(expected) if !update => {
-            assert!(
-                expected == actual,
-                "{path} differs; rerun with UPDATE_SNAPSHOTS=1 and review the diff.\n--- actual ---\n{actual}"
-            );
-        }
-        _ => {
-            std::fs::create_dir_all(std::path::Path::new(&path).parent().expect("dir"))
-                .expect("snapshot dir");
-            std::fs::write(&path, actual).expect("write snapshot");
-        }
-    }
+    loopscope_golden::golden!().assert_matches(std::path::Path::new(&path), actual);
 }
