@@ -106,8 +106,8 @@ fn link_rustup_proxies(old_bin: &Path, bin: &Path) -> Result<(), Failure> {
         .map_err(|error| Failure::new(format!("cannot list {}: {error}", old_bin.display())))?;
     let mut linked = Vec::new();
     for entry in entries.flatten() {
-        let is_proxy = entry
-            .metadata()
+        // Following symlinks: rustup's installer makes hard links or symlinks.
+        let is_proxy = fs::metadata(entry.path())
             .is_ok_and(|meta| (meta.dev(), meta.ino()) == (rustup.dev(), rustup.ino()));
         if is_proxy {
             link(&entry.path(), &bin.join(entry.file_name()))?;
