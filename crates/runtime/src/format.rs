@@ -6,11 +6,11 @@ use loopscope_cpython::format_spec::{self, ValueKind};
 use loopscope_cpython::percent_format::{self, ArgCursor, ArgRef, CharArg, Count, Kind, Piece};
 use num_bigint::BigInt;
 
-use crate::builtins::cpython_error;
-use crate::exceptions::{type_error, Exception};
+use crate::object::exceptions::cpython_error;
+use crate::object::exceptions::{type_error, Exception};
+use crate::object::types::{type_of, TypeId};
+use crate::object::value::{PyResult, Value};
 use crate::repr;
-use crate::types::{type_of, TypeId};
-use crate::value::{PyResult, Value};
 use crate::vm::Vm;
 
 /// `format(v, spec)`.

@@ -12,159 +12,14 @@ use std::rc::Rc;
 use loopscope_syntax::ast::BinOp;
 use num_bigint::BigInt;
 
-use crate::dict::{Dict, PySet};
-use crate::exceptions::{exc, type_error, value_error};
+use crate::object::dict::{Dict, PySet};
+use crate::object::exceptions::{exc, type_error, value_error};
+pub use crate::object::iter_state::{DictPart, IterState};
+use crate::object::set::Other;
+use crate::object::types::{type_of, TypeId};
+use crate::object::value::{PyResult, Value};
 use crate::ops;
-use crate::types::{type_of, TypeId};
-use crate::value::{PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
-
-/// Which part of a dict a view or iterator yields.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DictPart {
-    Keys,
-    Values,
-    Items,
-}
-
-pub enum IterState {
-    /// `list_iterator`; `None` once exhausted (it never restarts).
-    List {
-        list: Option<Rc<RefCell<Vec<Value>>>>,
-        index: usize,
-    },
-    Tuple {
-        items: Rc<[Value]>,
-        index: usize,
-    },
-    Str {
-        text: Rc<str>,
-        pos: usize,
-    },
-    Bytes {
-        bytes: Rc<[u8]>,
-        index: usize,
-    },
-    Range {
-        next: i64,
-        step: i64,
-        remaining: i64,
-    },
-    /// Iterating a dict (or one of its views).
-    Dict {
-        dict: Rc<RefCell<Dict>>,
-        part: DictPart,
-        index: usize,
-        len: usize,
-    },
-    /// `d.keys()` / `d.values()` / `d.items()`: a live view, iterable but
-    /// not itself an iterator.
-    DictView {
-        dict: Rc<RefCell<Dict>>,
-        part: DictPart,
-    },
-    Set {
-        set: Rc<RefCell<PySet>>,
-        items: Rc<[Value]>,
-        index: usize,
-    },
-    Enumerate {
-        inner: Value,
-        count: Value,
-    },
-    Zip {
-        iters: Vec<Value>,
-        strict: bool,
-    },
-    Map {
-        func: Value,
-        iters: Vec<Value>,
-    },
-    Filter {
-        /// `None` keeps the truthy items.
-        func: Value,
-        inner: Value,
-    },
-    /// `reversed(seq)`: counts an index down over the shared items.
-    Reversed {
-        items: Rc<RefCell<Vec<Value>>>,
-        index: isize,
-        of_list: bool,
-    },
-    Count {
-        next: Value,
-        step: Value,
-    },
-    Repeat {
-        item: Value,
-        remaining: Option<u64>,
-    },
-    Cycle {
-        inner: Option<Value>,
-        saved: Vec<Value>,
-        index: usize,
-    },
-    Islice {
-        inner: Value,
-        /// Index (in the source) of the next item to yield.
-        next: usize,
-        stop: Option<usize>,
-        step: usize,
-        consumed: usize,
-    },
-    Chain {
-        /// Iterator over the iterables still to chain.
-        sources: Value,
-        current: Option<Value>,
-    },
-    /// `iter(func, sentinel)`: calls `func` until it returns `sentinel`;
-    /// `None` once exhausted.
-    Callable {
-        func: Option<Value>,
-        sentinel: Value,
-    },
-}
-
-impl IterState {
-    /// The type name CPython shows in the iterator's repr.
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            IterState::List { .. } => "list_iterator",
-            IterState::Tuple { .. } => "tuple_iterator",
-            IterState::Str { .. } => "str_ascii_iterator",
-            IterState::Bytes { .. } => "bytes_iterator",
-            IterState::Range { .. } => "range_iterator",
-            IterState::Dict { part, .. } => match part {
-                DictPart::Keys => "dict_keyiterator",
-                DictPart::Values => "dict_valueiterator",
-                DictPart::Items => "dict_itemiterator",
-            },
-            IterState::DictView { part, .. } => match part {
-                DictPart::Keys => "dict_keys",
-                DictPart::Values => "dict_values",
-                DictPart::Items => "dict_items",
-            },
-            IterState::Set { .. } => "set_iterator",
-            IterState::Enumerate { .. } => "enumerate",
-            IterState::Zip { .. } => "zip",
-            IterState::Map { .. } => "map",
-            IterState::Filter { .. } => "filter",
-            IterState::Reversed { of_list, .. } => {
-                if *of_list {
-                    "list_reverseiterator"
-                } else {
-                    "reversed"
-                }
-            }
-            IterState::Count { .. } => "itertools.count",
-            IterState::Repeat { .. } => "itertools.repeat",
-            IterState::Cycle { .. } => "itertools.cycle",
-            IterState::Islice { .. } => "itertools.islice",
-            IterState::Chain { .. } => "itertools.chain",
-            IterState::Callable { .. } => "callable_iterator",
-        }
-    }
-}
 
 /// The name CPython gives the type of `v` in messages: the precise
 /// iterator or view type for iterator values.
@@ -388,7 +243,8 @@ fn next_of_state(vm: &mut Vm, state: &Rc<RefCell<IterState>>) -> PyResult<Option
                     None => return Ok(None),
                 }
             }
-            vm.call(&func, crate::value::Args::new(args)).map(Some)
+            vm.call(&func, crate::object::value::Args::new(args))
+                .map(Some)
         }
         IterState::Filter { func, inner } => {
             let (func, inner) = (func.clone(), inner.clone());
@@ -592,6 +448,21 @@ fn zip_next(vm: &mut Vm, iters: &[Value], strict: bool) -> PyResult<Option<Value
     Ok(Some(Value::tuple(items)))
 }
 
+/// `set_update_internal(set, src)`: `set(x)`, `{*x}`. The items of an
+/// iterable are collected before the set is touched (collecting may run
+/// Python code).
+pub fn extend_set(vm: &mut Vm, set: &RefCell<PySet>, src: &Value) -> PyResult<()> {
+    match src {
+        Value::Set(s) if std::ptr::eq(&**s, set) => Ok(()),
+        Value::Set(s) => set.borrow_mut().update(Other::Set(&s.borrow())),
+        Value::Dict(d) => set.borrow_mut().update(Other::Dict(&d.borrow())),
+        other => {
+            let items = collect(vm, other)?;
+            set.borrow_mut().update(Other::Items(&items))
+        }
+    }
+}
+
 /// All items of an iterable.
 pub fn collect(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
     match v {
@@ -604,7 +475,7 @@ pub fn collect(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
     while let Some(item) = next_item(vm, &it)? {
         out.push(item);
         if out.len() > vm.limits.max_sequence_len {
-            return Err(crate::exceptions::exc_empty(TypeId::MemoryError));
+            return Err(crate::object::exceptions::exc_empty(TypeId::MemoryError));
         }
     }
     Ok(out)

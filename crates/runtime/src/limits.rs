@@ -17,6 +17,10 @@ pub struct Limits {
     pub max_sequence_len: usize,
     /// Largest accepted source file, in bytes.
     pub max_source_bytes: usize,
+    /// Runs of the dispatch loop nested inside Rust code that called
+    /// Python (a `__repr__` printing a `__repr__`...), before RecursionError:
+    /// each costs Rust stack, which is small in a browser tab.
+    pub nested_runs: usize,
 }
 
 impl Default for Limits {
@@ -28,6 +32,7 @@ impl Default for Limits {
             time_horizon: 1.0e7,
             max_sequence_len: 10_000_000,
             max_source_bytes: 1 << 20,
+            nested_runs: 200,
         }
     }
 }

@@ -1,6 +1,6 @@
-//! `import`: the modules a program can import, built on first import and
-//! cached in `vm.modules`. asyncio comes from the asyncio package; the
-//! small standard-library modules Loopscope provides live in `modules/`.
+//! The standard-library modules Loopscope provides, one file each in
+//! `modules/`, and their registration with the VM's module registry
+//! (`program.rs` calls [`register`]; asyncio registers itself).
 
 mod functools;
 mod itertools;
@@ -14,59 +14,40 @@ mod typing;
 
 use std::rc::Rc;
 
-use crate::exceptions::exc;
-use crate::trace::Stream;
-use crate::types::TypeId;
-use crate::value::{Module, NativeFn, PyResult, Value};
-use crate::vm::Vm;
+use crate::object::native::NativeObject;
+use crate::object::state::{ModuleBuilder, ModuleRegistry, ModuleSource};
+use crate::object::types::TypeId;
+use crate::object::value::{Module, NativeFn, Value};
 
 pub use functools::partial_parts;
-pub use itertools::chain_from_iterable;
+pub use random::DEFAULT_SEED;
 pub use sys::output_stream;
 
-/// `import name`.
-pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
-    if name == "builtins" {
-        return Ok(Value::Module(vm.builtins.clone()));
-    }
-    const KNOWN: &[&str] = &[
-        "asyncio",
-        "random",
-        "time",
-        "itertools",
-        "sys",
-        "math",
-        "typing",
-        "traceback",
-        "functools",
-        "operator",
-        "__future__",
+/// Register the standard-library modules Loopscope provides.
+pub fn register(registry: &mut ModuleRegistry) {
+    let natives: &[(&'static str, ModuleBuilder)] = &[
+        ("random", random::make),
+        ("time", time::make),
+        ("itertools", itertools::make),
+        ("sys", sys::make),
+        ("math", math::make),
+        ("typing", typing::make),
+        ("traceback", traceback::make),
+        ("functools", functools::make),
+        ("operator", operator::make),
     ];
-    let Some(key) = KNOWN.iter().copied().find(|k| *k == name) else {
-        return Err(exc(
-            TypeId::ModuleNotFoundError,
-            format!("No module named '{name}'"),
-        ));
-    };
-    if let Some(m) = vm.modules.get(key) {
-        return Ok(m.clone());
+    for (name, make) in natives {
+        registry.register(name, ModuleSource::Native(*make));
     }
-    let module = match key {
-        "asyncio" => crate::asyncio::make_module(vm),
-        "random" => random::make(),
-        "time" => time::make(),
-        "itertools" => itertools::make(),
-        "sys" => sys::make(),
-        "math" => math::make(),
-        "typing" => typing::make(),
-        "traceback" => traceback::make(),
-        "functools" => functools::make(),
-        "operator" => operator::make(),
-        _ => typing::make_future(),
-    };
-    let v = Value::Module(module);
-    vm.modules.insert(key, v.clone());
-    Ok(v)
+    // Modules written in Python (`modules/python/`).
+    let pythons: &[(&'static str, &'static str, &'static str)] = &[(
+        "__future__",
+        include_str!("modules/python/__future__.py"),
+        "/usr/lib/python3.11/__future__.py",
+    )];
+    for (name, source, filename) in pythons {
+        registry.register(name, ModuleSource::Python { source, filename });
+    }
 }
 
 /// A module of built-in functions (`filename` empty: "(built-in)").
@@ -90,40 +71,43 @@ pub fn native_module(
     m
 }
 
-/// `repr` of the callable objects of `functools` and `operator`, which are
-/// built-in functions carrying their state in the receiver.
-pub fn callable_object_repr(b: &crate::value::Builtin) -> Option<String> {
-    if let Some((func, args, keywords)) = partial_parts(b) {
-        let mut parts = vec![crate::repr::repr_value(&func)];
-        parts.extend(args.iter().map(crate::repr::repr_value));
-        for (k, v) in keywords.items() {
-            let key = crate::repr::str_value(&k).unwrap_or_default();
-            parts.push(format!("{key}={}", crate::repr::repr_value(&v)));
-        }
-        return Some(format!("functools.partial({})", parts.join(", ")));
-    }
-    let Value::Tuple(keys) = &b.receiver else {
-        return None;
-    };
-    if b.name != operator::ITEMGETTER && b.name != operator::ATTRGETTER {
-        return None;
-    }
-    let shown: Vec<String> = keys.iter().map(crate::repr::repr_value).collect();
-    Some(format!("operator.{}({})", b.name, shown.join(", ")))
+/// The callable objects of `functools` and `operator` (`partial`,
+/// `itemgetter`, `attrgetter`): a state, called through their type's `call`
+/// slot, shown as CPython shows them.
+pub struct CallableObject {
+    pub class: TypeId,
+    pub state: Value,
 }
 
-/// `repr(module)`.
-pub fn module_repr(m: &Module) -> String {
-    if let Some(stream) = sys::stream_of_module(m) {
-        let name = match stream {
-            Stream::Stdout => "<stdout>",
-            Stream::Stderr => "<stderr>",
-        };
-        return format!("<_io.TextIOWrapper name='{name}' mode='w' encoding='utf-8'>");
+impl CallableObject {
+    pub fn value(class: TypeId, state: Value) -> Value {
+        Value::Native(Rc::new(CallableObject { class, state }))
     }
-    if m.filename.is_empty() {
-        format!("<module '{}' (built-in)>", m.name)
-    } else {
-        format!("<module '{}' from '{}'>", m.name, m.filename)
+}
+
+impl NativeObject for CallableObject {
+    fn class_id(&self) -> TypeId {
+        self.class
+    }
+
+    fn repr(&self) -> String {
+        let wrapped = Value::Native(Rc::new(CallableObject {
+            class: self.class,
+            state: self.state.clone(),
+        }));
+        if let Some((func, args, keywords)) = partial_parts(&wrapped) {
+            let mut parts = vec![crate::repr::repr_value(&func)];
+            parts.extend(args.iter().map(crate::repr::repr_value));
+            for (k, v) in keywords.items() {
+                let key = crate::repr::str_value(&k).unwrap_or_default();
+                parts.push(format!("{key}={}", crate::repr::repr_value(&v)));
+            }
+            return format!("functools.partial({})", parts.join(", "));
+        }
+        let shown: Vec<String> = match &self.state {
+            Value::Tuple(keys) => keys.iter().map(crate::repr::repr_value).collect(),
+            other => vec![crate::repr::repr_value(other)],
+        };
+        format!("operator.{}({})", self.class.name(), shown.join(", "))
     }
 }

@@ -11,43 +11,20 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
-use crate::exceptions::{exc, type_error};
 use crate::iterators;
-use crate::set::{Other, PySet};
-use crate::types::{type_of, TypeId};
-use crate::value::{PyResult, Value};
+pub use crate::object::compare::values_equal;
+use crate::object::compare::{as_num, big, num_cmp, Num};
+use crate::object::exceptions::{exc, type_error};
+use crate::object::set::{Other, PySet};
+use crate::object::types::{type_of, TypeId};
+use crate::object::value::{PyResult, Value};
 use crate::vm::Vm;
-
-/// A number widened for mixed arithmetic.
-enum Num {
-    Small(i64),
-    Big(BigInt),
-    Float(f64),
-}
-
-fn as_num(v: &Value) -> Option<Num> {
-    match v {
-        Value::Int(i) => Some(Num::Small(*i)),
-        Value::Bool(b) => Some(Num::Small(*b as i64)),
-        Value::BigInt(b) => Some(Num::Big((**b).clone())),
-        Value::Float(f) => Some(Num::Float(*f)),
-        _ => None,
-    }
-}
-
-fn big(n: &Num) -> BigInt {
-    match n {
-        Num::Small(i) => BigInt::from(*i),
-        Num::Big(b) => b.clone(),
-        Num::Float(_) => BigInt::zero(),
-    }
-}
 
 pub fn to_float(v: &Value) -> PyResult<f64> {
     match v {
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
-        Value::BigInt(b) => int_to_float(b).map_err(crate::builtins::cpython_error),
+        Value::BigInt(b) => int_to_float(b).map_err(crate::object::exceptions::cpython_error),
         Value::Float(f) => Ok(*f),
         _ => Err(type_error(format!(
             "must be real number, not {}",
@@ -56,11 +33,11 @@ pub fn to_float(v: &Value) -> PyResult<f64> {
     }
 }
 
-fn zero_division(msg: &str) -> crate::value::ExcRef {
+fn zero_division(msg: &str) -> crate::object::value::ExcRef {
     exc(TypeId::ZeroDivisionError, msg)
 }
 
-fn unsupported(op: &str, a: &Value, b: &Value) -> crate::value::ExcRef {
+fn unsupported(op: &str, a: &Value, b: &Value) -> crate::object::value::ExcRef {
     type_error(format!(
         "unsupported operand type(s) for {op}: '{}' and '{}'",
         type_of(a).name(),
@@ -121,13 +98,13 @@ fn numeric_op(op: BinOp, x: Num, y: Num, a: &Value, b: &Value) -> PyResult<Value
                 if fy == 0.0 {
                     return Err(zero_division("float floor division by zero"));
                 }
-                float_floordiv(fx, fy).map_err(crate::builtins::cpython_error)?
+                float_floordiv(fx, fy).map_err(crate::object::exceptions::cpython_error)?
             }
             BinOp::Mod => {
                 if fy == 0.0 {
                     return Err(zero_division("float modulo"));
                 }
-                float_mod(fx, fy).map_err(crate::builtins::cpython_error)?
+                float_mod(fx, fy).map_err(crate::object::exceptions::cpython_error)?
             }
             BinOp::Pow => return float_pow(fx, fy),
             _ => return Err(unsupported(op.symbol(), a, b)),
@@ -199,8 +176,8 @@ fn true_divide(a: &BigInt, b: &BigInt) -> PyResult<f64> {
             return Ok(x as f64 / y as f64);
         }
     }
-    let fa = int_to_float(a).map_err(crate::builtins::cpython_error)?;
-    let fb = int_to_float(b).map_err(crate::builtins::cpython_error)?;
+    let fa = int_to_float(a).map_err(crate::object::exceptions::cpython_error)?;
+    let fb = int_to_float(b).map_err(crate::object::exceptions::cpython_error)?;
     Ok(fa / fb)
 }
 
@@ -460,98 +437,10 @@ pub fn truthy(_vm: &mut Vm, v: &Value) -> PyResult<bool> {
         Value::Dict(d) => !d.borrow().is_empty(),
         Value::Set(s) => !s.borrow().is_empty(),
         Value::Range(r) => r.len() > 0,
-        Value::Async(o) => o.truthy(),
         // dict views are sized; other iterators are always true.
         Value::Iter(it) => crate::iterators::view_len(&it.borrow()).is_none_or(|n| n > 0),
         _ => true,
     })
-}
-
-/// `a == b` for built-in values (no user-defined `__eq__` exists).
-pub fn values_equal(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,
-        (Value::Int(x), Value::Int(y)) => x == y,
-        (Value::Str(x), Value::Str(y)) => x == y,
-        (Value::Bytes(x), Value::Bytes(y)) => x == y,
-        (Value::Tuple(x), Value::Tuple(y)) => {
-            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| values_equal(p, q))
-        }
-        (Value::List(x), Value::List(y)) => {
-            if Rc::ptr_eq(x, y) {
-                return true;
-            }
-            let (x, y) = (x.borrow(), y.borrow());
-            x.len() == y.len()
-                && x.iter()
-                    .zip(y.iter())
-                    .all(|(p, q)| p.is(q) || values_equal(p, q))
-        }
-        (Value::Dict(x), Value::Dict(y)) => {
-            if Rc::ptr_eq(x, y) {
-                return true;
-            }
-            let (x, y) = (x.borrow(), y.borrow());
-            x.len() == y.len()
-                && x.iter().all(|(k, v)| match y.get(k) {
-                    Ok(Some(w)) => values_equal(v, &w),
-                    _ => false,
-                })
-        }
-        (Value::Set(x), Value::Set(y)) => {
-            let (x, y) = (x.borrow(), y.borrow());
-            x.len() == y.len() && x.iter().all(|v| y.contains(v).unwrap_or(false))
-        }
-        (Value::Range(x), Value::Range(y)) => {
-            let (lx, ly) = (x.len(), y.len());
-            lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
-        }
-        (Value::Slice(x), Value::Slice(y)) => {
-            x.iter().zip(y.iter()).all(|(p, q)| values_equal(p, q))
-        }
-        _ => {
-            if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
-                return num_cmp(&x, &y) == Some(Ordering::Equal);
-            }
-            a.is(b)
-        }
-    }
-}
-
-fn num_cmp(x: &Num, y: &Num) -> Option<Ordering> {
-    match (x, y) {
-        (Num::Small(a), Num::Small(b)) => Some(a.cmp(b)),
-        (Num::Float(a), Num::Float(b)) => a.partial_cmp(b),
-        (Num::Float(f), other) => float_int_cmp(*f, &big(other)),
-        (other, Num::Float(f)) => float_int_cmp(*f, &big(other)).map(Ordering::reverse),
-        _ => Some(big(x).cmp(&big(y))),
-    }
-}
-
-/// Exact comparison of a float with an int, as CPython does.
-fn float_int_cmp(f: f64, i: &BigInt) -> Option<Ordering> {
-    if f.is_nan() {
-        return None;
-    }
-    if f.is_infinite() {
-        return Some(if f > 0.0 {
-            Ordering::Greater
-        } else {
-            Ordering::Less
-        });
-    }
-    let fl = f.floor();
-    let fi = loopscope_cpython::float_repr::float_to_int(fl).ok()?;
-    match fi.cmp(i) {
-        Ordering::Equal => {
-            if f > fl {
-                Some(Ordering::Greater)
-            } else {
-                Some(Ordering::Equal)
-            }
-        }
-        o => Some(o),
-    }
 }
 
 /// Ordering for the operator `sym` (`<`, `<=`, ...); `None` means "not
@@ -692,7 +581,6 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             }
             _ => false,
         }),
-        Value::Async(o) => o.contains(item),
         _ => {
             let it = iterators::get_iter(vm, container).map_err(|_| {
                 type_error(format!(
@@ -832,7 +720,7 @@ pub fn get_item(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
         }
         Value::Dict(d) => match d.borrow().get(idx)? {
             Some(v) => Ok(v),
-            None => Err(crate::exceptions::Exception::new(
+            None => Err(crate::object::exceptions::Exception::new(
                 TypeId::KeyError,
                 vec![idx.clone()],
             )),
@@ -956,7 +844,7 @@ pub fn del_item(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
         }
         Value::Dict(d) => match d.borrow_mut().remove(idx)? {
             Some(_) => Ok(()),
-            None => Err(crate::exceptions::Exception::new(
+            None => Err(crate::object::exceptions::Exception::new(
                 TypeId::KeyError,
                 vec![idx.clone()],
             )),

@@ -2,16 +2,15 @@
 //! `asyncio.run(<module>)` when it uses top-level `await`), report an
 //! uncaught exception like CPython, and hand back the trace.
 
-use crate::generator::Generator;
 use crate::limits::Limits;
+use crate::modules::DEFAULT_SEED;
+use crate::object::code::CodeObject;
+use crate::object::frame::{Frame, FrameKind};
+use crate::object::generator::Generator;
+use crate::object::value::Value;
 use crate::progress::{ProgressHook, ProgressReporter};
 use crate::trace::{EventKind, Stream, Trace};
-use crate::value::Value;
-use crate::vm::frame::{Frame, FrameKind};
 use crate::vm::{Exit, Vm};
-
-/// The seed used when a program never seeds `random` (and `--seed` is not given).
-pub const DEFAULT_SEED: u64 = 0;
 
 #[derive(Clone, Debug)]
 pub struct RunOptions {
@@ -64,17 +63,12 @@ pub fn run_program_observed(
     progress: Option<ProgressHook>,
 ) -> Outcome {
     // A run starts from nothing a previous run in this thread left behind.
-    crate::repr::restart_addresses();
-    let _ = crate::warnings::take_pending();
-    let mut vm = Vm::new(
-        &options.filename,
-        source,
-        options.seed,
-        options.limits.clone(),
-    );
+    crate::object::value::restart_addresses();
+    let _ = crate::object::warnings::take_pending();
+    let mut vm = new_vm(source, options);
     vm.progress = ProgressReporter::new(progress);
     let status = execute(&mut vm, source, options);
-    if crate::warnings::has_pending() {
+    if crate::object::warnings::has_pending() {
         vm.report_notices();
     }
     if vm.halted.is_none() {
@@ -89,11 +83,27 @@ pub fn run_program_observed(
     let recorder = std::mem::take(&mut vm.recorder);
     drop(vm);
     // Objects dying with the VM may still report (never-awaited coroutines).
-    let _ = crate::warnings::take_pending();
+    let _ = crate::object::warnings::take_pending();
     Outcome {
         status,
         trace: recorder.finish(&options.filename, options.seed),
     }
+}
+
+/// A VM with the built-in types' behaviour installed and every module
+/// registered: the one place that knows all of them.
+fn new_vm(source: &str, options: &RunOptions) -> Vm {
+    let mut vm = Vm::new(
+        crate::builtins::make_module(),
+        &options.filename,
+        source,
+        options.seed,
+        options.limits.clone(),
+    );
+    crate::builtins::install(&mut vm);
+    crate::modules::register(&mut vm.registry);
+    crate::asyncio::install(&mut vm);
+    vm
 }
 
 fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> i32 {
@@ -122,6 +132,7 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> i32 {
             return 2;
         }
     };
+    let code = CodeObject::load(code);
     let mut frame = Frame::new(code.clone(), vm.main.clone());
     let result = if code.kind == crate::compile::code::CodeKind::AsyncModule {
         let coro = Generator::from_frame(frame, true);
@@ -141,9 +152,11 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> i32 {
     }
     match result {
         Ok(Value::None) | Ok(_) => 0,
-        Err(e) if e.typ == crate::types::TypeId::SystemExit => crate::builtins::exit_status(vm, &e),
+        Err(e) if e.typ == crate::object::types::TypeId::SystemExit => {
+            crate::builtins::exit_status(vm, &e)
+        }
         Err(e) => {
-            if crate::warnings::has_pending() {
+            if crate::object::warnings::has_pending() {
                 vm.report_notices();
             }
             let text = crate::traceback::format_exception(&e, &vm.source_lines.clone());
@@ -167,13 +180,12 @@ fn collect_unreported_tasks(vm: &mut Vm) {
         let describe = f.describe_on_drop.borrow_mut().take();
         let exc = f.exception.borrow().clone();
         if let (Some(describe), Some(exc)) = (describe, exc) {
-            crate::warnings::push(crate::warnings::Notice::ExceptionNeverRetrieved {
-                describe,
-                exc,
-            });
+            crate::object::warnings::push(
+                crate::object::warnings::Notice::ExceptionNeverRetrieved { describe, exc },
+            );
         }
     }
-    if crate::warnings::has_pending() {
+    if crate::object::warnings::has_pending() {
         vm.report_notices();
     }
 }
@@ -192,7 +204,7 @@ fn finalize_main_module(vm: &mut Vm) {
             let old = vm.main.attrs.borrow().get_str(s);
             vm.main.attrs.borrow_mut().insert_str(s, Value::None);
             drop(old);
-            if crate::warnings::has_pending() {
+            if crate::object::warnings::has_pending() {
                 vm.report_notices();
             }
         }

@@ -7,15 +7,12 @@
 //! parameters exist for the callers' uniformity and report errors
 //! (RecursionError on absurdly deep nesting) as exceptions.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-
 use loopscope_cpython::float_repr::float_repr;
 
-use crate::exceptions::{exc, Exception};
 use crate::iterators::{DictPart, IterState};
-use crate::types::{type_of, TypeId};
-use crate::value::{fresh_address, PyResult, Value};
+use crate::object::exceptions::{exc, Exception};
+use crate::object::types::{type_of, TypeId};
+use crate::object::value::{address_of, PyResult, Value};
 use crate::vm::Vm;
 
 /// Nesting depth past which `repr` gives up, like CPython's recursion limit.
@@ -132,49 +129,6 @@ pub fn visible_args(e: &Exception) -> &[Value] {
     } else {
         &e.args
     }
-}
-
-/// A deterministic address for objects that carry none (`id()`, reprs).
-/// Keyed by the object's allocation, so a freed object's address may be
-/// reused by a later one, just as in CPython.
-pub fn address_of(v: &Value) -> u64 {
-    let ptr: usize = match v {
-        Value::Generator(g) => return g.address,
-        Value::Function(f) => std::rc::Rc::as_ptr(f) as *const u8 as usize,
-        Value::Builtin(b) => std::rc::Rc::as_ptr(b) as *const u8 as usize,
-        Value::Exception(e) => std::rc::Rc::as_ptr(e) as *const u8 as usize,
-        Value::Module(m) => std::rc::Rc::as_ptr(m) as *const u8 as usize,
-        Value::Async(a) => std::rc::Rc::as_ptr(a) as *const u8 as usize,
-        Value::Iter(i) => std::rc::Rc::as_ptr(i) as *const u8 as usize,
-        Value::List(l) => std::rc::Rc::as_ptr(l) as *const u8 as usize,
-        Value::Dict(d) => std::rc::Rc::as_ptr(d) as *const u8 as usize,
-        Value::Set(s) => std::rc::Rc::as_ptr(s) as *const u8 as usize,
-        Value::Tuple(t) => t.as_ptr() as usize,
-        Value::Str(s) => s.as_ptr() as usize,
-        Value::Bytes(b) => b.as_ptr() as usize,
-        Value::Range(r) => std::rc::Rc::as_ptr(r) as usize,
-        Value::Slice(s) => std::rc::Rc::as_ptr(s) as usize,
-        Value::Cell(c) => std::rc::Rc::as_ptr(c) as *const u8 as usize,
-        Value::BigInt(b) => std::rc::Rc::as_ptr(b) as usize,
-        Value::None => return 0x7f00_0000_0100,
-        Value::Ellipsis => return 0x7f00_0000_0140,
-        Value::Bool(b) => return 0x7f00_0000_0180 + *b as u64 * 0x20,
-        Value::Int(i) => return 0x7f00_0800_0000u64.wrapping_add((*i as u64).wrapping_mul(0x20)),
-        Value::Float(f) => return 0x7f10_0000_0000u64.wrapping_add(f.to_bits() >> 12 << 4),
-        Value::Type(t) => return 0x7f00_0010_0000 + *t as u64 * 0x400,
-    };
-    ADDRESSES.with(|a| *a.borrow_mut().entry(ptr).or_insert_with(fresh_address))
-}
-
-thread_local! {
-    static ADDRESSES: RefCell<HashMap<usize, u64>> = RefCell::new(HashMap::new());
-}
-
-/// Forgets every address handed out, so that a new run in this thread numbers its
-/// objects exactly as a first run does.
-pub(crate) fn restart_addresses() {
-    ADDRESSES.with(|a| a.borrow_mut().clear());
-    crate::value::restart_fresh_addresses();
 }
 
 /// The type of an unbound method (`str.upper`), whose receiver is
@@ -418,9 +372,7 @@ impl Writer {
                     .push_str(&format!("<function {} at {addr:#x}>", f.qualname));
             }
             Value::Builtin(b) => {
-                if let Some(text) = crate::modules::callable_object_repr(b) {
-                    self.out.push_str(&text);
-                } else if let Some(owner) = unbound_owner(&b.receiver, b.name) {
+                if let Some(owner) = unbound_owner(&b.receiver, b.name) {
                     self.out.push_str(&format!(
                         "<method '{}' of '{}' objects>",
                         b.name,
@@ -456,7 +408,11 @@ impl Writer {
                     }
                 }
             }
-            Value::Module(m) => self.out.push_str(&crate::modules::module_repr(m)),
+            Value::Module(m) => self.out.push_str(&if m.filename.is_empty() {
+                format!("<module '{}' (built-in)>", m.name)
+            } else {
+                format!("<module '{}' from '{}'>", m.name, m.filename)
+            }),
             Value::Iter(it) => self.iterator(v, &it.borrow())?,
             Value::Cell(c) => {
                 let addr = address_of(v);
@@ -470,7 +426,7 @@ impl Writer {
                 };
                 self.out.push_str(&text);
             }
-            Value::Async(obj) => self.out.push_str(&crate::asyncio::repr_async(obj)),
+            Value::Native(obj) => self.out.push_str(&obj.repr()),
         }
         Ok(())
     }
@@ -526,5 +482,11 @@ impl Writer {
             address_of(v)
         ));
         Ok(())
+    }
+}
+
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", debug_repr(self))
     }
 }

@@ -24,13 +24,13 @@ use std::rc::Rc;
 
 use loopscope_syntax::ast::{ExprKind, Span, StmtKind};
 
-use crate::compile::code::Code;
-use crate::exceptions::{Exception, TracebackEntry};
+use crate::object::code::CodeObject;
+use crate::object::exceptions::{Exception, TracebackEntry};
+use crate::object::types::TypeId;
+use crate::object::value::ExcRef;
+use crate::object::warnings::Notice;
 use crate::trace::Stream;
-use crate::types::TypeId;
-use crate::value::ExcRef;
 use crate::vm::Vm;
-use crate::warnings::Notice;
 
 const CAUSE_MESSAGE: &str = "The above exception was the direct cause of the following exception:";
 const CONTEXT_MESSAGE: &str = "During handling of the above exception, another exception occurred:";
@@ -38,7 +38,7 @@ const CONTEXT_MESSAGE: &str = "During handling of the above exception, another e
 const RECURSIVE_CUTOFF: usize = 3;
 /// The C printer shows only the innermost 1000 frames (`sys.tracebacklimit`).
 const EXCEPTHOOK_FRAME_LIMIT: usize = 1000;
-/// The file of the frames that stand for asyncio's (library) code.
+/// The file of the frame that stands for asyncio's (library) code.
 const LIBRARY_FILENAME: &str = "<asyncio>";
 /// Members of a group shown before "and N more exceptions".
 const MAX_GROUP_WIDTH: usize = 15;
@@ -113,9 +113,10 @@ fn format_warning_never_awaited_at_exit(qualname: &str) -> String {
 
 thread_local! {
     /// The code of library frames (see [`mark_raised_in_library`]).
-    static LIBRARY_CODE: Option<Rc<Code>> = loopscope_syntax::parse("pass")
+    static LIBRARY_CODE: Option<Rc<CodeObject>> = loopscope_syntax::parse("pass")
         .ok()
-        .and_then(|module| crate::compile::compile_module(&module, LIBRARY_FILENAME).ok());
+        .and_then(|module| crate::compile::compile_module(&module, LIBRARY_FILENAME).ok())
+        .map(CodeObject::load_library);
 }
 
 /// Record that `e` passed through a frame of asyncio, which Loopscope
@@ -342,9 +343,7 @@ impl<'a> Printer<'a> {
         };
         let mut last: Option<(&str, u32, &str)> = None;
         let mut count = 0;
-        let program_frames = entries
-            .iter()
-            .filter(|entry| &*entry.code.filename != LIBRARY_FILENAME);
+        let program_frames = entries.iter().filter(|entry| !entry.code.library);
         for entry in program_frames {
             let code = &entry.code;
             let line = code.line_of(entry.pc as usize);
@@ -763,7 +762,7 @@ impl Vm {
     /// never-awaited coroutines (once per line, like the `default` warnings
     /// action) and exceptions nobody retrieved.
     pub(crate) fn report_notices(&mut self) {
-        for notice in crate::warnings::take_pending() {
+        for notice in crate::object::warnings::take_pending() {
             let text = match notice {
                 Notice::NeverAwaited(qualname) => {
                     let line = self.current_line();
@@ -785,8 +784,7 @@ impl Vm {
                     format_never_retrieved(&describe, &exc, &self.source_lines)
                 }
                 Notice::Close(generator) => {
-                    let closed =
-                        crate::builtins::generator_methods::close_generator(self, &generator);
+                    let closed = self.close_generator(&generator);
                     if let Err(e) = closed {
                         // The unraisable hook shows the frame the generator died in.
                         if let Some(f) = self.frames.last() {
@@ -825,8 +823,8 @@ mod tests {
 
     use super::*;
     use crate::compile::code::{Code, CodeKind, Instr};
-    use crate::exceptions::exception_group;
-    use crate::value::Value;
+    use crate::object::exceptions::exception_group;
+    use crate::object::value::Value;
     use loopscope_syntax::ast::Pos;
 
     fn lines(source: &str) -> Vec<String> {
@@ -853,7 +851,6 @@ mod tests {
             consts: Vec::new(),
             functions: Vec::new(),
             names: Vec::new(),
-            name_hashes: Vec::new(),
             varnames: Vec::new(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
@@ -865,7 +862,7 @@ mod tests {
             has_varkw: false,
         };
         TracebackEntry {
-            code: Rc::new(code),
+            code: CodeObject::load(code),
             pc: 0,
         }
     }

@@ -5,17 +5,18 @@
 
 use std::rc::Rc;
 
-use crate::exceptions::{exc, exc_empty, runtime_error, type_error, value_error};
-use crate::generator::Generator;
+use crate::object::exceptions::{exc_empty, runtime_error, type_error, value_error};
+use crate::object::generator::Generator;
+use crate::object::types::{type_of, TypeId};
+use crate::object::value::{Args, Builtin, Module, NativeFn, PyResult, Value};
 use crate::ops::{to_float, truthy};
-use crate::types::{type_of, TypeId};
-use crate::value::{Args, Builtin, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
+use super::aio;
 use super::callbacks::Callback;
 use super::event_loop::{self, call_at, call_soon, LoopState};
 use super::native_coro::NativeCoro;
-use super::objects::{AsyncObject, FutState};
+use super::objects::{as_async, as_future, AsyncObject, FutState};
 use super::queues::{self, QueueCoro, QueueKind};
 use super::sync::{self, SyncCoro};
 use super::{future, gather, task, taskgroups, timeouts, waiting};
@@ -29,7 +30,7 @@ fn builtin(name: &'static str, func: NativeFn, receiver: Value) -> Value {
 }
 
 /// Build the `asyncio` module.
-pub fn make_module(_vm: &mut Vm) -> Rc<Module> {
+pub fn make_module(_vm: &mut Vm) -> PyResult<Rc<Module>> {
     let m = Rc::new(Module {
         name: Rc::from("asyncio"),
         attrs: Default::default(),
@@ -91,7 +92,7 @@ pub fn make_module(_vm: &mut Vm) -> Rc<Module> {
             attrs.insert_str(name, Value::str(name));
         }
     }
-    m
+    Ok(m)
 }
 
 fn arg(args: &Args, i: usize, name: &str) -> Option<Value> {
@@ -103,23 +104,23 @@ fn arg(args: &Args, i: usize, name: &str) -> Option<Value> {
     })
 }
 
-fn running_loop(vm: &Vm) -> PyResult<u32> {
-    vm.aio
+fn running_loop(vm: &mut Vm) -> PyResult<u32> {
+    aio(vm)
         .running_loop
         .ok_or_else(|| runtime_error("no running event loop"))
 }
 
 fn new_loop(vm: &mut Vm) -> u32 {
-    let id = vm.aio.loops.len() as u32;
-    vm.aio.loops.push(LoopState::default());
-    vm.aio.loop_objects.push(Rc::new(AsyncObject::Loop(id)));
+    let id = aio(vm).loops.len() as u32;
+    aio(vm).loops.push(LoopState::default());
+    aio(vm).loop_objects.push(Rc::new(AsyncObject::Loop(id)));
     id
 }
 
 /// `asyncio.run(main)`.
 fn run(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let main = arg(&args, 0, "main").unwrap_or(Value::None);
-    if vm.aio.running_loop.is_some() {
+    if aio(vm).running_loop.is_some() {
         return Err(runtime_error(
             "asyncio.run() cannot be called from a running event loop",
         ));
@@ -142,8 +143,8 @@ fn run(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 /// The body of `asyncio.Runner`: new loop, main task, shutdown.
 pub fn run_coroutine(vm: &mut Vm, coro: Rc<Generator>) -> PyResult<Value> {
     let loop_id = new_loop(vm);
-    vm.aio.current_loop = Some(loop_id);
-    vm.aio.set_event_loop_called = true;
+    aio(vm).current_loop = Some(loop_id);
+    aio(vm).set_event_loop_called = true;
     let main_task = task::create_task(vm, loop_id, coro, None);
     // asyncio.run and Runner.run are two Python frames in CPython.
     vm.library_depth += 2;
@@ -154,7 +155,7 @@ pub fn run_coroutine(vm: &mut Vm, coro: Rc<Generator>) -> PyResult<Value> {
         return result;
     }
     let closed = shutdown(vm, loop_id);
-    vm.aio.current_loop = None;
+    aio(vm).current_loop = None;
     event_loop::close(vm, loop_id);
     closed?;
     result
@@ -170,8 +171,8 @@ fn shutdown(vm: &mut Vm, loop_id: u32) -> PyResult<()> {
         for t in &to_cancel {
             task::cancel(vm, t, Value::None);
         }
-        let args: Vec<Value> = to_cancel.iter().map(|t| Value::Async(t.clone())).collect();
-        if let Value::Async(g) = gather::gather(vm, args, true)? {
+        let args: Vec<Value> = to_cancel.iter().map(|t| Value::Native(t.clone())).collect();
+        if let Some(g) = as_async(&gather::gather(vm, args, true)?) {
             run_until_complete(vm, loop_id, &g)?;
         }
         for t in &to_cancel {
@@ -192,7 +193,7 @@ fn shutdown(vm: &mut Vm, loop_id: u32) -> PyResult<()> {
         "BaseEventLoop.shutdown_asyncgens",
         "BaseEventLoop.shutdown_default_executor",
     ] {
-        let coro = Generator::native(
+        let coro = super::native_coro::coroutine(
             name.rsplit('.').next().unwrap_or(name),
             name,
             NativeCoro::ReturnNone,
@@ -241,7 +242,9 @@ fn sleep(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
             waiting: None,
         }
     };
-    Ok(Value::Generator(Generator::native("sleep", "sleep", coro)))
+    Ok(Value::Generator(super::native_coro::coroutine(
+        "sleep", "sleep", coro,
+    )))
 }
 
 fn name_arg(vm: &mut Vm, args: &Args) -> PyResult<Option<String>> {
@@ -257,7 +260,7 @@ fn create_task(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let coro = arg(&args, 0, "coro").unwrap_or(Value::None);
     let name = name_arg(vm, &args)?;
     match &coro {
-        Value::Generator(g) if g.is_coroutine => Ok(Value::Async(task::create_task(
+        Value::Generator(g) if g.is_coroutine => Ok(Value::Native(task::create_task(
             vm,
             loop_id,
             g.clone(),
@@ -271,13 +274,12 @@ fn create_task(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn ensure_future(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let loop_id = vm
-        .aio
+    let loop_id = aio(vm)
         .running_loop
-        .or(vm.aio.current_loop)
+        .or(aio(vm).current_loop)
         .ok_or_else(|| runtime_error("no running event loop"))?;
     let a = arg(&args, 0, "coro_or_future").unwrap_or(Value::None);
-    super::ensure_future(vm, loop_id, &a).map(Value::Async)
+    super::ensure_future(vm, loop_id, &a).map(|o| Value::Native(o))
 }
 
 fn gather_fn(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
@@ -300,24 +302,24 @@ fn get_running_loop(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
 }
 
 /// The one loop object of loop `id` (so `is` works on loops).
-fn loop_value(vm: &Vm, id: u32) -> Value {
-    Value::Async(vm.aio.loop_objects[id as usize].clone())
+fn loop_value(vm: &mut Vm, id: u32) -> Value {
+    Value::Native(aio(vm).loop_objects[id as usize].clone())
 }
 
 /// `asyncio.get_event_loop()` (3.11.7): the running loop, else the current
 /// one, else — only if `set_event_loop` was never called — a new one.
 fn get_event_loop(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
-    if let Some(l) = vm.aio.running_loop.or(vm.aio.current_loop) {
+    if let Some(l) = aio(vm).running_loop.or(aio(vm).current_loop) {
         return Ok(loop_value(vm, l));
     }
-    if vm.aio.set_event_loop_called {
+    if aio(vm).set_event_loop_called {
         return Err(runtime_error(
             "There is no current event loop in thread 'MainThread'.",
         ));
     }
     let l = new_loop(vm);
-    vm.aio.current_loop = Some(l);
-    vm.aio.set_event_loop_called = true;
+    aio(vm).current_loop = Some(l);
+    aio(vm).set_event_loop_called = true;
     Ok(loop_value(vm, l))
 }
 
@@ -327,33 +329,32 @@ fn new_event_loop(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
 }
 
 fn set_event_loop(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    vm.aio.set_event_loop_called = true;
-    vm.aio.current_loop = match arg(&args, 0, "loop") {
-        Some(Value::Async(o)) => match &*o {
-            AsyncObject::Loop(id) => Some(*id),
+    aio(vm).set_event_loop_called = true;
+    aio(vm).current_loop = match arg(&args, 0, "loop") {
+        Some(v) => match as_async(&v).as_deref() {
+            Some(AsyncObject::Loop(id)) => Some(*id),
             _ => None,
         },
-        _ => None,
+        None => None,
     };
     Ok(Value::None)
 }
 
 fn current_task(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
     running_loop(vm)?;
-    Ok(vm
-        .aio
+    Ok(aio(vm)
         .current_task
         .clone()
-        .map(Value::Async)
+        .map(|o| Value::Native(o))
         .unwrap_or(Value::None))
 }
 
 fn all_tasks(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
     running_loop(vm)?;
-    let mut set = crate::dict::PySet::new();
+    let mut set = crate::object::dict::PySet::new();
     for t in task::live_tasks(vm) {
         if !t.as_future().is_some_and(|f| f.done()) {
-            set.add(Value::Async(t))?;
+            set.add(Value::Native(t))?;
         }
     }
     Ok(Value::Set(Rc::new(std::cell::RefCell::new(set))))
@@ -374,22 +375,19 @@ fn iscoroutinefunction(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn isfuture(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(matches!(
-        args.pos.first(),
-        Some(Value::Async(o)) if o.as_future().is_some()
-    )))
+    Ok(Value::Bool(args.pos.first().and_then(as_future).is_some()))
 }
 
-/// Calling an asyncio type: `asyncio.Future()`.
+/// Calling an asyncio type: `asyncio.Future()` (their `construct` slot).
 pub fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
     match t {
         TypeId::Future => {
             running_loop(vm).or_else(|_| {
-                vm.aio.current_loop.ok_or_else(|| {
+                aio(vm).current_loop.ok_or_else(|| {
                     runtime_error("There is no current event loop in thread 'MainThread'.")
                 })
             })?;
-            Ok(Value::Async(future::new_future(vm, "Future()")))
+            Ok(Value::Native(future::new_future(vm, "Future()")))
         }
         TypeId::Queue | TypeId::LifoQueue | TypeId::PriorityQueue => {
             let maxsize = match arg(&args, 0, "maxsize") {
@@ -408,10 +406,10 @@ pub fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
                 TypeId::PriorityQueue => QueueKind::Priority,
                 _ => QueueKind::Fifo,
             };
-            Ok(Value::Async(queues::new_queue(vm, kind, maxsize)))
+            Ok(Value::Native(queues::new_queue(vm, kind, maxsize)))
         }
-        TypeId::Lock => Ok(Value::Async(sync::new_lock(vm))),
-        TypeId::Event => Ok(Value::Async(sync::new_event(vm))),
+        TypeId::Lock => Ok(Value::Native(sync::new_lock(vm))),
+        TypeId::Event => Ok(Value::Native(sync::new_event(vm))),
         TypeId::Semaphore | TypeId::BoundedSemaphore => {
             let value = match arg(&args, 0, "value") {
                 None => 1,
@@ -423,7 +421,7 @@ pub fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
                     )))
                 }
             };
-            Ok(Value::Async(sync::new_semaphore(
+            Ok(Value::Native(sync::new_semaphore(
                 vm,
                 value,
                 t == TypeId::BoundedSemaphore,
@@ -432,10 +430,12 @@ pub fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
         TypeId::Condition => {
             let lock = match arg(&args, 0, "lock") {
                 None | Some(Value::None) => None,
-                Some(Value::Async(o)) if matches!(&*o, AsyncObject::Lock(_)) => Some(o),
-                Some(_) => return Err(type_error("Condition() expects a Lock")),
+                Some(v) => match as_async(&v) {
+                    Some(o) if matches!(&*o, AsyncObject::Lock(_)) => Some(o),
+                    _ => return Err(type_error("Condition() expects a Lock")),
+                },
             };
-            Ok(Value::Async(sync::new_condition(vm, lock)))
+            Ok(Value::Native(sync::new_condition(vm, lock)))
         }
         TypeId::TaskGroup => taskgroups::construct(args),
         TypeId::Timeout => timeouts::construct(args),
@@ -447,18 +447,15 @@ pub fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
 }
 
 fn receiver_obj(recv: &Value) -> PyResult<Rc<AsyncObject>> {
-    match recv {
-        Value::Async(o) => Ok(o.clone()),
-        _ => Err(type_error("method called on the wrong object")),
-    }
+    as_async(recv).ok_or_else(|| type_error("method called on the wrong object"))
 }
 
-/// Attribute lookup on asyncio objects.
-pub fn get_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
-    let Value::Async(o) = obj else {
-        return Err(type_error("not an asyncio object"));
+/// Attribute lookup on asyncio objects (their types' `getattr` slot).
+pub fn get_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(o) = as_async(obj) else {
+        return Ok(None);
     };
-    let method: Option<(&'static str, NativeFn)> = match &**o {
+    let method: Option<(&'static str, NativeFn)> = match &*o {
         AsyncObject::Future(f) => {
             let is_task = f.task.is_some();
             match name {
@@ -501,7 +498,7 @@ pub fn get_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
             _ => None,
         },
         AsyncObject::Queue(q) => match name {
-            "maxsize" => return Ok(Value::Int(q.borrow().maxsize)),
+            "maxsize" => return Ok(Some(Value::Int(q.borrow().maxsize))),
             "put" => Some(("put", q_put)),
             "get" => Some(("get", q_get)),
             "join" => Some(("join", q_join)),
@@ -520,12 +517,12 @@ pub fn get_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
                 "locked" => Some(("locked", p_locked)),
                 "__aenter__" => Some(("__aenter__", p_aenter)),
                 "__aexit__" => Some(("__aexit__", p_aexit)),
-                "wait" if matches!(&**o, AsyncObject::Condition(_)) => Some(("wait", c_wait)),
-                "wait_for" if matches!(&**o, AsyncObject::Condition(_)) => {
+                "wait" if matches!(&*o, AsyncObject::Condition(_)) => Some(("wait", c_wait)),
+                "wait_for" if matches!(&*o, AsyncObject::Condition(_)) => {
                     Some(("wait_for", c_wait_for))
                 }
-                "notify" if matches!(&**o, AsyncObject::Condition(_)) => Some(("notify", c_notify)),
-                "notify_all" if matches!(&**o, AsyncObject::Condition(_)) => {
+                "notify" if matches!(&*o, AsyncObject::Condition(_)) => Some(("notify", c_notify)),
+                "notify_all" if matches!(&*o, AsyncObject::Condition(_)) => {
                     Some(("notify_all", c_notify_all))
                 }
                 _ => None,
@@ -541,20 +538,7 @@ pub fn get_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
         AsyncObject::Timeout(_) => timeouts::method(name),
         AsyncObject::TaskGroup(_) => taskgroups::method(name),
     };
-    match method {
-        Some((n, f)) => Ok(builtin(n, f, obj.clone())),
-        None => Err(exc(
-            TypeId::AttributeError,
-            format!("'{}' object has no attribute '{name}'", type_of(obj).name()),
-        )),
-    }
-}
-
-pub fn set_attr(_vm: &mut Vm, obj: &Value, name: &str, _v: Value) -> PyResult<()> {
-    Err(exc(
-        TypeId::AttributeError,
-        format!("'{}' object has no attribute '{name}'", type_of(obj).name()),
-    ))
+    Ok(method.map(|(n, f)| builtin(n, f, obj.clone())))
 }
 
 fn m_result(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
@@ -604,8 +588,8 @@ fn m_remove_done_callback(_vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     Ok(Value::Int(n as i64))
 }
 fn m_get_loop(vm: &mut Vm, _r: &Value, _a: Args) -> PyResult<Value> {
-    let l = vm.aio.running_loop.or(vm.aio.current_loop).unwrap_or(0);
-    if vm.aio.loop_objects.is_empty() {
+    let l = aio(vm).running_loop.or(aio(vm).current_loop).unwrap_or(0);
+    if aio(vm).loop_objects.is_empty() {
         new_loop(vm);
     }
     Ok(loop_value(vm, l))
@@ -689,14 +673,14 @@ fn loop_of(r: &Value) -> PyResult<u32> {
 }
 fn l_run_until_complete(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let l = loop_of(r)?;
-    if vm.aio.loops[l as usize].closed {
+    if aio(vm).loops[l as usize].closed {
         return Err(runtime_error("Event loop is closed"));
     }
     let f = arg(&a, 0, "future").unwrap_or(Value::None);
-    let previous = vm.aio.current_loop.replace(l);
+    let previous = aio(vm).current_loop.replace(l);
     let fut = super::ensure_future(vm, l, &f)?;
     let r = run_until_complete(vm, l, &fut);
-    vm.aio.current_loop = previous.or(Some(l));
+    aio(vm).current_loop = previous.or(Some(l));
     r
 }
 fn l_create_task(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
@@ -704,7 +688,7 @@ fn l_create_task(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let name = name_arg(vm, &a)?;
     match arg(&a, 0, "coro") {
         Some(Value::Generator(g)) if g.is_coroutine => {
-            Ok(Value::Async(task::create_task(vm, l, g, name)))
+            Ok(Value::Native(task::create_task(vm, l, g, name)))
         }
         other => Err(type_error(format!(
             "a coroutine was expected, got {}",
@@ -713,7 +697,10 @@ fn l_create_task(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     }
 }
 fn l_create_future(vm: &mut Vm, _r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(Value::Async(future::new_future(vm, "loop.create_future()")))
+    Ok(Value::Native(future::new_future(
+        vm,
+        "loop.create_future()",
+    )))
 }
 fn callback_of(a: &Args, skip: usize) -> PyResult<Callback> {
     let func = a
@@ -729,7 +716,7 @@ fn callback_of(a: &Args, skip: usize) -> PyResult<Callback> {
 fn l_call_soon(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let l = loop_of(r)?;
     let h = call_soon(vm, l, callback_of(&a, 0)?);
-    Ok(Value::Async(Rc::new(AsyncObject::Handle(h))))
+    Ok(Value::Native(Rc::new(AsyncObject::Handle(h))))
 }
 fn l_call_later(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let l = loop_of(r)?;
@@ -739,7 +726,7 @@ fn l_call_later(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     };
     let when = vm.now + delay;
     let h = call_at(vm, l, when, callback_of(&a, 1)?);
-    Ok(Value::Async(Rc::new(AsyncObject::Handle(h))))
+    Ok(Value::Native(Rc::new(AsyncObject::Handle(h))))
 }
 fn l_call_at(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let l = loop_of(r)?;
@@ -748,27 +735,27 @@ fn l_call_at(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
         Some(d) => to_float(d)?,
     };
     let h = call_at(vm, l, when, callback_of(&a, 1)?);
-    Ok(Value::Async(Rc::new(AsyncObject::Handle(h))))
+    Ok(Value::Native(Rc::new(AsyncObject::Handle(h))))
 }
 fn l_time(vm: &mut Vm, _r: &Value, _a: Args) -> PyResult<Value> {
     Ok(Value::Float(vm.now))
 }
 fn l_close(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     let l = loop_of(r)? as usize;
-    if vm.aio.loops[l].running {
+    if aio(vm).loops[l].running {
         return Err(runtime_error("Cannot close a running event loop"));
     }
     event_loop::close(vm, l as u32);
     Ok(Value::None)
 }
 fn l_is_closed(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(Value::Bool(vm.aio.loops[loop_of(r)? as usize].closed))
+    Ok(Value::Bool(aio(vm).loops[loop_of(r)? as usize].closed))
 }
 fn l_is_running(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(Value::Bool(vm.aio.loops[loop_of(r)? as usize].running))
+    Ok(Value::Bool(aio(vm).loops[loop_of(r)? as usize].running))
 }
 fn l_stop(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    vm.aio.loops[loop_of(r)? as usize].stopping = true;
+    aio(vm).loops[loop_of(r)? as usize].stopping = true;
     Ok(Value::None)
 }
 
@@ -806,7 +793,11 @@ fn q_join(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     ))
 }
 fn queue_coro(name: &'static str, qualname: &'static str, c: QueueCoro) -> Value {
-    Value::Generator(Generator::native(name, qualname, NativeCoro::Queue(c)))
+    Value::Generator(super::native_coro::coroutine(
+        name,
+        qualname,
+        NativeCoro::Queue(c),
+    ))
 }
 fn q_put_nowait(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let item = arg(&a, 0, "item").ok_or_else(|| {
@@ -824,17 +815,17 @@ fn q_task_done(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
 }
 fn q_qsize(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     Ok(Value::Int(
-        queues::state(&receiver_obj(r)?).borrow().items.len() as i64,
+        queues::state(&*receiver_obj(r)?).borrow().items.len() as i64,
     ))
 }
 fn q_empty(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     Ok(Value::Bool(
-        queues::state(&receiver_obj(r)?).borrow().items.is_empty(),
+        queues::state(&*receiver_obj(r)?).borrow().items.is_empty(),
     ))
 }
 fn q_full(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     Ok(Value::Bool(
-        queues::state(&receiver_obj(r)?).borrow().full(),
+        queues::state(&*receiver_obj(r)?).borrow().full(),
     ))
 }
 

@@ -2,25 +2,12 @@
 
 use std::rc::Rc;
 
-use crate::exceptions::{runtime_error, type_error};
-use crate::types::type_of;
-use crate::value::{PyResult, Value};
+use crate::object::exceptions::runtime_error;
+use crate::object::value::{PyResult, Value};
 use crate::vm::Vm;
 
 use super::future;
-use super::objects::AsyncObject;
-
-/// `GET_AWAITABLE`'s check: coroutines and futures only.
-pub fn check_awaitable(v: &Value) -> PyResult<()> {
-    match v {
-        Value::Generator(g) if g.is_coroutine => Ok(()),
-        Value::Async(o) if o.as_future().is_some() => Ok(()),
-        other => Err(type_error(format!(
-            "object {} can't be used in 'await' expression",
-            type_of(other).name()
-        ))),
-    }
-}
+use super::objects::{as_future, AsyncObject};
 
 /// One step of `Future.__await__`: `Some(result)` when done; `None` means
 /// "yield the future" (marking it blocking). `fresh` is false when the
@@ -35,4 +22,12 @@ pub fn poll_future(_vm: &mut Vm, obj: &Rc<AsyncObject>, fresh: bool) -> PyResult
     }
     f.blocking.set(true);
     Ok(None)
+}
+
+/// The `await_step` slot of Future and Task.
+pub fn await_step(vm: &mut Vm, v: &Value, fresh: bool) -> PyResult<Option<Value>> {
+    match as_future(v) {
+        Some(fut) => poll_future(vm, &fut, fresh),
+        None => Err(runtime_error("await_step on a non-future")),
+    }
 }

@@ -3,9 +3,9 @@
 
 use std::rc::Rc;
 
+use crate::object::value::{Args, ExcRef, Value};
 use crate::repr::repr_value;
 use crate::trace;
-use crate::value::{Args, ExcRef, Value};
 use crate::vm::Vm;
 
 use super::gather::GatherState;
@@ -118,7 +118,7 @@ impl Callback {
             },
             Callback::Python { func, args } => {
                 let mut args = args;
-                args.push(Value::Async(fut.clone()));
+                args.push(Value::Native(fut.clone()));
                 Callback::Python { func, args }
             }
             other => other,

@@ -14,15 +14,16 @@ use std::rc::Rc;
 
 use loopscope_cpython::float_repr::float_repr;
 
-use crate::exceptions::runtime_error;
+use crate::object::exceptions::runtime_error;
+use crate::object::value::{ExcRef, PyResult, Value};
 use crate::repr::repr_value;
 use crate::trace::{self, EventKind, Stream};
-use crate::value::{ExcRef, PyResult, Value};
 use crate::vm::Vm;
 
 use super::callbacks::Callback;
 use super::heapq::{self, TimerEntry};
 use super::objects::Handle;
+use super::{aio, AsyncState};
 
 /// `time.get_clock_info('monotonic').resolution` on Linux.
 pub const CLOCK_RESOLUTION: f64 = 1e-09;
@@ -45,8 +46,9 @@ pub struct LoopState {
 }
 
 fn next_handle_id(vm: &mut Vm) -> u32 {
-    vm.aio.next_handle_id += 1;
-    vm.aio.next_handle_id
+    let st = aio(vm);
+    st.next_handle_id += 1;
+    st.next_handle_id
 }
 
 /// A new handle for `callback`, and how the trace describes it.
@@ -67,7 +69,7 @@ fn new_handle(vm: &mut Vm, callback: Callback, when: Option<f64>) -> (Rc<Handle>
 /// `loop.call_soon(callback)`: append to the ready deque.
 pub fn call_soon(vm: &mut Vm, loop_id: u32, callback: Callback) -> Rc<Handle> {
     let (h, callback) = new_handle(vm, callback, None);
-    vm.aio.loops[loop_id as usize].ready.push_back(h.clone());
+    aio(vm).loops[loop_id as usize].ready.push_back(h.clone());
     let line = vm.current_line();
     vm.recorder.record(
         vm.now,
@@ -83,7 +85,7 @@ pub fn call_soon(vm: &mut Vm, loop_id: u32, callback: Callback) -> Rc<Handle> {
 /// `loop.call_at(when, callback)`: push on the timer heap.
 pub fn call_at(vm: &mut Vm, loop_id: u32, when: f64, callback: Callback) -> Rc<Handle> {
     let (h, callback) = new_handle(vm, callback, Some(when));
-    heapq::push(&mut vm.aio.loops[loop_id as usize].scheduled, h.clone());
+    heapq::push(&mut aio(vm).loops[loop_id as usize].scheduled, h.clone());
     let line = vm.current_line();
     vm.recorder.record(
         vm.now,
@@ -104,8 +106,9 @@ pub fn cancel_handle(vm: &mut Vm, h: &Rc<Handle>) {
     }
     h.cancelled.set(true);
     if h.is_timer && h.scheduled.get() {
-        if let Some(l) = vm.aio.running_loop.or(vm.aio.current_loop) {
-            vm.aio.loops[l as usize].timer_cancelled_count += 1;
+        let st = aio(vm);
+        if let Some(l) = st.running_loop.or(st.current_loop) {
+            st.loops[l as usize].timer_cancelled_count += 1;
         }
     }
     // CPython drops the callback and its arguments.
@@ -122,7 +125,7 @@ pub fn cancel_handle(vm: &mut Vm, h: &Rc<Handle>) {
 
 /// `loop.close()` (BaseEventLoop.close): drop what is still scheduled.
 pub fn close(vm: &mut Vm, loop_id: u32) {
-    let lp = &mut vm.aio.loops[loop_id as usize];
+    let lp = &mut aio(vm).loops[loop_id as usize];
     if lp.closed {
         return;
     }
@@ -134,8 +137,9 @@ pub fn close(vm: &mut Vm, loop_id: u32) {
 
 /// `loop.stop()`.
 pub fn stop(vm: &mut Vm) {
-    if let Some(l) = vm.aio.running_loop {
-        vm.aio.loops[l as usize].stopping = true;
+    let st = aio(vm);
+    if let Some(l) = st.running_loop {
+        st.loops[l as usize].stopping = true;
     }
 }
 
@@ -143,9 +147,11 @@ pub fn stop(vm: &mut Vm) {
 /// (deadlock, limits).
 pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
     let li = loop_id as usize;
+    // Borrowing the state through `vm.states` leaves the recorder and the
+    // clock (other fields of the VM) usable alongside.
+    let lp = &mut vm.states.get::<AsyncState>().loops[li];
     // Purge cancelled timers.
-    let sched_count = vm.aio.loops[li].scheduled.len();
-    let lp = &mut vm.aio.loops[li];
+    let sched_count = lp.scheduled.len();
     let mut purged = 0u32;
     if sched_count > MIN_SCHEDULED_TIMER_HANDLES
         && lp.timer_cancelled_count as f64 / sched_count as f64
@@ -177,7 +183,6 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
             .record(vm.now, 0, EventKind::TimersPurged { count: purged });
     }
 
-    let lp = &vm.aio.loops[li];
     let timeout = if !lp.ready.is_empty() || lp.stopping {
         Some(0.0)
     } else {
@@ -207,8 +212,8 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
     }
 
     let end_time = vm.now + CLOCK_RESOLUTION;
+    let lp = &mut vm.states.get::<AsyncState>().loops[li];
     loop {
-        let lp = &mut vm.aio.loops[li];
         match lp.scheduled.first() {
             Some(h) if h.when < end_time => {}
             _ => break,
@@ -223,9 +228,9 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
             .record(vm.now, 0, EventKind::TimerFired { handle: id });
     }
 
-    let ntodo = vm.aio.loops[li].ready.len();
+    let ntodo = lp.ready.len();
     for _ in 0..ntodo {
-        let Some(handle) = vm.aio.loops[li].ready.pop_front() else {
+        let Some(handle) = vm.states.get::<AsyncState>().loops[li].ready.pop_front() else {
             break;
         };
         if handle.cancelled.get() {
@@ -255,7 +260,7 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
                 vm.limits.max_events
             ));
         }
-        if crate::warnings::has_pending() {
+        if crate::object::warnings::has_pending() {
             vm.report_notices();
         }
     }
@@ -265,19 +270,20 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
 /// `loop.run_forever()`.
 pub fn run_forever(vm: &mut Vm, loop_id: u32) -> PyResult<Result<(), String>> {
     let li = loop_id as usize;
-    if vm.aio.loops[li].closed {
+    if aio(vm).loops[li].closed {
         return Err(runtime_error("Event loop is closed"));
     }
-    if vm.aio.loops[li].running {
+    if aio(vm).loops[li].running {
         return Err(runtime_error("This event loop is already running"));
     }
-    if vm.aio.running_loop.is_some() {
+    if aio(vm).running_loop.is_some() {
         return Err(runtime_error(
             "Cannot run the event loop while another loop is running",
         ));
     }
-    vm.aio.loops[li].running = true;
-    vm.aio.running_loop = Some(loop_id);
+    let st = aio(vm);
+    st.loops[li].running = true;
+    st.running_loop = Some(loop_id);
     let outer_floor = std::mem::replace(&mut vm.loop_floor, vm.frames.len());
     vm.recorder.record(vm.now, 0, EventKind::LoopStarted);
     let mut outcome = Ok(());
@@ -286,13 +292,14 @@ pub fn run_forever(vm: &mut Vm, loop_id: u32) -> PyResult<Result<(), String>> {
             outcome = Err(msg);
             break;
         }
-        if vm.aio.loops[li].stopping {
+        if aio(vm).loops[li].stopping {
             break;
         }
     }
-    vm.aio.loops[li].stopping = false;
-    vm.aio.loops[li].running = false;
-    vm.aio.running_loop = None;
+    let st = aio(vm);
+    st.loops[li].stopping = false;
+    st.loops[li].running = false;
+    st.running_loop = None;
     vm.loop_floor = outer_floor;
     vm.recorder.record(vm.now, 0, EventKind::LoopStopped);
     Ok(outcome)

@@ -3,19 +3,21 @@
 
 use std::rc::Rc;
 
-use crate::exceptions::{exc, Exception};
+use crate::object::exceptions::{exc, Exception};
+use crate::object::types::TypeId;
+use crate::object::value::{ExcRef, PyResult, Value};
 use crate::trace::EventKind;
-use crate::types::TypeId;
-use crate::value::{ExcRef, PyResult, Value};
 use crate::vm::Vm;
 
+use super::aio;
 use super::callbacks::Callback;
 use super::event_loop::{call_soon, trace_repr};
 use super::objects::{AsyncObject, FutState, FutureObj};
 
 pub fn new_future(vm: &mut Vm, label: &str) -> Rc<AsyncObject> {
-    vm.aio.next_future_id += 1;
-    let id = vm.aio.next_future_id;
+    let st = aio(vm);
+    st.next_future_id += 1;
+    let id = st.next_future_id;
     let label_id = vm.recorder.intern(label);
     let line = vm.current_line();
     vm.recorder.record(
@@ -40,7 +42,8 @@ fn invalid_state(msg: &str) -> ExcRef {
 /// `__schedule_callbacks`: every done-callback goes to call_soon, in order.
 fn schedule_callbacks(vm: &mut Vm, obj: &Rc<AsyncObject>) {
     let callbacks = std::mem::take(&mut *fut(obj).callbacks.borrow_mut());
-    let Some(loop_id) = vm.aio.running_loop.or(vm.aio.current_loop) else {
+    let st = aio(vm);
+    let Some(loop_id) = st.running_loop.or(st.current_loop) else {
         return;
     };
     for cb in callbacks {
@@ -180,7 +183,8 @@ pub fn exception(obj: &Rc<AsyncObject>) -> PyResult<Value> {
 /// `Future.add_done_callback(fn)`: scheduled at once if already done.
 pub fn add_done_callback(vm: &mut Vm, obj: &Rc<AsyncObject>, cb: Callback) {
     if fut(obj).done() {
-        if let Some(l) = vm.aio.running_loop.or(vm.aio.current_loop) {
+        let st = aio(vm);
+        if let Some(l) = st.running_loop.or(st.current_loop) {
             call_soon(vm, l, cb.with_future(obj));
         }
     } else {
@@ -194,12 +198,4 @@ pub fn remove_done_callback(obj: &Rc<AsyncObject>, cb: &Callback) -> usize {
     let before = cbs.len();
     cbs.retain(|c| !c.same_as(cb));
     before - cbs.len()
-}
-
-pub fn state_name(obj: &Rc<AsyncObject>) -> &'static str {
-    match fut(obj).state.get() {
-        FutState::Pending => "PENDING",
-        FutState::Cancelled => "CANCELLED",
-        FutState::Finished => "FINISHED",
-    }
 }

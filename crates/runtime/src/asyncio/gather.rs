@@ -3,11 +3,12 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::exceptions::Exception;
-use crate::types::TypeId;
-use crate::value::{PyResult, Value};
+use crate::object::exceptions::Exception;
+use crate::object::types::TypeId;
+use crate::object::value::{PyResult, Value};
 use crate::vm::Vm;
 
+use super::aio;
 use super::callbacks::Callback;
 use super::future;
 use super::objects::{AsyncObject, FutState};
@@ -23,13 +24,15 @@ pub struct GatherState {
 
 /// `asyncio.gather(*aws, return_exceptions=False)`.
 pub fn gather(vm: &mut Vm, args: Vec<Value>, return_exceptions: bool) -> PyResult<Value> {
-    let Some(loop_id) = vm.aio.running_loop.or(vm.aio.current_loop) else {
-        return Err(crate::exceptions::runtime_error("no running event loop"));
+    let Some(loop_id) = aio(vm).running_loop.or(aio(vm).current_loop) else {
+        return Err(crate::object::exceptions::runtime_error(
+            "no running event loop",
+        ));
     };
     if args.is_empty() {
         let outer = future::new_future(vm, "gather()");
         future::set_result(vm, &outer, Value::list(Vec::new()));
-        return Ok(Value::Async(outer));
+        return Ok(Value::Native(outer));
     }
     let mut children: Vec<Rc<AsyncObject>> = Vec::new();
     // `arg_to_fut`: the same awaitable passed twice is awaited once.
@@ -71,7 +74,7 @@ pub fn gather(vm: &mut Vm, args: Vec<Value>, return_exceptions: bool) -> PyResul
         *f.children.borrow_mut() = children;
     }
     *state.outer.borrow_mut() = Some(outer.clone());
-    Ok(Value::Async(outer))
+    Ok(Value::Native(outer))
 }
 
 /// The identity of an awaitable argument (coroutines and futures are
@@ -79,7 +82,7 @@ pub fn gather(vm: &mut Vm, args: Vec<Value>, return_exceptions: bool) -> PyResul
 fn identity(v: &Value) -> Option<usize> {
     match v {
         Value::Generator(g) => Some(Rc::as_ptr(g) as *const u8 as usize),
-        Value::Async(o) => Some(Rc::as_ptr(o) as *const u8 as usize),
+        Value::Native(o) => Some(Rc::as_ptr(o) as *const u8 as usize),
         _ => None,
     }
 }

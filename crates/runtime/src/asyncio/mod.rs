@@ -26,15 +26,47 @@ pub mod waiting;
 
 use std::rc::{Rc, Weak};
 
-use crate::exceptions::type_error;
-use crate::generator::GenState;
-use crate::value::{PyResult, Value};
+use crate::object::exceptions::type_error;
+use crate::object::generator::GenState;
+use crate::object::state::ModuleSource;
+use crate::object::types::TypeId;
+use crate::object::value::{PyResult, Value};
 use crate::vm::Vm;
 
 use event_loop::LoopState;
-use objects::{AsyncObject, FutState};
+use objects::{as_future, AsyncObject, FutState};
 
-pub use api::{construct, get_attr, make_module, set_attr};
+/// Register the `asyncio` module, and the behaviour of asyncio's types
+/// (installed at once: a program using top-level `await` runs on the loop
+/// without importing asyncio).
+pub fn install(vm: &mut Vm) {
+    vm.registry
+        .register("asyncio", ModuleSource::Native(api::make_module));
+    for t in [
+        TypeId::Future,
+        TypeId::Task,
+        TypeId::Queue,
+        TypeId::PriorityQueue,
+        TypeId::LifoQueue,
+        TypeId::Lock,
+        TypeId::Event,
+        TypeId::Condition,
+        TypeId::Semaphore,
+        TypeId::BoundedSemaphore,
+        TypeId::TaskGroup,
+        TypeId::Timeout,
+        TypeId::EventLoop,
+        TypeId::Handle,
+        TypeId::TimerHandle,
+    ] {
+        let slots = vm.slots.get_mut(t);
+        slots.getattr = Some(api::get_attr);
+        slots.construct = Some(api::construct);
+    }
+    for t in [TypeId::Future, TypeId::Task] {
+        vm.slots.get_mut(t).await_step = Some(awaitable::await_step);
+    }
+}
 
 /// Every piece of asyncio's global state, owned by the VM.
 #[derive(Default)]
@@ -60,10 +92,16 @@ pub struct AsyncState {
     pub next_primitive_id: u32,
 }
 
+/// asyncio's state in the VM.
+#[inline]
+pub fn aio(vm: &mut Vm) -> &mut AsyncState {
+    vm.states.get::<AsyncState>()
+}
+
 /// `tasks.ensure_future(arg)`: coroutines become tasks, futures pass.
 pub fn ensure_future(vm: &mut Vm, loop_id: u32, arg: &Value) -> PyResult<Rc<AsyncObject>> {
     match arg {
-        Value::Async(o) if o.as_future().is_some() => Ok(o.clone()),
+        v if as_future(v).is_some() => Ok(as_future(v).expect("a future")),
         Value::Generator(g) if g.is_coroutine => {
             Ok(task::create_task(vm, loop_id, g.clone(), None))
         }
@@ -71,28 +109,6 @@ pub fn ensure_future(vm: &mut Vm, loop_id: u32, arg: &Value) -> PyResult<Rc<Asyn
             "An asyncio.Future, a coroutine or an awaitable is required",
         )),
     }
-}
-
-/// `time.sleep(secs)` inside the program: the clock jumps while the loop is
-/// held, so every other task is late by `secs`.
-pub fn blocking_sleep(vm: &mut Vm, secs: f64) -> PyResult<()> {
-    if secs < 0.0 || secs.is_nan() {
-        return Err(crate::exceptions::value_error(
-            "sleep length must be non-negative",
-        ));
-    }
-    if secs > 0.0 {
-        vm.now += secs;
-        let line = vm.current_line();
-        vm.recorder.record(
-            vm.now,
-            line,
-            crate::trace::EventKind::ClockAdvanced {
-                to: crate::trace::Seconds::new(vm.now),
-            },
-        );
-    }
-    Ok(())
 }
 
 /// What a suspended task is waiting on, for messages.
@@ -107,8 +123,8 @@ pub fn describe_awaitable(obj: &Rc<AsyncObject>) -> String {
 }
 
 /// CPython's repr of futures, tasks, handles and loops.
-pub fn repr_async(obj: &Rc<AsyncObject>) -> String {
-    match &**obj {
+pub fn repr_async(obj: &AsyncObject) -> String {
+    match obj {
         AsyncObject::Future(f) => {
             let state = match f.state.get() {
                 FutState::Pending => "pending",
@@ -228,7 +244,7 @@ fn primitive_repr(name: &str, id: u32, state: &str, waiters: usize) -> String {
 }
 
 /// `<main() running at prog.py:5>` / `<boom() done, defined at prog.py:3>`.
-fn coro_repr(g: &crate::generator::Generator) -> String {
+fn coro_repr(g: &crate::object::generator::Generator) -> String {
     let name = &g.qualname;
     let Some(code) = &g.code else {
         return format!("<{name}()>");
@@ -240,7 +256,7 @@ fn coro_repr(g: &crate::generator::Generator) -> String {
         ),
         _ => {
             let line = match &*g.body.borrow() {
-                crate::generator::GenBody::Frame(Some(f)) if f.pc > 0 => f.current_line(),
+                crate::object::generator::GenBody::Frame(Some(f)) if f.pc > 0 => f.current_line(),
                 _ => code.first_line,
             };
             format!("<{name}() running at {}:{}>", code.filename, line)

@@ -4,10 +4,12 @@
 
 use std::rc::Rc;
 
-use crate::exceptions::runtime_error;
-use crate::value::Value;
+use crate::object::exceptions::runtime_error;
+use crate::object::generator::{Generator, NativeCoroutine};
+use crate::object::value::Value;
 use crate::vm::{GenOutcome, Resume, Vm};
 
+use super::aio;
 use super::callbacks::Callback;
 use super::event_loop::{call_at, cancel_handle};
 use super::future;
@@ -38,8 +40,13 @@ pub enum NativeCoro {
     ReturnNone,
 }
 
-impl NativeCoro {
-    pub fn step(&mut self, vm: &mut Vm, input: Resume) -> GenOutcome {
+/// A coroutine object running `coro`.
+pub fn coroutine(name: &'static str, qualname: &'static str, coro: NativeCoro) -> Rc<Generator> {
+    Generator::native(name, qualname, Box::new(coro))
+}
+
+impl NativeCoroutine for NativeCoro {
+    fn step(&mut self, vm: &mut Vm, input: Resume) -> GenOutcome {
         match self {
             NativeCoro::Sync(c) => c.step(vm, input),
             NativeCoro::Queue(c) => c.step(vm, input),
@@ -67,7 +74,7 @@ impl NativeCoro {
                     if let Resume::Throw(e) = input {
                         return GenOutcome::Raised(e);
                     }
-                    let Some(loop_id) = vm.aio.running_loop else {
+                    let Some(loop_id) = aio(vm).running_loop else {
                         return GenOutcome::Raised(runtime_error("no running event loop"));
                     };
                     let fut = future::new_future(vm, "sleep");
@@ -85,7 +92,7 @@ impl NativeCoro {
                         f.blocking.set(true);
                     }
                     *waiting = Some((fut.clone(), h));
-                    GenOutcome::Yielded(Value::Async(fut))
+                    GenOutcome::Yielded(Value::Native(fut))
                 }
                 Some((fut, h)) => {
                     // `finally: h.cancel()` runs on every way out.

@@ -6,10 +6,11 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use crate::generator::Generator;
-use crate::types::TypeId;
-use crate::value::{ExcRef, Value};
-use crate::warnings::{self, Notice};
+use crate::object::generator::Generator;
+use crate::object::native::{downcast, NativeObject};
+use crate::object::types::TypeId;
+use crate::object::value::{ExcRef, Value};
+use crate::object::warnings::{self, Notice};
 
 use super::callbacks::Callback;
 use super::queues::{QueueKind, QueueState};
@@ -47,7 +48,7 @@ pub struct FutureObj {
     pub result: RefCell<Value>,
     pub exception: RefCell<Option<ExcRef>>,
     /// `_exception_tb`: the traceback when the exception was set.
-    pub exception_tb: RefCell<Option<Vec<crate::exceptions::TracebackEntry>>>,
+    pub exception_tb: RefCell<Option<Vec<crate::object::exceptions::TracebackEntry>>>,
     pub callbacks: RefCell<Vec<Callback>>,
     pub cancel_message: RefCell<Value>,
     pub cancelled_exc: RefCell<Option<ExcRef>>,
@@ -127,23 +128,32 @@ impl AsyncObject {
         }
     }
 
-    pub fn truthy(&self) -> bool {
-        true
-    }
-
-    pub fn contains(&self, _item: &Value) -> crate::value::PyResult<bool> {
-        Err(crate::exceptions::type_error(format!(
-            "argument of type '{}' is not iterable",
-            self.type_id().name()
-        )))
-    }
-
     pub fn as_future(&self) -> Option<&FutureObj> {
         match self {
             AsyncObject::Future(f) => Some(f),
             _ => None,
         }
     }
+}
+
+impl NativeObject for AsyncObject {
+    fn class_id(&self) -> TypeId {
+        self.type_id()
+    }
+
+    fn repr(&self) -> String {
+        super::repr_async(self)
+    }
+}
+
+/// The asyncio object behind a value, if it is one.
+pub fn as_async(v: &Value) -> Option<Rc<AsyncObject>> {
+    downcast::<AsyncObject>(v)
+}
+
+/// The future (or task) behind a value, if it is one.
+pub fn as_future(v: &Value) -> Option<Rc<AsyncObject>> {
+    as_async(v).filter(|o| o.as_future().is_some())
 }
 
 impl FutureObj {

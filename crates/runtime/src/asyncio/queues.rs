@@ -7,10 +7,10 @@ use std::cmp::Ordering;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use crate::exceptions::{exc_empty, value_error};
+use crate::object::exceptions::{exc_empty, value_error};
+use crate::object::types::TypeId;
+use crate::object::value::{PyResult, Value};
 use crate::trace::EventKind;
-use crate::types::TypeId;
-use crate::value::{PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
 
 use super::event_loop::trace_repr;
@@ -64,8 +64,8 @@ pub fn new_queue(vm: &mut Vm, kind: QueueKind, maxsize: i64) -> Rc<AsyncObject> 
     })))
 }
 
-pub fn state(obj: &Rc<AsyncObject>) -> &RefCell<QueueState> {
-    match &**obj {
+pub fn state(obj: &AsyncObject) -> &RefCell<QueueState> {
+    match obj {
         AsyncObject::Queue(q) => q,
         _ => unreachable!("not a queue"),
     }

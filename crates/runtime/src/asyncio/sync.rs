@@ -9,13 +9,13 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use crate::exceptions::{exc_empty, runtime_error, value_error};
-use crate::generator::Generator;
+use crate::object::exceptions::{exc_empty, runtime_error, value_error};
+use crate::object::types::TypeId;
+use crate::object::value::{ExcRef, PyResult, Value};
 use crate::trace::EventKind;
-use crate::types::TypeId;
-use crate::value::{ExcRef, PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
 
+use super::aio;
 use super::future;
 use super::native_coro::NativeCoro;
 use super::objects::{AsyncObject, FutState};
@@ -47,8 +47,8 @@ pub struct ConditionState {
 }
 
 pub fn new_primitive_id(vm: &mut Vm, kind: &str, value: i64) -> u32 {
-    vm.aio.next_primitive_id += 1;
-    let id = vm.aio.next_primitive_id;
+    aio(vm).next_primitive_id += 1;
+    let id = aio(vm).next_primitive_id;
     let kind_id = vm.recorder.intern(kind);
     let label = vm.recorder.intern(&format!("{kind} #{id}"));
     let line = vm.current_line();
@@ -141,7 +141,7 @@ pub fn join_line(
 ) -> GenOutcome {
     waiters.push_back(fut.clone());
     *waiting = Some(fut.clone());
-    GenOutcome::Yielded(Value::Async(fut))
+    GenOutcome::Yielded(Value::Native(fut))
 }
 
 /// A fresh future to park on, marked as being awaited.
@@ -193,8 +193,8 @@ fn wake(vm: &mut Vm, primitive: u32, fut: &Rc<AsyncObject>, value: Value) {
 
 // ----- Lock -----
 
-fn lock_state(obj: &Rc<AsyncObject>) -> &RefCell<LockState> {
-    match &**obj {
+fn lock_state(obj: &AsyncObject) -> &RefCell<LockState> {
+    match obj {
         AsyncObject::Lock(l) => l,
         _ => unreachable!("not a lock"),
     }
@@ -236,8 +236,7 @@ fn lock_acquired(vm: &mut Vm, lock: &Rc<AsyncObject>) {
         l.locked = true;
         l.id
     };
-    let task = vm
-        .aio
+    let task = aio(vm)
         .current_task
         .as_ref()
         .and_then(super::task::task_part)
@@ -256,8 +255,8 @@ fn lock_acquired(vm: &mut Vm, lock: &Rc<AsyncObject>) {
 
 // ----- Event -----
 
-fn event_state(obj: &Rc<AsyncObject>) -> &RefCell<EventState> {
-    match &**obj {
+fn event_state(obj: &AsyncObject) -> &RefCell<EventState> {
+    match obj {
         AsyncObject::Event(e) => e,
         _ => unreachable!("not an event"),
     }
@@ -301,15 +300,15 @@ pub fn event_is_set(ev: &Rc<AsyncObject>) -> bool {
 
 // ----- Semaphore -----
 
-fn sem_state(obj: &Rc<AsyncObject>) -> &RefCell<SemaphoreState> {
-    match &**obj {
+fn sem_state(obj: &AsyncObject) -> &RefCell<SemaphoreState> {
+    match obj {
         AsyncObject::Semaphore(s) => s,
         _ => unreachable!("not a semaphore"),
     }
 }
 
 /// `Semaphore.locked()`.
-pub fn sem_locked(sem: &Rc<AsyncObject>) -> bool {
+pub fn sem_locked(sem: &AsyncObject) -> bool {
     let s = sem_state(sem).borrow();
     s.value == 0 || s.waiters.iter().any(|w| !is_cancelled(w))
 }
@@ -364,18 +363,18 @@ pub fn sem_release(vm: &mut Vm, sem: &Rc<AsyncObject>) -> PyResult<()> {
 
 // ----- Condition -----
 
-fn cond_state(obj: &Rc<AsyncObject>) -> &RefCell<ConditionState> {
-    match &**obj {
+fn cond_state(obj: &AsyncObject) -> &RefCell<ConditionState> {
+    match obj {
         AsyncObject::Condition(c) => c,
         _ => unreachable!("not a condition"),
     }
 }
 
-pub fn cond_lock(cond: &Rc<AsyncObject>) -> Rc<AsyncObject> {
+pub fn cond_lock(cond: &AsyncObject) -> Rc<AsyncObject> {
     cond_state(cond).borrow().lock.clone()
 }
 
-pub fn lock_locked(lock: &Rc<AsyncObject>) -> bool {
+pub fn lock_locked(lock: &AsyncObject) -> bool {
     lock_state(lock).borrow().locked
 }
 
@@ -452,7 +451,11 @@ pub enum CondStage {
 }
 
 pub fn coroutine(name: &'static str, qualname: &'static str, c: SyncCoro) -> Value {
-    Value::Generator(Generator::native(name, qualname, NativeCoro::Sync(c)))
+    Value::Generator(super::native_coro::coroutine(
+        name,
+        qualname,
+        NativeCoro::Sync(c),
+    ))
 }
 
 impl SyncCoro {
@@ -632,7 +635,7 @@ fn cond_wait_step(
                 let fut = park(vm, id, "Condition.wait");
                 cond_state(cond).borrow_mut().waiters.push_back(fut.clone());
                 *stage = CondStage::Parked(fut.clone());
-                return GenOutcome::Yielded(Value::Async(fut));
+                return GenOutcome::Yielded(Value::Native(fut));
             }
             CondStage::Parked(fut) => {
                 let r = awaited(&fut, input.take().unwrap_or(Resume::Value(Value::None)));

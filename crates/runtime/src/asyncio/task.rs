@@ -4,17 +4,18 @@
 
 use std::rc::Rc;
 
-use crate::exceptions::{runtime_error, Exception};
-use crate::generator::Generator;
+use crate::object::exceptions::{runtime_error, Exception};
+use crate::object::generator::Generator;
+use crate::object::types::TypeId;
+use crate::object::value::{ExcRef, Value};
 use crate::trace::{EventKind, Wait};
-use crate::types::TypeId;
-use crate::value::{ExcRef, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
 
+use super::aio;
 use super::callbacks::Callback;
 use super::event_loop::{call_soon, trace_repr};
 use super::future;
-use super::objects::{AsyncObject, FutureObj, TaskPart};
+use super::objects::{as_future, AsyncObject, FutureObj, TaskPart};
 
 pub fn task_part(obj: &Rc<AsyncObject>) -> Option<&TaskPart> {
     obj.as_future().and_then(|f| f.task.as_ref())
@@ -28,12 +29,13 @@ pub fn create_task(
     name: Option<String>,
 ) -> Rc<AsyncObject> {
     // The C Task consumes a number even when a name is given.
-    vm.aio.task_name_counter += 1;
-    let name = name.unwrap_or_else(|| format!("Task-{}", vm.aio.task_name_counter));
-    vm.aio.next_future_id += 1;
-    let fid = vm.aio.next_future_id;
-    vm.aio.next_task_id += 1;
-    let tid = vm.aio.next_task_id;
+    let st = aio(vm);
+    st.task_name_counter += 1;
+    let name = name.unwrap_or_else(|| format!("Task-{}", st.task_name_counter));
+    st.next_future_id += 1;
+    let fid = st.next_future_id;
+    st.next_task_id += 1;
+    let tid = st.next_task_id;
     let coro_name = coro.qualname.to_string();
     let first_line = coro.code.as_ref().map(|c| c.first_line).unwrap_or(0);
     let first_stack = vm.recorder.intern_with(|text| coro.write_await_chain(text));
@@ -64,7 +66,7 @@ pub fn create_task(
             coro: coro_id,
         },
     );
-    vm.aio.all_tasks.push(Rc::downgrade(&task));
+    aio(vm).all_tasks.push(Rc::downgrade(&task));
     schedule_step(vm, loop_id, &task, None);
     task
 }
@@ -84,12 +86,9 @@ fn schedule_step(vm: &mut Vm, loop_id: u32, task: &Rc<AsyncObject>, exc: Option<
 /// Tasks still alive, in creation order (CPython iterates a WeakSet here;
 /// Loopscope documents creation order instead).
 pub fn live_tasks(vm: &mut Vm) -> Vec<Rc<AsyncObject>> {
-    vm.aio.all_tasks.retain(|w| w.strong_count() > 0);
-    vm.aio
-        .all_tasks
-        .iter()
-        .filter_map(|w| w.upgrade())
-        .collect()
+    let st = aio(vm);
+    st.all_tasks.retain(|w| w.strong_count() > 0);
+    st.all_tasks.iter().filter_map(|w| w.upgrade()).collect()
 }
 
 /// `Task.__step(exc)`.
@@ -115,7 +114,7 @@ pub fn step(vm: &mut Vm, task: &Rc<AsyncObject>, exc: Option<ExcRef>) {
         tp.must_cancel.set(false);
     }
     *tp.fut_waiter.borrow_mut() = None;
-    let previous = vm.aio.current_task.replace(task.clone());
+    let previous = aio(vm).current_task.replace(task.clone());
     let line = tp.resume_line.get();
     vm.recorder.record(
         vm.now,
@@ -178,13 +177,13 @@ pub fn step(vm: &mut Vm, task: &Rc<AsyncObject>, exc: Option<ExcRef>) {
         }
         GenOutcome::Yielded(v) => handle_yield(vm, task, tp, v),
     }
-    vm.aio.current_task = previous;
+    aio(vm).current_task = previous;
 }
 
 /// What to do with the value the coroutine yielded (the `else:` branch of
 /// `__step`).
 fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
-    let loop_id = vm.aio.running_loop.unwrap_or(0);
+    let loop_id = aio(vm).running_loop.unwrap_or(0);
     let line = vm.last_line;
     // Where the innermost coroutine stopped is where the task resumes.
     tp.resume_line.set(line);
@@ -192,8 +191,9 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
         .recorder
         .intern_with(|text| tp.coro.write_await_chain(text));
     tp.resume_stack.set(stack);
-    match &v {
-        Value::Async(obj) if obj.as_future().is_some() => {
+    match (as_future(&v), &v) {
+        (Some(obj), _) => {
+            let obj = &obj;
             let waited = obj.as_future().expect("future");
             if waited.blocking.get() {
                 if Rc::ptr_eq(obj, task) {
@@ -242,7 +242,7 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
                 schedule_step(vm, loop_id, task, Some(e));
             }
         }
-        Value::None => {
+        (None, Value::None) => {
             vm.recorder.record(
                 vm.now,
                 line,
@@ -254,7 +254,7 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
             );
             schedule_step(vm, loop_id, task, None);
         }
-        other => {
+        (None, other) => {
             let msg = match other {
                 Value::Generator(g) if !g.is_coroutine => format!(
                     "yield was used instead of yield from for generator in task {} with {}",

@@ -11,17 +11,17 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::exceptions::{exception_group, runtime_error, type_error};
-use crate::generator::Generator;
-use crate::types::TypeId;
-use crate::value::{Args, ExcRef, NativeFn, PyResult, Value};
+use crate::object::exceptions::{exception_group, runtime_error, type_error};
+use crate::object::types::TypeId;
+use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
 
+use super::aio;
 use super::callbacks::Callback;
 use super::event_loop::report_exception;
 use super::future;
 use super::native_coro::NativeCoro;
-use super::objects::{AsyncObject, FutState};
+use super::objects::{as_async, AsyncObject, FutState};
 use super::sync::awaited;
 use super::task;
 use super::timeouts::with_self;
@@ -49,8 +49,8 @@ pub fn new_task_group() -> Rc<AsyncObject> {
     )))
 }
 
-fn state(group: &Rc<AsyncObject>) -> &RefCell<TaskGroupState> {
-    match &**group {
+fn state(group: &AsyncObject) -> &RefCell<TaskGroupState> {
+    match group {
         AsyncObject::TaskGroup(g) => g,
         _ => unreachable!("not a TaskGroup"),
     }
@@ -61,7 +61,7 @@ fn is_done(f: &Rc<AsyncObject>) -> bool {
 }
 
 /// `TaskGroup.__repr__()`: `<TaskGroup tasks=2 errors=1 cancelling>`.
-pub fn repr(group: &Rc<AsyncObject>) -> String {
+pub fn repr(group: &AsyncObject) -> String {
     let st = state(group).borrow();
     let mut info = vec![String::new()];
     if !st.tasks.is_empty() {
@@ -194,7 +194,7 @@ fn create_task(vm: &mut Vm, r: &Value, args: Args) -> PyResult<Value> {
     }
     let loop_id = loop_id.expect("entered");
     // self._loop.create_task(coro)
-    if vm.aio.loops[loop_id as usize].closed {
+    if aio(vm).loops[loop_id as usize].closed {
         return Err(runtime_error("Event loop is closed"));
     }
     let g = match &coro {
@@ -222,7 +222,7 @@ fn create_task(vm: &mut Vm, r: &Value, args: Args) -> PyResult<Value> {
         },
     );
     state(&group).borrow_mut().tasks.push(t.clone());
-    Ok(Value::Async(t))
+    Ok(Value::Native(t))
 }
 
 /// `__aenter__` (finishes at once) and `__aexit__`.
@@ -273,7 +273,7 @@ fn aenter(vm: &mut Vm, group: &Rc<AsyncObject>) -> PyResult<Value> {
         state(group).borrow_mut().loop_id = Some(l);
     }
     // tasks.current_task(self._loop)
-    let Some(parent) = vm.aio.current_task.clone() else {
+    let Some(parent) = aio(vm).current_task.clone() else {
         return Err(runtime_error(format!(
             "TaskGroup {} cannot determine the parent task",
             repr(group)
@@ -282,7 +282,7 @@ fn aenter(vm: &mut Vm, group: &Rc<AsyncObject>) -> PyResult<Value> {
     let mut st = state(group).borrow_mut();
     st.parent_task = Some(parent);
     st.entered = true;
-    Ok(Value::Async(group.clone()))
+    Ok(Value::Native(group.clone()))
 }
 
 impl GroupExit {
@@ -332,7 +332,7 @@ impl GroupExit {
             };
             self.waiting = Some(fut.clone());
             match await_future(&fut) {
-                None => return GenOutcome::Yielded(Value::Async(fut)),
+                None => return GenOutcome::Yielded(Value::Native(fut)),
                 Some(r) => {
                     resumed = Some(match r {
                         Ok(v) => Resume::Value(v),
@@ -408,8 +408,8 @@ impl GroupExit {
 // ----- methods -----
 
 fn receiver(r: &Value) -> Rc<AsyncObject> {
-    match r {
-        Value::Async(o) => o.clone(),
+    match as_async(r) {
+        Some(o) => o,
         _ => unreachable!("TaskGroup methods are bound to a TaskGroup"),
     }
 }
@@ -422,7 +422,7 @@ fn m_aenter(_vm: &mut Vm, r: &Value, args: Args) -> PyResult<Value> {
         &[],
         1,
     )?;
-    Ok(Value::Generator(Generator::native(
+    Ok(Value::Generator(super::native_coro::coroutine(
         "__aenter__",
         "TaskGroup.__aenter__",
         NativeCoro::TaskGroup(TaskGroupCoro::Enter(receiver(r))),
@@ -439,7 +439,7 @@ fn m_aexit(_vm: &mut Vm, r: &Value, args: Args) -> PyResult<Value> {
         Some(Value::Exception(e)) => Some(e),
         _ => None,
     };
-    Ok(Value::Generator(Generator::native(
+    Ok(Value::Generator(super::native_coro::coroutine(
         "__aexit__",
         "TaskGroup.__aexit__",
         NativeCoro::TaskGroup(TaskGroupCoro::Exit(GroupExit {
@@ -472,5 +472,5 @@ pub fn construct(args: Args) -> PyResult<Value> {
         &[],
         1,
     )?;
-    Ok(Value::Async(new_task_group()))
+    Ok(Value::Native(new_task_group()))
 }

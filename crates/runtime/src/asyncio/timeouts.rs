@@ -10,16 +10,16 @@ use std::rc::Rc;
 
 use loopscope_syntax::ast::{BinOp, CmpOp};
 
-use crate::exceptions::{exc_empty, runtime_error};
-use crate::generator::Generator;
-use crate::types::TypeId;
-use crate::value::{Args, NativeFn, PyResult, Value};
+use crate::object::exceptions::{exc_empty, runtime_error};
+use crate::object::types::TypeId;
+use crate::object::value::{Args, NativeFn, PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
 
+use super::aio;
 use super::callbacks::Callback;
 use super::event_loop::{call_at, call_soon, cancel_handle};
 use super::native_coro::NativeCoro;
-use super::objects::{AsyncObject, Handle};
+use super::objects::{as_async, AsyncObject, Handle};
 use super::task;
 use super::waiting::{bind, get_running_loop, timeout_error_from};
 
@@ -68,8 +68,8 @@ pub fn new_timeout(when: Value) -> Rc<AsyncObject> {
     })))
 }
 
-fn state(cm: &Rc<AsyncObject>) -> &RefCell<TimeoutState> {
-    match &**cm {
+fn state(cm: &AsyncObject) -> &RefCell<TimeoutState> {
+    match cm {
         AsyncObject::Timeout(t) => t,
         _ => unreachable!("not a Timeout"),
     }
@@ -124,7 +124,7 @@ pub fn on_timeout(vm: &mut Vm, cm: &Rc<AsyncObject>) {
 }
 
 /// `Timeout.__repr__()`: `<Timeout [active] when=1.5>`.
-pub fn repr(cm: &Rc<AsyncObject>) -> String {
+pub fn repr(cm: &AsyncObject) -> String {
     let st = state(cm).borrow();
     let mut info = String::new();
     if st.state == TimeoutPhase::Entered {
@@ -178,7 +178,7 @@ fn aenter(vm: &mut Vm, cm: &Rc<AsyncObject>) -> PyResult<Value> {
     }
     // tasks.current_task()
     get_running_loop(vm)?;
-    let Some(task) = vm.aio.current_task.clone() else {
+    let Some(task) = aio(vm).current_task.clone() else {
         return Err(runtime_error("Timeout should be used inside a task"));
     };
     let cancelling = task::task_part(&task)
@@ -192,7 +192,7 @@ fn aenter(vm: &mut Vm, cm: &Rc<AsyncObject>) -> PyResult<Value> {
         st.when.clone()
     };
     reschedule(vm, cm, when)?;
-    Ok(Value::Async(cm.clone()))
+    Ok(Value::Native(cm.clone()))
 }
 
 /// `Timeout.__aexit__(exc_type, exc_val, exc_tb)`.
@@ -248,7 +248,7 @@ pub fn timeout(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     } else {
         crate::ops::binary_op(vm, BinOp::Add, &Value::Float(vm.now), &delay)?
     };
-    Ok(Value::Async(new_timeout(when)))
+    Ok(Value::Native(new_timeout(when)))
 }
 
 /// `asyncio.timeout_at(when)`.
@@ -258,7 +258,7 @@ pub fn timeout_at(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         .next()
         .flatten()
         .unwrap_or(Value::None);
-    Ok(Value::Async(new_timeout(when)))
+    Ok(Value::Native(new_timeout(when)))
 }
 
 /// `asyncio.Timeout(when)`.
@@ -273,14 +273,11 @@ pub fn construct(args: Args) -> PyResult<Value> {
     .pop()
     .flatten()
     .unwrap_or(Value::None);
-    Ok(Value::Async(new_timeout(when)))
+    Ok(Value::Native(new_timeout(when)))
 }
 
 fn receiver(r: &Value) -> Rc<AsyncObject> {
-    match r {
-        Value::Async(o) => o.clone(),
-        _ => unreachable!("Timeout methods are bound to a Timeout"),
-    }
+    as_async(r).expect("Timeout methods are bound to a Timeout")
 }
 
 /// The arguments of a method call with `self` first, for [`bind`].
@@ -321,7 +318,7 @@ fn m_expired(_vm: &mut Vm, r: &Value, args: Args) -> PyResult<Value> {
 fn m_aenter(_vm: &mut Vm, r: &Value, args: Args) -> PyResult<Value> {
     bind("Timeout.__aenter__", with_self(r, args), &["self"], &[], 1)?;
     let coro = TimeoutCoro::Enter { cm: receiver(r) };
-    Ok(Value::Generator(Generator::native(
+    Ok(Value::Generator(super::native_coro::coroutine(
         "__aenter__",
         "Timeout.__aenter__",
         NativeCoro::Timeout(coro),
@@ -340,7 +337,7 @@ fn m_aexit(_vm: &mut Vm, r: &Value, args: Args) -> PyResult<Value> {
         exc_type,
         exc_val,
     };
-    Ok(Value::Generator(Generator::native(
+    Ok(Value::Generator(super::native_coro::coroutine(
         "__aexit__",
         "Timeout.__aexit__",
         NativeCoro::Timeout(coro),

@@ -19,18 +19,19 @@ use std::rc::Rc;
 
 use loopscope_syntax::ast::{BinOp, CmpOp};
 
-use crate::dict::PySet;
-use crate::exceptions::{exc, exc_empty, runtime_error, type_error, value_error};
-use crate::generator::{GenBody, GenState, Generator};
-use crate::types::{type_of, TypeId};
-use crate::value::{fresh_address, Args, ExcRef, PyResult, Value};
+use crate::object::dict::PySet;
+use crate::object::exceptions::{exc, exc_empty, runtime_error, type_error, value_error};
+use crate::object::generator::{GenBody, GenState, Generator};
+use crate::object::types::{type_of, TypeId};
+use crate::object::value::{fresh_address, Args, ExcRef, PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
 
+use super::aio;
 use super::callbacks::Callback;
 use super::event_loop::{call_at, cancel_handle, report_exception};
 use super::future;
 use super::native_coro::NativeCoro;
-use super::objects::{AsyncObject, FutState, Handle};
+use super::objects::{as_future, AsyncObject, FutState, Handle};
 use super::queues::{self, QueueCoro, QueueKind};
 use super::sync::awaited;
 
@@ -143,17 +144,17 @@ pub(super) fn await_future(fut: &Rc<AsyncObject>) -> Option<PyResult<Value>> {
 }
 
 /// `events.get_running_loop()`.
-pub(super) fn get_running_loop(vm: &Vm) -> PyResult<u32> {
-    vm.aio
+pub(super) fn get_running_loop(vm: &mut Vm) -> PyResult<u32> {
+    aio(vm)
         .running_loop
         .ok_or_else(|| runtime_error("no running event loop"))
 }
 
 /// `events._get_event_loop()`: the running loop, else the current one.
-fn get_event_loop(vm: &Vm) -> PyResult<u32> {
-    vm.aio
-        .running_loop
-        .or(vm.aio.current_loop)
+fn get_event_loop(vm: &mut Vm) -> PyResult<u32> {
+    let st = aio(vm);
+    st.running_loop
+        .or(st.current_loop)
         .ok_or_else(|| runtime_error("There is no current event loop in thread 'MainThread'."))
 }
 
@@ -187,7 +188,7 @@ pub(super) fn timeout_error_from(cause: Option<ExcRef>) -> ExcRef {
 }
 
 fn is_future(v: &Value) -> bool {
-    matches!(v, Value::Async(o) if o.as_future().is_some())
+    as_future(v).is_some()
 }
 
 fn is_coroutine(v: &Value) -> bool {
@@ -206,13 +207,13 @@ fn set_of(vm: &mut Vm, fs: &Value) -> PyResult<Vec<Value>> {
 
 /// A future of `fs`, or the AttributeError `f.add_done_callback` raises.
 fn future_of(v: &Value) -> PyResult<Rc<AsyncObject>> {
-    match v {
-        Value::Async(o) if o.as_future().is_some() => Ok(o.clone()),
-        other => Err(exc(
+    match as_future(v) {
+        Some(o) => Ok(o),
+        None => Err(exc(
             TypeId::AttributeError,
             format!(
                 "'{}' object has no attribute 'add_done_callback'",
-                type_of(other).name()
+                type_of(v).name()
             ),
         )),
     }
@@ -288,7 +289,7 @@ pub fn as_completed_on_completion(
         return Ok(());
     }
     state.todo.borrow_mut().retain(|t| !Rc::ptr_eq(t, f));
-    queues::put_nowait(vm, &state.done, Value::Async(f.clone()))?;
+    queues::put_nowait(vm, &state.done, Value::Native(f.clone()))?;
     let handle = state.timeout_handle.borrow().clone();
     if let Some(h) = handle.filter(|_| state.todo.borrow().is_empty()) {
         cancel_handle(vm, &h);
@@ -346,9 +347,9 @@ pub fn shield(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         .flatten()
         .unwrap_or(Value::None);
     // `_ensure_future(arg)`.
-    let inner = match &arg {
-        Value::Async(o) if o.as_future().is_some() => o.clone(),
-        _ => {
+    let inner = match as_future(&arg) {
+        Some(o) => o,
+        None => {
             if !is_coroutine(&arg) {
                 return Err(type_error(
                     "An asyncio.Future, a coroutine or an awaitable is required",
@@ -360,7 +361,7 @@ pub fn shield(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     };
     if is_done(&inner) {
         // Shortcut.
-        return Ok(Value::Async(inner));
+        return Ok(Value::Native(inner));
     }
     let outer = future::new_future(vm, "shield");
     future::add_done_callback(
@@ -372,7 +373,7 @@ pub fn shield(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         },
     );
     future::add_done_callback(vm, &outer, Callback::ShieldOuterDone { inner, outer: None });
-    Ok(Value::Async(outer))
+    Ok(Value::Native(outer))
 }
 
 // ----- the coroutines -----
@@ -386,15 +387,19 @@ enum Delegate {
 
 impl Delegate {
     fn new(aw: &Value) -> PyResult<Delegate> {
-        super::awaitable::check_awaitable(aw)?;
-        Ok(match aw {
-            Value::Generator(g) => Delegate::Coro(g.clone()),
-            Value::Async(o) => Delegate::Future {
-                fut: o.clone(),
-                started: false,
+        match aw {
+            Value::Generator(g) if g.is_coroutine => Ok(Delegate::Coro(g.clone())),
+            other => match as_future(other) {
+                Some(fut) => Ok(Delegate::Future {
+                    fut,
+                    started: false,
+                }),
+                None => Err(type_error(format!(
+                    "object {} can't be used in 'await' expression",
+                    type_of(other).name()
+                ))),
             },
-            _ => unreachable!("check_awaitable accepts coroutines and futures only"),
-        })
+        }
     }
 
     fn step(&mut self, vm: &mut Vm, input: Resume) -> GenOutcome {
@@ -410,7 +415,7 @@ impl Delegate {
                 }
                 match await_future(fut) {
                     Some(r) => outcome_of(r),
-                    None => GenOutcome::Yielded(Value::Async(fut.clone())),
+                    None => GenOutcome::Yielded(Value::Native(fut.clone())),
                 }
             }
         }
@@ -448,7 +453,7 @@ impl CancelAndWait {
                 match await_future(&waiter) {
                     None => {
                         self.waiter = Some(waiter.clone());
-                        return GenOutcome::Yielded(Value::Async(waiter));
+                        return GenOutcome::Yielded(Value::Native(waiter));
                     }
                     Some(r) => (r, waiter),
                 }
@@ -533,7 +538,9 @@ impl WaitingCoro {
                 }
                 let getter = get.as_mut().expect("started");
                 match getter.step(vm, input) {
-                    GenOutcome::Returned(Value::Async(f)) => outcome_of(future::result(&f)),
+                    GenOutcome::Returned(v) if as_future(&v).is_some() => {
+                        outcome_of(future::result(&as_future(&v).expect("a future")))
+                    }
                     // Dummy value from _on_timeout().
                     GenOutcome::Returned(_) => GenOutcome::Raised(exc_empty(TypeId::TimeoutError)),
                     other => other,
@@ -558,7 +565,7 @@ impl WaitingCoro {
                     return GenOutcome::Returned(Value::None);
                 }
                 *left -= 1;
-                GenOutcome::Yielded(Value::Generator(Generator::native(
+                GenOutcome::Yielded(Value::Generator(super::native_coro::coroutine(
                     "_wait_for_one",
                     "as_completed.<locals>._wait_for_one",
                     NativeCoro::Waiting(WaitingCoro::WaitForOne {
@@ -706,7 +713,7 @@ impl WaitFor {
         match await_future(&waiter) {
             None => {
                 self.stage = WaitForStage::Waiting(waiter.clone());
-                Ok(GenOutcome::Yielded(Value::Async(waiter)))
+                Ok(GenOutcome::Yielded(Value::Native(waiter)))
             }
             Some(_) => {
                 self.stage = WaitForStage::Waiting(waiter);
@@ -796,7 +803,7 @@ impl Wait {
         match await_future(&waiter) {
             None => {
                 self.waiting = Some((futs, state));
-                Ok(GenOutcome::Yielded(Value::Async(waiter)))
+                Ok(GenOutcome::Yielded(Value::Native(waiter)))
             }
             Some(_) => Ok(self.finish(vm, futs, state, Resume::Value(Value::None))),
         }
@@ -827,7 +834,7 @@ impl Wait {
         let (mut done, mut pending) = (PySet::new(), PySet::new());
         for f in fs {
             let target = if is_done(&f) { &mut done } else { &mut pending };
-            if let Err(e) = target.add(Value::Async(f)) {
+            if let Err(e) = target.add(Value::Native(f)) {
                 return GenOutcome::Raised(e);
             }
         }
@@ -886,7 +893,11 @@ fn as_completed_start(
 // ----- module functions -----
 
 fn coroutine(name: &'static str, c: WaitingCoro) -> Value {
-    Value::Generator(Generator::native(name, name, NativeCoro::Waiting(c)))
+    Value::Generator(super::native_coro::coroutine(
+        name,
+        name,
+        NativeCoro::Waiting(c),
+    ))
 }
 
 /// `asyncio.wait_for(fut, timeout)`.
@@ -929,17 +940,17 @@ pub fn as_completed(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let timeout = a.next().flatten().unwrap_or(Value::None);
     Ok(Value::Generator(Rc::new(Generator {
         is_coroutine: false,
-        name: crate::generator::Name::Static("as_completed"),
-        qualname: crate::generator::Name::Static("as_completed"),
+        name: crate::object::generator::Name::Static("as_completed"),
+        qualname: crate::object::generator::Name::Static("as_completed"),
         code: None,
         state: Cell::new(GenState::Created),
-        body: RefCell::new(GenBody::Native(NativeCoro::Waiting(
+        body: RefCell::new(GenBody::Native(Box::new(NativeCoro::Waiting(
             WaitingCoro::AsCompleted {
                 fs,
                 timeout,
                 started: None,
             },
-        ))),
+        )))),
         address: fresh_address(),
     })))
 }

@@ -2,8 +2,8 @@
 //! several styles of error message (they differ by how the C function
 //! parses its arguments).
 
-use crate::exceptions::type_error;
-use crate::value::{Args, PyResult, Value};
+use crate::object::exceptions::type_error;
+use crate::object::value::{Args, PyResult, Value};
 
 impl Args {
     /// Remove and return keyword argument `name`.
@@ -113,13 +113,13 @@ pub fn index_arg(v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => Err(crate::exceptions::exc(
-            crate::types::TypeId::OverflowError,
+        Value::BigInt(_) => Err(crate::object::exceptions::exc(
+            crate::object::types::TypeId::OverflowError,
             "Python int too large to convert to C ssize_t",
         )),
         other => Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer",
-            crate::types::type_of(other).name()
+            crate::object::types::type_of(other).name()
         ))),
     }
 }

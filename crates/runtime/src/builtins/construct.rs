@@ -1,29 +1,23 @@
-//! Calling a type: `int(x)`, `list(it)`, `dict(**kw)`, `ValueError("x")`,
-//! `ExceptionGroup("msg", [...])`, ...; asyncio classes are built by the
-//! asyncio package.
+//! Calling a built-in type: `int(x)`, `list(it)`, `dict(**kw)`,
+//! `ValueError("x")`, `ExceptionGroup("msg", [...])`, ... (the `construct`
+//! slot of `object`, inherited by every built-in type that registers none).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::args::{count_range, index_arg, no_kwargs, reject_kwargs};
 use super::numbers::{float_new, int_new};
-use crate::dict::{Dict, PySet};
-use crate::exceptions::{type_error, value_error, Exception};
 use crate::iterators::{self, new_iter, IterState};
+use crate::object::dict::{Dict, PySet};
+use crate::object::exceptions::{type_error, value_error, Exception};
+use crate::object::types::{type_of, TypeId};
+use crate::object::value::{Args, PyResult, Range, Value};
 use crate::ops;
 use crate::repr;
-use crate::types::{type_of, TypeId};
-use crate::value::{Args, PyResult, Range, Value};
 use crate::vm::Vm;
 
 /// `t(*args, **kwargs)`.
 pub fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
-    if t.module().starts_with("asyncio") || t.module().starts_with("_asyncio") {
-        if t.is_exception() {
-            return exception_new(t, args);
-        }
-        return crate::asyncio::construct(vm, t, args);
-    }
     if t.is_exception() {
         return exception_new(t, args);
     }
@@ -59,11 +53,11 @@ pub fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
         TypeId::Set => {
             no_kwargs("set", &args)?;
             count_range("set", &args, 0, 1)?;
-            let mut set = PySet::new();
+            let set = Rc::new(RefCell::new(PySet::new()));
             if let Some(v) = args.pos.first() {
-                super::set_methods::update_from(vm, &mut set, v)?;
+                iterators::extend_set(vm, &set, v)?;
             }
-            Ok(Value::Set(Rc::new(RefCell::new(set))))
+            Ok(Value::Set(set))
         }
         TypeId::Dict => {
             if args.pos.len() > 1 {
@@ -297,7 +291,7 @@ fn bytes_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                 return Err(value_error("negative count"));
             }
             if n as usize > vm.limits.max_sequence_len {
-                return Err(crate::exceptions::exc_empty(TypeId::MemoryError));
+                return Err(crate::object::exceptions::exc_empty(TypeId::MemoryError));
             }
             Ok(Value::Bytes(Rc::from(vec![0u8; n as usize])))
         }

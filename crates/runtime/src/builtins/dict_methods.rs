@@ -5,29 +5,26 @@ use std::rc::Rc;
 
 use super::args::{count_range, no_args};
 use super::construct::update_dict;
-use crate::dict::Dict;
-use crate::exceptions::{exc, type_error, Exception};
 use crate::iterators::{self, dict_view, DictPart};
-use crate::types::TypeId;
-use crate::value::{Args, NativeFn, PyResult, Value};
+use crate::object::dict::Dict;
+use crate::object::exceptions::{exc, type_error, Exception};
+use crate::object::types::TypeId;
+use crate::object::value::{Args, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
-pub fn lookup(name: &str) -> Option<(&'static str, NativeFn)> {
-    const METHODS: &[(&str, NativeFn)] = &[
-        ("get", get),
-        ("keys", keys),
-        ("values", values),
-        ("items", items),
-        ("pop", pop),
-        ("popitem", popitem),
-        ("setdefault", setdefault),
-        ("update", update),
-        ("copy", copy),
-        ("clear", clear),
-        ("fromkeys", fromkeys),
-    ];
-    METHODS.iter().find(|(n, _)| *n == name).copied()
-}
+pub const METHODS: &[(&str, NativeFn)] = &[
+    ("get", get),
+    ("keys", keys),
+    ("values", values),
+    ("items", items),
+    ("pop", pop),
+    ("popitem", popitem),
+    ("setdefault", setdefault),
+    ("update", update),
+    ("copy", copy),
+    ("clear", clear),
+    ("fromkeys", fromkeys),
+];
 
 type DictRef = Rc<RefCell<Dict>>;
 

@@ -6,14 +6,21 @@
 use std::rc::Rc;
 
 use super::args::exactly_one;
-use crate::exceptions::{type_error, Exception};
+use crate::object::exceptions::{type_error, Exception};
+use crate::object::types::{type_of, TypeId};
+use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
 use crate::ops;
-use crate::types::{type_of, TypeId};
-use crate::value::{Args, ExcRef, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
-/// Data attributes of an exception.
-pub fn get(_obj: &Value, e: &ExcRef, name: &str) -> Option<Value> {
+/// Data attributes of an exception (its type's `getattr` slot).
+pub fn getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Value::Exception(e) = obj else {
+        return Ok(None);
+    };
+    Ok(data_attribute(e, name))
+}
+
+fn data_attribute(e: &ExcRef, name: &str) -> Option<Value> {
     let group = e.is(TypeId::BaseExceptionGroup);
     Some(match name {
         "args" => Value::tuple(crate::repr::visible_args(e).to_vec()),
@@ -56,20 +63,21 @@ fn opt_exc(e: &Option<ExcRef>) -> Value {
     }
 }
 
-/// Methods of exceptions.
-pub fn lookup(name: &str) -> Option<(&'static str, NativeFn)> {
-    Some(match name {
-        "add_note" => ("add_note", add_note),
-        "with_traceback" => ("with_traceback", with_traceback),
-        "subgroup" => ("subgroup", subgroup),
-        "split" => ("split", split),
-        "derive" => ("derive", derive),
-        _ => return None,
-    })
+pub const METHODS: &[(&str, NativeFn)] =
+    &[("add_note", add_note), ("with_traceback", with_traceback)];
+
+pub const GROUP_METHODS: &[(&str, NativeFn)] =
+    &[("subgroup", subgroup), ("split", split), ("derive", derive)];
+
+/// `exc.name = v` for the assignable attributes (the `setattr` slot).
+pub fn setattr(_vm: &mut Vm, obj: &Value, name: &str, v: Value) -> PyResult<bool> {
+    let Value::Exception(e) = obj else {
+        return Ok(false);
+    };
+    set(e, name, v).map(|()| true)
 }
 
-/// `exc.name = v` for the assignable attributes.
-pub fn set(e: &ExcRef, name: &str, v: Value) -> PyResult<()> {
+fn set(e: &ExcRef, name: &str, v: Value) -> PyResult<()> {
     match name {
         "__cause__" => {
             *e.cause.borrow_mut() = chain_target(v, "exception cause")?;
@@ -91,7 +99,7 @@ pub fn set(e: &ExcRef, name: &str, v: Value) -> PyResult<()> {
             }
             _ => Err(type_error("__traceback__ must be a traceback or None")),
         },
-        _ => Err(crate::exceptions::exc(
+        _ => Err(crate::object::exceptions::exc(
             TypeId::AttributeError,
             format!(
                 "'{}' object attribute '{name}' cannot be set in Loopscope",

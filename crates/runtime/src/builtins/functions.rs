@@ -10,16 +10,16 @@ use num_traits::{Signed, Zero};
 use super::args::{count_range, exactly_one, index_arg, reject_kwargs};
 use super::{numbers, sort};
 use crate::attrs;
-use crate::dict::hash_value;
-use crate::exceptions::{exc, exc_empty, type_error, value_error};
 use crate::format::{format_value, int_value};
 use crate::iterators::{self, view_len};
 use crate::modules::output_stream;
+use crate::object::dict::hash_value;
+use crate::object::exceptions::{exc, exc_empty, type_error, value_error};
+use crate::object::types::{type_of, TypeId};
+use crate::object::value::{Args, NativeFn, PyResult, Value};
 use crate::ops;
 use crate::repr;
 use crate::trace::Stream;
-use crate::types::{type_of, TypeId};
-use crate::value::{Args, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[
@@ -169,7 +169,11 @@ fn divmod(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     Ok(Value::tuple(vec![q, r]))
 }
 
-fn divmod_error(e: crate::value::ExcRef, a: &Value, b: &Value) -> crate::value::ExcRef {
+fn divmod_error(
+    e: crate::object::value::ExcRef,
+    a: &Value,
+    b: &Value,
+) -> crate::object::value::ExcRef {
     if e.typ == TypeId::TypeError {
         return type_error(format!(
             "unsupported operand type(s) for divmod(): '{}' and '{}'",
@@ -242,7 +246,7 @@ fn hash(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 
 fn id(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("id", &args)?;
-    Ok(Value::Int(repr::address_of(&v) as i64))
+    Ok(Value::Int(crate::object::value::address_of(&v) as i64))
 }
 
 fn callable(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
@@ -468,7 +472,7 @@ fn next(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
             crate::vm::GenOutcome::Yielded(v) => Ok(v),
             crate::vm::GenOutcome::Returned(v) => match args.pos.get(1) {
                 Some(d) => Ok(d.clone()),
-                None => Err(crate::exceptions::stop_iteration(v)),
+                None => Err(crate::object::exceptions::stop_iteration(v)),
             },
             crate::vm::GenOutcome::Raised(e) => match args.pos.get(1) {
                 Some(d) if e.typ == TypeId::StopIteration => Ok(d.clone()),

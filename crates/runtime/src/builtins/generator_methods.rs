@@ -5,14 +5,21 @@
 use std::rc::Rc;
 
 use super::args::{count_range, exactly_one, no_args};
-use crate::exceptions::{exc, exc_empty, runtime_error, stop_iteration, type_error, Exception};
-use crate::generator::{GenState, Generator};
-use crate::types::{type_of, TypeId};
-use crate::value::{Args, ExcRef, NativeFn, PyResult, Value};
+use crate::object::exceptions::{exc_empty, stop_iteration, type_error, Exception};
+use crate::object::generator::{GenState, Generator};
+use crate::object::types::type_of;
+use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
 
-/// Data attributes.
-pub fn get(_obj: &Value, g: &Rc<Generator>, name: &str) -> Option<Value> {
+/// Data attributes (the `getattr` slot of generators and coroutines).
+pub fn getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Value::Generator(g) = obj else {
+        return Ok(None);
+    };
+    Ok(data_attribute(g, name))
+}
+
+fn data_attribute(g: &Rc<Generator>, name: &str) -> Option<Value> {
     let prefix = if g.is_coroutine { "cr_" } else { "gi_" };
     let state = g.state.get();
     Some(match name {
@@ -28,17 +35,17 @@ pub fn get(_obj: &Value, g: &Rc<Generator>, name: &str) -> Option<Value> {
     })
 }
 
-/// Methods; coroutines have no `__next__`.
-pub fn lookup(name: &str, is_coroutine: bool) -> Option<(&'static str, NativeFn)> {
-    Some(match name {
-        "send" => ("send", send),
-        "throw" => ("throw", throw),
-        "close" => ("close", close),
-        "__next__" if !is_coroutine => ("__next__", next),
-        "__iter__" if !is_coroutine => ("__iter__", iter),
-        _ => return None,
-    })
-}
+pub const GENERATOR_METHODS: &[(&str, NativeFn)] = &[
+    ("send", send),
+    ("throw", throw),
+    ("close", close),
+    ("__next__", next),
+    ("__iter__", iter),
+];
+
+/// Coroutines have no `__next__` or `__iter__`.
+pub const COROUTINE_METHODS: &[(&str, NativeFn)] =
+    &[("send", send), ("throw", throw), ("close", close)];
 
 fn this(recv: &Value) -> PyResult<Rc<Generator>> {
     match recv {
@@ -107,45 +114,9 @@ fn throw(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     outcome(vm.resume(&g, Resume::Throw(e)))
 }
 
-/// `gen.close()`.
-pub fn close_generator(vm: &mut Vm, g: &Rc<Generator>) -> PyResult<()> {
-    match g.state.get() {
-        GenState::Closed => Ok(()),
-        GenState::Created => {
-            g.state.set(GenState::Closed);
-            drop(g.take_frame());
-            Ok(())
-        }
-        GenState::Running => Err(exc(
-            TypeId::ValueError,
-            if g.is_coroutine {
-                "coroutine already executing"
-            } else {
-                "generator already executing"
-            },
-        )),
-        GenState::Suspended => {
-            match vm.resume(g, Resume::Throw(exc_empty(TypeId::GeneratorExit))) {
-                GenOutcome::Yielded(_) => Err(runtime_error(if g.is_coroutine {
-                    "coroutine ignored GeneratorExit"
-                } else {
-                    "generator ignored GeneratorExit"
-                })),
-                GenOutcome::Returned(_) => Ok(()),
-                GenOutcome::Raised(e)
-                    if e.is(TypeId::GeneratorExit) || e.is(TypeId::StopIteration) =>
-                {
-                    Ok(())
-                }
-                GenOutcome::Raised(e) => Err(e),
-            }
-        }
-    }
-}
-
 fn close(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let g = this(recv)?;
     no_args("close", &args)?;
-    close_generator(vm, &g)?;
+    vm.close_generator(&g)?;
     Ok(Value::None)
 }

@@ -5,30 +5,27 @@ use std::rc::Rc;
 
 use super::args::{count_range, exactly_one, index_arg, no_args};
 use super::sort::sort_values;
-use crate::exceptions::{exc, type_error, value_error};
 use crate::iterators;
+use crate::object::exceptions::{exc, type_error, value_error};
+use crate::object::types::TypeId;
+use crate::object::value::{Args, NativeFn, PyResult, Value};
 use crate::ops::values_equal;
 use crate::repr;
-use crate::types::TypeId;
-use crate::value::{Args, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
-pub fn lookup(name: &str) -> Option<(&'static str, NativeFn)> {
-    const METHODS: &[(&str, NativeFn)] = &[
-        ("append", append),
-        ("extend", extend),
-        ("insert", insert),
-        ("pop", pop),
-        ("remove", remove),
-        ("index", index),
-        ("count", count),
-        ("sort", sort),
-        ("reverse", reverse),
-        ("copy", copy),
-        ("clear", clear),
-    ];
-    METHODS.iter().find(|(n, _)| *n == name).copied()
-}
+pub const METHODS: &[(&str, NativeFn)] = &[
+    ("append", append),
+    ("extend", extend),
+    ("insert", insert),
+    ("pop", pop),
+    ("remove", remove),
+    ("index", index),
+    ("count", count),
+    ("sort", sort),
+    ("reverse", reverse),
+    ("copy", copy),
+    ("clear", clear),
+];
 
 type ListRef = Rc<RefCell<Vec<Value>>>;
 
@@ -48,7 +45,7 @@ fn append(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("list.append", &args)?;
     let l = this(recv)?;
     if l.borrow().len() >= vm.limits.max_sequence_len {
-        return Err(crate::exceptions::exc_empty(TypeId::MemoryError));
+        return Err(crate::object::exceptions::exc_empty(TypeId::MemoryError));
     }
     l.borrow_mut().push(v);
     Ok(Value::None)

@@ -1,6 +1,5 @@
 //! Methods of the smaller built-in types: `tuple`, `range`, `bytes`,
-//! `int`, `float`, and the iterator types; plus class methods reached
-//! through a type (`dict.fromkeys`, `int.from_bytes`).
+//! `int`, `float`, and the iterator types; plus `int.from_bytes`.
 
 use std::rc::Rc;
 
@@ -9,48 +8,33 @@ use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::args::{count_range, exactly_one, index_arg, no_args, reject_kwargs};
 use super::list_methods::{index_bounds, same};
-use crate::exceptions::{exc, type_error, value_error};
 use crate::format::int_value;
 use crate::iterators;
+use crate::object::exceptions::{exc, type_error, value_error};
+use crate::object::types::TypeId;
+use crate::object::value::{Args, NativeFn, PyResult, Value};
 use crate::repr;
-use crate::types::TypeId;
-use crate::value::{Args, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
-pub fn lookup(t: TypeId, name: &str) -> Option<(&'static str, NativeFn)> {
-    let table: &[(&'static str, NativeFn)] = match t {
-        TypeId::Tuple | TypeId::Range => &[("index", seq_index), ("count", seq_count)],
-        TypeId::Bytes => &[("decode", decode), ("hex", hex)],
-        TypeId::Int | TypeId::Bool => &[
-            ("bit_length", bit_length),
-            ("to_bytes", to_bytes),
-            ("conjugate", identity),
-            ("as_integer_ratio", int_ratio),
-        ],
-        TypeId::Float => &[
-            ("is_integer", is_integer),
-            ("as_integer_ratio", float_ratio),
-            ("conjugate", identity),
-        ],
-        TypeId::Iterator
-        | TypeId::Enumerate
-        | TypeId::Zip
-        | TypeId::Map
-        | TypeId::Filter
-        | TypeId::Reversed => &[("__next__", iter_next), ("__iter__", identity)],
-        _ => &[],
-    };
-    table.iter().find(|(n, _)| *n == name).copied()
-}
-
-/// Class methods: `dict.fromkeys`, `int.from_bytes`.
-pub fn class_method(t: TypeId, name: &str) -> Option<(&'static str, NativeFn)> {
-    match (t, name) {
-        (TypeId::Dict, "fromkeys") => Some(("fromkeys", super::dict_methods::fromkeys)),
-        (TypeId::Int, "from_bytes") => Some(("from_bytes", from_bytes)),
-        _ => None,
-    }
-}
+/// `tuple` and `range`.
+pub const SEQUENCE_METHODS: &[(&str, NativeFn)] = &[("index", seq_index), ("count", seq_count)];
+pub const BYTES_METHODS: &[(&str, NativeFn)] = &[("decode", decode), ("hex", hex)];
+/// `int` (and so `bool`).
+pub const INT_METHODS: &[(&str, NativeFn)] = &[
+    ("bit_length", bit_length),
+    ("to_bytes", to_bytes),
+    ("conjugate", identity),
+    ("as_integer_ratio", int_ratio),
+];
+pub const INT_CLASS_METHODS: &[(&str, NativeFn)] = &[("from_bytes", from_bytes)];
+pub const FLOAT_METHODS: &[(&str, NativeFn)] = &[
+    ("is_integer", is_integer),
+    ("as_integer_ratio", float_ratio),
+    ("conjugate", identity),
+];
+/// The built-in iterator types.
+pub const ITERATOR_METHODS: &[(&str, NativeFn)] =
+    &[("__next__", iter_next), ("__iter__", identity)];
 
 fn identity(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     no_args("method", &args)?;
@@ -64,7 +48,7 @@ fn iter_next(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     no_args("__next__", &args)?;
     match iterators::next_item(vm, recv)? {
         Some(v) => Ok(v),
-        None => Err(crate::exceptions::exc_empty(TypeId::StopIteration)),
+        None => Err(crate::object::exceptions::exc_empty(TypeId::StopIteration)),
     }
 }
 
@@ -145,7 +129,7 @@ pub fn codec_args(
 pub fn none_or_type(v: &Value) -> &'static str {
     match v {
         Value::None => "None",
-        other => crate::types::type_of(other).name(),
+        other => crate::object::types::type_of(other).name(),
     }
 }
 

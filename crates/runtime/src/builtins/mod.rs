@@ -20,11 +20,8 @@ pub mod str_methods;
 
 use std::rc::Rc;
 
-use loopscope_cpython::{ExceptionKind, PyError};
-
-use crate::exceptions::{exc, exc_empty};
-use crate::types::TypeId;
-use crate::value::{Args, Builtin, ExcRef, Module, NativeFn, PyResult, Value};
+use crate::object::types::TypeId;
+use crate::object::value::{Args, Builtin, ExcRef, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
 pub use construct::construct;
@@ -38,36 +35,12 @@ pub fn function(name: &'static str, func: NativeFn) -> Value {
     }))
 }
 
-/// A built-in method bound to `receiver`.
-pub fn method(name: &'static str, func: NativeFn, receiver: &Value) -> Value {
-    Value::Builtin(Rc::new(Builtin {
-        name,
-        func,
-        receiver: receiver.clone(),
-    }))
-}
-
-/// The exception a `loopscope_cpython` error stands for.
-pub fn cpython_error(e: PyError) -> ExcRef {
-    let typ = match e.kind {
-        ExceptionKind::ValueError => TypeId::ValueError,
-        ExceptionKind::TypeError => TypeId::TypeError,
-        ExceptionKind::OverflowError => TypeId::OverflowError,
-        ExceptionKind::IndexError => TypeId::IndexError,
-        ExceptionKind::ZeroDivisionError => TypeId::ZeroDivisionError,
-        ExceptionKind::MemoryError => TypeId::MemoryError,
-    };
-    if e.message.is_empty() {
-        exc_empty(typ)
-    } else {
-        exc(typ, e.message)
-    }
-}
+pub use crate::object::exceptions::cpython_error;
 
 /// `exit()` / `quit()` / `sys.exit()`: raise SystemExit.
 pub fn raise_exit(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     args::count_range("exit", &args, 0, 1)?;
-    Err(crate::exceptions::Exception::new(
+    Err(crate::object::exceptions::Exception::new(
         TypeId::SystemExit,
         args.pos,
     ))
@@ -116,6 +89,52 @@ const TYPE_NAMES: &[(&str, TypeId)] = &[
     ("filter", TypeId::Filter),
     ("reversed", TypeId::Reversed),
 ];
+
+/// Register the built-in types' behaviour with the VM: their methods, data
+/// attributes and construction.
+pub fn install(vm: &mut Vm) {
+    let slots = &mut vm.slots;
+    slots.get_mut(TypeId::Object).construct = Some(construct);
+    slots.get_mut(TypeId::Str).methods = str_methods::METHODS;
+    slots.get_mut(TypeId::List).methods = list_methods::METHODS;
+    let dict = slots.get_mut(TypeId::Dict);
+    dict.methods = dict_methods::METHODS;
+    dict.class_methods = &[("fromkeys", dict_methods::fromkeys)];
+    slots.get_mut(TypeId::Set).methods = set_methods::METHODS;
+    for t in [TypeId::Tuple, TypeId::Range] {
+        slots.get_mut(t).methods = misc_methods::SEQUENCE_METHODS;
+    }
+    slots.get_mut(TypeId::Bytes).methods = misc_methods::BYTES_METHODS;
+    let int = slots.get_mut(TypeId::Int);
+    int.methods = misc_methods::INT_METHODS;
+    int.class_methods = misc_methods::INT_CLASS_METHODS;
+    slots.get_mut(TypeId::Float).methods = misc_methods::FLOAT_METHODS;
+    for t in [TypeId::Int, TypeId::Float, TypeId::Range, TypeId::Slice] {
+        slots.get_mut(t).getattr = Some(numbers::data_attribute);
+    }
+    for t in [
+        TypeId::Iterator,
+        TypeId::Enumerate,
+        TypeId::Zip,
+        TypeId::Map,
+        TypeId::Filter,
+        TypeId::Reversed,
+        TypeId::Chain,
+    ] {
+        slots.get_mut(t).methods = misc_methods::ITERATOR_METHODS;
+    }
+    let exception = slots.get_mut(TypeId::BaseException);
+    exception.methods = exception_methods::METHODS;
+    exception.getattr = Some(exception_methods::getattr);
+    exception.setattr = Some(exception_methods::setattr);
+    slots.get_mut(TypeId::BaseExceptionGroup).methods = exception_methods::GROUP_METHODS;
+    let generator = slots.get_mut(TypeId::Generator);
+    generator.methods = generator_methods::GENERATOR_METHODS;
+    generator.getattr = Some(generator_methods::getattr);
+    let coroutine = slots.get_mut(TypeId::Coroutine);
+    coroutine.methods = generator_methods::COROUTINE_METHODS;
+    coroutine.getattr = Some(generator_methods::getattr);
+}
 
 /// Build the `builtins` module.
 pub fn make_module() -> Rc<Module> {

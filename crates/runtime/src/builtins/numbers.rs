@@ -9,11 +9,11 @@ use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::args::reject_kwargs;
 use super::cpython_error;
-use crate::exceptions::{type_error, value_error};
 use crate::format::int_value;
+use crate::object::exceptions::{type_error, value_error};
+use crate::object::types::type_of;
+use crate::object::value::{Args, PyResult, Value};
 use crate::repr::quote_str;
-use crate::types::type_of;
-use crate::value::{Args, PyResult, Value};
 use crate::vm::Vm;
 
 /// `int(...)`.
@@ -294,4 +294,24 @@ fn round_int(v: &BigInt, ndigits: &BigInt) -> BigInt {
         q
     };
     q * unit
+}
+
+/// Data attributes of numbers, ranges and slices (their types' `getattr`
+/// slot).
+pub fn data_attribute(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    Ok(match (obj, name) {
+        (Value::Int(_) | Value::BigInt(_), "real" | "numerator") => Some(obj.clone()),
+        (Value::Bool(b), "real" | "numerator") => Some(Value::Int(*b as i64)),
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "imag") => Some(Value::Int(0)),
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
+        (Value::Float(_), "real") => Some(obj.clone()),
+        (Value::Float(_), "imag") => Some(Value::Float(0.0)),
+        (Value::Range(r), "start") => Some(Value::Int(r.start)),
+        (Value::Range(r), "stop") => Some(Value::Int(r.stop)),
+        (Value::Range(r), "step") => Some(Value::Int(r.step)),
+        (Value::Slice(s), "start") => Some(s[0].clone()),
+        (Value::Slice(s), "stop") => Some(s[1].clone()),
+        (Value::Slice(s), "step") => Some(s[2].clone()),
+        _ => None,
+    })
 }

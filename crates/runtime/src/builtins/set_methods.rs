@@ -4,36 +4,33 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::args::{exactly_one, no_args};
-use crate::dict::{Dict, PySet};
-use crate::exceptions::{exc, type_error, Exception};
 use crate::iterators;
-use crate::set::Other;
-use crate::types::TypeId;
-use crate::value::{Args, NativeFn, PyResult, Value};
+use crate::object::dict::{Dict, PySet};
+use crate::object::exceptions::{exc, type_error, Exception};
+use crate::object::set::Other;
+use crate::object::types::TypeId;
+use crate::object::value::{Args, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
-pub fn lookup(name: &str) -> Option<(&'static str, NativeFn)> {
-    const METHODS: &[(&str, NativeFn)] = &[
-        ("add", add),
-        ("remove", remove),
-        ("discard", discard),
-        ("pop", pop),
-        ("union", union),
-        ("intersection", intersection),
-        ("difference", difference),
-        ("symmetric_difference", symmetric_difference),
-        ("symmetric_difference_update", symmetric_difference_update),
-        ("update", update),
-        ("intersection_update", intersection_update),
-        ("difference_update", difference_update),
-        ("issubset", issubset),
-        ("issuperset", issuperset),
-        ("isdisjoint", isdisjoint),
-        ("copy", copy),
-        ("clear", clear),
-    ];
-    METHODS.iter().find(|(n, _)| *n == name).copied()
-}
+pub const METHODS: &[(&str, NativeFn)] = &[
+    ("add", add),
+    ("remove", remove),
+    ("discard", discard),
+    ("pop", pop),
+    ("union", union),
+    ("intersection", intersection),
+    ("difference", difference),
+    ("symmetric_difference", symmetric_difference),
+    ("symmetric_difference_update", symmetric_difference_update),
+    ("update", update),
+    ("intersection_update", intersection_update),
+    ("difference_update", difference_update),
+    ("issubset", issubset),
+    ("issuperset", issuperset),
+    ("isdisjoint", isdisjoint),
+    ("copy", copy),
+    ("clear", clear),
+];
 
 type SetRef = Rc<RefCell<PySet>>;
 
@@ -106,16 +103,6 @@ fn operand(vm: &mut Vm, me: &SetRef, arg: &Value) -> PyResult<Operand> {
         Value::Dict(d) => Operand::Dict(d.clone()),
         other => Operand::Items(iterators::collect(vm, other)?),
     })
-}
-
-/// `set_update_internal(set, src)` for a `src` that is not `set` itself:
-/// `set(x)`, `{*x}`.
-pub fn update_from(vm: &mut Vm, set: &mut PySet, src: &Value) -> PyResult<()> {
-    match src {
-        Value::Set(s) => set.update(Other::Set(&s.borrow())),
-        Value::Dict(d) => set.update(Other::Dict(&d.borrow())),
-        other => set.update(Other::Items(&iterators::collect(vm, other)?)),
-    }
 }
 
 fn operands(vm: &mut Vm, me: &SetRef, args: &Args) -> PyResult<Vec<Operand>> {

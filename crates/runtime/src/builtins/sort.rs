@@ -6,8 +6,8 @@
 
 use loopscope_syntax::ast::CmpOp;
 
+use crate::object::value::{PyResult, Value};
 use crate::ops;
-use crate::value::{PyResult, Value};
 use crate::vm::Vm;
 
 /// Sort `items` in place.

@@ -4,12 +4,12 @@
 use std::rc::Rc;
 
 use crate::attrs;
-use crate::exceptions::{exc, value_error, Exception};
 use crate::format::format_value;
+use crate::object::exceptions::{exc, value_error, Exception};
+use crate::object::types::TypeId;
+use crate::object::value::{PyResult, Value};
 use crate::ops;
 use crate::repr;
-use crate::types::TypeId;
-use crate::value::{PyResult, Value};
 use crate::vm::Vm;
 
 /// Positional/keyword arguments, or a mapping for `format_map`.

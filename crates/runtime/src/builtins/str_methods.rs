@@ -6,62 +6,59 @@ use super::args::{
     count_range, exactly_one, index_arg, no_args, no_kwargs, reject_kwargs, takes_range,
 };
 use super::str_format;
-use crate::exceptions::{type_error, value_error};
 use crate::iterators;
-use crate::types::type_of;
-use crate::value::{Args, NativeFn, PyResult, Value};
+use crate::object::exceptions::{type_error, value_error};
+use crate::object::types::type_of;
+use crate::object::value::{Args, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
-pub fn lookup(name: &str) -> Option<(&'static str, NativeFn)> {
-    const METHODS: &[(&str, NativeFn)] = &[
-        ("upper", upper),
-        ("lower", lower),
-        ("casefold", lower),
-        ("swapcase", swapcase),
-        ("title", title),
-        ("capitalize", capitalize),
-        ("strip", strip),
-        ("lstrip", lstrip),
-        ("rstrip", rstrip),
-        ("split", split),
-        ("rsplit", rsplit),
-        ("splitlines", splitlines),
-        ("join", join),
-        ("replace", replace),
-        ("startswith", startswith),
-        ("endswith", endswith),
-        ("find", find),
-        ("rfind", rfind),
-        ("index", index),
-        ("rindex", rindex),
-        ("count", count),
-        ("format", format),
-        ("format_map", format_map),
-        ("center", center),
-        ("ljust", ljust),
-        ("rjust", rjust),
-        ("zfill", zfill),
-        ("partition", partition),
-        ("rpartition", rpartition),
-        ("removeprefix", removeprefix),
-        ("removesuffix", removesuffix),
-        ("encode", encode),
-        ("isdigit", isdigit),
-        ("isdecimal", isdecimal),
-        ("isnumeric", isnumeric),
-        ("isalpha", isalpha),
-        ("isalnum", isalnum),
-        ("isspace", isspace),
-        ("isupper", isupper),
-        ("islower", islower),
-        ("istitle", istitle),
-        ("isascii", isascii),
-        ("isidentifier", isidentifier),
-        ("isprintable", isprintable),
-        ("expandtabs", expandtabs),
-    ];
-    METHODS.iter().find(|(n, _)| *n == name).copied()
-}
+pub const METHODS: &[(&str, NativeFn)] = &[
+    ("upper", upper),
+    ("lower", lower),
+    ("casefold", lower),
+    ("swapcase", swapcase),
+    ("title", title),
+    ("capitalize", capitalize),
+    ("strip", strip),
+    ("lstrip", lstrip),
+    ("rstrip", rstrip),
+    ("split", split),
+    ("rsplit", rsplit),
+    ("splitlines", splitlines),
+    ("join", join),
+    ("replace", replace),
+    ("startswith", startswith),
+    ("endswith", endswith),
+    ("find", find),
+    ("rfind", rfind),
+    ("index", index),
+    ("rindex", rindex),
+    ("count", count),
+    ("format", format),
+    ("format_map", format_map),
+    ("center", center),
+    ("ljust", ljust),
+    ("rjust", rjust),
+    ("zfill", zfill),
+    ("partition", partition),
+    ("rpartition", rpartition),
+    ("removeprefix", removeprefix),
+    ("removesuffix", removesuffix),
+    ("encode", encode),
+    ("isdigit", isdigit),
+    ("isdecimal", isdecimal),
+    ("isnumeric", isnumeric),
+    ("isalpha", isalpha),
+    ("isalnum", isalnum),
+    ("isspace", isspace),
+    ("isupper", isupper),
+    ("islower", islower),
+    ("istitle", istitle),
+    ("isascii", isascii),
+    ("isidentifier", isidentifier),
+    ("isprintable", isprintable),
+    ("expandtabs", expandtabs),
+];
 
 fn this(recv: &Value) -> Rc<str> {
     match recv {
@@ -323,7 +320,7 @@ fn splitlines(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
 fn join(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let iterable = exactly_one("str.join", &args)?;
     let items = iterators::collect(vm, &iterable).map_err(|e| {
-        if e.typ == crate::types::TypeId::TypeError {
+        if e.typ == crate::object::types::TypeId::TypeError {
             type_error("can only join an iterable")
         } else {
             e
@@ -544,8 +541,8 @@ fn format_map(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 fn width_arg(vm: &Vm, v: &Value) -> PyResult<usize> {
     let width = index_arg(v)?.max(0) as usize;
     if width > vm.limits.max_sequence_len {
-        return Err(crate::exceptions::exc_empty(
-            crate::types::TypeId::MemoryError,
+        return Err(crate::object::exceptions::exc_empty(
+            crate::object::types::TypeId::MemoryError,
         ));
     }
     Ok(width)
@@ -686,8 +683,8 @@ fn encode(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
             let mut out = Vec::with_capacity(s.len());
             for (i, c) in s.chars().enumerate() {
                 if (c as u32) >= limit {
-                    return Err(crate::exceptions::exc(
-                        crate::types::TypeId::UnicodeEncodeError,
+                    return Err(crate::object::exceptions::exc(
+                        crate::object::types::TypeId::UnicodeEncodeError,
                         format!(
                             "'{}' codec can't encode character '{}' in position {i}: ordinal not in range({limit})",
                             if limit == 0x80 { "ascii" } else { "latin-1" },
@@ -700,8 +697,8 @@ fn encode(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
             out
         }
         other => {
-            return Err(crate::exceptions::exc(
-                crate::types::TypeId::LookupError,
+            return Err(crate::object::exceptions::exc(
+                crate::object::types::TypeId::LookupError,
                 format!("unknown encoding: {other}"),
             ))
         }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use loopscope_syntax::ast::{BinOp, CmpOp, Span, UnaryOp};
 
-use crate::value::Value;
+use num_bigint::BigInt;
 
 /// One instruction. Operands are indexes into the code object's tables
 /// (`consts`, `names`, local slots) or jump targets (instruction indexes).
@@ -23,8 +23,6 @@ pub enum Instr {
     Rot2,
     /// `a b c` → `c a b` (top moves down two).
     Rot3,
-    /// `a b c d` → `d a b c`.
-    Rot4,
     LoadConst(u32),
     LoadFast(u32),
     StoreFast(u32),
@@ -137,7 +135,10 @@ pub enum Instr {
     /// TOS1 is an exception, TOS a class or tuple: push whether it matches.
     CheckExcMatch,
     LoadAssertionError,
+    /// `import a.b`: import `names[n]` and push the top-level package `a`.
     ImportName(u32),
+    /// `from a.b import x`: import `names[n]` and push that module itself.
+    ImportModule(u32),
     /// Load attribute `names[n]` of the module at TOS, keeping the module.
     ImportFrom(u32),
     ImportStar,
@@ -158,6 +159,45 @@ pub enum Instr {
     /// Pop a boolean: if true, the exception is suppressed (pop handler
     /// state); otherwise re-raise it.
     WithSuppressOrReraise,
+}
+
+/// A constant of a code object, as the compiler folds it. The compiler knows
+/// no runtime values: the VM turns these into values once, when it loads the
+/// code (`object::code::CodeObject`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Const {
+    None,
+    Bool(bool),
+    Int(i64),
+    /// An int outside `i64`.
+    BigInt(Rc<BigInt>),
+    Float(f64),
+    Str(Rc<str>),
+    Bytes(Rc<[u8]>),
+    Ellipsis,
+    Tuple(Vec<Const>),
+    /// A set display of constants, folded into a frozenset.
+    FrozenSet(Vec<Const>),
+}
+
+impl Const {
+    pub fn str(s: &str) -> Const {
+        Const::Str(Rc::from(s))
+    }
+
+    /// Constants are shared only when they are the same value of the same
+    /// type (`1`, `1.0` and `True` stay distinct, as in CPython).
+    pub fn identical(&self, other: &Const) -> bool {
+        match (self, other) {
+            (Const::None, Const::None) => true,
+            (Const::Bool(x), Const::Bool(y)) => x == y,
+            (Const::Int(x), Const::Int(y)) => x == y,
+            (Const::Float(x), Const::Float(y)) => x.to_bits() == y.to_bits(),
+            (Const::Str(x), Const::Str(y)) => x == y,
+            (Const::BigInt(x), Const::BigInt(y)) => x == y,
+            _ => false,
+        }
+    }
 }
 
 /// What kind of function a code object implements.
@@ -182,12 +222,10 @@ pub struct Code {
     pub instrs: Vec<Instr>,
     /// Source span of each instruction (same length as `instrs`).
     pub spans: Vec<Span>,
-    pub consts: Vec<Value>,
+    pub consts: Vec<Const>,
     /// Code objects of nested functions, lambdas and comprehensions.
-    pub functions: Vec<Rc<Code>>,
+    pub functions: Vec<Code>,
     pub names: Vec<Rc<str>>,
-    /// `hash()` of each of `names`, computed once for global lookups.
-    pub name_hashes: Vec<i64>,
     /// Local variable names; parameters first.
     pub varnames: Vec<Rc<str>>,
     /// Variables of this frame captured by inner functions.
@@ -215,11 +253,5 @@ impl Code {
     }
     pub fn is_generator_like(&self) -> bool {
         matches!(self.kind, CodeKind::Generator | CodeKind::Coroutine)
-    }
-    pub fn total_args(&self) -> usize {
-        self.argcount as usize
-            + self.kwonlyargcount as usize
-            + self.has_varargs as usize
-            + self.has_varkw as usize
     }
 }

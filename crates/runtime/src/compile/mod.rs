@@ -13,14 +13,11 @@ use std::rc::Rc;
 use loopscope_syntax::ast::*;
 use loopscope_syntax::{Diagnostic, DiagnosticKind};
 
-use code::{Code, CodeKind, Instr};
+use code::{Code, CodeKind, Const, Instr};
 use scope::{node_key, ScopeTable, Storage};
 
-use crate::hash::str_hash;
-use crate::value::Value;
-
 /// Compile a parsed module. `filename` appears in tracebacks.
-pub fn compile_module(module: &Module, filename: &str) -> Result<Rc<Code>, Diagnostic> {
+pub fn compile_module(module: &Module, filename: &str) -> Result<Code, Diagnostic> {
     let table = scope::analyse(module)?;
     let filename: Rc<str> = Rc::from(filename);
     let root = &table.scopes[0];
@@ -35,9 +32,9 @@ pub fn compile_module(module: &Module, filename: &str) -> Result<Rc<Code>, Diagn
     }
     let end = module.body.last().map(|s| s.span).unwrap_or_default();
     g.set_span(Span::new(end.end, end.end));
-    g.load_const(Value::None);
+    g.load_const(Const::None);
     g.emit(Instr::Return);
-    Ok(Rc::new(g.finish()))
+    Ok(g.finish())
 }
 
 enum Block<'a> {
@@ -141,7 +138,6 @@ impl<'a> CodeGen<'a> {
                 consts: Vec::new(),
                 functions: Vec::new(),
                 names: Vec::new(),
-                name_hashes: Vec::new(),
                 varnames,
                 cellvars,
                 freevars,
@@ -157,8 +153,7 @@ impl<'a> CodeGen<'a> {
         }
     }
 
-    fn finish(mut self) -> Code {
-        self.code.name_hashes = self.code.names.iter().map(|n| str_hash(n)).collect();
+    fn finish(self) -> Code {
         self.code
     }
 
@@ -199,13 +194,13 @@ impl<'a> CodeGen<'a> {
         };
     }
 
-    fn load_const(&mut self, v: Value) {
+    fn load_const(&mut self, v: Const) {
         let idx = self.const_index(v);
         self.emit(Instr::LoadConst(idx));
     }
 
-    fn const_index(&mut self, v: Value) -> u32 {
-        let found = self.code.consts.iter().position(|c| const_identical(c, &v));
+    fn const_index(&mut self, v: Const) -> u32 {
+        let found = self.code.consts.iter().position(|c| c.identical(&v));
         match found {
             Some(i) => i as u32,
             None => {
@@ -330,7 +325,7 @@ impl<'a> CodeGen<'a> {
                 }
                 match v {
                     Some(v) => self.expr(v)?,
-                    None => self.load_const(Value::None),
+                    None => self.load_const(Const::None),
                 }
                 self.set_span(s.span);
                 self.unwind_blocks_for_return()?;
@@ -443,7 +438,7 @@ impl<'a> CodeGen<'a> {
             }
             StmtKind::ImportFrom { module, names } => {
                 let idx = self.name_index(module);
-                self.emit(Instr::ImportName(idx));
+                self.emit(Instr::ImportModule(idx));
                 for a in names {
                     self.set_span(a.span);
                     if a.name == "*" {
@@ -552,7 +547,7 @@ impl<'a> CodeGen<'a> {
             .collect();
         let has_kwdefaults = !kwdefaults.is_empty();
         for p in &kwdefaults {
-            self.load_const(Value::str(&p.name));
+            self.load_const(Const::str(&p.name));
             if let Some(d) = &p.default {
                 self.expr(d)?;
             }
@@ -577,7 +572,7 @@ impl<'a> CodeGen<'a> {
         g.code.has_varkw = params.kwarg.is_some();
         g.set_span(span);
         body(&mut g)?;
-        g.load_const(Value::None);
+        g.load_const(Const::None);
         g.emit(Instr::Return);
         let code = g.finish();
         let has_closure = !code.freevars.is_empty();
@@ -589,7 +584,7 @@ impl<'a> CodeGen<'a> {
             self.emit(Instr::BuildTuple(code.freevars.len() as u32));
         }
         self.set_span(span);
-        self.code.functions.push(Rc::new(code));
+        self.code.functions.push(code);
         let idx = (self.code.functions.len() - 1) as u32;
         self.emit(Instr::MakeFunction {
             code: idx,
@@ -787,7 +782,7 @@ impl<'a> CodeGen<'a> {
             Action::Handler(name) => {
                 self.emit(Instr::PopExcept);
                 if let Some(n) = name {
-                    self.load_const(Value::None);
+                    self.load_const(Const::None);
                     self.store_name(&n);
                     self.delete_name(&n);
                 }
@@ -930,7 +925,7 @@ impl<'a> CodeGen<'a> {
                 self.blocks.pop();
                 self.emit(Instr::PopExcept);
                 if let Some(n) = &h.name {
-                    self.load_const(Value::None);
+                    self.load_const(Const::None);
                     self.store_name(n);
                     self.delete_name(n);
                 }
@@ -1138,7 +1133,7 @@ impl<'a> CodeGen<'a> {
                 for part in [lower, upper] {
                     match part {
                         Some(p) => self.expr(p)?,
-                        None => self.load_const(Value::None),
+                        None => self.load_const(Const::None),
                     }
                 }
                 match step {
@@ -1248,7 +1243,7 @@ impl<'a> CodeGen<'a> {
                 self.check_yield(e.span)?;
                 match v {
                     Some(v) => self.expr(v)?,
-                    None => self.load_const(Value::None),
+                    None => self.load_const(Const::None),
                 }
                 self.set_span(e.span);
                 self.emit(Instr::YieldValue);
@@ -1287,7 +1282,7 @@ impl<'a> CodeGen<'a> {
         for p in parts {
             match p {
                 FStringPart::Literal(s) => {
-                    self.load_const(Value::str(s));
+                    self.load_const(Const::str(s));
                     n += 1;
                 }
                 FStringPart::Formatted {
@@ -1297,7 +1292,7 @@ impl<'a> CodeGen<'a> {
                     debug_text,
                 } => {
                     if let Some(t) = debug_text {
-                        self.load_const(Value::str(t));
+                        self.load_const(Const::str(t));
                         n += 1;
                     }
                     self.expr(value)?;
@@ -1349,7 +1344,7 @@ impl<'a> CodeGen<'a> {
                     })
                     .collect::<Option<Vec<_>>>()
                 {
-                    self.load_const(Value::tuple(values));
+                    self.load_const(Const::Tuple(values));
                     return Ok(());
                 }
             }
@@ -1435,11 +1430,11 @@ impl<'a> CodeGen<'a> {
             if keywords.is_empty() {
                 self.emit(Instr::Call(argc));
             } else {
-                let names: Vec<Value> = keywords
+                let names: Vec<Const> = keywords
                     .iter()
-                    .map(|k| Value::str(k.name.as_deref().unwrap_or("")))
+                    .map(|k| Const::str(k.name.as_deref().unwrap_or("")))
                     .collect();
-                let idx = self.const_index(Value::tuple(names));
+                let idx = self.const_index(Const::Tuple(names));
                 self.emit(Instr::CallKw { argc, names: idx });
             }
             return Ok(());
@@ -1449,14 +1444,14 @@ impl<'a> CodeGen<'a> {
         self.set_span(e.span);
         self.sequence(args, SeqKind::Tuple)?;
         if keywords.is_empty() {
-            self.load_const(Value::None);
+            self.load_const(Const::None);
         } else {
             let mut pending = 0u32;
             let mut built = false;
             for k in keywords {
                 match &k.name {
                     Some(n) => {
-                        self.load_const(Value::str(n));
+                        self.load_const(Const::str(n));
                         self.expr(&k.value)?;
                         pending += 1;
                     }
@@ -1532,7 +1527,7 @@ impl<'a> CodeGen<'a> {
             }
             g.comprehension_loop(generators, 0, &kind)?;
             if matches!(kind, CompKind::Gen(_)) {
-                g.load_const(Value::None);
+                g.load_const(Const::None);
             }
             g.emit(Instr::Return);
             Ok(())
@@ -1652,21 +1647,29 @@ fn assert_raise_span(test: &Expr, statement: Span) -> Span {
     last_comparison(test).unwrap_or(statement)
 }
 
-fn constant_value(c: &Constant) -> Value {
+fn constant_value(c: &Constant) -> Const {
     match c {
-        Constant::None => Value::None,
-        Constant::Bool(b) => Value::Bool(*b),
-        Constant::Int(i) => Value::from_bigint(i.clone()),
-        Constant::Float(f) => Value::Float(*f),
-        Constant::Str(s) => Value::str(s),
-        Constant::Bytes(b) => Value::Bytes(Rc::from(b.as_slice())),
-        Constant::Ellipsis => Value::Ellipsis,
+        Constant::None => Const::None,
+        Constant::Bool(b) => Const::Bool(*b),
+        Constant::Int(i) => int_const(i.clone()),
+        Constant::Float(f) => Const::Float(*f),
+        Constant::Str(s) => Const::str(s),
+        Constant::Bytes(b) => Const::Bytes(Rc::from(b.as_slice())),
+        Constant::Ellipsis => Const::Ellipsis,
+    }
+}
+
+fn int_const(i: num_bigint::BigInt) -> Const {
+    use num_traits::ToPrimitive;
+    match i.to_i64() {
+        Some(small) => Const::Int(small),
+        None => Const::BigInt(Rc::new(i)),
     }
 }
 
 /// The constant CPython's optimizer folds `e` into, if any: a literal, a
 /// negated number, or a tuple of those.
-fn folded_constant(e: &Expr) -> Option<Value> {
+fn folded_constant(e: &Expr) -> Option<Const> {
     match &e.kind {
         ExprKind::Constant(c) => Some(constant_value(c)),
         ExprKind::UnaryOp {
@@ -1680,40 +1683,25 @@ fn folded_constant(e: &Expr) -> Option<Value> {
             .iter()
             .map(folded_constant)
             .collect::<Option<Vec<_>>>()
-            .map(Value::tuple),
+            .map(Const::Tuple),
         _ => None,
     }
 }
 
 /// A set display of constants as the frozenset CPython folds it into.
-fn constant_set(items: &[Expr]) -> Option<Value> {
-    let values = items
+fn constant_set(items: &[Expr]) -> Option<Const> {
+    items
         .iter()
         .map(folded_constant)
-        .collect::<Option<Vec<_>>>()?;
-    let set = crate::dict::PySet::from_constants(values).ok()?;
-    Some(Value::Set(Rc::new(std::cell::RefCell::new(set))))
+        .collect::<Option<Vec<_>>>()
+        .map(Const::FrozenSet)
 }
 
-fn negate_constant(c: &Constant) -> Option<Value> {
+fn negate_constant(c: &Constant) -> Option<Const> {
     match c {
-        Constant::Int(i) => Some(Value::from_bigint(-i.clone())),
-        Constant::Float(f) => Some(Value::Float(-f)),
+        Constant::Int(i) => Some(int_const(-i.clone())),
+        Constant::Float(f) => Some(Const::Float(-f)),
         _ => None,
-    }
-}
-
-/// Constants are shared only when they are the same value of the same type
-/// (`1`, `1.0` and `True` stay distinct, as in CPython).
-fn const_identical(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::None, Value::None) => true,
-        (Value::Bool(x), Value::Bool(y)) => x == y,
-        (Value::Int(x), Value::Int(y)) => x == y,
-        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
-        (Value::Str(x), Value::Str(y)) => x == y,
-        (Value::BigInt(x), Value::BigInt(y)) => x == y,
-        _ => false,
     }
 }
 

@@ -25,7 +25,6 @@ pub enum Storage {
 #[derive(Debug, Default)]
 pub struct Scope {
     pub is_module: bool,
-    pub is_function: bool,
     /// Names in declaration order (parameters first), for stable slot numbers.
     pub order: Vec<String>,
     pub bound: HashSet<String>,
@@ -102,7 +101,6 @@ impl Builder {
     fn enter(&mut self, key: usize, is_comprehension: bool) -> usize {
         let id = self.table.scopes.len();
         self.table.scopes.push(Scope {
-            is_function: true,
             parent: Some(self.current),
             is_comprehension,
             ..Scope::default()

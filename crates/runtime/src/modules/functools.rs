@@ -1,46 +1,45 @@
 //! `functools.partial` and `functools.reduce`.
 //!
-//! A partial object is a built-in function whose receiver holds its state,
-//! `(func, args tuple, keywords dict)`; `repr` recognises it by name.
+//! A partial object is a [`CallableObject`] of type `partial` whose state is
+//! `(func, args tuple, keywords dict)`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use loopscope_syntax::ast::BinOp;
 
+use super::CallableObject;
 use crate::builtins::args::{count_range, no_kwargs};
-use crate::builtins::method;
-use crate::dict::Dict;
-use crate::exceptions::type_error;
 use crate::iterators;
-use crate::value::{Args, Builtin, Module, NativeFn, PyResult, Value};
+use crate::object::dict::Dict;
+use crate::object::exceptions::type_error;
+use crate::object::native::downcast;
+use crate::object::types::TypeId;
+use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
-pub fn make() -> Rc<Module> {
-    const FUNCTIONS: &[(&str, NativeFn)] = &[("partial", partial), ("reduce", reduce)];
-    super::native_module("functools", "/usr/lib/python3.11/functools.py", FUNCTIONS)
+pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
+    const FUNCTIONS: &[(&str, NativeFn)] = &[("reduce", reduce)];
+    let m = super::native_module("functools", "/usr/lib/python3.11/functools.py", FUNCTIONS);
+    let slots = vm.slots.get_mut(TypeId::Partial);
+    slots.construct = Some(partial);
+    slots.call = Some(call_partial);
+    m.attrs
+        .borrow_mut()
+        .insert_str("partial", Value::Type(TypeId::Partial));
+    Ok(m)
 }
 
-/// The name partial objects carry (see [`partial_parts`]).
-pub const PARTIAL: &str = "partial";
-
-fn partial(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+fn partial(vm: &mut Vm, _: TypeId, args: Args) -> PyResult<Value> {
     let mut pos = args.pos.into_iter();
     let Some(func) = pos.next() else {
         return Err(type_error("type 'partial' takes at least one argument"));
     };
-    if !matches!(
-        func,
-        Value::Function(_) | Value::Builtin(_) | Value::Type(_)
-    ) {
+    if !vm.is_callable(&func) {
         return Err(type_error("the first argument must be callable"));
     }
     // partial(partial(f, 1), 2) flattens to partial(f, 1, 2).
-    let inner = match &func {
-        Value::Builtin(b) => partial_parts(b),
-        _ => None,
-    };
-    let (func, mut bound, mut keywords) = match inner {
+    let (func, mut bound, mut keywords) = match partial_parts(&func) {
         Some((f, a, k)) => (f, a, k),
         None => (func, Vec::new(), Dict::new()),
     };
@@ -53,15 +52,13 @@ fn partial(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         Value::tuple(bound),
         Value::Dict(Rc::new(RefCell::new(keywords))),
     ]);
-    Ok(method(PARTIAL, call_partial, &state))
+    Ok(CallableObject::value(TypeId::Partial, state))
 }
 
 /// `(func, args, keywords)` of a partial object.
-pub fn partial_parts(b: &Builtin) -> Option<(Value, Vec<Value>, Dict)> {
-    if b.name != PARTIAL {
-        return None;
-    }
-    match &b.receiver {
+pub fn partial_parts(v: &Value) -> Option<(Value, Vec<Value>, Dict)> {
+    let object = downcast::<CallableObject>(v).filter(|o| o.class == TypeId::Partial)?;
+    match &object.state {
         Value::Tuple(parts) => match &parts[..] {
             [func, Value::Tuple(a), Value::Dict(k)] => {
                 Some((func.clone(), a.to_vec(), k.borrow().clone()))
@@ -72,13 +69,9 @@ pub fn partial_parts(b: &Builtin) -> Option<(Value, Vec<Value>, Dict)> {
     }
 }
 
-fn call_partial(vm: &mut Vm, state: &Value, args: Args) -> PyResult<Value> {
-    let Value::Tuple(parts) = state else {
+fn call_partial(vm: &mut Vm, partial: &Value, args: Args) -> PyResult<Value> {
+    let Some((func, bound, keywords)) = partial_parts(partial) else {
         return Err(type_error("bad partial object"));
-    };
-    let (func, bound, keywords) = match &parts[..] {
-        [func, Value::Tuple(a), Value::Dict(k)] => (func.clone(), a.to_vec(), k.borrow().clone()),
-        _ => return Err(type_error("bad partial object")),
     };
     let mut pos = bound;
     pos.extend(args.pos);

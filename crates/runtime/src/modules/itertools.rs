@@ -4,20 +4,27 @@
 use std::rc::Rc;
 
 use crate::builtins::args::{count_range, reject_kwargs};
-use crate::exceptions::{type_error, value_error};
 use crate::iterators::{self, new_iter, IterState};
-use crate::value::{Args, Module, NativeFn, PyResult, Value};
+use crate::object::exceptions::{type_error, value_error};
+use crate::object::types::TypeId;
+use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
-pub fn make() -> Rc<Module> {
+pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     const FUNCTIONS: &[(&str, NativeFn)] = &[
         ("count", count),
         ("repeat", repeat),
         ("cycle", cycle),
         ("islice", islice),
-        ("chain", chain),
     ];
-    super::native_module("itertools", "", FUNCTIONS)
+    let chain_slots = vm.slots.get_mut(TypeId::Chain);
+    chain_slots.construct = Some(chain);
+    chain_slots.class_methods = &[("from_iterable", chain_from_iterable)];
+    let m = super::native_module("itertools", "", FUNCTIONS);
+    m.attrs
+        .borrow_mut()
+        .insert_str("chain", Value::Type(TypeId::Chain));
+    Ok(m)
 }
 
 fn is_number(v: &Value) -> bool {
@@ -111,7 +118,7 @@ fn islice(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     }))
 }
 
-fn chain(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+fn chain(vm: &mut Vm, _: TypeId, args: Args) -> PyResult<Value> {
     crate::builtins::args::no_kwargs("chain", &args)?;
     let sources = iterators::get_iter(vm, &Value::tuple(args.pos))?;
     Ok(new_iter(IterState::Chain {
@@ -121,7 +128,7 @@ fn chain(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 }
 
 /// `itertools.chain.from_iterable(iterables)`.
-pub fn chain_from_iterable(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+fn chain_from_iterable(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let source = crate::builtins::args::exactly_one("from_iterable", &args)?;
     let sources = iterators::get_iter(vm, &source)?;
     Ok(new_iter(IterState::Chain {

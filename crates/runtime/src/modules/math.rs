@@ -9,16 +9,16 @@ use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive};
 
 use crate::builtins::args::{count_range, exactly_one};
-use crate::builtins::cpython_error;
-use crate::exceptions::{exc, type_error, value_error};
 use crate::format::int_value;
 use crate::iterators;
+use crate::object::exceptions::cpython_error;
+use crate::object::exceptions::{exc, type_error, value_error};
+use crate::object::types::{type_of, TypeId};
+use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::ops::to_float;
-use crate::types::{type_of, TypeId};
-use crate::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
-pub fn make() -> Rc<Module> {
+pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
     const FUNCTIONS: &[(&str, NativeFn)] = &[
         ("floor", floor),
         ("ceil", ceil),
@@ -62,14 +62,14 @@ pub fn make() -> Rc<Module> {
         attrs.insert_str("inf", Value::Float(f64::INFINITY));
         attrs.insert_str("nan", Value::Float(f64::NAN));
     }
-    m
+    Ok(m)
 }
 
 fn one_float(name: &str, args: &Args) -> PyResult<f64> {
     to_float(&exactly_one(name, args)?)
 }
 
-fn domain() -> crate::value::ExcRef {
+fn domain() -> crate::object::value::ExcRef {
     value_error("math domain error")
 }
 

@@ -1,22 +1,26 @@
 //! `operator`: the arithmetic functions and `itemgetter` / `attrgetter`
-//! (built-in functions whose receiver holds the keys; `repr` shows them as
-//! CPython does).
+//! ([`CallableObject`]s whose state is the tuple of keys).
 
 use std::rc::Rc;
 
 use loopscope_syntax::ast::BinOp;
 
 use super::functools::binary;
+use super::CallableObject;
 use crate::builtins::args::{count_range, exactly_one, no_kwargs};
-use crate::builtins::method;
-use crate::exceptions::type_error;
-use crate::value::{Args, Module, NativeFn, PyResult, Value};
+use crate::object::exceptions::type_error;
+use crate::object::native::downcast;
+use crate::object::types::TypeId;
+use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
-pub const ITEMGETTER: &str = "itemgetter";
-pub const ATTRGETTER: &str = "attrgetter";
-
-pub fn make() -> Rc<Module> {
+pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
+    let items = vm.slots.get_mut(TypeId::ItemGetter);
+    items.construct = Some(itemgetter);
+    items.call = Some(get_items);
+    let attributes = vm.slots.get_mut(TypeId::AttrGetter);
+    attributes.construct = Some(attrgetter);
+    attributes.call = Some(get_attrs);
     const FUNCTIONS: &[(&str, NativeFn)] = &[
         ("add", add),
         ("sub", sub),
@@ -25,10 +29,12 @@ pub fn make() -> Rc<Module> {
         ("floordiv", floordiv),
         ("mod", modulo),
         ("neg", neg),
-        ("itemgetter", itemgetter),
-        ("attrgetter", attrgetter),
     ];
-    super::native_module("operator", "/usr/lib/python3.11/operator.py", FUNCTIONS)
+    let m = super::native_module("operator", "/usr/lib/python3.11/operator.py", FUNCTIONS);
+    for t in [TypeId::ItemGetter, TypeId::AttrGetter] {
+        m.attrs.borrow_mut().insert_str(t.name(), Value::Type(t));
+    }
+    Ok(m)
 }
 
 fn add(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
@@ -60,37 +66,39 @@ fn neg(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     crate::ops::unary_op(vm, loopscope_syntax::ast::UnaryOp::Neg, &v)
 }
 
-fn getter(name: &'static str, func: NativeFn, args: Args) -> PyResult<Value> {
+fn getter(class: TypeId, args: Args) -> PyResult<Value> {
+    let name = class.name();
     no_kwargs(name, &args)?;
     if args.pos.is_empty() {
         return Err(type_error(format!("{name} expected 1 argument, got 0")));
     }
-    Ok(method(name, func, &Value::tuple(args.pos)))
+    Ok(CallableObject::value(class, Value::tuple(args.pos)))
 }
 
-fn itemgetter(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    getter(ITEMGETTER, get_items, args)
+fn itemgetter(_vm: &mut Vm, class: TypeId, args: Args) -> PyResult<Value> {
+    getter(class, args)
 }
 
-fn attrgetter(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+fn attrgetter(_vm: &mut Vm, class: TypeId, args: Args) -> PyResult<Value> {
     for a in &args.pos {
         if !matches!(a, Value::Str(_)) {
             return Err(type_error("attribute name must be a string"));
         }
     }
-    getter(ATTRGETTER, get_attrs, args)
+    getter(class, args)
 }
 
-/// Apply `one` to each key in the receiver: one result, or a tuple of them.
+/// Apply `one` to each key of the getter: one result, or a tuple of them.
 fn apply_keys(
     vm: &mut Vm,
-    keys: &Value,
+    getter: &Value,
     args: &Args,
     one: fn(&mut Vm, &Value, &Value) -> PyResult<Value>,
 ) -> PyResult<Value> {
     no_kwargs("getter", args)?;
     count_range("getter", args, 1, 1)?;
-    let Value::Tuple(keys) = keys else {
+    let keys = downcast::<CallableObject>(getter).map(|o| o.state.clone());
+    let Some(Value::Tuple(keys)) = keys else {
         return Err(type_error("bad getter"));
     };
     let obj = &args.pos[0];

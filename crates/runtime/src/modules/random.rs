@@ -1,25 +1,25 @@
 //! `random`: the module-level functions of CPython 3.11's `random`, over
-//! the VM's shared generator (`vm.random`, seeded before the program runs)
+//! the module's generator (seeded with the run's seed at first use)
 //! with `loopscope_cpython`'s bit-exact algorithms.
 
 use std::rc::Rc;
 
-use loopscope_cpython::random::{Seed, Weights};
+use loopscope_cpython::random::{PyRandom, Seed, Weights};
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
 use crate::builtins::args::{count_range, index_arg, reject_kwargs};
-use crate::builtins::cpython_error;
-use crate::dict::hash_value;
-use crate::exceptions::{type_error, value_error};
 use crate::format::int_value;
 use crate::iterators;
+use crate::object::dict::hash_value;
+use crate::object::exceptions::cpython_error;
+use crate::object::exceptions::{type_error, value_error};
+use crate::object::types::type_of;
+use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::ops;
-use crate::types::type_of;
-use crate::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
-pub fn make() -> Rc<Module> {
+pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
     const FUNCTIONS: &[(&str, NativeFn)] = &[
         ("seed", seed),
         ("random", random),
@@ -37,7 +37,22 @@ pub fn make() -> Rc<Module> {
         ("getrandbits", getrandbits),
         ("randbytes", randbytes),
     ];
-    super::native_module("random", "/usr/lib/python3.11/random.py", FUNCTIONS)
+    Ok(super::native_module(
+        "random",
+        "/usr/lib/python3.11/random.py",
+        FUNCTIONS,
+    ))
+}
+
+/// The seed used when a program never seeds `random` (and `--seed` is not
+/// given), and by `random.seed(None)`.
+pub const DEFAULT_SEED: u64 = 0;
+
+/// The module's generator, seeded with the run's seed before first use.
+fn generator(vm: &mut Vm) -> &mut PyRandom {
+    let seed = vm.seed;
+    vm.states
+        .get_or_init(|| PyRandom::new(Seed::Int(&BigInt::from(seed))))
 }
 
 fn seed(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
@@ -50,7 +65,7 @@ fn seed(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
     let seed =
         match &a {
             Value::None => {
-                big = BigInt::from(crate::program::DEFAULT_SEED);
+                big = BigInt::from(DEFAULT_SEED);
                 Seed::Int(&big)
             }
             Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
@@ -66,7 +81,7 @@ fn seed(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
                 "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.",
             )),
         };
-    vm.random.seed(seed);
+    generator(vm).seed(seed);
     Ok(Value::None)
 }
 
@@ -76,7 +91,7 @@ fn no_args(name: &str, args: &Args) -> PyResult<()> {
 
 fn random(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     no_args("random", &args)?;
-    Ok(Value::Float(vm.random.random()))
+    Ok(Value::Float(generator(vm).random()))
 }
 
 /// An int argument of `randrange`: integral floats pass (3.11's deprecated
@@ -113,8 +128,7 @@ fn randrange(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
     let start = range_arg(&start, "arg 1")?;
     let stop = stop.map(|s| range_arg(&s, "stop")).transpose()?;
     let step = step.map(|s| range_arg(&s, "step")).transpose()?;
-    let r = vm
-        .random
+    let r = generator(vm)
         .randrange(&start, stop.as_ref(), step.as_ref())
         .map_err(cpython_error)?;
     Ok(Value::from_bigint(r))
@@ -124,7 +138,7 @@ fn randint(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     count_range("randint", &args, 2, 2)?;
     let a = range_arg(&args.pos[0], "arg 1")?;
     let b = range_arg(&args.pos[1], "stop")?;
-    let r = vm.random.randint(&a, &b).map_err(cpython_error)?;
+    let r = generator(vm).randint(&a, &b).map_err(cpython_error)?;
     Ok(Value::from_bigint(r))
 }
 
@@ -158,11 +172,11 @@ fn choice(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     if let Value::Dict(d) = &args.pos[0] {
         // CPython indexes the dict with the chosen int.
         let len = d.borrow().len();
-        let i = vm.random.choice(len).map_err(cpython_error)?;
+        let i = generator(vm).choice(len).map_err(cpython_error)?;
         return ops::get_item(vm, &args.pos[0], &Value::Int(i as i64));
     }
     let items = sequence(vm, &args.pos[0], "choice")?;
-    let i = vm.random.choice(items.len()).map_err(cpython_error)?;
+    let i = generator(vm).choice(items.len()).map_err(cpython_error)?;
     Ok(items[i].clone())
 }
 
@@ -211,14 +225,14 @@ fn choices(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
                 "Cannot specify both weights and cumulative weights",
             ))
         }
-        (None, None) => vm.random.choices(items.len(), Weights::Equal, k),
+        (None, None) => generator(vm).choices(items.len(), Weights::Equal, k),
         (Some(w), None) => {
             let cw = float_list(vm, &w, false)?;
-            vm.random.choices(items.len(), Weights::Cumulative(&cw), k)
+            generator(vm).choices(items.len(), Weights::Cumulative(&cw), k)
         }
         (None, Some(c)) => {
             let cw = float_list(vm, &c, true)?;
-            vm.random.choices(items.len(), Weights::Cumulative(&cw), k)
+            generator(vm).choices(items.len(), Weights::Cumulative(&cw), k)
         }
     }
     .map_err(cpython_error)?;
@@ -232,7 +246,7 @@ fn shuffle(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     match &args.pos[0] {
         Value::List(l) => {
             let mut items = l.borrow().clone();
-            vm.random.shuffle(&mut items);
+            generator(vm).shuffle(&mut items);
             *l.borrow_mut() = items;
             Ok(Value::None)
         }
@@ -271,8 +285,7 @@ fn sample(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
             Some(out)
         }
     };
-    let picks = vm
-        .random
+    let picks = generator(vm)
         .sample(items.len(), k, counts.as_deref())
         .map_err(cpython_error)?;
     Ok(Value::list(
@@ -296,7 +309,7 @@ fn floats(args: &Args, name: &str, defaults: &[Option<f64>]) -> PyResult<Vec<f64
 
 fn uniform(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let f = floats(&args, "uniform", &[None, None])?;
-    Ok(Value::Float(vm.random.uniform(f[0], f[1])))
+    Ok(Value::Float(generator(vm).uniform(f[0], f[1])))
 }
 
 fn triangular(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
@@ -318,23 +331,23 @@ fn triangular(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         .map(ops::to_float)
         .transpose()?
         .unwrap_or(1.0);
-    Ok(Value::Float(vm.random.triangular(low, high, mode)))
+    Ok(Value::Float(generator(vm).triangular(low, high, mode)))
 }
 
 fn gauss(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let f = floats(&args, "gauss", &[Some(0.0), Some(1.0)])?;
-    Ok(Value::Float(vm.random.gauss(f[0], f[1])))
+    Ok(Value::Float(generator(vm).gauss(f[0], f[1])))
 }
 
 fn normalvariate(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let f = floats(&args, "normalvariate", &[Some(0.0), Some(1.0)])?;
-    Ok(Value::Float(vm.random.normalvariate(f[0], f[1])))
+    Ok(Value::Float(generator(vm).normalvariate(f[0], f[1])))
 }
 
 fn expovariate(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let f = floats(&args, "expovariate", &[None])?;
     Ok(Value::Float(
-        vm.random.expovariate(f[0]).map_err(cpython_error)?,
+        generator(vm).expovariate(f[0]).map_err(cpython_error)?,
     ))
 }
 
@@ -347,7 +360,7 @@ fn getrandbits(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         ))
     })?;
     let k = k.to_i64().unwrap_or(i64::MAX);
-    let r = vm.random.getrandbits(k).map_err(cpython_error)?;
+    let r = generator(vm).getrandbits(k).map_err(cpython_error)?;
     Ok(Value::from_bigint(r))
 }
 
@@ -357,5 +370,5 @@ fn randbytes(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     if n < 0 {
         return Err(value_error("negative argument not allowed"));
     }
-    Ok(Value::Bytes(Rc::from(vm.random.randbytes(n as usize))))
+    Ok(Value::Bytes(Rc::from(generator(vm).randbytes(n as usize))))
 }

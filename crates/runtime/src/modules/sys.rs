@@ -1,26 +1,31 @@
 //! `sys`: `stdout` / `stderr` objects usable with `print(file=...)` and
-//! `.write(s)`, plus a few constants. The stream objects are small modules
-//! whose names mark which output stream they stand for.
+//! `.write(s)`, plus a few constants.
 
 use std::rc::Rc;
 
 use crate::builtins::args::exactly_one;
-use crate::builtins::method;
-use crate::exceptions::type_error;
+use crate::object::exceptions::type_error;
+use crate::object::native::{downcast, NativeObject};
+use crate::object::types::{type_of, TypeId};
+use crate::object::value::{Args, Module, PyResult, Value};
 use crate::trace::Stream;
-use crate::types::type_of;
-use crate::value::{Args, Module, PyResult, Value};
 use crate::vm::Vm;
 
 const STDOUT: &str = "<stdout>";
 const STDERR: &str = "<stderr>";
 
-pub fn make() -> Rc<Module> {
+pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
+    vm.slots.get_mut(TypeId::TextIOWrapper).methods = &[("write", write), ("flush", flush)];
     let m = super::native_module("sys", "", &[("exit", crate::builtins::raise_exit)]);
     {
         let mut attrs = m.attrs.borrow_mut();
-        attrs.insert_str("stdout", stream_object(STDOUT));
-        attrs.insert_str("stderr", stream_object(STDERR));
+        for stream in [Stream::Stdout, Stream::Stderr] {
+            let name = match stream {
+                Stream::Stdout => "stdout",
+                Stream::Stderr => "stderr",
+            };
+            attrs.insert_str(name, Value::Native(Rc::new(StdStream { stream })));
+        }
         attrs.insert_str("maxsize", Value::Int(i64::MAX));
         attrs.insert_str("platform", Value::str("linux"));
         attrs.insert_str(
@@ -34,45 +39,32 @@ pub fn make() -> Rc<Module> {
             ]),
         );
     }
-    m
+    Ok(m)
 }
 
-fn stream_object(name: &str) -> Value {
-    let m = Rc::new(Module {
-        name: Rc::from(name),
-        attrs: Default::default(),
-        filename: Rc::from(name),
-    });
-    let v = Value::Module(m.clone());
-    {
-        let mut attrs = m.attrs.borrow_mut();
-        // The bound methods hold the stream by name, not the object, so the
-        // object does not keep itself alive.
-        let marker = Value::str(name);
-        attrs.insert_str("write", method("write", write, &marker));
-        attrs.insert_str("flush", method("flush", flush, &marker));
-    }
-    v
+/// `sys.stdout` / `sys.stderr`: a `TextIOWrapper` that writes to one of the
+/// program's output streams.
+pub struct StdStream {
+    stream: Stream,
 }
 
-/// Which stream a `sys.stdout` / `sys.stderr` module stands for.
-pub fn stream_of_module(m: &Module) -> Option<Stream> {
-    if m.filename != m.name {
-        return None;
+impl NativeObject for StdStream {
+    fn class_id(&self) -> TypeId {
+        TypeId::TextIOWrapper
     }
-    match &*m.name {
-        STDOUT => Some(Stream::Stdout),
-        STDERR => Some(Stream::Stderr),
-        _ => None,
+
+    fn repr(&self) -> String {
+        let name = match self.stream {
+            Stream::Stdout => STDOUT,
+            Stream::Stderr => STDERR,
+        };
+        format!("<_io.TextIOWrapper name='{name}' mode='w' encoding='utf-8'>")
     }
 }
 
 /// The output stream `print(file=v)` writes to, if `v` is one of ours.
 pub fn output_stream(v: &Value) -> Option<Stream> {
-    match v {
-        Value::Module(m) => stream_of_module(m),
-        _ => None,
-    }
+    downcast::<StdStream>(v).map(|s| s.stream)
 }
 
 fn write(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
@@ -83,10 +75,7 @@ fn write(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
             type_of(&text).name()
         )));
     };
-    let stream = match recv {
-        Value::Str(n) if &**n == STDERR => Stream::Stderr,
-        _ => Stream::Stdout,
-    };
+    let stream = output_stream(recv).unwrap_or(Stream::Stdout);
     vm.write(stream, s);
     Ok(Value::Int(s.chars().count() as i64))
 }

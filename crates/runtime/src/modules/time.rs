@@ -8,13 +8,13 @@ use std::rc::Rc;
 use loopscope_cpython::float_repr::{float_to_int, round_half_even};
 
 use crate::builtins::args::exactly_one;
-use crate::builtins::cpython_error;
-use crate::exceptions::{type_error, value_error};
-use crate::types::type_of;
-use crate::value::{Args, Module, NativeFn, PyResult, Value};
+use crate::object::exceptions::cpython_error;
+use crate::object::exceptions::{type_error, value_error};
+use crate::object::types::type_of;
+use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
-pub fn make() -> Rc<Module> {
+pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
     const FUNCTIONS: &[(&str, NativeFn)] = &[
         ("time", seconds),
         ("monotonic", seconds),
@@ -24,7 +24,7 @@ pub fn make() -> Rc<Module> {
         ("perf_counter_ns", nanoseconds),
         ("sleep", sleep),
     ];
-    super::native_module("time", "", FUNCTIONS)
+    Ok(super::native_module("time", "", FUNCTIONS))
 }
 
 fn seconds(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
@@ -56,6 +56,28 @@ fn sleep(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     if secs < 0.0 {
         return Err(value_error("sleep length must be non-negative"));
     }
-    crate::asyncio::blocking_sleep(vm, secs)?;
+    blocking_sleep(vm, secs)?;
     Ok(Value::None)
+}
+
+/// `time.sleep(secs)` inside the program: the clock jumps while the loop is
+/// held, so every other task is late by `secs`.
+fn blocking_sleep(vm: &mut Vm, secs: f64) -> PyResult<()> {
+    if secs < 0.0 || secs.is_nan() {
+        return Err(crate::object::exceptions::value_error(
+            "sleep length must be non-negative",
+        ));
+    }
+    if secs > 0.0 {
+        vm.now += secs;
+        let line = vm.current_line();
+        vm.recorder.record(
+            vm.now,
+            line,
+            crate::trace::EventKind::ClockAdvanced {
+                to: crate::trace::Seconds::new(vm.now),
+            },
+        );
+    }
+    Ok(())
 }

@@ -5,19 +5,23 @@
 use std::rc::Rc;
 
 use crate::builtins::args::{count_range, reject_kwargs};
-use crate::exceptions::type_error;
+use crate::object::exceptions::type_error;
+use crate::object::types::type_of;
+use crate::object::value::{Args, ExcRef, Module, NativeFn, PyResult, Value};
 use crate::trace::Stream;
-use crate::types::type_of;
-use crate::value::{Args, ExcRef, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
-pub fn make() -> Rc<Module> {
+pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
     const FUNCTIONS: &[(&str, NativeFn)] = &[
         ("print_exc", print_exc),
         ("format_exc", format_exc),
         ("print_exception", print_exception),
     ];
-    super::native_module("traceback", "/usr/lib/python3.11/traceback.py", FUNCTIONS)
+    Ok(super::native_module(
+        "traceback",
+        "/usr/lib/python3.11/traceback.py",
+        FUNCTIONS,
+    ))
 }
 
 /// The report for `e`, or CPython's `NoneType: None` when nothing is handled.

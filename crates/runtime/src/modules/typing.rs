@@ -3,10 +3,11 @@
 
 use std::rc::Rc;
 
-use crate::types::TypeId;
-use crate::value::{Module, Value};
+use crate::object::types::TypeId;
+use crate::object::value::{Module, PyResult, Value};
+use crate::vm::Vm;
 
-pub fn make() -> Rc<Module> {
+pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
     let m = super::native_module("typing", "/usr/lib/python3.11/typing.py", &[]);
     {
         let mut attrs = m.attrs.borrow_mut();
@@ -42,13 +43,5 @@ pub fn make() -> Rc<Module> {
             attrs.insert_str(name, Value::Type(TypeId::Object));
         }
     }
-    m
-}
-
-pub fn make_future() -> Rc<Module> {
-    let m = super::native_module("__future__", "/usr/lib/python3.11/__future__.py", &[]);
-    m.attrs
-        .borrow_mut()
-        .insert_str("annotations", Value::Bool(true));
-    m
+    Ok(m)
 }

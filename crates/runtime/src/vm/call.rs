@@ -4,10 +4,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::dict::Dict;
-use crate::exceptions::type_error;
-use crate::value::{Args, Function, PyResult, Value};
-use crate::vm::frame::Frame;
+use crate::object::dict::Dict;
+use crate::object::exceptions::type_error;
+use crate::object::frame::Frame;
+use crate::object::value::{Args, Function, PyResult, Value};
 
 /// Build the frame for calling `func` with `args` (not yet pushed).
 pub fn bind_arguments(func: &Rc<Function>, args: Args) -> PyResult<Frame> {

@@ -6,15 +6,15 @@ use std::rc::Rc;
 
 use crate::attrs;
 use crate::compile::code::Instr;
-use crate::dict::{Dict, PySet};
-use crate::exceptions::{exc, exc_empty, runtime_error, type_error};
-use crate::generator::GenState;
 use crate::iterators;
+use crate::object::dict::{Dict, PySet};
+use crate::object::exceptions::{exc, exc_empty, runtime_error, type_error};
+use crate::object::frame::{Block, BlockKind, FrameKind};
+use crate::object::generator::GenState;
+use crate::object::types::{type_of, TypeId};
+use crate::object::value::{Args, ExcRef, Function, PyResult, Value};
 use crate::ops;
-use crate::types::{type_of, TypeId};
-use crate::value::{Args, ExcRef, Function, PyResult, Value};
 use crate::vm::call::bind_arguments;
-use crate::vm::frame::{Block, BlockKind, FrameKind};
 use crate::vm::{Exit, GenOutcome, Resume, Vm};
 
 /// What an instruction asks the loop to do next.
@@ -37,7 +37,7 @@ impl Vm {
                 continue;
             }
             // Not while a Send waits for its input: reporting may run code.
-            if crate::warnings::has_pending() && self.pending_input.is_none() {
+            if crate::object::warnings::has_pending() && self.pending_input.is_none() {
                 self.report_notices();
             }
             self.instructions += 1;
@@ -58,7 +58,7 @@ impl Vm {
                     if !fast_path(f, instr) {
                         break instr;
                     }
-                    if crate::warnings::has_pending()
+                    if crate::object::warnings::has_pending()
                         || (self.instructions + 1).is_multiple_of(LIMIT_CHECK_INTERVAL)
                     {
                         continue 'outer;
@@ -287,12 +287,6 @@ impl Vm {
                 let n = st.len();
                 st.insert(n - 2, v);
             }
-            Instr::Rot4 => {
-                let st = &mut self.frames.last_mut().expect("frame").stack;
-                let v = st.pop().expect("stack");
-                let n = st.len();
-                st.insert(n - 3, v);
-            }
             Instr::LoadConst(i) => {
                 let f = self.frames.last_mut().expect("frame");
                 let v = f.code.consts[i as usize].clone();
@@ -515,7 +509,7 @@ impl Vm {
             Instr::SetUpdate => {
                 let src = self.pop();
                 if let Value::Set(s) = self.top().clone() {
-                    crate::builtins::set_methods::update_from(self, &mut s.borrow_mut(), &src)?;
+                    iterators::extend_set(self, &s, &src)?;
                 }
             }
             Instr::DictUpdate | Instr::DictMerge => {
@@ -750,7 +744,7 @@ impl Vm {
             }
             Instr::GetAwaitable => {
                 let v = self.top().clone();
-                crate::asyncio::awaitable::check_awaitable(&v)?;
+                self.check_awaitable(&v)?;
             }
             Instr::GetYieldFromIter => {
                 let v = self.pop();
@@ -812,7 +806,12 @@ impl Vm {
             Instr::LoadAssertionError => self.push(Value::Type(TypeId::AssertionError)),
             Instr::ImportName(i) => {
                 let name = self.name(i);
-                let m = crate::modules::import(self, &name)?;
+                let m = self.import_top(&name)?;
+                self.push(m);
+            }
+            Instr::ImportModule(i) => {
+                let name = self.name(i);
+                let m = self.import(&name)?;
                 self.push(m);
             }
             Instr::ImportFrom(i) => {
@@ -1042,12 +1041,13 @@ impl Vm {
                     Err(e)
                 }
             },
-            Value::Async(obj) => {
+            Value::Native(obj) if self.await_slot(obj.class_id()).is_some() => {
                 if let Resume::Throw(e) = input {
                     self.pop();
                     return Err(e);
                 }
-                match crate::asyncio::awaitable::poll_future(self, obj, fresh)? {
+                let step = self.await_slot(obj.class_id()).expect("checked");
+                match step(self, &aw, fresh)? {
                     Some(result) => {
                         self.pop();
                         self.push(result);
@@ -1072,6 +1072,23 @@ impl Vm {
                     }
                 }
             }
+        }
+    }
+
+    /// How `await` drives objects of a built-in type, if they are awaitable.
+    fn await_slot(&self, t: TypeId) -> Option<crate::object::slots::AwaitFn> {
+        self.slots.inherited(t, |s| s.await_step)
+    }
+
+    /// `GET_AWAITABLE`'s check: coroutines and awaitable native objects.
+    fn check_awaitable(&self, v: &Value) -> PyResult<()> {
+        match v {
+            Value::Generator(g) if g.is_coroutine => Ok(()),
+            Value::Native(o) if self.await_slot(o.class_id()).is_some() => Ok(()),
+            other => Err(type_error(format!(
+                "object {} can't be used in 'await' expression",
+                type_of(other).name()
+            ))),
         }
     }
 
@@ -1100,7 +1117,7 @@ impl Vm {
 
 /// The next instruction of a frame (advancing its program counter).
 #[inline(always)]
-fn fetch(f: &mut crate::vm::frame::Frame) -> Instr {
+fn fetch(f: &mut crate::object::frame::Frame) -> Instr {
     let pc = f.pc;
     f.pc = pc + 1;
     f.code.instrs[pc]
@@ -1110,7 +1127,7 @@ fn fetch(f: &mut crate::vm::frame::Frame) -> Instr {
 /// leaving the current frame's borrow. Returns false to take the general path
 /// (which also produces every error message).
 #[inline(always)]
-fn fast_path(f: &mut crate::vm::frame::Frame, instr: Instr) -> bool {
+fn fast_path(f: &mut crate::object::frame::Frame, instr: Instr) -> bool {
     use loopscope_syntax::ast::{BinOp, CmpOp};
     match instr {
         Instr::LoadFast(i) => match &f.locals[i as usize] {

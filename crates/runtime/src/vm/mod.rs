@@ -8,26 +8,21 @@
 //! needs to call Python (a sort key, a done-callback) runs a nested loop.
 
 pub mod call;
-pub mod frame;
+mod import;
 mod interp;
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use crate::asyncio::AsyncState;
-use crate::exceptions::{exc, type_error, Exception};
-use crate::generator::{GenBody, GenState, Generator};
 use crate::limits::Limits;
+use crate::object::exceptions::{exc, exc_empty, runtime_error, type_error};
+use crate::object::frame::{Frame, FrameKind};
+use crate::object::generator::{GenBody, GenState, Generator};
+pub use crate::object::generator::{GenOutcome, Resume};
+pub use crate::object::state::Vm;
+use crate::object::types::TypeId;
+use crate::object::value::{Args, ExcRef, Module, PyResult, Value};
 use crate::trace::{EventKind, Recorder, Stream};
-use crate::types::TypeId;
-use crate::value::{Args, ExcRef, Module, PyResult, Value};
-use frame::{Frame, FrameKind};
-
-/// What to deliver to a generator being resumed.
-pub enum Resume {
-    Value(Value),
-    Throw(ExcRef),
-}
 
 /// How a run of the dispatch loop ended (errors are the `Err` side).
 pub enum Exit {
@@ -35,54 +30,16 @@ pub enum Exit {
     Yield(Value),
 }
 
-/// The outcome of resuming a generator.
-pub enum GenOutcome {
-    Yielded(Value),
-    Returned(Value),
-    Raised(ExcRef),
-}
-
-pub struct Vm {
-    pub frames: Vec<Frame>,
-    pub builtins: Rc<Module>,
-    pub main: Rc<Module>,
-    pub modules: HashMap<&'static str, Value>,
-    /// Input for the `Send` being re-executed by a resumed frame.
-    pub(crate) pending_input: Option<Resume>,
-    /// An exception to raise in the top frame when the loop continues
-    /// (thrown into a generator suspended at a `yield`).
-    pub(crate) pending_throw: Option<ExcRef>,
-    /// `instructions` when the event loop last got control back.
-    pub(crate) instructions_at_yield: u64,
-    /// Total instructions executed.
-    pub instructions: u64,
-    pub limits: Limits,
-    pub recorder: Recorder,
-    pub aio: AsyncState,
-    pub random: loopscope_cpython::random::PyRandom,
-    /// Virtual time in seconds; read by `time.*` and the event loop.
-    pub now: f64,
-    pub source_lines: Rc<Vec<String>>,
-    /// Set when a limit stops the program (exit status 3).
-    pub halted: Option<String>,
-    /// Never-awaited warnings already shown, by (coroutine qualname, line):
-    /// CPython's `__warningregistry__` for the `default` action.
-    pub(crate) warning_registry: HashSet<(String, u32)>,
-    /// Line where the last resumed generator yielded, returned or raised.
-    pub last_line: u32,
-    /// Frames below this depth belong to code waiting for the running loop.
-    pub(crate) loop_floor: usize,
-    /// Python frames CPython would have on the stack that Loopscope runs as
-    /// Rust (asyncio.run's and the loop's own functions), so that deep
-    /// recursion fails at the same depth as in CPython.
-    pub(crate) library_depth: usize,
-    /// Tells a watching UI how far the run has got (`run_program_observed`).
-    pub(crate) progress: crate::progress::ProgressReporter,
-}
-
 impl Vm {
-    pub fn new(filename: &str, source: &str, seed: u64, limits: Limits) -> Vm {
-        let builtins = crate::builtins::make_module();
+    /// A VM with no modules registered and no types' slots filled yet
+    /// (`program.rs` does both); `builtins` is the builtins namespace.
+    pub fn new(
+        builtins: Rc<Module>,
+        filename: &str,
+        source: &str,
+        seed: u64,
+        limits: Limits,
+    ) -> Vm {
         let main = Rc::new(Module {
             name: Rc::from("__main__"),
             attrs: Default::default(),
@@ -99,16 +56,16 @@ impl Vm {
             builtins,
             main,
             modules: HashMap::new(),
+            registry: Default::default(),
+            slots: Default::default(),
+            states: Default::default(),
+            seed,
             pending_input: None,
             pending_throw: None,
             instructions_at_yield: 0,
             instructions: 0,
             limits,
             recorder: Recorder::new(),
-            aio: AsyncState::default(),
-            random: loopscope_cpython::random::PyRandom::new(loopscope_cpython::random::Seed::Int(
-                &num_bigint::BigInt::from(seed),
-            )),
             now: 0.0,
             source_lines: Rc::new(source.lines().map(str::to_string).collect()),
             halted: None,
@@ -116,18 +73,19 @@ impl Vm {
             last_line: 0,
             loop_floor: 0,
             library_depth: 0,
+            native_depth: 0,
             progress: Default::default(),
         }
     }
 
-    /// The line currently executing in the innermost frame; 0 when the event
-    /// loop itself is running (the frames below it are not executing).
     /// Tells the run's progress hook, if one is due (after a handle, at a limit check).
     pub(crate) fn report_progress(&mut self) {
         self.progress
             .tick(self.recorder.trace(), self.instructions, self.now);
     }
 
+    /// The line currently executing in the innermost frame; 0 when the event
+    /// loop itself is running (the frames below it are not executing).
     pub fn current_line(&self) -> u32 {
         if self.frames.len() <= self.loop_floor {
             return 0;
@@ -144,9 +102,10 @@ impl Vm {
                     return Ok(self.make_generator(frame));
                 }
                 frame.kind = FrameKind::Base;
+                self.check_nesting()?;
                 self.push_frame(frame)?;
                 let base = self.frames.len() - 1;
-                match self.run(base)? {
+                match self.run_nested(base)? {
                     Exit::Return(v) => Ok(v),
                     Exit::Yield(_) => Err(exc(
                         TypeId::RuntimeError,
@@ -155,12 +114,48 @@ impl Vm {
                 }
             }
             Value::Builtin(b) => (b.func)(self, &b.receiver, args),
-            Value::Type(t) => crate::builtins::construct(self, *t, args),
-            other => Err(type_error(format!(
-                "'{}' object is not callable",
-                crate::types::type_of(other).name()
-            ))),
+            Value::Type(t) => match self.slots.inherited(*t, |s| s.construct) {
+                Some(construct) => construct(self, *t, args),
+                None => Err(type_error(format!(
+                    "cannot create '{}' instances",
+                    t.qualified_name()
+                ))),
+            },
+            Value::Native(o) => match self.slots.inherited(o.class_id(), |s| s.call) {
+                Some(call) => call(self, func, args),
+                None => Err(not_callable(func)),
+            },
+            other => Err(not_callable(other)),
         }
+    }
+
+    /// `callable(v)`.
+    pub fn is_callable(&self, v: &Value) -> bool {
+        match v {
+            Value::Function(_) | Value::Builtin(_) | Value::Type(_) => true,
+            Value::Native(o) => self.slots.inherited(o.class_id(), |s| s.call).is_some(),
+            _ => false,
+        }
+    }
+
+    /// RecursionError when Rust code calling Python is nested too deeply.
+    pub(crate) fn check_nesting(&self) -> PyResult<()> {
+        if self.native_depth >= self.limits.nested_runs {
+            return Err(exc(
+                TypeId::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        Ok(())
+    }
+
+    /// A run of the dispatch loop started from Rust code (see
+    /// [`Vm::check_nesting`], called before its base frame was pushed).
+    pub(crate) fn run_nested(&mut self, base: usize) -> Result<Exit, ExcRef> {
+        self.native_depth += 1;
+        let result = self.run(base);
+        self.native_depth -= 1;
+        result
     }
 
     pub fn call0(&mut self, func: &Value) -> PyResult<Value> {
@@ -193,7 +188,9 @@ impl Vm {
     pub fn resume(&mut self, gen: &Rc<Generator>, input: Resume) -> GenOutcome {
         if let Err(e) = self.check_resumable(gen, &input) {
             return match e {
-                Ok(()) => GenOutcome::Raised(crate::exceptions::stop_iteration(Value::None)),
+                Ok(()) => {
+                    GenOutcome::Raised(crate::object::exceptions::stop_iteration(Value::None))
+                }
                 Err(e) => GenOutcome::Raised(e),
             };
         }
@@ -201,11 +198,14 @@ impl Vm {
             return self.step_native(gen, input);
         }
         let base = self.frames.len();
+        if let Err(e) = self.check_nesting() {
+            return GenOutcome::Raised(e);
+        }
         if let Err(e) = self.push_generator(gen, FrameKind::Base) {
             return GenOutcome::Raised(e);
         }
         self.deliver(input);
-        match self.run(base) {
+        match self.run_nested(base) {
             Ok(Exit::Return(v)) => GenOutcome::Returned(v),
             Ok(Exit::Yield(v)) => GenOutcome::Yielded(v),
             Err(e) => GenOutcome::Raised(e),
@@ -329,9 +329,40 @@ impl Vm {
         }
     }
 
-    /// Create a fresh exception instance the way calling a class does.
-    pub fn new_exception(&self, typ: TypeId, args: Vec<Value>) -> ExcRef {
-        Exception::new(typ, args)
+    /// `gen.close()`.
+    pub fn close_generator(&mut self, g: &Rc<Generator>) -> PyResult<()> {
+        match g.state.get() {
+            GenState::Closed => Ok(()),
+            GenState::Created => {
+                g.state.set(GenState::Closed);
+                drop(g.take_frame());
+                Ok(())
+            }
+            GenState::Running => Err(exc(
+                TypeId::ValueError,
+                if g.is_coroutine {
+                    "coroutine already executing"
+                } else {
+                    "generator already executing"
+                },
+            )),
+            GenState::Suspended => {
+                match self.resume(g, Resume::Throw(exc_empty(TypeId::GeneratorExit))) {
+                    GenOutcome::Yielded(_) => Err(runtime_error(if g.is_coroutine {
+                        "coroutine ignored GeneratorExit"
+                    } else {
+                        "generator ignored GeneratorExit"
+                    })),
+                    GenOutcome::Returned(_) => Ok(()),
+                    GenOutcome::Raised(e)
+                        if e.is(TypeId::GeneratorExit) || e.is(TypeId::StopIteration) =>
+                    {
+                        Ok(())
+                    }
+                    GenOutcome::Raised(e) => Err(e),
+                }
+            }
+        }
     }
 
     /// Write program output (print, tracebacks, warnings) to a stream.
@@ -344,4 +375,11 @@ impl Vm {
         self.recorder
             .record(self.now, line, EventKind::Output { stream, text: id });
     }
+}
+
+fn not_callable(v: &Value) -> ExcRef {
+    type_error(format!(
+        "'{}' object is not callable",
+        crate::object::types::type_of(v).name()
+    ))
 }

@@ -3,9 +3,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::compile::code::Code;
-use crate::generator::Generator;
-use crate::value::{ExcRef, Module, Value};
+use crate::object::code::CodeObject;
+use crate::object::generator::Generator;
+use crate::object::value::{ExcRef, Module, Value};
 
 /// How control leaves a frame, decided by whoever pushed it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,7 +38,7 @@ pub struct Block {
 pub type CellRef = Rc<RefCell<Option<Value>>>;
 
 pub struct Frame {
-    pub code: Rc<Code>,
+    pub code: Rc<CodeObject>,
     /// Index of the next instruction to execute.
     pub pc: usize,
     pub stack: Vec<Value>,
@@ -57,7 +57,7 @@ pub struct Frame {
 }
 
 impl Frame {
-    pub fn new(code: Rc<Code>, globals: Rc<Module>) -> Frame {
+    pub fn new(code: Rc<CodeObject>, globals: Rc<Module>) -> Frame {
         let nlocals = code.varnames.len();
         Frame {
             locals: vec![None; nlocals],

@@ -6,11 +6,11 @@ use std::hash::{Hash, Hasher};
 
 use indexmap::{Equivalent, IndexMap};
 
-pub use crate::hash::hash_value;
-use crate::hash::str_hash;
-use crate::ops::values_equal;
-pub use crate::set::PySet;
-use crate::value::{PyResult, Value};
+use crate::object::compare::values_equal;
+pub use crate::object::hash::hash_value;
+use crate::object::hash::str_hash;
+pub use crate::object::set::PySet;
+use crate::object::value::{PyResult, Value};
 
 /// A hashable value with its hash computed once.
 #[derive(Clone)]
@@ -145,8 +145,5 @@ impl Dict {
     }
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
         self.map.pop().map(|(k, v)| (k.value, v))
-    }
-    pub fn clear(&mut self) {
-        self.map.clear();
     }
 }

@@ -10,8 +10,8 @@ use std::cell::{Cell, RefCell};
 
 use std::rc::Rc;
 
-use crate::generator::Generator;
-use crate::value::ExcRef;
+use crate::object::generator::Generator;
+use crate::object::value::ExcRef;
 
 pub enum Notice {
     /// A coroutine object died without ever being started (qualname).

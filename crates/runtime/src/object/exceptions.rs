@@ -9,14 +9,16 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use crate::compile::code::Code;
-use crate::types::TypeId;
-use crate::value::{ExcRef, Value};
+use loopscope_cpython::{ExceptionKind, PyError};
+
+use crate::object::code::CodeObject;
+use crate::object::types::TypeId;
+use crate::object::value::{ExcRef, Value};
 
 /// Where an exception passed: a frame's code and the instruction it was at.
 #[derive(Clone)]
 pub struct TracebackEntry {
-    pub code: Rc<Code>,
+    pub code: Rc<CodeObject>,
     pub pc: u32,
 }
 
@@ -59,7 +61,7 @@ impl Exception {
     }
 
     /// Add a traceback entry for a frame the exception is passing through.
-    pub fn push_frame(&self, code: &Rc<Code>, pc: usize) {
+    pub fn push_frame(&self, code: &Rc<CodeObject>, pc: usize) {
         self.traceback.borrow_mut().insert(
             0,
             TracebackEntry {
@@ -134,4 +136,21 @@ pub fn exception_group(message: &str, members: Vec<ExcRef>) -> ExcRef {
     };
     let items: Vec<Value> = members.into_iter().map(Value::Exception).collect();
     Exception::new(typ, vec![Value::str(message), Value::list(items)])
+}
+
+/// The exception a `loopscope_cpython` error stands for.
+pub fn cpython_error(e: PyError) -> ExcRef {
+    let typ = match e.kind {
+        ExceptionKind::ValueError => TypeId::ValueError,
+        ExceptionKind::TypeError => TypeId::TypeError,
+        ExceptionKind::OverflowError => TypeId::OverflowError,
+        ExceptionKind::IndexError => TypeId::IndexError,
+        ExceptionKind::ZeroDivisionError => TypeId::ZeroDivisionError,
+        ExceptionKind::MemoryError => TypeId::MemoryError,
+    };
+    if e.message.is_empty() {
+        exc_empty(typ)
+    } else {
+        exc(typ, e.message)
+    }
 }

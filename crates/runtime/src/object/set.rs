@@ -15,10 +15,10 @@
 //! sequence number; copies keep their source's relative order), which is the
 //! order docs/ARCHITECTURE.md promises for sets of tasks.
 
-use crate::dict::Dict;
-use crate::hash::{hash_value, hashed_by_address};
-use crate::ops::values_equal;
-use crate::value::{PyResult, Value};
+use crate::object::compare::values_equal;
+use crate::object::dict::Dict;
+use crate::object::hash::{hash_value, hashed_by_address};
+use crate::object::value::{PyResult, Value};
 
 /// `PySet_MINSIZE`: the size of a new (or cleared) table.
 const MIN_SIZE: usize = 8;

@@ -9,11 +9,24 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use crate::asyncio::native_coro::NativeCoro;
-use crate::compile::code::Code;
-use crate::value::fresh_address;
-use crate::vm::frame::Frame;
-use crate::warnings;
+use crate::object::code::CodeObject;
+use crate::object::frame::Frame;
+use crate::object::state::Vm;
+use crate::object::value::{fresh_address, ExcRef, Value};
+use crate::object::warnings;
+
+/// What to deliver to a generator being resumed.
+pub enum Resume {
+    Value(Value),
+    Throw(ExcRef),
+}
+
+/// The outcome of resuming a generator.
+pub enum GenOutcome {
+    Yielded(Value),
+    Returned(Value),
+    Raised(ExcRef),
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GenState {
@@ -28,7 +41,13 @@ pub enum GenBody {
     /// A Python generator/coroutine; `None` while its frame is on the VM stack
     /// or after it finished.
     Frame(Option<Box<Frame>>),
-    Native(NativeCoro),
+    Native(Box<dyn NativeCoroutine>),
+}
+
+/// A coroutine implemented in Rust as a state machine (asyncio's `sleep`,
+/// `Lock.acquire`, ...): each `step` is one `send` or `throw`.
+pub trait NativeCoroutine {
+    fn step(&mut self, vm: &mut Vm, input: Resume) -> GenOutcome;
 }
 
 /// A generator's name: asyncio's own coroutines use names known at compile
@@ -68,7 +87,7 @@ pub struct Generator {
     pub is_coroutine: bool,
     pub name: Name,
     pub qualname: Name,
-    pub code: Option<Rc<Code>>,
+    pub code: Option<Rc<CodeObject>>,
     pub state: Cell<GenState>,
     pub body: RefCell<GenBody>,
     pub address: u64,
@@ -88,7 +107,11 @@ impl Generator {
         })
     }
 
-    pub fn native(name: &'static str, qualname: &'static str, coro: NativeCoro) -> Rc<Generator> {
+    pub fn native(
+        name: &'static str,
+        qualname: &'static str,
+        coro: Box<dyn NativeCoroutine>,
+    ) -> Rc<Generator> {
         Rc::new(Generator {
             is_coroutine: true,
             name: Name::Static(name),
@@ -152,7 +175,7 @@ impl Generator {
         }
         let _ = write!(out, "{}:{line}", self.qualname);
         if frame.suspended_at_send {
-            if let Some(crate::value::Value::Generator(awaited)) = frame.stack.last() {
+            if let Some(crate::object::value::Value::Generator(awaited)) = frame.stack.last() {
                 awaited.write_await_chain(out);
             }
         }

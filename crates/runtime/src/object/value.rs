@@ -7,20 +7,20 @@
 //! the object dies, exactly as CPython does from its deallocators.
 
 use std::cell::{Cell, RefCell};
-use std::fmt;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
 
-use crate::asyncio::objects::AsyncObject;
-use crate::compile::code::Code;
-use crate::dict::{Dict, PySet};
-use crate::exceptions::Exception;
-use crate::generator::Generator;
-use crate::iterators::IterState;
-use crate::types::TypeId;
-use crate::vm::frame::CellRef;
-use crate::vm::Vm;
+use crate::object::code::CodeObject;
+use crate::object::dict::{Dict, PySet};
+use crate::object::exceptions::Exception;
+use crate::object::frame::CellRef;
+use crate::object::generator::Generator;
+use crate::object::iter_state::IterState;
+use crate::object::native::NativeObject;
+use crate::object::state::Vm;
+use crate::object::types::TypeId;
 
 pub type PyResult<T> = Result<T, ExcRef>;
 pub type ExcRef = Rc<Exception>;
@@ -49,8 +49,9 @@ pub enum Value {
     Module(Rc<Module>),
     Iter(Rc<RefCell<IterState>>),
     Cell(CellRef),
-    /// Futures, tasks, queues, locks, loops... (see `asyncio::objects`).
-    Async(Rc<AsyncObject>),
+    /// Objects implemented in Rust above the object layer: asyncio's
+    /// futures, tasks, queues, locks and loops, a module's own objects.
+    Native(Rc<dyn NativeObject>),
     Ellipsis,
 }
 
@@ -75,7 +76,7 @@ impl Range {
 
 /// A Python function: code plus the environment it closes over.
 pub struct Function {
-    pub code: Rc<Code>,
+    pub code: Rc<CodeObject>,
     pub name: RefCell<Rc<str>>,
     pub qualname: Rc<str>,
     pub defaults: Vec<Value>,
@@ -128,7 +129,7 @@ thread_local! {
 }
 
 /// Starts handing out addresses from the beginning again (a new run).
-pub(crate) fn restart_fresh_addresses() {
+fn restart_fresh_addresses() {
     NEXT_ID.with(|c| c.set(FIRST_ADDRESS));
 }
 
@@ -185,15 +186,52 @@ impl Value {
             (Module(a), Module(b)) => Rc::ptr_eq(a, b),
             (Iter(a), Iter(b)) => Rc::ptr_eq(a, b),
             (Cell(a), Cell(b)) => Rc::ptr_eq(a, b),
-            (Async(a), Async(b)) => Rc::ptr_eq(a, b),
+            (Native(a), Native(b)) => std::ptr::addr_eq(Rc::as_ptr(a), Rc::as_ptr(b)),
             (BigInt(a), BigInt(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
 }
 
-impl fmt::Debug for Value {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", crate::repr::debug_repr(self))
-    }
+/// A deterministic address for objects that carry none (`id()`, reprs).
+/// Keyed by the object's allocation, so a freed object's address may be
+/// reused by a later one, just as in CPython.
+pub fn address_of(v: &Value) -> u64 {
+    let ptr: usize = match v {
+        Value::Generator(g) => return g.address,
+        Value::Function(f) => std::rc::Rc::as_ptr(f) as *const u8 as usize,
+        Value::Builtin(b) => std::rc::Rc::as_ptr(b) as *const u8 as usize,
+        Value::Exception(e) => std::rc::Rc::as_ptr(e) as *const u8 as usize,
+        Value::Module(m) => std::rc::Rc::as_ptr(m) as *const u8 as usize,
+        Value::Native(a) => std::rc::Rc::as_ptr(a) as *const u8 as usize,
+        Value::Iter(i) => std::rc::Rc::as_ptr(i) as *const u8 as usize,
+        Value::List(l) => std::rc::Rc::as_ptr(l) as *const u8 as usize,
+        Value::Dict(d) => std::rc::Rc::as_ptr(d) as *const u8 as usize,
+        Value::Set(s) => std::rc::Rc::as_ptr(s) as *const u8 as usize,
+        Value::Tuple(t) => t.as_ptr() as usize,
+        Value::Str(s) => s.as_ptr() as usize,
+        Value::Bytes(b) => b.as_ptr() as usize,
+        Value::Range(r) => std::rc::Rc::as_ptr(r) as usize,
+        Value::Slice(s) => std::rc::Rc::as_ptr(s) as usize,
+        Value::Cell(c) => std::rc::Rc::as_ptr(c) as *const u8 as usize,
+        Value::BigInt(b) => std::rc::Rc::as_ptr(b) as usize,
+        Value::None => return 0x7f00_0000_0100,
+        Value::Ellipsis => return 0x7f00_0000_0140,
+        Value::Bool(b) => return 0x7f00_0000_0180 + *b as u64 * 0x20,
+        Value::Int(i) => return 0x7f00_0800_0000u64.wrapping_add((*i as u64).wrapping_mul(0x20)),
+        Value::Float(f) => return 0x7f10_0000_0000u64.wrapping_add(f.to_bits() >> 12 << 4),
+        Value::Type(t) => return 0x7f00_0010_0000 + *t as u64 * 0x400,
+    };
+    ADDRESSES.with(|a| *a.borrow_mut().entry(ptr).or_insert_with(fresh_address))
+}
+
+thread_local! {
+    static ADDRESSES: RefCell<HashMap<usize, u64>> = RefCell::new(HashMap::new());
+}
+
+/// Forgets every address handed out, so that a new run in this thread numbers its
+/// objects exactly as a first run does.
+pub(crate) fn restart_addresses() {
+    ADDRESSES.with(|a| a.borrow_mut().clear());
+    crate::object::value::restart_fresh_addresses();
 }

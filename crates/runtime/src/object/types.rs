@@ -4,7 +4,7 @@
 //! at compile time: a `TypeId` is a plain enum, `isinstance` walks a static
 //! base chain, and `except ValueError` is a comparison of small integers.
 
-use crate::value::Value;
+use crate::object::value::Value;
 
 macro_rules! types {
     ($( $id:ident : $name:literal, $module:literal, $base:ident; )*) => {
@@ -59,6 +59,11 @@ types! {
     Map: "map", "builtins", Object;
     Filter: "filter", "builtins", Object;
     Reversed: "reversed", "builtins", Object;
+    Chain: "chain", "itertools", Object;
+    Partial: "partial", "functools", Object;
+    ItemGetter: "itemgetter", "operator", Object;
+    AttrGetter: "attrgetter", "operator", Object;
+    TextIOWrapper: "TextIOWrapper", "_io", Object;
     // asyncio objects
     Future: "Future", "_asyncio", Object;
     Task: "Task", "_asyncio", Future;
@@ -203,7 +208,7 @@ impl TypeId {
 
 /// The type of any value (`type(x)`).
 pub fn type_of(v: &Value) -> TypeId {
-    use crate::iterators::IterState;
+    use crate::object::iter_state::IterState;
     match v {
         Value::None => TypeId::NoneType,
         Value::Bool(_) => TypeId::Bool,
@@ -235,10 +240,11 @@ pub fn type_of(v: &Value) -> TypeId {
             IterState::Map { .. } => TypeId::Map,
             IterState::Filter { .. } => TypeId::Filter,
             IterState::Reversed { .. } => TypeId::Reversed,
+            IterState::Chain { .. } => TypeId::Chain,
             _ => TypeId::Iterator,
         },
         Value::Cell(_) => TypeId::Cell,
-        Value::Async(o) => o.type_id(),
+        Value::Native(o) => o.class_id(),
         Value::Ellipsis => TypeId::Ellipsis,
     }
 }

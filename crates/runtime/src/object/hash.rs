@@ -14,14 +14,14 @@
 //!   run to run) are CPython 3.11.7's, the rest one run's. Types, static too,
 //!   get distinct stable values that are not CPython's.
 //! - Every other object hashes by identity, `_Py_HashPointer` over the
-//!   deterministic address `id()` shows ([`crate::repr::address_of`]).
+//!   deterministic address `id()` shows ([`crate::object::value::address_of`]).
 
 use loopscope_cpython::numeric_hash::{hash_float, hash_int};
 use num_bigint::BigInt;
 
-use crate::exceptions::type_error;
-use crate::types::type_of;
-use crate::value::{PyResult, Value};
+use crate::object::exceptions::type_error;
+use crate::object::types::type_of;
+use crate::object::value::{PyResult, Value};
 
 /// `hash(None)` in one CPython 3.11.7 run (the low 16 bits never vary).
 const NONE_HASH: i64 = 0x7f1_1eb2_5bbe;
@@ -56,7 +56,7 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
             tuple_hash(&lanes)
         }
         Value::Type(t) => 0x7f1_1eb2_0000 + *t as i64 * 0x40,
-        _ if hashed_by_identity(v) => pointer_hash(crate::repr::address_of(v)),
+        _ if hashed_by_identity(v) => pointer_hash(crate::object::value::address_of(v)),
         // list, dict, set, slice
         _ => {
             return Err(type_error(format!(
@@ -78,7 +78,7 @@ fn hashed_by_identity(v: &Value) -> bool {
             | Value::Module(_)
             | Value::Iter(_)
             | Value::Cell(_)
-            | Value::Async(_)
+            | Value::Native(_)
     )
 }
 

@@ -1,0 +1,88 @@
+//! Code objects: the compiler's bytecode with its constants turned into
+//! values, once, when the VM loads it (as CPython's unmarshalling does).
+//! A `CodeObject` dereferences to the compiler's [`Code`], so `code.instrs`
+//! and friends read as before; `code.consts` are values.
+
+use std::cell::RefCell;
+use std::ops::Deref;
+use std::rc::Rc;
+
+use crate::compile::code::{Code, Const};
+use crate::object::hash::str_hash;
+use crate::object::set::PySet;
+use crate::object::value::Value;
+
+pub struct CodeObject {
+    pub code: Code,
+    /// The compiler's constants, as values.
+    pub consts: Box<[Value]>,
+    /// Nested functions' code, loaded too.
+    pub functions: Box<[Rc<CodeObject>]>,
+    /// `hash()` of each of `names`, computed once for global and attribute lookups.
+    pub name_hashes: Box<[i64]>,
+    /// Code of a library module written in Python: tracebacks do not show
+    /// its frames (CPython's library frames are not shown either).
+    pub library: bool,
+}
+
+impl Deref for CodeObject {
+    type Target = Code;
+    fn deref(&self) -> &Code {
+        &self.code
+    }
+}
+
+impl std::fmt::Debug for CodeObject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<code {}>", self.code.qualname)
+    }
+}
+
+impl CodeObject {
+    /// Load compiled code (and every code object nested in it).
+    pub fn load(code: Code) -> Rc<CodeObject> {
+        CodeObject::load_as(code, false)
+    }
+
+    /// Load the code of a library module.
+    pub fn load_library(code: Code) -> Rc<CodeObject> {
+        CodeObject::load_as(code, true)
+    }
+
+    fn load_as(mut code: Code, library: bool) -> Rc<CodeObject> {
+        let functions = std::mem::take(&mut code.functions)
+            .into_iter()
+            .map(|c| CodeObject::load_as(c, library))
+            .collect();
+        let consts = code.consts.iter().map(const_value).collect();
+        let name_hashes = code.names.iter().map(|n| str_hash(n)).collect();
+        Rc::new(CodeObject {
+            code,
+            consts,
+            functions,
+            name_hashes,
+            library,
+        })
+    }
+}
+
+/// The value of a compiler constant.
+pub fn const_value(c: &Const) -> Value {
+    match c {
+        Const::None => Value::None,
+        Const::Bool(b) => Value::Bool(*b),
+        Const::Int(i) => Value::Int(*i),
+        Const::BigInt(b) => Value::BigInt(b.clone()),
+        Const::Float(f) => Value::Float(*f),
+        Const::Str(s) => Value::Str(s.clone()),
+        Const::Bytes(b) => Value::Bytes(b.clone()),
+        Const::Ellipsis => Value::Ellipsis,
+        Const::Tuple(items) => Value::tuple(items.iter().map(const_value).collect()),
+        Const::FrozenSet(items) => {
+            let values = items.iter().map(const_value).collect();
+            // Folded constants are all hashable.
+            let set = PySet::from_constants(values).unwrap_or_default();
+            Value::Set(Rc::new(RefCell::new(set)))
+        }
+    }
+}

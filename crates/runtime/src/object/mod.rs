@@ -1,0 +1,22 @@
+//! The object layer: values and what they are made of — types, dicts,
+//! sets, hashing, equality of the built-in values, exceptions, code,
+//! frames and generators as data — plus the interpreter's state that native
+//! functions receive. It imports neither the VM nor asyncio: behaviour that
+//! higher layers provide is reached through registered slots
+//! (`slots.rs`) and trait objects (`native.rs`).
+
+pub mod code;
+pub mod compare;
+pub mod dict;
+pub mod exceptions;
+pub mod frame;
+pub mod generator;
+pub mod hash;
+pub mod iter_state;
+pub mod native;
+pub mod set;
+pub mod slots;
+pub mod state;
+pub mod types;
+pub mod value;
+pub mod warnings;

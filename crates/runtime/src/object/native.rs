@@ -1,0 +1,39 @@
+//! Objects implemented in Rust by a layer above this one: asyncio's
+//! futures, tasks, queues, locks and loops, and any module's own objects.
+//! The object layer holds them as `Value::Native` behind [`NativeObject`] and
+//! knows nothing else about them; their methods and behaviour are found
+//! through their type (`object::slots`), registered by the layer that owns
+//! them.
+
+use std::any::Any;
+use std::rc::Rc;
+
+use crate::object::types::TypeId;
+use crate::object::value::Value;
+
+/// Downcasting for trait objects (implemented for every `'static` type).
+pub trait AsAny: Any {
+    fn into_any_rc(self: Rc<Self>) -> Rc<dyn Any>;
+}
+
+impl<T: Any> AsAny for T {
+    fn into_any_rc(self: Rc<Self>) -> Rc<dyn Any> {
+        self
+    }
+}
+
+/// A Python object implemented in Rust outside the object layer.
+pub trait NativeObject: AsAny {
+    /// Its type (`Task`, `Queue`, ...).
+    fn class_id(&self) -> TypeId;
+    /// `repr(obj)`, which for these objects never runs Python code.
+    fn repr(&self) -> String;
+}
+
+/// The object of type `T` behind a native value, if it is one.
+pub fn downcast<T: NativeObject>(v: &Value) -> Option<Rc<T>> {
+    match v {
+        Value::Native(o) => o.clone().into_any_rc().downcast::<T>().ok(),
+        _ => None,
+    }
+}

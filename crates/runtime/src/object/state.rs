@@ -1,0 +1,156 @@
+//! The interpreter's state, as plain data: the frame stack, the modules, the
+//! virtual clock, the trace recorder, and each module's own state. Like
+//! CPython's thread state, it is what every native function receives
+//! (`NativeFn` takes `&mut Vm`); everything that *runs* code — the dispatch
+//! loop, calls, the protocols — is the VM layer's (`vm/`), and the modules
+//! and asyncio keep their state here through [`ModuleStates`] without this
+//! layer knowing their types.
+
+use std::any::{Any, TypeId};
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use crate::limits::Limits;
+use crate::object::frame::Frame;
+use crate::object::generator::Resume;
+use crate::object::slots::TypeSlots;
+use crate::object::value::{ExcRef, Module, PyResult, Value};
+use crate::progress::ProgressReporter;
+use crate::trace::Recorder;
+
+pub struct Vm {
+    pub frames: Vec<Frame>,
+    pub builtins: Rc<Module>,
+    pub main: Rc<Module>,
+    /// `sys.modules`: the modules imported so far, by name.
+    pub modules: HashMap<Rc<str>, Value>,
+    /// Every module a program can import, and how to make it.
+    pub registry: ModuleRegistry,
+    /// What the layers above register for each built-in type: methods,
+    /// data attributes, construction, `await`.
+    pub slots: TypeSlots,
+    /// Each module's own state (asyncio's loops, `random`'s generator, ...).
+    pub states: ModuleStates,
+    /// The run's seed (`--seed`).
+    pub seed: u64,
+    /// Input for the `Send` being re-executed by a resumed frame.
+    pub(crate) pending_input: Option<Resume>,
+    /// An exception to raise in the top frame when the loop continues
+    /// (thrown into a generator suspended at a `yield`).
+    pub(crate) pending_throw: Option<ExcRef>,
+    /// `instructions` when the event loop last got control back.
+    pub(crate) instructions_at_yield: u64,
+    /// Total instructions executed.
+    pub instructions: u64,
+    pub limits: Limits,
+    pub recorder: Recorder,
+    /// Virtual time in seconds; read by `time.*` and the event loop.
+    pub now: f64,
+    pub source_lines: Rc<Vec<String>>,
+    /// Set when a limit stops the program (exit status 3).
+    pub halted: Option<String>,
+    /// Never-awaited warnings already shown, by (coroutine qualname, line):
+    /// CPython's `__warningregistry__` for the `default` action.
+    pub(crate) warning_registry: HashSet<(String, u32)>,
+    /// Line where the last resumed generator yielded, returned or raised.
+    pub last_line: u32,
+    /// Frames below this depth belong to code waiting for the running loop.
+    pub(crate) loop_floor: usize,
+    /// Python frames CPython would have on the stack that Loopscope runs as
+    /// Rust (asyncio.run's and the loop's own functions), so that deep
+    /// recursion fails at the same depth as in CPython.
+    pub(crate) library_depth: usize,
+    /// Nested runs of the dispatch loop (Rust code calling Python), bounded
+    /// so that the Rust stack cannot overflow.
+    pub(crate) native_depth: usize,
+    /// Tells a watching UI how far the run has got (`run_program_observed`).
+    pub(crate) progress: ProgressReporter,
+}
+
+/// Builds a module written in Rust.
+pub type ModuleBuilder = fn(&mut Vm) -> PyResult<Rc<Module>>;
+
+/// How a module is made the first time it is imported.
+#[derive(Clone, Copy)]
+pub enum ModuleSource {
+    /// Built by Rust code.
+    Native(ModuleBuilder),
+    /// Python source, compiled by Loopscope's own compiler at import. Its
+    /// frames are library frames: tracebacks do not show them, as the
+    /// conformance recorder does not show CPython's.
+    Python {
+        source: &'static str,
+        /// The file CPython's module would come from (its repr shows it).
+        filename: &'static str,
+    },
+}
+
+/// The importable modules, by dotted name (`asyncio`, `os.path`).
+#[derive(Default)]
+pub struct ModuleRegistry {
+    entries: HashMap<&'static str, ModuleSource>,
+}
+
+impl ModuleRegistry {
+    pub fn register(&mut self, name: &'static str, source: ModuleSource) {
+        self.entries.insert(name, source);
+    }
+
+    pub fn get(&self, name: &str) -> Option<ModuleSource> {
+        self.entries.get(name).copied()
+    }
+}
+
+/// Each module's own state, one value per Rust type (a handful: a short
+/// list beats a hash map).
+#[derive(Default)]
+pub struct ModuleStates {
+    states: Vec<(TypeId, Box<dyn Any>)>,
+}
+
+impl ModuleStates {
+    /// The state of type `T`, made by `init` the first time it is asked for.
+    pub fn get_or_init<T: Any>(&mut self, init: impl FnOnce() -> T) -> &mut T {
+        let index = match self.index_of::<T>() {
+            Some(i) => i,
+            None => self.add(Box::new(init())),
+        };
+        self.at(index)
+    }
+
+    /// The state of type `T`, starting from its default.
+    #[inline]
+    pub fn get<T: Any + Default>(&mut self) -> &mut T {
+        let index = match self.index_of::<T>() {
+            Some(i) => i,
+            None => self.add_default::<T>(),
+        };
+        self.at(index)
+    }
+
+    #[inline]
+    fn index_of<T: Any>(&self) -> Option<usize> {
+        let id = TypeId::of::<T>();
+        self.states.iter().position(|(t, _)| *t == id)
+    }
+
+    #[inline]
+    fn at<T: Any>(&mut self, index: usize) -> &mut T {
+        match self.states[index].1.downcast_mut::<T>() {
+            Some(state) => state,
+            None => unreachable!("a state is stored under its own type"),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn add_default<T: Any + Default>(&mut self) -> usize {
+        self.add(Box::new(T::default()))
+    }
+
+    #[cold]
+    fn add(&mut self, state: Box<dyn Any>) -> usize {
+        self.states.push(((*state).type_id(), state));
+        self.states.len() - 1
+    }
+}

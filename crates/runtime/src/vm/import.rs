@@ -1,0 +1,112 @@
+//! `import`: a module is made the first time it is imported, from its
+//! entry in the registry (`object::state::ModuleRegistry`, filled by
+//! `program.rs`), and kept in `vm.modules` (`sys.modules`). A Rust-native
+//! module is built by its function; a Python one is compiled by our own
+//! compiler and run as the module's body, its frames marked as library
+//! frames. `import a.b` imports `a` first and binds `b` as its attribute.
+
+use std::rc::Rc;
+
+use crate::object::code::CodeObject;
+use crate::object::exceptions::exc;
+use crate::object::frame::{Frame, FrameKind};
+use crate::object::state::ModuleSource;
+use crate::object::types::TypeId;
+use crate::object::value::{Module, PyResult, Value};
+use crate::vm::{Exit, Vm};
+
+impl Vm {
+    /// `import name` binds the top-level package: this returns it.
+    pub fn import_top(&mut self, name: &str) -> PyResult<Value> {
+        self.import(name)?;
+        let top = name.split('.').next().unwrap_or(name);
+        self.import(top)
+    }
+
+    /// The module `name` itself (`from name import x`).
+    pub fn import(&mut self, name: &str) -> PyResult<Value> {
+        if name == "builtins" {
+            return Ok(Value::Module(self.builtins.clone()));
+        }
+        if let Some(m) = self.modules.get(name) {
+            return Ok(m.clone());
+        }
+        let parent = match name.rsplit_once('.') {
+            Some((parent, _)) => Some(self.import(parent)?),
+            None => None,
+        };
+        let Some(source) = self.registry.get(name) else {
+            return Err(exc(
+                TypeId::ModuleNotFoundError,
+                format!("No module named '{name}'"),
+            ));
+        };
+        let module = match source {
+            ModuleSource::Native(make) => {
+                let m = make(self)?;
+                let v = Value::Module(m);
+                self.modules.insert(Rc::from(name), v.clone());
+                v
+            }
+            ModuleSource::Python { source, filename } => {
+                self.run_python_module(name, source, filename)?
+            }
+        };
+        if let (Some(Value::Module(parent)), Some((_, child))) = (parent, name.rsplit_once('.')) {
+            parent.attrs.borrow_mut().insert_str(child, module.clone());
+        }
+        Ok(module)
+    }
+
+    /// Compile and run the source of a module written in Python. It is in
+    /// `sys.modules` while its body runs, as in CPython; if the body fails,
+    /// it is removed again.
+    fn run_python_module(
+        &mut self,
+        name: &str,
+        source: &str,
+        filename: &'static str,
+    ) -> PyResult<Value> {
+        let code = loopscope_syntax::parse(source)
+            .and_then(|m| crate::compile::compile_module(&m, filename))
+            .map_err(|d| {
+                exc(
+                    TypeId::SyntaxError,
+                    format!("{} (in the library module {name})", d.message),
+                )
+            })?;
+        let code = CodeObject::load_library(code);
+        let module = Rc::new(Module {
+            name: Rc::from(name),
+            attrs: Default::default(),
+            filename: Rc::from(filename),
+        });
+        {
+            let mut attrs = module.attrs.borrow_mut();
+            attrs.insert_str("__name__", Value::str(name));
+            attrs.insert_str("__file__", Value::str(filename));
+        }
+        let value = Value::Module(module.clone());
+        self.modules.insert(Rc::from(name), value.clone());
+        let mut frame = Frame::new(code, module);
+        frame.kind = FrameKind::Base;
+        let ran = self
+            .check_nesting()
+            .and_then(|()| self.push_frame(frame))
+            .and_then(|()| {
+                let base = self.frames.len() - 1;
+                self.run_nested(base)
+            });
+        match ran {
+            Ok(Exit::Return(_)) => Ok(value),
+            Ok(Exit::Yield(_)) => Err(exc(
+                TypeId::RuntimeError,
+                format!("the module {name} yielded while being imported"),
+            )),
+            Err(e) => {
+                self.modules.remove(name);
+                Err(e)
+            }
+        }
+    }
+}
