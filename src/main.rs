@@ -7,6 +7,7 @@
 mod app;
 mod controls;
 mod dialog;
+mod download;
 mod editor;
 mod embed;
 mod examples;

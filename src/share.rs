@@ -4,7 +4,6 @@
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::dialog::show_while_open;
 use crate::embed::{embed_query, iframe_snippet, Panel, DEFAULT_EMBED_PANELS};
@@ -30,26 +29,6 @@ fn page_base() -> String {
         location.origin().unwrap_or_default(),
         location.pathname().unwrap_or_default()
     )
-}
-
-/// Offers `source` as a file download.
-fn download_program(source: &str, filename: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(source));
-    let properties = web_sys::BlobPropertyBag::new();
-    properties.set_type("text/x-python");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &properties) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(anchor) = document().create_element("a") {
-        let anchor: web_sys::HtmlAnchorElement = anchor.unchecked_into();
-        anchor.set_href(&url);
-        anchor.set_download(filename);
-        anchor.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// Copies `text` to the clipboard; a refusal (no permission, no focus) is ignored, since the
@@ -85,8 +64,9 @@ pub fn ShareMenu() -> impl IntoView {
         }
         Err(error @ ShareError::TooLarge { .. }) => {
             status.set(Some(error.to_string()));
-            download_program(
+            crate::download::offer_text(
                 &session.source.get_untracked(),
+                "text/x-python",
                 &session.filename.get_untracked(),
             );
         }
@@ -99,7 +79,7 @@ pub fn ShareMenu() -> impl IntoView {
         <button
             type="button"
             title="Download the program as a .py file"
-            on:click=move |_| download_program(&session.source.get_untracked(), &session.filename.get_untracked())
+            on:click=move |_| crate::download::offer_text(&session.source.get_untracked(), "text/x-python", &session.filename.get_untracked())
         >
             "Download .py"
         </button>

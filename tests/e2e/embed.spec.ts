@@ -11,7 +11,7 @@ test('embed mode shows only the chosen panels', async ({ page }) => {
   await expect(page.locator('section[aria-labelledby="ready-title"]')).toBeVisible();
   await expect(page.locator('section[aria-labelledby="timers-title"]')).toBeVisible();
   await expect(page.locator('section[aria-labelledby="tasks-title"]')).toHaveCount(0);
-  await expect(page.locator('.timeline-scroll svg')).toBeVisible();
+  await expect(page.locator('.timeline-overlay')).toBeVisible();
   await expect(page.locator('.event-label')).toHaveText(/^event 31 of/);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await screenshot(page, 'embed');

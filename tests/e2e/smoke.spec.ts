@@ -12,7 +12,7 @@ test('the page loads, mounts the app and logs no errors', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Loopscope' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Python program' })).toHaveValue(/asyncio\.gather/);
   await expect(page.locator('.run-status').first()).toHaveText('finished');
-  await expect(page.locator('.timeline-scroll svg')).toBeVisible();
+  await expect(page.locator('.timeline-overlay')).toBeVisible();
 
   await screenshot(page, 'smoke');
   expect(problems).toEqual([]);

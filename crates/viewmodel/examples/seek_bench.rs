@@ -32,7 +32,7 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
-    for (tasks, sleeps) in [(1_000, 11), (10, 1_100), (100, 1_100)] {
+    for (tasks, sleeps) in [(1_000, 11), (10, 1_100), (100, 1_100), (2_000, 50)] {
         let source = program(tasks, sleeps);
         let trace = run_program(&source, &RunOptions::default()).trace;
         let events = trace.events.len();

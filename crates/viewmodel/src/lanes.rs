@@ -1,20 +1,31 @@
-//! The timeline panel: one lane per task and one for the loop, each a run
-//! of segments (ready, running, waiting... for tasks; running a handle,
-//! idle until a timer, blocked by `time.sleep` for the loop).
+//! The timeline's lanes: one per task and one for the loop, each a run of
+//! segments (ready, running, waiting... for tasks; running a handle, idle
+//! until a timer, blocked by `time.sleep` for the loop), plus the marks of
+//! the futures each lane's owner saw finish ([`crate::causality`] finds them).
+//!
+//! Segments keep ids, not words ([`Detail`]): a million-event run builds its
+//! lanes without formatting any text; [`crate::Timeline::segment_detail`]
+//! words one when it is shown.
 
 use loopscope_runtime::trace::{Callback, Event, EventKind, Trace};
 
 use crate::catalog::Catalog;
-use crate::labels::Names;
 use crate::replay::{Phase, State};
-use crate::views::{Lane, LaneOwner, Segment, SegmentState};
+use crate::views::{Detail, Lane, LaneOwner, Mark, Segment, SegmentState};
+
+/// Coroutines `asyncio.run` wraps in tasks of its own after the program's main
+/// coroutine ends: their lanes are asyncio's internals, not the program's.
+const INTERNAL_COROUTINES: [&str; 2] = [
+    "BaseEventLoop.shutdown_asyncgens()",
+    "BaseEventLoop.shutdown_default_executor()",
+];
 
 /// A segment whose end is not known yet.
 struct Open {
     state: SegmentState,
     start_event: usize,
     start_time: f64,
-    detail: String,
+    detail: Detail,
 }
 
 impl Open {
@@ -37,12 +48,14 @@ struct Builder {
 }
 
 impl Builder {
-    fn new(owner: LaneOwner, label: String) -> Builder {
+    fn new(owner: LaneOwner, label: String, internal: bool) -> Builder {
         Builder {
             lane: Lane {
                 owner,
                 label,
+                internal,
                 segments: Vec::new(),
+                marks: Vec::new(),
             },
             open: None,
         }
@@ -56,7 +69,7 @@ impl Builder {
 
     /// Ends the open segment at `event` and starts `state` there, unless
     /// nothing changed.
-    fn enter(&mut self, state: SegmentState, detail: String, event: usize, time: f64) {
+    fn enter(&mut self, state: SegmentState, detail: Detail, event: usize, time: f64) {
         if let Some(open) = &self.open {
             if open.state == state && open.detail == detail {
                 return;
@@ -91,41 +104,43 @@ fn touched_task(event: &Event, catalog: &Catalog) -> Option<u32> {
     }
 }
 
-fn segment_state(names: &Names, phase: &Phase) -> (SegmentState, String) {
+fn segment_state(phase: &Phase) -> (SegmentState, Detail) {
     match phase {
-        Phase::Ready => (SegmentState::Ready, String::new()),
-        Phase::Running => (SegmentState::Running, String::new()),
-        Phase::Waiting(wait) => (SegmentState::Waiting, names.wait(wait)),
-        Phase::Done(result) => (SegmentState::Done, names.str(*result).to_string()),
-        Phase::Failed(error) => (SegmentState::Failed, names.str(*error).to_string()),
-        Phase::Cancelled => (SegmentState::Cancelled, String::new()),
+        Phase::Ready => (SegmentState::Ready, Detail::None),
+        Phase::Running => (SegmentState::Running, Detail::None),
+        Phase::Waiting(wait) => (SegmentState::Waiting, Detail::Wait(*wait)),
+        Phase::Done(result) => (SegmentState::Done, Detail::Text(*result)),
+        Phase::Failed(error) => (SegmentState::Failed, Detail::Text(*error)),
+        Phase::Cancelled => (SegmentState::Cancelled, Detail::None),
     }
 }
 
-/// All lanes: the loop's first, then one per task in creation order.
-pub(crate) fn build(trace: &Trace, catalog: &Catalog) -> Vec<Lane> {
+/// All lanes: the loop's first, then one per task in creation order. `marks`
+/// are the futures' ends, each with the lane it belongs on, in event order.
+pub(crate) fn build(trace: &Trace, catalog: &Catalog, marks: Vec<(LaneOwner, Mark)>) -> Vec<Lane> {
+    let str = |id| trace.strings.get(id as usize).map_or("", String::as_str);
     let mut state = State::default();
-    let mut event_loop = Builder::new(LaneOwner::Loop, "event loop".to_string());
+    let mut event_loop = Builder::new(LaneOwner::Loop, "event loop".to_string(), false);
     let mut tasks: Vec<Option<Builder>> = Vec::new();
     let mut previous_time = 0.0;
     for (i, event) in trace.events.iter().enumerate() {
         state.apply(event, catalog);
-        let names = Names::new(&trace.strings, catalog, &state);
         match &event.kind {
-            EventKind::HandleRun { .. } => {
-                let label = names.running().map(|(_, label)| label).unwrap_or_default();
-                event_loop.enter(SegmentState::Running, label, i, event.time);
+            EventKind::HandleRun { handle } => {
+                event_loop.enter(
+                    SegmentState::Running,
+                    Detail::Handle(*handle),
+                    i,
+                    event.time,
+                );
             }
             EventKind::ClockAdvanced { .. } => {
-                let running = event_loop
-                    .open
-                    .as_ref()
-                    .map(|o| (o.state, o.detail.clone()));
+                let running = event_loop.open.as_ref().map(|o| (o.state, o.detail));
                 event_loop.close(i, previous_time);
                 let (state, detail) = if event.line == 0 {
-                    (SegmentState::Idle, "waiting for the next timer")
+                    (SegmentState::Idle, Detail::Idle)
                 } else {
-                    (SegmentState::Blocked, "time.sleep blocks the loop")
+                    (SegmentState::Blocked, Detail::Blocked)
                 };
                 event_loop.lane.segments.push(Segment {
                     state,
@@ -133,7 +148,7 @@ pub(crate) fn build(trace: &Trace, catalog: &Catalog) -> Vec<Lane> {
                     end_event: i,
                     start_time: previous_time,
                     end_time: event.time,
-                    detail: detail.to_string(),
+                    detail,
                 });
                 if let (Some((SegmentState::Running, detail)), SegmentState::Blocked) =
                     (running, state)
@@ -152,14 +167,20 @@ pub(crate) fn build(trace: &Trace, catalog: &Catalog) -> Vec<Lane> {
         }
         if let Some(task) = touched_task(event, catalog) {
             if let Some(t) = state.task(task) {
-                let (segment, detail) = segment_state(&names, &t.phase);
+                let (segment, detail) = segment_state(&t.phase);
                 let index = task as usize;
                 if tasks.len() <= index {
                     tasks.resize_with(index + 1, || None);
                 }
                 let lane = tasks[index].get_or_insert_with(|| {
-                    let label = format!("{} · {}", names.task(task), names.coro(task));
-                    Builder::new(LaneOwner::Task(task), label)
+                    let info = catalog.task(task);
+                    let name = info.map_or("", |info| str(info.name));
+                    let coro = info.map_or("", |info| str(info.coro));
+                    Builder::new(
+                        LaneOwner::Task(task),
+                        format!("{name} · {coro}"),
+                        INTERNAL_COROUTINES.contains(&coro),
+                    )
                 });
                 lane.enter(segment, detail, i, event.time);
             }
@@ -170,9 +191,23 @@ pub(crate) fn build(trace: &Trace, catalog: &Catalog) -> Vec<Lane> {
     let mut lanes = Vec::with_capacity(tasks.len() + 1);
     event_loop.close(end, previous_time);
     lanes.push(event_loop.lane);
-    for mut lane in tasks.into_iter().flatten() {
-        lane.close(end, previous_time);
-        lanes.push(lane.lane);
+    let mut row_of_task = vec![usize::MAX; tasks.len()];
+    for (task, lane) in tasks.into_iter().enumerate() {
+        if let Some(mut lane) = lane {
+            lane.close(end, previous_time);
+            row_of_task[task] = lanes.len();
+            lanes.push(lane.lane);
+        }
+    }
+    for (owner, mark) in marks {
+        let row = match owner {
+            LaneOwner::Loop => Some(0),
+            LaneOwner::Task(task) => row_of_task
+                .get(task as usize)
+                .copied()
+                .filter(|row| *row != usize::MAX),
+        };
+        lanes[row.unwrap_or(0)].marks.push(mark);
     }
     lanes
 }

@@ -29,7 +29,10 @@
 //! public types).
 
 mod catalog;
+mod causality;
+pub mod chart;
 mod console;
+mod depth;
 mod heap;
 mod labels;
 mod lanes;
@@ -47,6 +50,8 @@ use loopscope_runtime::trace::{EventKind, Trace};
 
 pub use views::*;
 
+pub use depth::ReadyDepth;
+
 use catalog::Catalog;
 use labels::Names;
 use replay::{Checkpoints, State};
@@ -60,16 +65,32 @@ pub struct Timeline {
     checkpoints: Checkpoints,
     console: Vec<ConsoleLine>,
     lanes: Vec<Lane>,
+    wakes: Vec<Wake>,
+    ready_depth: ReadyDepth,
+    /// Index in `lanes` of each task's lane (0: none).
+    lane_of_task: Vec<usize>,
 }
 
 impl Timeline {
-    /// Replays `trace` once (checkpoints, console lines, lanes). `source` is
-    /// the program the trace came from, for quoting lines.
+    /// Replays `trace` once (checkpoints, console lines, lanes, wake-ups).
+    /// `source` is the program the trace came from, for quoting lines.
     pub fn new(trace: Trace, source: &str) -> Timeline {
         let catalog = Catalog::new(&trace);
         let checkpoints = Checkpoints::build(&trace.events, &catalog);
         let console = console::lines(&trace);
-        let lanes = lanes::build(&trace, &catalog);
+        let causality = causality::derive(&trace, &catalog);
+        let lanes = lanes::build(&trace, &catalog, causality.marks);
+        let ready_depth = ReadyDepth::new(&trace);
+        let mut lane_of_task = Vec::new();
+        for (index, lane) in lanes.iter().enumerate() {
+            if let LaneOwner::Task(task) = lane.owner {
+                let task = task as usize;
+                if lane_of_task.len() <= task {
+                    lane_of_task.resize(task + 1, 0);
+                }
+                lane_of_task[task] = index;
+            }
+        }
         Timeline {
             source_lines: source.lines().map(str::to_string).collect(),
             trace,
@@ -77,6 +98,9 @@ impl Timeline {
             checkpoints,
             console,
             lanes,
+            wakes: causality.wakes,
+            ready_depth,
+            lane_of_task,
         }
     }
 
@@ -136,6 +160,69 @@ impl Timeline {
     /// creation order. Built once, in [`Timeline::new`].
     pub fn lanes(&self) -> &[Lane] {
         &self.lanes
+    }
+
+    /// The index in [`Timeline::lanes`] of `owner`'s lane (the loop's is 0).
+    pub fn lane_index(&self, owner: LaneOwner) -> Option<usize> {
+        match owner {
+            LaneOwner::Loop => Some(0),
+            LaneOwner::Task(task) => self
+                .lane_of_task
+                .get(task as usize)
+                .copied()
+                .filter(|lane| *lane != 0),
+        }
+    }
+
+    /// Every time a task was made ready, what did it and when the task ran,
+    /// in the order the tasks became ready (ascending `ready_event`).
+    pub fn wakes(&self) -> &[Wake] {
+        &self.wakes
+    }
+
+    /// The ready queue's length after each event.
+    pub fn ready_depth(&self) -> &ReadyDepth {
+        &self.ready_depth
+    }
+
+    /// Indexes of the `clock_advanced` events, ascending.
+    pub fn clock_advances(&self) -> &[usize] {
+        &self.catalog.clock_advances
+    }
+
+    /// What a segment of [`Timeline::lanes`] was about, in words: what a
+    /// waiting task waited on ("sleep until t=2.000"), a finished task's
+    /// result or error, the handle the loop ran ("Task-2 · resume count() at
+    /// line 8"), or why the loop did not run anything.
+    pub fn segment_detail(&self, segment: &Segment) -> String {
+        match segment.detail {
+            Detail::None => String::new(),
+            Detail::Idle => "waiting for the next timer".to_string(),
+            Detail::Blocked => "time.sleep blocks the loop".to_string(),
+            Detail::Text(id) => self
+                .trace
+                .strings
+                .get(id as usize)
+                .cloned()
+                .unwrap_or_default(),
+            Detail::Wait(wait) => {
+                let state = self.replayed(segment.start_event);
+                Names::new(&self.trace.strings, &self.catalog, &state).wait(&wait)
+            }
+            Detail::Handle(_) => {
+                let state = self.replayed(segment.start_event);
+                let names = Names::new(&self.trace.strings, &self.catalog, &state);
+                names.running().map(|(_, label)| label).unwrap_or_default()
+            }
+        }
+    }
+
+    /// The last event at or before virtual time `time` (0 if none).
+    pub fn last_event_at(&self, time: f64) -> usize {
+        self.trace
+            .events
+            .partition_point(|event| event.time <= time)
+            .saturating_sub(1)
     }
 
     /// The first `clock_advanced` event after `k`.

@@ -202,7 +202,7 @@ pub struct ConsoleLine {
 }
 
 /// What a lane is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LaneOwner {
     /// The event loop itself.
     Loop,
@@ -216,11 +216,24 @@ pub struct Lane {
     pub owner: LaneOwner,
     /// "event loop" or the task's name at its creation, e.g. "Task-2 · count()".
     pub label: String,
+    /// A task asyncio runs for itself (`asyncio.run`'s shutdown steps), not one the
+    /// program created: the timeline hides it unless internals are shown.
+    pub internal: bool,
     /// In event order, non-overlapping. A task's segments are contiguous
-    /// from its creation to the end of the trace (ending with Done, Failed or
-    /// Cancelled); the loop's leave gaps where it does bookkeeping between
-    /// handles.
+    /// from its creation to the end of the trace (ending in its final state:
+    /// Done, Failed or Cancelled once it finished); the loop's leave gaps where
+    /// it does bookkeeping between handles.
     pub segments: Vec<Segment>,
+    /// Futures this lane's owner resolved or awaited, where they finished
+    /// (see [`Mark`]), in event order.
+    pub marks: Vec<Mark>,
+}
+
+impl Lane {
+    /// The state the lane ends in (for a task that finished: Done, Failed or Cancelled).
+    pub fn final_state(&self) -> Option<SegmentState> {
+        self.segments.last().map(|segment| segment.state)
+    }
 }
 
 /// A stretch of a lane in one state.
@@ -236,14 +249,31 @@ pub struct Segment {
     pub end_event: usize,
     pub start_time: f64,
     pub end_time: f64,
-    /// e.g. what a waiting task waits on, or the handle the loop runs.
-    pub detail: String,
+    /// What the words for it are made from ([`crate::Timeline::segment_detail`]).
+    pub(crate) detail: Detail,
+}
+
+/// What a segment is about, kept as ids so that building a million-event
+/// timeline formats no text; worded on demand.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Detail {
+    None,
+    /// A waiting task's wait.
+    Wait(loopscope_runtime::trace::Wait),
+    /// A finished task's result or error (interned text).
+    Text(loopscope_runtime::trace::StrId),
+    /// The handle the loop runs.
+    Handle(u32),
+    /// The loop waits for its next timer.
+    Idle,
+    /// A blocking `time.sleep` holds the loop.
+    Blocked,
 }
 
 /// States a segment can be in. Tasks use the first six; the loop lane uses
 /// `Running` (running handles), `Idle` (waiting for the next timer) and
 /// `Blocked` (a blocking `time.sleep` holds the whole loop).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SegmentState {
     Ready,
     Running,
@@ -253,4 +283,121 @@ pub enum SegmentState {
     Cancelled,
     Idle,
     Blocked,
+}
+
+impl SegmentState {
+    /// Every state, in the order the legend lists them.
+    pub const ALL: [SegmentState; 8] = [
+        SegmentState::Running,
+        SegmentState::Ready,
+        SegmentState::Waiting,
+        SegmentState::Done,
+        SegmentState::Failed,
+        SegmentState::Cancelled,
+        SegmentState::Idle,
+        SegmentState::Blocked,
+    ];
+
+    /// The word for it in the legend and in tooltips.
+    pub fn word(self) -> &'static str {
+        match self {
+            SegmentState::Ready => "ready",
+            SegmentState::Running => "running",
+            SegmentState::Waiting => "waiting",
+            SegmentState::Done => "done",
+            SegmentState::Failed => "failed",
+            SegmentState::Cancelled => "cancelled",
+            SegmentState::Idle => "loop idle (waiting for a timer)",
+            SegmentState::Blocked => "loop blocked (time.sleep)",
+        }
+    }
+
+    /// Whether a task that reached it is finished.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            SegmentState::Done | SegmentState::Failed | SegmentState::Cancelled
+        )
+    }
+}
+
+/// How a future finished.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    Resolved,
+    Failed,
+    Cancelled,
+}
+
+/// A future that finished, drawn on the lane of its owner: the task it is,
+/// or the task that created it (and awaits it: a sleep, a queue's waiter,
+/// a gather), or the loop for a future no task made.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Mark {
+    /// The `future_resolved` / `future_failed` / `future_cancelled` event.
+    pub event: usize,
+    pub time: f64,
+    pub future: u32,
+    pub outcome: Outcome,
+}
+
+/// What made a task ready (the origin of a [`Wake`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CauseKind {
+    /// A timer fired: a sleep ended, a `call_later` callback or a timeout ran.
+    Timer,
+    /// A task finished (returned, raised or was cancelled), resolving its own future.
+    TaskEnded,
+    /// A task called `set_result` / `set_exception` on a future.
+    SetResult,
+    /// A task cancelled what the woken task awaited.
+    Cancel,
+    /// An item was put in a queue (a getter wakes).
+    QueuePut,
+    /// An item was taken from a queue (a putter of a full queue wakes).
+    QueueGet,
+    /// A lock was released.
+    LockReleased,
+    /// An Event was set.
+    EventSet,
+    /// A semaphore was released.
+    SemaphoreReleased,
+    /// A Condition was notified (or another primitive woke its waiter).
+    Notified,
+    /// A callback the program scheduled with `call_soon`.
+    Callback,
+    /// The task was just created (its first step).
+    Created,
+    /// The task yielded (`await asyncio.sleep(0)`) and queued its next step itself.
+    Yielded,
+    /// Anything else the loop did by itself.
+    Loop,
+}
+
+/// Where a wake-up came from: what happened, on which lane, at which event.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Cause {
+    pub kind: CauseKind,
+    /// The lane the arrow starts on: the task that did it, or the loop (a timer).
+    pub source: LaneOwner,
+    /// The event the arrow starts at (the timer's `timer_fired`, the finishing
+    /// task's `task_done`, the `queue_put`...).
+    pub event: usize,
+}
+
+/// A task made ready, why, and when it ran: the timeline draws an arrow from
+/// the cause to the ready moment on the task's lane, and a connector from
+/// ready to run.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Wake {
+    pub task: u32,
+    /// The ready-queue handle that steps or wakes it.
+    pub handle: u32,
+    pub cause: Cause,
+    /// The future whose end woke it (none for a first step or a yield).
+    pub future: Option<u32>,
+    /// The event that put the handle in the ready queue.
+    pub ready_event: usize,
+    /// The `task_resumed` of the step that handle ran (none if it never ran).
+    pub run_event: Option<usize>,
 }

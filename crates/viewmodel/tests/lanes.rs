@@ -92,21 +92,21 @@ fn three_counters_lanes() {
     let t = common::example("08_three_counters");
     let lanes = t.lanes();
     assert_eq!(lanes[2].label, "Task-2 · count()");
-    let task2: Vec<(SegmentState, f64, f64, &str)> = lanes[2]
+    let task2: Vec<(SegmentState, f64, f64, String)> = lanes[2]
         .segments
         .iter()
-        .map(|s| (s.state, s.start_time, s.end_time, s.detail.as_str()))
+        .map(|s| (s.state, s.start_time, s.end_time, t.segment_detail(s)))
         .collect();
     use SegmentState::*;
     assert_eq!(
         task2[..6],
         [
-            (Ready, 0.0, 0.0, ""),
-            (Running, 0.0, 0.0, ""),
-            (Waiting, 0.0, 1.0, "sleep until t=1.000"),
-            (Ready, 1.0, 1.0, ""),
-            (Running, 1.0, 1.0, ""),
-            (Waiting, 1.0, 2.0, "sleep until t=2.000"),
+            (Ready, 0.0, 0.0, String::new()),
+            (Running, 0.0, 0.0, String::new()),
+            (Waiting, 0.0, 1.0, "sleep until t=1.000".to_string()),
+            (Ready, 1.0, 1.0, String::new()),
+            (Running, 1.0, 1.0, String::new()),
+            (Waiting, 1.0, 2.0, "sleep until t=2.000".to_string()),
         ]
     );
     assert_eq!(task2.last().unwrap().0, Done);
@@ -130,7 +130,7 @@ fn three_counters_lanes() {
     );
     let first_run = &lanes[0].segments[0];
     assert_eq!(
-        (first_run.state, first_run.detail.as_str()),
+        (first_run.state, t.segment_detail(first_run).as_str()),
         (Running, "Task-1 · start main()")
     );
 }
