@@ -140,6 +140,17 @@ test('the gather preset: arrows join the right lanes, zero-time states show', as
   const running = drawing.rects.filter((r) => r.cls === 'f-running' && r.y >= main.top && r.y < main.bottom);
   expect(running.length).toBeGreaterThanOrEqual(2);
   expect(Math.min(...running.map((r) => r.width))).toBeGreaterThanOrEqual(3);
+
+  // The PNG export is the canvas as shown: a PNG image of the chart's size.
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('.timeline-toolbar').getByRole('button', { name: 'PNG' }).click(),
+  ]);
+  expect(png.suggestedFilename()).toBe('07_gather-timeline.png');
+  const bytes = readFileSync(await png.path());
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const chart = (await page.locator('.timeline-overlay').boundingBox())!;
+  expect(bytes.readUInt32BE(16)).toBeGreaterThanOrEqual(Math.floor(chart.width));
   expect(problems).toEqual([]);
 });
 

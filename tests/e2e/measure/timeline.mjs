@@ -1,0 +1,175 @@
+// Measures the timeline on a big run in Debian's Chromium (headless), against the release
+// build in dist/ served on 127.0.0.1: a program of 2,000 tasks × 50 random sleeps (about a
+// million events) is run in the page, then: seeking anywhere (scrub slider and clicks on the
+// timeline; input → next painted frame), playback at the fastest speed, zoom and pan at one
+// wheel step per frame, switching the axis, and the page's DOM size. A measurement, not a
+// test: it asserts nothing and prints the figures for BENCHMARKS.md.
+// Usage (after `cargo xtask test` or `serve` built dist/): node tests/e2e/measure/timeline.mjs
+// Options: TASKS=2000 SLEEPS=50 (environment) change the program's size.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const port = 4392;
+const url = `http://127.0.0.1:${port}/`;
+const tasks = Number(process.env.TASKS ?? 2000);
+const sleeps = Number(process.env.SLEEPS ?? 50);
+const e2eDir = fileURLToPath(new URL('..', import.meta.url));
+const server = spawn('node', ['serve-dist.mjs', String(port)], { cwd: e2eDir, stdio: 'inherit' });
+await new Promise((resolve) => setTimeout(resolve, 500));
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const quantile = (xs, q) => sorted(xs)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const summary = (xs) => `median ${quantile(xs, 0.5).toFixed(1)} ms, p95 ${quantile(xs, 0.95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length} samples)`;
+const fpsOf = (stamps) => {
+  const gaps = stamps.slice(1).map((t, i) => t - stamps[i]);
+  const seconds = (stamps[stamps.length - 1] - stamps[0]) / 1000;
+  return `${(gaps.length / seconds).toFixed(1)} fps over ${seconds.toFixed(1)} s; median frame ${quantile(gaps, 0.5).toFixed(1)} ms, p95 ${quantile(gaps, 0.95).toFixed(1)} ms, ${gaps.filter((g) => g > 20).length} of ${gaps.length} frames over 20 ms`;
+};
+
+const program = [
+  'import asyncio', 'import random', '', '',
+  'async def sleeper(index):',
+  `    for _ in range(${sleeps}):`,
+  '        await asyncio.sleep(random.random())',
+  '    return index', '', '',
+  'async def main():',
+  `    tasks = [asyncio.create_task(sleeper(i)) for i in range(${tasks})]`,
+  '    print(sum(await asyncio.gather(*tasks)))', '', '',
+  'asyncio.run(main())', '',
+].join('\n');
+
+/** "event 12 of 1,000,004" → [12, 1000004]. */
+async function position(page) {
+  const text = (await page.locator('.event-label').first().textContent()) ?? '';
+  const numbers = text.replaceAll(',', '').replaceAll('\u202f', '').match(/\d+/g)?.map(Number) ?? [0, 0];
+  return numbers;
+}
+
+/** In the page: `timed(action)` resolves with the time from running `action` until the next
+ *  frame was painted. */
+const timedHelper = () => {
+  window.timed = (action) => new Promise((resolve) => {
+    const started = performance.now();
+    action();
+    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+  });
+};
+
+/** Frame timestamps for `ms` while `perFrame` (a function body, given the frame's index) runs each frame. */
+function frames(page, ms, perFrame = '') {
+  return page.evaluate(([ms, perFrame]) => new Promise((resolve) => {
+    const step = new Function('i', perFrame);
+    const stamps = [];
+    const tick = (t) => {
+      stamps.push(t);
+      step(stamps.length);
+      if (t - stamps[0] < ms) requestAnimationFrame(tick); else resolve(stamps);
+    };
+    requestAnimationFrame(tick);
+  }), [ms, perFrame]);
+}
+
+try {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(timedHelper);
+  await page.goto(url);
+  // Raise the page's event limit where it is a setting (ignored where it is not).
+  await page.evaluate(() => {
+    localStorage.clear();
+    localStorage.setItem('loopscope.event-limit.v1', '2000000');
+  });
+  await page.goto(url);
+  await page.locator('.event-label').filter({ hasText: 'event' }).first().waitFor();
+  const started = Date.now();
+  await page.locator('.editor-scroll textarea').fill(program);
+  // The run: wait until the event count is large and stops changing.
+  let total = 0;
+  for (let stable = 0; stable < 3 && Date.now() - started < 600_000;) {
+    await page.waitForTimeout(1000);
+    const [, count] = await position(page);
+    stable = count > 1000 && count === total ? stable + 1 : 0;
+    total = count;
+  }
+  const ran = (Date.now() - started - 3000) / 1000;
+  const status = (await page.locator('.run-status').first().textContent())?.trim();
+  console.log(`program: ${tasks} tasks x ${sleeps} random sleeps: ${total.toLocaleString('en')} events in the page, run + timeline built in about ${ran.toFixed(1)} s (status: ${status})`);
+
+  const dom = await page.evaluate(() => ({
+    page: document.querySelectorAll('*').length,
+    timeline: document.querySelectorAll('.timeline *').length,
+  }));
+  console.log(`DOM: ${dom.page} elements in the page, ${dom.timeline} in the timeline`);
+
+  // Seeks anywhere through the scrub slider.
+  let seed = 12345;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const slider = [];
+  for (let i = 0; i < 60; i++) {
+    const target = Math.floor(random() * total);
+    slider.push(await page.evaluate((k) => window.timed(() => {
+      const input = document.querySelector('input.scrub');
+      input.value = String(k);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }), target));
+  }
+  console.log(`seek anywhere (scrub slider, input → next frame): ${summary(slider)}`);
+
+  // Clicks on the timeline's loop lane at random places.
+  const box = await page.locator('.timeline-overlay').boundingBox();
+  const clicks = [];
+  for (let i = 0; i < 60; i++) {
+    const x = 190 + random() * (box.width - 220);
+    clicks.push(await page.evaluate(([x, y]) => window.timed(() => {
+      const canvas = document.querySelector('.timeline-overlay');
+      const rect = canvas.getBoundingClientRect();
+      const init = { bubbles: true, clientX: rect.left + x, clientY: rect.top + y, button: 0 };
+      canvas.dispatchEvent(new MouseEvent('mousedown', init));
+      canvas.dispatchEvent(new MouseEvent('click', init));
+    }), [x, 31]));
+  }
+  console.log(`seek by clicking the timeline (click → next frame): ${summary(clicks)}`);
+
+  // Axis switch, both ways.
+  const axis = [];
+  for (let i = 0; i < 6; i++) {
+    axis.push(await page.evaluate(() => window.timed(() => {
+      [...document.querySelectorAll('.timeline-toolbar button')].find((b) => b.textContent.startsWith('Axis'))?.click();
+    })));
+  }
+  console.log(`axis switch (click → next frame): ${summary(axis)}`);
+
+  // Zoom in and out, one Ctrl+wheel step per frame, around the middle of the chart.
+  const wheel = (ctrl, shift, delta) => `
+    const canvas = document.querySelector('.timeline-overlay');
+    const rect = canvas.getBoundingClientRect();
+    canvas.dispatchEvent(new WheelEvent('wheel', { bubbles: true, cancelable: true,
+      clientX: rect.left + rect.width / 2, clientY: rect.top + 40,
+      ctrlKey: ${ctrl}, shiftKey: ${shift}, deltaY: ${delta} * (Math.floor(i / 60) % 2 ? -1 : 1) }));`;
+  console.log(`zoom (a Ctrl+wheel step every frame, 4 s): ${fpsOf(await frames(page, 4000, wheel(true, false, -40)))}`);
+  // Zoomed in 16x, pan with Shift+wheel.
+  for (let i = 0; i < 4; i++) await page.locator('.timeline-toolbar button[aria-label="Zoom in"]').click();
+  console.log(`pan at 16x (a Shift+wheel step every frame, 4 s): ${fpsOf(await frames(page, 4000, wheel(false, true, 60)))}`);
+  await page.locator('.timeline-toolbar button', { hasText: 'Fit' }).click();
+
+  // Playback at the fastest speed.
+  const speeds = await page.locator('#speed option').evaluateAll((options) => options.map((o) => o.value));
+  await page.locator('#speed').selectOption(speeds[speeds.length - 1]);
+  await page.locator('.controls button', { hasText: 'Play' }).click();
+  const [before] = await position(page);
+  const playing = await frames(page, 4000);
+  const [after] = await position(page);
+  await page.locator('.controls button', { hasText: 'Pause' }).click();
+  console.log(`playback at the fastest speed (${speeds[speeds.length - 1]}): ${fpsOf(playing)}; ${after - before} events shown`);
+  await context.close();
+} finally {
+  await browser.close();
+  server.kill();
+}
