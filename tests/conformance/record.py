@@ -14,8 +14,10 @@ Usage
         write it to the file OUT
     python3 tests/conformance/record.py --all [--check]
         re-record every case (tests/conformance/cases/NAME.py ->
-        cases/NAME.expected) and every example (assets/examples/NAME.py ->
-        tests/conformance/examples/NAME.expected); with --check, write
+        cases/NAME.expected), every example (assets/examples/NAME.py ->
+        tests/conformance/examples/NAME.expected) and every composed program
+        (crates/composer/tests/generated/NAME.py ->
+        tests/conformance/composed/NAME.expected); with --check, write
         nothing and report the expectations that differ (exit status 1)
 
 Semantics
@@ -106,6 +108,8 @@ REPO = HERE.parent.parent
 CASES_DIR = HERE / "cases"
 EXAMPLES_DIR = REPO / "assets" / "examples"
 EXAMPLE_EXPECTATIONS_DIR = HERE / "examples"
+COMPOSED_DIR = REPO / "crates" / "composer" / "tests" / "generated"
+COMPOSED_EXPECTATIONS_DIR = HERE / "composed"
 
 DEFAULT_SEED = 0
 SEED_PIN = re.compile(r"#\s*loopscope:\s*seed\s*=\s*(-?\d+)\s*")
@@ -329,9 +333,10 @@ def format_expectation(status, stdout, stderr):
 
 
 def all_programs():
-    """(program, expectation) pairs of every case and every example."""
+    """(program, expectation) pairs of every case, example and composed program."""
     pairs = [(p, p.with_suffix(".expected")) for p in sorted(CASES_DIR.glob("*.py"))]
     pairs += [(p, EXAMPLE_EXPECTATIONS_DIR / (p.stem + ".expected")) for p in sorted(EXAMPLES_DIR.glob("*.py"))]
+    pairs += [(p, COMPOSED_EXPECTATIONS_DIR / (p.stem + ".expected")) for p in sorted(COMPOSED_DIR.glob("*.py"))]
     return pairs
 
 
@@ -358,7 +363,7 @@ def main():
     parser.add_argument("program", nargs="?", help="the program to record")
     parser.add_argument("--seed", type=int, help="random.seed for the program (default: its pin, else 0)")
     parser.add_argument("-o", "--output", help="write the expectation to this file instead of stdout")
-    parser.add_argument("--all", action="store_true", help="re-record every case and example")
+    parser.add_argument("--all", action="store_true", help="re-record every case, example and composed program")
     parser.add_argument("--check", action="store_true", help="with --all: compare instead of writing")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()

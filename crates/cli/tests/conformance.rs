@@ -2,8 +2,10 @@
 //!
 //! Every case `tests/conformance/cases/NAME.py` (expectation `cases/NAME.expected`) and
 //! every example `assets/examples/NAME.py` (expectation
-//! `tests/conformance/examples/NAME.expected`) is one test, named `cases/NAME` or
-//! `examples/NAME`. For each, in the program's directory, this runs
+//! `tests/conformance/examples/NAME.expected`) and every program the composer's templates
+//! generate, `crates/composer/tests/generated/NAME.py` (expectation
+//! `tests/conformance/composed/NAME.expected`), is one test, named `cases/NAME`,
+//! `examples/NAME` or `composed/NAME`. For each, in the program's directory, this runs
 //!
 //! ```text
 //! loopscope run --timestamps [--seed N] --trace FILE NAME.py
@@ -224,7 +226,7 @@ impl Options {
 
 /// One program of the suite and where its expectation lives.
 struct Case {
-    /// `cases/NAME` or `examples/NAME`.
+    /// `cases/NAME`, `examples/NAME` or `composed/NAME`.
     name: String,
     program: PathBuf,
     expectation: PathBuf,
@@ -248,10 +250,11 @@ fn record_script() -> PathBuf {
     conformance_dir().join("record.py")
 }
 
-/// Every case, then every example, each group sorted by file name.
+/// Every case, then every example, then every composed program, each group sorted by file name.
 fn discover() -> Vec<Case> {
     let conformance = conformance_dir();
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/examples");
+    let composed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../composer/tests/generated");
     let mut cases = Vec::new();
     for (group, programs, expectations) in [
         (
@@ -260,6 +263,7 @@ fn discover() -> Vec<Case> {
             conformance.join("cases"),
         ),
         ("examples", examples, conformance.join("examples")),
+        ("composed", composed, conformance.join("composed")),
     ] {
         for program in python_files(&programs) {
             let stem = program.file_stem().unwrap().to_string_lossy().into_owned();
