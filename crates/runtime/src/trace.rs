@@ -221,6 +221,13 @@ pub enum EventKind {
     FutureCancelled {
         future: u32,
     },
+    /// `future`'s outcome follows `child`'s: gather's future and each child, shield's
+    /// outer and inner future, the waiter of `wait`/`wait_for` and what it waits for, a
+    /// TaskGroup's exit future and each unfinished task of the group.
+    FutureLinked {
+        future: u32,
+        child: u32,
+    },
     QueuePut {
         queue: u32,
         item: StrId,

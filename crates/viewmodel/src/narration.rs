@@ -212,6 +212,14 @@ pub(crate) fn sentence(names: &Names, event: &Event, mode: Narration) -> String 
                 )
             }
         }
+        EventKind::FutureLinked { future, child } => {
+            let (outer, child_name) = (names.future(*future), names.future(*child));
+            if concepts {
+                format!("{outer} now depends on {child_name}: it finishes according to how {child_name} ends.")
+            } else {
+                format!("{outer} adds a done-callback to {child_name} (future {child}), linking it to future {future}.")
+            }
+        }
         EventKind::FutureResolved { future, result } => {
             let name = names.future(*future);
             if concepts {

@@ -234,6 +234,7 @@ impl State {
             // Cancelled handles stay queued; the catalog knows when.
             EventKind::HandleCancelled { .. }
             | EventKind::FutureCreated { .. }
+            | EventKind::FutureLinked { .. }
             | EventKind::FutureResolved { .. }
             | EventKind::Output { .. }
             | EventKind::Warning { .. } => {}

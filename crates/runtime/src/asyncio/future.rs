@@ -31,6 +31,18 @@ pub fn new_future(vm: &mut Vm, label: &str) -> Rc<AsyncObject> {
     Rc::new(AsyncObject::Future(FutureObj::new(id, label, None)))
 }
 
+/// Records that `outer` finishes according to `child` (see `EventKind::FutureLinked`).
+pub fn record_link(vm: &mut Vm, outer: &Rc<AsyncObject>, child: &Rc<AsyncObject>) {
+    if let (Some(outer), Some(child)) = (outer.as_future(), child.as_future()) {
+        let line = vm.current_line();
+        let event = EventKind::FutureLinked {
+            future: outer.id,
+            child: child.id,
+        };
+        vm.recorder.record(vm.now, line, event);
+    }
+}
+
 fn fut(obj: &Rc<AsyncObject>) -> &FutureObj {
     obj.as_future().expect("a future")
 }

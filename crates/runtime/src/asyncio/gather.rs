@@ -69,6 +69,9 @@ pub fn gather(vm: &mut Vm, args: Vec<Value>, return_exceptions: bool) -> PyResul
         );
     }
     let outer = future::new_future(vm, "gather()");
+    for child in &unique {
+        future::record_link(vm, &outer, child);
+    }
     if let Some(f) = outer.as_future() {
         f.is_gathering.set(true);
         *f.children.borrow_mut() = children;

@@ -327,6 +327,10 @@ impl GroupExit {
                 None => {
                     let f = future::new_future(vm, "TaskGroup.__aexit__");
                     state(&self.group).borrow_mut().on_completed_fut = Some(f.clone());
+                    let tasks = state(&self.group).borrow().tasks.clone();
+                    for task in &tasks {
+                        future::record_link(vm, &f, task);
+                    }
                     f
                 }
             };

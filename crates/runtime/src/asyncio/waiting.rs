@@ -364,6 +364,7 @@ pub fn shield(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         return Ok(Value::Native(inner));
     }
     let outer = future::new_future(vm, "shield");
+    future::record_link(vm, &outer, &inner);
     future::add_done_callback(
         vm,
         &inner,
@@ -707,6 +708,7 @@ impl WaitFor {
         let handle = call_later(vm, loop_id, &timeout, cb.clone())?;
         let fut = super::ensure_future(vm, loop_id, &fut)?;
         self.fut = Some(fut.clone());
+        future::record_link(vm, &waiter, &fut);
         future::add_done_callback(vm, &fut, cb);
         self.timeout_handle = Some(handle);
         // try: try: await waiter
@@ -789,6 +791,7 @@ impl Wait {
         let mut futs = Vec::with_capacity(fs.len());
         for f in &fs {
             let f = future_of(f)?;
+            future::record_link(vm, &waiter, &f);
             future::add_done_callback(
                 vm,
                 &f,
