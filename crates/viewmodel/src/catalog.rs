@@ -32,12 +32,28 @@ pub(crate) struct FutureInfo {
     pub sleep_until: Option<f64>,
     /// The task running when it was created (who will await a sleep).
     pub creator: Option<u32>,
+    /// How and at which event it finished (the result or error text, else 0).
+    pub end: Option<(usize, FutureEnd, StrId)>,
+    /// The futures it follows (`future_linked`), with the event that linked each.
+    pub children: Vec<(usize, u32)>,
+}
+
+/// How a future finished.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FutureEnd {
+    Resolved,
+    Failed,
+    Cancelled,
 }
 
 #[derive(Clone, Debug, Default)]
 pub(crate) struct TaskInfo {
     pub name: StrId,
     pub coro: StrId,
+    /// Its id as a future.
+    pub future: u32,
+    /// The task running when it was created (none for the main task).
+    pub creator: Option<u32>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -48,6 +64,8 @@ pub(crate) struct PrimitiveInfo {
     pub lifo: bool,
     /// A Semaphore or BoundedSemaphore: `value` at creation is its counter.
     pub semaphore: bool,
+    /// `value` at creation: a semaphore's counter, a queue's maxsize, else 0.
+    pub value: i64,
 }
 
 /// Everything static, indexed by the trace's ids (index 0 unused).
@@ -90,6 +108,8 @@ impl Catalog {
                     *slot(&mut c.tasks, *task) = TaskInfo {
                         name: *name,
                         coro: *coro,
+                        future: *future,
+                        creator: running,
                     };
                     let future = slot(&mut c.futures, *future);
                     future.task = Some(*task);
@@ -99,6 +119,18 @@ impl Catalog {
                     let f = slot(&mut c.futures, *future);
                     f.label = *label;
                     f.creator = running;
+                }
+                EventKind::FutureResolved { future, result } => {
+                    slot(&mut c.futures, *future).end = Some((i, FutureEnd::Resolved, *result));
+                }
+                EventKind::FutureFailed { future, error } => {
+                    slot(&mut c.futures, *future).end = Some((i, FutureEnd::Failed, *error));
+                }
+                EventKind::FutureCancelled { future } => {
+                    slot(&mut c.futures, *future).end = Some((i, FutureEnd::Cancelled, 0));
+                }
+                EventKind::FutureLinked { future, child } => {
+                    slot(&mut c.futures, *future).children.push((i, *child));
                 }
                 EventKind::HandleScheduled { handle, callback } => {
                     let h = slot(&mut c.handles, *handle);
@@ -134,7 +166,7 @@ impl Catalog {
                     primitive,
                     kind,
                     label,
-                    ..
+                    value,
                 } => {
                     *slot(&mut c.primitives, *primitive) = PrimitiveInfo {
                         kind: *kind,
@@ -145,6 +177,7 @@ impl Catalog {
                             trace.strings.get(*kind as usize).map(String::as_str),
                             Some("Semaphore" | "BoundedSemaphore")
                         ),
+                        value: value.get(),
                     };
                 }
                 EventKind::ClockAdvanced { .. } => c.clock_advances.push(i),

@@ -25,19 +25,21 @@
 //!
 //! Modules: `catalog` (static facts per id), `heap` (heapq), `replay` (the
 //! fold and its checkpoints), `labels` (readable names), `panels`
-//! (state → [`LoopView`]), `console`, `lanes`, `narration`, `views` (the
-//! public types).
+//! (state → [`LoopView`]), `console`, `lanes`, `narration`, `graph` (the live
+//! task graph), `pitfalls`, `views` (the public types).
 
 mod catalog;
 mod causality;
 pub mod chart;
 mod console;
 mod depth;
+mod graph;
 mod heap;
 mod labels;
 mod lanes;
 mod narration;
 mod panels;
+mod pitfalls;
 #[cfg(test)]
 #[path = "../../../tests/programs.rs"]
 mod programs;
@@ -51,6 +53,8 @@ use loopscope_runtime::trace::{EventKind, Trace};
 pub use views::*;
 
 pub use depth::ReadyDepth;
+pub use graph::{EdgeKind, GraphEdge, GraphNode, GraphOptions, NodeId, NodeState, TaskGraph};
+pub use pitfalls::{Pitfall, PitfallKind};
 
 use catalog::Catalog;
 use labels::Names;
@@ -69,6 +73,8 @@ pub struct Timeline {
     ready_depth: ReadyDepth,
     /// Index in `lanes` of each task's lane (0: none).
     lane_of_task: Vec<usize>,
+    /// In event order.
+    pitfalls: Vec<Pitfall>,
 }
 
 impl Timeline {
@@ -91,7 +97,7 @@ impl Timeline {
                 lane_of_task[task] = index;
             }
         }
-        Timeline {
+        let mut timeline = Timeline {
             source_lines: source.lines().map(str::to_string).collect(),
             trace,
             catalog,
@@ -101,7 +107,24 @@ impl Timeline {
             wakes: causality.wakes,
             ready_depth,
             lane_of_task,
-        }
+            pitfalls: Vec::new(),
+        };
+        timeline.pitfalls = pitfalls::find(&timeline, source);
+        timeline
+    }
+
+    /// The run's pitfalls (a blocking call, a coroutine never awaited, an exception
+    /// never retrieved, a dropped task, a queue that only grows, a deadlock), in event
+    /// order: the timeline marks them, the narration says them.
+    pub fn pitfalls(&self) -> &[Pitfall] {
+        &self.pitfalls
+    }
+
+    /// The pitfalls shown at event `k`.
+    pub fn pitfalls_at(&self, k: usize) -> &[Pitfall] {
+        let start = self.pitfalls.partition_point(|p| p.event < k);
+        let end = self.pitfalls.partition_point(|p| p.event <= k);
+        &self.pitfalls[start..end]
     }
 
     /// The trace this timeline was built from.
@@ -154,6 +177,22 @@ impl Timeline {
         let state = self.replayed(k);
         let names = Names::new(&self.trace.strings, &self.catalog, &state);
         narration::sentence(&names, event, mode)
+    }
+
+    /// The live task graph after event `k` (clamped): who created and awaits whom,
+    /// where waiters are parked, each future's state, any wait-for cycle.
+    pub fn task_graph(&self, k: usize, options: GraphOptions) -> TaskGraph {
+        if self.is_empty() {
+            return TaskGraph::default();
+        }
+        let k = self.clamp(k);
+        let state = self.replayed(k);
+        let names = Names::new(&self.trace.strings, &self.catalog, &state);
+        let is_internal = |task: u32| {
+            self.lane_index(LaneOwner::Task(task))
+                .is_some_and(|lane| self.lanes[lane].internal)
+        };
+        graph::build(&names, k, &is_internal, options)
     }
 
     /// The timeline: the loop's lane first, then one lane per task in
