@@ -1,18 +1,25 @@
-//! `loopscope run [--timestamps] [--trace FILE] [--seed N] PROGRAM.py`
+//! `loopscope run [--timestamps] [--trace FILE] [--perfetto FILE [--perfetto-axis events]]
+//! [--seed N] PROGRAM.py`
 //!
 //! Runs a program on Loopscope's virtual-time event loop. stdout is exactly
 //! the program's stdout (with `--timestamps`, each line is prefixed with the
 //! virtual time at which it was completed, as `{:.3f} `); warnings and
 //! tracebacks go to stderr. Exit status: 0 ok, 1 uncaught exception,
 //! 2 parse error / unsupported feature / bad usage, 3 deadlock or limit.
+//! `--perfetto FILE` writes the run as a Chrome Trace Event file that Perfetto and
+//! chrome://tracing open (a track per task and one for the loop, wake-up arrows,
+//! prints and timers as instants), on the virtual-time axis or, with
+//! `--perfetto-axis events`, one microsecond per trace event.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use loopscope_runtime::trace::{EventKind, Stream};
 use loopscope_runtime::{run_program, Outcome, RunOptions};
+use loopscope_viewmodel::export::{perfetto, Axis};
+use loopscope_viewmodel::Timeline;
 
-const USAGE: &str = "usage: loopscope run [--timestamps] [--trace FILE] [--seed N] PROGRAM.py";
+const USAGE: &str = "usage: loopscope run [--timestamps] [--trace FILE] [--perfetto FILE [--perfetto-axis time|events]] [--seed N] PROGRAM.py";
 
 /// The VM keeps Python frames on the heap, but generators resumed from Rust
 /// (next(), sort keys, callbacks) nest native calls: give them room.
@@ -21,6 +28,8 @@ const VM_STACK_BYTES: usize = 256 << 20;
 struct Command {
     timestamps: bool,
     trace: Option<String>,
+    perfetto: Option<String>,
+    perfetto_axis: Axis,
     seed: Option<u64>,
     program: String,
 }
@@ -35,6 +44,8 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut cmd = Command {
         timestamps: false,
         trace: None,
+        perfetto: None,
+        perfetto_axis: Axis::VirtualTime,
         seed: None,
         program: String::new(),
     };
@@ -47,6 +58,25 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
                         .ok_or_else(|| format!("--trace needs a file name\n{USAGE}"))?
                         .clone(),
                 )
+            }
+            "--perfetto" => {
+                cmd.perfetto = Some(
+                    it.next()
+                        .ok_or_else(|| format!("--perfetto needs a file name\n{USAGE}"))?
+                        .clone(),
+                )
+            }
+            "--perfetto-axis" => {
+                cmd.perfetto_axis = match it.next().map(String::as_str) {
+                    Some("time") => Axis::VirtualTime,
+                    Some("events") => Axis::Events,
+                    other => {
+                        return Err(format!(
+                            "--perfetto-axis is 'time' or 'events', got '{}'\n{USAGE}",
+                            other.unwrap_or("")
+                        ))
+                    }
+                }
             }
             "--seed" => {
                 let v = it
@@ -143,6 +173,7 @@ fn main() -> ExitCode {
         seed: cmd.seed.unwrap_or(loopscope_runtime::DEFAULT_SEED),
         ..RunOptions::default()
     };
+    let program_source = cmd.perfetto.is_some().then(|| source.clone());
     let worker = std::thread::Builder::new()
         .stack_size(VM_STACK_BYTES)
         .spawn(move || run_program(&source, &options));
@@ -175,5 +206,14 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    ExitCode::from(outcome.status as u8)
+    let status = outcome.status as u8;
+    if let (Some(path), Some(source)) = (&cmd.perfetto, program_source) {
+        let timeline = Timeline::new(outcome.trace, &source);
+        let text = perfetto(&timeline, cmd.perfetto_axis, false);
+        if let Err(e) = std::fs::write(path, text) {
+            eprintln!("loopscope: cannot write the Perfetto file {path}: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::from(status)
 }

@@ -26,13 +26,15 @@
 //! Modules: `catalog` (static facts per id), `heap` (heapq), `replay` (the
 //! fold and its checkpoints), `labels` (readable names), `panels`
 //! (state → [`LoopView`]), `console`, `lanes`, `narration`, `graph` (the live
-//! task graph), `pitfalls`, `views` (the public types).
+//! task graph), `pitfalls`, `export` (trace JSON, Perfetto,
+//! console text), `views` (the public types).
 
 mod catalog;
 mod causality;
 pub mod chart;
 mod console;
 mod depth;
+pub mod export;
 mod graph;
 mod heap;
 mod labels;
