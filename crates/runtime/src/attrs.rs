@@ -1,16 +1,28 @@
-//! Attribute access (`obj.name`, `obj.name = v`, `del obj.name`): module
-//! namespaces, function and type metadata here; every other object's data
-//! attributes and methods through its type's slots (`object::slots`), which
-//! the layer implementing the type registered.
+//! Attribute access (`obj.name`, `obj.name = v`, `del obj.name`).
+//!
+//! Instances of classes follow CPython's `object.__getattribute__`: data
+//! descriptors of the class (properties) first, then the instance's
+//! `__dict__`, then the class's attributes (functions bind to the
+//! instance, `classmethod`s to the class), then `__getattr__`; the class can
+//! take over with `__getattribute__`, `__setattr__` and `__delattr__`.
+//! Built-in types' data attributes and methods are found through their
+//! type's slots (`object::slots`), registered by the layer implementing the
+//! type; for an instance of a subclass of a built-in type, built-in methods
+//! bind to its payload (the list of a `class Stack(list)`).
+
+use std::rc::Rc;
 
 use crate::object::exceptions::{exc, type_error};
-use crate::object::types::{type_of, TypeId};
+use crate::object::instance::{payload, Method};
+use crate::object::native::downcast;
+use crate::object::types::{builtin_type_of, type_of, Class, TypeId, TypeRef};
 use crate::object::value::{Args, Builtin, ExcRef, Function, Module, NativeFn, PyResult, Value};
+use crate::vm::descriptors::{MethodWrapper, Property, Super};
 use crate::vm::Vm;
 
 /// A built-in function value bound to `receiver`.
 pub fn method(name: &'static str, func: NativeFn, receiver: &Value) -> Value {
-    Value::Builtin(std::rc::Rc::new(Builtin {
+    Value::Builtin(Rc::new(Builtin {
         name,
         func,
         receiver: receiver.clone(),
@@ -19,12 +31,21 @@ pub fn method(name: &'static str, func: NativeFn, receiver: &Value) -> Value {
 
 /// `obj.name`.
 pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
-    if name == "__class__" {
-        return Ok(Value::Type(type_of(obj)));
-    }
     match obj {
+        Value::Instance(i) => {
+            let class = i.class.borrow().clone();
+            return instance_getattr(vm, obj, &class, name);
+        }
+        Value::Exception(e) => {
+            if let TypeRef::Class(class) = &e.class {
+                let class = class.clone();
+                return instance_getattr(vm, obj, &class, name);
+            }
+        }
+        Value::Type(TypeRef::Class(class)) => return class_getattr(vm, obj, class, name),
+        Value::Type(TypeRef::Builtin(t)) => return type_attr(vm, *t, name),
         Value::Module(m) => return module_attr(m, name),
-        Value::Type(t) => return type_attr(vm, *t, name),
+        Value::Method(m) => return method_attr(vm, m, name),
         Value::Function(f) => {
             if let Some(v) = function_attr(f, name) {
                 return Ok(v);
@@ -35,11 +56,25 @@ pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
                 return Ok(v);
             }
         }
+        Value::Native(_) => {
+            if let Some(s) = downcast::<Super>(obj) {
+                return super_getattr(vm, &s, name);
+            }
+        }
         _ => {}
     }
-    let t = type_of(obj);
-    if let Some(getattr) = vm.slots.inherited(t, |s| s.getattr) {
-        if let Some(v) = getattr(vm, obj, name)? {
+    if name == "__class__" {
+        return Ok(Value::Type(type_of(obj)));
+    }
+    let t = builtin_type_of(obj);
+    if let Some(v) = builtin_data_attr(vm, obj, t, name)? {
+        return Ok(v);
+    }
+    if let Value::Exception(e) = obj {
+        if name == "__dict__" {
+            return Ok(Value::Dict(e.attributes()));
+        }
+        if let Some(v) = e.attributes().borrow().get_str(name) {
             return Ok(v);
         }
     }
@@ -49,12 +84,298 @@ pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
     }
 }
 
+/// A data attribute of a built-in type (`range.start`, `exc.args`).
+fn builtin_data_attr(vm: &mut Vm, obj: &Value, t: TypeId, name: &str) -> PyResult<Option<Value>> {
+    match vm.slots.inherited(t, |s| s.getattr) {
+        Some(getattr) => getattr(vm, obj, name),
+        None => Ok(None),
+    }
+}
+
+/// What the MRO of a class has under a name: a value of a class's
+/// namespace, or a built-in type's method.
+enum Found {
+    Attr(Value),
+    Builtin(TypeId, &'static str, NativeFn),
+}
+
+/// Look `name` up along `mro` (CPython's `_PyType_Lookup`).
+fn find_in_mro(vm: &Vm, mro: &[TypeRef], name: &str) -> Option<Found> {
+    for t in mro {
+        match t {
+            TypeRef::Class(c) => {
+                if let Some(v) = c.dict.borrow().get_str(name) {
+                    return Some(Found::Attr(v));
+                }
+            }
+            TypeRef::Builtin(b) => {
+                if let Some((n, f)) = vm.slots.get(*b).find(name) {
+                    return Some(Found::Builtin(*b, n, f));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// What a built-in type's method found on an instance binds to: the
+/// instance itself for `object`'s and exceptions' methods, its payload for
+/// the methods of a built-in base type.
+fn bind_target(obj: &Value, t: TypeId) -> Value {
+    if t == TypeId::Object || t.is_exception() {
+        obj.clone()
+    } else {
+        payload(obj).clone()
+    }
+}
+
+/// `object.__getattribute__` then `__getattr__`, or the class's own
+/// `__getattribute__`.
+fn instance_getattr(vm: &mut Vm, obj: &Value, class: &Rc<Class>, name: &str) -> PyResult<Value> {
+    let result = match class.lookup_override("__getattribute__") {
+        Some(getattribute) => vm.call_method(&getattribute, obj, Args::new(vec![Value::str(name)])),
+        None => object_getattribute(vm, obj, class, name),
+    };
+    match result {
+        Err(e) if e.is(TypeId::AttributeError) => match class.lookup("__getattr__") {
+            Some(getattr) => vm.call_method(&getattr, obj, Args::new(vec![Value::str(name)])),
+            None => Err(e),
+        },
+        r => r,
+    }
+}
+
+/// `object.__getattribute__(obj, name)`.
+pub fn object_getattribute(
+    vm: &mut Vm,
+    obj: &Value,
+    class: &Rc<Class>,
+    name: &str,
+) -> PyResult<Value> {
+    let owner = TypeRef::Class(class.clone());
+    match name {
+        "__class__" => return Ok(Value::Type(owner)),
+        "__dict__" => {
+            if let Some(dict) = instance_dict(obj) {
+                return Ok(Value::Dict(dict));
+            }
+        }
+        _ => {}
+    }
+    let mro = owner.mro();
+    let found = find_in_mro(vm, &mro, name);
+    if let Some(Found::Attr(d)) = &found {
+        if is_data_descriptor(d) {
+            return descr_get(vm, d, Some(obj), &owner, name);
+        }
+    }
+    if let Some(v) = builtin_data_attr(vm, obj, class.layout, name)? {
+        return Ok(v);
+    }
+    if let Some(dict) = instance_dict(obj) {
+        if let Some(v) = dict.borrow().get_str(name) {
+            return Ok(v);
+        }
+    }
+    match found {
+        Some(Found::Attr(d)) => descr_get(vm, &d, Some(obj), &owner, name),
+        Some(Found::Builtin(t, n, f)) => Ok(bind_builtin(t, n, f, obj)),
+        None => {
+            let target = payload(obj).clone();
+            if !matches!(obj, Value::Instance(_)) || target.is(obj) {
+                return Err(no_attribute(obj, name));
+            }
+            match builtin_data_attr(vm, &target, class.layout, name)? {
+                Some(v) => Ok(v),
+                None => Err(no_attribute(obj, name)),
+            }
+        }
+    }
+}
+
+fn bind_builtin(t: TypeId, name: &'static str, func: NativeFn, obj: &Value) -> Value {
+    // `__new__` is a static method: it takes the class explicitly.
+    if name == "__new__" {
+        return method(name, func, &Value::None);
+    }
+    method(name, func, &bind_target(obj, t))
+}
+
+/// The `__dict__` of an instance or exception.
+fn instance_dict(obj: &Value) -> Option<Rc<std::cell::RefCell<crate::object::dict::Dict>>> {
+    match obj {
+        Value::Instance(i) => Some(i.dict.clone()),
+        Value::Exception(e) => Some(e.attributes()),
+        _ => None,
+    }
+}
+
+/// A property, or an object whose class defines `__set__` or `__delete__`.
+fn is_data_descriptor(d: &Value) -> bool {
+    match d {
+        Value::Native(_) => downcast::<Property>(d).is_some(),
+        Value::Instance(_) => {
+            let t = type_of(d);
+            t.lookup_override("__set__").is_some() || t.lookup_override("__delete__").is_some()
+        }
+        _ => false,
+    }
+}
+
+/// The descriptor protocol: what `d`, found on `owner` under `name`, gives
+/// when looked up on `obj` (or on the class itself when `obj` is None).
+fn descr_get(
+    vm: &mut Vm,
+    d: &Value,
+    obj: Option<&Value>,
+    owner: &TypeRef,
+    name: &str,
+) -> PyResult<Value> {
+    match d {
+        Value::Function(_) => Ok(match obj {
+            Some(o) => bound(d.clone(), o.clone()),
+            None => d.clone(),
+        }),
+        Value::Native(_) => {
+            if let Some(w) = downcast::<MethodWrapper>(d) {
+                return Ok(match w.kind {
+                    TypeId::ClassMethod => bound(w.func.clone(), Value::Type(owner.clone())),
+                    _ => w.func.clone(),
+                });
+            }
+            if let Some(p) = downcast::<Property>(d) {
+                let Some(o) = obj else {
+                    return Ok(d.clone());
+                };
+                if p.fget.is_none() {
+                    return Err(exc(
+                        TypeId::AttributeError,
+                        format!(
+                            "property '{name}' of '{}' object has no getter",
+                            owner.name()
+                        ),
+                    ));
+                }
+                return vm.call(&p.fget, Args::new(vec![o.clone()]));
+            }
+            Ok(d.clone())
+        }
+        Value::Instance(_) => match type_of(d).lookup_override("__get__") {
+            Some(get) => {
+                let instance = obj.cloned().unwrap_or(Value::None);
+                vm.call_method(
+                    &get,
+                    d,
+                    Args::new(vec![instance, Value::Type(owner.clone())]),
+                )
+            }
+            None => Ok(d.clone()),
+        },
+        _ => Ok(d.clone()),
+    }
+}
+
+/// `func` bound to `receiver`.
+pub fn bound(func: Value, receiver: Value) -> Value {
+    Value::Method(Rc::new(Method { func, receiver }))
+}
+
+/// `Class.name`: type attributes, then the MRO (functions stay plain,
+/// class methods bind to the class).
+fn class_getattr(vm: &mut Vm, obj: &Value, class: &Rc<Class>, name: &str) -> PyResult<Value> {
+    let owner = TypeRef::Class(class.clone());
+    match name {
+        "__name__" => return Ok(Value::Str(class.name.borrow().clone())),
+        "__qualname__" => return Ok(Value::Str(class.qualname.borrow().clone())),
+        "__class__" => return Ok(Value::Type(TypeRef::Builtin(TypeId::Type))),
+        "__mro__" => return Ok(types_tuple(owner.mro())),
+        "__bases__" => return Ok(types_tuple(class.bases.clone())),
+        "__base__" => return Ok(Value::Type(class.bases[0].clone())),
+        "__dict__" => {
+            let copy = class.dict.borrow().clone();
+            return Ok(Value::Dict(Rc::new(std::cell::RefCell::new(copy))));
+        }
+        _ => {}
+    }
+    let mro = owner.mro();
+    match find_in_mro(vm, &mro, name) {
+        Some(Found::Attr(d)) => descr_get(vm, &d, None, &owner, name),
+        Some(Found::Builtin(t, n, _)) => Ok(unbound_method(t, n)),
+        None => {
+            let class_method = mro.iter().find_map(|t| match t {
+                TypeRef::Builtin(b) => vm
+                    .slots
+                    .get(*b)
+                    .class_methods
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .copied(),
+                TypeRef::Class(_) => None,
+            });
+            match class_method {
+                Some((n, f)) => Ok(method(n, f, obj)),
+                None => Err(exc(
+                    TypeId::AttributeError,
+                    format!(
+                        "type object '{}' has no attribute '{name}'",
+                        class.name.borrow()
+                    ),
+                )),
+            }
+        }
+    }
+}
+
+fn types_tuple(types: Vec<TypeRef>) -> Value {
+    Value::tuple(types.into_iter().map(Value::Type).collect())
+}
+
+/// `super().name`: the MRO of the object's type, after the class.
+fn super_getattr(vm: &mut Vm, s: &Super, name: &str) -> PyResult<Value> {
+    if name == "__class__" {
+        return Ok(Value::Type(TypeRef::Builtin(TypeId::Super)));
+    }
+    let mro = s.obj_type.mro();
+    let start = mro
+        .iter()
+        .position(|t| t.is(&s.class))
+        .map_or(mro.len(), |i| i + 1);
+    // On a class (in a class method or `__new__`), nothing binds to it.
+    let on_class = matches!(&s.obj, Value::Type(t) if t.is(&s.obj_type));
+    let obj = (!on_class).then_some(&s.obj);
+    match find_in_mro(vm, &mro[start..], name) {
+        Some(Found::Attr(d)) => descr_get(vm, &d, obj, &s.obj_type, name),
+        Some(Found::Builtin(t, n, f)) => Ok(match obj {
+            Some(o) => bind_builtin(t, n, f, o),
+            None if n == "__new__" => method(n, f, &Value::None),
+            None => method(n, f, &s.obj),
+        }),
+        None => Err(exc(
+            TypeId::AttributeError,
+            format!("'super' object has no attribute '{name}'"),
+        )),
+    }
+}
+
+fn method_attr(vm: &mut Vm, m: &Method, name: &str) -> PyResult<Value> {
+    match name {
+        "__func__" => Ok(m.func.clone()),
+        "__self__" => Ok(m.receiver.clone()),
+        "__class__" => Ok(Value::Type(TypeRef::Builtin(TypeId::Method))),
+        _ => get_attr(vm, &m.func.clone(), name),
+    }
+}
+
 fn module_attr(m: &Module, name: &str) -> PyResult<Value> {
     if let Some(v) = m.attrs.borrow().get_str(name) {
         return Ok(v);
     }
     match name {
         "__name__" => Ok(Value::Str(m.name.clone())),
+        "__class__" => Ok(Value::Type(TypeRef::Builtin(TypeId::Module))),
+        "__dict__" => Ok(Value::Dict(Rc::new(std::cell::RefCell::new(
+            m.attrs.borrow().clone(),
+        )))),
         _ => Err(exc(
             TypeId::AttributeError,
             format!("module '{}' has no attribute '{name}'", m.name),
@@ -98,38 +419,43 @@ fn no_attribute(obj: &Value, name: &str) -> ExcRef {
     )
 }
 
-/// Attributes of a type object: names, class methods, unbound methods.
+/// Attributes of a built-in type object: names, class methods, unbound
+/// methods.
 fn type_attr(vm: &mut Vm, t: TypeId, name: &str) -> PyResult<Value> {
+    let this = TypeRef::Builtin(t);
     match name {
         "__name__" | "__qualname__" => return Ok(Value::str(t.name())),
         "__module__" => return Ok(Value::str(t.module())),
         "__doc__" => return Ok(Value::None),
-        "__base__" if t != TypeId::Object => return Ok(Value::Type(t.base())),
-        "__mro__" => {
-            let mut mro = vec![Value::Type(t)];
-            let mut c = t;
-            while c != TypeId::Object {
-                c = c.base();
-                mro.push(Value::Type(c));
-            }
-            return Ok(Value::tuple(mro));
-        }
+        "__class__" => return Ok(Value::Type(TypeRef::Builtin(TypeId::Type))),
+        "__base__" if t != TypeId::Object => return Ok(Value::Type(TypeRef::Builtin(t.base()))),
+        "__bases__" => return Ok(types_tuple(this.bases())),
+        "__mro__" => return Ok(types_tuple(this.mro())),
         _ => {}
     }
     let class_method = vm.slots.inherited(t, |s| {
         s.class_methods.iter().find(|(n, _)| *n == name).copied()
     });
     if let Some((name, func)) = class_method {
-        return Ok(method(name, func, &Value::Type(t)));
+        return Ok(method(name, func, &Value::Type(this)));
     }
-    if let Some((name, _)) = vm.slots.method(t, name) {
-        let receiver = Value::tuple(vec![Value::Type(t), Value::str(name)]);
-        return Ok(method(name, call_unbound, &receiver));
+    if let Some((name, func)) = vm.slots.method(t, name) {
+        if name == "__new__" {
+            return Ok(method(name, func, &Value::None));
+        }
+        return Ok(unbound_method(t, name));
     }
     Err(exc(
         TypeId::AttributeError,
         format!("type object '{}' has no attribute '{name}'", t.name()),
     ))
+}
+
+/// `str.upper`: a method of a built-in type taken from the type, called
+/// with the object first.
+fn unbound_method(t: TypeId, name: &'static str) -> Value {
+    let receiver = Value::tuple(vec![Value::Type(TypeRef::Builtin(t)), Value::str(name)]);
+    method(name, call_unbound, &receiver)
 }
 
 /// `str.upper("abc")`: the receiver is `(type, method name)`; the first
@@ -138,7 +464,7 @@ fn call_unbound(vm: &mut Vm, receiver: &Value, mut args: Args) -> PyResult<Value
     let Value::Tuple(parts) = receiver else {
         return Err(type_error("bad unbound method"));
     };
-    let (Value::Type(t), Value::Str(name)) = (&parts[0], &parts[1]) else {
+    let (Value::Type(TypeRef::Builtin(t)), Value::Str(name)) = (&parts[0], &parts[1]) else {
         return Err(type_error("bad unbound method"));
     };
     if args.pos.is_empty() {
@@ -148,49 +474,221 @@ fn call_unbound(vm: &mut Vm, receiver: &Value, mut args: Args) -> PyResult<Value
         )));
     }
     let this = args.pos.remove(0);
-    if !type_of(&this).is_subclass(*t) {
+    if !type_of(&this).is_subclass_of(*t) {
         return Err(type_error(format!(
             "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
             t.name(),
             type_of(&this).name()
         )));
     }
-    let bound = get_attr(vm, &this, name)?;
+    let Some((name, func)) = vm.slots.method(*t, name) else {
+        return Err(type_error("bad unbound method"));
+    };
+    let bound = method(name, func, &bind_target(&this, *t));
     vm.call(&bound, args)
 }
 
 /// `obj.name = v`.
 pub fn set_attr(vm: &mut Vm, obj: &Value, name: &str, v: Value) -> PyResult<()> {
     match obj {
+        Value::Instance(i) => {
+            let class = i.class.borrow().clone();
+            return instance_setattr(vm, obj, &class, name, Some(v));
+        }
+        Value::Exception(e) => {
+            if let TypeRef::Class(class) = &e.class {
+                let class = class.clone();
+                return instance_setattr(vm, obj, &class, name, Some(v));
+            }
+        }
+        Value::Type(TypeRef::Class(class)) => {
+            set_class_attr(class, name, Some(v));
+            return Ok(());
+        }
         Value::Module(m) => {
             m.attrs.borrow_mut().insert_str(name, v);
+            return Ok(());
+        }
+        Value::Function(f) if name == "__name__" => {
+            return match v {
+                Value::Str(s) => {
+                    *f.name.borrow_mut() = s;
+                    Ok(())
+                }
+                _ => Err(type_error("__name__ must be set to a string object")),
+            }
+        }
+        Value::Type(TypeRef::Builtin(t)) => {
+            return Err(type_error(format!(
+                "cannot set '{name}' attribute of immutable type '{}'",
+                t.name()
+            )))
+        }
+        _ => {}
+    }
+    let t = builtin_type_of(obj);
+    if let Some(setattr) = vm.slots.inherited(t, |s| s.setattr) {
+        if setattr(vm, obj, name, v.clone())? {
+            return Ok(());
+        }
+    }
+    if let Value::Exception(e) = obj {
+        e.attributes().borrow_mut().insert_str(name, v);
+        return Ok(());
+    }
+    Err(read_only(vm, obj, name))
+}
+
+/// `del obj.name`.
+pub fn del_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
+    match obj {
+        Value::Instance(i) => {
+            let class = i.class.borrow().clone();
+            instance_setattr(vm, obj, &class, name, None)
+        }
+        Value::Exception(e) => match &e.class {
+            TypeRef::Class(class) => {
+                let class = class.clone();
+                instance_setattr(vm, obj, &class, name, None)
+            }
+            TypeRef::Builtin(_) => remove_instance_attr(obj, name),
+        },
+        Value::Type(TypeRef::Class(class)) => {
+            if class.dict.borrow().get_str(name).is_none() {
+                return Err(exc(
+                    TypeId::AttributeError,
+                    format!(
+                        "type object '{}' has no attribute '{name}'",
+                        class.name.borrow()
+                    ),
+                ));
+            }
+            set_class_attr(class, name, None);
             Ok(())
         }
-        Value::Function(f) if name == "__name__" => match v {
-            Value::Str(s) => {
-                *f.name.borrow_mut() = s;
-                Ok(())
-            }
-            _ => Err(type_error("__name__ must be set to a string object")),
+        Value::Module(m) => match m.attrs.borrow_mut().remove_str(name) {
+            Some(_) => Ok(()),
+            None => Err(exc(
+                TypeId::AttributeError,
+                format!("module '{}' has no attribute '{name}'", m.name),
+            )),
         },
-        Value::Type(t) => Err(type_error(format!(
-            "cannot set '{name}' attribute of immutable type '{}'",
+        Value::Type(TypeRef::Builtin(t)) => Err(type_error(format!(
+            "cannot delete '{name}' attribute of immutable type '{}'",
             t.name()
         ))),
-        _ => {
-            let t = type_of(obj);
-            if let Some(setattr) = vm.slots.inherited(t, |s| s.setattr) {
-                if setattr(vm, obj, name, v)? {
-                    return Ok(());
-                }
-            }
-            Err(read_only(vm, obj, name))
+        _ => Err(read_only(vm, obj, name)),
+    }
+}
+
+/// Set (`Some`) or delete (`None`) a class attribute.
+fn set_class_attr(class: &Rc<Class>, name: &str, v: Option<Value>) {
+    match (name, v) {
+        ("__name__", Some(Value::Str(s))) => *class.name.borrow_mut() = s,
+        ("__qualname__", Some(Value::Str(s))) => *class.qualname.borrow_mut() = s,
+        (_, Some(v)) => class.dict.borrow_mut().insert_str(name, v),
+        (_, None) => {
+            class.dict.borrow_mut().remove_str(name);
         }
     }
 }
 
+/// `obj.name = v` (`Some`) or `del obj.name` (`None`) on an instance of a
+/// class: its `__setattr__` / `__delattr__`, or `object`'s.
+fn instance_setattr(
+    vm: &mut Vm,
+    obj: &Value,
+    class: &Rc<Class>,
+    name: &str,
+    v: Option<Value>,
+) -> PyResult<()> {
+    let hook = if v.is_some() {
+        "__setattr__"
+    } else {
+        "__delattr__"
+    };
+    if let Some(f) = class.lookup_override(hook) {
+        let mut args = vec![Value::str(name)];
+        args.extend(v);
+        vm.call_method(&f, obj, Args::new(args))?;
+        return Ok(());
+    }
+    object_setattr(vm, obj, class, name, v)
+}
+
+/// `object.__setattr__(obj, name, v)` / `object.__delattr__(obj, name)`.
+pub fn object_setattr(
+    vm: &mut Vm,
+    obj: &Value,
+    class: &Rc<Class>,
+    name: &str,
+    v: Option<Value>,
+) -> PyResult<()> {
+    let owner = TypeRef::Class(class.clone());
+    if let Some(Found::Attr(d)) = find_in_mro(vm, &owner.mro(), name) {
+        if let Some(p) = downcast::<Property>(&d) {
+            let (func, what) = match &v {
+                Some(_) => (&p.fset, "setter"),
+                None => (&p.fdel, "deleter"),
+            };
+            if func.is_none() {
+                return Err(exc(
+                    TypeId::AttributeError,
+                    format!(
+                        "property '{name}' of '{}' object has no {what}",
+                        class.name.borrow()
+                    ),
+                ));
+            }
+            let mut args = vec![obj.clone()];
+            args.extend(v);
+            vm.call(&func.clone(), Args::new(args))?;
+            return Ok(());
+        }
+        let hook = if v.is_some() { "__set__" } else { "__delete__" };
+        if let Some(f) = type_of(&d).lookup_override(hook) {
+            let mut args = vec![obj.clone()];
+            args.extend(v);
+            vm.call_method(&f, &d, Args::new(args))?;
+            return Ok(());
+        }
+    }
+    if let (Value::Exception(_), Some(value)) = (obj, &v) {
+        if let Some(setattr) = vm.slots.inherited(TypeId::BaseException, |s| s.setattr) {
+            if setattr(vm, obj, name, value.clone())? {
+                return Ok(());
+            }
+        }
+    }
+    if let Some(slots) = &class.slots {
+        if !slots.iter().any(|s| &**s == name) {
+            return Err(exc(
+                TypeId::AttributeError,
+                format!("'{}' object has no attribute '{name}'", class.name.borrow()),
+            ));
+        }
+    }
+    match v {
+        Some(v) => {
+            if let Some(dict) = instance_dict(obj) {
+                dict.borrow_mut().insert_str(name, v);
+            }
+            Ok(())
+        }
+        None => remove_instance_attr(obj, name),
+    }
+}
+
+fn remove_instance_attr(obj: &Value, name: &str) -> PyResult<()> {
+    let removed = instance_dict(obj).and_then(|d| d.borrow_mut().remove_str(name));
+    match removed {
+        Some(_) => Ok(()),
+        None => Err(no_attribute(obj, name)),
+    }
+}
+
 fn read_only(vm: &Vm, obj: &Value, name: &str) -> ExcRef {
-    if vm.slots.method(type_of(obj), name).is_some() {
+    if vm.slots.method(builtin_type_of(obj), name).is_some() {
         exc(
             TypeId::AttributeError,
             format!(
@@ -200,23 +698,5 @@ fn read_only(vm: &Vm, obj: &Value, name: &str) -> ExcRef {
         )
     } else {
         no_attribute(obj, name)
-    }
-}
-
-/// `del obj.name`.
-pub fn del_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
-    match obj {
-        Value::Module(m) => match m.attrs.borrow_mut().remove_str(name) {
-            Some(_) => Ok(()),
-            None => Err(exc(
-                TypeId::AttributeError,
-                format!("module '{}' has no attribute '{name}'", m.name),
-            )),
-        },
-        Value::Type(t) => Err(type_error(format!(
-            "cannot delete '{name}' attribute of immutable type '{}'",
-            t.name()
-        ))),
-        _ => Err(read_only(vm, obj, name)),
     }
 }

@@ -8,14 +8,18 @@ use num_bigint::BigInt;
 
 use crate::object::exceptions::cpython_error;
 use crate::object::exceptions::{type_error, Exception};
+use crate::object::instance::payload;
 use crate::object::types::{type_of, TypeId};
-use crate::object::value::{PyResult, Value};
+use crate::object::value::{Args, PyResult, Value};
 use crate::repr;
 use crate::vm::Vm;
 
 /// `format(v, spec)`.
 pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
-    let type_name = type_of(v).name();
+    if let Value::Instance(_) | Value::Exception(_) = v {
+        return format_object(vm, v, spec);
+    }
+    let type_name = &*type_of(v).name();
     match v {
         Value::Bool(_) if spec.is_empty() => repr::str_of(vm, v),
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
@@ -42,6 +46,32 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
             "unsupported format string passed to {type_name}.__format__"
         ))),
     }
+}
+
+/// `format()` of an instance of a class: its `__format__`, else its
+/// payload's, else `object.__format__`.
+fn format_object(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
+    let t = type_of(v);
+    if let Some(f) = t.lookup_override("__format__") {
+        return match vm.call_method(&f, v, Args::new(vec![Value::str(spec)]))? {
+            Value::Str(s) => Ok(s.to_string()),
+            other => Err(type_error(format!(
+                "__format__ must return a str, not {}",
+                type_of(&other).name()
+            ))),
+        };
+    }
+    let inner = payload(v);
+    if !inner.is(v) {
+        return format_value(vm, &inner.clone(), spec);
+    }
+    if spec.is_empty() {
+        return repr::str_of(vm, v);
+    }
+    Err(type_error(format!(
+        "unsupported format string passed to {}.__format__",
+        t.name()
+    )))
 }
 
 /// The int value of an int or bool.
@@ -107,7 +137,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
                     }
                     _ => match int_value(&value) {
                         Some(n) => n,
-                        None => return Err(cpython_error(c.wrong_type(type_of(&value).name()))),
+                        None => return Err(cpython_error(c.wrong_type(&type_of(&value).name()))),
                     },
                 };
                 if matches!(code, 'd' | 'i' | 'u') {
@@ -120,7 +150,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
                     Value::Float(f) => *f,
                     _ => match int_value(&value) {
                         Some(n) => int_to_float(&n).map_err(cpython_error)?,
-                        None => return Err(cpython_error(c.wrong_type(type_of(&value).name()))),
+                        None => return Err(cpython_error(c.wrong_type(&type_of(&value).name()))),
                     },
                 };
                 c.render_float(f)
@@ -129,7 +159,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
                 Value::Str(s) => c.render_char(CharArg::Str(s)),
                 _ => match int_value(&value) {
                     Some(n) => c.render_char(CharArg::Int(&n)),
-                    None => Err(c.wrong_type(type_of(&value).name())),
+                    None => Err(c.wrong_type(&type_of(&value).name())),
                 },
             },
             Kind::Unsupported => Err(c.unsupported()),

@@ -14,6 +14,7 @@ use num_bigint::BigInt;
 
 use crate::object::dict::{Dict, PySet};
 use crate::object::exceptions::{exc, type_error, value_error};
+use crate::object::generator::CoroutineWrapper;
 pub use crate::object::iter_state::{DictPart, IterState};
 use crate::object::set::Other;
 use crate::object::types::{type_of, TypeId};
@@ -23,9 +24,9 @@ use crate::vm::{GenOutcome, Resume, Vm};
 
 /// The name CPython gives the type of `v` in messages: the precise
 /// iterator or view type for iterator values.
-pub fn type_name(v: &Value) -> &'static str {
+pub fn type_name(v: &Value) -> std::borrow::Cow<'static, str> {
     match v {
-        Value::Iter(state) => state.borrow().type_name(),
+        Value::Iter(state) => std::borrow::Cow::Borrowed(state.borrow().type_name()),
         other => type_of(other).name(),
     }
 }
@@ -54,7 +55,10 @@ fn dict_iter(dict: &Rc<RefCell<Dict>>, part: DictPart) -> Value {
 }
 
 /// `iter(v)`.
-pub fn get_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if let Some(it) = crate::dunders::iter(vm, v)? {
+        return Ok(it);
+    }
     Ok(match v {
         Value::List(l) => new_iter(IterState::List {
             list: Some(l.clone()),
@@ -101,12 +105,15 @@ pub fn get_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// `next(it)`: `None` when the iterator is exhausted.
 pub fn next_item(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    if let Some(item) = crate::dunders::next(vm, it)? {
+        return Ok(item);
+    }
     match it {
         Value::Iter(state) => next_of_state(vm, state),
         Value::Generator(g) => match vm.resume(g, Resume::Value(Value::None)) {
             GenOutcome::Yielded(v) => Ok(Some(v)),
             GenOutcome::Returned(_) => Ok(None),
-            GenOutcome::Raised(e) if e.typ == TypeId::StopIteration => Ok(None),
+            GenOutcome::Raised(e) if e.class == TypeId::StopIteration => Ok(None),
             GenOutcome::Raised(e) => Err(e),
         },
         _ => Err(type_error(format!(
@@ -448,6 +455,27 @@ fn zip_next(vm: &mut Vm, iters: &[Value], strict: bool) -> PyResult<Option<Value
     Ok(Some(Value::tuple(items)))
 }
 
+/// Whether `await` can drive `v` directly: a coroutine, an awaitable
+/// native object (a future), or a coroutine's `__await__()` wrapper.
+pub fn is_await_iterator(vm: &Vm, v: &Value) -> bool {
+    match v {
+        Value::Generator(g) => g.is_coroutine,
+        Value::Native(o) => {
+            o.class_id() == TypeId::CoroutineWrapper
+                || vm.slots.inherited(o.class_id(), |s| s.await_step).is_some()
+        }
+        _ => false,
+    }
+}
+
+/// The coroutine behind a `coroutine.__await__()` wrapper, or `v`.
+pub fn unwrap_coroutine(v: &Value) -> Value {
+    match crate::object::native::downcast::<CoroutineWrapper>(v) {
+        Some(w) => Value::Generator(w.0.clone()),
+        None => v.clone(),
+    }
+}
+
 /// `set_update_internal(set, src)`: `set(x)`, `{*x}`. The items of an
 /// iterable are collected before the set is touched (collecting may run
 /// Python code).
@@ -458,6 +486,12 @@ pub fn extend_set(vm: &mut Vm, set: &RefCell<PySet>, src: &Value) -> PyResult<()
         Value::Dict(d) => set.borrow_mut().update(Other::Dict(&d.borrow())),
         other => {
             let items = collect(vm, other)?;
+            if items.iter().any(crate::mapping::runs_python) {
+                for item in items {
+                    crate::mapping::set_add(vm, set, item)?;
+                }
+                return Ok(());
+            }
             set.borrow_mut().update(Other::Items(&items))
         }
     }
@@ -503,7 +537,7 @@ pub fn unpack(vm: &mut Vm, v: &Value, n: usize) -> PyResult<Vec<Value>> {
         _ => {}
     }
     let it = get_iter(vm, v).map_err(|e| {
-        if e.typ == TypeId::TypeError {
+        if e.class == TypeId::TypeError {
             type_error(format!(
                 "cannot unpack non-iterable {} object",
                 type_of(v).name()

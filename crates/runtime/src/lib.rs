@@ -8,9 +8,11 @@ mod asyncio;
 mod attrs;
 mod builtins;
 pub mod compile;
+mod dunders;
 mod format;
 mod iterators;
 pub mod limits;
+mod mapping;
 mod modules;
 mod object;
 mod ops;
@@ -46,6 +48,8 @@ pub const LAYERS: &[(&str, &[&str])] = &[
         &[
             "vm",
             "attrs",
+            "dunders",
+            "mapping",
             "ops",
             "iterators",
             "repr",

@@ -11,13 +11,14 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
+use crate::dunders::Subscript;
 use crate::iterators;
 pub use crate::object::compare::values_equal;
 use crate::object::compare::{as_num, big, num_cmp, Num};
 use crate::object::exceptions::{exc, type_error};
 use crate::object::set::{Other, PySet};
 use crate::object::types::{type_of, TypeId};
-use crate::object::value::{PyResult, Value};
+use crate::object::value::{Args, PyResult, Value};
 use crate::vm::Vm;
 
 pub fn to_float(v: &Value) -> PyResult<f64> {
@@ -68,6 +69,9 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value
     }
     if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
         return numeric_op(op, x, y, a, b);
+    }
+    if let Some(r) = crate::dunders::binary(vm, op, a, b, false)? {
+        return Ok(r);
     }
     sequence_op(vm, op, a, b)
 }
@@ -343,6 +347,9 @@ fn repeat(vm: &mut Vm, seq: &Value, n: &Value) -> PyResult<Value> {
 
 /// `a op= b`: lists extend in place; everything else is the binary op.
 pub fn inplace_op(vm: &mut Vm, op: BinOp, a: Value, b: &Value) -> PyResult<Value> {
+    if let Some(r) = crate::dunders::binary(vm, op, &a, b, true)? {
+        return Ok(r);
+    }
     if let (BinOp::Add, Value::List(l)) = (op, &a) {
         let items = iterators::collect(vm, b)?;
         l.borrow_mut().extend(items);
@@ -376,8 +383,8 @@ pub fn inplace_op(vm: &mut Vm, op: BinOp, a: Value, b: &Value) -> PyResult<Value
         return Ok(a);
     }
     binary_op(vm, op, &a, b).map_err(|e| {
-        if e.typ == TypeId::TypeError {
-            if let Some(Value::Str(m)) = e.args.first() {
+        if e.class == TypeId::TypeError {
+            if let Some(Value::Str(m)) = e.args.borrow().first() {
                 if m.starts_with("unsupported operand") {
                     return unsupported(&format!("{}=", op.symbol()), &a, b);
                 }
@@ -388,6 +395,9 @@ pub fn inplace_op(vm: &mut Vm, op: BinOp, a: Value, b: &Value) -> PyResult<Value
 }
 
 pub fn unary_op(vm: &mut Vm, op: UnaryOp, a: &Value) -> PyResult<Value> {
+    if let Some(r) = crate::dunders::unary(vm, op, a)? {
+        return Ok(r);
+    }
     match op {
         UnaryOp::Not => Ok(Value::Bool(!truthy(vm, a)?)),
         UnaryOp::Neg => match a {
@@ -423,7 +433,10 @@ pub fn unary_op(vm: &mut Vm, op: UnaryOp, a: &Value) -> PyResult<Value> {
     }
 }
 
-pub fn truthy(_vm: &mut Vm, v: &Value) -> PyResult<bool> {
+pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    if let Some(b) = crate::dunders::truthy(vm, v)? {
+        return Ok(b);
+    }
     Ok(match v {
         Value::None => false,
         Value::Bool(b) => *b,
@@ -457,14 +470,72 @@ fn order_as(vm: &mut Vm, a: &Value, b: &Value, sym: &str) -> PyResult<Option<Ord
             let xs = iterators::collect(vm, a)?;
             let ys = iterators::collect(vm, b)?;
             for (p, q) in xs.iter().zip(ys.iter()) {
-                if p.is(q) || values_equal(p, q) {
+                if p.is(q) || eq(vm, p, q)? {
                     continue;
                 }
                 return order_or_error(vm, p, q, sym).map(Some);
             }
             Ok(Some(xs.len().cmp(&ys.len())))
         }
+        _ if crate::dunders::is_class_instance(a) || crate::dunders::is_class_instance(b) => {
+            // Classes order themselves through their rich comparisons.
+            let less = compare_op(vm, CmpOp::Lt, a, b)?;
+            if truthy(vm, &less)? {
+                return Ok(Some(Ordering::Less));
+            }
+            let greater = compare_op(vm, CmpOp::Gt, a, b)?;
+            Ok(Some(if truthy(vm, &greater)? {
+                Ordering::Greater
+            } else {
+                Ordering::Equal
+            }))
+        }
         _ => Ok(None),
+    }
+}
+
+/// `a == b` as Python evaluates it: classes' `__eq__` run, also for the
+/// items of lists, tuples and dicts.
+pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(x == y),
+        (Value::Str(x), Value::Str(y)) => Ok(x == y),
+        (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => {
+            let xs = iterators::collect(vm, a)?;
+            let ys = iterators::collect(vm, b)?;
+            if xs.len() != ys.len() {
+                return Ok(false);
+            }
+            for (p, q) in xs.iter().zip(ys.iter()) {
+                if !(p.is(q) || eq(vm, p, q)?) {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        }
+        (Value::Dict(x), Value::Dict(y)) => {
+            if std::rc::Rc::ptr_eq(x, y) {
+                return Ok(true);
+            }
+            let xs = x.borrow().items();
+            if xs.len() != y.borrow().len() {
+                return Ok(false);
+            }
+            for (k, v) in xs {
+                let Some(w) = crate::mapping::dict_get(vm, y, &k)? else {
+                    return Ok(false);
+                };
+                if !(v.is(&w) || eq(vm, &v, &w)?) {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        }
+        _ if crate::dunders::is_class_instance(a) || crate::dunders::is_class_instance(b) => {
+            let r = compare_op(vm, CmpOp::Eq, a, b)?;
+            truthy(vm, &r)
+        }
+        _ => Ok(values_equal(a, b)),
     }
 }
 
@@ -510,9 +581,12 @@ pub fn compare_op(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Valu
 }
 
 fn generic_compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if let Some(r) = crate::dunders::compare(vm, op, a, b)? {
+        return Ok(r);
+    }
     let r = match op {
-        CmpOp::Eq => values_equal(a, b),
-        CmpOp::NotEq => !values_equal(a, b),
+        CmpOp::Eq => eq(vm, a, b)?,
+        CmpOp::NotEq => !eq(vm, a, b)?,
         CmpOp::Is => a.is(b),
         CmpOp::IsNot => !a.is(b),
         CmpOp::In => contains(vm, b, a)?,
@@ -555,6 +629,9 @@ fn generic_compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Val
 
 /// `item in container`.
 pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
+    if let Some(found) = crate::dunders::contains(vm, container, item)? {
+        return Ok(found);
+    }
     match container {
         Value::Str(s) => match item {
             Value::Str(sub) => Ok(s.contains(&**sub)),
@@ -563,13 +640,16 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
                 type_of(item).name()
             ))),
         },
-        Value::Dict(d) => d.borrow().contains(item),
-        Value::Set(s) => s.borrow().contains(item),
-        Value::List(l) => Ok(l
-            .borrow()
-            .iter()
-            .any(|v| v.is(item) || values_equal(v, item))),
-        Value::Tuple(t) => Ok(t.iter().any(|v| v.is(item) || values_equal(v, item))),
+        Value::Dict(d) => crate::mapping::dict_contains(vm, d, item),
+        Value::Set(s) => crate::mapping::set_contains(vm, s, item),
+        Value::List(_) | Value::Tuple(_) => {
+            for v in iterators::collect(vm, container)? {
+                if v.is(item) || eq(vm, &v, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
         Value::Range(r) => Ok(match item {
             Value::Int(i) => {
                 let i = *i;
@@ -589,12 +669,54 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
                 ))
             })?;
             while let Some(v) = iterators::next_item(vm, &it)? {
-                if v.is(item) || values_equal(&v, item) {
+                if v.is(item) || eq(vm, &v, item)? {
                     return Ok(true);
                 }
             }
             Ok(false)
         }
+    }
+}
+
+/// `len(v)`.
+pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    if let Some(n) = crate::dunders::len(vm, v)? {
+        return Ok(n);
+    }
+    Ok(match v {
+        Value::Str(s) => s.chars().count(),
+        Value::Bytes(b) => b.len(),
+        Value::Tuple(t) => t.len(),
+        Value::List(l) => l.borrow().len(),
+        Value::Dict(d) => d.borrow().len(),
+        Value::Set(s) => s.borrow().len(),
+        Value::Range(r) => r.len() as usize,
+        Value::Iter(state) if iterators::view_len(&state.borrow()).is_some() => {
+            iterators::view_len(&state.borrow()).unwrap_or(0)
+        }
+        _ => {
+            return Err(type_error(format!(
+                "object of type '{}' has no len()",
+                type_of(v).name()
+            )))
+        }
+    })
+}
+
+/// `hash(v)`.
+pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    if let Value::Tuple(items) = v {
+        if crate::mapping::runs_python(v) {
+            let mut lanes = Vec::with_capacity(items.len());
+            for item in items.iter() {
+                lanes.push(hash(vm, item)?);
+            }
+            return Ok(crate::object::hash::tuple_hash(&lanes));
+        }
+    }
+    match crate::dunders::hash(vm, v)? {
+        Some(h) => Ok(h),
+        None => crate::object::hash::hash_value(v),
     }
 }
 
@@ -688,6 +810,9 @@ pub fn slice_indices(vm: &mut Vm, s: &[Value; 3], len: usize) -> PyResult<Vec<us
 }
 
 pub fn get_item(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
+    if let Some(v) = crate::dunders::subscript(vm, obj, idx, Subscript::Get)? {
+        return Ok(v);
+    }
     if let Value::Slice(s) = idx {
         return get_slice(vm, obj, s);
     }
@@ -718,14 +843,21 @@ pub fn get_item(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
             let i = norm_index(idx, r.len() as usize, "range object")?;
             Ok(Value::Int(r.start + r.step * i as i64))
         }
-        Value::Dict(d) => match d.borrow().get(idx)? {
+        Value::Dict(d) => match crate::mapping::dict_get(vm, d, idx)? {
             Some(v) => Ok(v),
             None => Err(crate::object::exceptions::Exception::new(
                 TypeId::KeyError,
                 vec![idx.clone()],
             )),
         },
-        Value::Type(_) => Ok(obj.clone()), // `list[int]` in annotations
+        Value::Type(t) => match t.lookup_override("__class_getitem__") {
+            Some(f) => match crate::vm::descriptors::method_wrapper(&f) {
+                Some(w) => vm.call(&w.func.clone(), Args::new(vec![obj.clone(), idx.clone()])),
+                None => vm.call(&f, Args::new(vec![idx.clone()])),
+            },
+            // `list[int]` in annotations.
+            None => Ok(obj.clone()),
+        },
         _ => Err(type_error(format!(
             "'{}' object is not subscriptable",
             type_of(obj).name()
@@ -773,6 +905,9 @@ fn get_slice(vm: &mut Vm, obj: &Value, s: &[Value; 3]) -> PyResult<Value> {
 }
 
 pub fn set_item(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> PyResult<()> {
+    if crate::dunders::subscript(vm, obj, &idx, Subscript::Set(v.clone()))?.is_some() {
+        return Ok(());
+    }
     match obj {
         Value::List(l) => {
             if let Value::Slice(s) = &idx {
@@ -812,7 +947,7 @@ pub fn set_item(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> PyResult<()> 
             l[i] = v;
             Ok(())
         }
-        Value::Dict(d) => d.borrow_mut().insert(idx, v),
+        Value::Dict(d) => crate::mapping::dict_set(vm, d, idx, v),
         _ => Err(type_error(format!(
             "'{}' object does not support item assignment",
             type_of(obj).name()
@@ -821,6 +956,9 @@ pub fn set_item(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> PyResult<()> 
 }
 
 pub fn del_item(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
+    if crate::dunders::subscript(vm, obj, idx, Subscript::Delete)?.is_some() {
+        return Ok(());
+    }
     match obj {
         Value::List(l) => {
             if let Value::Slice(s) = idx {
@@ -842,7 +980,7 @@ pub fn del_item(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
             l.remove(i);
             Ok(())
         }
-        Value::Dict(d) => match d.borrow_mut().remove(idx)? {
+        Value::Dict(d) => match crate::mapping::dict_remove(vm, d, idx)? {
             Some(_) => Ok(()),
             None => Err(crate::object::exceptions::Exception::new(
                 TypeId::KeyError,

@@ -152,14 +152,14 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> i32 {
     }
     match result {
         Ok(Value::None) | Ok(_) => 0,
-        Err(e) if e.typ == crate::object::types::TypeId::SystemExit => {
+        Err(e) if e.class == crate::object::types::TypeId::SystemExit => {
             crate::builtins::exit_status(vm, &e)
         }
         Err(e) => {
             if crate::object::warnings::has_pending() {
                 vm.report_notices();
             }
-            let text = crate::traceback::format_exception(&e, &vm.source_lines.clone());
+            let text = crate::traceback::format_exception(vm, &e);
             vm.write(Stream::Stderr, &text);
             // Only now do the frames the traceback kept alive die.
             drop(e);

@@ -3,43 +3,59 @@
 //! `loopscope_cpython`), container brackets, `[...]` for recursive
 //! containers, and the `<... at 0x...>` forms with deterministic addresses.
 //!
-//! No built-in `repr` runs Python code, so the work is pure; the `vm`
-//! parameters exist for the callers' uniformity and report errors
-//! (RecursionError on absurdly deep nesting) as exceptions.
+//! A class's `__repr__` / `__str__` run as Python code, wherever the object
+//! is (inside a list, as a dict key...). Without a VM (destructors,
+//! warnings, the trace), [`repr_value`] shows instances of classes in their
+//! default form instead.
 
 use loopscope_cpython::float_repr::float_repr;
 
 use crate::iterators::{DictPart, IterState};
-use crate::object::exceptions::{exc, Exception};
-use crate::object::types::{type_of, TypeId};
-use crate::object::value::{address_of, PyResult, Value};
+use crate::object::exceptions::{exc, type_error, Exception};
+use crate::object::instance::payload;
+use crate::object::types::{type_of, TypeId, TypeRef};
+use crate::object::value::{address_of, Args, PyResult, Value};
 use crate::vm::Vm;
 
 /// Nesting depth past which `repr` gives up, like CPython's recursion limit.
 const MAX_DEPTH: usize = 900;
 
 /// `repr(v)`.
-pub fn repr(_vm: &mut Vm, v: &Value) -> PyResult<String> {
-    let mut w = Writer::new(false);
+pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    let mut w = Writer::new(Some(vm), false);
     w.value(v)?;
     Ok(w.out)
 }
 
 /// `str(v)`.
-pub fn str_of(_vm: &mut Vm, v: &Value) -> PyResult<String> {
-    str_value(v)
+pub fn str_of(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(s.to_string()),
+        Value::Instance(_) | Value::Exception(_) => {
+            if let Some(f) = type_of(v).lookup_override("__str__") {
+                return call_text(vm, &f, v, "__str__");
+            }
+            match (v, payload(v)) {
+                (_, Value::Str(s)) => Ok(s.to_string()),
+                (Value::Exception(e), _) => exception_str(Some(vm), e),
+                _ => repr(vm, v),
+            }
+        }
+        _ => repr(vm, v),
+    }
 }
 
 /// `ascii(v)`: `repr` with every non-ASCII character escaped.
-pub fn ascii(_vm: &mut Vm, v: &Value) -> PyResult<String> {
-    let mut w = Writer::new(true);
+pub fn ascii(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    let mut w = Writer::new(Some(vm), true);
     w.value(v)?;
     Ok(w.out)
 }
 
-/// `repr(v)` without a VM (destructors, warnings, `Debug`).
+/// `repr(v)` without a VM (destructors, warnings, the trace, `Debug`):
+/// no Python code runs, so instances of classes show their default repr.
 pub fn repr_value(v: &Value) -> String {
-    let mut w = Writer::new(false);
+    let mut w = Writer::new(None, false);
     match w.value(v) {
         Ok(()) => w.out,
         Err(_) => "<...>".to_string(),
@@ -55,44 +71,65 @@ pub fn debug_repr(v: &Value) -> String {
 pub fn str_value(v: &Value) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.to_string()),
-        Value::Exception(e) => exception_str(e),
+        Value::Exception(e) => exception_str(None, e),
         _ => {
-            let mut w = Writer::new(false);
+            let mut w = Writer::new(None, false);
             w.value(v)?;
             Ok(w.out)
         }
     }
 }
 
-/// `str(exc)`: no args → `''`, one → `str(arg)` (`repr` for KeyError),
-/// several → the args tuple's repr; groups add their member count.
-pub fn exception_str(e: &Exception) -> PyResult<String> {
-    if e.typ.is_subclass(TypeId::BaseExceptionGroup) {
-        let message = match e.args.first() {
-            Some(m) => str_value(m)?,
+/// The result of a class's `__repr__` / `__str__`, which must be a str.
+fn call_text(vm: &mut Vm, f: &Value, obj: &Value, what: &str) -> PyResult<String> {
+    match vm.call_method(f, obj, Args::default())? {
+        Value::Str(s) => Ok(s.to_string()),
+        other => Err(type_error(format!(
+            "{what} returned non-string (type {})",
+            type_of(&other).name()
+        ))),
+    }
+}
+
+/// `BaseException.__str__`: no args → `''`, one → `str(arg)` (`repr` for
+/// KeyError), several → the args tuple's repr; groups add their member
+/// count. With a VM, the args' own `__str__`/`__repr__` run.
+pub fn exception_str(mut vm: Option<&mut Vm>, e: &Exception) -> PyResult<String> {
+    let mut text_of = |v: &Value, as_repr: bool| -> PyResult<String> {
+        match (vm.as_deref_mut(), as_repr) {
+            (Some(vm), true) => repr(vm, v),
+            (Some(vm), false) => str_of(vm, v),
+            (None, true) => Ok(repr_value(v)),
+            (None, false) => str_value(v),
+        }
+    };
+    let args = e.args.borrow().clone();
+    if e.is(TypeId::BaseExceptionGroup) {
+        let message = match args.first() {
+            Some(m) => text_of(m, false)?,
             None => String::new(),
         };
         let n = e.group_members().len();
         let plural = if n == 1 { "" } else { "s" };
         return Ok(format!("{message} ({n} sub-exception{plural})"));
     }
-    if e.typ.is_subclass(TypeId::OSError) && (2..=5).contains(&e.args.len()) {
+    if e.is(TypeId::OSError) && (2..=5).contains(&args.len()) {
         // `[Errno 2] No such file: 'name'`.
         let mut text = format!(
             "[Errno {}] {}",
-            str_value(&e.args[0])?,
-            str_value(&e.args[1])?
+            text_of(&args[0], false)?,
+            text_of(&args[1], false)?
         );
-        if let Some(filename) = e.args.get(2).filter(|f| !f.is_none()) {
-            text.push_str(&format!(": {}", repr_value(filename)));
+        if let Some(filename) = args.get(2).filter(|f| !f.is_none()) {
+            text.push_str(&format!(": {}", text_of(filename, true)?));
         }
         return Ok(text);
     }
-    match e.args.as_slice() {
+    match args.as_slice() {
         [] => Ok(String::new()),
-        [arg] if e.typ.is_subclass(TypeId::KeyError) => Ok(repr_value(arg)),
-        [arg] => str_value(arg),
-        args => Ok(repr_value(&Value::tuple(args.to_vec()))),
+        [arg] if e.is(TypeId::KeyError) => text_of(arg, true),
+        [arg] => text_of(arg, false),
+        args => text_of(&Value::tuple(args.to_vec()), true),
     }
 }
 
@@ -122,12 +159,12 @@ pub fn check_int_digits(n: &num_bigint::BigInt) -> PyResult<()> {
 
 /// An exception's `args`: OSError keeps only errno and strerror when it was
 /// also given a filename (3 to 5 arguments, the third not None).
-pub fn visible_args(e: &Exception) -> &[Value] {
-    if e.typ.is_subclass(TypeId::OSError) && (3..=5).contains(&e.args.len()) && !e.args[2].is_none()
-    {
-        &e.args[..2]
+pub fn visible_args(e: &Exception) -> Vec<Value> {
+    let args = e.args.borrow();
+    if e.is(TypeId::OSError) && (3..=5).contains(&args.len()) && !args[2].is_none() {
+        args[..2].to_vec()
     } else {
-        &e.args
+        args.clone()
     }
 }
 
@@ -136,11 +173,24 @@ pub fn visible_args(e: &Exception) -> &[Value] {
 fn unbound_owner(receiver: &Value, name: &str) -> Option<TypeId> {
     match receiver {
         Value::Tuple(parts) => match &parts[..] {
-            [Value::Type(t), Value::Str(n)] if &**n == name => Some(*t),
+            [Value::Type(TypeRef::Builtin(t)), Value::Str(n)] if &**n == name => Some(*t),
             _ => None,
         },
         _ => None,
     }
+}
+
+/// `text` with every non-ASCII character escaped (`ascii()`).
+fn ascii_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            out.push_str(&escape_char(c));
+        }
+    }
+    out
 }
 
 /// `'it''s'` → `"it's"`: CPython's choice of quote and escapes for str.
@@ -241,19 +291,65 @@ pub fn quote_bytes(b: &[u8]) -> String {
 }
 
 /// Accumulates a repr, tracking the containers being printed.
-struct Writer {
+struct Writer<'v> {
+    /// Runs classes' `__repr__`; without it they show their default form.
+    vm: Option<&'v mut Vm>,
     out: String,
     ascii: bool,
     active: Vec<usize>,
 }
 
-impl Writer {
-    fn new(ascii: bool) -> Writer {
+impl<'v> Writer<'v> {
+    fn new(vm: Option<&'v mut Vm>, ascii: bool) -> Writer<'v> {
         Writer {
+            vm,
             out: String::new(),
             ascii,
             active: Vec::new(),
         }
+    }
+
+    /// An instance of a class (or an exception of one): its class's
+    /// `__repr__`, else its payload's repr, else the default form.
+    fn instance(&mut self, v: &Value) -> PyResult<()> {
+        let t = type_of(v);
+        if let (Some(f), Some(vm)) = (t.lookup_override("__repr__"), self.vm.as_deref_mut()) {
+            let text = call_text(vm, &f, v, "__repr__")?;
+            let text = if self.ascii {
+                ascii_escape(&text)
+            } else {
+                text
+            };
+            self.out.push_str(&text);
+            return Ok(());
+        }
+        match (v, payload(v)) {
+            (Value::Exception(e), _) => self.exception(e),
+            (_, inner) if !inner.is(v) => self.value(&inner.clone()),
+            _ => {
+                let module = t.module();
+                let prefix = match module.as_ref() {
+                    "builtins" => String::new(),
+                    m => format!("{m}."),
+                };
+                self.out.push_str(&format!(
+                    "<{prefix}{} object at {:#x}>",
+                    t.qualname(),
+                    address_of(v)
+                ));
+                Ok(())
+            }
+        }
+    }
+
+    /// `Name(args)`.
+    fn exception(&mut self, e: &Exception) -> PyResult<()> {
+        self.out.push_str(&e.class.name());
+        let args = visible_args(e);
+        self.out.push('(');
+        self.items(args.iter())?;
+        self.out.push(')');
+        Ok(())
     }
 
     /// Enter a container; `false` when it is already being printed.
@@ -393,21 +489,22 @@ impl Writer {
             }
             Value::Generator(g) => self.out.push_str(&g.repr()),
             Value::Type(t) => self.out.push_str(&t.repr()),
-            Value::Exception(e) => {
-                self.out.push_str(e.typ.name());
-                match visible_args(e) {
-                    [one] => {
-                        self.out.push('(');
-                        self.value(one)?;
-                        self.out.push(')');
-                    }
-                    args => {
-                        self.out.push('(');
-                        self.items(args.iter())?;
-                        self.out.push(')');
-                    }
-                }
+            Value::Exception(e) => match &e.class {
+                TypeRef::Builtin(_) => self.exception(e)?,
+                TypeRef::Class(_) => self.instance(v)?,
+            },
+            Value::Instance(_) => self.instance(v)?,
+            Value::Method(m) => {
+                let name = match &m.func {
+                    Value::Function(f) => f.qualname.to_string(),
+                    Value::Builtin(b) => b.name.to_string(),
+                    other => type_of(other).name().into_owned(),
+                };
+                self.out.push_str(&format!("<bound method {name} of "));
+                self.value(&m.receiver.clone())?;
+                self.out.push('>');
             }
+            Value::NotImplemented => self.out.push_str("NotImplemented"),
             Value::Module(m) => self.out.push_str(&if m.filename.is_empty() {
                 format!("<module '{}' (built-in)>", m.name)
             } else {

@@ -27,7 +27,7 @@ use loopscope_syntax::ast::{ExprKind, Span, StmtKind};
 use crate::object::code::CodeObject;
 use crate::object::exceptions::{Exception, TracebackEntry};
 use crate::object::types::TypeId;
-use crate::object::value::ExcRef;
+use crate::object::value::{ExcRef, Value};
 use crate::object::warnings::Notice;
 use crate::trace::Stream;
 use crate::vm::Vm;
@@ -47,8 +47,9 @@ const MAX_GROUP_DEPTH: usize = 10;
 
 /// The uncaught-exception report, as CPython's default `sys.excepthook`
 /// prints it.
-pub fn format_exception(e: &ExcRef, source_lines: &[String]) -> String {
-    Printer::new(Style::Excepthook, source_lines).print(e)
+pub fn format_exception(vm: &mut Vm, e: &ExcRef) -> String {
+    let lines = vm.source_lines.clone();
+    Printer::new(Style::Excepthook, &lines, Some(vm)).print(e)
 }
 
 /// An error report logged by asyncio's default exception handler:
@@ -57,14 +58,14 @@ pub fn format_exception(e: &ExcRef, source_lines: &[String]) -> String {
 /// callback or a task step failed), so in CPython it passed through library
 /// frames (`Handle._run`) and has a traceback even when none of its frames
 /// is the program's: the `Traceback (most recent call last):` line is shown.
-pub fn format_logged_exception(message: &str, e: &ExcRef, source_lines: &[String]) -> String {
-    logged(message, e, source_lines, true)
+pub fn format_logged_exception(vm: &mut Vm, message: &str, e: &ExcRef) -> String {
+    logged(vm, message, e, true)
 }
 
 /// What asyncio logs when a task or future holding an exception nobody
 /// retrieved is destroyed; `describe` is its repr (`<Task finished ...>`,
 /// `<Future finished ...>`), whose class name starts the message.
-pub fn format_never_retrieved(describe: &str, e: &ExcRef, source_lines: &[String]) -> String {
+pub fn format_never_retrieved(vm: &mut Vm, describe: &str, e: &ExcRef) -> String {
     let class = describe
         .trim_start_matches('<')
         .split([' ', '>'])
@@ -73,13 +74,14 @@ pub fn format_never_retrieved(describe: &str, e: &ExcRef, source_lines: &[String
     let message = format!("{class} exception was never retrieved\nfuture: {describe}");
     // A task's exception was raised in its step; a future's may never have
     // been raised (`set_exception(ValueError())`), and then has no traceback.
-    logged(&message, e, source_lines, class == "Task")
+    logged(vm, &message, e, class == "Task")
 }
 
 /// `message` and the traceback of `e` as `logging` prints them;
 /// `caught_by_loop` when `e` surely passed through library frames.
-fn logged(message: &str, e: &ExcRef, source_lines: &[String], caught_by_loop: bool) -> String {
-    let mut printer = Printer::new(Style::Logging, source_lines);
+fn logged(vm: &mut Vm, message: &str, e: &ExcRef, caught_by_loop: bool) -> String {
+    let lines = vm.source_lines.clone();
+    let mut printer = Printer::new(Style::Logging, &lines, Some(vm));
     if caught_by_loop {
         printer.caught_by_loop = Some(Rc::as_ptr(e));
     }
@@ -144,6 +146,8 @@ enum Style {
 struct Printer<'a> {
     style: Style,
     source_lines: &'a [String],
+    /// Runs an exception class's `__str__` for the message line.
+    vm: Option<&'a mut Vm>,
     out: String,
     /// Exceptions already printed (chains may form cycles).
     seen: HashSet<*const Exception>,
@@ -157,10 +161,11 @@ struct Printer<'a> {
 }
 
 impl<'a> Printer<'a> {
-    fn new(style: Style, source_lines: &'a [String]) -> Printer<'a> {
+    fn new(style: Style, source_lines: &'a [String], vm: Option<&'a mut Vm>) -> Printer<'a> {
         Printer {
             style,
             source_lines,
+            vm,
             out: String::new(),
             seen: HashSet::new(),
             group_depth: 0,
@@ -241,9 +246,9 @@ impl<'a> Printer<'a> {
     }
 
     /// Traceback, `Type: message` line and notes of one exception.
-    fn single(&mut self, e: &Exception, header: &str) {
+    fn single(&mut self, e: &ExcRef, header: &str) {
         let entries = e.traceback.borrow().clone();
-        if !entries.is_empty() || self.caught_by_loop == Some(e as *const Exception) {
+        if !entries.is_empty() || self.caught_by_loop == Some(Rc::as_ptr(e)) {
             let header_margin = if e.is(TypeId::BaseExceptionGroup) && self.group_depth == 1 {
                 "+ "
             } else {
@@ -254,17 +259,20 @@ impl<'a> Printer<'a> {
             self.frames(&entries);
         }
         self.message(e);
-        for note in e.notes.borrow().iter() {
+        for note in e.notes().iter() {
             for line in note.split('\n') {
                 self.emit(line);
             }
         }
     }
 
-    fn message(&mut self, e: &Exception) {
-        let name = e.typ.qualified_name();
-        let text = crate::repr::exception_str(e)
-            .unwrap_or_else(|_| "<exception str() failed>".to_string());
+    fn message(&mut self, e: &ExcRef) {
+        let name = e.class.qualified_name();
+        let text = match self.vm.as_deref_mut() {
+            Some(vm) => crate::repr::str_of(vm, &Value::Exception(e.clone())),
+            None => crate::repr::exception_str(None, e),
+        }
+        .unwrap_or_else(|_| "<exception str() failed>".to_string());
         let line = if text.is_empty() {
             name
         } else {
@@ -781,7 +789,7 @@ impl Vm {
                     }
                 }
                 Notice::ExceptionNeverRetrieved { describe, exc } => {
-                    format_never_retrieved(&describe, &exc, &self.source_lines)
+                    format_never_retrieved(self, &describe, &exc)
                 }
                 Notice::Close(generator) => {
                     let closed = self.close_generator(&generator);
@@ -795,7 +803,7 @@ impl Vm {
                         let text = format!(
                             "Exception ignored in: {}\n{}",
                             generator.repr(),
-                            format_exception(&e, &self.source_lines.clone())
+                            format_exception(self, &e)
                         );
                         self.write(Stream::Stderr, &text);
                     }
@@ -826,6 +834,32 @@ mod tests {
     use crate::object::exceptions::exception_group;
     use crate::object::value::Value;
     use loopscope_syntax::ast::Pos;
+
+    // Without a VM: the exceptions here have no classes with `__str__`.
+    fn format_exception(e: &ExcRef, source_lines: &[String]) -> String {
+        Printer::new(Style::Excepthook, source_lines, None).print(e)
+    }
+
+    fn format_logged_exception(message: &str, e: &ExcRef, source_lines: &[String]) -> String {
+        logged_without_vm(message, e, source_lines, true)
+    }
+
+    fn format_never_retrieved(describe: &str, e: &ExcRef, source_lines: &[String]) -> String {
+        let class = describe.trim_start_matches('<').split([' ', '>']).next();
+        let message = format!(
+            "{} exception was never retrieved\nfuture: {describe}",
+            class.unwrap_or_default()
+        );
+        logged_without_vm(&message, e, source_lines, class == Some("Task"))
+    }
+
+    fn logged_without_vm(message: &str, e: &ExcRef, lines: &[String], caught: bool) -> String {
+        let mut printer = Printer::new(Style::Logging, lines, None);
+        if caught {
+            printer.caught_by_loop = Some(Rc::as_ptr(e));
+        }
+        format!("{message}\n{}", printer.print(e))
+    }
 
     fn lines(source: &str) -> Vec<String> {
         source.lines().map(str::to_string).collect()
@@ -1088,9 +1122,8 @@ ValueError: (1, 2)
         let frames = || vec![at("catch", (6, 6, 8, 21)), at("fail", (2, 2, 4, 29))];
         let first = message(TypeId::ValueError, "bad\nnews", frames());
         first
-            .notes
-            .borrow_mut()
-            .push("a note\nof two lines".to_string());
+            .add_note(Value::str("a note\nof two lines"))
+            .expect("notes are a list");
         let inner = exception_group(
             "inner",
             vec![first, message(TypeId::ValueError, "worse", frames())],

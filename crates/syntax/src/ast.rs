@@ -70,6 +70,8 @@ pub enum StmtKind {
     },
     /// `def` / `async def`.
     FunctionDef(Box<FunctionDef>),
+    /// `class Name(bases, keywords): body`.
+    ClassDef(Box<ClassDef>),
     Return(Option<Expr>),
     If {
         test: Expr,
@@ -93,6 +95,13 @@ pub enum StmtKind {
     Continue,
     Pass,
     Try {
+        body: Vec<Stmt>,
+        handlers: Vec<ExceptHandler>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+    },
+    /// A `try` whose handlers are `except*` clauses.
+    TryStar {
         body: Vec<Stmt>,
         handlers: Vec<ExceptHandler>,
         orelse: Vec<Stmt>,
@@ -134,6 +143,18 @@ pub struct FunctionDef {
     pub decorators: Vec<Expr>,
     pub returns: Option<Expr>,
     /// Span of the `def` line (from `def`/`async` to the colon).
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassDef {
+    pub name: String,
+    pub bases: Vec<Expr>,
+    /// `metaclass=...` and the keywords passed to `__init_subclass__`.
+    pub keywords: Vec<Keyword>,
+    pub body: Vec<Stmt>,
+    pub decorators: Vec<Expr>,
+    /// Span of the `class` line (from `class` to the colon).
     pub span: Span,
 }
 

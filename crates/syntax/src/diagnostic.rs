@@ -19,7 +19,7 @@ pub enum DiagnosticKind {
     /// `IndentationError` (unexpected/expected/unindent mismatch), or its
     /// subclass `TabError` (see [`Diagnostic::exception_name`]).
     Indentation,
-    /// Valid Python that Loopscope does not run yet (`class`, `match`, ...).
+    /// Valid Python that Loopscope does not run yet (`match`, ...).
     Unsupported,
 }
 
@@ -38,9 +38,7 @@ pub struct Diagnostic {
 /// message comes from here so the list stays in one place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unsupported {
-    ClassStatement,
     MatchStatement,
-    ExceptStar,
     TypeAlias,
     ComplexLiteral,
     NamedUnicodeEscape,
@@ -49,9 +47,7 @@ pub enum Unsupported {
 impl Unsupported {
     pub fn message(self) -> &'static str {
         match self {
-            Unsupported::ClassStatement => "`class` statements are not supported yet",
             Unsupported::MatchStatement => "`match` statements are not supported yet",
-            Unsupported::ExceptStar => "`except*` clauses are not supported yet",
             Unsupported::TypeAlias => "`type` aliases are not supported yet",
             Unsupported::ComplexLiteral => "complex numbers are not supported yet",
             Unsupported::NamedUnicodeEscape => "`\\N{...}` escapes are not supported yet",

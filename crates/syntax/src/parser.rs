@@ -16,7 +16,7 @@
 use num_bigint::BigInt;
 
 use crate::ast::{
-    Alias, BinOp, BoolOp, CmpOp, Comprehension, Constant, ExceptHandler, Expr, ExprKind,
+    Alias, BinOp, BoolOp, ClassDef, CmpOp, Comprehension, Constant, ExceptHandler, Expr, ExprKind,
     FunctionDef, Keyword, Module, Param, Parameters, Pos, Span, Stmt, StmtKind, UnaryOp, WithItem,
 };
 use crate::diagnostic::{Diagnostic, Unsupported};
@@ -392,7 +392,7 @@ impl<'s> Parser<'s> {
             TokenKind::Keyword(Kw::For) => body.push(self.parse_for(None)?),
             TokenKind::Keyword(Kw::Try) => body.push(self.parse_try()?),
             TokenKind::Keyword(Kw::With) => body.push(self.parse_with(None)?),
-            TokenKind::Keyword(Kw::Class) => self.parse_class()?,
+            TokenKind::Keyword(Kw::Class) => body.push(self.parse_class(Vec::new())?),
             TokenKind::Op(Op::At) => self.parse_decorated(body)?,
             TokenKind::Keyword(Kw::Async) => {
                 let async_start = self.start();
@@ -968,8 +968,7 @@ impl<'s> Parser<'s> {
             let except = self.bump();
             let is_star = self.at_op(Op::Star);
             if is_star {
-                let star = self.bump();
-                self.record_unsupported(Unsupported::ExceptStar, except.to(star));
+                self.bump();
                 star_handlers += 1;
             }
             if star_handlers > 0 && star_handlers != handlers.len() + usize::from(is_star) {
@@ -1045,13 +1044,23 @@ impl<'s> Parser<'s> {
         if handlers.is_empty() && finalbody.is_empty() {
             return error("expected 'except' or 'finally' block", self.span());
         }
-        Ok(Stmt {
-            kind: StmtKind::Try {
+        let kind = if star_handlers > 0 {
+            StmtKind::TryStar {
                 body,
                 handlers,
                 orelse,
                 finalbody,
-            },
+            }
+        } else {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            }
+        };
+        Ok(Stmt {
+            kind,
             span: self.span_from(keyword.start),
         })
     }
@@ -1161,7 +1170,7 @@ impl<'s> Parser<'s> {
         }
         match self.peek().clone() {
             TokenKind::Keyword(Kw::Def) => body.push(self.parse_function_def(decorators, None)?),
-            TokenKind::Keyword(Kw::Class) => self.parse_class()?,
+            TokenKind::Keyword(Kw::Class) => body.push(self.parse_class(decorators)?),
             TokenKind::Keyword(Kw::Async) if *self.look(1) == TokenKind::Keyword(Kw::Def) => {
                 let async_start = self.bump().start;
                 body.push(self.parse_function_def(decorators, Some(async_start))?);
@@ -1205,16 +1214,34 @@ impl<'s> Parser<'s> {
         })
     }
 
-    /// `class` is parsed for its syntax errors, then reported unsupported.
-    fn parse_class(&mut self) -> PResult<()> {
+    fn parse_class(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
         let keyword = self.bump();
-        self.record_unsupported(Unsupported::ClassStatement, keyword);
-        self.expect_name()?;
-        if self.eat_op(Op::LParen) {
-            self.parse_call_arguments()?;
+        let (name, _) = self.expect_name()?;
+        let (bases, keywords) = if self.eat_op(Op::LParen) {
+            self.parse_call_arguments()?
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        if !self.eat_op(Op::Colon) {
+            if self.at_newline() {
+                return error("expected ':'", self.span());
+            }
+            return Err(Failure::Invalid);
         }
-        self.parse_colon_and_block("class", keyword.start.line)?;
-        Ok(())
+        let header = self.span_from(keyword.start);
+        let body = self.parse_block("class", keyword.start.line)?;
+        let class = ClassDef {
+            name,
+            bases,
+            keywords,
+            body,
+            decorators,
+            span: header,
+        };
+        Ok(Stmt {
+            kind: StmtKind::ClassDef(Box::new(class)),
+            span: self.span_from(keyword.start),
+        })
     }
 
     /// `match subject:` followed by `case` blocks: the patterns are skipped

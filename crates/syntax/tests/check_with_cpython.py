@@ -98,7 +98,7 @@ class Dumper:
         self.out.append(text)
 
     def header_span(self, node):
-        """From `def` (or `async`) to the `:` ending the def line."""
+        """From `def` (or `async`, or `class`) to the `:` ending the line."""
         start = (node.lineno, self.col(node.lineno, node.col_offset))
         depth = 0
         started = False
@@ -157,6 +157,13 @@ class Dumper:
             self.stmts(inner, "body", node.body)
             self.exprs(inner, "decorators", node.decorator_list)
             self.opt(inner, "returns", node.returns)
+        elif kind == "ClassDef":
+            self.line(indent, label, "ClassDef " + quote(node.name), span)
+            self.line(inner, "header", "", self.header_span(node))
+            self.exprs(inner, "bases", node.bases)
+            self.keywords(inner, node.keywords)
+            self.stmts(inner, "body", node.body)
+            self.exprs(inner, "decorators", node.decorator_list)
         elif kind == "Return":
             self.line(indent, label, "Return", span)
             self.opt(inner, "value", node.value)
@@ -173,8 +180,8 @@ class Dumper:
             self.stmts(inner, "orelse", node.orelse)
         elif kind in ("Break", "Continue", "Pass"):
             self.line(indent, label, kind, span)
-        elif kind == "Try":
-            self.line(indent, label, "Try", span)
+        elif kind in ("Try", "TryStar"):
+            self.line(indent, label, kind, span)
             self.stmts(inner, "body", node.body)
             for i, handler in enumerate(node.handlers):
                 head = "ExceptHandler"
@@ -214,6 +221,12 @@ class Dumper:
             self.exprs(inner, "targets", node.targets)
         else:
             raise AssertionError("unexpected statement " + kind)
+
+    def keywords(self, indent, keywords):
+        for i, keyword in enumerate(keywords):
+            head = "keyword " + (quote(keyword.arg) if keyword.arg is not None else "**")
+            self.line(indent, "keywords[%d]" % i, head, self.span(keyword))
+            self.expr(indent + 1, "value", keyword.value)
 
     def aliases(self, indent, names):
         for i, alias in enumerate(names):
@@ -355,10 +368,7 @@ class Dumper:
             self.line(indent, label, "Call", span)
             self.expr(inner, "func", node.func)
             self.exprs(inner, "args", node.args)
-            for i, keyword in enumerate(node.keywords):
-                head = "keyword " + (quote(keyword.arg) if keyword.arg is not None else "**")
-                self.line(inner, "keywords[%d]" % i, head, self.span(keyword))
-                self.expr(inner + 1, "value", keyword.value)
+            self.keywords(inner, node.keywords)
         elif kind == "Attribute":
             self.line(indent, label, "Attribute " + quote(node.attr), span)
             self.expr(inner, "value", node.value)

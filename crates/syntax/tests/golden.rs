@@ -277,6 +277,22 @@ fn stmt_node(out: &mut String, indent: usize, label: &str, stmt: &Stmt) {
             exprs(out, inner, "decorators", &def.decorators);
             opt_expr(out, inner, "returns", def.returns.as_ref());
         }
+        StmtKind::ClassDef(class) => {
+            line(
+                out,
+                indent,
+                label,
+                &format!("ClassDef {}", quote(&class.name)),
+                span,
+            );
+            line(out, inner, "header", "", Some(class.span));
+            exprs(out, inner, "bases", &class.bases);
+            for (i, keyword) in class.keywords.iter().enumerate() {
+                keyword_node(out, inner, &format!("keywords[{i}]"), keyword);
+            }
+            stmts(out, inner, "body", &class.body);
+            exprs(out, inner, "decorators", &class.decorators);
+        }
         StmtKind::Return(value) => {
             line(out, indent, label, "Return", span);
             opt_expr(out, inner, "value", value.as_ref());
@@ -320,8 +336,19 @@ fn stmt_node(out: &mut String, indent: usize, label: &str, stmt: &Stmt) {
             handlers,
             orelse,
             finalbody,
+        }
+        | StmtKind::TryStar {
+            body,
+            handlers,
+            orelse,
+            finalbody,
         } => {
-            line(out, indent, label, "Try", span);
+            let kind = if matches!(stmt.kind, StmtKind::Try { .. }) {
+                "Try"
+            } else {
+                "TryStar"
+            };
+            line(out, indent, label, kind, span);
             stmts(out, inner, "body", body);
             for (i, handler) in handlers.iter().enumerate() {
                 except_handler(out, inner, &format!("handlers[{i}]"), handler);

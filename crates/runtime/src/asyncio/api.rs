@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::object::exceptions::{exc_empty, runtime_error, type_error, value_error};
 use crate::object::generator::Generator;
-use crate::object::types::{type_of, TypeId};
+use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{Args, Builtin, Module, NativeFn, PyResult, Value};
 use crate::ops::{to_float, truthy};
 use crate::vm::Vm;
@@ -81,9 +81,12 @@ pub fn make_module(_vm: &mut Vm) -> PyResult<Rc<Module>> {
             TypeId::TaskGroup,
             TypeId::Timeout,
         ] {
-            attrs.insert_str(t.name(), Value::Type(t));
+            attrs.insert_str(t.name(), Value::Type(TypeRef::Builtin(t)));
         }
-        attrs.insert_str("TimeoutError", Value::Type(TypeId::TimeoutError));
+        attrs.insert_str(
+            "TimeoutError",
+            Value::Type(TypeRef::Builtin(TypeId::TimeoutError)),
+        );
         for name in [
             waiting::FIRST_COMPLETED,
             waiting::FIRST_EXCEPTION,
@@ -460,6 +463,8 @@ pub fn get_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>
             let is_task = f.task.is_some();
             match name {
                 "result" => Some(("result", m_result)),
+                // The future is its own iterator for `yield from` / `await`.
+                "__await__" | "__iter__" => Some(("__await__", m_await)),
                 "exception" => Some(("exception", m_exception)),
                 "done" => Some(("done", m_done)),
                 "cancelled" => Some(("cancelled", m_cancelled)),
@@ -541,6 +546,9 @@ pub fn get_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>
     Ok(method.map(|(n, f)| builtin(n, f, obj.clone())))
 }
 
+fn m_await(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(r.clone())
+}
 fn m_result(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     future::result(&receiver_obj(r)?)
 }

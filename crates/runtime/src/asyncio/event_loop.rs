@@ -334,7 +334,7 @@ fn deadlock_report(vm: &mut Vm) -> String {
 /// The loop's default exception handler: log to stderr as CPython's
 /// `logging` does.
 pub fn report_exception(vm: &mut Vm, message: &str, e: &ExcRef) {
-    let text = crate::traceback::format_logged_exception(message, e, &vm.source_lines.clone());
+    let text = crate::traceback::format_logged_exception(vm, message, e);
     vm.write(Stream::Stderr, &text);
 }
 

@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::object::exceptions::{exception_group, runtime_error, type_error};
-use crate::object::types::TypeId;
+use crate::object::types::{TypeId, TypeRef};
 use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
 
@@ -287,7 +287,10 @@ fn aenter(vm: &mut Vm, group: &Rc<AsyncObject>) -> PyResult<Value> {
 
 impl GroupExit {
     fn et_is_cancelled_error(&self) -> bool {
-        matches!(self.et, Value::Type(TypeId::CancelledError))
+        matches!(
+            self.et,
+            Value::Type(TypeRef::Builtin(TypeId::CancelledError))
+        )
     }
 
     fn step(&mut self, vm: &mut Vm, input: Resume) -> GenOutcome {

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use loopscope_syntax::ast::{BinOp, CmpOp};
 
 use crate::object::exceptions::{exc_empty, runtime_error};
-use crate::object::types::TypeId;
+use crate::object::types::{TypeId, TypeRef};
 use crate::object::value::{Args, NativeFn, PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
 
@@ -218,7 +218,10 @@ fn aexit(vm: &mut Vm, cm: &Rc<AsyncObject>, exc_type: &Value, exc_val: &Value) -
             n
         });
         if remaining.unwrap_or(0) <= cancelling
-            && matches!(exc_type, Value::Type(TypeId::CancelledError))
+            && matches!(
+                exc_type,
+                Value::Type(TypeRef::Builtin(TypeId::CancelledError))
+            )
         {
             // Since there are no new cancel requests, we're handling this.
             let cause = match exc_val {

@@ -21,6 +21,12 @@ pub fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
     if t.is_exception() {
         return exception_new(t, args);
     }
+    if matches!(t, TypeId::Int | TypeId::Float) {
+        // `int(x)` of an instance of a subclass of int (or float, str).
+        if let Some(first) = args.pos.first_mut() {
+            *first = crate::object::instance::payload(first).clone();
+        }
+    }
     match t {
         TypeId::Int => int_new(args),
         TypeId::Float => float_new(args),
@@ -66,14 +72,14 @@ pub fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
                     args.pos.len()
                 )));
             }
-            let mut d = Dict::new();
+            let d = Rc::new(RefCell::new(Dict::new()));
             if let Some(src) = args.pos.first() {
-                update_dict(vm, &mut d, src)?;
+                update_dict(vm, &d, src)?;
             }
             for (k, v) in args.kw.drain(..) {
-                d.insert(Value::Str(k), v)?;
+                d.borrow_mut().insert(Value::Str(k), v)?;
             }
-            Ok(Value::Dict(Rc::new(RefCell::new(d))))
+            Ok(Value::Dict(d))
         }
         TypeId::Range => range_new(args),
         TypeId::Slice => {
@@ -86,17 +92,12 @@ pub fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
             };
             Ok(Value::Slice(Rc::new(items)))
         }
-        TypeId::Type => match (args.pos.as_slice(), args.kw.is_empty()) {
-            ([v], true) => Ok(Value::Type(type_of(v))),
-            ([Value::Str(_), _, _], _) => Err(type_error(
-                "type() cannot create classes in Loopscope (there is no class statement)",
-            )),
-            ([name, _, _], _) => Err(type_error(format!(
-                "type.__new__() argument 1 must be str, not {}",
-                type_of(name).name()
-            ))),
-            _ => Err(type_error("type() takes 1 or 3 arguments")),
-        },
+        TypeId::Object => {
+            if !args.pos.is_empty() || !args.kw.is_empty() {
+                return Err(type_error("object() takes no arguments"));
+            }
+            Ok(Value::Native(Rc::new(super::object_methods::PlainObject)))
+        }
         TypeId::Enumerate => {
             let given = args.pos.len() + args.kw.len();
             if given > 2 {
@@ -177,10 +178,10 @@ pub fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
 }
 
 /// Merge a mapping or an iterable of pairs into `d` (`dict(x)`, `d.update(x)`).
-pub fn update_dict(vm: &mut Vm, d: &mut Dict, src: &Value) -> PyResult<()> {
-    if let Value::Dict(src) = src {
+pub fn update_dict(vm: &mut Vm, d: &RefCell<Dict>, src: &Value) -> PyResult<()> {
+    if let Value::Dict(src) = crate::object::instance::payload(src) {
         for (k, v) in src.borrow().items() {
-            d.insert(k, v)?;
+            crate::mapping::dict_set(vm, d, k, v)?;
         }
         return Ok(());
     }
@@ -206,7 +207,7 @@ pub fn update_dict(vm: &mut Vm, d: &mut Dict, src: &Value) -> PyResult<()> {
             pair.next().unwrap_or(Value::None),
             pair.next().unwrap_or(Value::None),
         );
-        d.insert(k, v)?;
+        crate::mapping::dict_set(vm, d, k, v)?;
         i += 1;
     }
     Ok(())

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use super::args::{count_range, no_args};
 use super::construct::update_dict;
 use crate::iterators::{self, dict_view, DictPart};
+use crate::mapping;
 use crate::object::dict::Dict;
 use crate::object::exceptions::{exc, type_error, Exception};
 use crate::object::types::TypeId;
@@ -35,9 +36,9 @@ fn this(recv: &Value) -> PyResult<DictRef> {
     }
 }
 
-fn get(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+fn get(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     count_range("get", &args, 1, 2)?;
-    let found = this(recv)?.borrow().get(&args.pos[0])?;
+    let found = mapping::dict_get(vm, &*this(recv)?, &args.pos[0])?;
     Ok(found.unwrap_or_else(|| args.pos.get(1).cloned().unwrap_or(Value::None)))
 }
 
@@ -56,9 +57,9 @@ fn items(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     Ok(dict_view(&this(recv)?, DictPart::Items))
 }
 
-fn pop(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+fn pop(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     count_range("pop", &args, 1, 2)?;
-    let removed = this(recv)?.borrow_mut().remove(&args.pos[0])?;
+    let removed = mapping::dict_remove(vm, &*this(recv)?, &args.pos[0])?;
     match (removed, args.pos.get(1)) {
         (Some(v), _) => Ok(v),
         (None, Some(default)) => Ok(default.clone()),
@@ -74,15 +75,14 @@ fn popitem(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     }
 }
 
-fn setdefault(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+fn setdefault(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     count_range("setdefault", &args, 1, 2)?;
     let d = this(recv)?;
-    if let Some(v) = d.borrow().get(&args.pos[0])? {
+    if let Some(v) = mapping::dict_get(vm, &d, &args.pos[0])? {
         return Ok(v);
     }
     let default = args.pos.get(1).cloned().unwrap_or(Value::None);
-    d.borrow_mut()
-        .insert(args.pos[0].clone(), default.clone())?;
+    mapping::dict_set(vm, &d, args.pos[0].clone(), default.clone())?;
     Ok(default)
 }
 
@@ -95,16 +95,15 @@ fn update(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     }
     let d = this(recv)?;
     // Build the update apart: the source may be this very dict.
-    let mut staged = Dict::new();
+    let staged = RefCell::new(Dict::new());
     if let Some(src) = args.pos.first() {
-        update_dict(vm, &mut staged, src)?;
+        update_dict(vm, &staged, src)?;
     }
-    let mut d = d.borrow_mut();
-    for (k, v) in staged.items() {
-        d.insert(k, v)?;
+    for (k, v) in staged.into_inner().items() {
+        mapping::dict_set(vm, &d, k, v)?;
     }
     for (k, v) in args.kw {
-        d.insert(Value::Str(k), v)?;
+        d.borrow_mut().insert(Value::Str(k), v)?;
     }
     Ok(Value::None)
 }
@@ -126,9 +125,9 @@ fn clear(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 pub fn fromkeys(vm: &mut Vm, _recv: &Value, args: Args) -> PyResult<Value> {
     count_range("fromkeys", &args, 1, 2)?;
     let value = args.pos.get(1).cloned().unwrap_or(Value::None);
-    let mut d = Dict::new();
+    let d = Rc::new(RefCell::new(Dict::new()));
     for k in iterators::collect(vm, &args.pos[0])? {
-        d.insert(k, value.clone())?;
+        mapping::dict_set(vm, &d, k, value.clone())?;
     }
-    Ok(Value::Dict(Rc::new(RefCell::new(d))))
+    Ok(Value::Dict(d))
 }

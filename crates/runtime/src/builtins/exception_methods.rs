@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::args::exactly_one;
 use crate::object::exceptions::{type_error, Exception};
-use crate::object::types::{type_of, TypeId};
+use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
 use crate::ops;
 use crate::vm::Vm;
@@ -28,9 +28,6 @@ fn data_attribute(e: &ExcRef, name: &str) -> Option<Value> {
         "__context__" => opt_exc(&e.context.borrow()),
         "__suppress_context__" => Value::Bool(e.suppress_context.get()),
         "__traceback__" => Value::None,
-        "__notes__" if !e.notes.borrow().is_empty() => {
-            Value::list(e.notes.borrow().iter().map(|n| Value::str(n)).collect())
-        }
         "value" if e.is(TypeId::StopIteration) => e.first_arg(),
         "code" if e.is(TypeId::SystemExit) => e.first_arg(),
         "errno" | "strerror" | "filename" if e.is(TypeId::OSError) => {
@@ -39,8 +36,9 @@ fn data_attribute(e: &ExcRef, name: &str) -> Option<Value> {
                 "strerror" => 1,
                 _ => 2,
             };
-            if (2..=5).contains(&e.args.len()) {
-                e.args.get(i).cloned().unwrap_or(Value::None)
+            let args = e.args.borrow();
+            if (2..=5).contains(&args.len()) {
+                args.get(i).cloned().unwrap_or(Value::None)
             } else {
                 Value::None
             }
@@ -74,38 +72,40 @@ pub fn setattr(_vm: &mut Vm, obj: &Value, name: &str, v: Value) -> PyResult<bool
     let Value::Exception(e) = obj else {
         return Ok(false);
     };
-    set(e, name, v).map(|()| true)
+    set(e, name, v)
 }
 
-fn set(e: &ExcRef, name: &str, v: Value) -> PyResult<()> {
+fn set(e: &ExcRef, name: &str, v: Value) -> PyResult<bool> {
     match name {
         "__cause__" => {
             *e.cause.borrow_mut() = chain_target(v, "exception cause")?;
             e.suppress_context.set(true);
-            Ok(())
+            Ok(true)
         }
         "__context__" => {
             *e.context.borrow_mut() = chain_target(v, "exception context")?;
-            Ok(())
+            Ok(true)
         }
         "__suppress_context__" => {
             e.suppress_context.set(matches!(v, Value::Bool(true)));
-            Ok(())
+            Ok(true)
         }
         "__traceback__" => match v {
             Value::None => {
                 e.traceback.borrow_mut().clear();
-                Ok(())
+                Ok(true)
             }
             _ => Err(type_error("__traceback__ must be a traceback or None")),
         },
-        _ => Err(crate::object::exceptions::exc(
-            TypeId::AttributeError,
-            format!(
-                "'{}' object attribute '{name}' cannot be set in Loopscope",
-                e.typ.name()
-            ),
-        )),
+        "args" => {
+            *e.args.borrow_mut() = match v {
+                Value::Tuple(t) => t.to_vec(),
+                Value::List(l) => l.borrow().clone(),
+                other => vec![other],
+            };
+            Ok(true)
+        }
+        _ => Ok(false),
     }
 }
 
@@ -133,8 +133,8 @@ fn add_note(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let e = this(recv)?;
     let note = exactly_one("add_note", &args)?;
     match note {
-        Value::Str(s) => {
-            e.notes.borrow_mut().push(s.to_string());
+        note @ Value::Str(_) => {
+            e.add_note(note).map_err(type_error)?;
             Ok(Value::None)
         }
         other => Err(type_error(format!(
@@ -170,21 +170,24 @@ fn derive_from(source: &ExcRef, members: Vec<ExcRef>) -> ExcRef {
     *g.cause.borrow_mut() = source.cause.borrow().clone();
     *g.context.borrow_mut() = source.context.borrow().clone();
     *g.traceback.borrow_mut() = source.traceback.borrow().clone();
-    *g.notes.borrow_mut() = source.notes.borrow().clone();
+    if let Some(Value::List(notes)) = source.attributes().borrow().get_str("__notes__") {
+        let copy = Value::list(notes.borrow().clone());
+        g.attributes().borrow_mut().insert_str("__notes__", copy);
+    }
     g
 }
 
 /// How `split` / `subgroup` decide whether an exception matches.
 enum Condition {
-    Types(Vec<TypeId>),
+    Types(Vec<TypeRef>),
     Predicate(Value),
 }
 
 impl Condition {
     fn new(v: &Value) -> PyResult<Condition> {
-        fn types(v: &Value) -> Option<Vec<TypeId>> {
+        fn types(v: &Value) -> Option<Vec<TypeRef>> {
             match v {
-                Value::Type(t) if t.is_exception() => Some(vec![*t]),
+                Value::Type(t) if t.is_exception() => Some(vec![t.clone()]),
                 Value::Tuple(items) => {
                     let mut out = Vec::new();
                     for i in items.iter() {
@@ -198,7 +201,7 @@ impl Condition {
         if let Some(t) = types(v) {
             return Ok(Condition::Types(t));
         }
-        if matches!(v, Value::Function(_) | Value::Builtin(_)) {
+        if matches!(v, Value::Function(_) | Value::Builtin(_) | Value::Method(_)) {
             return Ok(Condition::Predicate(v.clone()));
         }
         Err(type_error(
@@ -208,7 +211,7 @@ impl Condition {
 
     fn matches(&self, vm: &mut Vm, e: &ExcRef) -> PyResult<bool> {
         match self {
-            Condition::Types(types) => Ok(types.iter().any(|t| e.is(*t))),
+            Condition::Types(types) => Ok(types.iter().any(|t| e.class.is_subclass(t))),
             Condition::Predicate(f) => {
                 let r = vm.call1(f, Value::Exception(e.clone()))?;
                 ops::truthy(vm, &r)
@@ -280,6 +283,6 @@ fn derive(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     *g.cause.borrow_mut() = None;
     *g.context.borrow_mut() = None;
     g.traceback.borrow_mut().clear();
-    g.notes.borrow_mut().clear();
+    *g.dict.borrow_mut() = None;
     Ok(Value::Exception(Rc::clone(&g)))
 }

@@ -13,9 +13,8 @@ use crate::attrs;
 use crate::format::{format_value, int_value};
 use crate::iterators::{self, view_len};
 use crate::modules::output_stream;
-use crate::object::dict::hash_value;
 use crate::object::exceptions::{exc, exc_empty, type_error, value_error};
-use crate::object::types::{type_of, TypeId};
+use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{Args, NativeFn, PyResult, Value};
 use crate::ops;
 use crate::repr;
@@ -95,30 +94,9 @@ fn print(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
 }
 
 /// `len(v)` as a number (used by methods too).
-pub fn length(v: &Value) -> PyResult<usize> {
-    Ok(match v {
-        Value::Str(s) => s.chars().count(),
-        Value::Bytes(b) => b.len(),
-        Value::Tuple(t) => t.len(),
-        Value::List(l) => l.borrow().len(),
-        Value::Dict(d) => d.borrow().len(),
-        Value::Set(s) => s.borrow().len(),
-        Value::Range(r) => r.len() as usize,
-        Value::Iter(state) if view_len(&state.borrow()).is_some() => {
-            view_len(&state.borrow()).unwrap_or(0)
-        }
-        _ => {
-            return Err(type_error(format!(
-                "object of type '{}' has no len()",
-                type_of(v).name()
-            )))
-        }
-    })
-}
-
-fn len(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+fn len(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("len", &args)?;
-    Ok(Value::Int(length(&v)? as i64))
+    Ok(Value::Int(ops::len(vm, &v)? as i64))
 }
 
 fn repr_fn(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
@@ -131,8 +109,12 @@ fn ascii_fn(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     Ok(Value::str(&repr::ascii(vm, &v)?))
 }
 
-fn abs(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+fn abs(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("abs", &args)?;
+    if let Some(r) = crate::dunders::call_special(vm, &v, "__abs__", Vec::new())? {
+        return Ok(r);
+    }
+    let v = crate::object::instance::payload(&v).clone();
     Ok(match &v {
         Value::Int(i) => match i.checked_abs() {
             Some(a) => Value::Int(a),
@@ -174,7 +156,7 @@ fn divmod_error(
     a: &Value,
     b: &Value,
 ) -> crate::object::value::ExcRef {
-    if e.typ == TypeId::TypeError {
+    if e.class == TypeId::TypeError {
         return type_error(format!(
             "unsupported operand type(s) for divmod(): '{}' and '{}'",
             type_of(a).name(),
@@ -239,9 +221,9 @@ fn pow(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
     Ok(Value::from_bigint(r))
 }
 
-fn hash(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+fn hash(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("hash", &args)?;
-    Ok(Value::Int(hash_value(&v)?))
+    Ok(Value::Int(ops::hash(vm, &v)?))
 }
 
 fn id(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
@@ -249,12 +231,9 @@ fn id(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     Ok(Value::Int(crate::object::value::address_of(&v) as i64))
 }
 
-fn callable(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+fn callable(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("callable", &args)?;
-    Ok(Value::Bool(matches!(
-        v,
-        Value::Function(_) | Value::Builtin(_) | Value::Type(_)
-    )))
+    Ok(Value::Bool(vm.is_callable(&v)))
 }
 
 fn chr(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
@@ -402,9 +381,9 @@ fn hasattr(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 }
 
 /// The classes of `isinstance`'s second argument.
-fn class_list(func: &str, v: &Value) -> PyResult<Vec<TypeId>> {
+fn class_list(func: &str, v: &Value) -> PyResult<Vec<TypeRef>> {
     match v {
-        Value::Type(t) => Ok(vec![*t]),
+        Value::Type(t) => Ok(vec![t.clone()]),
         Value::Tuple(items) => {
             let mut out = Vec::new();
             for i in items.iter() {
@@ -422,7 +401,7 @@ fn isinstance(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     count_range("isinstance", &args, 2, 2)?;
     let classes = class_list("isinstance", &args.pos[1])?;
     let t = type_of(&args.pos[0]);
-    Ok(Value::Bool(classes.iter().any(|c| t.is_subclass(*c))))
+    Ok(Value::Bool(classes.iter().any(|c| t.is_subclass(c))))
 }
 
 fn issubclass(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
@@ -431,17 +410,14 @@ fn issubclass(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         return Err(type_error("issubclass() arg 1 must be a class"));
     };
     let classes = class_list("issubclass", &args.pos[1])?;
-    Ok(Value::Bool(classes.iter().any(|c| t.is_subclass(*c))))
+    Ok(Value::Bool(classes.iter().any(|c| t.is_subclass(c))))
 }
 
 fn iter(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     count_range("iter", &args, 1, 2)?;
     if let Some(sentinel) = args.pos.get(1) {
         let func = &args.pos[0];
-        if !matches!(
-            func,
-            Value::Function(_) | Value::Builtin(_) | Value::Type(_)
-        ) {
+        if !vm.is_callable(func) {
             return Err(type_error("iter(v, w): v must be callable"));
         }
         return Ok(iterators::new_iter(iterators::IterState::Callable {
@@ -455,6 +431,17 @@ fn iter(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 fn next(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     count_range("next", &args, 1, 2)?;
     let it = &args.pos[0];
+    if crate::dunders::is_class_instance(it) {
+        return match crate::dunders::call_special(vm, it, "__next__", Vec::new()) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => Err(type_error(format!(
+                "'{}' object is not an iterator",
+                type_of(it).name()
+            ))),
+            Err(e) if e.is(TypeId::StopIteration) && args.pos.len() == 2 => Ok(args.pos[1].clone()),
+            Err(e) => Err(e),
+        };
+    }
     let is_iterator = match it {
         Value::Generator(g) => !g.is_coroutine,
         Value::Iter(state) => view_len(&state.borrow()).is_none(),
@@ -475,7 +462,7 @@ fn next(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
                 None => Err(crate::object::exceptions::stop_iteration(v)),
             },
             crate::vm::GenOutcome::Raised(e) => match args.pos.get(1) {
-                Some(d) if e.typ == TypeId::StopIteration => Ok(d.clone()),
+                Some(d) if e.class == TypeId::StopIteration => Ok(d.clone()),
                 _ => Err(e),
             },
         };

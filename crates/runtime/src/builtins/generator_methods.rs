@@ -5,8 +5,8 @@
 use std::rc::Rc;
 
 use super::args::{count_range, exactly_one, no_args};
-use crate::object::exceptions::{exc_empty, stop_iteration, type_error, Exception};
-use crate::object::generator::{GenState, Generator};
+use crate::object::exceptions::{stop_iteration, type_error};
+use crate::object::generator::{CoroutineWrapper, GenState, Generator};
 use crate::object::types::type_of;
 use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
@@ -44,10 +44,31 @@ pub const GENERATOR_METHODS: &[(&str, NativeFn)] = &[
 ];
 
 /// Coroutines have no `__next__` or `__iter__`.
-pub const COROUTINE_METHODS: &[(&str, NativeFn)] =
-    &[("send", send), ("throw", throw), ("close", close)];
+pub const COROUTINE_METHODS: &[(&str, NativeFn)] = &[
+    ("send", send),
+    ("throw", throw),
+    ("close", close),
+    ("__await__", await_wrapper),
+];
+
+/// What `coroutine.__await__()` returns: an iterator over the coroutine.
+pub const WRAPPER_METHODS: &[(&str, NativeFn)] = &[
+    ("send", send),
+    ("throw", throw),
+    ("close", close),
+    ("__next__", next),
+    ("__iter__", iter),
+];
+
+fn await_wrapper(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("__await__", &args)?;
+    Ok(Value::Native(Rc::new(CoroutineWrapper(this(recv)?))))
+}
 
 fn this(recv: &Value) -> PyResult<Rc<Generator>> {
+    if let Some(wrapper) = crate::object::native::downcast::<CoroutineWrapper>(recv) {
+        return Ok(wrapper.0.clone());
+    }
     match recv {
         Value::Generator(g) => Ok(g.clone()),
         other => Err(type_error(format!(
@@ -85,15 +106,15 @@ fn iter(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 }
 
 /// The exception `throw(typ, val)` raises.
-pub fn exception_to_throw(typ: &Value, val: Option<&Value>) -> PyResult<ExcRef> {
+pub fn exception_to_throw(vm: &mut Vm, typ: &Value, val: Option<&Value>) -> PyResult<ExcRef> {
     let val = val.filter(|v| !v.is_none());
     match typ {
-        Value::Type(t) if t.is_exception() => Ok(match val {
-            None => exc_empty(*t),
-            Some(Value::Exception(e)) if e.is(*t) => e.clone(),
-            Some(Value::Tuple(items)) => Exception::new(*t, items.to_vec()),
-            Some(v) => Exception::new(*t, vec![v.clone()]),
-        }),
+        Value::Type(t) if t.is_exception() => match val {
+            Some(Value::Exception(e)) if e.class.is_subclass(t) => Ok(e.clone()),
+            Some(Value::Tuple(items)) => vm.exception_of_class(t, items.to_vec()),
+            Some(v) => vm.exception_of_class(t, vec![v.clone()]),
+            None => vm.exception_of_class(t, Vec::new()),
+        },
         Value::Exception(e) => match val {
             None => Ok(e.clone()),
             Some(_) => Err(type_error(
@@ -110,7 +131,7 @@ pub fn exception_to_throw(typ: &Value, val: Option<&Value>) -> PyResult<ExcRef> 
 fn throw(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let g = this(recv)?;
     count_range("throw", &args, 1, 3)?;
-    let e = exception_to_throw(&args.pos[0], args.pos.get(1))?;
+    let e = exception_to_throw(vm, &args.pos[0], args.pos.get(1))?;
     outcome(vm.resume(&g, Resume::Throw(e)))
 }
 

@@ -9,7 +9,6 @@ use crate::iterators;
 use crate::object::exceptions::{exc, type_error, value_error};
 use crate::object::types::TypeId;
 use crate::object::value::{Args, NativeFn, PyResult, Value};
-use crate::ops::values_equal;
 use crate::repr;
 use crate::vm::Vm;
 
@@ -37,8 +36,19 @@ fn this(recv: &Value) -> PyResult<ListRef> {
 }
 
 /// Python equality as used by `in`, `index`, `count`, `remove`.
-pub fn same(a: &Value, b: &Value) -> bool {
-    a.is(b) || values_equal(a, b)
+pub fn same(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    Ok(a.is(b) || crate::ops::eq(vm, a, b)?)
+}
+
+/// How many of `items` equal `v`.
+pub fn count_equal(vm: &mut Vm, items: &[Value], v: &Value) -> PyResult<usize> {
+    let mut n = 0;
+    for x in items {
+        if same(vm, x, v)? {
+            n += 1;
+        }
+    }
+    Ok(n)
 }
 
 fn append(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
@@ -88,17 +98,20 @@ fn pop(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     Ok(l.remove(at as usize))
 }
 
-fn remove(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+fn remove(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("list.remove", &args)?;
     let l = this(recv)?;
-    let pos = l.borrow().iter().position(|x| same(x, &v));
-    match pos {
-        Some(i) => {
-            l.borrow_mut().remove(i);
-            Ok(Value::None)
+    let items = l.borrow().clone();
+    for (i, x) in items.iter().enumerate() {
+        if same(vm, x, &v)? {
+            let mut l = l.borrow_mut();
+            if i < l.len() {
+                l.remove(i);
+            }
+            return Ok(Value::None);
         }
-        None => Err(value_error("list.remove(x): x not in list")),
     }
+    Err(value_error("list.remove(x): x not in list"))
 }
 
 /// `[start:end]` bounds for `index` (clamped, negative from the end).
@@ -131,7 +144,7 @@ fn index(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let items = this(recv)?.borrow().clone();
     let (start, end) = index_bounds(&args, items.len())?;
     for (i, item) in items.iter().enumerate().take(end).skip(start) {
-        if same(item, &args.pos[0]) {
+        if same(vm, item, &args.pos[0])? {
             return Ok(Value::Int(i as i64));
         }
     }
@@ -141,10 +154,10 @@ fn index(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     )))
 }
 
-fn count(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+fn count(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("list.count", &args)?;
-    let n = this(recv)?.borrow().iter().filter(|x| same(x, &v)).count();
-    Ok(Value::Int(n as i64))
+    let items = this(recv)?.borrow().clone();
+    Ok(Value::Int(count_equal(vm, &items, &v)? as i64))
 }
 
 fn sort(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {

@@ -7,7 +7,7 @@ use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::args::{count_range, exactly_one, index_arg, no_args, reject_kwargs};
-use super::list_methods::{index_bounds, same};
+use super::list_methods::{count_equal, index_bounds, same};
 use crate::format::int_value;
 use crate::iterators;
 use crate::object::exceptions::{exc, type_error, value_error};
@@ -61,7 +61,7 @@ fn seq_index(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let items = seq_items(vm, recv)?;
     let (start, end) = index_bounds(&args, items.len())?;
     for (i, item) in items.iter().enumerate().take(end).skip(start) {
-        if same(item, &args.pos[0]) {
+        if same(vm, item, &args.pos[0])? {
             return Ok(Value::Int(i as i64));
         }
     }
@@ -78,9 +78,7 @@ fn seq_count(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     };
     let v = exactly_one(name, &args)?;
     let items = seq_items(vm, recv)?;
-    Ok(Value::Int(
-        items.iter().filter(|x| same(x, &v)).count() as i64
-    ))
+    Ok(Value::Int(count_equal(vm, &items, &v)? as i64))
 }
 
 fn bytes_of(recv: &Value) -> Rc<[u8]> {
@@ -126,9 +124,9 @@ pub fn codec_args(
 }
 
 /// How Argument Clinic names a bad argument's type (`None` for None).
-pub fn none_or_type(v: &Value) -> &'static str {
+pub fn none_or_type(v: &Value) -> std::borrow::Cow<'static, str> {
     match v {
-        Value::None => "None",
+        Value::None => std::borrow::Cow::Borrowed("None"),
         other => crate::object::types::type_of(other).name(),
     }
 }
@@ -173,7 +171,7 @@ pub fn decode_bytes(b: &[u8], encoding: &str) -> PyResult<String> {
     }
 }
 
-fn hex(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
+fn hex(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     let sep_kw = args.take_kw("sep");
     let per_kw = args.take_kw("bytes_per_sep");
     reject_kwargs("hex", &args)?;
@@ -187,7 +185,7 @@ fn hex(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     let Some(sep) = args.pos.first().cloned().or(sep_kw) else {
         return Ok(Value::str(&digits.concat()));
     };
-    if super::functions::length(&sep)? != 1 {
+    if crate::ops::len(vm, &sep)? != 1 {
         return Err(value_error("sep must be length 1."));
     }
     let sep = match sep {

@@ -13,6 +13,7 @@ pub mod generator_methods;
 pub mod list_methods;
 pub mod misc_methods;
 pub mod numbers;
+pub mod object_methods;
 pub mod set_methods;
 pub mod sort;
 pub mod str_format;
@@ -20,7 +21,7 @@ pub mod str_methods;
 
 use std::rc::Rc;
 
-use crate::object::types::TypeId;
+use crate::object::types::{TypeId, TypeRef};
 use crate::object::value::{Args, Builtin, ExcRef, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
@@ -50,7 +51,8 @@ pub fn raise_exit(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 /// interpreter computes it: no code or None → 0, an int → its low byte,
 /// anything else is printed to stderr and gives 1.
 pub fn exit_status(vm: &mut Vm, e: &ExcRef) -> i32 {
-    let code = match e.args.as_slice() {
+    let args = e.args.borrow().clone();
+    let code = match args.as_slice() {
         [] => Value::None,
         [one] => one.clone(),
         several => Value::tuple(several.to_vec()),
@@ -88,13 +90,43 @@ const TYPE_NAMES: &[(&str, TypeId)] = &[
     ("map", TypeId::Map),
     ("filter", TypeId::Filter),
     ("reversed", TypeId::Reversed),
+    ("super", TypeId::Super),
+    ("property", TypeId::Property),
+    ("classmethod", TypeId::ClassMethod),
+    ("staticmethod", TypeId::StaticMethod),
 ];
 
 /// Register the built-in types' behaviour with the VM: their methods, data
 /// attributes and construction.
 pub fn install(vm: &mut Vm) {
     let slots = &mut vm.slots;
-    slots.get_mut(TypeId::Object).construct = Some(construct);
+    let object = slots.get_mut(TypeId::Object);
+    object.construct = Some(construct);
+    object.special = object_methods::OBJECT_METHODS;
+    slots.get_mut(TypeId::Type).construct = Some(object_methods::type_new);
+    slots.get_mut(TypeId::Super).construct = Some(object_methods::super_new);
+    for t in [TypeId::StaticMethod, TypeId::ClassMethod] {
+        let wrapper = slots.get_mut(t);
+        wrapper.construct = Some(object_methods::wrapper_new);
+        wrapper.getattr = Some(object_methods::wrapper_getattr);
+    }
+    let property = slots.get_mut(TypeId::Property);
+    property.construct = Some(object_methods::property_new);
+    property.getattr = Some(object_methods::property_getattr);
+    property.methods = object_methods::PROPERTY_METHODS;
+    slots.get_mut(TypeId::BaseException).special = object_methods::EXCEPTION_SPECIALS;
+    for t in [
+        TypeId::Int,
+        TypeId::Float,
+        TypeId::Str,
+        TypeId::Bytes,
+        TypeId::Tuple,
+    ] {
+        slots.get_mut(t).special = object_methods::VALUE_SPECIALS;
+    }
+    for t in [TypeId::List, TypeId::Dict, TypeId::Set] {
+        slots.get_mut(t).special = object_methods::CONTAINER_SPECIALS;
+    }
     slots.get_mut(TypeId::Str).methods = str_methods::METHODS;
     slots.get_mut(TypeId::List).methods = list_methods::METHODS;
     let dict = slots.get_mut(TypeId::Dict);
@@ -134,6 +166,7 @@ pub fn install(vm: &mut Vm) {
     let coroutine = slots.get_mut(TypeId::Coroutine);
     coroutine.methods = generator_methods::COROUTINE_METHODS;
     coroutine.getattr = Some(generator_methods::getattr);
+    slots.get_mut(TypeId::CoroutineWrapper).methods = generator_methods::WRAPPER_METHODS;
 }
 
 /// Build the `builtins` module.
@@ -151,14 +184,19 @@ pub fn make_module() -> Rc<Module> {
         attrs.insert_str("exit", function("exit", raise_exit));
         attrs.insert_str("quit", function("quit", raise_exit));
         for (name, t) in TYPE_NAMES {
-            attrs.insert_str(name, Value::Type(*t));
+            attrs.insert_str(name, Value::Type(TypeRef::Builtin(*t)));
         }
         for t in TypeId::builtin_exception_names() {
-            attrs.insert_str(t.name(), Value::Type(t));
+            attrs.insert_str(t.name(), Value::Type(TypeRef::Builtin(t)));
         }
-        attrs.insert_str("IOError", Value::Type(TypeId::OSError));
-        attrs.insert_str("EnvironmentError", Value::Type(TypeId::OSError));
+        attrs.insert_str("IOError", Value::Type(TypeRef::Builtin(TypeId::OSError)));
+        attrs.insert_str(
+            "EnvironmentError",
+            Value::Type(TypeRef::Builtin(TypeId::OSError)),
+        );
         attrs.insert_str("Ellipsis", Value::Ellipsis);
+        attrs.insert_str("NotImplemented", Value::NotImplemented);
+        attrs.insert_str("vars", function("vars", object_methods::vars));
         attrs.insert_str("__name__", Value::str("builtins"));
     }
     module

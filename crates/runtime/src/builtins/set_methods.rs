@@ -58,24 +58,24 @@ fn arg_sets(vm: &mut Vm, args: &Args) -> PyResult<Vec<PySet>> {
     Ok(out)
 }
 
-fn add(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+fn add(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("set.add", &args)?;
-    this(recv)?.borrow_mut().add(v)?;
+    crate::mapping::set_add(vm, &*this(recv)?, v)?;
     Ok(Value::None)
 }
 
-fn remove(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+fn remove(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("set.remove", &args)?;
-    if this(recv)?.borrow_mut().remove(&v)? {
+    if crate::mapping::set_remove(vm, &*this(recv)?, &v)? {
         Ok(Value::None)
     } else {
         Err(Exception::new(TypeId::KeyError, vec![v]))
     }
 }
 
-fn discard(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+fn discard(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("set.discard", &args)?;
-    this(recv)?.borrow_mut().remove(&v)?;
+    crate::mapping::set_remove(vm, &*this(recv)?, &v)?;
     Ok(Value::None)
 }
 

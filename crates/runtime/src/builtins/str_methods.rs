@@ -76,7 +76,7 @@ fn text(s: String) -> PyResult<Value> {
 fn clinic_str_param(v: &Value, what: impl FnOnce(&str) -> String) -> PyResult<Rc<str>> {
     match v {
         Value::Str(s) => Ok(s.clone()),
-        other => Err(type_error(what(super::misc_methods::none_or_type(other)))),
+        other => Err(type_error(what(&super::misc_methods::none_or_type(other)))),
     }
 }
 
@@ -84,7 +84,7 @@ fn clinic_str_param(v: &Value, what: impl FnOnce(&str) -> String) -> PyResult<Rc
 fn str_param(v: &Value, what: impl FnOnce(&str) -> String) -> PyResult<Rc<str>> {
     match v {
         Value::Str(s) => Ok(s.clone()),
-        other => Err(type_error(what(type_of(other).name()))),
+        other => Err(type_error(what(&type_of(other).name()))),
     }
 }
 
@@ -320,7 +320,7 @@ fn splitlines(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
 fn join(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let iterable = exactly_one("str.join", &args)?;
     let items = iterators::collect(vm, &iterable).map_err(|e| {
-        if e.typ == crate::object::types::TypeId::TypeError {
+        if e.class == crate::object::types::TypeId::TypeError {
             type_error("can only join an iterable")
         } else {
             e

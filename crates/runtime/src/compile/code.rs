@@ -30,6 +30,10 @@ pub enum Instr {
     LoadGlobal(u32),
     StoreGlobal(u32),
     DeleteGlobal(u32),
+    /// A class body's name: its namespace, then the globals, the builtins.
+    LoadName(u32),
+    StoreName(u32),
+    DeleteName(u32),
     /// Cells and free variables share one index space: cells first.
     LoadDeref(u32),
     StoreDeref(u32),
@@ -98,6 +102,14 @@ pub enum Instr {
     /// Call with a tuple of positional args (TOS1) and a dict of keyword args (TOS)
     /// or None; TOS2 is the callable.
     CallEx,
+    /// `class`: TOS has `argc` bases and keyword values (the last
+    /// `len(consts[names])` are keywords named by that tuple constant, or
+    /// none when `names` is `u32::MAX`); below them the class name and the
+    /// class body's function. Runs the body, then creates the class.
+    BuildClass {
+        argc: u32,
+        names: u32,
+    },
     /// Build a function from `functions[code]`. With the flags: defaults tuple,
     /// kw-defaults dict, closure tuple, popped in that order from below.
     MakeFunction {
@@ -209,6 +221,8 @@ pub enum CodeKind {
     Coroutine,
     /// A module body that uses top-level `await` (notebook style).
     AsyncModule,
+    /// A class body: its names live in the class namespace.
+    ClassBody,
 }
 
 /// A compiled function body (or the module body).

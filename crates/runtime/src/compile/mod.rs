@@ -5,6 +5,7 @@
 //! `break`, `continue`) is compiled by replaying the enclosing blocks'
 //! cleanup, as CPython does, so the VM's block stack stays simple.
 
+mod class;
 pub mod code;
 pub mod scope;
 
@@ -111,9 +112,12 @@ impl<'a> CodeGen<'a> {
                     }
                     Storage::Cell => cellvars.push(Rc::from(n.as_str())),
                     Storage::Free => freevars.push(Rc::from(n.as_str())),
-                    Storage::Global => {}
+                    Storage::Global | Storage::Name => {}
                 }
             }
+            let mut passed: Vec<&String> = s.class_free.iter().collect();
+            passed.sort();
+            freevars.extend(passed.into_iter().map(|n| Rc::from(n.as_str())));
         }
         let cell_params = cellvars
             .iter()
@@ -248,35 +252,56 @@ impl<'a> CodeGen<'a> {
     }
 
     fn load_name(&mut self, name: &str) {
-        self.name_op(name, [Instr::LoadFast, Instr::LoadDeref, Instr::LoadGlobal]);
+        self.name_op(
+            name,
+            [
+                Instr::LoadFast,
+                Instr::LoadDeref,
+                Instr::LoadGlobal,
+                Instr::LoadName,
+            ],
+        );
     }
 
     fn store_name(&mut self, name: &str) {
         self.name_op(
             name,
-            [Instr::StoreFast, Instr::StoreDeref, Instr::StoreGlobal],
+            [
+                Instr::StoreFast,
+                Instr::StoreDeref,
+                Instr::StoreGlobal,
+                Instr::StoreName,
+            ],
         );
     }
 
     fn delete_name(&mut self, name: &str) {
         self.name_op(
             name,
-            [Instr::DeleteFast, Instr::DeleteDeref, Instr::DeleteGlobal],
+            [
+                Instr::DeleteFast,
+                Instr::DeleteDeref,
+                Instr::DeleteGlobal,
+                Instr::DeleteName,
+            ],
         );
     }
 
-    /// Emit the fast / deref / global flavour of an access, by storage.
-    fn name_op(&mut self, name: &str, [fast, deref, global]: [fn(u32) -> Instr; 3]) {
+    /// Emit the fast / deref / global / namespace flavour of an access, by
+    /// storage.
+    fn name_op(&mut self, name: &str, [fast, deref, global, namespace]: [fn(u32) -> Instr; 4]) {
         let instr = match self.storage(name) {
             Storage::Local => fast(self.local_index(name)),
             Storage::Cell | Storage::Free => deref(self.deref_index(name)),
             Storage::Global => global(self.name_index(name)),
+            Storage::Name => namespace(self.name_index(name)),
         };
         self.emit(instr);
     }
 
     fn in_function(&self) -> bool {
-        !self.table.scopes[self.scope].is_module
+        let s = &self.table.scopes[self.scope];
+        !s.is_module && !s.is_class
     }
 
     fn is_async_context(&self) -> bool {
@@ -319,6 +344,7 @@ impl<'a> CodeGen<'a> {
                 }
             }
             StmtKind::FunctionDef(f) => self.function_def(f)?,
+            StmtKind::ClassDef(c) => self.class_def(c)?,
             StmtKind::Return(v) => {
                 if !self.in_function() {
                     return Err(err("'return' outside function", s.span));
@@ -383,6 +409,7 @@ impl<'a> CodeGen<'a> {
                 orelse,
                 finalbody,
             } => self.try_stmt(body, handlers, orelse, finalbody)?,
+            StmtKind::TryStar { .. } => return Err(unsupported("`except*` clauses", s.span)),
             StmtKind::Raise { exc, cause } => {
                 let mut n = 0;
                 if let Some(e) = exc {
@@ -508,8 +535,11 @@ impl<'a> CodeGen<'a> {
     }
 
     fn child_qualname(&self, name: &str) -> String {
-        if self.table.scopes[self.scope].is_module {
+        let s = &self.table.scopes[self.scope];
+        if s.is_module {
             name.to_string()
+        } else if s.is_class {
+            format!("{}.{}", self.code.qualname, name)
         } else {
             format!("{}.<locals>.{}", self.code.qualname, name)
         }
@@ -575,6 +605,13 @@ impl<'a> CodeGen<'a> {
         g.load_const(Const::None);
         g.emit(Instr::Return);
         let code = g.finish();
+        self.push_function(code, has_defaults, has_kwdefaults, span);
+        Ok(())
+    }
+
+    /// Emit MakeFunction for a compiled nested code object, with the
+    /// closure of its free variables (the defaults are already pushed).
+    fn push_function(&mut self, code: Code, has_defaults: bool, has_kwdefaults: bool, span: Span) {
         let has_closure = !code.freevars.is_empty();
         if has_closure {
             for fv in &code.freevars {
@@ -592,7 +629,6 @@ impl<'a> CodeGen<'a> {
             kwdefaults: has_kwdefaults,
             closure: has_closure,
         });
-        Ok(())
     }
 
     fn aug_assign(

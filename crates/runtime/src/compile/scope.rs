@@ -1,9 +1,14 @@
 //! Name resolution: which names are local, global, cell or free in each scope.
 //!
-//! Mirrors CPython's symtable: a first walk collects, per function-like scope
-//! (module, def, lambda, comprehension), the names it binds, uses and
+//! Mirrors CPython's symtable: a first walk collects, per scope (module,
+//! class body, def, lambda, comprehension), the names it binds, uses and
 //! declares; a second pass decides each name's storage. Scopes are keyed by
 //! the address of their AST node, which the code generator walks again.
+//!
+//! A class body's names live in its namespace dict (`Storage::Name`), and
+//! the functions nested in it do not see them: free names skip class
+//! scopes, except `__class__`, the implicit cell a class provides to the
+//! methods that use `super()` or `__class__`.
 
 use std::collections::{HashMap, HashSet};
 
@@ -20,11 +25,14 @@ pub enum Storage {
     Free,
     /// Module-level (explicitly declared or implicit).
     Global,
+    /// In a class body's namespace (then the globals, then the builtins).
+    Name,
 }
 
 #[derive(Debug, Default)]
 pub struct Scope {
     pub is_module: bool,
+    pub is_class: bool,
     /// Names in declaration order (parameters first), for stable slot numbers.
     pub order: Vec<String>,
     pub bound: HashSet<String>,
@@ -39,6 +47,9 @@ pub struct Scope {
     pub has_await: bool,
     /// Comprehension scopes bind walrus targets in the enclosing function.
     pub is_comprehension: bool,
+    /// Free variables a class body passes to its methods although it has
+    /// a class attribute of the same name.
+    pub class_free: HashSet<String>,
 }
 
 impl Scope {
@@ -99,11 +110,20 @@ impl Builder {
     }
 
     fn enter(&mut self, key: usize, is_comprehension: bool) -> usize {
+        self.enter_scope(
+            key,
+            Scope {
+                is_comprehension,
+                ..Scope::default()
+            },
+        )
+    }
+
+    fn enter_scope(&mut self, key: usize, scope: Scope) -> usize {
         let id = self.table.scopes.len();
         self.table.scopes.push(Scope {
             parent: Some(self.current),
-            is_comprehension,
-            ..Scope::default()
+            ..scope
         });
         self.table.scopes[self.current].children.push(id);
         self.table.by_node.insert(key, id);
@@ -179,6 +199,27 @@ impl Builder {
                 self.body(&f.body)?;
                 self.current = prev;
             }
+            StmtKind::ClassDef(c) => {
+                for d in &c.decorators {
+                    self.expr(d)?;
+                }
+                for b in &c.bases {
+                    self.expr(b)?;
+                }
+                for k in &c.keywords {
+                    self.expr(&k.value)?;
+                }
+                self.bind(&c.name);
+                let prev = self.enter_scope(
+                    node_key(&**c),
+                    Scope {
+                        is_class: true,
+                        ..Scope::default()
+                    },
+                );
+                self.body(&c.body)?;
+                self.current = prev;
+            }
             StmtKind::Return(v) => {
                 if let Some(v) = v {
                     self.expr(v)?;
@@ -203,6 +244,12 @@ impl Builder {
             }
             StmtKind::Break | StmtKind::Continue | StmtKind::Pass => {}
             StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            }
+            | StmtKind::TryStar {
                 body,
                 handlers,
                 orelse,
@@ -358,7 +405,13 @@ impl Builder {
 
     fn expr(&mut self, e: &Expr) -> Result<(), Diagnostic> {
         match &e.kind {
-            ExprKind::Name(n) => self.use_name(n),
+            ExprKind::Name(n) => {
+                self.use_name(n);
+                // `super()` needs the `__class__` cell of the class it is in.
+                if n == "super" && !self.scope().is_class {
+                    self.use_name("__class__");
+                }
+            }
             ExprKind::Constant(_) => {}
             ExprKind::FString(parts) => self.fstring(parts)?,
             ExprKind::BinOp { left, right, .. } => {
@@ -538,6 +591,8 @@ fn resolve(table: &mut ScopeTable) -> Result<(), Diagnostic> {
                 let s = &table.scopes[id];
                 if s.is_module || s.globals.contains(&name) {
                     Storage::Global
+                } else if s.is_class && s.bound.contains(&name) && !s.nonlocals.contains(&name) {
+                    Storage::Name
                 } else if s.nonlocals.contains(&name) {
                     if find_enclosing_binding(table, id, &name).is_none() {
                         return Err(syntax_error(
@@ -566,14 +621,18 @@ fn resolve(table: &mut ScopeTable) -> Result<(), Diagnostic> {
                             .insert(name.clone(), Storage::Cell);
                         break;
                     }
-                    let entry = table.scopes[pid]
-                        .storage
-                        .entry(name.clone())
-                        .or_insert(Storage::Free);
-                    if *entry == Storage::Global {
-                        *entry = Storage::Free;
+                    let scope = &mut table.scopes[pid];
+                    let entry = scope.storage.entry(name.clone()).or_insert(Storage::Free);
+                    match *entry {
+                        Storage::Global => *entry = Storage::Free,
+                        // A class attribute of the same name: the class
+                        // passes the variable through beside it.
+                        Storage::Name => {
+                            scope.class_free.insert(name.clone());
+                        }
+                        _ => {}
                     }
-                    p = table.scopes[pid].parent;
+                    p = scope.parent;
                 }
             }
             let entry = table.scopes[id]
@@ -589,13 +648,21 @@ fn resolve(table: &mut ScopeTable) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// The nearest enclosing function scope that binds `name` locally.
+/// The nearest enclosing function scope that binds `name` locally (class
+/// scopes are skipped, but provide `__class__`).
 fn find_enclosing_binding(table: &ScopeTable, id: usize, name: &str) -> Option<usize> {
     let mut p = table.scopes[id].parent;
     while let Some(pid) = p {
         let s = &table.scopes[pid];
         if s.is_module {
             return None;
+        }
+        if s.is_class {
+            if name == "__class__" {
+                return Some(pid);
+            }
+            p = s.parent;
+            continue;
         }
         if s.bound.contains(name) && !s.globals.contains(name) && !s.nonlocals.contains(name) {
             return Some(pid);

@@ -14,7 +14,7 @@ use crate::iterators;
 use crate::object::dict::Dict;
 use crate::object::exceptions::type_error;
 use crate::object::native::downcast;
-use crate::object::types::TypeId;
+use crate::object::types::{TypeId, TypeRef};
 use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
@@ -26,7 +26,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     slots.call = Some(call_partial);
     m.attrs
         .borrow_mut()
-        .insert_str("partial", Value::Type(TypeId::Partial));
+        .insert_str("partial", Value::Type(TypeRef::Builtin(TypeId::Partial)));
     Ok(m)
 }
 

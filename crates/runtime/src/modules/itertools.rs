@@ -6,7 +6,7 @@ use std::rc::Rc;
 use crate::builtins::args::{count_range, reject_kwargs};
 use crate::iterators::{self, new_iter, IterState};
 use crate::object::exceptions::{type_error, value_error};
-use crate::object::types::TypeId;
+use crate::object::types::{TypeId, TypeRef};
 use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
@@ -23,7 +23,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     let m = super::native_module("itertools", "", FUNCTIONS);
     m.attrs
         .borrow_mut()
-        .insert_str("chain", Value::Type(TypeId::Chain));
+        .insert_str("chain", Value::Type(TypeRef::Builtin(TypeId::Chain)));
     Ok(m)
 }
 

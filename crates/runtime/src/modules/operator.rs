@@ -10,7 +10,7 @@ use super::CallableObject;
 use crate::builtins::args::{count_range, exactly_one, no_kwargs};
 use crate::object::exceptions::type_error;
 use crate::object::native::downcast;
-use crate::object::types::TypeId;
+use crate::object::types::{TypeId, TypeRef};
 use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
@@ -32,7 +32,9 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     ];
     let m = super::native_module("operator", "/usr/lib/python3.11/operator.py", FUNCTIONS);
     for t in [TypeId::ItemGetter, TypeId::AttrGetter] {
-        m.attrs.borrow_mut().insert_str(t.name(), Value::Type(t));
+        m.attrs
+            .borrow_mut()
+            .insert_str(t.name(), Value::Type(TypeRef::Builtin(t)));
     }
     Ok(m)
 }

@@ -25,11 +25,11 @@ pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
 }
 
 /// The report for `e`, or CPython's `NoneType: None` when nothing is handled.
-fn report(vm: &Vm, e: Option<ExcRef>) -> String {
+fn report(vm: &mut Vm, e: Option<ExcRef>) -> String {
     match e {
         // The logging printer is the `traceback` module's; its message line
         // is empty here and dropped.
-        Some(e) => crate::traceback::format_logged_exception("", &e, &vm.source_lines)
+        Some(e) => crate::traceback::format_logged_exception(vm, "", &e)
             .trim_start_matches('\n')
             .to_string(),
         None => "NoneType: None\n".to_string(),

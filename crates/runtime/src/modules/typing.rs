@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::object::types::TypeId;
+use crate::object::types::{TypeId, TypeRef};
 use crate::object::value::{Module, PyResult, Value};
 use crate::vm::Vm;
 
@@ -20,7 +20,7 @@ pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
             ("Type", TypeId::Type),
         ];
         for (name, t) in aliases {
-            attrs.insert_str(name, Value::Type(*t));
+            attrs.insert_str(name, Value::Type(TypeRef::Builtin(*t)));
         }
         for name in [
             "Any",
@@ -40,7 +40,7 @@ pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
             "TypeVar",
             "NoReturn",
         ] {
-            attrs.insert_str(name, Value::Type(TypeId::Object));
+            attrs.insert_str(name, Value::Type(TypeRef::Builtin(TypeId::Object)));
         }
     }
     Ok(m)

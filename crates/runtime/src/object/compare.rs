@@ -9,6 +9,7 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use num_traits::Zero;
 
+use crate::object::types::type_of;
 use crate::object::value::Value;
 
 /// A number widened for mixed arithmetic.
@@ -80,6 +81,15 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
         (Value::Slice(x), Value::Slice(y)) => {
             x.iter().zip(y.iter()).all(|(p, q)| values_equal(p, q))
         }
+        (Value::Instance(_), _) | (_, Value::Instance(_)) => {
+            // An instance of a subclass of a built-in type that keeps its
+            // base's equality compares by its payload.
+            let (x, y) = (builtin_equality(a), builtin_equality(b));
+            match (x, y) {
+                (Some(x), Some(y)) if !(x.is(a) && y.is(b)) => values_equal(x, y),
+                _ => a.is(b),
+            }
+        }
         _ => {
             if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
                 return num_cmp(&x, &y) == Some(Ordering::Equal);
@@ -123,5 +133,20 @@ fn float_int_cmp(f: f64, i: &BigInt) -> Option<Ordering> {
             }
         }
         o => Some(o),
+    }
+}
+
+/// What `v` compares equal by without running Python code: its payload
+/// when it is an instance whose class keeps the built-in `__eq__`, `None`
+/// when its class defines `__eq__`.
+fn builtin_equality(v: &Value) -> Option<&Value> {
+    match v {
+        Value::Instance(i) => {
+            if type_of(v).lookup_override("__eq__").is_some() {
+                return None;
+            }
+            Some(i.payload.as_ref().unwrap_or(v))
+        }
+        _ => Some(v),
     }
 }

@@ -4,6 +4,7 @@
 
 use std::hash::{Hash, Hasher};
 
+use indexmap::map::RawEntryApiV1;
 use indexmap::{Equivalent, IndexMap};
 
 use crate::object::compare::values_equal;
@@ -41,6 +42,15 @@ impl PartialEq for Key {
 }
 
 impl Eq for Key {}
+
+/// A Python hash hashed as a [`Key`] with that hash is.
+struct HashOnly(i64);
+
+impl Hash for HashOnly {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_i64(self.0);
+    }
+}
 
 /// A `str` key looked up without building a `Value` (global names,
 /// module attributes).
@@ -138,6 +148,67 @@ impl Dict {
             .map(|(k, v)| (k.value.clone(), v.clone()))
             .collect()
     }
+    /// The table's hash of a key whose Python hash is `hash`.
+    fn table_hash(&self, hash: i64) -> u64 {
+        use std::hash::BuildHasher;
+        self.map.hasher().hash_one(HashOnly(hash))
+    }
+
+    /// The keys stored with the Python hash `hash`: the candidates a key
+    /// with that hash may equal. (Lookups whose equality runs Python code
+    /// compare them with no borrow of the dict held.)
+    pub fn candidates(&self, hash: i64) -> Vec<Value> {
+        let mut found = Vec::new();
+        self.map
+            .raw_entry_v1()
+            .from_hash(self.table_hash(hash), |k| {
+                if k.hash == hash {
+                    found.push(k.value.clone());
+                }
+                false
+            });
+        found
+    }
+
+    /// The value of the entry whose key is `key` itself.
+    pub fn get_identical(&self, key: &Value, hash: i64) -> Option<Value> {
+        self.map
+            .raw_entry_v1()
+            .from_hash(self.table_hash(hash), |k| k.value.is(key))
+            .map(|(_, v)| v.clone())
+    }
+
+    /// Set the value of the entry whose key is `key` itself, or add an
+    /// entry for it.
+    pub fn set_identical(&mut self, key: Value, hash: i64, v: Value) {
+        let table_hash = self.table_hash(hash);
+        match self
+            .map
+            .raw_entry_mut_v1()
+            .from_hash(table_hash, |k| k.value.is(&key))
+        {
+            indexmap::map::raw_entry_v1::RawEntryMut::Occupied(mut e) => {
+                e.insert(v);
+            }
+            indexmap::map::raw_entry_v1::RawEntryMut::Vacant(e) => {
+                e.insert_hashed_nocheck(table_hash, Key { hash, value: key }, v);
+            }
+        }
+    }
+
+    /// Remove the entry whose key is `key` itself.
+    pub fn remove_identical(&mut self, key: &Value, hash: i64) -> Option<Value> {
+        let table_hash = self.table_hash(hash);
+        match self
+            .map
+            .raw_entry_mut_v1()
+            .from_hash(table_hash, |k| k.value.is(key))
+        {
+            indexmap::map::raw_entry_v1::RawEntryMut::Occupied(e) => Some(e.shift_remove()),
+            indexmap::map::raw_entry_v1::RawEntryMut::Vacant(_) => None,
+        }
+    }
+
     pub fn get_index(&self, i: usize) -> Option<(Value, Value)> {
         self.map
             .get_index(i)

@@ -12,7 +12,8 @@ use std::rc::Rc;
 use loopscope_cpython::{ExceptionKind, PyError};
 
 use crate::object::code::CodeObject;
-use crate::object::types::TypeId;
+use crate::object::dict::Dict;
+use crate::object::types::{TypeId, TypeRef};
 use crate::object::value::{ExcRef, Value};
 
 /// Where an exception passed: a frame's code and the instruction it was at.
@@ -23,15 +24,16 @@ pub struct TracebackEntry {
 }
 
 pub struct Exception {
-    pub typ: TypeId,
-    pub args: Vec<Value>,
+    /// Its class: a built-in exception type or a class deriving from one.
+    pub class: TypeRef,
+    pub args: RefCell<Vec<Value>>,
+    /// `__dict__`: attributes set on it (made on first use).
+    pub dict: RefCell<Option<Rc<RefCell<Dict>>>>,
     /// Outermost frame first (the printed order).
     pub traceback: RefCell<Vec<TracebackEntry>>,
     pub cause: RefCell<Option<ExcRef>>,
     pub context: RefCell<Option<ExcRef>>,
     pub suppress_context: Cell<bool>,
-    /// Notes added by `add_note` (shown after the message).
-    pub notes: RefCell<Vec<String>>,
     /// What the frames it passed through held: CPython's traceback keeps
     /// those frames (and so their objects) alive as long as the exception.
     pub kept_alive: RefCell<Vec<Value>>,
@@ -39,25 +41,71 @@ pub struct Exception {
 
 impl Exception {
     pub fn new(typ: TypeId, args: Vec<Value>) -> ExcRef {
+        Exception::of_class(TypeRef::Builtin(typ), args)
+    }
+
+    /// An exception of any exception class.
+    pub fn of_class(class: TypeRef, args: Vec<Value>) -> ExcRef {
         Rc::new(Exception {
-            typ,
-            args,
+            class,
+            args: RefCell::new(args),
+            dict: RefCell::new(None),
             traceback: RefCell::new(Vec::new()),
             cause: RefCell::new(None),
             context: RefCell::new(None),
             suppress_context: Cell::new(false),
-            notes: RefCell::new(Vec::new()),
             kept_alive: RefCell::new(Vec::new()),
         })
     }
 
     pub fn is(&self, typ: TypeId) -> bool {
-        self.typ.is_subclass(typ)
+        self.class.is_subclass_of(typ)
     }
 
     /// The single argument, or None (StopIteration.value, etc.).
     pub fn first_arg(&self) -> Value {
-        self.args.first().cloned().unwrap_or(Value::None)
+        self.args.borrow().first().cloned().unwrap_or(Value::None)
+    }
+
+    /// The notes `add_note` added (`__notes__`, shown after the message).
+    pub fn notes(&self) -> Vec<String> {
+        let Some(dict) = self.dict.borrow().clone() else {
+            return Vec::new();
+        };
+        let notes = dict.borrow().get_str("__notes__");
+        match notes {
+            Some(Value::List(l)) => l
+                .borrow()
+                .iter()
+                .filter_map(|n| match n {
+                    Value::Str(s) => Some(s.to_string()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// `add_note(note)`: `__notes__` is a list in the exception's `__dict__`.
+    pub fn add_note(&self, note: Value) -> Result<(), &'static str> {
+        let dict = self.attributes();
+        let existing = dict.borrow().get_str("__notes__");
+        match existing {
+            Some(Value::List(l)) => l.borrow_mut().push(note),
+            Some(_) => return Err("Cannot add note: __notes__ is not a list"),
+            None => dict
+                .borrow_mut()
+                .insert_str("__notes__", Value::list(vec![note])),
+        }
+        Ok(())
+    }
+
+    /// `__dict__`, made on first use.
+    pub fn attributes(&self) -> Rc<RefCell<Dict>> {
+        self.dict
+            .borrow_mut()
+            .get_or_insert_with(Default::default)
+            .clone()
     }
 
     /// Add a traceback entry for a frame the exception is passing through.
@@ -73,7 +121,7 @@ impl Exception {
 
     /// For ExceptionGroup: the grouped exceptions.
     pub fn group_members(&self) -> Vec<ExcRef> {
-        match self.args.get(1) {
+        match self.args.borrow().get(1) {
             Some(Value::Tuple(items)) => items
                 .iter()
                 .filter_map(|v| match v {

@@ -4,6 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::object::code::CodeObject;
+use crate::object::dict::Dict;
 use crate::object::generator::Generator;
 use crate::object::value::{ExcRef, Module, Value};
 
@@ -54,6 +55,28 @@ pub struct Frame {
     pub owner: Option<Rc<Generator>>,
     /// Suspended inside a `Send` (awaiting) rather than after a `yield`.
     pub suspended_at_send: bool,
+    /// A class body's namespace (`LoadName` / `StoreName`).
+    pub namespace: Option<Rc<RefCell<Dict>>>,
+    /// What happens to the value the frame returns, when it is not simply
+    /// handed to the caller.
+    pub on_return: Option<Box<OnReturn>>,
+}
+
+/// What becomes of a frame's return value.
+pub enum OnReturn {
+    /// An `__init__` called by instantiating a class: it must return None,
+    /// and the caller receives the instance.
+    Init(Value),
+    /// A class body: the class is created from its namespace.
+    BuildClass(ClassSpec),
+}
+
+/// A class being built: what `BuildClass` gathered before running the body.
+pub struct ClassSpec {
+    pub name: Value,
+    pub bases: Vec<Value>,
+    pub keywords: Vec<(Rc<str>, Value)>,
+    pub namespace: Rc<RefCell<Dict>>,
 }
 
 impl Frame {
@@ -69,6 +92,8 @@ impl Frame {
             kind: FrameKind::Call,
             owner: None,
             suspended_at_send: false,
+            namespace: None,
+            on_return: None,
             code,
             globals,
         }

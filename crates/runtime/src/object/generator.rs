@@ -11,7 +11,9 @@ use std::rc::Rc;
 
 use crate::object::code::CodeObject;
 use crate::object::frame::Frame;
+use crate::object::native::NativeObject;
 use crate::object::state::Vm;
+use crate::object::types::TypeId;
 use crate::object::value::{fresh_address, ExcRef, Value};
 use crate::object::warnings;
 
@@ -179,6 +181,22 @@ impl Generator {
                 awaited.write_await_chain(out);
             }
         }
+    }
+}
+
+/// What `coroutine.__await__()` returns: an iterator that drives the
+/// coroutine (so a generator-based `__await__` can `yield from` it).
+pub struct CoroutineWrapper(pub Rc<Generator>);
+
+impl NativeObject for CoroutineWrapper {
+    fn class_id(&self) -> TypeId {
+        TypeId::CoroutineWrapper
+    }
+
+    fn repr(&self) -> String {
+        let address =
+            crate::object::value::address_of_ptr(self as *const CoroutineWrapper as usize);
+        format!("<coroutine_wrapper object at {address:#x}>")
     }
 }
 

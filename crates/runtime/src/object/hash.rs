@@ -20,7 +20,7 @@ use loopscope_cpython::numeric_hash::{hash_float, hash_int};
 use num_bigint::BigInt;
 
 use crate::object::exceptions::type_error;
-use crate::object::types::type_of;
+use crate::object::types::{type_of, TypeRef};
 use crate::object::value::{PyResult, Value};
 
 /// `hash(None)` in one CPython 3.11.7 run (the low 16 bits never vary).
@@ -55,7 +55,26 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
             };
             tuple_hash(&lanes)
         }
-        Value::Type(t) => 0x7f1_1eb2_0000 + *t as i64 * 0x40,
+        Value::Type(TypeRef::Builtin(t)) => 0x7f1_1eb2_0000 + *t as i64 * 0x40,
+        Value::Instance(_) | Value::Exception(_) => match type_of(v).lookup_override("__hash__") {
+            None => match crate::object::instance::payload(v) {
+                inner if !inner.is(v) => hash_value(inner)?,
+                _ => pointer_hash(crate::object::value::address_of(v)),
+            },
+            Some(Value::None) => {
+                return Err(type_error(format!(
+                    "unhashable type: '{}'",
+                    type_of(v).name()
+                )))
+            }
+            // Only the VM can run it (`ops::hash`).
+            Some(_) => {
+                return Err(type_error(format!(
+                    "the __hash__ of '{}' cannot run here",
+                    type_of(v).name()
+                )))
+            }
+        },
         _ if hashed_by_identity(v) => pointer_hash(crate::object::value::address_of(v)),
         // list, dict, set, slice
         _ => {
@@ -69,17 +88,23 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
 
 /// The objects CPython hashes by identity (`object.__hash__`, a heap address).
 fn hashed_by_identity(v: &Value) -> bool {
-    matches!(
-        v,
+    match v {
         Value::Function(_)
-            | Value::Builtin(_)
-            | Value::Generator(_)
-            | Value::Exception(_)
-            | Value::Module(_)
-            | Value::Iter(_)
-            | Value::Cell(_)
-            | Value::Native(_)
-    )
+        | Value::Builtin(_)
+        | Value::Generator(_)
+        | Value::Module(_)
+        | Value::Iter(_)
+        | Value::Cell(_)
+        | Value::Native(_)
+        | Value::Method(_)
+        | Value::NotImplemented
+        | Value::Type(TypeRef::Class(_)) => true,
+        Value::Instance(_) | Value::Exception(_) => {
+            type_of(v).lookup_override("__hash__").is_none()
+                && crate::object::instance::payload(v).is(v)
+        }
+        _ => false,
+    }
 }
 
 /// Whether CPython would hash `v` (or part of it) by a heap address, which
@@ -102,7 +127,7 @@ fn int_hash(i: i64) -> i64 {
 }
 
 /// `_Py_HashPointer`: the address rotated right by 4 bits.
-fn pointer_hash(address: u64) -> i64 {
+pub fn pointer_hash(address: u64) -> i64 {
     let h = address.rotate_right(4) as i64;
     if h == -1 {
         -2
@@ -182,7 +207,7 @@ fn sip_round(v: &mut [u64; 4]) {
 }
 
 /// 3.11's `tuplehash` over the items' hashes (xxHash's round, 64-bit primes).
-fn tuple_hash(lanes: &[i64]) -> i64 {
+pub fn tuple_hash(lanes: &[i64]) -> i64 {
     const PRIME_1: u64 = 11_400_714_785_074_694_791;
     const PRIME_2: u64 = 14_029_467_366_897_019_727;
     const PRIME_5: u64 = 2_870_177_450_012_600_261;

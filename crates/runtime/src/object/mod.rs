@@ -12,6 +12,7 @@ pub mod exceptions;
 pub mod frame;
 pub mod generator;
 pub mod hash;
+pub mod instance;
 pub mod iter_state;
 pub mod native;
 pub mod set;

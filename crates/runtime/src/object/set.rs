@@ -166,19 +166,32 @@ impl PySet {
 
     pub fn add(&mut self, v: Value) -> PyResult<()> {
         let hash = hash_value(&v)?;
-        let seq = self.next_seq;
-        let by_address = hashed_by_address(&v);
-        self.add_entry(hash, v, seq, by_address);
+        self.add_hashed(v, hash);
         Ok(())
     }
 
+    /// `add` with the hash already computed (by a class's `__hash__`).
+    pub fn add_hashed(&mut self, v: Value, hash: i64) {
+        let seq = self.next_seq;
+        let by_address = hashed_by_address(&v);
+        self.add_entry(hash, v, seq, by_address);
+    }
+
     pub fn contains(&self, v: &Value) -> PyResult<bool> {
-        Ok(self.lookup(hash_value(v)?, v).is_ok())
+        Ok(self.contains_hashed(v, hash_value(v)?))
+    }
+
+    pub fn contains_hashed(&self, v: &Value, hash: i64) -> bool {
+        self.lookup(hash, v).is_ok()
     }
 
     /// Removes `v` if present (`discard`); whether it was.
     pub fn remove(&mut self, v: &Value) -> PyResult<bool> {
-        Ok(self.discard_entry(hash_value(v)?, v))
+        Ok(self.remove_hashed(v, hash_value(v)?))
+    }
+
+    pub fn remove_hashed(&mut self, v: &Value, hash: i64) -> bool {
+        self.discard_entry(hash, v)
     }
 
     /// `set.pop()`: the first entry from the finger on, wrapping around.
@@ -235,6 +248,30 @@ impl PySet {
                 match &self.table[j] {
                     Slot::Unused => return Err(j),
                     Slot::Active(e) if e.hash == hash && same_key(&e.value, v) => return Ok(j),
+                    _ => {}
+                }
+            }
+            i = next_probe(i, &mut perturb, mask);
+        }
+    }
+
+    /// The items stored with hash `hash` (met along its probe sequence):
+    /// the candidates an item with that hash may equal.
+    pub fn candidates(&self, hash: i64) -> Vec<Value> {
+        let mut found = Vec::new();
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = hash as u64 as usize & mask;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in i..=i + probes {
+                match &self.table[j] {
+                    Slot::Unused => return found,
+                    Slot::Active(e) if e.hash == hash => found.push(e.value.clone()),
                     _ => {}
                 }
             }

@@ -27,6 +27,9 @@ pub type AwaitFn = fn(&mut Vm, &Value, bool) -> PyResult<Option<Value>>;
 #[derive(Clone, Copy, Default)]
 pub struct Slots {
     pub methods: &'static [(&'static str, NativeFn)],
+    /// Special methods (`__init__`, `__getitem__`, ...) that classes
+    /// deriving from the type inherit and call explicitly.
+    pub special: &'static [(&'static str, NativeFn)],
     /// Methods called on the type itself (`dict.fromkeys`).
     pub class_methods: &'static [(&'static str, NativeFn)],
     pub getattr: Option<GetAttrFn>,
@@ -34,6 +37,17 @@ pub struct Slots {
     pub construct: Option<ConstructFn>,
     pub call: Option<CallFn>,
     pub await_step: Option<AwaitFn>,
+}
+
+impl Slots {
+    /// The type's own method `name`: a method or a special method.
+    pub fn find(&self, name: &str) -> Option<(&'static str, NativeFn)> {
+        self.methods
+            .iter()
+            .chain(self.special)
+            .find(|(n, _)| *n == name)
+            .copied()
+    }
 }
 
 /// The slots of every built-in type, indexed by [`TypeId`].
@@ -62,8 +76,8 @@ impl TypeSlots {
     pub fn method(&self, t: TypeId, name: &str) -> Option<(&'static str, NativeFn)> {
         let mut t = t;
         loop {
-            if let Some(found) = self.get(t).methods.iter().find(|(n, _)| *n == name) {
-                return Some(*found);
+            if let Some(found) = self.get(t).find(name) {
+                return Some(found);
             }
             if t == TypeId::Object {
                 return None;

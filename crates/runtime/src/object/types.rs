@@ -1,9 +1,15 @@
-//! The fixed set of types a program can meet.
-//!
-//! Loopscope has no `class` statement, so every type is built in and known
-//! at compile time: a `TypeId` is a plain enum, `isinstance` walks a static
-//! base chain, and `except ValueError` is a comparison of small integers.
+//! Type objects. A [`TypeRef`] is either a built-in type — one of the
+//! [`TypeId`]s, known at compile time, whose behaviour the layers above
+//! register as slots — or a [`Class`] made at run time by a `class` statement
+//! (or `type(name, bases, dict)`), with its own namespace and C3 method
+//! resolution order, whose instances are `Value::Instance`s (or exceptions,
+//! for subclasses of the exception types).
 
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::object::dict::Dict;
 use crate::object::value::Value;
 
 macro_rules! types {
@@ -60,6 +66,13 @@ types! {
     Filter: "filter", "builtins", Object;
     Reversed: "reversed", "builtins", Object;
     Chain: "chain", "itertools", Object;
+    Method: "method", "builtins", Object;
+    StaticMethod: "staticmethod", "builtins", Object;
+    ClassMethod: "classmethod", "builtins", Object;
+    Property: "property", "builtins", Object;
+    Super: "super", "builtins", Object;
+    NotImplementedType: "NotImplementedType", "builtins", Object;
+    CoroutineWrapper: "coroutine_wrapper", "builtins", Object;
     Partial: "partial", "functools", Object;
     ItemGetter: "itemgetter", "operator", Object;
     AttrGetter: "attrgetter", "operator", Object;
@@ -181,20 +194,27 @@ impl TypeId {
         self.is_subclass(TypeId::BaseException)
     }
 
-    /// `<class 'ValueError'>` / `<class 'asyncio.exceptions.CancelledError'>`.
-    pub fn repr(self) -> String {
-        match self.module() {
-            "builtins" => format!("<class '{}'>", self.name()),
-            m => format!("<class '{}.{}'>", m, self.name()),
-        }
-    }
-
     /// Name used when the type is printed inside a traceback's last line.
     pub fn qualified_name(self) -> String {
         match self.module() {
             "builtins" => self.name().to_string(),
             m => format!("{}.{}", m, self.name()),
         }
+    }
+
+    /// The method resolution order, the type itself first.
+    pub fn mro(self) -> Vec<TypeId> {
+        let mut mro = vec![self];
+        let mut t = self;
+        while t != TypeId::Object {
+            t = t.base();
+            // ExceptionGroup(BaseExceptionGroup, Exception).
+            if t == TypeId::BaseException && mro.contains(&TypeId::ExceptionGroup) {
+                mro.push(TypeId::Exception);
+            }
+            mro.push(t);
+        }
+        mro
     }
 
     /// The exception types a program can name, in the builtins namespace.
@@ -206,8 +226,254 @@ impl TypeId {
     }
 }
 
+/// A type object: a built-in type or a class.
+#[derive(Clone)]
+pub enum TypeRef {
+    Builtin(TypeId),
+    Class(Rc<Class>),
+}
+
+/// A class made at run time.
+pub struct Class {
+    pub name: RefCell<Rc<str>>,
+    pub qualname: RefCell<Rc<str>>,
+    pub bases: Vec<TypeRef>,
+    /// The method resolution order after the class itself (C3).
+    pub mro: Vec<TypeRef>,
+    /// The class namespace: methods, class attributes, `__module__`, ...
+    pub dict: RefCell<Dict>,
+    /// The built-in type whose instances' layout the class's instances have:
+    /// `Object` for plain classes, `BaseException` for exceptions, `List`
+    /// for a subclass of `list` (its instances carry a list).
+    pub layout: TypeId,
+    /// The names `__slots__` allows, when the class (and every base class)
+    /// declares them: its instances then have no `__dict__`.
+    pub slots: Option<Vec<Rc<str>>>,
+}
+
+impl PartialEq<TypeId> for TypeRef {
+    fn eq(&self, other: &TypeId) -> bool {
+        matches!(self, TypeRef::Builtin(t) if t == other)
+    }
+}
+
+impl From<TypeId> for TypeRef {
+    fn from(t: TypeId) -> TypeRef {
+        TypeRef::Builtin(t)
+    }
+}
+
+impl TypeRef {
+    /// `__name__`.
+    pub fn name(&self) -> Cow<'static, str> {
+        match self {
+            TypeRef::Builtin(t) => Cow::Borrowed(t.name()),
+            TypeRef::Class(c) => Cow::Owned(c.name.borrow().to_string()),
+        }
+    }
+
+    /// `__qualname__`.
+    pub fn qualname(&self) -> Cow<'static, str> {
+        match self {
+            TypeRef::Builtin(t) => Cow::Borrowed(t.name()),
+            TypeRef::Class(c) => Cow::Owned(c.qualname.borrow().to_string()),
+        }
+    }
+
+    /// `__module__`.
+    pub fn module(&self) -> Cow<'static, str> {
+        match self {
+            TypeRef::Builtin(t) => Cow::Borrowed(t.module()),
+            TypeRef::Class(c) => match c.dict.borrow().get_str("__module__") {
+                Some(Value::Str(m)) => Cow::Owned(m.to_string()),
+                _ => Cow::Borrowed("builtins"),
+            },
+        }
+    }
+
+    pub fn class(&self) -> Option<&Rc<Class>> {
+        match self {
+            TypeRef::Builtin(_) => None,
+            TypeRef::Class(c) => Some(c),
+        }
+    }
+
+    /// The same type object (`is`).
+    pub fn is(&self, other: &TypeRef) -> bool {
+        match (self, other) {
+            (TypeRef::Builtin(a), TypeRef::Builtin(b)) => a == b,
+            (TypeRef::Class(a), TypeRef::Class(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
+    /// `issubclass(self, other)`.
+    pub fn is_subclass(&self, other: &TypeRef) -> bool {
+        match (self, other) {
+            (TypeRef::Builtin(a), TypeRef::Builtin(b)) => a.is_subclass(*b),
+            (TypeRef::Builtin(_), TypeRef::Class(_)) => false,
+            (TypeRef::Class(c), _) => self.is(other) || c.mro.iter().any(|t| t.is(other)),
+        }
+    }
+
+    /// `issubclass(self, t)` for a built-in `t`.
+    pub fn is_subclass_of(&self, t: TypeId) -> bool {
+        match self {
+            TypeRef::Builtin(b) => b.is_subclass(t),
+            TypeRef::Class(c) => c.mro.iter().any(|m| m.is_subclass_of(t)),
+        }
+    }
+
+    pub fn is_exception(&self) -> bool {
+        self.is_subclass_of(TypeId::BaseException)
+    }
+
+    /// The built-in type whose layout instances have (see [`Class::layout`]).
+    pub fn layout(&self) -> TypeId {
+        match self {
+            TypeRef::Builtin(t) => *t,
+            TypeRef::Class(c) => c.layout,
+        }
+    }
+
+    /// The method resolution order, starting with the type itself.
+    pub fn mro(&self) -> Vec<TypeRef> {
+        match self {
+            TypeRef::Builtin(t) => t.mro().into_iter().map(TypeRef::Builtin).collect(),
+            TypeRef::Class(c) => {
+                let mut mro = vec![self.clone()];
+                mro.extend(c.mro.iter().cloned());
+                mro
+            }
+        }
+    }
+
+    /// `__bases__`.
+    pub fn bases(&self) -> Vec<TypeRef> {
+        match self {
+            TypeRef::Builtin(TypeId::Object) => Vec::new(),
+            TypeRef::Builtin(TypeId::ExceptionGroup) => vec![
+                TypeRef::Builtin(TypeId::BaseExceptionGroup),
+                TypeRef::Builtin(TypeId::Exception),
+            ],
+            TypeRef::Builtin(t) => vec![TypeRef::Builtin(t.base())],
+            TypeRef::Class(c) => c.bases.clone(),
+        }
+    }
+
+    /// `<class 'ValueError'>`, `<class '__main__.Point'>`.
+    pub fn repr(&self) -> String {
+        match self.module().as_ref() {
+            "builtins" => format!("<class '{}'>", self.qualname()),
+            m => format!("<class '{m}.{}'>", self.qualname()),
+        }
+    }
+
+    /// The name a traceback's last line shows: qualified by the module,
+    /// except for built-in and `__main__` types.
+    pub fn qualified_name(&self) -> String {
+        match self.module().as_ref() {
+            "builtins" | "__main__" => self.qualname().into_owned(),
+            m => format!("{m}.{}", self.qualname()),
+        }
+    }
+}
+
+impl Class {
+    /// The first class of the MRO (itself first) whose namespace has
+    /// `name`, with the value found there. Built-in types of the MRO have no
+    /// namespace here: their behaviour is in the VM's slots.
+    pub fn lookup(self: &Rc<Class>, name: &str) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get_str(name) {
+            return Some(v);
+        }
+        self.mro.iter().find_map(|t| match t {
+            TypeRef::Class(c) => c.dict.borrow().get_str(name),
+            TypeRef::Builtin(_) => None,
+        })
+    }
+}
+
+impl Class {
+    /// A method the class, or a class before the first built-in type (other
+    /// than `object`) of its MRO, defines in Python: an override of the
+    /// built-in behaviour of its instances. Past that built-in type, its
+    /// own behaviour applies.
+    pub fn lookup_override(self: &Rc<Class>, name: &str) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get_str(name) {
+            return Some(v);
+        }
+        for t in &self.mro {
+            match t {
+                TypeRef::Class(c) => {
+                    if let Some(v) = c.dict.borrow().get_str(name) {
+                        return Some(v);
+                    }
+                }
+                TypeRef::Builtin(_) => return None,
+            }
+        }
+        None
+    }
+}
+
+impl TypeRef {
+    /// [`Class::lookup_override`]; built-in types have none.
+    pub fn lookup_override(&self, name: &str) -> Option<Value> {
+        self.class().and_then(|c| c.lookup_override(name))
+    }
+}
+
+/// CPython's C3 linearization of a new class's bases: the MRO after the
+/// class itself, or the error message when the bases cannot be ordered.
+pub fn c3_mro(bases: &[TypeRef]) -> Result<Vec<TypeRef>, String> {
+    let mut sequences: Vec<Vec<TypeRef>> = bases.iter().map(TypeRef::mro).collect();
+    sequences.push(bases.to_vec());
+    let mut out = Vec::new();
+    loop {
+        sequences.retain(|s| !s.is_empty());
+        if sequences.is_empty() {
+            return Ok(out);
+        }
+        let candidate = sequences
+            .iter()
+            .map(|s| &s[0])
+            .find(|head| !sequences.iter().any(|s| s[1..].iter().any(|t| t.is(head))));
+        let Some(next) = candidate.cloned() else {
+            // CPython names the heads of the remaining sequences, in base order.
+            let mut names: Vec<String> = Vec::new();
+            for s in &sequences {
+                let name = s[0].name().into_owned();
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            return Err(format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            ));
+        };
+        for s in sequences.iter_mut() {
+            if s[0].is(&next) {
+                s.remove(0);
+            }
+        }
+        out.push(next);
+    }
+}
+
 /// The type of any value (`type(x)`).
-pub fn type_of(v: &Value) -> TypeId {
+pub fn type_of(v: &Value) -> TypeRef {
+    match v {
+        Value::Instance(i) => TypeRef::Class(i.class.borrow().clone()),
+        Value::Exception(e) => e.class.clone(),
+        _ => TypeRef::Builtin(builtin_type_of(v)),
+    }
+}
+
+/// The built-in type of a value, or the layout type of an instance of a
+/// class (`Object`, `List`, ...).
+pub fn builtin_type_of(v: &Value) -> TypeId {
     use crate::object::iter_state::IterState;
     match v {
         Value::None => TypeId::NoneType,
@@ -232,7 +498,10 @@ pub fn type_of(v: &Value) -> TypeId {
             }
         }
         Value::Type(_) => TypeId::Type,
-        Value::Exception(e) => e.typ,
+        Value::Exception(e) => e.class.layout(),
+        Value::Instance(i) => i.class.borrow().layout,
+        Value::Method(_) => TypeId::Method,
+        Value::NotImplemented => TypeId::NotImplementedType,
         Value::Module(_) => TypeId::Module,
         Value::Iter(it) => match &*it.borrow() {
             IterState::Enumerate { .. } => TypeId::Enumerate,

@@ -17,10 +17,11 @@ use crate::object::dict::{Dict, PySet};
 use crate::object::exceptions::Exception;
 use crate::object::frame::CellRef;
 use crate::object::generator::Generator;
+use crate::object::instance::{Instance, Method};
 use crate::object::iter_state::IterState;
 use crate::object::native::NativeObject;
 use crate::object::state::Vm;
-use crate::object::types::TypeId;
+use crate::object::types::TypeRef;
 
 pub type PyResult<T> = Result<T, ExcRef>;
 pub type ExcRef = Rc<Exception>;
@@ -44,8 +45,12 @@ pub enum Value {
     Function(Rc<Function>),
     Builtin(Rc<Builtin>),
     Generator(Rc<Generator>),
-    Type(TypeId),
+    Type(TypeRef),
     Exception(ExcRef),
+    /// An instance of a class.
+    Instance(Rc<Instance>),
+    /// A bound method (`obj.method`).
+    Method(Rc<Method>),
     Module(Rc<Module>),
     Iter(Rc<RefCell<IterState>>),
     Cell(CellRef),
@@ -53,6 +58,7 @@ pub enum Value {
     /// futures, tasks, queues, locks and loops, a module's own objects.
     Native(Rc<dyn NativeObject>),
     Ellipsis,
+    NotImplemented,
 }
 
 #[derive(Debug)]
@@ -166,7 +172,7 @@ impl Value {
     pub fn is(&self, other: &Value) -> bool {
         use Value::*;
         match (self, other) {
-            (None, None) | (Ellipsis, Ellipsis) => true,
+            (None, None) | (Ellipsis, Ellipsis) | (NotImplemented, NotImplemented) => true,
             (Bool(a), Bool(b)) => a == b,
             (Int(a), Int(b)) => a == b && (-5..=256).contains(a),
             (Float(_), Float(_)) => false,
@@ -181,7 +187,9 @@ impl Value {
             (Function(a), Function(b)) => Rc::ptr_eq(a, b),
             (Builtin(a), Builtin(b)) => Rc::ptr_eq(a, b),
             (Generator(a), Generator(b)) => Rc::ptr_eq(a, b),
-            (Type(a), Type(b)) => a == b,
+            (Type(a), Type(b)) => a.is(b),
+            (Instance(a), Instance(b)) => Rc::ptr_eq(a, b),
+            (Method(a), Method(b)) => Rc::ptr_eq(a, b),
             (Exception(a), Exception(b)) => Rc::ptr_eq(a, b),
             (Module(a), Module(b)) => Rc::ptr_eq(a, b),
             (Iter(a), Iter(b)) => Rc::ptr_eq(a, b),
@@ -220,8 +228,18 @@ pub fn address_of(v: &Value) -> u64 {
         Value::Bool(b) => return 0x7f00_0000_0180 + *b as u64 * 0x20,
         Value::Int(i) => return 0x7f00_0800_0000u64.wrapping_add((*i as u64).wrapping_mul(0x20)),
         Value::Float(f) => return 0x7f10_0000_0000u64.wrapping_add(f.to_bits() >> 12 << 4),
-        Value::Type(t) => return 0x7f00_0010_0000 + *t as u64 * 0x400,
+        Value::Type(TypeRef::Builtin(t)) => return 0x7f00_0010_0000 + *t as u64 * 0x400,
+        Value::Type(TypeRef::Class(c)) => std::rc::Rc::as_ptr(c) as *const u8 as usize,
+        Value::Instance(i) => std::rc::Rc::as_ptr(i) as *const u8 as usize,
+        Value::Method(m) => std::rc::Rc::as_ptr(m) as *const u8 as usize,
+        Value::NotImplemented => return 0x7f00_0000_01c0,
     };
+    address_of_ptr(ptr)
+}
+
+/// The address of the object allocated at `ptr` (a native object's own
+/// `self`, which is where its `Rc` points).
+pub fn address_of_ptr(ptr: usize) -> u64 {
     ADDRESSES.with(|a| *a.borrow_mut().entry(ptr).or_insert_with(fresh_address))
 }
 

@@ -9,19 +9,22 @@ use crate::compile::code::Instr;
 use crate::iterators;
 use crate::object::dict::{Dict, PySet};
 use crate::object::exceptions::{exc, exc_empty, runtime_error, type_error};
-use crate::object::frame::{Block, BlockKind, FrameKind};
+use crate::object::frame::{Block, BlockKind, ClassSpec, FrameKind, OnReturn};
 use crate::object::generator::GenState;
-use crate::object::types::{type_of, TypeId};
+use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{Args, ExcRef, Function, PyResult, Value};
 use crate::ops;
 use crate::vm::call::bind_arguments;
-use crate::vm::{Exit, GenOutcome, Resume, Vm};
+use crate::vm::{Callee, Exit, GenOutcome, Resume, Vm};
 
 /// What an instruction asks the loop to do next.
 enum Flow {
     Next,
     /// The base frame finished this run.
     Exit(Exit),
+    /// The base frame's return failed (an `__init__` returned a value):
+    /// the run ends with this exception.
+    Fail(ExcRef),
 }
 
 /// Check limits every this many instructions.
@@ -70,6 +73,7 @@ impl Vm {
             match self.exec(instr) {
                 Ok(Flow::Next) => {}
                 Ok(Flow::Exit(x)) => return Ok(x),
+                Ok(Flow::Fail(e)) => return Err(e),
                 Err(e) => {
                     let add_tb = !matches!(instr, Instr::Reraise)
                         && !matches!(instr, Instr::Raise(0))
@@ -149,6 +153,7 @@ impl Vm {
                 }
             }
             let frame = self.frames.pop().expect("frame");
+            self.leave_frame_depth(&frame);
             if let Some(gen) = &frame.owner {
                 gen.state.set(GenState::Closed);
                 if e.is(TypeId::StopIteration) {
@@ -171,13 +176,42 @@ impl Vm {
         }
     }
 
-    fn do_return(&mut self, v: Value) -> Option<Exit> {
-        let frame = self.frames.pop().expect("frame");
+    fn do_return(&mut self, v: Value) -> PyResult<Flow> {
+        let mut frame = self.frames.pop().expect("frame");
         self.last_line = frame.current_line();
+        self.leave_frame_depth(&frame);
         if let Some(gen) = &frame.owner {
             gen.state.set(GenState::Closed);
         }
-        match frame.kind {
+        let v = match frame.on_return.take() {
+            None => v,
+            Some(then) => match self.after_return(*then, v) {
+                Ok(v) => v,
+                // Raised in the caller, or out of this run for a base frame.
+                Err(e) if frame.kind == FrameKind::Base => return Ok(Flow::Fail(e)),
+                Err(e) => return Err(e),
+            },
+        };
+        Ok(match self.route_return(frame.kind, v) {
+            Some(exit) => Flow::Exit(exit),
+            None => Flow::Next,
+        })
+    }
+
+    /// What a frame's `on_return` makes of the value it returned.
+    fn after_return(&mut self, then: OnReturn, v: Value) -> PyResult<Value> {
+        match then {
+            OnReturn::Init(obj) => {
+                crate::vm::classes::check_init_result(&v)?;
+                Ok(obj)
+            }
+            OnReturn::BuildClass(spec) => self.finish_class(spec, v),
+        }
+    }
+
+    /// Hand a returned value to whoever pushed the frame.
+    fn route_return(&mut self, kind: FrameKind, v: Value) -> Option<Exit> {
+        match kind {
             FrameKind::Base => Some(Exit::Return(v)),
             FrameKind::Call => {
                 self.frames.last_mut().expect("caller").stack.push(v);
@@ -349,6 +383,35 @@ impl Vm {
                     ));
                 }
             }
+            Instr::LoadName(i) => {
+                let name = self.name(i);
+                let found = self.namespace().and_then(|ns| ns.borrow().get_str(&name));
+                let v = match found {
+                    Some(v) => v,
+                    None => self.load_global(&name)?,
+                };
+                self.push(v);
+            }
+            Instr::StoreName(i) => {
+                let name = self.name(i);
+                let v = self.pop();
+                if let Some(ns) = self.namespace() {
+                    ns.borrow_mut().insert_str(&name, v);
+                }
+            }
+            Instr::DeleteName(i) => {
+                let name = self.name(i);
+                let removed = self
+                    .namespace()
+                    .and_then(|ns| ns.borrow_mut().remove_str(&name));
+                if removed.is_none() {
+                    return Err(exc(
+                        TypeId::NameError,
+                        format!("name '{name}' is not defined"),
+                    ));
+                }
+            }
+            Instr::BuildClass { argc, names } => self.build_class(argc, names)?,
             Instr::LoadDeref(i) => {
                 let f = self.frames.last_mut().expect("frame");
                 let v = f.cells[i as usize].borrow().clone();
@@ -452,20 +515,20 @@ impl Vm {
             }
             Instr::BuildSet(n) => {
                 let items = self.popn(n as usize);
-                let mut set = PySet::new();
+                let set = Rc::new(RefCell::new(PySet::new()));
                 for i in items {
-                    set.add(i)?;
+                    crate::mapping::set_add(self, &set, i)?;
                 }
-                self.push(Value::Set(Rc::new(RefCell::new(set))));
+                self.push(Value::Set(set));
             }
             Instr::BuildMap(n) => {
                 let items = self.popn(2 * n as usize);
-                let mut d = Dict::new();
+                let d = Rc::new(RefCell::new(Dict::new()));
                 let mut it = items.into_iter();
                 while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                    d.insert(k, v)?;
+                    crate::mapping::dict_set(self, &d, k, v)?;
                 }
-                self.push(Value::Dict(Rc::new(RefCell::new(d))));
+                self.push(Value::Dict(d));
             }
             Instr::BuildString(n) => {
                 let items = self.popn(n as usize);
@@ -487,16 +550,16 @@ impl Vm {
             Instr::SetAdd(n) => {
                 let v = self.pop();
                 let f = self.frames.last().expect("frame");
-                if let Value::Set(s) = &f.stack[f.stack.len() - n as usize] {
-                    s.borrow_mut().add(v)?;
+                if let Value::Set(s) = f.stack[f.stack.len() - n as usize].clone() {
+                    crate::mapping::set_add(self, &s, v)?;
                 }
             }
             Instr::MapAdd(n) => {
                 let v = self.pop();
                 let k = self.pop();
                 let f = self.frames.last().expect("frame");
-                if let Value::Dict(d) = &f.stack[f.stack.len() - n as usize] {
-                    d.borrow_mut().insert(k, v)?;
+                if let Value::Dict(d) = f.stack[f.stack.len() - n as usize].clone() {
+                    crate::mapping::dict_set(self, &d, k, v)?;
                 }
             }
             Instr::ListExtend => {
@@ -523,15 +586,17 @@ impl Vm {
                     }));
                 };
                 if let Value::Dict(d) = self.top().clone() {
-                    let src = src.borrow().clone();
-                    for (k, v) in src.iter() {
-                        if matches!(instr, Instr::DictMerge) && d.borrow().contains(k)? {
-                            let key = crate::repr::repr_value(k);
+                    let src = src.borrow().items();
+                    for (k, v) in src {
+                        if matches!(instr, Instr::DictMerge)
+                            && crate::mapping::dict_contains(self, &d, &k)?
+                        {
+                            let key = crate::repr::repr(self, &k)?;
                             return Err(type_error(format!(
                                 "got multiple values for keyword argument {key}"
                             )));
                         }
-                        d.borrow_mut().insert(k.clone(), v.clone())?;
+                        crate::mapping::dict_set(self, &d, k, v)?;
                     }
                 }
             }
@@ -732,9 +797,7 @@ impl Vm {
             }
             Instr::Return => {
                 let v = self.pop();
-                if let Some(exit) = self.do_return(v) {
-                    return Ok(Flow::Exit(exit));
-                }
+                return self.do_return(v);
             }
             Instr::YieldValue => {
                 let v = self.pop();
@@ -744,18 +807,27 @@ impl Vm {
             }
             Instr::GetAwaitable => {
                 let v = self.top().clone();
-                self.check_awaitable(&v)?;
+                match crate::dunders::awaitable(self, &v)? {
+                    Some(it) => {
+                        self.pop();
+                        self.push(iterators::unwrap_coroutine(&it));
+                    }
+                    None => self.check_awaitable(&v)?,
+                }
             }
             Instr::GetYieldFromIter => {
                 let v = self.pop();
-                let it =
-                    match &v {
-                        Value::Generator(g) if !g.is_coroutine => v.clone(),
-                        Value::Generator(_) => return Err(type_error(
+                let it = match &v {
+                    Value::Generator(g) if !g.is_coroutine => v.clone(),
+                    Value::Generator(_) => {
+                        return Err(type_error(
                             "cannot 'yield from' a coroutine object in a non-coroutine generator",
-                        )),
-                        _ => iterators::get_iter(self, &v)?,
-                    };
+                        ))
+                    }
+                    // A future, or a coroutine's `__await__()`.
+                    _ if iterators::is_await_iterator(self, &v) => iterators::unwrap_coroutine(&v),
+                    _ => iterators::get_iter(self, &v)?,
+                };
                 self.push(it);
             }
             Instr::Send(target) => return self.exec_send(target),
@@ -803,7 +875,9 @@ impl Vm {
                 };
                 self.push(Value::Bool(r));
             }
-            Instr::LoadAssertionError => self.push(Value::Type(TypeId::AssertionError)),
+            Instr::LoadAssertionError => {
+                self.push(Value::Type(TypeRef::Builtin(TypeId::AssertionError)))
+            }
             Instr::ImportName(i) => {
                 let name = self.name(i);
                 let m = self.import_top(&name)?;
@@ -891,7 +965,7 @@ impl Vm {
                 let e = f.stack[n - 1].clone();
                 let exit_fn = f.stack[n - 2].clone();
                 let typ = match &e {
-                    Value::Exception(x) => Value::Type(x.typ),
+                    Value::Exception(x) => Value::Type(x.class.clone()),
                     _ => Value::None,
                 };
                 let r = self.call(&exit_fn, Args::new(vec![typ, e, Value::None]))?;
@@ -945,9 +1019,63 @@ impl Vm {
             frame.kind = FrameKind::Call;
             return self.push_frame(frame);
         }
-        let r = self.call(&func, args)?;
-        self.push(r);
+        if let Value::Builtin(b) = &func {
+            let r = (b.func)(self, &b.receiver, args)?;
+            self.push(r);
+            return Ok(());
+        }
+        match self.prepare_call(&func, args)? {
+            Callee::Done(v) => self.push(v),
+            Callee::Frame(mut frame) => {
+                frame.kind = FrameKind::Call;
+                self.push_frame(*frame)?;
+            }
+        }
         Ok(())
+    }
+
+    /// The namespace of the running class body.
+    fn namespace(&self) -> Option<Rc<RefCell<Dict>>> {
+        self.frames.last().and_then(|f| f.namespace.clone())
+    }
+
+    /// `BuildClass`: run the class body in a fresh namespace; the class is
+    /// made when it returns (see [`OnReturn::BuildClass`]).
+    fn build_class(&mut self, argc: u32, names: u32) -> PyResult<()> {
+        let mut values = self.popn(argc as usize);
+        let keywords = if names == u32::MAX {
+            Vec::new()
+        } else {
+            let names = match &self.frames.last().expect("frame").code.consts[names as usize] {
+                Value::Tuple(t) => t.clone(),
+                _ => Rc::from(Vec::new()),
+            };
+            let kwvals = values.split_off(values.len() - names.len());
+            names
+                .iter()
+                .zip(kwvals)
+                .map(|(n, v)| match n {
+                    Value::Str(s) => (s.clone(), v),
+                    _ => (Rc::from(""), v),
+                })
+                .collect()
+        };
+        let name = self.pop();
+        let body = self.pop();
+        let Value::Function(body) = body else {
+            return Err(type_error("__build_class__: func must be a function"));
+        };
+        let namespace: Rc<RefCell<Dict>> = Default::default();
+        let mut frame = bind_arguments(&body, Args::default())?;
+        frame.namespace = Some(namespace.clone());
+        frame.on_return = Some(Box::new(OnReturn::BuildClass(ClassSpec {
+            name,
+            bases: values,
+            keywords,
+            namespace,
+        })));
+        frame.kind = FrameKind::Call;
+        self.push_frame(frame)
     }
 
     fn make_raise(&mut self, n: u8) -> PyResult<ExcRef> {
@@ -977,13 +1105,20 @@ impl Vm {
     pub(crate) fn instantiate_exception(&mut self, v: Value) -> PyResult<ExcRef> {
         match v {
             Value::Exception(e) => Ok(e),
-            Value::Type(t) if t.is_exception() => {
-                match self.call(&Value::Type(t), Args::default())? {
-                    Value::Exception(e) => Ok(e),
-                    _ => Err(type_error("exceptions must derive from BaseException")),
-                }
-            }
+            Value::Type(t) if t.is_exception() => self.exception_of_class(&t, Vec::new()),
             _ => Err(type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    /// Call an exception class with `args`.
+    pub(crate) fn exception_of_class(&mut self, t: &TypeRef, args: Vec<Value>) -> PyResult<ExcRef> {
+        match self.call(&Value::Type(t.clone()), Args::new(args))? {
+            Value::Exception(e) => Ok(e),
+            other => Err(type_error(format!(
+                "calling {} should have returned an instance of BaseException, not {}",
+                t.repr(),
+                type_of(&other).name()
+            ))),
         }
     }
 
@@ -1258,7 +1393,7 @@ fn fast_path(f: &mut crate::object::frame::Frame, instr: Instr) -> bool {
 /// `except X` / `except (X, Y)` matching.
 pub(crate) fn exception_matches(e: &ExcRef, cls: &Value) -> PyResult<bool> {
     match cls {
-        Value::Type(t) if t.is_exception() => Ok(e.typ.is_subclass(*t)),
+        Value::Type(t) if t.is_exception() => Ok(e.class.is_subclass(t)),
         Value::Tuple(items) => {
             for i in items.iter() {
                 if exception_matches(e, i)? {

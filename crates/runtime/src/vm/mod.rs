@@ -8,6 +8,9 @@
 //! needs to call Python (a sort key, a done-callback) runs a nested loop.
 
 pub mod call;
+mod classes;
+pub(crate) use classes::new_super;
+pub mod descriptors;
 mod import;
 mod interp;
 
@@ -16,13 +19,19 @@ use std::rc::Rc;
 
 use crate::limits::Limits;
 use crate::object::exceptions::{exc, exc_empty, runtime_error, type_error};
-use crate::object::frame::{Frame, FrameKind};
+use crate::object::frame::{Frame, FrameKind, OnReturn};
 use crate::object::generator::{GenBody, GenState, Generator};
 pub use crate::object::generator::{GenOutcome, Resume};
 pub use crate::object::state::Vm;
-use crate::object::types::TypeId;
+use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{Args, ExcRef, Module, PyResult, Value};
 use crate::trace::{EventKind, Recorder, Stream};
+
+/// What calling a value comes down to (see [`Vm::prepare_call`]).
+pub enum Callee {
+    Frame(Box<Frame>),
+    Done(Value),
+}
 
 /// How a run of the dispatch loop ended (errors are the `Err` side).
 pub enum Exit {
@@ -95,15 +104,12 @@ impl Vm {
 
     /// Call any callable with arguments; runs a nested loop for Python code.
     pub fn call(&mut self, func: &Value, args: Args) -> PyResult<Value> {
-        match func {
-            Value::Function(f) => {
-                let mut frame = call::bind_arguments(f, args)?;
-                if f.code.is_generator_like() {
-                    return Ok(self.make_generator(frame));
-                }
+        match self.prepare_call(func, args)? {
+            Callee::Done(v) => Ok(v),
+            Callee::Frame(mut frame) => {
                 frame.kind = FrameKind::Base;
                 self.check_nesting()?;
-                self.push_frame(frame)?;
+                self.push_frame(*frame)?;
                 let base = self.frames.len() - 1;
                 match self.run_nested(base)? {
                     Exit::Return(v) => Ok(v),
@@ -113,18 +119,73 @@ impl Vm {
                     )),
                 }
             }
-            Value::Builtin(b) => (b.func)(self, &b.receiver, args),
-            Value::Type(t) => match self.slots.inherited(*t, |s| s.construct) {
-                Some(construct) => construct(self, *t, args),
+        }
+    }
+
+    /// What calling `func` comes down to: a frame to run, or a result
+    /// already computed (built-in functions, built-in types). Calling a
+    /// class runs `__new__` here and gives the frame of a Python
+    /// `__init__`, which hands the instance to the caller when it returns.
+    pub(crate) fn prepare_call(&mut self, func: &Value, args: Args) -> PyResult<Callee> {
+        match func {
+            Value::Function(f) => {
+                let frame = call::bind_arguments(f, args)?;
+                if f.code.is_generator_like() {
+                    return Ok(Callee::Done(self.make_generator(frame)));
+                }
+                Ok(Callee::Frame(Box::new(frame)))
+            }
+            Value::Method(m) => {
+                let mut pos = Vec::with_capacity(args.pos.len() + 1);
+                pos.push(m.receiver.clone());
+                pos.extend(args.pos);
+                self.prepare_call(&m.func, Args { pos, kw: args.kw })
+            }
+            Value::Builtin(b) => (b.func)(self, &b.receiver, args).map(Callee::Done),
+            Value::Type(TypeRef::Builtin(t)) => match self.slots.inherited(*t, |s| s.construct) {
+                Some(construct) => construct(self, *t, args).map(Callee::Done),
                 None => Err(type_error(format!(
                     "cannot create '{}' instances",
                     t.qualified_name()
                 ))),
             },
-            Value::Native(o) => match self.slots.inherited(o.class_id(), |s| s.call) {
-                Some(call) => call(self, func, args),
+            Value::Type(TypeRef::Class(class)) => {
+                let obj = self.new_object(class, &args)?;
+                if !type_of(&obj).is_subclass(&TypeRef::Class(class.clone())) {
+                    return Ok(Callee::Done(obj));
+                }
+                let Some(init) = self.user_init(class) else {
+                    self.default_init(class, &obj, args)?;
+                    return Ok(Callee::Done(obj));
+                };
+                let bound = crate::attrs::bound(init, obj.clone());
+                match self.prepare_call(&bound, args)? {
+                    Callee::Frame(mut frame) => {
+                        frame.on_return = Some(Box::new(OnReturn::Init(obj)));
+                        Ok(Callee::Frame(frame))
+                    }
+                    Callee::Done(r) => {
+                        classes::check_init_result(&r)?;
+                        Ok(Callee::Done(obj))
+                    }
+                }
+            }
+            Value::Instance(_) => match type_of(func).lookup_override("__call__") {
+                Some(call) => {
+                    let bound = crate::attrs::bound(call, func.clone());
+                    self.prepare_call(&bound, args)
+                }
                 None => Err(not_callable(func)),
             },
+            Value::Native(o) => {
+                if let Some(w) = descriptors::method_wrapper(func) {
+                    return self.prepare_call(&w.func.clone(), args);
+                }
+                match self.slots.inherited(o.class_id(), |s| s.call) {
+                    Some(call) => call(self, func, args).map(Callee::Done),
+                    None => Err(not_callable(func)),
+                }
+            }
             other => Err(not_callable(other)),
         }
     }
@@ -132,8 +193,12 @@ impl Vm {
     /// `callable(v)`.
     pub fn is_callable(&self, v: &Value) -> bool {
         match v {
-            Value::Function(_) | Value::Builtin(_) | Value::Type(_) => true,
-            Value::Native(o) => self.slots.inherited(o.class_id(), |s| s.call).is_some(),
+            Value::Function(_) | Value::Builtin(_) | Value::Type(_) | Value::Method(_) => true,
+            Value::Instance(_) => type_of(v).lookup_override("__call__").is_some(),
+            Value::Native(o) => {
+                descriptors::method_wrapper(v).is_some()
+                    || self.slots.inherited(o.class_id(), |s| s.call).is_some()
+            }
             _ => false,
         }
     }
@@ -174,14 +239,26 @@ impl Vm {
 
     /// Push a frame, enforcing the recursion limit.
     pub(crate) fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
-        if self.frames.len() + self.library_depth >= self.limits.recursion_depth {
+        // Instantiating a class runs `__init__` from C in CPython
+        // (`type_call`), one more level of recursion than the frame.
+        let from_c = matches!(frame.on_return.as_deref(), Some(OnReturn::Init(_)));
+        let depth = self.frames.len() + self.library_depth + from_c as usize;
+        if depth >= self.limits.recursion_depth {
             return Err(exc(
                 TypeId::RecursionError,
                 "maximum recursion depth exceeded",
             ));
         }
+        self.library_depth += from_c as usize;
         self.frames.push(frame);
         Ok(())
+    }
+
+    /// A frame left the stack: forget the extra depth it counted.
+    pub(crate) fn leave_frame_depth(&mut self, frame: &Frame) {
+        if matches!(frame.on_return.as_deref(), Some(OnReturn::Init(_))) {
+            self.library_depth -= 1;
+        }
     }
 
     /// Resume a generator or coroutine (`next`, `send`, `throw`, a Task step).

@@ -1,3 +1,4 @@
-class A:
-    pass
+match x:
+    case 1:
+        pass
 x = = 1

@@ -1,0 +1,539 @@
+//! The special methods of the built-in types that classes inherit and call
+//! explicitly (`super().__init__(...)`, `object.__setattr__(self, ...)`,
+//! `dict.__setitem__(self, ...)`), and the built-ins of the object model:
+//! `super`, `property`, `classmethod`, `staticmethod`, `type(name, bases,
+//! dict)`, `vars`.
+
+use std::rc::Rc;
+
+use super::args::{count_range, exactly_one, no_kwargs};
+use crate::attrs;
+use crate::object::dict::Dict;
+use crate::object::exceptions::{exc, type_error, Exception};
+use crate::object::instance::payload;
+use crate::object::native::downcast;
+use crate::object::types::{type_of, Class, TypeId, TypeRef};
+use crate::object::value::{address_of, Args, NativeFn, PyResult, Value};
+use crate::ops;
+use crate::vm::descriptors::{MethodWrapper, Property};
+use crate::vm::Vm;
+
+/// `object`'s special methods.
+pub const OBJECT_METHODS: &[(&str, NativeFn)] = &[
+    ("__init__", object_init),
+    ("__new__", object_new),
+    ("__setattr__", object_setattr),
+    ("__getattribute__", object_getattribute),
+    ("__delattr__", object_delattr),
+    ("__repr__", object_repr),
+    ("__str__", object_str),
+    ("__eq__", object_eq),
+    ("__ne__", object_ne),
+    ("__lt__", not_implemented),
+    ("__le__", not_implemented),
+    ("__gt__", not_implemented),
+    ("__ge__", not_implemented),
+    ("__hash__", object_hash),
+    ("__format__", object_format),
+    ("__init_subclass__", object_init_subclass),
+];
+
+/// `BaseException`'s special methods (beside `exception_methods`').
+pub const EXCEPTION_SPECIALS: &[(&str, NativeFn)] = &[
+    ("__init__", exception_init),
+    ("__new__", exception_new),
+    ("__str__", exception_str),
+    ("__repr__", exception_repr),
+];
+
+/// The special methods of the built-in value types, working on the value
+/// (the payload of an instance of a subclass).
+pub const VALUE_SPECIALS: &[(&str, NativeFn)] = &[
+    ("__repr__", value_repr),
+    ("__str__", value_str),
+    ("__format__", value_format),
+    ("__eq__", value_eq),
+    ("__ne__", value_ne),
+    ("__hash__", value_hash),
+    ("__len__", value_len),
+    ("__getitem__", value_getitem),
+    ("__contains__", value_contains),
+    ("__iter__", value_iter),
+];
+
+/// The container types' special methods that change them.
+pub const CONTAINER_SPECIALS: &[(&str, NativeFn)] = &[
+    ("__init__", container_init),
+    ("__setitem__", value_setitem),
+    ("__delitem__", value_delitem),
+];
+
+/// The class of an object (an instance, or an exception of a class).
+fn class_of(v: &Value) -> Option<Rc<Class>> {
+    type_of(v).class().cloned()
+}
+
+fn object_init(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    if args.pos.is_empty() && args.kw.is_empty() {
+        return Ok(Value::None);
+    }
+    if let Some(class) = class_of(recv) {
+        if class.lookup_override("__init__").is_some() {
+            return Err(type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
+        }
+        if class.lookup_override("__new__").is_none() {
+            return Err(type_error(format!(
+                "{}() takes no arguments",
+                class.name.borrow()
+            )));
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `object.__new__(cls, *args)`: a static method, `cls` comes first.
+fn object_new(vm: &mut Vm, _recv: &Value, mut args: Args) -> PyResult<Value> {
+    if args.pos.is_empty() {
+        return Err(type_error("object.__new__(): not enough arguments"));
+    }
+    match args.pos.remove(0) {
+        Value::Type(TypeRef::Class(class)) => vm.default_new(&class, &args),
+        Value::Type(TypeRef::Builtin(TypeId::Object)) => Ok(Value::Native(Rc::new(PlainObject))),
+        other => Err(type_error(format!(
+            "object.__new__(X): X is not a type object ({})",
+            type_of(&other).name()
+        ))),
+    }
+}
+
+/// `object()`: an object with no attributes.
+pub struct PlainObject;
+
+impl crate::object::native::NativeObject for PlainObject {
+    fn class_id(&self) -> TypeId {
+        TypeId::Object
+    }
+
+    fn repr(&self) -> String {
+        let address = crate::object::value::address_of_ptr(self as *const PlainObject as usize);
+        format!("<object object at {address:#x}>")
+    }
+}
+
+fn name_arg(v: &Value) -> PyResult<Rc<str>> {
+    match v {
+        Value::Str(s) => Ok(s.clone()),
+        other => Err(type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_of(other).name()
+        ))),
+    }
+}
+
+fn object_setattr(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    count_range("__setattr__", &args, 2, 2)?;
+    let name = name_arg(&args.pos[0])?;
+    match class_of(recv) {
+        Some(class) => attrs::object_setattr(vm, recv, &class, &name, Some(args.pos[1].clone()))?,
+        None => attrs::set_attr(vm, recv, &name, args.pos[1].clone())?,
+    }
+    Ok(Value::None)
+}
+
+fn object_getattribute(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let name = name_arg(&exactly_one("__getattribute__", &args)?)?;
+    match class_of(recv) {
+        Some(class) => attrs::object_getattribute(vm, recv, &class, &name),
+        None => attrs::get_attr(vm, recv, &name),
+    }
+}
+
+fn object_delattr(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let name = name_arg(&exactly_one("__delattr__", &args)?)?;
+    match class_of(recv) {
+        Some(class) => attrs::object_setattr(vm, recv, &class, &name, None)?,
+        None => attrs::del_attr(vm, recv, &name)?,
+    }
+    Ok(Value::None)
+}
+
+/// `object.__repr__`: `<module.Class object at 0x...>`, whatever the
+/// class's own `__repr__`.
+fn object_repr(_vm: &mut Vm, recv: &Value, _args: Args) -> PyResult<Value> {
+    let t = type_of(recv);
+    let prefix = match t.module().as_ref() {
+        "builtins" => String::new(),
+        m => format!("{m}."),
+    };
+    Ok(Value::str(&format!(
+        "<{prefix}{} object at {:#x}>",
+        t.qualname(),
+        address_of(recv)
+    )))
+}
+
+/// `object.__str__`: `repr(self)`.
+fn object_str(vm: &mut Vm, recv: &Value, _args: Args) -> PyResult<Value> {
+    Ok(Value::str(&crate::repr::repr(vm, recv)?))
+}
+
+fn object_eq(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let other = exactly_one("__eq__", &args)?;
+    Ok(if recv.is(&other) {
+        Value::Bool(true)
+    } else {
+        Value::NotImplemented
+    })
+}
+
+/// `object.__ne__`: the inverse of the type's `__eq__`.
+fn object_ne(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let other = exactly_one("__ne__", &args)?;
+    let eq = match type_of(recv).lookup_override("__eq__") {
+        Some(f) => vm.call_method(&f, recv, Args::new(vec![other]))?,
+        None => object_eq(vm, recv, Args::new(vec![other]))?,
+    };
+    Ok(match eq {
+        Value::NotImplemented => Value::NotImplemented,
+        v => Value::Bool(!ops::truthy(vm, &v)?),
+    })
+}
+
+fn not_implemented(_vm: &mut Vm, _recv: &Value, _args: Args) -> PyResult<Value> {
+    Ok(Value::NotImplemented)
+}
+
+fn object_hash(_vm: &mut Vm, recv: &Value, _args: Args) -> PyResult<Value> {
+    let address = address_of(recv);
+    Ok(Value::Int(crate::object::hash::pointer_hash(address)))
+}
+
+fn object_format(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    match exactly_one("__format__", &args)? {
+        Value::Str(s) if s.is_empty() => Ok(Value::str(&crate::repr::str_of(vm, recv)?)),
+        Value::Str(_) => Err(type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            type_of(recv).name()
+        ))),
+        other => Err(type_error(format!(
+            "__format__() argument must be str, not {}",
+            type_of(&other).name()
+        ))),
+    }
+}
+
+/// `object.__init_subclass__(cls)`: takes no keywords.
+fn object_init_subclass(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    if args.kw.is_empty() && args.pos.is_empty() {
+        return Ok(Value::None);
+    }
+    let name = match recv {
+        Value::Type(t) => t.name().into_owned(),
+        _ => "object".to_string(),
+    };
+    Err(type_error(format!(
+        "{name}.__init_subclass__() takes no keyword arguments"
+    )))
+}
+
+fn this_exception(recv: &Value) -> PyResult<Rc<Exception>> {
+    match recv {
+        Value::Exception(e) => Ok(e.clone()),
+        other => Err(type_error(format!(
+            "descriptor '__init__' requires a 'BaseException' object but received a '{}'",
+            type_of(other).name()
+        ))),
+    }
+}
+
+/// `BaseException.__init__(self, *args)`: sets `args`.
+fn exception_init(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let e = this_exception(recv)?;
+    if !args.kw.is_empty() {
+        return Err(type_error(format!(
+            "{}() takes no keyword arguments",
+            e.class.name()
+        )));
+    }
+    *e.args.borrow_mut() = args.pos;
+    Ok(Value::None)
+}
+
+/// `BaseException.__new__(cls, *args)`.
+fn exception_new(_vm: &mut Vm, _recv: &Value, mut args: Args) -> PyResult<Value> {
+    if args.pos.is_empty() {
+        return Err(type_error("BaseException.__new__(): not enough arguments"));
+    }
+    match args.pos.remove(0) {
+        Value::Type(t) if t.is_exception() => {
+            Ok(Value::Exception(Exception::of_class(t, args.pos)))
+        }
+        other => Err(type_error(format!(
+            "BaseException.__new__(X): X is not a subtype of BaseException ({})",
+            type_of(&other).name()
+        ))),
+    }
+}
+
+fn exception_str(_vm: &mut Vm, recv: &Value, _args: Args) -> PyResult<Value> {
+    let e = this_exception(recv)?;
+    Ok(Value::str(&crate::repr::exception_str(Some(_vm), &e)?))
+}
+
+fn exception_repr(vm: &mut Vm, recv: &Value, _args: Args) -> PyResult<Value> {
+    let e = this_exception(recv)?;
+    let args = crate::repr::visible_args(&e);
+    let mut parts = Vec::with_capacity(args.len());
+    for a in &args {
+        parts.push(crate::repr::repr(vm, a)?);
+    }
+    Ok(Value::str(&format!(
+        "{}({})",
+        e.class.name(),
+        parts.join(", ")
+    )))
+}
+
+fn value_repr(vm: &mut Vm, recv: &Value, _args: Args) -> PyResult<Value> {
+    Ok(Value::str(&crate::repr::repr(vm, recv)?))
+}
+
+fn value_str(vm: &mut Vm, recv: &Value, _args: Args) -> PyResult<Value> {
+    Ok(Value::str(&crate::repr::str_of(vm, recv)?))
+}
+
+fn value_format(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let spec = match exactly_one("__format__", &args)? {
+        Value::Str(s) => s,
+        other => {
+            return Err(type_error(format!(
+                "__format__() argument must be str, not {}",
+                type_of(&other).name()
+            )))
+        }
+    };
+    Ok(Value::str(&crate::format::format_value(vm, recv, &spec)?))
+}
+
+/// `str.__eq__` and friends: equality with another value of a built-in
+/// type (or the payload of an instance of its subclass), else
+/// NotImplemented.
+fn value_eq(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let other = exactly_one("__eq__", &args)?;
+    let other = payload(&other).clone();
+    if crate::dunders::is_class_instance(&other) {
+        return Ok(Value::NotImplemented);
+    }
+    Ok(Value::Bool(ops::eq(vm, recv, &other)?))
+}
+
+fn value_ne(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    Ok(match value_eq(vm, recv, args)? {
+        Value::Bool(b) => Value::Bool(!b),
+        other => other,
+    })
+}
+
+fn value_hash(vm: &mut Vm, recv: &Value, _args: Args) -> PyResult<Value> {
+    Ok(Value::Int(ops::hash(vm, recv)?))
+}
+
+fn value_len(vm: &mut Vm, recv: &Value, _args: Args) -> PyResult<Value> {
+    Ok(Value::Int(ops::len(vm, recv)? as i64))
+}
+
+fn value_getitem(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let key = exactly_one("__getitem__", &args)?;
+    ops::get_item(vm, recv, &key)
+}
+
+fn value_setitem(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_kwargs("__setitem__", &args)?;
+    count_range("__setitem__", &args, 2, 2)?;
+    ops::set_item(vm, recv, args.pos[0].clone(), args.pos[1].clone())?;
+    Ok(Value::None)
+}
+
+fn value_delitem(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let key = exactly_one("__delitem__", &args)?;
+    ops::del_item(vm, recv, &key)?;
+    Ok(Value::None)
+}
+
+fn value_contains(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let item = exactly_one("__contains__", &args)?;
+    Ok(Value::Bool(ops::contains(vm, recv, &item)?))
+}
+
+fn value_iter(vm: &mut Vm, recv: &Value, _args: Args) -> PyResult<Value> {
+    crate::iterators::get_iter(vm, recv)
+}
+
+/// `list.__init__(self, iterable)` (and dict's, set's): refill the
+/// container from the arguments, as the type's constructor reads them.
+fn container_init(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let made = vm.call(&Value::Type(type_of(recv)), args)?;
+    match (recv, made) {
+        (Value::List(p), Value::List(f)) => *p.borrow_mut() = f.borrow().clone(),
+        (Value::Dict(p), Value::Dict(f)) => *p.borrow_mut() = f.borrow().clone(),
+        (Value::Set(p), Value::Set(f)) => *p.borrow_mut() = f.borrow().clone(),
+        _ => {}
+    }
+    Ok(Value::None)
+}
+
+/// `super()` / `super(class, obj)`.
+pub fn super_new(vm: &mut Vm, _t: TypeId, args: Args) -> PyResult<Value> {
+    no_kwargs("super", &args)?;
+    match args.pos.as_slice() {
+        [] => vm.zero_arg_super(),
+        [Value::Type(class), obj] => crate::vm::new_super(class.clone(), obj.clone()),
+        [other, _] => Err(type_error(format!(
+            "super() argument 1 must be a type, not {}",
+            type_of(other).name()
+        ))),
+        _ => Err(type_error("super() takes 0 or 2 arguments in Loopscope")),
+    }
+}
+
+/// `staticmethod(f)` / `classmethod(f)`.
+pub fn wrapper_new(_vm: &mut Vm, kind: TypeId, args: Args) -> PyResult<Value> {
+    let func = exactly_one(kind.name(), &args)?;
+    Ok(Value::Native(Rc::new(MethodWrapper { kind, func })))
+}
+
+/// `__func__` of a staticmethod or classmethod.
+pub fn wrapper_getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(w) = downcast::<MethodWrapper>(obj) else {
+        return Ok(None);
+    };
+    Ok(match name {
+        "__func__" | "__wrapped__" => Some(w.func.clone()),
+        _ => None,
+    })
+}
+
+/// `property(fget=None, fset=None, fdel=None, doc=None)`.
+pub fn property_new(_vm: &mut Vm, _t: TypeId, mut args: Args) -> PyResult<Value> {
+    let names = ["fget", "fset", "fdel", "doc"];
+    if args.pos.len() > names.len() {
+        return Err(type_error(format!(
+            "property() takes at most 4 arguments ({} given)",
+            args.pos.len()
+        )));
+    }
+    let mut values = [Value::None, Value::None, Value::None, Value::None];
+    for (slot, v) in values.iter_mut().zip(args.pos.drain(..)) {
+        *slot = v;
+    }
+    for (k, v) in args.kw.drain(..) {
+        match names.iter().position(|n| *n == &*k) {
+            Some(i) => values[i] = v,
+            None => {
+                return Err(type_error(format!(
+                    "'{k}' is an invalid keyword argument for property()"
+                )))
+            }
+        }
+    }
+    let [fget, fset, fdel, doc] = values;
+    Ok(Value::Native(Rc::new(Property {
+        fget,
+        fset,
+        fdel,
+        doc,
+    })))
+}
+
+pub const PROPERTY_METHODS: &[(&str, NativeFn)] = &[
+    ("getter", property_getter),
+    ("setter", property_setter),
+    ("deleter", property_deleter),
+];
+
+fn this_property(recv: &Value) -> PyResult<Rc<Property>> {
+    downcast::<Property>(recv).ok_or_else(|| type_error("descriptor requires a 'property' object"))
+}
+
+/// A copy of a property with one of its functions replaced.
+fn property_with(recv: &Value, args: &Args, which: usize) -> PyResult<Value> {
+    let p = this_property(recv)?;
+    let f = exactly_one("setter", args)?;
+    let mut parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
+    parts[which] = f;
+    let [fget, fset, fdel] = parts;
+    Ok(Value::Native(Rc::new(Property {
+        fget,
+        fset,
+        fdel,
+        doc: p.doc.clone(),
+    })))
+}
+
+fn property_getter(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    property_with(recv, &args, 0)
+}
+
+fn property_setter(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    property_with(recv, &args, 1)
+}
+
+fn property_deleter(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    property_with(recv, &args, 2)
+}
+
+pub fn property_getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(p) = downcast::<Property>(obj) else {
+        return Ok(None);
+    };
+    Ok(match name {
+        "fget" => Some(p.fget.clone()),
+        "fset" => Some(p.fset.clone()),
+        "fdel" => Some(p.fdel.clone()),
+        "__doc__" => Some(p.doc.clone()),
+        _ => None,
+    })
+}
+
+/// `type(x)` and `type(name, bases, dict)`.
+pub fn type_new(vm: &mut Vm, _t: TypeId, args: Args) -> PyResult<Value> {
+    match args.pos.as_slice() {
+        [v] if args.kw.is_empty() => Ok(Value::Type(type_of(v))),
+        [name, Value::Tuple(bases), Value::Dict(namespace)] => {
+            let namespace: Dict = namespace.borrow().clone();
+            let class = vm.make_class(name, bases, namespace, args.kw.clone())?;
+            Ok(Value::Type(TypeRef::Class(class)))
+        }
+        [_, bases, Value::Dict(_)] if !matches!(bases, Value::Tuple(_)) => {
+            Err(type_error(format!(
+                "type.__new__() argument 2 must be tuple, not {}",
+                type_of(bases).name()
+            )))
+        }
+        [_, _, namespace] if !matches!(namespace, Value::Dict(_)) => Err(type_error(format!(
+            "type.__new__() argument 3 must be dict, not {}",
+            type_of(namespace).name()
+        ))),
+        _ => Err(type_error("type() takes 1 or 3 arguments")),
+    }
+}
+
+/// `vars(obj)`: its `__dict__`.
+pub fn vars(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    count_range("vars", &args, 0, 1)?;
+    let Some(obj) = args.pos.first() else {
+        return Err(exc(
+            TypeId::NotImplementedError,
+            "vars() without an argument is not supported yet",
+        ));
+    };
+    attrs::get_attr(vm, obj, "__dict__").map_err(|e| {
+        if e.is(TypeId::AttributeError) {
+            type_error("vars() argument must have __dict__ attribute")
+        } else {
+            e
+        }
+    })
+}

@@ -1,0 +1,115 @@
+//! Dict and set operations whose keys may run Python code: instances of
+//! classes that define `__hash__` or `__eq__` (and tuples holding them).
+//! Their hash comes from `ops::hash`, and equal-hash candidates are compared
+//! with `ops::eq` while no borrow of the dict is held (the comparison may
+//! touch the dict). Every other key takes the dict's and set's own lookup.
+
+use std::cell::RefCell;
+
+use crate::object::dict::{Dict, PySet};
+use crate::object::value::{PyResult, Value};
+use crate::ops;
+use crate::vm::Vm;
+
+/// Whether hashing or comparing `v` may run Python code.
+pub fn runs_python(v: &Value) -> bool {
+    match v {
+        Value::Tuple(items) => items.iter().any(runs_python),
+        _ => crate::dunders::is_class_instance(v),
+    }
+}
+
+/// The key of `d` equal to `key`, if any.
+fn find_key(vm: &mut Vm, d: &RefCell<Dict>, key: &Value, hash: i64) -> PyResult<Option<Value>> {
+    let candidates = d.borrow().candidates(hash);
+    for k in candidates {
+        if k.is(key) || ops::eq(vm, &k, key)? {
+            return Ok(Some(k));
+        }
+    }
+    Ok(None)
+}
+
+/// `d[key]`, `None` when missing.
+pub fn dict_get(vm: &mut Vm, d: &RefCell<Dict>, key: &Value) -> PyResult<Option<Value>> {
+    if !runs_python(key) {
+        return d.borrow().get(key);
+    }
+    let hash = ops::hash(vm, key)?;
+    Ok(match find_key(vm, d, key, hash)? {
+        Some(k) => d.borrow().get_identical(&k, hash),
+        None => None,
+    })
+}
+
+/// `d[key] = value`: an equal key already present keeps its place.
+pub fn dict_set(vm: &mut Vm, d: &RefCell<Dict>, key: Value, value: Value) -> PyResult<()> {
+    if !runs_python(&key) {
+        return d.borrow_mut().insert(key, value);
+    }
+    let hash = ops::hash(vm, &key)?;
+    let key = find_key(vm, d, &key, hash)?.unwrap_or(key);
+    d.borrow_mut().set_identical(key, hash, value);
+    Ok(())
+}
+
+/// `del d[key]`: the removed value, `None` when missing.
+pub fn dict_remove(vm: &mut Vm, d: &RefCell<Dict>, key: &Value) -> PyResult<Option<Value>> {
+    if !runs_python(key) {
+        return d.borrow_mut().remove(key);
+    }
+    let hash = ops::hash(vm, key)?;
+    Ok(match find_key(vm, d, key, hash)? {
+        Some(k) => d.borrow_mut().remove_identical(&k, hash),
+        None => None,
+    })
+}
+
+/// `key in d`.
+pub fn dict_contains(vm: &mut Vm, d: &RefCell<Dict>, key: &Value) -> PyResult<bool> {
+    Ok(dict_get(vm, d, key)?.is_some())
+}
+
+/// The item of `s` equal to `v`, if any.
+fn find_item(vm: &mut Vm, s: &RefCell<PySet>, v: &Value, hash: i64) -> PyResult<Option<Value>> {
+    let candidates = s.borrow().candidates(hash);
+    for c in candidates {
+        if c.is(v) || ops::eq(vm, &c, v)? {
+            return Ok(Some(c));
+        }
+    }
+    Ok(None)
+}
+
+/// `s.add(v)`: an equal item already present stays.
+pub fn set_add(vm: &mut Vm, s: &RefCell<PySet>, v: Value) -> PyResult<()> {
+    if !runs_python(&v) {
+        return s.borrow_mut().add(v);
+    }
+    let hash = ops::hash(vm, &v)?;
+    if find_item(vm, s, &v, hash)?.is_none() {
+        s.borrow_mut().add_hashed(v, hash);
+    }
+    Ok(())
+}
+
+/// `v in s`.
+pub fn set_contains(vm: &mut Vm, s: &RefCell<PySet>, v: &Value) -> PyResult<bool> {
+    if !runs_python(v) {
+        return s.borrow().contains(v);
+    }
+    let hash = ops::hash(vm, v)?;
+    Ok(find_item(vm, s, v, hash)?.is_some())
+}
+
+/// `s.discard(v)`: whether it was there.
+pub fn set_remove(vm: &mut Vm, s: &RefCell<PySet>, v: &Value) -> PyResult<bool> {
+    if !runs_python(v) {
+        return s.borrow_mut().remove(v);
+    }
+    let hash = ops::hash(vm, v)?;
+    Ok(match find_item(vm, s, v, hash)? {
+        Some(item) => s.borrow_mut().remove_hashed(&item, hash),
+        None => false,
+    })
+}

@@ -1,0 +1,47 @@
+//! Instances of classes, and bound methods.
+//!
+//! An instance has its class and its attributes (`__dict__`). An instance
+//! of a subclass of a built-in type (`class Stack(list)`) also carries a
+//! value of that type, its *payload*: the built-in behaviour (the list's
+//! items, `append`, `len`) works on the payload, while the class adds
+//! attributes and can override any of it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::object::dict::Dict;
+use crate::object::types::Class;
+use crate::object::value::Value;
+
+pub struct Instance {
+    pub class: RefCell<Rc<Class>>,
+    /// `__dict__`, shared with `vars(obj)`.
+    pub dict: Rc<RefCell<Dict>>,
+    /// The built-in value of a subclass of a built-in type.
+    pub payload: Option<Value>,
+}
+
+impl Instance {
+    pub fn new(class: Rc<Class>, payload: Option<Value>) -> Rc<Instance> {
+        Rc::new(Instance {
+            class: RefCell::new(class),
+            dict: Default::default(),
+            payload,
+        })
+    }
+}
+
+/// A function bound to the object it was looked up on (`obj.method`).
+pub struct Method {
+    pub func: Value,
+    pub receiver: Value,
+}
+
+/// The built-in value behind `v`: its payload for an instance of a subclass
+/// of a built-in type, `v` itself otherwise.
+pub fn payload(v: &Value) -> &Value {
+    match v {
+        Value::Instance(i) => i.payload.as_ref().unwrap_or(v),
+        _ => v,
+    }
+}

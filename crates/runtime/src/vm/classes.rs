@@ -1,0 +1,445 @@
+//! Classes: creating them (`class` statements and `type(name, bases,
+//! dict)`, CPython's `type.__new__`), and creating their instances
+//! (`__new__`, then `__init__`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::object::dict::Dict;
+use crate::object::exceptions::{exc, type_error, Exception};
+use crate::object::frame::{CellRef, ClassSpec};
+use crate::object::instance::Instance;
+use crate::object::native::downcast;
+use crate::object::types::{c3_mro, type_of, Class, TypeId, TypeRef};
+use crate::object::value::{Args, PyResult, Value};
+use crate::vm::descriptors::{MethodWrapper, Super};
+use crate::vm::Vm;
+
+/// The built-in types a class may derive from, and the layout (see
+/// [`Class::layout`]) their subclasses' instances have.
+fn base_layout(t: TypeId) -> Option<TypeId> {
+    Some(match t {
+        t if t.is_exception() => TypeId::BaseException,
+        TypeId::Object
+        | TypeId::Int
+        | TypeId::Float
+        | TypeId::Str
+        | TypeId::Bytes
+        | TypeId::Tuple
+        | TypeId::List
+        | TypeId::Dict
+        | TypeId::Set => t,
+        _ => return None,
+    })
+}
+
+impl Vm {
+    /// The end of a class statement: its body ran (and returned `cell`,
+    /// its `__class__` cell or None); create the class.
+    pub(crate) fn finish_class(&mut self, spec: ClassSpec, cell: Value) -> PyResult<Value> {
+        let ClassSpec {
+            name,
+            bases,
+            keywords,
+            namespace,
+        } = spec;
+        let mut keywords = keywords;
+        if let Some(i) = keywords.iter().position(|(k, _)| &**k == "metaclass") {
+            let (_, meta) = keywords.remove(i);
+            if !matches!(meta, Value::Type(TypeRef::Builtin(TypeId::Type))) {
+                return Err(exc(
+                    TypeId::NotImplementedError,
+                    format!(
+                        "metaclasses are not supported yet (metaclass={})",
+                        crate::repr::repr(self, &meta)?
+                    ),
+                ));
+            }
+        }
+        let namespace = std::mem::take(&mut *namespace.borrow_mut());
+        let class = self.make_class(&name, &bases, namespace, keywords)?;
+        if let Value::Cell(cell) = cell {
+            *cell.borrow_mut() = Some(Value::Type(TypeRef::Class(class.clone())));
+        }
+        Ok(Value::Type(TypeRef::Class(class)))
+    }
+
+    /// `type.__new__(type, name, bases, namespace)` and the class's
+    /// `__set_name__` / `__init_subclass__` calls.
+    pub(crate) fn make_class(
+        &mut self,
+        name: &Value,
+        bases: &[Value],
+        mut namespace: Dict,
+        keywords: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<Rc<Class>> {
+        let Value::Str(name) = name else {
+            return Err(type_error(format!(
+                "type.__new__() argument 1 must be str, not {}",
+                type_of(name).name()
+            )));
+        };
+        let mut base_types = Vec::new();
+        for b in bases {
+            match b {
+                Value::Type(t) => base_types.push(t.clone()),
+                other => {
+                    return Err(type_error(format!(
+                        "bases must be types, not '{}'",
+                        type_of(other).name()
+                    )))
+                }
+            }
+        }
+        if base_types.is_empty() {
+            base_types.push(TypeRef::Builtin(TypeId::Object));
+        }
+        for (i, b) in base_types.iter().enumerate() {
+            if base_types[..i].iter().any(|a| a.is(b)) {
+                return Err(type_error(format!("duplicate base class {}", b.name())));
+            }
+        }
+        let layout = class_layout(&base_types)?;
+        let mro = c3_mro(&base_types).map_err(type_error)?;
+        let qualname = match namespace.remove_str("__qualname__") {
+            Some(Value::Str(q)) => q,
+            Some(other) => {
+                return Err(type_error(format!(
+                    "type __qualname__ must be a str, not {}",
+                    type_of(&other).name()
+                )))
+            }
+            None => name.clone(),
+        };
+        if namespace.get_str("__doc__").is_none() {
+            namespace.insert_str("__doc__", Value::None);
+        }
+        // Equal objects must hash alike: defining `__eq__` alone makes a
+        // class's instances unhashable.
+        if namespace.get_str("__eq__").is_some() && namespace.get_str("__hash__").is_none() {
+            namespace.insert_str("__hash__", Value::None);
+        }
+        // `__new__` is a static method, `__init_subclass__` and
+        // `__class_getitem__` class methods, without saying so.
+        for (special, kind) in [
+            ("__new__", TypeId::StaticMethod),
+            ("__init_subclass__", TypeId::ClassMethod),
+            ("__class_getitem__", TypeId::ClassMethod),
+        ] {
+            if let Some(f @ Value::Function(_)) = namespace.get_str(special) {
+                let wrapped = Value::Native(Rc::new(MethodWrapper { kind, func: f }));
+                namespace.insert_str(special, wrapped);
+            }
+        }
+        let slots = self.declared_slots(&namespace, &base_types)?;
+        let class = Rc::new(Class {
+            name: RefCell::new(name.clone()),
+            qualname: RefCell::new(qualname),
+            bases: base_types,
+            mro,
+            dict: RefCell::new(namespace),
+            layout,
+            slots,
+        });
+        let class_value = Value::Type(TypeRef::Class(class.clone()));
+        let attributes = class.dict.borrow().items();
+        for (attr, value) in attributes {
+            if let Some(set_name) = type_of(&value).lookup_override("__set_name__") {
+                self.call_method(
+                    &set_name,
+                    &value,
+                    Args::new(vec![class_value.clone(), attr]),
+                )?;
+            }
+        }
+        self.init_subclass(&class, keywords)?;
+        Ok(class)
+    }
+
+    /// `__slots__`: the names instances may have, if the class and all its
+    /// bases declare them.
+    fn declared_slots(
+        &mut self,
+        namespace: &Dict,
+        bases: &[TypeRef],
+    ) -> PyResult<Option<Vec<Rc<str>>>> {
+        let Some(declared) = namespace.get_str("__slots__") else {
+            return Ok(None);
+        };
+        let mut names: Vec<Rc<str>> = match &declared {
+            Value::Str(s) => vec![s.clone()],
+            other => {
+                let mut names = Vec::new();
+                for item in crate::iterators::collect(self, other)? {
+                    match item {
+                        Value::Str(s) => names.push(s),
+                        other => {
+                            return Err(type_error(format!(
+                                "__slots__ items must be strings, not '{}'",
+                                type_of(&other).name()
+                            )))
+                        }
+                    }
+                }
+                names
+            }
+        };
+        for base in bases {
+            match base {
+                TypeRef::Builtin(TypeId::Object) => {}
+                TypeRef::Class(c) => match &c.slots {
+                    Some(inherited) => names.extend(inherited.iter().cloned()),
+                    None => return Ok(None),
+                },
+                TypeRef::Builtin(_) => return Ok(None),
+            }
+        }
+        if names.iter().any(|n| &**n == "__dict__") {
+            return Ok(None);
+        }
+        Ok(Some(names))
+    }
+
+    /// `super(cls, cls).__init_subclass__(**keywords)`.
+    fn init_subclass(
+        &mut self,
+        class: &Rc<Class>,
+        keywords: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<()> {
+        let class_value = Value::Type(TypeRef::Class(class.clone()));
+        let parent = class.mro.iter().find_map(|t| match t {
+            TypeRef::Class(c) => c.dict.borrow().get_str("__init_subclass__"),
+            TypeRef::Builtin(_) => None,
+        });
+        match parent.as_ref().and_then(downcast::<MethodWrapper>) {
+            Some(wrapper) => {
+                let args = Args {
+                    pos: vec![class_value],
+                    kw: keywords,
+                };
+                self.call(&wrapper.func, args)?;
+                Ok(())
+            }
+            None if keywords.is_empty() => Ok(()),
+            None => Err(type_error(format!(
+                "{}.__init_subclass__() takes no keyword arguments",
+                class.name.borrow()
+            ))),
+        }
+    }
+
+    /// The `__init__` defined in Python for instances of `class`, if any.
+    pub(crate) fn user_init(&self, class: &Rc<Class>) -> Option<Value> {
+        class.lookup_override("__init__")
+    }
+
+    /// `cls.__new__(cls, *args, **kwargs)`: a Python `__new__`, or the
+    /// built-in one of the class's layout.
+    pub(crate) fn new_object(&mut self, class: &Rc<Class>, args: &Args) -> PyResult<Value> {
+        let class_value = Value::Type(TypeRef::Class(class.clone()));
+        if let Some(new) = class.lookup_override("__new__") {
+            let func = match downcast::<MethodWrapper>(&new) {
+                Some(w) => w.func.clone(),
+                None => new,
+            };
+            let mut pos = vec![class_value];
+            pos.extend(args.pos.iter().cloned());
+            return self.call(
+                &func,
+                Args {
+                    pos,
+                    kw: args.kw.clone(),
+                },
+            );
+        }
+        self.default_new(class, args)
+    }
+
+    /// The built-in `__new__` of a class's layout (`object.__new__`,
+    /// `BaseException.__new__`, `list.__new__`, ...).
+    pub(crate) fn default_new(&mut self, class: &Rc<Class>, args: &Args) -> PyResult<Value> {
+        let excess = !args.pos.is_empty() || !args.kw.is_empty();
+        match class.layout {
+            TypeId::Object => {
+                if excess {
+                    if class.lookup_override("__new__").is_some() {
+                        return Err(type_error(
+                            "object.__new__() takes exactly one argument (the type to instantiate)",
+                        ));
+                    }
+                    if self.user_init(class).is_none() {
+                        return Err(type_error(format!(
+                            "{}() takes no arguments",
+                            class.name.borrow()
+                        )));
+                    }
+                }
+                Ok(Value::Instance(Instance::new(class.clone(), None)))
+            }
+            TypeId::BaseException => Ok(Value::Exception(Exception::of_class(
+                TypeRef::Class(class.clone()),
+                args.pos.clone(),
+            ))),
+            TypeId::List => Ok(instance_with(class, Value::list(Vec::new()))),
+            TypeId::Dict => Ok(instance_with(class, Value::Dict(Default::default()))),
+            TypeId::Set => Ok(instance_with(class, Value::Set(Default::default()))),
+            layout => {
+                // Immutable values are made by `__new__` from the arguments.
+                let made = self.call(
+                    &Value::Type(TypeRef::Builtin(layout)),
+                    Args {
+                        pos: args.pos.clone(),
+                        kw: args.kw.clone(),
+                    },
+                )?;
+                Ok(instance_with(class, made))
+            }
+        }
+    }
+
+    /// The built-in `__init__` of a class's layout, for a class that
+    /// defines none in Python.
+    pub(crate) fn default_init(
+        &mut self,
+        class: &Rc<Class>,
+        obj: &Value,
+        args: Args,
+    ) -> PyResult<()> {
+        match class.layout {
+            TypeId::BaseException => {
+                if !args.kw.is_empty() {
+                    return Err(type_error(format!(
+                        "{}() takes no keyword arguments",
+                        class.name.borrow()
+                    )));
+                }
+                if let Value::Exception(e) = obj {
+                    *e.args.borrow_mut() = args.pos;
+                }
+                Ok(())
+            }
+            TypeId::List | TypeId::Dict | TypeId::Set => {
+                let payload = crate::object::instance::payload(obj).clone();
+                let filled = self.call(&Value::Type(TypeRef::Builtin(class.layout)), args)?;
+                fill_container(&payload, filled);
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Call `func` as a method of `receiver` (`receiver` first).
+    pub(crate) fn call_method(
+        &mut self,
+        func: &Value,
+        receiver: &Value,
+        args: Args,
+    ) -> PyResult<Value> {
+        let mut pos = Vec::with_capacity(args.pos.len() + 1);
+        pos.push(receiver.clone());
+        pos.extend(args.pos);
+        self.call(&func.clone(), Args { pos, kw: args.kw })
+    }
+
+    /// Zero-argument `super()`: the class of the calling method (its
+    /// `__class__` cell) and its first argument.
+    pub(crate) fn zero_arg_super(&mut self) -> PyResult<Value> {
+        let runtime_error = crate::object::exceptions::runtime_error;
+        let Some(frame) = self.frames.last() else {
+            return Err(runtime_error("super(): no current frame"));
+        };
+        let code = &frame.code;
+        if code.argcount == 0 && !code.has_varargs {
+            return Err(runtime_error("super(): no arguments"));
+        }
+        let first = match code.cell_params.iter().position(|p| *p == Some(0)) {
+            Some(cell) => frame.cells[cell].borrow().clone(),
+            None => frame.locals.first().cloned().flatten(),
+        };
+        let Some(obj) = first else {
+            return Err(runtime_error("super(): arg[0] deleted"));
+        };
+        let Some(index) = code.freevars.iter().position(|n| &**n == "__class__") else {
+            return Err(runtime_error("super(): __class__ cell not found"));
+        };
+        let cell: &CellRef = &frame.cells[code.cellvars.len() + index];
+        let class = match &*cell.borrow() {
+            Some(Value::Type(t)) => t.clone(),
+            Some(_) => return Err(runtime_error("super(): __class__ is not a type")),
+            None => return Err(runtime_error("super(): empty __class__ cell")),
+        };
+        new_super(class, obj)
+    }
+}
+
+/// `super(class, obj)`.
+pub(crate) fn new_super(class: TypeRef, obj: Value) -> PyResult<Value> {
+    let obj_type = match &obj {
+        Value::Type(t) if t.is_subclass(&class) => t.clone(),
+        other => {
+            let t = type_of(other);
+            if !t.is_subclass(&class) {
+                return Err(type_error(
+                    "super(type, obj): obj must be an instance or subtype of type",
+                ));
+            }
+            t
+        }
+    };
+    Ok(Value::Native(Rc::new(Super {
+        class,
+        obj,
+        obj_type,
+    })))
+}
+
+/// `__init__` must return None.
+pub(crate) fn check_init_result(r: &Value) -> PyResult<()> {
+    if r.is_none() {
+        Ok(())
+    } else {
+        Err(type_error(format!(
+            "__init__() should return None, not '{}'",
+            type_of(r).name()
+        )))
+    }
+}
+
+fn instance_with(class: &Rc<Class>, payload: Value) -> Value {
+    Value::Instance(Instance::new(class.clone(), Some(payload)))
+}
+
+/// Move what a built-in constructor made into an instance's payload.
+fn fill_container(payload: &Value, filled: Value) {
+    match (payload, filled) {
+        (Value::List(p), Value::List(f)) => *p.borrow_mut() = f.borrow().clone(),
+        (Value::Dict(p), Value::Dict(f)) => *p.borrow_mut() = f.borrow().clone(),
+        (Value::Set(p), Value::Set(f)) => *p.borrow_mut() = f.borrow().clone(),
+        _ => {}
+    }
+}
+
+/// The layout of a new class's instances, from its bases: at most one
+/// built-in layout besides `object`'s.
+fn class_layout(bases: &[TypeRef]) -> PyResult<TypeId> {
+    let mut layout = TypeId::Object;
+    for base in bases {
+        let own = match base {
+            TypeRef::Builtin(t) => base_layout(*t).ok_or_else(|| {
+                type_error(format!(
+                    "type '{}' is not an acceptable base type",
+                    t.name()
+                ))
+            })?,
+            TypeRef::Class(c) => c.layout,
+        };
+        if own == TypeId::Object || own == layout {
+            continue;
+        }
+        if layout != TypeId::Object {
+            return Err(type_error("multiple bases have instance lay-out conflict"));
+        }
+        layout = own;
+    }
+    Ok(layout)
+}
