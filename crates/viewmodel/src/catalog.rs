@@ -77,6 +77,9 @@ pub(crate) struct Catalog {
     pub primitives: Vec<PrimitiveInfo>,
     /// Indexes of `clock_advanced` events, ascending.
     pub clock_advances: Vec<usize>,
+    /// The time each of them moved the clock to (a dense copy, for searching
+    /// the timeline's ticks without touching the events).
+    pub clock_times: Vec<f64>,
 }
 
 fn slot<T: Default>(table: &mut Vec<T>, id: u32) -> &mut T {
@@ -180,7 +183,10 @@ impl Catalog {
                         value: value.get(),
                     };
                 }
-                EventKind::ClockAdvanced { .. } => c.clock_advances.push(i),
+                EventKind::ClockAdvanced { .. } => {
+                    c.clock_advances.push(i);
+                    c.clock_times.push(event.time);
+                }
                 _ => {}
             }
         }

@@ -231,6 +231,11 @@ impl Timeline {
         &self.catalog.clock_advances
     }
 
+    /// The virtual time each of [`Timeline::clock_advances`] moved the clock to.
+    pub fn clock_advance_times(&self) -> &[f64] {
+        &self.catalog.clock_times
+    }
+
     /// What a segment of [`Timeline::lanes`] was about, in words: what a
     /// waiting task waited on ("sleep until t=2.000"), a finished task's
     /// result or error, the handle the loop ran ("Task-2 · resume count() at
@@ -260,10 +265,27 @@ impl Timeline {
 
     /// The last event at or before virtual time `time` (0 if none).
     pub fn last_event_at(&self, time: f64) -> usize {
-        self.trace
-            .events
-            .partition_point(|event| event.time <= time)
-            .saturating_sub(1)
+        self.events_until(time, true).saturating_sub(1)
+    }
+
+    /// How many events happened before virtual time `time` (`inclusive`: at
+    /// or before). Time only moves at `clock_advanced` events, so this
+    /// searches their times (a dense array) rather than the events.
+    pub fn events_until(&self, time: f64, inclusive: bool) -> usize {
+        let qualifies = |t: f64| if inclusive { t <= time } else { t < time };
+        let (advances, times) = (&self.catalog.clock_advances, &self.catalog.clock_times);
+        let all = self.trace.events.len();
+        match times.partition_point(|&t| qualifies(t)) {
+            0 => {
+                let start = self.trace.events.first().map_or(0.0, |e| e.time);
+                if qualifies(start) {
+                    advances.first().copied().unwrap_or(all)
+                } else {
+                    0
+                }
+            }
+            i => advances.get(i).copied().unwrap_or(all),
+        }
     }
 
     /// The first `clock_advanced` event after `k`.
@@ -307,5 +329,40 @@ impl Timeline {
             .events
             .get(self.clamp(k))
             .map_or(0.0, |event| event.time)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use loopscope_runtime::{run_program, RunOptions};
+
+    use super::*;
+
+    /// Counting events by the clock's advances agrees with counting them, at
+    /// every time the run shows and between them, on every program (blocking
+    /// `time.sleep` included).
+    #[test]
+    fn events_until_a_time_agree_with_a_scan() {
+        for (name, source) in crate::programs::examples_and_cases() {
+            let timeline =
+                Timeline::new(run_program(&source, &RunOptions::default()).trace, &source);
+            let events = &timeline.trace().events;
+            let mut times: Vec<f64> = events.iter().map(|e| e.time).collect();
+            times.extend(events.iter().map(|e| e.time + 1e-9));
+            times.extend([-1.0, f64::INFINITY]);
+            for t in times {
+                for inclusive in [true, false] {
+                    let scan = events
+                        .iter()
+                        .filter(|e| if inclusive { e.time <= t } else { e.time < t })
+                        .count();
+                    assert_eq!(
+                        timeline.events_until(t, inclusive),
+                        scan,
+                        "{name}: t={t} {inclusive}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -5,7 +5,9 @@
 // wheel step per frame, switching the axis, and the page's DOM size. A measurement, not a
 // test: it asserts nothing and prints the figures for BENCHMARKS.md.
 // Usage (after `cargo xtask test` or `serve` built dist/): node tests/e2e/measure/timeline.mjs
-// Options: TASKS=2000 SLEEPS=50 (environment) change the program's size.
+// Options (environment): TASKS=2000 SLEEPS=50 change the program's size; PANELS=timeline
+// measures the page embedded with only those panels (through the run's share link), to
+// tell the timeline's own cost from the other panels'.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -100,6 +102,16 @@ try {
   }
   const ran = (Date.now() - started - 3000) / 1000;
   const status = (await page.locator('.run-status').first().textContent())?.trim();
+  if (process.env.PANELS) {
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.waitForTimeout(500);
+    const hash = await page.evaluate(() => location.hash);
+    await page.goto(`${url}?embed=1&panels=${process.env.PANELS}${hash}`);
+    for (let waited = 0; waited < 600 && (await position(page))[1] !== total; waited++) {
+      await page.waitForTimeout(1000);
+    }
+    console.log(`embedded with panels=${process.env.PANELS}`);
+  }
   console.log(`program: ${tasks} tasks x ${sleeps} random sleeps: ${total.toLocaleString('en')} events in the page, run + timeline built in about ${ran.toFixed(1)} s (status: ${status})`);
 
   const dom = await page.evaluate(() => ({
@@ -162,11 +174,12 @@ try {
   // Playback at the fastest speed.
   const speeds = await page.locator('#speed option').evaluateAll((options) => options.map((o) => o.value));
   await page.locator('#speed').selectOption(speeds[speeds.length - 1]);
-  await page.locator('.controls button', { hasText: 'Play' }).click();
+  const play = page.locator('.controls button', { hasText: /Play|Pause/ }).first();
+  await play.click();
   const [before] = await position(page);
   const playing = await frames(page, 4000);
   const [after] = await position(page);
-  await page.locator('.controls button', { hasText: 'Pause' }).click();
+  await play.click();
   console.log(`playback at the fastest speed (${speeds[speeds.length - 1]}): ${fpsOf(playing)}; ${after - before} events shown`);
   await context.close();
 } finally {

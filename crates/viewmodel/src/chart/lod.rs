@@ -36,6 +36,9 @@ pub struct LaneBars {
     pub columns: Vec<Bar>,
 }
 
+/// The rank of the most telling state ([`rank`]).
+const TOP_RANK: u8 = 7;
+
 /// How telling a state is when several share one pixel: running first (the
 /// moments a learner looks for), then how a task ended, then ready.
 fn rank(state: SegmentState) -> u8 {
@@ -54,9 +57,9 @@ fn rank(state: SegmentState) -> u8 {
 /// The segments of one lane as bars in `scale`'s window.
 pub fn bars(segments: &[Segment], scale: &Scale) -> LaneBars {
     let mut out = LaneBars::default();
-    let first = segments.partition_point(|s| scale.end_of(s) < scale.start);
+    let mut index = segments.partition_point(|s| scale.end_of(s) < scale.start);
     let mut column: Option<(f64, Bar)> = None;
-    for (index, segment) in segments.iter().enumerate().skip(first) {
+    while let Some(segment) = segments.get(index) {
         let (start, end) = (scale.start_of(segment), scale.end_of(segment));
         if start > scale.end {
             break;
@@ -75,6 +78,7 @@ pub fn bars(segments: &[Segment], scale: &Scale) -> LaneBars {
                 }
                 _ => out.stretches.push(bar),
             }
+            index += 1;
             continue;
         }
         let pixel = x0.floor();
@@ -101,11 +105,37 @@ pub fn bars(segments: &[Segment], scale: &Scale) -> LaneBars {
                 ));
             }
         }
+        index += 1;
+        // A column showing the most telling state cannot change: skip the
+        // segments that end inside it (a busy loop packs thousands per pixel).
+        if column
+            .as_ref()
+            .is_some_and(|(_, bar)| rank(bar.state) == TOP_RANK)
+        {
+            let boundary = scale.value(pixel + 1.0);
+            index = gallop(segments, index, |s| scale.end_of(s) < boundary);
+        }
     }
     if let Some((_, bar)) = column {
         out.columns.push(bar);
     }
     out
+}
+
+/// The first index at or after `from` where `before` turns false (`before`
+/// holds on a prefix of `items`), found by doubling steps then bisection, so
+/// that a short skip touches only nearby items.
+pub fn gallop<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize {
+    let mut low = from;
+    let mut step = 1;
+    let mut high = from;
+    while high < items.len() && before(&items[high]) {
+        low = high + 1;
+        high = from + step;
+        step *= 2;
+    }
+    let high = high.min(items.len());
+    low + items[low.min(high)..high].partition_point(before)
 }
 
 /// How telling an ending is when marks crowd: failures first.
@@ -273,6 +303,58 @@ mod tests {
         assert_eq!(stretches, [(-100.0, 300.0)]);
         let columns: Vec<f64> = drawn.columns.iter().map(|b| b.x0).collect();
         assert_eq!(columns, [-1.0, 99.0, 199.0]);
+    }
+
+    #[test]
+    fn galloping_finds_the_end_of_a_prefix() {
+        let items: Vec<u32> = (0..1000).collect();
+        for from in [0, 1, 5, 500, 999, 1000] {
+            for bound in [0, 3, 499, 500, 501, 998, 1000, 2000] {
+                let expected = items.partition_point(|&i| i < bound).max(from);
+                assert_eq!(
+                    gallop(&items, from, |&i| i < bound),
+                    expected,
+                    "{from} {bound}"
+                );
+            }
+        }
+    }
+
+    /// Skipping inside a running column gives what visiting every segment gives.
+    #[test]
+    fn skipping_saturated_columns_changes_nothing() {
+        let lane = sleeper(5_000);
+        for (start, end, width) in [
+            (0.0, 5_000.0, 700.0),
+            (10.0, 12.5, 300.0),
+            (0.0, 5_000.0, 20_000.0),
+        ] {
+            let scale = time_scale(start, end, width);
+            let drawn = bars(&lane, &scale);
+            // The reference: every segment, no skipping.
+            let mut columns: Vec<(f64, SegmentState)> = Vec::new();
+            for segment in &lane {
+                let (x0, x1) = (scale.x(segment.start_time), scale.x(segment.end_time));
+                if segment.start_time > end || segment.end_time < start || x1 - x0 >= MIN_STRETCH {
+                    continue;
+                }
+                let pixel = x0.floor();
+                match columns.last_mut() {
+                    Some((at, state)) if *at == pixel => {
+                        if rank(segment.state) > rank(*state) {
+                            *state = segment.state;
+                        }
+                    }
+                    _ => columns.push((pixel, segment.state)),
+                }
+            }
+            let got: Vec<(f64, SegmentState)> = drawn
+                .columns
+                .iter()
+                .map(|b| (b.x0 + COLUMN_WIDTH / 2.0 - 0.5, b.state))
+                .collect();
+            assert_eq!(got, columns, "{start}..{end} over {width}");
+        }
     }
 
     #[test]

@@ -359,24 +359,32 @@ impl Chart<'_> {
             ));
         }
         let advances = self.timeline.clock_advances();
-        let first_event = self.event_at(scale.start);
-        let from = advances.partition_point(|&k| k < first_event);
-        let mut last_x = f64::NEG_INFINITY;
-        for &k in &advances[from..] {
-            let x = scale.x(self.value_of_event(k));
+        let times = self.timeline.clock_advance_times();
+        let value = |i: usize| match scale.axis {
+            Axis::Time => times[i],
+            Axis::Events => advances[i] as f64,
+        };
+        // The first advance at or after `v`, searching from `from`.
+        let after = |from: usize, v: f64| match scale.axis {
+            Axis::Time => lod::gallop(times, from, |&t| t < v),
+            Axis::Events => lod::gallop(advances, from, |&k| (k as f64) < v),
+        };
+        let mut next = after(0, scale.start);
+        // One tick every two pixels at most: after each, skip to the first
+        // advance two pixels on.
+        while next < advances.len() {
+            let x = scale.x(value(next));
             if x > self.plot_right() {
                 break;
             }
-            if x - last_x >= 2.0 {
-                pinned.push(Shape::Line {
-                    from: (x, AXIS_HEIGHT - 5.0),
-                    to: (x, AXIS_HEIGHT),
-                    paint: Paint::ClockTick,
-                    width: 1.5,
-                    dashed: false,
-                });
-                last_x = x;
-            }
+            pinned.push(Shape::Line {
+                from: (x, AXIS_HEIGHT - 5.0),
+                to: (x, AXIS_HEIGHT),
+                paint: Paint::ClockTick,
+                width: 1.5,
+                dashed: false,
+            });
+            next = after(next + 1, scale.value(x + 2.0));
         }
     }
 
@@ -494,9 +502,8 @@ impl Chart<'_> {
                 (first, ((v1.ceil() as usize).saturating_sub(1)).max(first))
             }
             Axis::Time => {
-                let events = &self.timeline.trace().events;
                 let first = self.timeline.last_event_at(v0);
-                let last = events.partition_point(|e| e.time < v1).saturating_sub(1);
+                let last = self.timeline.events_until(v1, false).saturating_sub(1);
                 (first, last.max(first))
             }
         };
