@@ -14,7 +14,9 @@ use crate::replay::{Phase, State};
 use crate::views::{Detail, Lane, LaneOwner, Mark, Segment, SegmentState};
 
 /// Coroutines `asyncio.run` wraps in tasks of its own after the program's main
-/// coroutine ends: their lanes are asyncio's internals, not the program's.
+/// coroutine ends: their lanes are asyncio's internals, not the program's. A
+/// program's class could reuse the names, but its coroutine has frames: an
+/// internal task's await chain (`stack`) is empty when it runs.
 const INTERNAL_COROUTINES: [&str; 2] = [
     "BaseEventLoop.shutdown_asyncgens()",
     "BaseEventLoop.shutdown_default_executor()",
@@ -164,6 +166,14 @@ pub(crate) fn build(trace: &Trace, catalog: &Catalog, marks: Vec<(LaneOwner, Mar
             | EventKind::LoopClosed
             | EventKind::ProgramEnded { .. } => event_loop.close(i, event.time),
             _ => {}
+        }
+        if let EventKind::TaskResumed { task, stack } = &event.kind {
+            // Interned text 0 is the empty string: no frame of the program.
+            if *stack != 0 {
+                if let Some(Some(lane)) = tasks.get_mut(*task as usize) {
+                    lane.lane.internal = false;
+                }
+            }
         }
         if let Some(task) = touched_task(event, catalog) {
             if let Some(t) = state.task(task) {

@@ -232,3 +232,34 @@ fn a_big_run_costs_what_is_visible() {
         assert!(arrows > 10, "{axis:?}: {arrows}");
     }
 }
+
+#[test]
+fn a_programs_own_class_is_never_taken_for_asyncio() {
+    // A class may reuse asyncio's names: its coroutine has frames, so its task
+    // keeps its lane; asyncio.run's own shutdown tasks do not.
+    let t = common::timeline_of(
+        "import asyncio\n\n\nclass BaseEventLoop:\n    async def shutdown_asyncgens(self):\n        await asyncio.sleep(1)\n        return 'mine'\n\n\nasync def main():\n    print(await asyncio.create_task(BaseEventLoop().shutdown_asyncgens()))\n\n\nasyncio.run(main())\n",
+    );
+    let internal: Vec<(String, bool)> = t.lanes()[1..]
+        .iter()
+        .map(|lane| (lane.label.clone(), lane.internal))
+        .collect();
+    assert_eq!(
+        internal,
+        [
+            ("Task-1 · main()".to_string(), false),
+            (
+                "Task-2 · BaseEventLoop.shutdown_asyncgens()".to_string(),
+                false
+            ),
+            (
+                "Task-3 · BaseEventLoop.shutdown_asyncgens()".to_string(),
+                true
+            ),
+            (
+                "Task-4 · BaseEventLoop.shutdown_default_executor()".to_string(),
+                true
+            ),
+        ]
+    );
+}
