@@ -27,7 +27,24 @@ time.monotonic() and time.perf_counter() return `now`; time.time_ns(),
 time.monotonic_ns() and time.perf_counter_ns() return round(now * 1e9)
 (Python's round: half to even).  time.sleep(s) does `now += s` (it blocks the
 whole program, event loop included, as in real CPython; a negative s raises
-ValueError('sleep length must be non-negative')).  No other clock is touched.
+ValueError('sleep length must be non-negative')).
+
+Wall clock.  `now` is also the wall clock, in seconds since the Unix epoch:
+a program starts at 1970-01-01 00:00:00 UTC, and the time zone is UTC (the
+child runs with TZ=UTC).  time.localtime(), time.gmtime(), time.ctime(),
+time.asctime() and time.strftime(fmt) without a time argument use `now`;
+datetime.datetime.now() and utcnow() are `fromtimestamp(now)` and
+`utcfromtimestamp(now)` (date.today() and datetime.today() already ask
+time.time()); logging's start time (relativeCreated) is 0.0.
+
+The process.  os.getpid() is 4242 (PID), os.cpu_count() is 4 (CPU_COUNT),
+os.environ is empty (the program may still set variables), os.urandom(n) is
+`random.Random(SEED).randbytes(n)` from a generator of its own (so it does not
+disturb `random`'s sequence, and uuid.uuid4() follows it), sys.argv is the
+program's bare file name followed by its pinned arguments (see Arguments), and
+sys.getrecursionlimit() reads 1000 as in `python3 PROGRAM` (the recorder's own
+frames below the program are not counted).  asyncio's debug log names the
+selector EpollSelector, the class a real loop would use.
 
 Event loop.  asyncio's default policy is replaced so that asyncio.run(),
 asyncio.new_event_loop() and asyncio.get_event_loop() all build a
@@ -48,6 +65,11 @@ on a line of its own to stderr, and the exit status is 3.
 Seeding.  Before the program runs, random.seed(SEED) is called.  SEED is, by
 priority: the --seed option; a pin `# loopscope: seed=N` on a line of its own
 among the program's first 5 lines; the engine's default seed 0.
+
+Arguments.  A program may pin its command-line arguments with a line
+`# loopscope: args=ARG ARG ...` among its first 5 lines (split at whitespace,
+no quoting); they follow the program name in sys.argv, as after
+`loopscope run PROGRAM.py ARG ARG ...`.
 
 Running.  The program's directory becomes the current directory.  The source
 is compiled with the program's bare file name (e.g. `gather_basic.py`) as its
@@ -113,7 +135,11 @@ COMPOSED_EXPECTATIONS_DIR = HERE / "composed"
 
 DEFAULT_SEED = 0
 SEED_PIN = re.compile(r"#\s*loopscope:\s*seed\s*=\s*(-?\d+)\s*")
+ARGS_PIN = re.compile(r"#\s*loopscope:\s*args\s*=(.*)")
 SEED_PIN_LINES = 5
+# What the process looks like to the program (documented above).
+PID = 4242
+CPU_COUNT = 4
 DEADLOCK_STATUS = 3
 DEADLOCK_MARKER = "<deadlock>\n"
 NO_NEWLINE_MARKER = "\\ No newline at end of stdout\n"
@@ -154,8 +180,9 @@ def _install_virtual_time(stdout):
     time.time = time.monotonic = time.perf_counter = virtual_seconds
     time.time_ns = time.monotonic_ns = time.perf_counter_ns = virtual_nanoseconds
     time.sleep = virtual_sleep
+    _install_virtual_wall_clock(time)
 
-    class VirtualSelector(selectors.DefaultSelector):
+    class EpollSelector(selectors.DefaultSelector):
         """A selector that never waits: waiting advances the virtual clock."""
 
         def select(self, timeout=None):
@@ -173,7 +200,7 @@ def _install_virtual_time(stdout):
 
     class VirtualEventLoop(asyncio.SelectorEventLoop):
         def __init__(self):
-            super().__init__(VirtualSelector())
+            super().__init__(EpollSelector())
 
         def time(self):
             return now
@@ -182,6 +209,85 @@ def _install_virtual_time(stdout):
         _loop_factory = VirtualEventLoop
 
     asyncio.set_event_loop_policy(VirtualEventLoopPolicy())
+
+
+def _install_virtual_wall_clock(time):
+    """time's calendar functions, datetime's now() and logging on `now`."""
+    import ctypes
+    import datetime
+    import gc
+    import logging
+
+    def at_now(real):
+        def virtual(secs=None):
+            return real(now if secs is None else secs)
+        virtual.__name__ = real.__name__
+        return virtual
+
+    time.localtime = at_now(time.localtime)
+    time.gmtime = at_now(time.gmtime)
+    time.ctime = at_now(time.ctime)
+    real_asctime, real_strftime = time.asctime, time.strftime
+
+    def asctime(t=None):
+        return real_asctime(time.localtime() if t is None else t)
+
+    def strftime(format, t=None):
+        return real_strftime(format, time.localtime() if t is None else t)
+
+    time.asctime, time.strftime = asctime, strftime
+
+    def set_type_attribute(cls, name, value):
+        # datetime's types are static: write their dict, then drop the caches.
+        gc.get_referents(cls.__dict__)[0][name] = value
+        ctypes.pythonapi.PyType_Modified(ctypes.py_object(cls))
+
+    def datetime_now(cls, tz=None):
+        return cls.fromtimestamp(now, tz)
+
+    def datetime_utcnow(cls):
+        return cls.utcfromtimestamp(now)
+
+    set_type_attribute(datetime.datetime, "now", classmethod(datetime_now))
+    set_type_attribute(datetime.datetime, "utcnow", classmethod(datetime_utcnow))
+    logging._startTime = now
+
+
+def _install_process(program, args, seed):
+    """The process as the program sees it: see "The process" above."""
+    import random
+
+    sys.argv = [program, *args]
+    urandom_generator = random.Random(seed)
+
+    def urandom(size):
+        if size.__index__() < 0:
+            raise ValueError("negative argument not allowed")
+        return urandom_generator.randbytes(size)
+
+    os.urandom = urandom
+    os.getpid = lambda: PID
+    os.cpu_count = lambda: CPU_COUNT
+    os.environ = os._Environ({}, os.environ.encodekey, os.environ.decodekey,
+                             os.environ.encodevalue, os.environ.decodevalue)
+
+
+def _install_recursion_limit(offset):
+    """sys's recursion limit as `python3 PROGRAM` reports it: OFFSET frames of
+    the recorder sit below the program."""
+    real_get, real_set = sys.getrecursionlimit, sys.setrecursionlimit
+
+    def getrecursionlimit():
+        return real_get() - offset
+
+    def setrecursionlimit(limit):
+        if not isinstance(limit, int):
+            raise TypeError("'%s' object cannot be interpreted as an integer" % type(limit).__name__)
+        if limit < 1:
+            raise ValueError("recursion limit must be greater or equal than 1")
+        real_set(limit + offset)
+
+    sys.getrecursionlimit, sys.setrecursionlimit = getrecursionlimit, setrecursionlimit
 
 
 class StampedStdout:
@@ -219,7 +325,7 @@ class StampedStdout:
         return False
 
 
-def run_child(program, seed):
+def run_child(program, seed, args):
     """Run PROGRAM (a bare file name in the current directory) as __main__."""
     import asyncio
     import atexit
@@ -233,8 +339,8 @@ def run_child(program, seed):
     main.__file__ = program
     main.__builtins__ = __builtins__
     sys.modules["__main__"] = main
-    sys.argv = [program]
     sys.path[0] = os.getcwd()
+    _install_process(program, args, seed)
 
     stdout = StampedStdout(sys.stdout)
     _install_virtual_time(stdout)
@@ -250,6 +356,7 @@ def run_child(program, seed):
         depth += 1
         frame = frame.f_back
     sys.setrecursionlimit(sys.getrecursionlimit() + depth + 1)
+    _install_recursion_limit(depth + 1)
 
     if code.co_flags & inspect.CO_COROUTINE:
         asyncio.run(eval(code, main.__dict__))
@@ -289,15 +396,26 @@ def _is_source_line(line, body):
     return line.startswith(body) and line[len(body):len(body) + 1] not in ("", " ")
 
 
+def pinned(program_path, pin):
+    """The match of PIN on one of the program's first lines, if any."""
+    with open(program_path, encoding="utf-8") as f:
+        for _, line in zip(range(SEED_PIN_LINES), f):
+            match = pin.fullmatch(line.rstrip("\n"))
+            if match:
+                return match
+    return None
+
+
 def seed_for(program_path, seed_option):
     if seed_option is not None:
         return seed_option
-    with open(program_path, encoding="utf-8") as f:
-        for _, line in zip(range(SEED_PIN_LINES), f):
-            match = SEED_PIN.fullmatch(line.rstrip("\n"))
-            if match:
-                return int(match[1])
-    return DEFAULT_SEED
+    match = pinned(program_path, SEED_PIN)
+    return int(match[1]) if match else DEFAULT_SEED
+
+
+def args_for(program_path):
+    match = pinned(program_path, ARGS_PIN)
+    return match[1].split() if match else []
 
 
 def record(program_path, seed_option=None):
@@ -305,10 +423,11 @@ def record(program_path, seed_option=None):
     program_path = Path(program_path).resolve()
     seed = seed_for(program_path, seed_option)
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env.update(PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8", PYTHONDONTWRITEBYTECODE="1")
+    env.update(PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8", PYTHONDONTWRITEBYTECODE="1", TZ="UTC")
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", "--seed", str(seed), program_path.name]
     try:
         child = subprocess.run(
-            [sys.executable, str(Path(__file__).resolve()), "--child", "--seed", str(seed), program_path.name],
+            command + ["--", *args_for(program_path)],
             cwd=program_path.parent,
             env=env,
             stdin=subprocess.DEVNULL,
@@ -361,6 +480,7 @@ def main():
         raise SystemExit(f"record.py: the oracle is CPython 3.11, this is {sys.version.split()[0]}")
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("program", nargs="?", help="the program to record")
+    parser.add_argument("args", nargs="*", help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=int, help="random.seed for the program (default: its pin, else 0)")
     parser.add_argument("-o", "--output", help="write the expectation to this file instead of stdout")
     parser.add_argument("--all", action="store_true", help="re-record every case, example and composed program")
@@ -369,7 +489,7 @@ def main():
     args = parser.parse_args()
 
     if args.child:
-        run_child(args.program, args.seed)
+        run_child(args.program, args.seed, args.args)
         return 0
     if args.all:
         return record_all(args.check)
