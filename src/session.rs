@@ -50,6 +50,7 @@ impl Run {
                 instructions_without_yield: MAX_INSTRUCTIONS_WITHOUT_YIELD,
                 ..Limits::default()
             },
+            ..RunOptions::default()
         };
         let outcome = run_program(source, &options);
         let stderr = outcome.stream_text(Stream::Stderr);

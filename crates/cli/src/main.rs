@@ -1,7 +1,8 @@
 //! `loopscope run [--timestamps] [--trace FILE] [--perfetto FILE [--perfetto-axis events]]
-//! [--seed N] PROGRAM.py`
+//! [--seed N] PROGRAM.py [ARG ...]`
 //!
-//! Runs a program on Loopscope's virtual-time event loop. stdout is exactly
+//! Runs a program on Loopscope's virtual-time event loop; the arguments after
+//! the program are its `sys.argv[1:]`. stdout is exactly
 //! the program's stdout (with `--timestamps`, each line is prefixed with the
 //! virtual time at which it was completed, as `{:.3f} `); warnings and
 //! tracebacks go to stderr. Exit status: 0 ok, 1 uncaught exception,
@@ -19,7 +20,7 @@ use loopscope_runtime::{run_program, Outcome, RunOptions};
 use loopscope_viewmodel::export::{perfetto, Axis};
 use loopscope_viewmodel::Timeline;
 
-const USAGE: &str = "usage: loopscope run [--timestamps] [--trace FILE] [--perfetto FILE [--perfetto-axis time|events]] [--seed N] PROGRAM.py";
+const USAGE: &str = "usage: loopscope run [--timestamps] [--trace FILE] [--perfetto FILE [--perfetto-axis time|events]] [--seed N] PROGRAM.py [ARG ...]";
 
 /// The VM keeps Python frames on the heap, but generators resumed from Rust
 /// (next(), sort keys, callbacks) nest native calls: give them room.
@@ -32,6 +33,8 @@ struct Command {
     perfetto_axis: Axis,
     seed: Option<u64>,
     program: String,
+    /// What follows the program on the command line: its `sys.argv[1:]`.
+    program_args: Vec<String>,
 }
 
 fn parse_args(args: &[String]) -> Result<Command, String> {
@@ -48,8 +51,13 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         perfetto_axis: Axis::VirtualTime,
         seed: None,
         program: String::new(),
+        program_args: Vec::new(),
     };
     while let Some(a) = it.next() {
+        if !cmd.program.is_empty() {
+            cmd.program_args.push(a.clone());
+            continue;
+        }
         match a.as_str() {
             "--timestamps" => cmd.timestamps = true,
             "--trace" => {
@@ -88,12 +96,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
                 )
             }
             s if s.starts_with("--") => return Err(format!("unknown option '{s}'\n{USAGE}")),
-            s => {
-                if !cmd.program.is_empty() {
-                    return Err(format!("only one program can be run\n{USAGE}"));
-                }
-                cmd.program = s.to_string();
-            }
+            s => cmd.program = s.to_string(),
         }
     }
     if cmd.program.is_empty() {
@@ -171,6 +174,7 @@ fn main() -> ExitCode {
     let options = RunOptions {
         filename: cmd.program.clone(),
         seed: cmd.seed.unwrap_or(loopscope_runtime::DEFAULT_SEED),
+        args: cmd.program_args.clone(),
         ..RunOptions::default()
     };
     let program_source = cmd.perfetto.is_some().then(|| source.clone());

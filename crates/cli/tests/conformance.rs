@@ -8,11 +8,12 @@
 //! `examples/NAME` or `composed/NAME`. For each, in the program's directory, this runs
 //!
 //! ```text
-//! loopscope run --timestamps [--seed N] --trace FILE NAME.py
+//! loopscope run --timestamps [--seed N] --trace FILE NAME.py [ARG ...]
 //! ```
 //!
 //! (`--seed N` only for a program pinning its seed with `# loopscope: seed=N` among
-//! its first 5 lines) and compares the exit status, the stamped stdout and the stderr
+//! its first 5 lines, `ARG ...` for one pinning its arguments with
+//! `# loopscope: args=ARG ...`) and compares the exit status, the stamped stdout and the stderr
 //! with the expectation, byte for byte. A deadlock expectation (status 3, stderr
 //! ending in `<deadlock>`) requires status 3, the same stdout, and a non-empty stderr
 //! containing the word "deadlock". The program then runs a second time with another
@@ -48,7 +49,8 @@ use std::time::{Duration, Instant};
 
 /// How long one run of a program may take before it is killed.
 const RUN_TIMEOUT: Duration = Duration::from_secs(20);
-/// The seed pin `# loopscope: seed=N` counts only among a program's first lines.
+/// The pins `# loopscope: seed=N` and `# loopscope: args=...` count only among a
+/// program's first lines.
 const SEED_PIN_LINES: usize = 5;
 /// The status of a program that deadlocked (CPython would hang forever).
 const DEADLOCK_STATUS: i32 = 3;
@@ -388,7 +390,8 @@ fn check(case: &Case, scratch: &Path) -> Result<(), String> {
     }
 }
 
-/// `loopscope run --timestamps [--seed N] --trace TRACE NAME.py` in the program's directory.
+/// `loopscope run --timestamps [--seed N] --trace TRACE NAME.py [ARG ...]` in the program's
+/// directory.
 fn run_engine(case: &Case, trace: &Path) -> Result<Run, String> {
     let source = fs::read_to_string(&case.program)
         .map_err(|error| format!("cannot read {}: {error}", case.program.display()))?;
@@ -403,22 +406,28 @@ fn run_engine(case: &Case, trace: &Path) -> Result<Run, String> {
         .arg("--trace")
         .arg(trace)
         .arg(case.program.file_name().unwrap());
+    if let Some(args) = pinned(&source, "args") {
+        command.args(args.split_whitespace());
+    }
     run_with_timeout(command, RUN_TIMEOUT)
 }
 
 /// The N of a `# loopscope: seed=N` line among the first lines (as record.py reads it).
 fn pinned_seed(source: &str) -> Option<i64> {
+    pinned(source, "seed")?.trim().parse().ok()
+}
+
+/// What follows `# loopscope: KEY=` on one of the first lines (as record.py reads it).
+fn pinned<'a>(source: &'a str, key: &str) -> Option<&'a str> {
     source.lines().take(SEED_PIN_LINES).find_map(|line| {
         let rest = line
             .strip_prefix('#')?
             .trim_start()
             .strip_prefix("loopscope:")?;
-        let rest = rest
+        rest.trim_start()
+            .strip_prefix(key)?
             .trim_start()
-            .strip_prefix("seed")?
-            .trim_start()
-            .strip_prefix('=')?;
-        rest.trim().parse().ok()
+            .strip_prefix('=')
     })
 }
 

@@ -3,7 +3,7 @@
 //! uncaught exception like CPython, and hand back the trace.
 
 use crate::limits::Limits;
-use crate::modules::DEFAULT_SEED;
+use crate::modules::{CommandLine, DEFAULT_SEED};
 use crate::object::code::CodeObject;
 use crate::object::frame::{Frame, FrameKind};
 use crate::object::generator::Generator;
@@ -17,6 +17,8 @@ pub struct RunOptions {
     pub filename: String,
     pub seed: u64,
     pub limits: Limits,
+    /// The program's arguments, `sys.argv[1:]` (`sys.argv[0]` is `filename`).
+    pub args: Vec<String>,
 }
 
 impl Default for RunOptions {
@@ -25,6 +27,7 @@ impl Default for RunOptions {
             filename: "main.py".into(),
             seed: DEFAULT_SEED,
             limits: Limits::default(),
+            args: Vec::new(),
         }
     }
 }
@@ -102,6 +105,8 @@ fn new_vm(source: &str, options: &RunOptions) -> Vm {
     );
     crate::builtins::install(&mut vm);
     crate::modules::register(&mut vm.registry);
+    let argv = std::iter::once(&options.filename).chain(&options.args);
+    *vm.states.get::<CommandLine>() = CommandLine(argv.cloned().collect());
     crate::asyncio::install(&mut vm);
     vm
 }

@@ -10,6 +10,7 @@ fn assert_stops(source: &str, limits: Limits, message: &str) {
         filename: "main.py".to_string(),
         seed: loopscope_runtime::DEFAULT_SEED,
         limits,
+        ..RunOptions::default()
     };
     let outcome = run_program(source, &options);
     let stderr = outcome.stream_text(Stream::Stderr);

@@ -1,24 +1,52 @@
 //! `sys`: `stdout` / `stderr` objects usable with `print(file=...)` and
-//! `.write(s)`, plus a few constants.
+//! `.write(s)`, `argv` (the program's command line), `exit`, `exc_info`, the
+//! recursion limit, and the constants of the oracle's CPython 3.11.7.
 
 use std::rc::Rc;
 
-use crate::builtins::args::exactly_one;
-use crate::object::exceptions::type_error;
+use crate::builtins::args::{exactly_one, index_arg, no_args};
+use crate::object::exceptions::{exc, type_error, value_error};
 use crate::object::native::{downcast, NativeObject};
 use crate::object::types::{type_of, TypeId};
-use crate::object::value::{Args, Module, PyResult, Value};
+use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::trace::Stream;
 use crate::vm::Vm;
 
 const STDOUT: &str = "<stdout>";
 const STDERR: &str = "<stderr>";
 
+/// `sys.version` of the oracle (`python3 -c "import sys; print(sys.version)"`).
+const VERSION: &str = "3.11.7 (main, May  9 2026, 07:35:25) [GCC 12.2.0]";
+/// `sys.hexversion` of 3.11.7 final.
+const HEXVERSION: i64 = 0x030B07F0;
+/// `sys.setrecursionlimit` accepts more, but frames cost memory: past this
+/// depth a program gets RecursionError whatever limit it asked for.
+const MAX_RECURSION_DEPTH: usize = 100_000;
+
+/// The program's command line: `sys.argv`, its file name then its arguments
+/// (`program.rs` sets it from `RunOptions`).
+#[derive(Default)]
+pub struct CommandLine(pub Vec<String>);
+
 pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     vm.slots.get_mut(TypeId::TextIOWrapper).methods = &[("write", write), ("flush", flush)];
-    let m = super::native_module("sys", "", &[("exit", crate::builtins::raise_exit)]);
+    const FUNCTIONS: &[(&str, NativeFn)] = &[
+        ("exit", crate::builtins::raise_exit),
+        ("exc_info", exc_info),
+        ("exception", exception),
+        ("getrecursionlimit", getrecursionlimit),
+        ("setrecursionlimit", setrecursionlimit),
+    ];
+    let m = super::native_module("sys", "", FUNCTIONS);
+    let argv = vm.states.get::<CommandLine>().0.iter();
+    let argv = Value::list(argv.map(|a| Value::str(a)).collect());
     {
         let mut attrs = m.attrs.borrow_mut();
+        attrs.insert_str("argv", argv);
+        attrs.insert_str("version", Value::str(VERSION));
+        attrs.insert_str("hexversion", Value::Int(HEXVERSION));
+        attrs.insert_str("byteorder", Value::str("little"));
+        attrs.insert_str("maxunicode", Value::Int(0x10FFFF));
         for stream in [Stream::Stdout, Stream::Stderr] {
             let name = match stream {
                 Stream::Stdout => "stdout",
@@ -81,5 +109,47 @@ fn write(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn flush(_vm: &mut Vm, _recv: &Value, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+/// `sys.exc_info()`: `(type, value, traceback)` of the exception being
+/// handled, `(None, None, None)` outside any handler. Tracebacks are not
+/// objects here: the third item is None.
+fn exc_info(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    no_args("exc_info", &args)?;
+    Ok(match vm.handled_exception() {
+        Some(e) => Value::tuple(vec![Value::Type(e.class.clone()), Value::Exception(e), Value::None]),
+        None => Value::tuple(vec![Value::None, Value::None, Value::None]),
+    })
+}
+
+/// `sys.exception()`: the exception being handled, or None.
+fn exception(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    no_args("exception", &args)?;
+    Ok(vm.handled_exception().map_or(Value::None, Value::Exception))
+}
+
+fn getrecursionlimit(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    no_args("getrecursionlimit", &args)?;
+    Ok(Value::Int(vm.limits.recursion_depth as i64))
+}
+
+fn setrecursionlimit(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let limit = index_arg(&exactly_one("setrecursionlimit", &args)?)?;
+    if limit < 1 {
+        return Err(value_error(
+            "recursion limit must be greater or equal than 1",
+        ));
+    }
+    let depth = vm.frames.len() + vm.library_depth;
+    if (limit as usize) <= depth {
+        return Err(exc(
+            TypeId::RecursionError,
+            format!(
+                "cannot set the recursion limit to {limit} at the recursion depth {depth}: the limit is too low"
+            ),
+        ));
+    }
+    vm.limits.recursion_depth = (limit as usize).min(MAX_RECURSION_DEPTH);
     Ok(Value::None)
 }
