@@ -1,16 +1,19 @@
 //! `time` on the virtual clock: `time()`, `monotonic()`, `perf_counter()`
 //! read `vm.now`; the `*_ns` variants return `round(now * 1e9)`, exactly as
 //! the conformance recorder patches CPython; `sleep()` blocks the loop while
-//! the clock advances.
+//! the clock advances. `vm.now` is also the wall clock, in seconds since the
+//! Unix epoch, in UTC: `strftime`, `asctime`, `ctime` and `mktime` format
+//! and read it as the C library does (`strftime.rs`).
 
 use std::rc::Rc;
 
 use loopscope_cpython::float_repr::{float_to_int, round_half_even};
 
-use crate::builtins::args::exactly_one;
+use super::strftime::{self, Tm};
+use crate::builtins::args::{count_range, exactly_one, index_arg, no_kwargs};
 use crate::object::exceptions::cpython_error;
-use crate::object::exceptions::{type_error, value_error};
-use crate::object::types::type_of;
+use crate::object::exceptions::{exc, type_error, value_error};
+use crate::object::types::{type_of, TypeId};
 use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
@@ -23,8 +26,188 @@ pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("monotonic_ns", nanoseconds),
         ("perf_counter_ns", nanoseconds),
         ("sleep", sleep),
+        ("strftime", strftime),
+        ("asctime", asctime),
+        ("ctime", ctime),
+        ("mktime", mktime),
     ];
-    Ok(super::native_module("time", "", FUNCTIONS))
+    let m = super::native_module("time", "", FUNCTIONS);
+    {
+        let mut attrs = m.attrs.borrow_mut();
+        attrs.insert_str("timezone", Value::Int(0));
+        attrs.insert_str("altzone", Value::Int(0));
+        attrs.insert_str("daylight", Value::Int(0));
+        let utc = Value::str("UTC");
+        attrs.insert_str("tzname", Value::tuple(vec![utc.clone(), utc]));
+    }
+    Ok(m)
+}
+
+/// `time.strftime(format[, t])`: `t` defaults to `localtime()`.
+fn strftime(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    no_kwargs("strftime", &args)?;
+    count_range("strftime", &args, 1, 2)?;
+    let Value::Str(format) = &args.pos[0] else {
+        return Err(type_error(format!(
+            "strftime() argument 1 must be str, not {}",
+            type_of(&args.pos[0]).name()
+        )));
+    };
+    let mut tm = match args.pos.get(1) {
+        Some(t) => checked_tm(t, "strftime")?,
+        None => local_time(now_seconds(vm))?,
+    };
+    tm.isdst = tm.isdst.clamp(-1, 1);
+    if format.contains('\0') {
+        return Err(value_error("embedded null character"));
+    }
+    Ok(Value::str(&strftime::strftime(format, &tm)))
+}
+
+/// `time.asctime([t])`.
+fn asctime(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    no_kwargs("asctime", &args)?;
+    count_range("asctime", &args, 0, 1)?;
+    let tm = match args.pos.first() {
+        Some(t) => checked_tm(t, "asctime")?,
+        None => local_time(now_seconds(vm))?,
+    };
+    Ok(Value::str(&strftime::asctime(&tm)))
+}
+
+/// `time.ctime([secs])`: `asctime(localtime(secs))`.
+fn ctime(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let secs = optional_seconds(vm, "ctime", &args)?;
+    Ok(Value::str(&strftime::asctime(&local_time(secs)?)))
+}
+
+/// `time.mktime(t)`: the inverse of `localtime`, as a float.
+fn mktime(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let t = exactly_one("mktime", &args)?;
+    let tm = time_tuple(&t, "mktime")?;
+    Ok(Value::Float(strftime::mktime(&tm) as f64))
+}
+
+/// `now`, floored to whole seconds as C's `time_t`.
+fn now_seconds(vm: &Vm) -> i64 {
+    vm.now.floor() as i64
+}
+
+/// An optional `secs` argument (None: now), floored to a `time_t`.
+fn optional_seconds(vm: &mut Vm, name: &str, args: &Args) -> PyResult<i64> {
+    no_kwargs(name, args)?;
+    count_range(name, args, 0, 1)?;
+    match args.pos.first() {
+        None | Some(Value::None) => Ok(now_seconds(vm)),
+        Some(Value::Float(f)) => {
+            if f.is_nan() {
+                return Err(value_error("Invalid value NaN (not a number)"));
+            }
+            let floored = f.floor();
+            if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&floored) {
+                return Err(time_t_overflow());
+            }
+            Ok(floored as i64)
+        }
+        Some(Value::BigInt(_)) => Err(time_t_overflow()),
+        Some(other) => index_arg(other),
+    }
+}
+
+fn time_t_overflow() -> crate::object::value::ExcRef {
+    exc(
+        TypeId::OverflowError,
+        "timestamp out of range for platform time_t",
+    )
+}
+
+/// `localtime(secs)` in UTC.
+fn local_time(secs: i64) -> PyResult<Tm> {
+    strftime::broken_down(secs, "UTC").ok_or_else(|| {
+        exc(
+            TypeId::OSError,
+            "[Errno 75] Value too large for defined data type",
+        )
+    })
+}
+
+/// A time tuple, range-checked as CPython's `checktm` does for `strftime`
+/// and `asctime` (a zero month, day or day of year stands for the first).
+fn checked_tm(t: &Value, function: &str) -> PyResult<Tm> {
+    let mut tm = time_tuple(t, function)?;
+    let check = |ok: bool, what: &str| {
+        if ok {
+            Ok(())
+        } else {
+            Err(value_error(format!("{what} out of range")))
+        }
+    };
+    if tm.mon == -1 {
+        tm.mon = 0;
+    }
+    check((0..=11).contains(&tm.mon), "month")?;
+    if tm.mday == 0 {
+        tm.mday = 1;
+    }
+    check((1..=31).contains(&tm.mday), "day of month")?;
+    check((0..=23).contains(&tm.hour), "hour")?;
+    check((0..=59).contains(&tm.min), "minute")?;
+    check((0..=61).contains(&tm.sec), "seconds")?;
+    check(tm.wday >= 0, "day of week")?;
+    if tm.yday == -1 {
+        tm.yday = 0;
+    }
+    check((0..=365).contains(&tm.yday), "day of year")?;
+    Ok(tm)
+}
+
+/// CPython's `gettmarg`: a 9-tuple of ints (a `struct_time` among them)
+/// in Python's conventions, to C's `struct tm`.
+fn time_tuple(t: &Value, function: &str) -> PyResult<Tm> {
+    let Value::Tuple(items) = t else {
+        return Err(type_error("Tuple or struct_time argument required"));
+    };
+    if items.len() != 9 {
+        return Err(type_error(format!(
+            "{function}(): illegal time tuple argument"
+        )));
+    }
+    let mut fields = [0i64; 9];
+    for (field, item) in fields.iter_mut().zip(items.iter()) {
+        let n = index_arg(item).map_err(|e| match item {
+            Value::BigInt(_) => exc(
+                TypeId::OverflowError,
+                "Python int too large to convert to C long",
+            ),
+            _ => e,
+        })?;
+        if i32::try_from(n).is_err() {
+            let bound = if n > 0 {
+                "greater than maximum"
+            } else {
+                "less than minimum"
+            };
+            return Err(exc(
+                TypeId::OverflowError,
+                format!("signed integer is {bound}"),
+            ));
+        }
+        *field = n;
+    }
+    let [year, mon, mday, hour, min, sec, wday, yday, isdst] = fields;
+    Ok(Tm {
+        year,
+        mon: mon - 1,
+        mday,
+        hour,
+        min,
+        sec,
+        wday: (wday + 1) % 7,
+        yday: yday - 1,
+        isdst,
+        zone: None,
+        gmtoff: 0,
+    })
 }
 
 fn seconds(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
