@@ -7,6 +7,7 @@ mod itertools;
 mod math;
 mod operator;
 mod random;
+mod strftime;
 mod sys;
 mod time;
 mod traceback;
@@ -21,7 +22,7 @@ use crate::object::value::{Module, NativeFn, Value};
 
 pub use functools::partial_parts;
 pub use random::DEFAULT_SEED;
-pub use sys::output_stream;
+pub use sys::{output_stream, CommandLine};
 
 /// Register the standard-library modules Loopscope provides.
 pub fn register(registry: &mut ModuleRegistry) {
@@ -39,12 +40,18 @@ pub fn register(registry: &mut ModuleRegistry) {
     for (name, make) in natives {
         registry.register(name, ModuleSource::Native(*make));
     }
-    // Modules written in Python (`modules/python/`).
-    let pythons: &[(&'static str, &'static str, &'static str)] = &[(
-        "__future__",
-        include_str!("modules/python/__future__.py"),
-        "/usr/lib/python3.11/__future__.py",
-    )];
+    // Modules written in Python (`modules/python/NAME.py`), shown as coming
+    // from CPython's library directory.
+    macro_rules! python {
+        ($($name:literal),* $(,)?) => {
+            [$((
+                $name,
+                include_str!(concat!("modules/python/", $name, ".py")),
+                concat!("/usr/lib/python3.11/", $name, ".py"),
+            )),*]
+        };
+    }
+    let pythons = python!["__future__", "bisect", "heapq", "string", "textwrap"];
     for (name, source, filename) in pythons {
         registry.register(name, ModuleSource::Python { source, filename });
     }
