@@ -3,7 +3,9 @@
 //! the conformance recorder patches CPython; `sleep()` blocks the loop while
 //! the clock advances. `vm.now` is also the wall clock, in seconds since the
 //! Unix epoch, in UTC: `strftime`, `asctime`, `ctime` and `mktime` format
-//! and read it as the C library does (`strftime.rs`).
+//! and read it as the C library does (`strftime.rs`); `gmtime` and
+//! `localtime` give `struct_time`s, a class of the module's Python half
+//! (`python/time.py`).
 
 use std::rc::Rc;
 
@@ -17,7 +19,7 @@ use crate::object::types::{type_of, TypeId};
 use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
-pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
+pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     const FUNCTIONS: &[(&str, NativeFn)] = &[
         ("time", seconds),
         ("monotonic", seconds),
@@ -30,8 +32,11 @@ pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("asctime", asctime),
         ("ctime", ctime),
         ("mktime", mktime),
+        ("gmtime", gmtime),
+        ("localtime", localtime),
     ];
     let m = super::native_module("time", "", FUNCTIONS);
+    vm.run_library_source(&m, include_str!("python/time.py"))?;
     {
         let mut attrs = m.attrs.borrow_mut();
         attrs.insert_str("timezone", Value::Int(0));
@@ -81,6 +86,41 @@ fn ctime(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     Ok(Value::str(&strftime::asctime(&local_time(secs)?)))
 }
 
+/// `time.gmtime([secs])`: a `struct_time` in UTC (zone "GMT").
+fn gmtime(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let secs = optional_seconds(vm, "gmtime", &args)?;
+    let tm = strftime::broken_down(secs, "GMT").ok_or_else(year_overflow)?;
+    struct_time(vm, &tm)
+}
+
+/// `time.localtime([secs])`: a `struct_time` in the local zone, UTC.
+fn localtime(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let secs = optional_seconds(vm, "localtime", &args)?;
+    struct_time(vm, &local_time(secs)?)
+}
+
+/// A `struct_time` of `tm` (in Python's conventions: month 1-12, Monday 0,
+/// day of the year from 1).
+fn struct_time(vm: &mut Vm, tm: &Tm) -> PyResult<Value> {
+    let module = vm.import("time")?;
+    let class = crate::attrs::get_attr(vm, &module, "struct_time")?;
+    let fields = [
+        tm.year,
+        tm.mon + 1,
+        tm.mday,
+        tm.hour,
+        tm.min,
+        tm.sec,
+        (tm.wday + 6) % 7,
+        tm.yday + 1,
+        tm.isdst,
+    ];
+    let mut items: Vec<Value> = fields.iter().map(|f| Value::Int(*f)).collect();
+    items.push(tm.zone.as_deref().map_or(Value::None, Value::str));
+    items.push(Value::Int(tm.gmtoff));
+    vm.call(&class, Args::new(vec![Value::tuple(items)]))
+}
+
 /// `time.mktime(t)`: the inverse of `localtime`, as a float.
 fn mktime(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let t = exactly_one("mktime", &args)?;
@@ -123,12 +163,15 @@ fn time_t_overflow() -> crate::object::value::ExcRef {
 
 /// `localtime(secs)` in UTC.
 fn local_time(secs: i64) -> PyResult<Tm> {
-    strftime::broken_down(secs, "UTC").ok_or_else(|| {
-        exc(
-            TypeId::OSError,
-            "[Errno 75] Value too large for defined data type",
-        )
-    })
+    strftime::broken_down(secs, "UTC").ok_or_else(year_overflow)
+}
+
+/// The C library's EOVERFLOW for a year past `int`.
+fn year_overflow() -> crate::object::value::ExcRef {
+    exc(
+        TypeId::OSError,
+        "[Errno 75] Value too large for defined data type",
+    )
 }
 
 /// A time tuple, range-checked as CPython's `checktm` does for `strftime`
@@ -164,7 +207,7 @@ fn checked_tm(t: &Value, function: &str) -> PyResult<Tm> {
 /// CPython's `gettmarg`: a 9-tuple of ints (a `struct_time` among them)
 /// in Python's conventions, to C's `struct tm`.
 fn time_tuple(t: &Value, function: &str) -> PyResult<Tm> {
-    let Value::Tuple(items) = t else {
+    let Value::Tuple(items) = crate::object::instance::payload(t) else {
         return Err(type_error("Tuple or struct_time argument required"));
     };
     if items.len() != 9 {
@@ -195,6 +238,22 @@ fn time_tuple(t: &Value, function: &str) -> PyResult<Tm> {
         *field = n;
     }
     let [year, mon, mday, hour, min, sec, wday, yday, isdst] = fields;
+    // A struct_time carries its zone and UTC offset beside its items.
+    let (zone, gmtoff) = match t {
+        Value::Instance(i) if &**i.class.borrow().name.borrow() == "struct_time" => {
+            let dict = i.dict.borrow();
+            let zone = match dict.get_str("_zone") {
+                Some(Value::Str(z)) => Some(z.to_string()),
+                _ => None,
+            };
+            let gmtoff = match dict.get_str("_gmtoff") {
+                Some(Value::Int(o)) => o,
+                _ => 0,
+            };
+            (zone, gmtoff)
+        }
+        _ => (None, 0),
+    };
     Ok(Tm {
         year,
         mon: mon - 1,
@@ -205,8 +264,8 @@ fn time_tuple(t: &Value, function: &str) -> PyResult<Tm> {
         wday: (wday + 1) % 7,
         yday: yday - 1,
         isdst,
-        zone: None,
-        gmtoff: 0,
+        zone,
+        gmtoff,
     })
 }
 

@@ -67,15 +67,6 @@ impl Vm {
         source: &str,
         filename: &'static str,
     ) -> PyResult<Value> {
-        let code = loopscope_syntax::parse(source)
-            .and_then(|m| crate::compile::compile_module(&m, filename))
-            .map_err(|d| {
-                exc(
-                    TypeId::SyntaxError,
-                    format!("{} (in the library module {name})", d.message),
-                )
-            })?;
-        let code = CodeObject::load_library(code);
         let module = Rc::new(Module {
             name: Rc::from(name),
             attrs: Default::default(),
@@ -88,7 +79,31 @@ impl Vm {
         }
         let value = Value::Module(module.clone());
         self.modules.insert(Rc::from(name), value.clone());
-        let mut frame = Frame::new(code, module);
+        match self.run_library_source(&module, source) {
+            Ok(()) => Ok(value),
+            Err(e) => {
+                self.modules.remove(name);
+                Err(e)
+            }
+        }
+    }
+
+    /// Compile `source` with Loopscope's compiler and run it in `module`'s
+    /// namespace as library code (tracebacks skip its frames): the body of
+    /// a module written in Python, or the Python half of a native module
+    /// (the classes of `time`, ...).
+    pub fn run_library_source(&mut self, module: &Rc<Module>, source: &str) -> PyResult<()> {
+        let name = &module.name;
+        let code = loopscope_syntax::parse(source)
+            .and_then(|m| crate::compile::compile_module(&m, &module.filename))
+            .map_err(|d| {
+                exc(
+                    TypeId::SyntaxError,
+                    format!("{} (in the library module {name})", d.message),
+                )
+            })?;
+        let code = CodeObject::load_library(code);
+        let mut frame = Frame::new(code, module.clone());
         frame.kind = FrameKind::Base;
         let ran = self
             .check_nesting()
@@ -96,17 +111,13 @@ impl Vm {
             .and_then(|()| {
                 let base = self.frames.len() - 1;
                 self.run_nested(base)
-            });
+            })?;
         match ran {
-            Ok(Exit::Return(_)) => Ok(value),
-            Ok(Exit::Yield(_)) => Err(exc(
+            Exit::Return(_) => Ok(()),
+            Exit::Yield(_) => Err(exc(
                 TypeId::RuntimeError,
                 format!("the module {name} yielded while being imported"),
             )),
-            Err(e) => {
-                self.modules.remove(name);
-                Err(e)
-            }
         }
     }
 }

@@ -1,0 +1,65 @@
+# The Python half of Loopscope's time module (the rest is modules/time.rs,
+# which runs this in the module's namespace): struct_time, the named
+# 9-tuple gmtime() and localtime() return, with tm_zone and tm_gmtoff
+# beside its items.
+
+_FIELDS = ("tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec",
+           "tm_wday", "tm_yday", "tm_isdst")
+
+
+def _is_sequence(value):
+    try:
+        len(value)
+    except TypeError:
+        return False
+    return not isinstance(value, (dict, set, frozenset))
+
+
+class struct_time(tuple):
+    n_sequence_fields = 9
+    n_fields = 11
+    n_unnamed_fields = 0
+    __match_args__ = _FIELDS
+
+    def __new__(cls, sequence, dict=None):
+        if not _is_sequence(sequence):
+            raise TypeError("constructor requires a sequence")
+        items = tuple(sequence)
+        if len(items) < 9:
+            raise TypeError(f"time.struct_time() takes an at least 9-sequence ({len(items)}-sequence given)")
+        if len(items) > 11:
+            raise TypeError(f"time.struct_time() takes an at most 11-sequence ({len(items)}-sequence given)")
+        self = tuple.__new__(cls, items[:9])
+        extra = items[9:] + (None, None)
+        self._zone = extra[0]
+        self._gmtoff = extra[1]
+        return self
+
+    def __setattr__(self, name, value):
+        if name in _FIELDS or name in ("tm_zone", "tm_gmtoff"):
+            raise AttributeError("readonly attribute")
+        object.__setattr__(self, name, value)
+
+    @property
+    def tm_zone(self):
+        return self._zone
+
+    @property
+    def tm_gmtoff(self):
+        return self._gmtoff
+
+    def __repr__(self):
+        shown = ", ".join(f"{name}={value!r}" for name, value in zip(_FIELDS, self))
+        return f"time.struct_time({shown})"
+
+    def __reduce__(self):
+        return (struct_time, (tuple(self), {"tm_zone": self._zone, "tm_gmtoff": self._gmtoff}))
+
+
+def _item(index):
+    return property(lambda self: self[index])
+
+
+for _index, _name in enumerate(_FIELDS):
+    setattr(struct_time, _name, _item(_index))
+del _index, _name, _item
