@@ -37,8 +37,10 @@ datetime.datetime.now() and utcnow() are `fromtimestamp(now)` and
 `utcfromtimestamp(now)` (date.today() and datetime.today() already ask
 time.time()); logging's start time (relativeCreated) is 0.0.
 
-The process.  os.getpid() is 4242 (PID), os.cpu_count() is 4 (CPU_COUNT),
-os.environ is empty (the program may still set variables), os.urandom(n) is
+The process.  os.getpid() is 4242 (PID) and os.getppid() 4241, os.cpu_count()
+is 4 (CPU_COUNT), os.getcwd() is /home/loopscope (CWD; the program still runs
+in its own directory), os.environ is empty (the program may still set
+variables), os.urandom(n) is
 `random.Random(SEED).randbytes(n)` from a generator of its own (so it does not
 disturb `random`'s sequence, and uuid.uuid4() follows it), sys.argv is the
 program's bare file name followed by its pinned arguments (see Arguments), and
@@ -140,6 +142,7 @@ SEED_PIN_LINES = 5
 # What the process looks like to the program (documented above).
 PID = 4242
 CPU_COUNT = 4
+CWD = "/home/loopscope"
 DEADLOCK_STATUS = 3
 DEADLOCK_MARKER = "<deadlock>\n"
 NO_NEWLINE_MARKER = "\\ No newline at end of stdout\n"
@@ -255,18 +258,21 @@ def _install_virtual_wall_clock(time):
 
 def _install_process(program, args, seed):
     """The process as the program sees it: see "The process" above."""
+    import operator
     import random
 
     sys.argv = [program, *args]
     urandom_generator = random.Random(seed)
 
     def urandom(size):
-        if size.__index__() < 0:
+        if operator.index(size) < 0:
             raise ValueError("negative argument not allowed")
         return urandom_generator.randbytes(size)
 
     os.urandom = urandom
     os.getpid = lambda: PID
+    os.getppid = lambda: PID - 1
+    os.getcwd = lambda: CWD
     os.cpu_count = lambda: CPU_COUNT
     os.environ = os._Environ({}, os.environ.encodekey, os.environ.decodekey,
                              os.environ.encodevalue, os.environ.decodevalue)

@@ -18,6 +18,7 @@ mod object;
 mod ops;
 mod program;
 pub mod progress;
+mod reports;
 mod repr;
 pub mod trace;
 mod traceback;
@@ -55,6 +56,7 @@ pub const LAYERS: &[(&str, &[&str])] = &[
             "repr",
             "format",
             "traceback",
+            "reports",
         ],
     ),
     // The built-in functions and types' methods, and the standard library.

@@ -4,8 +4,10 @@
 
 mod functools;
 mod itertools;
+mod logging;
 mod math;
 mod operator;
+mod posix;
 mod random;
 mod strftime;
 mod sys;
@@ -18,7 +20,8 @@ use std::rc::Rc;
 use crate::object::native::NativeObject;
 use crate::object::state::{ModuleBuilder, ModuleRegistry, ModuleSource};
 use crate::object::types::TypeId;
-use crate::object::value::{Module, NativeFn, Value};
+use crate::object::value::{Module, NativeFn, PyResult, Value};
+use crate::vm::Vm;
 
 pub use functools::partial_parts;
 pub use random::DEFAULT_SEED;
@@ -36,6 +39,9 @@ pub fn register(registry: &mut ModuleRegistry) {
         ("traceback", traceback::make),
         ("functools", functools::make),
         ("operator", operator::make),
+        ("posix", posix::make),
+        ("os.path", os_path),
+        ("logging", logging::make),
     ];
     for (name, make) in natives {
         registry.register(name, ModuleSource::Native(*make));
@@ -51,9 +57,29 @@ pub fn register(registry: &mut ModuleRegistry) {
             )),*]
         };
     }
-    let pythons = python!["__future__", "bisect", "heapq", "string", "textwrap"];
+    let pythons = python![
+        "__future__",
+        "bisect",
+        "copy",
+        "heapq",
+        "os",
+        "posixpath",
+        "string",
+        "textwrap",
+    ];
     for (name, source, filename) in pythons {
         registry.register(name, ModuleSource::Python { source, filename });
+    }
+}
+
+/// `os.path` is `posixpath`, as on Linux.
+fn os_path(vm: &mut Vm) -> PyResult<Rc<Module>> {
+    match vm.import("posixpath")? {
+        Value::Module(m) => Ok(m),
+        other => Err(crate::object::exceptions::type_error(format!(
+            "posixpath is a {}, not a module",
+            crate::object::types::type_of(&other).name()
+        ))),
     }
 }
 

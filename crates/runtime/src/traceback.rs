@@ -52,40 +52,56 @@ pub fn format_exception(vm: &mut Vm, e: &ExcRef) -> String {
     Printer::new(Style::Excepthook, &lines, Some(vm)).print(e)
 }
 
-/// An error report logged by asyncio's default exception handler:
-/// `message` (possibly several lines), then the exception's traceback as
-/// `logging` formats it. The exception is one the event loop caught (a
-/// callback or a task step failed), so in CPython it passed through library
-/// frames (`Handle._run`) and has a traceback even when none of its frames
-/// is the program's: the `Traceback (most recent call last):` line is shown.
-pub fn format_logged_exception(vm: &mut Vm, message: &str, e: &ExcRef) -> String {
-    logged(vm, message, e, true)
-}
-
-/// What asyncio logs when a task or future holding an exception nobody
-/// retrieved is destroyed; `describe` is its repr (`<Task finished ...>`,
-/// `<Future finished ...>`), whose class name starts the message.
-pub fn format_never_retrieved(vm: &mut Vm, describe: &str, e: &ExcRef) -> String {
+/// The message of what asyncio logs when a task or future holding an
+/// exception nobody retrieved is destroyed (`describe` is its repr), and whether its exception
+/// surely passed through library frames: a task's exception was raised in
+/// its step; a future's may never have been raised
+/// (`set_exception(ValueError())`), and then has no traceback.
+pub fn never_retrieved_message(describe: &str) -> (String, bool) {
     let class = describe
         .trim_start_matches('<')
         .split([' ', '>'])
         .next()
         .unwrap_or_default();
     let message = format!("{class} exception was never retrieved\nfuture: {describe}");
-    // A task's exception was raised in its step; a future's may never have
-    // been raised (`set_exception(ValueError())`), and then has no traceback.
-    logged(vm, &message, e, class == "Task")
+    let caught_by_loop = class == "Task";
+    (message, caught_by_loop)
 }
 
-/// `message` and the traceback of `e` as `logging` prints them;
-/// `caught_by_loop` when `e` surely passed through library frames.
-fn logged(vm: &mut Vm, message: &str, e: &ExcRef, caught_by_loop: bool) -> String {
+/// The traceback of `e` as the `traceback` module (and so `logging`) prints
+/// it; `caught_by_loop` when `e` surely passed through library frames: an
+/// exception the event loop caught (a callback or a task step failed)
+/// passed through `Handle._run` in CPython and has a traceback even when
+/// none of its frames is the program's, so its `Traceback (most recent call
+/// last):` line is shown.
+pub fn module_traceback(vm: &mut Vm, e: &ExcRef, caught_by_loop: bool) -> String {
     let lines = vm.source_lines.clone();
     let mut printer = Printer::new(Style::Logging, &lines, Some(vm));
     if caught_by_loop {
         printer.caught_by_loop = Some(Rc::as_ptr(e));
     }
-    format!("{message}\n{}", printer.print(e))
+    printer.print(e)
+}
+
+/// The program's frames now running, outermost first, as
+/// `traceback.format_stack()` prints them (no carets: a stack summary has
+/// no columns).
+pub fn format_stack(vm: &Vm) -> String {
+    let mut out = String::new();
+    for frame in vm.frames.iter().filter(|f| !f.code.library) {
+        let line = frame.current_line();
+        out.push_str(&format!(
+            "  File \"{}\", line {line}, in {}\n",
+            frame.code.filename, frame.code.name
+        ));
+        if let Some(source) = source_line(&vm.source_lines, line) {
+            let stripped = source.trim_matches(is_python_space);
+            if !stripped.is_empty() {
+                out.push_str(&format!("    {stripped}\n"));
+            }
+        }
+    }
+    out
 }
 
 /// The RuntimeWarning for a coroutine that died without being awaited,
@@ -789,7 +805,12 @@ impl Vm {
                     }
                 }
                 Notice::ExceptionNeverRetrieved { describe, exc } => {
-                    format_never_retrieved(self, &describe, &exc)
+                    let (message, caught_by_loop) = never_retrieved_message(&describe);
+                    let traceback = module_traceback(self, &exc, caught_by_loop);
+                    let text = format!("{message}\n{traceback}");
+                    self.record_warning(&text);
+                    crate::reports::log_error(self, &message, &exc, &traceback);
+                    continue;
                 }
                 Notice::Close(generator) => {
                     let closed = self.close_generator(&generator);
@@ -810,17 +831,21 @@ impl Vm {
                     continue;
                 }
             };
-            // The same text is both console output and a warning event, so
-            // the UI can flag it (the string is interned once).
-            let id = self.recorder.intern(&text);
-            let line = self.current_line();
-            self.recorder.record(
-                self.now,
-                line,
-                crate::trace::EventKind::Warning { text: id },
-            );
+            self.record_warning(&text);
             self.write(Stream::Stderr, &text);
         }
+    }
+
+    /// A report is both console output and a warning event, so the UI can
+    /// flag it (the string is interned once).
+    fn record_warning(&mut self, text: &str) {
+        let id = self.recorder.intern(text);
+        let line = self.current_line();
+        self.recorder.record(
+            self.now,
+            line,
+            crate::trace::EventKind::Warning { text: id },
+        );
     }
 }
 

@@ -117,6 +117,7 @@ fn new_loop(vm: &mut Vm) -> u32 {
     let id = aio(vm).loops.len() as u32;
     aio(vm).loops.push(LoopState::default());
     aio(vm).loop_objects.push(Rc::new(AsyncObject::Loop(id)));
+    crate::reports::log_new_loop(vm);
     id
 }
 

@@ -17,7 +17,7 @@ use loopscope_cpython::float_repr::float_repr;
 use crate::object::exceptions::runtime_error;
 use crate::object::value::{ExcRef, PyResult, Value};
 use crate::repr::repr_value;
-use crate::trace::{self, EventKind, Stream};
+use crate::trace::{self, EventKind};
 use crate::vm::Vm;
 
 use super::callbacks::Callback;
@@ -331,11 +331,11 @@ fn deadlock_report(vm: &mut Vm) -> String {
     lines.join("\n")
 }
 
-/// The loop's default exception handler: log to stderr as CPython's
-/// `logging` does.
+/// The loop's default exception handler: log through the logger `asyncio`
+/// (`reports.rs`).
 pub fn report_exception(vm: &mut Vm, message: &str, e: &ExcRef) {
-    let text = crate::traceback::format_logged_exception(vm, message, e);
-    vm.write(Stream::Stderr, &text);
+    let traceback = crate::traceback::module_traceback(vm, e, true);
+    crate::reports::log_error(vm, message, e, &traceback);
 }
 
 /// A one-line repr of a value for the trace.

@@ -29,7 +29,14 @@ const MAX_RECURSION_DEPTH: usize = 100_000;
 pub struct CommandLine(pub Vec<String>);
 
 pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
-    vm.slots.get_mut(TypeId::TextIOWrapper).methods = &[("write", write), ("flush", flush)];
+    let stream_slots = vm.slots.get_mut(TypeId::TextIOWrapper);
+    stream_slots.methods = &[
+        ("write", write),
+        ("flush", flush),
+        ("isatty", isatty),
+        ("writable", writable),
+    ];
+    stream_slots.getattr = Some(stream_attribute);
     const FUNCTIONS: &[(&str, NativeFn)] = &[
         ("exit", crate::builtins::raise_exit),
         ("exc_info", exc_info),
@@ -76,18 +83,52 @@ pub struct StdStream {
     stream: Stream,
 }
 
+impl StdStream {
+    fn name(&self) -> &'static str {
+        match self.stream {
+            Stream::Stdout => STDOUT,
+            Stream::Stderr => STDERR,
+        }
+    }
+}
+
 impl NativeObject for StdStream {
     fn class_id(&self) -> TypeId {
         TypeId::TextIOWrapper
     }
 
     fn repr(&self) -> String {
-        let name = match self.stream {
-            Stream::Stdout => STDOUT,
-            Stream::Stderr => STDERR,
-        };
+        let name = self.name();
         format!("<_io.TextIOWrapper name='{name}' mode='w' encoding='utf-8'>")
     }
+}
+
+/// `name`, `mode`, `encoding` and `errors` of `sys.stdout` / `sys.stderr`.
+fn stream_attribute(_vm: &mut Vm, recv: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(stream) = downcast::<StdStream>(recv) else {
+        return Ok(None);
+    };
+    Ok(match name {
+        "name" => Some(Value::str(stream.name())),
+        "mode" => Some(Value::str("w")),
+        "encoding" => Some(Value::str("utf-8")),
+        "errors" => Some(Value::str(match stream.stream {
+            Stream::Stdout => "strict",
+            Stream::Stderr => "backslashreplace",
+        })),
+        _ => None,
+    })
+}
+
+/// Output is captured, not a terminal.
+fn isatty(_vm: &mut Vm, _recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("isatty", &args)?;
+    Ok(Value::Bool(false))
+}
+
+fn writable(_vm: &mut Vm, _recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("writable", &args)?;
+    Ok(Value::Bool(true))
 }
 
 /// The output stream `print(file=v)` writes to, if `v` is one of ours.
@@ -118,7 +159,11 @@ fn flush(_vm: &mut Vm, _recv: &Value, _args: Args) -> PyResult<Value> {
 fn exc_info(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     no_args("exc_info", &args)?;
     Ok(match vm.handled_exception() {
-        Some(e) => Value::tuple(vec![Value::Type(e.class.clone()), Value::Exception(e), Value::None]),
+        Some(e) => Value::tuple(vec![
+            Value::Type(e.class.clone()),
+            Value::Exception(e),
+            Value::None,
+        ]),
         None => Value::tuple(vec![Value::None, Value::None, Value::None]),
     })
 }

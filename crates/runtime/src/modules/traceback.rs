@@ -1,6 +1,7 @@
-//! `traceback`: `print_exc()`, `format_exc()` and `print_exception(exc)`,
-//! formatted by the runtime's traceback printer in the `traceback` module's
-//! style.
+//! `traceback`: `print_exc()`, `format_exc()`, `print_exception()`,
+//! `format_exception()`, `print_stack()` and friends, formatted by the
+//! runtime's traceback printer in the `traceback` module's style (only the
+//! program's frames, as everywhere).
 
 use std::rc::Rc;
 
@@ -16,6 +17,10 @@ pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("print_exc", print_exc),
         ("format_exc", format_exc),
         ("print_exception", print_exception),
+        ("format_exception", format_exception),
+        ("format_exception_only", format_exception_only),
+        ("print_stack", print_stack),
+        ("format_stack", format_stack),
     ];
     Ok(super::native_module(
         "traceback",
@@ -24,16 +29,29 @@ pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
     ))
 }
 
-/// The report for `e`, or CPython's `NoneType: None` when nothing is handled.
+/// The report for `e`, or CPython's `NoneType: None` for no exception.
 fn report(vm: &mut Vm, e: Option<ExcRef>) -> String {
     match e {
-        // The logging printer is the `traceback` module's; its message line
-        // is empty here and dropped.
-        Some(e) => crate::traceback::format_logged_exception(vm, "", &e)
-            .trim_start_matches('\n')
-            .to_string(),
+        Some(e) => crate::traceback::module_traceback(vm, &e, false),
         None => "NoneType: None\n".to_string(),
     }
+}
+
+/// A report split as the `format_*` functions return it: a frame's lines
+/// (its file line, its source and caret lines) make one item.
+fn report_items(text: &str) -> Value {
+    let mut items: Vec<String> = Vec::new();
+    for line in text.split_inclusive('\n') {
+        let continues_frame = line.starts_with("    ")
+            && items
+                .last()
+                .is_some_and(|last| last.trim_start().starts_with("File \""));
+        match items.last_mut() {
+            Some(last) if continues_frame => last.push_str(line),
+            _ => items.push(line.to_string()),
+        }
+    }
+    Value::list(items.iter().map(|item| Value::str(item)).collect())
 }
 
 /// `file=` of the print functions: stderr by default.
@@ -71,30 +89,73 @@ fn format_exc(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
     Ok(Value::str(&report(vm, vm.handled_exception())))
 }
 
-fn print_exception(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+/// The exception of `print_exception(exc)` / `(type, value, tb)` and the
+/// other keyword arguments the function takes (`file` is returned).
+fn exception_argument(name: &str, mut args: Args) -> PyResult<(Option<ExcRef>, Option<Value>)> {
     let file = args.take_kw("file");
     args.take_kw("limit");
     args.take_kw("chain");
-    reject_kwargs("print_exception", &args)?;
-    let e = match args.pos.first() {
-        Some(Value::Exception(e)) => e.clone(),
-        Some(Value::Type(_)) => match args.pos.get(1) {
-            Some(Value::Exception(e)) => e.clone(),
-            _ => return Err(type_error("print_exception() needs an exception value")),
-        },
-        Some(other) => {
+    let value = args.take_kw("value");
+    args.take_kw("tb");
+    reject_kwargs(name, &args)?;
+    let given = value.or_else(|| args.pos.get(1).cloned());
+    let exc = match (args.pos.first(), given) {
+        (None, _) => {
             return Err(type_error(format!(
-                "Exception expected for value, {} found",
-                type_of(other).name()
+                "{name}() missing 1 required positional argument: 'exc'"
             )))
         }
-        None => {
-            return Err(type_error(
-                "print_exception() missing 1 required positional argument: 'exc'",
-            ))
-        }
+        (Some(_), Some(value)) => value,
+        (Some(exc), None) => exc.clone(),
     };
-    let text = report(vm, Some(e));
+    match exc {
+        Value::Exception(e) => Ok((Some(e), file)),
+        Value::None => Ok((None, file)),
+        other => Err(type_error(format!(
+            "Exception expected for value, {} found",
+            type_of(&other).name()
+        ))),
+    }
+}
+
+fn print_exception(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let (e, file) = exception_argument("print_exception", args)?;
+    let text = report(vm, e);
     emit(vm, file, &text)?;
     Ok(Value::None)
+}
+
+fn format_exception(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let (e, _) = exception_argument("format_exception", args)?;
+    let text = report(vm, e);
+    Ok(report_items(&text))
+}
+
+/// `format_exception_only(exc)`: the report's last line(s), without the
+/// traceback.
+fn format_exception_only(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let (e, _) = exception_argument("format_exception_only", args)?;
+    let text = report(vm, e);
+    let last = text
+        .split_inclusive('\n')
+        .rfind(|line| !line.starts_with(' ') && !line.starts_with("Traceback "))
+        .unwrap_or_default();
+    Ok(Value::list(vec![Value::str(last)]))
+}
+
+fn print_stack(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+    let file = args.take_kw("file");
+    args.take_kw("f");
+    args.take_kw("limit");
+    reject_kwargs("print_stack", &args)?;
+    let text = crate::traceback::format_stack(vm);
+    emit(vm, file, &text)?;
+    Ok(Value::None)
+}
+
+fn format_stack(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+    args.take_kw("f");
+    args.take_kw("limit");
+    reject_kwargs("format_stack", &args)?;
+    Ok(report_items(&crate::traceback::format_stack(vm)))
 }

@@ -11,7 +11,8 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::object::generator::Generator;
-use crate::object::value::ExcRef;
+use crate::object::state::Vm;
+use crate::object::value::{ExcRef, PyResult};
 
 pub enum Notice {
     /// A coroutine object died without ever being started (qualname).
@@ -49,4 +50,28 @@ pub fn has_pending() -> bool {
 pub fn take_pending() -> Vec<Notice> {
     ANY_PENDING.with(|flag| flag.set(false));
     PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()))
+}
+
+/// Where asyncio's own log records go. CPython's asyncio logs its reports
+/// ("Task exception was never retrieved", "Exception in callback ...",
+/// "Using selector: ...") through the logger `asyncio`, so a program that
+/// configured `logging` sees them in its own format. The `logging` module
+/// registers its route here when a program imports it (`vm.states`); until
+/// then the VM writes what logging's last resort would (see `reports.rs`).
+#[derive(Default)]
+pub struct LogRoute(pub Option<LogFn>);
+
+pub type LogFn = fn(&mut Vm, &LogEntry) -> PyResult<()>;
+
+/// One record asyncio logs.
+pub struct LogEntry<'a> {
+    /// A `logging` level: 10 DEBUG ... 40 ERROR.
+    pub level: i64,
+    pub message: &'a str,
+    pub exc: Option<&'a ExcRef>,
+    /// The exception's traceback as the `traceback` module writes it,
+    /// without its last newline.
+    pub exc_text: Option<&'a str>,
+    /// The (pathname, line, function) of the asyncio code that logs it.
+    pub site: (&'static str, u32, &'static str),
 }
