@@ -3,6 +3,7 @@
 //! (`program.rs` calls [`register`]; asyncio registers itself).
 
 mod functools;
+mod inspect;
 mod itertools;
 mod logging;
 mod math;
@@ -42,30 +43,37 @@ pub fn register(registry: &mut ModuleRegistry) {
         ("posix", posix::make),
         ("os.path", os_path),
         ("logging", logging::make),
+        ("inspect", inspect::make),
     ];
     for (name, make) in natives {
         registry.register(name, ModuleSource::Native(*make));
     }
-    // Modules written in Python (`modules/python/NAME.py`), shown as coming
-    // from CPython's library directory.
+    // Modules written in Python (`modules/python/PATH.py`), shown as coming
+    // from CPython's library directory (`NAME` alone: PATH is the name).
     macro_rules! python {
-        ($($name:literal),* $(,)?) => {
-            [$((
+        ($name:literal) => {
+            python!($name => $name)
+        };
+        ($name:literal => $path:literal) => {
+            (
                 $name,
-                include_str!(concat!("modules/python/", $name, ".py")),
-                concat!("/usr/lib/python3.11/", $name, ".py"),
-            )),*]
+                include_str!(concat!("modules/python/", $path, ".py")),
+                concat!("/usr/lib/python3.11/", $path, ".py"),
+            )
         };
     }
-    let pythons = python![
-        "__future__",
-        "bisect",
-        "copy",
-        "heapq",
-        "os",
-        "posixpath",
-        "string",
-        "textwrap",
+    let pythons = [
+        python!("__future__"),
+        python!("bisect"),
+        python!("copy"),
+        python!("heapq"),
+        python!("json" => "json/__init__"),
+        python!("json.decoder" => "json/decoder"),
+        python!("json.encoder" => "json/encoder"),
+        python!("os"),
+        python!("posixpath"),
+        python!("string"),
+        python!("textwrap"),
     ];
     for (name, source, filename) in pythons {
         registry.register(name, ModuleSource::Python { source, filename });

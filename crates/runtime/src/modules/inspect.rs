@@ -1,0 +1,179 @@
+//! `inspect`: the predicates programs use to tell functions, coroutines,
+//! generators and awaitables apart, and the states of generators and
+//! coroutines, answered from the VM's own objects. As in CPython,
+//! `iscoroutinefunction` and friends look through bound methods and
+//! `functools.partial`.
+
+use std::rc::Rc;
+
+use crate::builtins::args::exactly_one;
+use crate::compile::code::CodeKind;
+use crate::object::exceptions::exc;
+use crate::object::generator::GenState;
+use crate::object::types::{type_of, TypeId, TypeRef};
+use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
+use crate::vm::Vm;
+
+pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
+    const FUNCTIONS: &[(&str, NativeFn)] = &[
+        ("iscoroutinefunction", iscoroutinefunction),
+        ("isgeneratorfunction", isgeneratorfunction),
+        ("isasyncgenfunction", isasyncgenfunction),
+        ("isfunction", isfunction),
+        ("ismethod", ismethod),
+        ("isbuiltin", isbuiltin),
+        ("isroutine", isroutine),
+        ("isclass", isclass),
+        ("ismodule", ismodule),
+        ("iscoroutine", iscoroutine),
+        ("isgenerator", isgenerator),
+        ("isasyncgen", isasyncgen),
+        ("isawaitable", isawaitable),
+        ("getgeneratorstate", getgeneratorstate),
+        ("getcoroutinestate", getcoroutinestate),
+    ];
+    let m = super::native_module("inspect", "/usr/lib/python3.11/inspect.py", FUNCTIONS);
+    {
+        let mut attrs = m.attrs.borrow_mut();
+        for prefix in ["GEN", "CORO"] {
+            for state in ["CREATED", "RUNNING", "SUSPENDED", "CLOSED"] {
+                let name = format!("{prefix}_{state}");
+                attrs.insert_str(&name, Value::str(&name));
+            }
+        }
+    }
+    Ok(m)
+}
+
+/// The kind of code of the function behind `v`, through bound methods and
+/// partials (CPython's `_has_code_flag`).
+fn code_kind(v: &Value) -> Option<CodeKind> {
+    let mut v = v.clone();
+    loop {
+        v = match &v {
+            Value::Method(m) => m.func.clone(),
+            Value::Function(f) => return Some(f.code.kind),
+            other => match super::partial_parts(other) {
+                Some((func, _, _)) => func,
+                None => return None,
+            },
+        };
+    }
+}
+
+fn predicate(name: &str, args: &Args, test: impl Fn(&Value) -> bool) -> PyResult<Value> {
+    Ok(Value::Bool(test(&exactly_one(name, args)?)))
+}
+
+fn iscoroutinefunction(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    predicate("iscoroutinefunction", &args, |v| {
+        code_kind(v) == Some(CodeKind::Coroutine)
+    })
+}
+
+fn isgeneratorfunction(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    predicate("isgeneratorfunction", &args, |v| {
+        code_kind(v) == Some(CodeKind::Generator)
+    })
+}
+
+/// No function is an async generator function until the VM has them.
+fn isasyncgenfunction(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    predicate("isasyncgenfunction", &args, |_| false)
+}
+
+fn isfunction(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    predicate("isfunction", &args, |v| matches!(v, Value::Function(_)))
+}
+
+fn ismethod(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    predicate("ismethod", &args, |v| matches!(v, Value::Method(_)))
+}
+
+fn isbuiltin(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    predicate("isbuiltin", &args, |v| matches!(v, Value::Builtin(_)))
+}
+
+fn isroutine(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    predicate("isroutine", &args, |v| {
+        matches!(v, Value::Function(_) | Value::Method(_) | Value::Builtin(_))
+    })
+}
+
+fn isclass(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    predicate("isclass", &args, |v| matches!(v, Value::Type(_)))
+}
+
+fn ismodule(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    predicate("ismodule", &args, |v| matches!(v, Value::Module(_)))
+}
+
+fn iscoroutine(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    predicate(
+        "iscoroutine",
+        &args,
+        |v| matches!(v, Value::Generator(g) if g.is_coroutine()),
+    )
+}
+
+fn isgenerator(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    predicate(
+        "isgenerator",
+        &args,
+        |v| matches!(v, Value::Generator(g) if !g.is_coroutine()),
+    )
+}
+
+/// No object is an async generator until the VM has them.
+fn isasyncgen(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    predicate("isasyncgen", &args, |_| false)
+}
+
+/// A coroutine, or an object whose type can be awaited (a future, a task,
+/// an instance of a class with `__await__`).
+fn isawaitable(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let v = exactly_one("isawaitable", &args)?;
+    let awaitable = match (&v, type_of(&v)) {
+        (Value::Generator(g), _) => g.is_coroutine(),
+        (_, TypeRef::Class(class)) => class.lookup("__await__").is_some(),
+        (_, TypeRef::Builtin(t)) => vm.slots.inherited(t, |s| s.await_step).is_some(),
+    };
+    Ok(Value::Bool(awaitable))
+}
+
+/// `GEN_CREATED` ... for a generator, `CORO_CREATED` ... for a coroutine;
+/// anything else lacks the attribute CPython reads.
+fn state_name(v: &Value, coroutine: bool) -> PyResult<Value> {
+    let (prefix, attribute) = if coroutine {
+        ("CORO", "cr_running")
+    } else {
+        ("GEN", "gi_running")
+    };
+    let generator = match v {
+        Value::Generator(g) if g.is_coroutine() == coroutine => g,
+        other => {
+            return Err(exc(
+                TypeId::AttributeError,
+                format!(
+                    "'{}' object has no attribute '{attribute}'",
+                    type_of(other).name()
+                ),
+            ))
+        }
+    };
+    let state = match generator.state.get() {
+        GenState::Created => "CREATED",
+        GenState::Running => "RUNNING",
+        GenState::Suspended => "SUSPENDED",
+        GenState::Closed => "CLOSED",
+    };
+    Ok(Value::str(&format!("{prefix}_{state}")))
+}
+
+fn getgeneratorstate(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    state_name(&exactly_one("getgeneratorstate", &args)?, false)
+}
+
+fn getcoroutinestate(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    state_name(&exactly_one("getcoroutinestate", &args)?, true)
+}
