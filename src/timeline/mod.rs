@@ -150,7 +150,9 @@ pub fn TimelinePanel() -> impl IntoView {
         });
     };
 
-    Effect::new(move |_| {
+    // Each canvas repaints at most once a frame, however many changes (wheel steps, slider
+    // moves) arrive in between: an effect notes that something changed, a frame paints.
+    let paint_base = move || {
         let (Some(view), Some(canvas)) = (chart_view(), base.get()) else {
             return;
         };
@@ -160,8 +162,8 @@ pub fn TimelinePanel() -> impl IntoView {
             paint(&canvas, &[&scene], &palette);
             left_out.set(scene.arrows_left_out);
         });
-    });
-    Effect::new(move |_| {
+    };
+    let paint_overlay = move || {
         let (Some(view), Some(canvas)) = (chart_view(), overlay.get()) else {
             return;
         };
@@ -172,7 +174,26 @@ pub fn TimelinePanel() -> impl IntoView {
             let scene = chart.overlay_scene(event, shown_cursor);
             paint(&canvas, &[&scene], &palette);
         });
-    });
+    };
+    repaint_each_frame(
+        move || {
+            chart_view();
+            base.track();
+            palette.track();
+        },
+        paint_base,
+    );
+    repaint_each_frame(
+        move || {
+            chart_view();
+            overlay.track();
+            palette.track();
+            session.event.track();
+            cursor.track();
+            focused.track();
+        },
+        paint_overlay,
+    );
     // Keep the playhead in view when zoomed in.
     Effect::new(move |_| {
         let event = session.event.get();
@@ -499,6 +520,22 @@ pub fn TimelinePanel() -> impl IntoView {
             <p class="visually-hidden timeline-announcement" aria-live="polite">{move || announcement.get()}</p>
         </section>
     }
+}
+
+/// Calls `paint` (untracked) in the next animation frame whenever something `watch` reads
+/// changes, once per frame at most.
+fn repaint_each_frame(watch: impl Fn() + 'static, paint: impl Fn() + Copy + 'static) {
+    let pending = StoredValue::new(false);
+    Effect::new(move |_| {
+        watch();
+        if !pending.get_value() {
+            pending.set_value(true);
+            request_animation_frame(move || {
+                pending.set_value(false);
+                untrack(paint);
+            });
+        }
+    });
 }
 
 /// The chart's view, read without subscribing.

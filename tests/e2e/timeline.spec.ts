@@ -84,8 +84,9 @@ test('lanes end in the final state, the legend covers everything, internals hide
   const legend = page.getByRole('list', { name: 'Timeline legend' });
   for (const words of ['running', 'ready', 'waiting', 'done', 'failed', 'cancelled',
     'loop idle (waiting for a timer)', 'loop blocked (time.sleep)', 'future resolved',
-    'future failed', 'future cancelled', 'wake-up (what made a task ready)', 'ready → running',
-    'ready-queue length', 'clock advance', 'current event']) {
+    'future failed', 'future cancelled', 'wake-up (what made a task ready)',
+    'wake-up of the current event', 'ready → running', 'ready-queue length', 'clock advance',
+    'current event', 'keyboard cursor', 'task not created yet', 'selected lane']) {
     await expect(legend.getByRole('listitem').filter({ hasText: new RegExp(`^${words.replace(/[()]/g, '\\$&')}$`) })).toHaveCount(1);
   }
 
