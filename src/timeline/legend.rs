@@ -18,38 +18,49 @@ enum Swatch {
     Tick,
 }
 
+/// The entries after the states: marks, arrows, the ready queue, lines and bands.
+const MARKS: [(Swatch, Paint, &str); 12] = [
+    (
+        Swatch::Diamond,
+        Paint::Outcome(Outcome::Resolved),
+        "future resolved",
+    ),
+    (
+        Swatch::Diamond,
+        Paint::Outcome(Outcome::Failed),
+        "future failed",
+    ),
+    (
+        Swatch::Diamond,
+        Paint::Outcome(Outcome::Cancelled),
+        "future cancelled",
+    ),
+    (
+        Swatch::Arrow,
+        Paint::Wake,
+        "wake-up (what made a task ready)",
+    ),
+    (
+        Swatch::Arrow,
+        Paint::WakeCurrent,
+        "wake-up of the current event",
+    ),
+    (Swatch::Arrow, Paint::ReadyLink, "ready → running"),
+    (Swatch::Bar, Paint::Depth, "ready-queue length"),
+    (Swatch::Tick, Paint::ClockTick, "clock advance"),
+    (Swatch::Tick, Paint::Playhead, "current event"),
+    (Swatch::Tick, Paint::Cursor, "keyboard cursor"),
+    (Swatch::Bar, Paint::LaneBackground, "task not created yet"),
+    (Swatch::Bar, Paint::Selection, "selected lane"),
+];
+
 /// Every entry: the swatch, its paint and its words.
 fn entries() -> Vec<(Swatch, Paint, &'static str)> {
     let mut entries: Vec<(Swatch, Paint, &'static str)> = SegmentState::ALL
         .into_iter()
         .map(|state| (Swatch::Bar, Paint::State(state), state.word()))
         .collect();
-    entries.extend([
-        (
-            Swatch::Diamond,
-            Paint::Outcome(Outcome::Resolved),
-            "future resolved",
-        ),
-        (
-            Swatch::Diamond,
-            Paint::Outcome(Outcome::Failed),
-            "future failed",
-        ),
-        (
-            Swatch::Diamond,
-            Paint::Outcome(Outcome::Cancelled),
-            "future cancelled",
-        ),
-        (
-            Swatch::Arrow,
-            Paint::Wake,
-            "wake-up (what made a task ready)",
-        ),
-        (Swatch::Arrow, Paint::ReadyLink, "ready → running"),
-        (Swatch::Bar, Paint::Depth, "ready-queue length"),
-        (Swatch::Tick, Paint::ClockTick, "clock advance"),
-        (Swatch::Tick, Paint::Playhead, "current event"),
-    ]);
+    entries.extend(MARKS);
     entries
 }
 

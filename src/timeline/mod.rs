@@ -339,6 +339,7 @@ pub fn TimelinePanel() -> impl IntoView {
                     let (lane, k) = chart.move_cursor(here.0, here.1, step);
                     cursor.set(Some((lane, k)));
                     announcement.set(chart.describe_cursor(lane, k));
+                    tooltip.set(chart.cursor_tooltip(lane, k));
                     if let Some(top) = chart.scroll_to_show(lane) {
                         if let Some(element) = scroller.get_untracked() {
                             element.set_scroll_top(top.round() as i32);
@@ -489,7 +490,10 @@ pub fn TimelinePanel() -> impl IntoView {
                         on:wheel=on_wheel
                         on:keydown=on_key
                         on:focus=on_focus
-                        on:blur=move |_| focused.set(false)
+                        on:blur=move |_| {
+                            focused.set(false);
+                            tooltip.set(None);
+                        }
                     ></canvas>
                     {move || {
                         tooltip

@@ -178,6 +178,8 @@ test('the timeline works from the keyboard alone and speaks', async ({ page }) =
   await expect(said).toContainText('Task-1 · main()');
   await page.keyboard.press('ArrowRight');
   await expect(said).toContainText(': running.');
+  // Sighted keyboard users see the same words beside the cursor.
+  await expect(page.locator('.timeline-tooltip strong')).toHaveText('Task-1 · main() — running');
   await expect(label).toHaveText(before!);
   const event = Number((await said.textContent())!.match(/event (\d+) of/)![1]);
 

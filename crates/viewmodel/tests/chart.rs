@@ -147,6 +147,11 @@ fn the_cursor_walks_a_lanes_moments_and_the_lanes() {
         said.contains(": running. Task-1 starts running main()."),
         "{said}"
     );
+    let (tip, x, y) = chart
+        .cursor_tooltip(main, first_run)
+        .expect("main's lane is on screen");
+    assert_eq!(tip.title, "Task-1 · main() — running");
+    assert_eq!((x, y), (chart.scale.x(first_run as f64), TASKS_TOP + 18.0));
     let (_, back) = chart.move_cursor(main, first_run, Move::Previous);
     assert_eq!(back, 0);
     let (_, last) = chart.move_cursor(main, 0, Move::Last);

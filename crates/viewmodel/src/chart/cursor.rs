@@ -6,7 +6,8 @@
 use crate::labels::time;
 use crate::views::{Narration, SegmentState};
 
-use super::{Chart, LANE_PITCH, TASKS_TOP};
+use super::words::Tooltip;
+use super::{Chart, Hit, Row, LANE_PITCH, TASKS_TOP};
 
 /// Where the cursor goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,6 +91,27 @@ impl Chart<'_> {
         } else {
             None
         }
+    }
+
+    /// What the cursor is on, as the pointer's tooltip would say it (the
+    /// future that ends there, else the lane's stretch), and where it points:
+    /// the cursor's x and the bottom of its lane.
+    pub fn cursor_tooltip(&self, lane: usize, event: usize) -> Option<(Tooltip, f64, f64)> {
+        let top = self.row_top(Row::Lane(lane))?;
+        let data = &self.timeline.lanes()[lane];
+        let mark = data.marks.partition_point(|m| m.event < event);
+        let hit = if data.marks.get(mark).is_some_and(|m| m.event == event) {
+            Hit::Mark { lane, mark }
+        } else {
+            let segment = data.segments.partition_point(|s| s.start_event <= event);
+            Hit::Lane {
+                lane,
+                event,
+                segment: segment.checked_sub(1),
+            }
+        };
+        let x = self.scale.x(self.value_of_event(event));
+        Some((self.tooltip(hit)?, x, top + LANE_PITCH))
     }
 
     /// What the cursor is on, for a screen reader: the lane, the moment, the
