@@ -450,7 +450,8 @@ impl Chart<'_> {
     }
 
     /// The ready queue's length: a bar per pixel column, the longest it got
-    /// there, scaled to the longest of the run.
+    /// there, its height the square root of its share of the run's longest
+    /// (so a queue of 3 still shows beside one of 2,000).
     fn depth_lane(&self, top: f64, out: &mut Vec<Shape>) {
         let depth = self.timeline.ready_depth();
         let max = depth.max().max(1) as f64;
@@ -466,7 +467,7 @@ impl Chart<'_> {
         let flush = |run: Option<(f64, f64, u32)>, out: &mut Vec<Shape>| {
             if let Some((x0, x1, value)) = run {
                 if value > 0 {
-                    let h = (value as f64 / max * usable).max(1.5);
+                    let h = ((value as f64 / max).sqrt() * usable).max(1.5);
                     // A queue that filled for an instant still shows.
                     let grow = (COLUMN_WIDTH - (x1 - x0)).max(0.0) / 2.0;
                     out.push(rect(
