@@ -7,7 +7,8 @@
 //! Zoom with the buttons or Ctrl+wheel, pan by dragging or Shift+wheel, scroll the task lanes
 //! with the wheel. Hover anything for what it is; click to go there; click a lane's name to
 //! select it (its arrows then show even in a crowded view). From the keyboard (the chart is
-//! focusable): arrows move a cursor between the moments of a lane and between lanes, Enter
+//! focusable): arrows move a cursor between the moments of a lane and between lanes, S selects
+//! the lane, Enter
 //! goes there, + and - zoom; a screen reader hears the cursor's place and the run's summary.
 
 mod export;
@@ -362,6 +363,18 @@ pub fn TimelinePanel() -> impl IntoView {
                 session.seek(here.1);
                 announcement.set(format!("Went to event {}.", here.1 + 1));
             }
+            (None, "s") => {
+                let owner = session.run.with_untracked(|run| {
+                    run.as_ref().map(|run| run.timeline.lanes()[here.0].owner)
+                });
+                let now_selected = selected.get_untracked() != owner;
+                selected.set(if now_selected { owner } else { None });
+                announcement.set(if now_selected {
+                    "Lane selected: its wake-ups are drawn even in a crowded view.".to_string()
+                } else {
+                    "Lane no longer selected.".to_string()
+                });
+            }
             (None, "+" | "=") => zoom_by(ZOOM_STEP),
             (None, "-") => zoom_by(1.0 / ZOOM_STEP),
             (None, "0") => window_on.set(None),
@@ -470,7 +483,7 @@ pub fn TimelinePanel() -> impl IntoView {
                         tabindex="0"
                         role="application"
                         aria-roledescription="timeline"
-                        aria-label="Timeline chart. Left and right arrows move between the moments of a lane, up and down between lanes, Enter goes to the moment, plus and minus zoom."
+                        aria-label="Timeline chart. Left and right arrows move between the moments of a lane, up and down between lanes, Enter goes to the moment, S selects the lane, plus and minus zoom, 0 fits the whole run."
                         aria-describedby="timeline-summary"
                         style:width=move || format!("{}px", decimal(width.get()))
                         style:height=move || format!("{}px", decimal(height.get()))

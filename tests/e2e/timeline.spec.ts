@@ -183,7 +183,9 @@ test('the timeline works from the keyboard alone and speaks', async ({ page }) =
   await expect(label).toHaveText(before!);
   const event = Number((await said.textContent())!.match(/event (\d+) of/)![1]);
 
-  // Enter goes there.
+  // S selects the lane (as clicking its name does), Enter goes there.
+  await page.keyboard.press('s');
+  await expect(said).toHaveText('Lane selected: its wake-ups are drawn even in a crowded view.');
   await page.keyboard.press('Enter');
   await expect(label).toHaveText(new RegExp(`^event ${event} of`));
   // + zooms in, 0 fits again.
