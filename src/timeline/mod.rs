@@ -8,8 +8,8 @@
 //! with the wheel. Hover anything for what it is; click to go there; click a lane's name to
 //! select it (its arrows then show even in a crowded view). From the keyboard (the chart is
 //! focusable): arrows move a cursor between the moments of a lane and between lanes, S selects
-//! the lane, Enter
-//! goes there, + and - zoom; a screen reader hears the cursor's place and the run's summary.
+//! the lane, Enter goes there, + and - zoom, 0 fits the whole run; a screen reader hears the
+//! cursor's place and the run's summary.
 
 mod export;
 mod legend;
