@@ -16,7 +16,7 @@ use crate::object::exceptions::{exc, type_error};
 use crate::object::instance::{payload, Method};
 use crate::object::native::downcast;
 use crate::object::types::{builtin_type_of, type_of, Class, TypeId, TypeRef};
-use crate::object::value::{Args, Builtin, ExcRef, Function, Module, NativeFn, PyResult, Value};
+use crate::object::value::{Args, Builtin, ExcRef, Module, NativeFn, PyResult, Value};
 use crate::vm::descriptors::{MethodWrapper, Property, Super};
 use crate::vm::Vm;
 
@@ -46,11 +46,6 @@ pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
         Value::Type(TypeRef::Builtin(t)) => return type_attr(vm, *t, name),
         Value::Module(m) => return module_attr(m, name),
         Value::Method(m) => return method_attr(vm, m, name),
-        Value::Function(f) => {
-            if let Some(v) = function_attr(f, name) {
-                return Ok(v);
-            }
-        }
         Value::Builtin(b) => {
             if let Some(v) = builtin_attr(b, name) {
                 return Ok(v);
@@ -295,6 +290,17 @@ fn class_getattr(vm: &mut Vm, obj: &Value, class: &Rc<Class>, name: &str) -> PyR
             let copy = class.dict.borrow().clone();
             return Ok(Value::Dict(Rc::new(std::cell::RefCell::new(copy))));
         }
+        // The class's own annotations (not its bases'): an empty dict,
+        // kept, when its body annotated nothing.
+        "__annotations__" => {
+            let mut dict = class.dict.borrow_mut();
+            if let Some(own) = dict.get_str(name) {
+                return Ok(own);
+            }
+            let fresh = Value::Dict(Default::default());
+            dict.insert_str(name, fresh.clone());
+            return Ok(fresh);
+        }
         _ => {}
     }
     let mro = owner.mro();
@@ -381,23 +387,6 @@ fn module_attr(m: &Module, name: &str) -> PyResult<Value> {
             format!("module '{}' has no attribute '{name}'", m.name),
         )),
     }
-}
-
-fn function_attr(f: &Function, name: &str) -> Option<Value> {
-    Some(match name {
-        "__name__" => Value::Str(f.name.borrow().clone()),
-        "__qualname__" => Value::Str(f.qualname.clone()),
-        "__module__" => Value::Str(f.globals.name.clone()),
-        "__doc__" => Value::None,
-        "__defaults__" => {
-            if f.defaults.is_empty() {
-                Value::None
-            } else {
-                Value::tuple(f.defaults.clone())
-            }
-        }
-        _ => return None,
-    })
 }
 
 fn builtin_attr(b: &Builtin, name: &str) -> Option<Value> {
@@ -509,15 +498,6 @@ pub fn set_attr(vm: &mut Vm, obj: &Value, name: &str, v: Value) -> PyResult<()> 
             m.attrs.borrow_mut().insert_str(name, v);
             return Ok(());
         }
-        Value::Function(f) if name == "__name__" => {
-            return match v {
-                Value::Str(s) => {
-                    *f.name.borrow_mut() = s;
-                    Ok(())
-                }
-                _ => Err(type_error("__name__ must be set to a string object")),
-            }
-        }
         Value::Type(TypeRef::Builtin(t)) => {
             return Err(type_error(format!(
                 "cannot set '{name}' attribute of immutable type '{}'",
@@ -528,7 +508,7 @@ pub fn set_attr(vm: &mut Vm, obj: &Value, name: &str, v: Value) -> PyResult<()> 
     }
     let t = builtin_type_of(obj);
     if let Some(setattr) = vm.slots.inherited(t, |s| s.setattr) {
-        if setattr(vm, obj, name, v.clone())? {
+        if setattr(vm, obj, name, Some(v.clone()))? {
             return Ok(());
         }
     }
@@ -577,7 +557,15 @@ pub fn del_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
             "cannot delete '{name}' attribute of immutable type '{}'",
             t.name()
         ))),
-        _ => Err(read_only(vm, obj, name)),
+        _ => {
+            let t = builtin_type_of(obj);
+            if let Some(delattr) = vm.slots.inherited(t, |s| s.setattr) {
+                if delattr(vm, obj, name, None)? {
+                    return Ok(());
+                }
+            }
+            Err(read_only(vm, obj, name))
+        }
     }
 }
 
@@ -655,7 +643,7 @@ pub fn object_setattr(
     }
     if let (Value::Exception(_), Some(value)) = (obj, &v) {
         if let Some(setattr) = vm.slots.inherited(TypeId::BaseException, |s| s.setattr) {
-            if setattr(vm, obj, name, value.clone())? {
+            if setattr(vm, obj, name, Some(value.clone()))? {
                 return Ok(());
             }
         }

@@ -18,6 +18,7 @@ mod object;
 mod ops;
 mod program;
 pub mod progress;
+mod quote;
 mod reports;
 mod repr;
 pub mod trace;
@@ -38,7 +39,7 @@ pub use trace::Trace;
 #[doc(hidden)]
 pub const LAYERS: &[(&str, &[&str])] = &[
     // Plain data and the compiler: no runtime values.
-    ("base", &["limits", "trace", "progress", "compile"]),
+    ("base", &["limits", "trace", "progress", "quote", "compile"]),
     // Values, types, dicts, sets, exceptions, code, frames; the VM's state.
     ("object", &["object"]),
     // Running code: the dispatch loop, calls, and the protocols every

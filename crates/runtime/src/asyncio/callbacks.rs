@@ -315,7 +315,7 @@ fn callback_source(func: &Value, args: &[Value]) -> String {
 
 pub fn callable_name(func: &Value) -> String {
     match func {
-        Value::Function(f) => f.qualname.to_string(),
+        Value::Function(f) => f.qualname().to_string(),
         Value::Builtin(b) => b.name.to_string(),
         other => repr_value(other),
     }

@@ -68,8 +68,8 @@ pub const GROUP_METHODS: &[(&str, NativeFn)] =
     &[("subgroup", subgroup), ("split", split), ("derive", derive)];
 
 /// `exc.name = v` for the assignable attributes (the `setattr` slot).
-pub fn setattr(_vm: &mut Vm, obj: &Value, name: &str, v: Value) -> PyResult<bool> {
-    let Value::Exception(e) = obj else {
+pub fn setattr(_vm: &mut Vm, obj: &Value, name: &str, v: Option<Value>) -> PyResult<bool> {
+    let (Value::Exception(e), Some(v)) = (obj, v) else {
         return Ok(false);
     };
     set(e, name, v)

@@ -8,6 +8,7 @@ pub mod args;
 mod construct;
 pub mod dict_methods;
 pub mod exception_methods;
+pub mod function_attrs;
 pub mod functions;
 pub mod generator_methods;
 pub mod list_methods;
@@ -167,6 +168,11 @@ pub fn install(vm: &mut Vm) {
     coroutine.methods = generator_methods::COROUTINE_METHODS;
     coroutine.getattr = Some(generator_methods::getattr);
     slots.get_mut(TypeId::CoroutineWrapper).methods = generator_methods::WRAPPER_METHODS;
+    let function = slots.get_mut(TypeId::Function);
+    function.methods = function_attrs::METHODS;
+    function.getattr = Some(function_attrs::getattr);
+    function.setattr = Some(function_attrs::setattr);
+    slots.get_mut(TypeId::Code).getattr = Some(function_attrs::code_getattr);
 }
 
 /// Build the `builtins` module.

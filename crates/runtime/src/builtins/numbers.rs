@@ -13,7 +13,7 @@ use crate::format::int_value;
 use crate::object::exceptions::{type_error, value_error};
 use crate::object::types::type_of;
 use crate::object::value::{Args, PyResult, Value};
-use crate::repr::quote_str;
+use crate::quote::quote_str;
 use crate::vm::Vm;
 
 /// `int(...)`.

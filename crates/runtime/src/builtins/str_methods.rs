@@ -688,7 +688,7 @@ fn encode(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
                         format!(
                             "'{}' codec can't encode character '{}' in position {i}: ordinal not in range({limit})",
                             if limit == 0x80 { "ascii" } else { "latin-1" },
-                            crate::repr::escape_char(c)
+                            crate::quote::escape_char(c)
                         ),
                     ));
                 }
@@ -760,7 +760,7 @@ fn isprintable(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
         if n < 0x7f {
             n >= 0x20
         } else {
-            n != 0x7f && crate::repr::is_printable(c)
+            n != 0x7f && crate::quote::is_printable(c)
         }
     };
     Ok(Value::Bool(this(recv).chars().all(printable)))

@@ -29,7 +29,7 @@ impl<'a> CodeGen<'a> {
         );
         body.class_body(c, &qualname)?;
         let code = body.finish();
-        self.push_function(code, false, false, c.span);
+        self.push_function(code, Default::default(), c.span);
         self.load_const(Const::str(&c.name));
         for base in &c.bases {
             if matches!(base.kind, ExprKind::Starred(_)) {
@@ -72,6 +72,7 @@ impl<'a> CodeGen<'a> {
         self.load_const(Const::str(qualname));
         let qualname = self.name_index("__qualname__");
         self.emit(Instr::StoreName(qualname));
+        self.setup_annotations(&c.body);
         let statements = match docstring(&c.body) {
             Some((text, span)) => {
                 self.set_span(span);
@@ -98,7 +99,7 @@ impl<'a> CodeGen<'a> {
 }
 
 /// The docstring of a body: its first statement, when a string literal.
-fn docstring(body: &[Stmt]) -> Option<(&str, Span)> {
+pub(super) fn docstring(body: &[Stmt]) -> Option<(&str, Span)> {
     match &body.first()?.kind {
         StmtKind::Expr(e) => match &e.kind {
             ExprKind::Constant(loopscope_syntax::ast::Constant::Str(s)) => Some((s, e.span)),

@@ -111,13 +111,18 @@ pub enum Instr {
         names: u32,
     },
     /// Build a function from `functions[code]`. With the flags: defaults tuple,
-    /// kw-defaults dict, closure tuple, popped in that order from below.
+    /// kw-defaults dict, annotations (a tuple of name, value pairs,
+    /// flattened), closure tuple, in that order from below.
     MakeFunction {
         code: u32,
         defaults: bool,
         kwdefaults: bool,
+        annotations: bool,
         closure: bool,
     },
+    /// Give the module or class body being run an `__annotations__` dict,
+    /// unless it has one.
+    SetupAnnotations,
     Return,
     /// Yield TOS to whoever resumed this generator.
     YieldValue,
@@ -253,6 +258,8 @@ pub struct Code {
     pub kwonlyargcount: u32,
     pub has_varargs: bool,
     pub has_varkw: bool,
+    /// A function's docstring (its `__doc__`).
+    pub doc: Option<Rc<str>>,
 }
 
 impl Code {

@@ -5,9 +5,11 @@
 //! `break`, `continue`) is compiled by replaying the enclosing blocks'
 //! cleanup, as CPython does, so the VM's block stack stays simple.
 
+mod annotations;
 mod class;
 pub mod code;
 pub mod scope;
+mod unparse;
 
 use std::rc::Rc;
 
@@ -28,6 +30,10 @@ pub fn compile_module(module: &Module, filename: &str) -> Result<Code, Diagnosti
         CodeKind::Module
     };
     let mut g = CodeGen::new(&table, 0, "<module>", "<module>", kind, filename, 1);
+    if let Some(first) = module.body.first() {
+        g.set_span(first.span);
+    }
+    g.setup_annotations(&module.body);
     for s in &module.body {
         g.stmt(s)?;
     }
@@ -54,6 +60,14 @@ enum Block<'a> {
     With { is_async: bool },
     /// Inside a `finally` body run on the exceptional path (exception on stack).
     FinallyHandler,
+}
+
+/// What a `MakeFunction` finds on the stack besides the code (and closure).
+#[derive(Clone, Copy, Default)]
+struct FunctionParts {
+    defaults: bool,
+    kwdefaults: bool,
+    annotations: bool,
 }
 
 struct CodeGen<'a> {
@@ -151,6 +165,7 @@ impl<'a> CodeGen<'a> {
                 kwonlyargcount: 0,
                 has_varargs: false,
                 has_varkw: false,
+                doc: None,
             },
             span: Span::default(),
             blocks: Vec::new(),
@@ -337,12 +352,11 @@ impl<'a> CodeGen<'a> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign { target, value, .. } => {
-                if let Some(v) = value {
-                    self.expr(v)?;
-                    self.assign(target)?;
-                }
-            }
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => self.ann_assign(s, target, annotation, value.as_ref())?,
             StmtKind::FunctionDef(f) => self.function_def(f)?,
             StmtKind::ClassDef(c) => self.class_def(c)?,
             StmtKind::Return(v) => {
@@ -515,8 +529,12 @@ impl<'a> CodeGen<'a> {
             &qualname,
             kind,
             &f.params,
+            f.returns.as_ref(),
             f.span,
-            |g| g.body(&f.body),
+            |g| {
+                g.code.doc = class::docstring(&f.body).map(|(text, _)| std::rc::Rc::from(text));
+                g.body(&f.body)
+            },
         )?;
         self.set_span(f.span);
         for _ in &f.decorators {
@@ -554,6 +572,7 @@ impl<'a> CodeGen<'a> {
         qualname: &str,
         kind: CodeKind,
         params: &'a Parameters,
+        returns: Option<&'a Expr>,
         span: Span,
         body: impl FnOnce(&mut CodeGen<'a>) -> Result<(), Diagnostic>,
     ) -> Result<(), Diagnostic> {
@@ -585,6 +604,7 @@ impl<'a> CodeGen<'a> {
         if has_kwdefaults {
             self.emit(Instr::BuildMap(kwdefaults.len() as u32));
         }
+        let has_annotations = self.function_annotations(params, returns)?;
         let scope_id = self.table.by_node[&key];
         let mut g = CodeGen::new(
             self.table,
@@ -605,13 +625,18 @@ impl<'a> CodeGen<'a> {
         g.load_const(Const::None);
         g.emit(Instr::Return);
         let code = g.finish();
-        self.push_function(code, has_defaults, has_kwdefaults, span);
+        let parts = FunctionParts {
+            defaults: has_defaults,
+            kwdefaults: has_kwdefaults,
+            annotations: has_annotations,
+        };
+        self.push_function(code, parts, span);
         Ok(())
     }
 
     /// Emit MakeFunction for a compiled nested code object, with the
     /// closure of its free variables (the defaults are already pushed).
-    fn push_function(&mut self, code: Code, has_defaults: bool, has_kwdefaults: bool, span: Span) {
+    fn push_function(&mut self, code: Code, parts: FunctionParts, span: Span) {
         let has_closure = !code.freevars.is_empty();
         if has_closure {
             for fv in &code.freevars {
@@ -625,8 +650,9 @@ impl<'a> CodeGen<'a> {
         let idx = (self.code.functions.len() - 1) as u32;
         self.emit(Instr::MakeFunction {
             code: idx,
-            defaults: has_defaults,
-            kwdefaults: has_kwdefaults,
+            defaults: parts.defaults,
+            kwdefaults: parts.kwdefaults,
+            annotations: parts.annotations,
             closure: has_closure,
         });
     }
@@ -1245,6 +1271,7 @@ impl<'a> CodeGen<'a> {
                     &qualname,
                     CodeKind::Function,
                     params,
+                    None,
                     e.span,
                     |g| {
                         g.expr(body)?;
@@ -1547,7 +1574,7 @@ impl<'a> CodeGen<'a> {
         let qualname = self.child_qualname(name);
         let params: &'a Parameters = &NO_PARAMETERS;
         let first_iter = &generators[0].iter;
-        self.make_function(key, name, &qualname, code_kind, params, e.span, |g| {
+        self.make_function(key, name, &qualname, code_kind, params, None, e.span, |g| {
             g.code.argcount = 1;
             match kind {
                 CompKind::List(_) => {

@@ -61,6 +61,9 @@ impl Scope {
 pub struct ScopeTable {
     pub scopes: Vec<Scope>,
     pub by_node: HashMap<usize, usize>,
+    /// `from __future__ import annotations`: annotations are kept as
+    /// source text, never evaluated.
+    pub future_annotations: bool,
 }
 
 pub fn node_key<T>(node: &T) -> usize {
@@ -77,6 +80,7 @@ pub fn analyse(module: &Module) -> Result<ScopeTable, Diagnostic> {
                 ..Scope::default()
             }],
             by_node: HashMap::new(),
+            future_annotations: super::annotations::future_annotations(module),
         },
         current: 0,
     };
@@ -147,6 +151,15 @@ impl Builder {
         }
     }
 
+    /// An annotation's names are used where it stands, unless annotations
+    /// stay text (`from __future__ import annotations`).
+    fn annotation(&mut self, e: &Expr) -> Result<(), Diagnostic> {
+        if self.table.future_annotations {
+            return Ok(());
+        }
+        self.expr(e)
+    }
+
     fn param_defaults(&mut self, p: &Parameters) -> Result<(), Diagnostic> {
         for param in p.posonly.iter().chain(&p.args).chain(&p.kwonly) {
             if let Some(d) = &param.default {
@@ -179,20 +192,37 @@ impl Builder {
                 }
                 self.target(target)?;
             }
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.target(target)?;
                 } else if let ExprKind::Name(n) = &target.kind {
                     // A bare annotation still makes the name local.
                     self.bind(n);
+                } else {
+                    self.expr(target)?;
                 }
+                self.annotation(annotation)?;
             }
             StmtKind::FunctionDef(f) => {
                 for d in &f.decorators {
                     self.expr(d)?;
                 }
                 self.param_defaults(&f.params)?;
+                let p = &f.params;
+                let params = p.posonly.iter().chain(&p.args).chain(&p.vararg);
+                for param in params.chain(&p.kwonly).chain(&p.kwarg) {
+                    if let Some(a) = &param.annotation {
+                        self.annotation(a)?;
+                    }
+                }
+                if let Some(r) = &f.returns {
+                    self.annotation(r)?;
+                }
                 self.bind(&f.name);
                 let prev = self.enter(node_key(&**f), false);
                 self.params(&f.params);

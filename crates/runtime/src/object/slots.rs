@@ -12,8 +12,9 @@ use crate::object::value::{Args, NativeFn, PyResult, Value};
 /// `obj.name` for the data attributes of a type's objects (`range.start`,
 /// `exc.args`); `Ok(None)` when the type has no such attribute.
 pub type GetAttrFn = fn(&mut Vm, &Value, &str) -> PyResult<Option<Value>>;
-/// `obj.name = v`; `Ok(false)` when the type has no such settable attribute.
-pub type SetAttrFn = fn(&mut Vm, &Value, &str, Value) -> PyResult<bool>;
+/// `obj.name = v` (`Some(v)`) or `del obj.name` (`None`); `Ok(false)` when
+/// the type has no such settable attribute.
+pub type SetAttrFn = fn(&mut Vm, &Value, &str, Option<Value>) -> PyResult<bool>;
 /// Calling the type: `Queue(maxsize=3)`.
 pub type ConstructFn = fn(&mut Vm, TypeId, Args) -> PyResult<Value>;
 /// Calling an object of the type: `partial_obj(1, 2)`.

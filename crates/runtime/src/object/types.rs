@@ -59,6 +59,7 @@ types! {
     Module: "module", "builtins", Object;
     Iterator: "iterator", "builtins", Object;
     Cell: "cell", "builtins", Object;
+    Code: "code", "builtins", Object;
     Ellipsis: "ellipsis", "builtins", Object;
     Enumerate: "enumerate", "builtins", Object;
     Zip: "zip", "builtins", Object;

@@ -80,15 +80,37 @@ impl Range {
     }
 }
 
-/// A Python function: code plus the environment it closes over.
+/// A Python function: code plus the environment it closes over. What
+/// decorators and `functools.wraps` rewrite (names, defaults, `__doc__`,
+/// `__module__`, `__annotations__`, any attribute) can be assigned.
 pub struct Function {
     pub code: Rc<CodeObject>,
     pub name: RefCell<Rc<str>>,
-    pub qualname: Rc<str>,
-    pub defaults: Vec<Value>,
-    pub kwdefaults: Vec<(Rc<str>, Value)>,
+    pub qualname: RefCell<Rc<str>>,
+    pub defaults: RefCell<Vec<Value>>,
+    pub kwdefaults: RefCell<Vec<(Rc<str>, Value)>>,
     pub closure: Vec<CellRef>,
     pub globals: Rc<Module>,
+    pub meta: RefCell<FunctionMeta>,
+}
+
+/// The attributes of a function that only its readers care about.
+pub struct FunctionMeta {
+    /// `__doc__`: the docstring, or what was assigned.
+    pub doc: Value,
+    /// `__module__`: the defining module's name, or what was assigned.
+    pub module: Value,
+    /// `__annotations__`: a dict, made empty on first use when None.
+    pub annotations: Value,
+    /// `__dict__`: any other attribute (`f.calls = 0`, `__wrapped__`).
+    pub dict: Option<Rc<RefCell<Dict>>>,
+}
+
+impl Function {
+    /// `__qualname__`.
+    pub fn qualname(&self) -> Rc<str> {
+        self.qualname.borrow().clone()
+    }
 }
 
 /// Signature shared by every function implemented in Rust.

@@ -15,7 +15,8 @@ pub fn bind_arguments(func: &Rc<Function>, args: Args) -> PyResult<Frame> {
     let mut frame = Frame::new(code.clone(), func.globals.clone());
     let nargs = code.argcount as usize;
     let nkwonly = code.kwonlyargcount as usize;
-    let name = &*func.qualname;
+    let name = &*func.qualname();
+    let defaults = func.defaults.borrow();
     let Args { pos, kw } = args;
     let npos = pos.len();
 
@@ -34,11 +35,11 @@ pub fn bind_arguments(func: &Rc<Function>, args: Args) -> PyResult<Frame> {
         slot += 1;
     } else if !extra.is_empty() {
         let given = npos;
-        let ndefaults = func.defaults.len();
+        let ndefaults = defaults.len();
         let takes = if ndefaults > 0 {
             format!(
                 "from {} to {} positional arguments",
-                nargs - ndefaults,
+                nargs as i64 - ndefaults as i64,
                 nargs
             )
         } else {
@@ -110,13 +111,13 @@ pub fn bind_arguments(func: &Rc<Function>, args: Args) -> PyResult<Frame> {
     }
 
     // Defaults and missing arguments.
-    let ndefaults = func.defaults.len();
-    let first_default = nargs - ndefaults;
+    // Defaults fill the last parameters (`__defaults__` may be longer).
+    let ndefaults = defaults.len();
     let mut missing = Vec::new();
     for i in 0..nargs {
         if frame.locals[i].is_none() {
-            if i >= first_default {
-                frame.locals[i] = Some(func.defaults[i - first_default].clone());
+            if i + ndefaults >= nargs {
+                frame.locals[i] = Some(defaults[i + ndefaults - nargs].clone());
             } else {
                 missing.push(code.varnames[i].clone());
             }
@@ -134,7 +135,7 @@ pub fn bind_arguments(func: &Rc<Function>, args: Args) -> PyResult<Frame> {
     for i in nargs..nargs + nkwonly {
         if frame.locals[i].is_none() {
             let pname = &code.varnames[i];
-            match func.kwdefaults.iter().find(|(k, _)| k == pname) {
+            match func.kwdefaults.borrow().iter().find(|(k, _)| k == pname) {
                 Some((_, v)) => frame.locals[i] = Some(v.clone()),
                 None => missing_kw.push(pname.clone()),
             }

@@ -12,9 +12,10 @@ use crate::object::exceptions::{exc, exc_empty, runtime_error, type_error};
 use crate::object::frame::{Block, BlockKind, ClassSpec, FrameKind, OnReturn};
 use crate::object::generator::GenState;
 use crate::object::types::{type_of, TypeId, TypeRef};
-use crate::object::value::{Args, ExcRef, Function, PyResult, Value};
+use crate::object::value::{Args, ExcRef, PyResult, Value};
 use crate::ops;
 use crate::vm::call::bind_arguments;
+use crate::vm::functions::FunctionParts;
 use crate::vm::{Callee, Exit, GenOutcome, Resume, Vm};
 
 /// What an instruction asks the loop to do next.
@@ -743,58 +744,30 @@ impl Vm {
                 code,
                 defaults,
                 kwdefaults,
+                annotations,
                 closure,
             } => {
-                let closure = if closure {
-                    match self.pop() {
-                        Value::Tuple(t) => t
-                            .iter()
-                            .filter_map(|c| match c {
-                                Value::Cell(c) => Some(c.clone()),
-                                _ => None,
-                            })
-                            .collect(),
-                        _ => Vec::new(),
-                    }
+                let closure = if closure { self.pop() } else { Value::None };
+                let annotations = if annotations {
+                    self.pop()
                 } else {
-                    Vec::new()
+                    Value::None
                 };
-                let kwdefaults = if kwdefaults {
-                    match self.pop() {
-                        Value::Dict(d) => d
-                            .borrow()
-                            .iter()
-                            .filter_map(|(k, v)| match k {
-                                Value::Str(s) => Some((s.clone(), v.clone())),
-                                _ => None,
-                            })
-                            .collect(),
-                        _ => Vec::new(),
-                    }
-                } else {
-                    Vec::new()
-                };
-                let defaults = if defaults {
-                    match self.pop() {
-                        Value::Tuple(t) => t.to_vec(),
-                        _ => Vec::new(),
-                    }
-                } else {
-                    Vec::new()
-                };
+                let kwdefaults = if kwdefaults { self.pop() } else { Value::None };
+                let defaults = if defaults { self.pop() } else { Value::None };
                 let f = self.frames.last().expect("frame");
                 let code = f.code.functions[code as usize].clone();
-                let func = Function {
-                    name: RefCell::new(code.name.clone()),
-                    qualname: code.qualname.clone(),
-                    code,
+                let globals = f.globals.clone();
+                let parts = FunctionParts {
                     defaults,
                     kwdefaults,
+                    annotations,
                     closure,
-                    globals: f.globals.clone(),
                 };
+                let func = crate::vm::functions::make_function(code, globals, parts);
                 self.push(Value::Function(Rc::new(func)));
             }
+            Instr::SetupAnnotations => self.setup_annotations()?,
             Instr::Return => {
                 let v = self.pop();
                 return self.do_return(v);
@@ -1037,6 +1010,27 @@ impl Vm {
     /// The namespace of the running class body.
     fn namespace(&self) -> Option<Rc<RefCell<Dict>>> {
         self.frames.last().and_then(|f| f.namespace.clone())
+    }
+
+    /// `SetupAnnotations`: an empty `__annotations__` in the class body's
+    /// namespace, or in the module's, unless there is one already.
+    fn setup_annotations(&mut self) -> PyResult<()> {
+        let namespace = match self.namespace() {
+            Some(ns) => ns,
+            None => {
+                let globals = &self.frames.last().expect("frame").globals;
+                let mut attrs = globals.attrs.borrow_mut();
+                if attrs.get_str("__annotations__").is_none() {
+                    attrs.insert_str("__annotations__", Value::Dict(Default::default()));
+                }
+                return Ok(());
+            }
+        };
+        let mut ns = namespace.borrow_mut();
+        if ns.get_str("__annotations__").is_none() {
+            ns.insert_str("__annotations__", Value::Dict(Default::default()));
+        }
+        Ok(())
     }
 
     /// `BuildClass`: run the class body in a fresh namespace; the class is

@@ -11,6 +11,7 @@ pub mod call;
 mod classes;
 pub(crate) use classes::new_super;
 pub mod descriptors;
+pub mod functions;
 mod import;
 mod interp;
 
