@@ -919,6 +919,7 @@ mod tests {
             kwonlyargcount: 0,
             has_varargs: false,
             has_varkw: false,
+            doc: None,
         };
         TracebackEntry {
             code: CodeObject::load(code),

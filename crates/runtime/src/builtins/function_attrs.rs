@@ -150,9 +150,7 @@ pub fn setattr(_vm: &mut Vm, obj: &Value, name: &str, v: Option<Value>) -> PyRes
             f.meta.borrow_mut().annotations = match v {
                 None | Some(Value::None) => Value::None,
                 Some(d @ Value::Dict(_)) => d,
-                Some(_) => {
-                    return Err(type_error("__annotations__ must be set to a dict object"))
-                }
+                Some(_) => return Err(type_error("__annotations__ must be set to a dict object")),
             }
         }
         "__dict__" => match v {

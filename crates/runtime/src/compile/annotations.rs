@@ -104,19 +104,17 @@ impl<'a> CodeGen<'a> {
         }
         // Only a name is simple, and not `(x): int`: nothing is stored
         // for the others.
-        let simple = matches!(target.kind, ExprKind::Name(_))
-            && target.span.start == statement.span.start;
+        let simple =
+            matches!(target.kind, ExprKind::Name(_)) && target.span.start == statement.span.start;
         match &target.kind {
-            ExprKind::Name(name) => {
-                if simple && self.in_module_or_class() {
-                    self.annotation(annotation)?;
-                    self.set_span(statement.span);
-                    let annotations = self.name_index("__annotations__");
-                    self.emit(Instr::LoadName(annotations));
-                    self.load_const(Const::str(name));
-                    self.emit(Instr::StoreSubscr);
-                    return Ok(());
-                }
+            ExprKind::Name(name) if simple && self.in_module_or_class() => {
+                self.annotation(annotation)?;
+                self.set_span(statement.span);
+                let annotations = self.name_index("__annotations__");
+                self.emit(Instr::LoadName(annotations));
+                self.load_const(Const::str(name));
+                self.emit(Instr::StoreSubscr);
+                return Ok(());
             }
             // Without a value, the target's parts are still evaluated.
             ExprKind::Attribute { value: object, .. } if value.is_none() => {

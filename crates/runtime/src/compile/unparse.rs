@@ -332,7 +332,13 @@ fn call(out: &mut String, func: &Expr, args: &[Expr], keywords: &[Keyword]) {
     out.push(')');
 }
 
-fn comprehension(out: &mut String, open: &str, elt: &Expr, generators: &[Comprehension], close: &str) {
+fn comprehension(
+    out: &mut String,
+    open: &str,
+    elt: &Expr,
+    generators: &[Comprehension],
+    close: &str,
+) {
     out.push_str(open);
     expr(out, elt, TEST);
     clauses(out, generators);

@@ -748,11 +748,7 @@ impl Vm {
                 closure,
             } => {
                 let closure = if closure { self.pop() } else { Value::None };
-                let annotations = if annotations {
-                    self.pop()
-                } else {
-                    Value::None
-                };
+                let annotations = if annotations { self.pop() } else { Value::None };
                 let kwdefaults = if kwdefaults { self.pop() } else { Value::None };
                 let defaults = if defaults { self.pop() } else { Value::None };
                 let f = self.frames.last().expect("frame");
