@@ -152,6 +152,53 @@ pub fn int_to_float(n: &BigInt) -> Result<f64, PyError> {
     })
 }
 
+/// `a / b` for ints, correctly rounded (half-even) as CPython's
+/// `long_true_divide`: the quotient is computed to 55 bits plus a sticky
+/// bit for the remainder, then rounded once.
+pub fn int_true_divide(a: &BigInt, b: &BigInt) -> Result<f64, PyError> {
+    if b.sign() == Sign::NoSign {
+        return Err(PyError::zero_division("division by zero"));
+    }
+    let (n, d) = (a.magnitude(), b.magnitude());
+    if n.bits() <= 53 && d.bits() <= 53 {
+        let q = n.to_u64().unwrap_or(0) as f64 / d.to_u64().unwrap_or(1) as f64;
+        return Ok(if (a.sign() == Sign::Minus) != (b.sign() == Sign::Minus) {
+            -q
+        } else {
+            q
+        });
+    }
+    let shift = 55 - (n.bits() as i64 - d.bits() as i64);
+    let (q, r) = if shift >= 0 {
+        let shifted = n << shift as u64;
+        (&shifted / d, &shifted % d)
+    } else {
+        let shifted = d << (-shift) as u64;
+        (n / &shifted, n % &shifted)
+    };
+    let sticky = u64::from(r.bits() > 0);
+    let top = (q.to_u64().unwrap_or(u64::MAX) | sticky) as f64;
+    let magnitude = if shift > 1074 + 64 {
+        0.0
+    } else if shift < -1100 {
+        f64::INFINITY
+    } else {
+        // Two exact scalings: a power of two alone may not be representable.
+        let half = shift / 2;
+        top * 2f64.powi(-(half as i32)) * 2f64.powi(-((shift - half) as i32))
+    };
+    if magnitude.is_infinite() {
+        return Err(PyError::overflow(
+            "integer division result too large for a float",
+        ));
+    }
+    Ok(if (a.sign() == Sign::Minus) != (b.sign() == Sign::Minus) {
+        -magnitude
+    } else {
+        magnitude
+    })
+}
+
 /// `x % y` for floats: the result takes the sign of `y`; a zero result is a
 /// zero with `y`'s sign.
 pub fn float_mod(x: f64, y: f64) -> Result<f64, PyError> {

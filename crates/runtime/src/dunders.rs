@@ -98,6 +98,13 @@ fn binary_of_instance(
     b: &Value,
     inplace: bool,
 ) -> PyResult<Option<Value>> {
+    // `str % obj` formats whatever `obj` is: str's slot comes first and
+    // takes every right operand (only a str subclass could answer first).
+    if let (BinOp::Mod, Value::Str(fmt)) = (op, a) {
+        if !type_of(b).is_subclass_of(TypeId::Str) {
+            return crate::format::percent_format(vm, fmt, b).map(|s| Some(Value::str(&s)));
+        }
+    }
     let (name, rname, iname) = binary_names(op);
     if inplace {
         if let Some(f) = special(a, iname) {

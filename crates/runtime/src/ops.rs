@@ -175,14 +175,8 @@ fn numeric_op(op: BinOp, x: Num, y: Num, a: &Value, b: &Value) -> PyResult<Value
 
 /// Correctly rounded int / int.
 fn true_divide(a: &BigInt, b: &BigInt) -> PyResult<f64> {
-    if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64()) {
-        if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
-            return Ok(x as f64 / y as f64);
-        }
-    }
-    let fa = int_to_float(a).map_err(crate::object::exceptions::cpython_error)?;
-    let fb = int_to_float(b).map_err(crate::object::exceptions::cpython_error)?;
-    Ok(fa / fb)
+    loopscope_cpython::float_repr::int_true_divide(a, b)
+        .map_err(crate::object::exceptions::cpython_error)
 }
 
 fn float_pow(x: f64, y: f64) -> PyResult<Value> {
