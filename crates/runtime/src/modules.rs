@@ -66,6 +66,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("__future__"),
         python!("bisect"),
         python!("copy"),
+        python!("datetime"),
         python!("heapq"),
         python!("json" => "json/__init__"),
         python!("json.decoder" => "json/decoder"),
