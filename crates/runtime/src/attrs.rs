@@ -275,14 +275,31 @@ pub fn bound(func: Value, receiver: Value) -> Value {
     Value::Method(Rc::new(Method { func, receiver }))
 }
 
-/// `Class.name`: type attributes, then the MRO (functions stay plain,
-/// class methods bind to the class).
+/// `Class.name` (CPython's `type_getattro`), then the metaclass's
+/// `__getattr__`.
 fn class_getattr(vm: &mut Vm, obj: &Value, class: &Rc<Class>, name: &str) -> PyResult<Value> {
+    let result = type_getattribute(vm, obj, class, name);
+    match (&result, &class.metaclass) {
+        (Err(e), TypeRef::Class(meta)) if e.is(TypeId::AttributeError) => {
+            match meta.lookup_override("__getattr__") {
+                Some(getattr) => vm.call_method(&getattr, obj, Args::new(vec![Value::str(name)])),
+                None => result,
+            }
+        }
+        _ => result,
+    }
+}
+
+/// `type.__getattribute__(class, name)`: the type's own attributes, the
+/// metaclass's data descriptors (a property of the metaclass), the MRO
+/// (functions stay plain, class methods bind to the class), then the
+/// metaclass's other attributes, bound to the class.
+fn type_getattribute(vm: &mut Vm, obj: &Value, class: &Rc<Class>, name: &str) -> PyResult<Value> {
     let owner = TypeRef::Class(class.clone());
     match name {
         "__name__" => return Ok(Value::Str(class.name.borrow().clone())),
         "__qualname__" => return Ok(Value::Str(class.qualname.borrow().clone())),
-        "__class__" => return Ok(Value::Type(TypeRef::Builtin(TypeId::Type))),
+        "__class__" => return Ok(Value::Type(class.metaclass.clone())),
         "__mro__" => return Ok(types_tuple(owner.mro())),
         "__bases__" => return Ok(types_tuple(class.bases.clone())),
         "__base__" => return Ok(Value::Type(class.bases[0].clone())),
@@ -303,33 +320,56 @@ fn class_getattr(vm: &mut Vm, obj: &Value, class: &Rc<Class>, name: &str) -> PyR
         }
         _ => {}
     }
-    let mro = owner.mro();
-    match find_in_mro(vm, &mro, name) {
-        Some(Found::Attr(d)) => descr_get(vm, &d, None, &owner, name),
-        Some(Found::Builtin(t, n, _)) => Ok(unbound_method(t, n)),
-        None => {
-            let class_method = mro.iter().find_map(|t| match t {
-                TypeRef::Builtin(b) => vm
-                    .slots
-                    .get(*b)
-                    .class_methods
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .copied(),
-                TypeRef::Class(_) => None,
-            });
-            match class_method {
-                Some((n, f)) => Ok(method(n, f, obj)),
-                None => Err(exc(
-                    TypeId::AttributeError,
-                    format!(
-                        "type object '{}' has no attribute '{name}'",
-                        class.name.borrow()
-                    ),
-                )),
-            }
+    let meta = class.metaclass.clone();
+    let meta_found = find_in_mro(vm, &meta.mro(), name);
+    if let Some(Found::Attr(d)) = &meta_found {
+        if is_data_descriptor(d) {
+            return descr_get(vm, d, Some(obj), &meta, name);
         }
     }
+    let mro = owner.mro();
+    match find_in_mro(vm, &mro, name) {
+        Some(Found::Attr(d)) => return descr_get(vm, &d, None, &owner, name),
+        Some(Found::Builtin(t, n, f)) => {
+            // `__new__` is a static method: it takes the class explicitly.
+            return Ok(if n == "__new__" {
+                method(n, f, &Value::None)
+            } else {
+                unbound_method(t, n)
+            });
+        }
+        None => {}
+    }
+    if let Some(found) = meta_found {
+        return match found {
+            Found::Attr(d) => descr_get(vm, &d, Some(obj), &meta, name),
+            Found::Builtin(t, n, f) => Ok(bind_builtin(t, n, f, obj)),
+        };
+    }
+    let class_method = mro.iter().chain(&meta.mro()).find_map(|t| match t {
+        TypeRef::Builtin(b) => builtin_class_method(vm, *b, name),
+        TypeRef::Class(_) => None,
+    });
+    match class_method {
+        Some((n, f)) => Ok(method(n, f, obj)),
+        None => Err(exc(
+            TypeId::AttributeError,
+            format!(
+                "type object '{}' has no attribute '{name}'",
+                class.name.borrow()
+            ),
+        )),
+    }
+}
+
+/// A class method of the built-in type `t` itself (`dict.fromkeys`).
+fn builtin_class_method(vm: &Vm, t: TypeId, name: &str) -> Option<(&'static str, NativeFn)> {
+    vm.slots
+        .get(t)
+        .class_methods
+        .iter()
+        .find(|(n, _)| *n == name)
+        .copied()
 }
 
 fn types_tuple(types: Vec<TypeRef>) -> Value {
@@ -356,10 +396,19 @@ fn super_getattr(vm: &mut Vm, s: &Super, name: &str) -> PyResult<Value> {
             None if n == "__new__" => method(n, f, &Value::None),
             None => method(n, f, &s.obj),
         }),
-        None => Err(exc(
-            TypeId::AttributeError,
-            format!("'super' object has no attribute '{name}'"),
-        )),
+        None => {
+            let class_method = mro[start..].iter().find_map(|t| match t {
+                TypeRef::Builtin(b) => builtin_class_method(vm, *b, name),
+                TypeRef::Class(_) => None,
+            });
+            match class_method {
+                Some((n, f)) => Ok(method(n, f, &Value::Type(s.obj_type.clone()))),
+                None => Err(exc(
+                    TypeId::AttributeError,
+                    format!("'super' object has no attribute '{name}'"),
+                )),
+            }
+        }
     }
 }
 
@@ -434,6 +483,10 @@ fn type_attr(vm: &mut Vm, t: TypeId, name: &str) -> PyResult<Value> {
         }
         return Ok(unbound_method(t, name));
     }
+    // The methods of its type (`int.mro()`).
+    if let Some((name, func)) = vm.slots.get(TypeId::Type).find(name) {
+        return Ok(method(name, func, &Value::Type(this)));
+    }
     Err(exc(
         TypeId::AttributeError,
         format!("type object '{}' has no attribute '{name}'", t.name()),
@@ -491,8 +544,7 @@ pub fn set_attr(vm: &mut Vm, obj: &Value, name: &str, v: Value) -> PyResult<()> 
             }
         }
         Value::Type(TypeRef::Class(class)) => {
-            set_class_attr(class, name, Some(v));
-            return Ok(());
+            return class_setattr(vm, obj, &class.clone(), name, Some(v));
         }
         Value::Module(m) => {
             m.attrs.borrow_mut().insert_str(name, v);
@@ -533,19 +585,7 @@ pub fn del_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
             }
             TypeRef::Builtin(_) => remove_instance_attr(obj, name),
         },
-        Value::Type(TypeRef::Class(class)) => {
-            if class.dict.borrow().get_str(name).is_none() {
-                return Err(exc(
-                    TypeId::AttributeError,
-                    format!(
-                        "type object '{}' has no attribute '{name}'",
-                        class.name.borrow()
-                    ),
-                ));
-            }
-            set_class_attr(class, name, None);
-            Ok(())
-        }
+        Value::Type(TypeRef::Class(class)) => class_setattr(vm, obj, &class.clone(), name, None),
         Value::Module(m) => match m.attrs.borrow_mut().remove_str(name) {
             Some(_) => Ok(()),
             None => Err(exc(
@@ -569,6 +609,75 @@ pub fn del_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
     }
 }
 
+/// `Class.name = v` (`Some`) or `del Class.name` (`None`): the
+/// metaclass's `__setattr__` / `__delattr__`, or `type`'s.
+fn class_setattr(
+    vm: &mut Vm,
+    obj: &Value,
+    class: &Rc<Class>,
+    name: &str,
+    v: Option<Value>,
+) -> PyResult<()> {
+    if let TypeRef::Class(meta) = &class.metaclass {
+        if setattr_hook(vm, meta, obj, name, &v)? {
+            return Ok(());
+        }
+    }
+    type_setattr(vm, obj, class, name, v)
+}
+
+/// Run the `__setattr__` (`v` is `Some`) or `__delattr__` that Python code
+/// defines for `obj`'s type `t`; false when it defines none.
+fn setattr_hook(
+    vm: &mut Vm,
+    t: &Rc<Class>,
+    obj: &Value,
+    name: &str,
+    v: &Option<Value>,
+) -> PyResult<bool> {
+    let hook = if v.is_some() {
+        "__setattr__"
+    } else {
+        "__delattr__"
+    };
+    let Some(f) = t.lookup_override(hook) else {
+        return Ok(false);
+    };
+    let mut args = vec![Value::str(name)];
+    args.extend(v.clone());
+    vm.call_method(&f, obj, Args::new(args))?;
+    Ok(true)
+}
+
+/// `type.__setattr__(class, name, v)` / `type.__delattr__(class, name)`:
+/// through a data descriptor of the metaclass, else in the class's
+/// namespace.
+pub fn type_setattr(
+    vm: &mut Vm,
+    obj: &Value,
+    class: &Rc<Class>,
+    name: &str,
+    v: Option<Value>,
+) -> PyResult<()> {
+    let meta = &class.metaclass;
+    if let Some(Found::Attr(d)) = find_in_mro(vm, &meta.mro(), name) {
+        if set_through_descriptor(vm, &d, obj, &meta.name(), name, &v)? {
+            return Ok(());
+        }
+    }
+    if v.is_none() && class.dict.borrow().get_str(name).is_none() {
+        return Err(exc(
+            TypeId::AttributeError,
+            format!(
+                "type object '{}' has no attribute '{name}'",
+                class.name.borrow()
+            ),
+        ));
+    }
+    set_class_attr(class, name, v);
+    Ok(())
+}
+
 /// Set (`Some`) or delete (`None`) a class attribute.
 fn set_class_attr(class: &Rc<Class>, name: &str, v: Option<Value>) {
     match (name, v) {
@@ -590,15 +699,7 @@ fn instance_setattr(
     name: &str,
     v: Option<Value>,
 ) -> PyResult<()> {
-    let hook = if v.is_some() {
-        "__setattr__"
-    } else {
-        "__delattr__"
-    };
-    if let Some(f) = class.lookup_override(hook) {
-        let mut args = vec![Value::str(name)];
-        args.extend(v);
-        vm.call_method(&f, obj, Args::new(args))?;
+    if setattr_hook(vm, class, obj, name, &v)? {
         return Ok(());
     }
     object_setattr(vm, obj, class, name, v)
@@ -614,30 +715,8 @@ pub fn object_setattr(
 ) -> PyResult<()> {
     let owner = TypeRef::Class(class.clone());
     if let Some(Found::Attr(d)) = find_in_mro(vm, &owner.mro(), name) {
-        if let Some(p) = downcast::<Property>(&d) {
-            let (func, what) = match &v {
-                Some(_) => (&p.fset, "setter"),
-                None => (&p.fdel, "deleter"),
-            };
-            if func.is_none() {
-                return Err(exc(
-                    TypeId::AttributeError,
-                    format!(
-                        "property '{name}' of '{}' object has no {what}",
-                        class.name.borrow()
-                    ),
-                ));
-            }
-            let mut args = vec![obj.clone()];
-            args.extend(v);
-            vm.call(&func.clone(), Args::new(args))?;
-            return Ok(());
-        }
-        let hook = if v.is_some() { "__set__" } else { "__delete__" };
-        if let Some(f) = type_of(&d).lookup_override(hook) {
-            let mut args = vec![obj.clone()];
-            args.extend(v);
-            vm.call_method(&f, &d, Args::new(args))?;
+        let type_name = class.name.borrow().clone();
+        if set_through_descriptor(vm, &d, obj, &type_name, name, &v)? {
             return Ok(());
         }
     }
@@ -665,6 +744,44 @@ pub fn object_setattr(
         }
         None => remove_instance_attr(obj, name),
     }
+}
+
+/// `obj.name = v` (`Some`) or `del obj.name` (`None`) through `d`, found
+/// on the type of `obj` (named `type_name`), if it is a data descriptor (a
+/// property, or an object whose class defines `__set__` / `__delete__`):
+/// false when it is not one.
+fn set_through_descriptor(
+    vm: &mut Vm,
+    d: &Value,
+    obj: &Value,
+    type_name: &str,
+    name: &str,
+    v: &Option<Value>,
+) -> PyResult<bool> {
+    if let Some(p) = downcast::<Property>(d) {
+        let (func, what) = match v {
+            Some(_) => (&p.fset, "setter"),
+            None => (&p.fdel, "deleter"),
+        };
+        if func.is_none() {
+            return Err(exc(
+                TypeId::AttributeError,
+                format!("property '{name}' of '{type_name}' object has no {what}"),
+            ));
+        }
+        let mut args = vec![obj.clone()];
+        args.extend(v.clone());
+        vm.call(&func.clone(), Args::new(args))?;
+        return Ok(true);
+    }
+    let hook = if v.is_some() { "__set__" } else { "__delete__" };
+    if let Some(f) = type_of(d).lookup_override(hook) {
+        let mut args = vec![obj.clone()];
+        args.extend(v.clone());
+        vm.call_method(&f, d, Args::new(args))?;
+        return Ok(true);
+    }
+    Ok(false)
 }
 
 fn remove_instance_attr(obj: &Value, name: &str) -> PyResult<()> {

@@ -17,12 +17,14 @@ use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{Args, PyResult, Value};
 use crate::vm::Vm;
 
-/// Whether `v` is an instance of a class (its type may override behaviour).
+/// Whether `v` is an instance of a class (its type may override
+/// behaviour): an instance, or a class whose metaclass is a class.
 #[inline]
 pub fn is_class_instance(v: &Value) -> bool {
     match v {
         Value::Instance(_) => true,
         Value::Exception(e) => matches!(e.class, TypeRef::Class(_)),
+        Value::Type(TypeRef::Class(c)) => matches!(c.metaclass, TypeRef::Class(_)),
         _ => false,
     }
 }
@@ -144,6 +146,10 @@ fn binary_of_instance(
         if !is_class_instance(&pa) && !is_class_instance(&pb) {
             return crate::ops::binary_op(vm, op, &pa, &pb).map(Some);
         }
+    }
+    if matches!(a, Value::Type(_)) || matches!(b, Value::Type(_)) {
+        // What classes do by being types (`Color | None`).
+        return Ok(None);
     }
     let symbol = match (op, inplace) {
         (BinOp::Pow, false) => "** or pow()".to_string(),
@@ -461,6 +467,10 @@ fn subscript_of_instance(
                 None => call(vm, &f, v, vec![key.clone()]).map(Some),
             };
         }
+    }
+    if matches!(v, Value::Type(_)) {
+        // A class's `__class_getitem__` (`Model[int]`).
+        return Ok(None);
     }
     let inner = payload(v).clone();
     if !inner.is(v) {

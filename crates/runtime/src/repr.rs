@@ -32,7 +32,7 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
 pub fn str_of(vm: &mut Vm, v: &Value) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.to_string()),
-        Value::Instance(_) | Value::Exception(_) => {
+        Value::Instance(_) | Value::Exception(_) | Value::Type(TypeRef::Class(_)) => {
             if let Some(f) = type_of(v).lookup_override("__str__") {
                 return call_text(vm, &f, v, "__str__");
             }
@@ -229,6 +229,10 @@ impl<'v> Writer<'v> {
         }
         match (v, payload(v)) {
             (Value::Exception(e), _) => self.exception(e),
+            (Value::Type(class), _) => {
+                self.out.push_str(&class.repr());
+                Ok(())
+            }
             (_, inner) if !inner.is(v) => self.value(&inner.clone()),
             _ => {
                 let module = t.module();
@@ -392,7 +396,13 @@ impl<'v> Writer<'v> {
                 }
             }
             Value::Generator(g) => self.out.push_str(&g.repr()),
-            Value::Type(t) => self.out.push_str(&t.repr()),
+            Value::Type(t) => match &t {
+                // A class whose metaclass may define `__repr__`.
+                TypeRef::Class(c) if matches!(c.metaclass, TypeRef::Class(_)) => {
+                    self.instance(v)?
+                }
+                _ => self.out.push_str(&t.repr()),
+            },
             Value::Exception(e) => match &e.class {
                 TypeRef::Builtin(_) => self.exception(e)?,
                 TypeRef::Class(_) => self.instance(v)?,

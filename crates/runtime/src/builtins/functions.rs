@@ -397,20 +397,55 @@ fn class_list(func: &str, v: &Value) -> PyResult<Vec<TypeRef>> {
     }
 }
 
-fn isinstance(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+fn isinstance(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     count_range("isinstance", &args, 2, 2)?;
     let classes = class_list("isinstance", &args.pos[1])?;
-    let t = type_of(&args.pos[0]);
-    Ok(Value::Bool(classes.iter().any(|c| t.is_subclass(c))))
+    let obj = &args.pos[0];
+    let t = type_of(obj);
+    for class in classes {
+        if t.is(&class) {
+            return Ok(Value::Bool(true));
+        }
+        if metaclass_check(vm, &class, "__instancecheck__", obj)?
+            .unwrap_or_else(|| t.is_subclass(&class))
+        {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
 }
 
-fn issubclass(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+fn issubclass(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     count_range("issubclass", &args, 2, 2)?;
-    let Value::Type(t) = &args.pos[0] else {
-        return Err(type_error("issubclass() arg 1 must be a class"));
-    };
     let classes = class_list("issubclass", &args.pos[1])?;
-    Ok(Value::Bool(classes.iter().any(|c| t.is_subclass(c))))
+    let sub = &args.pos[0];
+    for class in classes {
+        let found = match (metaclass_check(vm, &class, "__subclasscheck__", sub)?, sub) {
+            (Some(found), _) => found,
+            (None, Value::Type(t)) => t.is_subclass(&class),
+            (None, _) => return Err(type_error("issubclass() arg 1 must be a class")),
+        };
+        if found {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+/// What the metaclass of `class` answers through `hook`
+/// (`__instancecheck__`, `__subclasscheck__`) when Python code defines it.
+fn metaclass_check(
+    vm: &mut Vm,
+    class: &TypeRef,
+    hook: &str,
+    arg: &Value,
+) -> PyResult<Option<bool>> {
+    let class = Value::Type(class.clone());
+    let Some(check) = type_of(&class).lookup_override(hook) else {
+        return Ok(None);
+    };
+    let answer = vm.call_method(&check, &class, Args::new(vec![arg.clone()]))?;
+    crate::ops::truthy(vm, &answer).map(Some)
 }
 
 fn iter(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {

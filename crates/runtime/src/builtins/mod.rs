@@ -19,6 +19,7 @@ pub mod set_methods;
 pub mod sort;
 pub mod str_format;
 pub mod str_methods;
+mod type_methods;
 
 use std::rc::Rc;
 
@@ -104,7 +105,11 @@ pub fn install(vm: &mut Vm) {
     let object = slots.get_mut(TypeId::Object);
     object.construct = Some(construct);
     object.special = object_methods::OBJECT_METHODS;
-    slots.get_mut(TypeId::Type).construct = Some(object_methods::type_new);
+    let type_slots = slots.get_mut(TypeId::Type);
+    type_slots.construct = Some(type_methods::type_construct);
+    type_slots.special = type_methods::TYPE_SPECIALS;
+    type_slots.methods = type_methods::TYPE_METHODS;
+    type_slots.class_methods = type_methods::TYPE_CLASS_METHODS;
     slots.get_mut(TypeId::Super).construct = Some(object_methods::super_new);
     for t in [TypeId::StaticMethod, TypeId::ClassMethod] {
         let wrapper = slots.get_mut(t);

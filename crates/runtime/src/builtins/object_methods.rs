@@ -1,14 +1,12 @@
 //! The special methods of the built-in types that classes inherit and call
 //! explicitly (`super().__init__(...)`, `object.__setattr__(self, ...)`,
 //! `dict.__setitem__(self, ...)`), and the built-ins of the object model:
-//! `super`, `property`, `classmethod`, `staticmethod`, `type(name, bases,
-//! dict)`, `vars`.
+//! `super`, `property`, `classmethod`, `staticmethod`, `vars`.
 
 use std::rc::Rc;
 
 use super::args::{count_range, exactly_one, no_kwargs};
 use crate::attrs;
-use crate::object::dict::Dict;
 use crate::object::exceptions::{exc, type_error, Exception};
 use crate::object::instance::payload;
 use crate::object::native::downcast;
@@ -101,6 +99,8 @@ fn object_new(vm: &mut Vm, _recv: &Value, mut args: Args) -> PyResult<Value> {
     match args.pos.remove(0) {
         Value::Type(TypeRef::Class(class)) => vm.default_new(&class, &args),
         Value::Type(TypeRef::Builtin(TypeId::Object)) => Ok(Value::Native(Rc::new(PlainObject))),
+        // `int.__new__(int, 5)`: the built-in type makes its value.
+        t @ Value::Type(TypeRef::Builtin(_)) => vm.call(&t, args),
         other => Err(type_error(format!(
             "object.__new__(X): X is not a type object ({})",
             type_of(&other).name()
@@ -122,7 +122,7 @@ impl crate::object::native::NativeObject for PlainObject {
     }
 }
 
-fn name_arg(v: &Value) -> PyResult<Rc<str>> {
+pub(super) fn name_arg(v: &Value) -> PyResult<Rc<str>> {
     match v {
         Value::Str(s) => Ok(s.clone()),
         other => Err(type_error(format!(
@@ -495,29 +495,6 @@ pub fn property_getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
         "__doc__" => Some(p.doc.clone()),
         _ => None,
     })
-}
-
-/// `type(x)` and `type(name, bases, dict)`.
-pub fn type_new(vm: &mut Vm, _t: TypeId, args: Args) -> PyResult<Value> {
-    match args.pos.as_slice() {
-        [v] if args.kw.is_empty() => Ok(Value::Type(type_of(v))),
-        [name, Value::Tuple(bases), Value::Dict(namespace)] => {
-            let namespace: Dict = namespace.borrow().clone();
-            let class = vm.make_class(name, bases, namespace, args.kw.clone())?;
-            Ok(Value::Type(TypeRef::Class(class)))
-        }
-        [_, bases, Value::Dict(_)] if !matches!(bases, Value::Tuple(_)) => {
-            Err(type_error(format!(
-                "type.__new__() argument 2 must be tuple, not {}",
-                type_of(bases).name()
-            )))
-        }
-        [_, _, namespace] if !matches!(namespace, Value::Dict(_)) => Err(type_error(format!(
-            "type.__new__() argument 3 must be dict, not {}",
-            type_of(namespace).name()
-        ))),
-        _ => Err(type_error("type() takes 1 or 3 arguments")),
-    }
 }
 
 /// `vars(obj)`: its `__dict__`.

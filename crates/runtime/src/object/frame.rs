@@ -56,7 +56,7 @@ pub struct Frame {
     /// Suspended inside a `Send` (awaiting) rather than after a `yield`.
     pub suspended_at_send: bool,
     /// A class body's namespace (`LoadName` / `StoreName`).
-    pub namespace: Option<Rc<RefCell<Dict>>>,
+    pub namespace: Option<Namespace>,
     /// What happens to the value the frame returns, when it is not simply
     /// handed to the caller.
     pub on_return: Option<Box<OnReturn>>,
@@ -75,8 +75,31 @@ pub enum OnReturn {
 pub struct ClassSpec {
     pub name: Value,
     pub bases: Vec<Value>,
+    /// The class statement's keywords, `metaclass=` taken out.
     pub keywords: Vec<(Rc<str>, Value)>,
-    pub namespace: Rc<RefCell<Dict>>,
+    pub namespace: Namespace,
+    /// What makes the class: `type`, a class deriving from it, or any
+    /// callable given as `metaclass=`.
+    pub metaclass: Value,
+}
+
+/// A class body's namespace: a dict, or the mapping its metaclass's
+/// `__prepare__` returned, whose `__getitem__` / `__setitem__` the body's
+/// names go through (enum's member dict).
+#[derive(Clone)]
+pub enum Namespace {
+    Dict(Rc<RefCell<Dict>>),
+    Mapping(Value),
+}
+
+impl Namespace {
+    /// The namespace as a value, for the metaclass.
+    pub fn value(&self) -> Value {
+        match self {
+            Namespace::Dict(d) => Value::Dict(d.clone()),
+            Namespace::Mapping(m) => m.clone(),
+        }
+    }
 }
 
 impl Frame {

@@ -250,6 +250,9 @@ pub struct Class {
     /// The names `__slots__` allows, when the class (and every base class)
     /// declares them: its instances then have no `__dict__`.
     pub slots: Option<Vec<Rc<str>>>,
+    /// The class's own type (`type(cls)`): `type`, or a class deriving from
+    /// it whose special methods apply to the class (`for m in Color`).
+    pub metaclass: TypeRef,
 }
 
 impl PartialEq<TypeId> for TypeRef {
@@ -468,6 +471,7 @@ pub fn type_of(v: &Value) -> TypeRef {
     match v {
         Value::Instance(i) => TypeRef::Class(i.class.borrow().clone()),
         Value::Exception(e) => e.class.clone(),
+        Value::Type(TypeRef::Class(c)) => c.metaclass.clone(),
         _ => TypeRef::Builtin(builtin_type_of(v)),
     }
 }

@@ -6,14 +6,14 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::object::dict::Dict;
-use crate::object::exceptions::{exc, type_error, Exception};
-use crate::object::frame::{CellRef, ClassSpec};
+use crate::object::exceptions::{type_error, Exception};
+use crate::object::frame::{CellRef, ClassSpec, Namespace, OnReturn};
 use crate::object::instance::Instance;
 use crate::object::native::downcast;
 use crate::object::types::{c3_mro, type_of, Class, TypeId, TypeRef};
 use crate::object::value::{Args, PyResult, Value};
 use crate::vm::descriptors::{MethodWrapper, Super};
-use crate::vm::Vm;
+use crate::vm::{Callee, Vm};
 
 /// The built-in types a class may derive from, and the layout (see
 /// [`Class::layout`]) their subclasses' instances have.
@@ -28,43 +28,45 @@ fn base_layout(t: TypeId) -> Option<TypeId> {
         | TypeId::Tuple
         | TypeId::List
         | TypeId::Dict
-        | TypeId::Set => t,
+        | TypeId::Set
+        | TypeId::Type => t,
         _ => return None,
     })
 }
 
 impl Vm {
     /// The end of a class statement: its body ran (and returned `cell`,
-    /// its `__class__` cell or None); create the class.
+    /// its `__class__` cell or None); the metaclass makes the class.
     pub(crate) fn finish_class(&mut self, spec: ClassSpec, cell: Value) -> PyResult<Value> {
         let ClassSpec {
             name,
             bases,
             keywords,
             namespace,
+            metaclass,
         } = spec;
-        let mut keywords = keywords;
-        if let Some(i) = keywords.iter().position(|(k, _)| &**k == "metaclass") {
-            let (_, meta) = keywords.remove(i);
-            if !matches!(meta, Value::Type(TypeRef::Builtin(TypeId::Type))) {
-                return Err(exc(
-                    TypeId::NotImplementedError,
-                    format!(
-                        "metaclasses are not supported yet (metaclass={})",
-                        crate::repr::repr(self, &meta)?
-                    ),
-                ));
+        let class = match (metaclass, namespace) {
+            (Value::Type(TypeRef::Builtin(TypeId::Type)), Namespace::Dict(namespace)) => {
+                let namespace = std::mem::take(&mut *namespace.borrow_mut());
+                let class =
+                    self.make_class(&name, &bases, namespace, keywords, TypeId::Type.into())?;
+                Value::Type(TypeRef::Class(class))
             }
+            (metaclass, namespace) => {
+                let args = Args {
+                    pos: vec![name, Value::tuple(bases), namespace.value()],
+                    kw: keywords,
+                };
+                self.call(&metaclass, args)?
+            }
+        };
+        if let (Value::Cell(cell), Value::Type(_)) = (cell, &class) {
+            *cell.borrow_mut() = Some(class.clone());
         }
-        let namespace = std::mem::take(&mut *namespace.borrow_mut());
-        let class = self.make_class(&name, &bases, namespace, keywords)?;
-        if let Value::Cell(cell) = cell {
-            *cell.borrow_mut() = Some(Value::Type(TypeRef::Class(class.clone())));
-        }
-        Ok(Value::Type(TypeRef::Class(class)))
+        Ok(class)
     }
 
-    /// `type.__new__(type, name, bases, namespace)` and the class's
+    /// `type.__new__(metaclass, name, bases, namespace)` and the class's
     /// `__set_name__` / `__init_subclass__` calls.
     pub(crate) fn make_class(
         &mut self,
@@ -72,6 +74,7 @@ impl Vm {
         bases: &[Value],
         mut namespace: Dict,
         keywords: Vec<(Rc<str>, Value)>,
+        metaclass: TypeRef,
     ) -> PyResult<Rc<Class>> {
         let Value::Str(name) = name else {
             return Err(type_error(format!(
@@ -140,6 +143,7 @@ impl Vm {
             dict: RefCell::new(namespace),
             layout,
             slots,
+            metaclass,
         });
         let class_value = Value::Type(TypeRef::Class(class.clone()));
         let attributes = class.dict.borrow().items();
@@ -228,6 +232,31 @@ impl Vm {
         }
     }
 
+    /// `type.__call__(class, *args, **kwargs)`: `__new__`, then, if it made
+    /// an instance of the class, `__init__` (whose frame, when it is
+    /// Python's, hands the instance to the caller when it returns).
+    pub(crate) fn instantiate(&mut self, class: &Rc<Class>, args: Args) -> PyResult<Callee> {
+        let obj = self.new_object(class, &args)?;
+        if !type_of(&obj).is_subclass(&TypeRef::Class(class.clone())) {
+            return Ok(Callee::Done(obj));
+        }
+        let Some(init) = self.user_init(class) else {
+            self.default_init(class, &obj, args)?;
+            return Ok(Callee::Done(obj));
+        };
+        let bound = crate::attrs::bound(init, obj.clone());
+        match self.prepare_call(&bound, args)? {
+            Callee::Frame(mut frame) => {
+                frame.on_return = Some(Box::new(OnReturn::Init(obj)));
+                Ok(Callee::Frame(frame))
+            }
+            Callee::Done(r) => {
+                check_init_result(&r)?;
+                Ok(Callee::Done(obj))
+            }
+        }
+    }
+
     /// The `__init__` defined in Python for instances of `class`, if any.
     pub(crate) fn user_init(&self, class: &Rc<Class>) -> Option<Value> {
         class.lookup_override("__init__")
@@ -238,21 +267,22 @@ impl Vm {
     pub(crate) fn new_object(&mut self, class: &Rc<Class>, args: &Args) -> PyResult<Value> {
         let class_value = Value::Type(TypeRef::Class(class.clone()));
         if let Some(new) = class.lookup_override("__new__") {
-            let func = match downcast::<MethodWrapper>(&new) {
-                Some(w) => w.func.clone(),
-                None => new,
-            };
-            let mut pos = vec![class_value];
-            pos.extend(args.pos.iter().cloned());
-            return self.call(
-                &func,
-                Args {
-                    pos,
-                    kw: args.kw.clone(),
-                },
-            );
+            return self.call_new(&new, class_value, args);
         }
         self.default_new(class, args)
+    }
+
+    /// Call a `__new__` found on `class` (a static method) with `class`
+    /// first.
+    pub(crate) fn call_new(&mut self, new: &Value, class: Value, args: &Args) -> PyResult<Value> {
+        let func = match downcast::<MethodWrapper>(new) {
+            Some(w) => w.func.clone(),
+            None => new.clone(),
+        };
+        let mut pos = vec![class];
+        pos.extend(args.pos.iter().cloned());
+        let kw = args.kw.clone();
+        self.call(&func, Args { pos, kw })
     }
 
     /// The built-in `__new__` of a class's layout (`object.__new__`,
@@ -283,6 +313,8 @@ impl Vm {
             TypeId::List => Ok(instance_with(class, Value::list(Vec::new()))),
             TypeId::Dict => Ok(instance_with(class, Value::Dict(Default::default()))),
             TypeId::Set => Ok(instance_with(class, Value::Set(Default::default()))),
+            // A metaclass: its instances are classes.
+            TypeId::Type => self.new_class(TypeRef::Class(class.clone()), args),
             layout => {
                 // Immutable values are made by `__new__` from the arguments.
                 let made = self.call(

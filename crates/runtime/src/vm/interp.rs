@@ -9,7 +9,7 @@ use crate::compile::code::Instr;
 use crate::iterators;
 use crate::object::dict::{Dict, PySet};
 use crate::object::exceptions::{exc, exc_empty, runtime_error, type_error};
-use crate::object::frame::{Block, BlockKind, ClassSpec, FrameKind, OnReturn};
+use crate::object::frame::{Block, BlockKind, ClassSpec, FrameKind, Namespace, OnReturn};
 use crate::object::generator::GenState;
 use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{Args, ExcRef, PyResult, Value};
@@ -386,7 +386,10 @@ impl Vm {
             }
             Instr::LoadName(i) => {
                 let name = self.name(i);
-                let found = self.namespace().and_then(|ns| ns.borrow().get_str(&name));
+                let found = match self.namespace() {
+                    Some(ns) => self.namespace_get(&ns, &name)?,
+                    None => None,
+                };
                 let v = match found {
                     Some(v) => v,
                     None => self.load_global(&name)?,
@@ -397,15 +400,16 @@ impl Vm {
                 let name = self.name(i);
                 let v = self.pop();
                 if let Some(ns) = self.namespace() {
-                    ns.borrow_mut().insert_str(&name, v);
+                    self.namespace_set(&ns, &name, Some(v))?;
                 }
             }
             Instr::DeleteName(i) => {
                 let name = self.name(i);
-                let removed = self
-                    .namespace()
-                    .and_then(|ns| ns.borrow_mut().remove_str(&name));
-                if removed.is_none() {
+                let removed = match self.namespace() {
+                    Some(ns) => self.namespace_set(&ns, &name, None)?,
+                    None => false,
+                };
+                if !removed {
                     return Err(exc(
                         TypeId::NameError,
                         format!("name '{name}' is not defined"),
@@ -1004,36 +1008,34 @@ impl Vm {
     }
 
     /// The namespace of the running class body.
-    fn namespace(&self) -> Option<Rc<RefCell<Dict>>> {
+    fn namespace(&self) -> Option<Namespace> {
         self.frames.last().and_then(|f| f.namespace.clone())
     }
 
     /// `SetupAnnotations`: an empty `__annotations__` in the class body's
     /// namespace, or in the module's, unless there is one already.
     fn setup_annotations(&mut self) -> PyResult<()> {
-        let namespace = match self.namespace() {
-            Some(ns) => ns,
-            None => {
-                let globals = &self.frames.last().expect("frame").globals;
-                let mut attrs = globals.attrs.borrow_mut();
-                if attrs.get_str("__annotations__").is_none() {
-                    attrs.insert_str("__annotations__", Value::Dict(Default::default()));
-                }
-                return Ok(());
+        let Some(namespace) = self.namespace() else {
+            let globals = &self.frames.last().expect("frame").globals;
+            let mut attrs = globals.attrs.borrow_mut();
+            if attrs.get_str("__annotations__").is_none() {
+                attrs.insert_str("__annotations__", Value::Dict(Default::default()));
             }
+            return Ok(());
         };
-        let mut ns = namespace.borrow_mut();
-        if ns.get_str("__annotations__").is_none() {
-            ns.insert_str("__annotations__", Value::Dict(Default::default()));
+        if self.namespace_get(&namespace, "__annotations__")?.is_none() {
+            let fresh = Value::Dict(Default::default());
+            self.namespace_set(&namespace, "__annotations__", Some(fresh))?;
         }
         Ok(())
     }
 
-    /// `BuildClass`: run the class body in a fresh namespace; the class is
-    /// made when it returns (see [`OnReturn::BuildClass`]).
+    /// `BuildClass`: run the class body in the namespace its metaclass
+    /// prepares; the class is made when it returns (see
+    /// [`OnReturn::BuildClass`]).
     fn build_class(&mut self, argc: u32, names: u32) -> PyResult<()> {
         let mut values = self.popn(argc as usize);
-        let keywords = if names == u32::MAX {
+        let mut keywords = if names == u32::MAX {
             Vec::new()
         } else {
             let names = match &self.frames.last().expect("frame").code.consts[names as usize] {
@@ -1055,7 +1057,8 @@ impl Vm {
         let Value::Function(body) = body else {
             return Err(type_error("__build_class__: func must be a function"));
         };
-        let namespace: Rc<RefCell<Dict>> = Default::default();
+        let metaclass = crate::vm::metaclasses::class_metaclass(&mut keywords, &values)?;
+        let namespace = self.prepare_namespace(&metaclass, &name, &values, &keywords)?;
         let mut frame = bind_arguments(&body, Args::default())?;
         frame.namespace = Some(namespace.clone());
         frame.on_return = Some(Box::new(OnReturn::BuildClass(ClassSpec {
@@ -1063,6 +1066,7 @@ impl Vm {
             bases: values,
             keywords,
             namespace,
+            metaclass,
         })));
         frame.kind = FrameKind::Call;
         self.push_frame(frame)

@@ -9,6 +9,7 @@
 
 pub mod call;
 mod classes;
+pub(crate) mod metaclasses;
 pub(crate) use classes::new_super;
 pub mod descriptors;
 pub mod functions;
@@ -105,21 +106,22 @@ impl Vm {
 
     /// Call any callable with arguments; runs a nested loop for Python code.
     pub fn call(&mut self, func: &Value, args: Args) -> PyResult<Value> {
-        match self.prepare_call(func, args)? {
-            Callee::Done(v) => Ok(v),
-            Callee::Frame(mut frame) => {
-                frame.kind = FrameKind::Base;
-                self.check_nesting()?;
-                self.push_frame(*frame)?;
-                let base = self.frames.len() - 1;
-                match self.run_nested(base)? {
-                    Exit::Return(v) => Ok(v),
-                    Exit::Yield(_) => Err(exc(
-                        TypeId::RuntimeError,
-                        "internal error: a plain function yielded",
-                    )),
-                }
-            }
+        let callee = self.prepare_call(func, args)?;
+        self.finish_call(callee)
+    }
+
+    /// Run a called function's frame in a nested loop, to its result.
+    fn run_frame(&mut self, mut frame: Frame) -> PyResult<Value> {
+        frame.kind = FrameKind::Base;
+        self.check_nesting()?;
+        self.push_frame(frame)?;
+        let base = self.frames.len() - 1;
+        match self.run_nested(base)? {
+            Exit::Return(v) => Ok(v),
+            Exit::Yield(_) => Err(exc(
+                TypeId::RuntimeError,
+                "internal error: a plain function yielded",
+            )),
         }
     }
 
@@ -150,27 +152,7 @@ impl Vm {
                     t.qualified_name()
                 ))),
             },
-            Value::Type(TypeRef::Class(class)) => {
-                let obj = self.new_object(class, &args)?;
-                if !type_of(&obj).is_subclass(&TypeRef::Class(class.clone())) {
-                    return Ok(Callee::Done(obj));
-                }
-                let Some(init) = self.user_init(class) else {
-                    self.default_init(class, &obj, args)?;
-                    return Ok(Callee::Done(obj));
-                };
-                let bound = crate::attrs::bound(init, obj.clone());
-                match self.prepare_call(&bound, args)? {
-                    Callee::Frame(mut frame) => {
-                        frame.on_return = Some(Box::new(OnReturn::Init(obj)));
-                        Ok(Callee::Frame(frame))
-                    }
-                    Callee::Done(r) => {
-                        classes::check_init_result(&r)?;
-                        Ok(Callee::Done(obj))
-                    }
-                }
-            }
+            Value::Type(TypeRef::Class(_)) => self.call_class(func, args),
             Value::Instance(_) => match type_of(func).lookup_override("__call__") {
                 Some(call) => {
                     let bound = crate::attrs::bound(call, func.clone());
