@@ -48,8 +48,8 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
     }
 }
 
-/// `format()` of an instance of a class: its `__format__`, else its
-/// payload's, else `object.__format__`.
+/// `format()` of an instance of a class: its `__format__`, else its int,
+/// float or str payload's, else `object.__format__`.
 fn format_object(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
     let t = type_of(v);
     if let Some(f) = t.lookup_override("__format__") {
@@ -61,8 +61,12 @@ fn format_object(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
             ))),
         };
     }
+    // Only int, float and str have a __format__ of their own; a subclass
+    // of another built-in type formats as object.__format__ does.
     let inner = payload(v);
-    if !inner.is(v) {
+    if let Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_) | Value::Str(_) =
+        inner
+    {
         return format_value(vm, &inner.clone(), spec);
     }
     if spec.is_empty() {
@@ -86,7 +90,13 @@ pub fn int_value(v: &Value) -> Option<BigInt> {
 
 /// `fmt % args`.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
-    let shape = match args {
+    // A tuple subclass's instance gives its items; a dict or list
+    // subclass's stays itself, so its own __getitem__ answers keys.
+    let args = match payload(args) {
+        tuple @ Value::Tuple(_) => tuple,
+        _ => args,
+    };
+    let shape = match payload(args) {
         Value::Tuple(t) => percent_format::Args::Tuple(t.len()),
         Value::Dict(_) | Value::List(_) => percent_format::Args::Mapping,
         _ => percent_format::Args::Single,

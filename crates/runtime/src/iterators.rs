@@ -18,7 +18,7 @@ use crate::object::generator::CoroutineWrapper;
 pub use crate::object::iter_state::{DictPart, IterState};
 use crate::object::set::Other;
 use crate::object::types::{type_of, TypeId};
-use crate::object::value::{PyResult, Value};
+use crate::object::value::{Args, PyResult, Value};
 use crate::ops;
 use crate::vm::{GenOutcome, Resume, Vm};
 
@@ -558,7 +558,12 @@ pub fn unpack(vm: &mut Vm, v: &Value, n: usize) -> PyResult<Vec<Value>> {
 
 /// `reversed(seq)`.
 pub fn reversed(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let (items, of_list) = match v {
+    if let Value::Instance(_) = v {
+        if let Some(f) = type_of(v).lookup_override("__reversed__") {
+            return vm.call_method(&f, v, Args::new(Vec::new()));
+        }
+    }
+    let (items, of_list) = match crate::object::instance::payload(v) {
         Value::List(l) => (l.clone(), true),
         Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_) => {
             (Rc::new(RefCell::new(collect(vm, v)?)), false)

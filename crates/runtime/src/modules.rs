@@ -64,13 +64,16 @@ pub fn register(registry: &mut ModuleRegistry) {
     }
     let pythons = [
         python!("__future__"),
+        python!("_collections"),
         python!("bisect"),
+        python!("collections" => "collections/__init__"),
         python!("copy"),
         python!("datetime"),
         python!("heapq"),
         python!("json" => "json/__init__"),
         python!("json.decoder" => "json/decoder"),
         python!("json.encoder" => "json/encoder"),
+        python!("keyword"),
         python!("os"),
         python!("posixpath"),
         python!("string"),
