@@ -38,7 +38,7 @@ pub fn create_task(
     let tid = st.next_task_id;
     let coro_name = coro.qualname.to_string();
     let first_line = coro.code.as_ref().map(|c| c.first_line).unwrap_or(0);
-    let first_stack = vm.recorder.intern_with(|text| coro.write_await_chain(text));
+    let first_stack = vm.await_chains.intern(&mut vm.recorder, &coro);
     let task = Rc::new(AsyncObject::Future(FutureObj::new(
         fid,
         &name,
@@ -187,9 +187,7 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
     let line = vm.last_line;
     // Where the innermost coroutine stopped is where the task resumes.
     tp.resume_line.set(line);
-    let stack = vm
-        .recorder
-        .intern_with(|text| tp.coro.write_await_chain(text));
+    let stack = vm.await_chains.intern(&mut vm.recorder, &tp.coro);
     tp.resume_stack.set(stack);
     match (as_future(&v), &v) {
         (Some(obj), _) => {

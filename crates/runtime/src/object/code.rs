@@ -3,7 +3,7 @@
 //! A `CodeObject` dereferences to the compiler's [`Code`], so `code.instrs`
 //! and friends read as before; `code.consts` are values.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ops::Deref;
 use std::rc::Rc;
 
@@ -20,9 +20,22 @@ pub struct CodeObject {
     pub functions: Box<[Rc<CodeObject>]>,
     /// `hash()` of each of `names`, computed once for global and attribute lookups.
     pub name_hashes: Box<[i64]>,
+    /// Per name, where `LoadGlobal` last found it (global lookups without hashing).
+    pub global_slots: Box<[Cell<GlobalSlot>]>,
     /// Code of a library module written in Python: tracebacks do not show
     /// its frames (CPython's library frames are not shown either).
     pub library: bool,
+}
+
+/// Where a global name was found: the entry at `index` of the globals (or, when
+/// `in_builtins`, the builtins), valid while both dicts' keys tags are the ones recorded
+/// (`Dict::keys_tag`; tags are never 0, so the default slot is never valid).
+#[derive(Clone, Copy, Default)]
+pub struct GlobalSlot {
+    pub globals_tag: u64,
+    pub builtins_tag: u64,
+    pub index: u32,
+    pub in_builtins: bool,
 }
 
 impl Deref for CodeObject {
@@ -56,11 +69,13 @@ impl CodeObject {
             .collect();
         let consts = code.consts.iter().map(const_value).collect();
         let name_hashes = code.names.iter().map(|n| str_hash(n)).collect();
+        let global_slots = code.names.iter().map(|_| Cell::default()).collect();
         Rc::new(CodeObject {
             code,
             consts,
             functions,
             name_hashes,
+            global_slots,
             library,
         })
     }

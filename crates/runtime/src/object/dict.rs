@@ -80,16 +80,65 @@ impl Equivalent<Key> for StrKey<'_> {
     }
 }
 
-#[derive(Clone, Default)]
 pub struct Dict {
     /// Keys carry their Python hash; FxHash spreads it cheaply (the default
     /// SipHash would hash the hash again on every lookup).
     map: IndexMap<Key, Value, rustc_hash::FxBuildHasher>,
+    /// Names this dict's set of keys: a new tag, never used before on this thread, each
+    /// time a key is added or removed. While the tag is unchanged, a key found at an
+    /// index is still there ([`Dict::value_at`]), which lets global lookups be cached.
+    keys_tag: u64,
+}
+
+thread_local! {
+    static LAST_KEYS_TAG: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A keys tag no dict of this thread has had (never 0).
+fn fresh_keys_tag() -> u64 {
+    LAST_KEYS_TAG.with(|last| {
+        let tag = last.get() + 1;
+        last.set(tag);
+        tag
+    })
+}
+
+impl Default for Dict {
+    fn default() -> Dict {
+        Dict {
+            map: IndexMap::default(),
+            keys_tag: fresh_keys_tag(),
+        }
+    }
+}
+
+impl Clone for Dict {
+    fn clone(&self) -> Dict {
+        Dict {
+            map: self.map.clone(),
+            keys_tag: fresh_keys_tag(),
+        }
+    }
 }
 
 impl Dict {
     pub fn new() -> Dict {
         Dict::default()
+    }
+    /// See `keys_tag`: equal tags mean the same keys at the same indexes.
+    pub fn keys_tag(&self) -> u64 {
+        self.keys_tag
+    }
+    fn keys_changed(&mut self) {
+        self.keys_tag = fresh_keys_tag();
+    }
+    /// The index of the `str` key `text` whose hash is `hash`.
+    pub fn index_of_str_hashed(&self, text: &str, hash: i64) -> Option<usize> {
+        self.map.get_index_of(&StrKey { hash, text })
+    }
+    /// The value at `index` (an index found while the keys tag was the same).
+    pub fn value_at(&self, index: usize) -> Option<&Value> {
+        self.map.get_index(index).map(|(_, v)| v)
     }
     pub fn len(&self) -> usize {
         self.map.len()
@@ -98,17 +147,19 @@ impl Dict {
         self.map.is_empty()
     }
     pub fn insert(&mut self, k: Value, v: Value) -> PyResult<()> {
-        self.map.insert(Key::new(k)?, v);
+        if self.map.insert(Key::new(k)?, v).is_none() {
+            self.keys_changed();
+        }
         Ok(())
     }
     pub fn insert_str(&mut self, k: &str, v: Value) {
-        self.map.insert(
-            Key {
-                hash: str_hash(k),
-                value: Value::str(k),
-            },
-            v,
-        );
+        let key = Key {
+            hash: str_hash(k),
+            value: Value::str(k),
+        };
+        if self.map.insert(key, v).is_none() {
+            self.keys_changed();
+        }
     }
     pub fn get(&self, k: &Value) -> PyResult<Option<Value>> {
         Ok(self.map.get(&Key::new(k.clone())?).cloned())
@@ -116,18 +167,22 @@ impl Dict {
     pub fn get_str(&self, k: &str) -> Option<Value> {
         self.map.get(&StrKey::new(k)).cloned()
     }
-    /// `get_str` with the key's hash already known.
-    pub fn get_str_hashed(&self, text: &str, hash: i64) -> Option<Value> {
-        self.map.get(&StrKey { hash, text }).cloned()
-    }
     pub fn contains(&self, k: &Value) -> PyResult<bool> {
         Ok(self.map.contains_key(&Key::new(k.clone())?))
     }
     pub fn remove(&mut self, k: &Value) -> PyResult<Option<Value>> {
-        Ok(self.map.shift_remove(&Key::new(k.clone())?))
+        let removed = self.map.shift_remove(&Key::new(k.clone())?);
+        if removed.is_some() {
+            self.keys_changed();
+        }
+        Ok(removed)
     }
     pub fn remove_str(&mut self, k: &str) -> Option<Value> {
-        self.map.shift_remove(&StrKey::new(k))
+        let removed = self.map.shift_remove(&StrKey::new(k));
+        if removed.is_some() {
+            self.keys_changed();
+        }
+        removed
     }
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
         self.map.iter().map(|(k, v)| (&k.value, v))
@@ -192,6 +247,7 @@ impl Dict {
             }
             indexmap::map::raw_entry_v1::RawEntryMut::Vacant(e) => {
                 e.insert_hashed_nocheck(table_hash, Key { hash, value: key }, v);
+                self.keys_changed();
             }
         }
     }
@@ -204,7 +260,11 @@ impl Dict {
             .raw_entry_mut_v1()
             .from_hash(table_hash, |k| k.value.is(key))
         {
-            indexmap::map::raw_entry_v1::RawEntryMut::Occupied(e) => Some(e.shift_remove()),
+            indexmap::map::raw_entry_v1::RawEntryMut::Occupied(e) => {
+                let removed = e.shift_remove();
+                self.keys_changed();
+                Some(removed)
+            }
             indexmap::map::raw_entry_v1::RawEntryMut::Vacant(_) => None,
         }
     }
@@ -215,6 +275,10 @@ impl Dict {
             .map(|(k, v)| (k.value.clone(), v.clone()))
     }
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
-        self.map.pop().map(|(k, v)| (k.value, v))
+        let popped = self.map.pop().map(|(k, v)| (k.value, v));
+        if popped.is_some() {
+            self.keys_changed();
+        }
+        popped
     }
 }

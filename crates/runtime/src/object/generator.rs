@@ -162,6 +162,17 @@ impl Generator {
     /// the program's frames.
     pub fn write_await_chain(&self, out: &mut String) {
         use std::fmt::Write;
+        self.for_each_awaiting_frame(&mut |qualname, line| {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            let _ = write!(out, "{qualname}:{line}");
+        });
+    }
+
+    /// Calls `visit(qualname, line)` for each frame of the await chain, outermost first
+    /// (the frames [`Generator::write_await_chain`] writes).
+    pub fn for_each_awaiting_frame(&self, visit: &mut impl FnMut(&Name, u32)) {
         let body = self.body.borrow();
         let GenBody::Frame(Some(frame)) = &*body else {
             return;
@@ -172,13 +183,10 @@ impl Generator {
             _ if frame.suspended_at_send => frame.code.line_of(frame.pc),
             _ => frame.current_line(),
         };
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        let _ = write!(out, "{}:{line}", self.qualname);
+        visit(&self.qualname, line);
         if frame.suspended_at_send {
             if let Some(crate::object::value::Value::Generator(awaited)) = frame.stack.last() {
-                awaited.write_await_chain(out);
+                awaited.for_each_awaiting_frame(visit);
             }
         }
     }

@@ -5,6 +5,7 @@
 //! higher layers provide is reached through registered slots
 //! (`slots.rs`) and trait objects (`native.rs`).
 
+pub mod await_chains;
 pub mod code;
 pub mod compare;
 pub mod dict;

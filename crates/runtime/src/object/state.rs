@@ -44,6 +44,8 @@ pub struct Vm {
     pub instructions: u64,
     pub limits: Limits,
     pub recorder: Recorder,
+    /// The await chains the recorder has interned, by their frames.
+    pub await_chains: crate::object::await_chains::AwaitChains,
     /// Virtual time in seconds; read by `time.*` and the event loop.
     pub now: f64,
     pub source_lines: Rc<Vec<String>>,

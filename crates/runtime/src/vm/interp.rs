@@ -7,6 +7,7 @@ use std::rc::Rc;
 use crate::attrs;
 use crate::compile::code::Instr;
 use crate::iterators;
+use crate::object::code::GlobalSlot;
 use crate::object::dict::{Dict, PySet};
 use crate::object::exceptions::{exc, exc_empty, runtime_error, type_error};
 use crate::object::frame::{Block, BlockKind, ClassSpec, FrameKind, Namespace, OnReturn};
@@ -363,8 +364,7 @@ impl Vm {
                 }
             }
             Instr::LoadGlobal(i) => {
-                let name = self.name(i);
-                let v = self.load_global(&name)?;
+                let v = self.load_global_slot(i)?;
                 self.push(v);
             }
             Instr::StoreGlobal(i) => {
@@ -980,6 +980,47 @@ impl Vm {
         ))
     }
 
+    /// `LoadGlobal` of the frame's name `i`, through (and refreshing) the code's cached
+    /// slot for it; [`fast_path`] takes the globals hits, this the rest.
+    fn load_global_slot(&mut self, i: u32) -> PyResult<Value> {
+        let f = self.frames.last().expect("frame");
+        let i = i as usize;
+        let slot = &f.code.global_slots[i];
+        let globals = f.globals.attrs.borrow();
+        let builtins = self.builtins.attrs.borrow();
+        let cached = slot.get();
+        if cached.in_builtins
+            && cached.globals_tag == globals.keys_tag()
+            && cached.builtins_tag == builtins.keys_tag()
+        {
+            if let Some(v) = builtins.value_at(cached.index as usize) {
+                return Ok(v.clone());
+            }
+        }
+        let (name, hash) = (&f.code.names[i], f.code.name_hashes[i]);
+        let found = match globals.index_of_str_hashed(name, hash) {
+            Some(index) => Some((&*globals, index, false)),
+            None => builtins
+                .index_of_str_hashed(name, hash)
+                .map(|index| (&*builtins, index, true)),
+        };
+        if let Some((dict, index, in_builtins)) = found {
+            slot.set(GlobalSlot {
+                globals_tag: globals.keys_tag(),
+                builtins_tag: builtins.keys_tag(),
+                index: index as u32,
+                in_builtins,
+            });
+            if let Some(v) = dict.value_at(index) {
+                return Ok(v.clone());
+            }
+        }
+        Err(exc(
+            TypeId::NameError,
+            format!("name '{name}' is not defined"),
+        ))
+    }
+
     /// A call made by bytecode: Python functions run in this loop.
     fn call_from_bytecode(&mut self, func: Value, args: Args) -> PyResult<()> {
         if let Value::Function(f) = &func {
@@ -1260,6 +1301,12 @@ fn fast_path(f: &mut crate::object::frame::Frame, instr: Instr) -> bool {
     use loopscope_syntax::ast::{BinOp, CmpOp};
     match instr {
         Instr::LoadFast(i) => match &f.locals[i as usize] {
+            // Ints are copied without `Value::clone`'s call.
+            Some(Value::Int(n)) => {
+                let n = *n;
+                f.stack.push(Value::Int(n));
+                true
+            }
             Some(v) => {
                 let v = v.clone();
                 f.stack.push(v);
@@ -1284,8 +1331,14 @@ fn fast_path(f: &mut crate::object::frame::Frame, instr: Instr) -> bool {
             true
         }
         Instr::LoadGlobal(i) => {
-            let (name, hash) = (&f.code.names[i as usize], f.code.name_hashes[i as usize]);
-            let found = f.globals.attrs.borrow().get_str_hashed(name, hash);
+            let slot = f.code.global_slots[i as usize].get();
+            let found = {
+                let globals = f.globals.attrs.borrow();
+                if slot.in_builtins || slot.globals_tag != globals.keys_tag() {
+                    return false;
+                }
+                globals.value_at(slot.index as usize).cloned()
+            };
             match found {
                 Some(v) => {
                     f.stack.push(v);
@@ -1344,8 +1397,9 @@ fn fast_path(f: &mut crate::object::frame::Frame, instr: Instr) -> bool {
             };
             match r {
                 Some(r) => {
-                    f.stack.truncate(n - 2);
-                    f.stack.push(Value::Int(r));
+                    // The right operand (an int) goes; the left one's slot takes the result.
+                    f.stack.truncate(n - 1);
+                    f.stack[n - 2] = Value::Int(r);
                     true
                 }
                 None => false,

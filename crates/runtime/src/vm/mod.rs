@@ -77,6 +77,7 @@ impl Vm {
             instructions: 0,
             limits,
             recorder: Recorder::new(),
+            await_chains: Default::default(),
             now: 0.0,
             source_lines: Rc::new(source.lines().map(str::to_string).collect()),
             halted: None,
