@@ -50,6 +50,8 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     {
         let mut attrs = m.attrs.borrow_mut();
         attrs.insert_str("argv", argv);
+        // The VM's own table: what programs add or remove, import sees.
+        attrs.insert_str("modules", Value::Dict(vm.modules.clone()));
         attrs.insert_str("version", Value::str(VERSION));
         attrs.insert_str("hexversion", Value::Int(HEXVERSION));
         attrs.insert_str("byteorder", Value::str("little"));

@@ -7,14 +7,16 @@
 //! layer knowing their types.
 
 use std::any::{Any, TypeId};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::limits::Limits;
+use crate::object::dict::Dict;
 use crate::object::frame::Frame;
 use crate::object::generator::Resume;
 use crate::object::slots::TypeSlots;
-use crate::object::value::{ExcRef, Module, PyResult, Value};
+use crate::object::value::{ExcRef, Module, PyResult};
 use crate::progress::ProgressReporter;
 use crate::trace::Recorder;
 
@@ -22,8 +24,9 @@ pub struct Vm {
     pub frames: Vec<Frame>,
     pub builtins: Rc<Module>,
     pub main: Rc<Module>,
-    /// `sys.modules`: the modules imported so far, by name.
-    pub modules: HashMap<Rc<str>, Value>,
+    /// `sys.modules`: the modules imported so far, by name — a dict that
+    /// programs see and may change (`sys.modules[name] = obj`).
+    pub modules: Rc<RefCell<Dict>>,
     /// Every module a program can import, and how to make it.
     pub registry: ModuleRegistry,
     /// What the layers above register for each built-in type: methods,

@@ -1,6 +1,7 @@
 //! `import`: a module is made the first time it is imported, from its
 //! entry in the registry (`object::state::ModuleRegistry`, filled by
-//! `program.rs`), and kept in `vm.modules` (`sys.modules`). A Rust-native
+//! `program.rs`), and kept in `vm.modules`, the dict programs see as
+//! `sys.modules` (what they put there is what import gives). A Rust-native
 //! module is built by its function; a Python one is compiled by our own
 //! compiler and run as the module's body, its frames marked as library
 //! frames. `import a.b` imports `a` first and binds `b` as its attribute.
@@ -25,11 +26,16 @@ impl Vm {
 
     /// The module `name` itself (`from name import x`).
     pub fn import(&mut self, name: &str) -> PyResult<Value> {
-        if name == "builtins" {
-            return Ok(Value::Module(self.builtins.clone()));
-        }
-        if let Some(m) = self.modules.get(name) {
-            return Ok(m.clone());
+        let imported = self.modules.borrow().get_str(name);
+        match imported {
+            Some(Value::None) => {
+                return Err(exc(
+                    TypeId::ModuleNotFoundError,
+                    format!("import of {name} halted; None in sys.modules"),
+                ))
+            }
+            Some(m) => return Ok(m),
+            None => {}
         }
         let parent = match name.rsplit_once('.') {
             Some((parent, _)) => Some(self.import(parent)?),
@@ -45,7 +51,7 @@ impl Vm {
             ModuleSource::Native(make) => {
                 let m = make(self)?;
                 let v = Value::Module(m);
-                self.modules.insert(Rc::from(name), v.clone());
+                self.modules.borrow_mut().insert_str(name, v.clone());
                 v
             }
             ModuleSource::Python { source, filename } => {
@@ -78,11 +84,11 @@ impl Vm {
             attrs.insert_str("__file__", Value::str(filename));
         }
         let value = Value::Module(module.clone());
-        self.modules.insert(Rc::from(name), value.clone());
+        self.modules.borrow_mut().insert_str(name, value.clone());
         match self.run_library_source(&module, source) {
             Ok(()) => Ok(value),
             Err(e) => {
-                self.modules.remove(name);
+                self.modules.borrow_mut().remove_str(name);
                 Err(e)
             }
         }

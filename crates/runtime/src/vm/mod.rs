@@ -16,7 +16,7 @@ pub mod functions;
 mod import;
 mod interp;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use crate::limits::Limits;
@@ -62,11 +62,14 @@ impl Vm {
         main.attrs
             .borrow_mut()
             .insert_str("__file__", Value::str(filename));
+        let mut modules = crate::object::dict::Dict::new();
+        modules.insert_str("builtins", Value::Module(builtins.clone()));
+        modules.insert_str("__main__", Value::Module(main.clone()));
         Vm {
             frames: Vec::new(),
             builtins,
             main,
-            modules: HashMap::new(),
+            modules: Rc::new(std::cell::RefCell::new(modules)),
             registry: Default::default(),
             slots: Default::default(),
             states: Default::default(),
