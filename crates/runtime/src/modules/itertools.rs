@@ -1,5 +1,6 @@
-//! `itertools`: `count`, `repeat`, `cycle`, `islice`, `chain` (iterator
-//! states in `crate::iterators`).
+//! `itertools`: `count`, `repeat`, `cycle`, `islice`, `chain` natively (iterator
+//! states in `crate::iterators`); the combinatoric and filtering iterators, `groupby`
+//! and `tee` in its Python half (`python/itertools.py`).
 
 use std::rc::Rc;
 
@@ -24,6 +25,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     m.attrs
         .borrow_mut()
         .insert_str("chain", Value::Type(TypeRef::Builtin(TypeId::Chain)));
+    vm.run_library_source(&m, include_str!("python/itertools.py"))?;
     Ok(m)
 }
 

@@ -190,14 +190,16 @@ impl Value {
         matches!(self, Value::None)
     }
 
-    /// `a is b`.
+    /// `a is b`. Floats are unboxed here, so two floats are the same object when they have
+    /// the same bits: `x is x` holds even for a NaN, which `in`, `groupby` and
+    /// `count` rely on, as in CPython (where two equal floats computed apart are two objects).
     pub fn is(&self, other: &Value) -> bool {
         use Value::*;
         match (self, other) {
             (None, None) | (Ellipsis, Ellipsis) | (NotImplemented, NotImplemented) => true,
             (Bool(a), Bool(b)) => a == b,
             (Int(a), Int(b)) => a == b && (-5..=256).contains(a),
-            (Float(_), Float(_)) => false,
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
             (Str(a), Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
             (Bytes(a), Bytes(b)) => Rc::ptr_eq(a, b),
             (Tuple(a), Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
