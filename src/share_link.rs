@@ -7,6 +7,8 @@
 //! length-prefixed). Format v1 (JSON) is no longer read: links made by it get the
 //! unknown-version banner. Decoding never panics and never inflates more than
 //! [`MAX_INFLATED_BYTES`]; every failure is a [`ShareError`] with a message for people.
+//! [`encode`] refuses (as [`ShareError::TooLarge`], which the page answers with a `.py`
+//! download) every view whose link [`decode`] would refuse.
 
 use std::fmt;
 
@@ -40,8 +42,13 @@ pub struct SharedView {
 /// Why a fragment could not be opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ShareError {
-    /// The link is too long to share; the program should be downloaded instead.
-    TooLarge { chars: usize },
+    /// The link would be too long (`size` characters), or its data too big once inflated
+    /// (`size` bytes), to share; the program should be downloaded instead.
+    TooLarge {
+        size: usize,
+        limit: usize,
+        unit: &'static str,
+    },
     /// The fragment does not start with `v<number>.`.
     NotALink,
     /// A version this build does not know.
@@ -50,6 +57,8 @@ pub enum ShareError {
     BadEncoding,
     /// The compressed data is damaged or truncated.
     BadCompression,
+    /// Bytes follow the end of the compressed data.
+    TrailingData,
     /// The payload inflates past [`MAX_INFLATED_BYTES`].
     TooBigInflated,
     /// The payload is not UTF-8.
@@ -61,9 +70,9 @@ pub enum ShareError {
 impl fmt::Display for ShareError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ShareError::TooLarge { chars } => write!(
+            ShareError::TooLarge { size, limit, unit } => write!(
                 formatter,
-                "This program is too large for a link ({chars} characters; the limit is {MAX_FRAGMENT_CHARS}). Download it as a .py file instead."
+                "This program is too large for a link ({size} {unit}; the limit is {limit}). Download it as a .py file instead."
             ),
             ShareError::NotALink => write!(formatter, "The link's fragment is not a Loopscope share link."),
             ShareError::UnknownVersion(version) => write!(
@@ -73,6 +82,9 @@ impl fmt::Display for ShareError {
             ShareError::BadEncoding => write!(formatter, "The link is damaged: it is not valid base64url."),
             ShareError::BadCompression => {
                 write!(formatter, "The link is damaged or cut short: its data does not decompress.")
+            }
+            ShareError::TrailingData => {
+                write!(formatter, "The link is damaged: there is more data after its end.")
             }
             ShareError::TooBigInflated => write!(
                 formatter,
@@ -85,15 +97,30 @@ impl fmt::Display for ShareError {
     }
 }
 
+/// A link longer than [`MAX_FRAGMENT_CHARS`].
+fn link_too_long(chars: usize) -> ShareError {
+    ShareError::TooLarge {
+        size: chars,
+        limit: MAX_FRAGMENT_CHARS,
+        unit: "characters",
+    }
+}
+
 /// Encodes a view as a fragment (`v2.…`, without the `#`), or says it is too large.
 pub fn encode(view: &SharedView) -> Result<String, ShareError> {
     let payload = postcard::to_allocvec(view).map_err(|_| ShareError::BadPayload)?;
+    // A repetitive program compresses into a short link that would inflate past the cap.
+    if payload.len() > MAX_INFLATED_BYTES {
+        return Err(ShareError::TooLarge {
+            size: payload.len(),
+            limit: MAX_INFLATED_BYTES,
+            unit: "bytes of data",
+        });
+    }
     let compressed = miniz_oxide::deflate::compress_to_vec(&payload, 9);
     let fragment = format!("v{PAYLOAD_VERSION}.{}", URL_SAFE_NO_PAD.encode(compressed));
     if fragment.len() > MAX_FRAGMENT_CHARS {
-        return Err(ShareError::TooLarge {
-            chars: fragment.len(),
-        });
+        return Err(link_too_long(fragment.len()));
     }
     Ok(fragment)
 }
@@ -114,17 +141,12 @@ pub fn decode(fragment: &str) -> Result<SharedView, ShareError> {
         ));
     }
     if data.len() > MAX_FRAGMENT_CHARS * 2 {
-        return Err(ShareError::TooLarge { chars: data.len() });
+        return Err(link_too_long(data.len()));
     }
     let compressed = URL_SAFE_NO_PAD
         .decode(data.trim_end_matches('='))
         .map_err(|_| ShareError::BadEncoding)?;
-    let payload =
-        miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_INFLATED_BYTES)
-            .map_err(|error| match error.status {
-                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooBigInflated,
-                _ => ShareError::BadCompression,
-            })?;
+    let payload = inflate(&compressed)?;
     let (view, rest) = postcard::take_from_bytes(&payload).map_err(|error| match error {
         postcard::Error::DeserializeBadUtf8 => ShareError::BadText,
         _ => ShareError::BadPayload,
@@ -133,6 +155,30 @@ pub fn decode(fragment: &str) -> Result<SharedView, ShareError> {
         return Err(ShareError::BadPayload);
     }
     Ok(view)
+}
+
+/// One raw DEFLATE stream, inflated into at most [`MAX_INFLATED_BYTES`], with nothing
+/// after its end.
+fn inflate(compressed: &[u8]) -> Result<Vec<u8>, ShareError> {
+    use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
+    use miniz_oxide::inflate::TINFLStatus;
+    let mut output = vec![0; MAX_INFLATED_BYTES];
+    let (status, consumed, written) = decompress(
+        &mut Box::<DecompressorOxide>::default(),
+        compressed,
+        &mut output,
+        0,
+        inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF,
+    );
+    match status {
+        TINFLStatus::Done if consumed == compressed.len() => {
+            output.truncate(written);
+            Ok(output)
+        }
+        TINFLStatus::Done => Err(ShareError::TrailingData),
+        TINFLStatus::HasMoreOutput => Err(ShareError::TooBigInflated),
+        _ => Err(ShareError::BadCompression),
+    }
 }
 
 #[cfg(test)]
@@ -169,18 +215,133 @@ mod tests {
         assert_eq!(decode(&format!("#{fragment}")).unwrap(), sample());
     }
 
-    #[test]
-    fn too_large_programs_are_refused() {
-        // Pseudo-random text does not compress, so the fragment outgrows the limit.
+    /// `len` pseudo-random letters: text that barely compresses.
+    fn random_code(len: usize) -> String {
         let mut state = 7u32;
-        let code: String = (0..40_000)
+        (0..len)
             .map(|_| {
                 state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
                 char::from(b'a' + ((state >> 16) % 26) as u8)
             })
-            .collect();
-        let view = SharedView { code, ..sample() };
-        assert!(matches!(encode(&view), Err(ShareError::TooLarge { .. })));
+            .collect()
+    }
+
+    fn view_of(code: String) -> SharedView {
+        SharedView { code, ..sample() }
+    }
+
+    /// The longest `code(len)` that `encode` accepts, by bisection over `0..upper`.
+    fn longest_encodable(upper: usize, code: impl Fn(usize) -> String) -> usize {
+        let (mut ok, mut refused) = (0, upper);
+        assert!(encode(&view_of(code(ok))).is_ok());
+        assert!(encode(&view_of(code(refused))).is_err());
+        while refused - ok > 1 {
+            let middle = (ok + refused) / 2;
+            match encode(&view_of(code(middle))) {
+                Ok(_) => ok = middle,
+                Err(_) => refused = middle,
+            }
+        }
+        ok
+    }
+
+    #[test]
+    fn the_link_length_cap_is_exact() {
+        let longest = longest_encodable(40_000, random_code);
+        let fragment = encode(&view_of(random_code(longest))).unwrap();
+        assert!(fragment.len() <= MAX_FRAGMENT_CHARS);
+        assert!(
+            fragment.len() > MAX_FRAGMENT_CHARS - 8,
+            "{}",
+            fragment.len()
+        );
+        assert_eq!(decode(&fragment).unwrap().code, random_code(longest));
+        match encode(&view_of(random_code(longest + 1))) {
+            Err(ShareError::TooLarge { size, limit, unit }) => {
+                assert!(size > MAX_FRAGMENT_CHARS);
+                assert_eq!((limit, unit), (MAX_FRAGMENT_CHARS, "characters"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Issue 10: a repetitive program made a short link that inflated past the cap, so
+    /// `decode` refused what `encode` had made.
+    #[test]
+    fn the_inflated_size_cap_is_exact_on_both_sides() {
+        let repetitive = |len: usize| "print('x')\n".repeat(len / 11 + 1)[..len].to_string();
+        let longest = longest_encodable(MAX_INFLATED_BYTES * 2, repetitive);
+        let exact = view_of(repetitive(longest));
+        let payload = postcard::to_allocvec(&exact).unwrap();
+        assert_eq!(payload.len(), MAX_INFLATED_BYTES);
+        let fragment = encode(&exact).unwrap();
+        assert!(
+            fragment.len() < 2_000,
+            "it compresses well: {}",
+            fragment.len()
+        );
+        assert_eq!(decode(&fragment).unwrap(), exact);
+        let over = view_of(repetitive(longest + 1));
+        assert_eq!(
+            encode(&over),
+            Err(ShareError::TooLarge {
+                size: MAX_INFLATED_BYTES + 1,
+                limit: MAX_INFLATED_BYTES,
+                unit: "bytes of data"
+            })
+        );
+        let over_payload = postcard::to_allocvec(&over).unwrap();
+        assert_eq!(
+            decode(&fragment_of(&over_payload)),
+            Err(ShareError::TooBigInflated)
+        );
+        assert!(encode(&view_of(repetitive(429_000)))
+            .unwrap_err()
+            .to_string()
+            .contains("Download it as a .py file instead."));
+    }
+
+    #[test]
+    fn what_encode_makes_decode_opens() {
+        for len in (0..70_000).step_by(997) {
+            for code in [random_code(len), "a".repeat(len * 5)] {
+                let view = view_of(code);
+                if let Ok(fragment) = encode(&view) {
+                    assert_eq!(decode(&fragment).as_ref(), Ok(&view), "length {len}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_fragment_length_cap_of_decode_is_exact() {
+        let at_cap = format!("v2.{}", "A".repeat(MAX_FRAGMENT_CHARS * 2));
+        assert!(!matches!(decode(&at_cap), Err(ShareError::TooLarge { .. })));
+        let over = format!("v2.{}", "A".repeat(MAX_FRAGMENT_CHARS * 2 + 1));
+        assert_eq!(
+            decode(&over),
+            Err(ShareError::TooLarge {
+                size: MAX_FRAGMENT_CHARS * 2 + 1,
+                limit: MAX_FRAGMENT_CHARS,
+                unit: "characters"
+            })
+        );
+    }
+
+    #[test]
+    fn data_after_the_compressed_stream_is_refused() {
+        let payload = postcard::to_allocvec(&sample()).unwrap();
+        let compressed = miniz_oxide::deflate::compress_to_vec(&payload, 6);
+        let with = |tail: &[u8]| {
+            format!(
+                "v2.{}",
+                URL_SAFE_NO_PAD.encode([&compressed, tail].concat())
+            )
+        };
+        assert_eq!(decode(&with(&[])), Ok(sample()));
+        assert_eq!(decode(&with(&[0])), Err(ShareError::TrailingData));
+        assert_eq!(decode(&with(b"more")), Err(ShareError::TrailingData));
+        assert_eq!(decode(&with(&compressed)), Err(ShareError::TrailingData));
     }
 
     #[test]
