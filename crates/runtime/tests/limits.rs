@@ -69,3 +69,29 @@ fn a_chatty_program_stops_at_the_event_budget() {
         "event limit reached: the program produced more than 500 loop events",
     );
 }
+
+/// Issue 10: a generator resumed by `next()` at the recursion limit took its caller's frame
+/// off the VM's stack, and the VM later panicked finding no frame ("frame"). Each `next()`
+/// nests a native call, so this runs on a stack as large as the CLI's.
+#[test]
+fn a_generator_resumed_at_the_recursion_limit_raises_recursion_error() {
+    let source = "def g(n):\n    yield next(g(n + 1))\n\
+                  try:\n    next(g(0))\nexcept RecursionError as error:\n    print('caught', error)\n\
+                  print('still running')\n";
+    let outcome = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let outcome = run_program(source, &RunOptions::default());
+            (outcome.status, outcome.stream_text(Stream::Stdout))
+        })
+        .expect("a thread")
+        .join()
+        .expect("no panic");
+    assert_eq!(
+        outcome,
+        (
+            0,
+            "caught maximum recursion depth exceeded\nstill running\n".to_string()
+        )
+    );
+}

@@ -229,15 +229,20 @@ impl Vm {
         // Instantiating a class runs `__init__` from C in CPython
         // (`type_call`), one more level of recursion than the frame.
         let from_c = matches!(frame.on_return.as_deref(), Some(OnReturn::Init(_)));
-        let depth = self.frames.len() + self.library_depth + from_c as usize;
-        if depth >= self.limits.recursion_depth {
+        self.check_recursion_depth(from_c as usize)?;
+        self.library_depth += from_c as usize;
+        self.frames.push(frame);
+        Ok(())
+    }
+
+    /// RecursionError if `extra` more levels and one frame would pass the recursion limit.
+    fn check_recursion_depth(&self, extra: usize) -> PyResult<()> {
+        if self.frames.len() + self.library_depth + extra >= self.limits.recursion_depth {
             return Err(exc(
                 TypeId::RecursionError,
                 "maximum recursion depth exceeded",
             ));
         }
-        self.library_depth += from_c as usize;
-        self.frames.push(frame);
         Ok(())
     }
 
@@ -328,9 +333,12 @@ impl Vm {
     /// Push a generator's frame and, if it is suspended inside an `await`
     /// of another frame-based coroutine, that one's frame too, recursively.
     fn push_generator(&mut self, gen: &Rc<Generator>, kind: FrameKind) -> PyResult<()> {
+        // The limit first: a refused resume leaves the generator and the frames as they were.
+        self.check_recursion_depth(0)?;
         let Some(mut frame) = gen.take_frame() else {
             return Err(exc(TypeId::RuntimeError, "generator has no frame"));
         };
+        let previous_state = gen.state.get();
         frame.kind = kind;
         frame.owner = Some(gen.clone());
         gen.state.set(GenState::Running);
@@ -351,17 +359,18 @@ impl Vm {
             frame.suspended_at_send = false;
             frame.pc += 1;
         }
-        if let Err(e) = self.push_frame(*frame) {
-            // Put things back so the generator stays usable.
-            if let Some(mut f) = self.frames.pop() {
-                f.owner = None;
-                gen.store_frame(Box::new(f));
-            }
-            gen.state.set(GenState::Suspended);
-            return Err(e);
-        }
+        self.frames.push(*frame);
         if let Some(inner) = delegate {
-            self.push_generator(&inner, FrameKind::Delegate)?;
+            if let Err(e) = self.push_generator(&inner, FrameKind::Delegate) {
+                // Put this frame back, still suspended at its Send.
+                let mut frame = self.frames.pop().expect("the frame just pushed");
+                frame.owner = None;
+                frame.suspended_at_send = true;
+                frame.pc -= 1;
+                gen.store_frame(Box::new(frame));
+                gen.state.set(previous_state);
+                return Err(e);
+            }
         }
         Ok(())
     }
