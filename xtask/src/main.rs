@@ -9,6 +9,7 @@ mod bench;
 mod crate_cache;
 mod failure;
 mod fresh;
+mod fuzz;
 mod lint;
 mod process;
 mod report;
@@ -35,14 +36,23 @@ pub struct Command {
     pub run: fn(&Workspace, &[&str]) -> Result<(), Failure>,
 }
 
-/// An option of one command: its name and one line for the usage text.
+/// An option of one command: its name, the name of the value it takes if any (`N`), and
+/// one line for the usage text. A value follows its option (`--minutes 30`) and is passed on
+/// after it.
 pub struct Flag {
     pub name: &'static str,
+    pub value: Option<&'static str>,
     pub about: &'static str,
 }
 
 /// Every subcommand, in the order the usage text lists them.
-const COMMANDS: &[Command] = &[serve::COMMAND, test::COMMAND, lint::COMMAND, bench::COMMAND];
+const COMMANDS: &[Command] = &[
+    serve::COMMAND,
+    test::COMMAND,
+    lint::COMMAND,
+    bench::COMMAND,
+    fuzz::COMMAND,
+];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -72,11 +82,17 @@ fn parse(args: &[String]) -> Result<(&'static Command, Vec<&str>), Option<String
         .iter()
         .find(|command| command.name == name)
         .ok_or_else(|| Some(format!("unknown command '{name}'")))?;
-    if let Some(unknown) = options
-        .iter()
-        .find(|option| !command.options.iter().any(|known| known.name == *option))
-    {
-        return Err(Some(format!("`{name}` has no option '{unknown}'")));
+    let mut rest = options.iter();
+    while let Some(option) = rest.next() {
+        let flag = command
+            .options
+            .iter()
+            .find(|known| known.name == option)
+            .ok_or_else(|| Some(format!("`{name}` has no option '{option}'")))?;
+        if let Some(value) = flag.value {
+            rest.next()
+                .ok_or_else(|| Some(format!("`{name} {option}` needs a value ({value})")))?;
+        }
     }
     Ok((command, options.iter().map(String::as_str).collect()))
 }
@@ -86,7 +102,11 @@ fn usage() -> String {
     for command in COMMANDS {
         text.push_str(&format!("  {:<8}{}\n", command.name, command.about));
         for option in command.options {
-            text.push_str(&format!("    {:<10}{}\n", option.name, option.about));
+            let usage = match option.value {
+                Some(value) => format!("{} {value}", option.name),
+                None => option.name.to_string(),
+            };
+            text.push_str(&format!("    {usage:<14}{}\n", option.about));
         }
     }
     text

@@ -1,12 +1,13 @@
 //! `cargo xtask test`: every test, in order, stopping at the first failure: the quality
-//! gates (`cargo xtask lint`), the native workspace tests, the release web build, then the
-//! browser tests against that build. Each stage first installs what it needs, so a broken
+//! gates (`cargo xtask lint`), the native workspace tests, a short fuzzing run, the release
+//! web build, then the browser tests against that build. Each stage first installs what it needs, so a broken
 //! format or a clippy warning shows in seconds, before any tool is compiled.
 
 use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
 use crate::failure::Failure;
+use crate::fuzz;
 use crate::lint;
 use crate::process::run;
 use crate::report::{detail, duration, step};
@@ -16,9 +17,10 @@ use crate::{fresh, Command, Flag};
 
 pub const COMMAND: Command = Command {
     name: "test",
-    about: "lint, then cargo test --workspace, then trunk build --release, then the browser tests",
+    about: "lint, cargo test --workspace, a short fuzz, trunk build --release, browser tests",
     options: &[Flag {
         name: "--fresh",
+        value: None,
         about: "run it in a throw-away clone of HEAD with an empty CARGO_HOME, as a newcomer would",
     }],
     run: |workspace, options| {
@@ -36,7 +38,7 @@ struct Stage {
     run: fn(&Workspace) -> Result<(), Failure>,
 }
 
-const STAGES: [Stage; 4] = [
+const STAGES: [Stage; 5] = [
     Stage {
         name: "lint (rustfmt, clippy native + wasm32)",
         run: lint::lint,
@@ -44,6 +46,10 @@ const STAGES: [Stage; 4] = [
     Stage {
         name: "cargo test --workspace",
         run: native_tests,
+    },
+    Stage {
+        name: "fuzzing, a fixed budget (crates/fuzz)",
+        run: fuzz::short_run,
     },
     Stage {
         name: "trunk build --release",
