@@ -108,7 +108,9 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
 /// stdout with each completed line prefixed by its virtual time.
 fn stamped_stdout(outcome: &Outcome) -> String {
     let mut out = String::new();
-    let mut at_line_start = true;
+    // Where the line being written started, if one is open: its stamp goes there when it
+    // completes (the program's own text may hold any character, NUL included).
+    let mut open_line: Option<usize> = None;
     let mut end_time = 0.0;
     for e in &outcome.trace.events {
         match &e.kind {
@@ -118,13 +120,11 @@ fn stamped_stdout(outcome: &Outcome) -> String {
             } => {
                 let text = &outcome.trace.strings[*text as usize];
                 for piece in text.split_inclusive('\n') {
-                    if at_line_start {
-                        out.push('\u{0}');
-                    }
+                    let start = *open_line.get_or_insert(out.len());
                     out.push_str(piece);
-                    at_line_start = piece.ends_with('\n');
-                    if at_line_start {
-                        stamp_last_line(&mut out, e.time);
+                    if piece.ends_with('\n') {
+                        out.insert_str(start, &format!("{:.3} ", e.time));
+                        open_line = None;
                     }
                 }
             }
@@ -132,17 +132,10 @@ fn stamped_stdout(outcome: &Outcome) -> String {
             _ => {}
         }
     }
-    if !at_line_start {
-        stamp_last_line(&mut out, end_time);
+    if let Some(start) = open_line {
+        out.insert_str(start, &format!("{end_time:.3} "));
     }
     out
-}
-
-/// Replace the start marker of the last line with its stamp.
-fn stamp_last_line(out: &mut String, time: f64) {
-    if let Some(pos) = out.rfind('\u{0}') {
-        out.replace_range(pos..pos + 1, &format!("{time:.3} "));
-    }
 }
 
 fn main() -> ExitCode {
