@@ -5,7 +5,8 @@ use std::rc::Rc;
 
 use loopscope_syntax::ast::{BinOp, CmpOp};
 use num_bigint::BigInt;
-use num_traits::{Signed, Zero};
+use num_integer::Integer;
+use num_traits::{One, Signed, Zero};
 
 use super::args::{count_range, exactly_one, index_arg, reject_kwargs};
 use super::{numbers, sort};
@@ -209,16 +210,31 @@ fn pow(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
     if m.is_zero() {
         return Err(value_error("pow() 3rd argument cannot be 0"));
     }
-    if e.is_negative() {
-        return Err(value_error("base is not invertible for the given modulus"));
+    // CPython's long_pow: work modulo |m|, a negative exponent through the base's inverse,
+    // and shift the result into (m, 0] for a negative modulus.
+    let modulus = m.abs();
+    if modulus.is_one() {
+        return Ok(Value::Int(0));
     }
-    let r = b.modpow(&e, &m);
-    let r = if !r.is_zero() && r.is_negative() != m.is_negative() {
-        r + &m
+    let (b, e) = if e.is_negative() {
+        let inverse = modular_inverse(&b, &modulus)
+            .ok_or_else(|| value_error("base is not invertible for the given modulus"))?;
+        (inverse, -e)
     } else {
-        r
+        (b.mod_floor(&modulus), e)
     };
+    let mut r = b.modpow(&e, &modulus);
+    if m.is_negative() && !r.is_zero() {
+        r -= &modulus;
+    }
     Ok(Value::from_bigint(r))
+}
+
+/// The `x` in `0..modulus` with `value * x ≡ 1`, if there is one (`modulus > 1`).
+fn modular_inverse(value: &BigInt, modulus: &BigInt) -> Option<BigInt> {
+    let reduced = value.mod_floor(modulus);
+    let found = reduced.extended_gcd(modulus);
+    found.gcd.is_one().then(|| found.x.mod_floor(modulus))
 }
 
 fn hash(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
