@@ -302,8 +302,11 @@ fn isqrt(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 fn fsum(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("fsum", &args)?;
     let mut partials: Vec<f64> = Vec::new();
+    // Infinities and NaNs summed apart, as CPython's math_fsum does.
+    let (mut special_sum, mut inf_sum) = (0.0f64, 0.0f64);
     for item in iterators::collect(vm, &v)? {
         let mut x = to_float(&item)?;
+        let original = x;
         let mut i = 0;
         for j in 0..partials.len() {
             let mut y = partials[j];
@@ -319,7 +322,27 @@ fn fsum(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
             x = hi;
         }
         partials.truncate(i);
-        partials.push(x);
+        if x == 0.0 {
+            continue;
+        }
+        if x.is_finite() {
+            partials.push(x);
+            continue;
+        }
+        if original.is_finite() {
+            return Err(exc(TypeId::OverflowError, "intermediate overflow in fsum"));
+        }
+        if original.is_infinite() {
+            inf_sum += original;
+        }
+        special_sum += original;
+        partials.clear();
+    }
+    if special_sum != 0.0 {
+        if inf_sum.is_nan() {
+            return Err(value_error("-inf + inf in fsum"));
+        }
+        return Ok(Value::Float(special_sum));
     }
     let mut hi = 0.0;
     if let Some(mut n) = partials.len().checked_sub(1) {
