@@ -145,8 +145,15 @@ pub fn int_to_decimal(n: &num_bigint::BigInt) -> PyResult<String> {
 
 /// The ValueError CPython raises before printing a too-long int in decimal.
 pub fn check_int_digits(n: &num_bigint::BigInt) -> PyResult<()> {
-    // 2**14000 has 4215 digits: anything smaller is always within the limit.
-    if n.bits() > 14000 && n.magnitude().to_string().len() > INT_MAX_STR_DIGITS {
+    // As long_to_decimal_string: an int of 479 or more 30-bit digits is refused without
+    // converting it (the conversion is quadratic); 2**14000 has 4215 digits, so anything
+    // smaller is always within the limit; in between, count.
+    let too_long = match n.bits() {
+        bits if bits > 478 * 30 => true,
+        bits if bits > 14000 => n.magnitude().to_string().len() > INT_MAX_STR_DIGITS,
+        _ => false,
+    };
+    if too_long {
         return Err(exc(
             TypeId::ValueError,
             format!(

@@ -31,6 +31,9 @@ pub(crate) enum TokenKind {
     /// An identifier, including the soft keywords `match`, `case`, `type`, `_`.
     Name(String),
     Int(BigInt),
+    /// A decimal integer longer than CPython's int max-str-digits limit (its digit
+    /// count): the parser rejects it where it uses it, as CPython does.
+    IntBeyondLimit(usize),
     Float(f64),
     /// `1j`, `2.5J`: valid Python, not supported by Loopscope.
     Imaginary,
@@ -125,6 +128,9 @@ operators! {
     Circumflex = "^", LBrace = "{", VBar = "|", RBrace = "}", Tilde = "~",
     Exclamation = "!", Dollar = "$", Question = "?", Backtick = "`",
 }
+
+/// CPython 3.11's limit on the digits of a decimal integer (`sys.int_info`).
+pub(crate) const INT_MAX_STR_DIGITS: usize = 4300;
 
 /// How tokenizing ended. CPython's tokenizer has two kinds of errors: the
 /// ones it raises itself ([`LexEnd::Error`]) also win over any parser error
@@ -859,6 +865,8 @@ impl<'s> Lexer<'s> {
             .collect();
         if text.contains(['.', 'e', 'E']) {
             TokenKind::Float(parse_float(&text).unwrap_or(f64::INFINITY))
+        } else if text.len() > INT_MAX_STR_DIGITS {
+            TokenKind::IntBeyondLimit(text.len())
         } else {
             TokenKind::Int(text.parse().unwrap_or_default())
         }

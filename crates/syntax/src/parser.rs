@@ -1659,6 +1659,7 @@ impl<'s> Parser<'s> {
         match self.peek() {
             TokenKind::Name(_)
             | TokenKind::Int(_)
+            | TokenKind::IntBeyondLimit(_)
             | TokenKind::Float(_)
             | TokenKind::Imaginary
             | TokenKind::Str(_) => true,
@@ -2355,6 +2356,18 @@ impl<'s> Parser<'s> {
         let kind = match token.kind {
             TokenKind::Name(name) => ExprKind::Name(name),
             TokenKind::Int(value) => constant(Constant::Int(value)),
+            TokenKind::IntBeyondLimit(digits) => {
+                return error(
+                    format!(
+                        "Exceeds the limit ({limit} digits) for integer string conversion: \
+                         value has {digits} digits; use sys.set_int_max_str_digits() to \
+                         increase the limit - Consider hexadecimal for huge integer literals \
+                         to avoid decimal conversion limits.",
+                        limit = lexer::INT_MAX_STR_DIGITS
+                    ),
+                    token.span,
+                )
+            }
             TokenKind::Float(value) => constant(Constant::Float(value)),
             TokenKind::Imaginary => {
                 self.record_unsupported(Unsupported::ComplexLiteral, token.span);

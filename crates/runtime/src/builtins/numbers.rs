@@ -117,8 +117,9 @@ pub fn parse_int(text: &str, base: u32) -> PyResult<Value> {
     if clean.is_empty() || prev_underscore {
         return Err(invalid());
     }
+    // CPython limits every base that is not a power of two (their conversion is quadratic).
     let limit = crate::repr::INT_MAX_STR_DIGITS;
-    if radix == 10 && clean.len() > limit {
+    if !radix.is_power_of_two() && clean.len() > limit {
         return Err(value_error(format!(
             "Exceeds the limit ({limit} digits) for integer string conversion: value has {} digits; \
              use sys.set_int_max_str_digits() to increase the limit",
