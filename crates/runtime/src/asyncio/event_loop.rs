@@ -9,6 +9,7 @@
 //! that moment. The timer heap is heapq's algorithm (see `heapq.rs`), so
 //! timers with equal deadlines come out in CPython's order.
 
+use std::cmp::Ordering;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
@@ -145,6 +146,17 @@ pub fn stop(vm: &mut Vm) {
 
 /// One iteration of the loop (`_run_once`). Returns Err to halt the program
 /// (deadlock, limits).
+/// `min(max(0, delay), MAXIMUM_SELECT_TIMEOUT)` with Python's `max` and `min`, which keep
+/// their first argument when the comparison is false: a NaN delay waits 0 seconds.
+fn select_timeout(delay: f64) -> f64 {
+    let at_least_zero = if delay > 0.0 { delay } else { 0.0 };
+    if MAXIMUM_SELECT_TIMEOUT < at_least_zero {
+        MAXIMUM_SELECT_TIMEOUT
+    } else {
+        at_least_zero
+    }
+}
+
 pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
     let li = loop_id as usize;
     // Borrowing the state through `vm.states` leaves the recorder and the
@@ -188,7 +200,7 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
     } else {
         lp.scheduled
             .first()
-            .map(|h| (h.when - vm.now).clamp(0.0, MAXIMUM_SELECT_TIMEOUT))
+            .map(|h| select_timeout(h.when - vm.now))
     };
     let Some(timeout) = timeout else {
         return Err(deadlock_report(vm));
@@ -215,7 +227,12 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
     let lp = &mut vm.states.get::<AsyncState>().loops[li];
     loop {
         match lp.scheduled.first() {
-            Some(h) if h.when < end_time => {}
+            // `if handle._when >= end_time: break`: a NaN deadline is due at once.
+            Some(h)
+                if !matches!(
+                    h.when.partial_cmp(&end_time),
+                    Some(Ordering::Greater | Ordering::Equal)
+                ) => {}
             _ => break,
         }
         let Some(h) = heapq::pop(&mut lp.scheduled) else {
