@@ -67,7 +67,7 @@ pub fn run_program_observed(
 ) -> Outcome {
     // A run starts from nothing a previous run in this thread left behind.
     crate::object::value::restart_addresses();
-    let _ = crate::object::warnings::take_pending();
+    crate::object::warnings::discard_pending();
     let mut vm = new_vm(source, options);
     vm.progress = ProgressReporter::new(progress);
     let status = execute(&mut vm, source, options);
@@ -86,7 +86,7 @@ pub fn run_program_observed(
     let recorder = std::mem::take(&mut vm.recorder);
     drop(vm);
     // Objects dying with the VM may still report (never-awaited coroutines).
-    let _ = crate::object::warnings::take_pending();
+    crate::object::warnings::discard_pending();
     Outcome {
         status,
         trace: recorder.finish(&options.filename, options.seed),

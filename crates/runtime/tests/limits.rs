@@ -95,3 +95,49 @@ fn a_generator_resumed_at_the_recursion_limit_raises_recursion_error() {
         )
     );
 }
+
+/// Runs `source` on a thread of its own and checks, once the thread is gone, that it
+/// stopped at a limit saying `message` and reported nothing else.
+fn assert_stops_cleanly_on_a_thread(source: &'static str, limits: Limits, message: &str) {
+    let outcome = std::thread::spawn(move || {
+        let options = RunOptions {
+            limits,
+            ..RunOptions::default()
+        };
+        let outcome = run_program(source, &options);
+        (outcome.status, outcome.stream_text(Stream::Stderr))
+    })
+    .join()
+    .expect("the run's thread ends normally");
+    let (status, stderr) = outcome;
+    assert_eq!(status, 3, "{stderr}");
+    assert!(stderr.contains(message), "{stderr}");
+    assert!(!stderr.contains("never retrieved"), "{stderr}");
+}
+
+/// Issue 10: with the main task suspended inside `try` when a limit stopped the run, the
+/// task's coroutine re-queued its own closing forever as the thread's queue was torn down
+/// (signal 11, no message).
+#[test]
+fn a_limit_hit_inside_try_ends_the_run_as_outside() {
+    let events = || Limits {
+        max_events: 500,
+        ..Limits::default()
+    };
+    let event_limit = "event limit reached: the program produced more than 500 loop events";
+    for source in [
+        "import asyncio\nasync def main():\n    try:\n        while True:\n            await asyncio.sleep(0)\n    finally:\n        pass\nasyncio.run(main())\n",
+        "import asyncio\nasync def main():\n    try:\n        while True:\n            await asyncio.sleep(0)\n    except KeyError:\n        pass\nasyncio.run(main())\n",
+    ] {
+        assert_stops_cleanly_on_a_thread(source, events(), event_limit);
+    }
+    let instructions = Limits {
+        instructions_without_yield: 10_000,
+        ..Limits::default()
+    };
+    assert_stops_cleanly_on_a_thread(
+        "import asyncio\nasync def spin():\n    while True:\n        pass\nasync def main():\n    try:\n        await asyncio.create_task(spin())\n    except BaseException:\n        print('caught')\n    finally:\n        print('finally')\nasyncio.run(main())\n",
+        instructions,
+        "stopped after 10000 instructions without yielding",
+    );
+}

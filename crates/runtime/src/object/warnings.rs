@@ -10,7 +10,7 @@ use std::cell::{Cell, RefCell};
 
 use std::rc::Rc;
 
-use crate::object::generator::Generator;
+use crate::object::generator::{GenState, Generator};
 use crate::object::state::Vm;
 use crate::object::value::{ExcRef, PyResult};
 
@@ -37,9 +37,30 @@ pub fn coroutine_never_awaited(qualname: &str) {
 }
 
 pub fn push(notice: Notice) {
+    let mut notice = Some(notice);
     // During thread teardown the queue may be gone; then there is nobody to tell.
-    let _ = PENDING.try_with(|p| p.borrow_mut().push(notice));
+    let _ = PENDING.try_with(|p| p.borrow_mut().extend(notice.take()));
     let _ = ANY_PENDING.try_with(|flag| flag.set(true));
+    if let Some(unqueued) = notice {
+        forget(unqueued);
+    }
+}
+
+/// Drops `notice` without it being reported or acted on. A generator to close is marked
+/// closed first: dropped while suspended, it would queue itself again, and during thread
+/// teardown, where queueing fails at once, it did so forever (issue 10's crash after a
+/// limit hit inside `try`).
+fn forget(notice: Notice) {
+    if let Notice::Close(generator) = &notice {
+        generator.state.set(GenState::Closed);
+    }
+}
+
+/// Empties the queue without reporting anything: what a previous run left behind.
+pub fn discard_pending() {
+    for notice in take_pending() {
+        forget(notice);
+    }
 }
 
 #[inline]
