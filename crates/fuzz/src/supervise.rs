@@ -1,7 +1,7 @@
 //! Running the fuzz targets in worker processes, so that what cannot be caught inside a
 //! process (a stack overflow, an allocation abort, a hang) is still caught and kept.
 //!
-//! The supervisor starts `loopscope-fuzz worker TARGET SEED SCRATCH`, limited to
+//! The supervisor starts `loopscope-fuzz worker TARGET SEED SCRATCH RUNS`, limited to
 //! [`WORKER_MEMORY_BYTES`] of address space. The worker writes each input to
 //! `SCRATCH/current` before running it and prints `progress`, `panic` and `done` lines.
 //! A panic is caught in the worker; a worker that dies, or prints nothing for
@@ -48,7 +48,11 @@ enum Event {
 
 /// Fuzz `target` within `budget`, starting from `seed`.
 pub fn fuzz(target: Target, budget: Budget, seed: u64) -> Tally {
-    let scratch = repository().join("target/fuzz/scratch").join(target.name());
+    // Per supervisor: two fuzzers at once must not share their workers' files.
+    let scratch = repository()
+        .join("target/fuzz/scratch")
+        .join(std::process::id().to_string())
+        .join(target.name());
     let _ = std::fs::create_dir_all(&scratch);
     let started = Instant::now();
     let mut tally = Tally::default();
@@ -66,6 +70,10 @@ pub fn fuzz(target: Target, budget: Budget, seed: u64) -> Tally {
         if finished {
             break;
         }
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
+    if let Some(this_fuzzer) = scratch.parent() {
+        let _ = std::fs::remove_dir(this_fuzzer);
     }
     tally
 }

@@ -55,8 +55,9 @@ pub fn work(target: Target, seed: u64, scratch: &Path, runs: Option<u64>) {
     let mut stdout = std::io::stdout();
     while runs.is_none_or(|runs| done < runs) {
         let input = target.generate(&corpus, &mut rng);
-        if std::fs::write(&current, &input).is_err() {
-            return;
+        if let Err(error) = std::fs::write(&current, &input) {
+            eprintln!("cannot write {}: {error}", current.display());
+            std::process::exit(2);
         }
         match execute(target, &input) {
             Ok(ending) => corpus.learn(&input, ending),
