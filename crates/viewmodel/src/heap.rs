@@ -3,10 +3,18 @@
 //! sit, pop and get purged in exactly the runtime's order.
 
 /// One timer: its deadline and handle id.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Timer {
     pub when: f64,
     pub handle: u32,
+}
+
+/// The same timer: deadlines compare by their bits, so that a NaN deadline (which
+/// CPython's loop accepts, and runs at once) equals itself in replayed states.
+impl PartialEq for Timer {
+    fn eq(&self, other: &Timer) -> bool {
+        self.when.to_bits() == other.when.to_bits() && self.handle == other.handle
+    }
 }
 
 /// `TimerHandle.__lt__`: deadlines only.
