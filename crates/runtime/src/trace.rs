@@ -27,7 +27,8 @@ pub struct Trace {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
-    /// Virtual time in seconds.
+    /// Virtual time in seconds (non-finite values as in [`Seconds`]).
+    #[serde(with = "seconds_text")]
     pub time: f64,
     /// Source line executing when the event happened (0: loop internals).
     pub line: u32,
@@ -57,12 +58,16 @@ impl Words {
 }
 
 /// Seconds of virtual time, an `f64` kept in [`Words`]. It serializes as a
-/// plain number.
+/// plain number when finite; JSON has no NaN or infinities, so those are the
+/// strings `"nan"`, `"inf"` and `"-inf"` (a NaN deadline is legal: CPython's
+/// loop runs such a timer at once). A NaN is kept as the one canonical NaN, so
+/// that a trace read back equals the trace written.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Seconds(Words);
 
 impl Seconds {
     pub fn new(x: f64) -> Seconds {
+        let x = if x.is_nan() { f64::NAN } else { x };
         Seconds(Words::of(x.to_bits()))
     }
     pub fn get(self) -> f64 {
@@ -72,13 +77,60 @@ impl Seconds {
 
 impl Serialize for Seconds {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_f64(self.get())
+        seconds_text::serialize(&self.get(), serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for Seconds {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Seconds, D::Error> {
-        f64::deserialize(deserializer).map(Seconds::new)
+        seconds_text::deserialize(deserializer).map(Seconds::new)
+    }
+}
+
+/// Seconds as JSON can hold them: a number, or `"nan"`, `"inf"`, `"-inf"`.
+mod seconds_text {
+    use serde::de::{self, Visitor};
+    use serde::{Deserializer, Serializer};
+    use std::fmt;
+
+    pub fn serialize<S: Serializer>(x: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+        match *x {
+            x if x.is_finite() => serializer.serialize_f64(x),
+            x if x.is_nan() => serializer.serialize_str("nan"),
+            x if x > 0.0 => serializer.serialize_str("inf"),
+            _ => serializer.serialize_str("-inf"),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+        deserializer.deserialize_any(SecondsVisitor)
+    }
+
+    struct SecondsVisitor;
+
+    impl Visitor<'_> for SecondsVisitor {
+        type Value = f64;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("seconds: a number, \"nan\", \"inf\" or \"-inf\"")
+        }
+        fn visit_f64<E: de::Error>(self, x: f64) -> Result<f64, E> {
+            Ok(x)
+        }
+        fn visit_i64<E: de::Error>(self, x: i64) -> Result<f64, E> {
+            Ok(x as f64)
+        }
+        fn visit_u64<E: de::Error>(self, x: u64) -> Result<f64, E> {
+            Ok(x as f64)
+        }
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<f64, E> {
+            match text {
+                "nan" => Ok(f64::NAN),
+                "inf" => Ok(f64::INFINITY),
+                "-inf" => Ok(f64::NEG_INFINITY),
+                _ => Err(E::invalid_value(de::Unexpected::Str(text), &self)),
+            }
+        }
     }
 }
 

@@ -41,6 +41,23 @@ fn strings_and_numbers_are_written_as_json() {
         );
     }
     assert_eq!(to_string(&f64::NAN).unwrap(), "null");
+    // The trace's seconds: non-finite ones are strings, read back as the same f64.
+    use loopscope_runtime::trace::Seconds;
+    for (x, text) in [
+        (f64::NAN, "\"nan\""),
+        (f64::INFINITY, "\"inf\""),
+        (f64::NEG_INFINITY, "\"-inf\""),
+        (-f64::NAN, "\"nan\""),
+        (1.5, "1.5"),
+    ] {
+        let seconds = Seconds::new(x);
+        assert_eq!(to_string(&seconds).unwrap(), text);
+        assert_eq!(serde_json::to_string(&seconds).unwrap(), text);
+        let back: Seconds = serde_json::from_str(text).unwrap();
+        assert_eq!(back, seconds, "{text}");
+    }
+    assert!(serde_json::from_str::<Seconds>("\"NaN\"").is_err());
+    assert!(serde_json::from_str::<Seconds>("null").is_err());
     let map: HashMap<u32, bool> = [(7, true)].into_iter().collect();
     assert_eq!(to_string(&map).unwrap(), "{\"7\":true}");
     assert_eq!(to_string(&(1, "a", None::<u8>)).unwrap(), "[1,\"a\",null]");

@@ -1,7 +1,8 @@
 //! A serde serializer writing JSON text, so the page can save the trace (and the
 //! Perfetto file) without shipping serde_json. It writes what serde_json writes, up to
 //! number spelling: floats are Python's shortest repr (`1e-07`, `2.5`), non-finite ones
-//! `null`. Tests parse its output with serde_json and compare values.
+//! `null` (the trace's seconds never reach it non-finite: `trace::Seconds` writes them
+//! as strings). Tests parse its output with serde_json and compare values.
 
 use std::fmt::{self, Display, Write as _};
 
