@@ -88,7 +88,8 @@ fn magnitude(digits: &[u8], exponent: i64) -> f64 {
         return 0.0;
     }
     // The value lies in [10^(position - 1), 10^position).
-    let position = digits.len() as i64 + exponent;
+    // Saturates too: the exponent may already sit at i64's end (`12e99999999999999999999`).
+    let position = (digits.len() as i64).saturating_add(exponent);
     if position > 310 {
         return f64::INFINITY;
     }
@@ -236,6 +237,9 @@ mod tests {
             "7.2057594037927933e16",
             "1e0000000000000000000000001",
             "1e-99999999999999999999999",
+            "12e99999999999999999999999",
+            "10e9223372036854775807",
+            "0.01e-9223372036854775808",
             "00000.00001000",
             "1_0",
         ];
