@@ -14,7 +14,6 @@ mod strftime;
 mod sys;
 mod time;
 mod traceback;
-mod typing;
 
 use std::rc::Rc;
 
@@ -36,7 +35,6 @@ pub fn register(registry: &mut ModuleRegistry) {
         ("itertools", itertools::make),
         ("sys", sys::make),
         ("math", math::make),
-        ("typing", typing::make),
         ("traceback", traceback::make),
         ("functools", functools::make),
         ("operator", operator::make),
@@ -64,10 +62,12 @@ pub fn register(registry: &mut ModuleRegistry) {
     }
     let pythons = [
         python!("__future__"),
+        python!("_arguments"),
         python!("_collections"),
         python!("bisect"),
         python!("collections" => "collections/__init__"),
         python!("copy"),
+        python!("dataclasses"),
         python!("datetime"),
         python!("heapq"),
         python!("json" => "json/__init__"),
@@ -78,6 +78,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("posixpath"),
         python!("string"),
         python!("textwrap"),
+        python!("typing"),
     ];
     for (name, source, filename) in pythons {
         registry.register(name, ModuleSource::Python { source, filename });

@@ -4,6 +4,7 @@
 # deque and defaultdict come from _collections, as in CPython.
 
 import keyword as _keyword
+from _arguments import bind as _bind
 from operator import itemgetter as _itemgetter
 from _collections import deque, defaultdict, _tuplegetter, _guarded_repr
 
@@ -317,50 +318,6 @@ class Counter(dict):
 ### namedtuple
 ################################################################################
 
-def _plural(n, word):
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _name_list(names):
-    quoted = [repr(name) for name in names]
-    if len(quoted) == 1:
-        return quoted[0]
-    if len(quoted) == 2:
-        return f"{quoted[0]} and {quoted[1]}"
-    return ", ".join(quoted[:-1]) + ", and " + quoted[-1]
-
-
-def _bind_fields(typename, fields, defaults, args, kwargs):
-    """The values of fields from a call's arguments, or CPython's TypeError."""
-    where = f"{typename}.__new__()"
-    n = len(fields)
-    if len(args) > n:
-        takes = n + 1
-        if defaults:
-            accepted = f"from {n - len(defaults) + 1} to {takes} positional arguments"
-        else:
-            accepted = _plural(takes, "positional argument")
-        given = len(args) + 1
-        was = "was" if given == 1 else "were"
-        raise TypeError(f"{where} takes {accepted} but {given} {was} given")
-    values = dict(zip(fields, args))
-    for name, value in kwargs.items():
-        if name not in fields:
-            raise TypeError(f"{where} got an unexpected keyword argument '{name}'")
-        if name in values:
-            raise TypeError(f"{where} got multiple values for argument '{name}'")
-        values[name] = value
-    first_default = n - len(defaults)
-    missing = [name for name in fields[:first_default] if name not in values]
-    if missing:
-        raise TypeError(f"{where} missing {len(missing)} required positional "
-                        f"argument{'s' if len(missing) > 1 else ''}: {_name_list(missing)}")
-    for i, name in enumerate(fields[first_default:]):
-        if name not in values:
-            values[name] = defaults[i]
-    return tuple(values[name] for name in fields)
-
-
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     """Returns a new subclass of tuple with named fields."""
     if isinstance(field_names, str):
@@ -414,8 +371,13 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         arg_list += ','
     repr_fmt = '(' + ', '.join(f'{name}=%r' for name in field_names) + ')'
 
+    where = f'{typename}.__new__'
+    defaulted = set(field_defaults)
+
     def __new__(_cls, *args, **kwargs):
-        return tuple.__new__(_cls, _bind_fields(typename, field_names, defaults, args, kwargs))
+        values = _bind(where, field_names, (), defaulted, args, kwargs)
+        return tuple.__new__(_cls, tuple(values.get(name, field_defaults.get(name))
+                                         for name in field_names))
 
     @classmethod
     def _make(cls, iterable):

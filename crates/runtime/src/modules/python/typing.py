@@ -1,0 +1,492 @@
+# Loopscope's typing, written for Loopscope after CPython 3.11's behaviour:
+# the names programs import for annotations, subscriptable with CPython's
+# reprs (typing.Optional[int], ~T), get_origin/get_args, cast, TypeVar,
+# NewType, NamedTuple (a namedtuple built from the class body's annotations)
+# and Generic/Protocol as plain base classes (their subscriptions are the
+# class itself: the engine has no __mro_entries__ yet).
+
+import collections as _collections
+import sys as _sys
+
+TYPE_CHECKING = False
+
+
+def _type_repr(obj):
+    if isinstance(obj, type):
+        if obj.__module__ == 'builtins':
+            return obj.__qualname__
+        return f'{obj.__module__}.{obj.__qualname__}'
+    if obj is ...:
+        return '...'
+    if obj is None:
+        return 'None'
+    return repr(obj)
+
+
+def _type_check(arg):
+    return type(None) if arg is None else arg
+
+
+class _Final:
+    """Objects of this module that cannot be subclassed."""
+    __slots__ = ()
+
+
+class _SpecialForm(_Final):
+    __slots__ = ('_name', '_subscript')
+
+    def __init__(self, name, subscript=None):
+        self._name = name
+        self._subscript = subscript
+
+    def __repr__(self):
+        return 'typing.' + self._name
+
+    def __getitem__(self, parameters):
+        if self._subscript is None:
+            raise TypeError(f"{self} is not subscriptable")
+        return self._subscript(self, parameters)
+
+    def __call__(self, *args, **kwds):
+        raise TypeError(f"Cannot instantiate {self!r}")
+
+    def __instancecheck__(self, obj):
+        raise TypeError(f"{self} cannot be used with isinstance()")
+
+    def __subclasscheck__(self, cls):
+        raise TypeError(f"{self} cannot be used with issubclass()")
+
+
+class _GenericAlias(_Final):
+    """A subscripted type: __origin__ and __args__, CPython's repr."""
+
+    def __init__(self, origin, args, name=None, special=None):
+        if not isinstance(args, tuple):
+            args = (args,)
+        self.__origin__ = origin
+        self.__args__ = tuple(... if a is ... else _type_check(a) for a in args)
+        self._name = name
+        self._special = special
+
+    def __repr__(self):
+        if self._special is not None:
+            return self._special(self)
+        name = 'typing.' + self._name if self._name else _type_repr(self.__origin__)
+        if not self.__args__:
+            return name
+        return f"{name}[{', '.join(_type_repr(a) for a in self.__args__)}]"
+
+    def __eq__(self, other):
+        if not isinstance(other, _GenericAlias):
+            return NotImplemented
+        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash((self.__origin__, self.__args__))
+
+    def __call__(self, *args, **kwargs):
+        return self.__origin__(*args, **kwargs)
+
+    def __getitem__(self, params):
+        return self
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+    def __instancecheck__(self, obj):
+        raise TypeError("Subscripted generics cannot be used with class and instance checks")
+
+    def __subclasscheck__(self, cls):
+        raise TypeError("Subscripted generics cannot be used with class and instance checks")
+
+
+class _SpecialGenericAlias(_Final):
+    """An unsubscripted alias of a class (typing.List): isinstance works."""
+
+    def __init__(self, origin, name):
+        self.__origin__ = origin
+        self._name = name
+
+    def __repr__(self):
+        return 'typing.' + self._name
+
+    def __getitem__(self, params):
+        return _GenericAlias(self.__origin__, params, self._name)
+
+    def __call__(self, *args, **kwargs):
+        return self.__origin__(*args, **kwargs)
+
+    def __instancecheck__(self, obj):
+        return isinstance(obj, self.__origin__)
+
+    def __subclasscheck__(self, cls):
+        return issubclass(cls, self.__origin__)
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+
+def _union(form, parameters):
+    if not isinstance(parameters, tuple):
+        parameters = (parameters,)
+    if not parameters:
+        raise TypeError("Cannot take a Union of no types.")
+    flat = []
+    for p in parameters:
+        p = _type_check(p)
+        members = p.__args__ if isinstance(p, _GenericAlias) and p.__origin__ is Union else (p,)
+        for m in members:
+            if m not in flat:
+                flat.append(m)
+    if len(flat) == 1:
+        return flat[0]
+    return _GenericAlias(Union, tuple(flat), special=_union_repr)
+
+
+def _union_repr(alias):
+    args = alias.__args__
+    if len(args) == 2 and type(None) in args:
+        other = args[0] if args[1] is type(None) else args[1]
+        return f'typing.Optional[{_type_repr(other)}]'
+    return f"typing.Union[{', '.join(_type_repr(a) for a in args)}]"
+
+
+def _optional(form, parameter):
+    return Union[parameter, None]
+
+
+def _subscript_as(name):
+    def subscript(form, parameters):
+        return _GenericAlias(form, parameters, name)
+    return subscript
+
+
+def _callable_repr(alias):
+    args = alias.__args__
+    if len(args) == 2 and args[0] is ...:
+        return f'typing.Callable[..., {_type_repr(args[1])}]'
+    params = ', '.join(_type_repr(a) for a in args[:-1])
+    return f'typing.Callable[[{params}], {_type_repr(args[-1])}]'
+
+
+class _CallableAlias(_SpecialGenericAlias):
+    def __getitem__(self, params):
+        if not isinstance(params, tuple) or len(params) != 2:
+            raise TypeError("Callable must be used as Callable[[arg, ...], result].")
+        args, result = params
+        flat = (...,) if args is ... else tuple(args)
+        return _GenericAlias(self.__origin__, flat + (result,), 'Callable',
+                             special=_callable_repr)
+
+
+def _tuple_repr(alias):
+    if alias.__args__ == ():
+        return 'typing.Tuple[()]'
+    return f"typing.Tuple[{', '.join(_type_repr(a) for a in alias.__args__)}]"
+
+
+class _TupleAlias(_SpecialGenericAlias):
+    def __getitem__(self, params):
+        if params == ():
+            return _GenericAlias(tuple, (), 'Tuple', special=_tuple_repr)
+        return _GenericAlias(tuple, params, 'Tuple', special=_tuple_repr)
+
+
+def _literal(form, parameters):
+    if not isinstance(parameters, tuple):
+        parameters = (parameters,)
+    alias = _GenericAlias(form, (), 'Literal')
+    alias.__args__ = parameters
+    alias._special = lambda a: f"typing.Literal[{', '.join(repr(p) for p in a.__args__)}]"
+    return alias
+
+
+Any = _SpecialForm('Any')
+NoReturn = _SpecialForm('NoReturn')
+Never = _SpecialForm('Never')
+Self = _SpecialForm('Self')
+LiteralString = _SpecialForm('LiteralString')
+TypeAlias = _SpecialForm('TypeAlias')
+Union = _SpecialForm('Union', _union)
+Optional = _SpecialForm('Optional', _optional)
+ClassVar = _SpecialForm('ClassVar', _subscript_as('ClassVar'))
+Final = _SpecialForm('Final', _subscript_as('Final'))
+Literal = _SpecialForm('Literal', _literal)
+TypeGuard = _SpecialForm('TypeGuard', _subscript_as('TypeGuard'))
+Concatenate = _SpecialForm('Concatenate', _subscript_as('Concatenate'))
+Required = _SpecialForm('Required', _subscript_as('Required'))
+NotRequired = _SpecialForm('NotRequired', _subscript_as('NotRequired'))
+
+
+def _annotated(form, params):
+    if not isinstance(params, tuple) or len(params) < 2:
+        raise TypeError("Annotated[...] should be used with at least two arguments "
+                        "(a type and an annotation).")
+    alias = _GenericAlias(params[0], (params[0],))
+    alias.__metadata__ = params[1:]
+    alias._special = lambda a: (f"typing.Annotated[{_type_repr(a.__origin__)}, "
+                                f"{', '.join(repr(m) for m in a.__metadata__)}]")
+    return alias
+
+
+Annotated = _SpecialForm('Annotated', _annotated)
+
+
+class _AbstractBase:
+    """What collections.abc's classes stand for (they are not modelled)."""
+
+
+def _abstract(name):
+    return type(name, (_AbstractBase,), {'__module__': 'collections.abc'})
+
+
+Hashable = _SpecialGenericAlias(_abstract('Hashable'), 'Hashable')
+Sized = _SpecialGenericAlias(_abstract('Sized'), 'Sized')
+Awaitable = _SpecialGenericAlias(_abstract('Awaitable'), 'Awaitable')
+Coroutine = _SpecialGenericAlias(_abstract('Coroutine'), 'Coroutine')
+AsyncIterable = _SpecialGenericAlias(_abstract('AsyncIterable'), 'AsyncIterable')
+AsyncIterator = _SpecialGenericAlias(_abstract('AsyncIterator'), 'AsyncIterator')
+AsyncGenerator = _SpecialGenericAlias(_abstract('AsyncGenerator'), 'AsyncGenerator')
+Iterable = _SpecialGenericAlias(_abstract('Iterable'), 'Iterable')
+Iterator = _SpecialGenericAlias(_abstract('Iterator'), 'Iterator')
+Generator = _SpecialGenericAlias(_abstract('Generator'), 'Generator')
+Reversible = _SpecialGenericAlias(_abstract('Reversible'), 'Reversible')
+Container = _SpecialGenericAlias(_abstract('Container'), 'Container')
+Collection = _SpecialGenericAlias(_abstract('Collection'), 'Collection')
+Sequence = _SpecialGenericAlias(_abstract('Sequence'), 'Sequence')
+MutableSequence = _SpecialGenericAlias(_abstract('MutableSequence'), 'MutableSequence')
+Mapping = _SpecialGenericAlias(_abstract('Mapping'), 'Mapping')
+MutableMapping = _SpecialGenericAlias(_abstract('MutableMapping'), 'MutableMapping')
+AbstractSet = _SpecialGenericAlias(_abstract('Set'), 'AbstractSet')
+MutableSet = _SpecialGenericAlias(_abstract('MutableSet'), 'MutableSet')
+KeysView = _SpecialGenericAlias(_abstract('KeysView'), 'KeysView')
+ItemsView = _SpecialGenericAlias(_abstract('ItemsView'), 'ItemsView')
+ValuesView = _SpecialGenericAlias(_abstract('ValuesView'), 'ValuesView')
+Callable = _CallableAlias(_abstract('Callable'), 'Callable')
+Tuple = _TupleAlias(tuple, 'Tuple')
+List = _SpecialGenericAlias(list, 'List')
+Dict = _SpecialGenericAlias(dict, 'Dict')
+Set = _SpecialGenericAlias(set, 'Set')
+FrozenSet = _SpecialGenericAlias(frozenset, 'FrozenSet')
+Type = _SpecialGenericAlias(type, 'Type')
+Deque = _SpecialGenericAlias(_collections.deque, 'Deque')
+DefaultDict = _SpecialGenericAlias(_collections.defaultdict, 'DefaultDict')
+OrderedDict = _SpecialGenericAlias(_collections.OrderedDict, 'OrderedDict')
+Counter = _SpecialGenericAlias(_collections.Counter, 'Counter')
+Text = str
+
+
+class TypeVar(_Final):
+    """Type variable."""
+
+    def __init__(self, name, *constraints, bound=None, covariant=False,
+                 contravariant=False):
+        if covariant and contravariant:
+            raise ValueError("Bivariant types are not supported.")
+        if len(constraints) == 1:
+            raise TypeError("A single constraint is not allowed")
+        self.__name__ = name
+        self.__constraints__ = constraints
+        self.__bound__ = bound
+        self.__covariant__ = bool(covariant)
+        self.__contravariant__ = bool(contravariant)
+
+    def __repr__(self):
+        if self.__covariant__:
+            prefix = '+'
+        elif self.__contravariant__:
+            prefix = '-'
+        else:
+            prefix = '~'
+        return prefix + self.__name__
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+
+AnyStr = TypeVar('AnyStr', bytes, str)
+
+
+class ParamSpec(_Final):
+    """Parameter specification variable."""
+
+    def __init__(self, name, *, bound=None, covariant=False, contravariant=False):
+        self.__name__ = name
+        self.__bound__ = bound
+
+    def __repr__(self):
+        return '~' + self.__name__
+
+
+class TypeVarTuple(_Final):
+    """Type variable tuple."""
+
+    def __init__(self, name):
+        self.__name__ = name
+
+    def __repr__(self):
+        return self.__name__
+
+
+class Generic:
+    """Abstract base class for generic types (Generic[T] is Generic)."""
+    __slots__ = ()
+
+    def __class_getitem__(cls, params):
+        return cls
+
+
+class Protocol(Generic):
+    """Base class for protocol classes (Protocol[T] is Protocol)."""
+    __slots__ = ()
+
+
+def runtime_checkable(cls):
+    return cls
+
+
+def final(f):
+    return f
+
+
+def overload(func):
+    return func
+
+
+def no_type_check(arg):
+    return arg
+
+
+def cast(typ, val):
+    """Cast a value to a type (it returns the value unchanged)."""
+    return val
+
+
+def assert_type(val, typ, /):
+    return val
+
+
+def assert_never(arg, /):
+    raise AssertionError(f"Expected code to be unreachable, but got: {arg!r}")
+
+
+def reveal_type(obj, /):
+    print(f"Runtime type is {type(obj).__name__!r}", file=_sys.stderr)
+    return obj
+
+
+def dataclass_transform(**kwargs):
+    return lambda cls: cls
+
+
+def get_origin(tp):
+    if isinstance(tp, (_GenericAlias, _SpecialGenericAlias)):
+        return tp.__origin__
+    if tp is Generic:
+        return Generic
+    return None
+
+
+def get_args(tp):
+    if isinstance(tp, _GenericAlias):
+        args = tp.__args__
+        if tp.__origin__ is getattr(Callable, '__origin__') and args and args[0] is not ...:
+            return (list(args[:-1]), args[-1])
+        return args
+    return ()
+
+
+def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
+    """The annotations of a class (its bases' first), module or function."""
+    if isinstance(obj, type):
+        hints = {}
+        for base in reversed(obj.__mro__):
+            hints.update(getattr(base, '__dict__', {}).get('__annotations__', {}))
+        return hints
+    return dict(getattr(obj, '__annotations__', {}) or {})
+
+
+class NewType:
+    """NewType creates simple unique types with almost zero runtime overhead."""
+
+    def __init__(self, name, tp):
+        self.__qualname__ = name
+        self.__name__ = name.rpartition('.')[-1]
+        self.__supertype__ = tp
+        self.__module__ = '__main__'
+
+    def __repr__(self):
+        return f'{self.__module__}.{self.__qualname__}'
+
+    def __call__(self, x):
+        return x
+
+
+_PROHIBITED = frozenset({'__new__', '__init__', '__slots__', '__getnewargs__',
+                         '_fields', '_field_defaults', '_make', '_replace',
+                         '_asdict', '_source'})
+_SPECIAL = frozenset({'__module__', '__name__', '__annotations__', '__qualname__'})
+
+
+def _make_nmtuple(name, types, module, defaults=()):
+    fields = [n for n, t in types]
+    nm_tpl = _collections.namedtuple(name, fields, defaults=defaults, module=module)
+    nm_tpl.__annotations__ = dict(types)
+    return nm_tpl
+
+
+class NamedTupleMeta(type):
+    def __new__(cls, typename, bases, ns):
+        types = ns.get('__annotations__', {})
+        default_names = []
+        for field_name in types:
+            if field_name in ns:
+                default_names.append(field_name)
+            elif default_names:
+                raise TypeError(f"Non-default namedtuple field {field_name} "
+                                f"cannot follow default field"
+                                f"{'s' if len(default_names) > 1 else ''} "
+                                f"{', '.join(default_names)}")
+        nm_tpl = _make_nmtuple(typename, types.items(),
+                               module=ns.get('__module__', '__main__'),
+                               defaults=[ns[n] for n in default_names])
+        for key in ns:
+            if key in _PROHIBITED:
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            if key not in _SPECIAL and key not in nm_tpl._fields:
+                setattr(nm_tpl, key, ns[key])
+        return nm_tpl
+
+    def __call__(cls, typename, fields=None, /, **kwargs):
+        if fields is None:
+            fields = kwargs.items()
+        elif kwargs:
+            raise TypeError("Either list of fields or keywords"
+                            " can be provided to NamedTuple, not both")
+        return _make_nmtuple(typename, list(fields), module='__main__')
+
+
+NamedTuple = type.__new__(NamedTupleMeta, 'NamedTuple', (), {'__module__': 'typing'})
+
+
+class _TypedDictMeta(type):
+    def __new__(cls, name, bases, ns, total=True):
+        return type.__new__(type, name, (dict,), {'__module__': ns.get('__module__', '__main__'),
+                                                 '__annotations__': ns.get('__annotations__', {}),
+                                                 '__total__': total})
+
+    def __call__(cls, typename, fields=None, /, *, total=True, **kwargs):
+        return type(typename, (dict,), {'__annotations__': dict(fields or kwargs),
+                                        '__total__': total, '__module__': '__main__'})
+
+
+TypedDict = type.__new__(_TypedDictMeta, 'TypedDict', (), {'__module__': 'typing'})
