@@ -335,7 +335,7 @@ fn type_getattribute(vm: &mut Vm, obj: &Value, class: &Rc<Class>, name: &str) ->
             return Ok(if n == "__new__" {
                 method(n, f, &Value::None)
             } else {
-                unbound_method(t, n)
+                unbound_method(vm, t, n)
             });
         }
         None => {}
@@ -417,6 +417,11 @@ fn method_attr(vm: &mut Vm, m: &Method, name: &str) -> PyResult<Value> {
         "__func__" => Ok(m.func.clone()),
         "__self__" => Ok(m.receiver.clone()),
         "__class__" => Ok(Value::Type(TypeRef::Builtin(TypeId::Method))),
+        // Calling it is calling the method.
+        "__call__" => Ok(Value::Method(Rc::new(Method {
+            func: m.func.clone(),
+            receiver: m.receiver.clone(),
+        }))),
         _ => get_attr(vm, &m.func.clone(), name),
     }
 }
@@ -481,7 +486,7 @@ fn type_attr(vm: &mut Vm, t: TypeId, name: &str) -> PyResult<Value> {
         if name == "__new__" {
             return Ok(method(name, func, &Value::None));
         }
-        return Ok(unbound_method(t, name));
+        return Ok(unbound_method(vm, t, name));
     }
     // The methods of its type (`int.mro()`).
     if let Some((name, func)) = vm.slots.get(TypeId::Type).find(name) {
@@ -495,9 +500,14 @@ fn type_attr(vm: &mut Vm, t: TypeId, name: &str) -> PyResult<Value> {
 
 /// `str.upper`: a method of a built-in type taken from the type, called
 /// with the object first.
-fn unbound_method(t: TypeId, name: &'static str) -> Value {
-    let receiver = Value::tuple(vec![Value::Type(TypeRef::Builtin(t)), Value::str(name)]);
-    method(name, call_unbound, &receiver)
+fn unbound_method(vm: &mut Vm, t: TypeId, name: &'static str) -> Value {
+    vm.unbound_methods
+        .entry((t, name))
+        .or_insert_with(|| {
+            let receiver = Value::tuple(vec![Value::Type(TypeRef::Builtin(t)), Value::str(name)]);
+            method(name, call_unbound, &receiver)
+        })
+        .clone()
 }
 
 /// `str.upper("abc")`: the receiver is `(type, method name)`; the first

@@ -20,6 +20,7 @@ pub mod sort;
 pub mod str_format;
 pub mod str_methods;
 mod type_methods;
+mod value_specials;
 
 use std::rc::Rc;
 
@@ -105,6 +106,7 @@ pub fn install(vm: &mut Vm) {
     let object = slots.get_mut(TypeId::Object);
     object.construct = Some(construct);
     object.special = object_methods::OBJECT_METHODS;
+    object.class_methods = &[("__subclasshook__", value_specials::subclasshook)];
     let type_slots = slots.get_mut(TypeId::Type);
     type_slots.construct = Some(type_methods::type_construct);
     type_slots.special = type_methods::TYPE_SPECIALS;
@@ -121,17 +123,23 @@ pub fn install(vm: &mut Vm) {
     property.getattr = Some(object_methods::property_getattr);
     property.methods = object_methods::PROPERTY_METHODS;
     slots.get_mut(TypeId::BaseException).special = object_methods::EXCEPTION_SPECIALS;
-    for t in [
-        TypeId::Int,
-        TypeId::Float,
-        TypeId::Str,
-        TypeId::Bytes,
-        TypeId::Tuple,
+    for (t, special) in [
+        (TypeId::Int, value_specials::INT),
+        (TypeId::Bool, value_specials::BOOL),
+        (TypeId::Float, value_specials::FLOAT),
+        (TypeId::Str, value_specials::STR),
+        (TypeId::Bytes, value_specials::BYTES),
+        (TypeId::Tuple, value_specials::TUPLE),
+        (TypeId::List, value_specials::LIST),
+        (TypeId::Dict, value_specials::DICT),
+        (TypeId::Set, value_specials::SET),
+        (TypeId::Range, value_specials::RANGE),
+        (TypeId::Slice, value_specials::SLICE),
+        (TypeId::NoneType, value_specials::NONE),
+        (TypeId::Function, value_specials::CALLABLE),
+        (TypeId::BuiltinFunction, value_specials::CALLABLE),
     ] {
-        slots.get_mut(t).special = object_methods::VALUE_SPECIALS;
-    }
-    for t in [TypeId::List, TypeId::Dict, TypeId::Set] {
-        slots.get_mut(t).special = object_methods::CONTAINER_SPECIALS;
+        slots.get_mut(t).special = special;
     }
     slots.get_mut(TypeId::Str).methods = str_methods::METHODS;
     slots.get_mut(TypeId::List).methods = list_methods::METHODS;

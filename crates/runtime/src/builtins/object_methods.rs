@@ -8,7 +8,6 @@ use std::rc::Rc;
 use super::args::{count_range, exactly_one, no_kwargs};
 use crate::attrs;
 use crate::object::exceptions::{exc, type_error, Exception};
-use crate::object::instance::payload;
 use crate::object::native::downcast;
 use crate::object::types::{type_of, Class, TypeId, TypeRef};
 use crate::object::value::{address_of, Args, NativeFn, PyResult, Value};
@@ -42,28 +41,6 @@ pub const EXCEPTION_SPECIALS: &[(&str, NativeFn)] = &[
     ("__new__", exception_new),
     ("__str__", exception_str),
     ("__repr__", exception_repr),
-];
-
-/// The special methods of the built-in value types, working on the value
-/// (the payload of an instance of a subclass).
-pub const VALUE_SPECIALS: &[(&str, NativeFn)] = &[
-    ("__repr__", value_repr),
-    ("__str__", value_str),
-    ("__format__", value_format),
-    ("__eq__", value_eq),
-    ("__ne__", value_ne),
-    ("__hash__", value_hash),
-    ("__len__", value_len),
-    ("__getitem__", value_getitem),
-    ("__contains__", value_contains),
-    ("__iter__", value_iter),
-];
-
-/// The container types' special methods that change them.
-pub const CONTAINER_SPECIALS: &[(&str, NativeFn)] = &[
-    ("__init__", container_init),
-    ("__setitem__", value_setitem),
-    ("__delitem__", value_delitem),
 ];
 
 /// The class of an object (an instance, or an exception of a class).
@@ -294,94 +271,6 @@ fn exception_repr(vm: &mut Vm, recv: &Value, _args: Args) -> PyResult<Value> {
         e.class.name(),
         parts.join(", ")
     )))
-}
-
-fn value_repr(vm: &mut Vm, recv: &Value, _args: Args) -> PyResult<Value> {
-    Ok(Value::str(&crate::repr::repr(vm, recv)?))
-}
-
-fn value_str(vm: &mut Vm, recv: &Value, _args: Args) -> PyResult<Value> {
-    Ok(Value::str(&crate::repr::str_of(vm, recv)?))
-}
-
-fn value_format(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    let spec = match exactly_one("__format__", &args)? {
-        Value::Str(s) => s,
-        other => {
-            return Err(type_error(format!(
-                "__format__() argument must be str, not {}",
-                type_of(&other).name()
-            )))
-        }
-    };
-    Ok(Value::str(&crate::format::format_value(vm, recv, &spec)?))
-}
-
-/// `str.__eq__` and friends: equality with another value of a built-in
-/// type (or the payload of an instance of its subclass), else
-/// NotImplemented.
-fn value_eq(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    let other = exactly_one("__eq__", &args)?;
-    let other = payload(&other).clone();
-    if crate::dunders::is_class_instance(&other) {
-        return Ok(Value::NotImplemented);
-    }
-    Ok(Value::Bool(ops::eq(vm, recv, &other)?))
-}
-
-fn value_ne(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    Ok(match value_eq(vm, recv, args)? {
-        Value::Bool(b) => Value::Bool(!b),
-        other => other,
-    })
-}
-
-fn value_hash(vm: &mut Vm, recv: &Value, _args: Args) -> PyResult<Value> {
-    Ok(Value::Int(ops::hash(vm, recv)?))
-}
-
-fn value_len(vm: &mut Vm, recv: &Value, _args: Args) -> PyResult<Value> {
-    Ok(Value::Int(ops::len(vm, recv)? as i64))
-}
-
-fn value_getitem(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    let key = exactly_one("__getitem__", &args)?;
-    ops::get_item(vm, recv, &key)
-}
-
-fn value_setitem(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    no_kwargs("__setitem__", &args)?;
-    count_range("__setitem__", &args, 2, 2)?;
-    ops::set_item(vm, recv, args.pos[0].clone(), args.pos[1].clone())?;
-    Ok(Value::None)
-}
-
-fn value_delitem(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    let key = exactly_one("__delitem__", &args)?;
-    ops::del_item(vm, recv, &key)?;
-    Ok(Value::None)
-}
-
-fn value_contains(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    let item = exactly_one("__contains__", &args)?;
-    Ok(Value::Bool(ops::contains(vm, recv, &item)?))
-}
-
-fn value_iter(vm: &mut Vm, recv: &Value, _args: Args) -> PyResult<Value> {
-    crate::iterators::get_iter(vm, recv)
-}
-
-/// `list.__init__(self, iterable)` (and dict's, set's): refill the
-/// container from the arguments, as the type's constructor reads them.
-fn container_init(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    let made = vm.call(&Value::Type(type_of(recv)), args)?;
-    match (recv, made) {
-        (Value::List(p), Value::List(f)) => *p.borrow_mut() = f.borrow().clone(),
-        (Value::Dict(p), Value::Dict(f)) => *p.borrow_mut() = f.borrow().clone(),
-        (Value::Set(p), Value::Set(f)) => *p.borrow_mut() = f.borrow().clone(),
-        _ => {}
-    }
-    Ok(Value::None)
 }
 
 /// `super()` / `super(class, obj)`.

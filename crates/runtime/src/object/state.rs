@@ -16,7 +16,7 @@ use crate::object::dict::Dict;
 use crate::object::frame::Frame;
 use crate::object::generator::Resume;
 use crate::object::slots::TypeSlots;
-use crate::object::value::{ExcRef, Module, PyResult};
+use crate::object::value::{ExcRef, Module, PyResult, Value};
 use crate::progress::ProgressReporter;
 use crate::trace::Recorder;
 
@@ -70,6 +70,10 @@ pub struct Vm {
     pub(crate) native_depth: usize,
     /// Tells a watching UI how far the run has got (`run_program_observed`).
     pub(crate) progress: ProgressReporter,
+    /// The methods of built-in types taken from a type (`object.__lt__`),
+    /// made once each so that they are the same object every time, as in
+    /// CPython (`functools.total_ordering` compares them with `is`).
+    pub(crate) unbound_methods: HashMap<(crate::object::types::TypeId, &'static str), Value>,
 }
 
 /// Builds a module written in Rust.

@@ -90,6 +90,7 @@ impl Vm {
             library_depth: 0,
             native_depth: 0,
             progress: Default::default(),
+            unbound_methods: Default::default(),
         }
     }
 
