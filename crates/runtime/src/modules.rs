@@ -6,6 +6,7 @@ mod functools;
 mod inspect;
 mod itertools;
 mod logging;
+mod loopscope;
 mod math;
 mod operator;
 mod posix;
@@ -42,6 +43,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         ("os.path", os_path),
         ("logging", logging::make),
         ("inspect", inspect::make),
+        ("_loopscope", loopscope::make),
     ];
     for (name, make) in natives {
         registry.register(name, ModuleSource::Native(*make));

@@ -253,6 +253,10 @@ pub struct Class {
     /// The class's own type (`type(cls)`): `type`, or a class deriving from
     /// it whose special methods apply to the class (`for m in Color`).
     pub metaclass: TypeRef,
+    /// The name messages give the type when a library module's class
+    /// stands for one of CPython's C types (`datetime.timedelta`), set by
+    /// `_loopscope.c_type`; messages otherwise use `__name__`.
+    pub tp_name: RefCell<Option<Rc<str>>>,
 }
 
 impl PartialEq<TypeId> for TypeRef {
@@ -268,11 +272,15 @@ impl From<TypeId> for TypeRef {
 }
 
 impl TypeRef {
-    /// `__name__`.
+    /// The name messages give the type (CPython's `tp_name`): `__name__`,
+    /// or a C type's dotted name (see [`Class::tp_name`]).
     pub fn name(&self) -> Cow<'static, str> {
         match self {
             TypeRef::Builtin(t) => Cow::Borrowed(t.name()),
-            TypeRef::Class(c) => Cow::Owned(c.name.borrow().to_string()),
+            TypeRef::Class(c) => match &*c.tp_name.borrow() {
+                Some(tp_name) => Cow::Owned(tp_name.to_string()),
+                None => Cow::Owned(c.name.borrow().to_string()),
+            },
         }
     }
 

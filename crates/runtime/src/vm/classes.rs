@@ -144,6 +144,7 @@ impl Vm {
             layout,
             slots,
             metaclass,
+            tp_name: RefCell::new(None),
         });
         let class_value = Value::Type(TypeRef::Class(class.clone()));
         let attributes = class.dict.borrow().items();

@@ -1,0 +1,33 @@
+//! `_loopscope`: what the engine offers the library modules written in
+//! Python, which CPython writes in C. `c_type(cls)`, a class decorator,
+//! makes messages name the class as CPython names the C type it stands
+//! for: `module.qualname` (`'datetime.timedelta'`, `'collections.deque'`),
+//! where a class of a Python module is named by its `__name__` alone.
+
+use std::rc::Rc;
+
+use crate::builtins::args::exactly_one;
+use crate::object::exceptions::type_error;
+use crate::object::types::{type_of, TypeRef};
+use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
+use crate::vm::Vm;
+
+pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
+    const FUNCTIONS: &[(&str, NativeFn)] = &[("c_type", c_type)];
+    Ok(super::native_module("_loopscope", "", FUNCTIONS))
+}
+
+/// `@c_type`: the class's messages name it `module.qualname`.
+fn c_type(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let cls = exactly_one("c_type", &args)?;
+    let Value::Type(TypeRef::Class(class)) = &cls else {
+        return Err(type_error(format!(
+            "c_type() argument must be a class, not '{}'",
+            type_of(&cls).name()
+        )));
+    };
+    let t = TypeRef::Class(class.clone());
+    let dotted = format!("{}.{}", t.module(), class.qualname.borrow());
+    *class.tp_name.borrow_mut() = Some(Rc::from(dotted));
+    Ok(cls)
+}
