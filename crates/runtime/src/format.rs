@@ -141,11 +141,11 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
                 c.render_str(&s)
             }
             Kind::Integer => {
-                let n = match (&value, code) {
+                let n = match (payload(&value), code) {
                     (Value::Float(f), 'd' | 'i' | 'u') => {
                         float_to_int(*f).map_err(cpython_error)?
                     }
-                    _ => match int_value(&value) {
+                    (number, _) => match int_value(number) {
                         Some(n) => n,
                         None => return Err(cpython_error(c.wrong_type(&type_of(&value).name()))),
                     },
@@ -156,9 +156,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
                 c.render_int(&n)
             }
             Kind::Real => {
-                let f = match &value {
+                let f = match payload(&value) {
                     Value::Float(f) => *f,
-                    _ => match int_value(&value) {
+                    number => match int_value(number) {
                         Some(n) => int_to_float(&n).map_err(cpython_error)?,
                         None => return Err(cpython_error(c.wrong_type(&type_of(&value).name()))),
                     },

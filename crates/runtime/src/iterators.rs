@@ -558,10 +558,9 @@ pub fn unpack(vm: &mut Vm, v: &Value, n: usize) -> PyResult<Vec<Value>> {
 
 /// `reversed(seq)`.
 pub fn reversed(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    if let Value::Instance(_) = v {
-        if let Some(f) = type_of(v).lookup_override("__reversed__") {
-            return vm.call_method(&f, v, Args::new(Vec::new()));
-        }
+    // An instance's class, or a class's metaclass, may define __reversed__.
+    if let Some(f) = type_of(v).lookup_override("__reversed__") {
+        return vm.call_method(&f, v, Args::new(Vec::new()));
     }
     let (items, of_list) = match crate::object::instance::payload(v) {
         Value::List(l) => (l.clone(), true),

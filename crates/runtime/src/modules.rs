@@ -71,6 +71,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("copy"),
         python!("dataclasses"),
         python!("datetime"),
+        python!("enum"),
         python!("heapq"),
         python!("json" => "json/__init__"),
         python!("json.decoder" => "json/decoder"),
