@@ -357,7 +357,13 @@ pub struct Recorder {
     /// Reused by [`Recorder::intern_with`], so texts built only to be interned allocate
     /// nothing when they were seen before.
     scratch: String,
+    /// [`Recorder::intern_int`]'s recent ints: `(n, id)` in slot `n mod RECENT_INTS`
+    /// (`id` 0, the empty string's, marks a free slot).
+    recent_ints: Vec<(i64, StrId)>,
 }
+
+/// How many ints [`Recorder::intern_int`] remembers.
+const RECENT_INTS: usize = 1024;
 
 impl Recorder {
     pub fn new() -> Recorder {
@@ -367,7 +373,28 @@ impl Recorder {
         };
         r.trace.version = TRACE_VERSION;
         r.intern("");
+        r.recent_ints = vec![(0, 0); RECENT_INTS];
         r
+    }
+
+    /// Interns the decimal text of `n` (an int's repr). A recently interned int is found
+    /// by its value, without formatting or hashing its text: a queue's items come back
+    /// out a few operations after they went in.
+    pub fn intern_int(&mut self, n: i64) -> StrId {
+        let slot = n.rem_euclid(RECENT_INTS as i64) as usize;
+        if let Some(&(seen, id)) = self.recent_ints.get(slot) {
+            if seen == n && id != 0 {
+                return id;
+            }
+        }
+        let id = self.intern_with(|text| {
+            use std::fmt::Write;
+            let _ = write!(text, "{n}");
+        });
+        if let Some(entry) = self.recent_ints.get_mut(slot) {
+            *entry = (n, id);
+        }
+        id
     }
 
     pub fn intern(&mut self, s: &str) -> StrId {
@@ -424,3 +451,40 @@ impl Recorder {
 // The trace budget is 48 bytes per event in memory, strings included (they
 // are interned and shared): `Event` itself stays at 40.
 const _: () = assert!(std::mem::size_of::<Event>() <= 40);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ints interned by value get the ids their texts get, whether the slot they share
+    /// with other ints holds them or not.
+    #[test]
+    fn ints_intern_as_their_decimal_text() {
+        let mut recorder = Recorder::new();
+        let ints = [
+            0,
+            7,
+            -7,
+            1024,
+            -1024,
+            1031,
+            i64::MAX,
+            i64::MIN,
+            7,
+            1031,
+            0,
+            -7,
+        ];
+        for n in ints {
+            let by_value = recorder.intern_int(n);
+            assert_eq!(by_value, recorder.intern(&n.to_string()), "{n}");
+            assert_eq!(recorder.trace().strings[by_value as usize], n.to_string());
+        }
+        let distinct = recorder.trace().strings.len();
+        assert_eq!(
+            distinct,
+            1 + 8,
+            "one string per distinct int, and the empty one"
+        );
+    }
+}

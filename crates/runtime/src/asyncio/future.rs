@@ -14,7 +14,7 @@ use super::callbacks::Callback;
 use super::event_loop::{call_soon, trace_repr};
 use super::objects::{AsyncObject, FutState, FutureObj};
 
-pub fn new_future(vm: &mut Vm, label: &str) -> Rc<AsyncObject> {
+pub fn new_future(vm: &mut Vm, label: &'static str) -> Rc<AsyncObject> {
     let st = aio(vm);
     st.next_future_id += 1;
     let id = st.next_future_id;

@@ -42,8 +42,9 @@ pub struct TaskPart {
 /// A Future or a Task (`task` is set).
 pub struct FutureObj {
     pub id: u32,
-    /// What the future stands for (`sleep(1.0)`, `Queue.get`...), for messages.
-    pub label: Rc<str>,
+    /// What the future stands for (`sleep`, `Queue.get`...), for messages: asyncio's
+    /// own names, shared by every future (a million sleeps allocate no label).
+    pub label: &'static str,
     pub state: Cell<FutState>,
     pub result: RefCell<Value>,
     pub exception: RefCell<Option<ExcRef>>,
@@ -157,10 +158,10 @@ pub fn as_future(v: &Value) -> Option<Rc<AsyncObject>> {
 }
 
 impl FutureObj {
-    pub fn new(id: u32, label: &str, task: Option<TaskPart>) -> FutureObj {
+    pub fn new(id: u32, label: &'static str, task: Option<TaskPart>) -> FutureObj {
         FutureObj {
             id,
-            label: Rc::from(label),
+            label,
             state: Cell::new(FutState::Pending),
             result: RefCell::new(Value::None),
             exception: RefCell::new(None),

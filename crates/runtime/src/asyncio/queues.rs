@@ -10,7 +10,7 @@ use std::rc::Rc;
 use crate::object::exceptions::{exc_empty, value_error};
 use crate::object::types::TypeId;
 use crate::object::value::{PyResult, Value};
-use crate::trace::EventKind;
+use crate::trace::{EventKind, StrId};
 use crate::vm::{GenOutcome, Resume, Vm};
 
 use super::event_loop::trace_repr;
@@ -170,12 +170,29 @@ fn heap_pop(vm: &mut Vm, heap: &mut VecDeque<Value>) -> PyResult<Option<Value>> 
     Ok(Some(first))
 }
 
+/// An item's text for the trace, taken before the item moves into the queue: an int
+/// keeps its value (interned by value: the same int comes back out of the queue), any
+/// other item its repr at this moment.
+fn item_text(item: &Value) -> Result<i64, String> {
+    match item {
+        Value::Int(n) => Ok(*n),
+        other => Err(trace_repr(other)),
+    }
+}
+
+fn intern_item_text(vm: &mut Vm, text: Result<i64, String>) -> StrId {
+    match text {
+        Ok(n) => vm.recorder.intern_int(n),
+        Err(repr) => vm.recorder.intern(&repr),
+    }
+}
+
 /// `put_nowait(item)`.
 pub fn put_nowait(vm: &mut Vm, q: &Rc<AsyncObject>, item: Value) -> PyResult<()> {
     if state(q).borrow().full() {
         return Err(exc_empty(TypeId::QueueFull));
     }
-    let text = trace_repr(&item);
+    let text = item_text(&item);
     let kind = state(q).borrow().kind;
     let mut items = std::mem::take(&mut state(q).borrow_mut().items);
     let pushed = match kind {
@@ -194,7 +211,7 @@ pub fn put_nowait(vm: &mut Vm, q: &Rc<AsyncObject>, item: Value) -> PyResult<()>
         (s.id, s.items.len() as u32, s.finished.clone())
     };
     pushed?;
-    let item = vm.recorder.intern(&text);
+    let item = intern_item_text(vm, text);
     let line = vm.current_line();
     vm.recorder.record(
         vm.now,
@@ -228,7 +245,7 @@ pub fn get_nowait(vm: &mut Vm, q: &Rc<AsyncObject>) -> PyResult<Value> {
         (s.id, s.items.len() as u32)
     };
     let item = got?.unwrap_or(Value::None);
-    let text = vm.recorder.intern(&trace_repr(&item));
+    let text = intern_item_text(vm, item_text(&item));
     let line = vm.current_line();
     vm.recorder.record(
         vm.now,

@@ -145,7 +145,7 @@ pub fn join_line(
 }
 
 /// A fresh future to park on, marked as being awaited.
-pub fn park(vm: &mut Vm, primitive: u32, role: &str) -> Rc<AsyncObject> {
+pub fn park(vm: &mut Vm, primitive: u32, role: &'static str) -> Rc<AsyncObject> {
     let fut = future::new_future(vm, role);
     if let Some(f) = fut.as_future() {
         f.blocking.set(true);

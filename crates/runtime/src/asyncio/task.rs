@@ -39,9 +39,10 @@ pub fn create_task(
     let coro_name = coro.qualname.to_string();
     let first_line = coro.code.as_ref().map(|c| c.first_line).unwrap_or(0);
     let first_stack = vm.await_chains.intern(&mut vm.recorder, &coro);
+    // A task's messages name it by its `name` (`describe_awaitable`), not its label.
     let task = Rc::new(AsyncObject::Future(FutureObj::new(
         fid,
-        &name,
+        "Task",
         Some(TaskPart {
             id: tid,
             coro,
