@@ -15,7 +15,7 @@ use crate::format::{format_value, int_value};
 use crate::iterators::{self, view_len};
 use crate::modules::output_stream;
 use crate::object::exceptions::{exc, exc_empty, type_error, value_error};
-use crate::object::types::{type_of, TypeId, TypeRef};
+use crate::object::types::{type_of, TypeId};
 use crate::object::value::{Args, NativeFn, PyResult, Value};
 use crate::ops;
 use crate::repr;
@@ -396,71 +396,74 @@ fn hasattr(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     }
 }
 
-/// The classes of `isinstance`'s second argument.
-fn class_list(func: &str, v: &Value) -> PyResult<Vec<TypeRef>> {
-    match v {
-        Value::Type(t) => Ok(vec![t.clone()]),
-        Value::Tuple(items) => {
-            let mut out = Vec::new();
-            for i in items.iter() {
-                out.extend(class_list(func, i)?);
-            }
-            Ok(out)
-        }
-        _ => Err(type_error(format!(
-            "{func}() arg 2 must be a type, a tuple of types, or a union"
-        ))),
-    }
-}
-
 fn isinstance(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     count_range("isinstance", &args, 2, 2)?;
-    let classes = class_list("isinstance", &args.pos[1])?;
-    let obj = &args.pos[0];
-    let t = type_of(obj);
-    for class in classes {
-        if t.is(&class) {
-            return Ok(Value::Bool(true));
-        }
-        if metaclass_check(vm, &class, "__instancecheck__", obj)?
-            .unwrap_or_else(|| t.is_subclass(&class))
-        {
-            return Ok(Value::Bool(true));
-        }
-    }
-    Ok(Value::Bool(false))
+    is_instance(vm, &args.pos[0], &args.pos[1]).map(Value::Bool)
 }
 
 fn issubclass(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     count_range("issubclass", &args, 2, 2)?;
-    let classes = class_list("issubclass", &args.pos[1])?;
-    let sub = &args.pos[0];
-    for class in classes {
-        let found = match (metaclass_check(vm, &class, "__subclasscheck__", sub)?, sub) {
-            (Some(found), _) => found,
-            (None, Value::Type(t)) => t.is_subclass(&class),
-            (None, _) => return Err(type_error("issubclass() arg 1 must be a class")),
-        };
-        if found {
-            return Ok(Value::Bool(true));
-        }
-    }
-    Ok(Value::Bool(false))
+    is_subclass(vm, &args.pos[0], &args.pos[1]).map(Value::Bool)
 }
 
-/// What the metaclass of `class` answers through `hook`
-/// (`__instancecheck__`, `__subclasscheck__`) when Python code defines it.
-fn metaclass_check(
-    vm: &mut Vm,
-    class: &TypeRef,
-    hook: &str,
-    arg: &Value,
-) -> PyResult<Option<bool>> {
-    let class = Value::Type(class.clone());
-    let Some(check) = type_of(&class).lookup_override(hook) else {
+/// `isinstance(obj, cls)`: `cls` a class, a tuple of them (nested), or
+/// any object whose type defines `__instancecheck__` (a metaclass's, or
+/// typing's aliases').
+fn is_instance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
+    let t = type_of(obj);
+    match cls {
+        Value::Type(c) if t.is(c) => return Ok(true),
+        Value::Tuple(items) => {
+            for item in items.iter() {
+                if is_instance(vm, obj, item)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        _ => {}
+    }
+    if let Some(answer) = check_hook(vm, cls, "__instancecheck__", obj)? {
+        return Ok(answer);
+    }
+    match cls {
+        Value::Type(c) => Ok(t.is_subclass(c)),
+        _ => Err(type_error(
+            "isinstance() arg 2 must be a type, a tuple of types, or a union",
+        )),
+    }
+}
+
+/// `issubclass(sub, cls)`, with `cls` as for [`is_instance`] and the
+/// `__subclasscheck__` hook.
+fn is_subclass(vm: &mut Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
+    if let Value::Tuple(items) = cls {
+        for item in items.iter() {
+            if is_subclass(vm, sub, item)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if let Some(answer) = check_hook(vm, cls, "__subclasscheck__", sub)? {
+        return Ok(answer);
+    }
+    match (sub, cls) {
+        (Value::Type(t), Value::Type(c)) => Ok(t.is_subclass(c)),
+        (_, Value::Type(_)) => Err(type_error("issubclass() arg 1 must be a class")),
+        _ => Err(type_error(
+            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+        )),
+    }
+}
+
+/// What the type of `cls` answers through `hook` (`__instancecheck__`,
+/// `__subclasscheck__`) when Python code defines it.
+fn check_hook(vm: &mut Vm, cls: &Value, hook: &str, arg: &Value) -> PyResult<Option<bool>> {
+    let Some(check) = type_of(cls).lookup_override(hook) else {
         return Ok(None);
     };
-    let answer = vm.call_method(&check, &class, Args::new(vec![arg.clone()]))?;
+    let answer = vm.call_method(&check, cls, Args::new(vec![arg.clone()]))?;
     crate::ops::truthy(vm, &answer).map(Some)
 }
 

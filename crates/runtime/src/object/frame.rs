@@ -75,6 +75,8 @@ pub enum OnReturn {
 pub struct ClassSpec {
     pub name: Value,
     pub bases: Vec<Value>,
+    /// The bases as written, when `__mro_entries__` replaced some.
+    pub orig_bases: Option<Value>,
     /// The class statement's keywords, `metaclass=` taken out.
     pub keywords: Vec<(Rc<str>, Value)>,
     pub namespace: Namespace,

@@ -41,10 +41,14 @@ impl Vm {
         let ClassSpec {
             name,
             bases,
+            orig_bases,
             keywords,
             namespace,
             metaclass,
         } = spec;
+        if let Some(orig_bases) = orig_bases {
+            self.namespace_set(&namespace, "__orig_bases__", Some(orig_bases))?;
+        }
         let class = match (metaclass, namespace) {
             (Value::Type(TypeRef::Builtin(TypeId::Type)), Namespace::Dict(namespace)) => {
                 let namespace = std::mem::take(&mut *namespace.borrow_mut());

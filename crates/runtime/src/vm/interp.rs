@@ -1098,13 +1098,15 @@ impl Vm {
         let Value::Function(body) = body else {
             return Err(type_error("__build_class__: func must be a function"));
         };
-        let metaclass = crate::vm::metaclasses::class_metaclass(&mut keywords, &values)?;
-        let namespace = self.prepare_namespace(&metaclass, &name, &values, &keywords)?;
+        let (bases, orig_bases) = self.resolve_bases(values)?;
+        let metaclass = crate::vm::metaclasses::class_metaclass(&mut keywords, &bases)?;
+        let namespace = self.prepare_namespace(&metaclass, &name, &bases, &keywords)?;
         let mut frame = bind_arguments(&body, Args::default())?;
         frame.namespace = Some(namespace.clone());
         frame.on_return = Some(Box::new(OnReturn::BuildClass(ClassSpec {
             name,
-            bases: values,
+            bases,
+            orig_bases,
             keywords,
             namespace,
             metaclass,

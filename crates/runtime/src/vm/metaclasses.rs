@@ -60,6 +60,42 @@ pub(crate) fn calculate_metaclass(metaclass: TypeRef, bases: &[Value]) -> PyResu
 }
 
 impl Vm {
+    /// CPython's `update_bases`: a base that is not a class but has
+    /// `__mro_entries__` (`Generic[T]`, typing's aliases) stands for what
+    /// that returns, given the original bases; those are returned too when
+    /// a base was replaced (the class's `__orig_bases__`).
+    pub(crate) fn resolve_bases(
+        &mut self,
+        bases: Vec<Value>,
+    ) -> PyResult<(Vec<Value>, Option<Value>)> {
+        if bases.iter().all(|b| matches!(b, Value::Type(_))) {
+            return Ok((bases, None));
+        }
+        let original = Value::tuple(bases.clone());
+        let mut resolved = Vec::with_capacity(bases.len());
+        let mut replaced = false;
+        for base in bases {
+            if matches!(base, Value::Type(_)) {
+                resolved.push(base);
+                continue;
+            }
+            let entries = match crate::attrs::get_attr(self, &base, "__mro_entries__") {
+                Ok(entries) => entries,
+                Err(e) if e.is(TypeId::AttributeError) => {
+                    resolved.push(base);
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            match self.call(&entries, Args::new(vec![original.clone()]))? {
+                Value::Tuple(t) => resolved.extend(t.iter().cloned()),
+                _ => return Err(type_error("__mro_entries__ must return a tuple")),
+            }
+            replaced = true;
+        }
+        Ok((resolved, replaced.then_some(original)))
+    }
+
     /// The namespace a class body runs in: what the metaclass's
     /// `__prepare__(name, bases, **keywords)` returns, or a fresh dict.
     pub(crate) fn prepare_namespace(
