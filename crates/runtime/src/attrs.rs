@@ -433,9 +433,7 @@ fn module_attr(m: &Module, name: &str) -> PyResult<Value> {
     match name {
         "__name__" => Ok(Value::Str(m.name.clone())),
         "__class__" => Ok(Value::Type(TypeRef::Builtin(TypeId::Module))),
-        "__dict__" => Ok(Value::Dict(Rc::new(std::cell::RefCell::new(
-            m.attrs.borrow().clone(),
-        )))),
+        "__dict__" => Ok(Value::Dict(m.attrs.clone())),
         _ => Err(exc(
             TypeId::AttributeError,
             format!("module '{}' has no attribute '{name}'", m.name),

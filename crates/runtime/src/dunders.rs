@@ -524,7 +524,7 @@ fn iter_of_instance(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
 pub fn is_iterator(vm: &Vm, v: &Value) -> bool {
     match v {
         Value::Iter(_) => true,
-        Value::Generator(g) => !g.is_coroutine,
+        Value::Generator(g) => g.is_sync_gen(),
         _ if is_class_instance(v) => special(v, "__next__").is_some(),
         _ => vm
             .slots

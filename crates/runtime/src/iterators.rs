@@ -93,7 +93,7 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             }
             v.clone()
         }
-        Value::Generator(g) if !g.is_coroutine => v.clone(),
+        Value::Generator(g) if g.is_sync_gen() => v.clone(),
         _ => {
             return Err(type_error(format!(
                 "'{}' object is not iterable",
@@ -462,6 +462,7 @@ pub fn is_await_iterator(vm: &Vm, v: &Value) -> bool {
         Value::Generator(g) => g.is_coroutine,
         Value::Native(o) => {
             o.class_id() == TypeId::CoroutineWrapper
+                || crate::vm::agen_awaitable(v).is_some()
                 || vm.slots.inherited(o.class_id(), |s| s.await_step).is_some()
         }
         _ => false,

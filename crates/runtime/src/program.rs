@@ -146,7 +146,7 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> i32 {
         frame.kind = FrameKind::Base;
         match vm.push_frame(frame) {
             Ok(()) => vm.run(0).map(|exit| match exit {
-                Exit::Return(v) | Exit::Yield(v) => v,
+                Exit::Return(v) | Exit::Yield(v) | Exit::AsyncYield(v) => v,
             }),
             Err(e) => Err(e),
         }

@@ -26,6 +26,7 @@ use loopscope_syntax::ast::{ExprKind, Span, StmtKind};
 
 use crate::object::code::CodeObject;
 use crate::object::exceptions::{Exception, TracebackEntry};
+use crate::object::generator::Generator;
 use crate::object::types::TypeId;
 use crate::object::value::{ExcRef, Value};
 use crate::object::warnings::Notice;
@@ -785,6 +786,23 @@ impl Vm {
     /// Print the reports queued by objects that died since the last call:
     /// never-awaited coroutines (once per line, like the `default` warnings
     /// action) and exceptions nobody retrieved.
+    /// CPython's unraisable hook for an exception raised while a dying
+    /// generator was closed or finalized.
+    fn write_unraisable(&mut self, generator: &Generator, e: &ExcRef) {
+        // The unraisable hook shows the frame the generator died in.
+        if let Some(f) = self.frames.last() {
+            if self.frames.len() > self.loop_floor {
+                e.push_frame(&f.code, f.current_pc());
+            }
+        }
+        let text = format!(
+            "Exception ignored in: {}\n{}",
+            generator.repr(),
+            format_exception(self, e)
+        );
+        self.write(Stream::Stderr, &text);
+    }
+
     pub(crate) fn report_notices(&mut self) {
         for notice in crate::object::warnings::take_pending() {
             let text = match notice {
@@ -812,21 +830,17 @@ impl Vm {
                     crate::reports::log_error(self, &message, &exc, &traceback);
                     continue;
                 }
+                Notice::FinalizeAsyncGen { gen, finalizer } => {
+                    let called = self.call1(&finalizer, Value::Generator(gen.clone()));
+                    if let Err(e) = called {
+                        self.write_unraisable(&gen, &e);
+                    }
+                    continue;
+                }
                 Notice::Close(generator) => {
                     let closed = self.close_generator(&generator);
                     if let Err(e) = closed {
-                        // The unraisable hook shows the frame the generator died in.
-                        if let Some(f) = self.frames.last() {
-                            if self.frames.len() > self.loop_floor {
-                                e.push_frame(&f.code, f.current_pc());
-                            }
-                        }
-                        let text = format!(
-                            "Exception ignored in: {}\n{}",
-                            generator.repr(),
-                            format_exception(self, &e)
-                        );
-                        self.write(Stream::Stderr, &text);
+                        self.write_unraisable(&generator, &e);
                     }
                     continue;
                 }

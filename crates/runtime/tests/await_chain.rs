@@ -94,3 +94,35 @@ asyncio.run(main())
         ]
     );
 }
+
+#[test]
+fn the_chain_goes_through_async_for_into_the_async_generator() {
+    let source = "\
+import asyncio
+
+
+async def ticks():
+    for i in range(2):
+        await asyncio.sleep(1)
+        yield i
+
+
+async def main():
+    async for tick in ticks():
+        print(tick)
+
+
+asyncio.run(main())
+";
+    let outcome = run_program(source, &RunOptions::default());
+    assert_eq!(outcome.status, 0);
+    assert_eq!(
+        chains(&outcome.trace)[..4],
+        [
+            ("resumed", 1, "main:10"),
+            ("suspended", 1, "main:11\nticks:6"),
+            ("resumed", 1, "main:11\nticks:6"),
+            ("suspended", 1, "main:11\nticks:6"),
+        ]
+    );
+}

@@ -197,11 +197,13 @@ fn shutdown(vm: &mut Vm, loop_id: u32) -> PyResult<()> {
         "BaseEventLoop.shutdown_asyncgens",
         "BaseEventLoop.shutdown_default_executor",
     ] {
-        let coro = super::native_coro::coroutine(
-            name.rsplit('.').next().unwrap_or(name),
-            name,
-            NativeCoro::ReturnNone,
-        );
+        let body = if name.ends_with("asyncgens") {
+            NativeCoro::ShutdownAsyncgens(super::asyncgens::Shutdown::new(loop_id))
+        } else {
+            NativeCoro::ReturnNone
+        };
+        let coro =
+            super::native_coro::coroutine(name.rsplit('.').next().unwrap_or(name), name, body);
         let t = task::create_task(vm, loop_id, coro, None);
         run_until_complete(vm, loop_id, &t)?;
     }
@@ -263,16 +265,11 @@ fn create_task(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let loop_id = running_loop(vm)?;
     let coro = arg(&args, 0, "coro").unwrap_or(Value::None);
     let name = name_arg(vm, &args)?;
-    match &coro {
-        Value::Generator(g) if g.is_coroutine => Ok(Value::Native(task::create_task(
-            vm,
-            loop_id,
-            g.clone(),
-            name,
-        ))),
-        other => Err(type_error(format!(
+    match super::task_coroutine(&coro) {
+        Some(g) => Ok(Value::Native(task::create_task(vm, loop_id, g, name))),
+        None => Err(type_error(format!(
             "a coroutine was expected, got {}",
-            crate::repr::repr(vm, other)?
+            crate::repr::repr(vm, &coro)?
         ))),
     }
 }
@@ -365,10 +362,9 @@ fn all_tasks(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
 }
 
 fn iscoroutine(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(matches!(
-        args.pos.first(),
-        Some(Value::Generator(g)) if g.is_coroutine
-    )))
+    Ok(Value::Bool(
+        args.pos.first().is_some_and(super::is_task_coroutine),
+    ))
 }
 
 fn iscoroutinefunction(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
@@ -695,13 +691,12 @@ fn l_run_until_complete(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
 fn l_create_task(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let l = loop_of(r)?;
     let name = name_arg(vm, &a)?;
-    match arg(&a, 0, "coro") {
-        Some(Value::Generator(g)) if g.is_coroutine => {
-            Ok(Value::Native(task::create_task(vm, l, g, name)))
-        }
-        other => Err(type_error(format!(
+    let coro = arg(&a, 0, "coro").unwrap_or(Value::None);
+    match super::task_coroutine(&coro) {
+        Some(g) => Ok(Value::Native(task::create_task(vm, l, g, name))),
+        None => Err(type_error(format!(
             "a coroutine was expected, got {}",
-            crate::repr::repr_value(&other.unwrap_or(Value::None))
+            crate::repr::repr_value(&coro)
         ))),
     }
 }

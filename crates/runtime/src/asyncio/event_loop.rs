@@ -44,6 +44,10 @@ pub struct LoopState {
     pub stopping: bool,
     pub closed: bool,
     pub running: bool,
+    /// `_asyncgens`: the async generators first iterated while this loop
+    /// ran (a WeakSet in CPython), in that order.
+    pub asyncgens: Vec<std::rc::Weak<crate::object::generator::Generator>>,
+    pub asyncgens_shutdown_called: bool,
 }
 
 fn next_handle_id(vm: &mut Vm) -> u32 {
@@ -302,6 +306,8 @@ pub fn run_forever(vm: &mut Vm, loop_id: u32) -> PyResult<Result<(), String>> {
     st.loops[li].running = true;
     st.running_loop = Some(loop_id);
     let outer_floor = std::mem::replace(&mut vm.loop_floor, vm.frames.len());
+    let hooks = super::asyncgens::hooks(vm, loop_id);
+    let outer_hooks = std::mem::replace(&mut vm.asyncgen_hooks, hooks);
     vm.recorder.record(vm.now, 0, EventKind::LoopStarted);
     let mut outcome = Ok(());
     loop {
@@ -318,6 +324,7 @@ pub fn run_forever(vm: &mut Vm, loop_id: u32) -> PyResult<Result<(), String>> {
     st.loops[li].running = false;
     st.running_loop = None;
     vm.loop_floor = outer_floor;
+    vm.asyncgen_hooks = outer_hooks;
     vm.recorder.record(vm.now, 0, EventKind::LoopStopped);
     Ok(outcome)
 }

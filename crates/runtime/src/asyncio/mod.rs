@@ -9,6 +9,7 @@
 //! objects' methods).
 
 pub mod api;
+pub mod asyncgens;
 pub mod awaitable;
 pub mod callbacks;
 pub mod event_loop;
@@ -27,7 +28,7 @@ pub mod waiting;
 use std::rc::{Rc, Weak};
 
 use crate::object::exceptions::type_error;
-use crate::object::generator::GenState;
+use crate::object::generator::{GenState, Generator};
 use crate::object::state::ModuleSource;
 use crate::object::types::TypeId;
 use crate::object::value::{PyResult, Value};
@@ -98,16 +99,65 @@ pub fn aio(vm: &mut Vm) -> &mut AsyncState {
     vm.states.get::<AsyncState>()
 }
 
-/// `tasks.ensure_future(arg)`: coroutines become tasks, futures pass.
-pub fn ensure_future(vm: &mut Vm, loop_id: u32, arg: &Value) -> PyResult<Rc<AsyncObject>> {
-    match arg {
-        v if as_future(v).is_some() => Ok(as_future(v).expect("a future")),
-        Value::Generator(g) if g.is_coroutine => {
-            Ok(task::create_task(vm, loop_id, g.clone(), None))
+/// `coroutines.iscoroutine(v)`: see [`task_coroutine`].
+pub fn is_task_coroutine(v: &Value) -> bool {
+    matches!(v, Value::Generator(g) if g.is_coroutine) || crate::vm::agen_awaitable(v).is_some()
+}
+
+/// What a Task can run (`coroutines.iscoroutine`): a coroutine, or an
+/// async generator's `asend`/`athrow`/`aclose` awaitable (which CPython's
+/// `collections.abc.Coroutine` accepts), run by a coroutine of asyncio's
+/// named as `_format_coroutine` shows objects without a `__name__`.
+pub fn task_coroutine(v: &Value) -> Option<Rc<Generator>> {
+    match v {
+        Value::Generator(g) if g.is_coroutine => Some(g.clone()),
+        _ => {
+            let aw = crate::vm::agen_awaitable(v)?;
+            let name = if aw.is_send() {
+                "<async_generator_asend without __name__>"
+            } else {
+                "<async_generator_athrow without __name__>"
+            };
+            Some(native_coro::coroutine(
+                name,
+                name,
+                native_coro::NativeCoro::AgenAwaitable(aw),
+            ))
         }
-        _ => Err(type_error(
-            "An asyncio.Future, a coroutine or an awaitable is required",
-        )),
+    }
+}
+
+/// `tasks.ensure_future(arg)`: coroutines become tasks, futures pass, and
+/// other awaitables are awaited by a `_wrap_awaitable` coroutine.
+pub fn ensure_future(vm: &mut Vm, loop_id: u32, arg: &Value) -> PyResult<Rc<AsyncObject>> {
+    if let Some(fut) = as_future(arg) {
+        return Ok(fut);
+    }
+    if let Some(coro) = task_coroutine(arg) {
+        return Ok(task::create_task(vm, loop_id, coro, None));
+    }
+    if is_awaitable(vm, arg) {
+        let helper = vm.import("_loopscope")?;
+        let wrap = crate::attrs::get_attr(vm, &helper, "_wrap_awaitable")?;
+        if let Value::Generator(coro) = vm.call1(&wrap, arg.clone())? {
+            return Ok(task::create_task(vm, loop_id, coro, None));
+        }
+    }
+    Err(type_error(
+        "An asyncio.Future, a coroutine or an awaitable is required",
+    ))
+}
+
+/// `inspect.isawaitable(v)` for what is not a future or a coroutine.
+fn is_awaitable(vm: &Vm, v: &Value) -> bool {
+    match v {
+        Value::Native(o) => vm.slots.inherited(o.class_id(), |s| s.await_iter).is_some(),
+        _ => {
+            crate::dunders::is_class_instance(v)
+                && crate::object::types::type_of(v)
+                    .lookup_override("__await__")
+                    .is_some()
+        }
     }
 }
 

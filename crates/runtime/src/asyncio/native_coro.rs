@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use crate::object::exceptions::runtime_error;
-use crate::object::generator::{Generator, NativeCoroutine};
+use crate::object::generator::{AsyncGenAwaitable, Generator, NativeCoroutine};
 use crate::object::value::Value;
 use crate::vm::{GenOutcome, Resume, Vm};
 
@@ -38,6 +38,11 @@ pub enum NativeCoro {
     /// A coroutine that returns None at once (`shutdown_asyncgens` and
     /// `shutdown_default_executor` with nothing to shut down).
     ReturnNone,
+    /// An async generator's `asend`/`athrow`/`aclose` awaitable run by a
+    /// Task (`loop.create_task(agen.aclose())`).
+    AgenAwaitable(Rc<AsyncGenAwaitable>),
+    /// `loop.shutdown_asyncgens()`: close the async generators left.
+    ShutdownAsyncgens(super::asyncgens::Shutdown),
 }
 
 /// A coroutine object running `coro`.
@@ -53,6 +58,8 @@ impl NativeCoroutine for NativeCoro {
             NativeCoro::Waiting(c) => c.step(vm, input),
             NativeCoro::Timeout(c) => c.step(vm, input),
             NativeCoro::TaskGroup(c) => c.step(vm, input),
+            NativeCoro::AgenAwaitable(aw) => vm.step_agen_awaitable(aw, input),
+            NativeCoro::ShutdownAsyncgens(c) => c.step(vm, input),
             NativeCoro::ReturnNone => match input {
                 Resume::Throw(e) => GenOutcome::Raised(e),
                 Resume::Value(_) => GenOutcome::Returned(Value::None),

@@ -255,7 +255,7 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
         }
         (None, other) => {
             let msg = match other {
-                Value::Generator(g) if !g.is_coroutine => format!(
+                Value::Generator(g) if g.is_sync_gen() => format!(
                     "yield was used instead of yield from for generator in task {} with {}",
                     super::repr_async(task),
                     g.repr()

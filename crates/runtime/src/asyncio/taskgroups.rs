@@ -197,12 +197,12 @@ fn create_task(vm: &mut Vm, r: &Value, args: Args) -> PyResult<Value> {
     if aio(vm).loops[loop_id as usize].closed {
         return Err(runtime_error("Event loop is closed"));
     }
-    let g = match &coro {
-        Value::Generator(g) if g.is_coroutine => g.clone(),
-        other => {
+    let g = match super::task_coroutine(&coro) {
+        Some(g) => g,
+        None => {
             return Err(type_error(format!(
                 "a coroutine was expected, got {}",
-                crate::repr::repr(vm, other)?
+                crate::repr::repr(vm, &coro)?
             )))
         }
     };

@@ -943,6 +943,7 @@ pub fn as_completed(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let timeout = a.next().flatten().unwrap_or(Value::None);
     Ok(Value::Generator(Rc::new(Generator {
         is_coroutine: false,
+        agen: None,
         name: crate::object::generator::Name::Static("as_completed"),
         qualname: crate::object::generator::Name::Static("as_completed"),
         code: None,

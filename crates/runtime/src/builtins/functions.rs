@@ -8,7 +8,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, Zero};
 
-use super::args::{count_range, exactly_one, index_arg, reject_kwargs};
+use super::args::{count_range, exactly_one, index_arg, no_kwargs, reject_kwargs};
 use super::{numbers, sort};
 use crate::attrs;
 use crate::format::{format_value, int_value};
@@ -49,6 +49,10 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("issubclass", issubclass),
     ("iter", iter),
     ("next", next),
+    ("aiter", aiter),
+    ("globals", globals),
+    ("locals", locals),
+    ("anext", anext),
     ("any", any),
     ("all", all),
     ("sum", sum),
@@ -482,6 +486,61 @@ fn iter(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     iterators::get_iter(vm, &args.pos[0])
 }
 
+/// `globals()`: the calling frame's module namespace (the dict itself).
+fn globals(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    super::args::no_args("globals", &args)?;
+    let f = vm.frames.last().expect("frame");
+    Ok(Value::Dict(f.globals.attrs.clone()))
+}
+
+/// `locals()`: the class namespace or the module's in a class body or at
+/// module level; in a function, a new dict of the bound local variables.
+fn locals(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    super::args::no_args("locals", &args)?;
+    let f = vm.frames.last().expect("frame");
+    if let Some(ns) = &f.namespace {
+        return Ok(ns.value());
+    }
+    if !f.code.is_function() {
+        return Ok(Value::Dict(f.globals.attrs.clone()));
+    }
+    let mut d = crate::object::dict::Dict::default();
+    for (name, v) in f.code.varnames.iter().zip(&f.locals) {
+        if let Some(v) = v {
+            d.insert_str(name, v.clone());
+        }
+    }
+    let cell_names = f.code.cellvars.iter().chain(&f.code.freevars);
+    for (name, cell) in cell_names.zip(&f.cells) {
+        if let Some(v) = cell.borrow().clone() {
+            d.insert_str(name, v);
+        }
+    }
+    Ok(Value::Dict(Rc::new(std::cell::RefCell::new(d))))
+}
+
+fn aiter(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    no_kwargs("aiter", &args)?;
+    if args.pos.len() != 1 {
+        return Err(type_error(format!(
+            "aiter() takes exactly one argument ({} given)",
+            args.pos.len()
+        )));
+    }
+    vm.aiter(&args.pos[0])
+}
+
+fn anext(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    no_kwargs("anext", &args)?;
+    match args.pos.len() {
+        0 => Err(type_error("anext expected at least 1 argument, got 0")),
+        1 | 2 => vm.anext(&args.pos[0], args.pos.get(1).cloned()),
+        n => Err(type_error(format!(
+            "anext expected at most 2 arguments, got {n}"
+        ))),
+    }
+}
+
 fn next(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     count_range("next", &args, 1, 2)?;
     let it = &args.pos[0];
@@ -497,7 +556,7 @@ fn next(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         };
     }
     let is_iterator = match it {
-        Value::Generator(g) => !g.is_coroutine,
+        Value::Generator(g) => g.is_sync_gen(),
         Value::Iter(state) => view_len(&state.borrow()).is_none(),
         _ => false,
     };

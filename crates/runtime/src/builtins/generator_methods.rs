@@ -6,7 +6,10 @@ use std::rc::Rc;
 
 use super::args::{count_range, exactly_one, no_args};
 use crate::object::exceptions::{stop_iteration, type_error};
-use crate::object::generator::{CoroutineWrapper, GenState, Generator};
+use crate::object::generator::{
+    AgenOp, AnextAwaitable, AsyncGenAwaitable, AwaitableState, CoroutineWrapper, GenState,
+    Generator,
+};
 use crate::object::types::type_of;
 use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
@@ -20,7 +23,13 @@ pub fn getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
 }
 
 fn data_attribute(g: &Rc<Generator>, name: &str) -> Option<Value> {
-    let prefix = if g.is_coroutine { "cr_" } else { "gi_" };
+    let prefix = if g.is_coroutine {
+        "cr_"
+    } else if g.is_async_gen() {
+        "ag_"
+    } else {
+        "gi_"
+    };
     let state = g.state.get();
     Some(match name {
         "__name__" => Value::Str(g.name.to_rc()),
@@ -140,4 +149,117 @@ fn close(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     no_args("close", &args)?;
     vm.close_generator(&g)?;
     Ok(Value::None)
+}
+
+/// Asynchronous generators' methods.
+pub const ASYNC_GEN_METHODS: &[(&str, NativeFn)] = &[
+    ("__aiter__", agen_aiter),
+    ("__anext__", agen_anext),
+    ("asend", agen_asend),
+    ("athrow", agen_athrow),
+    ("aclose", agen_aclose),
+];
+
+fn this_agen(recv: &Value) -> PyResult<Rc<Generator>> {
+    match recv {
+        Value::Generator(g) if g.is_async_gen() => Ok(g.clone()),
+        other => Err(type_error(format!(
+            "descriptor requires a 'async_generator' object but received a '{}'",
+            type_of(other).name()
+        ))),
+    }
+}
+
+/// A new `asend`/`athrow` awaitable of `recv` (the hooks are set up first).
+fn agen_awaitable(vm: &mut Vm, recv: &Value, op: AgenOp) -> PyResult<Value> {
+    let g = this_agen(recv)?;
+    vm.agen_init_hooks(&g)?;
+    Ok(Value::Native(Rc::new(AsyncGenAwaitable::new(g, op))))
+}
+
+fn agen_aiter(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("__aiter__", &args)?;
+    this_agen(recv)?;
+    Ok(recv.clone())
+}
+
+fn agen_anext(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("__anext__", &args)?;
+    agen_awaitable(vm, recv, AgenOp::Send(Value::None))
+}
+
+fn agen_asend(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let v = exactly_one("asend", &args)?;
+    agen_awaitable(vm, recv, AgenOp::Send(v))
+}
+
+fn agen_athrow(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    count_range("athrow", &args, 1, 3)?;
+    let e = exception_to_throw(vm, &args.pos[0], args.pos.get(1))?;
+    agen_awaitable(vm, recv, AgenOp::Throw(e))
+}
+
+fn agen_aclose(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("aclose", &args)?;
+    agen_awaitable(vm, recv, AgenOp::Close)
+}
+
+/// The methods of the awaitables `asend`/`athrow`/`aclose` return: they
+/// are their own iterators, like coroutines' `__await__()`.
+pub const AGEN_AWAITABLE_METHODS: &[(&str, NativeFn)] = &[
+    ("send", aw_send),
+    ("throw", aw_throw),
+    ("close", aw_close),
+    ("__next__", aw_next),
+    ("__iter__", iter),
+    ("__await__", iter),
+];
+
+fn this_aw(recv: &Value) -> PyResult<Rc<AsyncGenAwaitable>> {
+    crate::vm::agen_awaitable(recv).ok_or_else(|| {
+        type_error(format!(
+            "descriptor requires a 'async_generator_asend' object but received a '{}'",
+            type_of(recv).name()
+        ))
+    })
+}
+
+fn aw_send(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let aw = this_aw(recv)?;
+    let v = exactly_one("send", &args)?;
+    outcome(vm.step_agen_awaitable(&aw, Resume::Value(v)))
+}
+
+fn aw_next(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let aw = this_aw(recv)?;
+    no_args("__next__", &args)?;
+    outcome(vm.step_agen_awaitable(&aw, Resume::Value(Value::None)))
+}
+
+fn aw_throw(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let aw = this_aw(recv)?;
+    count_range("throw", &args, 1, 3)?;
+    let e = exception_to_throw(vm, &args.pos[0], args.pos.get(1))?;
+    outcome(vm.step_agen_awaitable(&aw, Resume::Throw(e)))
+}
+
+fn aw_close(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let aw = this_aw(recv)?;
+    no_args("close", &args)?;
+    aw.state.set(AwaitableState::Closed);
+    Ok(Value::None)
+}
+
+/// `await anext(it, default)` runs `_loopscope.anext_default(awaitable,
+/// default)`, a library coroutine (the `await_iter` slot of `anext_awaitable`).
+pub fn anext_await_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(aw) = crate::object::native::downcast::<AnextAwaitable>(v) else {
+        return Err(type_error("expected an anext_awaitable"));
+    };
+    let helper = vm.import("_loopscope")?;
+    let f = crate::attrs::get_attr(vm, &helper, "anext_default")?;
+    vm.call(
+        &f,
+        Args::new(vec![aw.awaitable.clone(), aw.default.clone()]),
+    )
 }

@@ -186,6 +186,13 @@ pub fn install(vm: &mut Vm) {
     function.getattr = Some(function_attrs::getattr);
     function.setattr = Some(function_attrs::setattr);
     slots.get_mut(TypeId::Code).getattr = Some(function_attrs::code_getattr);
+    let agen = slots.get_mut(TypeId::AsyncGenerator);
+    agen.methods = generator_methods::ASYNC_GEN_METHODS;
+    agen.getattr = Some(generator_methods::getattr);
+    for t in [TypeId::AsyncGenASend, TypeId::AsyncGenAThrow] {
+        slots.get_mut(t).methods = generator_methods::AGEN_AWAITABLE_METHODS;
+    }
+    slots.get_mut(TypeId::AnextAwaitable).await_iter = Some(generator_methods::anext_await_iter);
 }
 
 /// Build the `builtins` module.

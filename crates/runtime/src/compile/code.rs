@@ -130,6 +130,14 @@ pub enum Instr {
     GetAwaitable,
     /// `yield from` operand: an iterator.
     GetYieldFromIter,
+    /// `async for`: replace TOS with `aiter(TOS)`.
+    GetAIter,
+    /// `async for`: push the awaitable of `anext(TOS)`, keeping TOS.
+    GetANext,
+    /// The handler of an `async for`'s `anext`: StopAsyncIteration (TOS)
+    /// ends the loop, dropping the iterator below it; anything else is
+    /// re-raised.
+    EndAsyncFor,
     /// Drive the awaitable/iterator at TOS until it finishes; its result
     /// replaces it and execution continues at the target. While it is
     /// suspended, this frame is suspended at this instruction.
@@ -228,6 +236,8 @@ pub enum CodeKind {
     AsyncModule,
     /// A class body: its names live in the class namespace.
     ClassBody,
+    /// `async def` with `yield`.
+    AsyncGenerator,
 }
 
 /// A compiled function body (or the module body).
@@ -272,7 +282,18 @@ impl Code {
     pub fn span_of(&self, pc: usize) -> Span {
         self.spans.get(pc).copied().unwrap_or_default()
     }
+    /// The body of a function (not a module's or a class's).
+    pub fn is_function(&self) -> bool {
+        !matches!(
+            self.kind,
+            CodeKind::Module | CodeKind::AsyncModule | CodeKind::ClassBody
+        )
+    }
+
     pub fn is_generator_like(&self) -> bool {
-        matches!(self.kind, CodeKind::Generator | CodeKind::Coroutine)
+        matches!(
+            self.kind,
+            CodeKind::Generator | CodeKind::Coroutine | CodeKind::AsyncGenerator
+        )
     }
 }

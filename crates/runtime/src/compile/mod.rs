@@ -320,9 +320,11 @@ impl<'a> CodeGen<'a> {
     }
 
     fn is_async_context(&self) -> bool {
-        matches!(self.code.kind, CodeKind::Coroutine | CodeKind::AsyncModule)
-            || (self.table.scopes[self.scope].is_comprehension
-                && self.table.scopes[self.scope].has_await)
+        matches!(
+            self.code.kind,
+            CodeKind::Coroutine | CodeKind::AsyncModule | CodeKind::AsyncGenerator
+        ) || (self.table.scopes[self.scope].is_comprehension
+            && self.table.scopes[self.scope].has_await)
     }
 
     // ----- statements -----
@@ -364,6 +366,9 @@ impl<'a> CodeGen<'a> {
                     return Err(err("'return' outside function", s.span));
                 }
                 match v {
+                    Some(_) if self.code.kind == CodeKind::AsyncGenerator => {
+                        return Err(err("'return' with value in async generator", s.span));
+                    }
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Const::None),
                 }
@@ -399,7 +404,7 @@ impl<'a> CodeGen<'a> {
                 is_async,
             } => {
                 if *is_async {
-                    return Err(unsupported("`async for`", s.span));
+                    return self.async_for(target, iter, body, orelse, s.span);
                 }
                 self.iterable(iter)?;
                 // CPython locates GET_ITER and FOR_ITER at the whole statement.
@@ -516,9 +521,7 @@ impl<'a> CodeGen<'a> {
         self.set_span(f.span);
         let qualname = self.child_qualname(&f.name);
         let kind = match (f.is_async, self.scope_has_yield(node_key(f))) {
-            (true, true) => {
-                return Err(unsupported("asynchronous generators", f.span));
-            }
+            (true, true) => CodeKind::AsyncGenerator,
             (true, false) => CodeKind::Coroutine,
             (false, true) => CodeKind::Generator,
             (false, false) => CodeKind::Function,
@@ -931,6 +934,51 @@ impl<'a> CodeGen<'a> {
         Ok(())
     }
 
+    /// `async for`: like CPython 3.11, each `__anext__` is awaited inside a
+    /// handler whose END_ASYNC_FOR ends the loop on StopAsyncIteration.
+    fn async_for(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+        span: Span,
+    ) -> Result<(), Diagnostic> {
+        if !self.is_async_context() {
+            return Err(err("'async for' outside async function", span));
+        }
+        self.expr(iter)?;
+        self.set_span(span);
+        self.emit(Instr::GetAIter);
+        let start = self.here();
+        let handler = self.emit(Instr::SetupExcept(0));
+        self.emit(Instr::GetANext);
+        let at = self.here() as u32;
+        self.emit(Instr::Send(at + 1));
+        self.emit(Instr::PopBlock);
+        self.assign(target)?;
+        self.blocks.push(Block::Loop {
+            start,
+            breaks: Vec::new(),
+            is_for: true,
+        });
+        self.body(body)?;
+        self.set_span(span);
+        self.emit(Instr::Jump(start as u32));
+        let breaks = match self.blocks.pop() {
+            Some(Block::Loop { breaks, .. }) => breaks,
+            _ => Vec::new(),
+        };
+        self.patch(handler);
+        self.set_span(iter.span);
+        self.emit(Instr::EndAsyncFor);
+        self.body(orelse)?;
+        for b in breaks {
+            self.patch(b);
+        }
+        Ok(())
+    }
+
     fn try_stmt(
         &mut self,
         body: &'a [Stmt],
@@ -1313,7 +1361,10 @@ impl<'a> CodeGen<'a> {
             }
             ExprKind::YieldFrom(v) => {
                 self.check_yield(e.span)?;
-                if self.code.kind == CodeKind::Coroutine {
+                if matches!(
+                    self.code.kind,
+                    CodeKind::Coroutine | CodeKind::AsyncGenerator
+                ) {
                     return Err(err("'yield from' inside async function", e.span));
                 }
                 self.expr(v)?;
@@ -1558,14 +1609,12 @@ impl<'a> CodeGen<'a> {
         let scope_id = self.table.by_node[&key];
         let is_async = self.table.scopes[scope_id].has_await;
         let code_kind = match (&kind, is_async) {
-            (CompKind::Gen(_), true) => {
-                return Err(unsupported("asynchronous generator expressions", e.span))
-            }
+            (CompKind::Gen(_), true) => CodeKind::AsyncGenerator,
             (CompKind::Gen(_), false) => CodeKind::Generator,
             (_, true) => CodeKind::Coroutine,
             (_, false) => CodeKind::Function,
         };
-        if is_async && !self.is_async_context() {
+        if is_async && code_kind != CodeKind::AsyncGenerator && !self.is_async_context() {
             return Err(err(
                 "asynchronous comprehension outside of an asynchronous function",
                 e.span,
@@ -1597,9 +1646,13 @@ impl<'a> CodeGen<'a> {
         })?;
         self.iterable(first_iter)?;
         self.set_span(e.span);
-        self.emit(Instr::GetIter);
+        self.emit(if generators[0].is_async {
+            Instr::GetAIter
+        } else {
+            Instr::GetIter
+        });
         self.emit(Instr::Call(1));
-        if is_async {
+        if is_async && code_kind != CodeKind::AsyncGenerator {
             self.await_top();
         }
         Ok(())
@@ -1612,18 +1665,28 @@ impl<'a> CodeGen<'a> {
         kind: &CompKind<'a>,
     ) -> Result<(), Diagnostic> {
         let g = &generators[depth];
-        if g.is_async {
-            return Err(unsupported("`async for` in comprehensions", g.iter.span));
-        }
         if depth == 0 {
             let i = self.local_index(".0");
             self.emit(Instr::LoadFast(i));
         } else {
             self.iterable(&g.iter)?;
-            self.emit(Instr::GetIter);
+            self.emit(if g.is_async {
+                Instr::GetAIter
+            } else {
+                Instr::GetIter
+            });
         }
         let start = self.here();
-        let fi = self.emit(Instr::ForIter(0));
+        let fi = if g.is_async {
+            let handler = self.emit(Instr::SetupExcept(0));
+            self.emit(Instr::GetANext);
+            let at = self.here() as u32;
+            self.emit(Instr::Send(at + 1));
+            self.emit(Instr::PopBlock);
+            handler
+        } else {
+            self.emit(Instr::ForIter(0))
+        };
         self.assign(&g.target)?;
         let mut skips = Vec::new();
         for cond in &g.ifs {
@@ -1661,6 +1724,9 @@ impl<'a> CodeGen<'a> {
         }
         self.emit(Instr::Jump(start as u32));
         self.patch(fi);
+        if g.is_async {
+            self.emit(Instr::EndAsyncFor);
+        }
         Ok(())
     }
 }

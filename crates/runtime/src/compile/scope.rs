@@ -265,8 +265,11 @@ impl Builder {
                 iter,
                 body,
                 orelse,
-                ..
+                is_async,
             } => {
+                if *is_async {
+                    self.scope().has_await = true;
+                }
                 self.expr(iter)?;
                 self.target(target)?;
                 self.body(body)?;

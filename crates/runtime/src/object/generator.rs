@@ -87,6 +87,8 @@ impl Name {
 
 pub struct Generator {
     pub is_coroutine: bool,
+    /// Set for asynchronous generators (`async def` with `yield`).
+    pub agen: Option<Box<AsyncGenState>>,
     pub name: Name,
     pub qualname: Name,
     pub code: Option<Rc<CodeObject>>,
@@ -100,6 +102,7 @@ impl Generator {
         let code = frame.code.clone();
         Rc::new(Generator {
             is_coroutine,
+            agen: None,
             name: Name::Shared(code.name.clone()),
             qualname: Name::Shared(code.qualname.clone()),
             code: Some(code),
@@ -116,6 +119,7 @@ impl Generator {
     ) -> Rc<Generator> {
         Rc::new(Generator {
             is_coroutine: true,
+            agen: None,
             name: Name::Static(name),
             qualname: Name::Static(qualname),
             code: None,
@@ -125,8 +129,43 @@ impl Generator {
         })
     }
 
+    /// An asynchronous generator running `frame`.
+    pub fn async_gen(frame: Frame) -> Rc<Generator> {
+        let code = frame.code.clone();
+        Rc::new(Generator {
+            is_coroutine: false,
+            agen: Some(Box::default()),
+            name: Name::Shared(code.name.clone()),
+            qualname: Name::Shared(code.qualname.clone()),
+            code: Some(code),
+            state: Cell::new(GenState::Created),
+            body: RefCell::new(GenBody::Frame(Some(Box::new(frame)))),
+            address: fresh_address(),
+        })
+    }
+
     pub fn is_coroutine(&self) -> bool {
         self.is_coroutine
+    }
+
+    /// A plain generator: an iterator (neither a coroutine nor an async generator).
+    pub fn is_sync_gen(&self) -> bool {
+        !self.is_coroutine && self.agen.is_none()
+    }
+
+    pub fn is_async_gen(&self) -> bool {
+        self.agen.is_some()
+    }
+
+    /// "generator", "coroutine" or "async generator", as CPython's messages say.
+    pub fn kind_name(&self) -> &'static str {
+        if self.is_coroutine {
+            "coroutine"
+        } else if self.agen.is_some() {
+            "async generator"
+        } else {
+            "generator"
+        }
     }
 
     pub fn is_native(&self) -> bool {
@@ -137,6 +176,8 @@ impl Generator {
     pub fn repr(&self) -> String {
         let kind = if self.is_coroutine {
             "coroutine"
+        } else if self.agen.is_some() {
+            "async_generator"
         } else {
             "generator"
         };
@@ -183,10 +224,19 @@ impl Generator {
             _ if frame.suspended_at_send => frame.code.line_of(frame.pc),
             _ => frame.current_line(),
         };
-        visit(&self.qualname, line);
+        if !frame.code.library {
+            visit(&self.qualname, line);
+        }
         if frame.suspended_at_send {
-            if let Some(crate::object::value::Value::Generator(awaited)) = frame.stack.last() {
-                awaited.for_each_awaiting_frame(visit);
+            match frame.stack.last() {
+                Some(Value::Generator(awaited)) => awaited.for_each_awaiting_frame(visit),
+                // `async for` / `await anext(agen)`: the generator's frame.
+                Some(v @ Value::Native(_)) => {
+                    if let Some(aw) = crate::object::native::downcast::<AsyncGenAwaitable>(v) {
+                        aw.agen.for_each_awaiting_frame(visit);
+                    }
+                }
+                _ => {}
             }
         }
     }
@@ -214,18 +264,165 @@ impl Drop for Generator {
             GenState::Created if self.is_coroutine => {
                 warnings::coroutine_never_awaited(&self.qualname);
             }
+            GenState::Created | GenState::Suspended if self.has_finalizer() => {
+                self.finalize_async()
+            }
             GenState::Suspended => self.close_on_drop(),
             _ => {}
         }
     }
 }
 
+/// What an asynchronous generator keeps beside its frame (CPython's
+/// `ag_running_async`, `ag_closed`, `ag_hooks_inited`, `ag_origin_or_finalizer`).
+#[derive(Default)]
+pub struct AsyncGenState {
+    /// An `asend`/`athrow`/`aclose` awaitable is driving it (between its
+    /// first `send` and the yield, return or exception that ends it).
+    pub running_async: Cell<bool>,
+    /// It finished, or `aclose()` started closing it.
+    pub closed: Cell<bool>,
+    /// The first `__anext__`/`asend`/`athrow`/`aclose` called the
+    /// `firstiter` hook and took the `finalizer` hook (`sys.set_asyncgen_hooks`).
+    pub hooks_inited: Cell<bool>,
+    /// Called with the generator when it dies unfinished (asyncio's schedules
+    /// its `aclose()`).
+    pub finalizer: RefCell<Option<Value>>,
+    /// Handed to its finalizer already: not closed again when it dies.
+    pub finalized: Cell<bool>,
+}
+
+/// `sys.set_asyncgen_hooks`: what asyncio's running loop installs.
+#[derive(Clone, Default)]
+pub struct AsyncGenHooks {
+    pub firstiter: Option<Value>,
+    pub finalizer: Option<Value>,
+}
+
+/// What an `asend`/`athrow`/`aclose` awaitable does at its first step.
+pub enum AgenOp {
+    /// `__anext__()` (None) or `asend(value)`.
+    Send(Value),
+    /// `athrow(...)`.
+    Throw(ExcRef),
+    /// `aclose()`.
+    Close,
+}
+
+/// CPython's `AWAITABLE_STATE_*`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum AwaitableState {
+    Init,
+    Iter,
+    Closed,
+}
+
+/// The awaitable `__anext__()`, `asend()`, `athrow()` and `aclose()` return
+/// (`async_generator_asend` / `async_generator_athrow`); the VM drives it.
+pub struct AsyncGenAwaitable {
+    pub agen: Rc<Generator>,
+    pub op: RefCell<AgenOp>,
+    pub state: Cell<AwaitableState>,
+}
+
+impl AsyncGenAwaitable {
+    pub fn new(agen: Rc<Generator>, op: AgenOp) -> AsyncGenAwaitable {
+        AsyncGenAwaitable {
+            agen,
+            op: RefCell::new(op),
+            state: Cell::new(AwaitableState::Init),
+        }
+    }
+
+    pub fn is_close(&self) -> bool {
+        matches!(&*self.op.borrow(), AgenOp::Close)
+    }
+
+    pub fn is_send(&self) -> bool {
+        matches!(&*self.op.borrow(), AgenOp::Send(_))
+    }
+}
+
+impl NativeObject for AsyncGenAwaitable {
+    fn class_id(&self) -> TypeId {
+        if self.is_send() {
+            TypeId::AsyncGenASend
+        } else {
+            TypeId::AsyncGenAThrow
+        }
+    }
+
+    fn repr(&self) -> String {
+        let address =
+            crate::object::value::address_of_ptr(self as *const AsyncGenAwaitable as usize);
+        format!("<{} object at {address:#x}>", self.class_id().name())
+    }
+}
+
+/// What `anext(aiterator, default)` returns: awaits `awaitable` (the
+/// iterator's `__anext__()`), giving `default` on StopAsyncIteration.
+pub struct AnextAwaitable {
+    pub awaitable: Value,
+    pub default: Value,
+}
+
+impl NativeObject for AnextAwaitable {
+    fn class_id(&self) -> TypeId {
+        TypeId::AnextAwaitable
+    }
+
+    fn repr(&self) -> String {
+        let address = crate::object::value::address_of_ptr(self as *const AnextAwaitable as usize);
+        format!("<anext_awaitable object at {address:#x}>")
+    }
+}
+
 impl Generator {
+    fn has_finalizer(&self) -> bool {
+        self.agen
+            .as_ref()
+            .is_some_and(|a| !a.closed.get() && a.finalizer.borrow().is_some())
+    }
+
+    /// An unfinished asynchronous generator with a finalizer hook (asyncio's
+    /// loop) is handed to it when it dies, as CPython's `_PyGen_Finalize`
+    /// does. It lives on in a stand-in (same address and frame) whose
+    /// finalizer is gone: an object is finalized once.
+    fn finalize_async(&mut self) {
+        let Some(agen) = self.agen.as_mut() else {
+            return;
+        };
+        let Some(finalizer) = agen.finalizer.get_mut().take() else {
+            return;
+        };
+        let body = std::mem::replace(self.body.get_mut(), GenBody::Frame(None));
+        let state = AsyncGenState {
+            hooks_inited: Cell::new(true),
+            finalized: Cell::new(true),
+            ..Default::default()
+        };
+        let gen = Rc::new(Generator {
+            is_coroutine: false,
+            agen: Some(Box::new(state)),
+            name: self.name.clone(),
+            qualname: self.qualname.clone(),
+            code: self.code.clone(),
+            state: Cell::new(self.state.get()),
+            body: RefCell::new(body),
+            address: self.address,
+        });
+        self.state.set(GenState::Closed);
+        warnings::push(warnings::Notice::FinalizeAsyncGen { gen, finalizer });
+    }
+
     /// CPython closes a suspended generator when it dies, so its `finally`
     /// blocks and `except GeneratorExit` handlers run. Its frame moves to a
     /// stand-in that the VM closes at the next instruction boundary. A frame
     /// with no active `try` would just let GeneratorExit through: skipped.
     fn close_on_drop(&mut self) {
+        if self.agen.as_ref().is_some_and(|a| a.finalized.get()) {
+            return;
+        }
         let GenBody::Frame(frame) = self.body.get_mut() else {
             return;
         };
@@ -234,6 +431,7 @@ impl Generator {
         };
         warnings::push(warnings::Notice::Close(Rc::new(Generator {
             is_coroutine: self.is_coroutine,
+            agen: self.agen.take(),
             name: self.name.clone(),
             qualname: self.qualname.clone(),
             code: self.code.clone(),

@@ -22,6 +22,9 @@ pub type CallFn = fn(&mut Vm, &Value, Args) -> PyResult<Value>;
 /// One step of `await obj`: `Some(result)` when it is done, `None` to yield
 /// `obj` to the task (`fresh` is false when resumed after yielding it).
 pub type AwaitFn = fn(&mut Vm, &Value, bool) -> PyResult<Option<Value>>;
+/// `obj.__await__()` for a type whose `await` drives another object (a
+/// coroutine of the library, say): that object.
+pub type AwaitIterFn = fn(&mut Vm, &Value) -> PyResult<Value>;
 
 /// The slots of one type. Methods and class methods are looked up by name
 /// in their tables; the other slots are optional behaviour.
@@ -38,6 +41,7 @@ pub struct Slots {
     pub construct: Option<ConstructFn>,
     pub call: Option<CallFn>,
     pub await_step: Option<AwaitFn>,
+    pub await_iter: Option<AwaitIterFn>,
 }
 
 impl Slots {

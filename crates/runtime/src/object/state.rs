@@ -14,7 +14,7 @@ use std::rc::Rc;
 use crate::limits::Limits;
 use crate::object::dict::Dict;
 use crate::object::frame::Frame;
-use crate::object::generator::Resume;
+use crate::object::generator::{AsyncGenHooks, Resume};
 use crate::object::slots::TypeSlots;
 use crate::object::value::{ExcRef, Module, PyResult, Value};
 use crate::progress::ProgressReporter;
@@ -74,6 +74,8 @@ pub struct Vm {
     /// made once each so that they are the same object every time, as in
     /// CPython (`functools.total_ordering` compares them with `is`).
     pub(crate) unbound_methods: HashMap<(crate::object::types::TypeId, &'static str), Value>,
+    /// `sys.set_asyncgen_hooks`: installed by asyncio's running loop.
+    pub asyncgen_hooks: AsyncGenHooks,
 }
 
 /// Builds a module written in Rust.

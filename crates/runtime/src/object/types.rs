@@ -55,6 +55,10 @@ types! {
     BuiltinFunction: "builtin_function_or_method", "builtins", Object;
     Generator: "generator", "builtins", Object;
     Coroutine: "coroutine", "builtins", Object;
+    AsyncGenerator: "async_generator", "builtins", Object;
+    AsyncGenASend: "async_generator_asend", "builtins", Object;
+    AsyncGenAThrow: "async_generator_athrow", "builtins", Object;
+    AnextAwaitable: "anext_awaitable", "builtins", Object;
     Type: "type", "builtins", Object;
     Module: "module", "builtins", Object;
     Iterator: "iterator", "builtins", Object;
@@ -506,6 +510,8 @@ pub fn builtin_type_of(v: &Value) -> TypeId {
         Value::Generator(g) => {
             if g.is_coroutine() {
                 TypeId::Coroutine
+            } else if g.is_async_gen() {
+                TypeId::AsyncGenerator
             } else {
                 TypeId::Generator
             }

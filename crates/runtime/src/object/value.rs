@@ -144,7 +144,7 @@ impl Args {
 /// A module: a name and its attribute table.
 pub struct Module {
     pub name: Rc<str>,
-    pub attrs: RefCell<Dict>,
+    pub attrs: Rc<RefCell<Dict>>,
     pub filename: Rc<str>,
 }
 

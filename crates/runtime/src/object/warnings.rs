@@ -23,6 +23,12 @@ pub enum Notice {
     /// A suspended generator died: it must be closed (see
     /// `Generator::close_on_drop`).
     Close(Rc<Generator>),
+    /// An unfinished asynchronous generator died: call the finalizer hook
+    /// it took (asyncio's loop schedules its `aclose()`).
+    FinalizeAsyncGen {
+        gen: Rc<Generator>,
+        finalizer: crate::object::value::Value,
+    },
 }
 
 thread_local! {

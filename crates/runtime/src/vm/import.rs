@@ -120,7 +120,7 @@ impl Vm {
             })?;
         match ran {
             Exit::Return(_) => Ok(()),
-            Exit::Yield(_) => Err(exc(
+            Exit::Yield(_) | Exit::AsyncYield(_) => Err(exc(
                 TypeId::RuntimeError,
                 format!("the module {name} yielded while being imported"),
             )),

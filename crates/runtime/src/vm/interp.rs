@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::attrs;
-use crate::compile::code::Instr;
+use crate::compile::code::{CodeKind, Instr};
 use crate::iterators;
 use crate::object::code::GlobalSlot;
 use crate::object::dict::{Dict, PySet};
@@ -15,6 +15,7 @@ use crate::object::generator::GenState;
 use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{Args, ExcRef, PyResult, Value};
 use crate::ops;
+use crate::vm::agen::{agen_awaitable, AgenEvent};
 use crate::vm::call::bind_arguments;
 use crate::vm::functions::FunctionParts;
 use crate::vm::{Callee, Exit, GenOutcome, Resume, Vm};
@@ -77,7 +78,7 @@ impl Vm {
                 Ok(Flow::Exit(x)) => return Ok(x),
                 Ok(Flow::Fail(e)) => return Err(e),
                 Err(e) => {
-                    let add_tb = !matches!(instr, Instr::Reraise)
+                    let add_tb = !matches!(instr, Instr::Reraise | Instr::EndAsyncFor)
                         && !matches!(instr, Instr::Raise(0))
                         && !matches!(instr, Instr::WithSuppressOrReraise);
                     if add_tb {
@@ -158,14 +159,16 @@ impl Vm {
             self.leave_frame_depth(&frame);
             if let Some(gen) = &frame.owner {
                 gen.state.set(GenState::Closed);
-                if e.is(TypeId::StopIteration) {
-                    let what = if gen.is_coroutine {
-                        "coroutine"
-                    } else {
-                        "generator"
-                    };
-                    let replaced =
-                        exc(TypeId::RuntimeError, format!("{what} raised StopIteration"));
+                let stop = if e.is(TypeId::StopIteration) {
+                    Some("StopIteration")
+                } else if gen.is_async_gen() && e.is(TypeId::StopAsyncIteration) {
+                    Some("StopAsyncIteration")
+                } else {
+                    None
+                };
+                if let Some(stop) = stop {
+                    let what = gen.kind_name();
+                    let replaced = exc(TypeId::RuntimeError, format!("{what} raised {stop}"));
                     *replaced.cause.borrow_mut() = Some(e.clone());
                     *replaced.context.borrow_mut() = Some(e.clone());
                     replaced.push_frame(&frame.code, frame.current_pc());
@@ -174,6 +177,16 @@ impl Vm {
             }
             if frame.kind == FrameKind::Base || self.frames.len() <= base {
                 return Some(Err(e));
+            }
+            if frame.kind == FrameKind::Delegate
+                && frame.owner.as_ref().is_some_and(|g| g.is_async_gen())
+            {
+                // The awaitable that drove the generator turns the exception
+                // into its result (aclose) or raises it in the awaiting frame.
+                match self.agen_step_ended(AgenEvent::Raised(e)) {
+                    Ok(()) => return None,
+                    Err(raised) => e = raised,
+                }
             }
         }
     }
@@ -184,6 +197,10 @@ impl Vm {
         self.leave_frame_depth(&frame);
         if let Some(gen) = &frame.owner {
             gen.state.set(GenState::Closed);
+            if gen.is_async_gen() && frame.kind == FrameKind::Delegate {
+                self.agen_step_ended(AgenEvent::Returned)?;
+                return Ok(Flow::Next);
+            }
         }
         let v = match frame.on_return.take() {
             None => v,
@@ -774,12 +791,48 @@ impl Vm {
             }
             Instr::YieldValue => {
                 let v = self.pop();
-                if let Some(exit) = self.do_yield(v, false) {
+                let f = self.frames.last().expect("frame");
+                if f.code.kind == CodeKind::AsyncGenerator {
+                    if let Some(exit) = self.async_yield(v)? {
+                        return Ok(Flow::Exit(exit));
+                    }
+                } else if let Some(exit) = self.do_yield(v, false) {
                     return Ok(Flow::Exit(exit));
+                }
+            }
+            Instr::GetAIter => {
+                let v = self.pop();
+                let it = self.get_aiter(&v)?;
+                self.push(it);
+            }
+            Instr::GetANext => {
+                let it = self.top().clone();
+                let aw = self.get_anext(&it)?;
+                self.push(aw);
+            }
+            Instr::EndAsyncFor => {
+                let e = self.pop();
+                match e {
+                    Value::Exception(e) if e.is(TypeId::StopAsyncIteration) => {
+                        let f = self.frames.last_mut().expect("frame");
+                        if let Some(b) = f.blocks.pop() {
+                            if matches!(b.kind, BlockKind::Handler) {
+                                f.handling.pop();
+                            }
+                        }
+                        f.stack.pop(); // the async iterator
+                    }
+                    Value::Exception(e) => return Err(e),
+                    _ => return Err(runtime_error("No active exception to reraise")),
                 }
             }
             Instr::GetAwaitable => {
                 let v = self.top().clone();
+                if let Some(coro) = self.native_await_iter(&v)? {
+                    self.pop();
+                    self.push(coro);
+                    return Ok(Flow::Next);
+                }
                 match crate::dunders::awaitable(self, &v)? {
                     Some(it) => {
                         self.pop();
@@ -791,8 +844,8 @@ impl Vm {
             Instr::GetYieldFromIter => {
                 let v = self.pop();
                 let it = match &v {
-                    Value::Generator(g) if !g.is_coroutine => v.clone(),
-                    Value::Generator(_) => {
+                    Value::Generator(g) if g.is_sync_gen() => v.clone(),
+                    Value::Generator(g) if g.is_coroutine => {
                         return Err(type_error(
                             "cannot 'yield from' a coroutine object in a non-coroutine generator",
                         ))
@@ -1213,6 +1266,11 @@ impl Vm {
                     Err(e)
                 }
             },
+            Value::Native(_) if agen_awaitable(&aw).is_some() => {
+                let agen_aw = agen_awaitable(&aw).expect("checked");
+                self.send_to_agen(&agen_aw, input)?;
+                Ok(Flow::Next)
+            }
             Value::Native(obj) if self.await_slot(obj.class_id()).is_some() => {
                 if let Resume::Throw(e) = input {
                     self.pop();
@@ -1253,10 +1311,11 @@ impl Vm {
     }
 
     /// `GET_AWAITABLE`'s check: coroutines and awaitable native objects.
-    fn check_awaitable(&self, v: &Value) -> PyResult<()> {
+    pub(crate) fn check_awaitable(&self, v: &Value) -> PyResult<()> {
         match v {
             Value::Generator(g) if g.is_coroutine => Ok(()),
             Value::Native(o) if self.await_slot(o.class_id()).is_some() => Ok(()),
+            _ if agen_awaitable(v).is_some() => Ok(()),
             other => Err(type_error(format!(
                 "object {} can't be used in 'await' expression",
                 type_of(other).name()

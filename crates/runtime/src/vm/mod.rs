@@ -7,6 +7,9 @@
 //! a yield pops them off again into their generator objects. Rust code that
 //! needs to call Python (a sort key, a done-callback) runs a nested loop.
 
+mod agen;
+pub use agen::agen_awaitable;
+mod async_iter;
 pub mod call;
 mod classes;
 pub(crate) mod metaclasses;
@@ -39,6 +42,8 @@ pub enum Callee {
 pub enum Exit {
     Return(Value),
     Yield(Value),
+    /// An async generator's `yield` (its frame was the base of the run).
+    AsyncYield(Value),
 }
 
 impl Vm {
@@ -91,6 +96,7 @@ impl Vm {
             native_depth: 0,
             progress: Default::default(),
             unbound_methods: Default::default(),
+            asyncgen_hooks: Default::default(),
         }
     }
 
@@ -123,7 +129,7 @@ impl Vm {
         let base = self.frames.len() - 1;
         match self.run_nested(base)? {
             Exit::Return(v) => Ok(v),
-            Exit::Yield(_) => Err(exc(
+            Exit::Yield(_) | Exit::AsyncYield(_) => Err(exc(
                 TypeId::RuntimeError,
                 "internal error: a plain function yielded",
             )),
@@ -220,6 +226,9 @@ impl Vm {
     }
 
     pub(crate) fn make_generator(&mut self, frame: Frame) -> Value {
+        if frame.code.kind == crate::compile::code::CodeKind::AsyncGenerator {
+            return Value::Generator(Generator::async_gen(frame));
+        }
         let is_coroutine = frame.code.kind == crate::compile::code::CodeKind::Coroutine
             || frame.code.kind == crate::compile::code::CodeKind::AsyncModule;
         Value::Generator(Generator::from_frame(frame, is_coroutine))
@@ -277,7 +286,7 @@ impl Vm {
         self.deliver(input);
         match self.run_nested(base) {
             Ok(Exit::Return(v)) => GenOutcome::Returned(v),
-            Ok(Exit::Yield(v)) => GenOutcome::Yielded(v),
+            Ok(Exit::Yield(v) | Exit::AsyncYield(v)) => GenOutcome::Yielded(v),
             Err(e) => GenOutcome::Raised(e),
         }
     }
@@ -414,19 +423,14 @@ impl Vm {
             }
             GenState::Running => Err(exc(
                 TypeId::ValueError,
-                if g.is_coroutine {
-                    "coroutine already executing"
-                } else {
-                    "generator already executing"
-                },
+                format!("{} already executing", g.kind_name()),
             )),
             GenState::Suspended => {
                 match self.resume(g, Resume::Throw(exc_empty(TypeId::GeneratorExit))) {
-                    GenOutcome::Yielded(_) => Err(runtime_error(if g.is_coroutine {
-                        "coroutine ignored GeneratorExit"
-                    } else {
-                        "generator ignored GeneratorExit"
-                    })),
+                    GenOutcome::Yielded(_) => Err(runtime_error(format!(
+                        "{} ignored GeneratorExit",
+                        g.kind_name()
+                    ))),
                     GenOutcome::Returned(_) => Ok(()),
                     GenOutcome::Raised(e)
                         if e.is(TypeId::GeneratorExit) || e.is(TypeId::StopIteration) =>
