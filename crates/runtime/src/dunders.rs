@@ -144,7 +144,12 @@ fn binary_of_instance(
     if !pa.is(a) || !pb.is(b) {
         let (pa, pb) = (pa.clone(), pb.clone());
         if !is_class_instance(&pa) && !is_class_instance(&pb) {
-            return crate::ops::binary_op(vm, op, &pa, &pb).map(Some);
+            // The payloads' own refusal would name the built-in types; the
+            // message below names the classes, as CPython's does.
+            match crate::ops::binary_op(vm, op, &pa, &pb) {
+                Err(e) if refuses_operands(&e) => {}
+                result => return result.map(Some),
+            }
         }
     }
     if matches!(a, Value::Type(_)) || matches!(b, Value::Type(_)) {
@@ -161,6 +166,12 @@ fn binary_of_instance(
         ta.name(),
         tb.name()
     )))
+}
+
+/// Whether `e` is the TypeError saying no operand supports the operator.
+fn refuses_operands(e: &crate::object::value::ExcRef) -> bool {
+    e.is(TypeId::TypeError)
+        && matches!(e.first_arg(), Value::Str(m) if m.starts_with("unsupported operand type(s)"))
 }
 
 /// `-a`, `+a`, `~a`, `not a` on an instance of a class.

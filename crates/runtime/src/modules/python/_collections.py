@@ -3,6 +3,8 @@
 # messages and mutation check), defaultdict and the field descriptors of
 # named tuples.
 
+from _loopscope import c_type as _c_type
+
 __all__ = ["deque", "defaultdict", "_tuplegetter"]
 
 _repr_running = set()
@@ -342,6 +344,7 @@ def _deque_iterator(owner, items):
 
 
 deque.__module__ = 'collections'
+_c_type(deque)
 deque.maxlen = _attribute('maxlen', 'collections.deque', lambda d: d._maxlen,
                           "maximum size of a deque or None if unbounded")
 
@@ -404,6 +407,7 @@ class defaultdict(dict):
 
 
 defaultdict.__module__ = 'collections'
+_c_type(defaultdict)
 
 
 class _tuplegetter:

@@ -4,6 +4,7 @@
 # a program starts at 1970-01-01 00:00:00 UTC, and local time is UTC.
 
 import time as _time
+from _loopscope import c_type as _c_type
 
 __all__ = ("date", "datetime", "time", "timedelta", "timezone", "tzinfo",
            "MINYEAR", "MAXYEAR", "UTC")
@@ -183,6 +184,7 @@ def _seconds_and_micros(t, name="fromtimestamp"):
     return _index(t), 0
 
 
+@_c_type
 class timedelta:
     __slots__ = ("_days", "_seconds", "_microseconds", "_hashcode")
 
@@ -379,6 +381,7 @@ timedelta.max = timedelta(days=999999999, hours=23, minutes=59, seconds=59, micr
 timedelta.resolution = timedelta(microseconds=1)
 
 
+@_c_type
 class date:
     __slots__ = ("_year", "_month", "_day", "_hashcode")
 
@@ -594,6 +597,7 @@ class IsoCalendarDate(tuple):
         return f"datetime.IsoCalendarDate(year={self[0]}, week={self[1]}, weekday={self[2]})"
 
 
+@_c_type
 class tzinfo:
     __slots__ = ()
 
@@ -626,6 +630,7 @@ class tzinfo:
         return dt + dst
 
 
+@_c_type
 class time:
     __slots__ = ("_hour", "_minute", "_second", "_microsecond", "_tzinfo", "_fold", "_hashcode")
 
@@ -778,6 +783,7 @@ def _format_time(hh, mm, ss, us, timespec):
     raise ValueError("Unknown timespec value")
 
 
+@_c_type
 class datetime(date):
     __slots__ = ("_hour", "_minute", "_second", "_microsecond", "_tzinfo", "_fold")
 
@@ -1031,6 +1037,7 @@ datetime.resolution = timedelta(microseconds=1)
 _utc = None
 
 
+@_c_type
 class timezone(tzinfo):
     __slots__ = ("_offset", "_name")
 

@@ -5,6 +5,7 @@
 
 import keyword as _keyword
 from _arguments import bind as _bind
+from _loopscope import c_type as _c_type
 from operator import itemgetter as _itemgetter
 from _collections import deque, defaultdict, _tuplegetter, _guarded_repr
 
@@ -14,6 +15,7 @@ __all__ = ["Counter", "OrderedDict", "defaultdict", "deque", "namedtuple"]
 ### OrderedDict
 ################################################################################
 
+@_c_type
 class OrderedDict(dict):
     """Dictionary that remembers insertion order"""
 
