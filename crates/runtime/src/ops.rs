@@ -265,6 +265,11 @@ fn sequence_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> 
             Ok(Value::Set(Rc::new(RefCell::new(out))))
         }
         _ => {
+            if op == BinOp::BitOr {
+                if let Some(union) = crate::object::union::union_of(a, b) {
+                    return Ok(union);
+                }
+            }
             if op == BinOp::Add {
                 if let Value::Str(_) = a {
                     return Err(type_error(format!(

@@ -414,6 +414,9 @@ fn issubclass(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 /// any object whose type defines `__instancecheck__` (a metaclass's, or
 /// typing's aliases').
 fn is_instance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
+    if let Some(members) = crate::object::union::members(cls) {
+        return is_instance(vm, obj, &Value::tuple(members));
+    }
     let t = type_of(obj);
     match cls {
         Value::Type(c) if t.is(c) => return Ok(true),
@@ -441,6 +444,9 @@ fn is_instance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
 /// `issubclass(sub, cls)`, with `cls` as for [`is_instance`] and the
 /// `__subclasscheck__` hook.
 fn is_subclass(vm: &mut Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
+    if let Some(members) = crate::object::union::members(cls) {
+        return is_subclass(vm, sub, &Value::tuple(members));
+    }
     if let Value::Tuple(items) = cls {
         for item in items.iter() {
             if is_subclass(vm, sub, item)? {

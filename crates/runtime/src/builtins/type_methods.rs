@@ -2,13 +2,14 @@
 //! the methods metaclasses inherit from it and reach through `super()` —
 //! `__new__`, `__init__`, `__call__`, `__setattr__`, `__delattr__`,
 //! `__repr__`, `__instancecheck__`, `__subclasscheck__`, `mro`, and the
-//! class method `__prepare__`.
+//! class method `__prepare__`; the attributes of unions (`int | None`).
 
 use super::args::{count_range, exactly_one};
 use super::object_methods::name_arg;
 use crate::attrs;
 use crate::object::exceptions::type_error;
 use crate::object::types::{type_of, TypeId, TypeRef};
+use crate::object::union::Union;
 use crate::object::value::{Args, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
@@ -157,4 +158,16 @@ fn type_mro(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 /// `type.__prepare__(name, bases, **keywords)`: an empty dict.
 fn type_prepare(_vm: &mut Vm, _recv: &Value, _args: Args) -> PyResult<Value> {
     Ok(Value::Dict(Default::default()))
+}
+
+/// `union.__args__`, `union.__parameters__`.
+pub fn union_getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(union) = crate::object::native::downcast::<Union>(obj) else {
+        return Ok(None);
+    };
+    Ok(match name {
+        "__args__" => Some(union.args()),
+        "__parameters__" => Some(Value::tuple(Vec::new())),
+        _ => None,
+    })
 }

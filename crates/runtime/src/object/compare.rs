@@ -81,6 +81,7 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
         (Value::Slice(x), Value::Slice(y)) => {
             x.iter().zip(y.iter()).all(|(p, q)| values_equal(p, q))
         }
+        (Value::Native(x), _) => x.equals(b).unwrap_or_else(|| a.is(b)),
         (Value::Instance(_), _) | (_, Value::Instance(_)) => {
             // An instance of a subclass of a built-in type that keeps its
             // base's equality compares by its payload.

@@ -20,5 +20,6 @@ pub mod set;
 pub mod slots;
 pub mod state;
 pub mod types;
+pub mod union;
 pub mod value;
 pub mod warnings;

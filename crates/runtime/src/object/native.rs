@@ -28,6 +28,11 @@ pub trait NativeObject: AsAny {
     fn class_id(&self) -> TypeId;
     /// `repr(obj)`, which for these objects never runs Python code.
     fn repr(&self) -> String;
+    /// `obj == other`, for objects equal by value; `None` compares
+    /// identity.
+    fn equals(&self, _other: &Value) -> Option<bool> {
+        None
+    }
 }
 
 /// The object of type `T` behind a native value, if it is one.
