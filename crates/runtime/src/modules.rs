@@ -66,7 +66,6 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("__future__"),
         python!("_arguments"),
         python!("_collections"),
-        python!("_loopscope"),
         python!("bisect"),
         python!("collections" => "collections/__init__"),
         python!("copy"),

@@ -3,6 +3,8 @@
 //! makes messages name the class as CPython names the C type it stands
 //! for: `module.qualname` (`'datetime.timedelta'`, `'collections.deque'`),
 //! where a class of a Python module is named by its `__name__` alone.
+//! Its Python half (`python/_loopscope.py`) holds the builtins' helpers
+//! written in Python (`anext`'s default, `ensure_future`'s wrapper).
 
 use std::rc::Rc;
 
@@ -12,9 +14,12 @@ use crate::object::types::{type_of, TypeRef};
 use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
-pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
+pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     const FUNCTIONS: &[(&str, NativeFn)] = &[("c_type", c_type)];
-    Ok(super::native_module("_loopscope", "", FUNCTIONS))
+    let m = super::native_module("_loopscope", "", FUNCTIONS);
+    // Its Python half: the builtins' helpers written in Python.
+    vm.run_library_source(&m, include_str!("python/_loopscope.py"))?;
+    Ok(m)
 }
 
 /// `@c_type`: the class's messages name it `module.qualname`.
