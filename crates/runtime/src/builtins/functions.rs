@@ -52,6 +52,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("aiter", aiter),
     ("globals", globals),
     ("locals", locals),
+    ("dir", super::dir::dir),
     ("anext", anext),
     ("any", any),
     ("all", all),
@@ -501,7 +502,7 @@ fn globals(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 
 /// `locals()`: the class namespace or the module's in a class body or at
 /// module level; in a function, a new dict of the bound local variables.
-fn locals(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+pub(super) fn locals(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     super::args::no_args("locals", &args)?;
     let f = vm.frames.last().expect("frame");
     if let Some(ns) = &f.namespace {

@@ -7,6 +7,7 @@
 pub mod args;
 mod construct;
 pub mod dict_methods;
+mod dir;
 pub mod exception_methods;
 pub mod function_attrs;
 pub mod functions;

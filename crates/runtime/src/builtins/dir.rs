@@ -1,0 +1,127 @@
+//! `dir()`: the sorted names of the current scope, or of an object — its
+//! class's `__dir__` when Python code defines one, else CPython's default:
+//! a module's namespace; a class's attributes and its bases'; an
+//! instance's own attributes, `__class__` and its class's.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use super::args::count_range;
+use crate::object::types::{type_of, TypeId, TypeRef};
+use crate::object::value::{Args, PyResult, Value};
+use crate::vm::Vm;
+
+/// What `dir(object)` lists in CPython 3.11: every object has these.
+const OBJECT_NAMES: &[&str] = &[
+    "__class__",
+    "__delattr__",
+    "__dir__",
+    "__doc__",
+    "__eq__",
+    "__format__",
+    "__ge__",
+    "__getattribute__",
+    "__getstate__",
+    "__gt__",
+    "__hash__",
+    "__init__",
+    "__init_subclass__",
+    "__le__",
+    "__lt__",
+    "__ne__",
+    "__new__",
+    "__reduce__",
+    "__reduce_ex__",
+    "__repr__",
+    "__setattr__",
+    "__sizeof__",
+    "__str__",
+    "__subclasshook__",
+];
+
+/// `dir([obj])`.
+pub fn dir(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    count_range("dir", &args, 0, 1)?;
+    let names = match args.pos.first() {
+        None => {
+            let scope = super::functions::locals(vm, &Value::None, Args::default())?;
+            strings(vm, &scope)?
+        }
+        Some(obj) => match type_of(obj).lookup_override("__dir__") {
+            Some(f) => {
+                let listed = vm.call_method(&f, obj, Args::default())?;
+                let mut items = crate::iterators::collect(vm, &listed)?;
+                super::sort::sort_values(vm, &mut items, None, None)?;
+                return Ok(Value::list(items));
+            }
+            None => default_names(vm, obj)?,
+        },
+    };
+    Ok(Value::list(names.into_iter().map(Value::Str).collect()))
+}
+
+/// The names an iterable of strings holds, sorted.
+fn strings(vm: &mut Vm, v: &Value) -> PyResult<BTreeSet<Rc<str>>> {
+    let mut names = BTreeSet::new();
+    for item in crate::iterators::collect(vm, v)? {
+        if let Value::Str(s) = item {
+            names.insert(s);
+        }
+    }
+    Ok(names)
+}
+
+/// `object.__dir__` / `type.__dir__` / `module.__dir__`.
+fn default_names(vm: &mut Vm, obj: &Value) -> PyResult<BTreeSet<Rc<str>>> {
+    let mut names = BTreeSet::new();
+    match obj {
+        Value::Module(m) => {
+            names.extend(m.attrs.borrow().keys().into_iter().filter_map(as_name));
+            return Ok(names);
+        }
+        Value::Type(t) => {
+            add_type(vm, t, &mut names);
+            return Ok(names);
+        }
+        _ => {}
+    }
+    if let Ok(Value::Dict(own)) = crate::attrs::get_attr(vm, obj, "__dict__") {
+        names.extend(own.borrow().keys().into_iter().filter_map(as_name));
+    }
+    add_type(vm, &type_of(obj), &mut names);
+    Ok(names)
+}
+
+/// The attributes of a type and of the types of its MRO.
+fn add_type(vm: &Vm, t: &TypeRef, names: &mut BTreeSet<Rc<str>>) {
+    for t in t.mro() {
+        match t {
+            TypeRef::Class(c) => {
+                names.extend(c.dict.borrow().keys().into_iter().filter_map(as_name));
+                if c.slots.is_none() && c.layout == TypeId::Object {
+                    names.extend(["__dict__", "__weakref__"].map(Rc::from));
+                }
+                names.insert(Rc::from("__module__"));
+            }
+            TypeRef::Builtin(TypeId::Object) => {
+                names.extend(OBJECT_NAMES.iter().map(|n| Rc::from(*n)))
+            }
+            TypeRef::Builtin(b) => {
+                let slots = vm.slots.get(b);
+                let own = slots
+                    .methods
+                    .iter()
+                    .chain(slots.special)
+                    .chain(slots.class_methods);
+                names.extend(own.map(|(n, _)| Rc::from(*n)));
+            }
+        }
+    }
+}
+
+fn as_name(key: Value) -> Option<Rc<str>> {
+    match key {
+        Value::Str(s) => Some(s),
+        _ => None,
+    }
+}
