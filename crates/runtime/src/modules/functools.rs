@@ -1,4 +1,4 @@
-//! `functools.partial` and `functools.reduce`.
+//! `_functools`: `partial` and `reduce`, which functools (Python) re-exports.
 //!
 //! A partial object is a [`CallableObject`] of type `partial` whose state is
 //! `(func, args tuple, keywords dict)`.
@@ -20,10 +20,11 @@ use crate::vm::Vm;
 
 pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     const FUNCTIONS: &[(&str, NativeFn)] = &[("reduce", reduce)];
-    let m = super::native_module("functools", "/usr/lib/python3.11/functools.py", FUNCTIONS);
+    let m = super::native_module("_functools", "", FUNCTIONS);
     let slots = vm.slots.get_mut(TypeId::Partial);
     slots.construct = Some(partial);
     slots.call = Some(call_partial);
+    slots.getattr = Some(partial_attribute);
     m.attrs
         .borrow_mut()
         .insert_str("partial", Value::Type(TypeRef::Builtin(TypeId::Partial)));
@@ -53,6 +54,19 @@ fn partial(vm: &mut Vm, _: TypeId, args: Args) -> PyResult<Value> {
         Value::Dict(Rc::new(RefCell::new(keywords))),
     ]);
     Ok(CallableObject::value(TypeId::Partial, state))
+}
+
+/// `p.func`, `p.args`, `p.keywords` (a copy: the partial keeps its own).
+fn partial_attribute(_vm: &mut Vm, recv: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some((func, args, keywords)) = partial_parts(recv) else {
+        return Ok(None);
+    };
+    Ok(match name {
+        "func" => Some(func),
+        "args" => Some(Value::tuple(args)),
+        "keywords" => Some(Value::Dict(Rc::new(RefCell::new(keywords)))),
+        _ => None,
+    })
 }
 
 /// `(func, args, keywords)` of a partial object.
