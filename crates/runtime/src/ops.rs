@@ -17,7 +17,7 @@ pub use crate::object::compare::values_equal;
 use crate::object::compare::{as_num, big, num_cmp, Num};
 use crate::object::exceptions::{exc, type_error};
 use crate::object::set::{Other, PySet};
-use crate::object::types::{type_of, TypeId};
+use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{Args, PyResult, Value};
 use crate::vm::Vm;
 
@@ -854,14 +854,41 @@ pub fn get_item(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
                 Some(w) => vm.call(&w.func.clone(), Args::new(vec![obj.clone(), idx.clone()])),
                 None => vm.call(&f, Args::new(vec![idx.clone()])),
             },
-            // `list[int]` in annotations.
-            None => Ok(obj.clone()),
+            None if generic_builtin(t) => generic_alias(vm, obj, idx),
+            None => Err(type_error(format!(
+                "type '{}' is not subscriptable",
+                t.name()
+            ))),
         },
         _ => Err(type_error(format!(
             "'{}' object is not subscriptable",
             type_of(obj).name()
         ))),
     }
+}
+
+/// The built-in types CPython lets programs subscript (`list[int]`,
+/// `asyncio.Queue[str]`): they and their subclasses.
+fn generic_builtin(t: &TypeRef) -> bool {
+    [
+        TypeId::Tuple,
+        TypeId::List,
+        TypeId::Dict,
+        TypeId::Set,
+        TypeId::Enumerate,
+        TypeId::Future,
+        TypeId::Queue,
+    ]
+    .into_iter()
+    .any(|g| t.is_subclass_of(g))
+        || matches!(t, TypeRef::Builtin(TypeId::Type))
+}
+
+/// `list[int]`: a `types.GenericAlias` (written in Python, `_loopscope`).
+fn generic_alias(vm: &mut Vm, origin: &Value, args: &Value) -> PyResult<Value> {
+    let module = vm.import("_loopscope")?;
+    let alias = crate::attrs::get_attr(vm, &module, "GenericAlias")?;
+    vm.call(&alias, Args::new(vec![origin.clone(), args.clone()]))
 }
 
 fn get_slice(vm: &mut Vm, obj: &Value, s: &[Value; 3]) -> PyResult<Value> {

@@ -13,7 +13,9 @@ use loopscope_cpython::float_repr::float_repr;
 use crate::iterators::{DictPart, IterState};
 use crate::object::exceptions::{exc, type_error, Exception};
 use crate::object::instance::payload;
+use crate::object::native::downcast;
 use crate::object::types::{type_of, TypeId, TypeRef};
+use crate::object::union::Union;
 use crate::object::value::{address_of, Args, PyResult, Value};
 use crate::quote::{escape_char, quote_bytes, quote_str};
 use crate::vm::Vm;
@@ -257,6 +259,20 @@ impl<'v> Writer<'v> {
         }
     }
 
+    /// `int | list[str] | None`: members that are not types by their repr.
+    fn union(&mut self, union: &Union) -> PyResult<()> {
+        for (i, member) in union.members.iter().enumerate() {
+            if i > 0 {
+                self.out.push_str(" | ");
+            }
+            match crate::object::union::member_name(member) {
+                Some(name) => self.out.push_str(&name),
+                None => self.value(member)?,
+            }
+        }
+        Ok(())
+    }
+
     /// `Name(args)`.
     fn exception(&mut self, e: &Exception) -> PyResult<()> {
         self.out.push_str(&e.class.name());
@@ -444,7 +460,10 @@ impl<'v> Writer<'v> {
                 };
                 self.out.push_str(&text);
             }
-            Value::Native(obj) => self.out.push_str(&obj.repr()),
+            Value::Native(obj) => match downcast::<Union>(v) {
+                Some(union) => self.union(&union)?,
+                None => self.out.push_str(&obj.repr()),
+            },
         }
         Ok(())
     }

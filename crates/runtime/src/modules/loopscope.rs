@@ -4,7 +4,8 @@
 //! for: `module.qualname` (`'datetime.timedelta'`, `'collections.deque'`),
 //! where a class of a Python module is named by its `__name__` alone.
 //! Its Python half (`python/_loopscope.py`) holds the builtins' helpers
-//! written in Python (`anext`'s default, `ensure_future`'s wrapper).
+//! written in Python (`anext`'s default, `ensure_future`'s wrapper) and
+//! `GenericAlias` (`list[int]`, whose `|` makes unions through `union`).
 
 use std::rc::Rc;
 
@@ -15,7 +16,7 @@ use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
 pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
-    const FUNCTIONS: &[(&str, NativeFn)] = &[("c_type", c_type)];
+    const FUNCTIONS: &[(&str, NativeFn)] = &[("c_type", c_type), ("union", union)];
     let m = super::native_module("_loopscope", "", FUNCTIONS);
     // Its Python half: the builtins' helpers written in Python.
     vm.run_library_source(&m, include_str!("python/_loopscope.py"))?;
@@ -35,4 +36,10 @@ fn c_type(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let dotted = format!("{}.{}", t.module(), class.qualname.borrow());
     *class.tp_name.borrow_mut() = Some(Rc::from(dotted));
     Ok(cls)
+}
+
+/// `union(a, b)`: `a | b` for a generic alias (`list[int] | None`).
+fn union(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    crate::builtins::args::count_range("union", &args, 2, 2)?;
+    Ok(crate::object::union::join(&args.pos[0], &args.pos[1]))
 }

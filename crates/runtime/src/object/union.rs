@@ -1,5 +1,5 @@
 //! `int | None`: the union of types that `type.__or__` makes
-//! (`types.UnionType`). It holds its members flattened and without
+//! (`types.UnionType`), or of generic aliases (`list[int] | None`). It holds its members flattened and without
 //! repeats, in order; `isinstance` and `issubclass` accept it like a tuple
 //! of its members, and two unions are equal when they hold the same
 //! members in any order.
@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use crate::object::native::{downcast, NativeObject};
-use crate::object::types::{TypeId, TypeRef};
+use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::Value;
 
 /// A union of types (None standing for `NoneType`).
@@ -20,18 +20,13 @@ impl NativeObject for Union {
         TypeId::UnionType
     }
 
-    /// `int | None`, `collections.deque | str`.
+    /// `int | None`, `collections.deque | str` (`repr` shows the members
+    /// that are not types, `list[int]`, by their own repr).
     fn repr(&self) -> String {
         let names: Vec<String> = self
             .members
             .iter()
-            .map(|m| match m {
-                Value::Type(t) => match t.module().as_ref() {
-                    "builtins" => t.qualname().into_owned(),
-                    module => format!("{module}.{}", t.qualname()),
-                },
-                _ => "None".to_string(),
-            })
+            .map(|m| member_name(m).unwrap_or_else(|| type_of(m).name().into_owned()))
             .collect();
         names.join(" | ")
     }
@@ -55,18 +50,36 @@ impl Union {
     }
 }
 
+/// How a union shows a member that is a type or None.
+pub fn member_name(member: &Value) -> Option<String> {
+    match member {
+        Value::Type(t) => Some(match t.module().as_ref() {
+            "builtins" => t.qualname().into_owned(),
+            module => format!("{module}.{}", t.qualname()),
+        }),
+        Value::None => Some("None".to_string()),
+        _ => None,
+    }
+}
+
 /// What may be a member: a type, None, or a union.
 fn unionable(v: &Value) -> bool {
     matches!(v, Value::Type(_) | Value::None) || downcast::<Union>(v).is_some()
 }
 
 /// `a | b` when one is a type or a union and both may be members: the
-/// union of their members, or the one member when they are the same type.
+/// union of their members.
 pub fn union_of(a: &Value, b: &Value) -> Option<Value> {
     let typed = |v: &Value| matches!(v, Value::Type(_)) || downcast::<Union>(v).is_some();
     if !(unionable(a) && unionable(b) && (typed(a) || typed(b))) {
         return None;
     }
+    Some(join(a, b))
+}
+
+/// The union of the members of `a` and `b`, in order and without
+/// repeats; the one member when they are the same.
+pub fn join(a: &Value, b: &Value) -> Value {
     let mut members: Vec<Value> = Vec::new();
     for side in [a, b] {
         let parts = match downcast::<Union>(side) {
@@ -83,10 +96,10 @@ pub fn union_of(a: &Value, b: &Value) -> Option<Value> {
             }
         }
     }
-    Some(match <[Value; 1]>::try_from(members) {
+    match <[Value; 1]>::try_from(members) {
         Ok([single]) => single,
         Err(members) => Value::Native(Rc::new(Union { members })),
-    })
+    }
 }
 
 /// The members of `v` as `isinstance` checks them, when it is a union.
