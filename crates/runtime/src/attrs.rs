@@ -16,6 +16,7 @@ use crate::object::exceptions::{exc, type_error};
 use crate::object::instance::{payload, Method};
 use crate::object::native::downcast;
 use crate::object::types::{builtin_type_of, type_of, Class, TypeId, TypeRef};
+use crate::object::value::tracked;
 use crate::object::value::{Args, Builtin, ExcRef, Module, NativeFn, PyResult, Value};
 use crate::vm::descriptors::{MethodWrapper, Property, Super};
 use crate::vm::Vm;
@@ -272,7 +273,7 @@ fn descr_get(
 
 /// `func` bound to `receiver`.
 pub fn bound(func: Value, receiver: Value) -> Value {
-    Value::Method(Rc::new(Method { func, receiver }))
+    Value::Method(tracked(Method { func, receiver }))
 }
 
 /// `Class.name` (CPython's `type_getattro`), then the metaclass's
@@ -305,7 +306,7 @@ fn type_getattribute(vm: &mut Vm, obj: &Value, class: &Rc<Class>, name: &str) ->
         "__base__" => return Ok(Value::Type(class.bases[0].clone())),
         "__dict__" => {
             let copy = class.dict.borrow().clone();
-            return Ok(Value::Dict(Rc::new(std::cell::RefCell::new(copy))));
+            return Ok(Value::dict(copy));
         }
         // The class's own annotations (not its bases'): an empty dict,
         // kept, when its body annotated nothing.

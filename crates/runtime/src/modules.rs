@@ -3,6 +3,7 @@
 //! (`program.rs` calls [`register`]; asyncio registers itself).
 
 mod functools;
+mod gc;
 mod inspect;
 mod itertools;
 mod logging;
@@ -38,6 +39,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         ("math", math::make),
         ("traceback", traceback::make),
         ("_functools", functools::make),
+        ("gc", gc::make),
         ("operator", operator::make),
         ("posix", posix::make),
         ("os.path", os_path),

@@ -1,7 +1,6 @@
 //! Operators: arithmetic, comparison, truth, containment and subscripts,
 //! with CPython's semantics and error messages.
 
-use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -246,7 +245,7 @@ fn sequence_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> 
             for (k, v) in y.borrow().iter() {
                 d.insert(k.clone(), v.clone())?;
             }
-            Ok(Value::Dict(Rc::new(RefCell::new(d))))
+            Ok(Value::dict(d))
         }
         (
             BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
@@ -262,7 +261,7 @@ fn sequence_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> 
                 BinOp::Sub => x.difference(other)?,
                 _ => x.symmetric_difference(other)?,
             };
-            Ok(Value::Set(Rc::new(RefCell::new(out))))
+            Ok(Value::set(out))
         }
         _ => {
             if op == BinOp::BitOr {

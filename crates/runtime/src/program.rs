@@ -67,6 +67,7 @@ pub fn run_program_observed(
 ) -> Outcome {
     // A run starts from nothing a previous run in this thread left behind.
     crate::object::value::restart_addresses();
+    crate::object::gc::restart();
     crate::object::warnings::discard_pending();
     let mut vm = new_vm(source, options);
     vm.progress = ProgressReporter::new(progress);
@@ -85,8 +86,12 @@ pub fn run_program_observed(
         .record(now, 0, EventKind::ProgramEnded { status, message });
     let recorder = std::mem::take(&mut vm.recorder);
     drop(vm);
-    // Objects dying with the VM may still report (never-awaited coroutines).
+    // Cycles left behind are freed now (a page runs many programs in one worker),
+    // and the collector forgets them. Objects dying with the VM may still report
+    // (never-awaited coroutines): nobody is left to tell.
+    crate::object::gc::collect(2);
     crate::object::warnings::discard_pending();
+    crate::object::gc::restart();
     Outcome {
         status,
         trace: recorder.finish(&options.filename, options.seed),

@@ -358,7 +358,7 @@ fn all_tasks(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
             set.add(Value::Native(t))?;
         }
     }
-    Ok(Value::Set(Rc::new(std::cell::RefCell::new(set))))
+    Ok(Value::set(set))
 }
 
 fn iscoroutine(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {

@@ -841,7 +841,7 @@ impl Wait {
                 return GenOutcome::Raised(e);
             }
         }
-        let set = |s: PySet| Value::Set(Rc::new(RefCell::new(s)));
+        let set = |s: PySet| Value::set(s);
         GenOutcome::Returned(Value::tuple(vec![set(done), set(pending)]))
     }
 }

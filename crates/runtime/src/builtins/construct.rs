@@ -11,6 +11,7 @@ use crate::iterators::{self, new_iter, IterState};
 use crate::object::dict::{Dict, PySet};
 use crate::object::exceptions::{type_error, value_error, Exception};
 use crate::object::types::{type_of, TypeId};
+use crate::object::value::tracked;
 use crate::object::value::{Args, PyResult, Range, Value};
 use crate::ops;
 use crate::repr;
@@ -59,7 +60,7 @@ pub fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
         TypeId::Set => {
             no_kwargs("set", &args)?;
             count_range("set", &args, 0, 1)?;
-            let set = Rc::new(RefCell::new(PySet::new()));
+            let set = tracked(RefCell::new(PySet::new()));
             if let Some(v) = args.pos.first() {
                 iterators::extend_set(vm, &set, v)?;
             }
@@ -72,7 +73,7 @@ pub fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
                     args.pos.len()
                 )));
             }
-            let d = Rc::new(RefCell::new(Dict::new()));
+            let d = tracked(RefCell::new(Dict::new()));
             if let Some(src) = args.pos.first() {
                 update_dict(vm, &d, src)?;
             }

@@ -10,6 +10,7 @@ use crate::mapping;
 use crate::object::dict::Dict;
 use crate::object::exceptions::{exc, type_error, Exception};
 use crate::object::types::TypeId;
+use crate::object::value::tracked;
 use crate::object::value::{Args, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
@@ -111,7 +112,7 @@ fn update(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 fn copy(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     no_args("dict.copy", &args)?;
     let d = this(recv)?.borrow().clone();
-    Ok(Value::Dict(Rc::new(RefCell::new(d))))
+    Ok(Value::dict(d))
 }
 
 fn clear(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
@@ -125,7 +126,7 @@ fn clear(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 pub fn fromkeys(vm: &mut Vm, _recv: &Value, args: Args) -> PyResult<Value> {
     count_range("fromkeys", &args, 1, 2)?;
     let value = args.pos.get(1).cloned().unwrap_or(Value::None);
-    let d = Rc::new(RefCell::new(Dict::new()));
+    let d = tracked(RefCell::new(Dict::new()));
     for k in iterators::collect(vm, &args.pos[0])? {
         mapping::dict_set(vm, &d, k, value.clone())?;
     }

@@ -75,7 +75,7 @@ pub fn getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
                 for (k, v) in kwdefaults.iter() {
                     dict.insert_str(k, v.clone());
                 }
-                Value::Dict(Rc::new(RefCell::new(dict)))
+                Value::dict(dict)
             }
         }
         "__annotations__" => {

@@ -42,7 +42,7 @@ fn this(recv: &Value) -> PyResult<SetRef> {
 }
 
 fn new_set(s: PySet) -> Value {
-    Value::Set(Rc::new(RefCell::new(s)))
+    Value::set(s)
 }
 
 /// The items of every argument, as sets.

@@ -3,7 +3,6 @@
 //! A partial object is a [`CallableObject`] of type `partial` whose state is
 //! `(func, args tuple, keywords dict)`.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use loopscope_syntax::ast::BinOp;
@@ -48,11 +47,7 @@ fn partial(vm: &mut Vm, _: TypeId, args: Args) -> PyResult<Value> {
     for (k, v) in args.kw {
         keywords.insert(Value::Str(k), v)?;
     }
-    let state = Value::tuple(vec![
-        func,
-        Value::tuple(bound),
-        Value::Dict(Rc::new(RefCell::new(keywords))),
-    ]);
+    let state = Value::tuple(vec![func, Value::tuple(bound), Value::dict(keywords)]);
     Ok(CallableObject::value(TypeId::Partial, state))
 }
 

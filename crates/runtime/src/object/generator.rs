@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use crate::object::code::CodeObject;
 use crate::object::frame::Frame;
+use crate::object::gc;
 use crate::object::native::NativeObject;
 use crate::object::state::Vm;
 use crate::object::types::TypeId;
@@ -100,7 +101,7 @@ pub struct Generator {
 impl Generator {
     pub fn from_frame(frame: Frame, is_coroutine: bool) -> Rc<Generator> {
         let code = frame.code.clone();
-        Rc::new(Generator {
+        let generator = Rc::new(Generator {
             is_coroutine,
             agen: None,
             name: Name::Shared(code.name.clone()),
@@ -109,7 +110,9 @@ impl Generator {
             state: Cell::new(GenState::Created),
             body: RefCell::new(GenBody::Frame(Some(Box::new(frame)))),
             address: fresh_address(),
-        })
+        });
+        gc::track(&generator);
+        generator
     }
 
     pub fn native(
@@ -429,9 +432,36 @@ impl Generator {
         let Some(frame) = frame.take_if(|f| !f.blocks.is_empty()) else {
             return;
         };
+        let agen = self.agen.take();
+        self.close_later(frame, agen);
+    }
+
+    /// Lets go of a generator's or a coroutine's frame as its death does (the
+    /// cycle collector calls it on one found in garbage; asynchronous generators,
+    /// whose death may call a finalizer hook, are left to die): a suspended frame
+    /// with an active `try` goes to a stand-in to be closed, and the generator is
+    /// closed; any other frame is returned, to be dropped by the caller.
+    pub fn release_frame(&self) -> Option<Box<Frame>> {
+        let suspended = self.state.get() == GenState::Suspended;
+        if suspended {
+            self.state.set(GenState::Closed);
+        }
+        let frame = match &mut *self.body.borrow_mut() {
+            GenBody::Frame(frame) => frame.take()?,
+            GenBody::Native(_) => return None,
+        };
+        if !suspended || frame.blocks.is_empty() {
+            return Some(frame);
+        }
+        self.close_later(frame, None);
+        None
+    }
+
+    /// Queues a stand-in (same address and names) that the VM closes.
+    fn close_later(&self, frame: Box<Frame>, agen: Option<Box<AsyncGenState>>) {
         warnings::push(warnings::Notice::Close(Rc::new(Generator {
             is_coroutine: self.is_coroutine,
-            agen: self.agen.take(),
+            agen,
             name: self.name.clone(),
             qualname: self.qualname.clone(),
             code: self.code.clone(),

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use crate::object::dict::Dict;
 use crate::object::types::Class;
-use crate::object::value::Value;
+use crate::object::value::{tracked, Value};
 
 pub struct Instance {
     pub class: RefCell<Rc<Class>>,
@@ -23,7 +23,7 @@ pub struct Instance {
 
 impl Instance {
     pub fn new(class: Rc<Class>, payload: Option<Value>) -> Rc<Instance> {
-        Rc::new(Instance {
+        tracked(Instance {
             class: RefCell::new(class),
             dict: Default::default(),
             payload,

@@ -11,6 +11,7 @@ pub mod compare;
 pub mod dict;
 pub mod exceptions;
 pub mod frame;
+pub mod gc;
 pub mod generator;
 pub mod hash;
 pub mod instance;

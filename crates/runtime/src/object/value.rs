@@ -16,6 +16,7 @@ use crate::object::code::CodeObject;
 use crate::object::dict::{Dict, PySet};
 use crate::object::exceptions::Exception;
 use crate::object::frame::CellRef;
+use crate::object::gc::{self, Collectable};
 use crate::object::generator::Generator;
 use crate::object::instance::{Instance, Method};
 use crate::object::iter_state::IterState;
@@ -176,8 +177,15 @@ impl Value {
     pub fn tuple(items: Vec<Value>) -> Value {
         Value::Tuple(Rc::from(items))
     }
+    /// A new list (known to the cycle collector, as every container made here).
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Rc::new(RefCell::new(items)))
+        Value::List(tracked(RefCell::new(items)))
+    }
+    pub fn dict(dict: Dict) -> Value {
+        Value::Dict(tracked(RefCell::new(dict)))
+    }
+    pub fn set(set: PySet) -> Value {
+        Value::Set(tracked(RefCell::new(set)))
     }
     pub fn from_bigint(b: BigInt) -> Value {
         use num_traits::ToPrimitive;
@@ -223,6 +231,13 @@ impl Value {
             _ => false,
         }
     }
+}
+
+/// `Rc::new`, registering the container with the cycle collector.
+pub fn tracked<T: Collectable>(object: T) -> Rc<T> {
+    let object = Rc::new(object);
+    gc::track(&object);
+    object
 }
 
 /// A deterministic address for objects that carry none (`id()`, reprs).

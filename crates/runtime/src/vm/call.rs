@@ -7,6 +7,7 @@ use std::rc::Rc;
 use crate::object::dict::Dict;
 use crate::object::exceptions::type_error;
 use crate::object::frame::Frame;
+use crate::object::value::tracked;
 use crate::object::value::{Args, Function, PyResult, Value};
 
 /// Build the frame for calling `func` with `args` (not yet pushed).
@@ -107,7 +108,7 @@ pub fn bind_arguments(func: &Rc<Function>, args: Args) -> PyResult<Frame> {
         }
     }
     if let Some(d) = kwargs {
-        frame.locals[slot] = Some(Value::Dict(Rc::new(RefCell::new(d))));
+        frame.locals[slot] = Some(Value::dict(d));
     }
 
     // Defaults and missing arguments.
@@ -153,7 +154,7 @@ pub fn bind_arguments(func: &Rc<Function>, args: Args) -> PyResult<Frame> {
     // Cells: captured parameters move into their cell; then free variables.
     for param in &code.cell_params {
         let initial = param.and_then(|p| frame.locals[p as usize].clone());
-        frame.cells.push(Rc::new(RefCell::new(initial)));
+        frame.cells.push(tracked(RefCell::new(initial)));
     }
     frame.cells.extend(func.closure.iter().cloned());
     Ok(frame)

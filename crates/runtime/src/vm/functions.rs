@@ -55,7 +55,7 @@ pub fn make_function(code: Rc<CodeObject>, globals: Rc<Module>, parts: FunctionP
                     dict.insert_str(name, value.clone());
                 }
             }
-            Value::Dict(Rc::new(RefCell::new(dict)))
+            Value::dict(dict)
         }
         _ => Value::None,
     };

@@ -13,6 +13,7 @@ use crate::object::exceptions::{exc, exc_empty, runtime_error, type_error};
 use crate::object::frame::{Block, BlockKind, ClassSpec, FrameKind, Namespace, OnReturn};
 use crate::object::generator::GenState;
 use crate::object::types::{type_of, TypeId, TypeRef};
+use crate::object::value::tracked;
 use crate::object::value::{Args, ExcRef, PyResult, Value};
 use crate::ops;
 use crate::vm::agen::{agen_awaitable, AgenEvent};
@@ -41,6 +42,9 @@ impl Vm {
                     return done;
                 }
                 continue;
+            }
+            if crate::object::gc::collection_due() {
+                crate::object::gc::collect_if_due();
             }
             // Not while a Send waits for its input: reporting may run code.
             if crate::object::warnings::has_pending() && self.pending_input.is_none() {
@@ -537,7 +541,7 @@ impl Vm {
             }
             Instr::BuildSet(n) => {
                 let items = self.popn(n as usize);
-                let set = Rc::new(RefCell::new(PySet::new()));
+                let set = tracked(RefCell::new(PySet::new()));
                 for i in items {
                     crate::mapping::set_add(self, &set, i)?;
                 }
@@ -545,7 +549,7 @@ impl Vm {
             }
             Instr::BuildMap(n) => {
                 let items = self.popn(2 * n as usize);
-                let d = Rc::new(RefCell::new(Dict::new()));
+                let d = tracked(RefCell::new(Dict::new()));
                 let mut it = items.into_iter();
                 while let (Some(k), Some(v)) = (it.next(), it.next()) {
                     crate::mapping::dict_set(self, &d, k, v)?;
@@ -782,7 +786,7 @@ impl Vm {
                     closure,
                 };
                 let func = crate::vm::functions::make_function(code, globals, parts);
-                self.push(Value::Function(Rc::new(func)));
+                self.push(Value::Function(tracked(func)));
             }
             Instr::SetupAnnotations => self.setup_annotations()?,
             Instr::Return => {
