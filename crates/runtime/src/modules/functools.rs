@@ -59,7 +59,7 @@ fn partial_attribute(_vm: &mut Vm, recv: &Value, name: &str) -> PyResult<Option<
     Ok(match name {
         "func" => Some(func),
         "args" => Some(Value::tuple(args)),
-        "keywords" => Some(Value::Dict(Rc::new(RefCell::new(keywords)))),
+        "keywords" => Some(Value::dict(keywords)),
         _ => None,
     })
 }
