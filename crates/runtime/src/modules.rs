@@ -2,6 +2,7 @@
 //! `modules/`, and their registration with the VM's module registry
 //! (`program.rs` calls [`register`]; asyncio registers itself).
 
+pub mod contextvars;
 mod functools;
 mod gc;
 mod inspect;
@@ -40,6 +41,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         ("traceback", traceback::make),
         ("_functools", functools::make),
         ("gc", gc::make),
+        ("contextvars", contextvars::make),
         ("operator", operator::make),
         ("posix", posix::make),
         ("os.path", os_path),

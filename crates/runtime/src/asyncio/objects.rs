@@ -37,6 +37,9 @@ pub struct TaskPart {
     /// Its await chain there, interned (the `stack` of `task_resumed`).
     pub resume_stack: Cell<crate::trace::StrId>,
     pub num_cancels_requested: Cell<u32>,
+    /// `_context`: the variables of the context copied at creation, which
+    /// each step runs in.
+    pub context: Rc<RefCell<crate::object::dict::Dict>>,
 }
 
 /// A Future or a Task (`task` is set).

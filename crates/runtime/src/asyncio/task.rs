@@ -52,6 +52,7 @@ pub fn create_task(
             resume_line: std::cell::Cell::new(first_line),
             resume_stack: std::cell::Cell::new(first_stack),
             num_cancels_requested: std::cell::Cell::new(0),
+            context: crate::modules::contextvars::copy_current(vm),
         }),
     )));
     let name_id = vm.recorder.intern(&name);
@@ -132,7 +133,9 @@ pub fn step(vm: &mut Vm, task: &Rc<AsyncObject>, exc: Option<ExcRef>) {
     let coro = tp.coro.clone();
     // Sending into the coroutine is one more level of recursion in CPython.
     vm.library_depth += 1;
+    let outer = crate::modules::contextvars::enter(vm, tp.context.clone());
     let outcome = vm.resume(&coro, input);
+    crate::modules::contextvars::enter(vm, outer);
     vm.library_depth -= 1;
     let line = vm.last_line;
     match outcome {
