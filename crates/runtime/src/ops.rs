@@ -201,22 +201,26 @@ fn float_pow(x: f64, y: f64) -> PyResult<Value> {
 fn sequence_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
     match (op, a, b) {
         (BinOp::Add, Value::Str(x), Value::Str(y)) => {
+            vm.check_size(x.len() + y.len())?;
             let mut s = String::with_capacity(x.len() + y.len());
             s.push_str(x);
             s.push_str(y);
             Ok(Value::str(&s))
         }
         (BinOp::Add, Value::List(x), Value::List(y)) => {
+            vm.check_size(x.borrow().len() + y.borrow().len())?;
             let mut v = x.borrow().clone();
             v.extend(y.borrow().iter().cloned());
             Ok(Value::list(v))
         }
         (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
+            vm.check_size(x.len() + y.len())?;
             let mut v = x.to_vec();
             v.extend(y.iter().cloned());
             Ok(Value::tuple(v))
         }
         (BinOp::Add, Value::Bytes(x), Value::Bytes(y)) => {
+            vm.check_size(x.len() + y.len())?;
             let mut v = x.to_vec();
             v.extend_from_slice(y);
             Ok(Value::Bytes(Rc::from(v)))
@@ -350,6 +354,7 @@ pub fn inplace_op(vm: &mut Vm, op: BinOp, a: Value, b: &Value) -> PyResult<Value
     }
     if let (BinOp::Add, Value::List(l)) = (op, &a) {
         let items = iterators::collect(vm, b)?;
+        vm.check_size(l.borrow().len() + items.len())?;
         l.borrow_mut().extend(items);
         return Ok(a);
     }
@@ -938,6 +943,7 @@ pub fn set_item(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> PyResult<()> 
             if let Value::Slice(s) = &idx {
                 let items = iterators::collect(vm, &v)?;
                 let len = l.borrow().len();
+                vm.check_size(len + items.len())?;
                 let indices = slice_indices(vm, s, len)?;
                 let mut l = l.borrow_mut();
                 if s[2].is_none() || matches!(s[2], Value::Int(1)) {

@@ -64,7 +64,9 @@ fn append(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 fn extend(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("list.extend", &args)?;
     let items = iterators::collect(vm, &v)?;
-    this(recv)?.borrow_mut().extend(items);
+    let l = this(recv)?;
+    vm.check_size(l.borrow().len() + items.len())?;
+    l.borrow_mut().extend(items);
     Ok(Value::None)
 }
 

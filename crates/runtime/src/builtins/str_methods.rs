@@ -327,6 +327,17 @@ fn join(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
         }
     })?;
     let sep = this(recv);
+    let text_len = |item: &Value| match item {
+        Value::Str(s) => s.len(),
+        _ => 0,
+    };
+    let separators = sep.len().saturating_mul(items.len().saturating_sub(1));
+    vm.check_size(
+        items
+            .iter()
+            .map(text_len)
+            .fold(separators, usize::saturating_add),
+    )?;
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -345,7 +356,7 @@ fn join(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     text(out)
 }
 
-fn replace(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
+fn replace(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     let count_kw = args.take_kw("count");
     reject_kwargs("replace", &args)?;
     if args.pos.len() < 2 || args.pos.len() > 3 {
@@ -370,6 +381,23 @@ fn replace(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
         None => -1,
     };
     let s = this(recv);
+    if new.len() > old.len() {
+        // Checked before building: each replacement makes the text longer.
+        let places = if old.is_empty() {
+            s.chars().count() + 1
+        } else {
+            s.matches(&*old).count()
+        };
+        let places = if count < 0 {
+            places
+        } else {
+            places.min(count as usize)
+        };
+        vm.check_size(
+            s.len()
+                .saturating_add(places.saturating_mul(new.len() - old.len())),
+        )?;
+    }
     text(if count < 0 {
         s.replace(&*old, &new)
     } else {
@@ -832,6 +860,7 @@ fn expandtabs(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
             '\t' => {
                 if size > 0 {
                     let n = size - col % size;
+                    vm.check_size(out.len() + n as usize)?;
                     out.extend(std::iter::repeat_n(' ', n as usize));
                     col += n;
                 }

@@ -219,6 +219,7 @@ fn choices(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
         None => 1,
     };
     let items = sequence(vm, &population, "choices")?;
+    vm.check_size(k)?;
     let picks = match (weights, cum) {
         (Some(_), Some(_)) => {
             return Err(type_error(
@@ -370,5 +371,6 @@ fn randbytes(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     if n < 0 {
         return Err(value_error("negative argument not allowed"));
     }
+    vm.check_size(n as usize)?;
     Ok(Value::Bytes(Rc::from(generator(vm).randbytes(n as usize))))
 }

@@ -197,6 +197,16 @@ impl Vm {
         }
     }
 
+    /// MemoryError for a list, tuple, str or bytes of `len` items (bytes of
+    /// text) past [`Limits::max_sequence_len`], checked before it is built:
+    /// an allocation that size would abort the process, not raise.
+    pub fn check_size(&self, len: usize) -> PyResult<()> {
+        if len > self.limits.max_sequence_len {
+            return Err(exc_empty(TypeId::MemoryError));
+        }
+        Ok(())
+    }
+
     /// RecursionError when Rust code calling Python is nested too deeply.
     pub(crate) fn check_nesting(&self) -> PyResult<()> {
         if self.native_depth >= self.limits.nested_runs {

@@ -1,0 +1,43 @@
+//! Programs that would exhaust memory (issue 10): each one in tests/exhaustion/
+//! must end as its .expected file says — MemoryError inside the program where
+//! CPython raises it when an allocation fails, never an allocator abort. CPython
+//! itself cannot record these (it would take tens of gigabytes first), so the
+//! files are the engine's own output, reviewed: `LOOPSCOPE_UPDATE=1` rewrites them.
+
+use std::path::Path;
+
+use loopscope_runtime::trace::Stream;
+use loopscope_runtime::{run_program, RunOptions};
+
+#[test]
+fn every_case_ends_as_expected() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/exhaustion");
+    let mut cases: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/exhaustion")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "py"))
+        .collect();
+    cases.sort();
+    assert!(!cases.is_empty(), "no cases in {}", dir.display());
+    let golden = loopscope_golden::golden!();
+    for case in cases {
+        let name = case
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        let source = std::fs::read_to_string(&case).expect("case");
+        let options = RunOptions {
+            filename: name,
+            ..RunOptions::default()
+        };
+        let outcome = run_program(&source, &options);
+        let actual = format!(
+            "status {}\n--- stdout\n{}--- stderr\n{}",
+            outcome.status,
+            outcome.stream_text(Stream::Stdout),
+            outcome.stream_text(Stream::Stderr)
+        );
+        golden.assert_matches(&case.with_extension("expected"), &actual);
+    }
+}
