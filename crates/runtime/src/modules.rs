@@ -72,6 +72,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("_collections"),
         python!("bisect"),
         python!("collections" => "collections/__init__"),
+        python!("contextlib"),
         python!("copy"),
         python!("dataclasses"),
         python!("datetime"),
