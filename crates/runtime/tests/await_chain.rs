@@ -18,43 +18,27 @@ fn chains(trace: &Trace) -> Vec<(&'static str, u32, &str)> {
         .collect()
 }
 
+/// The conformance case whose task is three awaits deep.
+fn deep_chain_program() -> String {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/conformance/cases/await_chain_deep.py"
+    );
+    std::fs::read_to_string(path).expect("the await_chain_deep case")
+}
+
 #[test]
 fn a_task_suspended_three_awaits_deep_names_every_frame() {
-    let source = "\
-import asyncio
-
-
-async def fetch():
-    await asyncio.sleep(1)
-    return 5
-
-
-async def parse():
-    return await fetch() * 2
-
-
-async def handle():
-    value = await parse()
-    print(value)
-
-
-async def main():
-    await handle()
-    await asyncio.sleep(0)
-
-
-asyncio.run(main())
-";
-    let outcome = run_program(source, &RunOptions::default());
+    let outcome = run_program(&deep_chain_program(), &RunOptions::default());
     assert_eq!(outcome.status, 0);
     assert_eq!(
         chains(&outcome.trace),
         [
-            ("resumed", 1, "main:18"),
-            ("suspended", 1, "main:19\nhandle:14\nparse:10\nfetch:5"),
-            ("resumed", 1, "main:19\nhandle:14\nparse:10\nfetch:5"),
-            ("suspended", 1, "main:20"),
-            ("resumed", 1, "main:20"),
+            ("resumed", 1, "main:19"),
+            ("suspended", 1, "main:20\nhandle:15\nparse:11\nfetch:6"),
+            ("resumed", 1, "main:20\nhandle:15\nparse:11\nfetch:6"),
+            ("suspended", 1, "main:21"),
+            ("resumed", 1, "main:21"),
             // asyncio.run's shutdown tasks run asyncio's own coroutines: no program frame.
             ("resumed", 2, ""),
             ("resumed", 3, ""),

@@ -54,6 +54,8 @@ pub(crate) struct TaskInfo {
     pub future: u32,
     /// The task running when it was created (none for the main task).
     pub creator: Option<u32>,
+    /// A task asyncio runs for itself (`asyncio.run`'s clean-up), not one the program made.
+    pub internal: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -66,7 +68,23 @@ pub(crate) struct PrimitiveInfo {
     pub semaphore: bool,
     /// `value` at creation: a semaphore's counter, a queue's maxsize, else 0.
     pub value: i64,
+    /// Made by asyncio for its own use inside another primitive (a Queue's `_finished`
+    /// Event, a Condition's own Lock), not by the program.
+    pub internal: bool,
 }
+
+/// Events between a primitive asyncio makes inside another one and that one's creation, at
+/// most (the Event of a Queue is followed by its `set` and then the Queue).
+const OWNED_PRIMITIVE_DISTANCE: usize = 3;
+
+/// Coroutines `asyncio.run` wraps in tasks of its own after the program's main coroutine
+/// ends (the panels and the timeline hide them unless internals are shown). A program's
+/// class could reuse the names, but its coroutine has frames: an internal task's await
+/// chain (`stack`) is empty whenever it runs.
+const INTERNAL_COROUTINES: [&str; 2] = [
+    "BaseEventLoop.shutdown_asyncgens()",
+    "BaseEventLoop.shutdown_default_executor()",
+];
 
 /// Everything static, indexed by the trace's ids (index 0 unused).
 #[derive(Clone, Debug, Default)]
@@ -96,7 +114,13 @@ impl Catalog {
         let mut running = None;
         for (i, event) in trace.events.iter().enumerate() {
             match &event.kind {
-                EventKind::TaskResumed { task, .. } => running = Some(*task),
+                EventKind::TaskResumed { task, stack } => {
+                    running = Some(*task);
+                    // Interned text 0 is the empty chain: no frame of the program.
+                    if *stack != 0 {
+                        slot(&mut c.tasks, *task).internal = false;
+                    }
+                }
                 EventKind::TaskSuspended { .. }
                 | EventKind::TaskDone { .. }
                 | EventKind::TaskFailed { .. }
@@ -113,6 +137,10 @@ impl Catalog {
                         coro: *coro,
                         future: *future,
                         creator: running,
+                        internal: trace
+                            .strings
+                            .get(*coro as usize)
+                            .is_some_and(|coro| INTERNAL_COROUTINES.contains(&coro.as_str())),
                     };
                     let future = slot(&mut c.futures, *future);
                     future.task = Some(*task);
@@ -171,6 +199,17 @@ impl Catalog {
                     label,
                     value,
                 } => {
+                    let kind_text = trace.strings.get(*kind as usize).map_or("", String::as_str);
+                    let owned_kind = if kind_text.ends_with("Queue") {
+                        Some("Event")
+                    } else if kind_text == "Condition" {
+                        Some("Lock")
+                    } else {
+                        None
+                    };
+                    if let Some(owned_kind) = owned_kind {
+                        c.mark_owned_primitive(trace, i, event.line, owned_kind);
+                    }
                     *slot(&mut c.primitives, *primitive) = PrimitiveInfo {
                         kind: *kind,
                         label: *label,
@@ -181,6 +220,7 @@ impl Catalog {
                             Some("Semaphore" | "BoundedSemaphore")
                         ),
                         value: value.get(),
+                        internal: false,
                     };
                 }
                 EventKind::ClockAdvanced { .. } => {
@@ -191,6 +231,32 @@ impl Catalog {
             }
         }
         c
+    }
+
+    /// Marks the primitive of kind `kind` created at `line` just before event `at` (asyncio
+    /// made it inside the primitive created at `at`).
+    fn mark_owned_primitive(&mut self, trace: &Trace, at: usize, line: u32, kind: &str) {
+        let earlier = &trace.events[at.saturating_sub(OWNED_PRIMITIVE_DISTANCE)..at];
+        let owned = earlier.iter().rev().find_map(|event| match &event.kind {
+            EventKind::PrimitiveCreated {
+                primitive,
+                kind: owned,
+                ..
+            } if event.line == line
+                && trace.strings.get(*owned as usize).map(String::as_str) == Some(kind) =>
+            {
+                Some(*primitive)
+            }
+            _ => None,
+        });
+        if let Some(owned) = owned {
+            slot(&mut self.primitives, owned).internal = true;
+        }
+    }
+
+    /// Whether the task is one asyncio runs for itself.
+    pub fn internal_task(&self, task: u32) -> bool {
+        self.task(task).is_some_and(|t| t.internal)
     }
 
     pub fn handle(&self, id: u32) -> Option<&HandleInfo> {

@@ -7,6 +7,7 @@ use loopscope_runtime::trace::{Callback, StrId, Wait};
 
 use crate::catalog::Catalog;
 use crate::replay::State;
+use crate::views::FrameView;
 
 /// Resolves ids to words, against one replayed state.
 pub(crate) struct Names<'a> {
@@ -44,17 +45,22 @@ impl<'a> Names<'a> {
         self.catalog.task(task).map_or("", |t| self.str(t.coro))
     }
 
-    /// "Task-2 · start count()" or "Task-2 · resume count() at line 8".
-    fn step(&self, task: u32, line: u32) -> String {
+    /// "Task-2 · start count()" or "Task-2 · resume count() at line 8": the innermost
+    /// coroutine of `stack` (the task's own when it has no deeper frame).
+    fn step(&self, task: u32, line: u32, stack: StrId) -> String {
         if line == 0 {
-            format!("{} · start {}", self.task(task), self.coro(task))
-        } else {
-            format!(
-                "{} · resume {} at line {line}",
-                self.task(task),
-                self.coro(task)
-            )
+            return format!("{} · start {}", self.task(task), self.coro(task));
         }
+        let innermost = frames(self.str(stack)).pop();
+        let function = innermost.map_or_else(|| self.coro(task).to_string(), |f| f.function);
+        format!("{} · resume {function} at line {line}", self.task(task))
+    }
+
+    /// A task's await chain (outermost first) as it last resumed or stopped.
+    pub fn chain(&self, task: u32) -> Vec<FrameView> {
+        self.state
+            .task(task)
+            .map_or_else(Vec::new, |t| frames(self.str(t.stack)))
     }
 
     /// A future's name: its task's name, or its label ("sleep", "gather()").
@@ -84,13 +90,11 @@ impl<'a> Names<'a> {
     /// task was at when the handle started, not the one it stopped at since.
     pub fn running(&self) -> Option<(u32, String)> {
         let handle = self.state.running_handle?;
-        Some((
-            handle,
-            self.describe(handle, Some(self.state.running_from_line)).0,
-        ))
+        let from = (self.state.running_from_line, self.state.running_from_stack);
+        Some((handle, self.describe(handle, Some(from)).0))
     }
 
-    fn describe(&self, handle: u32, from_line: Option<u32>) -> (String, Option<u32>) {
+    fn describe(&self, handle: u32, from: Option<(u32, StrId)>) -> (String, Option<u32>) {
         let Some(info) = self.catalog.handle(handle) else {
             return (format!("handle {handle}"), None);
         };
@@ -99,8 +103,9 @@ impl<'a> Names<'a> {
         };
         match callback {
             Callback::TaskStep { task } | Callback::TaskWakeup { task, .. } => {
-                let line = from_line.unwrap_or_else(|| self.state.task(task).map_or(0, |t| t.line));
-                (self.step(task, line), Some(task))
+                let (line, stack) = from
+                    .unwrap_or_else(|| self.state.task(task).map_or((0, 0), |t| (t.line, t.stack)));
+                (self.step(task, line, stack), Some(task))
             }
             Callback::FutureCallback { future, label } => (
                 format!(
@@ -153,6 +158,34 @@ impl<'a> Names<'a> {
     }
 }
 
+/// The frames of a trace `stack` text (`qualname:line` lines, outermost first), each
+/// named by its function's own name ("fetch()", not "outer.<locals>.fetch()").
+pub(crate) fn frames(text: &str) -> Vec<FrameView> {
+    text.lines()
+        .filter_map(|frame| {
+            let (qualname, line) = frame.rsplit_once(':')?;
+            let name = qualname.rsplit('.').next().unwrap_or(qualname);
+            Some(FrameView {
+                function: format!("{name}()"),
+                line: line.parse().ok()?,
+            })
+        })
+        .collect()
+}
+
+/// "parse() ← handle() ← main()": the frames that await the innermost, innermost first.
+pub(crate) fn awaited_by(frames: &[FrameView]) -> Option<String> {
+    let (_, outer) = frames.split_last()?;
+    (!outer.is_empty()).then(|| {
+        outer
+            .iter()
+            .rev()
+            .map(|frame| frame.function.as_str())
+            .collect::<Vec<_>>()
+            .join(" ← ")
+    })
+}
+
 /// A point in virtual time as the panels print it: "1.500".
 pub(crate) fn time(t: f64) -> String {
     float_fixed(t, 3)
@@ -173,6 +206,19 @@ pub(crate) fn seconds(s: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stack_text_reads_as_frames() {
+        let chain = frames("main:19\nhandle:14\nouter.<locals>.fetch:5");
+        let names: Vec<_> = chain
+            .iter()
+            .map(|f| (f.function.as_str(), f.line))
+            .collect();
+        assert_eq!(names, [("main()", 19), ("handle()", 14), ("fetch()", 5)]);
+        assert_eq!(awaited_by(&chain).as_deref(), Some("handle() ← main()"));
+        assert_eq!(awaited_by(&chain[..1]), None);
+        assert!(frames("").is_empty());
+    }
 
     #[test]
     fn seconds_read_like_python_literals() {

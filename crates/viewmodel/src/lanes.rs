@@ -13,15 +13,6 @@ use crate::catalog::Catalog;
 use crate::replay::{Phase, State};
 use crate::views::{Detail, Lane, LaneOwner, Mark, Segment, SegmentState};
 
-/// Coroutines `asyncio.run` wraps in tasks of its own after the program's main
-/// coroutine ends: their lanes are asyncio's internals, not the program's. A
-/// program's class could reuse the names, but its coroutine has frames: an
-/// internal task's await chain (`stack`) is empty when it runs.
-const INTERNAL_COROUTINES: [&str; 2] = [
-    "BaseEventLoop.shutdown_asyncgens()",
-    "BaseEventLoop.shutdown_default_executor()",
-];
-
 /// A segment whose end is not known yet.
 struct Open {
     state: SegmentState,
@@ -167,14 +158,6 @@ pub(crate) fn build(trace: &Trace, catalog: &Catalog, marks: Vec<(LaneOwner, Mar
             | EventKind::ProgramEnded { .. } => event_loop.close(i, event.time),
             _ => {}
         }
-        if let EventKind::TaskResumed { task, stack } = &event.kind {
-            // Interned text 0 is the empty string: no frame of the program.
-            if *stack != 0 {
-                if let Some(Some(lane)) = tasks.get_mut(*task as usize) {
-                    lane.lane.internal = false;
-                }
-            }
-        }
         if let Some(task) = touched_task(event, catalog) {
             if let Some(t) = state.task(task) {
                 let (segment, detail) = segment_state(&t.phase);
@@ -189,7 +172,7 @@ pub(crate) fn build(trace: &Trace, catalog: &Catalog, marks: Vec<(LaneOwner, Mar
                     Builder::new(
                         LaneOwner::Task(task),
                         format!("{name} · {coro}"),
-                        INTERNAL_COROUTINES.contains(&coro),
+                        catalog.internal_task(task),
                     )
                 });
                 lane.enter(segment, detail, i, event.time);

@@ -323,6 +323,34 @@ impl Timeline {
             .unwrap_or((0, None))
     }
 
+    /// The last event at or before virtual time `time` (0 if none).
+    pub fn last_event_by(&self, time: f64) -> usize {
+        self.trace
+            .events
+            .partition_point(|event| event.time <= time)
+            .saturating_sub(1)
+    }
+
+    /// The next event after `k` in which task `task` is created, runs, stops or ends.
+    pub fn next_event_of_task(&self, task: u32, k: usize) -> Option<usize> {
+        let start = k.checked_add(1)?;
+        self.trace
+            .events
+            .get(start..)?
+            .iter()
+            .position(|event| match &event.kind {
+                EventKind::TaskCreated { task: t, .. }
+                | EventKind::TaskResumed { task: t, .. }
+                | EventKind::TaskSuspended { task: t, .. }
+                | EventKind::TaskDone { task: t, .. }
+                | EventKind::TaskFailed { task: t, .. }
+                | EventKind::TaskCancelled { task: t }
+                | EventKind::TaskRenamed { task: t, .. } => *t == task,
+                _ => false,
+            })
+            .map(|offset| start + offset)
+    }
+
     /// Virtual time of event `k` (clamped; 0 for an empty trace).
     pub fn event_time(&self, k: usize) -> f64 {
         self.trace

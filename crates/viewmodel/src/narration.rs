@@ -4,12 +4,17 @@
 
 use loopscope_runtime::trace::{Callback, Event, EventKind, Stream, Wait};
 
-use crate::labels::{seconds, time, Names};
+use crate::labels::{awaited_by, frames, seconds, time, Names};
 use crate::views::Narration;
 
 /// The sentence for `event`, given the state after it.
 pub(crate) fn sentence(names: &Names, event: &Event, mode: Narration) -> String {
     let concepts = mode == Narration::Concepts;
+    if concepts {
+        if let Some(sentence) = asyncio_bookkeeping(names, event) {
+            return sentence;
+        }
+    }
     let now = event.time;
     let s = |id| names.str(id);
     let running = || match (names.state.running_task, names.running()) {
@@ -26,12 +31,20 @@ pub(crate) fn sentence(names: &Names, event: &Event, mode: Narration) -> String 
                 format!("Task({coro}) is {name}: its constructor schedules the first Task.__step with call_soon.")
             }
         }
-        EventKind::TaskResumed { task, .. } => {
+        EventKind::TaskResumed { task, stack } => {
             let (name, coro) = (names.task(*task), names.coro(*task));
             let line = names.state.task(*task).map_or(0, |t| t.line);
+            let chain = frames(s(*stack));
+            let awaited = awaited_by(&chain);
             match (concepts, line) {
                 (true, 0) => format!("{name} starts running {coro}."),
-                (true, _) => format!("{name} resumes {coro} after the await at line {line}."),
+                (true, _) => match (chain.last(), awaited) {
+                    (Some(innermost), Some(awaited)) => format!(
+                        "{name} resumes {} at line {line}, awaited by {awaited}.",
+                        innermost.function
+                    ),
+                    _ => format!("{name} resumes {coro} after the await at line {line}."),
+                },
                 (false, 0) => {
                     format!("Task.__step runs {coro} for the first time with coro.send(None).")
                 }
@@ -248,7 +261,13 @@ pub(crate) fn sentence(names: &Names, event: &Event, mode: Narration) -> String 
             }
         }
         EventKind::PrimitiveCreated { kind, label, .. } => {
-            format!("{} creates a {} ({}).", running(), s(*kind), s(*label))
+            let kind = s(*kind);
+            format!(
+                "{} creates {} {kind} ({}).",
+                running(),
+                article(kind),
+                s(*label)
+            )
         }
         EventKind::QueuePut { queue, item, size } => {
             format!(
@@ -413,6 +432,56 @@ fn internal_callback(names: &Names, callback: &Callback) -> String {
         Callback::Call { label } => names.str(*label).to_string(),
         Callback::SleepDone { .. } => "futures._set_result_unless_cancelled".to_string(),
         Callback::Internal { label } => names.str(*label).to_string(),
+    }
+}
+
+/// In the learner's voice, an event about asyncio's own tasks or objects says just that
+/// (the Internals voice tells it in full).
+fn asyncio_bookkeeping(names: &Names, event: &Event) -> Option<String> {
+    let catalog = names.catalog;
+    let stepped_task = |handle: &u32| match catalog.handle(*handle)?.callback? {
+        Callback::TaskStep { task } | Callback::TaskWakeup { task, .. } => Some(task),
+        _ => None,
+    };
+    let task = match &event.kind {
+        EventKind::TaskCreated { task, .. }
+        | EventKind::TaskResumed { task, .. }
+        | EventKind::TaskSuspended { task, .. }
+        | EventKind::TaskDone { task, .. }
+        | EventKind::TaskFailed { task, .. }
+        | EventKind::TaskCancelled { task } => Some(*task),
+        EventKind::HandleScheduled { handle, .. }
+        | EventKind::HandleRun { handle }
+        | EventKind::HandleSkipped { handle }
+        | EventKind::TimerScheduled { handle, .. }
+        | EventKind::TimerFired { handle } => stepped_task(handle),
+        _ => None,
+    };
+    if task.is_some_and(|task| catalog.internal_task(task)) {
+        return Some("asyncio.run cleans up: it runs asyncio's own shutdown tasks, which the program did not create (switch on Internals to follow them).".to_string());
+    }
+    let primitive = match &event.kind {
+        EventKind::PrimitiveCreated { primitive, .. }
+        | EventKind::EventSet { primitive }
+        | EventKind::EventCleared { primitive }
+        | EventKind::LockAcquired { primitive, .. }
+        | EventKind::LockReleased { primitive } => Some(*primitive),
+        _ => None,
+    }?;
+    let info = catalog.primitive(primitive).filter(|info| info.internal)?;
+    let kind = names.str(info.kind);
+    Some(format!(
+        "asyncio uses {} {kind} of its own inside a queue or condition; the program did not make it (switch on Internals to see it).",
+        article(kind)
+    ))
+}
+
+/// "a" or "an" before a class name ("an Event", "a Lock").
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
     }
 }
 

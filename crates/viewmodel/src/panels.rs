@@ -32,6 +32,7 @@ pub(crate) fn loop_view(
             kind: handle_kind(catalog, handle),
             label,
             task: state.running_task,
+            stack: crate::labels::frames(names.str(state.running_from_stack)),
         }),
         ready: state
             .ready
@@ -44,6 +45,7 @@ pub(crate) fn loop_view(
                     label,
                     task,
                     cancelled: catalog.cancelled_by(handle, k),
+                    internal: task.is_some_and(|task| catalog.internal_task(task)),
                 }
             })
             .collect(),
@@ -61,6 +63,7 @@ pub(crate) fn loop_view(
                     label,
                     task,
                     cancelled: catalog.cancelled_by(timer.handle, k),
+                    internal: task.is_some_and(|task| catalog.internal_task(task)),
                 }
             })
             .collect(),
@@ -77,6 +80,8 @@ pub(crate) fn loop_view(
                     coro: names.coro(id).to_string(),
                     state: task_state(&names, &t.phase),
                     line: t.line,
+                    stack: names.chain(id),
+                    internal: catalog.internal_task(id),
                 })
             })
             .collect(),
@@ -166,6 +171,7 @@ fn primitives(names: &Names) -> Vec<PrimitiveView> {
                 label: names.str(info.label).to_string(),
                 state,
                 waiters,
+                internal: info.internal,
             })
         })
         .collect()

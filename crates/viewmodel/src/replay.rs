@@ -31,6 +31,8 @@ pub(crate) struct TaskState {
     pub phase: Phase,
     /// Line of the await it last suspended at (0: never ran).
     pub line: u32,
+    /// Its await chain where it last resumed or suspended (the trace's `stack` text).
+    pub stack: StrId,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -55,6 +57,8 @@ pub(crate) struct State {
     pub running_handle: Option<u32>,
     /// For a running task step: the line the task resumed from.
     pub running_from_line: u32,
+    /// ...and its await chain there.
+    pub running_from_stack: StrId,
     pub running_task: Option<u32>,
     /// Indexed by task id (index 0 unused); `None` before creation.
     pub tasks: Vec<Option<TaskState>>,
@@ -100,13 +104,18 @@ impl State {
                     name: *name,
                     phase: Phase::Ready,
                     line: 0,
+                    stack: 0,
                 });
             }
-            EventKind::TaskResumed { task, .. } => {
-                self.set_phase(*task, Phase::Running);
+            EventKind::TaskResumed { task, stack } => {
+                if let Some(t) = self.task_mut(*task) {
+                    t.phase = Phase::Running;
+                    t.stack = *stack;
+                }
                 self.running_task = Some(*task);
+                self.running_from_stack = *stack;
             }
-            EventKind::TaskSuspended { task, wait, .. } => {
+            EventKind::TaskSuspended { task, wait, stack } => {
                 let phase = match wait {
                     Wait::Yield => Phase::Ready,
                     other => Phase::Waiting(*other),
@@ -114,6 +123,7 @@ impl State {
                 if let Some(t) = self.task_mut(*task) {
                     t.phase = phase;
                     t.line = event.line;
+                    t.stack = *stack;
                 }
                 self.stop_running(*task);
             }
@@ -133,12 +143,13 @@ impl State {
                 self.pop_ready(*handle);
                 self.running_handle = Some(*handle);
                 self.running_task = None;
-                self.running_from_line = match catalog.handle(*handle).and_then(|h| h.callback) {
+                let stepped = match catalog.handle(*handle).and_then(|h| h.callback) {
                     Some(Callback::TaskStep { task } | Callback::TaskWakeup { task, .. }) => {
-                        self.task(task).map_or(0, |t| t.line)
+                        self.task(task).map(|t| (t.line, t.stack))
                     }
-                    _ => 0,
+                    _ => None,
                 };
+                (self.running_from_line, self.running_from_stack) = stepped.unwrap_or((0, 0));
             }
             EventKind::HandleSkipped { handle } => {
                 self.pop_ready(*handle);
@@ -245,6 +256,7 @@ impl State {
     fn idle(&mut self) {
         self.running_handle = None;
         self.running_from_line = 0;
+        self.running_from_stack = 0;
         self.running_task = None;
     }
 

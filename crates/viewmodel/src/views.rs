@@ -40,6 +40,17 @@ pub struct LoopView {
     pub console_len: usize,
 }
 
+impl LoopView {
+    /// Leaves out asyncio's own tasks and objects (and the handles and timers for those
+    /// tasks): what a learner sees until they turn on Internals.
+    pub fn hide_internals(&mut self) {
+        self.ready.retain(|handle| !handle.internal);
+        self.timers.retain(|timer| !timer.internal);
+        self.tasks.retain(|task| !task.internal);
+        self.primitives.retain(|primitive| !primitive.internal);
+    }
+}
+
 /// What kind of callback a handle runs (for icons and colours).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum HandleKind {
@@ -66,6 +77,8 @@ pub struct RunningView {
     pub label: String,
     /// The task currently executing Python code inside this handle.
     pub task: Option<u32>,
+    /// That task's await chain where this step resumed it (outermost first).
+    pub stack: Vec<FrameView>,
 }
 
 /// One entry of the ready queue.
@@ -79,6 +92,8 @@ pub struct HandleView {
     pub task: Option<u32>,
     /// Cancelled handles stay in the queue and are skipped when popped.
     pub cancelled: bool,
+    /// It steps or wakes one of asyncio's own tasks (beginners need not see it).
+    pub internal: bool,
 }
 
 /// One timer in the heap.
@@ -96,6 +111,8 @@ pub struct TimerView {
     pub task: Option<u32>,
     /// Cancelled timers stay in the heap until purged.
     pub cancelled: bool,
+    /// It wakes one of asyncio's own tasks.
+    pub internal: bool,
 }
 
 /// One task.
@@ -108,6 +125,20 @@ pub struct TaskView {
     pub coro: String,
     pub state: TaskState,
     /// Line of the `await` it is suspended at (0 before its first step).
+    pub line: u32,
+    /// Its await chain where it last resumed or stopped, outermost (its own coroutine)
+    /// first; empty before its first step and for asyncio's own tasks.
+    pub stack: Vec<FrameView>,
+    /// One of asyncio's own tasks (`asyncio.run`'s clean-up), not the program's.
+    pub internal: bool,
+}
+
+/// One frame of a task's await chain.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrameView {
+    /// The coroutine function, e.g. "fetch()".
+    pub function: String,
+    /// The line it is at (where it awaits the next frame, for all but the innermost).
     pub line: u32,
 }
 
@@ -155,6 +186,8 @@ pub struct PrimitiveView {
     pub state: PrimitiveState,
     /// Tasks parked on it, in the order they parked.
     pub waiters: Vec<WaiterView>,
+    /// Made by asyncio inside another primitive (a Queue's Event), not by the program.
+    pub internal: bool,
 }
 
 /// The kind-specific part of a primitive.

@@ -113,3 +113,24 @@ fn damaged_traces_still_seek() {
         }
     }
 }
+
+#[test]
+fn jumps_by_virtual_time_and_by_task() {
+    let t = common::example("07_gather");
+    // Virtual time is sorted along the trace: the last event at or before a time.
+    let at_one = t.last_event_by(1.0);
+    assert_eq!(t.event_time(at_one), 1.0);
+    assert!(t.event_time(at_one + 1) > 1.0);
+    assert_eq!(t.last_event_by(-1.0), 0);
+    assert_eq!(t.last_event_by(f64::INFINITY), t.len() - 1);
+    // Task 2's events, one after another, then none.
+    let mut k = 0;
+    let mut seen = Vec::new();
+    while let Some(next) = t.next_event_of_task(2, k) {
+        assert!(next > k);
+        seen.push(next);
+        k = next;
+    }
+    assert!(seen.len() >= 4, "{seen:?}");
+    assert_eq!(t.next_event_of_task(2, usize::MAX), None);
+}
