@@ -6,21 +6,27 @@ use leptos::prelude::*;
 use crate::controls::{action_for_key, drive_playback, perform, Action, Controls};
 use crate::editor::Editor;
 use crate::embed::{EmbedOptions, Panel};
-use crate::examples::{default_preset, find, PRESETS};
+use crate::examples::{default_preset, PRESETS};
+use crate::guard;
 use crate::help::HelpDialog;
+use crate::opening::{Opening, OpeningNotice};
 use crate::panels::console::ConsolePanel;
 use crate::panels::narration::NarrationPanel;
 use crate::panels::now_running::NowRunningPanel;
 use crate::panels::primitives::PrimitivesPanel;
 use crate::panels::ready_queue::ReadyQueuePanel;
+use crate::panels::stack::{shown_chain, StackPanel};
 use crate::panels::tasks::TasksPanel;
 use crate::panels::timers::TimersPanel;
+use crate::program_picker::{ExamplesPicker, MyPrograms};
+use crate::run_status::{RunStatus, SettingsButton};
 use crate::session::{Session, EDITED_FILENAME};
 use crate::share::ShareMenu;
 use crate::share_link::{decode, SharedView};
 use crate::storage;
 use crate::theme::{apply_theme, initial_theme, ThemeToggle};
 use crate::timeline::TimelinePanel;
+use crate::tour::Tour;
 
 /// Re-run this long after the last edit.
 const RERUN_DELAY: std::time::Duration = std::time::Duration::from_millis(600);
@@ -35,6 +41,8 @@ struct Start {
     event_axis: bool,
     /// Why a share link could not be opened.
     link_error: Option<String>,
+    /// The autosaved draft a share link replaced.
+    replaced_draft: Option<String>,
 }
 
 fn start_from_location(options: &EmbedOptions) -> Start {
@@ -47,6 +55,7 @@ fn start_from_location(options: &EmbedOptions) -> Start {
         internals: false,
         event_axis: false,
         link_error: None,
+        replaced_draft: None,
     };
     let fragment = window().location().hash().unwrap_or_default();
     if fragment.len() > 1 {
@@ -64,6 +73,10 @@ fn start_from_location(options: &EmbedOptions) -> Start {
                 start.event = event;
                 start.internals = internals;
                 start.event_axis = event_axis;
+                if !options.embedded {
+                    start.replaced_draft =
+                        storage::load_draft().filter(|draft| *draft != start.source);
+                }
             }
             Err(error) => {
                 start.link_error = Some(format!("{error} Showing the default example instead."))
@@ -73,6 +86,7 @@ fn start_from_location(options: &EmbedOptions) -> Start {
         if let Some(draft) = storage::load_draft() {
             start.filename = filename_for(&draft);
             start.source = draft;
+            start.event = storage::load_position().unwrap_or(0);
         }
     }
     if let Some(event) = options.event {
@@ -100,16 +114,63 @@ pub fn App() -> impl IntoView {
     session.event_axis.set(start.event_axis);
     session.speed.set(options.speed);
     provide_context(session);
+    if let Some(draft) = start.replaced_draft {
+        session.keep_replaced_draft(draft.clone(), filename_for(&draft), start.seed);
+    }
     let banner = RwSignal::new(start.link_error);
+    // A link pasted into this tab's address bar changes only the fragment: open it here.
+    let _hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        let fragment = window().location().hash().unwrap_or_default();
+        if fragment.len() <= 1 {
+            return;
+        }
+        match decode(&fragment) {
+            Ok(view) => {
+                banner.set(None);
+                session.internals.set(view.internals);
+                session.event_axis.set(view.event_axis);
+                session.open(Opening {
+                    filename: filename_for(&view.code),
+                    source: view.code,
+                    seed: view.seed,
+                    event: view.event,
+                    what: "the link".to_string(),
+                });
+            }
+            Err(error) => banner.set(Some(format!(
+                "{error} The program in the editor was left as it was."
+            ))),
+        }
+    });
     let help_open = RwSignal::new(false);
+    let tour = RwSignal::new(false);
     let theme = RwSignal::new(initial_theme(options.theme));
     Effect::new(move |_| apply_theme(theme.get()));
 
-    session.run_now(start.event);
+    // The crash-loop guard: a program stopped, crashed or unfinished last time waits for a click.
+    match guard::held(&guard::fingerprint(
+        &session.source.get_untracked(),
+        start.seed,
+    )) {
+        Some(held) => {
+            session.held.set(Some(held));
+            session.event.set(start.event);
+        }
+        None => session.run_now(start.event),
+    }
     if options.autoplay {
         session.playing.set(true);
     }
     drive_playback(session);
+    // Reload comes back to the same event of the draft.
+    let _leaving = (!options.embedded).then(|| {
+        window_event_listener(leptos::ev::pagehide, move |_| {
+            storage::save_position(session.event.get_untracked());
+        })
+    });
+    if options.embedded {
+        crate::embed_frame::connect(session);
+    }
     schedule_reruns(session, !options.embedded);
 
     let _keys = window_event_listener(leptos::ev::keydown, move |event| {
@@ -128,10 +189,16 @@ pub fn App() -> impl IntoView {
     });
 
     let embedded = options.embedded;
+    let readonly = options.readonly;
     let shows = {
         let options = options.clone();
         move |panel: Panel| options.shows(panel)
     };
+    let chain_lines = Signal::derive(move || {
+        shown_chain(&session).map_or_else(Vec::new, |chain| {
+            chain.frames.iter().map(|frame| frame.line).collect()
+        })
+    });
     let executing_line = Signal::derive(move || {
         let line = session.view.with(|view| view.line);
         (line > 0).then_some(line)
@@ -152,9 +219,10 @@ pub fn App() -> impl IntoView {
             {if embedded {
                 view! {
                     <header class="embed-bar">
-                        <strong>"Loopscope"</strong>
+                        <h1 class="brand">"Loopscope"</h1>
                         <span>{move || session.filename.get()}</span>
-                        <a href=open_full_url target="_blank" rel="noopener">
+                        <RunStatus/>
+                        <a href=open_full_url target="_blank" rel="noopener" on:click=move |event| carry_view(&event, session)>
                             "Open in Loopscope ↗"
                         </a>
                     </header>
@@ -164,7 +232,8 @@ pub fn App() -> impl IntoView {
                 view! {
                     <header class="topbar">
                         <h1 class="brand">"Loopscope"</h1>
-                        <PresetMenu/>
+                        <ExamplesPicker/>
+                        <MyPrograms/>
                         <button type="button" class="primary" on:click=move |_| session.run_now(0)>
                             "Run"
                         </button>
@@ -174,12 +243,18 @@ pub fn App() -> impl IntoView {
                                 class="seed-input"
                                 type="number"
                                 min="0"
+                                step="1"
+                                title="The seed of random (a whole number, 0 or more)"
                                 prop:value=move || session.seed.get().to_string()
                                 on:change=move |event| {
-                                    if let Ok(seed) = event_target_value(&event).trim().parse::<u64>() {
-                                        session.seed.set(seed);
-                                        storage::save_seed(seed);
-                                        session.run_now(session.event.get_untracked());
+                                    match event_target_value(&event).trim().parse::<u64>() {
+                                        Ok(seed) => {
+                                            session.seed.set(seed);
+                                            storage::save_seed(seed);
+                                            session.run_now(session.event.get_untracked());
+                                        }
+                                        // Not a seed (-5, 1e3, 2.5): show the one in use again.
+                                        Err(_) => show_seed(&event, session.seed.get_untracked()),
                                     }
                                 }
                             />
@@ -188,7 +263,8 @@ pub fn App() -> impl IntoView {
                         <span class="spacer"></span>
                         <ShareMenu/>
                         <ThemeToggle theme=theme/>
-                        <button type="button" on:click=move |_| help_open.set(true) title="Keyboard shortcuts (?)">
+                        <SettingsButton/>
+                        <button type="button" on:click=move |_| help_open.set(true) title="What each panel shows, the colours, the shortcuts (?)">
                             "? Help"
                         </button>
                     </header>
@@ -209,14 +285,15 @@ pub fn App() -> impl IntoView {
                         }
                     })
             }}
+            <OpeningNotice/>
             <main class="workspace">
                 {shows(Panel::Editor)
                     .then(|| {
                         view! {
-                            <section class="column">
+                            <section class="column editor-column">
                                 <div class="panel editor-panel">
                                     <h2>"Program"</h2>
-                                    <Editor source=session.source executing_line=executing_line problem=problem/>
+                                    <Editor source=session.source executing_line=executing_line problem=problem chain_lines=chain_lines readonly=readonly/>
                                     {move || {
                                         problem
                                             .get()
@@ -234,6 +311,7 @@ pub fn App() -> impl IntoView {
                     })}
                 <section class="column loop-column" aria-label="Event loop">
                     {shows(Panel::Now).then(|| view! { <NowRunningPanel/> })}
+                    {shows(Panel::Stack).then(|| view! { <StackPanel/> })}
                     {shows(Panel::Narration).then(|| view! { <NarrationPanel/> })}
                     {shows(Panel::Ready).then(|| view! { <ReadyQueuePanel/> })}
                     {shows(Panel::Timers).then(|| view! { <TimersPanel/> })}
@@ -243,7 +321,7 @@ pub fn App() -> impl IntoView {
                 {shows(Panel::Console)
                     .then(|| {
                         view! {
-                            <section class="column">
+                            <section class="column console-column">
                                 <ConsolePanel/>
                             </section>
                         }
@@ -253,8 +331,20 @@ pub fn App() -> impl IntoView {
                 <Controls/>
                 {shows(Panel::Timeline).then(|| view! { <TimelinePanel/> })}
             </footer>
-            <HelpDialog open=help_open/>
+            <HelpDialog open=help_open tour=tour/>
+            {(!embedded).then(|| view! { <Tour start=tour/> })}
         </div>
+    }
+}
+
+/// Puts `seed` back in the seed field that sent `event`.
+fn show_seed(event: &leptos::ev::Event, seed: u64) {
+    use wasm_bindgen::JsCast;
+    if let Some(field) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        field.set_value(&seed.to_string());
     }
 }
 
@@ -267,11 +357,46 @@ fn typing_in_a_field(event: &web_sys::KeyboardEvent) -> bool {
     else {
         return false;
     };
+    // A dialog's keys are its own (lists move with the arrows there).
+    if target.closest("dialog").ok().flatten().is_some() {
+        return true;
+    }
+    let key = event.key();
     match target.tag_name().as_str() {
         "TEXTAREA" | "SELECT" => true,
-        "INPUT" => target.get_attribute("type").as_deref() != Some("checkbox"),
-        "BUTTON" => event.key() == " " || event.key() == "Enter",
+        // The slider moves through events with its own keys; the other shortcuts still work.
+        "INPUT" => match target.get_attribute("type").as_deref() {
+            Some("checkbox") => false,
+            Some("range") => matches!(
+                key.as_str(),
+                "ArrowLeft"
+                    | "ArrowRight"
+                    | "ArrowUp"
+                    | "ArrowDown"
+                    | "Home"
+                    | "End"
+                    | "PageUp"
+                    | "PageDown"
+            ),
+            _ => true,
+        },
+        "BUTTON" => key == " " || key == "Enter",
         _ => false,
+    }
+}
+
+/// "Open in Loopscope" opens the reader's program as it is now, at the event shown: the
+/// link is rewritten as it is followed.
+fn carry_view(event: &leptos::ev::MouseEvent, session: Session) {
+    use wasm_bindgen::JsCast;
+    let Some(anchor) = event
+        .current_target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    if let Ok(fragment) = crate::share_link::encode(&crate::share::current_view(&session)) {
+        anchor.set_href(&format!("{}#{fragment}", crate::share::page_base()));
     }
 }
 
@@ -286,88 +411,35 @@ fn open_full_url() -> String {
     )
 }
 
-/// Autosaves edits and re-runs the program [`RERUN_DELAY`] after the last one.
+/// Autosaves edits and re-runs the program [`RERUN_DELAY`] after the last one; an edit
+/// abandons the run under way (it is of an older program).
 fn schedule_reruns(session: Session, autosave: bool) {
     let generation = StoredValue::new(0u64);
-    Effect::new(move |previous: Option<()>| {
+    Effect::new(move |previous: Option<String>| {
         let source = session.source.get();
-        if previous.is_none() {
-            return;
+        if previous.is_none() || previous.as_ref() == Some(&source) {
+            return source;
         }
         if autosave {
             storage::save_draft(&source);
         }
-        let already_run = session
-            .run
-            .with_untracked(|run| run.as_ref().is_some_and(|run| run.source == source));
-        if already_run {
-            return;
+        if session.has_run_for(&source) {
+            return source;
         }
+        session.abandon_run();
         let this_edit = generation.get_value() + 1;
         generation.set_value(this_edit);
         set_timeout(
             move || {
-                if generation.get_value() == this_edit {
+                let ran = session
+                    .source
+                    .with_untracked(|source| session.has_run_for(source));
+                if generation.get_value() == this_edit && !ran {
                     session.run_now(session.event.get_untracked());
                 }
             },
             RERUN_DELAY,
         );
+        source
     });
-}
-
-/// "Finished", or how the run failed.
-#[component]
-fn RunStatus() -> impl IntoView {
-    let session = Session::get();
-    view! {
-        <span
-            class="run-status"
-            class:failed=move || session.run.with(|run| run.as_ref().is_some_and(|run| run.status != 0))
-            title=move || session.run.with(|run| run.as_ref().map(|run| run.summary.clone()))
-            role="status"
-        >
-            {move || session.run.with(|run| run.as_ref().map(|run| run.summary.clone()))}
-        </span>
-    }
-}
-
-/// The presets menu: choosing one loads it into the editor and runs it.
-#[component]
-fn PresetMenu() -> impl IntoView {
-    let session = Session::get();
-    let load = move |event: leptos::ev::Event| {
-        let file = event_target_value(&event);
-        if let Some(preset) = find(&file) {
-            session.playing.set(false);
-            session.filename.set(preset.file.to_string());
-            session.source.set(preset.source.to_string());
-            session.run_now(0);
-        }
-    };
-    view! {
-        <label>
-            <span class="visually-hidden">"Example program"</span>
-            <select on:change=load aria-label="Example program">
-                <option value="" selected=move || find(&session.filename.get()).is_none()>
-                    "Examples…"
-                </option>
-                {PRESETS
-                    .iter()
-                    .map(|preset| {
-                        let file = preset.file;
-                        view! {
-                            <option
-                                value=file
-                                title=preset.description()
-                                selected=move || session.filename.get() == file
-                            >
-                                {preset.title()}
-                            </option>
-                        }
-                    })
-                    .collect::<Vec<_>>()}
-            </select>
-        </label>
-    }
 }

@@ -9,7 +9,8 @@
 // docs/ARCHITECTURE.md), which reaches the page as a WebAssembly.RuntimeError. After
 // one the app's state cannot be trusted, so instead of a page that silently stops
 // answering, a banner says what happened. The editor autosaves every edit, so a
-// reload brings the program back.
+// reload brings the program back. (A trap in the engine happens in its worker, where
+// the app itself reports it and carries on.)
 
 function showFailure(what, error) {
   if (document.getElementById("fatal-error")) {
@@ -46,9 +47,35 @@ window.addEventListener("unhandledrejection", (event) => {
 });
 
 const files = new URL(import.meta.url).searchParams;
+const glueUrl = new URL(files.get("js"), location.href).href;
+const wasmUrl = new URL(files.get("wasm"), location.href).href;
+
+// The wasm module is fetched and compiled once: the page instantiates it, and so does each
+// engine worker (src/worker.js), which receives the compiled module in a message.
+async function compile(url) {
+  const response = await fetch(url);
+  if (!response.ok) {
+    throw new Error(`${url} answered ${response.status}`);
+  }
+  if (response.headers.get("content-type")?.startsWith("application/wasm")) {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
 try {
-  const { default: init } = await import(files.get("js"));
-  await init({ module_or_path: files.get("wasm") });
+  const [glue, module] = await Promise.all([import(glueUrl), compile(wasmUrl)]);
+  // The app calls this (src/engine.rs) for a worker running the engine on the same module.
+  window.loopscopeStartEngine = () => {
+    const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
+    worker.postMessage({ module, glue: glueUrl });
+    return worker;
+  };
+  const exports = await glue.default({ module_or_path: module });
+  // For tests/e2e/measure/budgets.mjs: the page's wasm memory, in bytes.
+  window.loopscopeMemoryBytes = () => exports.memory.buffer.byteLength;
+  document.getElementById("loading")?.remove();
 } catch (error) {
+  document.getElementById("loading")?.remove();
   showFailure("Loopscope could not start", error);
 }

@@ -1,13 +1,14 @@
-//! Time travel: play/pause, step, jump between clock advances, Home/End, speed and the scrub
-//! slider, plus the page-wide keyboard shortcuts. Seeking only changes the shown event; the
-//! program is never re-run.
+//! Time travel: play/pause, step, jump between clock advances, prints and the selected
+//! task's events, Home/End, speed and the scrub slider, plus the page-wide keyboard
+//! shortcuts. Seeking only changes the shown event; the program is never re-run.
 
 use leptos::prelude::*;
-use loopscope_cpython::strtod::parse_float;
 
-use crate::embed::SPEEDS;
-use crate::number_text::decimal;
 use crate::session::Session;
+use crate::speed::{Speed, SPEEDS};
+
+/// Milliseconds between two playback ticks (each moves as far as the speed says).
+const PLAYBACK_TICK_MS: u64 = 16;
 
 /// Index of the next (`forward`) or previous event after `from` that moves the clock.
 fn clock_advance(session: &Session, from: usize, forward: bool) -> Option<usize> {
@@ -31,6 +32,10 @@ pub enum Action {
     PreviousClockAdvance,
     First,
     Last,
+    NextPrint,
+    PreviousPrint,
+    /// The next event of the selected (else the running) task.
+    NextOfTask,
     Help,
 }
 
@@ -44,6 +49,9 @@ pub fn action_for_key(key: &str, shift: bool) -> Option<Action> {
         ("ArrowLeft", true) => Action::PreviousClockAdvance,
         ("Home", _) => Action::First,
         ("End", _) => Action::Last,
+        ("p", false) => Action::NextPrint,
+        ("P", true) => Action::PreviousPrint,
+        ("t", false) => Action::NextOfTask,
         ("?", _) => Action::Help,
         _ => return None,
     })
@@ -78,8 +86,51 @@ pub fn perform(session: &Session, action: Action) {
             session.playing.set(false);
             session.seek(session.last_event());
         }
+        Action::NextPrint | Action::PreviousPrint => {
+            session.playing.set(false);
+            let forward = action == Action::NextPrint;
+            if let Some(target) = print(session, event, forward) {
+                session.seek(target);
+            }
+        }
+        Action::NextOfTask => {
+            session.playing.set(false);
+            let task = session.selected_task.get_untracked().or_else(|| {
+                session
+                    .view
+                    .with_untracked(|view| view.running.as_ref().and_then(|running| running.task))
+            });
+            let target = task.and_then(|task| {
+                session.run.with_untracked(|run| {
+                    run.as_ref()
+                        .and_then(|run| run.timeline.next_event_of_task(task, event))
+                })
+            });
+            if let Some(target) = target {
+                session.seek(target);
+            }
+        }
         Action::Help => {}
     }
+}
+
+/// The event that printed the next (or previous) console line after (before) `from`.
+fn print(session: &Session, from: usize, forward: bool) -> Option<usize> {
+    session.run.with_untracked(|run| {
+        let console = run.as_ref()?.timeline.console();
+        if forward {
+            console
+                .iter()
+                .map(|line| line.event)
+                .find(|event| *event > from)
+        } else {
+            console
+                .iter()
+                .rev()
+                .map(|line| line.event)
+                .find(|event| *event < from)
+        }
+    })
 }
 
 fn toggle_play(session: &Session) {
@@ -93,7 +144,8 @@ fn toggle_play(session: &Session) {
     }
 }
 
-/// Advances the shown event while `playing`, at `speed` events per second.
+/// Advances the shown event while `playing`, as fast as `speed` says: so many events per
+/// second, or the run's own virtual time scaled (waits between events take their time).
 pub fn drive_playback(session: Session) {
     let handle = StoredValue::new(None::<IntervalHandle>);
     Effect::new(move |_| {
@@ -106,26 +158,86 @@ pub fn drive_playback(session: Session) {
         if !playing {
             return;
         }
-        let period = std::time::Duration::from_secs_f64(1.0 / speed.max(0.25));
+        let last_tick = std::cell::Cell::new(js_sys::Date::now());
+        // Events owed but not yet shown, and the virtual clock playback has reached.
+        let owed = std::cell::Cell::new(0.0f64);
+        let clock = std::cell::Cell::new(session.view.with_untracked(|view| view.now));
         let started = set_interval_with_handle(
             move || {
+                let now = js_sys::Date::now();
+                let elapsed = (now - last_tick.replace(now)) / 1000.0;
+                // Autoplay before the first run arrives: wait for it.
+                if session.run.with_untracked(Option::is_none) {
+                    return;
+                }
                 let event = session.event.get_untracked();
-                if event >= session.last_event() {
+                let last = session.last_event();
+                if event >= last {
                     session.playing.set(false);
-                } else {
-                    session.event.set(event + 1);
+                    return;
+                }
+                let target = match speed {
+                    Speed::Events(rate) => {
+                        let due = owed.get() + rate * elapsed;
+                        owed.set(due.fract());
+                        event + due.floor() as usize
+                    }
+                    Speed::Virtual(factor) => {
+                        clock.set(clock.get() + factor * elapsed);
+                        let reached = last_event_by(&session, clock.get());
+                        // Nothing left before the next wait: jump over it at once.
+                        reached.max(event)
+                    }
+                };
+                if target > event {
+                    session.event.set(target.min(last));
                 }
             },
-            period,
+            std::time::Duration::from_millis(PLAYBACK_TICK_MS),
         );
         handle.set_value(started.ok());
     });
 }
 
-/// The playback bar.
+/// The last event at or before virtual time `time`.
+fn last_event_by(session: &Session, time: f64) -> usize {
+    session.run.with_untracked(|run| {
+        run.as_ref()
+            .map_or(0, |run| run.timeline.last_event_by(time))
+    })
+}
+
+/// Gives the focus back to the page after a menu choice, so shortcuts work at once.
+fn blur_target(event: &leptos::ev::Event) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.blur();
+    }
+}
+
+/// The playback bar, with a hint on the first screen (until the user plays or steps).
 #[component]
 pub fn Controls() -> impl IntoView {
     let session = Session::get();
+    let explored = RwSignal::new(false);
+    Effect::new(move |_| {
+        if session.event.get() > 0 || session.playing.get() {
+            explored.set(true);
+        }
+    });
+    let hint = move || {
+        let events = session
+            .run
+            .with(|run| run.as_ref().map(|run| run.event_count()))?;
+        (!explored.get() && events > 1).then(|| {
+            format!(
+                "The program ran and its {events} events were recorded: press ▶ Play (Space) to watch them, or → to step one at a time."
+            )
+        })
+    };
     let button = move |label: &'static str, title: &'static str, action: Action| {
         view! {
             <button type="button" title=title aria-label=title on:click=move |_| perform(&session, action)>
@@ -134,6 +246,7 @@ pub fn Controls() -> impl IntoView {
         }
     };
     view! {
+        {move || hint().map(|hint| view! { <p class="first-hint">{hint}</p> })}
         <div class="controls" role="group" aria-label="Playback">
             {button("⇤", "First event (Home)", Action::First)}
             {button("◀◀", "Previous clock advance (Shift+←)", Action::PreviousClockAdvance)}
@@ -150,14 +263,17 @@ pub fn Controls() -> impl IntoView {
             {button("▶", "Step forward (→)", Action::StepForward)}
             {button("▶▶", "Next clock advance (Shift+→)", Action::NextClockAdvance)}
             {button("⇥", "Last event (End)", Action::Last)}
+            {button("print ▸", "Next print (P)", Action::NextPrint)}
+            {button("task ▸", "Next event of the selected task (T)", Action::NextOfTask)}
             <label class="visually-hidden" for="speed">"Speed"</label>
             <select
                 id="speed"
                 title="Playback speed"
                 on:change=move |event| {
-                    if let Some(speed) = parse_float(&event_target_value(&event)) {
+                    if let Some(speed) = Speed::parse(&event_target_value(&event)) {
                         session.speed.set(speed);
                     }
+                    blur_target(&event);
                 }
             >
                 {SPEEDS
@@ -165,8 +281,8 @@ pub fn Controls() -> impl IntoView {
                     .map(|speed| {
                         let speed = *speed;
                         view! {
-                            <option value=decimal(speed) selected=move || session.speed.get() == speed>
-                                {format!("{} ev/s", decimal(speed))}
+                            <option value=speed.key() selected=move || session.speed.get() == speed>
+                                {speed.label()}
                             </option>
                         }
                     })

@@ -25,12 +25,18 @@ pub struct LineProblem {
 }
 
 /// The editor. `executing_line` (1-based) is the line the shown event ran; `problem` is a
-/// parse or runtime error to mark.
+/// parse or runtime error to mark; `chain_lines` are the lines of the coroutine stack shown
+/// beside it, outermost first (the innermost is marked like a current line, the others as
+/// the awaits they wait at).
 #[component]
 pub fn Editor(
     source: RwSignal<String>,
     #[prop(into)] executing_line: Signal<Option<u32>>,
     #[prop(into)] problem: Signal<Option<LineProblem>>,
+    #[prop(into)] chain_lines: Signal<Vec<u32>>,
+    /// The program can be read and selected but not changed (an embed's option).
+    #[prop(optional)]
+    readonly: bool,
 ) -> impl IntoView {
     let textarea: NodeRef<Textarea> = NodeRef::new();
     let current_bar: NodeRef<Div> = NodeRef::new();
@@ -63,13 +69,19 @@ pub fn Editor(
     };
     let problem_line = move || problem.with(|problem| problem.as_ref().map(|problem| problem.line));
 
-    // Write the program into the textarea only when it changed from outside (a preset, a
-    // link): rewriting a long program the user just typed costs the browser a relayout.
-    Effect::new(move |_| {
+    // Write the program into the textarea only when it changed from outside (an example, a
+    // link, Undo): rewriting a long program the user just typed costs the browser a relayout.
+    // The first time it is simply set; later changes go through the browser's editing
+    // command, so they join the editor's undo history (Ctrl+Z brings the old text back).
+    Effect::new(move |previous: Option<()>| {
         let Some(area) = textarea.get() else { return };
         source.with(|text| {
             if area.value() != *text {
-                area.set_value(text);
+                if previous.is_none() {
+                    area.set_value(text);
+                } else {
+                    replace_all(&area, text);
+                }
             }
         });
     });
@@ -161,6 +173,22 @@ pub fn Editor(
                             style:top=move || line_top(executing_line.get().unwrap_or(1))
                         ></div>
                     </Show>
+                    {move || {
+                        let lines = chain_lines.get();
+                        let innermost = lines.len().saturating_sub(1);
+                        lines
+                            .into_iter()
+                            .enumerate()
+                            .map(|(depth, line)| {
+                                let class = if depth == innermost {
+                                    "line-bar line-bar-frame"
+                                } else {
+                                    "line-bar line-bar-await"
+                                };
+                                view! { <div class=class style:top=line_top(line)></div> }
+                            })
+                            .collect::<Vec<_>>()
+                    }}
                     <Show when=move || problem.with(Option::is_some)>
                         <div
                             class="line-bar line-bar-error"
@@ -180,12 +208,27 @@ pub fn Editor(
                         class="code-input"
                         node_ref=textarea
                         aria-label="Python program"
+                        readonly=readonly
                         spellcheck="false"
                         autocomplete="off"
                         autocapitalize="off"
                         wrap="off"
-                        on:input=move |event| source.set(event_target_value(&event))
+                        on:input=move |event| {
+                            let text = event_target_value(&event);
+                            if source.with_untracked(|source| *source != text) {
+                                source.set(text);
+                            }
+                        }
                         on:keydown=on_keydown
+                        on:paste=move |_| {
+                            // The caret ends at the paste's end; show the lines' starts, not
+                            // code hidden under the line numbers.
+                            request_animation_frame(move || {
+                                if let Some(scroller) = scroller.get_untracked() {
+                                    scroller.set_scroll_left(0);
+                                }
+                            });
+                        }
                     ></textarea>
                 </div>
             </div>
@@ -221,6 +264,36 @@ fn insert_text(area: &web_sys::HtmlTextAreaElement, text: &str) {
             "end",
         );
         let _ = area.dispatch_event(&web_sys::Event::new("input").expect("an input event"));
+    }
+}
+
+/// Replaces the whole text as an edit the browser can undo, leaving the focus where it was
+/// and the caret at the top.
+fn replace_all(area: &web_sys::HtmlTextAreaElement, text: &str) {
+    let focused = document().active_element();
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = area.focus_with_options(&options);
+    area.select();
+    if text.is_empty() {
+        let _ = document()
+            .dyn_into::<web_sys::HtmlDocument>()
+            .map(|document| document.exec_command("delete"));
+    } else {
+        insert_text(area, text);
+    }
+    if area.value() != text {
+        area.set_value(text);
+    }
+    let _ = area.set_selection_range(0, 0);
+    match focused.and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(element) if element != **area => {
+            let _ = element.focus_with_options(&options);
+        }
+        Some(_) => {}
+        None => {
+            let _ = area.blur();
+        }
     }
 }
 

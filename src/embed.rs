@@ -1,14 +1,17 @@
-//! Embed mode: `?embed=1&panels=…&autoplay=1&speed=…&event=…&theme=dark|light` shows a
-//! minimal page for an iframe. This module parses those parameters (pure, tested natively)
-//! and writes the iframe snippet the Embed dialog offers. docs/embedding.md documents them.
+//! Embed mode: `?embed=1&panels=…&autoplay=1&speed=…&event=…&theme=dark|light&readonly=1`
+//! shows a minimal page for an iframe. This module parses those parameters and writes them
+//! back (pure, tested natively), and writes the snippet the Embed dialog offers: the iframe
+//! plus a small script that sets its height from the page's `loopscope:resize` messages.
+//! docs/embedding.md documents both.
 
-use crate::number_text::decimal;
+use crate::speed::{Speed, DEFAULT_SPEED};
 
 /// A panel that embed mode can show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Panel {
     Editor,
     Now,
+    Stack,
     Ready,
     Timers,
     Tasks,
@@ -20,9 +23,10 @@ pub enum Panel {
 
 impl Panel {
     /// Every panel, in page order.
-    pub const ALL: [Panel; 9] = [
+    pub const ALL: [Panel; 10] = [
         Panel::Editor,
         Panel::Now,
+        Panel::Stack,
         Panel::Ready,
         Panel::Timers,
         Panel::Tasks,
@@ -37,6 +41,7 @@ impl Panel {
         match self {
             Panel::Editor => "editor",
             Panel::Now => "now",
+            Panel::Stack => "stack",
             Panel::Ready => "ready",
             Panel::Timers => "timers",
             Panel::Tasks => "tasks",
@@ -61,11 +66,9 @@ pub const DEFAULT_EMBED_PANELS: [Panel; 5] = [
     Panel::Timeline,
 ];
 
-/// Playback speeds offered (events per second).
-pub const SPEEDS: [f64; 6] = [1.0, 2.0, 4.0, 8.0, 16.0, 32.0];
-
-/// The default playback speed (events per second).
-pub const DEFAULT_SPEED: f64 = 4.0;
+/// The snippet's iframe height before the page reports its own (and where scripts are not
+/// allowed on the host page).
+pub const FALLBACK_HEIGHT: u32 = 560;
 
 /// What the page's query string asks for.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,12 +77,13 @@ pub struct EmbedOptions {
     pub embedded: bool,
     pub panels: Vec<Panel>,
     pub autoplay: bool,
-    /// Events per second.
-    pub speed: f64,
+    pub speed: Speed,
     /// The event to open at (overrides the share link's).
     pub event: Option<usize>,
-    /// `Some("dark")` or `Some("light")`.
+    /// `Some("dark")` or `Some("light")`; `None` follows the reader's system setting.
     pub theme: Option<&'static str>,
+    /// The program cannot be edited (and is never re-run).
+    pub readonly: bool,
 }
 
 impl Default for EmbedOptions {
@@ -91,6 +95,7 @@ impl Default for EmbedOptions {
             speed: DEFAULT_SPEED,
             event: None,
             theme: None,
+            readonly: false,
         }
     }
 }
@@ -119,13 +124,8 @@ impl EmbedOptions {
                     )
                 }
                 "autoplay" => options.autoplay = value == "1" || value == "true",
-                "speed" => {
-                    if let Some(speed) = loopscope_cpython::strtod::parse_float(&value) {
-                        if speed.is_finite() && speed > 0.0 {
-                            options.speed = speed.clamp(0.25, 100.0);
-                        }
-                    }
-                }
+                "speed" => options.speed = Speed::parse(&value).unwrap_or(DEFAULT_SPEED),
+                "readonly" => options.readonly = value == "1" || value == "true",
                 "event" => options.event = value.parse().ok(),
                 "theme" => {
                     options.theme = match value.as_str() {
@@ -152,29 +152,36 @@ impl EmbedOptions {
     }
 }
 
-/// The query string (without `?`) for an embed with these settings.
-pub fn embed_query(
-    panels: &[Panel],
-    autoplay: bool,
-    speed: f64,
-    event: usize,
-    theme: &str,
-) -> String {
-    let panels: Vec<&str> = panels.iter().map(|panel| panel.key()).collect();
-    let mut query = format!("embed=1&panels={}", panels.join(","));
-    if autoplay {
-        query.push_str("&autoplay=1");
+impl EmbedOptions {
+    /// The query string (without `?`) that opens an embed with these settings.
+    pub fn to_query(&self) -> String {
+        let panels: Vec<&str> = self.panels.iter().map(|panel| panel.key()).collect();
+        let mut query = format!("embed=1&panels={}", panels.join(","));
+        if self.autoplay {
+            query.push_str("&autoplay=1");
+        }
+        query.push_str(&format!("&speed={}", self.speed.key()));
+        if let Some(event) = self.event {
+            query.push_str(&format!("&event={event}"));
+        }
+        if let Some(theme) = self.theme {
+            query.push_str(&format!("&theme={theme}"));
+        }
+        if self.readonly {
+            query.push_str("&readonly=1");
+        }
+        query
     }
-    let speed = decimal(speed);
-    query.push_str(&format!("&speed={speed}&event={event}&theme={theme}"));
-    query
 }
 
-/// An `<iframe>` snippet for `url` (already a complete URL).
-pub fn iframe_snippet(url: &str) -> String {
+/// The snippet for a page: an `<iframe>` of `url` (a complete URL), and a script that sets
+/// its height from the embedded page's `loopscope:resize` messages (only from `origin`, where
+/// Loopscope is served). Without the script the frame keeps [`FALLBACK_HEIGHT`].
+pub fn iframe_snippet(url: &str, origin: &str) -> String {
     let escaped = url.replace('&', "&amp;").replace('"', "&quot;");
+    let origin = origin.replace(['\\', '"'], "");
     format!(
-        "<iframe src=\"{escaped}\" title=\"Loopscope: asyncio event loop\" width=\"900\" height=\"560\" loading=\"lazy\"></iframe>"
+        "<iframe src=\"{escaped}\" title=\"Loopscope: asyncio event loop\" width=\"100%\" height=\"{FALLBACK_HEIGHT}\" loading=\"lazy\" data-loopscope></iframe>\n<script>\naddEventListener(\"message\", function (e) {{\n  if (e.origin !== \"{origin}\" || !e.data || e.data.type !== \"loopscope:resize\") return;\n  document.querySelectorAll(\"iframe[data-loopscope]\").forEach(function (f) {{\n    if (f.contentWindow === e.source) f.style.height = e.data.height + \"px\";\n  }});\n}});\n</script>"
     )
 }
 
@@ -224,7 +231,7 @@ mod tests {
             options.panels,
             vec![Panel::Ready, Panel::Timers, Panel::Console]
         );
-        assert_eq!(options.speed, 8.0);
+        assert_eq!(options.speed, Speed::Events(8.0));
         assert_eq!(options.event, Some(12));
         assert_eq!(options.theme, Some("dark"));
     }
@@ -240,14 +247,37 @@ mod tests {
     }
 
     #[test]
-    fn the_snippet_round_trips_through_the_parser() {
-        let query = embed_query(&[Panel::Tasks, Panel::Timeline], true, 2.0, 5, "light");
-        let options = EmbedOptions::from_query(&query);
-        assert_eq!(options.panels, vec![Panel::Tasks, Panel::Timeline]);
-        assert!(options.autoplay);
-        assert_eq!(options.event, Some(5));
-        let snippet = iframe_snippet(&format!("https://example.org/?{query}#v2.abc"));
+    fn options_round_trip_through_the_query() {
+        let options = EmbedOptions {
+            embedded: true,
+            panels: vec![Panel::Tasks, Panel::Stack, Panel::Timeline],
+            autoplay: true,
+            speed: Speed::Virtual(10.0),
+            event: Some(5),
+            theme: None,
+            readonly: true,
+        };
+        assert_eq!(EmbedOptions::from_query(&options.to_query()), options);
+        let plain = EmbedOptions {
+            theme: Some("dark"),
+            autoplay: false,
+            readonly: false,
+            event: None,
+            ..options
+        };
+        assert_eq!(EmbedOptions::from_query(&plain.to_query()), plain);
+    }
+
+    #[test]
+    fn the_snippet_frames_the_url_and_follows_the_page_height() {
+        let snippet = iframe_snippet(
+            "https://example.org/?embed=1&panels=tasks#v2.abc",
+            "https://example.org",
+        );
         assert!(snippet
-            .starts_with("<iframe src=\"https://example.org/?embed=1&amp;panels=tasks,timeline"));
+            .starts_with("<iframe src=\"https://example.org/?embed=1&amp;panels=tasks#v2.abc\" "));
+        assert!(snippet.contains("height=\"560\""));
+        assert!(snippet.contains("e.origin !== \"https://example.org\""));
+        assert!(snippet.contains("loopscope:resize"));
     }
 }

@@ -1,4 +1,5 @@
-//! Entry point of the Loopscope web app: mounts [`app::App`] into the page's `<body>`.
+//! Entry point of the Loopscope web app: mounts [`app::App`] into the page's `<body>`, or,
+//! in the engine's Web Worker (the same module, loaded by `src/worker.js`), serves runs.
 //!
 //! trunk builds this binary for `wasm32-unknown-unknown`; `src/boot.js` loads it. The pure
 //! modules (highlighting, share links, embed parameters, error locations) also build and
@@ -10,19 +11,35 @@ mod dialog;
 mod download;
 mod editor;
 mod embed;
+mod embed_dialog;
+mod embed_frame;
+mod engine;
 mod examples;
+mod guard;
 mod help;
 mod highlight;
 mod number_text;
+mod opening;
 mod panels;
 mod problem;
+mod program_picker;
+mod programs;
+mod run_status;
 mod session;
 mod share;
 mod share_link;
+mod speed;
 mod storage;
 mod theme;
 mod timeline;
+mod tour;
+mod transfer;
+mod worker;
 
 fn main() {
-    leptos::mount::mount_to_body(app::App);
+    if worker::in_worker() {
+        worker::serve();
+    } else {
+        leptos::mount::mount_to_body(app::App);
+    }
 }

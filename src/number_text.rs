@@ -21,9 +21,47 @@ pub fn format_seconds(seconds: f64) -> String {
     format!("{}s", decimal(seconds))
 }
 
+/// A count with thousands separators: `1,234,567`.
+pub fn grouped(count: u64) -> String {
+    let digits = count.to_string();
+    let mut text = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            text.push(',');
+        }
+        text.push(digit);
+    }
+    text
+}
+
+/// A large count in a few characters: `950`, `12.3 k`, `4.5 M`, `1.2 G`.
+pub fn abbreviated(count: u64) -> String {
+    let units = [(1e9, " G"), (1e6, " M"), (1e3, " k")];
+    let count_f = count as f64;
+    for (size, unit) in units {
+        if count_f >= size {
+            let scaled = float_fixed(count_f / size, 1);
+            return format!("{}{unit}", scaled.trim_end_matches(".0"));
+        }
+    }
+    count.to_string()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{decimal, format_seconds};
+    use super::{abbreviated, decimal, format_seconds, grouped};
+
+    #[test]
+    fn counts_are_grouped_or_abbreviated() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(1_234_567), "1,234,567");
+        assert_eq!(abbreviated(950), "950");
+        assert_eq!(abbreviated(12_345), "12.3 k");
+        assert_eq!(abbreviated(4_000_000), "4 M");
+        assert_eq!(abbreviated(1_260_000_000), "1.3 G");
+    }
 
     #[test]
     fn seconds_are_rounded_to_milliseconds() {

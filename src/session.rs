@@ -1,61 +1,70 @@
 //! The page's shared state: the program, its settings, the last run and the event shown.
 //!
 //! [`Session`] is a bundle of signals provided as context, so every component reads and
-//! writes the same state. Running the program is the only expensive step and happens only
-//! in [`Session::run_now`]; seeking just changes `event`.
+//! writes the same state. Running the program is the only expensive step: [`Session::run_now`]
+//! hands it to the engine's worker ([`crate::engine`]) and the run arrives later, with
+//! progress on the way; seeking just changes `event`.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use loopscope_runtime::trace::Stream;
-use loopscope_runtime::{run_program, Limits, RunOptions};
+use loopscope_runtime::trace::{Stream, Trace};
+use loopscope_runtime::Outcome;
 use loopscope_viewmodel::{LoopView, Narration, Timeline};
 
 use crate::editor::LineProblem;
-use crate::embed::DEFAULT_SPEED;
+use crate::engine::{Ending, Engine, EngineEvent};
 use crate::examples::find;
+use crate::guard::{self, Held};
+use crate::number_text::grouped;
+use crate::opening::Notice;
 use crate::problem::locate;
+use crate::speed::{Speed, DEFAULT_SPEED};
+use crate::storage;
+use crate::transfer::RunRequest;
 
-/// Trace events before a run in the page stops (a browser tab has less room than the CLI).
-const MAX_EVENTS: usize = 200_000;
+/// The event limits the page offers (a browser tab has less room than the CLI).
+pub const EVENT_LIMITS: [u64; 6] = [100_000, 200_000, 500_000, 1_000_000, 2_000_000, 5_000_000];
 
-/// Instructions one step may run without yielding (an endless loop stops in a second or two).
-const MAX_INSTRUCTIONS_WITHOUT_YIELD: u64 = 20_000_000;
+/// The event limit until the user picks another.
+pub const DEFAULT_EVENT_LIMIT: u64 = 200_000;
+
+/// Memory a run takes per event, worker and page together (the trace twice, the timeline's
+/// checkpoints and lanes): measured in BENCHMARKS.md.
+pub const BYTES_PER_EVENT: u64 = 150;
 
 /// Filename for programs that are not an unchanged preset.
 pub const EDITED_FILENAME: &str = "main.py";
 
-/// A finished run of the program.
+/// A run of the program, finished or not.
 pub struct Run {
     /// The program that ran (the editor may hold a newer one).
     pub source: String,
-    /// Exit status: 0 ok, 1 uncaught exception, 2 parse error, 3 deadlock or limit.
-    pub status: i32,
+    pub ending: Ending,
     /// The recorded run, ready to be scrubbed.
     pub timeline: Timeline,
     /// Where it went wrong, for a failed run.
     pub problem: Option<LineProblem>,
     /// One line saying how the run ended.
     pub summary: String,
+    /// It stopped at the page's event limit.
+    pub event_limit_hit: bool,
 }
 
 impl Run {
-    /// Runs `source` to the end (or to a limit) and keeps its trace.
-    pub fn execute(source: &str, filename: &str, seed: u64) -> Run {
-        let options = RunOptions {
-            filename: filename.to_string(),
-            seed,
-            limits: Limits {
-                max_events: MAX_EVENTS,
-                instructions_without_yield: MAX_INSTRUCTIONS_WITHOUT_YIELD,
-                ..Limits::default()
-            },
-            ..RunOptions::default()
+    /// A run from what the engine recorded.
+    pub fn new(source: &str, filename: &str, trace: Trace, ending: Ending) -> Run {
+        // Only a program that ended by itself, badly, has a place where it went wrong.
+        let failed_status = match ending {
+            Ending::Finished(status) if status != 0 => status,
+            _ => 0,
         };
-        let outcome = run_program(source, &options);
-        let stderr = outcome.stream_text(Stream::Stderr);
-        let located = (outcome.status != 0)
-            .then(|| locate(&stderr, filename))
+        let outcome = Outcome {
+            status: failed_status,
+            trace,
+        };
+        let located = (failed_status != 0)
+            .then(|| locate(&outcome.stream_text(Stream::Stderr), filename))
             .flatten();
         let last_line = outcome
             .trace
@@ -66,31 +75,42 @@ impl Run {
             .find(|line| *line > 0);
         let timeline = Timeline::new(outcome.trace, source);
         let ended_message = timeline.end_status().1.unwrap_or_default();
+        let event_limit_hit = ended_message.starts_with("event limit");
+        let events = grouped(timeline.len() as u64);
         let problem = located.as_ref().and_then(|located| {
             located.line.or(last_line).map(|line| LineProblem {
                 line,
                 message: located.message.clone(),
             })
         });
-        let summary = match outcome.status {
-            0 => "finished".to_string(),
-            1 => format!(
+        let summary = match &ending {
+            Ending::Finished(0) => "finished".to_string(),
+            Ending::Finished(1) => format!(
                 "stopped by an uncaught exception: {}",
                 located.map(|located| located.message).unwrap_or_default()
             ),
-            2 => format!(
+            Ending::Finished(2) => format!(
                 "could not start: {}",
                 located.map(|located| located.message).unwrap_or_default()
             ),
-            _ if !ended_message.is_empty() => format!("stopped: {ended_message}"),
-            status => format!("stopped (status {status})"),
+            Ending::Finished(_) if !ended_message.is_empty() => {
+                format!("stopped: {ended_message}")
+            }
+            Ending::Finished(status) => format!("stopped (status {status})"),
+            Ending::Stopped => {
+                format!("stopped by you after {events} events: showing what was recorded")
+            }
+            Ending::Crashed(_) => format!(
+                "the engine failed after {events} events (an internal error): showing what it recorded"
+            ),
         };
         Run {
             source: source.to_string(),
-            status: outcome.status,
+            ending,
             timeline,
             problem,
             summary,
+            event_limit_hit,
         }
     }
 
@@ -98,6 +118,31 @@ impl Run {
     pub fn event_count(&self) -> usize {
         self.timeline.len()
     }
+
+    /// Anything but a clean finish.
+    pub fn failed(&self) -> bool {
+        self.ending != Ending::Finished(0)
+    }
+}
+
+/// What the engine is doing for the page.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Activity {
+    /// Nothing: the shown run is the latest.
+    Idle,
+    /// A run is under way (or waits for the engine to load).
+    Running(RunProgress),
+}
+
+/// How far the run under way has got.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RunProgress {
+    pub events: usize,
+    pub instructions: u64,
+    /// Virtual time, in seconds.
+    pub now: f64,
+    /// When it started (`Date.now()`, milliseconds).
+    pub started_ms: f64,
 }
 
 /// Every piece of state the components share.
@@ -111,29 +156,52 @@ pub struct Session {
     /// The event shown (index into the trace).
     pub event: RwSignal<usize>,
     pub playing: RwSignal<bool>,
-    /// Playback speed in events per second.
-    pub speed: RwSignal<f64>,
-    /// Narration explains internals instead of concepts.
+    /// Playback speed.
+    pub speed: RwSignal<Speed>,
+    /// Narration explains internals instead of concepts, and the panels list asyncio's own
+    /// tasks and objects.
     pub internals: RwSignal<bool>,
     /// The timeline's axis counts events instead of virtual seconds.
     pub event_axis: RwSignal<bool>,
     /// The loop's state at `event`.
     pub view: Memo<LoopView>,
+    /// The task picked in the Tasks panel (its coroutine stack is shown).
+    pub selected_task: RwSignal<Option<u32>>,
+    /// What the engine is doing.
+    pub activity: RwSignal<Activity>,
+    /// Events before a run stops (a setting).
+    pub event_limit: RwSignal<u64>,
+    /// Why the program was not run at load (the crash-loop guard), until it runs.
+    pub held: RwSignal<Option<Held>>,
+    /// Why the engine cannot run programs at all, if it cannot.
+    pub engine_problem: RwSignal<Option<String>>,
+    /// The notice after an opening replaced the user's program (with Undo).
+    pub notice: RwSignal<Option<Notice>>,
+    /// Bumped when "My programs" changes, so its list re-reads storage.
+    pub saved_programs: RwSignal<u32>,
+    engine: StoredValue<Option<Engine>, LocalStorage>,
+    /// The latest request and the event to show when its run arrives.
+    requested: StoredValue<Option<(RunRequest, usize)>>,
 }
 
 impl Session {
     pub fn new(source: String, filename: String, seed: u64) -> Session {
         let run: RwSignal<Option<Arc<Run>>> = RwSignal::new(None);
         let event = RwSignal::new(0);
+        let internals = RwSignal::new(false);
         let view = Memo::new(move |_| {
             let event = event.get();
-            run.with(|run| {
+            let mut view = run.with(|run| {
                 run.as_ref()
                     .map(|run| run.timeline.state_at(event))
                     .unwrap_or_default()
-            })
+            });
+            if !internals.get() {
+                view.hide_internals();
+            }
+            view
         });
-        Session {
+        let session = Session {
             source: RwSignal::new(source),
             filename: RwSignal::new(filename),
             seed: RwSignal::new(seed),
@@ -141,10 +209,22 @@ impl Session {
             event,
             playing: RwSignal::new(false),
             speed: RwSignal::new(DEFAULT_SPEED),
-            internals: RwSignal::new(false),
+            internals,
             event_axis: RwSignal::new(false),
             view,
-        }
+            selected_task: RwSignal::new(None),
+            activity: RwSignal::new(Activity::Idle),
+            event_limit: RwSignal::new(storage::load_event_limit().unwrap_or(DEFAULT_EVENT_LIMIT)),
+            held: RwSignal::new(None),
+            engine_problem: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            saved_programs: RwSignal::new(0),
+            engine: StoredValue::new_local(None),
+            requested: StoredValue::new(None),
+        };
+        let engine = Engine::new(move |event| session.on_engine(event));
+        session.engine.set_value(Some(engine));
+        session
     }
 
     /// The session provided by [`crate::app::App`].
@@ -152,7 +232,8 @@ impl Session {
         expect_context::<Session>()
     }
 
-    /// Runs the editor's program now and shows event `event` of the new trace (clamped).
+    /// Runs the editor's program now (in the engine's worker) and shows event `event` of the
+    /// new trace (clamped) when it arrives. A run under way is abandoned.
     pub fn run_now(&self, event: usize) {
         let source = self.source.get_untracked();
         let edited_preset =
@@ -160,14 +241,122 @@ impl Session {
         if edited_preset {
             self.filename.set(EDITED_FILENAME.to_string());
         }
-        let run = Run::execute(
-            &source,
-            &self.filename.get_untracked(),
-            self.seed.get_untracked(),
-        );
-        let last = run.event_count().saturating_sub(1);
-        self.run.set(Some(Arc::new(run)));
-        self.event.set(event.min(last));
+        self.abandon_run();
+        let run = self
+            .requested
+            .with_value(|requested| requested.as_ref().map_or(0, |(request, _)| request.run))
+            + 1;
+        let request = RunRequest {
+            run,
+            source,
+            filename: self.filename.get_untracked(),
+            seed: self.seed.get_untracked(),
+            max_events: self.event_limit.get_untracked(),
+        };
+        self.held.set(None);
+        self.requested.set_value(Some((request.clone(), event)));
+        self.activity.set(Activity::Running(RunProgress {
+            events: 0,
+            instructions: 0,
+            now: 0.0,
+            started_ms: js_sys::Date::now(),
+        }));
+        self.with_engine(|engine| engine.start(request));
+    }
+
+    /// Stops the run under way: what it recorded so far is shown.
+    pub fn stop(&self) {
+        self.with_engine(Engine::stop);
+    }
+
+    /// Abandons the run under way, if any (the program changed): nothing of it is shown.
+    pub fn abandon_run(&self) {
+        if !matches!(self.activity.get_untracked(), Activity::Running(_)) {
+            return;
+        }
+        self.with_engine(Engine::cancel);
+        self.activity.set(Activity::Idle);
+        if let Some((request, _)) = self.requested.get_value() {
+            guard::release(&guard::fingerprint(&request.source, request.seed));
+        }
+    }
+
+    fn with_engine(&self, act: impl FnOnce(&Engine)) {
+        // The engine calls back into the session: act on a clone, outside the stored value.
+        if let Some(engine) = self.engine.with_value(Clone::clone) {
+            act(&engine);
+        }
+    }
+
+    fn on_engine(&self, event: EngineEvent) {
+        let Some((request, event_to_show)) = self.requested.get_value() else {
+            return;
+        };
+        let fingerprint = guard::fingerprint(&request.source, request.seed);
+        match event {
+            EngineEvent::Progress {
+                run,
+                events,
+                instructions,
+                now,
+            } if run == request.run => {
+                let Activity::Running(progress) = self.activity.get_untracked() else {
+                    return;
+                };
+                if js_sys::Date::now() - progress.started_ms > guard::SLOW_RUN_MS {
+                    guard::hold(&fingerprint, Held::Unfinished);
+                }
+                self.activity.set(Activity::Running(RunProgress {
+                    events,
+                    instructions,
+                    now,
+                    ..progress
+                }));
+            }
+            EngineEvent::Ended { run, trace, ending } if run == request.run => {
+                match ending {
+                    Ending::Finished(_) => guard::release(&fingerprint),
+                    Ending::Stopped => guard::hold(&fingerprint, Held::Stopped),
+                    Ending::Crashed(_) => guard::hold(&fingerprint, Held::Crashed),
+                }
+                let trace = trace.finish(&request.filename, request.seed);
+                let run = Run::new(&request.source, &request.filename, trace, ending);
+                let last = run.event_count().saturating_sub(1);
+                self.run.set(Some(Arc::new(run)));
+                self.event.set(event_to_show.min(last));
+                self.activity.set(Activity::Idle);
+            }
+            EngineEvent::Unavailable(message) => {
+                self.engine_problem.set(Some(message));
+                self.activity.set(Activity::Idle);
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether `source` is the shown run's program or the one under way.
+    pub fn has_run_for(&self, source: &str) -> bool {
+        let shown = self
+            .run
+            .with_untracked(|run| run.as_ref().is_some_and(|run| run.source == source));
+        let under_way = matches!(self.activity.get_untracked(), Activity::Running(_))
+            && self.requested.with_value(|requested| {
+                requested
+                    .as_ref()
+                    .is_some_and(|(request, _)| request.source == source)
+            });
+        shown || under_way
+    }
+
+    /// Tells the "My programs" list to read storage again.
+    pub fn saved_programs_changed(&self) {
+        self.saved_programs.update(|version| *version += 1);
+    }
+
+    /// Sets the event limit (remembered) for the next runs.
+    pub fn set_event_limit(&self, limit: u64) {
+        self.event_limit.set(limit);
+        storage::save_event_limit(limit);
     }
 
     /// The last event's index (0 when there is no run).

@@ -1,17 +1,18 @@
 //! The Share and Embed buttons: "Copy link" writes the view into the URL fragment (see
 //! [`crate::share_link`]) and copies the URL; a program too large for a link is offered as a
-//! `.py` download. "Embed" opens a dialog that writes an iframe snippet.
+//! `.py` download. "Embed" opens [`EmbedDialog`]. Where the browser will not copy (no
+//! Clipboard API on a plain-http page served from another machine), the text is shown
+//! selected, with how to copy it by hand.
 
-use leptos::html::Dialog;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::dialog::show_while_open;
-use crate::embed::{embed_query, iframe_snippet, Panel, DEFAULT_EMBED_PANELS};
+use crate::embed_dialog::EmbedDialog;
 use crate::session::Session;
 use crate::share_link::{encode, ShareError, SharedView};
 
 /// The current view as a share payload.
-fn current_view(session: &Session) -> SharedView {
+pub fn current_view(session: &Session) -> SharedView {
     SharedView {
         code: session.source.get_untracked(),
         seed: session.seed.get_untracked(),
@@ -22,7 +23,7 @@ fn current_view(session: &Session) -> SharedView {
 }
 
 /// This page's URL without query or fragment.
-fn page_base() -> String {
+pub fn page_base() -> String {
     let location = window().location();
     format!(
         "{}{}",
@@ -31,13 +32,75 @@ fn page_base() -> String {
     )
 }
 
-/// Copies `text` to the clipboard; a refusal (no permission, no focus) is ignored, since the
-/// text is also on screen (the address bar, or the snippet box).
-fn copy_to_clipboard(text: &str) {
-    let promise = window().navigator().clipboard().write_text(text);
+/// Copies `text` with the Clipboard API; false where there is none (a page served over
+/// plain http from another machine is not a secure context) or it refused.
+async fn copy_to_clipboard(text: &str) -> bool {
+    let navigator = window().navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|clipboard| !clipboard.is_undefined() && !clipboard.is_null());
+    if !has_clipboard {
+        return false;
+    }
+    let promise = navigator.clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// What a copy button says happened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Copied {
+    /// It is on the clipboard.
+    Done,
+    /// The browser would not copy: the text is shown, selected, to copy by hand.
+    ByHand(String),
+}
+
+/// Copies `text` and reports how it went in `outcome`.
+pub fn copy(text: String, outcome: RwSignal<Option<Copied>>) {
     leptos::task::spawn_local(async move {
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        let copied = copy_to_clipboard(&text).await;
+        outcome.set(Some(if copied {
+            Copied::Done
+        } else {
+            Copied::ByHand(text)
+        }));
     });
+}
+
+/// Where copying by hand is needed: the text in a selected field and how to copy it.
+#[component]
+pub fn CopyByHand(outcome: RwSignal<Option<Copied>>, label: &'static str) -> impl IntoView {
+    let field: NodeRef<leptos::html::Input> = NodeRef::new();
+    // Once the field shows the text (the next frame), focus it with the text selected.
+    Effect::new(move |_| {
+        if matches!(outcome.get(), Some(Copied::ByHand(_))) {
+            if let Some(field) = field.get() {
+                request_animation_frame(move || {
+                    let _ = field.focus();
+                    field.select();
+                });
+            }
+        }
+    });
+    move || {
+        match outcome.get() {
+        Some(Copied::ByHand(text)) => view! {
+            <div class="copy-by-hand" role="group" aria-label=label>
+                <label>
+                    <span>{label}</span>
+                    <input type="text" readonly node_ref=field prop:value=text on:focus=move |event| {
+                        if let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                            input.select();
+                        }
+                    }/>
+                </label>
+                <p class="hint">"This browser did not let the page copy it: press Ctrl+C (⌘C on a Mac) to copy the selected text."</p>
+                <button type="button" on:click=move |_| outcome.set(None)>"Done"</button>
+            </div>
+        }
+        .into_any(),
+        _ => ().into_any(),
+    }
+    }
 }
 
 /// "Copy link", "Download .py" and "Embed".
@@ -45,7 +108,16 @@ fn copy_to_clipboard(text: &str) {
 pub fn ShareMenu() -> impl IntoView {
     let session = Session::get();
     let status = RwSignal::new(None::<String>);
+    let copied = RwSignal::new(None::<Copied>);
     let embed_open = RwSignal::new(false);
+    // What the copy did, in words (the link is in the address bar either way).
+    Effect::new(move |_| match copied.get() {
+        Some(Copied::Done) => status.set(Some(
+            "Copied ✓ The link opens this program at this event.".into(),
+        )),
+        Some(Copied::ByHand(_)) => status.set(Some("Copy the link by hand: see below.".into())),
+        None => {}
+    });
     let copy_link = move |_| match encode(&current_view(&session)) {
         Ok(fragment) => {
             let url = format!(
@@ -57,12 +129,11 @@ pub fn ShareMenu() -> impl IntoView {
                 let _ =
                     history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
             }
-            copy_to_clipboard(&url);
-            status.set(Some(
-                "Link copied: it opens this program at this event.".into(),
-            ));
+            copied.set(None);
+            copy(url, copied);
         }
         Err(error @ ShareError::TooLarge { .. }) => {
+            copied.set(None);
             status.set(Some(error.to_string()));
             crate::download::offer_text(
                 &session.source.get_untracked(),
@@ -73,9 +144,12 @@ pub fn ShareMenu() -> impl IntoView {
         Err(error) => status.set(Some(error.to_string())),
     };
     view! {
-        <button type="button" on:click=copy_link title="Put this program and event in the address bar and copy it">
-            "Copy link"
-        </button>
+        <span class="copy-anchor">
+            <button type="button" on:click=copy_link title="Put this program and event in the address bar and copy it">
+                "Copy link"
+            </button>
+            <CopyByHand outcome=copied label="Link to this program and event"/>
+        </span>
         <button
             type="button"
             title="Download the program as a .py file"
@@ -90,91 +164,5 @@ pub fn ShareMenu() -> impl IntoView {
             {move || status.get()}
         </span>
         <EmbedDialog open=embed_open/>
-    }
-}
-
-/// The Embed dialog: pick panels and options, copy the iframe snippet.
-#[component]
-fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
-    let session = Session::get();
-    let dialog: NodeRef<Dialog> = NodeRef::new();
-    let panels = RwSignal::new(DEFAULT_EMBED_PANELS.to_vec());
-    let autoplay = RwSignal::new(false);
-    let dark = RwSignal::new(false);
-    show_while_open(dialog, open);
-    let snippet = move || {
-        if !open.get() {
-            return String::new();
-        }
-        let view = current_view(&session);
-        let query = embed_query(
-            &panels.get(),
-            autoplay.get(),
-            session.speed.get(),
-            view.event,
-            if dark.get() { "dark" } else { "light" },
-        );
-        match encode(&view) {
-            Ok(fragment) => iframe_snippet(&format!("{}?{query}#{fragment}", page_base())),
-            Err(error) => error.to_string(),
-        }
-    };
-    view! {
-        <dialog node_ref=dialog aria-labelledby="embed-title" on:close=move |_| open.set(false)>
-            <h2 id="embed-title">"Embed this view"</h2>
-            <p>"Paste this into a page to show the program in an iframe, opened at the current event."</p>
-            <fieldset class="embed-options">
-                <legend>"Panels"</legend>
-                {Panel::ALL
-                    .into_iter()
-                    .map(|panel| {
-                        view! {
-                            <label>
-                                <input
-                                    type="checkbox"
-                                    prop:checked=move || panels.with(|list| list.contains(&panel))
-                                    on:change=move |_| {
-                                        panels
-                                            .update(|list| {
-                                                // Toggled, and kept in the page's order.
-                                                let shown_after = |known: &Panel| {
-                                                    (*known == panel) != list.contains(known)
-                                                };
-                                                *list = Panel::ALL.into_iter().filter(shown_after).collect();
-                                            })
-                                    }
-                                />
-                                {panel.key()}
-                            </label>
-                        }
-                    })
-                    .collect::<Vec<_>>()}
-            </fieldset>
-            <div class="embed-options">
-                <label>
-                    <input type="checkbox" prop:checked=autoplay on:change=move |_| autoplay.update(|on| *on = !*on)/>
-                    "Autoplay"
-                </label>
-                <label>
-                    <input type="checkbox" prop:checked=dark on:change=move |_| dark.update(|on| *on = !*on)/>
-                    "Dark theme"
-                </label>
-            </div>
-            <label for="embed-snippet">"Snippet"</label>
-            <textarea id="embed-snippet" class="snippet" readonly prop:value=snippet></textarea>
-            <div class="dialog-actions">
-                <button
-                    type="button"
-                    on:click=move |_| {
-                        copy_to_clipboard(&snippet());
-                    }
-                >
-                    "Copy snippet"
-                </button>
-                <button type="button" on:click=move |_| open.set(false)>
-                    "Close"
-                </button>
-            </div>
-        </dialog>
     }
 }

@@ -1,5 +1,6 @@
 //! The loop's panels, each showing one part of the state at the current event, and
-//! [`ListPanel`], the frame the list-shaped ones share.
+//! [`ListPanel`], the frame the list-shaped ones share. asyncio's own tasks and objects
+//! (`asyncio.run`'s clean-up tasks, a Queue's inner Event) are listed only with Internals on.
 
 use leptos::prelude::*;
 
@@ -8,6 +9,7 @@ pub mod narration;
 pub mod now_running;
 pub mod primitives;
 pub mod ready_queue;
+pub mod stack;
 pub mod tasks;
 pub mod timers;
 

@@ -17,7 +17,7 @@ pub fn NarrationPanel() -> impl IntoView {
                     type="button"
                     class="narration-toggle"
                     aria-pressed=move || session.internals.get().to_string()
-                    title="Explain in terms of concepts or of the loop's internals"
+                    title="Explain in terms of CPython's loop, and show asyncio's own tasks and objects"
                     on:click=move |_| session.internals.update(|internals| *internals = !*internals)
                 >
                     {move || if session.internals.get() { "Internals ✓" } else { "Internals" }}

@@ -57,9 +57,25 @@ pub fn TasksPanel() -> impl IntoView {
                             .into_iter()
                             .map(|task| {
                                 let (class, word) = state_badge(&task.state);
+                                let id = task.id;
+                                let selected = move || session.selected_task.get() == Some(id);
                                 view! {
-                                    <tr>
-                                        <td>{task.name}</td>
+                                    <tr class:selected=selected>
+                                        <td>
+                                            <button
+                                                type="button"
+                                                class="task-pick"
+                                                aria-pressed=move || selected().to_string()
+                                                title="Show this task's coroutine stack"
+                                                on:click=move |_| {
+                                                    session.selected_task.update(|picked| {
+                                                        *picked = if *picked == Some(id) { None } else { Some(id) };
+                                                    })
+                                                }
+                                            >
+                                                {task.name}
+                                            </button>
+                                        </td>
                                         <td class="mono">{task.coro}</td>
                                         <td>
                                             <span class=class>{word}</span>

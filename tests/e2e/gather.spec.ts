@@ -1,14 +1,14 @@
 // Stepping through the gather example: the ready queue, the timer heap and the console at
 // known moments, then back in time to an earlier state. Seeking never re-runs the program.
 import { test, expect } from '@playwright/test';
-import { focusPage, openApp, panel, screenshot, watchProblems } from './helpers';
+import { focusPage, openApp, openExample, panel, screenshot, watchProblems } from './helpers';
 
 test('step the gather example forward and back', async ({ page }) => {
   const problems = watchProblems(page);
   await page.goto('/');
   await page.evaluate(() => localStorage.clear());
   await openApp(page);
-  await page.getByRole('combobox', { name: 'Example program' }).selectOption('07_gather.py');
+  await openExample(page, '07_gather.py');
   await focusPage(page);
 
   const timers = panel(page, 'timers-title').locator('li');
@@ -78,8 +78,8 @@ test('step the gather example forward and back', async ({ page }) => {
 
   // The help dialog opens with '?'.
   await page.keyboard.press('?');
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Help' })).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
+  await expect(page.getByRole('dialog', { name: 'Help' })).toBeHidden();
   expect(problems).toEqual([]);
 });

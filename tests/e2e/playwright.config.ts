@@ -33,6 +33,9 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // Other names for the same server, for other origins: a course page framing an embed
+        // (cross-origin), a classroom server over plain http (not a secure context).
+        '--host-resolver-rules=MAP *.test 127.0.0.1',
       ],
     },
   },

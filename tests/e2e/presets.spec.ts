@@ -1,17 +1,21 @@
-// Every example in the presets menu runs to the end without an error.
+// Every example in the Examples dialog runs to the end without an error, and the dialog
+// shows what each one is about.
 import { test, expect } from '@playwright/test';
-import { openApp, watchProblems } from './helpers';
+import { openApp, openExample, watchProblems } from './helpers';
 
 test('every preset runs without error', async ({ page }) => {
   const problems = watchProblems(page);
   await openApp(page);
-  const menu = page.getByRole('combobox', { name: 'Example program' });
-  const files = await menu.locator('option').evaluateAll((options) =>
-    options.map((option) => (option as HTMLOptionElement).value).filter((value) => value !== ''),
-  );
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
+  const picks = page.locator('dialog button.pick');
+  const files = await picks.evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-file') ?? ''));
   expect(files.length).toBeGreaterThanOrEqual(19);
+  // Each choice names the example and says what it shows.
+  await expect(picks.first().locator('strong')).not.toBeEmpty();
+  await expect(picks.first().locator('.pick-detail')).not.toBeEmpty();
+  await page.getByRole('button', { name: 'Close' }).click();
   for (const file of files) {
-    await menu.selectOption(file);
+    await openExample(page, file);
     await expect(page.locator('.run-status').first(), file).toHaveText('finished');
     await expect(page.locator('.problem'), file).toHaveCount(0);
     await expect(page.locator('.code-input'), file).toHaveValue(/\S/);

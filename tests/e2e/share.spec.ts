@@ -1,12 +1,12 @@
 // Share links round-trip exactly (program, seed, event) in a fresh page; a damaged link
 // shows a clear banner and the default example instead.
 import { test, expect } from '@playwright/test';
-import { focusPage, openApp, watchProblems } from './helpers';
+import { focusPage, openApp, openExample, watchProblems } from './helpers';
 
 test('a copied link reopens the same program at the same event', async ({ page, browser }) => {
   const problems = watchProblems(page);
   await openApp(page);
-  await page.getByRole('combobox', { name: 'Example program' }).selectOption('13_lock.py');
+  await openExample(page, '13_lock.py');
   const editor = page.getByRole('textbox', { name: 'Python program' });
   await editor.click();
   await page.keyboard.press('Control+End');

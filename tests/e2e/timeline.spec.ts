@@ -6,13 +6,13 @@
 // same scene the canvas paints) and the chart's words.
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { focusPage, openApp, screenshot, watchProblems } from './helpers';
+import { focusPage, openApp, openExample, screenshot, watchProblems } from './helpers';
 
 async function openPreset(page: Page, file: string): Promise<void> {
   await page.goto('/');
   await page.evaluate(() => localStorage.clear());
   await openApp(page);
-  await page.getByRole('combobox', { name: 'Example program' }).selectOption(file);
+  await openExample(page, file);
   await expect(page.locator('.event-label')).toHaveText(/^event 1 of \d+$/);
 }
 

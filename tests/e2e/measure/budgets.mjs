@@ -1,10 +1,16 @@
 // Measures the web app's budgets in Debian's Chromium (headless) against the release
-// build in dist/, served on 127.0.0.1: first render, the frame rate while a 500-task
-// program plays, and the cost of a keystroke and of a step in a 3,000-line program. A measurement, not a test: it asserts nothing and prints the
-// figures for BENCHMARKS.md.
-// Usage (after `trunk build --release`): node tests/e2e/measure/budgets.mjs
+// build in dist/, served on 127.0.0.1 (gzip, like a static host): what the page downloads
+// (each file, raw and gzipped), the editor and the first events over a throttled link with a
+// cold cache, first render on localhost, the frame rate while a 500-task program plays, the
+// cost of a keystroke and of a step in a 3,000-line program, and the page's memory per
+// event. A measurement, not a test: it asserts nothing and prints the figures for
+// BENCHMARKS.md.
+// Usage (after the release build, e.g. `cargo xtask test`): node tests/e2e/measure/budgets.mjs
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const port = 4391;
@@ -21,15 +27,76 @@ const browser = await chromium.launch({
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+// What the page downloads: every file of dist/ (boot.js loads the wasm once, for the page and
+// the engine's worker alike; worker.js is the worker's script).
+const dist = fileURLToPath(new URL('../../../dist/', import.meta.url));
+let rawTotal = 0;
+let gzipTotal = 0;
+console.log('files of dist/ (raw bytes, gzip -9 bytes):');
+for (const name of readdirSync(dist).sort()) {
+  const body = readFileSync(join(dist, name));
+  const gzipped = gzipSync(body, { level: 9 }).length;
+  rawTotal += body.length;
+  gzipTotal += gzipped;
+  console.log(`  ${name}: ${body.length.toLocaleString('en')} raw, ${gzipped.toLocaleString('en')} gzipped`);
+}
+console.log(`  total: ${rawTotal.toLocaleString('en')} raw, ${gzipTotal.toLocaleString('en')} gzipped`);
+
+// Marks when the editor accepts input and when the first program's events are on screen,
+// in milliseconds since navigation started.
+const markMoments = () => {
+  const moments = {};
+  window.loopscopeMoments = moments;
+  const look = () => {
+    const now = performance.now();
+    const editor = document.querySelector('.code-input');
+    if (!moments.editor && editor && !editor.readOnly && editor.getBoundingClientRect().height > 0) moments.editor = now;
+    const label = document.querySelector('.event-label')?.textContent ?? '';
+    const status = document.querySelector('.run-status')?.textContent ?? '';
+    if (!moments.events && /of [1-9]\d+$/.test(label) && status === 'finished') moments.events = now;
+  };
+  new MutationObserver(look).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+};
+
 try {
+  // Cold cache over a throttled link: 20 Mbit/s down, 40 ms round trip.
+  const throttled = { editor: [], events: [], bytes: [] };
+  for (let i = 0; i < 7; i++) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => localStorage.setItem('loopscope.toured.v1', '1'));
+    await page.addInitScript(markMoments);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 40,
+      downloadThroughput: (20 * 1000 * 1000) / 8,
+      uploadThroughput: (5 * 1000 * 1000) / 8,
+    });
+    let received = 0;
+    cdp.on('Network.loadingFinished', (event) => { received += event.encodedDataLength; });
+    await page.goto(url);
+    await page.waitForFunction(() => window.loopscopeMoments?.events, null, { timeout: 30_000 });
+    const moments = await page.evaluate(() => window.loopscopeMoments);
+    throttled.editor.push(moments.editor);
+    throttled.events.push(moments.events);
+    throttled.bytes.push(received);
+    await context.close();
+  }
+  const ms = (xs) => `median ${median(xs).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms`;
+  console.log(`throttled cold load (20 Mbit/s, 40 ms RTT, cache disabled), 7 loads: editor usable ${ms(throttled.editor)}; default program's first events on screen ${ms(throttled.events)}; bytes over the wire (the page's own requests) median ${median(throttled.bytes).toLocaleString('en')}`);
+
   // First render: from navigation to the first program's events on screen.
   const renders = [];
   for (let i = 0; i < 7; i++) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const started = Date.now();
+    await page.addInitScript(() => localStorage.setItem('loopscope.toured.v1', '1'));
     await page.goto(url);
-    await page.locator('.event-label').filter({ hasText: 'event' }).waitFor();
+    await page.locator('.run-status').filter({ hasText: /^finished$/ }).waitFor();
     renders.push(Date.now() - started);
     await context.close();
   }
@@ -53,6 +120,7 @@ try {
   ].join('\n');
   await page.locator('.editor-scroll textarea').fill(program);
   await page.waitForTimeout(3000); // the debounced re-run
+  await page.locator('.run-status').filter({ hasText: /^finished$/ }).waitFor();
   const label = await page.locator('.event-label').textContent();
   const speeds = await page.locator('#speed option').evaluateAll((options) => options.map((o) => o.value));
   const fastest = speeds[speeds.length - 1];
@@ -119,6 +187,32 @@ try {
   }
   console.log(`${lines.length}-line program: pasting it → next frame ${loadMs.toFixed(0)} ms; keystroke → next frame median ${median(keys).toFixed(1)} ms (max ${Math.max(...keys).toFixed(1)}); step → next frame median ${median(steps).toFixed(1)} ms (max ${Math.max(...steps).toFixed(1)})`);
   await long.close();
+
+  // Memory: the page's wasm memory after a run of about 200,000 events (the trace, the
+  // timeline's checkpoints and lanes), per event; the worker holds the trace once more
+  // while it runs (40 bytes per event plus its strings).
+  const memoryContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const memoryPage = await memoryContext.newPage();
+  await memoryPage.addInitScript(() => localStorage.setItem('loopscope.toured.v1', '1'));
+  await memoryPage.goto(url);
+  await memoryPage.locator('.run-status').filter({ hasText: /^finished$/ }).waitFor();
+  const before = await memoryPage.evaluate(() => window.loopscopeMemoryBytes());
+  await memoryPage.locator('.editor-scroll textarea').fill([
+    'import asyncio', '', '',
+    'async def tick(i):',
+    '    for step in range(200):',
+    '        await asyncio.sleep(0.001 * (i % 10 + 1))',
+    '', '',
+    'async def main():',
+    '    await asyncio.gather(*(tick(i) for i in range(120)))',
+    '', '',
+    'asyncio.run(main())', '',
+  ].join('\n'));
+  await memoryPage.locator('.run-status').filter({ hasText: /^finished$/ }).waitFor({ timeout: 120_000 });
+  const after = await memoryPage.evaluate(() => window.loopscopeMemoryBytes());
+  const events = Number((await memoryPage.locator('.event-label').textContent()).match(/of ([\d]+)/)[1]);
+  console.log(`memory: page wasm memory ${before.toLocaleString('en')} → ${after.toLocaleString('en')} bytes for a ${events.toLocaleString('en')}-event run: ${((after - before) / events).toFixed(0)} bytes per event in the page`);
+  await memoryContext.close();
 } finally {
   await browser.close();
   server.kill();

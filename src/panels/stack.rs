@@ -1,0 +1,112 @@
+//! The coroutine stack: the await chain of the running task, or of the task selected in the
+//! Tasks panel, innermost frame first, each at its line. The editor marks the same lines.
+
+use leptos::prelude::*;
+use loopscope_viewmodel::FrameView;
+
+use crate::panels::ListPanel;
+use crate::session::Session;
+
+/// Whose chain the panel shows, and the chain.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShownChain {
+    pub task: String,
+    /// Running now (as opposed to selected while it waits or has finished).
+    pub running: bool,
+    /// Outermost first, as the trace gives it.
+    pub frames: Vec<FrameView>,
+}
+
+/// The chain to show at the current event: the selected task's, else the running task's.
+pub fn shown_chain(session: &Session) -> Option<ShownChain> {
+    let selected = session.selected_task.get();
+    session.view.with(|view| {
+        let running = view
+            .running
+            .as_ref()
+            .and_then(|running| running.task.map(|task| (task, running)));
+        match (selected, running) {
+            (Some(task), Some((running_task, step))) if task == running_task => Some(ShownChain {
+                task: name_of(view, task),
+                running: true,
+                frames: step.stack.clone(),
+            }),
+            (Some(task), _) => view
+                .tasks
+                .iter()
+                .find(|t| t.id == task)
+                .map(|t| ShownChain {
+                    task: t.name.clone(),
+                    running: false,
+                    frames: t.stack.clone(),
+                }),
+            (None, Some((task, step))) => Some(ShownChain {
+                task: name_of(view, task),
+                running: true,
+                frames: step.stack.clone(),
+            }),
+            (None, None) => None,
+        }
+    })
+}
+
+fn name_of(view: &loopscope_viewmodel::LoopView, task: u32) -> String {
+    view.tasks
+        .iter()
+        .find(|t| t.id == task)
+        .map_or_else(|| format!("task {task}"), |t| t.name.clone())
+}
+
+/// The coroutine stack panel.
+#[component]
+pub fn StackPanel() -> impl IntoView {
+    let session = Session::get();
+    let chain = Memo::new(move |_| shown_chain(&session));
+    let heading = Signal::derive(move || {
+        chain.with(|chain| match chain {
+            Some(chain) if chain.running => format!("{} · running", chain.task),
+            Some(chain) => format!("{} · selected", chain.task),
+            None => String::new(),
+        })
+    });
+    let empty = Signal::derive(move || {
+        chain.with(|chain| chain.as_ref().is_none_or(|c| c.frames.is_empty()))
+    });
+    view! {
+        <ListPanel
+            id="stack-title"
+            title="Coroutine stack"
+            count=heading
+            is_empty=empty
+            empty="No task is running now. Select a task in the Tasks panel to see where it waits."
+        >
+            <ol class="item-list stack-list" aria-label="Await chain, innermost first">
+                {move || {
+                    let Some(chain) = chain.get() else { return Vec::new() };
+                    let count = chain.frames.len();
+                    chain
+                        .frames
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .map(|(depth, frame)| {
+                            let innermost = depth + 1 == count;
+                            let role = if innermost {
+                                if chain.running { "runs here".to_string() } else { "stopped here".to_string() }
+                            } else {
+                                format!("awaits {}", chain.frames[depth + 1].function)
+                            };
+                            view! {
+                                <li class="item frame" class:head=innermost>
+                                    <span class="mono">{frame.function.clone()}</span>
+                                    <span class="when">{format!("line {}", frame.line)}</span>
+                                    <span class="frame-role">{role}</span>
+                                </li>
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                }}
+            </ol>
+        </ListPanel>
+    }
+}

@@ -1,0 +1,104 @@
+//! The engine's side of the page's Web Worker: the only place the engine runs.
+//!
+//! The worker loads the same wasm module as the page (`src/worker.js`, with the module
+//! boot.js compiled once), so [`crate::main`] lands here when there is no window. It says
+//! [`FromEngine::Ready`], then runs each [`RunRequest`] it receives, streaming what the run
+//! records every [`PROGRESS_INTERVAL_MS`] so the page can show progress, and keep it if the
+//! run is stopped (the page terminates the worker) or traps.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use loopscope_runtime::progress::ProgressHook;
+use loopscope_runtime::{run_program_observed, Limits, RunOptions};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use crate::transfer::{decode_request, encode_message, FromEngine, RunRequest, TraceChunk};
+
+/// Instructions one step may run without yielding (an endless loop stops in a second or
+/// two; until then the page shows the count climbing and offers Stop).
+const MAX_INSTRUCTIONS_WITHOUT_YIELD: u64 = 20_000_000;
+
+/// Milliseconds between two progress messages, at least.
+const PROGRESS_INTERVAL_MS: f64 = 100.0;
+
+/// True in the worker (no window), where the module serves runs instead of mounting the app.
+pub fn in_worker() -> bool {
+    web_sys::window().is_none()
+}
+
+/// Answers run requests until the page terminates the worker.
+pub fn serve() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let on_message = {
+        let scope = scope.clone();
+        Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            let bytes = js_sys::Uint8Array::new(&event.data()).to_vec();
+            if let Some(request) = decode_request(&bytes) {
+                run(&scope, request);
+            }
+        })
+    };
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    post(&scope, &FromEngine::Ready);
+}
+
+/// Sends a message to the page, handing over its buffer rather than copying it.
+fn post(scope: &DedicatedWorkerGlobalScope, message: &FromEngine) {
+    let array = js_sys::Uint8Array::from(encode_message(message).as_slice());
+    let _ = scope.post_message_with_transfer(&array, &js_sys::Array::of1(&array.buffer()));
+}
+
+/// Runs one program, streaming its trace to the page.
+fn run(scope: &DedicatedWorkerGlobalScope, request: RunRequest) {
+    let options = RunOptions {
+        filename: request.filename,
+        seed: request.seed,
+        limits: Limits {
+            max_events: usize::try_from(request.max_events).unwrap_or(usize::MAX),
+            instructions_without_yield: MAX_INSTRUCTIONS_WITHOUT_YIELD,
+            ..Limits::default()
+        },
+        ..RunOptions::default()
+    };
+    // Strings and events already sent, and when the last message left.
+    let sent = Rc::new(Cell::new((0usize, 0usize, f64::NEG_INFINITY)));
+    let hook = {
+        let (scope, sent, run) = (scope.clone(), sent.clone(), request.run);
+        ProgressHook::new(move |progress| {
+            let (strings, events, last_post) = sent.get();
+            let now_ms = js_sys::Date::now();
+            if now_ms - last_post < PROGRESS_INTERVAL_MS {
+                return;
+            }
+            post(
+                &scope,
+                &FromEngine::Progress {
+                    run,
+                    instructions: progress.instructions,
+                    now: progress.now,
+                    chunk: TraceChunk::after(progress.trace, strings, events),
+                },
+            );
+            sent.set((
+                progress.trace.strings.len(),
+                progress.trace.events.len(),
+                now_ms,
+            ));
+        })
+    };
+    let outcome = run_program_observed(&request.source, &options, Some(hook));
+    let (strings, events, _) = sent.get();
+    post(
+        scope,
+        &FromEngine::Finished {
+            run: request.run,
+            status: outcome.status,
+            chunk: TraceChunk::after(&outcome.trace, strings, events),
+        },
+    );
+}
