@@ -18,6 +18,8 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 for (const theme of ['light', 'dark']) {
   test(`axe finds nothing in the ${theme} theme`, async ({ browser }) => {
+    // Five full-page axe runs outgrow the default 30 s on a loaded machine.
+    test.slow();
     const context = await browser.newContext({ colorScheme: theme as 'light' | 'dark' });
     const page = await context.newPage();
     const problems = watchProblems(page);
