@@ -27,7 +27,7 @@ def main():
         raise SystemExit("usage: python3 bench/run_cpython.py PROGRAM.py")
     program = Path(sys.argv[1]).resolve()
     os.chdir(program.parent)
-    record.run_child(program.name, record.seed_for(program, None))
+    record.run_child(program.name, record.seed_for(program, None), [])
 
 
 if __name__ == "__main__":
