@@ -30,6 +30,30 @@ const CASES: &[(&str, &str, usize, usize)] = &[
         2,
         5,
     ),
+    (
+        "for x in y:\n    try:\n        pass\n    except* E:\n        break\n",
+        "'break', 'continue' and 'return' cannot appear in an except* block",
+        5,
+        9,
+    ),
+    (
+        "for x in y:\n    try:\n        pass\n    except* E:\n        if x:\n            continue\n",
+        "'break', 'continue' and 'return' cannot appear in an except* block",
+        6,
+        13,
+    ),
+    (
+        "def f():\n    try:\n        pass\n    except* E:\n        return x + 1\n",
+        "'break', 'continue' and 'return' cannot appear in an except* block",
+        5,
+        9,
+    ),
+    (
+        "def f():\n    try:\n        pass\n    except* E:\n        return 'done'\n",
+        "'break', 'continue' and 'return' cannot appear in an except* block",
+        5,
+        16,
+    ),
 ];
 
 #[test]

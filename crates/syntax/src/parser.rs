@@ -967,11 +967,12 @@ impl<'s> Parser<'s> {
         while self.at_kw(Kw::Except) {
             let except = self.bump();
             let is_star = self.at_op(Op::Star);
+            let after_star = star_handlers > 0;
             if is_star {
                 self.bump();
                 star_handlers += 1;
             }
-            if star_handlers > 0 && star_handlers != handlers.len() + usize::from(is_star) {
+            if !handlers.is_empty() && is_star != after_star {
                 return error(
                     "cannot have both 'except' and 'except*' on the same 'try'",
                     except,
@@ -980,7 +981,7 @@ impl<'s> Parser<'s> {
             let owner = if is_star { "except*" } else { "except" };
             let (typ, name) = if self.at_op(Op::Colon) {
                 if is_star {
-                    return error("expected 'except' or 'finally' block", self.span());
+                    return error("expected one or more exception types", self.span());
                 }
                 (None, None)
             } else if self.at_newline() {

@@ -3,14 +3,11 @@
 //! `add_note`, `with_traceback`, and exception groups' `exceptions`,
 //! `message`, `subgroup`, `split`, `derive`.
 
-use std::rc::Rc;
-
 use super::args::exactly_one;
-use crate::object::exceptions::{type_error, Exception};
+use crate::object::exceptions::type_error;
 use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
-use crate::ops;
-use crate::vm::Vm;
+use crate::vm::{exception_groups, Vm};
 
 /// Data attributes of an exception (its type's `getattr` slot).
 pub fn getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
@@ -157,132 +154,29 @@ fn group_of(recv: &Value) -> PyResult<ExcRef> {
     Ok(e)
 }
 
-/// A new group with `members`, carrying over `source`'s chaining and notes.
-fn derive_from(source: &ExcRef, members: Vec<ExcRef>) -> ExcRef {
-    let all_exceptions = members.iter().all(|m| m.is(TypeId::Exception));
-    let typ = if all_exceptions {
-        TypeId::ExceptionGroup
-    } else {
-        TypeId::BaseExceptionGroup
-    };
-    let items = members.into_iter().map(Value::Exception).collect();
-    let g = Exception::new(typ, vec![source.first_arg(), Value::list(items)]);
-    *g.cause.borrow_mut() = source.cause.borrow().clone();
-    *g.context.borrow_mut() = source.context.borrow().clone();
-    *g.traceback.borrow_mut() = source.traceback.borrow().clone();
-    if let Some(Value::List(notes)) = source.attributes().borrow().get_str("__notes__") {
-        let copy = Value::list(notes.borrow().clone());
-        g.attributes().borrow_mut().insert_str("__notes__", copy);
-    }
-    g
-}
-
-/// How `split` / `subgroup` decide whether an exception matches.
-enum Condition {
-    Types(Vec<TypeRef>),
-    Predicate(Value),
-}
-
-impl Condition {
-    fn new(v: &Value) -> PyResult<Condition> {
-        fn types(v: &Value) -> Option<Vec<TypeRef>> {
-            match v {
-                Value::Type(t) if t.is_exception() => Some(vec![t.clone()]),
-                Value::Tuple(items) => {
-                    let mut out = Vec::new();
-                    for i in items.iter() {
-                        out.extend(types(i)?);
-                    }
-                    Some(out)
-                }
-                _ => None,
-            }
-        }
-        if let Some(t) = types(v) {
-            return Ok(Condition::Types(t));
-        }
-        if matches!(v, Value::Function(_) | Value::Builtin(_) | Value::Method(_)) {
-            return Ok(Condition::Predicate(v.clone()));
-        }
-        Err(type_error(
-            "expected a function, exception type or tuple of exception types",
-        ))
-    }
-
-    fn matches(&self, vm: &mut Vm, e: &ExcRef) -> PyResult<bool> {
-        match self {
-            Condition::Types(types) => Ok(types.iter().any(|t| e.class.is_subclass(t))),
-            Condition::Predicate(f) => {
-                let r = vm.call1(f, Value::Exception(e.clone()))?;
-                ops::truthy(vm, &r)
-            }
-        }
-    }
-}
-
-/// `(matching part, rest)` of `e`.
-fn split_exc(
-    vm: &mut Vm,
-    e: &ExcRef,
-    cond: &Condition,
-) -> PyResult<(Option<ExcRef>, Option<ExcRef>)> {
-    if cond.matches(vm, e)? {
-        return Ok((Some(e.clone()), None));
-    }
-    if !e.is(TypeId::BaseExceptionGroup) {
-        return Ok((None, Some(e.clone())));
-    }
-    let (mut yes, mut no) = (Vec::new(), Vec::new());
-    for m in e.group_members() {
-        let (a, b) = split_exc(vm, &m, cond)?;
-        yes.extend(a);
-        no.extend(b);
-    }
-    let part = |members: Vec<ExcRef>| (!members.is_empty()).then(|| derive_from(e, members));
-    Ok((part(yes), part(no)))
-}
-
 fn opt_value(e: Option<ExcRef>) -> Value {
     e.map(Value::Exception).unwrap_or(Value::None)
 }
 
 fn subgroup(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let e = group_of(recv)?;
-    let cond = Condition::new(&exactly_one("subgroup", &args)?)?;
-    let (yes, _) = split_exc(vm, &e, &cond)?;
+    let cond = exception_groups::Condition::new(&exactly_one("subgroup", &args)?)?;
+    let (yes, _) = exception_groups::split(vm, &e, &cond)?;
     Ok(opt_value(yes))
 }
 
 fn split(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let e = group_of(recv)?;
-    let cond = Condition::new(&exactly_one("split", &args)?)?;
-    let (yes, no) = split_exc(vm, &e, &cond)?;
+    let cond = exception_groups::Condition::new(&exactly_one("split", &args)?)?;
+    let (yes, no) = exception_groups::split(vm, &e, &cond)?;
     Ok(Value::tuple(vec![opt_value(yes), opt_value(no)]))
 }
 
-fn derive(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+/// `BaseExceptionGroup(self.message, excs)`: no chaining, traceback or
+/// notes (`split` copies those).
+fn derive(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let e = group_of(recv)?;
-    let members = match exactly_one("derive", &args)? {
-        Value::List(l) => l.borrow().clone(),
-        Value::Tuple(t) => t.to_vec(),
-        _ => {
-            return Err(type_error(
-                "second argument (exceptions) must be a sequence",
-            ))
-        }
-    };
-    let mut excs = Vec::new();
-    for m in members {
-        match m {
-            Value::Exception(x) => excs.push(x),
-            _ => return Err(type_error("derive() expects exceptions")),
-        }
-    }
-    let g = derive_from(&e, excs);
-    // `derive` itself does not copy chaining or notes; `split` does.
-    *g.cause.borrow_mut() = None;
-    *g.context.borrow_mut() = None;
-    g.traceback.borrow_mut().clear();
-    *g.dict.borrow_mut() = None;
-    Ok(Value::Exception(Rc::clone(&g)))
+    let members = exactly_one("derive", &args)?;
+    let group = Value::Type(TypeRef::Builtin(TypeId::BaseExceptionGroup));
+    vm.call(&group, Args::new(vec![e.first_arg(), members]))
 }

@@ -160,6 +160,20 @@ pub enum Instr {
     /// TOS1 is an exception, TOS a class or tuple: push whether it matches.
     CheckExcMatch,
     LoadAssertionError,
+    /// Entering `except*` clauses with the exception at TOS: push an empty
+    /// list (what the clauses raise) and the exception again (the part no
+    /// clause has taken yet).
+    BeginExceptStar,
+    /// One `except*` clause: TOS is its class (or tuple), TOS1 the part not
+    /// taken yet. TOS1 becomes what remains; what the clause takes is pushed
+    /// (and becomes the exception being handled), or, when it takes nothing,
+    /// execution jumps to the target (CPython's CHECK_EG_MATCH).
+    CheckEgMatch(u32),
+    /// After the `except*` clauses: TOS2 the original exception, TOS1 the
+    /// list of what the clauses raised, TOS the part none took. They make
+    /// way for the exception to re-raise, or, when there is none, execution
+    /// jumps to the target (CPython's PREP_RERAISE_STAR).
+    PrepReraiseStar(u32),
     /// `import a.b`: import `names[n]` and push the top-level package `a`.
     ImportName(u32),
     /// `from a.b import x`: import `names[n]` and push that module itself.

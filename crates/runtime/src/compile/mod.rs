@@ -9,6 +9,7 @@ mod annotations;
 mod class;
 pub mod code;
 pub mod scope;
+mod try_star;
 mod unparse;
 
 use std::rc::Rc;
@@ -60,6 +61,9 @@ enum Block<'a> {
     With { is_async: bool },
     /// Inside a `finally` body run on the exceptional path (exception on stack).
     FinallyHandler,
+    /// Inside an `except*` clause, which `break`, `continue` and `return`
+    /// may not leave.
+    StarHandler,
 }
 
 /// What a `MakeFunction` finds on the stack besides the code (and closure).
@@ -209,6 +213,8 @@ impl<'a> CodeGen<'a> {
             SetupFinally(_) => SetupFinally(target),
             SetupWith(_) => SetupWith(target),
             Send(_) => Send(target),
+            CheckEgMatch(_) => CheckEgMatch(target),
+            PrepReraiseStar(_) => PrepReraiseStar(target),
             other => other,
         };
     }
@@ -372,6 +378,12 @@ impl<'a> CodeGen<'a> {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Const::None),
                 }
+                // CPython's location: a constant's own, else the statement's.
+                let at = match v {
+                    Some(v) if matches!(v.kind, ExprKind::Constant(_)) => v.span,
+                    _ => s.span,
+                };
+                self.refuse_leaving_star_handler(0, at)?;
                 self.set_span(s.span);
                 self.unwind_blocks_for_return()?;
                 self.set_span(s.span);
@@ -427,8 +439,13 @@ impl<'a> CodeGen<'a> {
                 handlers,
                 orelse,
                 finalbody,
-            } => self.try_stmt(body, handlers, orelse, finalbody)?,
-            StmtKind::TryStar { .. } => return Err(unsupported("`except*` clauses", s.span)),
+            } => self.try_stmt(body, handlers, orelse, finalbody, false)?,
+            StmtKind::TryStar {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => self.try_stmt(body, handlers, orelse, finalbody, true)?,
             StmtKind::Raise { exc, cause } => {
                 let mut n = 0;
                 if let Some(e) = exc {
@@ -824,6 +841,8 @@ impl<'a> CodeGen<'a> {
             Block::Handler { name } => Action::Handler(name.clone()),
             Block::With { is_async } => Action::With(*is_async),
             Block::FinallyHandler => Action::FinallyHandler,
+            // `break`, `continue` and `return` refuse to leave it (`leave_star_handler`).
+            Block::StarHandler => Action::None,
         };
         match action {
             Action::None => {}
@@ -846,11 +865,7 @@ impl<'a> CodeGen<'a> {
             }
             Action::Handler(name) => {
                 self.emit(Instr::PopExcept);
-                if let Some(n) = name {
-                    self.load_const(Const::None);
-                    self.store_name(&n);
-                    self.delete_name(&n);
-                }
+                self.clear_handler_name(&name);
             }
             Action::With(is_async) => {
                 self.emit(Instr::PopBlock);
@@ -916,6 +931,7 @@ impl<'a> CodeGen<'a> {
             let what = if is_break { "'break'" } else { "'continue'" };
             return Err(err(format!("{what} outside loop"), span));
         };
+        self.refuse_leaving_star_handler(loop_idx + 1, span)?;
         for idx in (loop_idx + 1..self.blocks.len()).rev() {
             self.unwind_one(idx, false)?;
         }
@@ -985,6 +1001,7 @@ impl<'a> CodeGen<'a> {
         handlers: &'a [ExceptHandler],
         orelse: &'a [Stmt],
         finalbody: &'a [Stmt],
+        star: bool,
     ) -> Result<(), Diagnostic> {
         let span = self.span;
         let setup_finally = if finalbody.is_empty() {
@@ -996,59 +1013,10 @@ impl<'a> CodeGen<'a> {
         };
         if handlers.is_empty() {
             self.body(body)?;
+        } else if star {
+            self.try_except_star(body, handlers, orelse, span)?;
         } else {
-            let setup = self.emit(Instr::SetupExcept(0));
-            self.blocks.push(Block::TryExcept);
-            self.body(body)?;
-            self.blocks.pop();
-            self.emit(Instr::PopBlock);
-            self.body(orelse)?;
-            let jend = self.emit(Instr::Jump(0));
-            self.patch(setup);
-            let mut ends = vec![jend];
-            for (i, h) in handlers.iter().enumerate() {
-                self.set_span(h.span);
-                let next = match &h.typ {
-                    Some(t) => {
-                        self.expr(t)?;
-                        self.set_span(h.span);
-                        self.emit(Instr::CheckExcMatch);
-                        Some(self.emit(Instr::PopJumpIfFalse(0)))
-                    }
-                    None => {
-                        if i + 1 != handlers.len() {
-                            return Err(err("default 'except:' must be last", h.span));
-                        }
-                        None
-                    }
-                };
-                match &h.name {
-                    Some(n) => self.store_name(n),
-                    None => {
-                        self.emit(Instr::Pop);
-                    }
-                }
-                self.blocks.push(Block::Handler {
-                    name: h.name.clone(),
-                });
-                self.body(&h.body)?;
-                self.blocks.pop();
-                self.emit(Instr::PopExcept);
-                if let Some(n) = &h.name {
-                    self.load_const(Const::None);
-                    self.store_name(n);
-                    self.delete_name(n);
-                }
-                ends.push(self.emit(Instr::Jump(0)));
-                if let Some(nx) = next {
-                    self.patch(nx);
-                }
-            }
-            self.set_span(span);
-            self.emit(Instr::Reraise);
-            for e in ends {
-                self.patch(e);
-            }
+            self.try_except(body, handlers, orelse, span)?;
         }
         if let Some(at) = setup_finally {
             self.blocks.pop();
@@ -1063,6 +1031,74 @@ impl<'a> CodeGen<'a> {
             self.patch(jend);
         }
         Ok(())
+    }
+
+    /// `try`/`except`/`else` (a `finally` is around it).
+    fn try_except(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+        span: Span,
+    ) -> Result<(), Diagnostic> {
+        let setup = self.emit(Instr::SetupExcept(0));
+        self.blocks.push(Block::TryExcept);
+        self.body(body)?;
+        self.blocks.pop();
+        self.emit(Instr::PopBlock);
+        self.body(orelse)?;
+        let jend = self.emit(Instr::Jump(0));
+        self.patch(setup);
+        let mut ends = vec![jend];
+        for (i, h) in handlers.iter().enumerate() {
+            self.set_span(h.span);
+            let next = match &h.typ {
+                Some(t) => {
+                    self.expr(t)?;
+                    self.set_span(h.span);
+                    self.emit(Instr::CheckExcMatch);
+                    Some(self.emit(Instr::PopJumpIfFalse(0)))
+                }
+                None => {
+                    if i + 1 != handlers.len() {
+                        return Err(err("default 'except:' must be last", h.span));
+                    }
+                    None
+                }
+            };
+            match &h.name {
+                Some(n) => self.store_name(n),
+                None => {
+                    self.emit(Instr::Pop);
+                }
+            }
+            self.blocks.push(Block::Handler {
+                name: h.name.clone(),
+            });
+            self.body(&h.body)?;
+            self.blocks.pop();
+            self.emit(Instr::PopExcept);
+            self.clear_handler_name(&h.name);
+            ends.push(self.emit(Instr::Jump(0)));
+            if let Some(nx) = next {
+                self.patch(nx);
+            }
+        }
+        self.set_span(span);
+        self.emit(Instr::Reraise);
+        for e in ends {
+            self.patch(e);
+        }
+        Ok(())
+    }
+
+    /// `except ... as name` ends with `name = None; del name`.
+    fn clear_handler_name(&mut self, name: &Option<String>) {
+        if let Some(n) = name {
+            self.load_const(Const::None);
+            self.store_name(n);
+            self.delete_name(n);
+        }
     }
 
     fn with_stmt(

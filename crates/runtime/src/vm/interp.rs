@@ -279,12 +279,12 @@ impl Vm {
     }
 
     #[inline]
-    fn push(&mut self, v: Value) {
+    pub(super) fn push(&mut self, v: Value) {
         self.frames.last_mut().expect("frame").stack.push(v);
     }
 
     #[inline]
-    fn pop(&mut self) -> Value {
+    pub(super) fn pop(&mut self) -> Value {
         self.frames
             .last_mut()
             .expect("frame")
@@ -293,7 +293,7 @@ impl Vm {
             .unwrap_or(Value::None)
     }
 
-    fn top(&self) -> &Value {
+    pub(super) fn top(&self) -> &Value {
         self.frames
             .last()
             .expect("frame")
@@ -312,7 +312,7 @@ impl Vm {
         self.frames.last().expect("frame").code.names[i as usize].clone()
     }
 
-    fn jump(&mut self, target: u32) {
+    pub(super) fn jump(&mut self, target: u32) {
         self.frames.last_mut().expect("frame").pc = target as usize;
     }
 
@@ -905,6 +905,9 @@ impl Vm {
                 };
                 self.push(Value::Bool(r));
             }
+            Instr::BeginExceptStar => self.begin_except_star(),
+            Instr::CheckEgMatch(t) => self.check_eg_match(t)?,
+            Instr::PrepReraiseStar(t) => self.prep_reraise_star(t)?,
             Instr::LoadAssertionError => {
                 self.push(Value::Type(TypeRef::Builtin(TypeId::AssertionError)))
             }

@@ -15,6 +15,7 @@ mod classes;
 pub(crate) mod metaclasses;
 pub(crate) use classes::new_super;
 pub mod descriptors;
+pub(crate) mod exception_groups;
 pub mod functions;
 mod import;
 mod interp;
