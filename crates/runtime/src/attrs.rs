@@ -45,7 +45,19 @@ pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
         }
         Value::Type(TypeRef::Class(class)) => return class_getattr(vm, obj, class, name),
         Value::Type(TypeRef::Builtin(t)) => return type_attr(vm, *t, name),
-        Value::Module(m) => return module_attr(m, name),
+        Value::Module(m) => {
+            return match module_attr(m, name) {
+                // A module's own `__getattr__` answers what it lacks.
+                Err(e) if e.is(TypeId::AttributeError) && name != "__getattr__" => {
+                    let hook = m.attrs.borrow().get_str("__getattr__");
+                    match hook {
+                        Some(hook) => vm.call(&hook, Args::new(vec![Value::str(name)])),
+                        None => Err(e),
+                    }
+                }
+                r => r,
+            };
+        }
         Value::Method(m) => return method_attr(vm, m, name),
         Value::Builtin(b) => {
             if let Some(v) = builtin_attr(b, name) {

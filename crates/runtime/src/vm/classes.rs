@@ -309,6 +309,7 @@ impl Vm {
                         )));
                     }
                 }
+                self.check_abstract(class)?;
                 Ok(Value::Instance(Instance::new(class.clone(), None)))
             }
             TypeId::BaseException => Ok(Value::Exception(Exception::of_class(
@@ -332,6 +333,29 @@ impl Vm {
                 Ok(instance_with(class, made))
             }
         }
+    }
+
+    /// `object.__new__` refuses a class whose own `__abstractmethods__`
+    /// (set by `abc.ABCMeta`) names any method.
+    fn check_abstract(&mut self, class: &Rc<Class>) -> PyResult<()> {
+        let declared = class.dict.borrow().get_str("__abstractmethods__");
+        let Some(declared) = declared else {
+            return Ok(());
+        };
+        let mut names: Vec<String> = crate::iterators::collect(self, &declared)?
+            .iter()
+            .filter_map(|n| crate::repr::str_value(n).ok())
+            .collect();
+        if names.is_empty() {
+            return Ok(());
+        }
+        names.sort();
+        Err(type_error(format!(
+            "Can't instantiate abstract class {} with abstract method{} {}",
+            class.name.borrow(),
+            if names.len() == 1 { "" } else { "s" },
+            names.join(", ")
+        )))
     }
 
     /// The built-in `__init__` of a class's layout, for a class that
