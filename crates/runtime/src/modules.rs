@@ -85,9 +85,11 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("keyword"),
         python!("os"),
         python!("posixpath"),
+        python!("statistics"),
         python!("string"),
         python!("textwrap"),
         python!("typing"),
+        python!("uuid"),
     ];
     for (name, source, filename) in pythons {
         registry.register(name, ModuleSource::Python { source, filename });
