@@ -17,10 +17,55 @@ use crate::ops;
 use crate::repr;
 use crate::vm::Vm;
 
+/// `float(x)` / `int(x)` of an instance whose class defines `__float__`
+/// / `__int__`, or `__index__`: what it returns, checked as CPython does.
+fn number_from_hook(vm: &mut Vm, t: TypeId, x: &Value) -> PyResult<Option<Value>> {
+    if !crate::dunders::is_class_instance(x) {
+        return Ok(None);
+    }
+    let own = if t == TypeId::Float {
+        "__float__"
+    } else {
+        "__int__"
+    };
+    for hook in [own, "__index__"] {
+        let Some(r) = crate::dunders::call_special(vm, x, hook, Vec::new())? else {
+            continue;
+        };
+        return match (t, hook, r) {
+            (TypeId::Float, "__float__", f @ Value::Float(_)) => Ok(Some(f)),
+            (TypeId::Float, "__float__", other) => Err(type_error(format!(
+                "{}.__float__ returned non-float (type {})",
+                type_of(x).name(),
+                type_of(&other).name()
+            ))),
+            (_, _, n @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => {
+                Ok(Some(if t == TypeId::Float {
+                    float_new(Args::new(vec![n]))?
+                } else {
+                    int_new(Args::new(vec![n]))?
+                }))
+            }
+            (_, hook, other) => Err(type_error(format!(
+                "{hook} returned non-int (type {})",
+                type_of(&other).name()
+            ))),
+        };
+    }
+    Ok(None)
+}
+
 /// `t(*args, **kwargs)`.
 pub fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
     if t.is_exception() {
         return exception_new(t, args);
+    }
+    if let (TypeId::Int | TypeId::Float, [x]) = (t, args.pos.as_slice()) {
+        if args.kw.is_empty() {
+            if let Some(v) = number_from_hook(vm, t, x)? {
+                return Ok(v);
+            }
+        }
     }
     if matches!(t, TypeId::Int | TypeId::Float) {
         // `int(x)` of an instance of a subclass of int (or float, str).
