@@ -70,6 +70,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("__future__"),
         python!("_arguments"),
         python!("_collections"),
+        python!("argparse"),
         python!("bisect"),
         python!("collections" => "collections/__init__"),
         python!("contextlib"),
