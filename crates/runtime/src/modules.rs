@@ -85,6 +85,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("json.encoder" => "json/encoder"),
         python!("keyword"),
         python!("os"),
+        python!("pathlib"),
         python!("posixpath"),
         python!("statistics"),
         python!("string"),
