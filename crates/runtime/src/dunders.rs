@@ -51,6 +51,32 @@ pub fn call_special(
     }
 }
 
+/// `operator.index(v)` for an instance of a class: what its `__index__`
+/// returns, which must be an int (the int of a subclass of int);
+/// `None` for other values.
+pub fn index(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    if !is_class_instance(v) {
+        return Ok(None);
+    }
+    let found = match special(v, "__index__") {
+        Some(f) => call(vm, &f, v, Vec::new())?,
+        // The int of an instance of a subclass of int; nothing otherwise.
+        None => {
+            return Ok(match payload(v) {
+                n @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => Some(n.clone()),
+                _ => None,
+            })
+        }
+    };
+    match found {
+        n @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => Ok(Some(n)),
+        other => Err(type_error(format!(
+            "__index__ returned non-int (type {})",
+            type_of(&other).name()
+        ))),
+    }
+}
+
 /// Call `v`'s special method `f` with `args`.
 fn call(vm: &mut Vm, f: &Value, v: &Value, args: Vec<Value>) -> PyResult<Value> {
     vm.call_method(f, v, Args::new(args))
@@ -155,6 +181,20 @@ fn binary_of_instance(
     if matches!(a, Value::Type(_)) || matches!(b, Value::Type(_)) {
         // What classes do by being types (`Color | None`).
         return Ok(None);
+    }
+    if op == BinOp::Mult {
+        // `"ab" * n` with an object that has `__index__`.
+        for (seq, n) in [(a, b), (b, a)] {
+            let sequence = matches!(
+                seq,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+            );
+            if sequence {
+                if let Some(count) = index(vm, n)? {
+                    return crate::ops::binary_op(vm, op, seq, &count).map(Some);
+                }
+            }
+        }
     }
     let symbol = match (op, inplace) {
         (BinOp::Pow, false) => "** or pow()".to_string(),

@@ -760,6 +760,14 @@ fn norm_index(i: &Value, len: usize, what: &str) -> PyResult<usize> {
 
 /// The indices a slice selects from a sequence of `len` items.
 pub fn slice_indices(vm: &mut Vm, s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
+    // Bounds that are objects with `__index__` count as their ints.
+    let mut bounds = s.clone();
+    for bound in bounds.iter_mut() {
+        if let Some(i) = crate::dunders::index(vm, bound)? {
+            *bound = i;
+        }
+    }
+    let s = &bounds;
     let get = |v: &Value| -> PyResult<Option<i64>> {
         match v {
             Value::None => Ok(None),
@@ -775,7 +783,6 @@ pub fn slice_indices(vm: &mut Vm, s: &[Value; 3], len: usize) -> PyResult<Vec<us
             )),
         }
     };
-    let _ = vm;
     let step = get(&s[2])?.unwrap_or(1);
     if step == 0 {
         return Err(exc(TypeId::ValueError, "slice step cannot be zero"));
@@ -815,6 +822,16 @@ pub fn slice_indices(vm: &mut Vm, s: &[Value; 3], len: usize) -> PyResult<Vec<us
 pub fn get_item(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
     if let Some(v) = crate::dunders::subscript(vm, obj, idx, Subscript::Get)? {
         return Ok(v);
+    }
+    let sequence = matches!(
+        obj,
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_)
+    );
+    if sequence {
+        // `items[position]` with an object that has `__index__`.
+        if let Some(i) = crate::dunders::index(vm, idx)? {
+            return get_item(vm, obj, &i);
+        }
     }
     if let Value::Slice(s) = idx {
         return get_slice(vm, obj, s);

@@ -127,7 +127,14 @@ pub fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
             }
             Ok(Value::Dict(d))
         }
-        TypeId::Range => range_new(args),
+        TypeId::Range => {
+            for v in args.pos.iter_mut() {
+                if let Some(i) = crate::dunders::index(vm, v)? {
+                    *v = i;
+                }
+            }
+            range_new(args)
+        }
         TypeId::Slice => {
             count_range("slice", &args, 1, 3)?;
             let p = &args.pos;

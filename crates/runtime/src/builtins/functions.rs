@@ -141,6 +141,14 @@ fn abs(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 fn divmod(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     count_range("divmod", &args, 2, 2)?;
     let (a, b) = (&args.pos[0], &args.pos[1]);
+    // A class's `__divmod__`, else the other's `__rdivmod__`.
+    for (this, method, other) in [(a, "__divmod__", b), (b, "__rdivmod__", a)] {
+        if let Some(r) = crate::dunders::call_special(vm, this, method, vec![other.clone()])? {
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+    }
     if let (Value::Float(_), _) | (_, Value::Float(_)) = (a, b) {
         let (x, y) = (ops::to_float(a), ops::to_float(b));
         if let (Ok(x), Ok(y)) = (x, y) {
@@ -190,6 +198,14 @@ fn pow(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
     let Some(m) = modulus else {
         return ops::binary_op(vm, BinOp::Pow, &base, &exp);
     };
+    // `pow(x, y, m)` of an instance: its class's three-argument `__pow__`.
+    if let Some(r) =
+        crate::dunders::call_special(vm, &base, "__pow__", vec![exp.clone(), m.clone()])?
+    {
+        if !matches!(r, Value::NotImplemented) {
+            return Ok(r);
+        }
+    }
     // CPython tries float's slot, which refuses any modulus, when a float
     // is involved; without a float and with a non-int, no slot applies.
     let float = |v: &Value| matches!(v, Value::Float(_));
@@ -309,8 +325,9 @@ fn ord(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     }
 }
 
-fn radix_text(name: &str, args: &Args, radix: u32, prefix: &str) -> PyResult<Value> {
+fn radix_text(vm: &mut Vm, name: &str, args: &Args, radix: u32, prefix: &str) -> PyResult<Value> {
     let v = exactly_one(name, args)?;
+    let v = crate::dunders::index(vm, &v)?.unwrap_or(v);
     let Some(n) = int_value(&v) else {
         return Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -324,16 +341,16 @@ fn radix_text(name: &str, args: &Args, radix: u32, prefix: &str) -> PyResult<Val
     )))
 }
 
-fn hex(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    radix_text("hex", &args, 16, "0x")
+fn hex(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    radix_text(vm, "hex", &args, 16, "0x")
 }
 
-fn oct(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    radix_text("oct", &args, 8, "0o")
+fn oct(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    radix_text(vm, "oct", &args, 8, "0o")
 }
 
-fn bin(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    radix_text("bin", &args, 2, "0b")
+fn bin(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    radix_text(vm, "bin", &args, 2, "0b")
 }
 
 fn format(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {

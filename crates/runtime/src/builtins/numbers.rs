@@ -219,7 +219,7 @@ pub fn parse_float(text: &str) -> PyResult<f64> {
 }
 
 /// `round(number, ndigits=None)`.
-pub fn round(_vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+pub fn round(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
     let number_kw = args.take_kw("number");
     let ndigits_kw = args.take_kw("ndigits");
     reject_kwargs("round", &args)?;
@@ -235,6 +235,14 @@ pub fn round(_vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
             "round() missing required argument 'number' (pos 1)",
         ));
     };
+    let ndigits = pos.next().or(ndigits_kw).filter(|n| !n.is_none());
+    // A class's `__round__`, given `ndigits` only when there is one.
+    if crate::dunders::is_class_instance(&x) {
+        let args = ndigits.iter().cloned().collect();
+        if let Some(r) = crate::dunders::call_special(vm, &x, "__round__", args)? {
+            return Ok(r);
+        }
+    }
     if !matches!(
         x,
         Value::Float(_) | Value::Int(_) | Value::BigInt(_) | Value::Bool(_)
@@ -244,7 +252,6 @@ pub fn round(_vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
             type_of(&x).name()
         )));
     }
-    let ndigits = pos.next().or(ndigits_kw).filter(|n| !n.is_none());
     let ndigits = match ndigits {
         None => None,
         Some(n) => Some(int_value(&n).ok_or_else(|| {

@@ -96,16 +96,34 @@ fn rounding(args: &Args, name: &str, op: fn(f64) -> f64) -> PyResult<Value> {
     to_int_value(op(to_float(&v)?))
 }
 
-fn floor(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    rounding(&args, "floor", f64::floor)
+/// `math.floor(x)` and the others: an instance's `__floor__` (...), else
+/// the number rounded.
+fn rounding_hook(vm: &mut Vm, args: &Args, name: &str, op: fn(f64) -> f64) -> PyResult<Value> {
+    let v = exactly_one(name, args)?;
+    if crate::dunders::is_class_instance(&v) {
+        if let Some(r) = crate::dunders::call_special(vm, &v, &format!("__{name}__"), Vec::new())? {
+            return Ok(r);
+        }
+        if name == "trunc" {
+            return Err(type_error(format!(
+                "type {} doesn't define __trunc__ method",
+                type_of(&v).name()
+            )));
+        }
+    }
+    rounding(args, name, op)
 }
 
-fn ceil(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    rounding(&args, "ceil", f64::ceil)
+fn floor(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    rounding_hook(vm, &args, "floor", f64::floor)
 }
 
-fn trunc(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    rounding(&args, "trunc", f64::trunc)
+fn ceil(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    rounding_hook(vm, &args, "ceil", f64::ceil)
+}
+
+fn trunc(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    rounding_hook(vm, &args, "trunc", f64::trunc)
 }
 
 fn sqrt(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {

@@ -29,6 +29,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("floordiv", floordiv),
         ("mod", modulo),
         ("neg", neg),
+        ("index", index),
     ];
     let m = super::native_module("operator", "/usr/lib/python3.11/operator.py", FUNCTIONS);
     for t in [TypeId::ItemGetter, TypeId::AttrGetter] {
@@ -37,6 +38,21 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
             .insert_str(t.name(), Value::Type(TypeRef::Builtin(t)));
     }
     Ok(m)
+}
+
+/// `operator.index(x)`: an int, or what `x.__index__()` returns.
+fn index(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let x = exactly_one("index", &args)?;
+    if let Some(i) = crate::dunders::index(vm, &x)? {
+        return Ok(i);
+    }
+    match x {
+        n @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => Ok(n),
+        other => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            crate::object::types::type_of(&other).name()
+        ))),
+    }
 }
 
 fn add(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
