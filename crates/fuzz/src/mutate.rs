@@ -124,6 +124,7 @@ const HOSTILE_STATEMENTS: &[&str] = &[
     "x = [0] * 10**7",
     "s = 'ab' * 10**6",
     "a = []; a.append(a); print(a == a)",
+    "a = []; a.append(a); b = []; b.append(b); print(a == b)",
     "d = {}; d[1] = d; print(d)",
     "print(hash(((((((((((1,),),),),),),),),),)))",
     "import math; print(math.fsum([1e308, 1e308, -1e308]))",

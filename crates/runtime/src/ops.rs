@@ -470,15 +470,17 @@ fn order_as(vm: &mut Vm, a: &Value, b: &Value, sym: &str) -> PyResult<Option<Ord
         (Value::Str(x), Value::Str(y)) => Ok(Some(x.cmp(y))),
         (Value::Bytes(x), Value::Bytes(y)) => Ok(Some(x.cmp(y))),
         (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => {
-            let xs = iterators::collect(vm, a)?;
-            let ys = iterators::collect(vm, b)?;
-            for (p, q) in xs.iter().zip(ys.iter()) {
-                if p.is(q) || eq(vm, p, q)? {
-                    continue;
+            vm.recursing(IN_COMPARISON, |vm| {
+                let xs = iterators::collect(vm, a)?;
+                let ys = iterators::collect(vm, b)?;
+                for (p, q) in xs.iter().zip(ys.iter()) {
+                    if p.is(q) || eq(vm, p, q)? {
+                        continue;
+                    }
+                    return order_or_error(vm, p, q, sym).map(Some);
                 }
-                return order_or_error(vm, p, q, sym).map(Some);
-            }
-            Ok(Some(xs.len().cmp(&ys.len())))
+                Ok(Some(xs.len().cmp(&ys.len())))
+            })
         }
         _ if crate::dunders::is_class_instance(a) || crate::dunders::is_class_instance(b) => {
             // Classes order themselves through their rich comparisons.
@@ -503,36 +505,10 @@ pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Ok(x == y),
         (Value::Str(x), Value::Str(y)) => Ok(x == y),
-        (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => {
-            let xs = iterators::collect(vm, a)?;
-            let ys = iterators::collect(vm, b)?;
-            if xs.len() != ys.len() {
-                return Ok(false);
-            }
-            for (p, q) in xs.iter().zip(ys.iter()) {
-                if !(p.is(q) || eq(vm, p, q)?) {
-                    return Ok(false);
-                }
-            }
-            Ok(true)
-        }
-        (Value::Dict(x), Value::Dict(y)) => {
-            if std::rc::Rc::ptr_eq(x, y) {
-                return Ok(true);
-            }
-            let xs = x.borrow().items();
-            if xs.len() != y.borrow().len() {
-                return Ok(false);
-            }
-            for (k, v) in xs {
-                let Some(w) = crate::mapping::dict_get(vm, y, &k)? else {
-                    return Ok(false);
-                };
-                if !(v.is(&w) || eq(vm, &v, &w)?) {
-                    return Ok(false);
-                }
-            }
-            Ok(true)
+        (Value::List(_), Value::List(_))
+        | (Value::Tuple(_), Value::Tuple(_))
+        | (Value::Dict(_), Value::Dict(_)) => {
+            vm.recursing(IN_COMPARISON, |vm| containers_eq(vm, a, b))
         }
         _ if crate::dunders::is_class_instance(a) || crate::dunders::is_class_instance(b) => {
             let r = compare_op(vm, CmpOp::Eq, a, b)?;
@@ -540,6 +516,42 @@ pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
         }
         _ => Ok(values_equal(a, b)),
     }
+}
+
+/// How RecursionError's message ends when comparing containers nests too deeply.
+const IN_COMPARISON: &str = " in comparison";
+
+/// `==` of two lists, two tuples or two dicts, item by item.
+fn containers_eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    if let (Value::Dict(x), Value::Dict(y)) = (a, b) {
+        if std::rc::Rc::ptr_eq(x, y) {
+            return Ok(true);
+        }
+        let xs = x.borrow().items();
+        if xs.len() != y.borrow().len() {
+            return Ok(false);
+        }
+        for (k, v) in xs {
+            let Some(w) = crate::mapping::dict_get(vm, y, &k)? else {
+                return Ok(false);
+            };
+            if !(v.is(&w) || eq(vm, &v, &w)?) {
+                return Ok(false);
+            }
+        }
+        return Ok(true);
+    }
+    let xs = iterators::collect(vm, a)?;
+    let ys = iterators::collect(vm, b)?;
+    if xs.len() != ys.len() {
+        return Ok(false);
+    }
+    for (p, q) in xs.iter().zip(ys.iter()) {
+        if !(p.is(q) || eq(vm, p, q)?) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// Two numbers of which one is NaN: ordered comparisons are simply false

@@ -208,6 +208,28 @@ impl Vm {
         Ok(())
     }
 
+    /// Runs `f` one level deeper in Rust code that recurses once per level of a
+    /// Python structure (comparing nested lists): the level counts with the
+    /// Python frames, as CPython's `Py_EnterRecursiveCall`, so RecursionError
+    /// ("maximum recursion depth exceeded{context}") comes where CPython's does
+    /// and the Rust stack stays bounded.
+    pub(crate) fn recursing<T>(
+        &mut self,
+        context: &str,
+        f: impl FnOnce(&mut Vm) -> PyResult<T>,
+    ) -> PyResult<T> {
+        if self.frames.len() + self.library_depth >= self.limits.recursion_depth {
+            return Err(exc(
+                TypeId::RecursionError,
+                format!("maximum recursion depth exceeded{context}"),
+            ));
+        }
+        self.library_depth += 1;
+        let result = f(self);
+        self.library_depth -= 1;
+        result
+    }
+
     /// RecursionError when Rust code calling Python is nested too deeply.
     pub(crate) fn check_nesting(&self) -> PyResult<()> {
         if self.native_depth >= self.limits.nested_runs {
