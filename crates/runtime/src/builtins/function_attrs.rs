@@ -135,14 +135,7 @@ pub fn setattr(_vm: &mut Vm, obj: &Value, name: &str, v: Option<Value>) -> PyRes
         "__kwdefaults__" => {
             *f.kwdefaults.borrow_mut() = match v {
                 None | Some(Value::None) => Vec::new(),
-                Some(Value::Dict(d)) => d
-                    .borrow()
-                    .iter()
-                    .filter_map(|(k, v)| match k {
-                        Value::Str(s) => Some((s.clone(), v.clone())),
-                        _ => None,
-                    })
-                    .collect(),
+                Some(Value::Dict(d)) => crate::vm::functions::keyword_defaults(&d.borrow()),
                 Some(_) => return Err(type_error("__kwdefaults__ must be set to a dict object")),
             }
         }

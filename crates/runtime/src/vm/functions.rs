@@ -27,14 +27,7 @@ pub fn make_function(code: Rc<CodeObject>, globals: Rc<Module>, parts: FunctionP
         _ => Vec::new(),
     };
     let kwdefaults = match parts.kwdefaults {
-        Value::Dict(d) => d
-            .borrow()
-            .iter()
-            .filter_map(|(k, v)| match k {
-                Value::Str(s) => Some((s.clone(), v.clone())),
-                _ => None,
-            })
-            .collect(),
+        Value::Dict(d) => keyword_defaults(&d.borrow()),
         _ => Vec::new(),
     };
     let closure = match parts.closure {
@@ -75,4 +68,15 @@ pub fn make_function(code: Rc<CodeObject>, globals: Rc<Module>, parts: FunctionP
         globals,
         meta: RefCell::new(meta),
     }
+}
+
+/// A function's keyword-only defaults from a dict of name → value (its
+/// string keys).
+pub fn keyword_defaults(d: &Dict) -> Vec<(Rc<str>, Value)> {
+    d.iter()
+        .filter_map(|(k, v)| match k {
+            Value::Str(s) => Some((s.clone(), v.clone())),
+            _ => None,
+        })
+        .collect()
 }
