@@ -1075,11 +1075,30 @@ impl<'a> CodeGen<'a> {
             self.blocks.push(Block::Handler {
                 name: h.name.clone(),
             });
+            // A named handler's body runs inside `try: ... finally: name = None;
+            // del name`, as CPython compiles it: the name goes also when the
+            // handler ends by raising.
+            let cleanup = h.name.is_some().then(|| {
+                let at = self.emit(Instr::SetupFinally(0));
+                self.blocks.push(Block::TryExcept);
+                at
+            });
             self.body(&h.body)?;
+            if cleanup.is_some() {
+                self.blocks.pop();
+                self.emit(Instr::PopBlock);
+            }
             self.blocks.pop();
             self.emit(Instr::PopExcept);
             self.clear_handler_name(&h.name);
             ends.push(self.emit(Instr::Jump(0)));
+            if let Some(at) = cleanup {
+                self.patch(at);
+                self.blocks.push(Block::FinallyHandler);
+                self.clear_handler_name(&h.name);
+                self.blocks.pop();
+                self.emit(Instr::Reraise);
+            }
             if let Some(nx) = next {
                 self.patch(nx);
             }
