@@ -334,10 +334,15 @@ fn type_getattribute(vm: &mut Vm, obj: &Value, class: &Rc<Class>, name: &str) ->
         _ => {}
     }
     let meta = class.metaclass.clone();
-    let meta_found = find_in_mro(vm, &meta.mro(), name);
-    if let Some(Found::Attr(d)) = &meta_found {
-        if is_data_descriptor(d) {
-            return descr_get(vm, d, Some(obj), &meta, name);
+    // `type`'s own data descriptors are the names above: only a metaclass
+    // written in Python can have others, and only then is it asked first.
+    let mut meta_found = None;
+    if let TypeRef::Class(_) = &meta {
+        meta_found = find_in_mro(vm, &meta.mro(), name);
+        if let Some(Found::Attr(d)) = &meta_found {
+            if is_data_descriptor(d) {
+                return descr_get(vm, d, Some(obj), &meta, name);
+            }
         }
     }
     let mro = owner.mro();
@@ -352,6 +357,9 @@ fn type_getattribute(vm: &mut Vm, obj: &Value, class: &Rc<Class>, name: &str) ->
             });
         }
         None => {}
+    }
+    if meta_found.is_none() {
+        meta_found = find_in_mro(vm, &meta.mro(), name);
     }
     if let Some(found) = meta_found {
         return match found {
