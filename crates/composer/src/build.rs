@@ -160,3 +160,120 @@ pub fn cancel(task: &str) -> Step {
         task: task.to_string(),
     }
 }
+
+/// The kinds of step the composer's "add a step" menu offers, in menu order.
+pub const STEP_KINDS: &[&str] = &[
+    "sleep",
+    "time.sleep (blocking)",
+    "CPU work",
+    "print",
+    "set a variable",
+    "await a coroutine",
+    "create_task",
+    "await a task",
+    "gather",
+    "wait_for",
+    "wait",
+    "queue put",
+    "queue get",
+    "queue task_done",
+    "queue join",
+    "async with",
+    "event set",
+    "event wait",
+    "cancel",
+    "raise",
+    "repeat",
+    "try",
+    "except",
+    "return",
+];
+
+/// A new step of the kind named `kind` (one of [`STEP_KINDS`]) with defaults that fit
+/// `composition`: the first other coroutine to call, the first resource of the right kind.
+pub fn new_step(kind: &str, composition: &crate::Composition, coroutine: usize) -> Option<Step> {
+    let callee = composition
+        .coroutines
+        .iter()
+        .enumerate()
+        .find(|(i, c)| *i != coroutine && c.name != crate::MAIN)
+        .map(|(_, c)| Call {
+            coroutine: c.name.clone(),
+            args: c.params.iter().map(|_| "0".to_string()).collect(),
+        })
+        .unwrap_or(Call {
+            coroutine: String::new(),
+            args: Vec::new(),
+        });
+    let resource = |classes: &[&str], fallback: &str| {
+        composition
+            .resources
+            .iter()
+            .find(|r| classes.contains(&r.kind.class()))
+            .map_or(fallback.to_string(), |r| r.name.clone())
+    };
+    let text = |s: &str| s.to_string();
+    Some(match kind {
+        "sleep" => sleep("1"),
+        "time.sleep (blocking)" => Step::BlockingSleep { seconds: text("1") },
+        "CPU work" => Step::Work {
+            iterations: text("100000"),
+        },
+        "print" => print("hello"),
+        "set a variable" => Step::Let {
+            var: text("x"),
+            value: text("1"),
+        },
+        "await a coroutine" => Step::Await {
+            call: callee,
+            result: String::new(),
+        },
+        "create_task" => create_task("task", callee, ""),
+        "await a task" => Step::AwaitTask {
+            task: text("task"),
+            result: String::new(),
+        },
+        "gather" => Step::Gather {
+            awaitables: vec![Awaitable::Call(callee)],
+            return_exceptions: false,
+            result: String::new(),
+        },
+        "wait_for" => Step::WaitFor {
+            awaitable: Awaitable::Call(callee),
+            timeout: text("1"),
+            result: String::new(),
+        },
+        "wait" => Step::Wait {
+            tasks: vec![text("task")],
+            first_completed: true,
+        },
+        "queue put" => put(&resource(&["Queue"], "queue"), "1"),
+        "queue get" => get(&resource(&["Queue"], "queue"), "item"),
+        "queue task_done" => task_done(&resource(&["Queue"], "queue")),
+        "queue join" => join(&resource(&["Queue"], "queue")),
+        "async with" => Step::Hold {
+            resource: resource(&["Lock", "Semaphore"], "lock"),
+        },
+        "event set" => Step::SetEvent {
+            event: resource(&["Event"], "event"),
+        },
+        "event wait" => Step::WaitEvent {
+            event: resource(&["Event"], "event"),
+        },
+        "cancel" => cancel("task"),
+        "raise" => Step::Raise {
+            error: text("ValueError"),
+            message: text("something went wrong"),
+        },
+        "repeat" => repeat("3", "i"),
+        "try" => Step::Try,
+        "except" => Step::Except {
+            error: text("ValueError"),
+            var: String::new(),
+        },
+        "return" => Step::Return {
+            value: String::new(),
+        },
+        _ => return None,
+    })
+}

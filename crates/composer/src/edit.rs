@@ -2,7 +2,7 @@
 //! down, indent, outdent. A block step moves and goes with its body, so a structure that
 //! was valid stays valid.
 
-use crate::model::{Line, Step};
+use crate::model::{Awaitable, Call, Composition, Line, Step};
 
 /// One past the last line of the block that starts at `index` (the line itself and the
 /// deeper lines right after it).
@@ -115,6 +115,39 @@ pub fn outdent(lines: &mut [Line], index: usize) -> Option<usize> {
     Some(parent_end - (end - index))
 }
 
+/// Renames coroutine `index` and every call of it.
+pub fn rename_coroutine(composition: &mut Composition, index: usize, name: String) {
+    let Some(coroutine) = composition.coroutines.get_mut(index) else {
+        return;
+    };
+    let old = std::mem::replace(&mut coroutine.name, name.clone());
+    for coroutine in &mut composition.coroutines {
+        for line in &mut coroutine.lines {
+            for call in calls_mut(&mut line.step) {
+                if call.coroutine == old {
+                    call.coroutine = name.clone();
+                }
+            }
+        }
+    }
+}
+
+/// Every call a step makes.
+fn calls_mut(step: &mut Step) -> Vec<&mut Call> {
+    fn of(awaitable: &mut Awaitable) -> Option<&mut Call> {
+        match awaitable {
+            Awaitable::Call(call) | Awaitable::Each { call, .. } => Some(call),
+            Awaitable::Task(_) => None,
+        }
+    }
+    match step {
+        Step::Await { call, .. } | Step::CreateTask { call, .. } => vec![call],
+        Step::Gather { awaitables, .. } => awaitables.iter_mut().filter_map(of).collect(),
+        Step::WaitFor { awaitable, .. } => of(awaitable).into_iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,6 +247,89 @@ mod tests {
             ["0:a", "0:repeat", "1:b", "1:c", "1:e", "0:d"]
         );
         assert_eq!(outdent(&mut lines, 0), None);
+    }
+
+    /// Every kind the menu offers makes a step of that kind, and a composition made of
+    /// each of them in turn (with what they refer to declared) generates.
+    #[test]
+    fn every_menu_kind_makes_a_step_that_generates() {
+        use crate::build::{coroutine, new_step, resource, STEP_KINDS};
+        use crate::{generate, Composition, ResourceKind};
+        let mut composition = Composition {
+            title: String::new(),
+            description: String::new(),
+            template: None,
+            params: Vec::new(),
+            resources: vec![
+                resource(
+                    "queue",
+                    ResourceKind::Queue {
+                        maxsize: "0".to_string(),
+                    },
+                ),
+                resource("lock", ResourceKind::Lock),
+                resource("event", ResourceKind::Event),
+            ],
+            coroutines: vec![
+                coroutine("worker", &["n"], "").then(print("hi")).done(),
+                coroutine("main", &[], "").done(),
+            ],
+        };
+        for kind in STEP_KINDS {
+            let step = new_step(kind, &composition, 1).expect("a step");
+            assert_eq!(step.kind_name(), *kind);
+            let task = new_step("create_task", &composition, 1).unwrap();
+            let main = &mut composition.coroutines[1].lines;
+            main.clear();
+            main.push(Line {
+                depth: 0,
+                step: task,
+            });
+            if matches!(step, Step::Except { .. }) {
+                main.push(Line {
+                    depth: 0,
+                    step: Step::Try,
+                });
+                main.push(Line {
+                    depth: 1,
+                    step: print("x"),
+                });
+            }
+            let opens = step.opens_block();
+            main.push(Line {
+                depth: 0,
+                step: step.clone(),
+            });
+            if matches!(step, Step::Try) {
+                main.push(Line {
+                    depth: 1,
+                    step: print("x"),
+                });
+                main.push(Line {
+                    depth: 0,
+                    step: Step::Except {
+                        error: "ValueError".to_string(),
+                        var: String::new(),
+                    },
+                });
+            } else if opens {
+                main.push(Line {
+                    depth: 1,
+                    step: print("x"),
+                });
+            }
+            generate(&composition).unwrap_or_else(|p| panic!("{kind}: {p:?}"));
+        }
+        assert!(new_step("teleport", &composition, 1).is_none());
+    }
+
+    #[test]
+    fn renaming_a_coroutine_renames_its_calls() {
+        let mut composition = crate::TemplateId::ProducerConsumer.build();
+        rename_coroutine(&mut composition, 1, "eater".to_string());
+        let code = crate::generate(&composition).unwrap().code;
+        assert!(code.contains("async def eater(number, queue):"));
+        assert!(code.contains("asyncio.create_task(eater(n, queue), name=f\"consumer-{n}\")"));
     }
 
     #[test]

@@ -24,11 +24,13 @@
 //! Modules: `model` (the data, also the share-link payload), `build` (short
 //! constructors), `expr` (the fields' small
 //! Python, checked), `scope` (declared names, resources passed, variables in scope),
-//! `generate` (the program), `edit` (the composer's line operations), `templates`.
+//! `generate` (the program), `edit` (the composer's line operations), `form` (each
+//! step's fields, as data), `templates`.
 
 pub mod build;
 pub mod edit;
 pub mod expr;
+pub mod form;
 mod generate;
 mod model;
 mod scope;
