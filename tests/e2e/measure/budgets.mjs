@@ -122,8 +122,9 @@ try {
   await page.waitForTimeout(3000); // the debounced re-run
   await page.locator('.run-status').filter({ hasText: /^finished$/ }).waitFor();
   const label = await page.locator('.event-label').textContent();
+  // The fastest speed in events per second (the menu ends with virtual-time speeds, `10x`).
   const speeds = await page.locator('#speed option').evaluateAll((options) => options.map((o) => o.value));
-  const fastest = speeds[speeds.length - 1];
+  const fastest = speeds.filter((speed) => !speed.endsWith('x')).sort((a, b) => Number(a) - Number(b)).pop();
   await page.locator('#speed').selectOption(fastest);
   await page.locator('.controls button', { hasText: 'Play' }).click();
   const frames = await page.evaluate(() => new Promise((resolve) => {
@@ -208,7 +209,12 @@ try {
     '', '',
     'asyncio.run(main())', '',
   ].join('\n'));
-  await memoryPage.locator('.run-status').filter({ hasText: /^finished$/ }).waitFor({ timeout: 120_000 });
+  // The default program's run says "finished" too: wait for the new run's event count and
+  // its end (finished, or stopped at the page's event limit).
+  await memoryPage.waitForFunction(() => {
+    const total = Number((document.querySelector('.event-label')?.textContent ?? '').match(/of ([\d]+)/)?.[1] ?? 0);
+    return total > 10_000 && !(document.querySelector('.run-status')?.textContent ?? 'running').startsWith('running');
+  }, null, { timeout: 180_000 });
   const after = await memoryPage.evaluate(() => window.loopscopeMemoryBytes());
   const events = Number((await memoryPage.locator('.event-label').textContent()).match(/of ([\d]+)/)[1]);
   console.log(`memory: page wasm memory ${before.toLocaleString('en')} → ${after.toLocaleString('en')} bytes for a ${events.toLocaleString('en')}-event run: ${((after - before) / events).toFixed(0)} bytes per event in the page`);
