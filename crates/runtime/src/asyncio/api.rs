@@ -30,7 +30,7 @@ fn builtin(name: &'static str, func: NativeFn, receiver: Value) -> Value {
 }
 
 /// Build the `asyncio` module.
-pub fn make_module(_vm: &mut Vm) -> PyResult<Rc<Module>> {
+pub fn make_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
     let m = Rc::new(Module {
         name: Rc::from("asyncio"),
         attrs: Default::default(),
@@ -95,6 +95,7 @@ pub fn make_module(_vm: &mut Vm) -> PyResult<Rc<Module>> {
             attrs.insert_str(name, Value::str(name));
         }
     }
+    super::submodules::install(vm, &m);
     Ok(m)
 }
 

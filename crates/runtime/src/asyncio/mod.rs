@@ -6,7 +6,7 @@
 //! `shield`), `timeouts`, `taskgroups`, `callbacks` (what the loop can
 //! schedule), `native_coro` (asyncio's own coroutines as state machines),
 //! `awaitable` (`await`'s protocol), `api` (the module's functions and
-//! objects' methods).
+//! objects' methods), `submodules` (`asyncio.tasks` and the others).
 
 pub mod api;
 pub mod asyncgens;
@@ -19,6 +19,7 @@ pub mod heapq;
 pub mod native_coro;
 pub mod objects;
 pub mod queues;
+pub mod submodules;
 pub mod sync;
 pub mod task;
 pub mod taskgroups;
@@ -176,7 +177,13 @@ pub fn describe_awaitable(obj: &Rc<AsyncObject>) -> String {
 pub fn repr_async(obj: &AsyncObject) -> String {
     match obj {
         AsyncObject::Future(f) => {
+            let cancelling = f
+                .task
+                .as_ref()
+                .is_some_and(|tp| tp.num_cancels_requested.get() > 0);
             let state = match f.state.get() {
+                // `_task_repr_info`: a task asked to cancel, not done yet.
+                FutState::Pending if cancelling => "cancelling",
                 FutState::Pending => "pending",
                 FutState::Cancelled => "cancelled",
                 FutState::Finished => "finished",

@@ -41,6 +41,12 @@ impl Vm {
             Some((parent, _)) => Some(self.import(parent)?),
             None => None,
         };
+        // Importing the package may have made the submodule (asyncio's do).
+        if parent.is_some() {
+            if let Some(m) = self.modules.borrow().get_str(name) {
+                return Ok(m);
+            }
+        }
         let Some(source) = self.registry.get(name) else {
             return Err(exc(
                 TypeId::ModuleNotFoundError,
