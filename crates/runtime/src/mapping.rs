@@ -13,10 +13,16 @@ use crate::vm::Vm;
 
 /// Whether hashing or comparing `v` may run Python code.
 pub fn runs_python(v: &Value) -> bool {
-    match v {
-        Value::Tuple(items) => items.iter().any(runs_python),
-        _ => crate::dunders::is_class_instance(v),
+    // Without recursion: a tuple may be nested a million deep.
+    let mut pending = vec![v];
+    while let Some(v) = pending.pop() {
+        match v {
+            Value::Tuple(items) => pending.extend(items.iter()),
+            _ if crate::dunders::is_class_instance(v) => return true,
+            _ => {}
+        }
     }
+    false
 }
 
 /// The key of `d` equal to `key`, if any.

@@ -722,11 +722,13 @@ pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
 pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     if let Value::Tuple(items) = v {
         if crate::mapping::runs_python(v) {
-            let mut lanes = Vec::with_capacity(items.len());
-            for item in items.iter() {
-                lanes.push(hash(vm, item)?);
-            }
-            return Ok(crate::object::hash::tuple_hash(&lanes));
+            return vm.recursing("", |vm| {
+                let mut lanes = Vec::with_capacity(items.len());
+                for item in items.iter() {
+                    lanes.push(hash(vm, item)?);
+                }
+                Ok(crate::object::hash::tuple_hash(&lanes))
+            });
         }
     }
     match crate::dunders::hash(vm, v)? {

@@ -31,7 +31,13 @@ fn every_case_ends_as_expected() {
             filename: name,
             ..RunOptions::default()
         };
-        let outcome = run_program(&source, &options);
+        // On a thread with the engine's stack, as the CLI and the web worker run it.
+        let outcome = std::thread::Builder::new()
+            .stack_size(256 << 20)
+            .spawn(move || run_program(&source, &options))
+            .expect("spawn")
+            .join()
+            .expect("the engine panicked");
         let actual = format!(
             "status {}\n--- stdout\n{}--- stderr\n{}",
             outcome.status,

@@ -29,6 +29,32 @@ const NONE_HASH: i64 = 0x7f1_1eb2_5bbe;
 const ELLIPSIS_HASH: i64 = 0x7f1_1eb2_5de6;
 
 /// Python's `hash(v)`; a TypeError for the unhashable types.
+/// `hash()` of a tuple and the tuples inside it, without recursion: a tuple
+/// nested a million deep costs heap, not Rust stack (CPython's own recursion
+/// crashes there).
+fn nested_tuple_hash(items: &[Value]) -> PyResult<i64> {
+    let mut pending: Vec<(&[Value], Vec<i64>)> = vec![(items, Vec::with_capacity(items.len()))];
+    loop {
+        let (items, lanes) = pending.last().expect("a tuple being hashed");
+        let items: &[Value] = items;
+        match items.get(lanes.len()) {
+            Some(Value::Tuple(inner)) => pending.push((inner, Vec::with_capacity(inner.len()))),
+            Some(item) => {
+                let hash = hash_value(item)?;
+                pending.last_mut().expect("a tuple").1.push(hash);
+            }
+            None => {
+                let (_, lanes) = pending.pop().expect("a tuple");
+                let hash = tuple_hash(&lanes);
+                match pending.last_mut() {
+                    Some((_, outer)) => outer.push(hash),
+                    None => return Ok(hash),
+                }
+            }
+        }
+    }
+}
+
 pub fn hash_value(v: &Value) -> PyResult<i64> {
     Ok(match v {
         Value::None => NONE_HASH,
@@ -39,13 +65,7 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
         Value::Float(f) => hash_float(*f).unwrap_or(0),
         Value::Str(s) => str_hash(s),
         Value::Bytes(b) => bytes_hash(b),
-        Value::Tuple(items) => {
-            let mut lanes = Vec::with_capacity(items.len());
-            for item in items.iter() {
-                lanes.push(hash_value(item)?);
-            }
-            tuple_hash(&lanes)
-        }
+        Value::Tuple(items) => nested_tuple_hash(items)?,
         Value::Range(r) => {
             let len = r.len();
             let lanes = match len {
