@@ -29,3 +29,4 @@ for attempt in attempts:
     except Exception as exc:
         print(type(exc).__name__, exc)
 print(collections.deque.__name__, datetime.timedelta.__qualname__, repr(collections.deque), datetime.date)
+print(collections.deque[int], collections.defaultdict[str, int], collections.OrderedDict[str, int], collections.Counter[str])

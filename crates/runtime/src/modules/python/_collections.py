@@ -3,7 +3,7 @@
 # messages and mutation check), defaultdict and the field descriptors of
 # named tuples.
 
-from _loopscope import c_type as _c_type
+from _loopscope import GenericAlias as _GenericAlias, c_type as _c_type
 
 __all__ = ["deque", "defaultdict", "_tuplegetter"]
 
@@ -318,8 +318,7 @@ Raises ValueError if the value is not present."""
             self._changed()
         return self
 
-    def __class_getitem__(cls, item):
-        return cls
+    __class_getitem__ = classmethod(_GenericAlias)
 
 
 def _slice_index(value, n):

@@ -475,32 +475,31 @@ class Flag(Enum, boundary=STRICT):
     def __bool__(self):
         return bool(self._value_)
 
-    def __or__(self, other):
+    def _operand_value(self, other):
+        """other's value if it can combine with this flag, else None."""
         if isinstance(other, self.__class__):
-            other = other._value_
-        elif self._member_type_ is not object and isinstance(other, self._member_type_):
-            pass
-        else:
+            return other._value_
+        if self._member_type_ is not object and isinstance(other, self._member_type_):
+            return other
+        return None
+
+    def __or__(self, other):
+        value = self._operand_value(other)
+        if value is None:
             return NotImplemented
-        return self.__class__(self._value_ | other)
+        return self.__class__(self._value_ | value)
 
     def __and__(self, other):
-        if isinstance(other, self.__class__):
-            other = other._value_
-        elif self._member_type_ is not object and isinstance(other, self._member_type_):
-            pass
-        else:
+        value = self._operand_value(other)
+        if value is None:
             return NotImplemented
-        return self.__class__(self._value_ & other)
+        return self.__class__(self._value_ & value)
 
     def __xor__(self, other):
-        if isinstance(other, self.__class__):
-            other = other._value_
-        elif self._member_type_ is not object and isinstance(other, self._member_type_):
-            pass
-        else:
+        value = self._operand_value(other)
+        if value is None:
             return NotImplemented
-        return self.__class__(self._value_ ^ other)
+        return self.__class__(self._value_ ^ value)
 
     def __invert__(self):
         return self.__class__(self.__class__._flag_mask_ & ~self._value_)
