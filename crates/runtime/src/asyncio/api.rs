@@ -264,6 +264,11 @@ fn name_arg(vm: &mut Vm, args: &Args) -> PyResult<Option<String>> {
 /// `asyncio.create_task(coro, *, name=None)`.
 fn create_task(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let loop_id = running_loop(vm)?;
+    new_task(vm, loop_id, args)
+}
+
+/// A task of `coro` (the first argument) named by `name=` on loop `loop_id`.
+fn new_task(vm: &mut Vm, loop_id: u32, args: Args) -> PyResult<Value> {
     let coro = arg(&args, 0, "coro").unwrap_or(Value::None);
     let name = name_arg(vm, &args)?;
     match super::task_coroutine(&coro) {
@@ -351,8 +356,13 @@ fn current_task(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
         .unwrap_or(Value::None))
 }
 
-fn all_tasks(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
-    running_loop(vm)?;
+/// `asyncio.all_tasks(loop=None)`: the running loop's unfinished tasks, or,
+/// given a loop, that loop's even when it is not running (a program has one
+/// loop at a time, so the live tasks are its).
+fn all_tasks(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    if matches!(arg(&args, 0, "loop"), None | Some(Value::None)) {
+        running_loop(vm)?;
+    }
     let mut set = crate::object::dict::PySet::new();
     for t in task::live_tasks(vm) {
         if !t.as_future().is_some_and(|f| f.done()) {
@@ -438,6 +448,7 @@ pub fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
             };
             Ok(Value::Native(sync::new_condition(vm, lock)))
         }
+        TypeId::Task => construct_task(vm, args),
         TypeId::TaskGroup => taskgroups::construct(args),
         TypeId::Timeout => timeouts::construct(args),
         other => Err(type_error(format!(
@@ -445,6 +456,21 @@ pub fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
             other.qualified_name()
         ))),
     }
+}
+
+/// `asyncio.Task(coro, *, loop=None, name=None)`: scheduled on the given
+/// loop, else the running one, else the current one.
+fn construct_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let given = args.kw.iter().find(|(k, _)| &**k == "loop");
+    let loop_id = match given.and_then(|(_, v)| as_async(v)).as_deref() {
+        Some(AsyncObject::Loop(id)) => *id,
+        _ => running_loop(vm).or_else(|_| {
+            aio(vm).current_loop.ok_or_else(|| {
+                runtime_error("There is no current event loop in thread 'MainThread'.")
+            })
+        })?,
+    };
+    new_task(vm, loop_id, args)
 }
 
 fn receiver_obj(recv: &Value) -> PyResult<Rc<AsyncObject>> {
