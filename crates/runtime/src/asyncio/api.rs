@@ -514,6 +514,7 @@ pub fn get_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>
         },
         AsyncObject::Loop(_) => match name {
             "run_until_complete" => Some(("run_until_complete", l_run_until_complete)),
+            "run_forever" => Some(("run_forever", l_run_forever)),
             "create_task" => Some(("create_task", l_create_task)),
             "create_future" => Some(("create_future", l_create_future)),
             "call_soon" => Some(("call_soon", l_call_soon)),
@@ -714,6 +715,21 @@ fn l_run_until_complete(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let r = run_until_complete(vm, l, &fut);
     aio(vm).current_loop = previous.or(Some(l));
     r
+}
+/// `loop.run_forever()`: runs until `loop.stop()`.
+fn l_run_forever(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let l = loop_of(r)?;
+    if aio(vm).loops[l as usize].closed {
+        return Err(runtime_error("Event loop is closed"));
+    }
+    let previous = aio(vm).current_loop.replace(l);
+    let outcome = event_loop::run_forever(vm, l);
+    aio(vm).current_loop = previous.or(Some(l));
+    if let Err(msg) = outcome? {
+        vm.halted = Some(msg);
+        return Err(exc_empty(TypeId::SystemExit));
+    }
+    Ok(Value::None)
 }
 fn l_create_task(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let l = loop_of(r)?;
