@@ -3,7 +3,7 @@
 //! (`program.rs` calls [`register`]; asyncio registers itself).
 
 pub mod contextvars;
-mod functools;
+pub(crate) mod functools;
 mod gc;
 mod inspect;
 mod itertools;

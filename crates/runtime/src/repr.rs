@@ -460,10 +460,29 @@ impl<'v> Writer<'v> {
                 };
                 self.out.push_str(&text);
             }
-            Value::Native(obj) => match downcast::<Union>(v) {
-                Some(union) => self.union(&union)?,
-                None => self.out.push_str(&obj.repr()),
-            },
+            Value::Native(obj) => {
+                // A type may show more with the VM at hand (asyncio's
+                // running coroutines, their callbacks' arguments).
+                let slot = self.vm.as_deref().and_then(|vm| {
+                    let slots = vm.slots.get(obj.class_id());
+                    slots
+                        .special
+                        .iter()
+                        .find(|(n, _)| *n == "__repr__")
+                        .map(|(_, f)| *f)
+                });
+                if let Some(union) = downcast::<Union>(v) {
+                    self.union(&union)?;
+                    return Ok(());
+                }
+                match (slot, self.vm.as_deref_mut()) {
+                    (Some(repr), Some(vm)) => match repr(vm, v, Args::new(Vec::new()))? {
+                        Value::Str(s) => self.out.push_str(&s),
+                        _ => self.out.push_str(&obj.repr()),
+                    },
+                    _ => self.out.push_str(&obj.repr()),
+                }
+            }
         }
         Ok(())
     }

@@ -5,8 +5,9 @@
 //! `task`, `gather`, `waiting` (`wait_for`, `wait`, `as_completed`,
 //! `shield`), `timeouts`, `taskgroups`, `callbacks` (what the loop can
 //! schedule), `native_coro` (asyncio's own coroutines as state machines),
-//! `awaitable` (`await`'s protocol), `api` (the module's functions and
-//! objects' methods), `submodules` (`asyncio.tasks` and the others).
+//! `awaitable` (`await`'s protocol), `reprs` (CPython's reprs of them all),
+//! `api` (the module's functions and objects' methods), `submodules`
+//! (`asyncio.tasks` and the others).
 
 pub mod api;
 pub mod asyncgens;
@@ -19,6 +20,7 @@ pub mod heapq;
 pub mod native_coro;
 pub mod objects;
 pub mod queues;
+pub mod reprs;
 pub mod submodules;
 pub mod sync;
 pub mod task;
@@ -35,8 +37,10 @@ use crate::object::types::TypeId;
 use crate::object::value::{PyResult, Value};
 use crate::vm::Vm;
 
+pub use reprs::repr_async;
+
 use event_loop::LoopState;
-use objects::{as_future, AsyncObject, FutState};
+use objects::{as_future, AsyncObject};
 
 /// Register the `asyncio` module, and the behaviour of asyncio's types
 /// (installed at once: a program using top-level `await` runs on the loop
@@ -64,6 +68,7 @@ pub fn install(vm: &mut Vm) {
         let slots = vm.slots.get_mut(t);
         slots.getattr = Some(api::get_attr);
         slots.construct = Some(api::construct);
+        slots.special = &[("__repr__", reprs::repr_slot)];
     }
     for t in [TypeId::Future, TypeId::Task] {
         vm.slots.get_mut(t).await_step = Some(awaitable::await_step);
@@ -170,153 +175,5 @@ pub fn describe_awaitable(obj: &Rc<AsyncObject>) -> String {
             None => f.label.to_string(),
         },
         None => repr_async(obj),
-    }
-}
-
-/// CPython's repr of futures, tasks, handles and loops.
-pub fn repr_async(obj: &AsyncObject) -> String {
-    match obj {
-        AsyncObject::Future(f) => {
-            let cancelling = f
-                .task
-                .as_ref()
-                .is_some_and(|tp| tp.num_cancels_requested.get() > 0);
-            let state = match f.state.get() {
-                // `_task_repr_info`: a task asked to cancel, not done yet.
-                FutState::Pending if cancelling => "cancelling",
-                FutState::Pending => "pending",
-                FutState::Cancelled => "cancelled",
-                FutState::Finished => "finished",
-            };
-            let mut parts = vec![state.to_string()];
-            if let Some(tp) = &f.task {
-                parts.push(format!("name='{}'", tp.name.borrow()));
-                parts.push(format!("coro={}", coro_repr(&tp.coro)));
-            }
-            if f.state.get() == FutState::Finished {
-                match &*f.exception.borrow() {
-                    Some(e) => parts.push(format!(
-                        "exception={}",
-                        crate::repr::repr_value(&Value::Exception(e.clone()))
-                    )),
-                    None => parts.push(format!(
-                        "result={}",
-                        crate::repr::repr_value(&f.result.borrow())
-                    )),
-                }
-            }
-            let kind = if f.task.is_some() { "Task" } else { "Future" };
-            format!("<{kind} {}>", parts.join(" "))
-        }
-        AsyncObject::Handle(h) => {
-            let state = if h.cancelled.get() { " cancelled" } else { "" };
-            if h.is_timer {
-                format!(
-                    "<TimerHandle{state} when={}>",
-                    loopscope_cpython::float_repr::float_repr(h.when)
-                )
-            } else {
-                format!("<Handle{state}>")
-            }
-        }
-        AsyncObject::Loop(id) => {
-            format!("<_UnixSelectorEventLoop running=False closed=False debug=False id={id}>")
-        }
-        AsyncObject::Queue(q) => {
-            let q = q.borrow();
-            let items: Vec<String> = q.items.iter().map(crate::repr::repr_value).collect();
-            let mut text = format!(
-                "<{} at {:#x} maxsize={}",
-                obj.type_id().name(),
-                fake_address(q.id),
-                q.maxsize
-            );
-            if !q.items.is_empty() {
-                text.push_str(&format!(" _queue=[{}]", items.join(", ")));
-            }
-            if !q.getters.is_empty() {
-                text.push_str(&format!(" _getters[{}]", q.getters.len()));
-            }
-            if !q.putters.is_empty() {
-                text.push_str(&format!(" _putters[{}]", q.putters.len()));
-            }
-            if q.unfinished_tasks > 0 {
-                text.push_str(&format!(" tasks={}", q.unfinished_tasks));
-            }
-            text.push('>');
-            text
-        }
-        AsyncObject::Lock(l) => {
-            let l = l.borrow();
-            let state = if l.locked { "locked" } else { "unlocked" };
-            primitive_repr("Lock", l.id, state, l.waiters.len())
-        }
-        AsyncObject::Event(e) => {
-            let e = e.borrow();
-            let state = if e.value { "set" } else { "unset" };
-            primitive_repr("Event", e.id, state, e.waiters.len())
-        }
-        AsyncObject::Semaphore(s) => {
-            let locked = sync::sem_locked(obj);
-            let s = s.borrow();
-            let state = if locked {
-                "locked".to_string()
-            } else {
-                format!("unlocked, value:{}", s.value)
-            };
-            let name = if s.bound.is_some() {
-                "BoundedSemaphore"
-            } else {
-                "Semaphore"
-            };
-            primitive_repr(name, s.id, &state, s.waiters.len())
-        }
-        AsyncObject::Condition(c) => {
-            let locked = sync::lock_locked(&c.borrow().lock);
-            let c = c.borrow();
-            let state = if locked { "locked" } else { "unlocked" };
-            primitive_repr("Condition", c.id, state, c.waiters.len())
-        }
-        AsyncObject::Timeout(_) => timeouts::repr(obj),
-        AsyncObject::TaskGroup(_) => taskgroups::repr(obj),
-    }
-}
-
-/// Loopscope has no memory addresses to show; ids stand in, deterministically.
-fn fake_address(id: u32) -> u64 {
-    0x7f00_0000_0000 + (id as u64) * 0x40
-}
-
-/// `<asyncio.locks.Lock object at 0x... [unlocked, waiters:2]>`.
-fn primitive_repr(name: &str, id: u32, state: &str, waiters: usize) -> String {
-    let extra = if waiters > 0 {
-        format!("{state}, waiters:{waiters}")
-    } else {
-        state.to_string()
-    };
-    format!(
-        "<asyncio.locks.{name} object at {:#x} [{extra}]>",
-        fake_address(id)
-    )
-}
-
-/// `<main() running at prog.py:5>` / `<boom() done, defined at prog.py:3>`.
-fn coro_repr(g: &crate::object::generator::Generator) -> String {
-    let name = &g.qualname;
-    let Some(code) = &g.code else {
-        return format!("<{name}()>");
-    };
-    match g.state.get() {
-        GenState::Closed => format!(
-            "<{name}() done, defined at {}:{}>",
-            code.filename, code.first_line
-        ),
-        _ => {
-            let line = match &*g.body.borrow() {
-                crate::object::generator::GenBody::Frame(Some(f)) if f.pc > 0 => f.current_line(),
-                _ => code.first_line,
-            };
-            format!("<{name}() running at {}:{}>", code.filename, line)
-        }
     }
 }
