@@ -31,7 +31,7 @@ pub mod waiting;
 use std::rc::{Rc, Weak};
 
 use crate::object::exceptions::type_error;
-use crate::object::generator::{GenState, Generator};
+use crate::object::generator::Generator;
 use crate::object::state::ModuleSource;
 use crate::object::types::TypeId;
 use crate::object::value::{PyResult, Value};
