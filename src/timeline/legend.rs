@@ -19,7 +19,7 @@ enum Swatch {
 }
 
 /// The entries after the states: marks, arrows, the ready queue, lines and bands.
-const MARKS: [(Swatch, Paint, &str); 12] = [
+const MARKS: [(Swatch, Paint, &str); 13] = [
     (
         Swatch::Diamond,
         Paint::Outcome(Outcome::Resolved),
@@ -52,6 +52,11 @@ const MARKS: [(Swatch, Paint, &str); 12] = [
     (Swatch::Tick, Paint::Cursor, "keyboard cursor"),
     (Swatch::Bar, Paint::LaneBackground, "task not created yet"),
     (Swatch::Bar, Paint::Selection, "selected lane"),
+    (
+        Swatch::Diamond,
+        Paint::Pitfall,
+        "pitfall (hover for what went wrong)",
+    ),
 ];
 
 /// Every entry: the swatch, its paint and its words.

@@ -296,7 +296,10 @@ pub fn TimelinePanel() -> impl IntoView {
                 run.as_ref()
                     .map(|run| run.timeline.lanes()[lane].marks[mark].event)
             }),
-            Hit::Axis { event } | Hit::Depth { event } | Hit::Lane { event, .. } => Some(event),
+            Hit::Axis { event }
+            | Hit::Depth { event }
+            | Hit::Lane { event, .. }
+            | Hit::Pitfall { event, .. } => Some(event),
         };
         if let Some(target) = target {
             session.playing.set(false);

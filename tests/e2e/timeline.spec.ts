@@ -86,7 +86,8 @@ test('lanes end in the final state, the legend covers everything, internals hide
     'loop idle (waiting for a timer)', 'loop blocked (time.sleep)', 'future resolved',
     'future failed', 'future cancelled', 'wake-up (what made a task ready)',
     'wake-up of the current event', 'ready → running', 'ready-queue length', 'clock advance',
-    'current event', 'keyboard cursor', 'task not created yet', 'selected lane']) {
+    'current event', 'keyboard cursor', 'task not created yet', 'selected lane',
+    'pitfall (hover for what went wrong)']) {
     await expect(legend.getByRole('listitem').filter({ hasText: new RegExp(`^${words.replace(/[()]/g, '\\$&')}$`) })).toHaveCount(1);
   }
 

@@ -268,3 +268,60 @@ fn a_programs_own_class_is_never_taken_for_asyncio() {
         ]
     );
 }
+
+#[test]
+fn a_pitfall_is_a_diamond_on_the_axis_that_says_its_sentence() {
+    let source = std::fs::read_to_string(format!(
+        "{}/tests/pitfalls/blocking_call.py",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("the blocking call's program");
+    let t = common::timeline_of(&source);
+    assert_eq!(t.pitfalls().len(), 1);
+    let pitfall = t.pitfalls()[0].clone();
+    for axis in [Axis::Time, Axis::Events] {
+        let chart = Chart::new(&t, view(&t, axis));
+        let diamonds: Vec<(f64, f64)> = chart
+            .base_scene()
+            .layers
+            .into_iter()
+            .flat_map(|layer| layer.shapes)
+            .filter_map(|shape| match shape {
+                Shape::Diamond {
+                    centre,
+                    paint: Paint::Pitfall,
+                    ..
+                } => Some(centre),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(diamonds.len(), t.pitfalls().len(), "{axis:?}");
+        let (x, y) = diamonds[0];
+        assert_eq!(
+            x,
+            chart.scale.x(chart.value_of_event(pitfall.event)),
+            "{axis:?}"
+        );
+        let hit = chart.hit(x + 2.0, y);
+        assert_eq!(
+            hit,
+            Hit::Pitfall {
+                pitfall: 0,
+                event: pitfall.event
+            }
+        );
+        let tip = chart.tooltip(hit).expect("words");
+        assert!(
+            tip.title.starts_with("pitfall: blocking call · "),
+            "{}",
+            tip.title
+        );
+        assert_eq!(
+            tip.lines.as_slice(),
+            std::slice::from_ref(&pitfall.sentence)
+        );
+        assert_eq!(tip.event, pitfall.event);
+        // Beside the diamond, the axis is the axis again.
+        assert!(matches!(chart.hit(x + 12.0, y), Hit::Axis { .. }));
+    }
+}

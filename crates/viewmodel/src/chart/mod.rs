@@ -19,7 +19,7 @@ mod words;
 
 pub use cursor::Move;
 pub use scene::{arrow_geometry, tick_step, Anchor, Layer, Paint, Rect, Scene, Shape};
-pub use svg::to_svg;
+pub use svg::{escape, to_svg};
 pub use words::Tooltip;
 
 use crate::views::{Lane, LaneOwner, Segment};
@@ -162,6 +162,8 @@ pub enum Hit {
     Mark { lane: usize, mark: usize },
     /// The ready-queue lane at this event.
     Depth { event: usize },
+    /// A pitfall's marker on the axis: its index in `Timeline::pitfalls`, its event.
+    Pitfall { pitfall: usize, event: usize },
 }
 
 impl<'a> Chart<'a> {
@@ -266,10 +268,17 @@ impl<'a> Chart<'a> {
         }
         let event = self.event_at(self.scale.value(x));
         if y < AXIS_HEIGHT {
-            return if x >= LABEL_WIDTH {
-                Hit::Axis { event }
-            } else {
-                Hit::Nothing
+            let pitfall = self
+                .pitfall_marks()
+                .into_iter()
+                .find(|(mark_x, _)| (mark_x - x).abs() <= scene::PITFALL_RADIUS + 1.0);
+            return match pitfall {
+                Some((_, pitfall)) => Hit::Pitfall {
+                    pitfall,
+                    event: self.timeline.pitfalls()[pitfall].event,
+                },
+                None if x >= LABEL_WIDTH => Hit::Axis { event },
+                None => Hit::Nothing,
             };
         }
         let row = self

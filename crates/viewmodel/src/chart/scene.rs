@@ -40,11 +40,13 @@ pub enum Paint {
     Playhead,
     /// The keyboard cursor.
     Cursor,
+    /// A pitfall's marker on the axis.
+    Pitfall,
 }
 
 impl Paint {
     /// Every paint, for palettes and the SVG's style sheet.
-    pub const ALL: [Paint; 24] = [
+    pub const ALL: [Paint; 25] = [
         Paint::State(SegmentState::Ready),
         Paint::State(SegmentState::Running),
         Paint::State(SegmentState::Waiting),
@@ -69,6 +71,7 @@ impl Paint {
         Paint::ReadyLink,
         Paint::Playhead,
         Paint::Cursor,
+        Paint::Pitfall,
     ];
 
     /// A stable name (the SVG's class, the page's CSS variable suffix).
@@ -98,6 +101,7 @@ impl Paint {
             Paint::ReadyLink => "ready-link",
             Paint::Playhead => "playhead",
             Paint::Cursor => "cursor",
+            Paint::Pitfall => "pitfall",
         }
     }
 }
@@ -197,6 +201,10 @@ pub struct Scene {
     /// selected lane's are).
     pub arrows_left_out: usize,
 }
+
+/// Where the pitfalls' diamonds sit on the axis, and how big they are.
+pub(super) const PITFALL_Y: f64 = AXIS_HEIGHT / 2.0;
+pub(super) const PITFALL_RADIUS: f64 = 5.0;
 
 /// Characters of a lane name that fit in the name column.
 const LABEL_CHARS: usize = 25;
@@ -386,6 +394,30 @@ impl Chart<'_> {
             });
             next = after(next + 1, scale.value(x + 2.0));
         }
+        for (x, _) in self.pitfall_marks() {
+            pinned.push(Shape::Diamond {
+                centre: (x, PITFALL_Y),
+                radius: PITFALL_RADIUS,
+                paint: Paint::Pitfall,
+            });
+        }
+    }
+
+    /// The pitfalls in the window: (x, index in `Timeline::pitfalls`), one per few
+    /// pixels (the first of those that would overlap).
+    pub(super) fn pitfall_marks(&self) -> Vec<(f64, usize)> {
+        let mut marks: Vec<(f64, usize)> = Vec::new();
+        for (index, pitfall) in self.timeline.pitfalls().iter().enumerate() {
+            let x = self.scale.x(self.value_of_event(pitfall.event));
+            let shown = (LABEL_WIDTH..=self.plot_right()).contains(&x);
+            let apart = marks
+                .last()
+                .is_none_or(|(last, _)| x - last >= 2.0 * PITFALL_RADIUS);
+            if shown && apart {
+                marks.push((x, index));
+            }
+        }
+        marks
     }
 
     /// One lane: background, stretches, columns of narrow ones, the final

@@ -24,8 +24,9 @@ fn n(value: f64) -> String {
     }
 }
 
-/// `text` with XML's five special characters escaped.
-fn escape(text: &str) -> String {
+/// `text` with XML's five special characters escaped (safe in HTML text and quoted
+/// attributes too).
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

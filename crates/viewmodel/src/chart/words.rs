@@ -148,6 +148,18 @@ impl Chart<'_> {
                     event: first,
                 })
             }
+            Hit::Pitfall { pitfall, event } => {
+                let pitfall = &timeline.pitfalls()[pitfall];
+                Some(Tooltip {
+                    title: format!(
+                        "pitfall: {} · {}",
+                        pitfall.kind.title(),
+                        timeline.moment(event)
+                    ),
+                    lines: vec![pitfall.sentence.clone()],
+                    event,
+                })
+            }
             Hit::Axis { event } => Some(Tooltip {
                 title: timeline.moment(event),
                 lines: vec![narrate(event)],
