@@ -3,16 +3,21 @@
 
 use leptos::prelude::*;
 
+use crate::compare::{Compare, ComparePanel};
+use crate::composer::{Composer, ComposerPanel, ParamSliders, ProgramTabs, Tab};
 use crate::controls::{action_for_key, drive_playback, perform, Action, Controls};
 use crate::editor::Editor;
 use crate::embed::{EmbedOptions, Panel};
 use crate::examples::{default_preset, PRESETS};
+use crate::exports::ExportMenu;
 use crate::guard;
 use crate::help::HelpDialog;
 use crate::opening::{Opening, OpeningNotice};
 use crate::panels::console::ConsolePanel;
+use crate::panels::graph::TaskGraphPanel;
 use crate::panels::narration::NarrationPanel;
 use crate::panels::now_running::NowRunningPanel;
+use crate::panels::pitfalls::PitfallsPanel;
 use crate::panels::primitives::PrimitivesPanel;
 use crate::panels::ready_queue::ReadyQueuePanel;
 use crate::panels::stack::{shown_chain, StackPanel};
@@ -39,6 +44,8 @@ struct Start {
     event: usize,
     internals: bool,
     event_axis: bool,
+    /// The composition a share link's program was generated from.
+    composition: Option<loopscope_composer::Composition>,
     /// Why a share link could not be opened.
     link_error: Option<String>,
     /// The autosaved draft a share link replaced.
@@ -54,6 +61,7 @@ fn start_from_location(options: &EmbedOptions) -> Start {
         event: 0,
         internals: false,
         event_axis: false,
+        composition: None,
         link_error: None,
         replaced_draft: None,
     };
@@ -66,6 +74,7 @@ fn start_from_location(options: &EmbedOptions) -> Start {
                 event,
                 internals,
                 event_axis,
+                composition,
             }) => {
                 start.filename = filename_for(&code);
                 start.source = code;
@@ -77,6 +86,7 @@ fn start_from_location(options: &EmbedOptions) -> Start {
                     start.replaced_draft =
                         storage::load_draft().filter(|draft| *draft != start.source);
                 }
+                start.composition = composition;
             }
             Err(error) => {
                 start.link_error = Some(format!("{error} Showing the default example instead."))
@@ -117,6 +127,13 @@ pub fn App() -> impl IntoView {
     if let Some(draft) = start.replaced_draft {
         session.keep_replaced_draft(draft.clone(), filename_for(&draft), start.seed);
     }
+    let composer = Composer::new(session);
+    provide_context(composer);
+    let compare = Compare::new();
+    provide_context(compare);
+    if let Some(composition) = start.composition {
+        composer.restore(composition, &session.source.get_untracked());
+    }
     let banner = RwSignal::new(start.link_error);
     // A link pasted into this tab's address bar changes only the fragment: open it here.
     let _hash = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -129,6 +146,7 @@ pub fn App() -> impl IntoView {
                 banner.set(None);
                 session.internals.set(view.internals);
                 session.event_axis.set(view.event_axis);
+                let code = view.code.clone();
                 session.open(Opening {
                     filename: filename_for(&view.code),
                     source: view.code,
@@ -136,6 +154,10 @@ pub fn App() -> impl IntoView {
                     event: view.event,
                     what: "the link".to_string(),
                 });
+                // Its sliders come with it; without a composition, the code is plain code.
+                if let Some(composition) = view.composition {
+                    composer.restore(composition, &code);
+                }
             }
             Err(error) => banner.set(Some(format!(
                 "{error} The program in the editor was left as it was."
@@ -222,7 +244,7 @@ pub fn App() -> impl IntoView {
                         <h1 class="brand">"Loopscope"</h1>
                         <span>{move || session.filename.get()}</span>
                         <RunStatus/>
-                        <a href=open_full_url target="_blank" rel="noopener" on:click=move |event| carry_view(&event, session)>
+                        <a href=open_full_url target="_blank" rel="noopener" on:click=move |event| carry_view(&event, session, composer)>
                             "Open in Loopscope ↗"
                         </a>
                     </header>
@@ -261,6 +283,14 @@ pub fn App() -> impl IntoView {
                         </label>
                         <RunStatus/>
                         <span class="spacer"></span>
+                        <button
+                            type="button"
+                            aria-pressed=move || compare.open.get().to_string()
+                            on:click=move |_| compare.open.update(|open| *open = !*open)
+                        >
+                            "Compare"
+                        </button>
+                        <ExportMenu/>
                         <ShareMenu/>
                         <ThemeToggle theme=theme/>
                         <SettingsButton/>
@@ -292,8 +322,13 @@ pub fn App() -> impl IntoView {
                         view! {
                             <section class="column editor-column">
                                 <div class="panel editor-panel">
-                                    <h2>"Program"</h2>
-                                    <Editor source=session.source executing_line=executing_line problem=problem chain_lines=chain_lines readonly=readonly/>
+                                    <h2>"Program" {(!readonly).then(|| view! { <ProgramTabs/> })}</h2>
+                                    <Show
+                                        when=move || composer.tab.get() == Tab::Compose
+                                        fallback=move || view! { <Editor source=session.source executing_line=executing_line problem=problem chain_lines=chain_lines readonly=readonly/> }
+                                    >
+                                        <ComposerPanel/>
+                                    </Show>
                                     {move || {
                                         problem
                                             .get()
@@ -310,6 +345,7 @@ pub fn App() -> impl IntoView {
                         }
                     })}
                 <section class="column loop-column" aria-label="Event loop">
+                    {(embedded && !shows(Panel::Editor)).then(|| view! { <EmbeddedSliders/> })}
                     {shows(Panel::Now).then(|| view! { <NowRunningPanel/> })}
                     {shows(Panel::Stack).then(|| view! { <StackPanel/> })}
                     {shows(Panel::Narration).then(|| view! { <NarrationPanel/> })}
@@ -323,10 +359,13 @@ pub fn App() -> impl IntoView {
                         view! {
                             <section class="column console-column">
                                 <ConsolePanel/>
+                                <PitfallsPanel/>
+                                <TaskGraphPanel/>
                             </section>
                         }
                     })}
             </main>
+            {move || compare.open.get().then(|| view! { <ComparePanel/> })}
             <footer class="bottom">
                 <Controls/>
                 {shows(Panel::Timeline).then(|| view! { <TimelinePanel/> })}
@@ -345,6 +384,21 @@ fn show_seed(event: &leptos::ev::Event, seed: u64) {
         .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
     {
         field.set_value(&seed.to_string());
+    }
+}
+
+/// A composed scenario's sliders in an embed without the program column.
+#[component]
+fn EmbeddedSliders() -> impl IntoView {
+    let composer = Composer::get();
+    view! {
+        <Show when=move || composer.composition.with(Option::is_some)>
+            <section class="panel" aria-label="Scenario parameters">
+                <div class="panel-body">
+                    <ParamSliders/>
+                </div>
+            </section>
+        </Show>
     }
 }
 
@@ -387,7 +441,7 @@ fn typing_in_a_field(event: &web_sys::KeyboardEvent) -> bool {
 
 /// "Open in Loopscope" opens the reader's program as it is now, at the event shown: the
 /// link is rewritten as it is followed.
-fn carry_view(event: &leptos::ev::MouseEvent, session: Session) {
+fn carry_view(event: &leptos::ev::MouseEvent, session: Session, composer: Composer) {
     use wasm_bindgen::JsCast;
     let Some(anchor) = event
         .current_target()
@@ -395,7 +449,9 @@ fn carry_view(event: &leptos::ev::MouseEvent, session: Session) {
     else {
         return;
     };
-    if let Ok(fragment) = crate::share_link::encode(&crate::share::current_view(&session)) {
+    if let Ok(fragment) =
+        crate::share_link::encode(&crate::share::current_view(&session, &composer))
+    {
         anchor.set_href(&format!("{}#{fragment}", crate::share::page_base()));
     }
 }

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::composer::Composer;
 use crate::dialog::Modal;
 use crate::embed::{iframe_snippet, EmbedOptions, Panel, DEFAULT_EMBED_PANELS};
 use crate::session::Session;
@@ -15,6 +16,7 @@ use crate::speed::{Speed, SPEEDS};
 #[component]
 pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
     let session = Session::get();
+    let composer = Composer::get();
     let panels = RwSignal::new(DEFAULT_EMBED_PANELS.to_vec());
     let autoplay = RwSignal::new(false);
     let speed = RwSignal::new(session.speed.get_untracked());
@@ -43,7 +45,7 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
             theme: theme.get(),
             readonly: readonly.get(),
         };
-        let view = current_view(&session);
+        let view = current_view(&session, &composer);
         encode(&view)
             .map(|fragment| format!("{}?{}#{fragment}", page_base(), options.to_query()))
             .map_err(|error| error.to_string())

@@ -6,6 +6,8 @@
 //! test natively: `cargo test -p loopscope-web`.
 
 mod app;
+mod compare;
+mod composer;
 mod controls;
 mod dialog;
 mod download;
@@ -15,9 +17,11 @@ mod embed_dialog;
 mod embed_frame;
 mod engine;
 mod examples;
+mod exports;
 mod guard;
 mod help;
 mod highlight;
+mod markup;
 mod number_text;
 mod opening;
 mod panels;

@@ -7,18 +7,20 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::composer::Composer;
 use crate::embed_dialog::EmbedDialog;
 use crate::session::Session;
 use crate::share_link::{encode, ShareError, SharedView};
 
 /// The current view as a share payload.
-pub fn current_view(session: &Session) -> SharedView {
+pub fn current_view(session: &Session, composer: &Composer) -> SharedView {
     SharedView {
         code: session.source.get_untracked(),
         seed: session.seed.get_untracked(),
         event: session.event.get_untracked(),
         internals: session.internals.get_untracked(),
         event_axis: session.event_axis.get_untracked(),
+        composition: composer.composition.get_untracked(),
     }
 }
 
@@ -107,6 +109,7 @@ pub fn CopyByHand(outcome: RwSignal<Option<Copied>>, label: &'static str) -> imp
 #[component]
 pub fn ShareMenu() -> impl IntoView {
     let session = Session::get();
+    let composer = Composer::get();
     let status = RwSignal::new(None::<String>);
     let copied = RwSignal::new(None::<Copied>);
     let embed_open = RwSignal::new(false);
@@ -118,7 +121,7 @@ pub fn ShareMenu() -> impl IntoView {
         Some(Copied::ByHand(_)) => status.set(Some("Copy the link by hand: see below.".into())),
         None => {}
     });
-    let copy_link = move |_| match encode(&current_view(&session)) {
+    let copy_link = move |_| match encode(&current_view(&session, &composer)) {
         Ok(fragment) => {
             let url = format!(
                 "{}{}#{fragment}",

@@ -1,12 +1,14 @@
-//! Share links: the program, its settings and the current event, packed into a URL fragment.
+//! Share links: the program, its settings, the current event and the composition (when the
+//! program was composed), packed into a URL fragment.
 //!
 //! Pure logic, no browser: [`encode`] and [`decode`] are tested natively. A fragment looks
-//! like `#v2.<base64url>`: the version, a dot, then the base64url (no padding) of the
+//! like `#v3.<base64url>`: the version, a dot, then the base64url (no padding) of the
 //! DEFLATE-compressed [postcard](https://docs.rs/postcard) encoding of a [`SharedView`]
 //! (a compact binary serde format: its fields in order, integers as varints, strings
-//! length-prefixed). Format v1 (JSON) is no longer read: links made by it get the
-//! unknown-version banner. Decoding never panics and never inflates more than
-//! [`MAX_INFLATED_BYTES`]; every failure is a [`ShareError`] with a message for people.
+//! length-prefixed). Format v2 (the same without the composition) is still read; format
+//! v1 (JSON) is not: links made by it get the unknown-version banner. Decoding never
+//! panics and never inflates more than [`MAX_INFLATED_BYTES`]; every failure is a
+//! [`ShareError`] with a message for people.
 //! [`encode`] refuses (as [`ShareError::TooLarge`], which the page answers with a `.py`
 //! download) every view whose link [`decode`] would refuse.
 
@@ -14,10 +16,14 @@ use std::fmt;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use loopscope_composer::Composition;
 use serde::{Deserialize, Serialize};
 
-/// The payload format this build writes and reads.
-pub const PAYLOAD_VERSION: u32 = 2;
+/// The payload format this build writes (and the newest it reads).
+pub const PAYLOAD_VERSION: u32 = 3;
+
+/// The oldest payload format this build still reads.
+pub const OLDEST_READ_VERSION: u32 = 2;
 
 /// Longest fragment [`encode`] produces; longer programs are offered as a download instead.
 pub const MAX_FRAGMENT_CHARS: usize = 16_000;
@@ -37,6 +43,32 @@ pub struct SharedView {
     pub internals: bool,
     /// The timeline's horizontal axis counts events instead of virtual seconds.
     pub event_axis: bool,
+    /// The composition `code` was generated from, so the link opens in the composer with
+    /// its sliders (format v3).
+    pub composition: Option<Composition>,
+}
+
+/// Format v2: a [`SharedView`] without the composition.
+#[derive(Deserialize)]
+struct SharedViewV2 {
+    code: String,
+    seed: u64,
+    event: usize,
+    internals: bool,
+    event_axis: bool,
+}
+
+impl From<SharedViewV2> for SharedView {
+    fn from(v2: SharedViewV2) -> SharedView {
+        SharedView {
+            code: v2.code,
+            seed: v2.seed,
+            event: v2.event,
+            internals: v2.internals,
+            event_axis: v2.event_axis,
+            composition: None,
+        }
+    }
 }
 
 /// Why a fragment could not be opened.
@@ -77,7 +109,7 @@ impl fmt::Display for ShareError {
             ShareError::NotALink => write!(formatter, "The link's fragment is not a Loopscope share link."),
             ShareError::UnknownVersion(version) => write!(
                 formatter,
-                "The link was made by a different version of Loopscope (format {version}); this one reads format v{PAYLOAD_VERSION}."
+                "The link was made by a different version of Loopscope (format {version}); this one reads formats v{OLDEST_READ_VERSION} to v{PAYLOAD_VERSION}."
             ),
             ShareError::BadEncoding => write!(formatter, "The link is damaged: it is not valid base64url."),
             ShareError::BadCompression => {
@@ -106,7 +138,7 @@ fn link_too_long(chars: usize) -> ShareError {
     }
 }
 
-/// Encodes a view as a fragment (`v2.…`, without the `#`), or says it is too large.
+/// Encodes a view as a fragment (`v3.…`, without the `#`), or says it is too large.
 pub fn encode(view: &SharedView) -> Result<String, ShareError> {
     let payload = postcard::to_allocvec(view).map_err(|_| ShareError::BadPayload)?;
     // A repetitive program compresses into a short link that would inflate past the cap.
@@ -135,11 +167,14 @@ pub fn decode(fragment: &str) -> Result<SharedView, ShareError> {
     if version.is_empty() || !version.bytes().all(|byte| byte.is_ascii_digit()) {
         return Err(ShareError::NotALink);
     }
-    if version != PAYLOAD_VERSION.to_string() {
-        return Err(ShareError::UnknownVersion(
-            version.chars().take(12).collect(),
-        ));
-    }
+    let version = match version.parse::<u32>() {
+        Ok(v) if (OLDEST_READ_VERSION..=PAYLOAD_VERSION).contains(&v) => v,
+        _ => {
+            return Err(ShareError::UnknownVersion(
+                version.chars().take(12).collect(),
+            ))
+        }
+    };
     if data.len() > MAX_FRAGMENT_CHARS * 2 {
         return Err(link_too_long(data.len()));
     }
@@ -147,10 +182,17 @@ pub fn decode(fragment: &str) -> Result<SharedView, ShareError> {
         .decode(data.trim_end_matches('='))
         .map_err(|_| ShareError::BadEncoding)?;
     let payload = inflate(&compressed)?;
-    let (view, rest) = postcard::take_from_bytes(&payload).map_err(|error| match error {
+    let payload_error = |error| match error {
         postcard::Error::DeserializeBadUtf8 => ShareError::BadText,
         _ => ShareError::BadPayload,
-    })?;
+    };
+    let (view, rest) = if version == 2 {
+        let (v2, rest) =
+            postcard::take_from_bytes::<SharedViewV2>(&payload).map_err(payload_error)?;
+        (SharedView::from(v2), rest)
+    } else {
+        postcard::take_from_bytes::<SharedView>(&payload).map_err(payload_error)?
+    };
     if !rest.is_empty() {
         return Err(ShareError::BadPayload);
     }
@@ -194,12 +236,13 @@ mod tests {
             event: 17,
             internals: true,
             event_axis: false,
+            composition: None,
         }
     }
 
     fn fragment_of(bytes: &[u8]) -> String {
         format!(
-            "v2.{}",
+            "v3.{}",
             URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(bytes, 6))
         )
     }
@@ -207,7 +250,7 @@ mod tests {
     #[test]
     fn a_view_round_trips() {
         let fragment = encode(&sample()).unwrap();
-        assert!(fragment.starts_with("v2."));
+        assert!(fragment.starts_with("v3."));
         assert!(fragment
             .bytes()
             .all(|byte| byte.is_ascii_alphanumeric() || b"-_.".contains(&byte)));
@@ -334,7 +377,7 @@ mod tests {
         let compressed = miniz_oxide::deflate::compress_to_vec(&payload, 6);
         let with = |tail: &[u8]| {
             format!(
-                "v2.{}",
+                "v3.{}",
                 URL_SAFE_NO_PAD.encode([&compressed, tail].concat())
             )
         };
@@ -353,17 +396,22 @@ mod tests {
             decode("v1.abc"),
             Err(ShareError::UnknownVersion("1".into()))
         );
-        assert_eq!(decode("v2.***"), Err(ShareError::BadEncoding));
-        assert_eq!(decode("v2.AAAA"), Err(ShareError::BadCompression));
+        assert_eq!(
+            decode("v4.abc"),
+            Err(ShareError::UnknownVersion("4".into()))
+        );
+        assert_eq!(decode("v3.***"), Err(ShareError::BadEncoding));
+        assert_eq!(decode("v3.AAAA"), Err(ShareError::BadCompression));
         let fragment = encode(&sample()).unwrap();
         let truncated = &fragment[..fragment.len() - 6];
         assert!(matches!(
             decode(truncated),
             Err(ShareError::BadCompression | ShareError::BadEncoding)
         ));
-        // A three-byte program that is not UTF-8, then seed, event and the two flags.
+        // A three-byte program that is not UTF-8, then seed, event, the two flags and no
+        // composition.
         assert_eq!(
-            decode(&fragment_of(&[3, 0xff, 0xfe, 0x00, 1, 2, 0, 0])),
+            decode(&fragment_of(&[3, 0xff, 0xfe, 0x00, 1, 2, 0, 0, 0])),
             Err(ShareError::BadText)
         );
         // Cut short, a flag that is not a bool, and trailing bytes.
@@ -375,6 +423,68 @@ mod tests {
         ] {
             assert_eq!(decode(&fragment_of(&damaged)), Err(ShareError::BadPayload));
         }
+    }
+
+    #[test]
+    fn a_composition_travels_with_its_sliders() {
+        let mut composition = loopscope_composer::TemplateId::ProducerConsumer.build();
+        composition.params[2].value = 5.0;
+        let view = SharedView {
+            code: loopscope_composer::generate(&composition).unwrap().code,
+            composition: Some(composition),
+            ..sample()
+        };
+        let fragment = encode(&view).unwrap();
+        assert!(fragment.len() < 3_000, "{} characters", fragment.len());
+        assert_eq!(decode(&fragment).unwrap(), view);
+    }
+
+    #[test]
+    fn version_2_links_still_open() {
+        #[derive(Serialize)]
+        struct V2<'a> {
+            code: &'a str,
+            seed: u64,
+            event: usize,
+            internals: bool,
+            event_axis: bool,
+        }
+        let v2 = postcard::to_allocvec(&V2 {
+            code: "print('old link')\n",
+            seed: 3,
+            event: 9,
+            internals: false,
+            event_axis: true,
+        })
+        .unwrap();
+        let fragment = format!(
+            "v2.{}",
+            URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&v2, 6))
+        );
+        let view = decode(&fragment).unwrap();
+        assert_eq!(view.code, "print('old link')\n");
+        assert_eq!((view.seed, view.event, view.event_axis), (3, 9, true));
+        assert_eq!(view.composition, None);
+        // A v2 payload read as v3 lacks the composition: damaged, not a panic.
+        let as_v3 = format!("v3.{}", fragment.strip_prefix("v2.").unwrap());
+        assert_eq!(decode(&as_v3), Err(ShareError::BadPayload));
+    }
+
+    /// A hostile composition cannot make decoding recurse or allocate without bound: the
+    /// model has no recursive type, and the payload is capped.
+    #[test]
+    fn a_deep_or_huge_composition_is_only_data() {
+        let mut composition = loopscope_composer::TemplateId::Blank.build();
+        let line = composition.coroutines[0].lines[0].clone();
+        composition.coroutines[0].lines =
+            vec![loopscope_composer::Line { depth: 255, ..line }; 5_000];
+        let view = SharedView {
+            composition: Some(composition),
+            ..sample()
+        };
+        let fragment = encode(&view).unwrap();
+        assert_eq!(decode(&fragment).unwrap(), view);
+        assert!(loopscope_composer::generate(view.composition.as_ref().unwrap()).is_err());
     }
 
     #[test]

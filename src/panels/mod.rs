@@ -5,8 +5,10 @@
 use leptos::prelude::*;
 
 pub mod console;
+pub mod graph;
 pub mod narration;
 pub mod now_running;
+pub mod pitfalls;
 pub mod primitives;
 pub mod ready_queue;
 pub mod stack;

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::panels::pitfalls::PitfallNote;
 use crate::session::Session;
 
 /// The narration sentence and its voice toggle.
@@ -27,6 +28,7 @@ pub fn NarrationPanel() -> impl IntoView {
                 <p class="narration" aria-live="polite">
                     {move || session.narration()}
                 </p>
+                <PitfallNote/>
             </div>
         </section>
     }

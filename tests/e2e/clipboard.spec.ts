@@ -13,7 +13,7 @@ test('Copy link says it copied, and the clipboard holds the link', async ({ brow
   await expect(page.locator('.share-status')).toHaveText('Copied ✓ The link opens this program at this event.');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(page.url());
-  expect(copied).toMatch(/#v2\./);
+  expect(copied).toMatch(/#v3\./);
   expect(problems).toEqual([]);
   await context.close();
 });
@@ -29,7 +29,7 @@ test('over plain http from another machine, the link is offered to copy by hand'
   await expect(byHand).toBeVisible();
   await expect(byHand).toContainText('press Ctrl+C');
   const field = byHand.getByRole('textbox');
-  await expect(field).toHaveValue(new RegExp(`^http://classroom\\.test:${port}/#v2\\.`));
+  await expect(field).toHaveValue(new RegExp(`^http://classroom\\.test:${port}/#v3\\.`));
   await expect(field).toBeFocused();
   // The whole link is selected, ready for Ctrl+C.
   expect(await field.evaluate((input: HTMLInputElement) => input.selectionEnd! - input.selectionStart!)).toBe((await field.inputValue()).length);

@@ -52,7 +52,7 @@ test('a course page on another origin: the snippet sizes the frame and drives it
   await dialog.getByLabel('Start at event').fill('3');
   await dialog.getByLabel('Start at event').press('Tab');
   const snippet = await dialog.locator('#embed-snippet').inputValue();
-  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;panels=editor,ready,timers,tasks,console,timeline&amp;speed=4&amp;event=2#v2\./);
+  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;panels=editor,ready,timers,tasks,console,timeline&amp;speed=4&amp;event=2#v3\./);
   expect(snippet).toContain('height="560"');
   expect(snippet).toContain('loopscope:resize');
   await dialog.getByRole('button', { name: 'Close' }).click();

@@ -4,6 +4,8 @@ import { test, expect } from '@playwright/test';
 import { openApp, openExample, watchProblems } from './helpers';
 
 test('every preset runs without error', async ({ page }) => {
+  // Nineteen runs and their panels: a loaded machine needs more than the default time.
+  test.slow();
   const problems = watchProblems(page);
   await openApp(page);
   await page.getByRole('button', { name: 'Examples', exact: true }).click();

@@ -21,7 +21,7 @@ test('a copied link reopens the same program at the same event', async ({ page, 
   const narration = await page.locator('.narration').textContent();
 
   await page.getByRole('button', { name: 'Copy link' }).click();
-  await expect(page).toHaveURL(/#v2\.[A-Za-z0-9_-]+$/);
+  await expect(page).toHaveURL(/#v3\.[A-Za-z0-9_-]+$/);
   const link = page.url();
 
   const fresh = await browser.newPage();
@@ -77,7 +77,7 @@ test('a program too large for a link is offered as a .py download', async ({ pag
   await page.getByRole('button', { name: 'Copy link' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.py$/);
   await expect(page.getByText(/too large for a link/)).toBeVisible();
-  await expect(page).not.toHaveURL(/#v2\./);
+  await expect(page).not.toHaveURL(/#v3\./);
   await page.evaluate(() => localStorage.clear());
   expect(problems).toEqual([]);
 });

@@ -100,7 +100,7 @@ test('a link pasted into the same tab opens there, keeping my program', async ({
   await page.keyboard.press('End');
   await page.getByRole('button', { name: 'Copy link' }).click();
   const link = page.url();
-  expect(link).toMatch(/#v2\./);
+  expect(link).toMatch(/#v3\./);
   // Later, my own program; then the link is pasted into this tab's address bar.
   await page.evaluate(() => history.replaceState(null, '', location.pathname));
   await setProgram(page, MINE);

@@ -203,7 +203,7 @@ fn mutate_link(link: &str, rng: &mut Rng) -> String {
             bytes = URL_SAFE_NO_PAD.encode(compressed).into_bytes();
         }
         _ => {
-            let prefix = *rng.pick(&["v2.", "v1.", "#v2.", "v", "v02.", "v2..", ""]);
+            let prefix = *rng.pick(&["v3.", "v2.", "v1.", "#v3.", "v", "v03.", "v3..", ""]);
             return format!("{prefix}{data}");
         }
     }
@@ -271,6 +271,8 @@ impl Corpus {
     }
 }
 
+/// A view of `code`; every other one carries a composition, so that its decoding is
+/// fuzzed too.
 fn view_of(code: &str) -> SharedView {
     SharedView {
         code: code.to_string(),
@@ -278,6 +280,8 @@ fn view_of(code: &str) -> SharedView {
         event: 3,
         internals: false,
         event_axis: true,
+        composition: (code.len() % 2 == 1)
+            .then(|| loopscope_composer::TemplateId::ProducerConsumer.build()),
     }
 }
 

@@ -1,0 +1,241 @@
+//! The live task graph: the program's tasks and the futures and primitives between them
+//! at the current event, as an SVG diagram that follows the playhead. Arrows say who
+//! created whom, who awaits whom (through gather, wait, wait_for, shield, TaskGroup),
+//! where a waiter is parked and who holds a lock; a deadlock's circle of waits is red.
+//!
+//! The diagram is written as markup (crate::markup) in whole pixels: one string per
+//! event costs the wasm far less than a typed view per box and arrow.
+
+use std::fmt::Write as _;
+
+use leptos::prelude::*;
+use loopscope_viewmodel::{EdgeKind, GraphNode, GraphOptions, NodeId, NodeState, TaskGraph};
+
+use crate::markup::{element, escape};
+use crate::session::Session;
+
+/// A node's box and the spacing of the grid (CSS pixels).
+const NODE_WIDTH: i32 = 132;
+const NODE_HEIGHT: i32 = 38;
+const COLUMN_PITCH: i32 = 148;
+const ROW_PITCH: i32 = 50;
+const MARGIN: i32 = 8;
+/// Longest subtitle shown in a box (the whole text is its tooltip).
+const SUBTITLE_CHARS: usize = 24;
+
+fn origin(node: &GraphNode) -> (i32, i32) {
+    (
+        MARGIN + node.column as i32 * COLUMN_PITCH,
+        MARGIN + node.row as i32 * ROW_PITCH,
+    )
+}
+
+fn state_class(state: NodeState) -> &'static str {
+    match state {
+        NodeState::Ready => "ready",
+        NodeState::Running => "running",
+        NodeState::Waiting => "waiting",
+        NodeState::Done => "done",
+        NodeState::Failed => "failed",
+        NodeState::Cancelled => "cancelled",
+        NodeState::Pending => "pending",
+        NodeState::Primitive => "primitive",
+    }
+}
+
+fn edge_class(kind: EdgeKind) -> &'static str {
+    match kind {
+        EdgeKind::Created => "created",
+        EdgeKind::Awaits => "awaits",
+        EdgeKind::Follows => "follows",
+        EdgeKind::ParkedOn => "parked",
+        EdgeKind::HeldBy => "held",
+    }
+}
+
+fn short(text: &str) -> String {
+    if text.chars().count() <= SUBTITLE_CHARS {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(SUBTITLE_CHARS - 1).collect();
+        format!("{cut}…")
+    }
+}
+
+/// The curve of an arrow between two boxes: out of the right side when the target lies
+/// to the right, else out of the bottom.
+fn edge_path(from: (i32, i32), to: (i32, i32)) -> String {
+    let (fx, fy) = from;
+    let (tx, ty) = to;
+    if tx > fx + NODE_WIDTH / 2 {
+        let (sx, sy) = (fx + NODE_WIDTH, fy + NODE_HEIGHT / 2);
+        let (ex, ey) = (tx, ty + NODE_HEIGHT / 2);
+        let bend = ((ex - sx) / 2).max(12);
+        format!(
+            "M{sx} {sy} C{} {sy} {} {ey} {ex} {ey}",
+            sx + bend,
+            ex - bend
+        )
+    } else {
+        let (sx, sy) = (fx + NODE_WIDTH / 3, fy + NODE_HEIGHT);
+        let (ex, ey) = if ty > fy {
+            (tx + NODE_WIDTH / 3, ty)
+        } else {
+            (tx + NODE_WIDTH / 2, ty + NODE_HEIGHT)
+        };
+        let bend = ((ey - sy).abs() / 2).max(14);
+        format!(
+            "M{sx} {sy} C{sx} {} {ex} {} {ex} {ey}",
+            sy + bend,
+            ey - bend
+        )
+    }
+}
+
+fn title_of(graph: &TaskGraph, id: NodeId) -> &str {
+    graph.node(id).map_or("", |n| n.title.as_str())
+}
+
+/// The diagram as markup: the deadlock sentence, the SVG, the hidden-task note and a
+/// list of the arrows in words for screen readers.
+fn diagram(graph: &TaskGraph) -> String {
+    let width = MARGIN * 2 + (graph.columns.max(1) as i32 - 1) * COLUMN_PITCH + NODE_WIDTH;
+    let height = MARGIN * 2 + (graph.rows.max(1) as i32 - 1) * ROW_PITCH + NODE_HEIGHT;
+    let mut out = String::new();
+    if !graph.cycle.is_empty() {
+        let names: Vec<&str> = graph
+            .cycle
+            .iter()
+            .map(|&t| title_of(graph, NodeId::Task(t)))
+            .collect();
+        let sentence = format!(
+            "Deadlock: {} wait for each other in a circle.",
+            names.join(" → ")
+        );
+        element(
+            &mut out,
+            "p",
+            &[("class", "graph-cycle"), ("role", "status")],
+            &sentence,
+        );
+    }
+    let _ = write!(
+        out,
+        "<div class=\"graph-scroll\" tabindex=\"0\" role=\"group\" aria-label=\"Task graph (scrolls)\"><svg class=\"task-graph\" width=\"{width}\" height=\"{height}\" \
+         viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"Task graph at this event\">\
+         <defs><marker id=\"graph-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" \
+         markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0 L10 5 L0 10 z\"/></marker></defs>"
+    );
+    let place = |id: NodeId| graph.node(id).map(origin);
+    for edge in &graph.edges {
+        let (Some(from), Some(to)) = (place(edge.from), place(edge.to)) else {
+            continue;
+        };
+        let _ = write!(
+            out,
+            "<path class=\"edge {}{}\" d=\"{}\" marker-end=\"url(#graph-arrow)\">",
+            edge_class(edge.kind),
+            if edge.in_cycle { " cycle" } else { "" },
+            edge_path(from, to)
+        );
+        element(&mut out, "title", &[], &edge.label);
+        out.push_str("</path>");
+    }
+    for node in &graph.nodes {
+        let (x, y) = origin(node);
+        let task = match node.id {
+            NodeId::Task(task) => task.to_string(),
+            _ => String::new(),
+        };
+        let _ = write!(
+            out,
+            "<g class=\"node {}{}\" transform=\"translate({x} {y})\" data-task=\"{task}\">",
+            state_class(node.state),
+            if node.in_cycle { " cycle" } else { "" }
+        );
+        element(
+            &mut out,
+            "title",
+            &[],
+            &format!("{}: {}", node.title, node.subtitle),
+        );
+        let _ = write!(
+            out,
+            "<rect width=\"{NODE_WIDTH}\" height=\"{NODE_HEIGHT}\" rx=\"6\"/>"
+        );
+        element(
+            &mut out,
+            "text",
+            &[("x", "7"), ("y", "15"), ("class", "node-title")],
+            &short(&node.title),
+        );
+        element(
+            &mut out,
+            "text",
+            &[("x", "7"), ("y", "30"), ("class", "node-subtitle")],
+            &short(&node.subtitle),
+        );
+        out.push_str("</g>");
+    }
+    out.push_str("</svg></div>");
+    if graph.hidden_tasks > 0 {
+        let note = format!("{} more finished task(s) not shown.", graph.hidden_tasks);
+        element(&mut out, "p", &[("class", "detail")], &note);
+    }
+    out.push_str("<ul class=\"visually-hidden\">");
+    for edge in &graph.edges {
+        let _ = write!(
+            out,
+            "<li>{} {} {}</li>",
+            escape(title_of(graph, edge.from)),
+            escape(&edge.label),
+            escape(title_of(graph, edge.to))
+        );
+    }
+    out.push_str("</ul>");
+    out
+}
+
+/// The task graph panel.
+#[component]
+pub fn TaskGraphPanel() -> impl IntoView {
+    let session = Session::get();
+    let graph = Memo::new(move |_| {
+        let event = session.event.get();
+        session.run.with(|run| {
+            run.as_ref()
+                .map(|run| run.timeline.task_graph(event, GraphOptions::default()))
+                .unwrap_or_default()
+        })
+    });
+    let tasks = move || {
+        let count = graph.with(|g| {
+            g.nodes
+                .iter()
+                .filter(|n| matches!(n.id, NodeId::Task(_)))
+                .count()
+        });
+        format!("{count} tasks")
+    };
+    let markup = move || {
+        graph.with(|graph| match graph.nodes.is_empty() {
+            true => "<p class=\"empty\">No tasks yet.</p>".to_string(),
+            false => diagram(graph),
+        })
+    };
+    view! {
+        <section class="panel graph-panel" aria-labelledby="graph-title">
+            <h2 id="graph-title">"Task graph" <span class="count">{tasks}</span></h2>
+            <div class="panel-body">
+                <ul class="graph-legend" aria-label="Arrows">
+                    <li class="created">"created"</li>
+                    <li class="awaits">"awaits"</li>
+                    <li class="follows">"waits for (gather…)"</li>
+                    <li class="parked">"parked on"</li>
+                    <li class="held">"held by"</li>
+                </ul>
+                <div class="graph-diagram" inner_html=markup></div>
+            </div>
+        </section>
+    }
+}
