@@ -12,6 +12,19 @@ def _same(a, b):
     return a is b or a == b
 
 
+class _Iterator:
+    # Every iterator here is its own iterator.
+    def __iter__(self):
+        return self
+
+
+class _Predicated(_Iterator):
+    # An iterator over `iterable` that consults `function` for each item.
+    def __init__(self, function, iterable, /):
+        self._function = function
+        self._it = iter(iterable)
+
+
 def _count_arg(name, value):
     if not isinstance(value, int):
         raise TypeError(f"'{type(value).__name__}' object cannot be interpreted as an integer")
@@ -20,15 +33,12 @@ def _count_arg(name, value):
     return value
 
 
-class accumulate:
+class accumulate(_Iterator):
     def __init__(self, iterable, func=None, *, initial=None):
         self._it = iter(iterable)
         self._func = func
         self._total = _NOTHING
         self._initial = initial
-
-    def __iter__(self):
-        return self
 
     def __next__(self):
         if self._initial is not None:
@@ -45,7 +55,7 @@ class accumulate:
         return self._total
 
 
-class groupby:
+class groupby(_Iterator):
     def __init__(self, iterable, key=None):
         self._it = iter(iterable)
         self._keyfunc = key
@@ -53,9 +63,6 @@ class groupby:
         self._currkey = _NOTHING
         self._currvalue = _NOTHING
         self._currgrouper = None
-
-    def __iter__(self):
-        return self
 
     def _step(self):
         value = next(self._it)
@@ -79,13 +86,10 @@ class groupby:
         return (self._currkey, grouper)
 
 
-class _grouper:
+class _grouper(_Iterator):
     def __init__(self, parent, tgtkey):
         self._parent = parent
         self._tgtkey = tgtkey
-
-    def __iter__(self):
-        return self
 
     def __next__(self):
         parent = self._parent
@@ -100,62 +104,36 @@ class _grouper:
         return value
 
 
-class starmap:
-    def __init__(self, function, iterable, /):
-        self._function = function
-        self._it = iter(iterable)
-
-    def __iter__(self):
-        return self
-
+class starmap(_Predicated):
     def __next__(self):
         return self._function(*tuple(next(self._it)))
 
 
-class takewhile:
-    def __init__(self, predicate, iterable, /):
-        self._predicate = predicate
-        self._it = iter(iterable)
-        self._stopped = False
-
-    def __iter__(self):
-        return self
+class takewhile(_Predicated):
+    _stopped = False
 
     def __next__(self):
         if self._stopped:
             raise StopIteration
         value = next(self._it)
-        if self._predicate(value):
+        if self._function(value):
             return value
         self._stopped = True
         raise StopIteration
 
 
-class dropwhile:
-    def __init__(self, predicate, iterable, /):
-        self._predicate = predicate
-        self._it = iter(iterable)
-        self._started = False
-
-    def __iter__(self):
-        return self
+class dropwhile(_Predicated):
+    _started = False
 
     def __next__(self):
         while True:
             value = next(self._it)
-            if self._started or not self._predicate(value):
+            if self._started or not self._function(value):
                 self._started = True
                 return value
 
 
-class filterfalse:
-    def __init__(self, function, iterable, /):
-        self._function = function
-        self._it = iter(iterable)
-
-    def __iter__(self):
-        return self
-
+class filterfalse(_Predicated):
     def __next__(self):
         while True:
             value = next(self._it)
@@ -164,13 +142,10 @@ class filterfalse:
                 return value
 
 
-class compress:
+class compress(_Iterator):
     def __init__(self, data, selectors):
         self._data = iter(data)
         self._selectors = iter(selectors)
-
-    def __iter__(self):
-        return self
 
     def __next__(self):
         while True:
@@ -179,13 +154,10 @@ class compress:
                 return value
 
 
-class pairwise:
+class pairwise(_Iterator):
     def __init__(self, iterable, /):
         self._it = iter(iterable)
         self._old = _NOTHING
-
-    def __iter__(self):
-        return self
 
     def __next__(self):
         if self._it is None:
@@ -207,14 +179,11 @@ class pairwise:
         return pair
 
 
-class zip_longest:
+class zip_longest(_Iterator):
     def __init__(self, *iterables, fillvalue=None):
         self._its = [iter(it) for it in iterables]
         self._active = len(self._its)
         self._fillvalue = fillvalue
-
-    def __iter__(self):
-        return self
 
     def __next__(self):
         if not self._its or self._active == 0:
@@ -235,16 +204,13 @@ class zip_longest:
         return tuple(items)
 
 
-class product:
+class product(_Iterator):
     def __init__(self, *iterables, repeat=1):
         repeat = _count_arg("repeat argument cannot be negative", repeat)
         pools = [tuple(pool) for pool in iterables] * repeat
         self._pools = pools
         self._indices = None
         self._done = any(len(pool) == 0 for pool in pools)
-
-    def __iter__(self):
-        return self
 
     def __next__(self):
         if self._done:
@@ -263,7 +229,7 @@ class product:
         raise StopIteration
 
 
-class permutations:
+class permutations(_Iterator):
     def __init__(self, iterable, r=None):
         pool = tuple(iterable)
         n = len(pool)
@@ -274,9 +240,6 @@ class permutations:
         self._cycles = list(range(n, n - r, -1))
         self._first = True
         self._done = r > n
-
-    def __iter__(self):
-        return self
 
     def __next__(self):
         if self._done:
@@ -299,7 +262,7 @@ class permutations:
         raise StopIteration
 
 
-class combinations:
+class combinations(_Iterator):
     def __init__(self, iterable, r):
         pool = tuple(iterable)
         r = _count_arg("r must be non-negative", r)
@@ -308,9 +271,6 @@ class combinations:
         self._indices = list(range(r))
         self._first = True
         self._done = r > len(pool)
-
-    def __iter__(self):
-        return self
 
     def __next__(self):
         if self._done:
@@ -332,7 +292,7 @@ class combinations:
         return tuple(pool[k] for k in indices)
 
 
-class combinations_with_replacement:
+class combinations_with_replacement(_Iterator):
     def __init__(self, iterable, r):
         pool = tuple(iterable)
         r = _count_arg("r must be non-negative", r)
@@ -341,9 +301,6 @@ class combinations_with_replacement:
         self._indices = [0] * r
         self._first = True
         self._done = not pool and r > 0
-
-    def __iter__(self):
-        return self
 
     def __next__(self):
         if self._done:
@@ -376,13 +333,10 @@ class _tee_buffer:
         return self.values[index - self.first]
 
 
-class _tee:
+class _tee(_Iterator):
     def __init__(self, buffer, index=0):
         self._buffer = buffer
         self._index = index
-
-    def __iter__(self):
-        return self
 
     def __next__(self):
         value = self._buffer.get(self._index)
@@ -405,9 +359,3 @@ def tee(iterable, n=2, /):
         copy = it.__copy__
     return (it,) + tuple(copy() for _ in range(n - 1))
 
-
-for _cls in (accumulate, groupby, _grouper, starmap, takewhile, dropwhile, filterfalse,
-             compress, pairwise, zip_longest, product, permutations, combinations,
-             combinations_with_replacement, _tee):
-    _cls.__module__ = "itertools"
-del _cls
