@@ -18,7 +18,6 @@ use super::callbacks::Callback;
 use super::objects::{AsyncObject, FutState};
 use super::{sync, taskgroups, timeouts};
 use crate::object::generator::{GenBody, GenState, Generator};
-use crate::object::types::type_of;
 use crate::object::value::{Args, PyResult, Value};
 use crate::vm::Vm;
 
@@ -389,15 +388,13 @@ impl AsyncRepr<'_> {
                 let items = items.borrow().clone();
                 self.iterable(&items, level, "[", "]", "")
             }
-            Value::Set(set) if type_of(v).name() == "set" || type_of(v).name() == "frozenset" => {
-                let frozen = type_of(v).name() == "frozenset";
+            // `Value::Set` is always an exact set (subclasses are instances).
+            Value::Set(set) => {
                 let items = possibly_sorted(set.borrow().iter().cloned().collect());
-                match (items.is_empty(), frozen) {
-                    (true, false) => "set()".to_string(),
-                    (true, true) => "frozenset()".to_string(),
-                    (false, false) => self.iterable(&items, level, "{", "}", ""),
-                    (false, true) => self.iterable(&items, level, "frozenset({", "})", ""),
+                if items.is_empty() {
+                    return "set()".to_string();
                 }
+                self.iterable(&items, level, "{", "}", "")
             }
             Value::Dict(d) => {
                 let pairs: Vec<(Value, Value)> = d
