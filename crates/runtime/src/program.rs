@@ -182,7 +182,7 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> i32 {
 /// cycles die now, and those holding an exception nobody retrieved report it
 /// (in creation order).
 fn collect_unreported_tasks(vm: &mut Vm) {
-    for task in crate::asyncio::task::live_tasks(vm) {
+    for task in crate::asyncio::tasks::live_tasks(vm) {
         let Some(f) = task.as_future() else { continue };
         if !f.log_traceback.replace(false) {
             continue;

@@ -14,12 +14,12 @@ use crate::vm::Vm;
 
 use super::aio;
 use super::callbacks::Callback;
-use super::event_loop::{self, call_at, call_soon, LoopState};
+use super::base_events::{self, call_at, call_soon, LoopState};
 use super::native_coro::NativeCoro;
 use super::objects::{as_async, as_future, AsyncObject, FutState};
 use super::queues::{self, QueueCoro, QueueKind};
-use super::sync::{self, SyncCoro};
-use super::{future, gather, task, taskgroups, timeouts, waiting};
+use super::locks::{self, SyncCoro};
+use super::{futures, gather, tasks, taskgroups, timeouts, waiting};
 
 fn builtin(name: &'static str, func: NativeFn, receiver: Value) -> Value {
     Value::Builtin(Rc::new(Builtin {
@@ -150,7 +150,7 @@ pub fn run_coroutine(vm: &mut Vm, coro: Rc<Generator>) -> PyResult<Value> {
     let loop_id = new_loop(vm);
     aio(vm).current_loop = Some(loop_id);
     aio(vm).set_event_loop_called = true;
-    let main_task = task::create_task(vm, loop_id, coro, None);
+    let main_task = tasks::create_task(vm, loop_id, coro, None);
     // asyncio.run and Runner.run are two Python frames in CPython.
     vm.library_depth += 2;
     let result = run_until_complete(vm, loop_id, &main_task);
@@ -161,20 +161,20 @@ pub fn run_coroutine(vm: &mut Vm, coro: Rc<Generator>) -> PyResult<Value> {
     }
     let closed = shutdown(vm, loop_id);
     aio(vm).current_loop = None;
-    event_loop::close(vm, loop_id);
+    base_events::close(vm, loop_id);
     closed?;
     result
 }
 
 /// `Runner.close()`: cancel what is left, then the two shutdown coroutines.
 fn shutdown(vm: &mut Vm, loop_id: u32) -> PyResult<()> {
-    let to_cancel: Vec<Rc<AsyncObject>> = task::live_tasks(vm)
+    let to_cancel: Vec<Rc<AsyncObject>> = tasks::live_tasks(vm)
         .into_iter()
         .filter(|t| !t.as_future().is_some_and(|f| f.done()))
         .collect();
     if !to_cancel.is_empty() {
         for t in &to_cancel {
-            task::cancel(vm, t, Value::None);
+            tasks::cancel(vm, t, Value::None);
         }
         let args: Vec<Value> = to_cancel.iter().map(|t| Value::Native(t.clone())).collect();
         if let Some(g) = as_async(&gather::gather(vm, args, true)?) {
@@ -185,12 +185,12 @@ fn shutdown(vm: &mut Vm, loop_id: u32) -> PyResult<()> {
             if f.state.get() == FutState::Cancelled {
                 continue;
             }
-            if let Ok(Value::Exception(e)) = future::exception(t) {
+            if let Ok(Value::Exception(e)) = futures::exception(t) {
                 let msg = format!(
                     "unhandled exception during asyncio.run() shutdown\ntask: {}",
                     super::repr_async(t)
                 );
-                event_loop::report_exception(vm, &msg, &e);
+                base_events::report_exception(vm, &msg, &e);
             }
         }
     }
@@ -205,7 +205,7 @@ fn shutdown(vm: &mut Vm, loop_id: u32) -> PyResult<()> {
         };
         let coro =
             super::native_coro::coroutine(name.rsplit('.').next().unwrap_or(name), name, body);
-        let t = task::create_task(vm, loop_id, coro, None);
+        let t = tasks::create_task(vm, loop_id, coro, None);
         run_until_complete(vm, loop_id, &t)?;
     }
     Ok(())
@@ -213,9 +213,9 @@ fn shutdown(vm: &mut Vm, loop_id: u32) -> PyResult<()> {
 
 /// `loop.run_until_complete(future)`.
 pub fn run_until_complete(vm: &mut Vm, loop_id: u32, fut: &Rc<AsyncObject>) -> PyResult<Value> {
-    future::add_done_callback(vm, fut, Callback::RunUntilCompleteDone { future: None });
-    let outcome = event_loop::run_forever(vm, loop_id)?;
-    future::remove_done_callback(fut, &Callback::RunUntilCompleteDone { future: None });
+    futures::add_done_callback(vm, fut, Callback::RunUntilCompleteDone { future: None });
+    let outcome = base_events::run_forever(vm, loop_id)?;
+    futures::remove_done_callback(fut, &Callback::RunUntilCompleteDone { future: None });
     if let Err(msg) = outcome {
         vm.halted = Some(msg);
         return Err(exc_empty(TypeId::SystemExit));
@@ -223,7 +223,7 @@ pub fn run_until_complete(vm: &mut Vm, loop_id: u32, fut: &Rc<AsyncObject>) -> P
     if !fut.as_future().is_some_and(|f| f.done()) {
         return Err(runtime_error("Event loop stopped before Future completed."));
     }
-    future::result(fut)
+    futures::result(fut)
 }
 
 /// `asyncio.sleep(delay, result=None)`.
@@ -272,7 +272,7 @@ fn new_task(vm: &mut Vm, loop_id: u32, args: Args) -> PyResult<Value> {
     let coro = arg(&args, 0, "coro").unwrap_or(Value::None);
     let name = name_arg(vm, &args)?;
     match super::task_coroutine(&coro) {
-        Some(g) => Ok(Value::Native(task::create_task(vm, loop_id, g, name))),
+        Some(g) => Ok(Value::Native(tasks::create_task(vm, loop_id, g, name))),
         None => Err(type_error(format!(
             "a coroutine was expected, got {}",
             crate::repr::repr(vm, &coro)?
@@ -364,7 +364,7 @@ fn all_tasks(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         running_loop(vm)?;
     }
     let mut set = crate::object::dict::PySet::new();
-    for t in task::live_tasks(vm) {
+    for t in tasks::live_tasks(vm) {
         if !t.as_future().is_some_and(|f| f.done()) {
             set.add(Value::Native(t))?;
         }
@@ -398,7 +398,7 @@ pub fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
                     runtime_error("There is no current event loop in thread 'MainThread'.")
                 })
             })?;
-            Ok(Value::Native(future::new_future(vm, "Future()")))
+            Ok(Value::Native(futures::new_future(vm, "Future()")))
         }
         TypeId::Queue | TypeId::LifoQueue | TypeId::PriorityQueue => {
             let maxsize = match arg(&args, 0, "maxsize") {
@@ -419,8 +419,8 @@ pub fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
             };
             Ok(Value::Native(queues::new_queue(vm, kind, maxsize)))
         }
-        TypeId::Lock => Ok(Value::Native(sync::new_lock(vm))),
-        TypeId::Event => Ok(Value::Native(sync::new_event(vm))),
+        TypeId::Lock => Ok(Value::Native(locks::new_lock(vm))),
+        TypeId::Event => Ok(Value::Native(locks::new_event(vm))),
         TypeId::Semaphore | TypeId::BoundedSemaphore => {
             let value = match arg(&args, 0, "value") {
                 None => 1,
@@ -432,7 +432,7 @@ pub fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
                     )))
                 }
             };
-            Ok(Value::Native(sync::new_semaphore(
+            Ok(Value::Native(locks::new_semaphore(
                 vm,
                 value,
                 t == TypeId::BoundedSemaphore,
@@ -446,7 +446,7 @@ pub fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
                     _ => return Err(type_error("Condition() expects a Lock")),
                 },
             };
-            Ok(Value::Native(sync::new_condition(vm, lock)))
+            Ok(Value::Native(locks::new_condition(vm, lock)))
         }
         TypeId::Task => construct_task(vm, args),
         TypeId::TaskGroup => taskgroups::construct(args),
@@ -575,10 +575,10 @@ fn m_await(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     Ok(r.clone())
 }
 fn m_result(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    future::result(&receiver_obj(r)?)
+    futures::result(&receiver_obj(r)?)
 }
 fn m_exception(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    future::exception(&receiver_obj(r)?)
+    futures::exception(&receiver_obj(r)?)
 }
 fn m_done(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     Ok(Value::Bool(
@@ -594,12 +594,12 @@ fn m_cancelled(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
 }
 fn m_cancel(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let msg = arg(&a, 0, "msg").unwrap_or(Value::None);
-    Ok(Value::Bool(task::cancel_any(vm, &receiver_obj(r)?, msg)))
+    Ok(Value::Bool(tasks::cancel_any(vm, &receiver_obj(r)?, msg)))
 }
 fn m_add_done_callback(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let func =
         arg(&a, 0, "fn").ok_or_else(|| type_error("add_done_callback() missing callback"))?;
-    future::add_done_callback(
+    futures::add_done_callback(
         vm,
         &receiver_obj(r)?,
         Callback::Python {
@@ -611,7 +611,7 @@ fn m_add_done_callback(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
 }
 fn m_remove_done_callback(_vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let func = arg(&a, 0, "fn").unwrap_or(Value::None);
-    let n = future::remove_done_callback(
+    let n = futures::remove_done_callback(
         &receiver_obj(r)?,
         &Callback::Python {
             func,
@@ -629,18 +629,18 @@ fn m_get_loop(vm: &mut Vm, _r: &Value, _a: Args) -> PyResult<Value> {
 }
 fn m_set_result(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let v = arg(&a, 0, "result").unwrap_or(Value::None);
-    future::set_result_checked(vm, &receiver_obj(r)?, v)?;
+    futures::set_result_checked(vm, &receiver_obj(r)?, v)?;
     Ok(Value::None)
 }
 fn m_set_exception(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let v = arg(&a, 0, "exception").unwrap_or(Value::None);
     let e = vm.instantiate_exception(v)?;
-    future::set_exception(vm, &receiver_obj(r)?, e)?;
+    futures::set_exception(vm, &receiver_obj(r)?, e)?;
     Ok(Value::None)
 }
 fn m_get_name(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     let o = receiver_obj(r)?;
-    let tp = task::task_part(&o).ok_or_else(|| type_error("not a task"))?;
+    let tp = tasks::task_part(&o).ok_or_else(|| type_error("not a task"))?;
     let name = tp.name.borrow().clone();
     Ok(Value::Str(name))
 }
@@ -648,7 +648,7 @@ fn m_set_name(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let o = receiver_obj(r)?;
     let v = arg(&a, 0, "value").unwrap_or(Value::None);
     let s = crate::repr::str_of(vm, &v)?;
-    let tp = task::task_part(&o).ok_or_else(|| type_error("not a task"))?;
+    let tp = tasks::task_part(&o).ok_or_else(|| type_error("not a task"))?;
     *tp.name.borrow_mut() = Rc::from(s.as_str());
     let id = vm.recorder.intern(&s);
     let line = vm.current_line();
@@ -664,17 +664,17 @@ fn m_set_name(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
 }
 fn m_get_coro(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     let o = receiver_obj(r)?;
-    let tp = task::task_part(&o).ok_or_else(|| type_error("not a task"))?;
+    let tp = tasks::task_part(&o).ok_or_else(|| type_error("not a task"))?;
     Ok(Value::Generator(tp.coro.clone()))
 }
 fn m_cancelling(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     let o = receiver_obj(r)?;
-    let tp = task::task_part(&o).ok_or_else(|| type_error("not a task"))?;
+    let tp = tasks::task_part(&o).ok_or_else(|| type_error("not a task"))?;
     Ok(Value::Int(tp.num_cancels_requested.get() as i64))
 }
 fn m_uncancel(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     let o = receiver_obj(r)?;
-    let tp = task::task_part(&o).ok_or_else(|| type_error("not a task"))?;
+    let tp = tasks::task_part(&o).ok_or_else(|| type_error("not a task"))?;
     let n = tp.num_cancels_requested.get().saturating_sub(1);
     tp.num_cancels_requested.set(n);
     Ok(Value::Int(n as i64))
@@ -688,7 +688,7 @@ fn handle_of(r: &Value) -> PyResult<Rc<super::objects::Handle>> {
 }
 fn h_cancel(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     let h = handle_of(r)?;
-    event_loop::cancel_handle(vm, &h);
+    base_events::cancel_handle(vm, &h);
     Ok(Value::None)
 }
 fn h_cancelled(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
@@ -723,7 +723,7 @@ fn l_run_forever(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
         return Err(runtime_error("Event loop is closed"));
     }
     let previous = aio(vm).current_loop.replace(l);
-    let outcome = event_loop::run_forever(vm, l);
+    let outcome = base_events::run_forever(vm, l);
     aio(vm).current_loop = previous.or(Some(l));
     if let Err(msg) = outcome? {
         vm.halted = Some(msg);
@@ -736,7 +736,7 @@ fn l_create_task(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let name = name_arg(vm, &a)?;
     let coro = arg(&a, 0, "coro").unwrap_or(Value::None);
     match super::task_coroutine(&coro) {
-        Some(g) => Ok(Value::Native(task::create_task(vm, l, g, name))),
+        Some(g) => Ok(Value::Native(tasks::create_task(vm, l, g, name))),
         None => Err(type_error(format!(
             "a coroutine was expected, got {}",
             crate::repr::repr_value(&coro)
@@ -744,7 +744,7 @@ fn l_create_task(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     }
 }
 fn l_create_future(vm: &mut Vm, _r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(Value::Native(future::new_future(
+    Ok(Value::Native(futures::new_future(
         vm,
         "loop.create_future()",
     )))
@@ -792,7 +792,7 @@ fn l_close(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     if aio(vm).loops[l].running {
         return Err(runtime_error("Cannot close a running event loop"));
     }
-    event_loop::close(vm, l as u32);
+    base_events::close(vm, l as u32);
     Ok(Value::None)
 }
 fn l_is_closed(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
@@ -879,7 +879,7 @@ fn q_full(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
 /// The lock behind a Lock, Semaphore or Condition receiver.
 fn acquire_coro(obj: Rc<AsyncObject>, then_return: Value) -> Value {
     match &*obj {
-        AsyncObject::Semaphore(_) => sync::coroutine(
+        AsyncObject::Semaphore(_) => locks::coroutine(
             "acquire",
             "Semaphore.acquire",
             SyncCoro::SemAcquire {
@@ -889,8 +889,8 @@ fn acquire_coro(obj: Rc<AsyncObject>, then_return: Value) -> Value {
             },
         ),
         AsyncObject::Condition(_) => {
-            let lock = sync::cond_lock(&obj);
-            sync::coroutine(
+            let lock = locks::cond_lock(&obj);
+            locks::coroutine(
                 "acquire",
                 "Lock.acquire",
                 SyncCoro::LockAcquire {
@@ -900,7 +900,7 @@ fn acquire_coro(obj: Rc<AsyncObject>, then_return: Value) -> Value {
                 },
             )
         }
-        _ => sync::coroutine(
+        _ => locks::coroutine(
             "acquire",
             "Lock.acquire",
             SyncCoro::LockAcquire {
@@ -918,7 +918,7 @@ fn p_aenter(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     Ok(acquire_coro(receiver_obj(r)?, Value::None))
 }
 fn p_aexit(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(sync::coroutine(
+    Ok(locks::coroutine(
         "__aexit__",
         "_ContextManagerMixin.__aexit__",
         SyncCoro::Release {
@@ -929,27 +929,27 @@ fn p_aexit(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
 fn p_release(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     let o = receiver_obj(r)?;
     match &*o {
-        AsyncObject::Semaphore(_) => sync::sem_release(vm, &o)?,
-        AsyncObject::Condition(_) => sync::lock_release(vm, &sync::cond_lock(&o))?,
-        _ => sync::lock_release(vm, &o)?,
+        AsyncObject::Semaphore(_) => locks::sem_release(vm, &o)?,
+        AsyncObject::Condition(_) => locks::lock_release(vm, &locks::cond_lock(&o))?,
+        _ => locks::lock_release(vm, &o)?,
     }
     Ok(Value::None)
 }
 fn p_locked(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     let o = receiver_obj(r)?;
     Ok(Value::Bool(match &*o {
-        AsyncObject::Semaphore(_) => sync::sem_locked(&o),
-        AsyncObject::Condition(_) => sync::lock_locked(&sync::cond_lock(&o)),
-        _ => sync::lock_locked(&o),
+        AsyncObject::Semaphore(_) => locks::sem_locked(&o),
+        AsyncObject::Condition(_) => locks::lock_locked(&locks::cond_lock(&o)),
+        _ => locks::lock_locked(&o),
     }))
 }
 fn c_wait(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(sync::coroutine(
+    Ok(locks::coroutine(
         "wait",
         "Condition.wait",
         SyncCoro::CondWait {
             cond: receiver_obj(r)?,
-            stage: sync::CondStage::Start,
+            stage: locks::CondStage::Start,
         },
     ))
 }
@@ -957,7 +957,7 @@ fn c_wait_for(_vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let predicate = arg(&a, 0, "predicate").ok_or_else(|| {
         type_error("Condition.wait_for() missing 1 required positional argument: 'predicate'")
     })?;
-    Ok(sync::coroutine(
+    Ok(locks::coroutine(
         "wait_for",
         "Condition.wait_for",
         SyncCoro::CondWaitFor {
@@ -972,28 +972,28 @@ fn c_notify(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
         Some(Value::Int(n)) => n.max(0) as usize,
         _ => 1,
     };
-    sync::cond_notify(vm, &receiver_obj(r)?, n)?;
+    locks::cond_notify(vm, &receiver_obj(r)?, n)?;
     Ok(Value::None)
 }
 fn c_notify_all(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     let o = receiver_obj(r)?;
-    let n = sync::cond_waiter_count(&o);
-    sync::cond_notify(vm, &o, n)?;
+    let n = locks::cond_waiter_count(&o);
+    locks::cond_notify(vm, &o, n)?;
     Ok(Value::None)
 }
 fn e_set(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    sync::event_set(vm, &receiver_obj(r)?);
+    locks::event_set(vm, &receiver_obj(r)?);
     Ok(Value::None)
 }
 fn e_clear(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    sync::event_clear(vm, &receiver_obj(r)?);
+    locks::event_clear(vm, &receiver_obj(r)?);
     Ok(Value::None)
 }
 fn e_is_set(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(Value::Bool(sync::event_is_set(&receiver_obj(r)?)))
+    Ok(Value::Bool(locks::event_is_set(&receiver_obj(r)?)))
 }
 fn e_wait(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(sync::coroutine(
+    Ok(locks::coroutine(
         "wait",
         "Event.wait",
         SyncCoro::EventWait {

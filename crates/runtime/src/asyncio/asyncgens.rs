@@ -11,8 +11,8 @@ use crate::object::value::{Args, Builtin, PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
 
 use super::aio;
+use super::base_events::call_soon;
 use super::callbacks::Callback;
-use super::event_loop::call_soon;
 use super::objects::{as_async, AsyncObject};
 
 /// The hooks of loop `loop_id` (`sys.set_asyncgen_hooks(...)` in `run_forever`).
@@ -136,7 +136,7 @@ impl Shutdown {
                 if let Resume::Throw(e) = input {
                     return GenOutcome::Raised(e);
                 }
-                let results = match super::future::result(&fut) {
+                let results = match super::futures::result(&fut) {
                     Ok(Value::List(items)) => items.borrow().clone(),
                     Ok(_) => Vec::new(),
                     Err(e) => return GenOutcome::Raised(e),

@@ -6,7 +6,7 @@ use crate::object::exceptions::runtime_error;
 use crate::object::value::{PyResult, Value};
 use crate::vm::Vm;
 
-use super::future;
+use super::futures;
 use super::objects::{as_future, AsyncObject};
 
 /// One step of `Future.__await__`: `Some(result)` when done; `None` means
@@ -15,7 +15,7 @@ use super::objects::{as_future, AsyncObject};
 pub fn poll_future(_vm: &mut Vm, obj: &Rc<AsyncObject>, fresh: bool) -> PyResult<Option<Value>> {
     let f = obj.as_future().expect("awaitable future");
     if f.done() {
-        return future::result(obj).map(Some);
+        return futures::result(obj).map(Some);
     }
     if !fresh {
         return Err(runtime_error("await wasn't used with future"));

@@ -231,20 +231,20 @@ impl Callback {
     /// Run it (the body of `Handle._run`).
     pub fn run(self, vm: &mut Vm) {
         match self {
-            Callback::TaskStep { task, exc } => super::task::step(vm, &task, exc),
+            Callback::TaskStep { task, exc } => super::tasks::step(vm, &task, exc),
             Callback::TaskWakeup { task, future } => {
                 if let Some(f) = future {
-                    super::task::wakeup(vm, &task, &f)
+                    super::tasks::wakeup(vm, &task, &f)
                 }
             }
             Callback::SetResultUnlessCancelled { future, value } => {
                 if let Some(f) = future.as_future() {
                     if !f.done() {
-                        super::future::set_result(vm, &future, value);
+                        super::futures::set_result(vm, &future, value);
                     }
                 }
             }
-            Callback::RunUntilCompleteDone { .. } => super::event_loop::stop(vm),
+            Callback::RunUntilCompleteDone { .. } => super::base_events::stop(vm),
             Callback::GatherChild { state, child } => {
                 if let Some(c) = child {
                     super::gather::child_done(vm, &state, &c)
@@ -254,7 +254,7 @@ impl Callback {
                 if let Err(e) = vm.call(&func, Args::new(args.clone())) {
                     let source = callback_source(&func, &args);
                     let what = format!("Exception in callback {source}\nhandle: <Handle {source}>");
-                    super::event_loop::report_exception(vm, &what, &e);
+                    super::base_events::report_exception(vm, &what, &e);
                 }
             }
             Callback::ReleaseWaiter { waiter, .. } => waiting::release_waiter(vm, &waiter),

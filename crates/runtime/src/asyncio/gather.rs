@@ -10,7 +10,7 @@ use crate::vm::Vm;
 
 use super::aio;
 use super::callbacks::Callback;
-use super::future;
+use super::futures;
 use super::objects::{AsyncObject, FutState};
 
 /// The state gather's `_done_callback` closes over.
@@ -30,8 +30,8 @@ pub fn gather(vm: &mut Vm, args: Vec<Value>, return_exceptions: bool) -> PyResul
         ));
     };
     if args.is_empty() {
-        let outer = future::new_future(vm, "gather()");
-        future::set_result(vm, &outer, Value::list(Vec::new()));
+        let outer = futures::new_future(vm, "gather()");
+        futures::set_result(vm, &outer, Value::list(Vec::new()));
         return Ok(Value::Native(outer));
     }
     let mut children: Vec<Rc<AsyncObject>> = Vec::new();
@@ -59,7 +59,7 @@ pub fn gather(vm: &mut Vm, args: Vec<Value>, return_exceptions: bool) -> PyResul
         return_exceptions,
     });
     for fut in &unique {
-        future::add_done_callback(
+        futures::add_done_callback(
             vm,
             fut,
             Callback::GatherChild {
@@ -68,9 +68,9 @@ pub fn gather(vm: &mut Vm, args: Vec<Value>, return_exceptions: bool) -> PyResul
             },
         );
     }
-    let outer = future::new_future(vm, "gather()");
+    let outer = futures::new_future(vm, "gather()");
     for child in &unique {
-        future::record_link(vm, &outer, child);
+        futures::record_link(vm, &outer, child);
     }
     if let Some(f) = outer.as_future() {
         f.is_gathering.set(true);
@@ -98,18 +98,18 @@ pub fn child_done(vm: &mut Vm, state: &Rc<GatherState>, fut: &Rc<AsyncObject>) {
     let Some(outer) = outer.filter(|o| !o.as_future().is_some_and(|f| f.done())) else {
         if child.state.get() != FutState::Cancelled {
             // Mark the exception retrieved.
-            let _ = future::exception(fut);
+            let _ = futures::exception(fut);
         }
         return;
     };
     if !state.return_exceptions {
         if child.state.get() == FutState::Cancelled {
-            let e = future::make_cancelled_error(fut);
-            let _ = future::set_exception(vm, &outer, e);
+            let e = futures::make_cancelled_error(fut);
+            let _ = futures::set_exception(vm, &outer, e);
             return;
         }
-        if let Ok(Value::Exception(e)) = future::exception(fut) {
-            let _ = future::set_exception(vm, &outer, e);
+        if let Ok(Value::Exception(e)) = futures::exception(fut) {
+            let _ = futures::set_exception(vm, &outer, e);
             return;
         }
     }
@@ -125,8 +125,8 @@ pub fn child_done(vm: &mut Vm, state: &Rc<GatherState>, fut: &Rc<AsyncObject>) {
                 };
                 Value::Exception(Exception::new(TypeId::CancelledError, vec![msg]))
             } else {
-                match future::exception(c) {
-                    Ok(Value::None) => future::result(c).unwrap_or(Value::None),
+                match futures::exception(c) {
+                    Ok(Value::None) => futures::result(c).unwrap_or(Value::None),
                     Ok(e) => e,
                     Err(_) => Value::None,
                 }
@@ -135,10 +135,10 @@ pub fn child_done(vm: &mut Vm, state: &Rc<GatherState>, fut: &Rc<AsyncObject>) {
         }
         let outer_f = outer.as_future().expect("future");
         if outer_f.cancel_requested.get() {
-            let e = future::make_cancelled_error(fut);
-            let _ = future::set_exception(vm, &outer, e);
+            let e = futures::make_cancelled_error(fut);
+            let _ = futures::set_exception(vm, &outer, e);
         } else {
-            future::set_result(vm, &outer, Value::list(results));
+            futures::set_result(vm, &outer, Value::list(results));
         }
     }
 }
@@ -154,7 +154,7 @@ pub fn cancel(vm: &mut Vm, outer: &Rc<AsyncObject>, msg: Value) -> bool {
     let children = f.children.borrow().clone();
     let mut ret = false;
     for child in &children {
-        if super::task::cancel_any(vm, child, msg.clone()) {
+        if super::tasks::cancel_any(vm, child, msg.clone()) {
             ret = true;
         }
     }

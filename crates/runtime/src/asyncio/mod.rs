@@ -1,29 +1,30 @@
 //! The `asyncio` module: CPython 3.11's event loop, futures and tasks,
 //! ported algorithm by algorithm and run in virtual time.
 //!
-//! Layout: `event_loop` (the loop and its timer heap, `heapq`), `future`,
-//! `task`, `gather`, `waiting` (`wait_for`, `wait`, `as_completed`,
+//! Layout: files are named after the CPython modules they port:
+//! `base_events` (the loop and its timer heap, `heapq`), `futures`,
+//! `tasks`, `gather`, `waiting` (`wait_for`, `wait`, `as_completed`,
 //! `shield`), `timeouts`, `taskgroups`, `callbacks` (what the loop can
 //! schedule), `native_coro` (asyncio's own coroutines as state machines),
 //! `awaitable` (`await`'s protocol), `reprs` (CPython's reprs of them all),
 //! `api` (the module's functions and objects' methods), `submodules`
-//! (`asyncio.tasks` and the others).
+//! (`asyncio.tasks` and the others), `locks`, `queues`.
 
 pub mod api;
 pub mod asyncgens;
 pub mod awaitable;
+pub mod base_events;
 pub mod callbacks;
-pub mod event_loop;
-pub mod future;
+pub mod futures;
 pub mod gather;
 pub mod heapq;
+pub mod locks;
 pub mod native_coro;
 pub mod objects;
 pub mod queues;
 pub mod reprs;
 pub mod submodules;
-pub mod sync;
-pub mod task;
+pub mod tasks;
 pub mod taskgroups;
 pub mod timeouts;
 pub mod waiting;
@@ -39,7 +40,7 @@ use crate::vm::Vm;
 
 pub use reprs::repr_async;
 
-use event_loop::LoopState;
+use base_events::LoopState;
 use objects::{as_future, AsyncObject};
 
 /// Register the `asyncio` module, and the behaviour of asyncio's types
@@ -140,13 +141,13 @@ pub fn ensure_future(vm: &mut Vm, loop_id: u32, arg: &Value) -> PyResult<Rc<Asyn
         return Ok(fut);
     }
     if let Some(coro) = task_coroutine(arg) {
-        return Ok(task::create_task(vm, loop_id, coro, None));
+        return Ok(tasks::create_task(vm, loop_id, coro, None));
     }
     if is_awaitable(vm, arg) {
         let helper = vm.import("_loopscope")?;
         let wrap = crate::attrs::get_attr(vm, &helper, "_wrap_awaitable")?;
         if let Value::Generator(coro) = vm.call1(&wrap, arg.clone())? {
-            return Ok(task::create_task(vm, loop_id, coro, None));
+            return Ok(tasks::create_task(vm, loop_id, coro, None));
         }
     }
     Err(type_error(

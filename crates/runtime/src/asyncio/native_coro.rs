@@ -10,9 +10,9 @@ use crate::object::value::Value;
 use crate::vm::{GenOutcome, Resume, Vm};
 
 use super::aio;
+use super::base_events::{call_at, cancel_handle};
 use super::callbacks::Callback;
-use super::event_loop::{call_at, cancel_handle};
-use super::future;
+use super::futures;
 use super::objects::{AsyncObject, Handle};
 
 pub enum NativeCoro {
@@ -25,7 +25,7 @@ pub enum NativeCoro {
         waiting: Option<(Rc<AsyncObject>, Rc<Handle>)>,
     },
     /// Lock / Event / Semaphore / Condition coroutines.
-    Sync(super::sync::SyncCoro),
+    Sync(super::locks::SyncCoro),
     /// Queue.put / get / join.
     Queue(super::queues::QueueCoro),
     /// `wait_for`, `wait`, as_completed's `_wait_for_one` and the
@@ -84,7 +84,7 @@ impl NativeCoroutine for NativeCoro {
                     let Some(loop_id) = aio(vm).running_loop else {
                         return GenOutcome::Raised(runtime_error("no running event loop"));
                     };
-                    let fut = future::new_future(vm, "sleep");
+                    let fut = futures::new_future(vm, "sleep");
                     let when = vm.now + *delay;
                     let h = call_at(
                         vm,
@@ -109,7 +109,7 @@ impl NativeCoroutine for NativeCoro {
                             if !fut.as_future().is_some_and(|f| f.done()) {
                                 GenOutcome::Raised(runtime_error("await wasn't used with future"))
                             } else {
-                                match future::result(&fut) {
+                                match futures::result(&fut) {
                                     Ok(v) => GenOutcome::Returned(v),
                                     Err(e) => GenOutcome::Raised(e),
                                 }

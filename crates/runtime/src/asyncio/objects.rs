@@ -13,8 +13,8 @@ use crate::object::value::{ExcRef, Value};
 use crate::object::warnings::{self, Notice};
 
 use super::callbacks::Callback;
+use super::locks::{ConditionState, EventState, LockState, SemaphoreState};
 use super::queues::{QueueKind, QueueState};
-use super::sync::{ConditionState, EventState, LockState, SemaphoreState};
 use super::taskgroups::TaskGroupState;
 use super::timeouts::TimeoutState;
 

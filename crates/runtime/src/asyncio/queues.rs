@@ -13,10 +13,10 @@ use crate::object::value::{PyResult, Value};
 use crate::trace::{EventKind, StrId};
 use crate::vm::{GenOutcome, Resume, Vm};
 
-use super::event_loop::trace_repr;
-use super::future;
+use super::base_events::trace_repr;
+use super::futures;
 use super::objects::{AsyncObject, FutState};
-use super::sync::{self, awaited, join_line, park, remove_waiter};
+use super::locks::{self, awaited, join_line, park, remove_waiter};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum QueueKind {
@@ -44,14 +44,14 @@ impl QueueState {
 }
 
 pub fn new_queue(vm: &mut Vm, kind: QueueKind, maxsize: i64) -> Rc<AsyncObject> {
-    let finished = sync::new_event(vm);
-    sync::event_set(vm, &finished);
+    let finished = locks::new_event(vm);
+    locks::event_set(vm, &finished);
     let name = match kind {
         QueueKind::Fifo => "Queue",
         QueueKind::Lifo => "LifoQueue",
         QueueKind::Priority => "PriorityQueue",
     };
-    let id = sync::new_primitive_id(vm, name, maxsize);
+    let id = locks::new_primitive_id(vm, name, maxsize);
     Rc::new(AsyncObject::Queue(RefCell::new(QueueState {
         id,
         kind,
@@ -105,7 +105,7 @@ fn wakeup_next(vm: &mut Vm, q: &Rc<AsyncObject>, putters: bool) {
                     future: fid,
                 },
             );
-            future::set_result(vm, &waiter, Value::None);
+            futures::set_result(vm, &waiter, Value::None);
             return;
         }
     }
@@ -222,7 +222,7 @@ pub fn put_nowait(vm: &mut Vm, q: &Rc<AsyncObject>, item: Value) -> PyResult<()>
             size,
         },
     );
-    sync::event_clear(vm, &finished);
+    locks::event_clear(vm, &finished);
     wakeup_next(vm, q, false);
     Ok(())
 }
@@ -271,7 +271,7 @@ pub fn task_done(vm: &mut Vm, q: &Rc<AsyncObject>) -> PyResult<()> {
         (s.unfinished_tasks == 0).then(|| s.finished.clone())
     };
     if let Some(ev) = finished {
-        sync::event_set(vm, &ev);
+        locks::event_set(vm, &ev);
     }
     Ok(())
 }
@@ -288,7 +288,7 @@ pub enum QueueCoro {
     },
     Join {
         queue: Rc<AsyncObject>,
-        wait: Option<Box<sync::SyncCoro>>,
+        wait: Option<Box<locks::SyncCoro>>,
     },
 }
 
@@ -305,7 +305,7 @@ impl QueueCoro {
                     let r = awaited(&putter, input.take().unwrap_or(Resume::Value(Value::None)));
                     if let Err(e) = r {
                         // except: putter.cancel(); remove it; maybe wake the next.
-                        future::cancel(vm, &putter, Value::None);
+                        futures::cancel(vm, &putter, Value::None);
                         remove_waiter(&mut state(queue).borrow_mut().putters, &putter);
                         if !state(queue).borrow().full() && !is_cancelled(&putter) {
                             wakeup_next(vm, queue, true);
@@ -330,7 +330,7 @@ impl QueueCoro {
                 if let Some(getter) = waiting.take() {
                     let r = awaited(&getter, input.take().unwrap_or(Resume::Value(Value::None)));
                     if let Err(e) = r {
-                        future::cancel(vm, &getter, Value::None);
+                        futures::cancel(vm, &getter, Value::None);
                         remove_waiter(&mut state(queue).borrow_mut().getters, &getter);
                         if !state(queue).borrow().items.is_empty() && !is_cancelled(&getter) {
                             wakeup_next(vm, queue, false);
@@ -359,7 +359,7 @@ impl QueueCoro {
                 }
                 if state(queue).borrow().unfinished_tasks > 0 {
                     let event = state(queue).borrow().finished.clone();
-                    let mut w = Box::new(sync::SyncCoro::EventWait {
+                    let mut w = Box::new(locks::SyncCoro::EventWait {
                         event,
                         waiting: None,
                     });

@@ -16,7 +16,7 @@ use loopscope_cpython::float_repr::float_repr;
 
 use super::callbacks::Callback;
 use super::objects::{AsyncObject, FutState};
-use super::{sync, taskgroups, timeouts};
+use super::{locks, taskgroups, timeouts};
 use crate::object::generator::{GenBody, GenState, Generator};
 use crate::object::value::{Args, PyResult, Value};
 use crate::vm::Vm;
@@ -99,7 +99,7 @@ impl AsyncRepr<'_> {
                 primitive_repr("Event", e.id, state, e.waiters.len())
             }
             AsyncObject::Semaphore(s) => {
-                let locked = sync::sem_locked(obj);
+                let locked = locks::sem_locked(obj);
                 let s = s.borrow();
                 let state = if locked {
                     "locked".to_string()
@@ -114,7 +114,7 @@ impl AsyncRepr<'_> {
                 primitive_repr(name, s.id, &state, s.waiters.len())
             }
             AsyncObject::Condition(c) => {
-                let locked = sync::lock_locked(&c.borrow().lock);
+                let locked = locks::lock_locked(&c.borrow().lock);
                 let c = c.borrow();
                 let state = if locked { "locked" } else { "unlocked" };
                 primitive_repr("Condition", c.id, state, c.waiters.len())

@@ -17,13 +17,13 @@ use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
 
 use super::aio;
+use super::base_events::report_exception;
 use super::callbacks::Callback;
-use super::event_loop::report_exception;
-use super::future;
+use super::futures;
+use super::locks::awaited;
 use super::native_coro::NativeCoro;
 use super::objects::{as_async, AsyncObject, FutState};
-use super::sync::awaited;
-use super::task;
+use super::tasks;
 use super::timeouts::with_self;
 use super::waiting::{await_future, bind, get_running_loop};
 
@@ -92,7 +92,7 @@ fn abort(vm: &mut Vm, group: &Rc<AsyncObject>) {
     };
     for t in tasks {
         if !is_done(&t) {
-            task::cancel(vm, &t, Value::None);
+            tasks::cancel(vm, &t, Value::None);
         }
     }
 }
@@ -105,7 +105,7 @@ pub fn on_task_done(vm: &mut Vm, group: &Rc<AsyncObject>, done: &Rc<AsyncObject>
         st.on_completed_fut.clone().filter(|_| st.tasks.is_empty())
     };
     if let Some(fut) = completed.filter(|f| !is_done(f)) {
-        future::set_result(vm, &fut, Value::Bool(true));
+        futures::set_result(vm, &fut, Value::Bool(true));
     }
     if done
         .as_future()
@@ -113,7 +113,7 @@ pub fn on_task_done(vm: &mut Vm, group: &Rc<AsyncObject>, done: &Rc<AsyncObject>
     {
         return;
     }
-    let Ok(Value::Exception(exc)) = future::exception(done) else {
+    let Ok(Value::Exception(exc)) = futures::exception(done) else {
         return;
     };
     let (parent, aborting, parent_cancel_requested) = {
@@ -145,7 +145,7 @@ pub fn on_task_done(vm: &mut Vm, group: &Rc<AsyncObject>, done: &Rc<AsyncObject>
         // again in __aexit__.
         abort(vm, group);
         state(group).borrow_mut().parent_cancel_requested = true;
-        task::cancel(vm, &parent, Value::None);
+        tasks::cancel(vm, &parent, Value::None);
     }
 }
 
@@ -212,8 +212,8 @@ fn create_task(vm: &mut Vm, r: &Value, args: Args) -> PyResult<Value> {
         Some(n) => Some(crate::repr::str_of(vm, &n)?),
         None => None,
     };
-    let t = task::create_task(vm, loop_id, g, name);
-    future::add_done_callback(
+    let t = tasks::create_task(vm, loop_id, g, name);
+    futures::add_done_callback(
         vm,
         &t,
         Callback::TaskGroupTaskDone {
@@ -328,11 +328,11 @@ impl GroupExit {
             let fut = match fut {
                 Some(f) => f,
                 None => {
-                    let f = future::new_future(vm, "TaskGroup.__aexit__");
+                    let f = futures::new_future(vm, "TaskGroup.__aexit__");
                     state(&self.group).borrow_mut().on_completed_fut = Some(f.clone());
                     let tasks = state(&self.group).borrow().tasks.clone();
                     for task in &tasks {
-                        future::record_link(vm, &f, task);
+                        futures::record_link(vm, &f, task);
                     }
                     f
                 }
@@ -368,7 +368,7 @@ impl GroupExit {
         if parent_cancel_requested {
             // If this flag is set we *must* call uncancel().
             let parent = state(&self.group).borrow().parent_task.clone();
-            let remaining = parent.as_ref().and_then(task::task_part).map(|t| {
+            let remaining = parent.as_ref().and_then(tasks::task_part).map(|t| {
                 let n = t.num_cancels_requested.get().saturating_sub(1);
                 t.num_cancels_requested.set(n);
                 n

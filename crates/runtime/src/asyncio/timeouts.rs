@@ -16,11 +16,11 @@ use crate::object::value::{Args, NativeFn, PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
 
 use super::aio;
+use super::base_events::{call_at, call_soon, cancel_handle};
 use super::callbacks::Callback;
-use super::event_loop::{call_at, call_soon, cancel_handle};
 use super::native_coro::NativeCoro;
 use super::objects::{as_async, AsyncObject, Handle};
-use super::task;
+use super::tasks;
 use super::waiting::{bind, get_running_loop, timeout_error_from};
 
 /// timeouts.py's `_State`.
@@ -115,7 +115,7 @@ pub fn reschedule(vm: &mut Vm, cm: &Rc<AsyncObject>, when: Value) -> PyResult<()
 pub fn on_timeout(vm: &mut Vm, cm: &Rc<AsyncObject>) {
     let task = state(cm).borrow().task.clone();
     if let Some(t) = task {
-        task::cancel(vm, &t, Value::None);
+        tasks::cancel(vm, &t, Value::None);
     }
     let mut st = state(cm).borrow_mut();
     st.state = TimeoutPhase::Expiring;
@@ -181,7 +181,7 @@ fn aenter(vm: &mut Vm, cm: &Rc<AsyncObject>) -> PyResult<Value> {
     let Some(task) = aio(vm).current_task.clone() else {
         return Err(runtime_error("Timeout should be used inside a task"));
     };
-    let cancelling = task::task_part(&task)
+    let cancelling = tasks::task_part(&task)
         .map(|t| t.num_cancels_requested.get())
         .unwrap_or(0);
     let when = {
@@ -212,7 +212,7 @@ fn aexit(vm: &mut Vm, cm: &Rc<AsyncObject>, exc_type: &Value, exc_val: &Value) -
             (st.task.clone(), st.cancelling)
         };
         // self._task.uncancel()
-        let remaining = task.as_ref().and_then(task::task_part).map(|t| {
+        let remaining = task.as_ref().and_then(tasks::task_part).map(|t| {
             let n = t.num_cancels_requested.get().saturating_sub(1);
             t.num_cancels_requested.set(n);
             n

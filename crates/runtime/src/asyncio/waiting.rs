@@ -27,13 +27,13 @@ use crate::object::value::{fresh_address, Args, ExcRef, PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
 
 use super::aio;
+use super::base_events::{call_at, cancel_handle, report_exception};
 use super::callbacks::Callback;
-use super::event_loop::{call_at, cancel_handle, report_exception};
-use super::future;
+use super::futures;
+use super::locks::awaited;
 use super::native_coro::NativeCoro;
 use super::objects::{as_future, AsyncObject, FutState, Handle};
 use super::queues::{self, QueueCoro, QueueKind};
-use super::sync::awaited;
 
 /// `tasks.FIRST_COMPLETED` (`concurrent.futures.FIRST_COMPLETED`).
 pub const FIRST_COMPLETED: &str = "FIRST_COMPLETED";
@@ -137,7 +137,7 @@ fn outcome_of(r: PyResult<Value>) -> GenOutcome {
 pub(super) fn await_future(fut: &Rc<AsyncObject>) -> Option<PyResult<Value>> {
     let f = fut.as_future().expect("a future");
     if f.done() {
-        return Some(future::result(fut));
+        return Some(futures::result(fut));
     }
     f.blocking.set(true);
     None
@@ -224,7 +224,7 @@ fn future_of(v: &Value) -> PyResult<Rc<AsyncObject>> {
 /// `_release_waiter(waiter, *args)`.
 pub fn release_waiter(vm: &mut Vm, waiter: &Rc<AsyncObject>) {
     if !is_done(waiter) {
-        future::set_result(vm, waiter, Value::None);
+        futures::set_result(vm, waiter, Value::None);
     }
 }
 
@@ -240,7 +240,7 @@ pub struct WaitState {
 /// `_wait`'s `_on_completion(f)`.
 pub fn wait_on_completion(vm: &mut Vm, state: &WaitState, f: &Rc<AsyncObject>) {
     state.counter.set(state.counter.get() - 1);
-    let failed = || !is_cancelled(f) && matches!(future::exception(f), Ok(Value::Exception(_)));
+    let failed = || !is_cancelled(f) && matches!(futures::exception(f), Ok(Value::Exception(_)));
     if state.counter.get() <= 0
         || state.return_when == ReturnWhen::FirstCompleted
         || (state.return_when == ReturnWhen::FirstException && failed())
@@ -264,7 +264,7 @@ pub struct AsCompletedState {
 pub fn as_completed_on_timeout(vm: &mut Vm, state: &Rc<AsCompletedState>) -> PyResult<()> {
     let todo = state.todo.borrow().clone();
     for f in &todo {
-        future::remove_done_callback(
+        futures::remove_done_callback(
             f,
             &Callback::AsCompletedDone {
                 state: state.clone(),
@@ -306,18 +306,18 @@ pub fn shield_inner_done(
     if is_cancelled(outer) {
         if !is_cancelled(inner) {
             // Mark inner's result as retrieved.
-            future::exception(inner)?;
+            futures::exception(inner)?;
         }
         return Ok(());
     }
     if is_cancelled(inner) {
-        future::cancel(vm, outer, Value::None);
+        futures::cancel(vm, outer, Value::None);
     } else {
-        match future::exception(inner)? {
-            Value::Exception(e) => future::set_exception(vm, outer, e)?,
+        match futures::exception(inner)? {
+            Value::Exception(e) => futures::set_exception(vm, outer, e)?,
             _ => {
-                let result = future::result(inner)?;
-                future::set_result_checked(vm, outer, result)?;
+                let result = futures::result(inner)?;
+                futures::set_result_checked(vm, outer, result)?;
             }
         }
     }
@@ -327,7 +327,7 @@ pub fn shield_inner_done(
 /// shield's `_outer_done_callback(outer)`.
 pub fn shield_outer_done(inner: &Rc<AsyncObject>, outer: &Rc<AsyncObject>) {
     if !is_done(inner) {
-        future::remove_done_callback(
+        futures::remove_done_callback(
             inner,
             &Callback::ShieldInnerDone {
                 outer: outer.clone(),
@@ -363,9 +363,9 @@ pub fn shield(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         // Shortcut.
         return Ok(Value::Native(inner));
     }
-    let outer = future::new_future(vm, "shield");
-    future::record_link(vm, &outer, &inner);
-    future::add_done_callback(
+    let outer = futures::new_future(vm, "shield");
+    futures::record_link(vm, &outer, &inner);
+    futures::add_done_callback(
         vm,
         &inner,
         Callback::ShieldInnerDone {
@@ -373,7 +373,7 @@ pub fn shield(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
             inner: None,
         },
     );
-    future::add_done_callback(vm, &outer, Callback::ShieldOuterDone { inner, outer: None });
+    futures::add_done_callback(vm, &outer, Callback::ShieldOuterDone { inner, outer: None });
     Ok(Value::Native(outer))
 }
 
@@ -448,9 +448,9 @@ impl CancelAndWait {
                 if let Resume::Throw(e) = input {
                     return GenOutcome::Raised(e);
                 }
-                let waiter = future::new_future(vm, "_cancel_and_wait");
-                future::add_done_callback(vm, &self.fut, Self::callback(&waiter));
-                super::task::cancel_any(vm, &self.fut, Value::None);
+                let waiter = futures::new_future(vm, "_cancel_and_wait");
+                futures::add_done_callback(vm, &self.fut, Self::callback(&waiter));
+                super::tasks::cancel_any(vm, &self.fut, Value::None);
                 match await_future(&waiter) {
                     None => {
                         self.waiter = Some(waiter.clone());
@@ -463,7 +463,7 @@ impl CancelAndWait {
         };
         // finally: fut.remove_done_callback(cb)
         let (r, waiter) = outcome;
-        future::remove_done_callback(&self.fut, &Self::callback(&waiter));
+        futures::remove_done_callback(&self.fut, &Self::callback(&waiter));
         outcome_of(r)
     }
 }
@@ -540,7 +540,7 @@ impl WaitingCoro {
                 let getter = get.as_mut().expect("started");
                 match getter.step(vm, input) {
                     GenOutcome::Returned(v) if as_future(&v).is_some() => {
-                        outcome_of(future::result(&as_future(&v).expect("a future")))
+                        outcome_of(futures::result(&as_future(&v).expect("a future")))
                     }
                     // Dummy value from _on_timeout().
                     GenOutcome::Returned(_) => GenOutcome::Raised(exc_empty(TypeId::TimeoutError)),
@@ -595,7 +595,7 @@ impl WaitFor {
     /// `fut.result()`, or TimeoutError from its CancelledError.
     fn result_or_timeout(&self) -> GenOutcome {
         let fut = self.fut.as_ref().expect("ensured");
-        match future::result(fut) {
+        match futures::result(fut) {
             Err(e) if e.is(TypeId::CancelledError) => {
                 GenOutcome::Raised(timeout_error_from(Some(e)))
             }
@@ -628,9 +628,9 @@ impl WaitFor {
                 match awaited(&waiter, input) {
                     Err(e) if e.is(TypeId::CancelledError) => {
                         if is_done(&fut) {
-                            return outcome_of(future::result(&fut));
+                            return outcome_of(futures::result(&fut));
                         }
-                        future::remove_done_callback(&fut, &cb);
+                        futures::remove_done_callback(&fut, &cb);
                         self.stage = WaitForStage::CancelledWhileWaiting {
                             cancel: CancelAndWait::new(fut),
                             error: e,
@@ -640,9 +640,9 @@ impl WaitFor {
                     Err(e) => GenOutcome::Raised(e),
                     Ok(_) => {
                         if is_done(&fut) {
-                            return outcome_of(future::result(&fut));
+                            return outcome_of(futures::result(&fut));
                         }
-                        future::remove_done_callback(&fut, &cb);
+                        futures::remove_done_callback(&fut, &cb);
                         self.stage = WaitForStage::TimedOut(CancelAndWait::new(fut));
                         self.run(vm, Resume::Value(Value::None))
                     }
@@ -693,12 +693,12 @@ impl WaitFor {
             let fut = super::ensure_future(vm, loop_id, &fut)?;
             self.fut = Some(fut.clone());
             if is_done(&fut) {
-                return Ok(outcome_of(future::result(&fut)));
+                return Ok(outcome_of(futures::result(&fut)));
             }
             self.stage = WaitForStage::TimedOut(CancelAndWait::new(fut));
             return Ok(self.run(vm, Resume::Value(Value::None)));
         }
-        let waiter = future::new_future(vm, "wait_for");
+        let waiter = futures::new_future(vm, "wait_for");
         let cb = Callback::ReleaseWaiter {
             waiter: waiter.clone(),
             future: None,
@@ -708,8 +708,8 @@ impl WaitFor {
         let handle = call_later(vm, loop_id, &timeout, cb.clone())?;
         let fut = super::ensure_future(vm, loop_id, &fut)?;
         self.fut = Some(fut.clone());
-        future::record_link(vm, &waiter, &fut);
-        future::add_done_callback(vm, &fut, cb);
+        futures::record_link(vm, &waiter, &fut);
+        futures::add_done_callback(vm, &fut, cb);
         self.timeout_handle = Some(handle);
         // try: try: await waiter
         match await_future(&waiter) {
@@ -772,7 +772,7 @@ impl Wait {
         }
         let loop_id = get_running_loop(vm)?;
         // _wait(fs, timeout, return_when, loop)
-        let waiter = future::new_future(vm, "wait");
+        let waiter = futures::new_future(vm, "wait");
         let timeout_handle = if self.timeout.is_none() {
             None
         } else {
@@ -791,8 +791,8 @@ impl Wait {
         let mut futs = Vec::with_capacity(fs.len());
         for f in &fs {
             let f = future_of(f)?;
-            future::record_link(vm, &waiter, &f);
-            future::add_done_callback(
+            futures::record_link(vm, &waiter, &f);
+            futures::add_done_callback(
                 vm,
                 &f,
                 Callback::WaitOnCompletion {
@@ -829,7 +829,7 @@ impl Wait {
             future: None,
         };
         for f in &fs {
-            future::remove_done_callback(f, &cb);
+            futures::remove_done_callback(f, &cb);
         }
         if let Err(e) = r {
             return GenOutcome::Raised(e);
@@ -870,7 +870,7 @@ fn as_completed_start(
         timeout_handle: RefCell::new(None),
     });
     for f in &todo {
-        future::add_done_callback(
+        futures::add_done_callback(
             vm,
             f,
             Callback::AsCompletedDone {

@@ -13,8 +13,8 @@ use crate::vm::{GenOutcome, Resume, Vm};
 
 use super::aio;
 use super::callbacks::Callback;
-use super::event_loop::{call_soon, trace_repr};
-use super::future;
+use super::base_events::{call_soon, trace_repr};
+use super::futures;
 use super::objects::{as_future, AsyncObject, FutureObj, TaskPart};
 
 pub fn task_part(obj: &Rc<AsyncObject>) -> Option<&TaskPart> {
@@ -105,13 +105,13 @@ pub fn step(vm: &mut Vm, task: &Rc<AsyncObject>, exc: Option<ExcRef>) {
                 super::repr_async(task)
             ))],
         );
-        super::event_loop::report_exception(vm, "Exception in callback Task.__step()", &e);
+        super::base_events::report_exception(vm, "Exception in callback Task.__step()", &e);
         return;
     }
     let mut exc = exc;
     if tp.must_cancel.get() {
         if !exc.as_ref().is_some_and(|e| e.is(TypeId::CancelledError)) {
-            exc = Some(future::make_cancelled_error(task));
+            exc = Some(futures::make_cancelled_error(task));
         }
         tp.must_cancel.set(false);
     }
@@ -143,7 +143,7 @@ pub fn step(vm: &mut Vm, task: &Rc<AsyncObject>, exc: Option<ExcRef>) {
             if tp.must_cancel.get() {
                 tp.must_cancel.set(false);
                 let msg = f.cancel_message.borrow().clone();
-                future::cancel(vm, task, msg);
+                futures::cancel(vm, task, msg);
                 vm.recorder
                     .record(vm.now, line, EventKind::TaskCancelled { task: tp.id });
             } else {
@@ -156,7 +156,7 @@ pub fn step(vm: &mut Vm, task: &Rc<AsyncObject>, exc: Option<ExcRef>) {
                         result: text,
                     },
                 );
-                future::set_result(vm, task, v);
+                futures::set_result(vm, task, v);
             }
         }
         GenOutcome::Raised(e) => {
@@ -164,7 +164,7 @@ pub fn step(vm: &mut Vm, task: &Rc<AsyncObject>, exc: Option<ExcRef>) {
                 *f.cancelled_exc.borrow_mut() = Some(e);
                 vm.recorder
                     .record(vm.now, line, EventKind::TaskCancelled { task: tp.id });
-                future::cancel(vm, task, Value::None);
+                futures::cancel(vm, task, Value::None);
             } else {
                 let text = crate::repr::repr_value(&Value::Exception(e.clone()));
                 let text = vm.recorder.intern(&text);
@@ -176,7 +176,7 @@ pub fn step(vm: &mut Vm, task: &Rc<AsyncObject>, exc: Option<ExcRef>) {
                         error: text,
                     },
                 );
-                let _ = future::set_exception(vm, task, e);
+                let _ = futures::set_exception(vm, task, e);
             }
         }
         GenOutcome::Yielded(v) => handle_yield(vm, task, tp, v),
@@ -207,7 +207,7 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
                     return;
                 }
                 waited.blocking.set(false);
-                future::add_done_callback(
+                futures::add_done_callback(
                     vm,
                     obj,
                     Callback::TaskWakeup {
@@ -272,7 +272,7 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
 
 /// `Task.__wakeup(future)`.
 pub fn wakeup(vm: &mut Vm, task: &Rc<AsyncObject>, fut: &Rc<AsyncObject>) {
-    match future::result(fut) {
+    match futures::result(fut) {
         Ok(_) => step(vm, task, None),
         Err(e) => step(vm, task, Some(e)),
     }
@@ -284,7 +284,7 @@ pub fn cancel(vm: &mut Vm, task: &Rc<AsyncObject>, msg: Value) -> bool {
         return false;
     };
     let Some(tp) = &f.task else {
-        return future::cancel(vm, task, msg);
+        return futures::cancel(vm, task, msg);
     };
     f.log_traceback.set(false);
     if f.done() {
@@ -311,5 +311,5 @@ pub fn cancel_any(vm: &mut Vm, obj: &Rc<AsyncObject>, msg: Value) -> bool {
     if obj.as_future().is_some_and(|f| f.is_gathering.get()) {
         return super::gather::cancel(vm, obj, msg);
     }
-    future::cancel(vm, obj, msg)
+    futures::cancel(vm, obj, msg)
 }

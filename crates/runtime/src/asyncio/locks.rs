@@ -16,7 +16,7 @@ use crate::trace::EventKind;
 use crate::vm::{GenOutcome, Resume, Vm};
 
 use super::aio;
-use super::future;
+use super::futures;
 use super::native_coro::NativeCoro;
 use super::objects::{AsyncObject, FutState};
 
@@ -146,7 +146,7 @@ pub fn join_line(
 
 /// A fresh future to park on, marked as being awaited.
 pub fn park(vm: &mut Vm, primitive: u32, role: &'static str) -> Rc<AsyncObject> {
-    let fut = future::new_future(vm, role);
+    let fut = futures::new_future(vm, role);
     if let Some(f) = fut.as_future() {
         f.blocking.set(true);
         let role = vm.recorder.intern(role);
@@ -172,7 +172,7 @@ pub fn awaited(fut: &Rc<AsyncObject>, input: Resume) -> Result<Value, ExcRef> {
             if !is_done(fut) {
                 return Err(runtime_error("await wasn't used with future"));
             }
-            future::result(fut)
+            futures::result(fut)
         }
     }
 }
@@ -188,7 +188,7 @@ fn wake(vm: &mut Vm, primitive: u32, fut: &Rc<AsyncObject>, value: Value) {
             future: fid,
         },
     );
-    future::set_result(vm, fut, value);
+    futures::set_result(vm, fut, value);
 }
 
 // ----- Lock -----
@@ -239,7 +239,7 @@ fn lock_acquired(vm: &mut Vm, lock: &Rc<AsyncObject>) {
     let task = aio(vm)
         .current_task
         .as_ref()
-        .and_then(super::task::task_part)
+        .and_then(super::tasks::task_part)
         .map(|t| t.id)
         .unwrap_or(0);
     let line = vm.current_line();

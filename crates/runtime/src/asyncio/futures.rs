@@ -11,7 +11,7 @@ use crate::vm::Vm;
 
 use super::aio;
 use super::callbacks::Callback;
-use super::event_loop::{call_soon, trace_repr};
+use super::base_events::{call_soon, trace_repr};
 use super::objects::{AsyncObject, FutState, FutureObj};
 
 pub fn new_future(vm: &mut Vm, label: &'static str) -> Rc<AsyncObject> {

@@ -335,7 +335,7 @@ fn deadlock_report(vm: &mut Vm) -> String {
         "deadlock: no task can make progress (nothing is ready and no timer is pending)"
             .to_string(),
     ];
-    for t in super::task::live_tasks(vm) {
+    for t in super::tasks::live_tasks(vm) {
         let Some(f) = t.as_future() else { continue };
         if f.done() {
             continue;
