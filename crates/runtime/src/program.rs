@@ -146,7 +146,7 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> i32 {
     let mut frame = Frame::new(code.clone(), vm.main.clone());
     let result = if code.kind == crate::compile::code::CodeKind::AsyncModule {
         let coro = Generator::from_frame(frame, true);
-        crate::asyncio::api::run_coroutine(vm, coro)
+        crate::asyncio::runners::run_coroutine(vm, coro)
     } else {
         frame.kind = FrameKind::Base;
         match vm.push_frame(frame) {

@@ -21,10 +21,19 @@ use crate::repr::repr_value;
 use crate::trace::{self, EventKind};
 use crate::vm::Vm;
 
+use super::api::{arg, receiver_obj};
 use super::callbacks::Callback;
+use super::futures;
 use super::heapq::{self, TimerEntry};
+use super::objects::AsyncObject;
 use super::objects::Handle;
+use super::runners::run_until_complete;
+use super::tasks::{self, name_arg};
 use super::{aio, AsyncState};
+use crate::object::exceptions::{exc_empty, type_error};
+use crate::object::types::TypeId;
+use crate::object::value::{Args, NativeFn};
+use crate::ops::to_float;
 
 /// `time.get_clock_info('monotonic').resolution` on Linux.
 pub const CLOCK_RESOLUTION: f64 = 1e-09;
@@ -371,4 +380,146 @@ pub fn trace_repr(v: &Value) -> String {
     } else {
         s
     }
+}
+
+// ----- the methods of loop objects -----
+
+/// A method of a loop object.
+pub(super) fn method(name: &str) -> Option<(&'static str, NativeFn)> {
+    match name {
+        "run_until_complete" => Some(("run_until_complete", l_run_until_complete)),
+        "run_forever" => Some(("run_forever", l_run_forever)),
+        "create_task" => Some(("create_task", l_create_task)),
+        "create_future" => Some(("create_future", l_create_future)),
+        "call_soon" => Some(("call_soon", l_call_soon)),
+        "call_later" => Some(("call_later", l_call_later)),
+        "call_at" => Some(("call_at", l_call_at)),
+        "time" => Some(("time", l_time)),
+        "close" => Some(("close", l_close)),
+        "is_closed" => Some(("is_closed", l_is_closed)),
+        "is_running" => Some(("is_running", l_is_running)),
+        "stop" => Some(("stop", l_stop)),
+        _ => None,
+    }
+}
+
+fn loop_of(r: &Value) -> PyResult<u32> {
+    match &*receiver_obj(r)? {
+        AsyncObject::Loop(id) => Ok(*id),
+        _ => Err(type_error("not a loop")),
+    }
+}
+
+fn l_run_until_complete(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let l = loop_of(r)?;
+    if aio(vm).loops[l as usize].closed {
+        return Err(runtime_error("Event loop is closed"));
+    }
+    let f = arg(&a, 0, "future").unwrap_or(Value::None);
+    let previous = aio(vm).current_loop.replace(l);
+    let fut = super::ensure_future(vm, l, &f)?;
+    let r = run_until_complete(vm, l, &fut);
+    aio(vm).current_loop = previous.or(Some(l));
+    r
+}
+
+/// `loop.run_forever()`: runs until `loop.stop()`.
+fn l_run_forever(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let l = loop_of(r)?;
+    if aio(vm).loops[l as usize].closed {
+        return Err(runtime_error("Event loop is closed"));
+    }
+    let previous = aio(vm).current_loop.replace(l);
+    let outcome = run_forever(vm, l);
+    aio(vm).current_loop = previous.or(Some(l));
+    if let Err(msg) = outcome? {
+        vm.halted = Some(msg);
+        return Err(exc_empty(TypeId::SystemExit));
+    }
+    Ok(Value::None)
+}
+
+fn l_create_task(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let l = loop_of(r)?;
+    let name = name_arg(vm, &a)?;
+    let coro = arg(&a, 0, "coro").unwrap_or(Value::None);
+    match super::task_coroutine(&coro) {
+        Some(g) => Ok(Value::Native(tasks::create_task(vm, l, g, name))),
+        None => Err(type_error(format!(
+            "a coroutine was expected, got {}",
+            crate::repr::repr_value(&coro)
+        ))),
+    }
+}
+
+fn l_create_future(vm: &mut Vm, _r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Native(futures::new_future(
+        vm,
+        "loop.create_future()",
+    )))
+}
+
+fn callback_of(a: &Args, skip: usize) -> PyResult<Callback> {
+    let func = a
+        .pos
+        .get(skip)
+        .cloned()
+        .ok_or_else(|| type_error("a callback is required"))?;
+    Ok(Callback::Python {
+        func,
+        args: a.pos.iter().skip(skip + 1).cloned().collect(),
+    })
+}
+
+fn l_call_soon(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let l = loop_of(r)?;
+    let h = call_soon(vm, l, callback_of(&a, 0)?);
+    Ok(Value::Native(Rc::new(AsyncObject::Handle(h))))
+}
+
+fn l_call_later(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let l = loop_of(r)?;
+    let delay = match a.pos.first() {
+        Some(Value::None) | None => return Err(type_error("delay must not be None")),
+        Some(d) => to_float(d)?,
+    };
+    let when = vm.now + delay;
+    let h = call_at(vm, l, when, callback_of(&a, 1)?);
+    Ok(Value::Native(Rc::new(AsyncObject::Handle(h))))
+}
+
+fn l_call_at(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let l = loop_of(r)?;
+    let when = match a.pos.first() {
+        Some(Value::None) | None => return Err(type_error("when cannot be None")),
+        Some(d) => to_float(d)?,
+    };
+    let h = call_at(vm, l, when, callback_of(&a, 1)?);
+    Ok(Value::Native(Rc::new(AsyncObject::Handle(h))))
+}
+
+fn l_time(vm: &mut Vm, _r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Float(vm.now))
+}
+
+fn l_close(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let l = loop_of(r)? as usize;
+    if aio(vm).loops[l].running {
+        return Err(runtime_error("Cannot close a running event loop"));
+    }
+    close(vm, l as u32);
+    Ok(Value::None)
+}
+
+fn l_is_closed(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(aio(vm).loops[loop_of(r)? as usize].closed))
+}
+
+fn l_is_running(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(aio(vm).loops[loop_of(r)? as usize].running))
+}
+
+fn l_stop(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    aio(vm).loops[loop_of(r)? as usize].stopping = true;
+    Ok(Value::None)
 }

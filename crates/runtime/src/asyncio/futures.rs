@@ -10,9 +10,15 @@ use crate::trace::EventKind;
 use crate::vm::Vm;
 
 use super::aio;
-use super::callbacks::Callback;
+use super::api::{arg, receiver_obj};
 use super::base_events::{call_soon, trace_repr};
+use super::callbacks::Callback;
+use super::events::{loop_value, new_loop, running_loop};
+use super::objects::as_future;
 use super::objects::{AsyncObject, FutState, FutureObj};
+use super::tasks;
+use crate::object::exceptions::{runtime_error, type_error};
+use crate::object::value::{Args, NativeFn};
 
 pub fn new_future(vm: &mut Vm, label: &'static str) -> Rc<AsyncObject> {
     let st = aio(vm);
@@ -210,4 +216,118 @@ pub fn remove_done_callback(obj: &Rc<AsyncObject>, cb: &Callback) -> usize {
     let before = cbs.len();
     cbs.retain(|c| !c.same_as(cb));
     before - cbs.len()
+}
+
+// ----- the methods of Future (and Task) objects -----
+
+/// `asyncio.Future()` (its type's `construct` slot).
+pub(super) fn construct(vm: &mut Vm) -> PyResult<Value> {
+    running_loop(vm).or_else(|_| {
+        aio(vm)
+            .current_loop
+            .ok_or_else(|| runtime_error("There is no current event loop in thread 'MainThread'."))
+    })?;
+    Ok(Value::Native(new_future(vm, "Future()")))
+}
+
+/// A method of a future; a task has the same ones, save `set_result` and
+/// `set_exception` (its own are in `tasks::method`).
+pub(super) fn method(name: &str, is_task: bool) -> Option<(&'static str, NativeFn)> {
+    match name {
+        "result" => Some(("result", m_result)),
+        // The future is its own iterator for `yield from` / `await`.
+        "__await__" | "__iter__" => Some(("__await__", m_await)),
+        "exception" => Some(("exception", m_exception)),
+        "done" => Some(("done", m_done)),
+        "cancelled" => Some(("cancelled", m_cancelled)),
+        "cancel" => Some(("cancel", m_cancel)),
+        "add_done_callback" => Some(("add_done_callback", m_add_done_callback)),
+        "remove_done_callback" => Some(("remove_done_callback", m_remove_done_callback)),
+        "get_loop" => Some(("get_loop", m_get_loop)),
+        "set_result" if !is_task => Some(("set_result", m_set_result)),
+        "set_exception" if !is_task => Some(("set_exception", m_set_exception)),
+        _ => None,
+    }
+}
+
+pub(super) fn isfuture(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(args.pos.first().and_then(as_future).is_some()))
+}
+
+fn m_await(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(r.clone())
+}
+
+fn m_result(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    result(&receiver_obj(r)?)
+}
+
+fn m_exception(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    exception(&receiver_obj(r)?)
+}
+
+fn m_done(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(
+        receiver_obj(r)?.as_future().is_some_and(|f| f.done()),
+    ))
+}
+
+fn m_cancelled(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(
+        receiver_obj(r)?
+            .as_future()
+            .is_some_and(|f| f.state.get() == FutState::Cancelled),
+    ))
+}
+
+fn m_cancel(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let msg = arg(&a, 0, "msg").unwrap_or(Value::None);
+    Ok(Value::Bool(tasks::cancel_any(vm, &receiver_obj(r)?, msg)))
+}
+
+fn m_add_done_callback(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let func =
+        arg(&a, 0, "fn").ok_or_else(|| type_error("add_done_callback() missing callback"))?;
+    add_done_callback(
+        vm,
+        &receiver_obj(r)?,
+        Callback::Python {
+            func,
+            args: Vec::new(),
+        },
+    );
+    Ok(Value::None)
+}
+
+fn m_remove_done_callback(_vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let func = arg(&a, 0, "fn").unwrap_or(Value::None);
+    let n = remove_done_callback(
+        &receiver_obj(r)?,
+        &Callback::Python {
+            func,
+            args: Vec::new(),
+        },
+    );
+    Ok(Value::Int(n as i64))
+}
+
+fn m_get_loop(vm: &mut Vm, _r: &Value, _a: Args) -> PyResult<Value> {
+    let l = aio(vm).running_loop.or(aio(vm).current_loop).unwrap_or(0);
+    if aio(vm).loop_objects.is_empty() {
+        new_loop(vm);
+    }
+    Ok(loop_value(vm, l))
+}
+
+fn m_set_result(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let v = arg(&a, 0, "result").unwrap_or(Value::None);
+    set_result_checked(vm, &receiver_obj(r)?, v)?;
+    Ok(Value::None)
+}
+
+fn m_set_exception(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let v = arg(&a, 0, "exception").unwrap_or(Value::None);
+    let e = vm.instantiate_exception(v)?;
+    set_exception(vm, &receiver_obj(r)?, e)?;
+    Ok(Value::None)
 }

@@ -12,6 +12,9 @@ use super::aio;
 use super::callbacks::Callback;
 use super::futures;
 use super::objects::{AsyncObject, FutState};
+use crate::object::exceptions::type_error;
+use crate::object::value::Args;
+use crate::ops::truthy;
 
 /// The state gather's `_done_callback` closes over.
 pub struct GatherState {
@@ -162,4 +165,19 @@ pub fn cancel(vm: &mut Vm, outer: &Rc<AsyncObject>, msg: Value) -> bool {
         f.cancel_requested.set(true);
     }
     ret
+}
+
+/// `asyncio.gather(*aws, return_exceptions=False)`.
+pub(super) fn gather_fn(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let mut return_exceptions = false;
+    for (k, v) in &args.kw {
+        if &**k == "return_exceptions" {
+            return_exceptions = truthy(vm, v)?;
+        } else {
+            return Err(type_error(format!(
+                "gather() got an unexpected keyword argument '{k}'"
+            )));
+        }
+    }
+    gather(vm, args.pos, return_exceptions)
 }

@@ -16,9 +16,14 @@ use crate::trace::EventKind;
 use crate::vm::{GenOutcome, Resume, Vm};
 
 use super::aio;
+use super::api::{arg, receiver_obj};
 use super::futures;
 use super::native_coro::NativeCoro;
+use super::objects::as_async;
 use super::objects::{AsyncObject, FutState};
+use crate::object::exceptions::type_error;
+use crate::object::types::type_of;
+use crate::object::value::{Args, NativeFn};
 
 pub struct LockState {
     pub id: u32,
@@ -694,4 +699,211 @@ fn cond_wait_step(
             }
         }
     }
+}
+
+// ----- the constructors and methods of the primitives -----
+
+/// `asyncio.Lock()`, `Event()`, `Semaphore(value=1)`,
+/// `BoundedSemaphore(value=1)`, `Condition(lock=None)`.
+pub(super) fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
+    match t {
+        TypeId::Lock => Ok(Value::Native(new_lock(vm))),
+        TypeId::Event => Ok(Value::Native(new_event(vm))),
+        TypeId::Semaphore | TypeId::BoundedSemaphore => {
+            let value = match arg(&args, 0, "value") {
+                None => 1,
+                Some(Value::Int(n)) => n,
+                Some(other) => {
+                    return Err(type_error(format!(
+                        "'<' not supported between instances of '{}' and 'int'",
+                        type_of(&other).name()
+                    )))
+                }
+            };
+            Ok(Value::Native(new_semaphore(
+                vm,
+                value,
+                t == TypeId::BoundedSemaphore,
+            )?))
+        }
+        _ => {
+            let lock = match arg(&args, 0, "lock") {
+                None | Some(Value::None) => None,
+                Some(v) => match as_async(&v) {
+                    Some(o) if matches!(&*o, AsyncObject::Lock(_)) => Some(o),
+                    _ => return Err(type_error("Condition() expects a Lock")),
+                },
+            };
+            Ok(Value::Native(new_condition(vm, lock)))
+        }
+    }
+}
+
+/// A method of a Lock, Semaphore or Condition `o`.
+pub(super) fn method(o: &AsyncObject, name: &str) -> Option<(&'static str, NativeFn)> {
+    match name {
+        "acquire" => Some(("acquire", p_acquire)),
+        "release" => Some(("release", p_release)),
+        "locked" => Some(("locked", p_locked)),
+        "__aenter__" => Some(("__aenter__", p_aenter)),
+        "__aexit__" => Some(("__aexit__", p_aexit)),
+        "wait" if matches!(o, AsyncObject::Condition(_)) => Some(("wait", c_wait)),
+        "wait_for" if matches!(o, AsyncObject::Condition(_)) => Some(("wait_for", c_wait_for)),
+        "notify" if matches!(o, AsyncObject::Condition(_)) => Some(("notify", c_notify)),
+        "notify_all" if matches!(o, AsyncObject::Condition(_)) => {
+            Some(("notify_all", c_notify_all))
+        }
+        _ => None,
+    }
+}
+
+/// A method of an Event.
+pub(super) fn event_method(name: &str) -> Option<(&'static str, NativeFn)> {
+    match name {
+        "set" => Some(("set", e_set)),
+        "clear" => Some(("clear", e_clear)),
+        "is_set" => Some(("is_set", e_is_set)),
+        "wait" => Some(("wait", e_wait)),
+        _ => None,
+    }
+}
+
+/// The lock behind a Lock, Semaphore or Condition receiver.
+fn acquire_coro(obj: Rc<AsyncObject>, then_return: Value) -> Value {
+    match &*obj {
+        AsyncObject::Semaphore(_) => coroutine(
+            "acquire",
+            "Semaphore.acquire",
+            SyncCoro::SemAcquire {
+                sem: obj,
+                waiting: None,
+                then_return,
+            },
+        ),
+        AsyncObject::Condition(_) => {
+            let lock = cond_lock(&obj);
+            coroutine(
+                "acquire",
+                "Lock.acquire",
+                SyncCoro::LockAcquire {
+                    lock,
+                    waiting: None,
+                    then_return,
+                },
+            )
+        }
+        _ => coroutine(
+            "acquire",
+            "Lock.acquire",
+            SyncCoro::LockAcquire {
+                lock: obj,
+                waiting: None,
+                then_return,
+            },
+        ),
+    }
+}
+
+fn p_acquire(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(acquire_coro(receiver_obj(r)?, Value::Bool(true)))
+}
+
+fn p_aenter(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(acquire_coro(receiver_obj(r)?, Value::None))
+}
+
+fn p_aexit(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(coroutine(
+        "__aexit__",
+        "_ContextManagerMixin.__aexit__",
+        SyncCoro::Release {
+            target: receiver_obj(r)?,
+        },
+    ))
+}
+
+fn p_release(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let o = receiver_obj(r)?;
+    match &*o {
+        AsyncObject::Semaphore(_) => sem_release(vm, &o)?,
+        AsyncObject::Condition(_) => lock_release(vm, &cond_lock(&o))?,
+        _ => lock_release(vm, &o)?,
+    }
+    Ok(Value::None)
+}
+
+fn p_locked(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let o = receiver_obj(r)?;
+    Ok(Value::Bool(match &*o {
+        AsyncObject::Semaphore(_) => sem_locked(&o),
+        AsyncObject::Condition(_) => lock_locked(&cond_lock(&o)),
+        _ => lock_locked(&o),
+    }))
+}
+
+fn c_wait(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(coroutine(
+        "wait",
+        "Condition.wait",
+        SyncCoro::CondWait {
+            cond: receiver_obj(r)?,
+            stage: CondStage::Start,
+        },
+    ))
+}
+
+fn c_wait_for(_vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let predicate = arg(&a, 0, "predicate").ok_or_else(|| {
+        type_error("Condition.wait_for() missing 1 required positional argument: 'predicate'")
+    })?;
+    Ok(coroutine(
+        "wait_for",
+        "Condition.wait_for",
+        SyncCoro::CondWaitFor {
+            cond: receiver_obj(r)?,
+            predicate,
+            inner: None,
+        },
+    ))
+}
+
+fn c_notify(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let n = match arg(&a, 0, "n") {
+        Some(Value::Int(n)) => n.max(0) as usize,
+        _ => 1,
+    };
+    cond_notify(vm, &receiver_obj(r)?, n)?;
+    Ok(Value::None)
+}
+
+fn c_notify_all(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let o = receiver_obj(r)?;
+    let n = cond_waiter_count(&o);
+    cond_notify(vm, &o, n)?;
+    Ok(Value::None)
+}
+
+fn e_set(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    event_set(vm, &receiver_obj(r)?);
+    Ok(Value::None)
+}
+
+fn e_clear(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    event_clear(vm, &receiver_obj(r)?);
+    Ok(Value::None)
+}
+
+fn e_is_set(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(event_is_set(&receiver_obj(r)?)))
+}
+
+fn e_wait(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(coroutine(
+        "wait",
+        "Event.wait",
+        SyncCoro::EventWait {
+            event: receiver_obj(r)?,
+            waiting: None,
+        },
+    ))
 }

@@ -13,10 +13,15 @@ use crate::object::value::{PyResult, Value};
 use crate::trace::{EventKind, StrId};
 use crate::vm::{GenOutcome, Resume, Vm};
 
+use super::api::{arg, receiver_obj};
 use super::base_events::trace_repr;
 use super::futures;
-use super::objects::{AsyncObject, FutState};
 use super::locks::{self, awaited, join_line, park, remove_waiter};
+use super::native_coro::NativeCoro;
+use super::objects::{AsyncObject, FutState};
+use crate::object::exceptions::type_error;
+use crate::object::types::type_of;
+use crate::object::value::{Args, NativeFn};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum QueueKind {
@@ -374,4 +379,120 @@ impl QueueCoro {
             }
         }
     }
+}
+
+// ----- the constructors and methods of queue objects -----
+
+/// `asyncio.Queue(maxsize=0)`, `LifoQueue(...)`, `PriorityQueue(...)`.
+pub(super) fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
+    let maxsize = match arg(&args, 0, "maxsize") {
+        None => 0,
+        Some(Value::Int(n)) => n,
+        Some(Value::Bool(b)) => b as i64,
+        Some(other) => {
+            return Err(type_error(format!(
+                "'<=' not supported between instances of '{}' and 'int'",
+                type_of(&other).name()
+            )))
+        }
+    };
+    let kind = match t {
+        TypeId::LifoQueue => QueueKind::Lifo,
+        TypeId::PriorityQueue => QueueKind::Priority,
+        _ => QueueKind::Fifo,
+    };
+    Ok(Value::Native(new_queue(vm, kind, maxsize)))
+}
+
+/// A method of a queue.
+pub(super) fn method(name: &str) -> Option<(&'static str, NativeFn)> {
+    match name {
+        "put" => Some(("put", q_put)),
+        "get" => Some(("get", q_get)),
+        "join" => Some(("join", q_join)),
+        "put_nowait" => Some(("put_nowait", q_put_nowait)),
+        "get_nowait" => Some(("get_nowait", q_get_nowait)),
+        "task_done" => Some(("task_done", q_task_done)),
+        "qsize" => Some(("qsize", q_qsize)),
+        "empty" => Some(("empty", q_empty)),
+        "full" => Some(("full", q_full)),
+        _ => None,
+    }
+}
+
+fn q_put(_vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let item = arg(&a, 0, "item")
+        .ok_or_else(|| type_error("Queue.put() missing 1 required positional argument: 'item'"))?;
+    Ok(queue_coro(
+        "put",
+        "Queue.put",
+        QueueCoro::Put {
+            queue: receiver_obj(r)?,
+            item: Some(item),
+            waiting: None,
+        },
+    ))
+}
+
+fn q_get(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(queue_coro(
+        "get",
+        "Queue.get",
+        QueueCoro::Get {
+            queue: receiver_obj(r)?,
+            waiting: None,
+        },
+    ))
+}
+
+fn q_join(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(queue_coro(
+        "join",
+        "Queue.join",
+        QueueCoro::Join {
+            queue: receiver_obj(r)?,
+            wait: None,
+        },
+    ))
+}
+
+fn queue_coro(name: &'static str, qualname: &'static str, c: QueueCoro) -> Value {
+    Value::Generator(super::native_coro::coroutine(
+        name,
+        qualname,
+        NativeCoro::Queue(c),
+    ))
+}
+
+fn q_put_nowait(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let item = arg(&a, 0, "item").ok_or_else(|| {
+        type_error("Queue.put_nowait() missing 1 required positional argument: 'item'")
+    })?;
+    put_nowait(vm, &receiver_obj(r)?, item)?;
+    Ok(Value::None)
+}
+
+fn q_get_nowait(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    get_nowait(vm, &receiver_obj(r)?)
+}
+
+fn q_task_done(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    task_done(vm, &receiver_obj(r)?)?;
+    Ok(Value::None)
+}
+
+fn q_qsize(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Int(
+        state(&*receiver_obj(r)?).borrow().items.len() as i64
+    ))
+}
+
+fn q_empty(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(
+        state(&*receiver_obj(r)?).borrow().items.is_empty(),
+    ))
+}
+
+fn q_full(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(state(&*receiver_obj(r)?).borrow().full()))
 }

@@ -12,10 +12,17 @@ use crate::trace::{EventKind, Wait};
 use crate::vm::{GenOutcome, Resume, Vm};
 
 use super::aio;
-use super::callbacks::Callback;
+use super::api::{arg, receiver_obj};
 use super::base_events::{call_soon, trace_repr};
+use super::callbacks::Callback;
+use super::events::running_loop;
 use super::futures;
+use super::native_coro::NativeCoro;
+use super::objects::as_async;
 use super::objects::{as_future, AsyncObject, FutureObj, TaskPart};
+use crate::object::exceptions::type_error;
+use crate::object::value::{Args, NativeFn, PyResult};
+use crate::ops::{to_float, truthy};
 
 pub fn task_part(obj: &Rc<AsyncObject>) -> Option<&TaskPart> {
     obj.as_future().and_then(|f| f.task.as_ref())
@@ -312,4 +319,167 @@ pub fn cancel_any(vm: &mut Vm, obj: &Rc<AsyncObject>, msg: Value) -> bool {
         return super::gather::cancel(vm, obj, msg);
     }
     futures::cancel(vm, obj, msg)
+}
+
+// ----- the module's task functions and the methods of Task objects -----
+
+/// A method only tasks have (the others are a future's: `futures::method`).
+pub(super) fn method(name: &str) -> Option<(&'static str, NativeFn)> {
+    match name {
+        "get_name" => Some(("get_name", m_get_name)),
+        "set_name" => Some(("set_name", m_set_name)),
+        "get_coro" => Some(("get_coro", m_get_coro)),
+        "cancelling" => Some(("cancelling", m_cancelling)),
+        "uncancel" => Some(("uncancel", m_uncancel)),
+        _ => None,
+    }
+}
+
+/// `asyncio.sleep(delay, result=None)`.
+pub(super) fn sleep(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let delay = arg(&args, 0, "delay")
+        .ok_or_else(|| type_error("sleep() missing 1 required positional argument: 'delay'"))?;
+    let result = arg(&args, 1, "result").unwrap_or(Value::None);
+    let le_zero = crate::ops::compare_op(
+        vm,
+        loopscope_syntax::ast::CmpOp::LtE,
+        &delay,
+        &Value::Int(0),
+    )?;
+    let coro = if truthy(vm, &le_zero)? {
+        NativeCoro::Sleep0 {
+            result,
+            started: false,
+        }
+    } else {
+        NativeCoro::Sleep {
+            delay: to_float(&delay)?,
+            result,
+            waiting: None,
+        }
+    };
+    Ok(Value::Generator(super::native_coro::coroutine(
+        "sleep", "sleep", coro,
+    )))
+}
+
+pub(super) fn name_arg(vm: &mut Vm, args: &Args) -> PyResult<Option<String>> {
+    match args.kw.iter().find(|(k, _)| &**k == "name") {
+        Some((_, Value::None)) | None => Ok(None),
+        Some((_, v)) => Ok(Some(crate::repr::str_of(vm, v)?)),
+    }
+}
+
+/// `asyncio.create_task(coro, *, name=None)`.
+pub(super) fn create_task_fn(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let loop_id = running_loop(vm)?;
+    new_task(vm, loop_id, args)
+}
+
+/// A task of `coro` (the first argument) named by `name=` on loop `loop_id`.
+fn new_task(vm: &mut Vm, loop_id: u32, args: Args) -> PyResult<Value> {
+    let coro = arg(&args, 0, "coro").unwrap_or(Value::None);
+    let name = name_arg(vm, &args)?;
+    match super::task_coroutine(&coro) {
+        Some(g) => Ok(Value::Native(create_task(vm, loop_id, g, name))),
+        None => Err(type_error(format!(
+            "a coroutine was expected, got {}",
+            crate::repr::repr(vm, &coro)?
+        ))),
+    }
+}
+
+pub(super) fn ensure_future(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let loop_id = aio(vm)
+        .running_loop
+        .or(aio(vm).current_loop)
+        .ok_or_else(|| runtime_error("no running event loop"))?;
+    let a = arg(&args, 0, "coro_or_future").unwrap_or(Value::None);
+    super::ensure_future(vm, loop_id, &a).map(|o| Value::Native(o))
+}
+
+pub(super) fn current_task(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
+    running_loop(vm)?;
+    Ok(aio(vm)
+        .current_task
+        .clone()
+        .map(|o| Value::Native(o))
+        .unwrap_or(Value::None))
+}
+
+/// `asyncio.all_tasks(loop=None)`: the running loop's unfinished tasks, or,
+/// given a loop, that loop's even when it is not running (a program has one
+/// loop at a time, so the live tasks are its).
+pub(super) fn all_tasks(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    if matches!(arg(&args, 0, "loop"), None | Some(Value::None)) {
+        running_loop(vm)?;
+    }
+    let mut set = crate::object::dict::PySet::new();
+    for t in live_tasks(vm) {
+        if !t.as_future().is_some_and(|f| f.done()) {
+            set.add(Value::Native(t))?;
+        }
+    }
+    Ok(Value::set(set))
+}
+
+/// `asyncio.Task(coro, *, loop=None, name=None)`: scheduled on the given
+/// loop, else the running one, else the current one.
+pub(super) fn construct_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let given = args.kw.iter().find(|(k, _)| &**k == "loop");
+    let loop_id = match given.and_then(|(_, v)| as_async(v)).as_deref() {
+        Some(AsyncObject::Loop(id)) => *id,
+        _ => running_loop(vm).or_else(|_| {
+            aio(vm).current_loop.ok_or_else(|| {
+                runtime_error("There is no current event loop in thread 'MainThread'.")
+            })
+        })?,
+    };
+    new_task(vm, loop_id, args)
+}
+
+fn m_get_name(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let o = receiver_obj(r)?;
+    let tp = task_part(&o).ok_or_else(|| type_error("not a task"))?;
+    let name = tp.name.borrow().clone();
+    Ok(Value::Str(name))
+}
+
+fn m_set_name(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let o = receiver_obj(r)?;
+    let v = arg(&a, 0, "value").unwrap_or(Value::None);
+    let s = crate::repr::str_of(vm, &v)?;
+    let tp = task_part(&o).ok_or_else(|| type_error("not a task"))?;
+    *tp.name.borrow_mut() = Rc::from(s.as_str());
+    let id = vm.recorder.intern(&s);
+    let line = vm.current_line();
+    vm.recorder.record(
+        vm.now,
+        line,
+        crate::trace::EventKind::TaskRenamed {
+            task: tp.id,
+            name: id,
+        },
+    );
+    Ok(Value::None)
+}
+
+fn m_get_coro(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let o = receiver_obj(r)?;
+    let tp = task_part(&o).ok_or_else(|| type_error("not a task"))?;
+    Ok(Value::Generator(tp.coro.clone()))
+}
+
+fn m_cancelling(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let o = receiver_obj(r)?;
+    let tp = task_part(&o).ok_or_else(|| type_error("not a task"))?;
+    Ok(Value::Int(tp.num_cancels_requested.get() as i64))
+}
+
+fn m_uncancel(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let o = receiver_obj(r)?;
+    let tp = task_part(&o).ok_or_else(|| type_error("not a task"))?;
+    let n = tp.num_cancels_requested.get().saturating_sub(1);
+    tp.num_cancels_requested.set(n);
+    Ok(Value::Int(n as i64))
 }
