@@ -89,7 +89,7 @@ pub fn make_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
             attrs.insert_str(name, Value::str(name));
         }
     }
-    super::submodules::install(vm, &m);
+    super::submodules::install(vm, &m)?;
     Ok(m)
 }
 

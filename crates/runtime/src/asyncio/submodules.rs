@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use crate::object::value::{Module, Value};
+use crate::object::value::{Module, PyResult, Value};
 use crate::vm::Vm;
 
 /// Each submodule and the names of its `__all__` (CPython 3.11).
@@ -76,14 +76,26 @@ const SUBMODULES: &[(&str, &[&str])] = &[
 ];
 
 /// Make the submodules of `package`, put them in `sys.modules` and on the
-/// package.
-pub fn install(vm: &mut Vm, package: &Module) {
+/// package. The Python half of `asyncio.locks` (Barrier and
+/// BrokenBarrierError, `python/locks.py`) runs first, in that submodule's
+/// namespace with the native Condition; its names join the package.
+pub fn install(vm: &mut Vm, package: &Module) -> PyResult<()> {
+    let locks = new_submodule("locks");
+    if let Some(condition) = package.attrs.borrow().get_str("Condition") {
+        locks.attrs.borrow_mut().insert_str("Condition", condition);
+    }
+    vm.run_library_source(&locks, include_str!("python/locks.py"))?;
+    for n in ["Barrier", "BrokenBarrierError"] {
+        if let Some(v) = locks.attrs.borrow().get_str(n) {
+            package.attrs.borrow_mut().insert_str(n, v);
+        }
+    }
     for (name, names) in SUBMODULES {
-        let module = Rc::new(Module {
-            name: Rc::from(format!("asyncio.{name}")),
-            attrs: Default::default(),
-            filename: Rc::from(format!("asyncio/{name}.py")),
-        });
+        let module = if *name == "locks" {
+            locks.clone()
+        } else {
+            new_submodule(name)
+        };
         {
             let from = package.attrs.borrow();
             let mut attrs = module.attrs.borrow_mut();
@@ -99,4 +111,20 @@ pub fn install(vm: &mut Vm, package: &Module) {
             .insert_str(&format!("asyncio.{name}"), value.clone());
         package.attrs.borrow_mut().insert_str(name, value);
     }
+    Ok(())
+}
+
+/// The empty submodule `asyncio.NAME` (`__name__` set, so that classes
+/// defined in it say they come from it).
+fn new_submodule(name: &str) -> Rc<Module> {
+    let module = Rc::new(Module {
+        name: Rc::from(format!("asyncio.{name}")),
+        attrs: Default::default(),
+        filename: Rc::from(format!("asyncio/{name}.py")),
+    });
+    module
+        .attrs
+        .borrow_mut()
+        .insert_str("__name__", Value::str(&format!("asyncio.{name}")));
+    module
 }
