@@ -12,8 +12,8 @@ use crate::object::value::{Args, Builtin, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
 use super::objects::{as_async, AsyncObject};
+use super::{as_completed, shield, taskgroups, tasks, timeouts, wait, wait_for};
 use super::{base_events, coroutines, events, futures, gather, locks, queues, runners};
-use super::{taskgroups, tasks, timeouts, waiting};
 
 fn builtin(name: &'static str, func: NativeFn, receiver: Value) -> Value {
     Value::Builtin(Rc::new(Builtin {
@@ -45,10 +45,10 @@ pub fn make_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("iscoroutine", coroutines::iscoroutine),
         ("iscoroutinefunction", coroutines::iscoroutinefunction),
         ("isfuture", futures::isfuture),
-        ("wait_for", waiting::wait_for),
-        ("wait", waiting::wait),
-        ("as_completed", waiting::as_completed),
-        ("shield", waiting::shield),
+        ("wait_for", wait_for::wait_for),
+        ("wait", wait::wait),
+        ("as_completed", as_completed::as_completed),
+        ("shield", shield::shield),
         ("timeout", timeouts::timeout),
         ("timeout_at", timeouts::timeout_at),
     ];
@@ -82,9 +82,9 @@ pub fn make_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
             Value::Type(TypeRef::Builtin(TypeId::TimeoutError)),
         );
         for name in [
-            waiting::FIRST_COMPLETED,
-            waiting::FIRST_EXCEPTION,
-            waiting::ALL_COMPLETED,
+            wait::FIRST_COMPLETED,
+            wait::FIRST_EXCEPTION,
+            wait::ALL_COMPLETED,
         ] {
             attrs.insert_str(name, Value::str(name));
         }
@@ -159,4 +159,65 @@ pub fn get_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>
             AsyncObject::TaskGroup(_) => taskgroups::method(name),
         };
     Ok(method.map(|(n, f)| builtin(n, f, obj.clone())))
+}
+
+/// Bind the arguments of a Python-level `def name(params..., *, kwonly...)`
+/// whose first `required` parameters have no default, with CPython's
+/// messages. Missing optional parameters come back as `None`.
+pub(super) fn bind(
+    name: &str,
+    args: Args,
+    params: &[&str],
+    kwonly: &[&str],
+    required: usize,
+) -> PyResult<Vec<Option<Value>>> {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if args.pos.len() > params.len() {
+        let takes = if required == params.len() {
+            format!("{}", params.len())
+        } else {
+            format!("from {required} to {}", params.len())
+        };
+        let n = args.pos.len();
+        let were = if n == 1 { "was" } else { "were" };
+        return Err(type_error(format!(
+            "{name}() takes {takes} positional argument{} but {n} {were} given",
+            plural(params.len())
+        )));
+    }
+    let mut bound: Vec<Option<Value>> = vec![None; params.len() + kwonly.len()];
+    for (i, v) in args.pos.into_iter().enumerate() {
+        bound[i] = Some(v);
+    }
+    for (k, v) in args.kw {
+        let Some(i) = params.iter().chain(kwonly).position(|p| **p == *k) else {
+            return Err(type_error(format!(
+                "{name}() got an unexpected keyword argument '{k}'"
+            )));
+        };
+        if bound[i].is_some() {
+            return Err(type_error(format!(
+                "{name}() got multiple values for argument '{k}'"
+            )));
+        }
+        bound[i] = Some(v);
+    }
+    let missing: Vec<String> = params[..required]
+        .iter()
+        .zip(&bound)
+        .filter(|(_, v)| v.is_none())
+        .map(|(p, _)| format!("'{p}'"))
+        .collect();
+    if !missing.is_empty() {
+        let list = match missing.len() {
+            1 => missing[0].clone(),
+            n => format!("{} and {}", missing[..n - 1].join(", "), missing[n - 1]),
+        };
+        return Err(type_error(format!(
+            "{name}() missing {} required positional argument{}: {list}",
+            missing.len(),
+            plural(missing.len())
+        )));
+    }
+    Ok(bound)
 }

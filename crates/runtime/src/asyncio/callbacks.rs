@@ -8,9 +8,12 @@ use crate::repr::repr_value;
 use crate::trace;
 use crate::vm::Vm;
 
+use super::as_completed::{self, AsCompletedState};
+use super::events::run_logged;
 use super::gather::GatherState;
 use super::objects::AsyncObject;
-use super::waiting::{self, AsCompletedState, WaitState};
+use super::wait::{self, WaitState};
+use super::{shield, wait_for};
 
 #[derive(Clone)]
 pub enum Callback {
@@ -257,31 +260,31 @@ impl Callback {
                     super::base_events::report_exception(vm, &what, &e);
                 }
             }
-            Callback::ReleaseWaiter { waiter, .. } => waiting::release_waiter(vm, &waiter),
+            Callback::ReleaseWaiter { waiter, .. } => wait_for::release_waiter(vm, &waiter),
             Callback::WaitOnCompletion { state, future } => {
                 if let Some(f) = future {
-                    waiting::wait_on_completion(vm, &state, &f)
+                    wait::wait_on_completion(vm, &state, &f)
                 }
             }
             Callback::AsCompletedDone { state, future } => {
                 if let Some(f) = future {
-                    let r = waiting::as_completed_on_completion(vm, &state, &f);
-                    waiting::run_logged(vm, "as_completed.<locals>._on_completion()", r);
+                    let r = as_completed::as_completed_on_completion(vm, &state, &f);
+                    run_logged(vm, "as_completed.<locals>._on_completion()", r);
                 }
             }
             Callback::AsCompletedTimeout { state } => {
-                let r = waiting::as_completed_on_timeout(vm, &state);
-                waiting::run_logged(vm, "as_completed.<locals>._on_timeout()", r);
+                let r = as_completed::as_completed_on_timeout(vm, &state);
+                run_logged(vm, "as_completed.<locals>._on_timeout()", r);
             }
             Callback::ShieldInnerDone { outer, inner } => {
                 if let Some(inner) = inner {
-                    let r = waiting::shield_inner_done(vm, &inner, &outer);
-                    waiting::run_logged(vm, "shield.<locals>._inner_done_callback()", r);
+                    let r = shield::shield_inner_done(vm, &inner, &outer);
+                    run_logged(vm, "shield.<locals>._inner_done_callback()", r);
                 }
             }
             Callback::ShieldOuterDone { inner, outer } => {
                 if let Some(outer) = outer {
-                    waiting::shield_outer_done(&inner, &outer)
+                    shield::shield_outer_done(&inner, &outer)
                 }
             }
             Callback::TimeoutFired { cm } => super::timeouts::on_timeout(vm, &cm),

@@ -10,7 +10,7 @@ use crate::vm::Vm;
 
 use super::aio;
 use super::api::{arg, receiver_obj};
-use super::base_events::{self, LoopState};
+use super::base_events::{self, report_exception, LoopState};
 use super::objects::{as_async, AsyncObject, Handle};
 
 /// A method of a handle.
@@ -100,4 +100,11 @@ fn h_cancelled(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
 
 fn h_when(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     Ok(Value::Float(handle_of(r)?.when))
+}
+
+/// Run a callback that may fail as `Handle._run` does: log the error.
+pub(super) fn run_logged(vm: &mut Vm, label: &str, r: PyResult<()>) {
+    if let Err(e) = r {
+        report_exception(vm, &format!("Exception in callback {label}"), &e);
+    }
 }

@@ -331,3 +331,15 @@ fn m_set_exception(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     set_exception(vm, &receiver_obj(r)?, e)?;
     Ok(Value::None)
 }
+
+/// The first half of `await fut` on a future (`Future.__await__`): the
+/// result at once if it is done, else mark it blocking; `None` means "yield
+/// it" (the second half is [`awaited`]).
+pub(super) fn await_future(fut: &Rc<AsyncObject>) -> Option<PyResult<Value>> {
+    let f = fut.as_future().expect("a future");
+    if f.done() {
+        return Some(result(fut));
+    }
+    f.blocking.set(true);
+    None
+}

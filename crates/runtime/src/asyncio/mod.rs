@@ -1,16 +1,20 @@
 //! The `asyncio` module: CPython 3.11's event loop, futures and tasks,
 //! ported algorithm by algorithm and run in virtual time.
 //!
-//! Layout: files are named after the CPython modules they port:
-//! `base_events` (the loop and its timer heap, `heapq`), `futures`,
-//! `tasks`, `gather`, `waiting` (`wait_for`, `wait`, `as_completed`,
-//! `shield`), `timeouts`, `taskgroups`, `callbacks` (what the loop can
-//! schedule), `native_coro` (asyncio's own coroutines as state machines),
-//! `awaitable` (`await`'s protocol), `reprs` (CPython's reprs of them all),
-//! `api` (the module's functions and objects' methods), `submodules`
-//! (`asyncio.tasks` and the others), `locks`, `queues`.
+//! Layout: a file that ports one CPython module has its name: `base_events`
+//! (the loop; its timer heap is `heapq`), `events` (getting and setting the
+//! loop, handles), `futures`, `tasks`, `coroutines`, `locks`, `queues`,
+//! `timeouts`, `taskgroups`, `runners` (`asyncio.run`). tasks.py's bigger
+//! functions have a file each: `gather`, `wait_for`, `wait`, `as_completed`,
+//! `shield` (`waiting` holds what they share). Beside them: `objects` (the
+//! native objects), `callbacks` (what the loop can schedule), `native_coro`
+//! (asyncio's own coroutines as state machines), `awaitable` (`await`'s
+//! protocol), `asyncgens` (the async generator hooks), `reprs` (CPython's
+//! reprs of them all), `api` (the module object, and the `construct` and
+//! `getattr` slots), `submodules` (`asyncio.tasks` and the others).
 
 pub mod api;
+pub mod as_completed;
 pub mod asyncgens;
 pub mod awaitable;
 pub mod base_events;
@@ -26,10 +30,13 @@ pub mod objects;
 pub mod queues;
 pub mod reprs;
 pub mod runners;
+pub mod shield;
 pub mod submodules;
 pub mod taskgroups;
 pub mod tasks;
 pub mod timeouts;
+pub mod wait;
+pub mod wait_for;
 pub mod waiting;
 
 use std::rc::{Rc, Weak};
