@@ -97,8 +97,9 @@ everything else is kept verbatim.  The engine only prints frames of the
 program file, so this is exactly what it must print.
 
 Exit status.  0 when the program ends normally, 1 on an uncaught exception
-(traceback printed like CPython's default excepthook, then normalized), 3 on
-a deadlock.
+(traceback printed like CPython's default excepthook, then normalized) and on
+a SyntaxError (printed as `python3 PROGRAM` prints it, without a traceback
+header), 3 on a deadlock.
 
 Expectation file format (UTF-8 text), after a first line saying how to
 regenerate it (HEADER; the runner checks it and skips it):
@@ -340,7 +341,13 @@ def run_child(program, seed, args):
     import types
 
     source = Path(program).read_text(encoding="utf-8")
-    code = compile(source, program, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+    try:
+        code = compile(source, program, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+    except SyntaxError as error:
+        # As `python3 PROGRAM` reports it: no traceback header, status 1.
+        import traceback
+        sys.stderr.write("".join(traceback.format_exception_only(error)))
+        sys.exit(1)
     main = types.ModuleType("__main__")
     main.__file__ = program
     main.__builtins__ = __builtins__

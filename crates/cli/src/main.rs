@@ -5,8 +5,9 @@
 //! the program are its `sys.argv[1:]`. stdout is exactly
 //! the program's stdout (with `--timestamps`, each line is prefixed with the
 //! virtual time at which it was completed, as `{:.3f} `); warnings and
-//! tracebacks go to stderr. Exit status: 0 ok, 1 uncaught exception,
-//! 2 parse error / unsupported feature / bad usage, 3 deadlock or limit.
+//! tracebacks go to stderr. Exit status: 0 ok, 1 uncaught exception or
+//! SyntaxError (as `python3 PROGRAM`), 2 unsupported feature / bad usage,
+//! 3 deadlock or limit.
 //! `--perfetto FILE` writes the run as a Chrome Trace Event file that Perfetto and
 //! chrome://tracing open (a track per task and one for the loop, wake-up arrows,
 //! prints and timers as instants), on the virtual-time axis or, with

@@ -33,7 +33,7 @@ impl Default for RunOptions {
 }
 
 /// How a run ended. Exit status as the CLI reports it: 0 ok, 1 uncaught
-/// exception, 2 parse error or unsupported feature, 3 deadlock or limit.
+/// exception or SyntaxError, 2 unsupported feature, 3 deadlock or limit.
 pub struct Outcome {
     pub status: i32,
     pub trace: Trace,
@@ -139,7 +139,13 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> i32 {
                 text.push('\n');
             }
             vm.write(Stream::Stderr, &text);
-            return 2;
+            // `python3 PROGRAM` exits with 1 on a SyntaxError; 2 is Loopscope's own
+            // "valid Python it does not run".
+            return if d.kind == loopscope_syntax::DiagnosticKind::Unsupported {
+                2
+            } else {
+                1
+            };
         }
     };
     let code = CodeObject::load(code);
