@@ -493,6 +493,7 @@ fn type_attr(vm: &mut Vm, t: TypeId, name: &str) -> PyResult<Value> {
         "__base__" if t != TypeId::Object => return Ok(Value::Type(TypeRef::Builtin(t.base()))),
         "__bases__" => return Ok(types_tuple(this.bases())),
         "__mro__" => return Ok(types_tuple(this.mro())),
+        "__dict__" => return builtin_type_dict(vm, t),
         _ => {}
     }
     let class_method = vm.slots.inherited(t, |s| {
@@ -515,6 +516,25 @@ fn type_attr(vm: &mut Vm, t: TypeId, name: &str) -> PyResult<Value> {
         TypeId::AttributeError,
         format!("type object '{}' has no attribute '{name}'", t.name()),
     ))
+}
+
+/// `int.__dict__`: the attributes a built-in type defines itself (its
+/// methods, special methods and class methods), each as the type gives it.
+fn builtin_type_dict(vm: &mut Vm, t: TypeId) -> PyResult<Value> {
+    let slots = vm.slots.get(t);
+    let names: Vec<&'static str> = (slots.methods.iter())
+        .chain(slots.special)
+        .chain(slots.class_methods)
+        .map(|(n, _)| *n)
+        .collect();
+    let mut dict = crate::object::dict::Dict::default();
+    for name in names {
+        if dict.get_str(name).is_none() {
+            let value = type_attr(vm, t, name)?;
+            dict.insert_str(name, value);
+        }
+    }
+    Ok(Value::dict(dict))
 }
 
 /// `str.upper`: a method of a built-in type taken from the type, called

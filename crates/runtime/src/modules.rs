@@ -17,6 +17,7 @@ mod strftime;
 mod sys;
 mod time;
 mod traceback;
+mod warnings;
 
 use std::rc::Rc;
 
@@ -28,7 +29,7 @@ use crate::vm::Vm;
 
 pub use functools::partial_parts;
 pub use random::DEFAULT_SEED;
-pub use sys::{output_stream, CommandLine};
+pub use sys::{output_stream, replaced_stream, CommandLine};
 
 /// Register the standard-library modules Loopscope provides.
 pub fn register(registry: &mut ModuleRegistry) {
@@ -48,6 +49,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         ("logging", logging::make),
         ("inspect", inspect::make),
         ("_loopscope", loopscope::make),
+        ("warnings", warnings::make),
     ];
     for (name, make) in natives {
         registry.register(name, ModuleSource::Native(*make));
@@ -70,9 +72,11 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("__future__"),
         python!("_arguments"),
         python!("_collections"),
+        python!("abc"),
         python!("argparse"),
         python!("bisect"),
         python!("collections" => "collections/__init__"),
+        python!("collections.abc" => "collections/abc"),
         python!("contextlib"),
         python!("copy"),
         python!("dataclasses"),
@@ -83,6 +87,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("json" => "json/__init__"),
         python!("json.decoder" => "json/decoder"),
         python!("json.encoder" => "json/encoder"),
+        python!("io"),
         python!("keyword"),
         python!("os"),
         python!("pathlib"),
@@ -90,6 +95,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("statistics"),
         python!("string"),
         python!("textwrap"),
+        python!("types"),
         python!("typing"),
         python!("uuid"),
     ];

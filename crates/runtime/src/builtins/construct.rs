@@ -238,6 +238,19 @@ pub fn update_dict(vm: &mut Vm, d: &RefCell<Dict>, src: &Value) -> PyResult<()> 
         }
         return Ok(());
     }
+    // Any other object with `keys()` is a mapping: its keys, then `src[key]`.
+    match crate::attrs::get_attr(vm, src, "keys") {
+        Ok(keys) => {
+            let keys = vm.call(&keys, Args::new(Vec::new()))?;
+            for k in iterators::collect(vm, &keys)? {
+                let v = crate::ops::get_item(vm, src, &k)?;
+                crate::mapping::dict_set(vm, d, k, v)?;
+            }
+            return Ok(());
+        }
+        Err(e) if e.is(TypeId::AttributeError) => {}
+        Err(e) => return Err(e),
+    }
     let it = iterators::get_iter(vm, src)?;
     let mut i = 0;
     while let Some(item) = iterators::next_item(vm, &it)? {

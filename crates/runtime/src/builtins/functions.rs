@@ -86,8 +86,13 @@ fn print(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
         text.push_str(&repr::str_of(vm, v)?);
     }
     text.push_str(&end);
+    // print() writes to whatever sys.stdout is now.
+    let file = match file {
+        None | Some(Value::None) => crate::modules::replaced_stream(vm, Stream::Stdout),
+        given => given,
+    };
     match file {
-        None | Some(Value::None) => vm.write(Stream::Stdout, &text),
+        None => vm.write(Stream::Stdout, &text),
         Some(f) => match output_stream(&f) {
             Some(stream) => vm.write(stream, &text),
             None => {

@@ -293,15 +293,27 @@ pub fn wrapper_new(_vm: &mut Vm, kind: TypeId, args: Args) -> PyResult<Value> {
     Ok(Value::Native(Rc::new(MethodWrapper { kind, func })))
 }
 
-/// `__func__` of a staticmethod or classmethod.
-pub fn wrapper_getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+/// `__func__` of a staticmethod or classmethod, and `__isabstractmethod__`
+/// (its function's).
+pub fn wrapper_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
     let Some(w) = downcast::<MethodWrapper>(obj) else {
         return Ok(None);
     };
     Ok(match name {
         "__func__" | "__wrapped__" => Some(w.func.clone()),
+        "__isabstractmethod__" => Some(Value::Bool(is_abstract(vm, &w.func)?)),
         _ => None,
     })
+}
+
+/// Whether `f.__isabstractmethod__` is true (false when `f` has none), as
+/// the descriptors that wrap functions answer it for `abc`.
+fn is_abstract(vm: &mut Vm, f: &Value) -> PyResult<bool> {
+    match attrs::get_attr(vm, f, "__isabstractmethod__") {
+        Ok(flag) => ops::truthy(vm, &flag),
+        Err(e) if e.is(TypeId::AttributeError) => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 /// `property(fget=None, fset=None, fdel=None, doc=None)`.
@@ -373,7 +385,7 @@ fn property_deleter(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     property_with(recv, &args, 2)
 }
 
-pub fn property_getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+pub fn property_getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
     let Some(p) = downcast::<Property>(obj) else {
         return Ok(None);
     };
@@ -382,6 +394,13 @@ pub fn property_getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
         "fset" => Some(p.fset.clone()),
         "fdel" => Some(p.fdel.clone()),
         "__doc__" => Some(p.doc.clone()),
+        "__isabstractmethod__" => {
+            let mut abstract_ = false;
+            for f in [&p.fget, &p.fset, &p.fdel] {
+                abstract_ = abstract_ || is_abstract(vm, f)?;
+            }
+            Some(Value::Bool(abstract_))
+        }
         _ => None,
     })
 }

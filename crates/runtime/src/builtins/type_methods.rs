@@ -1,8 +1,9 @@
 //! `type` itself: calling it (`type(x)`, `type(name, bases, dict)`), and
 //! the methods metaclasses inherit from it and reach through `super()` —
 //! `__new__`, `__init__`, `__call__`, `__setattr__`, `__delattr__`,
-//! `__repr__`, `__instancecheck__`, `__subclasscheck__`, `mro`, and the
-//! class method `__prepare__`; the attributes of unions (`int | None`).
+//! `__repr__`, `__instancecheck__`, `__subclasscheck__`, `mro`,
+//! `__subclasses__`, and the class method `__prepare__`; the attributes of
+//! unions (`int | None`).
 
 use super::args::{count_range, exactly_one};
 use super::object_methods::name_arg;
@@ -26,7 +27,8 @@ pub const TYPE_SPECIALS: &[(&str, NativeFn)] = &[
 ];
 
 /// `type`'s methods.
-pub const TYPE_METHODS: &[(&str, NativeFn)] = &[("mro", type_mro)];
+pub const TYPE_METHODS: &[(&str, NativeFn)] =
+    &[("mro", type_mro), ("__subclasses__", type_subclasses)];
 
 /// Class methods of `type`.
 pub const TYPE_CLASS_METHODS: &[(&str, NativeFn)] = &[("__prepare__", type_prepare)];
@@ -153,6 +155,29 @@ fn type_mro(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     count_range("mro", &args, 0, 0)?;
     let mro = this(recv)?.mro().into_iter().map(Value::Type).collect();
     Ok(Value::list(mro))
+}
+
+/// `cls.__subclasses__()`: the classes that name it among their bases, in
+/// the order they were made. The engine does not track the subclasses of
+/// built-in types (CPython's would list its own, such as `bool` for `int`).
+fn type_subclasses(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    count_range("__subclasses__", &args, 0, 0)?;
+    match this(recv)? {
+        TypeRef::Class(class) => Ok(Value::list(
+            class
+                .live_subclasses()
+                .into_iter()
+                .map(|sub| Value::Type(TypeRef::Class(sub)))
+                .collect(),
+        )),
+        TypeRef::Builtin(t) => Err(crate::object::exceptions::exc(
+            TypeId::NotImplementedError,
+            format!(
+                "Loopscope does not list the subclasses of the built-in type '{}'",
+                t.name()
+            ),
+        )),
+    }
 }
 
 /// `type.__prepare__(name, bases, **keywords)`: an empty dict.

@@ -1368,11 +1368,17 @@ impl<'a> CodeGen<'a> {
             }
             ExprKind::Lambda { params, body } => {
                 let qualname = self.child_qualname("<lambda>");
+                // `lambda: (yield)` is a generator function.
+                let kind = if self.scope_has_yield(node_key(e)) {
+                    CodeKind::Generator
+                } else {
+                    CodeKind::Function
+                };
                 self.make_function(
                     node_key(e),
                     "<lambda>",
                     &qualname,
-                    CodeKind::Function,
+                    kind,
                     params,
                     None,
                     e.span,

@@ -23,7 +23,8 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     Ok(m)
 }
 
-/// `@c_type`: the class's messages name it `module.qualname`.
+/// `@c_type`: the class's messages name it `module.qualname` (`qualname`
+/// alone for a built-in type's stand-in).
 fn c_type(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let cls = exactly_one("c_type", &args)?;
     let Value::Type(TypeRef::Class(class)) = &cls else {
@@ -33,7 +34,11 @@ fn c_type(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         )));
     };
     let t = TypeRef::Class(class.clone());
-    let dotted = format!("{}.{}", t.module(), class.qualname.borrow());
+    // CPython's built-in types have no module in their tp_name.
+    let dotted = match t.module() {
+        module if module == "builtins" => class.qualname.borrow().to_string(),
+        module => format!("{module}.{}", class.qualname.borrow()),
+    };
     *class.tp_name.borrow_mut() = Some(Rc::from(dotted));
     Ok(cls)
 }

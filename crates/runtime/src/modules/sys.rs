@@ -134,6 +134,21 @@ fn writable(_vm: &mut Vm, _recv: &Value, args: Args) -> PyResult<Value> {
 }
 
 /// The output stream `print(file=v)` writes to, if `v` is one of ours.
+/// What `sys.stdout` (or `sys.stderr`) is now, when the program replaced it
+/// (`contextlib.redirect_stdout`); `None` while it is the program's stream.
+pub fn replaced_stream(vm: &Vm, stream: Stream) -> Option<Value> {
+    let sys = vm.modules.borrow().get_str("sys")?;
+    let Value::Module(sys) = sys else {
+        return None;
+    };
+    let name = match stream {
+        Stream::Stdout => "stdout",
+        Stream::Stderr => "stderr",
+    };
+    let current = sys.attrs.borrow().get_str(name)?;
+    (output_stream(&current) != Some(stream)).then_some(current)
+}
+
 pub fn output_stream(v: &Value) -> Option<Stream> {
     downcast::<StdStream>(v).map(|s| s.stream)
 }

@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use crate::object::dict::Dict;
 use crate::object::value::Value;
@@ -262,6 +262,9 @@ pub struct Class {
     /// stands for one of CPython's C types (`datetime.timedelta`), set by
     /// `_loopscope.c_type`; messages otherwise use `__name__`.
     pub tp_name: RefCell<Option<Rc<str>>>,
+    /// The classes made with this one among their bases, in the order they
+    /// were made (`__subclasses__()`); weak, as CPython's `tp_subclasses`.
+    pub subclasses: RefCell<Vec<Weak<Class>>>,
 }
 
 impl PartialEq<TypeId> for TypeRef {
@@ -397,6 +400,13 @@ impl TypeRef {
 }
 
 impl Class {
+    /// `cls.__subclasses__()`: the direct subclasses still alive.
+    pub fn live_subclasses(&self) -> Vec<Rc<Class>> {
+        let mut subclasses = self.subclasses.borrow_mut();
+        subclasses.retain(|sub| sub.strong_count() > 0);
+        subclasses.iter().filter_map(Weak::upgrade).collect()
+    }
+
     /// The first class of the MRO (itself first) whose namespace has
     /// `name`, with the value found there. Built-in types of the MRO have no
     /// namespace here: their behaviour is in the VM's slots.

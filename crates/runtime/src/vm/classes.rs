@@ -149,7 +149,13 @@ impl Vm {
             slots,
             metaclass,
             tp_name: RefCell::new(None),
+            subclasses: RefCell::default(),
         });
+        for base in &class.bases {
+            if let TypeRef::Class(base) = base {
+                base.subclasses.borrow_mut().push(Rc::downgrade(&class));
+            }
+        }
         let class_value = Value::Type(TypeRef::Class(class.clone()));
         let attributes = class.dict.borrow().items();
         for (attr, value) in attributes {

@@ -1,0 +1,149 @@
+# Loopscope's types: the names of the built-in types (as CPython's types.py
+# finds them, from objects of each kind), SimpleNamespace and
+# MappingProxyType as CPython's C types behave, and GenericAlias/UnionType.
+
+import sys
+from _loopscope import GenericAlias, c_type
+
+
+def _f(): pass
+FunctionType = type(_f)
+LambdaType = type(lambda: None)
+CodeType = type(_f.__code__)
+MappingProxyType = None
+
+
+def _g():
+    yield 1
+GeneratorType = type(_g())
+
+
+async def _c(): pass
+_c = _c()
+CoroutineType = type(_c)
+_c.close()
+
+
+async def _ag():
+    yield
+_ag = _ag()
+AsyncGeneratorType = type(_ag)
+
+
+class _C:
+    def _m(self): pass
+MethodType = type(_C()._m)
+
+BuiltinFunctionType = type(len)
+BuiltinMethodType = type([].append)
+ModuleType = type(sys)
+NoneType = type(None)
+EllipsisType = type(Ellipsis)
+NotImplementedType = type(NotImplemented)
+UnionType = type(int | str)
+
+del sys, _f, _g, _C, _c, _ag
+
+
+@c_type
+class SimpleNamespace:
+    __module__ = 'types'
+
+    def __init__(self, /, *args, **kwargs):
+        if args:
+            raise TypeError("no positional arguments expected")
+        self.__dict__.update(kwargs)
+
+    def __repr__(self):
+        name = 'namespace' if type(self) is SimpleNamespace else type(self).__name__
+        if self in _repr_running:
+            return f'{name}(...)'
+        _repr_running.append(self)
+        try:
+            items = (f'{k}={v!r}' for k, v in self.__dict__.items())
+            return f"{name}({', '.join(items)})"
+        finally:
+            _repr_running.remove(self)
+
+    def __eq__(self, other):
+        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+    __hash__ = None
+
+
+_repr_running = []
+
+
+@c_type
+class mappingproxy:
+    __module__ = 'builtins'
+
+    def __new__(cls, mapping):
+        if not hasattr(mapping, 'keys') or not hasattr(mapping, '__getitem__') \
+                or isinstance(mapping, (list, tuple)):
+            raise TypeError("mappingproxy() argument must be a mapping, "
+                            f"not {type(mapping).__name__}")
+        self = object.__new__(cls)
+        object.__setattr__(self, '_mapping', mapping)
+        return self
+
+    def __getitem__(self, key):
+        return self._mapping[key]
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+    def __iter__(self):
+        return iter(self._mapping)
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __reversed__(self):
+        return reversed(self._mapping)
+
+    def __repr__(self):
+        return f'mappingproxy({self._mapping!r})'
+
+    def __str__(self):
+        return str(self._mapping)
+
+    def __eq__(self, other):
+        return self._mapping == other
+
+    def __or__(self, other):
+        return self._mapping | other
+
+    def __ror__(self, other):
+        return other | self._mapping
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"'mappingproxy' object has no attribute '{name}'")
+
+    def get(self, key, default=None):
+        return self._mapping.get(key, default)
+
+    def keys(self):
+        return self._mapping.keys()
+
+    def values(self):
+        return self._mapping.values()
+
+    def items(self):
+        return self._mapping.items()
+
+    def copy(self):
+        return self._mapping.copy()
+
+
+MappingProxyType = mappingproxy
+
+
+def new_class(name, bases=(), kwds=None, exec_body=None):
+    ns = {}
+    if exec_body is not None:
+        exec_body(ns)
+    meta = (kwds or {}).get('metaclass', type)
+    return meta(name, tuple(bases), ns)
