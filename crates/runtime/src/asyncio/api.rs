@@ -12,8 +12,10 @@ use crate::object::value::{Args, Builtin, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
 use super::objects::{as_async, AsyncObject};
-use super::{as_completed, shield, taskgroups, tasks, timeouts, wait, wait_for};
-use super::{base_events, coroutines, events, futures, gather, locks, queues, runners};
+use super::{
+    as_completed, base_events, coroutines, events, futures, gather, locks, queues, runners, shield,
+    taskgroups, tasks, timeouts, wait, wait_for,
+};
 
 fn builtin(name: &'static str, func: NativeFn, receiver: Value) -> Value {
     Value::Builtin(Rc::new(Builtin {

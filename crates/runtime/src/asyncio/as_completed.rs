@@ -15,7 +15,7 @@ use crate::vm::Vm;
 use super::api::bind;
 use super::base_events::cancel_handle;
 use super::callbacks::Callback;
-use super::futures::{self};
+use super::futures;
 use super::native_coro::NativeCoro;
 use super::objects::{AsyncObject, Handle};
 use super::queues::{self, QueueKind};

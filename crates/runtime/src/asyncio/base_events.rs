@@ -15,25 +15,21 @@ use std::rc::Rc;
 
 use loopscope_cpython::float_repr::float_repr;
 
-use crate::object::exceptions::runtime_error;
-use crate::object::value::{ExcRef, PyResult, Value};
+use crate::object::exceptions::{exc_empty, runtime_error, type_error};
+use crate::object::types::TypeId;
+use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
+use crate::ops::to_float;
 use crate::repr::repr_value;
 use crate::trace::{self, EventKind};
 use crate::vm::Vm;
 
 use super::api::{arg, receiver_obj};
 use super::callbacks::Callback;
-use super::futures;
 use super::heapq::{self, TimerEntry};
-use super::objects::AsyncObject;
-use super::objects::Handle;
+use super::objects::{AsyncObject, Handle};
 use super::runners::run_until_complete;
 use super::tasks::{self, name_arg};
-use super::{aio, AsyncState};
-use crate::object::exceptions::{exc_empty, type_error};
-use crate::object::types::TypeId;
-use crate::object::value::{Args, NativeFn};
-use crate::ops::to_float;
+use super::{aio, futures, AsyncState};
 
 /// `time.get_clock_info('monotonic').resolution` on Linux.
 pub const CLOCK_RESOLUTION: f64 = 1e-09;

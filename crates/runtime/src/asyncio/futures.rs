@@ -3,22 +3,18 @@
 
 use std::rc::Rc;
 
-use crate::object::exceptions::{exc, Exception};
+use crate::object::exceptions::{exc, runtime_error, type_error, Exception};
 use crate::object::types::TypeId;
-use crate::object::value::{ExcRef, PyResult, Value};
+use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
 use crate::trace::EventKind;
 use crate::vm::Vm;
 
-use super::aio;
 use super::api::{arg, receiver_obj};
 use super::base_events::{call_soon, trace_repr};
 use super::callbacks::Callback;
 use super::events::{loop_value, new_loop, running_loop};
-use super::objects::as_future;
-use super::objects::{AsyncObject, FutState, FutureObj};
-use super::tasks;
-use crate::object::exceptions::{runtime_error, type_error};
-use crate::object::value::{Args, NativeFn};
+use super::objects::{as_future, AsyncObject, FutState, FutureObj};
+use super::{aio, tasks};
 
 pub fn new_future(vm: &mut Vm, label: &'static str) -> Rc<AsyncObject> {
     let st = aio(vm);

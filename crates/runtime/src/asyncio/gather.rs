@@ -3,18 +3,15 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::object::exceptions::Exception;
+use crate::object::exceptions::{type_error, Exception};
 use crate::object::types::TypeId;
-use crate::object::value::{PyResult, Value};
+use crate::object::value::{Args, PyResult, Value};
+use crate::ops::truthy;
 use crate::vm::Vm;
 
-use super::aio;
 use super::callbacks::Callback;
-use super::futures;
 use super::objects::{AsyncObject, FutState};
-use crate::object::exceptions::type_error;
-use crate::object::value::Args;
-use crate::ops::truthy;
+use super::{aio, futures};
 
 /// The state gather's `_done_callback` closes over.
 pub struct GatherState {

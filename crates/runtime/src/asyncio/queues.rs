@@ -7,9 +7,9 @@ use std::cmp::Ordering;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use crate::object::exceptions::{exc_empty, value_error};
-use crate::object::types::TypeId;
-use crate::object::value::{PyResult, Value};
+use crate::object::exceptions::{exc_empty, type_error, value_error};
+use crate::object::types::{type_of, TypeId};
+use crate::object::value::{Args, NativeFn, PyResult, Value};
 use crate::trace::{EventKind, StrId};
 use crate::vm::{GenOutcome, Resume, Vm};
 
@@ -19,9 +19,6 @@ use super::futures;
 use super::locks::{self, awaited, join_line, park, remove_waiter};
 use super::native_coro::NativeCoro;
 use super::objects::{AsyncObject, FutState};
-use crate::object::exceptions::type_error;
-use crate::object::types::type_of;
-use crate::object::value::{Args, NativeFn};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum QueueKind {

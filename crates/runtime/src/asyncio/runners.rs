@@ -11,16 +11,12 @@ use crate::object::types::TypeId;
 use crate::object::value::{Args, PyResult, Value};
 use crate::vm::Vm;
 
-use super::aio;
 use super::api::arg;
-use super::base_events;
 use super::callbacks::Callback;
 use super::events::new_loop;
-use super::futures;
-use super::gather;
 use super::native_coro::NativeCoro;
 use super::objects::{as_async, AsyncObject, FutState};
-use super::tasks;
+use super::{aio, base_events, futures, gather, tasks};
 
 /// `asyncio.run(main)`.
 pub(super) fn run(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {

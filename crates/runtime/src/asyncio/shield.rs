@@ -9,7 +9,7 @@ use crate::vm::Vm;
 
 use super::api::bind;
 use super::callbacks::Callback;
-use super::futures::{self};
+use super::futures;
 use super::objects::{as_future, AsyncObject};
 use super::waiting::{get_event_loop, is_cancelled, is_coroutine, is_done};
 

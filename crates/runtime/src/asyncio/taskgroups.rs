@@ -16,18 +16,16 @@ use crate::object::types::{TypeId, TypeRef};
 use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
 
-use super::aio;
 use super::api::bind;
 use super::base_events::report_exception;
 use super::callbacks::Callback;
 use super::events::running_loop as get_running_loop;
-use super::futures;
 use super::futures::await_future;
 use super::locks::awaited;
 use super::native_coro::NativeCoro;
 use super::objects::{as_async, AsyncObject, FutState};
-use super::tasks;
 use super::timeouts::with_self;
+use super::{aio, futures, tasks};
 
 /// A `TaskGroup`'s attributes.
 #[derive(Default)]

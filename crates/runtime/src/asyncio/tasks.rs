@@ -4,25 +4,21 @@
 
 use std::rc::Rc;
 
-use crate::object::exceptions::{runtime_error, Exception};
+use crate::object::exceptions::{runtime_error, type_error, Exception};
 use crate::object::generator::Generator;
 use crate::object::types::TypeId;
-use crate::object::value::{ExcRef, Value};
+use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
+use crate::ops::{to_float, truthy};
 use crate::trace::{EventKind, Wait};
 use crate::vm::{GenOutcome, Resume, Vm};
 
-use super::aio;
 use super::api::{arg, receiver_obj};
 use super::base_events::{call_soon, trace_repr};
 use super::callbacks::Callback;
 use super::events::running_loop;
-use super::futures;
 use super::native_coro::NativeCoro;
-use super::objects::as_async;
-use super::objects::{as_future, AsyncObject, FutureObj, TaskPart};
-use crate::object::exceptions::type_error;
-use crate::object::value::{Args, NativeFn, PyResult};
-use crate::ops::{to_float, truthy};
+use super::objects::{as_async, as_future, AsyncObject, FutureObj, TaskPart};
+use super::{aio, futures};
 
 pub fn task_part(obj: &Rc<AsyncObject>) -> Option<&TaskPart> {
     obj.as_future().and_then(|f| f.task.as_ref())

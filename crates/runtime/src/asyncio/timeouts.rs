@@ -15,15 +15,14 @@ use crate::object::types::{TypeId, TypeRef};
 use crate::object::value::{Args, NativeFn, PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
 
-use super::aio;
 use super::api::bind;
 use super::base_events::{call_at, call_soon, cancel_handle};
 use super::callbacks::Callback;
 use super::events::running_loop as get_running_loop;
 use super::native_coro::NativeCoro;
 use super::objects::{as_async, AsyncObject, Handle};
-use super::tasks;
 use super::wait_for::timeout_error_from;
+use super::{aio, tasks};
 
 /// timeouts.py's `_State`.
 #[derive(Clone, Copy, PartialEq, Eq)]

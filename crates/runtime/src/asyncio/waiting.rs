@@ -23,16 +23,15 @@ use crate::object::types::{type_of, TypeId};
 use crate::object::value::{PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
 
-use super::aio;
 use super::as_completed::{as_completed_start, AsCompletedState};
 use super::base_events::call_at;
 use super::callbacks::Callback;
-use super::futures;
 use super::native_coro::NativeCoro;
 use super::objects::{as_future, AsyncObject, FutState, Handle};
 use super::queues::QueueCoro;
 use super::wait::Wait;
 use super::wait_for::WaitFor;
+use super::{aio, futures};
 
 // ----- small pieces shared by the coroutines -----
 
