@@ -7,11 +7,12 @@ use std::rc::Rc;
 
 use crate::object::dict::Dict;
 use crate::object::exceptions::{type_error, Exception};
-use crate::object::frame::{CellRef, ClassSpec, Namespace, OnReturn};
+use crate::object::frame::{CellRef, ClassSpec, FrameKind, Namespace, OnReturn};
 use crate::object::instance::Instance;
 use crate::object::native::downcast;
 use crate::object::types::{c3_mro, type_of, Class, TypeId, TypeRef};
 use crate::object::value::{Args, PyResult, Value};
+use crate::vm::call::bind_arguments;
 use crate::vm::descriptors::{MethodWrapper, Super};
 use crate::vm::{Callee, Vm};
 
@@ -509,4 +510,75 @@ fn class_layout(bases: &[TypeRef]) -> PyResult<TypeId> {
         layout = own;
     }
     Ok(layout)
+}
+
+// ----- the class statement in the dispatch loop -----
+
+impl Vm {
+    /// The namespace of the running class body.
+    pub(super) fn namespace(&self) -> Option<Namespace> {
+        self.frames.last().and_then(|f| f.namespace.clone())
+    }
+
+    /// `SetupAnnotations`: an empty `__annotations__` in the class body's
+    /// namespace, or in the module's, unless there is one already.
+    pub(super) fn setup_annotations(&mut self) -> PyResult<()> {
+        let Some(namespace) = self.namespace() else {
+            let globals = &self.frames.last().expect("frame").globals;
+            let mut attrs = globals.attrs.borrow_mut();
+            if attrs.get_str("__annotations__").is_none() {
+                attrs.insert_str("__annotations__", Value::Dict(Default::default()));
+            }
+            return Ok(());
+        };
+        if self.namespace_get(&namespace, "__annotations__")?.is_none() {
+            let fresh = Value::Dict(Default::default());
+            self.namespace_set(&namespace, "__annotations__", Some(fresh))?;
+        }
+        Ok(())
+    }
+
+    /// `BuildClass`: run the class body in the namespace its metaclass
+    /// prepares; the class is made when it returns (see
+    /// [`OnReturn::BuildClass`]).
+    pub(super) fn build_class(&mut self, argc: u32, names: u32) -> PyResult<()> {
+        let mut values = self.popn(argc as usize);
+        let mut keywords = if names == u32::MAX {
+            Vec::new()
+        } else {
+            let names = match &self.frames.last().expect("frame").code.consts[names as usize] {
+                Value::Tuple(t) => t.clone(),
+                _ => Rc::from(Vec::new()),
+            };
+            let kwvals = values.split_off(values.len() - names.len());
+            names
+                .iter()
+                .zip(kwvals)
+                .map(|(n, v)| match n {
+                    Value::Str(s) => (s.clone(), v),
+                    _ => (Rc::from(""), v),
+                })
+                .collect()
+        };
+        let name = self.pop();
+        let body = self.pop();
+        let Value::Function(body) = body else {
+            return Err(type_error("__build_class__: func must be a function"));
+        };
+        let (bases, orig_bases) = self.resolve_bases(values)?;
+        let metaclass = crate::vm::metaclasses::class_metaclass(&mut keywords, &bases)?;
+        let namespace = self.prepare_namespace(&metaclass, &name, &bases, &keywords)?;
+        let mut frame = bind_arguments(&body, Args::default())?;
+        frame.namespace = Some(namespace.clone());
+        frame.on_return = Some(Box::new(OnReturn::BuildClass(ClassSpec {
+            name,
+            bases,
+            orig_bases,
+            keywords,
+            namespace,
+            metaclass,
+        })));
+        frame.kind = FrameKind::Call;
+        self.push_frame(frame)
+    }
 }

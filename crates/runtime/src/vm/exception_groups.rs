@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use super::interp::exception_matches;
+use super::raising::exception_matches;
 use super::Vm;
 use crate::attrs;
 use crate::object::exceptions::{type_error, Exception};

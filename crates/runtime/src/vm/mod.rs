@@ -16,9 +16,15 @@ pub(crate) mod metaclasses;
 pub(crate) use classes::new_super;
 pub mod descriptors;
 pub(crate) mod exception_groups;
+mod fast_path;
+mod frame_exits;
 pub mod functions;
 mod import;
 mod interp;
+mod names;
+mod raising;
+mod send;
+mod stack;
 
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -493,4 +499,33 @@ fn not_callable(v: &Value) -> ExcRef {
         "'{}' object is not callable",
         crate::object::types::type_of(v).name()
     ))
+}
+
+impl Vm {
+    /// A call made by bytecode: Python functions run in this loop.
+    pub(super) fn call_from_bytecode(&mut self, func: Value, args: Args) -> PyResult<()> {
+        if let Value::Function(f) = &func {
+            let mut frame = call::bind_arguments(f, args)?;
+            if f.code.is_generator_like() {
+                let g = self.make_generator(frame);
+                self.push(g);
+                return Ok(());
+            }
+            frame.kind = FrameKind::Call;
+            return self.push_frame(frame);
+        }
+        if let Value::Builtin(b) = &func {
+            let r = (b.func)(self, &b.receiver, args)?;
+            self.push(r);
+            return Ok(());
+        }
+        match self.prepare_call(&func, args)? {
+            Callee::Done(v) => self.push(v),
+            Callee::Frame(mut frame) => {
+                frame.kind = FrameKind::Call;
+                self.push_frame(*frame)?;
+            }
+        }
+        Ok(())
+    }
 }

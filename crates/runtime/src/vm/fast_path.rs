@@ -1,0 +1,158 @@
+//! The dispatch loop's fast path: fetching an instruction, and the hottest
+//! instructions on small ints and locals run inside the frame's borrow.
+
+use crate::compile::code::Instr;
+use crate::object::value::Value;
+
+/// The next instruction of a frame (advancing its program counter).
+#[inline(always)]
+pub(super) fn fetch(f: &mut crate::object::frame::Frame) -> Instr {
+    let pc = f.pc;
+    f.pc = pc + 1;
+    f.code.instrs[pc]
+}
+
+/// The hottest instructions on small ints and locals, executed without
+/// leaving the current frame's borrow. Returns false to take the general path
+/// (which also produces every error message).
+#[inline(always)]
+pub(super) fn fast_path(f: &mut crate::object::frame::Frame, instr: Instr) -> bool {
+    use loopscope_syntax::ast::{BinOp, CmpOp};
+    match instr {
+        Instr::LoadFast(i) => match &f.locals[i as usize] {
+            // Ints are copied without `Value::clone`'s call.
+            Some(Value::Int(n)) => {
+                let n = *n;
+                f.stack.push(Value::Int(n));
+                true
+            }
+            Some(v) => {
+                let v = v.clone();
+                f.stack.push(v);
+                true
+            }
+            None => false,
+        },
+        Instr::StoreFast(i) => match f.stack.pop() {
+            Some(v) => {
+                f.locals[i as usize] = Some(v);
+                true
+            }
+            None => false,
+        },
+        Instr::LoadConst(i) => {
+            let v = f.code.consts[i as usize].clone();
+            f.stack.push(v);
+            true
+        }
+        Instr::Jump(t) => {
+            f.pc = t as usize;
+            true
+        }
+        Instr::LoadGlobal(i) => {
+            let slot = f.code.global_slots[i as usize].get();
+            let found = {
+                let globals = f.globals.attrs.borrow();
+                if slot.in_builtins || slot.globals_tag != globals.keys_tag() {
+                    return false;
+                }
+                globals.value_at(slot.index as usize).cloned()
+            };
+            match found {
+                Some(v) => {
+                    f.stack.push(v);
+                    true
+                }
+                None => false,
+            }
+        }
+        Instr::ForIter(t) => {
+            let Some(Value::Iter(it)) = f.stack.last() else {
+                return false;
+            };
+            let next = match &mut *it.borrow_mut() {
+                crate::iterators::IterState::Range {
+                    next,
+                    step,
+                    remaining,
+                } => {
+                    if *remaining <= 0 {
+                        None
+                    } else {
+                        let v = *next;
+                        *remaining -= 1;
+                        *next = next.wrapping_add(*step);
+                        Some(v)
+                    }
+                }
+                _ => return false,
+            };
+            match next {
+                Some(v) => f.stack.push(Value::Int(v)),
+                None => {
+                    f.stack.pop();
+                    f.pc = t as usize;
+                }
+            }
+            true
+        }
+        Instr::Pop => {
+            f.stack.pop();
+            true
+        }
+        Instr::Binary(op) | Instr::Inplace(op) => {
+            let n = f.stack.len();
+            let (Value::Int(a), Value::Int(b)) = (&f.stack[n - 2], &f.stack[n - 1]) else {
+                return false;
+            };
+            let (a, b) = (*a, *b);
+            let r = match op {
+                BinOp::Add => a.checked_add(b),
+                BinOp::Sub => a.checked_sub(b),
+                BinOp::Mult => a.checked_mul(b),
+                BinOp::Mod if b > 0 && a >= 0 => Some(a % b),
+                BinOp::FloorDiv if b > 0 && a >= 0 => Some(a / b),
+                _ => None,
+            };
+            match r {
+                Some(r) => {
+                    // The right operand (an int) goes; the left one's slot takes the result.
+                    f.stack.truncate(n - 1);
+                    f.stack[n - 2] = Value::Int(r);
+                    true
+                }
+                None => false,
+            }
+        }
+        Instr::Compare(op) => {
+            let n = f.stack.len();
+            let (Value::Int(a), Value::Int(b)) = (&f.stack[n - 2], &f.stack[n - 1]) else {
+                return false;
+            };
+            let r = match op {
+                CmpOp::Lt => a < b,
+                CmpOp::LtE => a <= b,
+                CmpOp::Gt => a > b,
+                CmpOp::GtE => a >= b,
+                CmpOp::Eq => a == b,
+                CmpOp::NotEq => a != b,
+                _ => return false,
+            };
+            f.stack.truncate(n - 2);
+            f.stack.push(Value::Bool(r));
+            true
+        }
+        Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+            let Some(Value::Bool(b)) = f.stack.last() else {
+                return false;
+            };
+            let jump = *b == matches!(instr, Instr::PopJumpIfTrue(_));
+            f.stack.pop();
+            if jump {
+                f.pc = t as usize;
+            }
+            true
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,81 @@
+//! Name lookups of the dispatch loop: a code object's names, globals and
+//! builtins (with the per-instruction cache `LoadGlobal` keeps, see
+//! `object/dict.rs`'s keys tag), and the names of cells.
+
+use std::rc::Rc;
+
+use crate::object::code::GlobalSlot;
+use crate::object::exceptions::exc;
+use crate::object::types::TypeId;
+use crate::object::value::{PyResult, Value};
+use crate::vm::Vm;
+
+impl Vm {
+    pub(super) fn name(&self, i: u32) -> Rc<str> {
+        self.frames.last().expect("frame").code.names[i as usize].clone()
+    }
+
+    pub(super) fn load_global(&mut self, name: &Rc<str>) -> PyResult<Value> {
+        let globals = self.frames.last().expect("frame").globals.clone();
+        if let Some(v) = globals.attrs.borrow().get_str(name) {
+            return Ok(v);
+        }
+        if let Some(v) = self.builtins.attrs.borrow().get_str(name) {
+            return Ok(v);
+        }
+        Err(exc(
+            TypeId::NameError,
+            format!("name '{name}' is not defined"),
+        ))
+    }
+
+    /// `LoadGlobal` of the frame's name `i`, through (and refreshing) the code's cached
+    /// slot for it; [`fast_path`] takes the globals hits, this the rest.
+    pub(super) fn load_global_slot(&mut self, i: u32) -> PyResult<Value> {
+        let f = self.frames.last().expect("frame");
+        let i = i as usize;
+        let slot = &f.code.global_slots[i];
+        let globals = f.globals.attrs.borrow();
+        let builtins = self.builtins.attrs.borrow();
+        let cached = slot.get();
+        if cached.in_builtins
+            && cached.globals_tag == globals.keys_tag()
+            && cached.builtins_tag == builtins.keys_tag()
+        {
+            if let Some(v) = builtins.value_at(cached.index as usize) {
+                return Ok(v.clone());
+            }
+        }
+        let (name, hash) = (&f.code.names[i], f.code.name_hashes[i]);
+        let found = match globals.index_of_str_hashed(name, hash) {
+            Some(index) => Some((&*globals, index, false)),
+            None => builtins
+                .index_of_str_hashed(name, hash)
+                .map(|index| (&*builtins, index, true)),
+        };
+        if let Some((dict, index, in_builtins)) = found {
+            slot.set(GlobalSlot {
+                globals_tag: globals.keys_tag(),
+                builtins_tag: builtins.keys_tag(),
+                index: index as u32,
+                in_builtins,
+            });
+            if let Some(v) = dict.value_at(index) {
+                return Ok(v.clone());
+            }
+        }
+        Err(exc(
+            TypeId::NameError,
+            format!("name '{name}' is not defined"),
+        ))
+    }
+}
+
+pub(super) fn deref_name(code: &crate::compile::code::Code, i: u32) -> Rc<str> {
+    let i = i as usize;
+    if i < code.cellvars.len() {
+        code.cellvars[i].clone()
+    } else {
+        code.freevars[i - code.cellvars.len()].clone()
+    }
+}
