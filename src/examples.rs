@@ -59,6 +59,11 @@ pub const PRESETS: &[Preset] = &[
     preset!("17_as_completed.py"),
     preset!("18_notebook_await.py"),
     preset!("19_never_awaited.py"),
+    preset!("20_async_with_class.py"),
+    preset!("21_async_generator_pipeline.py"),
+    preset!("22_custom_awaitable.py"),
+    preset!("23_logging_workers.py"),
+    preset!("24_dataclass_job_queue.py"),
 ];
 
 /// The example shown on a first visit.
