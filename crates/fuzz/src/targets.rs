@@ -111,6 +111,7 @@ pub fn run_options() -> RunOptions {
             time_horizon: 10_000.0,
             recursion_depth: 200,
             max_sequence_len: 1_000_000,
+            memory_bytes: 256 << 20,
             ..Limits::default()
         },
         ..RunOptions::default()

@@ -103,8 +103,10 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     })
 }
 
-/// `next(it)`: `None` when the iterator is exhausted.
+/// `next(it)`: `None` when the iterator is exhausted. Each item counts as an
+/// instruction (native loops over iterators stop at the instruction budget).
 pub fn next_item(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    vm.count_native_work(1)?;
     if let Some(item) = crate::dunders::next(vm, it)? {
         return Ok(item);
     }

@@ -13,6 +13,7 @@ mod format;
 mod iterators;
 pub mod limits;
 mod mapping;
+pub mod memory;
 mod modules;
 mod object;
 mod ops;
@@ -39,7 +40,10 @@ pub use trace::Trace;
 #[doc(hidden)]
 pub const LAYERS: &[(&str, &[&str])] = &[
     // Plain data and the compiler: no runtime values.
-    ("base", &["limits", "trace", "progress", "quote", "compile"]),
+    (
+        "base",
+        &["limits", "memory", "trace", "progress", "quote", "compile"],
+    ),
     // Values, types, dicts, sets, exceptions, code, frames; the VM's state.
     ("object", &["object"]),
     // Running code: the dispatch loop, calls, and the protocols every

@@ -21,6 +21,24 @@ pub struct Limits {
     /// Python (a `__repr__` printing a `__repr__`...), before RecursionError:
     /// each costs Rust stack, which is small in a browser tab.
     pub nested_runs: usize,
+    /// Bytes a run may hold (its objects, frames, tasks and trace, as counted by
+    /// [`crate::memory`]): past it the program gets MemoryError, and a program that
+    /// keeps allocating past [`Limits::memory_stop_bytes`] is stopped.
+    pub memory_bytes: usize,
+    /// Program output (stdout and stderr, in bytes) a run may write: the run is
+    /// stopped, with what was written so far, at the write that passes it.
+    pub max_output_bytes: usize,
+    /// Tasks alive at once (created and not yet collected): past it the run is
+    /// stopped, long before so many tasks would exhaust memory.
+    pub max_live_tasks: usize,
+}
+
+impl Limits {
+    /// Where a program that catches MemoryError and allocates on is stopped:
+    /// a quarter above [`Limits::memory_bytes`].
+    pub fn memory_stop_bytes(&self) -> usize {
+        self.memory_bytes.saturating_add(self.memory_bytes / 4)
+    }
 }
 
 impl Default for Limits {
@@ -33,6 +51,9 @@ impl Default for Limits {
             max_sequence_len: 10_000_000,
             max_source_bytes: 1 << 20,
             nested_runs: 200,
+            memory_bytes: 1 << 30,
+            max_output_bytes: 16 << 20,
+            max_live_tasks: 100_000,
         }
     }
 }

@@ -208,13 +208,13 @@ fn sequence_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> 
             Ok(Value::str(&s))
         }
         (BinOp::Add, Value::List(x), Value::List(y)) => {
-            vm.check_size(x.borrow().len() + y.borrow().len())?;
+            vm.check_items(x.borrow().len() + y.borrow().len())?;
             let mut v = x.borrow().clone();
             v.extend(y.borrow().iter().cloned());
             Ok(Value::list(v))
         }
         (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
-            vm.check_size(x.len() + y.len())?;
+            vm.check_items(x.len() + y.len())?;
             let mut v = x.to_vec();
             v.extend(y.iter().cloned());
             Ok(Value::tuple(v))
@@ -325,6 +325,13 @@ fn repeat(vm: &mut Vm, seq: &Value, n: &Value) -> PyResult<Value> {
     if len.saturating_mul(n) > vm.limits.max_sequence_len {
         return Err(exc(TypeId::MemoryError, ""));
     }
+    match seq {
+        Value::List(_) | Value::Tuple(_) => vm.check_items(len * n)?,
+        _ => {
+            vm.count_native_work((len * n) as u64 / 64)?;
+            vm.check_size(len * n)?
+        }
+    }
     Ok(match seq {
         Value::Str(s) => Value::str(&s.repeat(n)),
         Value::List(l) => {
@@ -354,7 +361,7 @@ pub fn inplace_op(vm: &mut Vm, op: BinOp, a: Value, b: &Value) -> PyResult<Value
     }
     if let (BinOp::Add, Value::List(l)) = (op, &a) {
         let items = iterators::collect(vm, b)?;
-        vm.check_size(l.borrow().len() + items.len())?;
+        vm.check_items(l.borrow().len() + items.len())?;
         l.borrow_mut().extend(items);
         return Ok(a);
     }
@@ -974,7 +981,7 @@ pub fn set_item(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> PyResult<()> 
             if let Value::Slice(s) = &idx {
                 let items = iterators::collect(vm, &v)?;
                 let len = l.borrow().len();
-                vm.check_size(len + items.len())?;
+                vm.check_items(len + items.len())?;
                 let indices = slice_indices(vm, s, len)?;
                 let mut l = l.borrow_mut();
                 if s[2].is_none() || matches!(s[2], Value::Int(1)) {

@@ -163,7 +163,7 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> i32 {
         }
     };
     if let Some(msg) = vm.halted.clone() {
-        vm.write(Stream::Stderr, &format!("loopscope: {msg}\n"));
+        vm.write_limit_message(&msg);
         return 3;
     }
     match result {

@@ -3,11 +3,16 @@
 //! CPython raises it when an allocation fails, never an allocator abort. CPython
 //! itself cannot record these (it would take tens of gigabytes first), so the
 //! files are the engine's own output, reviewed: `LOOPSCOPE_UPDATE=1` rewrites them.
+//!
+//! A case may lower a limit, so that it reaches it quickly and its expected output
+//! stays small, with lines `# limit NAME VALUE` (NAME: `memory_bytes`,
+//! `max_output_bytes`, `max_live_tasks`); the defaults are tested the same way by
+//! hand (docs/ARCHITECTURE.md, "Limits").
 
 use std::path::Path;
 
 use loopscope_runtime::trace::Stream;
-use loopscope_runtime::{run_program, RunOptions};
+use loopscope_runtime::{run_program, Limits, RunOptions};
 
 #[test]
 fn every_case_ends_as_expected() {
@@ -28,6 +33,7 @@ fn every_case_ends_as_expected() {
             .into_owned();
         let source = std::fs::read_to_string(&case).expect("case");
         let options = RunOptions {
+            limits: limits_of(&source),
             filename: name,
             ..RunOptions::default()
         };
@@ -46,4 +52,23 @@ fn every_case_ends_as_expected() {
         );
         golden.assert_matches(&case.with_extension("expected"), &actual);
     }
+}
+
+/// The default limits, lowered by the case's `# limit NAME VALUE` lines.
+fn limits_of(source: &str) -> Limits {
+    let mut limits = Limits::default();
+    for line in source.lines() {
+        let Some(setting) = line.strip_prefix("# limit ") else {
+            continue;
+        };
+        let (name, value) = setting.split_once(' ').expect("# limit NAME VALUE");
+        let value: usize = value.trim().parse().expect("a limit is a number");
+        match name {
+            "memory_bytes" => limits.memory_bytes = value,
+            "max_output_bytes" => limits.max_output_bytes = value,
+            "max_live_tasks" => limits.max_live_tasks = value,
+            other => panic!("no limit {other}"),
+        }
+    }
+    limits
 }

@@ -280,6 +280,9 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
             return Err(msg.clone());
         }
         vm.report_progress();
+        if vm.memory.bytes() > vm.limits.memory_stop_bytes() {
+            return Err(vm.memory_stop_message());
+        }
         if vm.recorder.len() > vm.limits.max_events {
             return Err(format!(
                 "event limit reached: the program produced more than {} loop events",

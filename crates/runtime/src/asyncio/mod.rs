@@ -102,6 +102,9 @@ pub struct AsyncState {
     pub current_task: Option<Rc<AsyncObject>>,
     /// `tasks._all_tasks` (a WeakSet in CPython), in creation order.
     pub all_tasks: Vec<Weak<AsyncObject>>,
+    /// The length of `all_tasks` at which its dead tasks are next dropped and the
+    /// live ones counted against [`crate::Limits::max_live_tasks`].
+    pub prune_tasks_at: usize,
     /// `_task_name_counter`.
     pub task_name_counter: u64,
     pub next_future_id: u32,
@@ -151,7 +154,9 @@ pub fn ensure_future(vm: &mut Vm, loop_id: u32, arg: &Value) -> PyResult<Rc<Asyn
         return Ok(fut);
     }
     if let Some(coro) = task_coroutine(arg) {
-        return Ok(tasks::create_task(vm, loop_id, coro, None));
+        let task = tasks::create_task(vm, loop_id, coro, None);
+        vm.unless_halted()?;
+        return Ok(task);
     }
     if is_awaitable(vm, arg) {
         let helper = vm.import("_loopscope")?;

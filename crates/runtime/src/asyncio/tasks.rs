@@ -72,8 +72,30 @@ pub fn create_task(
         },
     );
     aio(vm).all_tasks.push(Rc::downgrade(&task));
+    count_live_tasks(vm);
     schedule_step(vm, loop_id, &task, None);
     task
+}
+
+/// Drops the dead tasks from `all_tasks` once it has grown by a quarter (so the
+/// count costs O(1) per task), and stops the run (it is halted: the caller's next
+/// check ends it) when more than [`crate::Limits::max_live_tasks`] are alive: a
+/// task that creates tasks without end would otherwise exhaust memory.
+fn count_live_tasks(vm: &mut Vm) {
+    let st = aio(vm);
+    if st.all_tasks.len() < st.prune_tasks_at {
+        return;
+    }
+    st.all_tasks.retain(|w| w.strong_count() > 0);
+    let live = st.all_tasks.len();
+    st.prune_tasks_at = live + (live / 4).max(1024);
+    if live > vm.limits.max_live_tasks && vm.halted.is_none() {
+        let line = vm.current_line();
+        vm.halted = Some(format!(
+            "task limit reached: more than {} tasks alive at once: does a task create tasks without end near line {line}?",
+            vm.limits.max_live_tasks
+        ));
+    }
 }
 
 /// `self._loop.call_soon(self.__step, exc)`: the task's next step, queued as a handle.
@@ -377,7 +399,11 @@ fn new_task(vm: &mut Vm, loop_id: u32, args: Args) -> PyResult<Value> {
     let coro = arg(&args, 0, "coro").unwrap_or(Value::None);
     let name = name_arg(vm, &args)?;
     match super::task_coroutine(&coro) {
-        Some(g) => Ok(Value::Native(create_task(vm, loop_id, g, name))),
+        Some(g) => {
+            let task = create_task(vm, loop_id, g, name);
+            vm.unless_halted()?;
+            Ok(Value::Native(task))
+        }
         None => Err(type_error(format!(
             "a coroutine was expected, got {}",
             crate::repr::repr(vm, &coro)?

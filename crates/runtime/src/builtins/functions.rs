@@ -101,6 +101,7 @@ fn print(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
             }
         },
     }
+    vm.unless_halted()?;
     Ok(Value::None)
 }
 

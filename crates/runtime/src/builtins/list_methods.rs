@@ -65,7 +65,7 @@ fn extend(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("list.extend", &args)?;
     let items = iterators::collect(vm, &v)?;
     let l = this(recv)?;
-    vm.check_size(l.borrow().len() + items.len())?;
+    vm.check_items(l.borrow().len() + items.len())?;
     l.borrow_mut().extend(items);
     Ok(Value::None)
 }

@@ -219,7 +219,7 @@ fn choices(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
         None => 1,
     };
     let items = sequence(vm, &population, "choices")?;
-    vm.check_size(k)?;
+    vm.check_items(k)?;
     let picks = match (weights, cum) {
         (Some(_), Some(_)) => {
             return Err(type_error(

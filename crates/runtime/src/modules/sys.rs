@@ -163,6 +163,7 @@ fn write(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     };
     let stream = output_stream(recv).unwrap_or(Stream::Stdout);
     vm.write(stream, s);
+    vm.unless_halted()?;
     Ok(Value::Int(s.chars().count() as i64))
 }
 

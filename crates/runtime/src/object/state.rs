@@ -54,6 +54,10 @@ pub struct Vm {
     pub source_lines: Rc<Vec<String>>,
     /// Set when a limit stops the program (exit status 3).
     pub halted: Option<String>,
+    /// What the run holds, measured against [`Limits::memory_bytes`].
+    pub(crate) memory: crate::memory::Usage,
+    /// Bytes of program output written, measured against [`Limits::max_output_bytes`].
+    pub(crate) output_bytes: usize,
     /// Never-awaited warnings already shown, by (coroutine qualname, line):
     /// CPython's `__warningregistry__` for the `default` action.
     pub(crate) warning_registry: HashSet<(String, u32)>,

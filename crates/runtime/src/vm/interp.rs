@@ -8,7 +8,7 @@ use crate::attrs;
 use crate::compile::code::{CodeKind, Instr};
 use crate::iterators;
 use crate::object::dict::{Dict, PySet};
-use crate::object::exceptions::{exc, exc_empty, runtime_error, type_error};
+use crate::object::exceptions::{exc, runtime_error, type_error};
 use crate::object::frame::{Block, BlockKind};
 use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{tracked, Args, ExcRef, PyResult, Value};
@@ -805,7 +805,22 @@ impl Vm {
         Ok(Flow::Next)
     }
 
-    /// Called periodically: enforce the instruction budget (and report progress).
+    /// Counts `work` instruction-equivalents of work done in Rust (an item a native
+    /// loop takes from an iterator, the items of a sequence about to be built) and runs
+    /// the periodic limit checks when the count passes a check point, so that native
+    /// loops (`sum(range(10**12))`, `list(itertools.repeat(0, 10**12))`) stop at the
+    /// instruction budget and the memory budget as bytecode does.
+    pub(crate) fn count_native_work(&mut self, work: u64) -> PyResult<()> {
+        let before = self.instructions;
+        self.instructions += work;
+        if before / LIMIT_CHECK_INTERVAL == self.instructions / LIMIT_CHECK_INTERVAL {
+            return Ok(());
+        }
+        self.check_limits()
+    }
+
+    /// Called periodically: enforce the instruction budget and the memory
+    /// budget (and report progress).
     fn check_limits(&mut self) -> PyResult<()> {
         self.report_progress();
         if self.instructions - self.instructions_at_yield > self.limits.instructions_without_yield {
@@ -814,9 +829,9 @@ impl Vm {
                 "stopped after {} instructions without yielding to the event loop: is there an infinite loop near line {line}?",
                 self.limits.instructions_without_yield
             );
-            self.halted = Some(msg.clone());
-            return Err(exc_empty(TypeId::SystemExit));
+            return Err(self.halt(msg));
         }
-        Ok(())
+        self.unless_halted()?;
+        self.check_memory_for(0)
     }
 }

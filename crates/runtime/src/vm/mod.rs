@@ -96,6 +96,8 @@ impl Vm {
             now: 0.0,
             source_lines: Rc::new(source.lines().map(str::to_string).collect()),
             halted: None,
+            memory: crate::memory::Usage::start(),
+            output_bytes: 0,
             warning_registry: HashSet::new(),
             last_line: 0,
             loop_floor: 0,
@@ -206,12 +208,66 @@ impl Vm {
 
     /// MemoryError for a list, tuple, str or bytes of `len` items (bytes of
     /// text) past [`Limits::max_sequence_len`], checked before it is built:
-    /// an allocation that size would abort the process, not raise.
-    pub fn check_size(&self, len: usize) -> PyResult<()> {
+    /// an allocation that size would abort the process, not raise. The run's
+    /// memory budget is checked too, counting at least a byte per item
+    /// ([`Vm::check_memory_for`]; [`Vm::check_items`] for items that are values).
+    pub fn check_size(&mut self, len: usize) -> PyResult<()> {
         if len > self.limits.max_sequence_len {
             return Err(exc_empty(TypeId::MemoryError));
         }
-        Ok(())
+        self.check_memory_for(len)
+    }
+
+    /// [`Vm::check_size`] for a list or tuple of `len` values, about to be
+    /// built: its bytes count against the memory budget, and copying them as
+    /// work (an instruction per sixteen items, [`Vm::count_native_work`]).
+    pub fn check_items(&mut self, len: usize) -> PyResult<()> {
+        if len > self.limits.max_sequence_len {
+            return Err(exc_empty(TypeId::MemoryError));
+        }
+        self.count_native_work(len as u64 / 16)?;
+        self.check_memory_for(len.saturating_mul(std::mem::size_of::<Value>()))
+    }
+
+    /// MemoryError when the run holds more than [`Limits::memory_bytes`] or would
+    /// with `incoming` more bytes, as CPython raises it when an allocation fails;
+    /// a run found past [`Limits::memory_stop_bytes`] (growth no check saw in
+    /// time) is stopped instead.
+    pub fn check_memory_for(&mut self, incoming: usize) -> PyResult<()> {
+        let held = self.memory.bytes();
+        if held.saturating_add(incoming) <= self.limits.memory_bytes {
+            return Ok(());
+        }
+        if held > self.limits.memory_stop_bytes() {
+            return Err(self.halt(self.memory_stop_message()));
+        }
+        Err(exc_empty(TypeId::MemoryError))
+    }
+
+    /// The SystemExit that unwinds a run a limit has stopped (a write past the
+    /// output limit), for the native functions that can stop it.
+    pub(crate) fn unless_halted(&self) -> PyResult<()> {
+        match self.halted {
+            Some(_) => Err(exc_empty(TypeId::SystemExit)),
+            None => Ok(()),
+        }
+    }
+
+    /// The limit message of a run stopped for holding too much memory.
+    pub(crate) fn memory_stop_message(&self) -> String {
+        format!(
+            "memory limit reached: the program holds more than {} MiB (its budget is {} MiB)",
+            self.limits.memory_stop_bytes() >> 20,
+            self.limits.memory_bytes >> 20
+        )
+    }
+
+    /// Stops the run at a limit: `message` is what the run ends with (exit
+    /// status 3), the SystemExit returned unwinds every frame without running
+    /// handlers or `finally` blocks.
+    pub(crate) fn halt(&mut self, message: String) -> ExcRef {
+        self.halted = Some(message);
+        exc_empty(TypeId::SystemExit)
     }
 
     /// Runs `f` one level deeper in Rust code that recurses once per level of a
@@ -483,7 +539,39 @@ impl Vm {
     }
 
     /// Write program output (print, tracebacks, warnings) to a stream.
+    /// Past [`Limits::max_output_bytes`] the text is cut there and the run halted
+    /// (the writers check [`Vm::halted`]); nothing more is written after that but
+    /// the run's limit message ([`Vm::write_limit_message`]).
     pub fn write(&mut self, stream: Stream, text: &str) {
+        let room = self
+            .limits
+            .max_output_bytes
+            .saturating_sub(self.output_bytes);
+        if text.len() > room {
+            let mut end = room;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            self.record_output(stream, &text[..end]);
+            self.output_bytes = self.limits.max_output_bytes;
+            if self.halted.is_none() {
+                self.halted = Some(format!(
+                    "output limit reached: the program wrote more than {} bytes",
+                    self.limits.max_output_bytes
+                ));
+            }
+            return;
+        }
+        self.output_bytes += text.len();
+        self.record_output(stream, text);
+    }
+
+    /// The message a run stopped at a limit ends with, past any output limit.
+    pub(crate) fn write_limit_message(&mut self, message: &str) {
+        self.record_output(Stream::Stderr, &format!("loopscope: {message}\n"));
+    }
+
+    fn record_output(&mut self, stream: Stream, text: &str) {
         if text.is_empty() {
             return;
         }
