@@ -450,7 +450,10 @@ fn contains_of_instance(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<Option
         let r = call(vm, &f, v, vec![item.clone()])?;
         return crate::ops::truthy(vm, &r).map(Some);
     }
-    if special(v, "__iter__").is_some() {
+    let inner = payload(v);
+    let searchable =
+        special(v, "__iter__").is_some() || (inner.is(v) && special(v, "__getitem__").is_some());
+    if searchable {
         let it = crate::iterators::get_iter(vm, v)?;
         while let Some(x) = crate::iterators::next_item(vm, &it)? {
             if x.is(item) || crate::ops::eq(vm, &x, item)? {
@@ -459,7 +462,6 @@ fn contains_of_instance(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<Option
         }
         return Ok(Some(false));
     }
-    let inner = payload(v);
     if !inner.is(v) {
         return crate::ops::contains(vm, &inner.clone(), item).map(Some);
     }
@@ -564,6 +566,14 @@ fn iter_of_instance(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let inner = payload(v);
     if !inner.is(v) {
         return crate::iterators::get_iter(vm, &inner.clone()).map(Some);
+    }
+    // The old sequence protocol: `__getitem__` from 0 until IndexError.
+    if special(v, "__getitem__").is_some() {
+        let state = crate::object::iter_state::IterState::Sequence {
+            seq: Some(v.clone()),
+            index: 0,
+        };
+        return Ok(Some(crate::iterators::new_iter(state)));
     }
     Err(type_error(format!(
         "'{}' object is not iterable",

@@ -400,6 +400,28 @@ fn next_of_state(vm: &mut Vm, state: &Rc<RefCell<IterState>>) -> PyResult<Option
             }
             Ok(Some(v))
         }
+        IterState::Sequence { seq, index } => {
+            let (Some(seq), at) = (seq.clone(), *index) else {
+                return Ok(None);
+            };
+            drop(s);
+            let item = ops::get_item(vm, &seq, &Value::Int(at));
+            let mut s = state.borrow_mut();
+            let IterState::Sequence { seq, index } = &mut *s else {
+                return Ok(None);
+            };
+            match item {
+                Ok(v) => {
+                    *index += 1;
+                    Ok(Some(v))
+                }
+                Err(e) if e.is(TypeId::IndexError) || e.is(TypeId::StopIteration) => {
+                    *seq = None;
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            }
+        }
     }
 }
 

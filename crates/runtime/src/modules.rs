@@ -13,6 +13,7 @@ mod math;
 mod operator;
 mod posix;
 mod random;
+mod sre;
 mod strftime;
 mod sys;
 mod time;
@@ -50,6 +51,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         ("inspect", inspect::make),
         ("_loopscope", loopscope::make),
         ("warnings", warnings::make),
+        ("_sre", sre::make),
     ];
     for (name, make) in natives {
         registry.register(name, ModuleSource::Native(*make));
@@ -92,6 +94,11 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("os"),
         python!("pathlib"),
         python!("posixpath"),
+        python!("re" => "re/__init__"),
+        python!("re._casefix" => "re/_casefix"),
+        python!("re._compiler" => "re/_compiler"),
+        python!("re._constants" => "re/_constants"),
+        python!("re._parser" => "re/_parser"),
         python!("statistics"),
         python!("string"),
         python!("textwrap"),

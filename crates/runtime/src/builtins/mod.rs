@@ -20,6 +20,7 @@ pub mod set_methods;
 pub mod sort;
 pub mod str_format;
 pub mod str_methods;
+mod str_translate;
 mod type_methods;
 mod value_specials;
 
@@ -144,6 +145,7 @@ pub fn install(vm: &mut Vm) {
         slots.get_mut(t).special = special;
     }
     slots.get_mut(TypeId::Str).methods = str_methods::METHODS;
+    slots.get_mut(TypeId::Str).class_methods = &[("maketrans", str_translate::maketrans)];
     slots.get_mut(TypeId::List).methods = list_methods::METHODS;
     let dict = slots.get_mut(TypeId::Dict);
     dict.methods = dict_methods::METHODS;

@@ -58,6 +58,7 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("isidentifier", isidentifier),
     ("isprintable", isprintable),
     ("expandtabs", expandtabs),
+    ("translate", super::str_translate::translate),
 ];
 
 fn this(recv: &Value) -> Rc<str> {

@@ -112,6 +112,12 @@ pub enum IterState {
         func: Option<Value>,
         sentinel: Value,
     },
+    /// `iter(obj)` of an object with `__getitem__` and no `__iter__`: asks
+    /// `obj[0]`, `obj[1]`, ... until IndexError; `None` once exhausted.
+    Sequence {
+        seq: Option<Value>,
+        index: i64,
+    },
 }
 
 impl IterState {
@@ -151,6 +157,7 @@ impl IterState {
             IterState::Islice { .. } => "itertools.islice",
             IterState::Chain { .. } => "itertools.chain",
             IterState::Callable { .. } => "callable_iterator",
+            IterState::Sequence { .. } => "iterator",
         }
     }
 }

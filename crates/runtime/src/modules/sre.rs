@@ -1,0 +1,110 @@
+//! `_sre`: the matcher under `re`. CPython's `re` package (its parser and
+//! compiler, `python/re/`) compiles a pattern to SRE code; this module runs
+//! that code with `rustpython-sre_engine`, a port of CPython's `_sre.c`
+//! matcher (same opcodes as 3.11), through one function, `_run`. Its Python
+//! half (`python/_sre.py`) holds what `_sre.c` builds on that: `compile`,
+//! the `Pattern` and `Match` types, the scanner and the case helpers.
+
+use std::rc::Rc;
+
+use rustpython_sre_engine::{Request, State, StrDrive};
+
+use crate::builtins::args::{count_range, index_arg, no_kwargs};
+use crate::iterators;
+use crate::object::exceptions::type_error;
+use crate::object::types::type_of;
+use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
+use crate::vm::Vm;
+
+/// What CPython 3.11's `re._constants.MAGIC` expects: the engine's opcodes
+/// are 3.11's (it declares 3.12's number, whose opcode table is the same).
+const MAGIC: i64 = 20220615;
+
+pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
+    const FUNCTIONS: &[(&str, NativeFn)] = &[("_run", run)];
+    let m = super::native_module("_sre", "", FUNCTIONS);
+    {
+        let mut attrs = m.attrs.borrow_mut();
+        attrs.insert_str("MAGIC", Value::Int(MAGIC));
+        attrs.insert_str("CODESIZE", Value::Int(4));
+        attrs.insert_str("MAXREPEAT", Value::Int(i64::from(u32::MAX)));
+        attrs.insert_str("MAXGROUPS", Value::Int(i64::from(u32::MAX / 4)));
+    }
+    vm.run_library_source(&m, include_str!("python/_sre.py"))?;
+    Ok(m)
+}
+
+/// How `_run` looks for a match: at `pos` (`match`), at `pos` up to
+/// `endpos` (`fullmatch`), or anywhere from `pos` (`search`).
+#[derive(Clone, Copy)]
+enum Mode {
+    Match,
+    FullMatch,
+    Search,
+}
+
+/// `_run(code, string, pos, endpos, mode, must_advance)`: `None`, or
+/// `(start, end, lastindex, marks)` where `marks` lists each group's start
+/// and end in turn (`-1` where a group did not take part), positions in
+/// characters for a str and in bytes for bytes. `mode` is 0 (match),
+/// 1 (fullmatch) or 2 (search); `must_advance` refuses an empty match at
+/// `pos` (the scanner's next search after an empty match).
+fn run(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    no_kwargs("_run", &args)?;
+    count_range("_run", &args, 6, 6)?;
+    let code: Vec<u32> = iterators::collect(vm, &args.pos[0])?
+        .iter()
+        .map(|c| index_arg(crate::object::instance::payload(c)).map(|c| c as u32))
+        .collect::<PyResult<_>>()?;
+    let pos = index_arg(&args.pos[2])?.max(0) as usize;
+    let endpos = index_arg(&args.pos[3])?.max(0) as usize;
+    let mode = match index_arg(&args.pos[4])? {
+        0 => Mode::Match,
+        1 => Mode::FullMatch,
+        _ => Mode::Search,
+    };
+    let must_advance = crate::ops::truthy(vm, &args.pos[5])?;
+    match &args.pos[1] {
+        Value::Str(s) => Ok(run_on(&**s, &code, pos, endpos, mode, must_advance)),
+        Value::Bytes(b) => Ok(run_on(&**b, &code, pos, endpos, mode, must_advance)),
+        other => Err(type_error(format!(
+            "expected string or bytes-like object, got '{}'",
+            type_of(other).name()
+        ))),
+    }
+}
+
+fn run_on<S: StrDrive>(
+    string: S,
+    code: &[u32],
+    pos: usize,
+    endpos: usize,
+    mode: Mode,
+    must_advance: bool,
+) -> Value {
+    let mut request = Request::new(string, pos, endpos, code, matches!(mode, Mode::FullMatch));
+    request.must_advance = must_advance;
+    let mut state = State::default();
+    let found = match mode {
+        Mode::Search => state.search(request),
+        Mode::Match | Mode::FullMatch => state.pymatch(&request),
+    };
+    if !found {
+        return Value::None;
+    }
+    let marks = (state.marks.raw().iter())
+        .map(|mark| {
+            Value::Int(if mark.is_some() {
+                mark.unpack() as i64
+            } else {
+                -1
+            })
+        })
+        .collect();
+    Value::tuple(vec![
+        Value::Int(state.start as i64),
+        Value::Int(state.cursor.position as i64),
+        Value::Int(state.marks.last_index() as i64),
+        Value::tuple(marks),
+    ])
+}
