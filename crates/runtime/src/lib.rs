@@ -4,6 +4,16 @@
 //!
 //! Entry point: [`run_program`]. The modules form the layers of [`LAYERS`].
 
+/// A file of the standard library at the path the oracle (the CPython 3.11.7
+/// that records the conformance cases, `python3`) has it, so that reprs
+/// (`coro=<sleep() running at …/asyncio/tasks.py:649>`), `__file__` and
+/// warnings name the same file CPython does. Usable in `const`s.
+macro_rules! stdlib_path {
+    ($relative:literal) => {
+        concat!("/root/.pyenv/versions/3.11.7/lib/python3.11/", $relative)
+    };
+}
+
 mod asyncio;
 mod attrs;
 mod builtins;

@@ -66,7 +66,7 @@ pub fn register(registry: &mut ModuleRegistry) {
             (
                 $name,
                 include_str!(concat!("modules/python/", $path, ".py")),
-                concat!("/usr/lib/python3.11/", $path, ".py"),
+                concat!(stdlib_path!(""), $path, ".py"),
             )
         };
     }

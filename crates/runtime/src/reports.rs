@@ -18,16 +18,13 @@ const ERROR: i64 = 40;
 
 /// Where `default_exception_handler` calls `logger.error` in 3.11.7.
 const EXCEPTION_HANDLER: (&str, u32, &str) = (
-    "/usr/lib/python3.11/asyncio/base_events.py",
+    stdlib_path!("asyncio/base_events.py"),
     1771,
     "default_exception_handler",
 );
 /// Where `BaseSelectorEventLoop.__init__` calls `logger.debug`.
-const SELECTOR_LOOP_INIT: (&str, u32, &str) = (
-    "/usr/lib/python3.11/asyncio/selector_events.py",
-    54,
-    "__init__",
-);
+const SELECTOR_LOOP_INIT: (&str, u32, &str) =
+    (stdlib_path!("asyncio/selector_events.py"), 54, "__init__");
 
 /// asyncio's default exception handler logging `message` with the
 /// traceback of `e`, `traceback` (as the `traceback` module writes it).

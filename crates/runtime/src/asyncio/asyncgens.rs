@@ -90,6 +90,11 @@ pub struct Shutdown {
 }
 
 impl Shutdown {
+    /// `results = await tasks.gather(...)` in base_events.py.
+    pub fn suspended_line(&self) -> Option<u32> {
+        self.closing.as_ref().map(|_| 551)
+    }
+
     pub fn new(loop_id: u32) -> Shutdown {
         Shutdown {
             loop_id,

@@ -26,6 +26,7 @@ use crate::vm::Vm;
 use super::api::{arg, receiver_obj};
 use super::callbacks::Callback;
 use super::heapq::{self, TimerEntry};
+use super::native_coro::{self, NativeCoro};
 use super::objects::{AsyncObject, Handle};
 use super::runners::run_until_complete;
 use super::tasks::{self, name_arg};
@@ -398,6 +399,10 @@ pub(super) fn method(name: &str) -> Option<(&'static str, NativeFn)> {
         "is_closed" => Some(("is_closed", l_is_closed)),
         "is_running" => Some(("is_running", l_is_running)),
         "stop" => Some(("stop", l_stop)),
+        "shutdown_asyncgens" => Some(("shutdown_asyncgens", l_shutdown_asyncgens)),
+        "shutdown_default_executor" => {
+            Some(("shutdown_default_executor", l_shutdown_default_executor))
+        }
         _ => None,
     }
 }
@@ -516,6 +521,26 @@ fn l_is_closed(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
 
 fn l_is_running(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     Ok(Value::Bool(aio(vm).loops[loop_of(r)? as usize].running))
+}
+
+/// `await loop.shutdown_asyncgens()`: close the async generators left.
+fn l_shutdown_asyncgens(_: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let body = NativeCoro::ShutdownAsyncgens(super::asyncgens::Shutdown::new(loop_of(r)?));
+    Ok(Value::Generator(native_coro::coroutine(
+        "shutdown_asyncgens",
+        "BaseEventLoop.shutdown_asyncgens",
+        body,
+    )))
+}
+
+/// `await loop.shutdown_default_executor()`: there are no executor threads.
+fn l_shutdown_default_executor(_: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    loop_of(r)?;
+    Ok(Value::Generator(native_coro::coroutine(
+        "shutdown_default_executor",
+        "BaseEventLoop.shutdown_default_executor",
+        NativeCoro::ReturnNone,
+    )))
 }
 
 fn l_stop(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {

@@ -51,6 +51,22 @@ pub fn coroutine(name: &'static str, qualname: &'static str, coro: NativeCoro) -
 }
 
 impl NativeCoroutine for NativeCoro {
+    /// The `await` lines of CPython 3.11.7's sources.
+    fn suspended_line(&self) -> Option<u32> {
+        match self {
+            NativeCoro::Sleep0 { started: true, .. } => Some(640),
+            NativeCoro::Sleep {
+                waiting: Some(_), ..
+            } => Some(649),
+            NativeCoro::Sync(c) => c.suspended_line(),
+            NativeCoro::Queue(c) => c.suspended_line(),
+            NativeCoro::Waiting(c) => c.suspended_line(),
+            NativeCoro::TaskGroup(c) => c.suspended_line(),
+            NativeCoro::ShutdownAsyncgens(c) => c.suspended_line(),
+            _ => None,
+        }
+    }
+
     fn step(&mut self, vm: &mut Vm, input: Resume) -> GenOutcome {
         match self {
             NativeCoro::Sync(c) => c.step(vm, input),

@@ -295,6 +295,20 @@ pub enum QueueCoro {
 }
 
 impl QueueCoro {
+    /// The line of queues.py this coroutine awaits at.
+    pub fn suspended_line(&self) -> Option<u32> {
+        match self {
+            QueueCoro::Put {
+                waiting: Some(_), ..
+            } => Some(120),
+            QueueCoro::Get {
+                waiting: Some(_), ..
+            } => Some(158),
+            QueueCoro::Join { wait: Some(_), .. } => Some(215),
+            _ => None,
+        }
+    }
+
     pub fn step(&mut self, vm: &mut Vm, input: Resume) -> GenOutcome {
         match self {
             QueueCoro::Put {

@@ -21,9 +21,8 @@ use crate::object::generator::{GenBody, GenState, Generator};
 use crate::object::value::{Args, PyResult, Value};
 use crate::vm::Vm;
 
-/// Where asyncio's own functions live, as CPython 3.11.7 installed under the
-/// engine's `/usr/lib/python3.11` reports them.
-const ASYNCIO_DIR: &str = "/usr/lib/python3.11/asyncio";
+/// Where asyncio's own functions live, as the oracle's CPython 3.11.7 reports them.
+const ASYNCIO_DIR: &str = stdlib_path!("asyncio");
 
 /// The `__repr__` slot of asyncio's types: the repr with the VM at hand.
 pub fn repr_slot(vm: &mut Vm, this: &Value, _: Args) -> PyResult<Value> {
@@ -193,7 +192,7 @@ impl AsyncRepr<'_> {
     fn coroutine(&mut self, g: &Rc<Generator>) -> String {
         let name = &g.qualname;
         let Some(code) = &g.code else {
-            return format!("{name}()");
+            return native_coroutine(g);
         };
         if g.state.get() == GenState::Closed {
             return format!(
@@ -535,3 +534,52 @@ fn primitive_repr(name: &str, id: u32, state: &str, waiters: usize) -> String {
         fake_address(id)
     )
 }
+
+/// `_format_coroutine` for asyncio's own coroutines: the file and line of the
+/// CPython 3.11.7 source each one ports (`sleep() running at
+/// …/asyncio/tasks.py:649`, `Queue.get() done, defined at …/queues.py:149`).
+fn native_coroutine(g: &Generator) -> String {
+    let name = &g.qualname;
+    let Some(&(_, file, first_line)) = NATIVE_DEFINITIONS.iter().find(|(q, ..)| *q == &**name)
+    else {
+        return format!("{name}()");
+    };
+    if g.state.get() == GenState::Closed {
+        return format!("{name}() done, defined at {ASYNCIO_DIR}/{file}:{first_line}");
+    }
+    // A coroutine being stepped is borrowed: it is at the line it was at.
+    let line = match g.body.try_borrow().as_deref() {
+        Ok(GenBody::Native(coro)) => coro.suspended_line(),
+        _ => None,
+    };
+    let line = line.unwrap_or(first_line);
+    format!("{name}() running at {ASYNCIO_DIR}/{file}:{line}")
+}
+
+/// Where CPython 3.11.7 defines the coroutines the engine implements natively
+/// (qualname, file under asyncio/, line of the `async def`).
+const NATIVE_DEFINITIONS: &[(&str, &str, u32)] = &[
+    ("sleep", "tasks.py", 637),
+    ("wait_for", "tasks.py", 436),
+    ("wait", "tasks.py", 399),
+    ("as_completed.<locals>._wait_for_one", "tasks.py", 610),
+    ("Lock.acquire", "locks.py", 93),
+    ("Event.wait", "locks.py", 200),
+    ("Semaphore.acquire", "locks.py", 364),
+    ("Condition.wait", "locks.py", 248),
+    ("Condition.wait_for", "locks.py", 285),
+    ("_ContextManagerMixin.__aexit__", "locks.py", 20),
+    ("Queue.put", "queues.py", 110),
+    ("Queue.get", "queues.py", 149),
+    ("Queue.join", "queues.py", 206),
+    ("Timeout.__aenter__", "timeouts.py", 85),
+    ("Timeout.__aexit__", "timeouts.py", 97),
+    ("TaskGroup.__aenter__", "taskgroups.py", 54),
+    ("TaskGroup.__aexit__", "taskgroups.py", 68),
+    ("BaseEventLoop.shutdown_asyncgens", "base_events.py", 539),
+    (
+        "BaseEventLoop.shutdown_default_executor",
+        "base_events.py",
+        564,
+    ),
+];

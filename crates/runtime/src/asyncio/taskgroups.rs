@@ -244,6 +244,14 @@ pub struct GroupExit {
 }
 
 impl TaskGroupCoro {
+    /// `await self._on_completed_fut` in taskgroups.py's `__aexit__`.
+    pub fn suspended_line(&self) -> Option<u32> {
+        match self {
+            TaskGroupCoro::Exit(x) => x.waiting.as_ref().map(|_| 110),
+            TaskGroupCoro::Enter(_) => None,
+        }
+    }
+
     pub fn step(&mut self, vm: &mut Vm, input: Resume) -> GenOutcome {
         match self {
             TaskGroupCoro::Enter(group) => {

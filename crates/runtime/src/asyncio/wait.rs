@@ -75,6 +75,11 @@ pub struct Wait {
 }
 
 impl Wait {
+    /// `return await _wait(fs, timeout, return_when, loop)`.
+    pub(super) fn suspended_line(&self) -> Option<u32> {
+        self.waiting.as_ref().map(|_| 428)
+    }
+
     pub(super) fn step(&mut self, vm: &mut Vm, input: Resume) -> GenOutcome {
         match self.waiting.take() {
             None => {

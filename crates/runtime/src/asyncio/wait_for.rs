@@ -140,6 +140,19 @@ pub struct WaitFor {
 }
 
 impl WaitFor {
+    /// The `await` of tasks.py's `wait_for` at which this one is suspended.
+    pub(super) fn suspended_line(&self) -> Option<u32> {
+        match self.stage {
+            WaitForStage::Start { .. } | WaitForStage::Finished => None,
+            WaitForStage::Delegating(_) => Some(452),
+            WaitForStage::Waiting(_) => Some(476),
+            WaitForStage::CancelledWhileWaiting { .. } => Some(485),
+            // After the timer fired, or at once for a timeout <= 0.
+            WaitForStage::TimedOut(_) if self.timeout_handle.is_some() => Some(495),
+            WaitForStage::TimedOut(_) => Some(460),
+        }
+    }
+
     pub(super) fn step(&mut self, vm: &mut Vm, input: Resume) -> GenOutcome {
         let outcome = self.run(vm, input);
         if !matches!(outcome, GenOutcome::Yielded(_)) {

@@ -131,6 +131,16 @@ pub enum WaitingCoro {
 }
 
 impl WaitingCoro {
+    /// The line of tasks.py this coroutine awaits at.
+    pub fn suspended_line(&self) -> Option<u32> {
+        match self {
+            WaitingCoro::WaitFor(w) => w.suspended_line(),
+            WaitingCoro::Wait(w) => w.suspended_line(),
+            WaitingCoro::WaitForOne { get: Some(_), .. } => Some(611),
+            _ => None,
+        }
+    }
+
     pub fn step(&mut self, vm: &mut Vm, input: Resume) -> GenOutcome {
         match self {
             WaitingCoro::WaitFor(w) => w.step(vm, input),

@@ -32,7 +32,7 @@ pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("getgeneratorstate", getgeneratorstate),
         ("getcoroutinestate", getcoroutinestate),
     ];
-    let m = super::native_module("inspect", "/usr/lib/python3.11/inspect.py", FUNCTIONS);
+    let m = super::native_module("inspect", stdlib_path!("inspect.py"), FUNCTIONS);
     {
         let mut attrs = m.attrs.borrow_mut();
         for prefix in ["GEN", "CORO"] {

@@ -12,7 +12,7 @@ use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::object::warnings::{LogEntry, LogRoute};
 use crate::vm::Vm;
 
-const FILENAME: &str = "/usr/lib/python3.11/logging/__init__.py";
+const FILENAME: &str = stdlib_path!("logging/__init__.py");
 
 pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     const FUNCTIONS: &[(&str, NativeFn)] = &[("_caller", caller)];

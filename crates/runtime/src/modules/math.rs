@@ -51,7 +51,7 @@ pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
     ];
     let m = super::native_module(
         "math",
-        "/usr/lib/python3.11/lib-dynload/math.cpython-311-x86_64-linux-gnu.so",
+        stdlib_path!("lib-dynload/math.cpython-311-x86_64-linux-gnu.so"),
         FUNCTIONS,
     );
     {

@@ -31,7 +31,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("neg", neg),
         ("index", index),
     ];
-    let m = super::native_module("operator", "/usr/lib/python3.11/operator.py", FUNCTIONS);
+    let m = super::native_module("operator", stdlib_path!("operator.py"), FUNCTIONS);
     for t in [TypeId::ItemGetter, TypeId::AttrGetter] {
         m.attrs
             .borrow_mut()

@@ -39,7 +39,7 @@ pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
     ];
     Ok(super::native_module(
         "random",
-        "/usr/lib/python3.11/random.py",
+        stdlib_path!("random.py"),
         FUNCTIONS,
     ))
 }

@@ -24,7 +24,7 @@ pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
     ];
     Ok(super::native_module(
         "traceback",
-        "/usr/lib/python3.11/traceback.py",
+        stdlib_path!("traceback.py"),
         FUNCTIONS,
     ))
 }

@@ -11,7 +11,7 @@ use crate::builtins::args::{count_range, index_arg, no_kwargs};
 use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
-const FILENAME: &str = "/usr/lib/python3.11/warnings.py";
+const FILENAME: &str = stdlib_path!("warnings.py");
 
 pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     const FUNCTIONS: &[(&str, NativeFn)] = &[("_caller", caller), ("_source_line", source_line)];

@@ -51,6 +51,14 @@ pub enum GenBody {
 /// `Lock.acquire`, ...): each `step` is one `send` or `throw`.
 pub trait NativeCoroutine {
     fn step(&mut self, vm: &mut Vm, input: Resume) -> GenOutcome;
+
+    /// The line of CPython's source of this coroutine where it is suspended
+    /// (the `await` it waits at), for reprs such as `coro=<sleep() running
+    /// at …/asyncio/tasks.py:649>`; `None` before its first step, or when no
+    /// line is known (the repr then names the `async def` line).
+    fn suspended_line(&self) -> Option<u32> {
+        None
+    }
 }
 
 /// A generator's name: asyncio's own coroutines use names known at compile

@@ -72,6 +72,28 @@ pub fn coroutine(name: &'static str, qualname: &'static str, c: SyncCoro) -> Val
 }
 
 impl SyncCoro {
+    /// The line of locks.py this coroutine awaits at.
+    pub fn suspended_line(&self) -> Option<u32> {
+        match self {
+            SyncCoro::LockAcquire {
+                waiting: Some(_), ..
+            } => Some(114),
+            SyncCoro::EventWait {
+                waiting: Some(_), ..
+            } => Some(213),
+            SyncCoro::SemAcquire {
+                waiting: Some(_), ..
+            } => Some(387),
+            SyncCoro::CondWait { stage, .. } => match stage {
+                CondStage::Start => None,
+                CondStage::Parked(_) => Some(267),
+                CondStage::Reacquire { .. } => Some(277),
+            },
+            SyncCoro::CondWaitFor { inner: Some(_), .. } => Some(294),
+            _ => None,
+        }
+    }
+
     pub fn step(&mut self, vm: &mut Vm, input: Resume) -> GenOutcome {
         match self {
             SyncCoro::Release { target } => {
