@@ -1,0 +1,331 @@
+//! Subscripts: `obj[i]`, `obj[i] = v`, `del obj[i]` on the built-in
+//! sequences and mappings, slices and their indices, and `list[int]`-style
+//! generic aliases of built-in types.
+
+use crate::dunders::Subscript;
+use crate::iterators;
+use crate::object::exceptions::{exc, type_error};
+use crate::object::types::{type_of, TypeId, TypeRef};
+use crate::object::value::{Args, PyResult, Value};
+use crate::vm::Vm;
+use num_traits::Signed;
+use std::rc::Rc;
+
+/// Resolve a possibly negative index against a length.
+pub(super) fn norm_index(i: &Value, len: usize, what: &str) -> PyResult<usize> {
+    let i = match i {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        Value::BigInt(_) => {
+            return Err(exc(
+                TypeId::IndexError,
+                "cannot fit 'int' into an index-sized integer",
+            ))
+        }
+        other => {
+            let t = type_of(other).name();
+            return Err(type_error(match what {
+                "string" => format!("string indices must be integers, not '{t}'"),
+                "index" => format!("byte indices must be integers or slices, not {t}"),
+                "range object" => format!("range indices must be integers or slices, not {t}"),
+                "list assignment" => format!("list indices must be integers or slices, not {t}"),
+                _ => format!("{what} indices must be integers or slices, not {t}"),
+            }));
+        }
+    };
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j < 0 || j >= len as i64 {
+        return Err(exc(
+            TypeId::IndexError,
+            match what {
+                "index" => "index out of range".to_string(),
+                _ => format!("{what} index out of range"),
+            },
+        ));
+    }
+    Ok(j as usize)
+}
+
+/// The indices a slice selects from a sequence of `len` items.
+pub fn slice_indices(vm: &mut Vm, s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
+    // Bounds that are objects with `__index__` count as their ints.
+    let mut bounds = s.clone();
+    for bound in bounds.iter_mut() {
+        if let Some(i) = crate::dunders::index(vm, bound)? {
+            *bound = i;
+        }
+    }
+    let s = &bounds;
+    let get = |v: &Value| -> PyResult<Option<i64>> {
+        match v {
+            Value::None => Ok(None),
+            Value::Int(i) => Ok(Some(*i)),
+            Value::Bool(b) => Ok(Some(*b as i64)),
+            Value::BigInt(b) => Ok(Some(if b.is_negative() {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            })),
+            _ => Err(type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            )),
+        }
+    };
+    let step = get(&s[2])?.unwrap_or(1);
+    if step == 0 {
+        return Err(exc(TypeId::ValueError, "slice step cannot be zero"));
+    }
+    let len = len as i64;
+    let adjust = |v: Option<i64>, default: i64, lo: i64, hi: i64| -> i64 {
+        match v {
+            None => default,
+            Some(mut x) => {
+                if x < 0 {
+                    x += len;
+                }
+                x.clamp(lo, hi)
+            }
+        }
+    };
+    let (start, stop) = if step > 0 {
+        (
+            adjust(get(&s[0])?, 0, 0, len),
+            adjust(get(&s[1])?, len, 0, len),
+        )
+    } else {
+        (
+            adjust(get(&s[0])?, len - 1, -1, len - 1),
+            adjust(get(&s[1])?, -1, -1, len - 1),
+        )
+    };
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(i as usize);
+        i += step;
+    }
+    Ok(out)
+}
+
+pub fn get_item(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
+    if let Some(v) = crate::dunders::subscript(vm, obj, idx, Subscript::Get)? {
+        return Ok(v);
+    }
+    let sequence = matches!(
+        obj,
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_)
+    );
+    if sequence {
+        // `items[position]` with an object that has `__index__`.
+        if let Some(i) = crate::dunders::index(vm, idx)? {
+            return get_item(vm, obj, &i);
+        }
+    }
+    if let Value::Slice(s) = idx {
+        return get_slice(vm, obj, s);
+    }
+    match obj {
+        Value::List(l) => {
+            let l = l.borrow();
+            let i = norm_index(idx, l.len(), "list")?;
+            Ok(l[i].clone())
+        }
+        Value::Tuple(t) => {
+            let i = norm_index(idx, t.len(), "tuple")?;
+            Ok(t[i].clone())
+        }
+        Value::Str(s) => {
+            if s.is_ascii() {
+                let i = norm_index(idx, s.len(), "string")?;
+                return Ok(Value::str(&s[i..i + 1]));
+            }
+            let chars: Vec<char> = s.chars().collect();
+            let i = norm_index(idx, chars.len(), "string")?;
+            Ok(Value::str(&chars[i].to_string()))
+        }
+        Value::Bytes(b) => {
+            let i = norm_index(idx, b.len(), "index")?;
+            Ok(Value::Int(b[i] as i64))
+        }
+        Value::Range(r) => {
+            let i = norm_index(idx, r.len() as usize, "range object")?;
+            Ok(Value::Int(r.start + r.step * i as i64))
+        }
+        Value::Dict(d) => match crate::mapping::dict_get(vm, d, idx)? {
+            Some(v) => Ok(v),
+            None => Err(crate::object::exceptions::Exception::new(
+                TypeId::KeyError,
+                vec![idx.clone()],
+            )),
+        },
+        Value::Type(t) => match t.lookup_override("__class_getitem__") {
+            Some(f) => match crate::vm::descriptors::method_wrapper(&f) {
+                Some(w) => vm.call(&w.func.clone(), Args::new(vec![obj.clone(), idx.clone()])),
+                None => vm.call(&f, Args::new(vec![idx.clone()])),
+            },
+            None if generic_builtin(t) => generic_alias(vm, obj, idx),
+            None => Err(type_error(format!(
+                "type '{}' is not subscriptable",
+                t.name()
+            ))),
+        },
+        _ => Err(type_error(format!(
+            "'{}' object is not subscriptable",
+            type_of(obj).name()
+        ))),
+    }
+}
+
+/// The built-in types CPython lets programs subscript (`list[int]`,
+/// `asyncio.Queue[str]`): they and their subclasses.
+pub(super) fn generic_builtin(t: &TypeRef) -> bool {
+    [
+        TypeId::Tuple,
+        TypeId::List,
+        TypeId::Dict,
+        TypeId::Set,
+        TypeId::Enumerate,
+        TypeId::Future,
+        TypeId::Queue,
+    ]
+    .into_iter()
+    .any(|g| t.is_subclass_of(g))
+        || matches!(t, TypeRef::Builtin(TypeId::Type))
+}
+
+/// `list[int]`: a `types.GenericAlias` (written in Python, `_loopscope`).
+pub(super) fn generic_alias(vm: &mut Vm, origin: &Value, args: &Value) -> PyResult<Value> {
+    let module = vm.import("_loopscope")?;
+    let alias = crate::attrs::get_attr(vm, &module, "GenericAlias")?;
+    vm.call(&alias, Args::new(vec![origin.clone(), args.clone()]))
+}
+
+pub(super) fn get_slice(vm: &mut Vm, obj: &Value, s: &[Value; 3]) -> PyResult<Value> {
+    match obj {
+        Value::List(l) => {
+            let l = l.borrow().clone();
+            let idx = slice_indices(vm, s, l.len())?;
+            Ok(Value::list(idx.into_iter().map(|i| l[i].clone()).collect()))
+        }
+        Value::Tuple(t) => {
+            let idx = slice_indices(vm, s, t.len())?;
+            Ok(Value::tuple(
+                idx.into_iter().map(|i| t[i].clone()).collect(),
+            ))
+        }
+        Value::Str(st) => {
+            let chars: Vec<char> = st.chars().collect();
+            let idx = slice_indices(vm, s, chars.len())?;
+            Ok(Value::str(
+                &idx.into_iter().map(|i| chars[i]).collect::<String>(),
+            ))
+        }
+        Value::Bytes(b) => {
+            let idx = slice_indices(vm, s, b.len())?;
+            Ok(Value::Bytes(Rc::from(
+                idx.into_iter().map(|i| b[i]).collect::<Vec<u8>>(),
+            )))
+        }
+        Value::Range(r) => {
+            let items: Vec<i64> = (0..r.len()).map(|i| r.start + r.step * i).collect();
+            let idx = slice_indices(vm, s, items.len())?;
+            let vals: Vec<Value> = idx.into_iter().map(|i| Value::Int(items[i])).collect();
+            Ok(Value::list(vals))
+        }
+        _ => Err(type_error(format!(
+            "'{}' object is not subscriptable",
+            type_of(obj).name()
+        ))),
+    }
+}
+
+pub fn set_item(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> PyResult<()> {
+    if crate::dunders::subscript(vm, obj, &idx, Subscript::Set(v.clone()))?.is_some() {
+        return Ok(());
+    }
+    match obj {
+        Value::List(l) => {
+            if let Value::Slice(s) = &idx {
+                let items = iterators::collect(vm, &v)?;
+                let len = l.borrow().len();
+                vm.check_items(len + items.len())?;
+                let indices = slice_indices(vm, s, len)?;
+                let mut l = l.borrow_mut();
+                if s[2].is_none() || matches!(s[2], Value::Int(1)) {
+                    let start = indices.first().copied().unwrap_or_else(|| {
+                        slice_indices(vm, &[s[0].clone(), Value::None, Value::None], len)
+                            .ok()
+                            .and_then(|v| v.first().copied())
+                            .unwrap_or(len)
+                    });
+                    let end = start + indices.len();
+                    l.splice(start..end, items);
+                } else {
+                    if items.len() != indices.len() {
+                        return Err(exc(
+                            TypeId::ValueError,
+                            format!(
+                                "attempt to assign sequence of size {} to extended slice of size {}",
+                                items.len(),
+                                indices.len()
+                            ),
+                        ));
+                    }
+                    for (i, item) in indices.into_iter().zip(items) {
+                        l[i] = item;
+                    }
+                }
+                return Ok(());
+            }
+            let mut l = l.borrow_mut();
+            let len = l.len();
+            let i = norm_index(&idx, len, "list assignment")?;
+            l[i] = v;
+            Ok(())
+        }
+        Value::Dict(d) => crate::mapping::dict_set(vm, d, idx, v),
+        _ => Err(type_error(format!(
+            "'{}' object does not support item assignment",
+            type_of(obj).name()
+        ))),
+    }
+}
+
+pub fn del_item(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
+    if crate::dunders::subscript(vm, obj, idx, Subscript::Delete)?.is_some() {
+        return Ok(());
+    }
+    match obj {
+        Value::List(l) => {
+            if let Value::Slice(s) = idx {
+                let len = l.borrow().len();
+                let mut indices = slice_indices(vm, s, len)?;
+                // A slice's indices run one way; delete from the highest down.
+                if indices.first() > indices.last() {
+                    indices.reverse();
+                }
+                let mut l = l.borrow_mut();
+                for i in indices.into_iter().rev() {
+                    l.remove(i);
+                }
+                return Ok(());
+            }
+            let mut l = l.borrow_mut();
+            let len = l.len();
+            let i = norm_index(idx, len, "list assignment")?;
+            l.remove(i);
+            Ok(())
+        }
+        Value::Dict(d) => match crate::mapping::dict_remove(vm, d, idx)? {
+            Some(_) => Ok(()),
+            None => Err(crate::object::exceptions::Exception::new(
+                TypeId::KeyError,
+                vec![idx.clone()],
+            )),
+        },
+        _ => Err(type_error(format!(
+            "'{}' object doesn't support item deletion",
+            type_of(obj).name()
+        ))),
+    }
+}
