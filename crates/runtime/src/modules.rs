@@ -5,6 +5,7 @@
 pub mod contextvars;
 pub(crate) mod functools;
 mod gc;
+mod hashlib;
 mod inspect;
 mod itertools;
 mod logging;
@@ -52,6 +53,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         ("_loopscope", loopscope::make),
         ("warnings", warnings::make),
         ("_sre", sre::make),
+        ("_hashlib", hashlib::make),
     ];
     for (name, make) in natives {
         registry.register(name, ModuleSource::Native(*make));
@@ -76,6 +78,8 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("_collections"),
         python!("abc"),
         python!("argparse"),
+        python!("base64"),
+        python!("binascii"),
         python!("bisect"),
         python!("collections" => "collections/__init__"),
         python!("collections.abc" => "collections/abc"),
@@ -85,6 +89,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("datetime"),
         python!("enum"),
         python!("functools"),
+        python!("hashlib"),
         python!("heapq"),
         python!("json" => "json/__init__"),
         python!("json.decoder" => "json/decoder"),
@@ -94,11 +99,13 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("os"),
         python!("pathlib"),
         python!("posixpath"),
+        python!("pprint"),
         python!("re" => "re/__init__"),
         python!("re._casefix" => "re/_casefix"),
         python!("re._compiler" => "re/_compiler"),
         python!("re._constants" => "re/_constants"),
         python!("re._parser" => "re/_parser"),
+        python!("secrets"),
         python!("statistics"),
         python!("string"),
         python!("textwrap"),

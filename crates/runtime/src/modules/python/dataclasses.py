@@ -233,6 +233,7 @@ def _make_repr(fields):
             return f'{self.__class__.__qualname__}({body})'
         finally:
             _repr_running.discard(key)
+    __repr__._dataclass_repr = True
     return __repr__
 
 

@@ -2,8 +2,8 @@
 # the names programs import for annotations, subscriptable with CPython's
 # reprs (typing.Optional[int], ~T), get_origin/get_args, cast, TypeVar,
 # NewType, NamedTuple (a namedtuple built from the class body's annotations)
-# and Generic/Protocol as plain base classes (their subscriptions are the
-# class itself: the engine has no __mro_entries__ yet).
+# and Generic/Protocol (Generic[T] and Repo[int] are aliases whose
+# __mro_entries__ give the class; __parameters__ collected as 3.11 does).
 
 import collections as _collections
 import sys as _sys
@@ -85,10 +85,42 @@ class _GenericAlias(_Final):
         return hash((self.__origin__, self.__args__))
 
     def __call__(self, *args, **kwargs):
-        return self.__origin__(*args, **kwargs)
+        result = self.__origin__(*args, **kwargs)
+        try:
+            result.__orig_class__ = self
+        except AttributeError:
+            pass
+        return result
 
     def __getitem__(self, params):
         return self
+
+    @property
+    def __parameters__(self):
+        return _collect_parameters(self.__args__)
+
+    def __mro_entries__(self, bases):
+        # _GenericAlias.__mro_entries__ and _BaseGenericAlias's, as 3.11's.
+        if self.__origin__ is Generic:
+            if Protocol in bases:
+                return ()
+            i = bases.index(self)
+            for b in bases[i + 1:]:
+                if isinstance(b, _GenericAlias) and b is not self:
+                    return ()
+            return (Generic,)
+        if not self._name:
+            return (self.__origin__,)
+        res = []
+        if self.__origin__ not in bases:
+            res.append(self.__origin__)
+        i = bases.index(self)
+        for b in bases[i + 1:]:
+            if isinstance(b, _GenericAlias) or (isinstance(b, type) and issubclass(b, Generic)):
+                break
+        else:
+            res.append(Generic)
+        return tuple(res)
 
     def __or__(self, other):
         return Union[self, other]
@@ -337,17 +369,88 @@ class TypeVarTuple(_Final):
         return self.__name__
 
 
+def _collect_parameters(args):
+    parameters = []
+    for t in args:
+        if isinstance(t, (TypeVar, ParamSpec, TypeVarTuple)):
+            if t not in parameters:
+                parameters.append(t)
+        else:
+            for x in getattr(t, '__parameters__', ()):
+                if isinstance(x, (TypeVar, ParamSpec, TypeVarTuple)) and x not in parameters:
+                    parameters.append(x)
+    return tuple(parameters)
+
+
 class Generic:
-    """Abstract base class for generic types (Generic[T] is Generic)."""
+    """Abstract base class for generic types."""
     __slots__ = ()
+    _is_protocol = False
 
     def __class_getitem__(cls, params):
-        return cls
+        if not isinstance(params, tuple):
+            params = (params,)
+        if cls in (Generic, Protocol):
+            if not params:
+                raise TypeError(
+                    f"Parameter list to {cls.__qualname__}[...] cannot be empty")
+            if not all(isinstance(p, (TypeVar, ParamSpec, TypeVarTuple)) for p in params):
+                raise TypeError(
+                    f"Parameters to {cls.__name__}[...] must all be type variables "
+                    f"or parameter specification variables.")
+            if len(set(params)) != len(params):
+                raise TypeError(
+                    f"Parameters to {cls.__name__}[...] must all be unique")
+        else:
+            expected = len(cls.__dict__.get('__parameters__', ()))
+            if not expected:
+                raise TypeError(f"{cls} is not a generic class")
+            if len(params) != expected:
+                raise TypeError(f"Too {'many' if len(params) > expected else 'few'} "
+                                f"arguments for {cls}; actual {len(params)}, "
+                                f"expected {expected}")
+        return _GenericAlias(cls, params)
+
+    def __init_subclass__(cls, *args, **kwargs):
+        super().__init_subclass__(*args, **kwargs)
+        tvars = []
+        if '__orig_bases__' in cls.__dict__:
+            error = Generic in cls.__orig_bases__
+        else:
+            error = (Generic in cls.__bases__ and cls.__name__ != 'Protocol')
+        if error:
+            raise TypeError("Cannot inherit from plain Generic")
+        if '__orig_bases__' in cls.__dict__:
+            tvars = list(_collect_parameters(cls.__orig_bases__))
+            gvars = None
+            for base in cls.__orig_bases__:
+                if (isinstance(base, _GenericAlias) and
+                        base.__origin__ in (Generic, Protocol)):
+                    if gvars is not None:
+                        raise TypeError(
+                            "Cannot inherit from Generic[...] multiple times.")
+                    gvars = base.__parameters__
+            if gvars is not None:
+                tvarset = set(tvars)
+                gvarset = set(gvars)
+                if not tvarset <= gvarset:
+                    s_vars = ', '.join(str(t) for t in tvars if t not in gvarset)
+                    s_args = ', '.join(str(g) for g in gvars)
+                    raise TypeError(f"Some type variables ({s_vars}) are"
+                                    f" not listed in Generic[{s_args}]")
+                tvars = list(gvars)
+        cls.__parameters__ = tuple(tvars)
 
 
 class Protocol(Generic):
-    """Base class for protocol classes (Protocol[T] is Protocol)."""
+    """Base class for protocol classes."""
     __slots__ = ()
+    _is_protocol = True
+
+    def __init_subclass__(cls, *args, **kwargs):
+        super().__init_subclass__(*args, **kwargs)
+        if not cls.__dict__.get('_is_protocol', False):
+            cls._is_protocol = any(b is Protocol for b in cls.__bases__)
 
 
 def runtime_checkable(cls):
