@@ -106,6 +106,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("re._constants" => "re/_constants"),
         python!("re._parser" => "re/_parser"),
         python!("secrets"),
+        python!("signal"),
         python!("statistics"),
         python!("string"),
         python!("textwrap"),

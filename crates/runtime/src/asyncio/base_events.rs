@@ -30,7 +30,7 @@ use super::native_coro::{self, NativeCoro};
 use super::objects::{AsyncObject, Handle};
 use super::runners::run_until_complete;
 use super::tasks::{self, name_arg};
-use super::{aio, futures, AsyncState};
+use super::{aio, futures, unix_events, AsyncState};
 
 /// `time.get_clock_info('monotonic').resolution` on Linux.
 pub const CLOCK_RESOLUTION: f64 = 1e-09;
@@ -54,6 +54,9 @@ pub struct LoopState {
     /// ran (a WeakSet in CPython), in that order.
     pub asyncgens: Vec<std::rc::Weak<crate::object::generator::Generator>>,
     pub asyncgens_shutdown_called: bool,
+    /// The signals `add_signal_handler` holds a handler for (unix_events.py's
+    /// `_signal_handlers`; no signal ever arrives in a simulated run).
+    pub signal_handlers: Vec<i64>,
 }
 
 fn next_handle_id(vm: &mut Vm) -> u32 {
@@ -400,6 +403,10 @@ pub(super) fn method(name: &str) -> Option<(&'static str, NativeFn)> {
         "is_running" => Some(("is_running", l_is_running)),
         "stop" => Some(("stop", l_stop)),
         "shutdown_asyncgens" => Some(("shutdown_asyncgens", l_shutdown_asyncgens)),
+        "add_signal_handler" => Some(("add_signal_handler", unix_events::add_signal_handler)),
+        "remove_signal_handler" => {
+            Some(("remove_signal_handler", unix_events::remove_signal_handler))
+        }
         "shutdown_default_executor" => {
             Some(("shutdown_default_executor", l_shutdown_default_executor))
         }
@@ -407,7 +414,7 @@ pub(super) fn method(name: &str) -> Option<(&'static str, NativeFn)> {
     }
 }
 
-fn loop_of(r: &Value) -> PyResult<u32> {
+pub(super) fn loop_of(r: &Value) -> PyResult<u32> {
     match &*receiver_obj(r)? {
         AsyncObject::Loop(id) => Ok(*id),
         _ => Err(type_error("not a loop")),

@@ -35,6 +35,7 @@ pub mod submodules;
 pub mod taskgroups;
 pub mod tasks;
 pub mod timeouts;
+pub mod unix_events;
 pub mod wait;
 pub mod wait_for;
 pub mod waiting;
