@@ -20,6 +20,7 @@ mod sys;
 mod time;
 mod traceback;
 mod warnings;
+mod weakref;
 
 use std::rc::Rc;
 
@@ -54,6 +55,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         ("warnings", warnings::make),
         ("_sre", sre::make),
         ("_hashlib", hashlib::make),
+        ("_weakref", weakref::make),
     ];
     for (name, make) in natives {
         registry.register(name, ModuleSource::Native(*make));
@@ -113,6 +115,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("types"),
         python!("typing"),
         python!("uuid"),
+        python!("weakref"),
     ];
     for (name, source, filename) in pythons {
         registry.register(name, ModuleSource::Python { source, filename });

@@ -80,6 +80,7 @@ types! {
     NotImplementedType: "NotImplementedType", "builtins", Object;
     CoroutineWrapper: "coroutine_wrapper", "builtins", Object;
     Partial: "partial", "functools", Object;
+    WeakRef: "ReferenceType", "weakref", Object;
     ItemGetter: "itemgetter", "operator", Object;
     AttrGetter: "attrgetter", "operator", Object;
     TextIOWrapper: "TextIOWrapper", "_io", Object;
