@@ -111,6 +111,11 @@ pub fn next_item(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         return Ok(item);
     }
     match it {
+        // A chain of a million `map`s would overflow the native stack (CPython's
+        // crashes): each link counts as a level of recursion.
+        Value::Iter(state) if state.borrow().pulls_from_iterators() => {
+            vm.recursing("", |vm| next_of_state(vm, state))
+        }
         Value::Iter(state) => next_of_state(vm, state),
         Value::Generator(g) => match vm.resume(g, Resume::Value(Value::None)) {
             GenOutcome::Yielded(v) => Ok(Some(v)),

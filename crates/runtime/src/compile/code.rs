@@ -224,19 +224,31 @@ impl Const {
         Const::Str(Rc::from(s))
     }
 
-    /// Constants are shared only when they are the same value of the same
-    /// type (`1`, `1.0` and `True` stay distinct, as in CPython).
-    pub fn identical(&self, other: &Const) -> bool {
-        match (self, other) {
-            (Const::None, Const::None) => true,
-            (Const::Bool(x), Const::Bool(y)) => x == y,
-            (Const::Int(x), Const::Int(y)) => x == y,
-            (Const::Float(x), Const::Float(y)) => x.to_bits() == y.to_bits(),
-            (Const::Str(x), Const::Str(y)) => x == y,
-            (Const::BigInt(x), Const::BigInt(y)) => x == y,
-            _ => false,
-        }
+    /// What makes two constants the same one, as a hash key: constants are shared
+    /// only when they are the same value of the same type (`1`, `1.0` and `True`
+    /// stay distinct, as in CPython); `None` for those never shared (tuples, bytes...).
+    pub fn identity(&self) -> Option<ConstKey> {
+        Some(match self {
+            Const::None => ConstKey::None,
+            Const::Bool(b) => ConstKey::Bool(*b),
+            Const::Int(n) => ConstKey::Int(*n),
+            Const::Float(x) => ConstKey::Float(x.to_bits()),
+            Const::Str(s) => ConstKey::Str(s.clone()),
+            Const::BigInt(n) => ConstKey::BigInt(n.clone()),
+            _ => return None,
+        })
     }
+}
+
+/// A shared constant's identity: its type and value (a float by its bits).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ConstKey {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(u64),
+    Str(Rc<str>),
+    BigInt(Rc<BigInt>),
 }
 
 /// What kind of function a code object implements.

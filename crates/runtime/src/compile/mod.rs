@@ -17,12 +17,13 @@ mod statements;
 mod try_star;
 mod unparse;
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use loopscope_syntax::ast::*;
 use loopscope_syntax::{Diagnostic, DiagnosticKind};
 
-use code::{Code, CodeKind, Const, Instr};
+use code::{Code, CodeKind, Const, ConstKey, Instr};
 use scope::{ScopeTable, Storage};
 
 /// Compile a parsed module. `filename` appears in tracebacks.
@@ -85,6 +86,12 @@ struct CodeGen<'a> {
     code: Code,
     span: Span,
     blocks: Vec<Block<'a>>,
+    /// Where each name, local and constant already is in `code.names`,
+    /// `code.varnames` and `code.consts`, so that compiling a function of
+    /// 100,000 names or constants stays linear (issue 10).
+    name_slots: HashMap<Rc<str>, u32>,
+    local_slots: HashMap<Rc<str>, u32>,
+    const_slots: HashMap<ConstKey, u32>,
 }
 
 fn err(message: impl Into<String>, span: Span) -> Diagnostic {
@@ -117,20 +124,28 @@ impl<'a> CodeGen<'a> {
         let mut varnames: Vec<Rc<str>> = Vec::new();
         let mut cellvars: Vec<Rc<str>> = Vec::new();
         let mut freevars: Vec<Rc<str>> = Vec::new();
+        let mut local_slots: HashMap<Rc<str>, u32> = HashMap::new();
         if !s.is_module {
             for p in &s.params {
-                varnames.push(Rc::from(p.as_str()));
+                let p: Rc<str> = Rc::from(p.as_str());
+                local_slots
+                    .entry(p.clone())
+                    .or_insert(varnames.len() as u32);
+                varnames.push(p);
             }
+            // `order` lists exactly the names in `bound`.
             let mut names: Vec<&String> = s.order.iter().collect();
             let mut rest: Vec<&String> =
-                s.storage.keys().filter(|n| !s.order.contains(n)).collect();
+                s.storage.keys().filter(|n| !s.bound.contains(*n)).collect();
             rest.sort();
             names.extend(rest);
             for n in names {
                 match s.storage_of(n) {
                     Storage::Local => {
-                        if !varnames.iter().any(|v| &**v == n.as_str()) {
-                            varnames.push(Rc::from(n.as_str()));
+                        if !local_slots.contains_key(n.as_str()) {
+                            let n: Rc<str> = Rc::from(n.as_str());
+                            local_slots.insert(n.clone(), varnames.len() as u32);
+                            varnames.push(n);
                         }
                     }
                     Storage::Cell => cellvars.push(Rc::from(n.as_str())),
@@ -178,6 +193,9 @@ impl<'a> CodeGen<'a> {
             },
             span: Span::default(),
             blocks: Vec::new(),
+            name_slots: HashMap::new(),
+            local_slots,
+            const_slots: HashMap::new(),
         }
     }
 
@@ -230,24 +248,27 @@ impl<'a> CodeGen<'a> {
     }
 
     fn const_index(&mut self, v: Const) -> u32 {
-        let found = self.code.consts.iter().position(|c| c.identical(&v));
-        match found {
-            Some(i) => i as u32,
-            None => {
-                self.code.consts.push(v);
-                (self.code.consts.len() - 1) as u32
-            }
+        let key = v.identity();
+        if let Some(i) = key.as_ref().and_then(|key| self.const_slots.get(key)) {
+            return *i;
         }
+        let i = self.code.consts.len() as u32;
+        self.code.consts.push(v);
+        if let Some(key) = key {
+            self.const_slots.insert(key, i);
+        }
+        i
     }
 
     fn name_index(&mut self, name: &str) -> u32 {
-        match self.code.names.iter().position(|n| &**n == name) {
-            Some(i) => i as u32,
-            None => {
-                self.code.names.push(Rc::from(name));
-                (self.code.names.len() - 1) as u32
-            }
+        if let Some(i) = self.name_slots.get(name) {
+            return *i;
         }
+        let name: Rc<str> = Rc::from(name);
+        let i = self.code.names.len() as u32;
+        self.code.names.push(name.clone());
+        self.name_slots.insert(name, i);
+        i
     }
 
     fn storage(&self, name: &str) -> Storage {
@@ -268,13 +289,14 @@ impl<'a> CodeGen<'a> {
     }
 
     fn local_index(&mut self, name: &str) -> u32 {
-        match self.code.varnames.iter().position(|v| &**v == name) {
-            Some(i) => i as u32,
-            None => {
-                self.code.varnames.push(Rc::from(name));
-                (self.code.varnames.len() - 1) as u32
-            }
+        if let Some(i) = self.local_slots.get(name) {
+            return *i;
         }
+        let name: Rc<str> = Rc::from(name);
+        let i = self.code.varnames.len() as u32;
+        self.code.varnames.push(name.clone());
+        self.local_slots.insert(name, i);
+        i
     }
 
     fn load_name(&mut self, name: &str) {

@@ -121,6 +121,21 @@ pub enum IterState {
 }
 
 impl IterState {
+    /// Whether taking an item takes one from other iterators (`map`, `zip`,
+    /// `filter`...): a chain of them recurses in Rust once per link.
+    pub fn pulls_from_iterators(&self) -> bool {
+        matches!(
+            self,
+            IterState::Enumerate { .. }
+                | IterState::Zip { .. }
+                | IterState::Map { .. }
+                | IterState::Filter { .. }
+                | IterState::Cycle { .. }
+                | IterState::Islice { .. }
+                | IterState::Chain { .. }
+        )
+    }
+
     /// The type name CPython shows in the iterator's repr.
     pub fn type_name(&self) -> &'static str {
         match self {
