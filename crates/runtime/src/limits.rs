@@ -19,7 +19,9 @@ pub struct Limits {
     pub max_source_bytes: usize,
     /// Runs of the dispatch loop nested inside Rust code that called
     /// Python (a `__repr__` printing a `__repr__`...), before RecursionError:
-    /// each costs Rust stack, which is small in a browser tab.
+    /// each costs Rust stack, which is small in a browser tab (about 4.2 KiB a
+    /// level in an optimized x86_64 build: 150 levels take ~640 KiB of the
+    /// page's 1 MiB; docs/ARCHITECTURE.md, "Native stack").
     pub nested_runs: usize,
     /// Bytes a run may hold (its objects, frames, tasks and trace, as counted by
     /// [`crate::memory`]): past it the program gets MemoryError, and a program that
@@ -50,7 +52,7 @@ impl Default for Limits {
             time_horizon: 1.0e7,
             max_sequence_len: 10_000_000,
             max_source_bytes: 1 << 20,
-            nested_runs: 200,
+            nested_runs: 150,
             memory_bytes: 1 << 30,
             max_output_bytes: 16 << 20,
             max_live_tasks: 100_000,

@@ -18,7 +18,7 @@ use loopscope_runtime::{run_program, RunOptions};
 const PAGE_STACK_BYTES: usize = 1 << 20;
 
 /// An unoptimized build's frames are many times larger (a nested run of the
-/// dispatch loop, the bulk of each level, measured at 4–8 MiB per 200 levels), so
+/// dispatch loop, the bulk of each level, measured at 4–8 MiB for 200 levels), so
 /// `cargo test` without `--release` checks the same programs on 16 MiB; the 1 MiB
 /// figure is checked by `cargo test --release` (docs/ARCHITECTURE.md, "Native stack").
 const DEBUG_STACK_BYTES: usize = 16 << 20;
