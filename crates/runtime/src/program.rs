@@ -197,7 +197,11 @@ fn collect_unreported_tasks(vm: &mut Vm) {
         let exc = f.exception.borrow().clone();
         if let (Some(describe), Some(exc)) = (describe, exc) {
             crate::object::warnings::push(
-                crate::object::warnings::Notice::ExceptionNeverRetrieved { describe, exc },
+                crate::object::warnings::Notice::ExceptionNeverRetrieved {
+                    describe,
+                    exc,
+                    future: Value::Native(task.clone()),
+                },
             );
         }
     }

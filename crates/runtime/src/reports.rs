@@ -26,14 +26,15 @@ const EXCEPTION_HANDLER: (&str, u32, &str) = (
 const SELECTOR_LOOP_INIT: (&str, u32, &str) =
     (stdlib_path!("asyncio/selector_events.py"), 54, "__init__");
 
-/// asyncio's default exception handler logging `message` with the
-/// traceback of `e`, `traceback` (as the `traceback` module writes it).
-pub fn log_error(vm: &mut Vm, message: &str, e: &ExcRef, traceback: &str) {
+/// asyncio's default exception handler logging `message`, with the
+/// traceback of `e`, `traceback` (as the `traceback` module writes it), when
+/// there is an exception.
+pub fn log_error(vm: &mut Vm, message: &str, e: Option<&ExcRef>, traceback: Option<&str>) {
     let entry = LogEntry {
         level: ERROR,
         message,
-        exc: Some(e),
-        exc_text: Some(traceback.strip_suffix('\n').unwrap_or(traceback)),
+        exc: e,
+        exc_text: traceback.map(|t| t.strip_suffix('\n').unwrap_or(t)),
         site: EXCEPTION_HANDLER,
     };
     route(vm, &entry);

@@ -477,12 +477,23 @@ impl Vm {
                         )
                     }
                 }
-                Notice::ExceptionNeverRetrieved { describe, exc } => {
+                Notice::ExceptionNeverRetrieved {
+                    describe,
+                    exc,
+                    future,
+                } => {
                     let (message, caught_by_loop) = never_retrieved_message(&describe);
                     let traceback = module_traceback(self, &exc, caught_by_loop);
                     let text = format!("{message}\n{traceback}");
                     self.record_warning(&text);
-                    crate::reports::log_error(self, &message, &exc, &traceback);
+                    let route = self
+                        .states
+                        .get::<crate::object::warnings::NeverRetrievedRoute>()
+                        .0;
+                    if route.is_some_and(|handled| handled(self, &exc, future, caught_by_loop)) {
+                        continue;
+                    }
+                    crate::reports::log_error(self, &message, Some(&exc), Some(&traceback));
                     continue;
                 }
                 Notice::FinalizeAsyncGen { gen, finalizer } => {

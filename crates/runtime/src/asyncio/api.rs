@@ -13,7 +13,7 @@ use crate::vm::Vm;
 
 use super::objects::{as_async, AsyncObject};
 use super::{
-    as_completed, base_events, coroutines, events, futures, gather, locks, queues, runners, shield,
+    as_completed, base_events, coroutines, events, futures, gather, locks, queues, shield,
     taskgroups, tasks, timeouts, wait, wait_for,
 };
 
@@ -33,7 +33,6 @@ pub fn make_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         filename: Rc::from("asyncio/__init__.py"),
     });
     let functions: &[(&'static str, NativeFn)] = &[
-        ("run", runners::run),
         ("sleep", tasks::sleep),
         ("create_task", tasks::create_task_fn),
         ("ensure_future", tasks::ensure_future),

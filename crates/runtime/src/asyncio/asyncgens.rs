@@ -149,14 +149,18 @@ impl Shutdown {
                 for (result, agen) in results.iter().zip(&agens) {
                     if let Value::Exception(e) = result {
                         if e.is(TypeId::Exception) {
-                            let r = agen.repr();
-                            let msg = format!(
-                                "an error occurred during closing of asynchronous generator {r}\nasyncgen: {r}"
+                            let message = format!(
+                                "an error occurred during closing of asynchronous generator {}",
+                                agen.repr()
                             );
-                            // `call_exception_handler`; raised by C code
-                            // (`aclose()`), the exception may have no frames.
-                            let traceback = crate::traceback::module_traceback(vm, e, false);
-                            crate::reports::log_error(vm, &msg, e, &traceback);
+                            // Raised by C code (`aclose()`), the exception
+                            // may have no frames: not `from_loop`.
+                            let context = vec![
+                                ("message", Value::str(&message)),
+                                ("exception", Value::Exception(e.clone())),
+                                ("asyncgen", Value::Generator(agen.clone())),
+                            ];
+                            super::exception_handler::report(vm, context, false);
                         }
                     }
                 }

@@ -57,6 +57,10 @@ pub struct LoopState {
     /// The signals `add_signal_handler` holds a handler for (unix_events.py's
     /// `_signal_handlers`; no signal ever arrives in a simulated run).
     pub signal_handlers: Vec<i64>,
+    /// `_debug`, as `set_debug` was given it (None: never set, False).
+    pub debug: Option<Value>,
+    /// `_exception_handler` (None: the default one).
+    pub exception_handler: Option<Value>,
 }
 
 fn next_handle_id(vm: &mut Vm) -> u32 {
@@ -271,7 +275,8 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
         vm.recorder
             .record(vm.now, 0, EventKind::HandleRun { handle: handle.id });
         let cb = handle.callback.borrow_mut().take();
-        drop(handle);
+        // `_current_handle`: what an exception in the callback names.
+        aio(vm).current_handle = Some(handle);
         vm.instructions_at_yield = vm.instructions;
         if let Some(cb) = cb {
             // run_until_complete, run_forever, _run_once, Handle._run and
@@ -280,6 +285,7 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
             cb.run(vm);
             vm.library_depth -= LIBRARY_FRAMES_PER_CALLBACK;
         }
+        aio(vm).current_handle = None;
         if let Some(msg) = &vm.halted {
             return Err(msg.clone());
         }
@@ -367,11 +373,14 @@ fn deadlock_report(vm: &mut Vm) -> String {
     lines.join("\n")
 }
 
-/// The loop's default exception handler: log through the logger `asyncio`
-/// (`reports.rs`).
+/// `call_exception_handler({'message': message, 'exception': e})` for an
+/// exception the loop caught (`exception_handler.rs`).
 pub fn report_exception(vm: &mut Vm, message: &str, e: &ExcRef) {
-    let traceback = crate::traceback::module_traceback(vm, e, true);
-    crate::reports::log_error(vm, message, e, &traceback);
+    let context = vec![
+        ("message", Value::str(message)),
+        ("exception", Value::Exception(e.clone())),
+    ];
+    super::exception_handler::report(vm, context, true);
 }
 
 /// A one-line repr of a value for the trace.
@@ -402,6 +411,8 @@ pub(super) fn method(name: &str) -> Option<(&'static str, NativeFn)> {
         "is_closed" => Some(("is_closed", l_is_closed)),
         "is_running" => Some(("is_running", l_is_running)),
         "stop" => Some(("stop", l_stop)),
+        "get_debug" => Some(("get_debug", l_get_debug)),
+        "set_debug" => Some(("set_debug", l_set_debug)),
         "shutdown_asyncgens" => Some(("shutdown_asyncgens", l_shutdown_asyncgens)),
         "add_signal_handler" => Some(("add_signal_handler", unix_events::add_signal_handler)),
         "remove_signal_handler" => {
@@ -410,7 +421,7 @@ pub(super) fn method(name: &str) -> Option<(&'static str, NativeFn)> {
         "shutdown_default_executor" => {
             Some(("shutdown_default_executor", l_shutdown_default_executor))
         }
-        _ => None,
+        _ => super::exception_handler::method(name),
     }
 }
 
@@ -450,12 +461,23 @@ fn l_run_forever(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `loop.create_task(coro, *, name=None, context=None)`: a `context` given
+/// (a `contextvars.Context`) is the task's own, not a copy.
 fn l_create_task(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let l = loop_of(r)?;
     let name = name_arg(vm, &a)?;
     let coro = arg(&a, 0, "coro").unwrap_or(Value::None);
+    let context = match a.kw.iter().find(|(k, _)| &**k == "context") {
+        Some((_, Value::None)) | None => None,
+        Some((_, ctx)) => match crate::attrs::get_attr(vm, ctx, "_vars")? {
+            Value::Dict(vars) => Some(vars),
+            _ => return Err(type_error("context must be a contextvars.Context")),
+        },
+    };
     match super::task_coroutine(&coro) {
-        Some(g) => Ok(Value::Native(tasks::create_task(vm, l, g, name))),
+        Some(g) => Ok(Value::Native(tasks::create_task_in(
+            vm, l, g, name, context,
+        ))),
         None => Err(type_error(format!(
             "a coroutine was expected, got {}",
             crate::repr::repr_value(&coro)
@@ -552,5 +574,22 @@ fn l_shutdown_default_executor(_: &mut Vm, r: &Value, _a: Args) -> PyResult<Valu
 
 fn l_stop(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     aio(vm).loops[loop_of(r)? as usize].stopping = true;
+    Ok(Value::None)
+}
+
+fn l_get_debug(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let l = loop_of(r)? as usize;
+    Ok(aio(vm).loops[l].debug.clone().unwrap_or(Value::Bool(false)))
+}
+
+/// `loop.set_debug(enabled)`: kept as given. Debug mode's own reports
+/// (slow callbacks, where objects were created) are not simulated:
+/// docs/differences.md.
+fn l_set_debug(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let l = loop_of(r)? as usize;
+    let enabled = arg(&a, 0, "enabled").ok_or_else(|| {
+        type_error("BaseEventLoop.set_debug() missing 1 required positional argument: 'enabled'")
+    })?;
+    aio(vm).loops[l].debug = Some(enabled);
     Ok(Value::None)
 }

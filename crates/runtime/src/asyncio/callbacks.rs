@@ -255,9 +255,18 @@ impl Callback {
             }
             Callback::Python { func, args } => {
                 if let Err(e) = vm.call(&func, Args::new(args.clone())) {
-                    let source = callback_source(&func, &args);
-                    let what = format!("Exception in callback {source}\nhandle: <Handle {source}>");
-                    super::base_events::report_exception(vm, &what, &e);
+                    let message =
+                        format!("Exception in callback {}", callback_source(&func, &args));
+                    let mut context = vec![
+                        ("message", Value::str(&message)),
+                        ("exception", Value::Exception(e.clone())),
+                    ];
+                    // Handle._run's `self`, its callback still in place.
+                    if let Some(h) = super::aio(vm).current_handle.clone() {
+                        *h.callback.borrow_mut() = Some(Callback::Python { func, args });
+                        context.push(("handle", Value::Native(Rc::new(AsyncObject::Handle(h)))));
+                    }
+                    super::exception_handler::report_handling(vm, context, true, Some(e));
                 }
             }
             Callback::ReleaseWaiter { waiter, .. } => wait_for::release_waiter(vm, &waiter),

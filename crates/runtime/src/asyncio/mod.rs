@@ -4,7 +4,11 @@
 //! Layout: a file that ports one CPython module has its name: `base_events`
 //! (the loop; its timer heap is `heapq`), `events` (getting and setting the
 //! loop, handles), `futures`, `tasks`, `coroutines`, `locks`, `queues`,
-//! `timeouts`, `taskgroups`, `runners` (`asyncio.run`). tasks.py's bigger
+//! `timeouts`, `taskgroups`, `runners`; `exception_handler` holds
+//! base_events.py's exception-handler methods. Where CPython's Python can
+//! run as it is, it does: `python/locks.py` (Barrier) and
+//! `python/runners.py` (`asyncio.run`, `Runner`) are the Python halves of
+//! their submodules, over the natives here. tasks.py's bigger
 //! functions have a file each: `gather`, `wait_for`, `wait`, `as_completed`,
 //! `shield` (`waiting` holds what they share). Beside them: `objects` (the
 //! native objects), `callbacks` (what the loop can schedule), `native_coro`
@@ -21,6 +25,7 @@ pub mod base_events;
 pub mod callbacks;
 pub mod coroutines;
 pub mod events;
+pub mod exception_handler;
 pub mod futures;
 pub mod gather;
 pub mod heapq;
@@ -85,6 +90,9 @@ pub fn install(vm: &mut Vm) {
     for t in [TypeId::Future, TypeId::Task] {
         vm.slots.get_mut(t).await_step = Some(awaitable::await_step);
     }
+    vm.states
+        .get::<crate::object::warnings::NeverRetrievedRoute>()
+        .0 = Some(exception_handler::never_retrieved);
 }
 
 /// Every piece of asyncio's global state, owned by the VM.
@@ -99,6 +107,8 @@ pub struct AsyncState {
     pub running_loop: Option<u32>,
     /// The loop set by `set_event_loop` (what `get_event_loop` returns).
     pub current_loop: Option<u32>,
+    /// `_current_handle`: the handle whose callback runs now.
+    pub current_handle: Option<Rc<objects::Handle>>,
     /// `tasks.current_task()` of the running loop.
     pub current_task: Option<Rc<AsyncObject>>,
     /// `tasks._all_tasks` (a WeakSet in CPython), in creation order.

@@ -189,12 +189,19 @@ impl FutureObj {
 
 impl Drop for FutureObj {
     fn drop(&mut self) {
-        if self.log_traceback.get() {
-            if let (Some(exc), Some(describe)) = (
-                self.exception.borrow_mut().take(),
-                self.describe_on_drop.borrow_mut().take(),
-            ) {
-                warnings::push(Notice::ExceptionNeverRetrieved { describe, exc });
+        if self.log_traceback.replace(false) {
+            let exc = self.exception.borrow().clone();
+            let describe = self.describe_on_drop.borrow_mut().take();
+            if let (Some(exc), Some(describe)) = (exc, describe) {
+                // Brought back to life for the report, as `__del__` does;
+                // it reports only once.
+                let ghost = std::mem::replace(self, FutureObj::new(self.id, self.label, None));
+                let future = Value::Native(Rc::new(AsyncObject::Future(ghost)));
+                warnings::push(Notice::ExceptionNeverRetrieved {
+                    describe,
+                    exc,
+                    future,
+                });
             }
         }
     }

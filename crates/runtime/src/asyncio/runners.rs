@@ -1,110 +1,55 @@
-//! `asyncio.run` and what runners.py's `Runner` does around the main task:
-//! a new loop, the main task run to completion, then the shutdown (cancel
-//! what is left, `shutdown_asyncgens`, `shutdown_default_executor`) and the
-//! loop's close. Also `loop.run_until_complete`, which they run on.
+//! runners.py: `asyncio.run` and `Runner` are its Python, ported in
+//! `python/runners.py` and run in the `asyncio.runners` submodule's namespace
+//! (`submodules.rs`), so every run — the program's `asyncio.run(main())`,
+//! a `Runner`, top-level `await` — makes its loop, names its tasks, shuts
+//! down and closes as CPython's code does. Here: the natives it stands on
+//! (`loop.run_until_complete`, `events._get_running_loop`) and the entry a
+//! module body with top-level `await` takes.
 
 use std::rc::Rc;
 
-use crate::object::exceptions::{exc_empty, runtime_error, value_error};
+use crate::object::exceptions::{exc_empty, runtime_error, type_error};
 use crate::object::generator::Generator;
 use crate::object::types::TypeId;
 use crate::object::value::{Args, PyResult, Value};
 use crate::vm::Vm;
 
-use super::api::arg;
 use super::callbacks::Callback;
-use super::events::new_loop;
-use super::native_coro::NativeCoro;
-use super::objects::{as_async, AsyncObject, FutState};
-use super::{aio, base_events, futures, gather, tasks};
+use super::events::loop_value;
+use super::objects::AsyncObject;
+use super::{aio, base_events, futures};
 
-/// `asyncio.run(main)`.
-pub(super) fn run(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let main = arg(&args, 0, "main").unwrap_or(Value::None);
-    if aio(vm).running_loop.is_some() {
-        return Err(runtime_error(
-            "asyncio.run() cannot be called from a running event loop",
-        ));
-    }
-    let Value::Generator(coro) = &main else {
-        return Err(value_error(format!(
-            "a coroutine was expected, got {}",
-            crate::repr::repr(vm, &main)?
-        )));
-    };
-    if !coro.is_coroutine {
-        return Err(value_error(format!(
-            "a coroutine was expected, got {}",
-            coro.repr()
-        )));
-    }
-    run_coroutine(vm, coro.clone())
-}
-
-/// The body of `asyncio.Runner`: new loop, main task, shutdown.
+/// `asyncio.run(coro)` for a module body with top-level `await` (the
+/// recorder runs it so): the very function a program calls.
 pub fn run_coroutine(vm: &mut Vm, coro: Rc<Generator>) -> PyResult<Value> {
-    let loop_id = new_loop(vm);
-    aio(vm).current_loop = Some(loop_id);
-    aio(vm).set_event_loop_called = true;
-    let main_task = tasks::create_task(vm, loop_id, coro, None);
-    // asyncio.run and Runner.run are two Python frames in CPython.
-    vm.library_depth += 2;
-    let result = run_until_complete(vm, loop_id, &main_task);
-    vm.library_depth -= 2;
-    drop(main_task);
-    if vm.halted.is_some() {
-        return result;
+    let run = match vm.import("asyncio")? {
+        Value::Module(m) => m.attrs.borrow().get_str("run"),
+        _ => None,
     }
-    let closed = shutdown(vm, loop_id);
-    aio(vm).current_loop = None;
-    base_events::close(vm, loop_id);
-    closed?;
-    result
+    .ok_or_else(|| type_error("asyncio.run is missing"))?;
+    vm.call(&run, Args::new(vec![Value::Generator(coro)]))
 }
 
-/// `Runner.close()`: cancel what is left, then the two shutdown coroutines.
-fn shutdown(vm: &mut Vm, loop_id: u32) -> PyResult<()> {
-    let to_cancel: Vec<Rc<AsyncObject>> = tasks::live_tasks(vm)
-        .into_iter()
-        .filter(|t| !t.as_future().is_some_and(|f| f.done()))
-        .collect();
-    if !to_cancel.is_empty() {
-        for t in &to_cancel {
-            tasks::cancel(vm, t, Value::None);
-        }
-        let args: Vec<Value> = to_cancel.iter().map(|t| Value::Native(t.clone())).collect();
-        if let Some(g) = as_async(&gather::gather(vm, args, true)?) {
-            run_until_complete(vm, loop_id, &g)?;
-        }
-        for t in &to_cancel {
-            let f = t.as_future().expect("task");
-            if f.state.get() == FutState::Cancelled {
-                continue;
-            }
-            if let Ok(Value::Exception(e)) = futures::exception(t) {
-                let msg = format!(
-                    "unhandled exception during asyncio.run() shutdown\ntask: {}",
-                    super::repr_async(t)
-                );
-                base_events::report_exception(vm, &msg, &e);
-            }
-        }
-    }
-    for name in [
-        "BaseEventLoop.shutdown_asyncgens",
-        "BaseEventLoop.shutdown_default_executor",
-    ] {
-        let body = if name.ends_with("asyncgens") {
-            NativeCoro::ShutdownAsyncgens(super::asyncgens::Shutdown::new(loop_id))
-        } else {
-            NativeCoro::ReturnNone
-        };
-        let coro =
-            super::native_coro::coroutine(name.rsplit('.').next().unwrap_or(name), name, body);
-        let t = tasks::create_task(vm, loop_id, coro, None);
-        run_until_complete(vm, loop_id, &t)?;
-    }
-    Ok(())
+/// `events._get_running_loop()`: the running loop, or None.
+pub(super) fn get_running_loop_or_none(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
+    Ok(match aio(vm).running_loop {
+        Some(l) => loop_value(vm, l),
+        None => Value::None,
+    })
+}
+
+/// `_run_task(loop, coro, context)`: `Runner.run`'s
+/// `loop.run_until_complete(loop.create_task(coro, context=context))`, the
+/// task held by no Python frame.
+pub(super) fn run_task(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let [event_loop, coro, context] = <[Value; 3]>::try_from(args.pos)
+        .map_err(|_| type_error("_run_task(loop, coro, context)"))?;
+    let create_task = crate::attrs::get_attr(vm, &event_loop, "create_task")?;
+    let mut call = Args::new(vec![coro]);
+    call.kw.push((Rc::from("context"), context));
+    let task = vm.call(&create_task, call)?;
+    let run = crate::attrs::get_attr(vm, &event_loop, "run_until_complete")?;
+    vm.call(&run, Args::new(vec![task]))
 }
 
 /// `loop.run_until_complete(future)`.

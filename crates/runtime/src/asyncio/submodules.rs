@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use crate::object::value::{Module, PyResult, Value};
+use crate::object::value::{Builtin, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
 /// Each submodule and the names of its `__all__` (CPython 3.11).
@@ -75,26 +75,74 @@ const SUBMODULES: &[(&str, &[&str])] = &[
     ("coroutines", &["iscoroutinefunction", "iscoroutine"]),
 ];
 
+/// The Python halves of asyncio's submodules: each runs in its submodule's
+/// namespace, given the package's names it uses (and natives of its own);
+/// the names it defines join the package.
+const PYTHON_HALVES: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "locks",
+        include_str!("python/locks.py"),
+        &["Condition"],
+        &["Barrier", "BrokenBarrierError"],
+    ),
+    (
+        "runners",
+        include_str!("python/runners.py"),
+        &[
+            "new_event_loop",
+            "set_event_loop",
+            "iscoroutine",
+            "all_tasks",
+            "gather",
+        ],
+        &["Runner", "run"],
+    ),
+];
+
 /// Make the submodules of `package`, put them in `sys.modules` and on the
-/// package. The Python half of `asyncio.locks` (Barrier and
-/// BrokenBarrierError, `python/locks.py`) runs first, in that submodule's
-/// namespace with the native Condition; its names join the package.
+/// package. The Python halves run first (`python/locks.py`: Barrier and
+/// BrokenBarrierError; `python/runners.py`: asyncio.run and Runner).
 pub fn install(vm: &mut Vm, package: &Module) -> PyResult<()> {
-    let locks = new_submodule("locks");
-    if let Some(condition) = package.attrs.borrow().get_str("Condition") {
-        locks.attrs.borrow_mut().insert_str("Condition", condition);
-    }
-    vm.run_library_source(&locks, include_str!("python/locks.py"))?;
-    for n in ["Barrier", "BrokenBarrierError"] {
-        if let Some(v) = locks.attrs.borrow().get_str(n) {
-            package.attrs.borrow_mut().insert_str(n, v);
+    let mut made = Vec::new();
+    for (name, source, uses, defines) in PYTHON_HALVES {
+        let module = new_submodule(name);
+        for n in *uses {
+            if let Some(v) = package.attrs.borrow().get_str(n) {
+                module.attrs.borrow_mut().insert_str(n, v);
+            }
         }
+        if *name == "runners" {
+            let natives: [(&'static str, NativeFn); 2] = [
+                (
+                    "_get_running_loop",
+                    super::runners::get_running_loop_or_none,
+                ),
+                ("_run_task", super::runners::run_task),
+            ];
+            for (n, func) in natives {
+                let f = Builtin {
+                    name: n,
+                    func,
+                    receiver: Value::None,
+                };
+                module
+                    .attrs
+                    .borrow_mut()
+                    .insert_str(n, Value::Builtin(Rc::new(f)));
+            }
+        }
+        vm.run_library_source(&module, source)?;
+        for n in *defines {
+            if let Some(v) = module.attrs.borrow().get_str(n) {
+                package.attrs.borrow_mut().insert_str(n, v);
+            }
+        }
+        made.push((*name, module));
     }
     for (name, names) in SUBMODULES {
-        let module = if *name == "locks" {
-            locks.clone()
-        } else {
-            new_submodule(name)
+        let module = match made.iter().find(|(n, _)| n == name) {
+            Some((_, m)) => m.clone(),
+            None => new_submodule(name),
         };
         {
             let from = package.attrs.borrow();

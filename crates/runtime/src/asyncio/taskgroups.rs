@@ -17,7 +17,6 @@ use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
 
 use super::api::bind;
-use super::base_events::report_exception;
 use super::callbacks::Callback;
 use super::events::running_loop as get_running_loop;
 use super::futures::await_future;
@@ -131,12 +130,16 @@ pub fn on_task_done(vm: &mut Vm, group: &Rc<AsyncObject>, done: &Rc<AsyncObject>
     if is_done(&parent) {
         // Not sure if this case is possible, but we want to handle it anyways.
         let message = format!(
-            "Task {} has errored out but its parent task {} is already completed\ntask: {}",
+            "Task {} has errored out but its parent task {} is already completed",
             super::repr_async(done),
             super::repr_async(&parent),
-            super::repr_async(done)
         );
-        report_exception(vm, &message, &exc);
+        let context = vec![
+            ("message", Value::str(&message)),
+            ("exception", Value::Exception(exc)),
+            ("task", Value::Native(done.clone())),
+        ];
+        super::exception_handler::report(vm, context, true);
         return;
     }
     if !aborting && !parent_cancel_requested {

@@ -31,6 +31,18 @@ pub fn create_task(
     coro: Rc<Generator>,
     name: Option<String>,
 ) -> Rc<AsyncObject> {
+    create_task_in(vm, loop_id, coro, name, None)
+}
+
+/// `loop.create_task(coro, name=name, context=context)`: without a context,
+/// the task runs in a copy of the current one.
+pub fn create_task_in(
+    vm: &mut Vm,
+    loop_id: u32,
+    coro: Rc<Generator>,
+    name: Option<String>,
+    context: Option<Rc<std::cell::RefCell<crate::object::dict::Dict>>>,
+) -> Rc<AsyncObject> {
     // The C Task consumes a number even when a name is given.
     let st = aio(vm);
     st.task_name_counter += 1;
@@ -55,7 +67,7 @@ pub fn create_task(
             resume_line: std::cell::Cell::new(first_line),
             resume_stack: std::cell::Cell::new(first_stack),
             num_cancels_requested: std::cell::Cell::new(0),
-            context: crate::modules::contextvars::copy_current(vm),
+            context: context.unwrap_or_else(|| crate::modules::contextvars::copy_current(vm)),
         }),
     )));
     let name_id = vm.recorder.intern(&name);

@@ -18,8 +18,14 @@ pub enum Notice {
     /// A coroutine object died without ever being started (qualname).
     NeverAwaited(String),
     /// A finished future/task died holding an exception nobody retrieved.
-    /// `describe` is the future's repr at the time it finished.
-    ExceptionNeverRetrieved { describe: String, exc: ExcRef },
+    /// `describe` is the future's repr at the time it finished; `future`
+    /// the future itself (brought back from its destructor, as `__del__`
+    /// can), for a loop's exception handler.
+    ExceptionNeverRetrieved {
+        describe: String,
+        exc: ExcRef,
+        future: crate::object::value::Value,
+    },
     /// A suspended generator died: it must be closed (see
     /// `Generator::close_on_drop`).
     Close(Rc<Generator>),
@@ -87,6 +93,15 @@ pub fn take_pending() -> Vec<Notice> {
 /// then the VM writes what logging's last resort would (see `reports.rs`).
 #[derive(Default)]
 pub struct LogRoute(pub Option<LogFn>);
+
+/// asyncio's exception handler, for "... exception was never retrieved":
+/// given the future and its exception (and whether the loop caught it), it
+/// returns true when a handler the program set took the report; otherwise
+/// the VM logs it as the default handler does. Registered by asyncio.
+#[derive(Default)]
+pub struct NeverRetrievedRoute(pub Option<NeverRetrievedFn>);
+
+pub type NeverRetrievedFn = fn(&mut Vm, &ExcRef, crate::object::value::Value, bool) -> bool;
 
 pub type LogFn = fn(&mut Vm, &LogEntry) -> PyResult<()>;
 
