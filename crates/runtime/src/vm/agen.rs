@@ -283,7 +283,9 @@ impl Vm {
     /// `yield v` in an async generator's frame.
     pub(super) fn async_yield(&mut self, v: Value) -> PyResult<Option<Exit>> {
         let mut frame = self.frames.pop().expect("frame");
-        self.last_line = frame.current_line();
+        if !frame.code.library {
+            self.last_line = frame.current_line();
+        }
         let kind = frame.kind;
         if let Some(gen) = frame.owner.take() {
             gen.state.set(GenState::Suspended);

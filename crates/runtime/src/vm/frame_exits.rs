@@ -65,7 +65,9 @@ impl Vm {
                 kept.extend(f.stack.iter().cloned());
             }
             add_tb = true;
-            self.last_line = f.current_line();
+            if !f.code.library {
+                self.last_line = f.current_line();
+            }
             let halted = self.halted.is_some();
             while let Some(block) = f.blocks.pop().filter(|_| !halted) {
                 match block.kind {
@@ -123,7 +125,9 @@ impl Vm {
 
     pub(super) fn do_return(&mut self, v: Value) -> PyResult<Flow> {
         let mut frame = self.frames.pop().expect("frame");
-        self.last_line = frame.current_line();
+        if !frame.code.library {
+            self.last_line = frame.current_line();
+        }
         self.leave_frame_depth(&frame);
         if let Some(gen) = &frame.owner {
             gen.state.set(GenState::Closed);
@@ -180,7 +184,9 @@ impl Vm {
 
     /// Suspend the top frame (and every frame awaiting it) with `v`.
     pub(super) fn do_yield(&mut self, v: Value, mut at_send: bool) -> Option<Exit> {
-        if let Some(f) = self.frames.last() {
+        // The program's line: a library coroutine (Barrier.wait) awaits
+        // for the program's frame below it.
+        if let Some(f) = self.frames.iter().rev().find(|f| !f.code.library) {
             self.last_line = f.current_line();
         }
         loop {

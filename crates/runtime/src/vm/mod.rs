@@ -115,13 +115,16 @@ impl Vm {
             .tick(self.recorder.trace(), self.instructions, self.now);
     }
 
-    /// The line currently executing in the innermost frame; 0 when the event
+    /// The line currently executing in the innermost frame of the program
+    /// (library frames, such as `asyncio.run`'s Python, are passed over: the
+    /// trace and the reports speak of the program's lines); 0 when the event
     /// loop itself is running (the frames below it are not executing).
     pub fn current_line(&self) -> u32 {
-        if self.frames.len() <= self.loop_floor {
-            return 0;
-        }
-        self.frames.last().map(|f| f.current_line()).unwrap_or(0)
+        self.frames
+            .get(self.loop_floor..)
+            .and_then(|running| running.iter().rev().find(|f| !f.code.library))
+            .map(|f| f.current_line())
+            .unwrap_or(0)
     }
 
     /// Call any callable with arguments; runs a nested loop for Python code.
