@@ -44,6 +44,17 @@ pub fn str_of(vm: &mut Vm, v: &Value) -> PyResult<String> {
                 _ => repr(vm, v),
             }
         }
+        Value::Native(obj) => {
+            // A native type with a `__str__` of its own (asyncio's queues).
+            let slots = vm.slots.get(obj.class_id());
+            match slots.special.iter().find(|(n, _)| *n == "__str__") {
+                Some(&(_, str_slot)) => match str_slot(vm, v, Args::new(Vec::new()))? {
+                    Value::Str(s) => Ok(s.to_string()),
+                    _ => repr(vm, v),
+                },
+                None => repr(vm, v),
+            }
+        }
         _ => repr(vm, v),
     }
 }

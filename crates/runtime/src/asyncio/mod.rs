@@ -87,6 +87,10 @@ pub fn install(vm: &mut Vm) {
         slots.construct = Some(api::construct);
         slots.special = &[("__repr__", reprs::repr_slot)];
     }
+    for t in [TypeId::Queue, TypeId::PriorityQueue, TypeId::LifoQueue] {
+        vm.slots.get_mut(t).special =
+            &[("__repr__", reprs::repr_slot), ("__str__", reprs::str_slot)];
+    }
     for t in [TypeId::Future, TypeId::Task] {
         vm.slots.get_mut(t).await_step = Some(awaitable::await_step);
     }

@@ -33,6 +33,15 @@ pub fn repr_slot(vm: &mut Vm, this: &Value, _: Args) -> PyResult<Value> {
     Ok(Value::str(&text))
 }
 
+/// `str()` of a queue (the other asyncio types' str is their repr).
+pub fn str_slot(vm: &mut Vm, this: &Value, _: Args) -> PyResult<Value> {
+    let text = match super::objects::as_async(this) {
+        Some(obj) => AsyncRepr { vm: Some(vm) }.queue(&obj, false),
+        None => crate::repr::repr_value(this),
+    };
+    Ok(Value::str(&text))
+}
+
 /// CPython's repr of futures, tasks, handles, loops, queues and primitives,
 /// without running Python code.
 pub fn repr_async(obj: &AsyncObject) -> String {
@@ -63,30 +72,7 @@ impl AsyncRepr<'_> {
                 format!("<{}>", info.join(" "))
             }
             AsyncObject::Loop(id) => self.event_loop(*id),
-            AsyncObject::Queue(q) => {
-                let q = q.borrow();
-                let mut text = format!(
-                    "<{} at {:#x} maxsize={}",
-                    obj.type_id().name(),
-                    fake_address(q.id),
-                    q.maxsize
-                );
-                if !q.items.is_empty() {
-                    let items: Vec<String> = q.items.iter().map(|v| self.full(v)).collect();
-                    text.push_str(&format!(" _queue=[{}]", items.join(", ")));
-                }
-                if !q.getters.is_empty() {
-                    text.push_str(&format!(" _getters[{}]", q.getters.len()));
-                }
-                if !q.putters.is_empty() {
-                    text.push_str(&format!(" _putters[{}]", q.putters.len()));
-                }
-                if q.unfinished_tasks > 0 {
-                    text.push_str(&format!(" tasks={}", q.unfinished_tasks));
-                }
-                text.push('>');
-                text
-            }
+            AsyncObject::Queue(_) => self.queue(obj, true),
             AsyncObject::Lock(l) => {
                 let l = l.borrow();
                 let state = if l.locked { "locked" } else { "unlocked" };
@@ -186,6 +172,35 @@ impl AsyncRepr<'_> {
             "Future"
         };
         format!("<{kind} {}>", info.join(" "))
+    }
+
+    /// `Queue.__repr__` (`<Queue at 0x… maxsize=0 …>`), or without the
+    /// address `Queue.__str__`.
+    fn queue(&mut self, obj: &AsyncObject, with_address: bool) -> String {
+        let AsyncObject::Queue(q) = obj else {
+            return String::new();
+        };
+        let q = q.borrow();
+        let mut text = format!("<{}", obj.type_id().name());
+        if with_address {
+            text.push_str(&format!(" at {:#x}", fake_address(q.id)));
+        }
+        text.push_str(&format!(" maxsize={}", q.maxsize));
+        if !q.items.is_empty() {
+            let items: Vec<String> = q.items.iter().map(|v| self.full(v)).collect();
+            text.push_str(&format!(" _queue=[{}]", items.join(", ")));
+        }
+        if !q.getters.is_empty() {
+            text.push_str(&format!(" _getters[{}]", q.getters.len()));
+        }
+        if !q.putters.is_empty() {
+            text.push_str(&format!(" _putters[{}]", q.putters.len()));
+        }
+        if q.unfinished_tasks > 0 {
+            text.push_str(&format!(" tasks={}", q.unfinished_tasks));
+        }
+        text.push('>');
+        text
     }
 
     /// `coroutines._format_coroutine`: `main() running at prog.py:5`.
