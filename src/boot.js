@@ -49,9 +49,11 @@ window.addEventListener("unhandledrejection", (event) => {
 const files = new URL(import.meta.url).searchParams;
 const glueUrl = new URL(files.get("js"), location.href).href;
 const wasmUrl = new URL(files.get("wasm"), location.href).href;
+// The engine is a wasm module of its own (trunk's worker build names it after its binary,
+// src/worker.js imports its glue): only its workers run it, and the app's module is small.
+const engineWasmUrl = new URL("loopscope-engine_bg.wasm", import.meta.url).href;
 
-// The wasm module is fetched and compiled once: the page instantiates it, and so does each
-// engine worker (src/worker.js), which receives the compiled module in a message.
+// A wasm module, fetched and compiled once.
 async function compile(url) {
   const response = await fetch(url);
   if (!response.ok) {
@@ -63,14 +65,30 @@ async function compile(url) {
   return WebAssembly.compile(await response.arrayBuffer());
 }
 
+// The engine downloads and compiles beside the app (asked for after it), and the first engine
+// worker starts with the page (its script and glue load meanwhile): the first program runs
+// as soon as both modules are ready. A worker receives the compiled module once the app has
+// claimed it (and so listens to it), and instantiates it; one that cannot have the module
+// is told why and fails, which the app hears as the worker's error (src/engine.rs).
+const appModule = compile(wasmUrl);
+appModule.catch(() => {});
+const engineModule = compile(engineWasmUrl);
+engineModule.catch(() => {});
+const newWorker = () => new Worker(new URL("worker.js", import.meta.url), { type: "module" });
+let spareWorker = newWorker();
+// The app calls this (src/engine.rs) for a worker running the engine.
+window.loopscopeStartEngine = () => {
+  const worker = spareWorker ?? newWorker();
+  spareWorker = null;
+  engineModule.then(
+    (module) => worker.postMessage({ module }),
+    (error) => worker.postMessage({ failure: `the engine could not load (${error})` }),
+  );
+  return worker;
+};
+
 try {
-  const [glue, module] = await Promise.all([import(glueUrl), compile(wasmUrl)]);
-  // The app calls this (src/engine.rs) for a worker running the engine on the same module.
-  window.loopscopeStartEngine = () => {
-    const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
-    worker.postMessage({ module, glue: glueUrl });
-    return worker;
-  };
+  const [glue, module] = await Promise.all([import(glueUrl), appModule]);
   const exports = await glue.default({ module_or_path: module });
   // For tests/e2e/measure/budgets.mjs: the page's wasm memory, in bytes.
   window.loopscopeMemoryBytes = () => exports.memory.buffer.byteLength;

@@ -22,7 +22,7 @@ use crate::examples::{find, PRESETS};
 use crate::markup::escape;
 use crate::number_text::{decimal, format_seconds};
 use crate::session::{Run, Session};
-use crate::transfer::RunRequest;
+use loopscope_web::transfer::RunRequest;
 
 /// Events a compared run may record (compared programs are small).
 const MAX_EVENTS: u64 = 50_000;

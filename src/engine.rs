@@ -13,7 +13,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-use crate::transfer::{decode_message, encode_request, FromEngine, RunRequest, TraceAssembler};
+use loopscope_web::transfer::{
+    decode_message, encode_request, FromEngine, RunRequest, TraceAssembler,
+};
 
 #[wasm_bindgen]
 extern "C" {

@@ -1,7 +1,8 @@
-//! Entry point of the Loopscope web app: mounts [`app::App`] into the page's `<body>`, or,
-//! in the engine's Web Worker (the same module, loaded by `src/worker.js`), serves runs.
+//! Entry point of the Loopscope web app: mounts [`app::App`] into the page's `<body>`.
 //!
-//! trunk builds this binary for `wasm32-unknown-unknown`; `src/boot.js` loads it. The pure
+//! trunk builds this binary for `wasm32-unknown-unknown`; `src/boot.js` loads it. Programs
+//! run in the engine's Web Worker, a wasm module of its own (`src/worker.rs`), so this one
+//! holds no engine: nothing here calls it (the trace's types come with it). The pure
 //! modules (highlighting, share links, embed parameters, error locations) also build and
 //! test natively: `cargo test -p loopscope-web`.
 
@@ -37,13 +38,7 @@ mod storage;
 mod theme;
 mod timeline;
 mod tour;
-mod transfer;
-mod worker;
 
 fn main() {
-    if worker::in_worker() {
-        worker::serve();
-    } else {
-        leptos::mount::mount_to_body(app::App);
-    }
+    leptos::mount::mount_to_body(app::App);
 }

@@ -21,7 +21,7 @@ use crate::opening::Notice;
 use crate::problem::locate;
 use crate::speed::{Speed, DEFAULT_SPEED};
 use crate::storage;
-use crate::transfer::RunRequest;
+use loopscope_web::transfer::RunRequest;
 
 /// The event limits the page offers (a browser tab has less room than the CLI).
 pub const EVENT_LIMITS: [u64; 6] = [100_000, 200_000, 500_000, 1_000_000, 2_000_000, 5_000_000];

@@ -1,10 +1,10 @@
-//! The engine's side of the page's Web Worker: the only place the engine runs.
+//! The engine's Web Worker (the `loopscope-engine` binary): the only place the engine runs.
 //!
-//! The worker loads the same wasm module as the page (`src/worker.js`, with the module
-//! boot.js compiled once), so [`crate::main`] lands here when there is no window. It says
-//! [`FromEngine::Ready`], then runs each [`RunRequest`] it receives, streaming what the run
-//! records every [`PROGRESS_INTERVAL_MS`] so the page can show progress, and keep it if the
-//! run is stopped (the page terminates the worker) or traps.
+//! trunk builds it as a wasm module of its own beside the page's; `src/boot.js` compiles it
+//! while the page's app loads and each worker (`src/worker.js`) instantiates it. [`main`]
+//! says [`FromEngine::Ready`], then runs each [`RunRequest`] it receives, streaming what the
+//! run records every [`PROGRESS_INTERVAL_MS`] so the page can show progress, and keep it if
+//! the run is stopped (the page terminates the worker) or traps.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::transfer::{decode_request, encode_message, FromEngine, RunRequest, TraceChunk};
+use loopscope_web::transfer::{decode_request, encode_message, FromEngine, RunRequest, TraceChunk};
 
 /// Instructions one step may run without yielding (an endless loop stops in a second or
 /// two; until then the page shows the count climbing and offers Stop).
@@ -24,13 +24,8 @@ const MAX_INSTRUCTIONS_WITHOUT_YIELD: u64 = 20_000_000;
 /// Milliseconds between two progress messages, at least.
 const PROGRESS_INTERVAL_MS: f64 = 100.0;
 
-/// True in the worker (no window), where the module serves runs instead of mounting the app.
-pub fn in_worker() -> bool {
-    web_sys::window().is_none()
-}
-
 /// Answers run requests until the page terminates the worker.
-pub fn serve() {
+fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let on_message = {
         let scope = scope.clone();
