@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::compare::{Compare, ComparePanel};
 use crate::composer::{Composer, ComposerPanel, ParamSliders, ProgramTabs, Tab};
 use crate::controls::{action_for_key, drive_playback, perform, Action, Controls};
+use crate::early_editor;
 use crate::editor::Editor;
 use crate::embed::{EmbedOptions, Panel};
 use crate::examples::{default_preset, PRESETS};
@@ -93,7 +94,8 @@ fn start_from_location(options: &EmbedOptions) -> Start {
             }
         }
     } else if !options.embedded {
-        if let Some(draft) = storage::load_draft() {
+        // What was typed before the app loaded is the newest draft (boot.js saves it too).
+        if let Some(draft) = early_editor::typed_program().or_else(storage::load_draft) {
             start.filename = filename_for(&draft);
             start.source = draft;
             start.event = storage::load_position().unwrap_or(0);

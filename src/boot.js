@@ -46,6 +46,94 @@ window.addEventListener("unhandledrejection", (event) => {
   }
 });
 
+// The editor before the app. The app's wasm takes a while to arrive and compile on a slow
+// link, so the program is shown at once in a plain textarea (index.html's #early-editor):
+// the autosaved draft, else the default example; a share link's program read-only (the app
+// decides what becomes of the draft then). What is typed there is the draft, saved as it
+// is typed, so the app opens it and nothing is lost even if the app never starts; the app
+// then moves the caret into its own editor and removes this one (src/early_editor.rs).
+// Embeds wait for the app.
+const DRAFT_KEY = "loopscope.draft.v1"; // src/storage.rs
+const POSITION_KEY = "loopscope.position.v1";
+const DEFAULT_EXAMPLE = "07_gather.py"; // src/examples.rs's DEFAULT_PRESET, copied by index.html
+
+function stored(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+// A share link's program (src/share_link.rs: `#v2.` or `#v3.`, base64url of raw DEFLATE of
+// a postcard payload whose first field is the program: a varint length, then UTF-8), or
+// null for anything else; the app checks the link properly and explains a damaged one.
+async function linkedProgram(fragment) {
+  const link = /^#v[23]\.([A-Za-z0-9_-]+)$/.exec(fragment);
+  if (!link || typeof DecompressionStream !== "function") {
+    return null;
+  }
+  try {
+    const base64 = link[1].replaceAll("-", "+").replaceAll("_", "/");
+    const compressed = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    const stream = new Blob([compressed]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    const payload = new Uint8Array(await new Response(stream).arrayBuffer());
+    let length = 0;
+    let at = 0;
+    for (let shift = 0; at < 5; shift += 7) {
+      const byte = payload[at++];
+      length += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) {
+        break;
+      }
+    }
+    if (at + length > payload.length) {
+      return null;
+    }
+    return new TextDecoder("utf-8", { fatal: true }).decode(payload.subarray(at, at + length));
+  } catch {
+    return null;
+  }
+}
+
+async function defaultExample() {
+  try {
+    const response = await fetch(new URL(DEFAULT_EXAMPLE, import.meta.url));
+    return response.ok ? await response.text() : null;
+  } catch {
+    return null;
+  }
+}
+
+async function showEarlyEditor() {
+  const editor = document.getElementById("early-editor");
+  const embed = new URLSearchParams(location.search).get("embed");
+  if (!editor || embed === "1" || embed === "true") {
+    return;
+  }
+  const fromLink = location.hash.length > 1;
+  const program = fromLink ? await linkedProgram(location.hash) : (stored(DRAFT_KEY) ?? (await defaultExample()));
+  // The app may have mounted meanwhile: it removed the textarea.
+  if (program === null || !editor.isConnected) {
+    return;
+  }
+  editor.value = program;
+  editor.readOnly = fromLink;
+  editor.hidden = false;
+  editor.addEventListener("input", () => {
+    editor.dataset.edited = "true";
+    try {
+      localStorage.setItem(DRAFT_KEY, editor.value);
+      // The position belonged to the program before this edit.
+      localStorage.removeItem(POSITION_KEY);
+    } catch {
+      // Storage disabled or full: the app still takes the text from the textarea.
+    }
+  });
+}
+
+showEarlyEditor();
+
 const files = new URL(import.meta.url).searchParams;
 const glueUrl = new URL(files.get("js"), location.href).href;
 const wasmUrl = new URL(files.get("wasm"), location.href).href;

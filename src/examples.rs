@@ -104,4 +104,21 @@ mod tests {
         let presets: Vec<&str> = PRESETS.iter().map(|preset| preset.file).collect();
         assert_eq!(files, presets, "add the new example to PRESETS");
     }
+
+    #[test]
+    fn the_editor_before_the_app_shows_the_default_example_too() {
+        // index.html copies it into dist/ and src/boot.js shows it until the app has loaded.
+        let index = include_str!("../index.html");
+        let boot = include_str!("boot.js");
+        let copied = format!("href=\"assets/examples/{DEFAULT_PRESET}\"");
+        assert!(
+            index.contains(&copied),
+            "index.html must copy {DEFAULT_PRESET}"
+        );
+        let named = format!("const DEFAULT_EXAMPLE = \"{DEFAULT_PRESET}\";");
+        assert!(
+            boot.contains(&named),
+            "src/boot.js must show {DEFAULT_PRESET}"
+        );
+    }
 }

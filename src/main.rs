@@ -12,6 +12,7 @@ mod composer;
 mod controls;
 mod dialog;
 mod download;
+mod early_editor;
 mod editor;
 mod embed;
 mod embed_dialog;
@@ -41,4 +42,5 @@ mod tour;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);
+    early_editor::hand_over();
 }
