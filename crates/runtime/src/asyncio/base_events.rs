@@ -412,6 +412,7 @@ pub(super) fn method(name: &str) -> Option<(&'static str, NativeFn)> {
         "is_running" => Some(("is_running", l_is_running)),
         "stop" => Some(("stop", l_stop)),
         "get_debug" => Some(("get_debug", l_get_debug)),
+        "run_in_executor" => Some(("run_in_executor", super::threads::run_in_executor)),
         "set_debug" => Some(("set_debug", l_set_debug)),
         "shutdown_asyncgens" => Some(("shutdown_asyncgens", l_shutdown_asyncgens)),
         "add_signal_handler" => Some(("add_signal_handler", unix_events::add_signal_handler)),

@@ -39,6 +39,7 @@ pub mod shield;
 pub mod submodules;
 pub mod taskgroups;
 pub mod tasks;
+pub mod threads;
 pub mod timeouts;
 pub mod unix_events;
 pub mod wait;
