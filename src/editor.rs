@@ -8,11 +8,12 @@
 //! elements whatever the program's length. Tab inserts four spaces, Shift-Tab dedents, Enter
 //! keeps the indentation (four more after a colon); Escape then Tab leaves the editor.
 
-use leptos::html::{Div, Textarea};
+use leptos::html::Textarea;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::highlight::{highlight_program, HighlightedLine};
+use crate::scroll_view::ScrollView;
 
 const INDENT: &str = "    ";
 
@@ -39,8 +40,15 @@ pub fn Editor(
     readonly: bool,
 ) -> impl IntoView {
     let textarea: NodeRef<Textarea> = NodeRef::new();
-    let current_bar: NodeRef<Div> = NodeRef::new();
-    let scroller: NodeRef<Div> = NodeRef::new();
+    let view = ScrollView::new(400);
+    let scroller = view.element;
+    // The code's top padding and line height (CSS pixels), read once it is laid out.
+    let geometry = StoredValue::new(DEFAULT_GEOMETRY);
+    Effect::new(move |_| {
+        if let Some(element) = scroller.get() {
+            request_animation_frame(move || geometry.set_value(line_geometry(&element)));
+        }
+    });
     let tab_leaves_editor = RwSignal::new(false);
 
     let lines = Memo::new(move |_| source.with(|text| highlight_program(text)));
@@ -87,20 +95,17 @@ pub fn Editor(
     });
 
     // Keep the executing line in view while stepping (vertically only: the gutter stays put).
+    // Where the line is comes from the lines' geometry, read once, and where the view is
+    // from its scroll events: a seek reads no layout (the panels it updates can be large).
     Effect::new(move |_| {
-        let Some(line) = executing_line.get() else {
+        let Some(line) = executing_line.get().filter(|line| *line > 0) else {
             return;
         };
-        let (Some(bar), Some(scroller)) = (current_bar.get_untracked(), scroller.get_untracked())
-        else {
-            return;
-        };
-        let top = bar.offset_top();
-        let height = bar.offset_height();
-        let visible_top = scroller.scroll_top();
-        let visible_height = scroller.client_height();
-        if line > 0 && (top < visible_top || top + height > visible_top + visible_height) {
-            scroller.set_scroll_top((top - visible_height / 3).max(0));
+        let (pad, line_height) = geometry.get_value();
+        let top = pad + (line as i32 - 1) * line_height;
+        let (visible_top, visible_height) = view.visible_untracked();
+        if top < visible_top || top + line_height > visible_top + visible_height {
+            view.scroll_to((top - visible_height / 3).max(0));
         }
     });
 
@@ -139,7 +144,7 @@ pub fn Editor(
     };
 
     view! {
-        <div class="editor-scroll" node_ref=scroller>
+        <div class="editor-scroll" node_ref=scroller on:scroll=view.on_scroll()>
             <div class="editor-inner">
                 <div class="gutter" aria-hidden="true">
                     <div class="gutter-numbers">{numbers}</div>
@@ -169,7 +174,6 @@ pub fn Editor(
                     <Show when=move || executing_line.get().is_some()>
                         <div
                             class="line-bar line-bar-current"
-                            node_ref=current_bar
                             style:top=move || line_top(executing_line.get().unwrap_or(1))
                         ></div>
                     </Show>
@@ -234,6 +238,27 @@ pub fn Editor(
             </div>
         </div>
     }
+}
+
+/// The code's top padding and line height until they are read (the stylesheet's values).
+const DEFAULT_GEOMETRY: (i32, i32) = (10, 20);
+
+/// The code's top padding and line height in CSS pixels: the stylesheet's `--code-pad` and
+/// `--code-line-height` as they apply to `element` (whole pixels).
+fn line_geometry(element: &web_sys::HtmlDivElement) -> (i32, i32) {
+    let style = window().get_computed_style(element).ok().flatten();
+    let pixels = |property: &str, default: i32| {
+        style
+            .as_ref()
+            .and_then(|style| style.get_property_value(property).ok())
+            .and_then(|value| value.trim().trim_end_matches("px").parse::<i32>().ok())
+            .filter(|pixels| *pixels > 0)
+            .unwrap_or(default)
+    };
+    (
+        pixels("--code-pad", DEFAULT_GEOMETRY.0),
+        pixels("--code-line-height", DEFAULT_GEOMETRY.1),
+    )
 }
 
 /// CSS `top` of a 1-based line's bar (the editor's lines are `--code-line-height` tall).

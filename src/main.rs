@@ -31,6 +31,7 @@ mod problem;
 mod program_picker;
 mod programs;
 mod run_status;
+mod scroll_view;
 mod session;
 mod share;
 mod share_link;

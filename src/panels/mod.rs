@@ -15,6 +15,13 @@ pub mod stack;
 pub mod tasks;
 pub mod timers;
 
+/// Pixels from one row's top to the next's in the loop panels' lists (`.rows .item`'s
+/// height and the list's gap in the stylesheet).
+pub const ITEM_PITCH: usize = 30;
+
+/// Pixels from one row's top to the next's in the tasks table (`.rows .tasks-table td`).
+pub const TASK_ROW_PITCH: usize = 26;
+
 /// A titled panel around a list that may be empty: the heading (with an optional count
 /// such as "3 waiting"), then `children`, or the `empty` sentence when there is nothing.
 #[component]

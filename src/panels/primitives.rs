@@ -1,5 +1,6 @@
 //! Primitives: queues (items, waiting getters and putters), locks (owner, waiters), events
-//! (set or not) and semaphores (counter), as they are at this event.
+//! (set or not) and semaphores (counter), as they are at this event. A long queue or
+//! waiting list shows its first items and how many more there are.
 
 use leptos::prelude::*;
 use loopscope_viewmodel::{PrimitiveState, PrimitiveView};
@@ -7,10 +8,20 @@ use loopscope_viewmodel::{PrimitiveState, PrimitiveView};
 use crate::panels::ListPanel;
 use crate::session::Session;
 
+/// Most chips drawn for one queue's items or one primitive's waiters: a queue can hold
+/// thousands; the rest are counted.
+const MOST_CHIPS: usize = 24;
+
 fn chips(items: Vec<String>) -> impl IntoView {
+    let more = items.len().saturating_sub(MOST_CHIPS);
     view! {
         <span class="chips">
-            {items.into_iter().map(|item| view! { <span class="chip">{item}</span> }).collect::<Vec<_>>()}
+            {items
+                .into_iter()
+                .take(MOST_CHIPS)
+                .map(|item| view! { <span class="chip">{item}</span> })
+                .collect::<Vec<_>>()}
+            {(more > 0).then(|| view! { <span class="chip more">{format!("… {more} more")}</span> })}
         </span>
     }
 }

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use loopscope_viewmodel::TaskState;
 
-use crate::panels::ListPanel;
+use crate::panels::{ListPanel, TASK_ROW_PITCH};
+use crate::scroll_view::RowWindow;
 use crate::session::Session;
 
 /// CSS class and short word for a task state.
@@ -28,66 +29,82 @@ fn state_detail(state: &TaskState, line: u32) -> String {
     }
 }
 
-/// The tasks panel.
+/// The tasks panel: a table whose rows in view alone are drawn (a big run has thousands of
+/// tasks), each with its place in the whole table (`aria-rowindex`, the heading row is 1).
 #[component]
 pub fn TasksPanel() -> impl IntoView {
     let session = Session::get();
-    let tasks = Memo::new(move |_| session.view.with(|view| view.tasks.clone()));
+    let count = Signal::derive(move || session.view.with(|view| view.tasks.len()));
+    let window = RowWindow::new(count, TASK_ROW_PITCH);
+    let row = move |index: usize| {
+        let task = session.view.with(|view| view.tasks.get(index).cloned())?;
+        let (class, word) = state_badge(&task.state);
+        let id = task.id;
+        let selected = move || session.selected_task.get() == Some(id);
+        let detail = state_detail(&task.state, task.line);
+        let (coro, coro_title) = (task.coro.clone(), task.coro);
+        let detail_title = detail.clone();
+        Some(view! {
+            <tr class:selected=selected aria-rowindex=index + 2>
+                <td>
+                    <button
+                        type="button"
+                        class="task-pick"
+                        aria-pressed=move || selected().to_string()
+                        title="Show this task's coroutine stack"
+                        on:click=move |_| {
+                            session.selected_task.update(|picked| {
+                                *picked = if *picked == Some(id) { None } else { Some(id) };
+                            })
+                        }
+                    >
+                        {task.name}
+                    </button>
+                </td>
+                <td class="mono" title=coro_title>{coro}</td>
+                <td>
+                    <span class=class>{word}</span>
+                </td>
+                <td title=detail_title>{detail}</td>
+            </tr>
+        })
+    };
+    // The rows above and below the drawn ones, as one empty row each.
+    let spacer = move |height: String| {
+        view! {
+            <tr class="spacer" aria-hidden="true">
+                <td colspan="4" style:height=height></td>
+            </tr>
+        }
+    };
     view! {
         <ListPanel
             id="tasks-title"
             title="Tasks"
-            count=Signal::derive(move || tasks.with(Vec::len).to_string())
-            is_empty=Signal::derive(move || tasks.with(Vec::is_empty))
+            count=Signal::derive(move || count.get().to_string())
+            is_empty=Signal::derive(move || count.get() == 0)
             empty="No tasks yet."
         >
-            <table class="tasks-table">
-                <thead>
-                    <tr>
-                        <th scope="col">"Task"</th>
-                        <th scope="col">"Coroutine"</th>
-                        <th scope="col">"State"</th>
-                        <th scope="col">"Detail"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        tasks
-                            .get()
-                            .into_iter()
-                            .map(|task| {
-                                let (class, word) = state_badge(&task.state);
-                                let id = task.id;
-                                let selected = move || session.selected_task.get() == Some(id);
-                                view! {
-                                    <tr class:selected=selected>
-                                        <td>
-                                            <button
-                                                type="button"
-                                                class="task-pick"
-                                                aria-pressed=move || selected().to_string()
-                                                title="Show this task's coroutine stack"
-                                                on:click=move |_| {
-                                                    session.selected_task.update(|picked| {
-                                                        *picked = if *picked == Some(id) { None } else { Some(id) };
-                                                    })
-                                                }
-                                            >
-                                                {task.name}
-                                            </button>
-                                        </td>
-                                        <td class="mono">{task.coro}</td>
-                                        <td>
-                                            <span class=class>{word}</span>
-                                        </td>
-                                        <td>{state_detail(&task.state, task.line)}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect::<Vec<_>>()
-                    }}
-                </tbody>
-            </table>
+            <div class="rows" node_ref=window.view.element on:scroll=window.view.on_scroll() tabindex="0">
+                <table class="tasks-table" aria-rowcount=move || count.get() + 1>
+                    <thead>
+                        <tr aria-rowindex="1">
+                            <th scope="col">"Task"</th>
+                            <th scope="col">"Coroutine"</th>
+                            <th scope="col">"State"</th>
+                            <th scope="col">"Detail"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let range = window.range();
+                            let before = (range.start > 0).then(|| spacer(window.space_before()));
+                            let after = (range.end < count.get()).then(|| spacer(window.space_after()));
+                            (before, range.map(row).collect::<Vec<_>>(), after)
+                        }}
+                    </tbody>
+                </table>
+            </div>
         </ListPanel>
     }
 }

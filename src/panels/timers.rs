@@ -1,44 +1,46 @@
-//! The timer heap: scheduled callbacks, earliest deadline first, with the time left.
+//! The timer heap: scheduled callbacks, earliest deadline first, with the time left. Only
+//! the rows in view are drawn (a big run can have thousands of timers at once).
 
 use leptos::prelude::*;
 
 use crate::number_text::format_seconds;
-use crate::panels::ListPanel;
+use crate::panels::{ListPanel, ITEM_PITCH};
+use crate::scroll_view::{row_list, RowWindow};
 use crate::session::Session;
 
 /// The timer heap panel.
 #[component]
 pub fn TimersPanel() -> impl IntoView {
     let session = Session::get();
-    let timers = Memo::new(move |_| session.view.with(|view| view.timers.clone()));
+    let count = Signal::derive(move || session.view.with(|view| view.timers.len()));
+    let window = RowWindow::new(count, ITEM_PITCH);
+    let row = move |position: usize, count: usize| {
+        let timer = session
+            .view
+            .with(|view| view.timers.get(position).cloned())?;
+        let title = format!("{}, due at t = {}", timer.label, format_seconds(timer.when));
+        Some(view! {
+            <li
+                class="item"
+                class:cancelled=timer.cancelled
+                aria-posinset=position + 1
+                aria-setsize=count
+                title=title
+            >
+                <span class="when">{format!("in {}", format_seconds(timer.in_seconds))}</span>
+                <span class="label">{timer.label}</span>
+            </li>
+        })
+    };
     view! {
         <ListPanel
             id="timers-title"
             title="Timer heap"
-            count=Signal::derive(move || format!("{} scheduled", timers.with(Vec::len)))
-            is_empty=Signal::derive(move || timers.with(Vec::is_empty))
+            count=Signal::derive(move || format!("{} scheduled", count.get()))
+            is_empty=Signal::derive(move || count.get() == 0)
             empty="Empty: no callbacks scheduled for later."
         >
-            <ol class="item-list timer-heap">
-                {move || {
-                    timers
-                        .get()
-                        .into_iter()
-                        .map(|timer| {
-                            view! {
-                                <li
-                                    class="item"
-                                    class:cancelled=timer.cancelled
-                                    title=format!("due at t = {}", format_seconds(timer.when))
-                                >
-                                    <span class="when">{format!("in {}", format_seconds(timer.in_seconds))}</span>
-                                    <span>{timer.label}</span>
-                                </li>
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                }}
-            </ol>
+            {row_list(window, "rows", "item-list timer-heap", "Timers, earliest first", row)}
         </ListPanel>
     }
 }
