@@ -7,9 +7,6 @@ use leptos::prelude::*;
 use crate::session::Session;
 use crate::speed::{Speed, SPEEDS};
 
-/// Milliseconds between two playback ticks (each moves as far as the speed says).
-const PLAYBACK_TICK_MS: u64 = 16;
-
 /// Index of the next (`forward`) or previous event after `from` that moves the clock.
 fn clock_advance(session: &Session, from: usize, forward: bool) -> Option<usize> {
     session.run.with_untracked(|run| {
@@ -146,57 +143,80 @@ fn toggle_play(session: &Session) {
 
 /// Advances the shown event while `playing`, as fast as `speed` says: so many events per
 /// second, or the run's own virtual time scaled (waits between events take their time).
+/// It moves once per animation frame, however fast the speed: the events due since the last
+/// frame are skipped over together, so the page draws each frame once.
 pub fn drive_playback(session: Session) {
-    let handle = StoredValue::new(None::<IntervalHandle>);
+    // Each start of playback has its number; a frame of an older one does nothing more.
+    let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let playing = session.playing.get();
         let speed = session.speed.get();
-        if let Some(previous) = handle.get_value() {
-            previous.clear();
-            handle.set_value(None);
+        generation.update_value(|number| *number += 1);
+        if playing {
+            let clock = session.view.with_untracked(|view| view.now);
+            let playback = Playback {
+                session,
+                speed,
+                generation,
+                number: generation.get_value(),
+                last_frame: js_sys::Date::now(),
+                owed: 0.0,
+                clock,
+            };
+            request_animation_frame(move || playback.frame());
         }
-        if !playing {
+    });
+}
+
+/// A playback under way, moved on by each animation frame.
+struct Playback {
+    session: Session,
+    speed: Speed,
+    generation: StoredValue<u64>,
+    /// This playback's number in `generation`.
+    number: u64,
+    /// When the last frame came (`Date.now()`, milliseconds).
+    last_frame: f64,
+    /// Events owed but not yet shown (a fraction of one).
+    owed: f64,
+    /// The virtual clock playback has reached.
+    clock: f64,
+}
+
+impl Playback {
+    fn frame(mut self) {
+        if self.generation.get_value() != self.number {
             return;
         }
-        let last_tick = std::cell::Cell::new(js_sys::Date::now());
-        // Events owed but not yet shown, and the virtual clock playback has reached.
-        let owed = std::cell::Cell::new(0.0f64);
-        let clock = std::cell::Cell::new(session.view.with_untracked(|view| view.now));
-        let started = set_interval_with_handle(
-            move || {
-                let now = js_sys::Date::now();
-                let elapsed = (now - last_tick.replace(now)) / 1000.0;
-                // Autoplay before the first run arrives: wait for it.
-                if session.run.with_untracked(Option::is_none) {
-                    return;
+        let now = js_sys::Date::now();
+        let elapsed = (now - std::mem::replace(&mut self.last_frame, now)) / 1000.0;
+        let session = self.session;
+        // Autoplay before the first run arrives: wait for it.
+        if session.run.with_untracked(Option::is_some) {
+            let event = session.event.get_untracked();
+            let last = session.last_event();
+            if event >= last {
+                session.playing.set(false);
+                return;
+            }
+            let target = match self.speed {
+                Speed::Events(rate) => {
+                    let due = self.owed + rate * elapsed;
+                    self.owed = due.fract();
+                    event + due.floor() as usize
                 }
-                let event = session.event.get_untracked();
-                let last = session.last_event();
-                if event >= last {
-                    session.playing.set(false);
-                    return;
+                Speed::Virtual(factor) => {
+                    self.clock += factor * elapsed;
+                    // Nothing left before the next wait: jump over it at once.
+                    last_event_by(&session, self.clock).max(event)
                 }
-                let target = match speed {
-                    Speed::Events(rate) => {
-                        let due = owed.get() + rate * elapsed;
-                        owed.set(due.fract());
-                        event + due.floor() as usize
-                    }
-                    Speed::Virtual(factor) => {
-                        clock.set(clock.get() + factor * elapsed);
-                        let reached = last_event_by(&session, clock.get());
-                        // Nothing left before the next wait: jump over it at once.
-                        reached.max(event)
-                    }
-                };
-                if target > event {
-                    session.event.set(target.min(last));
-                }
-            },
-            std::time::Duration::from_millis(PLAYBACK_TICK_MS),
-        );
-        handle.set_value(started.ok());
-    });
+            };
+            if target > event {
+                session.event.set(target.min(last));
+            }
+        }
+        request_animation_frame(move || self.frame());
+    }
 }
 
 /// The last event at or before virtual time `time`.
