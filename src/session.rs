@@ -10,7 +10,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use loopscope_runtime::trace::{Stream, Trace};
 use loopscope_runtime::Outcome;
-use loopscope_viewmodel::{LoopView, Narration, Timeline};
+use loopscope_viewmodel::{LoopView, Narration, Playhead, Timeline};
 
 use crate::editor::LineProblem;
 use crate::engine::{Ending, Engine, EngineEvent};
@@ -145,6 +145,14 @@ pub struct RunProgress {
     pub started_ms: f64,
 }
 
+/// The loop's state at the shown event, and the run it belongs to (a playhead moves on
+/// only within its own run).
+#[derive(Clone)]
+pub struct Shown {
+    pub run: Option<Arc<Run>>,
+    pub playhead: Playhead,
+}
+
 /// Every piece of state the components share.
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -163,6 +171,8 @@ pub struct Session {
     pub internals: RwSignal<bool>,
     /// The timeline's axis counts events instead of virtual seconds.
     pub event_axis: RwSignal<bool>,
+    /// The shown run's state at `event`: each seek moves on from the last.
+    pub shown: Memo<Shown>,
     /// The loop's state at `event`.
     pub view: Memo<LoopView>,
     /// The task picked in the Tasks panel (its coroutine stack is shown).
@@ -189,11 +199,27 @@ impl Session {
         let run: RwSignal<Option<Arc<Run>>> = RwSignal::new(None);
         let event = RwSignal::new(0);
         let internals = RwSignal::new(false);
-        let view = Memo::new(move |_| {
+        let shown = Memo::new_owning(move |previous: Option<Shown>| {
             let event = event.get();
-            let mut view = run.with(|run| {
-                run.as_ref()
-                    .map(|run| run.timeline.state_at(event))
+            let run = run.get();
+            let from = previous
+                .filter(|previous| match (&previous.run, &run) {
+                    (Some(before), Some(now)) => Arc::ptr_eq(before, now),
+                    _ => false,
+                })
+                .map(|previous| previous.playhead);
+            let playhead = run
+                .as_ref()
+                .map(|run| run.timeline.playhead(event, from))
+                .unwrap_or_default();
+            (Shown { run, playhead }, true)
+        });
+        let view = Memo::new(move |_| {
+            let mut view = shown.with(|shown| {
+                shown
+                    .run
+                    .as_ref()
+                    .map(|run| run.timeline.view_at(&shown.playhead))
                     .unwrap_or_default()
             });
             if !internals.get() {
@@ -211,6 +237,7 @@ impl Session {
             speed: RwSignal::new(DEFAULT_SPEED),
             internals,
             event_axis: RwSignal::new(false),
+            shown,
             view,
             selected_task: RwSignal::new(None),
             activity: RwSignal::new(Activity::Idle),
@@ -382,9 +409,12 @@ impl Session {
         } else {
             Narration::Concepts
         };
-        let event = self.event.get();
-        self.run
-            .with(|run| run.as_ref().map(|run| run.timeline.narration(event, mode)))
-            .unwrap_or_default()
+        self.shown.with(|shown| {
+            shown
+                .run
+                .as_ref()
+                .map(|run| run.timeline.narration_at(&shown.playhead, mode))
+                .unwrap_or_default()
+        })
     }
 }

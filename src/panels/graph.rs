@@ -201,10 +201,14 @@ fn diagram(graph: &TaskGraph) -> String {
 pub fn TaskGraphPanel() -> impl IntoView {
     let session = Session::get();
     let graph = Memo::new(move |_| {
-        let event = session.event.get();
-        session.run.with(|run| {
-            run.as_ref()
-                .map(|run| run.timeline.task_graph(event, GraphOptions::default()))
+        session.shown.with(|shown| {
+            shown
+                .run
+                .as_ref()
+                .map(|run| {
+                    run.timeline
+                        .task_graph_at(&shown.playhead, GraphOptions::default())
+                })
                 .unwrap_or_default()
         })
     });

@@ -1,7 +1,7 @@
 //! Seek benchmark: builds Timelines over ~100,000- and ~900,000-event traces
 //! and times `state_at` + `narration` at many events (random ones, and just
-//! before checkpoints, where the replay is longest). Prints the figures for
-//! BENCHMARKS.md.
+//! before checkpoints, where the replay is longest), and playback's frames (the playhead
+//! moved on from the last frame's). Prints the figures for BENCHMARKS.md.
 //!
 //! Run: `cargo run --release -p loopscope-viewmodel --example seek_bench`
 
@@ -77,6 +77,32 @@ fn main() {
             ms(median),
             ms(p99),
             ms(max)
+        );
+
+        // Playback: each frame moves the playhead on from the last one by the events due
+        // in a frame (16 at 1,000 events/s) and builds what the page shows from it.
+        let mut playhead = timeline.playhead(0, None);
+        let mut frames: Vec<Duration> = (16..events)
+            .step_by(16)
+            .take(5_000)
+            .map(|k| {
+                let start = Instant::now();
+                playhead = timeline.playhead(k, Some(std::mem::take(&mut playhead)));
+                let view = timeline.view_at(&playhead);
+                let narration = timeline.narration_at(&playhead, Narration::Concepts);
+                let took = start.elapsed();
+                assert_eq!(view.event, k);
+                assert!(!narration.is_empty());
+                took
+            })
+            .collect();
+        frames.sort();
+        println!(
+            "  playback, 16 events a frame from the last playhead: view+narration median {:.3} ms, \
+             p99 {:.3} ms over {} frames",
+            ms(frames[frames.len() / 2]),
+            ms(frames[frames.len() * 99 / 100]),
+            frames.len()
         );
     }
     if let Ok(status) = std::fs::read_to_string("/proc/self/status") {

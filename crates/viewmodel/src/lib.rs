@@ -62,6 +62,21 @@ use catalog::Catalog;
 use labels::Names;
 use replay::{Checkpoints, State};
 
+/// The loop's state after one event of a [`Timeline`] ([`Timeline::playhead`]). The
+/// panels, the narration and the task graph of one seek all read the same one, and the next
+/// seek can move on from it: playing forward replays only the events since the last frame.
+#[derive(Clone, Debug, Default)]
+pub struct Playhead {
+    state: State,
+}
+
+impl Playhead {
+    /// The event it is at (0 for an empty trace).
+    pub fn event(&self) -> usize {
+        self.state.applied.saturating_sub(1)
+    }
+}
+
 /// A run, ready to be scrubbed through.
 #[derive(Clone, Debug)]
 pub struct Timeline {
@@ -155,46 +170,69 @@ impl Timeline {
     }
 
     fn replayed(&self, k: usize) -> State {
+        self.playhead(k, None).state
+    }
+
+    /// The state after event `k` (clamped), moved on from `from` (a playhead of this
+    /// timeline) when that is cheaper than starting from the nearest checkpoint.
+    pub fn playhead(&self, k: usize, from: Option<Playhead>) -> Playhead {
         if self.is_empty() {
-            return State::default();
+            return Playhead::default();
         }
-        self.checkpoints
-            .state_after(k, &self.trace.events, &self.catalog)
+        let from = from.map(|playhead| playhead.state);
+        Playhead {
+            state: self.checkpoints.state_after(
+                self.clamp(k),
+                &self.trace.events,
+                &self.catalog,
+                from,
+            ),
+        }
     }
 
     /// Everything the panels show after event `k` (clamped to the last event).
     pub fn state_at(&self, k: usize) -> LoopView {
-        let k = self.clamp(k);
-        let state = self.replayed(k);
+        self.view_at(&self.playhead(k, None))
+    }
+
+    /// Everything the panels show at `playhead`.
+    pub fn view_at(&self, playhead: &Playhead) -> LoopView {
+        let k = playhead.event();
         let console_len = console::completed_by(&self.console, k);
-        panels::loop_view(&self.trace, &self.catalog, &state, k, console_len)
+        panels::loop_view(&self.trace, &self.catalog, &playhead.state, k, console_len)
     }
 
     /// One plain sentence about event `k` (clamped).
     pub fn narration(&self, k: usize, mode: Narration) -> String {
-        let k = self.clamp(k);
-        let Some(event) = self.trace.events.get(k) else {
+        self.narration_at(&self.playhead(k, None), mode)
+    }
+
+    /// One plain sentence about the event `playhead` is at.
+    pub fn narration_at(&self, playhead: &Playhead, mode: Narration) -> String {
+        let Some(event) = self.trace.events.get(playhead.event()) else {
             return "Nothing happened: the program produced no events.".to_string();
         };
-        let state = self.replayed(k);
-        let names = Names::new(&self.trace.strings, &self.catalog, &state);
+        let names = Names::new(&self.trace.strings, &self.catalog, &playhead.state);
         narration::sentence(&names, event, mode)
     }
 
     /// The live task graph after event `k` (clamped): who created and awaits whom,
     /// where waiters are parked, each future's state, any wait-for cycle.
     pub fn task_graph(&self, k: usize, options: GraphOptions) -> TaskGraph {
+        self.task_graph_at(&self.playhead(k, None), options)
+    }
+
+    /// The live task graph at `playhead`.
+    pub fn task_graph_at(&self, playhead: &Playhead, options: GraphOptions) -> TaskGraph {
         if self.is_empty() {
             return TaskGraph::default();
         }
-        let k = self.clamp(k);
-        let state = self.replayed(k);
-        let names = Names::new(&self.trace.strings, &self.catalog, &state);
+        let names = Names::new(&self.trace.strings, &self.catalog, &playhead.state);
         let is_internal = |task: u32| {
             self.lane_index(LaneOwner::Task(task))
                 .is_some_and(|lane| self.lanes[lane].internal)
         };
-        graph::build(&names, k, &is_internal, options)
+        graph::build(&names, playhead.event(), &is_internal, options)
     }
 
     /// The timeline: the loop's lane first, then one lane per task in

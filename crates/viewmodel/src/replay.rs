@@ -343,10 +343,23 @@ impl Checkpoints {
         Checkpoints { states }
     }
 
-    /// The state after event `k` (`k < events.len()`).
-    pub fn state_after(&self, k: usize, events: &[Event], catalog: &Catalog) -> State {
+    /// The state after event `k` (`k < events.len()`), moved on from `from` (a state of
+    /// the same trace) when it is not after `k` and no further from it than the last
+    /// checkpoint before it: playing forward applies the events since the last frame,
+    /// without copying a checkpoint.
+    pub fn state_after(
+        &self,
+        k: usize,
+        events: &[Event],
+        catalog: &Catalog,
+        from: Option<State>,
+    ) -> State {
         let i = self.states.partition_point(|s| s.applied <= k + 1);
-        let mut state = self.states[i.saturating_sub(1)].clone();
+        let checkpoint = &self.states[i.saturating_sub(1)];
+        let mut state = match from {
+            Some(state) if state.applied <= k + 1 && state.applied >= checkpoint.applied => state,
+            _ => checkpoint.clone(),
+        };
         while state.applied <= k {
             state.apply(&events[state.applied], catalog);
         }
@@ -462,7 +475,7 @@ mod tests {
             let mut state = State::default();
             for (k, event) in trace.events.iter().enumerate() {
                 state.apply(event, &catalog);
-                let seeked = checkpoints.state_after(k, &trace.events, &catalog);
+                let seeked = checkpoints.state_after(k, &trace.events, &catalog, None);
                 assert!(seeked == state, "{name}: event {k}");
             }
             if let Some(k) = trace.events.len().checked_sub(1) {

@@ -5,7 +5,7 @@
 
 mod common;
 
-use loopscope_viewmodel::{Narration, Timeline};
+use loopscope_viewmodel::{Narration, Playhead, Timeline};
 
 fn assert_order_independent(name: &str, t: &Timeline) {
     // Every event of a short trace; every 7th of a long one (memory).
@@ -33,26 +33,8 @@ fn assert_order_independent(name: &str, t: &Timeline) {
     }
 }
 
-#[test]
-fn every_example_seeks_back_and_forth_to_the_same_views() {
-    for name in common::example_names() {
-        let t = common::example(&name);
-        assert_order_independent(&name, &t);
-        for k in 0..t.len() {
-            for mode in [Narration::Concepts, Narration::Internals] {
-                let sentence = t.narration(k, mode);
-                assert!(
-                    sentence.ends_with(['.', '!', ')']) || sentence.starts_with("Warning"),
-                    "{name} event {k}: {sentence:?}"
-                );
-            }
-        }
-    }
-}
-
-#[test]
-fn a_long_trace_seeks_across_many_checkpoints() {
-    let source = "import asyncio
+/// Sixty workers and a bounded queue: a trace long enough to cross many checkpoints.
+const WORKERS_AND_A_QUEUE: &str = "import asyncio
 import random
 
 
@@ -77,13 +59,75 @@ async def main():
 
 asyncio.run(main())
 ";
-    let t = common::timeline_of(source);
+
+#[test]
+fn every_example_seeks_back_and_forth_to_the_same_views() {
+    for name in common::example_names() {
+        let t = common::example(&name);
+        assert_order_independent(&name, &t);
+        for k in 0..t.len() {
+            for mode in [Narration::Concepts, Narration::Internals] {
+                let sentence = t.narration(k, mode);
+                assert!(
+                    sentence.ends_with(['.', '!', ')']) || sentence.starts_with("Warning"),
+                    "{name} event {k}: {sentence:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_long_trace_seeks_across_many_checkpoints() {
+    let t = common::timeline_of(WORKERS_AND_A_QUEUE);
     assert_eq!(t.end_status(), (0, None));
     assert!(t.len() > 20_000, "only {} events", t.len());
     assert_order_independent("workers and a queue", &t);
     let last = t.state_at(t.len() - 1);
     assert_eq!(last.console_len, 180);
     assert!(last.tasks.iter().all(|task| task.state.is_finished()));
+}
+
+/// Moving a playhead on from the last one (playing forward by steps of every size, then
+/// jumping back) shows what a fresh seek shows, on every example and across checkpoints.
+#[test]
+fn a_playhead_moved_on_shows_what_a_fresh_seek_shows() {
+    let mut timelines: Vec<(String, Timeline)> = common::example_names()
+        .into_iter()
+        .map(|name| {
+            let t = common::example(&name);
+            (name, t)
+        })
+        .collect();
+    timelines.push((
+        "workers and a queue".to_string(),
+        common::timeline_of(WORKERS_AND_A_QUEUE),
+    ));
+    for (name, t) in &timelines {
+        let mut playhead = None;
+        let check = |playhead: &Playhead, k: usize, how: &str| {
+            assert_eq!(playhead.event(), k, "{name}: {how} {k}");
+            assert_eq!(t.view_at(playhead), t.state_at(k), "{name}: {how} {k}");
+            assert_eq!(
+                t.narration_at(playhead, Narration::Internals),
+                t.narration(k, Narration::Internals),
+                "{name}: {how} {k}"
+            );
+        };
+        let (mut k, mut step) = (0, 1);
+        while k < t.len() {
+            let moved = t.playhead(k, playhead.take());
+            check(&moved, k, "played forward to");
+            playhead = Some(moved);
+            k += step;
+            step = (step * 5 + 3) % 600 + 1;
+        }
+        for k in (0..t.len()).rev().step_by(97) {
+            let moved = t.playhead(k, playhead.take());
+            check(&moved, k, "jumped back to");
+            playhead = Some(moved);
+        }
+    }
 }
 
 /// A trace with events missing (truncated, or every third event dropped)
