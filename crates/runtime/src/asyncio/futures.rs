@@ -339,3 +339,14 @@ pub(super) fn await_future(fut: &Rc<AsyncObject>) -> Option<PyResult<Value>> {
     f.blocking.set(true);
     None
 }
+
+/// Whether `f` is a future that is done.
+pub(super) fn is_done(f: &Rc<AsyncObject>) -> bool {
+    f.as_future().is_some_and(|f| f.done())
+}
+
+/// Whether `f` is a future that was cancelled.
+pub(super) fn is_cancelled(f: &Rc<AsyncObject>) -> bool {
+    f.as_future()
+        .is_some_and(|f| f.state.get() == FutState::Cancelled)
+}

@@ -20,7 +20,8 @@ use crate::trace::EventKind;
 use crate::vm::{GenOutcome, Resume, Vm};
 
 use super::api::{arg, receiver_obj};
-use super::objects::{as_async, AsyncObject, FutState};
+use super::futures::{is_cancelled, is_done};
+use super::objects::{as_async, AsyncObject};
 use super::{aio, futures};
 
 pub struct LockState {
@@ -117,15 +118,6 @@ pub fn new_condition(vm: &mut Vm, lock: Option<Rc<AsyncObject>>) -> Rc<AsyncObje
         lock,
         waiters: VecDeque::new(),
     })))
-}
-
-fn is_cancelled(f: &Rc<AsyncObject>) -> bool {
-    f.as_future()
-        .is_some_and(|f| f.state.get() == FutState::Cancelled)
-}
-
-fn is_done(f: &Rc<AsyncObject>) -> bool {
-    f.as_future().is_some_and(|f| f.done())
 }
 
 /// Takes `fut` out of a primitive's line of waiters (when it woke or was cancelled).

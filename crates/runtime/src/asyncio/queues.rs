@@ -16,9 +16,10 @@ use crate::vm::{GenOutcome, Resume, Vm};
 use super::api::{arg, receiver_obj};
 use super::base_events::trace_repr;
 use super::futures;
+use super::futures::{is_cancelled, is_done};
 use super::locks::{self, awaited, join_line, park, remove_waiter};
 use super::native_coro::NativeCoro;
-use super::objects::{AsyncObject, FutState};
+use super::objects::AsyncObject;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum QueueKind {
@@ -71,15 +72,6 @@ pub fn state(obj: &AsyncObject) -> &RefCell<QueueState> {
         AsyncObject::Queue(q) => q,
         _ => unreachable!("not a queue"),
     }
-}
-
-fn is_done(f: &Rc<AsyncObject>) -> bool {
-    f.as_future().is_some_and(|f| f.done())
-}
-
-fn is_cancelled(f: &Rc<AsyncObject>) -> bool {
-    f.as_future()
-        .is_some_and(|f| f.state.get() == FutState::Cancelled)
 }
 
 /// `_wakeup_next(waiters)`: wake the first waiter that is not done.

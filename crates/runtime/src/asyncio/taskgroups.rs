@@ -20,6 +20,7 @@ use super::api::bind;
 use super::callbacks::Callback;
 use super::events::running_loop as get_running_loop;
 use super::futures::await_future;
+use super::futures::is_done;
 use super::locks::awaited;
 use super::native_coro::NativeCoro;
 use super::objects::{as_async, AsyncObject, FutState};
@@ -53,10 +54,6 @@ fn state(group: &AsyncObject) -> &RefCell<TaskGroupState> {
         AsyncObject::TaskGroup(g) => g,
         _ => unreachable!("not a TaskGroup"),
     }
-}
-
-fn is_done(f: &Rc<AsyncObject>) -> bool {
-    f.as_future().is_some_and(|f| f.done())
 }
 
 /// `TaskGroup.__repr__()`: `<TaskGroup tasks=2 errors=1 cancelling>`.

@@ -26,23 +26,15 @@ use crate::vm::{GenOutcome, Resume, Vm};
 use super::as_completed::{as_completed_start, AsCompletedState};
 use super::base_events::call_at;
 use super::callbacks::Callback;
+pub(super) use super::futures::{is_cancelled, is_done};
 use super::native_coro::NativeCoro;
-use super::objects::{as_future, AsyncObject, FutState, Handle};
+use super::objects::{as_future, AsyncObject, Handle};
 use super::queues::QueueCoro;
 use super::wait::Wait;
 use super::wait_for::WaitFor;
 use super::{aio, futures};
 
 // ----- small pieces shared by the coroutines -----
-
-pub(super) fn is_done(f: &Rc<AsyncObject>) -> bool {
-    f.as_future().is_some_and(|f| f.done())
-}
-
-pub(super) fn is_cancelled(f: &Rc<AsyncObject>) -> bool {
-    f.as_future()
-        .is_some_and(|f| f.state.get() == FutState::Cancelled)
-}
 
 pub(super) fn outcome_of(r: PyResult<Value>) -> GenOutcome {
     match r {
