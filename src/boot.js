@@ -48,14 +48,14 @@ window.addEventListener("unhandledrejection", (event) => {
 
 // The editor before the app. The app's wasm takes a while to arrive and compile on a slow
 // link, so the program is shown at once in a plain textarea (index.html's #early-editor):
-// the autosaved draft, else the default example; a share link's program read-only (the app
+// the autosaved draft, else the default example index.html holds (no request to wait for
+// behind the wasm downloads); a share link's program read-only (the app
 // decides what becomes of the draft then). What is typed there is the draft, saved as it
 // is typed, so the app opens it and nothing is lost even if the app never starts; the app
 // then moves the caret into its own editor and removes this one (src/early_editor.rs).
 // Embeds wait for the app.
 const DRAFT_KEY = "loopscope.draft.v1"; // src/storage.rs
 const POSITION_KEY = "loopscope.position.v1";
-const DEFAULT_EXAMPLE = "07_gather.py"; // src/examples.rs's DEFAULT_PRESET, copied by index.html
 
 function stored(key) {
   try {
@@ -96,15 +96,6 @@ async function linkedProgram(fragment) {
   }
 }
 
-async function defaultExample() {
-  try {
-    const response = await fetch(new URL(DEFAULT_EXAMPLE, import.meta.url));
-    return response.ok ? await response.text() : null;
-  } catch {
-    return null;
-  }
-}
-
 async function showEarlyEditor() {
   const editor = document.getElementById("early-editor");
   const embed = new URLSearchParams(location.search).get("embed");
@@ -112,7 +103,7 @@ async function showEarlyEditor() {
     return;
   }
   const fromLink = location.hash.length > 1;
-  const program = fromLink ? await linkedProgram(location.hash) : (stored(DRAFT_KEY) ?? (await defaultExample()));
+  const program = fromLink ? await linkedProgram(location.hash) : (stored(DRAFT_KEY) ?? editor.value);
   // The app may have mounted meanwhile: it removed the textarea.
   if (program === null || !editor.isConnected) {
     return;
