@@ -9,7 +9,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use loopscope_runtime::trace::{Stream, Trace};
-use loopscope_runtime::Outcome;
 use loopscope_viewmodel::{LoopView, Narration, Playhead, Timeline};
 
 use crate::editor::LineProblem;
@@ -59,21 +58,16 @@ impl Run {
             Ending::Finished(status) if status != 0 => status,
             _ => 0,
         };
-        let outcome = Outcome {
-            status: failed_status,
-            trace,
-        };
         let located = (failed_status != 0)
-            .then(|| locate(&outcome.stream_text(Stream::Stderr), filename))
+            .then(|| locate(&trace.stream_text(Stream::Stderr), filename))
             .flatten();
-        let last_line = outcome
-            .trace
+        let last_line = trace
             .events
             .iter()
             .rev()
             .map(|event| event.line)
             .find(|line| *line > 0);
-        let timeline = Timeline::new(outcome.trace, source);
+        let timeline = Timeline::new(trace, source);
         let ended_message = timeline.end_status().1.unwrap_or_default();
         let event_limit_hit = ended_message.starts_with("event limit");
         let events = grouped(timeline.len() as u64);

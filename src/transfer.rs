@@ -1,13 +1,16 @@
 //! The messages between the page and the engine's Web Worker, and their wire format.
 //!
-//! Everything that crosses the worker boundary is encoded here, in one compact binary form
-//! (LEB128 varints, a tag byte per event, an event's time only when it changed), so the
-//! transfer format can change in one place when the trace itself does. A run's trace
-//! travels in [`TraceChunk`]s: the strings and events recorded since the previous chunk,
-//! which [`TraceAssembler`] appends, so a run that is stopped or crashes still leaves
-//! everything sent so far. Pure code, tested natively.
+//! Everything that crosses the worker boundary is encoded here, in one compact binary form:
+//! the packed trace's own (`loopscope_runtime::trace::binary`, also `loopscope run
+//! --trace FILE.bin`: LEB128 varints, a tag byte per record) for strings and records,
+//! framed as messages. A run's trace travels in [`TraceChunk`]s: the strings and records
+//! recorded since the previous chunk, which [`TraceAssembler`] expands into elementary
+//! events and appends, so a run that is stopped or crashes still leaves everything sent
+//! so far. Pure code, tested natively.
 
-use loopscope_runtime::trace::{Callback, Event, EventKind, Int64, Seconds, Stream, Trace, Wait};
+use loopscope_runtime::trace::binary::{Reader, Writer};
+use loopscope_runtime::trace::packed::Expander;
+use loopscope_runtime::trace::{PackedTrace, Record, Trace};
 
 /// Page → worker: run this program.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,43 +51,50 @@ pub struct TraceChunk {
     /// Index of `strings[0]` in the whole trace's string table.
     pub first_string: u32,
     pub strings: Vec<String>,
-    /// Index of `events[0]` in the whole trace.
-    pub first_event: u32,
-    pub events: Vec<Event>,
+    /// Index of `records[0]` among the whole trace's records.
+    pub first_record: u32,
+    pub records: Vec<Record>,
 }
 
 impl TraceChunk {
-    /// What `trace` holds beyond `strings` strings and `events` events.
-    pub fn after(trace: &Trace, strings: usize, events: usize) -> TraceChunk {
+    /// What `trace` holds beyond `strings` strings and `records` records.
+    pub fn after(trace: &PackedTrace, strings: usize, records: usize) -> TraceChunk {
         TraceChunk {
             first_string: strings as u32,
             strings: trace.strings[strings.min(trace.strings.len())..].to_vec(),
-            first_event: events as u32,
-            events: trace.events[events.min(trace.events.len())..].to_vec(),
+            first_record: records as u32,
+            records: trace.records[records.min(trace.records.len())..].to_vec(),
         }
     }
 }
 
-/// Rebuilds a trace from its chunks, in order.
+/// Rebuilds a trace's elementary events from its chunks, in order.
 #[derive(Default)]
 pub struct TraceAssembler {
     trace: Trace,
+    expander: Expander,
+    /// Records received so far.
+    records: usize,
 }
 
 impl TraceAssembler {
-    /// Appends `chunk`; one that does not follow the previous one is refused (false).
+    /// Appends `chunk`; one that does not follow the previous one is refused (false), as
+    /// is a record that cannot follow the records before it (the events before it stay).
     pub fn append(&mut self, chunk: TraceChunk) -> bool {
         if chunk.first_string as usize != self.trace.strings.len()
-            || chunk.first_event as usize != self.trace.events.len()
+            || chunk.first_record as usize != self.records
         {
             return false;
         }
         self.trace.strings.extend(chunk.strings);
-        self.trace.events.extend(chunk.events);
-        true
+        self.records += chunk.records.len();
+        chunk
+            .records
+            .iter()
+            .all(|record| self.expander.push(record, &mut self.trace.events).is_ok())
     }
 
-    /// Events so far.
+    /// Elementary events so far.
     pub fn len(&self) -> usize {
         self.trace.events.len()
     }
@@ -113,7 +123,7 @@ pub fn encode_request(request: &RunRequest) -> Vec<u8> {
 
 /// Decodes what [`encode_request`] wrote (`None` for anything else).
 pub fn decode_request(bytes: &[u8]) -> Option<RunRequest> {
-    let mut input = Reader { bytes };
+    let mut input = Reader::new(bytes);
     let request = RunRequest {
         run: input.u32()?,
         source: input.text()?,
@@ -143,13 +153,13 @@ pub fn encode_message(message: &FromEngine) -> Vec<u8> {
             out.uint(u64::from(*run));
             out.uint(*instructions);
             out.float(*now);
-            out.chunk(chunk);
+            write_chunk(&mut out, chunk);
         }
         FromEngine::Finished { run, status, chunk } => {
             out.byte(FINISHED);
             out.uint(u64::from(*run));
             out.int(i64::from(*status));
-            out.chunk(chunk);
+            write_chunk(&mut out, chunk);
         }
     }
     out.bytes
@@ -157,308 +167,42 @@ pub fn encode_message(message: &FromEngine) -> Vec<u8> {
 
 /// Decodes what [`encode_message`] wrote (`None` for anything else).
 pub fn decode_message(bytes: &[u8]) -> Option<FromEngine> {
-    let mut input = Reader { bytes };
+    let mut input = Reader::new(bytes);
     let message = match input.byte()? {
         READY => FromEngine::Ready,
         PROGRESS => FromEngine::Progress {
             run: input.u32()?,
             instructions: input.uint()?,
             now: input.float()?,
-            chunk: input.chunk()?,
+            chunk: read_chunk(&mut input)?,
         },
         FINISHED => FromEngine::Finished {
             run: input.u32()?,
             status: i32::try_from(input.int()?).ok()?,
-            chunk: input.chunk()?,
+            chunk: read_chunk(&mut input)?,
         },
         _ => return None,
     };
     input.at_end().then_some(message)
 }
 
-#[derive(Default)]
-struct Writer {
-    bytes: Vec<u8>,
+/// A chunk's fields in wire order, with the trace's own binary form for its strings and
+/// events.
+fn write_chunk(out: &mut Writer, chunk: &TraceChunk) {
+    out.uint(u64::from(chunk.first_string));
+    out.strings(&chunk.strings);
+    out.uint(u64::from(chunk.first_record));
+    out.records(&chunk.records);
 }
 
-impl Writer {
-    fn byte(&mut self, byte: u8) {
-        self.bytes.push(byte);
-    }
-
-    /// LEB128.
-    fn uint(&mut self, mut value: u64) {
-        loop {
-            let low = (value & 0x7f) as u8;
-            value >>= 7;
-            if value == 0 {
-                self.bytes.push(low);
-                return;
-            }
-            self.bytes.push(low | 0x80);
-        }
-    }
-
-    /// Zigzag, then LEB128.
-    fn int(&mut self, value: i64) {
-        self.uint(((value << 1) ^ (value >> 63)) as u64);
-    }
-
-    fn float(&mut self, value: f64) {
-        self.bytes.extend_from_slice(&value.to_bits().to_le_bytes());
-    }
-
-    fn text(&mut self, text: &str) {
-        self.uint(text.len() as u64);
-        self.bytes.extend_from_slice(text.as_bytes());
-    }
-
-    fn chunk(&mut self, chunk: &TraceChunk) {
-        self.uint(u64::from(chunk.first_string));
-        self.uint(chunk.strings.len() as u64);
-        for text in &chunk.strings {
-            self.text(text);
-        }
-        self.uint(u64::from(chunk.first_event));
-        self.uint(chunk.events.len() as u64);
-        let mut time = 0.0f64;
-        for event in &chunk.events {
-            // The kind, then the line with a bit saying whether the time follows: most
-            // events happen at their predecessor's time.
-            event.kind.write(self);
-            let moved = event.time.to_bits() != time.to_bits();
-            self.uint(u64::from(event.line) << 1 | u64::from(moved));
-            if moved {
-                self.float(event.time);
-                time = event.time;
-            }
-        }
-    }
+fn read_chunk(input: &mut Reader) -> Option<TraceChunk> {
+    Some(TraceChunk {
+        first_string: input.u32()?,
+        strings: input.strings()?,
+        first_record: input.u32()?,
+        records: input.records()?,
+    })
 }
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-}
-
-impl Reader<'_> {
-    fn byte(&mut self) -> Option<u8> {
-        let (&first, rest) = self.bytes.split_first()?;
-        self.bytes = rest;
-        Some(first)
-    }
-
-    fn uint(&mut self) -> Option<u64> {
-        let mut value = 0u64;
-        for shift in (0..64).step_by(7) {
-            let byte = self.byte()?;
-            value |= u64::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                return Some(value);
-            }
-        }
-        None
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        u32::try_from(self.uint()?).ok()
-    }
-
-    fn int(&mut self) -> Option<i64> {
-        let raw = self.uint()?;
-        Some((raw >> 1) as i64 ^ -((raw & 1) as i64))
-    }
-
-    fn float(&mut self) -> Option<f64> {
-        let (bits, rest) = self.bytes.split_first_chunk::<8>()?;
-        self.bytes = rest;
-        Some(f64::from_bits(u64::from_le_bytes(*bits)))
-    }
-
-    fn text(&mut self) -> Option<String> {
-        let len = usize::try_from(self.uint()?).ok()?;
-        if len > self.bytes.len() {
-            return None;
-        }
-        let (text, rest) = self.bytes.split_at(len);
-        self.bytes = rest;
-        String::from_utf8(text.to_vec()).ok()
-    }
-
-    /// A count of items that each take at least one byte (so a damaged count cannot make
-    /// the reader reserve memory the message does not hold).
-    fn count(&mut self) -> Option<usize> {
-        let count = usize::try_from(self.uint()?).ok()?;
-        (count <= self.bytes.len()).then_some(count)
-    }
-
-    fn chunk(&mut self) -> Option<TraceChunk> {
-        let first_string = self.u32()?;
-        let count = self.count()?;
-        let strings = (0..count)
-            .map(|_| self.text())
-            .collect::<Option<Vec<_>>>()?;
-        let first_event = self.u32()?;
-        let count = self.count()?;
-        let mut events = Vec::with_capacity(count);
-        let mut time = 0.0f64;
-        for _ in 0..count {
-            let kind = EventKind::read(self)?;
-            let line_and_moved = self.uint()?;
-            if line_and_moved & 1 == 1 {
-                time = self.float()?;
-            }
-            let line = u32::try_from(line_and_moved >> 1).ok()?;
-            events.push(Event { time, line, kind });
-        }
-        Some(TraceChunk {
-            first_string,
-            strings,
-            first_event,
-            events,
-        })
-    }
-
-    fn at_end(&self) -> bool {
-        self.bytes.is_empty()
-    }
-}
-
-/// A field of an event: how it is written and read.
-trait Wire: Sized {
-    fn write(&self, out: &mut Writer);
-    fn read(input: &mut Reader) -> Option<Self>;
-}
-
-impl Wire for u32 {
-    fn write(&self, out: &mut Writer) {
-        out.uint(u64::from(*self));
-    }
-    fn read(input: &mut Reader) -> Option<u32> {
-        input.u32()
-    }
-}
-
-impl Wire for i32 {
-    fn write(&self, out: &mut Writer) {
-        out.int(i64::from(*self));
-    }
-    fn read(input: &mut Reader) -> Option<i32> {
-        i32::try_from(input.int()?).ok()
-    }
-}
-
-impl Wire for Seconds {
-    fn write(&self, out: &mut Writer) {
-        out.float(self.get());
-    }
-    fn read(input: &mut Reader) -> Option<Seconds> {
-        input.float().map(Seconds::new)
-    }
-}
-
-impl Wire for Int64 {
-    fn write(&self, out: &mut Writer) {
-        out.int(self.get());
-    }
-    fn read(input: &mut Reader) -> Option<Int64> {
-        input.int().map(Int64::new)
-    }
-}
-
-impl Wire for Stream {
-    fn write(&self, out: &mut Writer) {
-        out.byte(match self {
-            Stream::Stdout => 0,
-            Stream::Stderr => 1,
-        });
-    }
-    fn read(input: &mut Reader) -> Option<Stream> {
-        match input.byte()? {
-            0 => Some(Stream::Stdout),
-            1 => Some(Stream::Stderr),
-            _ => None,
-        }
-    }
-}
-
-/// Writes and reads an enum of the trace whose variants hold `u32` fields: one tag byte,
-/// then the fields in order.
-macro_rules! wire_enum {
-    ($type:ident { $($tag:literal => $variant:ident { $($field:ident),* }),* $(,)? }) => {
-        impl Wire for $type {
-            fn write(&self, out: &mut Writer) {
-                match self {
-                    $($type::$variant { $($field),* } => {
-                        out.byte($tag);
-                        $(Wire::write($field, out);)*
-                    })*
-                }
-            }
-            fn read(input: &mut Reader) -> Option<$type> {
-                Some(match input.byte()? {
-                    $($tag => $type::$variant { $($field: Wire::read(input)?),* },)*
-                    _ => return None,
-                })
-            }
-        }
-    };
-}
-
-wire_enum!(Wait {
-    0 => Future { future },
-    1 => Task { task },
-    2 => Yield {},
-});
-
-wire_enum!(Callback {
-    0 => TaskStep { task },
-    1 => TaskWakeup { task, future },
-    2 => FutureCallback { future, label },
-    3 => Call { label },
-    4 => SleepDone { future },
-    5 => Internal { label },
-});
-
-// Every event kind, with its tag and its fields in wire order.
-wire_enum!(EventKind {
-    0 => TaskCreated { task, future, name, coro },
-    1 => TaskResumed { task, stack },
-    2 => TaskSuspended { task, wait, stack },
-    3 => TaskDone { task, result },
-    4 => TaskFailed { task, error },
-    5 => TaskCancelled { task },
-    6 => TaskRenamed { task, name },
-    7 => HandleScheduled { handle, callback },
-    8 => HandleRun { handle },
-    9 => HandleSkipped { handle },
-    10 => HandleCancelled { handle },
-    11 => TimerScheduled { handle, when, callback },
-    12 => TimerCancelled { handle },
-    13 => TimersPurged { count },
-    14 => TimerFired { handle },
-    15 => FutureCreated { future, label },
-    16 => FutureResolved { future, result },
-    17 => FutureFailed { future, error },
-    18 => FutureCancelled { future },
-    19 => QueuePut { queue, item, size },
-    20 => QueueGet { queue, item, size },
-    21 => WaiterParked { primitive, future, role },
-    22 => WaiterWoken { primitive, future },
-    23 => PrimitiveCreated { primitive, kind, label, value },
-    24 => LockAcquired { primitive, task },
-    25 => LockReleased { primitive },
-    26 => EventSet { primitive },
-    27 => EventCleared { primitive },
-    28 => SemaphoreChanged { primitive, value },
-    29 => Output { stream, text },
-    30 => ClockAdvanced { to },
-    31 => Warning { text },
-    32 => LoopStarted {},
-    33 => LoopStopped {},
-    34 => LoopClosed {},
-    35 => ProgramEnded { status, message },
-    36 => FutureLinked { future, child },
-});
 
 #[cfg(test)]
 mod tests {
@@ -466,7 +210,7 @@ mod tests {
     use loopscope_runtime::{run_program, RunOptions};
 
     /// Every example and conformance case: the programs whose traces the page shows.
-    fn corpus() -> Vec<(String, Trace)> {
+    fn corpus() -> Vec<(String, PackedTrace)> {
         let root = env!("CARGO_MANIFEST_DIR");
         let mut traces = Vec::new();
         for dir in ["assets/examples", "tests/conformance/cases"] {
@@ -485,16 +229,17 @@ mod tests {
         traces
     }
 
-    /// Sends `trace` in chunks of about `size` events, as the worker does, through the wire.
-    fn through_the_wire(trace: &Trace, size: usize) -> Trace {
+    /// Sends `trace` in chunks of about `size` records, as the worker does, through the
+    /// wire.
+    fn through_the_wire(trace: &PackedTrace, size: usize) -> Trace {
         let mut assembler = TraceAssembler::default();
         let (mut strings, mut events) = (0, 0);
-        while events < trace.events.len() || strings < trace.strings.len() {
-            let end = (events + size).min(trace.events.len());
-            let partial = Trace {
+        while events < trace.records.len() || strings < trace.strings.len() {
+            let end = (events + size).min(trace.records.len());
+            let partial = PackedTrace {
                 strings: trace.strings.clone(),
-                events: trace.events[..end].to_vec(),
-                ..Trace::default()
+                records: trace.records[..end].to_vec(),
+                ..PackedTrace::default()
             };
             let message = FromEngine::Progress {
                 run: 3,
@@ -519,26 +264,12 @@ mod tests {
         for (path, trace) in corpus() {
             for size in [1, 7, 4096] {
                 assert_eq!(
-                    through_the_wire(&trace, size),
-                    trace,
+                    Ok(through_the_wire(&trace, size)),
+                    trace.expand(),
                     "{path} in chunks of {size}"
                 );
             }
         }
-    }
-
-    #[test]
-    fn the_wire_is_compact() {
-        let source = "import asyncio\n\nasync def work(i):\n    for step in range(200):\n        await asyncio.sleep(0.01 * (i % 5 + 1))\n\nasync def main():\n    await asyncio.gather(*(work(i) for i in range(50)))\n\nasyncio.run(main())\n";
-        let trace = run_program(source, &RunOptions::default()).trace;
-        let bytes = encode_message(&FromEngine::Finished {
-            run: 1,
-            status: 0,
-            chunk: TraceChunk::after(&trace, 0, 0),
-        });
-        let per_event = bytes.len() as f64 / trace.events.len() as f64;
-        assert!(trace.events.len() > 50_000);
-        assert!(per_event < 8.0, "{per_event} bytes per event");
     }
 
     #[test]
@@ -590,7 +321,7 @@ mod tests {
     fn a_chunk_out_of_order_is_refused() {
         let mut assembler = TraceAssembler::default();
         let chunk = TraceChunk {
-            first_event: 5,
+            first_record: 5,
             ..TraceChunk::default()
         };
         assert!(!assembler.append(chunk));

@@ -60,12 +60,12 @@ fn run(scope: &DedicatedWorkerGlobalScope, request: RunRequest) {
         },
         ..RunOptions::default()
     };
-    // Strings and events already sent, and when the last message left.
+    // Strings and records already sent, and when the last message left.
     let sent = Rc::new(Cell::new((0usize, 0usize, f64::NEG_INFINITY)));
     let hook = {
         let (scope, sent, run) = (scope.clone(), sent.clone(), request.run);
         ProgressHook::new(move |progress| {
-            let (strings, events, last_post) = sent.get();
+            let (strings, records, last_post) = sent.get();
             let now_ms = js_sys::Date::now();
             if now_ms - last_post < PROGRESS_INTERVAL_MS {
                 return;
@@ -76,24 +76,24 @@ fn run(scope: &DedicatedWorkerGlobalScope, request: RunRequest) {
                     run,
                     instructions: progress.instructions,
                     now: progress.now,
-                    chunk: TraceChunk::after(progress.trace, strings, events),
+                    chunk: TraceChunk::after(progress.trace, strings, records),
                 },
             );
             sent.set((
                 progress.trace.strings.len(),
-                progress.trace.events.len(),
+                progress.trace.records.len(),
                 now_ms,
             ));
         })
     };
     let outcome = run_program_observed(&request.source, &options, Some(hook));
-    let (strings, events, _) = sent.get();
+    let (strings, records, _) = sent.get();
     post(
         scope,
         &FromEngine::Finished {
             run: request.run,
             status: outcome.status,
-            chunk: TraceChunk::after(&outcome.trace, strings, events),
+            chunk: TraceChunk::after(&outcome.trace, strings, records),
         },
     );
 }

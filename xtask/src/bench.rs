@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
 use std::time::{Duration, Instant};
 
-use loopscope_runtime::trace::{Event, Trace};
+use loopscope_runtime::trace::{binary, Record};
 
 use crate::failure::Failure;
 use crate::process::run;
@@ -24,8 +24,8 @@ use crate::Command;
 mod report;
 
 use report::{
-    benchmarks_md, grouped, load_average, mebibytes, memory_table, speed_table, target_verdicts,
-    times_of, Machine, WEB_SECTION,
+    benchmarks_md, grouped, load_average, mebibytes, memory_table, seconds, speed_table,
+    target_verdicts, times_of, Machine, WEB_SECTION,
 };
 
 pub const COMMAND: Command = Command {
@@ -214,7 +214,7 @@ type Run = Result<Measured, String>;
 struct BenchmarkResult<'a> {
     benchmark: &'a Benchmark,
     cpython: Run,
-    /// `loopscope run --trace`: the run in memory, then the JSON trace written.
+    /// `loopscope run --trace`: the run in memory, then the binary trace written.
     traced: Run,
     /// `loopscope run` without `--trace`: the trace recorded in memory only, the run the
     /// speed and memory targets are judged on.
@@ -302,7 +302,7 @@ fn report_run(runtime: &str, run: &Run) {
 
 /// Where `loopscope run --trace` writes the trace of `benchmark`.
 fn trace_path(benchmark: &Benchmark, scratch: &Scratch) -> PathBuf {
-    scratch.file(&format!("{}.trace.json", benchmark.file))
+    scratch.file(&format!("{}.trace.bin", benchmark.file))
 }
 
 impl BenchmarkResult<'_> {
@@ -316,12 +316,16 @@ impl BenchmarkResult<'_> {
         let _ = fs::remove_file(&path);
         match &self.trace {
             Ok(footprint) => detail(&format!(
-                "{}: {} events, {} strings, {} of JSON, {:.1} bytes per event in memory",
+                "{}: {} records ({} elementary events), {} strings, {} binary file read in \
+                 {} and expanded in {}, {:.1} bytes per record in memory",
                 self.benchmark.file,
+                grouped(footprint.records),
                 grouped(footprint.events),
                 grouped(footprint.strings),
-                mebibytes(footprint.json_bytes / 1024),
-                footprint.bytes_per_event()
+                mebibytes(footprint.file_bytes / 1024),
+                seconds(footprint.decode),
+                seconds(footprint.expand),
+                footprint.bytes_per_record()
             )),
             Err(reason) => detail(&format!(
                 "{}: trace not measured: {reason}",
@@ -536,35 +540,52 @@ fn first_difference(loopscope: &str, cpython: &str) -> Option<String> {
     Some("the lines are equal, only the line endings differ".to_string())
 }
 
-/// The in-memory size of a run's trace, rebuilt from the JSON that `--trace` wrote.
+/// The in-memory size of a run's trace, read back from the binary file `--trace` wrote.
 struct TraceFootprint {
+    records: usize,
+    /// The elementary events the records stand for.
     events: usize,
     strings: usize,
-    /// `size_of::<Event>()` per event plus, per interned string, its `String` and its bytes.
+    /// `size_of::<Record>()` per record plus, per interned string, its `String` and its
+    /// bytes.
     memory_bytes: usize,
-    json_bytes: u64,
+    file_bytes: u64,
+    /// Reading the file's bytes into records, and expanding those into events.
+    decode: Duration,
+    expand: Duration,
 }
 
 impl TraceFootprint {
-    fn bytes_per_event(&self) -> f64 {
-        self.memory_bytes as f64 / self.events.max(1) as f64
+    fn bytes_per_record(&self) -> f64 {
+        self.memory_bytes as f64 / self.records.max(1) as f64
     }
 }
 
 fn trace_footprint(path: &Path) -> Result<TraceFootprint, String> {
-    let json = fs::read(path).map_err(|error| format!("cannot read the trace: {error}"))?;
-    let trace: Trace = serde_json::from_slice(&json)
-        .map_err(|error| format!("the trace is not a loopscope_runtime::trace::Trace: {error}"))?;
+    let bytes = fs::read(path).map_err(|error| format!("cannot read the trace: {error}"))?;
+    let started = Instant::now();
+    let trace = binary::decode(&bytes).map_err(|error| error.to_string())?;
+    let decode = started.elapsed();
+    let started = Instant::now();
+    let events = trace
+        .expand()
+        .map_err(|error| error.to_string())?
+        .events
+        .len();
+    let expand = started.elapsed();
     let string_bytes: usize = trace
         .strings
         .iter()
         .map(|string| std::mem::size_of::<String>() + string.len())
         .sum();
     Ok(TraceFootprint {
-        events: trace.events.len(),
+        records: trace.records.len(),
+        events,
         strings: trace.strings.len(),
-        memory_bytes: std::mem::size_of::<Event>() * trace.events.len() + string_bytes,
-        json_bytes: json.len() as u64,
+        memory_bytes: std::mem::size_of::<Record>() * trace.records.len() + string_bytes,
+        file_bytes: bytes.len() as u64,
+        decode,
+        expand,
     })
 }
 

@@ -1,4 +1,4 @@
-//! `loopscope run [--timestamps] [--trace FILE] [--perfetto FILE [--perfetto-axis events]]
+//! `loopscope run [--timestamps] [--trace FILE[.bin]] [--perfetto FILE [--perfetto-axis events]]
 //! [--seed N] PROGRAM.py [ARG ...]`
 //!
 //! Runs a program on Loopscope's virtual-time event loop; the arguments after
@@ -8,6 +8,8 @@
 //! tracebacks go to stderr. Exit status: 0 ok, 1 uncaught exception or
 //! SyntaxError (as `python3 PROGRAM`), 2 unsupported feature / bad usage,
 //! 3 deadlock or limit.
+//! `--trace FILE` writes the trace as JSON (docs/trace.md), or packed in its compact
+//! binary form when FILE ends in `.bin` (`loopscope_runtime::trace::binary`).
 //! `--perfetto FILE` writes the run as a Chrome Trace Event file that Perfetto and
 //! chrome://tracing open (a track per task and one for the loop, wake-up arrows,
 //! prints and timers as instants), on the virtual-time axis or, with
@@ -21,7 +23,7 @@ use loopscope_runtime::{run_program, Outcome, RunOptions};
 use loopscope_viewmodel::export::{perfetto, Axis};
 use loopscope_viewmodel::Timeline;
 
-const USAGE: &str = "usage: loopscope run [--timestamps] [--trace FILE] [--perfetto FILE [--perfetto-axis time|events]] [--seed N] PROGRAM.py [ARG ...]";
+const USAGE: &str = "usage: loopscope run [--timestamps] [--trace FILE[.bin]] [--perfetto FILE [--perfetto-axis time|events]] [--seed N] PROGRAM.py [ARG ...]";
 
 /// The VM keeps Python frames on the heap, but generators resumed from Rust
 /// (next(), sort keys, callbacks) nest native calls: give them room.
@@ -113,8 +115,8 @@ fn stamped_stdout(outcome: &Outcome) -> String {
     // completes (the program's own text may hold any character, NUL included).
     let mut open_line: Option<usize> = None;
     let mut end_time = 0.0;
-    for e in &outcome.trace.events {
-        match &e.kind {
+    for (time, _, kind) in outcome.trace.single_events() {
+        match kind {
             EventKind::Output {
                 stream: Stream::Stdout,
                 text,
@@ -124,12 +126,12 @@ fn stamped_stdout(outcome: &Outcome) -> String {
                     let start = *open_line.get_or_insert(out.len());
                     out.push_str(piece);
                     if piece.ends_with('\n') {
-                        out.insert_str(start, &format!("{:.3} ", e.time));
+                        out.insert_str(start, &format!("{time:.3} "));
                         open_line = None;
                     }
                 }
             }
-            EventKind::ProgramEnded { .. } => end_time = e.time,
+            EventKind::ProgramEnded { .. } => end_time = time,
             _ => {}
         }
     }
@@ -191,14 +193,7 @@ fn main() -> ExitCode {
     let _ = std::io::stdout().write_all(stdout.as_bytes());
     let _ = std::io::stderr().write_all(stderr.as_bytes());
     if let Some(path) = &cmd.trace {
-        // Streamed: a long run's JSON is larger than its trace in memory.
-        let written = std::fs::File::create(path)
-            .map_err(|e| e.to_string())
-            .and_then(|file| {
-                let mut out = std::io::BufWriter::new(file);
-                serde_json::to_writer(&mut out, &outcome.trace).map_err(|e| e.to_string())?;
-                out.flush().map_err(|e| e.to_string())
-            });
+        let written = write_trace(path, &outcome.trace);
         if let Err(e) = written {
             eprintln!("loopscope: cannot write trace to {path}: {e}");
             return ExitCode::from(2);
@@ -206,7 +201,14 @@ fn main() -> ExitCode {
     }
     let status = outcome.status as u8;
     if let (Some(path), Some(source)) = (&cmd.perfetto, program_source) {
-        let timeline = Timeline::new(outcome.trace, &source);
+        let trace = match outcome.trace.expand() {
+            Ok(trace) => trace,
+            Err(e) => {
+                eprintln!("loopscope: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let timeline = Timeline::new(trace, &source);
         let text = perfetto(&timeline, cmd.perfetto_axis, false);
         if let Err(e) = std::fs::write(path, text) {
             eprintln!("loopscope: cannot write the Perfetto file {path}: {e}");
@@ -214,4 +216,17 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::from(status)
+}
+
+/// Writes `trace` to `path`: packed and binary for a `.bin` file, else the JSON of its
+/// elementary events, streamed (a long run's JSON is larger than its trace in memory).
+fn write_trace(path: &str, trace: &loopscope_runtime::trace::PackedTrace) -> Result<(), String> {
+    if path.ends_with(".bin") {
+        return std::fs::write(path, loopscope_runtime::trace::binary::encode(trace))
+            .map_err(|e| e.to_string());
+    }
+    let file = std::fs::File::create(path).map_err(|e| e.to_string())?;
+    let mut out = std::io::BufWriter::new(file);
+    serde_json::to_writer(&mut out, &trace.as_json()).map_err(|e| e.to_string())?;
+    out.flush().map_err(|e| e.to_string())
 }

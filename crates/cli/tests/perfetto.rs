@@ -46,7 +46,10 @@ fn the_file_is_the_view_model_s_export_on_either_axis() {
             filename: "07_gather.py".to_string(),
             ..RunOptions::default()
         };
-        let timeline = Timeline::new(run_program(&source, &options).trace, &source);
+        let timeline = Timeline::new(
+            run_program(&source, &options).trace.expand().unwrap(),
+            &source,
+        );
         assert_eq!(written, perfetto(&timeline, axis, false));
         let value: serde_json::Value = serde_json::from_str(&written).expect("JSON");
         assert!(value["traceEvents"]

@@ -9,7 +9,7 @@ use crate::object::frame::{Frame, FrameKind};
 use crate::object::generator::Generator;
 use crate::object::value::Value;
 use crate::progress::{ProgressHook, ProgressReporter};
-use crate::trace::{EventKind, Stream, Trace};
+use crate::trace::{EventKind, PackedTrace, Stream};
 use crate::vm::{Exit, Vm};
 
 #[derive(Clone, Debug)]
@@ -19,6 +19,9 @@ pub struct RunOptions {
     pub limits: Limits,
     /// The program's arguments, `sys.argv[1:]` (`sys.argv[0]` is `filename`).
     pub args: Vec<String>,
+    /// Pack the trace's events into records (docs/trace.md, "Records"); false records each
+    /// elementary event as a record of its own (the tests compare the two).
+    pub pack_trace: bool,
 }
 
 impl Default for RunOptions {
@@ -28,6 +31,7 @@ impl Default for RunOptions {
             seed: DEFAULT_SEED,
             limits: Limits::default(),
             args: Vec::new(),
+            pack_trace: true,
         }
     }
 }
@@ -36,21 +40,15 @@ impl Default for RunOptions {
 /// exception or SyntaxError, 2 unsupported feature, 3 deadlock or limit.
 pub struct Outcome {
     pub status: i32,
-    pub trace: Trace,
+    /// The trace as recorded (`trace.expand()` gives its elementary events).
+    pub trace: PackedTrace,
 }
 
 impl Outcome {
     /// The text written to one stream, concatenated.
     pub fn stream_text(&self, stream: Stream) -> String {
-        let mut out = String::new();
-        for e in &self.trace.events {
-            if let EventKind::Output { stream: s, text } = &e.kind {
-                if *s == stream {
-                    out.push_str(&self.trace.strings[*text as usize]);
-                }
-            }
-        }
-        out
+        let events = self.trace.single_events().map(|(_, _, kind)| kind);
+        crate::trace::stream_text(&self.trace.strings, events, stream)
     }
 }
 
@@ -71,6 +69,7 @@ pub fn run_program_observed(
     crate::object::warnings::discard_pending();
     let mut vm = new_vm(source, options);
     vm.progress = ProgressReporter::new(progress);
+    vm.recorder.pack = options.pack_trace;
     let status = execute(&mut vm, source, options);
     if crate::object::warnings::has_pending() {
         vm.report_notices();

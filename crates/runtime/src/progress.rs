@@ -2,16 +2,16 @@
 //! the engine in a worker and shows events, virtual time and instructions as they grow).
 //!
 //! [`run_program_observed`](crate::run_program_observed) calls a [`ProgressHook`] every
-//! [`EVENTS_PER_REPORT`] trace events or [`INSTRUCTIONS_PER_REPORT`] instructions, whichever
+//! [`EVENTS_PER_REPORT`] trace records or [`INSTRUCTIONS_PER_REPORT`] instructions, whichever
 //! comes first, with the trace recorded so far; the hook can forward the new part, so what a
 //! run recorded survives even if the run never returns.
 
 use std::fmt;
 use std::rc::Rc;
 
-use crate::trace::Trace;
+use crate::trace::PackedTrace;
 
-/// Events recorded between two reports, at most.
+/// Records recorded between two reports, at most.
 pub const EVENTS_PER_REPORT: usize = 4096;
 
 /// Instructions executed between two reports, at most (give or take the VM's limit-check
@@ -21,7 +21,7 @@ pub const INSTRUCTIONS_PER_REPORT: u64 = 1 << 18;
 /// How far a run has got.
 pub struct Progress<'a> {
     /// Everything recorded so far (`filename` and `seed` are set only at the end).
-    pub trace: &'a Trace,
+    pub trace: &'a PackedTrace,
     /// Instructions executed so far.
     pub instructions: u64,
     /// The virtual clock, in seconds.
@@ -62,12 +62,12 @@ impl ProgressReporter {
     }
 
     /// Calls the hook if enough happened since the last report.
-    pub(crate) fn tick(&mut self, trace: &Trace, instructions: u64, now: f64) {
+    pub(crate) fn tick(&mut self, trace: &PackedTrace, instructions: u64, now: f64) {
         let Some(hook) = &self.hook else { return };
-        if trace.events.len() < self.next_events && instructions < self.next_instructions {
+        if trace.records.len() < self.next_events && instructions < self.next_instructions {
             return;
         }
-        self.next_events = trace.events.len() + EVENTS_PER_REPORT;
+        self.next_events = trace.records.len() + EVENTS_PER_REPORT;
         self.next_instructions = instructions + INSTRUCTIONS_PER_REPORT;
         (hook.0)(&Progress {
             trace,

@@ -32,7 +32,7 @@ fn a_task_suspended_three_awaits_deep_names_every_frame() {
     let outcome = run_program(&deep_chain_program(), &RunOptions::default());
     assert_eq!(outcome.status, 0);
     assert_eq!(
-        chains(&outcome.trace),
+        chains(&outcome.trace.expand().unwrap()),
         [
             ("resumed", 1, "main:19"),
             ("suspended", 1, "main:20\nhandle:15\nparse:11\nfetch:6"),
@@ -65,7 +65,7 @@ asyncio.run(main())
 ";
     let outcome = run_program(source, &RunOptions::default());
     assert_eq!(
-        chains(&outcome.trace),
+        chains(&outcome.trace.expand().unwrap()),
         [
             ("resumed", 1, "main:8"),
             ("suspended", 1, "main:10"),
@@ -101,7 +101,7 @@ asyncio.run(main())
     let outcome = run_program(source, &RunOptions::default());
     assert_eq!(outcome.status, 0);
     assert_eq!(
-        chains(&outcome.trace)[..4],
+        chains(&outcome.trace.expand().unwrap())[..4],
         [
             ("resumed", 1, "main:10"),
             ("suspended", 1, "main:11\nticks:6"),

@@ -16,7 +16,7 @@ fn assert_stops(source: &str, limits: Limits, message: &str) {
     let stderr = outcome.stream_text(Stream::Stderr);
     assert_eq!(outcome.status, 3, "{stderr}");
     assert!(stderr.contains(message), "{stderr}");
-    assert!(!outcome.trace.events.is_empty());
+    assert!(!outcome.trace.records.is_empty());
 }
 
 /// A program whose main task sleeps `seconds` again and again, forever.

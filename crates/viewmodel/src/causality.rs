@@ -354,7 +354,10 @@ mod tests {
     #[test]
     fn every_step_has_one_cause_that_precedes_it() {
         for (name, source) in crate::programs::examples_and_cases() {
-            let trace = run_program(&source, &RunOptions::default()).trace;
+            let trace = run_program(&source, &RunOptions::default())
+                .trace
+                .expand()
+                .unwrap();
             let catalog = Catalog::new(&trace);
             let causality = derive(&trace, &catalog);
             let mut runs = std::collections::HashMap::new();

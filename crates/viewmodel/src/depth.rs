@@ -89,7 +89,10 @@ mod tests {
     #[test]
     fn the_count_is_the_ready_queues_length() {
         for (name, source) in crate::programs::examples_and_cases() {
-            let trace = run_program(&source, &RunOptions::default()).trace;
+            let trace = run_program(&source, &RunOptions::default())
+                .trace
+                .expand()
+                .unwrap();
             let catalog = crate::catalog::Catalog::new(&trace);
             let depth = ReadyDepth::new(&trace);
             let mut state = crate::replay::State::default();
@@ -107,7 +110,10 @@ mod tests {
     #[test]
     fn block_maxima_agree_with_a_plain_scan() {
         let source = crate::testing::many_sleepers(30, 12);
-        let trace = run_program(&source, &RunOptions::default()).trace;
+        let trace = run_program(&source, &RunOptions::default())
+            .trace
+            .expand()
+            .unwrap();
         let depth = ReadyDepth::new(&trace);
         let n = trace.events.len();
         assert!(depth.max() > 10, "the sleepers queue up");

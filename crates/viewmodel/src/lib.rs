@@ -12,7 +12,7 @@
 //! use loopscope_viewmodel::{Narration, Timeline};
 //!
 //! let source = "import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n\nasyncio.run(main())\n";
-//! let timeline = Timeline::new(run_program(source, &RunOptions::default()).trace, source);
+//! let timeline = Timeline::new(run_program(source, &RunOptions::default()).trace.expand().unwrap(), source);
 //! let jump = timeline.next_clock_advance(0).expect("the sleep moves the clock");
 //! let view = timeline.state_at(jump);
 //! assert_eq!(view.now, 1.0);
@@ -410,8 +410,13 @@ mod tests {
     #[test]
     fn events_until_a_time_agree_with_a_scan() {
         for (name, source) in crate::programs::examples_and_cases() {
-            let timeline =
-                Timeline::new(run_program(&source, &RunOptions::default()).trace, &source);
+            let timeline = Timeline::new(
+                run_program(&source, &RunOptions::default())
+                    .trace
+                    .expand()
+                    .unwrap(),
+                &source,
+            );
             let events = &timeline.trace().events;
             let mut times: Vec<f64> = events.iter().map(|e| e.time).collect();
             times.extend(events.iter().map(|e| e.time + 1e-9));

@@ -400,7 +400,10 @@ mod tests {
         programs
             .into_iter()
             .map(|(name, source)| {
-                let trace = run_program(&source, &RunOptions::default()).trace;
+                let trace = run_program(&source, &RunOptions::default())
+                    .trace
+                    .expand()
+                    .unwrap();
                 (name, trace)
             })
             .collect()

@@ -136,7 +136,10 @@ fn a_playhead_moved_on_shows_what_a_fresh_seek_shows() {
 fn damaged_traces_still_seek() {
     for name in common::example_names() {
         let source = common::example_source(&name);
-        let trace = loopscope_runtime::run_program(&source, &Default::default()).trace;
+        let trace = loopscope_runtime::run_program(&source, &Default::default())
+            .trace
+            .expand()
+            .unwrap();
         let mut truncated = trace.clone();
         truncated.events.truncate(trace.events.len() / 2);
         let mut holes = trace.clone();

@@ -6,7 +6,7 @@ use std::fs;
 use std::process::Command as Process;
 use std::time::Duration;
 
-use loopscope_runtime::trace::Event;
+use loopscope_runtime::trace::Record;
 
 use crate::process::probe;
 use crate::workspace::Workspace;
@@ -82,7 +82,7 @@ pub(super) fn speed_table(results: &[BenchmarkResult]) -> String {
 /// Peak memory of every run and the trace's size, as a Markdown table.
 pub(super) fn memory_table(results: &[BenchmarkResult]) -> String {
     let mut table = String::from(
-        "| benchmark | CPython peak | loopscope --trace peak | loopscope (no trace) peak | trace events | events per operation | trace JSON | trace bytes/event |\n\
+        "| benchmark | CPython peak | loopscope --trace peak | loopscope (no trace) peak | trace records (elementary events) | records per operation | binary trace file, read + expanded in | trace bytes/record |\n\
          |---|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     for result in results {
@@ -99,22 +99,32 @@ pub(super) fn memory_table(results: &[BenchmarkResult]) -> String {
                 Some(target) => format!("{} (target ≤{target} MiB)", peak(&result.untraced)),
                 None => peak(&result.untraced),
             },
-            trace.map_or("n/a".into(), |trace| grouped(trace.events)),
+            trace.map_or("n/a".into(), |trace| {
+                format!("{} ({})", grouped(trace.records), grouped(trace.events))
+            }),
             match (&result.benchmark.operations, trace) {
                 (Some(ops), Ok(trace)) => format!(
                     "{:.2} per {} (target ≤{})",
-                    trace.events as f64 / ops.count as f64,
+                    trace.records as f64 / ops.count as f64,
                     ops.name,
                     ops.events_target
                 ),
                 (Some(_), Err(_)) => "n/a".into(),
                 (None, _) => "—".into(),
             },
-            trace.map_or("n/a".into(), |trace| mebibytes(trace.json_bytes / 1024)),
+            trace.map_or("n/a".into(), |trace| {
+                format!(
+                    "{} ({:.1} bytes/record), {} + {}",
+                    mebibytes(trace.file_bytes / 1024),
+                    trace.file_bytes as f64 / trace.records.max(1) as f64,
+                    seconds(trace.decode),
+                    seconds(trace.expand)
+                )
+            }),
             trace.map_or("n/a".into(), |trace| {
                 format!(
                     "{:.1} (target ≤{TRACE_BYTES_PER_EVENT_TARGET})",
-                    trace.bytes_per_event()
+                    trace.bytes_per_record()
                 )
             }),
         ];
@@ -160,7 +170,7 @@ pub(super) fn target_verdicts(results: &[BenchmarkResult]) -> Vec<String> {
                 };
                 format!(
                     "{name}: speed target ≥{target} {outcome}: {} with the trace in memory \
-                     ({} writing the JSON trace too); in CPU time {} ({} with --trace)",
+                     ({} writing the binary trace too); in CPU time {} ({} with --trace)",
                     times(wall_ratio),
                     ratio(&result.traced, |run| run.wall),
                     ratio(&result.untraced, |run| run.cpu),
@@ -189,27 +199,27 @@ pub(super) fn target_verdicts(results: &[BenchmarkResult]) -> Vec<String> {
 /// with the most bytes per event.
 pub(super) fn trace_verdict(results: &[BenchmarkResult]) -> String {
     let target = format!("trace memory target ≤{TRACE_BYTES_PER_EVENT_TARGET} bytes/event");
-    let event_size = std::mem::size_of::<Event>();
+    let event_size = std::mem::size_of::<Record>();
     let worst = results
         .iter()
         .filter_map(|result| Some((result.benchmark.file, result.trace.as_ref().ok()?)))
-        .filter(|(_, trace)| trace.events >= LONG_TRACE_EVENTS)
-        .max_by(|a, b| a.1.bytes_per_event().total_cmp(&b.1.bytes_per_event()));
+        .filter(|(_, trace)| trace.records >= LONG_TRACE_EVENTS)
+        .max_by(|a, b| a.1.bytes_per_record().total_cmp(&b.1.bytes_per_record()));
     let Some((file, trace)) = worst else {
         return format!(
             "{target} not measurable: no trace of {LONG_TRACE_EVENTS} events or more was \
-             written (size_of::<Event>() = {event_size} bytes)"
+             written (size_of::<Record>() = {event_size} bytes)"
         );
     };
-    let bytes = trace.bytes_per_event();
+    let bytes = trace.bytes_per_record();
     let outcome = if bytes <= TRACE_BYTES_PER_EVENT_TARGET {
         "met"
     } else {
         "MISSED"
     };
     format!(
-        "{target} {outcome}: worst long trace {bytes:.1} bytes/event ({file}), of which \
-         size_of::<Event>() = {event_size}"
+        "{target} {outcome}: worst long trace {bytes:.1} bytes/record ({file}), of which \
+         size_of::<Record>() = {event_size}"
     )
 }
 
@@ -338,28 +348,31 @@ pub(super) const METHOD: &str = "## Method
   printing a short checksum. They run at full size: CPython needs about one to two minutes
   for all three here, so there is no scaled-down mode.
 - loopscope: `cargo build --release --package loopscope-cli --bin loopscope`, then, in
-  `bench/`, `loopscope run --timestamps --trace TMP/PROGRAM.trace.json PROGRAM.py` (its time
-  includes serializing and writing the JSON trace) and `loopscope run --timestamps
-  PROGRAM.py` (the same work without the JSON: the engine still records the whole trace in
+  `bench/`, `loopscope run --timestamps --trace TMP/PROGRAM.trace.bin PROGRAM.py` (its time
+  includes encoding and writing the binary trace) and `loopscope run --timestamps
+  PROGRAM.py` (the same work without the file: the engine still records the whole trace in
   memory, and its stdout comes from it). As issue 13 sets them, the speed and peak memory
   targets are judged on the second run (native, the trace recorded in memory).
 - CPython: `python3 bench/run_cpython.py bench/PROGRAM.py` with `PYTHONHASHSEED=0`, which
   runs the program in-process on the virtual clock, event loop and stamped stdout of
   `tests/conformance/record.py`. Virtual sleeps cost no real time in either runtime.
 - Wall time: from spawning the child to reaping it; the speed targets are judged on it.
-  Events per operation: the trace's events over the program's sleeps (a) or queue items (b).
+  Events per operation: the trace's records (docs/trace.md, \"Records\": what the engine
+  records, one per loop operation) over the program's sleeps (a) or queue items (b); the
+  elementary events they expand to are shown beside them.
   CPU time: the child's user plus system time from `wait4`, shown beside it because it
   suffers less from other work on this shared machine. Peak memory: that child's `ru_maxrss`
   as reported by `wait4`. One run each, no warm-up. The traces are measured only after every
   timed run, because a child's `ru_maxrss` starts at its parent's high-water mark.
 - Same output: loopscope's stamped stdout (both runs) equals CPython's byte for byte
   (checksums and virtual timestamps). When it does not, the timings compare different work.
-- Trace bytes/event: the trace JSON is deserialized into `loopscope_runtime::trace::Trace`;
-  the in-memory size is `size_of::<Event>()` × events + Σ over interned strings of
-  (`size_of::<String>()` + length), divided by the number of events. It counts lengths, not
-  spare `Vec` capacity, and not the recorder's interning index, which exists only while the
-  program runs. The target is judged on traces of at least 1,000,000 events; a shorter trace
-  is dominated by its few strings.
+- Trace bytes/record: the binary trace is read back (`trace::binary::decode`, timed, as is
+  expanding it into elementary events: the page's side of a transfer) into
+  `loopscope_runtime::trace::PackedTrace`; the in-memory size is `size_of::<Record>()` ×
+  records + Σ over interned strings of (`size_of::<String>()` + length), divided by the
+  number of records. It counts lengths, not spare `Vec` capacity, and not the recorder's
+  interning index, which exists only while the program runs. The target is judged on traces
+  of at least 1,000,000 records; a shorter trace is dominated by its few strings.
 - \"failed\" / \"n/a\": that runtime did not run the program to a clean exit; the targets
   section quotes its exit status and first line of stderr.
 ";
@@ -370,19 +383,21 @@ impl BenchmarkResult<'_> {
         let ops = self.benchmark.operations.as_ref()?;
         let name = self.benchmark.file;
         let target = format!(
-            "trace target ≤{} events per {}",
+            "trace target ≤{} records per {}",
             ops.events_target, ops.name
         );
         Some(match &self.trace {
             Ok(trace) => {
-                let per_op = trace.events as f64 / ops.count as f64;
+                let per_op = trace.records as f64 / ops.count as f64;
                 let outcome = if per_op <= ops.events_target {
                     "met"
                 } else {
                     "MISSED"
                 };
                 format!(
-                    "{name}: {target} {outcome}: {per_op:.2} ({} events for {} {}s)",
+                    "{name}: {target} {outcome}: {per_op:.2} ({} records, {} elementary \
+                     events, for {} {}s)",
+                    grouped(trace.records),
                     grouped(trace.events),
                     grouped(ops.count),
                     ops.name

@@ -19,7 +19,7 @@ pub fn example_source(name: &str) -> String {
 /// Runs `source` and builds its timeline.
 pub fn timeline_of(source: &str) -> Timeline {
     let outcome = run_program(source, &RunOptions::default());
-    Timeline::new(outcome.trace, source)
+    Timeline::new(outcome.trace.expand().unwrap(), source)
 }
 
 /// Runs `assets/examples/<name>.py`.

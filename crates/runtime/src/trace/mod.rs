@@ -4,6 +4,15 @@
 //! compact (ids and interned strings, see `Trace::strings`) so that long
 //! runs stay small in memory; docs/trace.md documents every field and how to
 //! rebuild the ready queue, timer heap, task states and console at any event.
+//! The engine records it packed ([`packed`]: one record per loop operation, which
+//! [`packed::Expander`] turns back into these events); [`binary`] is the packed trace's
+//! compact file and transfer form beside JSON.
+
+pub mod binary;
+mod fuse;
+pub mod packed;
+
+pub use packed::{PackedTrace, Record, RecordKind};
 
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
@@ -23,6 +32,30 @@ pub struct Trace {
     pub seed: u64,
     pub strings: Vec<String>,
     pub events: Vec<Event>,
+}
+
+impl Trace {
+    /// The text written to one stream, concatenated.
+    pub fn stream_text(&self, stream: Stream) -> String {
+        stream_text(&self.strings, self.events.iter().map(|e| &e.kind), stream)
+    }
+}
+
+/// The texts of the `output` events of `stream` among `events`, concatenated.
+pub(crate) fn stream_text<'a>(
+    strings: &[String],
+    events: impl Iterator<Item = &'a EventKind>,
+    stream: Stream,
+) -> String {
+    let mut out = String::new();
+    for kind in events {
+        if let EventKind::Output { stream: s, text } = kind {
+            if *s == stream {
+                out.push_str(strings.get(*text as usize).map_or("", String::as_str));
+            }
+        }
+    }
+    out
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -346,14 +379,19 @@ pub enum EventKind {
     },
 }
 
-/// Builds a trace during a run, interning strings.
+/// Builds a trace during a run, interning strings and packing events into records.
 #[derive(Default)]
 pub struct Recorder {
-    trace: Trace,
+    trace: PackedTrace,
+    fuser: fuse::Fuser,
+    /// Elementary events recorded (the limits count these).
+    events: usize,
     /// Indexes into `trace.strings`, hashed by the string they name (one
     /// allocation per distinct string).
     interned: HashTable<StrId>,
     pub enabled: bool,
+    /// Pack events into records (else one record per event).
+    pub pack: bool,
     /// Reused by [`Recorder::intern_with`], so texts built only to be interned allocate
     /// nothing when they were seen before.
     scratch: String,
@@ -369,10 +407,12 @@ impl Recorder {
     pub fn new() -> Recorder {
         let mut r = Recorder {
             enabled: true,
+            pack: true,
             ..Recorder::default()
         };
-        r.trace.version = TRACE_VERSION;
-        r.intern("");
+        for known in packed::KNOWN_STRINGS {
+            r.intern(known);
+        }
         r.recent_ints = vec![(0, 0); RECENT_INTS];
         r
     }
@@ -422,34 +462,42 @@ impl Recorder {
         id
     }
 
-    /// The trace recorded so far (`filename` and `seed` are filled in by [`Recorder::finish`]).
-    pub fn trace(&self) -> &Trace {
+    /// The records finished so far (`filename` and `seed` are filled in by
+    /// [`Recorder::finish`]; the last few events may still wait to be packed).
+    pub fn trace(&self) -> &PackedTrace {
         &self.trace
     }
 
     pub fn record(&mut self, time: f64, line: u32, kind: EventKind) {
         if self.enabled {
-            self.trace.events.push(Event { time, line, kind });
+            self.events += 1;
+            let event = Event { time, line, kind };
+            if self.pack {
+                self.fuser.push(event, &mut self.trace.records);
+            } else {
+                self.fuser.single(event, &mut self.trace.records);
+            }
         }
     }
 
+    /// Elementary events recorded so far.
     pub fn len(&self) -> usize {
-        self.trace.events.len()
+        self.events
     }
 
     pub fn is_empty(&self) -> bool {
-        self.trace.events.is_empty()
+        self.events == 0
     }
 
-    pub fn finish(mut self, filename: &str, seed: u64) -> Trace {
+    pub fn finish(mut self, filename: &str, seed: u64) -> PackedTrace {
+        self.fuser.flush(&mut self.trace.records);
         self.trace.filename = filename.to_string();
         self.trace.seed = seed;
         self.trace
     }
 }
 
-// The trace budget is 48 bytes per event in memory, strings included (they
-// are interned and shared): `Event` itself stays at 40.
+// An elementary event (what the view-model holds) stays at 40 bytes.
 const _: () = assert!(std::mem::size_of::<Event>() <= 40);
 
 #[cfg(test)]
@@ -483,8 +531,8 @@ mod tests {
         let distinct = recorder.trace().strings.len();
         assert_eq!(
             distinct,
-            1 + 8,
-            "one string per distinct int, and the empty one"
+            packed::KNOWN_STRINGS.len() + 8,
+            "one string per distinct int, and the known ones"
         );
     }
 }
