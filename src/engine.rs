@@ -230,7 +230,7 @@ impl Engine {
                     trace.append(chunk);
                     Some(EngineEvent::Progress {
                         run,
-                        events: trace.len(),
+                        events: trace.event_count(),
                         instructions,
                         now,
                     })

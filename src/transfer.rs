@@ -95,7 +95,7 @@ impl TraceAssembler {
     }
 
     /// Elementary events so far.
-    pub fn len(&self) -> usize {
+    pub fn event_count(&self) -> usize {
         self.trace.events.len()
     }
 
@@ -325,6 +325,6 @@ mod tests {
             ..TraceChunk::default()
         };
         assert!(!assembler.append(chunk));
-        assert_eq!(assembler.len(), 0);
+        assert_eq!(assembler.event_count(), 0);
     }
 }
