@@ -229,14 +229,14 @@ impl<'a> CodeGen<'a> {
         Ok(())
     }
 
-    /// `try`/`except`/`else` (a `finally` is around it).
-    pub(super) fn try_except(
+    /// What `except` and `except*` share: the body under an exception block, then the
+    /// `else` and a jump over the handlers (returned, to be patched), the handlers
+    /// starting right after it.
+    pub(super) fn protected_body(
         &mut self,
         body: &'a [Stmt],
-        handlers: &'a [ExceptHandler],
         orelse: &'a [Stmt],
-        span: Span,
-    ) -> Result<(), Diagnostic> {
+    ) -> Result<usize, Diagnostic> {
         let setup = self.emit(Instr::SetupExcept(0));
         self.blocks.push(Block::TryExcept);
         self.body(body)?;
@@ -245,6 +245,18 @@ impl<'a> CodeGen<'a> {
         self.body(orelse)?;
         let jend = self.emit(Instr::Jump(0));
         self.patch(setup);
+        Ok(jend)
+    }
+
+    /// `try`/`except`/`else` (a `finally` is around it).
+    pub(super) fn try_except(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+        span: Span,
+    ) -> Result<(), Diagnostic> {
+        let jend = self.protected_body(body, orelse)?;
         let mut ends = vec![jend];
         for (i, h) in handlers.iter().enumerate() {
             self.set_span(h.span);

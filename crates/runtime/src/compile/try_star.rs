@@ -25,14 +25,7 @@ impl<'a> CodeGen<'a> {
         orelse: &'a [Stmt],
         span: Span,
     ) -> Result<(), Diagnostic> {
-        let setup = self.emit(Instr::SetupExcept(0));
-        self.blocks.push(Block::TryExcept);
-        self.body(body)?;
-        self.blocks.pop();
-        self.emit(Instr::PopBlock);
-        self.body(orelse)?;
-        let jend = self.emit(Instr::Jump(0));
-        self.patch(setup);
+        let jend = self.protected_body(body, orelse)?;
         self.emit(Instr::BeginExceptStar);
         for h in handlers {
             self.set_span(h.span);
