@@ -137,16 +137,18 @@ pub fn aio(vm: &mut Vm) -> &mut AsyncState {
 
 /// `coroutines.iscoroutine(v)`: see [`task_coroutine`].
 pub fn is_task_coroutine(v: &Value) -> bool {
-    matches!(v, Value::Generator(g) if g.is_coroutine) || crate::vm::agen_awaitable(v).is_some()
+    matches!(v, Value::Generator(g) if !g.is_async_gen()) || crate::vm::agen_awaitable(v).is_some()
 }
 
-/// What a Task can run (`coroutines.iscoroutine`): a coroutine, or an
+/// What a Task can run (`coroutines.iscoroutine`): a coroutine, a generator, or an
 /// async generator's `asend`/`athrow`/`aclose` awaitable (which CPython's
 /// `collections.abc.Coroutine` accepts), run by a coroutine of asyncio's
 /// named as `_format_coroutine` shows objects without a `__name__`.
 pub fn task_coroutine(v: &Value) -> Option<Rc<Generator>> {
     match v {
-        Value::Generator(g) if g.is_coroutine => Some(g.clone()),
+        // coroutines.py's `_COROUTINE_TYPES` holds `types.GeneratorType`: a
+        // generator (`types.coroutine` or not) runs as a task's coroutine.
+        Value::Generator(g) if !g.is_async_gen() => Some(g.clone()),
         _ => {
             let aw = crate::vm::agen_awaitable(v)?;
             let name = if aw.is_send() {

@@ -197,6 +197,7 @@ const CO_VARKEYWORDS: i64 = 0x8;
 const CO_NESTED: i64 = 0x10;
 const CO_GENERATOR: i64 = 0x20;
 const CO_COROUTINE: i64 = 0x80;
+const CO_ITERABLE_COROUTINE: i64 = 0x100;
 
 /// A code object (`f.__code__`).
 pub struct Code(pub Rc<CodeObject>);
@@ -235,6 +236,9 @@ impl Code {
         // Defined inside a function (a qualified name through `<locals>`).
         if code.qualname.contains("<locals>") {
             flags |= CO_NESTED;
+        }
+        if code.iterable_coroutine.get() {
+            flags |= CO_ITERABLE_COROUTINE;
         }
         flags
             | match code.kind {

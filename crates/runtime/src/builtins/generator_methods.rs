@@ -1,6 +1,6 @@
 //! Generator and coroutine objects' attributes and methods: `send`,
 //! `throw`, `close` (with CPython's GeneratorExit protocol), `__next__`,
-//! `__name__`, `gi_running` / `cr_running`, ...
+//! `__name__`, `gi_running` / `cr_running`, `gi_code` / `cr_code`, ...
 
 use std::rc::Rc;
 
@@ -39,6 +39,9 @@ fn data_attribute(g: &Rc<Generator>, name: &str) -> Option<Value> {
         }
         _ if name.strip_prefix(prefix) == Some("suspended") => {
             Value::Bool(state == GenState::Suspended)
+        }
+        _ if name.strip_prefix(prefix) == Some("code") => {
+            Value::Native(Rc::new(super::function_attrs::Code(g.code.clone()?)))
         }
         _ => return None,
     })

@@ -134,7 +134,7 @@ fn isasyncgen(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 fn isawaitable(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("isawaitable", &args)?;
     let awaitable = match (&v, type_of(&v)) {
-        (Value::Generator(g), _) => g.is_coroutine(),
+        (Value::Generator(g), _) => g.is_coroutine() || g.is_iterable_coroutine(),
         (_, TypeRef::Class(class)) => class.lookup("__await__").is_some(),
         (_, TypeRef::Builtin(t)) => vm.slots.inherited(t, |s| s.await_step).is_some(),
     };

@@ -6,6 +6,8 @@
 //! Its Python half (`python/_loopscope.py`) holds the builtins' helpers
 //! written in Python (`anext`'s default, `ensure_future`'s wrapper) and
 //! `GenericAlias` (`list[int]`, whose `|` makes unions through `union`).
+//! `mark_iterable_coroutine(func)` sets `CO_ITERABLE_COROUTINE` on a
+//! generator function's code, for `types.coroutine`.
 
 use std::rc::Rc;
 
@@ -16,7 +18,11 @@ use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
 pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
-    const FUNCTIONS: &[(&str, NativeFn)] = &[("c_type", c_type), ("union", union)];
+    const FUNCTIONS: &[(&str, NativeFn)] = &[
+        ("c_type", c_type),
+        ("union", union),
+        ("mark_iterable_coroutine", mark_iterable_coroutine),
+    ];
     let m = super::native_module("_loopscope", "", FUNCTIONS);
     // Its Python half: the builtins' helpers written in Python.
     vm.run_library_source(&m, include_str!("python/_loopscope.py"))?;
@@ -47,4 +53,19 @@ fn c_type(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 fn union(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     crate::builtins::args::count_range("union", &args, 2, 2)?;
     Ok(crate::object::union::join(&args.pos[0], &args.pos[1]))
+}
+
+/// `mark_iterable_coroutine(func)`: `types.coroutine`'s
+/// `func.__code__ = co.replace(co_flags=co.co_flags | 0x100)`.
+fn mark_iterable_coroutine(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    match exactly_one("mark_iterable_coroutine", &args)? {
+        Value::Function(f) => {
+            f.code.iterable_coroutine.set(true);
+            Ok(Value::None)
+        }
+        other => Err(type_error(format!(
+            "mark_iterable_coroutine() argument must be a function, not '{}'",
+            type_of(&other).name()
+        ))),
+    }
 }

@@ -25,6 +25,11 @@ pub struct CodeObject {
     /// Code of a library module written in Python: tracebacks do not show
     /// its frames (CPython's library frames are not shown either).
     pub library: bool,
+    /// `CO_ITERABLE_COROUTINE`, set by `types.coroutine` on a generator
+    /// function's code: its generators can be awaited and may `yield from`
+    /// coroutines. (CPython replaces the one function's code with a flagged
+    /// copy; here every function of this code shares the flag.)
+    pub iterable_coroutine: Cell<bool>,
 }
 
 /// Where a global name was found: the entry at `index` of the globals (or, when
@@ -77,6 +82,7 @@ impl CodeObject {
             name_hashes,
             global_slots,
             library,
+            iterable_coroutine: Cell::new(false),
         })
     }
 }

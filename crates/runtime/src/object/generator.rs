@@ -164,6 +164,16 @@ impl Generator {
         !self.is_coroutine && self.agen.is_none()
     }
 
+    /// A generator of a `types.coroutine` function: an awaitable, which may
+    /// `yield from` coroutines.
+    pub fn is_iterable_coroutine(&self) -> bool {
+        self.is_sync_gen()
+            && self
+                .code
+                .as_ref()
+                .is_some_and(|c| c.iterable_coroutine.get())
+    }
+
     pub fn is_async_gen(&self) -> bool {
         self.agen.is_some()
     }

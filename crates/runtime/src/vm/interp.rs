@@ -628,6 +628,15 @@ impl Vm {
                 let v = self.pop();
                 let it = match &v {
                     Value::Generator(g) if g.is_sync_gen() => v.clone(),
+                    Value::Generator(g)
+                        if g.is_coroutine
+                            && self
+                                .frames
+                                .last()
+                                .is_some_and(|f| f.code.iterable_coroutine.get()) =>
+                    {
+                        v.clone()
+                    }
                     Value::Generator(g) if g.is_coroutine => {
                         return Err(type_error(
                             "cannot 'yield from' a coroutine object in a non-coroutine generator",

@@ -115,7 +115,7 @@ impl Vm {
     /// `GET_AWAITABLE`'s check: coroutines and awaitable native objects.
     pub(crate) fn check_awaitable(&self, v: &Value) -> PyResult<()> {
         match v {
-            Value::Generator(g) if g.is_coroutine => Ok(()),
+            Value::Generator(g) if g.is_coroutine || g.is_iterable_coroutine() => Ok(()),
             Value::Native(o) if self.await_slot(o.class_id()).is_some() => Ok(()),
             _ if agen_awaitable(v).is_some() => Ok(()),
             other => Err(type_error(format!(

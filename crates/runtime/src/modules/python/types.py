@@ -1,9 +1,10 @@
 # Loopscope's types: the names of the built-in types (as CPython's types.py
 # finds them, from objects of each kind), SimpleNamespace and
-# MappingProxyType as CPython's C types behave, and GenericAlias/UnionType.
+# MappingProxyType as CPython's C types behave, GenericAlias/UnionType, and
+# coroutine (generator-based coroutines) as types.py writes it.
 
 import sys
-from _loopscope import GenericAlias, c_type
+from _loopscope import GenericAlias, c_type, mark_iterable_coroutine
 
 
 def _f(): pass
@@ -147,3 +148,82 @@ def new_class(name, bases=(), kwds=None, exec_body=None):
         exec_body(ns)
     meta = (kwds or {}).get('metaclass', type)
     return meta(name, tuple(bases), ns)
+
+
+class _GeneratorWrapper:
+    def __init__(self, gen):
+        self.__wrapped = gen
+        self.__isgen = gen.__class__ is GeneratorType
+        self.__name__ = getattr(gen, '__name__', None)
+        self.__qualname__ = getattr(gen, '__qualname__', None)
+
+    def send(self, val):
+        return self.__wrapped.send(val)
+
+    def throw(self, tp, *rest):
+        return self.__wrapped.throw(tp, *rest)
+
+    def close(self):
+        return self.__wrapped.close()
+
+    @property
+    def gi_code(self):
+        return self.__wrapped.gi_code
+
+    @property
+    def gi_frame(self):
+        return self.__wrapped.gi_frame
+
+    @property
+    def gi_running(self):
+        return self.__wrapped.gi_running
+
+    @property
+    def gi_yieldfrom(self):
+        return self.__wrapped.gi_yieldfrom
+
+    cr_code = gi_code
+    cr_frame = gi_frame
+    cr_running = gi_running
+    cr_await = gi_yieldfrom
+
+    def __next__(self):
+        return next(self.__wrapped)
+
+    def __iter__(self):
+        if self.__isgen:
+            return self.__wrapped
+        return self
+
+    __await__ = __iter__
+
+
+def coroutine(func):
+    """Convert regular generator function to a coroutine."""
+    if not callable(func):
+        raise TypeError('types.coroutine() expects a callable')
+
+    if func.__class__ is FunctionType and \
+            getattr(func, '__code__', None).__class__ is CodeType:
+        co_flags = func.__code__.co_flags
+        # 0x180 == CO_COROUTINE | CO_ITERABLE_COROUTINE
+        if co_flags & 0x180:
+            return func
+        # 0x20 == CO_GENERATOR
+        if co_flags & 0x20:
+            mark_iterable_coroutine(func)
+            return func
+
+    import functools
+
+    @functools.wraps(func)
+    def wrapped(*args, **kwargs):
+        coro = func(*args, **kwargs)
+        if (coro.__class__ is CoroutineType or
+                coro.__class__ is GeneratorType and coro.gi_code.co_flags & 0x100):
+            return coro
+        if coro.__class__ is GeneratorType:
+            return _GeneratorWrapper(coro)
+        return coro
+
+    return wrapped
