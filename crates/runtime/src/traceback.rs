@@ -88,16 +88,36 @@ pub fn module_traceback(vm: &mut Vm, e: &ExcRef, caught_by_loop: bool) -> String
     printer.print(e)
 }
 
+/// The `Type: message` line and the notes of `e`, as the `traceback`
+/// module's `format_exception_only` gives them.
+pub fn format_exception_only(vm: &mut Vm, e: &ExcRef) -> String {
+    let lines = vm.source_lines.clone();
+    let mut printer = Printer::new(Style::Logging, &lines, Some(vm));
+    printer.message(e);
+    printer.notes(e);
+    printer.out
+}
+
 /// The program's frames now running, outermost first, as
 /// `traceback.format_stack()` prints them (no carets: a stack summary has
 /// no columns).
 pub fn format_stack(vm: &Vm) -> String {
+    let frames: Vec<(&CodeObject, u32)> = vm
+        .frames
+        .iter()
+        .map(|frame| (&*frame.code, frame.current_line()))
+        .collect();
+    format_frame_list(vm, &frames)
+}
+
+/// Frames given as (code, line), outermost first, as `traceback.print_list`
+/// prints them; only the program's frames are shown.
+pub fn format_frame_list(vm: &Vm, frames: &[(&CodeObject, u32)]) -> String {
     let mut out = String::new();
-    for frame in vm.frames.iter().filter(|f| !f.code.library) {
-        let line = frame.current_line();
+    for &(code, line) in frames.iter().filter(|(code, _)| !code.library) {
         out.push_str(&format!(
             "  File \"{}\", line {line}, in {}\n",
-            frame.code.filename, frame.code.name
+            code.filename, code.name
         ));
         if let Some(source) = source_line(&vm.source_lines, line) {
             let stripped = source.trim_matches(is_python_space);
@@ -280,6 +300,10 @@ impl<'a> Printer<'a> {
             self.frames(&entries);
         }
         self.message(e);
+        self.notes(e);
+    }
+
+    fn notes(&mut self, e: &ExcRef) {
         for note in e.notes().iter() {
             for line in note.split('\n') {
                 self.emit(line);

@@ -118,8 +118,10 @@ pub fn set_exception(vm: &mut Vm, obj: &Rc<AsyncObject>, e: ExcRef) -> PyResult<
             error,
         },
     );
-    *f.describe_on_drop.borrow_mut() = Some(super::repr_async(obj));
     schedule_callbacks(vm, obj);
+    // Its repr when it dies: the callbacks were handed to the loop and
+    // cleared, and a done future takes no more.
+    *f.describe_on_drop.borrow_mut() = Some(super::repr_async(obj));
     Ok(())
 }
 

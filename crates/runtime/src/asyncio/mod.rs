@@ -22,6 +22,7 @@ pub mod as_completed;
 pub mod asyncgens;
 pub mod awaitable;
 pub mod base_events;
+pub mod base_tasks;
 pub mod callbacks;
 pub mod coroutines;
 pub mod events;

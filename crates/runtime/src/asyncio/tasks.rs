@@ -361,6 +361,8 @@ pub(super) fn method(name: &str) -> Option<(&'static str, NativeFn)> {
         "get_coro" => Some(("get_coro", m_get_coro)),
         "cancelling" => Some(("cancelling", m_cancelling)),
         "uncancel" => Some(("uncancel", m_uncancel)),
+        "get_stack" => Some(("get_stack", super::base_tasks::get_stack)),
+        "print_stack" => Some(("print_stack", super::base_tasks::print_stack)),
         _ => None,
     }
 }

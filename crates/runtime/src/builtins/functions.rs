@@ -86,23 +86,29 @@ fn print(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
         text.push_str(&repr::str_of(vm, v)?);
     }
     text.push_str(&end);
-    // print() writes to whatever sys.stdout is now.
+    write_to(vm, file, Stream::Stdout, &text)?;
+    vm.unless_halted()?;
+    Ok(Value::None)
+}
+
+/// Write `text` to `file=` as `print(file=...)` does: no file (or None)
+/// is whatever `sys.stdout` (or `sys.stderr`, the `default`) is now.
+pub fn write_to(vm: &mut Vm, file: Option<Value>, default: Stream, text: &str) -> PyResult<()> {
     let file = match file {
-        None | Some(Value::None) => crate::modules::replaced_stream(vm, Stream::Stdout),
+        None | Some(Value::None) => crate::modules::replaced_stream(vm, default),
         given => given,
     };
     match file {
-        None => vm.write(Stream::Stdout, &text),
+        None => vm.write(default, text),
         Some(f) => match output_stream(&f) {
-            Some(stream) => vm.write(stream, &text),
+            Some(stream) => vm.write(stream, text),
             None => {
                 let write = attrs::get_attr(vm, &f, "write")?;
-                vm.call1(&write, Value::str(&text))?;
+                vm.call1(&write, Value::str(text))?;
             }
         },
     }
-    vm.unless_halted()?;
-    Ok(Value::None)
+    Ok(())
 }
 
 /// `len(v)` as a number (used by methods too).

@@ -9,6 +9,7 @@ mod construct;
 pub mod dict_methods;
 mod dir;
 pub mod exception_methods;
+pub mod frame_object;
 pub mod function_attrs;
 pub mod functions;
 pub mod generator_methods;
@@ -190,6 +191,7 @@ pub fn install(vm: &mut Vm) {
     function.getattr = Some(function_attrs::getattr);
     function.setattr = Some(function_attrs::setattr);
     slots.get_mut(TypeId::Code).getattr = Some(function_attrs::code_getattr);
+    slots.get_mut(TypeId::Frame).getattr = Some(frame_object::getattr);
     let agen = slots.get_mut(TypeId::AsyncGenerator);
     agen.methods = generator_methods::ASYNC_GEN_METHODS;
     agen.getattr = Some(generator_methods::getattr);

@@ -31,6 +31,10 @@ impl<'a> CodeGen<'a> {
             f.returns.as_ref(),
             f.span,
             |g| {
+                // co_firstlineno: a decorated function starts at its first decorator.
+                if let Some(d) = f.decorators.first() {
+                    g.code.first_line = d.span.start.line;
+                }
                 g.code.doc = class::docstring(&f.body).map(|(text, _)| std::rc::Rc::from(text));
                 g.body(&f.body)
             },

@@ -54,19 +54,9 @@ fn report_items(text: &str) -> Value {
     Value::list(items.iter().map(|item| Value::str(item)).collect())
 }
 
-/// `file=` of the print functions: stderr by default.
+/// `file=` of the print functions: `sys.stderr` by default.
 fn emit(vm: &mut Vm, file: Option<Value>, text: &str) -> PyResult<()> {
-    match file.filter(|f| !f.is_none()) {
-        None => vm.write(Stream::Stderr, text),
-        Some(f) => match super::output_stream(&f) {
-            Some(stream) => vm.write(stream, text),
-            None => {
-                let write = crate::attrs::get_attr(vm, &f, "write")?;
-                vm.call1(&write, Value::str(text))?;
-            }
-        },
-    }
-    Ok(())
+    crate::builtins::functions::write_to(vm, file, Stream::Stderr, text)
 }
 
 fn print_exc(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {

@@ -64,6 +64,7 @@ types! {
     Iterator: "iterator", "builtins", Object;
     Cell: "cell", "builtins", Object;
     Code: "code", "builtins", Object;
+    Frame: "frame", "builtins", Object;
     UnionType: "UnionType", "types", Object;
     Ellipsis: "ellipsis", "builtins", Object;
     Enumerate: "enumerate", "builtins", Object;

@@ -1,0 +1,51 @@
+//! Frame objects as `Task.get_stack()` hands them out: a snapshot of one
+//! frame (its code, the line it was at, the frame it was called from), with
+//! CPython's repr (`<frame at 0x…, file 'prog.py', line 7, code outer>`) and
+//! the attributes programs read: `f_code`, `f_lineno`, `f_back`.
+
+use std::rc::Rc;
+
+use super::function_attrs::Code;
+use crate::object::code::CodeObject;
+use crate::object::native::{downcast, NativeObject};
+use crate::object::types::TypeId;
+use crate::object::value::{address_of_ptr, PyResult, Value};
+use crate::vm::Vm;
+
+/// One frame, as it was when the snapshot was taken.
+pub struct FrameObject {
+    pub code: Rc<CodeObject>,
+    pub line: u32,
+    /// `f_back`: the frame below, or None (a suspended coroutine's frame
+    /// has none).
+    pub back: Value,
+}
+
+impl NativeObject for FrameObject {
+    fn class_id(&self) -> TypeId {
+        TypeId::Frame
+    }
+
+    fn repr(&self) -> String {
+        let address = address_of_ptr(self as *const FrameObject as usize);
+        format!(
+            "<frame at {address:#x}, file {}, line {}, code {}>",
+            crate::quote::quote_str(&self.code.filename, false),
+            self.line,
+            self.code.name
+        )
+    }
+}
+
+/// The frame's data attributes (its type's `getattr` slot).
+pub fn getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(frame) = downcast::<FrameObject>(obj) else {
+        return Ok(None);
+    };
+    Ok(Some(match name {
+        "f_code" => Value::Native(Rc::new(Code(frame.code.clone()))),
+        "f_lineno" => Value::Int(frame.line as i64),
+        "f_back" => frame.back.clone(),
+        _ => return Ok(None),
+    }))
+}
