@@ -108,7 +108,7 @@ pub(super) fn arg(args: &Args, i: usize, name: &str) -> Option<Value> {
 /// Calling an asyncio type: `asyncio.Future()` (their `construct` slot).
 pub fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
     match t {
-        TypeId::Future => futures::construct(vm),
+        TypeId::Future => futures::construct(vm, args),
         TypeId::Queue | TypeId::LifoQueue | TypeId::PriorityQueue => queues::construct(vm, t, args),
         TypeId::Lock
         | TypeId::Event
@@ -161,6 +161,32 @@ pub fn get_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>
             AsyncObject::TaskGroup(_) => taskgroups::method(name),
         };
     Ok(method.map(|(n, f)| builtin(n, f, obj.clone())))
+}
+
+/// Bind the arguments of a Python class's `__init__(self, params...)` (no
+/// keyword-only ones), with CPython's messages naming `Class.__init__()`:
+/// `loop=`, which 3.10 removed, is an unexpected keyword. The values come
+/// back without `self`.
+pub(super) fn bind_init(
+    class: &str,
+    args: Args,
+    params: &[&str],
+    required: usize,
+) -> PyResult<Vec<Option<Value>>> {
+    let mut args = args;
+    args.pos.insert(0, Value::None);
+    let with_self: Vec<&str> = std::iter::once("self")
+        .chain(params.iter().copied())
+        .collect();
+    let mut bound = bind(
+        &format!("{class}.__init__"),
+        args,
+        &with_self,
+        &[],
+        required + 1,
+    )?;
+    bound.remove(0);
+    Ok(bound)
 }
 
 /// Bind the arguments of a Python-level `def name(params..., *, kwonly...)`

@@ -19,7 +19,7 @@ use super::futures;
 use super::native_coro::NativeCoro;
 use super::objects::{AsyncObject, Handle};
 use super::queues::{self, QueueKind};
-use super::waiting::{call_later, get_event_loop, is_coroutine, is_future, set_of, WaitingCoro};
+use super::waiting::{call_later, is_coroutine, is_future, set_of, WaitingCoro};
 
 /// What as_completed's `_on_timeout` and `_on_completion` close over.
 pub struct AsCompletedState {
@@ -79,10 +79,10 @@ pub(super) fn as_completed_start(
         )));
     }
     let done = queues::new_queue(vm, QueueKind::Fifo, 0);
-    let loop_id = get_event_loop(vm)?;
+    let loop_id = super::events::event_loop_id(vm)?;
     let mut todo = Vec::new();
     for f in set_of(vm, fs)? {
-        todo.push(super::ensure_future(vm, loop_id, &f)?);
+        todo.push(super::ensure_future_on(vm, loop_id, &f)?);
     }
     let state = Rc::new(AsCompletedState {
         done,

@@ -440,7 +440,7 @@ fn l_run_until_complete(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     }
     let f = arg(&a, 0, "future").unwrap_or(Value::None);
     let previous = aio(vm).current_loop.replace(l);
-    let fut = super::ensure_future(vm, l, &f)?;
+    let fut = super::ensure_future_on(vm, l, &f)?;
     let r = run_until_complete(vm, l, &fut);
     aio(vm).current_loop = previous.or(Some(l));
     r
@@ -464,7 +464,7 @@ fn l_run_forever(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
 
 /// `loop.create_task(coro, *, name=None, context=None)`: a `context` given
 /// (a `contextvars.Context`) is the task's own, not a copy.
-fn l_create_task(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+pub(super) fn l_create_task(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let l = loop_of(r)?;
     let name = name_arg(vm, &a)?;
     let coro = arg(&a, 0, "coro").unwrap_or(Value::None);
@@ -486,9 +486,11 @@ fn l_create_task(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     }
 }
 
-fn l_create_future(vm: &mut Vm, _r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(Value::Native(futures::new_future(
+fn l_create_future(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let l = loop_of(r)?;
+    Ok(Value::Native(futures::new_future_on(
         vm,
+        l,
         "loop.create_future()",
     )))
 }

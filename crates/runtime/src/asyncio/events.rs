@@ -50,8 +50,16 @@ pub(super) fn loop_value(vm: &mut Vm, id: u32) -> Value {
 /// `asyncio.get_event_loop()` (3.11.7): the running loop, else the current
 /// one, else — only if `set_event_loop` was never called — a new one.
 pub(super) fn get_event_loop(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
+    let l = event_loop_id(vm)?;
+    Ok(loop_value(vm, l))
+}
+
+/// `events._get_event_loop()` (3.11.7, no warning): the running loop, else
+/// the policy's current one, which the first call makes if
+/// `set_event_loop` was never called.
+pub(super) fn event_loop_id(vm: &mut Vm) -> PyResult<u32> {
     if let Some(l) = aio(vm).running_loop.or(aio(vm).current_loop) {
-        return Ok(loop_value(vm, l));
+        return Ok(l);
     }
     if aio(vm).set_event_loop_called {
         return Err(runtime_error(
@@ -61,7 +69,7 @@ pub(super) fn get_event_loop(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Va
     let l = new_loop(vm);
     aio(vm).current_loop = Some(l);
     aio(vm).set_event_loop_called = true;
-    Ok(loop_value(vm, l))
+    Ok(l)
 }
 
 pub(super) fn new_event_loop(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {

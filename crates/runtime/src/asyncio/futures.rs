@@ -3,20 +3,28 @@
 
 use std::rc::Rc;
 
-use crate::object::exceptions::{exc, runtime_error, type_error, Exception};
-use crate::object::types::TypeId;
+use crate::object::exceptions::{exc, type_error, Exception};
+use crate::object::types::{type_of, TypeId};
 use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
 use crate::trace::EventKind;
 use crate::vm::Vm;
 
+use crate::builtins::args::reject_kwargs;
+
 use super::api::{arg, receiver_obj};
 use super::base_events::{call_soon, trace_repr};
 use super::callbacks::Callback;
-use super::events::{loop_value, new_loop, running_loop};
-use super::objects::{as_future, AsyncObject, FutState, FutureObj};
+use super::events::{loop_value, new_loop};
+use super::objects::{as_async, as_future, AsyncObject, FutState, FutureObj};
 use super::{aio, tasks};
 
 pub fn new_future(vm: &mut Vm, label: &'static str) -> Rc<AsyncObject> {
+    let loop_id = aio(vm).running_loop.or(aio(vm).current_loop).unwrap_or(0);
+    new_future_on(vm, loop_id, label)
+}
+
+/// A future of loop `loop_id` (`loop.create_future()`, `Future(loop=loop)`).
+pub fn new_future_on(vm: &mut Vm, loop_id: u32, label: &'static str) -> Rc<AsyncObject> {
     let st = aio(vm);
     st.next_future_id += 1;
     let id = st.next_future_id;
@@ -30,7 +38,9 @@ pub fn new_future(vm: &mut Vm, label: &'static str) -> Rc<AsyncObject> {
             label: label_id,
         },
     );
-    Rc::new(AsyncObject::Future(FutureObj::new(id, label, None)))
+    Rc::new(AsyncObject::Future(FutureObj::new(
+        id, label, loop_id, None,
+    )))
 }
 
 /// Records that `outer` finishes according to `child` (see `EventKind::FutureLinked`).
@@ -56,10 +66,8 @@ fn invalid_state(msg: &str) -> ExcRef {
 /// `__schedule_callbacks`: every done-callback goes to call_soon, in order.
 fn schedule_callbacks(vm: &mut Vm, obj: &Rc<AsyncObject>) {
     let callbacks = std::mem::take(&mut *fut(obj).callbacks.borrow_mut());
-    let st = aio(vm);
-    let Some(loop_id) = st.running_loop.or(st.current_loop) else {
-        return;
-    };
+    // `self._loop.call_soon(...)`: the future's own loop.
+    let loop_id = fut(obj).loop_id;
     for cb in callbacks {
         call_soon(vm, loop_id, cb.with_future(obj));
     }
@@ -199,10 +207,8 @@ pub fn exception(obj: &Rc<AsyncObject>) -> PyResult<Value> {
 /// `Future.add_done_callback(fn)`: scheduled at once if already done.
 pub fn add_done_callback(vm: &mut Vm, obj: &Rc<AsyncObject>, cb: Callback) {
     if fut(obj).done() {
-        let st = aio(vm);
-        if let Some(l) = st.running_loop.or(st.current_loop) {
-            call_soon(vm, l, cb.with_future(obj));
-        }
+        let l = fut(obj).loop_id;
+        call_soon(vm, l, cb.with_future(obj));
     } else {
         fut(obj).callbacks.borrow_mut().push(cb);
     }
@@ -218,14 +224,30 @@ pub fn remove_done_callback(obj: &Rc<AsyncObject>, cb: &Callback) -> usize {
 
 // ----- the methods of Future (and Task) objects -----
 
-/// `asyncio.Future()` (its type's `construct` slot).
-pub(super) fn construct(vm: &mut Vm) -> PyResult<Value> {
-    running_loop(vm).or_else(|_| {
-        aio(vm)
-            .current_loop
-            .ok_or_else(|| runtime_error("There is no current event loop in thread 'MainThread'."))
-    })?;
-    Ok(Value::Native(new_future(vm, "Future()")))
+/// `asyncio.Future(*, loop=None)` (its type's `construct` slot): without
+/// a loop, `get_event_loop()`'s, made at module level if need be.
+pub(super) fn construct(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    if !args.pos.is_empty() {
+        return Err(type_error("Future() takes no positional arguments"));
+    }
+    let given = args.take_kw("loop");
+    reject_kwargs("Future", &args)?;
+    let loop_id = match given {
+        None | Some(Value::None) => super::events::event_loop_id(vm)?,
+        Some(v) => match as_async(&v).as_deref() {
+            Some(AsyncObject::Loop(id)) => *id,
+            _ => {
+                return Err(exc(
+                    TypeId::AttributeError,
+                    format!(
+                        "'{}' object has no attribute 'get_debug'",
+                        type_of(&v).name()
+                    ),
+                ))
+            }
+        },
+    };
+    Ok(Value::Native(new_future_on(vm, loop_id, "Future()")))
 }
 
 /// A method of a future; a task has the same ones, save `set_result` and
@@ -309,8 +331,8 @@ fn m_remove_done_callback(_vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     Ok(Value::Int(n as i64))
 }
 
-fn m_get_loop(vm: &mut Vm, _r: &Value, _a: Args) -> PyResult<Value> {
-    let l = aio(vm).running_loop.or(aio(vm).current_loop).unwrap_or(0);
+fn m_get_loop(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let l = fut(&receiver_obj(r)?).loop_id;
     if aio(vm).loop_objects.is_empty() {
         new_loop(vm);
     }

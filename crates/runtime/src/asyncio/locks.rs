@@ -19,7 +19,7 @@ use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
 use crate::trace::EventKind;
 use crate::vm::{GenOutcome, Resume, Vm};
 
-use super::api::{arg, receiver_obj};
+use super::api::{arg, bind_init, receiver_obj};
 use super::futures::{is_cancelled, is_done};
 use super::objects::{as_async, AsyncObject};
 use super::{aio, futures};
@@ -405,10 +405,16 @@ pub fn cond_waiter_count(cond: &Rc<AsyncObject>) -> usize {
 /// `BoundedSemaphore(value=1)`, `Condition(lock=None)`.
 pub(super) fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
     match t {
-        TypeId::Lock => Ok(Value::Native(new_lock(vm))),
-        TypeId::Event => Ok(Value::Native(new_event(vm))),
+        TypeId::Lock => {
+            bind_init("Lock", args, &[], 0)?;
+            Ok(Value::Native(new_lock(vm)))
+        }
+        TypeId::Event => {
+            bind_init("Event", args, &[], 0)?;
+            Ok(Value::Native(new_event(vm)))
+        }
         TypeId::Semaphore | TypeId::BoundedSemaphore => {
-            let value = match arg(&args, 0, "value") {
+            let value = match bind_init(t.name(), args, &["value"], 0)?.pop().flatten() {
                 None => 1,
                 Some(Value::Int(n)) => n,
                 Some(other) => {
@@ -425,7 +431,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
             )?))
         }
         _ => {
-            let lock = match arg(&args, 0, "lock") {
+            let lock = match bind_init("Condition", args, &["lock"], 0)?.pop().flatten() {
                 None | Some(Value::None) => None,
                 Some(v) => match as_async(&v) {
                     Some(o) if matches!(&*o, AsyncObject::Lock(_)) => Some(o),

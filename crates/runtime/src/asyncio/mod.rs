@@ -189,6 +189,19 @@ pub fn ensure_future(vm: &mut Vm, loop_id: u32, arg: &Value) -> PyResult<Rc<Asyn
     ))
 }
 
+/// `ensure_future(arg, loop=loop)`, which also refuses a future of another
+/// loop (`wait_for`, `as_completed`, `run_until_complete`).
+pub fn ensure_future_on(vm: &mut Vm, loop_id: u32, arg: &Value) -> PyResult<Rc<AsyncObject>> {
+    if let Some(fut) = as_future(arg) {
+        if fut.as_future().is_some_and(|f| f.loop_id != loop_id) {
+            return Err(crate::object::exceptions::value_error(
+                "The future belongs to a different loop than the one specified as the loop argument",
+            ));
+        }
+    }
+    ensure_future(vm, loop_id, arg)
+}
+
 /// `inspect.isawaitable(v)` for what is not a future or a coroutine.
 fn is_awaitable(vm: &Vm, v: &Value) -> bool {
     match v {

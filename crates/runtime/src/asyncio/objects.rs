@@ -48,6 +48,9 @@ pub struct FutureObj {
     /// What the future stands for (`sleep`, `Queue.get`...), for messages: asyncio's
     /// own names, shared by every future (a million sleeps allocate no label).
     pub label: &'static str,
+    /// `_loop`: the loop it belongs to (its callbacks run there; a task
+    /// awaiting it must run there too).
+    pub loop_id: u32,
     pub state: Cell<FutState>,
     pub result: RefCell<Value>,
     pub exception: RefCell<Option<ExcRef>>,
@@ -161,10 +164,11 @@ pub fn as_future(v: &Value) -> Option<Rc<AsyncObject>> {
 }
 
 impl FutureObj {
-    pub fn new(id: u32, label: &'static str, task: Option<TaskPart>) -> FutureObj {
+    pub fn new(id: u32, label: &'static str, loop_id: u32, task: Option<TaskPart>) -> FutureObj {
         FutureObj {
             id,
             label,
+            loop_id,
             state: Cell::new(FutState::Pending),
             result: RefCell::new(Value::None),
             exception: RefCell::new(None),
@@ -195,7 +199,10 @@ impl Drop for FutureObj {
             if let (Some(exc), Some(describe)) = (exc, describe) {
                 // Brought back to life for the report, as `__del__` does;
                 // it reports only once.
-                let ghost = std::mem::replace(self, FutureObj::new(self.id, self.label, None));
+                let ghost = std::mem::replace(
+                    self,
+                    FutureObj::new(self.id, self.label, self.loop_id, None),
+                );
                 let future = Value::Native(Rc::new(AsyncObject::Future(ghost)));
                 warnings::push(Notice::ExceptionNeverRetrieved {
                     describe,

@@ -13,7 +13,7 @@ use crate::object::value::{Args, NativeFn, PyResult, Value};
 use crate::trace::{EventKind, StrId};
 use crate::vm::{GenOutcome, Resume, Vm};
 
-use super::api::{arg, receiver_obj};
+use super::api::{arg, bind_init, receiver_obj};
 use super::base_events::trace_repr;
 use super::futures;
 use super::futures::{is_cancelled, is_done};
@@ -388,7 +388,9 @@ impl QueueCoro {
 
 /// `asyncio.Queue(maxsize=0)`, `LifoQueue(...)`, `PriorityQueue(...)`.
 pub(super) fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
-    let maxsize = match arg(&args, 0, "maxsize") {
+    // LifoQueue and PriorityQueue inherit Queue.__init__.
+    let maxsize = bind_init("Queue", args, &["maxsize"], 0)?.pop().flatten();
+    let maxsize = match maxsize {
         None => 0,
         Some(Value::Int(n)) => n,
         Some(Value::Bool(b)) => b as i64,

@@ -11,7 +11,7 @@ use super::api::bind;
 use super::callbacks::Callback;
 use super::futures;
 use super::objects::{as_future, AsyncObject};
-use super::waiting::{get_event_loop, is_cancelled, is_coroutine, is_done};
+use super::waiting::{is_cancelled, is_coroutine, is_done};
 
 /// `asyncio.shield(arg)`.
 pub fn shield(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
@@ -29,7 +29,7 @@ pub fn shield(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
                     "An asyncio.Future, a coroutine or an awaitable is required",
                 ));
             }
-            let loop_id = get_event_loop(vm)?;
+            let loop_id = super::events::event_loop_id(vm)?;
             super::ensure_future(vm, loop_id, &arg)?
         }
     };

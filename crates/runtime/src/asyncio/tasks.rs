@@ -12,7 +12,7 @@ use crate::ops::{to_float, truthy};
 use crate::trace::{EventKind, Wait};
 use crate::vm::{GenOutcome, Resume, Vm};
 
-use super::api::{arg, receiver_obj};
+use super::api::{arg, bind, receiver_obj};
 use super::base_events::{call_soon, trace_repr};
 use super::callbacks::Callback;
 use super::events::running_loop;
@@ -58,6 +58,7 @@ pub fn create_task_in(
     let task = Rc::new(AsyncObject::Future(FutureObj::new(
         fid,
         "Task",
+        loop_id,
         Some(TaskPart {
             id: tid,
             coro,
@@ -224,7 +225,7 @@ pub fn step(vm: &mut Vm, task: &Rc<AsyncObject>, exc: Option<ExcRef>) {
 /// What to do with the value the coroutine yielded (the `else:` branch of
 /// `__step`).
 fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
-    let loop_id = aio(vm).running_loop.unwrap_or(0);
+    let loop_id = task.as_future().map_or(0, |f| f.loop_id);
     let line = vm.last_line;
     // Where the innermost coroutine stopped is where the task resumes.
     tp.resume_line.set(line);
@@ -234,6 +235,18 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
         (Some(obj), _) => {
             let obj = &obj;
             let waited = obj.as_future().expect("future");
+            if task
+                .as_future()
+                .is_some_and(|f| f.loop_id != waited.loop_id)
+            {
+                let e = runtime_error(format!(
+                    "Task {} got Future {} attached to a different loop",
+                    super::repr_async(task),
+                    super::repr_async(obj)
+                ));
+                schedule_step(vm, loop_id, task, Some(e));
+                return;
+            }
             if waited.blocking.get() {
                 if Rc::ptr_eq(obj, task) {
                     let e = runtime_error(format!(
@@ -369,9 +382,9 @@ pub(super) fn method(name: &str) -> Option<(&'static str, NativeFn)> {
 
 /// `asyncio.sleep(delay, result=None)`.
 pub(super) fn sleep(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let delay = arg(&args, 0, "delay")
-        .ok_or_else(|| type_error("sleep() missing 1 required positional argument: 'delay'"))?;
-    let result = arg(&args, 1, "result").unwrap_or(Value::None);
+    let mut bound = bind("sleep", args, &["delay", "result"], &[], 1)?.into_iter();
+    let delay = bound.next().flatten().unwrap_or(Value::None);
+    let result = bound.next().flatten().unwrap_or(Value::None);
     let le_zero = crate::ops::compare_op(
         vm,
         loopscope_syntax::ast::CmpOp::LtE,
@@ -402,10 +415,27 @@ pub(super) fn name_arg(vm: &mut Vm, args: &Args) -> PyResult<Option<String>> {
     }
 }
 
-/// `asyncio.create_task(coro, *, name=None)`.
+/// `asyncio.create_task(coro, *, name=None, context=None)`: the running
+/// loop's `create_task` (`loop=`, which 3.10 removed, is an error).
 pub(super) fn create_task_fn(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let bound = bind("create_task", args, &["coro"], &["name", "context"], 1)?;
     let loop_id = running_loop(vm)?;
-    new_task(vm, loop_id, args)
+    let mut bound = bound.into_iter();
+    let coro = bound.next().flatten().unwrap_or(Value::None);
+    let kw = ["name", "context"]
+        .into_iter()
+        .zip(bound)
+        .filter_map(|(k, v)| Some((Rc::from(k), v?)))
+        .collect();
+    let the_loop = super::events::loop_value(vm, loop_id);
+    super::base_events::l_create_task(
+        vm,
+        &the_loop,
+        Args {
+            pos: vec![coro],
+            kw,
+        },
+    )
 }
 
 /// A task of `coro` (the first argument) named by `name=` on loop `loop_id`.
@@ -444,32 +474,51 @@ pub(super) fn current_task(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Valu
 }
 
 /// `asyncio.all_tasks(loop=None)`: the running loop's unfinished tasks, or,
-/// given a loop, that loop's even when it is not running (a program has one
-/// loop at a time, so the live tasks are its).
+/// given a loop, that loop's even when it is not running.
 pub(super) fn all_tasks(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    if matches!(arg(&args, 0, "loop"), None | Some(Value::None)) {
-        running_loop(vm)?;
-    }
+    let loop_id = match arg(&args, 0, "loop") {
+        None | Some(Value::None) => running_loop(vm)?,
+        Some(given) => match as_async(&given).as_deref() {
+            Some(AsyncObject::Loop(id)) => *id,
+            _ => running_loop(vm)?,
+        },
+    };
     let mut set = crate::object::dict::PySet::new();
     for t in live_tasks(vm) {
-        if !t.as_future().is_some_and(|f| f.done()) {
+        if t.as_future()
+            .is_some_and(|f| !f.done() && f.loop_id == loop_id)
+        {
             set.add(Value::Native(t))?;
         }
     }
     Ok(Value::set(set))
 }
 
-/// `asyncio.Task(coro, *, loop=None, name=None)`: scheduled on the given
-/// loop, else the running one, else the current one.
+/// `asyncio.Task(coro, *, loop=None, name=None, context=None)`: scheduled
+/// on the given loop, else `get_event_loop()`'s (made at module level if
+/// need be), with the C constructor's argument errors.
 pub(super) fn construct_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.pos.len() > 1 {
+        return Err(type_error(format!(
+            "Task() takes exactly 1 positional argument ({} given)",
+            args.pos.len()
+        )));
+    }
+    let keywords = ["coro", "loop", "name", "context"];
+    if let Some((k, _)) = args.kw.iter().find(|(k, _)| !keywords.contains(&&**k)) {
+        return Err(type_error(format!(
+            "'{k}' is an invalid keyword argument for Task()"
+        )));
+    }
+    if args.pos.is_empty() && arg(&args, 0, "coro").is_none() {
+        return Err(type_error(
+            "Task() missing required argument 'coro' (pos 1)",
+        ));
+    }
     let given = args.kw.iter().find(|(k, _)| &**k == "loop");
     let loop_id = match given.and_then(|(_, v)| as_async(v)).as_deref() {
         Some(AsyncObject::Loop(id)) => *id,
-        _ => running_loop(vm).or_else(|_| {
-            aio(vm).current_loop.ok_or_else(|| {
-                runtime_error("There is no current event loop in thread 'MainThread'.")
-            })
-        })?,
+        _ => super::events::event_loop_id(vm)?,
     };
     new_task(vm, loop_id, args)
 }

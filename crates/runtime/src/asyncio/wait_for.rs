@@ -263,7 +263,7 @@ impl WaitFor {
         }
         let le_zero = crate::ops::compare_op(vm, CmpOp::LtE, &timeout, &Value::Int(0))?;
         if crate::ops::truthy(vm, &le_zero)? {
-            let fut = super::ensure_future(vm, loop_id, &fut)?;
+            let fut = super::ensure_future_on(vm, loop_id, &fut)?;
             self.fut = Some(fut.clone());
             if is_done(&fut) {
                 return Ok(outcome_of(futures::result(&fut)));
@@ -279,7 +279,7 @@ impl WaitFor {
         // The handle is only cancelled by the `finally`, which the code
         // before the `try` does not reach.
         let handle = call_later(vm, loop_id, &timeout, cb.clone())?;
-        let fut = super::ensure_future(vm, loop_id, &fut)?;
+        let fut = super::ensure_future_on(vm, loop_id, &fut)?;
         self.fut = Some(fut.clone());
         futures::record_link(vm, &waiter, &fut);
         futures::add_done_callback(vm, &fut, cb);

@@ -18,7 +18,7 @@ use std::rc::Rc;
 use loopscope_syntax::ast::BinOp;
 
 use crate::object::dict::PySet;
-use crate::object::exceptions::{exc, exc_empty, runtime_error, type_error};
+use crate::object::exceptions::{exc, exc_empty, type_error};
 use crate::object::types::{type_of, TypeId};
 use crate::object::value::{PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
@@ -26,13 +26,13 @@ use crate::vm::{GenOutcome, Resume, Vm};
 use super::as_completed::{as_completed_start, AsCompletedState};
 use super::base_events::call_at;
 use super::callbacks::Callback;
+use super::futures;
 pub(super) use super::futures::{is_cancelled, is_done};
 use super::native_coro::NativeCoro;
 use super::objects::{as_future, AsyncObject, Handle};
 use super::queues::QueueCoro;
 use super::wait::Wait;
 use super::wait_for::WaitFor;
-use super::{aio, futures};
 
 // ----- small pieces shared by the coroutines -----
 
@@ -41,14 +41,6 @@ pub(super) fn outcome_of(r: PyResult<Value>) -> GenOutcome {
         Ok(v) => GenOutcome::Returned(v),
         Err(e) => GenOutcome::Raised(e),
     }
-}
-
-/// `events._get_event_loop()`: the running loop, else the current one.
-pub(super) fn get_event_loop(vm: &mut Vm) -> PyResult<u32> {
-    let st = aio(vm);
-    st.running_loop
-        .or(st.current_loop)
-        .ok_or_else(|| runtime_error("There is no current event loop in thread 'MainThread'."))
 }
 
 /// `loop.call_later(delay, callback)`: `call_at(self.time() + delay)`, with

@@ -60,9 +60,11 @@ impl Vm {
             let f = self.frames.last_mut().expect("frame");
             if add_tb {
                 e.push_frame(&f.code, f.current_pc());
+                // The traceback keeps the frame's variables; its value
+                // stack is emptied as the exception leaves (CPython pops it
+                // at `exception_unwind`, while the frame is still current).
                 let mut kept = e.kept_alive.borrow_mut();
                 kept.extend(f.locals.iter().flatten().cloned());
-                kept.extend(f.stack.iter().cloned());
             }
             add_tb = true;
             if !f.code.library {
@@ -86,6 +88,12 @@ impl Vm {
                         return None;
                     }
                 }
+            }
+            f.stack.clear();
+            // What died in this frame (its stack, a call's arguments) is
+            // reported while it is still the current frame, at its line.
+            if crate::object::warnings::has_pending() && !halted {
+                self.report_notices();
             }
             let frame = self.frames.pop().expect("frame");
             self.leave_frame_depth(&frame);
