@@ -1,14 +1,16 @@
-//! Seek benchmark: builds Timelines over ~100,000- and ~900,000-event traces
-//! and times `state_at` + `narration` at many events (random ones, and just
-//! before checkpoints, where the replay is longest), and playback's frames (the playhead
-//! moved on from the last frame's). Prints the figures for BENCHMARKS.md.
+//! Seek benchmark: builds Timelines over ~100,000- to ~1,000,000-event traces and times, at
+//! many events (random ones, and just before checkpoints, where the replay is longest), a
+//! seek as the page makes it (the playhead, the outline, a screenful of each long list's
+//! rows, the narration and the task graph) and the whole view (`state_at`, every row), and
+//! playback's frames (the playhead moved on from the last frame's). Prints the figures for
+//! BENCHMARKS.md.
 //!
 //! Run: `cargo run --release -p loopscope-viewmodel --example seek_bench`
 
 use std::time::{Duration, Instant};
 
 use loopscope_runtime::{run_program, RunOptions};
-use loopscope_viewmodel::{Narration, Timeline};
+use loopscope_viewmodel::{GraphOptions, Narration, Playhead, Timeline};
 
 /// `tasks` tasks each awaiting `sleeps` random sleeps (ties included), and
 /// printing now and then: many timers, a long ready queue, a big console.
@@ -17,6 +19,56 @@ fn program(tasks: usize, sleeps: usize) -> String {
     include_str!("../programs/many_sleepers.py")
         .replace("SLEEPS", &sleeps.to_string())
         .replace("TASKS", &tasks.to_string())
+}
+
+/// The program `tests/e2e/measure/timeline.mjs` runs in the page: 2,000 tasks × 50
+/// `sleep(random.random())`, about a million events.
+fn page_program(tasks: usize, sleeps: usize) -> String {
+    format!(
+        "import asyncio\nimport random\n\n\nasync def sleeper(index):\n    \
+         for _ in range({sleeps}):\n        await asyncio.sleep(random.random())\n    \
+         return index\n\n\nasync def main():\n    \
+         tasks = [asyncio.create_task(sleeper(i)) for i in range({tasks})]\n    \
+         print(sum(await asyncio.gather(*tasks)))\n\n\nasyncio.run(main())\n"
+    )
+}
+
+/// Rows of each long list a screen shows (the page draws those in view and a few more).
+const SCREENFUL: usize = 30;
+
+/// What the page computes for one seek: the playhead, the outline without asyncio's own
+/// tasks, a screenful of the ready queue's, the timer heap's and the tasks table's rows, the
+/// narration and the task graph. Returns the outline's event.
+fn page_seek(timeline: &Timeline, k: usize, from: Option<Playhead>) -> (usize, Playhead) {
+    let playhead = timeline.playhead(k, from);
+    let outline = timeline.outline_at(&playhead, false);
+    let mut rows = 0;
+    for &handle in outline.ready.iter().take(SCREENFUL) {
+        rows += timeline.ready_row(&playhead, handle).label.len();
+    }
+    for &timer in outline.timers.iter().take(SCREENFUL) {
+        rows += timeline.timer_row(&playhead, timer).label.len();
+    }
+    for &task in outline.tasks.iter().take(SCREENFUL) {
+        rows += timeline
+            .task_row(&playhead, task)
+            .map_or(0, |t| t.name.len());
+    }
+    let narration = timeline.narration_at(&playhead, Narration::Concepts);
+    let graph = timeline.task_graph_at(&playhead, GraphOptions::default());
+    assert!(!narration.is_empty() && rows + graph.nodes.len() > 0);
+    (outline.event, playhead)
+}
+
+/// Median, p99 and max of `times`, in ms.
+fn spread(mut times: Vec<Duration>) -> String {
+    times.sort();
+    format!(
+        "median {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        ms(times[times.len() / 2]),
+        ms(times[times.len() * 99 / 100]),
+        ms(times[times.len() - 1])
+    )
 }
 
 /// A small deterministic generator (xorshift), so runs are comparable.
@@ -32,79 +84,88 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
-    for (tasks, sleeps) in [(1_000, 11), (10, 1_100), (100, 1_100), (2_000, 50)] {
-        let source = program(tasks, sleeps);
+    let programs = [
+        ("many_sleepers.py", program(1_000, 11)),
+        ("many_sleepers.py", program(10, 1_100)),
+        ("many_sleepers.py", program(100, 1_100)),
+        ("many_sleepers.py", program(2_000, 50)),
+        ("the page's measure (timeline.mjs)", page_program(2_000, 50)),
+    ];
+    for (what, source) in programs {
         let trace = run_program(&source, &RunOptions::default())
             .trace
             .expand()
             .unwrap();
         let events = trace.events.len();
+        let tasks = trace
+            .events
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.kind,
+                    loopscope_runtime::trace::EventKind::TaskCreated { .. }
+                )
+            })
+            .count();
         let start = Instant::now();
         let timeline = Timeline::new(trace, &source);
         let build = start.elapsed();
 
-        // Each seek is timed three times and the fastest kept, so that the
-        // figures show the work and not the machine's preemptions.
-        let seek = |k: usize| {
-            (0..3)
-                .map(|_| {
-                    let start = Instant::now();
-                    let view = timeline.state_at(k);
-                    let narration = timeline.narration(k, Narration::Concepts);
-                    let took = start.elapsed();
-                    assert_eq!(view.event, k);
-                    assert!(!narration.is_empty());
-                    took
-                })
-                .min()
-                .expect("three runs")
-        };
+        // Random events, and just before each of 200 checkpoint boundaries (the longest
+        // replay). Each seek is timed three times and the fastest kept, so that the figures
+        // show the work and not the machine's preemptions.
         let mut seed = 0x9e37_79b9_7f4a_7c15;
-        let mut times: Vec<Duration> = (0..1_000)
-            .map(|_| seek((next(&mut seed) % events as u64) as usize))
+        let mut targets: Vec<usize> = (0..1_000)
+            .map(|_| (next(&mut seed) % events as u64) as usize)
             .collect();
-        // Just before a checkpoint boundary is the longest replay.
-        times.extend((255..events).step_by(256).take(200).map(seek));
-        times.sort();
-        let mean = times.iter().sum::<Duration>() / times.len() as u32;
-        let median = times[times.len() / 2];
-        let p99 = times[times.len() * 99 / 100];
-        let max = times[times.len() - 1];
+        targets.extend((255..events).step_by(256).take(200));
+        let best_of_3 = |seek: &dyn Fn(usize)| {
+            let timed = |k: usize| {
+                (0..3)
+                    .map(|_| {
+                        let start = Instant::now();
+                        seek(k);
+                        start.elapsed()
+                    })
+                    .min()
+                    .expect("three runs")
+            };
+            targets.iter().map(|&k| timed(k)).collect::<Vec<_>>()
+        };
+        let page = best_of_3(&|k| assert_eq!(page_seek(&timeline, k, None).0, k));
+        let whole = best_of_3(&|k| {
+            assert_eq!(timeline.state_at(k).event, k);
+            assert!(!timeline.narration(k, Narration::Concepts).is_empty());
+        });
         println!(
-            "{tasks} tasks x {sleeps} sleeps: {events} events; Timeline::new {:.1} ms; \
-             state_at+narration over {} seeks (best of 3 each): mean {:.3} ms, median {:.3} ms, \
-             p99 {:.3} ms, max {:.3} ms",
+            "{what}: {tasks} tasks, {events} events; Timeline::new {:.1} ms; over {} seeks \
+             (best of 3 each):\n  the page's seek (playhead, outline, {SCREENFUL} rows of \
+             each list, narration, task graph): {}\n  the whole view (state_at, every \
+             row) + narration: {}",
             ms(build),
-            times.len(),
-            ms(mean),
-            ms(median),
-            ms(p99),
-            ms(max)
+            targets.len(),
+            spread(page),
+            spread(whole)
         );
 
         // Playback: each frame moves the playhead on from the last one by the events due
         // in a frame (16 at 1,000 events/s) and builds what the page shows from it.
-        let mut playhead = timeline.playhead(0, None);
-        let mut frames: Vec<Duration> = (16..events)
+        let mut playhead = Some(timeline.playhead(0, None));
+        let frames: Vec<Duration> = (16..events)
             .step_by(16)
             .take(5_000)
             .map(|k| {
                 let start = Instant::now();
-                playhead = timeline.playhead(k, Some(std::mem::take(&mut playhead)));
-                let view = timeline.view_at(&playhead);
-                let narration = timeline.narration_at(&playhead, Narration::Concepts);
+                let (shown, moved) = page_seek(&timeline, k, playhead.take());
                 let took = start.elapsed();
-                assert_eq!(view.event, k);
-                assert!(!narration.is_empty());
+                assert_eq!(shown, k);
+                playhead = Some(moved);
                 took
             })
             .collect();
-        frames.sort();
         println!(
-            "  playback, 16 events a frame from the last playhead: view+narration median {:.3} ms, \
-             p99 {:.3} ms over {} frames",
-            ms(frames[frames.len() / 2]),
-            ms(frames[frames.len() * 99 / 100]),
+            "  playback, 16 events a frame, the page's seek from the last playhead: {} over {} frames",
+            spread(frames.clone()),
             frames.len()
         );
     }

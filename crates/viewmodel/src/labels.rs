@@ -83,7 +83,19 @@ impl<'a> Names<'a> {
 
     /// What a queued handle will do, and the task it is for.
     pub fn handle(&self, handle: u32) -> (String, Option<u32>) {
-        self.describe(handle, None)
+        (self.describe(handle, None), self.handle_task(handle))
+    }
+
+    /// The task a handle steps or wakes, or whose sleep it ends, or (asyncio's own timers,
+    /// such as a timeout) that scheduled it.
+    pub fn handle_task(&self, handle: u32) -> Option<u32> {
+        let info = self.catalog.handle(handle)?;
+        match info.callback? {
+            Callback::TaskStep { task } | Callback::TaskWakeup { task, .. } => Some(task),
+            Callback::SleepDone { future } => self.awaiter_of(future),
+            Callback::Internal { .. } => info.scheduled_by,
+            Callback::FutureCallback { .. } | Callback::Call { .. } => None,
+        }
     }
 
     /// What the running handle does: a task step resumes from the line the
@@ -91,34 +103,31 @@ impl<'a> Names<'a> {
     pub fn running(&self) -> Option<(u32, String)> {
         let handle = self.state.running_handle?;
         let from = (self.state.running_from_line, self.state.running_from_stack);
-        Some((handle, self.describe(handle, Some(from)).0))
+        Some((handle, self.describe(handle, Some(from))))
     }
 
-    fn describe(&self, handle: u32, from: Option<(u32, StrId)>) -> (String, Option<u32>) {
+    fn describe(&self, handle: u32, from: Option<(u32, StrId)>) -> String {
         let Some(info) = self.catalog.handle(handle) else {
-            return (format!("handle {handle}"), None);
+            return format!("handle {handle}");
         };
         let Some(callback) = info.callback else {
-            return (format!("handle {handle}"), None);
+            return format!("handle {handle}");
         };
         match callback {
             Callback::TaskStep { task } | Callback::TaskWakeup { task, .. } => {
                 let (line, stack) = from
                     .unwrap_or_else(|| self.state.task(task).map_or((0, 0), |t| (t.line, t.stack)));
-                (self.step(task, line, stack), Some(task))
+                self.step(task, line, stack)
             }
-            Callback::FutureCallback { future, label } => (
-                format!(
-                    "Future callback: {} ({})",
-                    self.str(label),
-                    self.future(future)
-                ),
-                None,
+            Callback::FutureCallback { future, label } => format!(
+                "Future callback: {} ({})",
+                self.str(label),
+                self.future(future)
             ),
-            Callback::Call { label } => (format!("call {}()", self.str(label)), None),
+            Callback::Call { label } => format!("call {}()", self.str(label)),
             Callback::SleepDone { future } => match self.awaiter_of(future) {
-                Some(task) => (format!("wakes {} (sleep)", self.task(task)), Some(task)),
-                None => ("ends a sleep".to_string(), None),
+                Some(task) => format!("wakes {} (sleep)", self.task(task)),
+                None => "ends a sleep".to_string(),
             },
             Callback::Internal { label } => {
                 let what = match self.str(label) {
@@ -128,8 +137,8 @@ impl<'a> Names<'a> {
                     other => other,
                 };
                 match info.scheduled_by {
-                    Some(task) => (format!("{what} ({})", self.task(task)), Some(task)),
-                    None => (what.to_string(), None),
+                    Some(task) => format!("{what} ({})", self.task(task)),
+                    None => what.to_string(),
                 }
             }
         }

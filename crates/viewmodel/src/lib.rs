@@ -5,7 +5,9 @@
 //!
 //! Build a [`Timeline`] once per run; it replays the trace once, keeping
 //! checkpoints, so [`Timeline::state_at`] for any event replays at most a few
-//! hundred events. No web dependencies: everything is tested natively.
+//! hundred events. A page seeks with [`Timeline::playhead`] and
+//! [`Timeline::outline_at`], whose long lists are ids, and builds only the rows it
+//! draws. No web dependencies: everything is tested natively.
 //!
 //! ```
 //! use loopscope_runtime::{run_program, RunOptions};
@@ -25,7 +27,7 @@
 //!
 //! Modules: `catalog` (static facts per id), `heap` (heapq), `replay` (the
 //! fold and its checkpoints), `labels` (readable names), `panels`
-//! (state → [`LoopView`]), `console`, `lanes`, `narration`, `graph` (the live
+//! (state → [`LoopOutline`], its rows, [`LoopView`]), `console`, `lanes`, `narration`, `graph` (the live
 //! task graph), `pitfalls`, `export` (trace JSON, Perfetto,
 //! console text), `views` (the public types).
 
@@ -200,6 +202,43 @@ impl Timeline {
         let k = playhead.event();
         let console_len = console::completed_by(&self.console, k);
         panels::loop_view(&self.trace, &self.catalog, &playhead.state, k, console_len)
+    }
+
+    /// What a seek shows at `playhead`: the panels' view with the long lists as ids, each row
+    /// built by [`Timeline::ready_row`], [`Timeline::timer_row`] or [`Timeline::task_row`]
+    /// when drawn. Unless `internals`, asyncio's own tasks and objects are left out, and so
+    /// are the handles and timers for those tasks.
+    pub fn outline_at(&self, playhead: &Playhead, internals: bool) -> LoopOutline {
+        let k = playhead.event();
+        let console_len = console::completed_by(&self.console, k);
+        panels::outline(
+            &self.trace,
+            &self.catalog,
+            &playhead.state,
+            k,
+            console_len,
+            internals,
+        )
+    }
+
+    /// The ready queue's row for `handle` (one of [`LoopOutline::ready`]) at `playhead`.
+    pub fn ready_row(&self, playhead: &Playhead, handle: u32) -> HandleView {
+        let names = Names::new(&self.trace.strings, &self.catalog, &playhead.state);
+        panels::handle_row(&names, playhead.event(), handle)
+    }
+
+    /// The timer heap's row for `timer` (one of [`LoopOutline::timers`]) at `playhead`.
+    pub fn timer_row(&self, playhead: &Playhead, timer: TimerEntry) -> TimerView {
+        let names = Names::new(&self.trace.strings, &self.catalog, &playhead.state);
+        let k = playhead.event();
+        panels::timer_row(&names, k, self.event_time(k), timer)
+    }
+
+    /// The tasks table's row for task `task` (one of [`LoopOutline::tasks`]) at `playhead`;
+    /// none if the task does not exist yet.
+    pub fn task_row(&self, playhead: &Playhead, task: u32) -> Option<TaskView> {
+        let names = Names::new(&self.trace.strings, &self.catalog, &playhead.state);
+        panels::task_row(&names, task)
     }
 
     /// One plain sentence about event `k` (clamped).

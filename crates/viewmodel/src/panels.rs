@@ -1,4 +1,5 @@
-//! Turns a replayed state into the [`LoopView`] the panels draw.
+//! Turns a replayed state into what the panels draw: the [`LoopOutline`] a seek builds, the
+//! rows of its long lists one at a time, and the whole [`LoopView`] (the outline with every row).
 
 use loopscope_runtime::trace::{Callback, EventKind, Trace};
 
@@ -6,26 +7,30 @@ use crate::catalog::Catalog;
 use crate::labels::Names;
 use crate::replay::{Phase, State};
 use crate::views::{
-    HandleKind, HandleView, LoopView, PrimitiveState, PrimitiveView, RunningView, TaskState,
-    TaskView, TimerView, WaiterView,
+    HandleKind, HandleView, LoopOutline, LoopView, PrimitiveState, PrimitiveView, RunningView,
+    TaskState, TaskView, TimerEntry, TimerView, WaiterView,
 };
 
-/// The view after event `k`, given the state after it.
-pub(crate) fn loop_view(
+/// The outline after event `k`, given the state after it: the long lists as ids. Unless
+/// `internals`, asyncio's own tasks and objects are left out, and so are the handles and
+/// timers for those tasks (what a learner sees until they turn on Internals).
+pub(crate) fn outline(
     trace: &Trace,
     catalog: &Catalog,
     state: &State,
     k: usize,
     console_len: usize,
-) -> LoopView {
+    internals: bool,
+) -> LoopOutline {
     let names = Names::new(&trace.strings, catalog, state);
     let Some(event) = trace.events.get(k) else {
-        return LoopView::default();
+        return LoopOutline::default();
     };
-    let now = event.time;
-    LoopView {
+    let shown_task = |task: u32| internals || !catalog.internal_task(task);
+    let shown_handle = |handle: u32| names.handle_task(handle).is_none_or(shown_task);
+    LoopOutline {
         event: k,
-        now,
+        now: event.time,
         line: executing_line(trace, state, k),
         running: names.running().map(|(handle, label)| RunningView {
             handle,
@@ -37,55 +42,101 @@ pub(crate) fn loop_view(
         ready: state
             .ready
             .iter()
-            .map(|&handle| {
-                let (label, task) = names.handle(handle);
-                HandleView {
-                    handle,
-                    kind: handle_kind(catalog, handle),
-                    label,
-                    task,
-                    cancelled: catalog.cancelled_by(handle, k),
-                    internal: task.is_some_and(|task| catalog.internal_task(task)),
-                }
-            })
+            .copied()
+            .filter(|&handle| shown_handle(handle))
             .collect(),
         timers: state
             .timers
             .in_pop_order()
             .into_iter()
-            .map(|timer| {
-                let (label, task) = names.handle(timer.handle);
-                TimerView {
-                    handle: timer.handle,
-                    kind: handle_kind(catalog, timer.handle),
-                    when: timer.when,
-                    in_seconds: timer.when - now,
-                    label,
-                    task,
-                    cancelled: catalog.cancelled_by(timer.handle, k),
-                    internal: task.is_some_and(|task| catalog.internal_task(task)),
-                }
+            .filter(|timer| shown_handle(timer.handle))
+            .map(|timer| TimerEntry {
+                handle: timer.handle,
+                when: timer.when,
             })
             .collect(),
-        tasks: state
+        tasks: (0..state.tasks.len() as u32)
+            .filter(|&id| state.task(id).is_some() && shown_task(id))
+            .collect(),
+        primitives: primitives(&names, internals),
+        console_len,
+    }
+}
+
+/// The ready queue's row for `handle`, after event `k`.
+pub(crate) fn handle_row(names: &Names, k: usize, handle: u32) -> HandleView {
+    let catalog = names.catalog;
+    let (label, task) = names.handle(handle);
+    HandleView {
+        handle,
+        kind: handle_kind(catalog, handle),
+        label,
+        task,
+        cancelled: catalog.cancelled_by(handle, k),
+        internal: task.is_some_and(|task| catalog.internal_task(task)),
+    }
+}
+
+/// The timer heap's row for `timer`, after event `k` (at virtual time `now`).
+pub(crate) fn timer_row(names: &Names, k: usize, now: f64, timer: TimerEntry) -> TimerView {
+    let row = handle_row(names, k, timer.handle);
+    TimerView {
+        handle: timer.handle,
+        kind: row.kind,
+        when: timer.when,
+        in_seconds: timer.when - now,
+        label: row.label,
+        task: row.task,
+        cancelled: row.cancelled,
+        internal: row.internal,
+    }
+}
+
+/// The tasks table's row for task `id` (none before it is created).
+pub(crate) fn task_row(names: &Names, id: u32) -> Option<TaskView> {
+    let t = names.state.task(id)?;
+    Some(TaskView {
+        id,
+        name: names.str(t.name).to_string(),
+        coro: names.coro(id).to_string(),
+        state: task_state(names, &t.phase),
+        line: t.line,
+        stack: names.chain(id),
+        internal: names.catalog.internal_task(id),
+    })
+}
+
+/// The whole view after event `k`, given the state after it: the outline with every row.
+pub(crate) fn loop_view(
+    trace: &Trace,
+    catalog: &Catalog,
+    state: &State,
+    k: usize,
+    console_len: usize,
+) -> LoopView {
+    let outline = outline(trace, catalog, state, k, console_len, true);
+    let names = Names::new(&trace.strings, catalog, state);
+    LoopView {
+        event: outline.event,
+        now: outline.now,
+        line: outline.line,
+        running: outline.running,
+        ready: outline
+            .ready
+            .iter()
+            .map(|&handle| handle_row(&names, k, handle))
+            .collect(),
+        timers: outline
+            .timers
+            .iter()
+            .map(|&timer| timer_row(&names, k, outline.now, timer))
+            .collect(),
+        tasks: outline
             .tasks
             .iter()
-            .enumerate()
-            .filter_map(|(id, t)| {
-                let t = t.as_ref()?;
-                let id = id as u32;
-                Some(TaskView {
-                    id,
-                    name: names.str(t.name).to_string(),
-                    coro: names.coro(id).to_string(),
-                    state: task_state(&names, &t.phase),
-                    line: t.line,
-                    stack: names.chain(id),
-                    internal: catalog.internal_task(id),
-                })
-            })
+            .filter_map(|&id| task_row(&names, id))
             .collect(),
-        primitives: primitives(&names),
+        primitives: outline.primitives,
         console_len,
     }
 }
@@ -118,7 +169,8 @@ fn task_state(names: &Names, phase: &Phase) -> TaskState {
     }
 }
 
-fn primitives(names: &Names) -> Vec<PrimitiveView> {
+/// The primitives created so far (asyncio's own ones only with `internals`).
+fn primitives(names: &Names, internals: bool) -> Vec<PrimitiveView> {
     let catalog = names.catalog;
     names
         .state
@@ -128,7 +180,7 @@ fn primitives(names: &Names) -> Vec<PrimitiveView> {
         .filter_map(|(id, p)| {
             let info = catalog.primitive(id as u32)?;
             let kind = names.str(info.kind);
-            if kind.is_empty() {
+            if kind.is_empty() || (info.internal && !internals) {
                 return None;
             }
             let state = if kind.ends_with("Queue") {

@@ -51,6 +51,40 @@ impl LoopView {
     }
 }
 
+/// The loop after one event as a seek sees it ([`crate::Timeline::outline_at`]): a
+/// [`LoopView`] whose long lists (the ready queue, the timer heap, the tasks) are ids, in
+/// the same order, each row built only when it is drawn ([`crate::Timeline::ready_row`],
+/// [`crate::Timeline::timer_row`], [`crate::Timeline::task_row`]). A run can have thousands
+/// of rows at one event, and a seek then costs what a screenful of them costs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LoopOutline {
+    /// The event this view is after (0 for an empty trace).
+    pub event: usize,
+    /// Virtual time in seconds.
+    pub now: f64,
+    /// Source line executing at this event, 0 if none (loop bookkeeping).
+    pub line: u32,
+    /// The handle the loop is running, if it is inside one.
+    pub running: Option<RunningView>,
+    /// The ready queue's handles, head (next to run) first.
+    pub ready: Vec<u32>,
+    /// The timer heap, earliest deadline first (as [`LoopView::timers`]).
+    pub timers: Vec<TimerEntry>,
+    /// The ids of the tasks created so far, in creation order.
+    pub tasks: Vec<u32>,
+    /// Every queue, lock, event, semaphore and condition created so far.
+    pub primitives: Vec<PrimitiveView>,
+    /// How many lines of [`crate::Timeline::console`] are complete at this event.
+    pub console_len: usize,
+}
+
+/// One timer of [`LoopOutline::timers`]: its handle and deadline (virtual seconds).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TimerEntry {
+    pub handle: u32,
+    pub when: f64,
+}
+
 /// What kind of callback a handle runs (for icons and colours).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum HandleKind {
