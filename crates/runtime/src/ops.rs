@@ -264,12 +264,14 @@ fn sequence_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> 
             let y = (!Rc::ptr_eq(x, y)).then(|| y.borrow());
             let other = y.as_deref().map_or(Other::Itself, Other::Set);
             let x = x.borrow();
-            let out = match op {
+            let mut out = match op {
                 BinOp::BitOr => x.union(other)?,
                 BinOp::BitAnd => x.intersection(other)?,
                 BinOp::Sub => x.difference(other)?,
                 _ => x.symmetric_difference(other)?,
             };
+            // The result has the left operand's type.
+            out.frozen = x.frozen;
             Ok(Value::set(out))
         }
         _ => {
@@ -376,6 +378,10 @@ pub fn inplace_op(vm: &mut Vm, op: BinOp, a: Value, b: &Value) -> PyResult<Value
         Value::Set(o),
     ) = (op, &a, b)
     {
+        if s.borrow().frozen {
+            // A frozenset has no in-place operators: `fs |= x` makes a new one.
+            return binary_op(vm, op, &a, b);
+        }
         let o = (!Rc::ptr_eq(s, o)).then(|| o.borrow());
         let other = o.as_deref().map_or(Other::Itself, Other::Set);
         let mut s = s.borrow_mut();

@@ -8,12 +8,16 @@
 //! warnings, the trace), [`repr_value`] shows instances of classes in their
 //! default form instead.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use loopscope_cpython::float_repr::float_repr;
 
 use crate::iterators::{DictPart, IterState};
 use crate::object::exceptions::{exc, type_error, Exception};
 use crate::object::instance::payload;
 use crate::object::native::downcast;
+use crate::object::set::PySet;
 use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::union::Union;
 use crate::object::value::{address_of, Args, PyResult, Value};
@@ -253,6 +257,8 @@ impl<'v> Writer<'v> {
                 self.out.push_str(&class.repr());
                 Ok(())
             }
+            // `set_repr`: a subclass's instance shows its type's name.
+            (_, Value::Set(s)) if !payload(v).is(v) => self.set(&s.clone(), Some(&t.name())),
             (_, inner) if !inner.is(v) => self.value(&inner.clone()),
             _ => {
                 let module = t.module();
@@ -268,6 +274,39 @@ impl<'v> Writer<'v> {
                 Ok(())
             }
         }
+    }
+
+    /// `set_repr`: `{1, 2}`, `set()`, and with the type's name around the
+    /// braces when it is not exactly `set` (`frozenset({1, 2})`, `S({1})`).
+    fn set(&mut self, s: &Rc<RefCell<PySet>>, type_name: Option<&str>) -> PyResult<()> {
+        let (items, frozen) = {
+            let s = s.borrow();
+            (s.items(), s.frozen)
+        };
+        let name = type_name.unwrap_or(if frozen { "frozenset" } else { "set" });
+        if items.is_empty() {
+            self.out.push_str(name);
+            self.out.push_str("()");
+            return Ok(());
+        }
+        if !self.enter(Rc::as_ptr(s) as *const u8 as usize)? {
+            self.out.push_str(name);
+            self.out.push_str("(...)");
+            return Ok(());
+        }
+        let named = name != "set";
+        if named {
+            self.out.push_str(name);
+            self.out.push('(');
+        }
+        self.out.push('{');
+        self.items(items.iter())?;
+        self.out.push('}');
+        if named {
+            self.out.push(')');
+        }
+        self.leave();
+        Ok(())
     }
 
     /// `int | list[str] | None`: members that are not types by their repr.
@@ -375,21 +414,7 @@ impl<'v> Writer<'v> {
                 self.out.push('}');
                 self.leave();
             }
-            Value::Set(s) => {
-                let items = s.borrow().items();
-                if items.is_empty() {
-                    self.out.push_str("set()");
-                    return Ok(());
-                }
-                if !self.enter(std::rc::Rc::as_ptr(s) as *const u8 as usize)? {
-                    self.out.push_str("set(...)");
-                    return Ok(());
-                }
-                self.out.push('{');
-                self.items(items.iter())?;
-                self.out.push('}');
-                self.leave();
-            }
+            Value::Set(s) => self.set(s, None)?,
             Value::Range(r) => {
                 if r.step == 1 {
                     self.out

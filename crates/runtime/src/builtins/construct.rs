@@ -111,6 +111,20 @@ pub fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
             }
             Ok(Value::Set(set))
         }
+        TypeId::FrozenSet => {
+            no_kwargs("frozenset", &args)?;
+            count_range("frozenset", &args, 0, 1)?;
+            match args.pos.first() {
+                Some(v @ Value::Set(s)) if s.borrow().frozen => Ok(v.clone()),
+                Some(v) => {
+                    let set = tracked(RefCell::new(PySet::new()));
+                    iterators::extend_set(vm, &set, v)?;
+                    set.borrow_mut().frozen = true;
+                    Ok(Value::Set(set))
+                }
+                None => Ok(Value::set(PySet::new().into_frozen())),
+            }
+        }
         TypeId::Dict => {
             if args.pos.len() > 1 {
                 return Err(type_error(format!(

@@ -87,7 +87,7 @@ const TYPE_NAMES: &[(&str, TypeId)] = &[
     ("list", TypeId::List),
     ("dict", TypeId::Dict),
     ("set", TypeId::Set),
-    ("frozenset", TypeId::Set),
+    ("frozenset", TypeId::FrozenSet),
     ("range", TypeId::Range),
     ("slice", TypeId::Slice),
     ("type", TypeId::Type),
@@ -137,6 +137,7 @@ pub fn install(vm: &mut Vm) {
         (TypeId::List, value_specials::LIST),
         (TypeId::Dict, value_specials::DICT),
         (TypeId::Set, value_specials::SET),
+        (TypeId::FrozenSet, value_specials::FROZENSET),
         (TypeId::Range, value_specials::RANGE),
         (TypeId::Slice, value_specials::SLICE),
         (TypeId::NoneType, value_specials::NONE),
@@ -152,6 +153,7 @@ pub fn install(vm: &mut Vm) {
     dict.methods = dict_methods::METHODS;
     dict.class_methods = &[("fromkeys", dict_methods::fromkeys)];
     slots.get_mut(TypeId::Set).methods = set_methods::METHODS;
+    slots.get_mut(TypeId::FrozenSet).methods = set_methods::FROZENSET_METHODS;
     for t in [TypeId::Tuple, TypeId::Range] {
         slots.get_mut(t).methods = misc_methods::SEQUENCE_METHODS;
     }

@@ -1,4 +1,5 @@
-//! Methods of `set` (`frozenset` maps to `set` in Loopscope).
+//! Methods of `set` and `frozenset` (a `PySet` that is `frozen`); a method
+//! that makes a new set makes one of its receiver's type.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -32,6 +33,18 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("clear", clear),
 ];
 
+/// The methods of `frozenset`: those of `set` that change nothing.
+pub const FROZENSET_METHODS: &[(&str, NativeFn)] = &[
+    ("union", union),
+    ("intersection", intersection),
+    ("difference", difference),
+    ("symmetric_difference", symmetric_difference),
+    ("issubset", issubset),
+    ("issuperset", issuperset),
+    ("isdisjoint", isdisjoint),
+    ("copy", copy),
+];
+
 type SetRef = Rc<RefCell<PySet>>;
 
 fn this(recv: &Value) -> PyResult<SetRef> {
@@ -41,7 +54,9 @@ fn this(recv: &Value) -> PyResult<SetRef> {
     }
 }
 
-fn new_set(s: PySet) -> Value {
+/// A new set of the receiver's type.
+fn new_set(me: &SetRef, mut s: PySet) -> Value {
+    s.frozen = me.borrow().frozen;
     Value::set(s)
 }
 
@@ -133,7 +148,7 @@ fn union(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
             with_other(&op, None, |o| out.update(o))?;
         }
     }
-    Ok(new_set(out))
+    Ok(new_set(&me, out))
 }
 
 /// `set_intersection_multi`: intersected with each argument in turn.
@@ -150,7 +165,9 @@ fn intersection_of(vm: &mut Vm, me: &SetRef, args: &Args) -> PyResult<PySet> {
 }
 
 fn intersection(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    Ok(new_set(intersection_of(vm, &this(recv)?, &args)?))
+    let me = this(recv)?;
+    let out = intersection_of(vm, &me, &args)?;
+    Ok(new_set(&me, out))
 }
 
 /// `set_difference_multi`: the difference with the first argument, then
@@ -159,13 +176,13 @@ fn difference(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let me = this(recv)?;
     let ops = operands(vm, &me, &args)?;
     let Some((first, rest)) = ops.split_first() else {
-        return Ok(new_set(me.borrow().copy()));
+        return Ok(new_set(&me, me.borrow().copy()));
     };
     let mut out = with_other(first, None, |o| me.borrow().difference(o))?;
     for op in rest {
         with_other(op, Some(&me), |o| out.difference_update(o))?;
     }
-    Ok(new_set(out))
+    Ok(new_set(&me, out))
 }
 
 fn symmetric_difference(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
@@ -173,7 +190,7 @@ fn symmetric_difference(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value
     let me = this(recv)?;
     let op = operand(vm, &me, &other)?;
     let out = with_other(&op, None, |o| me.borrow().symmetric_difference(o))?;
-    Ok(new_set(out))
+    Ok(new_set(&me, out))
 }
 
 fn symmetric_difference_update(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
@@ -247,7 +264,13 @@ fn isdisjoint(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 
 fn copy(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     no_args("set.copy", &args)?;
-    Ok(new_set(this(recv)?.borrow().copy()))
+    let me = this(recv)?;
+    if me.borrow().frozen {
+        // An exact frozenset is its own copy.
+        return Ok(recv.clone());
+    }
+    let out = me.borrow().copy();
+    Ok(new_set(&me, out))
 }
 
 fn clear(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {

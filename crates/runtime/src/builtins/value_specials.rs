@@ -531,6 +531,23 @@ pub const SET: &[(&str, NativeFn)] = with_comparisons![
     ("__xor__", xor),
 ];
 
+/// `frozenset`'s special methods: `set`'s without the in-place ones, and a hash.
+pub const FROZENSET: &[(&str, NativeFn)] = with_comparisons![
+    ("__and__", and),
+    ("__contains__", contains),
+    ("__hash__", hash),
+    ("__iter__", iter),
+    ("__len__", len),
+    ("__or__", or),
+    ("__rand__", rand),
+    ("__repr__", repr),
+    ("__ror__", ror),
+    ("__rsub__", rsub),
+    ("__rxor__", rxor),
+    ("__sub__", sub),
+    ("__xor__", xor),
+];
+
 /// `range`'s special methods.
 pub const RANGE: &[(&str, NativeFn)] = with_comparisons![
     ("__bool__", truth),

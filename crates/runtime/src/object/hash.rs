@@ -66,6 +66,7 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
         Value::Str(s) => str_hash(s),
         Value::Bytes(b) => bytes_hash(b),
         Value::Tuple(items) => nested_tuple_hash(items)?,
+        Value::Set(s) if s.borrow().frozen => s.borrow().frozen_hash(),
         Value::Range(r) => {
             let len = r.len();
             let lanes = match len {

@@ -52,9 +52,11 @@ pub enum Other<'a> {
     Items(&'a [Value]),
 }
 
-/// A Python `set` (`frozenset` too: Loopscope has one set type).
+/// A Python `set`, or a `frozenset` when `frozen` (set once, when it is made:
+/// nothing mutates a frozen set, whose type is `frozenset`).
 #[derive(Clone)]
 pub struct PySet {
+    pub frozen: bool,
     /// `mask + 1` slots, a power of two.
     table: Vec<Slot>,
     /// Active plus dummy slots.
@@ -71,6 +73,7 @@ pub struct PySet {
 impl Default for PySet {
     fn default() -> PySet {
         PySet {
+            frozen: false,
             table: vec![Slot::Unused; MIN_SIZE],
             fill: 0,
             used: 0,
@@ -128,6 +131,30 @@ impl PySet {
 
     pub fn len(&self) -> usize {
         self.used
+    }
+
+    /// This set, made a frozenset.
+    pub fn into_frozen(mut self) -> PySet {
+        self.frozen = true;
+        self
+    }
+
+    /// `frozenset_hash`: the shuffled hashes of the entries, xored (so the
+    /// order does not matter), mixed with the length.
+    pub fn frozen_hash(&self) -> i64 {
+        fn shuffle_bits(h: u64) -> u64 {
+            ((h ^ 89_869_747) ^ (h << 16)).wrapping_mul(3_644_798_167)
+        }
+        let mut hash = self
+            .active()
+            .fold(0u64, |acc, e| acc ^ shuffle_bits(e.hash as u64));
+        hash ^= (self.used as u64 + 1).wrapping_mul(1_927_868_237);
+        hash ^= (hash >> 11) ^ (hash >> 25);
+        hash = hash.wrapping_mul(69_069).wrapping_add(907_133_923);
+        if hash == u64::MAX {
+            hash = 590_923_713;
+        }
+        hash as i64
     }
 
     pub fn is_empty(&self) -> bool {

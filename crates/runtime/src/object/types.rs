@@ -85,6 +85,7 @@ types! {
     ItemGetter: "itemgetter", "operator", Object;
     AttrGetter: "attrgetter", "operator", Object;
     TextIOWrapper: "TextIOWrapper", "_io", Object;
+    FrozenSet: "frozenset", "builtins", Object;
     // asyncio objects
     Future: "Future", "_asyncio", Object;
     Task: "Task", "_asyncio", Future;
@@ -515,6 +516,8 @@ pub fn builtin_type_of(v: &Value) -> TypeId {
         Value::Tuple(_) => TypeId::Tuple,
         Value::List(_) => TypeId::List,
         Value::Dict(_) => TypeId::Dict,
+        // A frozenset is never borrowed mutably once made.
+        Value::Set(s) if s.try_borrow().is_ok_and(|s| s.frozen) => TypeId::FrozenSet,
         Value::Set(_) => TypeId::Set,
         Value::Range(_) => TypeId::Range,
         Value::Slice(_) => TypeId::Slice,

@@ -30,6 +30,7 @@ fn base_layout(t: TypeId) -> Option<TypeId> {
         | TypeId::List
         | TypeId::Dict
         | TypeId::Set
+        | TypeId::FrozenSet
         | TypeId::Type => t,
         _ => return None,
     })
