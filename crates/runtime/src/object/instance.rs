@@ -6,7 +6,7 @@
 //! items, `append`, `len`) works on the payload, while the class adds
 //! attributes and can override any of it.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::object::dict::Dict;
@@ -19,6 +19,12 @@ pub struct Instance {
     pub dict: Rc<RefCell<Dict>>,
     /// The built-in value of a subclass of a built-in type.
     pub payload: Option<Value>,
+    /// The address `id()` and the default repr show, handed out the first
+    /// time one is asked for (0 until then). Kept in the object, not keyed by
+    /// its allocation: the allocator's reuse of a freed instance's memory
+    /// differs between two runs in one process, which would make a second
+    /// run show other addresses.
+    address: Cell<u64>,
 }
 
 impl Instance {
@@ -27,7 +33,16 @@ impl Instance {
             class: RefCell::new(class),
             dict: Default::default(),
             payload,
+            address: Cell::new(0),
         })
+    }
+
+    /// This instance's address (see the field).
+    pub fn address(&self) -> u64 {
+        if self.address.get() == 0 {
+            self.address.set(crate::object::value::fresh_address());
+        }
+        self.address.get()
     }
 }
 

@@ -269,7 +269,7 @@ pub fn address_of(v: &Value) -> u64 {
         Value::Float(f) => return 0x7f10_0000_0000u64.wrapping_add(f.to_bits() >> 12 << 4),
         Value::Type(TypeRef::Builtin(t)) => return 0x7f00_0010_0000 + *t as u64 * 0x400,
         Value::Type(TypeRef::Class(c)) => std::rc::Rc::as_ptr(c) as *const u8 as usize,
-        Value::Instance(i) => std::rc::Rc::as_ptr(i) as *const u8 as usize,
+        Value::Instance(i) => return i.address(),
         Value::Method(m) => std::rc::Rc::as_ptr(m) as *const u8 as usize,
         Value::NotImplemented => return 0x7f00_0000_01c0,
     };
