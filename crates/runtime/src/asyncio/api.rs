@@ -135,6 +135,9 @@ pub fn get_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>
     let Some(o) = as_async(obj) else {
         return Ok(None);
     };
+    if let Some(value) = locks::private_attr(&o, name) {
+        return Ok(Some(value));
+    }
     let method: Option<(&'static str, NativeFn)> =
         match &*o {
             AsyncObject::Future(f) => {
@@ -149,8 +152,11 @@ pub fn get_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>
             }
             AsyncObject::Handle(_) => events::handle_method(name),
             AsyncObject::Loop(_) => base_events::method(name),
-            AsyncObject::Queue(q) if name == "maxsize" => {
+            AsyncObject::Queue(q) if name == "maxsize" || name == "_maxsize" => {
                 return Ok(Some(Value::Int(q.borrow().maxsize)))
+            }
+            AsyncObject::Queue(q) if name == "_unfinished_tasks" => {
+                return Ok(Some(Value::Int(q.borrow().unfinished_tasks)))
             }
             AsyncObject::Queue(_) => queues::method(name),
             AsyncObject::Lock(_) | AsyncObject::Semaphore(_) | AsyncObject::Condition(_) => {

@@ -443,6 +443,19 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
     }
 }
 
+/// The private state attributes tutorials print (`sem._value`,
+/// `bounded._bound_value`, `lock._locked`, `event._value`), read from the
+/// primitive's state as CPython's locks.py keeps them.
+pub(super) fn private_attr(o: &AsyncObject, name: &str) -> Option<Value> {
+    match (o, name) {
+        (AsyncObject::Semaphore(s), "_value") => Some(Value::Int(s.borrow().value)),
+        (AsyncObject::Semaphore(s), "_bound_value") => s.borrow().bound.map(Value::Int),
+        (AsyncObject::Lock(l), "_locked") => Some(Value::Bool(l.borrow().locked)),
+        (AsyncObject::Event(e), "_value") => Some(Value::Bool(e.borrow().value)),
+        _ => None,
+    }
+}
+
 /// A method of a Lock, Semaphore or Condition `o`.
 pub(super) fn method(o: &AsyncObject, name: &str) -> Option<(&'static str, NativeFn)> {
     match name {
