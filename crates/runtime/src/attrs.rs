@@ -163,7 +163,9 @@ pub fn object_getattribute(
     let owner = TypeRef::Class(class.clone());
     match name {
         "__class__" => return Ok(Value::Type(owner)),
-        "__dict__" => {
+        // Instances of a class whose `__slots__` leave out `__dict__` keep
+        // their slots in the same dict, but have no `__dict__` to show.
+        "__dict__" if class.slots.is_none() => {
             if let Some(dict) = instance_dict(obj) {
                 return Ok(Value::Dict(dict));
             }

@@ -98,8 +98,13 @@ fn add_type(vm: &Vm, t: &TypeRef, names: &mut BTreeSet<Rc<str>>) {
         match t {
             TypeRef::Class(c) => {
                 names.extend(c.dict.borrow().keys().into_iter().filter_map(as_name));
-                if c.slots.is_none() && c.layout == TypeId::Object {
-                    names.extend(["__dict__", "__weakref__"].map(Rc::from));
+                match &c.slots {
+                    // CPython's class holds a descriptor for each slot.
+                    Some(slots) => names.extend(slots.iter().cloned()),
+                    None if c.layout == TypeId::Object => {
+                        names.extend(["__dict__", "__weakref__"].map(Rc::from))
+                    }
+                    None => {}
                 }
                 names.insert(Rc::from("__module__"));
             }

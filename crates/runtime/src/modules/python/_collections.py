@@ -151,6 +151,10 @@ class deque:
 
     __copy__ = copy
 
+    def __reduce__(self):
+        state = getattr(self, '__dict__', None) or None
+        return type(self), ((), self._maxlen), state, iter(self)
+
     def count(self, value):
         """D.count(value) -- return number of occurrences of value"""
         state = self._state
@@ -384,6 +388,10 @@ class defaultdict(dict):
         return type(self)(self.default_factory, self)
 
     __copy__ = copy
+
+    def __reduce__(self):
+        args = () if self.default_factory is None else (self.default_factory,)
+        return type(self), args, None, None, iter(self.items())
 
     def __or__(self, other):
         if not isinstance(other, dict):

@@ -171,6 +171,9 @@ class Counter(dict):
 
     __copy__ = copy
 
+    def __reduce__(self):
+        return self.__class__, (dict(self),)
+
     def __delitem__(self, elem):
         """Like dict.__delitem__() but does not raise KeyError for missing values."""
         if elem in self:
