@@ -1,0 +1,1 @@
+# Loopscope's concurrent package: as CPython's, it holds only `futures`.
