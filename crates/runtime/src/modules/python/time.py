@@ -63,3 +63,23 @@ def _item(index):
 for _index, _name in enumerate(_FIELDS):
     setattr(struct_time, _name, _item(_index))
 del _index, _name, _item
+
+
+# CPU time. A simulated program computes in no time at all (only sleeps move
+# the clock), so its process and thread CPU clocks stay at zero: differences
+# print as CPython's do for programs that mostly wait, and absolute readings
+# (which vary from run to run in CPython) read 0.
+def process_time():
+    return 0.0
+
+
+def process_time_ns():
+    return 0
+
+
+def thread_time():
+    return 0.0
+
+
+def thread_time_ns():
+    return 0

@@ -1,12 +1,13 @@
 # Loopscope's uuid, written for Loopscope after CPython 3.11's behaviour:
 # the UUID class (its constructors, fields, str/repr, comparisons) and
 # uuid4() from os.urandom, which is Loopscope's seeded generator (the
-# recorder seeds CPython's the same way). uuid1, uuid3 and uuid5 need a
-# MAC address or hashlib, which Loopscope does not have.
+# recorder seeds CPython's the same way); uuid3() and uuid5() from hashlib's
+# MD5 and SHA-1. uuid1() needs the machine's MAC address and a clock
+# sequence from the real clock, which a simulated machine does not have.
 
 import os as _os
 
-__all__ = ['UUID', 'uuid4', 'NAMESPACE_DNS', 'NAMESPACE_URL', 'NAMESPACE_OID',
+__all__ = ['UUID', 'uuid3', 'uuid4', 'uuid5', 'NAMESPACE_DNS', 'NAMESPACE_URL', 'NAMESPACE_OID',
            'NAMESPACE_X500', 'RESERVED_NCS', 'RFC_4122', 'RESERVED_MICROSOFT',
            'RESERVED_FUTURE', 'SafeUUID']
 
@@ -212,9 +213,23 @@ def _parse_hex(text):
         raise ValueError('badly formed hexadecimal UUID string') from None
 
 
+def uuid3(namespace, name):
+    """Generate a UUID from the MD5 hash of a namespace UUID and a name."""
+    from hashlib import md5
+    digest = md5(namespace.bytes + bytes(name, "utf-8"), usedforsecurity=False).digest()
+    return UUID(bytes=digest[:16], version=3)
+
+
 def uuid4():
     """Generate a random UUID."""
     return UUID(bytes=_os.urandom(16), version=4)
+
+
+def uuid5(namespace, name):
+    """Generate a UUID from the SHA-1 hash of a namespace UUID and a name."""
+    from hashlib import sha1
+    digest = sha1(namespace.bytes + bytes(name, "utf-8")).digest()
+    return UUID(bytes=digest[:16], version=5)
 
 
 NAMESPACE_DNS = UUID('6ba7b810-9dad-11d1-80b4-00c04fd430c8')
