@@ -22,6 +22,9 @@ pub struct CodeObject {
     pub name_hashes: Box<[i64]>,
     /// Per name, where `LoadGlobal` last found it (global lookups without hashing).
     pub global_slots: Box<[Cell<GlobalSlot>]>,
+    /// Per name, where `LoadAttr` last found it in a module's dict (`asyncio.sleep`
+    /// without hashing `sleep`).
+    pub attr_slots: Box<[Cell<AttrSlot>]>,
     /// Code of a library module written in Python: tracebacks do not show
     /// its frames (CPython's library frames are not shown either).
     pub library: bool,
@@ -41,6 +44,14 @@ pub struct GlobalSlot {
     pub builtins_tag: u64,
     pub index: u32,
     pub in_builtins: bool,
+}
+
+/// Where an attribute was found in a module's dict: the entry at `index`, valid while
+/// that dict's keys tag is `tag` (tags are unique to one dict and never 0).
+#[derive(Clone, Copy, Default)]
+pub struct AttrSlot {
+    pub tag: u64,
+    pub index: u32,
 }
 
 impl Deref for CodeObject {
@@ -75,12 +86,14 @@ impl CodeObject {
         let consts = code.consts.iter().map(const_value).collect();
         let name_hashes = code.names.iter().map(|n| str_hash(n)).collect();
         let global_slots = code.names.iter().map(|_| Cell::default()).collect();
+        let attr_slots = code.names.iter().map(|_| Cell::default()).collect();
         Rc::new(CodeObject {
             code,
             consts,
             functions,
             name_hashes,
             global_slots,
+            attr_slots,
             library,
             iterable_coroutine: Cell::new(false),
         })

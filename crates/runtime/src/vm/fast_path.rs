@@ -1,5 +1,9 @@
 //! The dispatch loop's fast path: fetching an instruction, and the hottest
 //! instructions on small ints and locals run inside the frame's borrow.
+//!
+//! A value the fast path overwrites or pops is often an int, bool or None, which own
+//! nothing: [`discard`] lets those go without a call to `Value`'s drop glue (most of
+//! an arithmetic loop's time went into that call).
 
 use crate::compile::code::Instr;
 use crate::object::value::Value;
@@ -12,6 +16,32 @@ pub(super) fn fetch(f: &mut crate::object::frame::Frame) -> Instr {
     f.code.instrs[pc]
 }
 
+/// Drops `v`, without calling the drop glue when it owns nothing.
+#[inline(always)]
+fn discard(v: Value) {
+    match v {
+        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) => std::mem::forget(v),
+        other => drop(other),
+    }
+}
+
+/// A copy of `v`, without calling `Value::clone` for an int.
+#[inline(always)]
+fn copy(v: &Value) -> Value {
+    match v {
+        Value::Int(n) => Value::Int(*n),
+        other => other.clone(),
+    }
+}
+
+/// Drops a popped or replaced local, as [`discard`].
+#[inline(always)]
+fn discard_slot(v: Option<Value>) {
+    if let Some(v) = v {
+        discard(v);
+    }
+}
+
 /// The hottest instructions on small ints and locals, executed without
 /// leaving the current frame's borrow. Returns false to take the general path
 /// (which also produces every error message).
@@ -20,14 +50,8 @@ pub(super) fn fast_path(f: &mut crate::object::frame::Frame, instr: Instr) -> bo
     use loopscope_syntax::ast::{BinOp, CmpOp};
     match instr {
         Instr::LoadFast(i) => match &f.locals[i as usize] {
-            // Ints are copied without `Value::clone`'s call.
-            Some(Value::Int(n)) => {
-                let n = *n;
-                f.stack.push(Value::Int(n));
-                true
-            }
             Some(v) => {
-                let v = v.clone();
+                let v = copy(v);
                 f.stack.push(v);
                 true
             }
@@ -35,13 +59,13 @@ pub(super) fn fast_path(f: &mut crate::object::frame::Frame, instr: Instr) -> bo
         },
         Instr::StoreFast(i) => match f.stack.pop() {
             Some(v) => {
-                f.locals[i as usize] = Some(v);
+                discard_slot(f.locals[i as usize].replace(v));
                 true
             }
             None => false,
         },
         Instr::LoadConst(i) => {
-            let v = f.code.consts[i as usize].clone();
+            let v = copy(&f.code.consts[i as usize]);
             f.stack.push(v);
             true
         }
@@ -56,7 +80,7 @@ pub(super) fn fast_path(f: &mut crate::object::frame::Frame, instr: Instr) -> bo
                 if slot.in_builtins || slot.globals_tag != globals.keys_tag() {
                     return false;
                 }
-                globals.value_at(slot.index as usize).cloned()
+                globals.value_at(slot.index as usize).map(copy)
             };
             match found {
                 Some(v) => {
@@ -97,7 +121,7 @@ pub(super) fn fast_path(f: &mut crate::object::frame::Frame, instr: Instr) -> bo
             true
         }
         Instr::Pop => {
-            f.stack.pop();
+            discard_slot(f.stack.pop());
             true
         }
         Instr::Binary(op) | Instr::Inplace(op) => {
@@ -117,8 +141,8 @@ pub(super) fn fast_path(f: &mut crate::object::frame::Frame, instr: Instr) -> bo
             match r {
                 Some(r) => {
                     // The right operand (an int) goes; the left one's slot takes the result.
-                    f.stack.truncate(n - 1);
-                    f.stack[n - 2] = Value::Int(r);
+                    discard_slot(f.stack.pop());
+                    discard(std::mem::replace(&mut f.stack[n - 2], Value::Int(r)));
                     true
                 }
                 None => false,
@@ -138,8 +162,9 @@ pub(super) fn fast_path(f: &mut crate::object::frame::Frame, instr: Instr) -> bo
                 CmpOp::NotEq => a != b,
                 _ => return false,
             };
-            f.stack.truncate(n - 2);
-            f.stack.push(Value::Bool(r));
+            // Both operands are ints: the right one goes, the left one's slot takes the result.
+            discard_slot(f.stack.pop());
+            discard(std::mem::replace(&mut f.stack[n - 2], Value::Bool(r)));
             true
         }
         Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
@@ -147,7 +172,7 @@ pub(super) fn fast_path(f: &mut crate::object::frame::Frame, instr: Instr) -> bo
                 return false;
             };
             let jump = *b == matches!(instr, Instr::PopJumpIfTrue(_));
-            f.stack.pop();
+            discard_slot(f.stack.pop());
             if jump {
                 f.pc = t as usize;
             }

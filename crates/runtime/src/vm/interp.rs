@@ -248,6 +248,9 @@ impl Vm {
                 f.stack.push(Value::Cell(c));
             }
             Instr::LoadAttr(i) => {
+                if self.load_module_attr(i).is_some() {
+                    return Ok(Flow::Next);
+                }
                 let name = self.name(i);
                 let obj = self.pop();
                 let v = attrs::get_attr(self, &obj, &name)?;

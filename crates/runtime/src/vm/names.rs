@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::object::code::GlobalSlot;
+use crate::object::code::{AttrSlot, GlobalSlot};
 use crate::object::exceptions::exc;
 use crate::object::types::TypeId;
 use crate::object::value::{PyResult, Value};
@@ -68,6 +68,40 @@ impl Vm {
             TypeId::NameError,
             format!("name '{name}' is not defined"),
         ))
+    }
+}
+
+impl Vm {
+    /// `LoadAttr` of the frame's name `i` when the top of the stack is a module whose
+    /// dict holds it (what `attrs::get_attr` returns first for a module), through the
+    /// code's cached slot for it: the module replaces itself on the stack by the value.
+    /// `None` leaves everything to the general path.
+    pub(super) fn load_module_attr(&mut self, i: u32) -> Option<()> {
+        let f = self.frames.last_mut().expect("frame");
+        let Some(Value::Module(m)) = f.stack.last() else {
+            return None;
+        };
+        let i = i as usize;
+        let value = {
+            let attrs = m.attrs.borrow();
+            let slot = &f.code.attr_slots[i];
+            let cached = slot.get();
+            let index = if cached.tag == attrs.keys_tag() {
+                cached.index as usize
+            } else {
+                let index = attrs.index_of_str_hashed(&f.code.names[i], f.code.name_hashes[i])?;
+                slot.set(AttrSlot {
+                    tag: attrs.keys_tag(),
+                    index: index as u32,
+                });
+                index
+            };
+            attrs.value_at(index)?.clone()
+        };
+        if let Some(top) = f.stack.last_mut() {
+            *top = value;
+        }
+        Some(())
     }
 }
 
