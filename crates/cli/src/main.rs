@@ -18,8 +18,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use loopscope_runtime::trace::{EventKind, Stream};
-use loopscope_runtime::{run_program, Outcome, RunOptions};
+use loopscope_runtime::trace::Stream;
+use loopscope_runtime::{run_program, RunOptions};
 use loopscope_viewmodel::export::{perfetto, Axis};
 use loopscope_viewmodel::Timeline;
 
@@ -108,39 +108,6 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     Ok(cmd)
 }
 
-/// stdout with each completed line prefixed by its virtual time.
-fn stamped_stdout(outcome: &Outcome) -> String {
-    let mut out = String::new();
-    // Where the line being written started, if one is open: its stamp goes there when it
-    // completes (the program's own text may hold any character, NUL included).
-    let mut open_line: Option<usize> = None;
-    let mut end_time = 0.0;
-    for (time, _, kind) in outcome.trace.single_events() {
-        match kind {
-            EventKind::Output {
-                stream: Stream::Stdout,
-                text,
-            } => {
-                let text = &outcome.trace.strings[*text as usize];
-                for piece in text.split_inclusive('\n') {
-                    let start = *open_line.get_or_insert(out.len());
-                    out.push_str(piece);
-                    if piece.ends_with('\n') {
-                        out.insert_str(start, &format!("{time:.3} "));
-                        open_line = None;
-                    }
-                }
-            }
-            EventKind::ProgramEnded { .. } => end_time = time,
-            _ => {}
-        }
-    }
-    if let Some(start) = open_line {
-        out.insert_str(start, &format!("{end_time:.3} "));
-    }
-    out
-}
-
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let cmd = match parse_args(&args) {
@@ -185,7 +152,7 @@ fn main() -> ExitCode {
         }
     };
     let stdout = if cmd.timestamps {
-        stamped_stdout(&outcome)
+        outcome.stamped_stdout()
     } else {
         outcome.stream_text(Stream::Stdout)
     };

@@ -50,6 +50,40 @@ impl Outcome {
         let events = self.trace.single_events().map(|(_, _, kind)| kind);
         crate::trace::stream_text(&self.trace.strings, events, stream)
     }
+
+    /// stdout with each completed line prefixed by its virtual time (`loopscope run
+    /// --timestamps`: what `tests/conformance/record.py` writes for CPython).
+    pub fn stamped_stdout(&self) -> String {
+        let mut out = String::new();
+        // Where the line being written started, if one is open: its stamp goes there when it
+        // completes (the program's own text may hold any character, NUL included).
+        let mut open_line: Option<usize> = None;
+        let mut end_time = 0.0;
+        for (time, _, kind) in self.trace.single_events() {
+            match kind {
+                EventKind::Output {
+                    stream: Stream::Stdout,
+                    text,
+                } => {
+                    let text = &self.trace.strings[*text as usize];
+                    for piece in text.split_inclusive('\n') {
+                        let start = *open_line.get_or_insert(out.len());
+                        out.push_str(piece);
+                        if piece.ends_with('\n') {
+                            out.insert_str(start, &format!("{time:.3} "));
+                            open_line = None;
+                        }
+                    }
+                }
+                EventKind::ProgramEnded { .. } => end_time = time,
+                _ => {}
+            }
+        }
+        if let Some(start) = open_line {
+            out.insert_str(start, &format!("{end_time:.3} "));
+        }
+        out
+    }
 }
 
 pub fn run_program(source: &str, options: &RunOptions) -> Outcome {
