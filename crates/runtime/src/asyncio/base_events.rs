@@ -383,6 +383,21 @@ pub fn report_exception(vm: &mut Vm, message: &str, e: &ExcRef) {
     super::exception_handler::report(vm, context, true);
 }
 
+/// [`trace_repr`] of `v`, interned; None, bools and ints without writing their text
+/// again each time (a future's result is None a million times over).
+pub fn intern_trace_repr(vm: &mut Vm, v: &Value) -> trace::StrId {
+    match v {
+        Value::None => vm.recorder.intern("None"),
+        Value::Bool(true) => vm.recorder.intern("True"),
+        Value::Bool(false) => vm.recorder.intern("False"),
+        Value::Int(n) => vm.recorder.intern_int(*n),
+        other => {
+            let text = trace_repr(other);
+            vm.recorder.intern(&text)
+        }
+    }
+}
+
 /// A one-line repr of a value for the trace.
 pub fn trace_repr(v: &Value) -> String {
     let s = repr_value(v);

@@ -12,7 +12,7 @@ use crate::vm::Vm;
 use crate::builtins::args::reject_kwargs;
 
 use super::api::{arg, receiver_obj};
-use super::base_events::{call_soon, trace_repr};
+use super::base_events::{call_soon, intern_trace_repr};
 use super::callbacks::Callback;
 use super::events::{loop_value, new_loop};
 use super::objects::{as_async, as_future, AsyncObject, FutState, FutureObj};
@@ -75,11 +75,10 @@ fn schedule_callbacks(vm: &mut Vm, obj: &Rc<AsyncObject>) {
 
 pub fn set_result(vm: &mut Vm, obj: &Rc<AsyncObject>, value: Value) {
     let f = fut(obj);
-    let text = trace_repr(&value);
+    let result = intern_trace_repr(vm, &value);
     *f.result.borrow_mut() = value;
     f.state.set(FutState::Finished);
     let line = vm.current_line();
-    let result = vm.recorder.intern(&text);
     vm.recorder.record(
         vm.now,
         line,

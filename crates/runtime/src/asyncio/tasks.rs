@@ -13,7 +13,7 @@ use crate::trace::{EventKind, Wait};
 use crate::vm::{GenOutcome, Resume, Vm};
 
 use super::api::{arg, bind, receiver_obj};
-use super::base_events::{call_soon, trace_repr};
+use super::base_events::{call_soon, intern_trace_repr};
 use super::callbacks::Callback;
 use super::events::running_loop;
 use super::native_coro::NativeCoro;
@@ -185,7 +185,7 @@ pub fn step(vm: &mut Vm, task: &Rc<AsyncObject>, exc: Option<ExcRef>) {
                 vm.recorder
                     .record(vm.now, line, EventKind::TaskCancelled { task: tp.id });
             } else {
-                let text = vm.recorder.intern(&trace_repr(&v));
+                let text = intern_trace_repr(vm, &v);
                 vm.recorder.record(
                     vm.now,
                     line,
@@ -385,13 +385,21 @@ pub(super) fn sleep(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let mut bound = bind("sleep", args, &["delay", "result"], &[], 1)?.into_iter();
     let delay = bound.next().flatten().unwrap_or(Value::None);
     let result = bound.next().flatten().unwrap_or(Value::None);
-    let le_zero = crate::ops::compare_op(
-        vm,
-        loopscope_syntax::ast::CmpOp::LtE,
-        &delay,
-        &Value::Int(0),
-    )?;
-    let coro = if truthy(vm, &le_zero)? {
+    // `if delay <= 0`: the comparison itself for the usual float or int delay.
+    let le_zero = match delay {
+        Value::Float(x) => x <= 0.0,
+        Value::Int(n) => n <= 0,
+        _ => {
+            let le_zero = crate::ops::compare_op(
+                vm,
+                loopscope_syntax::ast::CmpOp::LtE,
+                &delay,
+                &Value::Int(0),
+            )?;
+            truthy(vm, &le_zero)?
+        }
+    };
+    let coro = if le_zero {
         NativeCoro::Sleep0 {
             result,
             started: false,

@@ -118,9 +118,21 @@ impl ModuleRegistry {
 
 /// Each module's own state, one value per Rust type (a handful: a short
 /// list beats a hash map).
-#[derive(Default)]
 pub struct ModuleStates {
     states: Vec<(TypeId, Box<dyn Any>)>,
+    /// The type asked for last and its index: asyncio asks for its state many times per
+    /// loop operation, mostly right after asking for it before.
+    last: (TypeId, usize),
+}
+
+impl Default for ModuleStates {
+    fn default() -> ModuleStates {
+        ModuleStates {
+            states: Vec::new(),
+            // No state is ever stored under this type.
+            last: (TypeId::of::<ModuleStates>(), usize::MAX),
+        }
+    }
 }
 
 impl ModuleStates {
@@ -144,9 +156,14 @@ impl ModuleStates {
     }
 
     #[inline]
-    fn index_of<T: Any>(&self) -> Option<usize> {
+    fn index_of<T: Any>(&mut self) -> Option<usize> {
         let id = TypeId::of::<T>();
-        self.states.iter().position(|(t, _)| *t == id)
+        if self.last.0 == id {
+            return Some(self.last.1);
+        }
+        let index = self.states.iter().position(|(t, _)| *t == id)?;
+        self.last = (id, index);
+        Some(index)
     }
 
     #[inline]
