@@ -1,4 +1,5 @@
-//! Methods of the smaller built-in types: `tuple`, `range`, `bytes`,
+//! Methods of the smaller built-in types: `tuple`, `range`, `bytes` (`decode`,
+//! `hex`; the rest in `bytes_methods.rs`),
 //! `int`, `float`, and the iterator types; plus `int.from_bytes`.
 
 use std::rc::Rc;
@@ -18,7 +19,6 @@ use crate::vm::Vm;
 
 /// `tuple` and `range`.
 pub const SEQUENCE_METHODS: &[(&str, NativeFn)] = &[("index", seq_index), ("count", seq_count)];
-pub const BYTES_METHODS: &[(&str, NativeFn)] = &[("decode", decode), ("hex", hex)];
 /// `int` (and so `bool`).
 pub const INT_METHODS: &[(&str, NativeFn)] = &[
     ("bit_length", bit_length),
@@ -88,7 +88,7 @@ fn bytes_of(recv: &Value) -> Rc<[u8]> {
     }
 }
 
-fn decode(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
+pub(super) fn decode(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     let enc = args.take_kw("encoding");
     let errors = args.take_kw("errors");
     reject_kwargs("decode", &args)?;
@@ -171,7 +171,7 @@ pub fn decode_bytes(b: &[u8], encoding: &str) -> PyResult<String> {
     }
 }
 
-fn hex(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
+pub(super) fn hex(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     let sep_kw = args.take_kw("sep");
     let per_kw = args.take_kw("bytes_per_sep");
     reject_kwargs("hex", &args)?;

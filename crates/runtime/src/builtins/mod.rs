@@ -5,6 +5,7 @@
 //! found by `attrs::get_attr`; calling a type is [`construct`].
 
 pub mod args;
+pub mod bytes_methods;
 mod construct;
 pub mod dict_methods;
 mod dir;
@@ -157,7 +158,9 @@ pub fn install(vm: &mut Vm) {
     for t in [TypeId::Tuple, TypeId::Range] {
         slots.get_mut(t).methods = misc_methods::SEQUENCE_METHODS;
     }
-    slots.get_mut(TypeId::Bytes).methods = misc_methods::BYTES_METHODS;
+    let bytes = slots.get_mut(TypeId::Bytes);
+    bytes.methods = bytes_methods::METHODS;
+    bytes.class_methods = bytes_methods::CLASS_METHODS;
     let int = slots.get_mut(TypeId::Int);
     int.methods = misc_methods::INT_METHODS;
     int.class_methods = misc_methods::INT_CLASS_METHODS;

@@ -158,6 +158,17 @@ pub fn float_new(args: Args) -> PyResult<Value> {
     match x {
         Value::Float(_) => Ok(x.clone()),
         Value::Str(s) => parse_float(s).map(Value::Float),
+        // A bytes' text is its ASCII; the message shows the bytes.
+        Value::Bytes(b) => {
+            let text: String = b.iter().map(|&c| c as char).collect();
+            match parse_float(&text) {
+                Ok(f) if b.is_ascii() => Ok(Value::Float(f)),
+                _ => Err(crate::object::exceptions::value_error(format!(
+                    "could not convert string to float: {}",
+                    crate::repr::repr_value(x)
+                ))),
+            }
+        }
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
             Ok(Value::Float(crate::ops::to_float(x)?))
         }
