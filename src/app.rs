@@ -356,13 +356,15 @@ pub fn App() -> impl IntoView {
                     {shows(Panel::Tasks).then(|| view! { <TasksPanel/> })}
                     {shows(Panel::Primitives).then(|| view! { <PrimitivesPanel/> })}
                 </section>
-                {shows(Panel::Console)
+                {[Panel::Console, Panel::Pitfalls, Panel::Graph]
+                    .into_iter()
+                    .any(&shows)
                     .then(|| {
                         view! {
                             <section class="column console-column">
-                                <ConsolePanel/>
-                                <PitfallsPanel/>
-                                <TaskGraphPanel/>
+                                {shows(Panel::Console).then(|| view! { <ConsolePanel/> })}
+                                {shows(Panel::Pitfalls).then(|| view! { <PitfallsPanel/> })}
+                                {shows(Panel::Graph).then(|| view! { <TaskGraphPanel/> })}
                             </section>
                         }
                     })}

@@ -17,13 +17,15 @@ pub enum Panel {
     Tasks,
     Primitives,
     Console,
+    Pitfalls,
+    Graph,
     Narration,
     Timeline,
 }
 
 impl Panel {
     /// Every panel, in page order.
-    pub const ALL: [Panel; 10] = [
+    pub const ALL: [Panel; 12] = [
         Panel::Editor,
         Panel::Now,
         Panel::Stack,
@@ -32,6 +34,8 @@ impl Panel {
         Panel::Tasks,
         Panel::Primitives,
         Panel::Console,
+        Panel::Pitfalls,
+        Panel::Graph,
         Panel::Narration,
         Panel::Timeline,
     ];
@@ -47,6 +51,8 @@ impl Panel {
             Panel::Tasks => "tasks",
             Panel::Primitives => "primitives",
             Panel::Console => "console",
+            Panel::Pitfalls => "pitfalls",
+            Panel::Graph => "graph",
             Panel::Narration => "narration",
             Panel::Timeline => "timeline",
         }
@@ -58,11 +64,13 @@ impl Panel {
 }
 
 /// Panels an embed shows when `panels=` is missing or names none we know.
-pub const DEFAULT_EMBED_PANELS: [Panel; 5] = [
+pub const DEFAULT_EMBED_PANELS: [Panel; 7] = [
     Panel::Ready,
     Panel::Timers,
     Panel::Tasks,
     Panel::Console,
+    Panel::Pitfalls,
+    Panel::Graph,
     Panel::Timeline,
 ];
 

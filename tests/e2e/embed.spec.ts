@@ -15,10 +15,22 @@ test('embed mode shows only the chosen panels', async ({ page }) => {
   await expect(page.locator('section[aria-labelledby="ready-title"]')).toBeVisible();
   await expect(page.locator('section[aria-labelledby="timers-title"]')).toBeVisible();
   await expect(page.locator('section[aria-labelledby="tasks-title"]')).toHaveCount(0);
+  await expect(page.locator('.console-column')).toBeVisible();
+  await expect(page.locator('section[aria-labelledby="graph-title"]')).toHaveCount(0);
   await expect(page.locator('.timeline-overlay')).toBeVisible();
   await expect(page.locator('.event-label')).toHaveText(/^event 31 of/);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await screenshot(page, 'embed');
+  expect(problems).toEqual([]);
+});
+
+test('the task graph can be embedded without the console', async ({ page }) => {
+  const problems = watchProblems(page);
+  await openApp(page, '/?embed=1&panels=graph,timeline&event=10');
+  await expect(page.locator('section[aria-labelledby="graph-title"]')).toBeVisible();
+  await expect(page.locator('.task-graph .node')).not.toHaveCount(0);
+  await expect(page.locator('section[aria-labelledby="console-title"]')).toHaveCount(0);
+  await expect(page.locator('section[aria-labelledby="pitfalls-title"]')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
 
@@ -52,7 +64,7 @@ test('a course page on another origin: the snippet sizes the frame and drives it
   await dialog.getByLabel('Start at event').fill('3');
   await dialog.getByLabel('Start at event').press('Tab');
   const snippet = await dialog.locator('#embed-snippet').inputValue();
-  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;panels=editor,ready,timers,tasks,console,timeline&amp;speed=4&amp;event=2#v3\./);
+  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;panels=editor,ready,timers,tasks,console,pitfalls,graph,timeline&amp;speed=4&amp;event=2#v3\./);
   expect(snippet).toContain('height="560"');
   expect(snippet).toContain('loopscope:resize');
   await dialog.getByRole('button', { name: 'Close' }).click();
