@@ -4,7 +4,7 @@
 
 use num_bigint::BigInt;
 
-use crate::ast::{Comprehension, Constant, Expr, ExprKind, Keyword, Span};
+use crate::ast::{Comprehension, Constant, Expr, ExprKind, Keyword, Pos, Span};
 use crate::diagnostic::{Diagnostic, Unsupported};
 use crate::lexer::{self, Keyword as Kw, Op, TokenKind};
 
@@ -322,6 +322,26 @@ impl<'s> Parser<'s> {
             });
         }
         let first = self.parse_star_named_expression()?;
+        self.parse_display_or_comprehension(
+            open.start,
+            first,
+            Op::RSquare,
+            |elt, generators| ExprKind::ListComp { elt, generators },
+            ExprKind::List,
+        )
+    }
+
+    /// After the first element of a list or set display: a comprehension when `for`
+    /// follows (built by `comprehension`), otherwise the rest of the display (built by
+    /// `display`), through the `closing` bracket.
+    fn parse_display_or_comprehension(
+        &mut self,
+        start: Pos,
+        first: Expr,
+        closing: Op,
+        comprehension: fn(Box<Expr>, Vec<Comprehension>) -> ExprKind,
+        display: fn(Vec<Expr>) -> ExprKind,
+    ) -> PResult<Expr> {
         if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
             if let ExprKind::Starred(_) = first.kind {
                 return error(
@@ -330,19 +350,16 @@ impl<'s> Parser<'s> {
                 );
             }
             let generators = self.parse_comprehension_clauses()?;
-            self.expect_op(Op::RSquare)?;
+            self.expect_op(closing)?;
             return Ok(Expr {
-                kind: ExprKind::ListComp {
-                    elt: Box::new(first),
-                    generators,
-                },
-                span: self.span_from(open.start),
+                kind: comprehension(Box::new(first), generators),
+                span: self.span_from(start),
             });
         }
-        let elts = self.parse_display_rest(first, Op::RSquare)?;
+        let elts = self.parse_display_rest(first, closing)?;
         Ok(Expr {
-            kind: ExprKind::List(elts),
-            span: self.span_from(open.start),
+            kind: display(elts),
+            span: self.span_from(start),
         })
     }
 
@@ -385,28 +402,13 @@ impl<'s> Parser<'s> {
             let first = self.parse_star_named_expression()?;
             if !self.at_op(Op::Colon) {
                 // A set.
-                if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
-                    if let ExprKind::Starred(_) = first.kind {
-                        return error(
-                            "iterable unpacking cannot be used in comprehension",
-                            first.span,
-                        );
-                    }
-                    let generators = self.parse_comprehension_clauses()?;
-                    self.expect_op(Op::RBrace)?;
-                    return Ok(Expr {
-                        kind: ExprKind::SetComp {
-                            elt: Box::new(first),
-                            generators,
-                        },
-                        span: self.span_from(open.start),
-                    });
-                }
-                let elts = self.parse_display_rest(first, Op::RBrace)?;
-                return Ok(Expr {
-                    kind: ExprKind::Set(elts),
-                    span: self.span_from(open.start),
-                });
+                return self.parse_display_or_comprehension(
+                    open.start,
+                    first,
+                    Op::RBrace,
+                    |elt, generators| ExprKind::SetComp { elt, generators },
+                    ExprKind::Set,
+                );
             }
             if matches!(
                 first.kind,
