@@ -219,10 +219,23 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> i32 {
 
 /// The garbage collection at shutdown: tasks kept alive only by reference
 /// cycles die now, and those holding an exception nobody retrieved report it
-/// (in creation order).
+/// (in creation order), as do those still pending (see
+/// [`crate::asyncio::tasks::dies_pending_at_exit`]).
 fn collect_unreported_tasks(vm: &mut Vm) {
     for task in crate::asyncio::tasks::live_tasks(vm) {
         let Some(f) = task.as_future() else { continue };
+        if crate::asyncio::tasks::dies_pending_at_exit(vm, &task) {
+            crate::object::warnings::push(crate::object::warnings::Notice::TaskDestroyedPending(
+                Value::Native(task.clone()),
+            ));
+            if let Some(tp) = &f.task {
+                // Then its coroutine dies, suspended: closed.
+                crate::object::warnings::push(crate::object::warnings::Notice::Close(
+                    tp.coro.clone(),
+                ));
+            }
+            continue;
+        }
         if !f.log_traceback.replace(false) {
             continue;
         }

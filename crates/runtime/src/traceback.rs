@@ -130,17 +130,18 @@ pub fn format_frame_list(vm: &Vm, frames: &[(&CodeObject, u32)]) -> String {
 }
 
 /// The RuntimeWarning for a coroutine that died without being awaited,
-/// attributed to `filename:line` (the line executing when it died).
+/// attributed to `filename:line` (the line executing when it died), whose
+/// text is `source`.
 pub fn format_warning_never_awaited(
     filename: &str,
     line: u32,
-    source_lines: &[String],
+    source: Option<&str>,
     qualname: &str,
 ) -> String {
     let mut out =
         format!("{filename}:{line}: RuntimeWarning: coroutine '{qualname}' was never awaited\n");
     // warnings.formatwarning: the line from linecache, stripped, indented by 2.
-    if let Some(source) = source_line(source_lines, line) {
+    if let Some(source) = source {
         out.push_str(&format!("  {}\n", source.trim_matches(is_python_space)));
     }
     out.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
@@ -486,6 +487,14 @@ impl Vm {
         for notice in crate::object::warnings::take_pending() {
             let text = match notice {
                 Notice::NeverAwaited(qualname) => {
+                    let site = self.states.get::<crate::object::warnings::LibrarySite>().0;
+                    if let Some((file, line, source)) = site {
+                        let text =
+                            format_warning_never_awaited(file, line, Some(source), &qualname);
+                        self.record_warning(&text);
+                        self.write(Stream::Stderr, &text);
+                        continue;
+                    }
                     let line = self.current_line();
                     if !self.warning_registry.insert((qualname.clone(), line)) {
                         continue;
@@ -496,7 +505,7 @@ impl Vm {
                         format_warning_never_awaited(
                             &self.main.filename,
                             line,
-                            &self.source_lines,
+                            source_line(&self.source_lines, line),
                             &qualname,
                         )
                     }
@@ -518,6 +527,16 @@ impl Vm {
                         continue;
                     }
                     crate::reports::log_error(self, &message, Some(&exc), Some(&traceback));
+                    continue;
+                }
+                Notice::TaskDestroyedPending(task) => {
+                    let route = self
+                        .states
+                        .get::<crate::object::warnings::DestroyedPendingRoute>()
+                        .0;
+                    if let Some(report) = route {
+                        report(self, task);
+                    }
                     continue;
                 }
                 Notice::FinalizeAsyncGen { gen, finalizer } => {

@@ -27,7 +27,7 @@ use super::api::{arg, receiver_obj};
 use super::callbacks::Callback;
 use super::heapq::{self, TimerEntry};
 use super::native_coro::{self, NativeCoro};
-use super::objects::{AsyncObject, Handle};
+use super::objects::{as_future, AsyncObject, Handle};
 use super::runners::run_until_complete;
 use super::tasks::{self, name_arg};
 use super::{aio, futures, unix_events, AsyncState};
@@ -148,9 +148,24 @@ pub fn close(vm: &mut Vm, loop_id: u32) {
         return;
     }
     lp.closed = true;
-    lp.ready.clear();
+    let ready = std::mem::take(&mut lp.ready);
     lp.scheduled.clear();
     vm.recorder.record(vm.now, 0, EventKind::LoopClosed);
+    // `self._ready.clear()`: a task that was only waiting for its turn dies
+    // here ("Task was destroyed but it is pending!"), then its coroutine,
+    // never awaited, in base_events.py.
+    use crate::object::warnings::{has_pending, LibrarySite};
+    let site = (
+        stdlib_path!("asyncio/base_events.py"),
+        678,
+        "self._ready.clear()",
+    );
+    vm.states.get::<LibrarySite>().0 = Some(site);
+    drop(ready);
+    while has_pending() && vm.halted.is_none() {
+        vm.report_notices();
+    }
+    vm.states.get::<LibrarySite>().0 = None;
 }
 
 /// `loop.stop()`.
@@ -454,11 +469,13 @@ fn l_run_until_complete(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
         return Err(runtime_error("Event loop is closed"));
     }
     let f = arg(&a, 0, "future").unwrap_or(Value::None);
-    let previous = aio(vm).current_loop.replace(l);
     let fut = super::ensure_future_on(vm, l, &f)?;
-    let r = run_until_complete(vm, l, &fut);
-    aio(vm).current_loop = previous.or(Some(l));
-    r
+    if as_future(&f).is_none() {
+        // A task of its own, which the caller cannot reach: never logged
+        // as destroyed pending.
+        super::tasks::quiet_destroy_pending(&fut);
+    }
+    run_until_complete(vm, l, &fut)
 }
 
 /// `loop.run_forever()`: runs until `loop.stop()`.
@@ -467,9 +484,7 @@ fn l_run_forever(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     if aio(vm).loops[l as usize].closed {
         return Err(runtime_error("Event loop is closed"));
     }
-    let previous = aio(vm).current_loop.replace(l);
     let outcome = run_forever(vm, l);
-    aio(vm).current_loop = previous.or(Some(l));
     if let Err(msg) = outcome? {
         vm.halted = Some(msg);
         return Err(exc_empty(TypeId::SystemExit));

@@ -20,6 +20,7 @@ use super::aio;
 use super::api::arg;
 use super::base_events::loop_of;
 use super::events::loop_value;
+use super::objects::as_future;
 
 /// A method of a loop object about its exception handler.
 pub(super) fn method(name: &str) -> Option<(&'static str, NativeFn)> {
@@ -110,6 +111,19 @@ pub(super) fn never_retrieved(vm: &mut Vm, exc: &ExcRef, future: Value, from_loo
     ];
     report(vm, context, from_loop);
     true
+}
+
+/// The [`DestroyedPendingRoute`](crate::object::warnings::DestroyedPendingRoute):
+/// `Task.__del__`'s report to its loop's handler.
+pub(super) fn destroyed_pending(vm: &mut Vm, task: Value) {
+    let loop_id = as_future(&task).and_then(|t| t.as_future().map(|f| f.loop_id));
+    let mut dict = Dict::new();
+    dict.insert_str("task", task);
+    dict.insert_str(
+        "message",
+        Value::str("Task was destroyed but it is pending!"),
+    );
+    let _ = call_exception_handler(vm, loop_id, Rc::new(RefCell::new(dict)), None);
 }
 
 fn is_exit(e: &ExcRef) -> bool {

@@ -23,6 +23,11 @@ pub fn new_future(vm: &mut Vm, label: &'static str) -> Rc<AsyncObject> {
     new_future_on(vm, loop_id, label)
 }
 
+/// The loop a future (or task) belongs to.
+pub fn loop_of(obj: &Rc<AsyncObject>) -> u32 {
+    fut(obj).loop_id
+}
+
 /// A future of loop `loop_id` (`loop.create_future()`, `Future(loop=loop)`).
 pub fn new_future_on(vm: &mut Vm, loop_id: u32, label: &'static str) -> Rc<AsyncObject> {
     let st = aio(vm);

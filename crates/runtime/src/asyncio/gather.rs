@@ -10,8 +10,8 @@ use crate::ops::truthy;
 use crate::vm::Vm;
 
 use super::callbacks::Callback;
+use super::futures;
 use super::objects::{AsyncObject, FutState};
-use super::{aio, futures};
 
 /// The state gather's `_done_callback` closes over.
 pub struct GatherState {
@@ -24,13 +24,9 @@ pub struct GatherState {
 
 /// `asyncio.gather(*aws, return_exceptions=False)`.
 pub fn gather(vm: &mut Vm, args: Vec<Value>, return_exceptions: bool) -> PyResult<Value> {
-    let Some(loop_id) = aio(vm).running_loop.or(aio(vm).current_loop) else {
-        return Err(crate::object::exceptions::runtime_error(
-            "no running event loop",
-        ));
-    };
     if args.is_empty() {
-        let outer = futures::new_future(vm, "gather()");
+        let loop_id = super::events::event_loop_id(vm)?;
+        let outer = futures::new_future_on(vm, loop_id, "gather()");
         futures::set_result(vm, &outer, Value::list(Vec::new()));
         return Ok(Value::Native(outer));
     }
@@ -38,13 +34,28 @@ pub fn gather(vm: &mut Vm, args: Vec<Value>, return_exceptions: bool) -> PyResul
     // `arg_to_fut`: the same awaitable passed twice is awaited once.
     let mut arg_to_fut: rustc_hash::FxHashMap<usize, Rc<AsyncObject>> = Default::default();
     let mut unique: Vec<Rc<AsyncObject>> = Vec::new();
+    // The loop of the first future, or `get_event_loop()`'s for a first
+    // coroutine; every other future must belong to it.
+    let mut loop_id: Option<u32> = None;
     for arg in args {
         let key = identity(&arg);
         if let Some(f) = key.and_then(|k| arg_to_fut.get(&k)) {
             children.push(f.clone());
             continue;
         }
-        let fut = super::ensure_future(vm, loop_id, &arg)?;
+        let fut = match (loop_id, super::objects::as_future(&arg)) {
+            (Some(l), _) => super::ensure_future_on(vm, l, &arg)?,
+            (None, Some(fut)) => fut,
+            (None, None) => {
+                let l = super::events::event_loop_id(vm)?;
+                super::ensure_future(vm, l, &arg)?
+            }
+        };
+        loop_id.get_or_insert(futures::loop_of(&fut));
+        if super::objects::as_future(&arg).is_none() {
+            // Made for `arg`, out of the caller's reach.
+            super::tasks::quiet_destroy_pending(&fut);
+        }
         if let Some(k) = key {
             arg_to_fut.insert(k, fut.clone());
         }
@@ -68,7 +79,7 @@ pub fn gather(vm: &mut Vm, args: Vec<Value>, return_exceptions: bool) -> PyResul
             },
         );
     }
-    let outer = futures::new_future(vm, "gather()");
+    let outer = futures::new_future_on(vm, loop_id.unwrap_or_default(), "gather()");
     for child in &unique {
         futures::record_link(vm, &outer, child);
     }

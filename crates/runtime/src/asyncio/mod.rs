@@ -99,6 +99,9 @@ pub fn install(vm: &mut Vm) {
     vm.states
         .get::<crate::object::warnings::NeverRetrievedRoute>()
         .0 = Some(exception_handler::never_retrieved);
+    vm.states
+        .get::<crate::object::warnings::DestroyedPendingRoute>()
+        .0 = Some(exception_handler::destroyed_pending);
 }
 
 /// Every piece of asyncio's global state, owned by the VM.

@@ -37,6 +37,10 @@ pub struct TaskPart {
     /// Its await chain there, interned (the `stack` of `task_resumed`).
     pub resume_stack: Cell<crate::trace::StrId>,
     pub num_cancels_requested: Cell<u32>,
+    /// `_log_destroy_pending`: report "Task was destroyed but it is
+    /// pending!" if it dies unfinished (not for the tasks asyncio made
+    /// itself for `run_until_complete` and `gather`).
+    pub log_destroy_pending: Cell<bool>,
     /// `_context`: the variables of the context copied at creation, which
     /// each step runs in.
     pub context: Rc<RefCell<crate::object::dict::Dict>>,
@@ -193,6 +197,22 @@ impl FutureObj {
 
 impl Drop for FutureObj {
     fn drop(&mut self) {
+        let pending_task = self.state.get() == FutState::Pending
+            && self
+                .task
+                .as_ref()
+                .is_some_and(|tp| tp.log_destroy_pending.replace(false));
+        if pending_task {
+            // `Task.__del__`: brought back to life for the report, as
+            // above; its coroutine dies after it.
+            let ghost = std::mem::replace(
+                self,
+                FutureObj::new(self.id, self.label, self.loop_id, None),
+            );
+            let task = Value::Native(Rc::new(AsyncObject::Future(ghost)));
+            warnings::push(Notice::TaskDestroyedPending(task));
+            return;
+        }
         if self.log_traceback.replace(false) {
             let exc = self.exception.borrow().clone();
             let describe = self.describe_on_drop.borrow_mut().take();

@@ -68,6 +68,7 @@ pub fn create_task_in(
             resume_line: std::cell::Cell::new(first_line),
             resume_stack: std::cell::Cell::new(first_stack),
             num_cancels_requested: std::cell::Cell::new(0),
+            log_destroy_pending: std::cell::Cell::new(true),
             context: context.unwrap_or_else(|| crate::modules::contextvars::copy_current(vm)),
         }),
     )));
@@ -121,6 +122,33 @@ fn schedule_step(vm: &mut Vm, loop_id: u32, task: &Rc<AsyncObject>, exc: Option<
             exc,
         },
     );
+}
+
+/// `task._log_destroy_pending = False`.
+pub fn quiet_destroy_pending(task: &Rc<AsyncObject>) {
+    if let Some(tp) = task_part(task) {
+        tp.log_destroy_pending.set(false);
+    }
+}
+
+/// Whether `task` is still pending at exit and dies then, so that
+/// `Task.__del__` reports it: its loop was closed (which dropped what it had
+/// scheduled), or is a loop the event-loop policy does not hold (which dies
+/// with the program's variables). The policy's loop outlives the program's
+/// objects in CPython, and its tasks are never reported.
+pub fn dies_pending_at_exit(vm: &mut Vm, task: &Rc<AsyncObject>) -> bool {
+    let (Some(f), Some(tp)) = (task.as_future(), task_part(task)) else {
+        return false;
+    };
+    if f.done() || !tp.log_destroy_pending.get() {
+        return false;
+    }
+    let st = aio(vm);
+    let dies = st.loops[f.loop_id as usize].closed || st.current_loop != Some(f.loop_id);
+    if dies {
+        tp.log_destroy_pending.set(false);
+    }
+    dies
 }
 
 /// Tasks still alive, in creation order (CPython iterates a WeakSet here;

@@ -26,6 +26,9 @@ pub enum Notice {
         exc: ExcRef,
         future: crate::object::value::Value,
     },
+    /// A pending asyncio task died (`Task.__del__`: "Task was destroyed but
+    /// it is pending!"), brought back for the report.
+    TaskDestroyedPending(crate::object::value::Value),
     /// A suspended generator died: it must be closed (see
     /// `Generator::close_on_drop`).
     Close(Rc<Generator>),
@@ -100,6 +103,17 @@ pub struct LogRoute(pub Option<LogFn>);
 /// the VM logs it as the default handler does. Registered by asyncio.
 #[derive(Default)]
 pub struct NeverRetrievedRoute(pub Option<NeverRetrievedFn>);
+
+/// Where a warning is attributed while Loopscope runs natively what CPython
+/// runs as library Python (asyncio's `loop.close()` clearing its ready
+/// queue): that file, line and source line instead of the program's.
+#[derive(Default)]
+pub struct LibrarySite(pub Option<(&'static str, u32, &'static str)>);
+
+/// asyncio's report of a pending task that died ([`Notice::TaskDestroyedPending`]),
+/// through its loop's exception handler. Registered by asyncio.
+#[derive(Default)]
+pub struct DestroyedPendingRoute(pub Option<fn(&mut Vm, crate::object::value::Value)>);
 
 pub type NeverRetrievedFn = fn(&mut Vm, &ExcRef, crate::object::value::Value, bool) -> bool;
 
