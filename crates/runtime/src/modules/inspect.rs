@@ -77,9 +77,10 @@ fn isgeneratorfunction(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     })
 }
 
-/// No function is an async generator function until the VM has them.
 fn isasyncgenfunction(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    predicate("isasyncgenfunction", &args, |_| false)
+    predicate("isasyncgenfunction", &args, |v| {
+        code_kind(v) == Some(CodeKind::AsyncGenerator)
+    })
 }
 
 fn isfunction(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
@@ -120,13 +121,16 @@ fn isgenerator(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     predicate(
         "isgenerator",
         &args,
-        |v| matches!(v, Value::Generator(g) if !g.is_coroutine()),
+        |v| matches!(v, Value::Generator(g) if g.is_sync_gen()),
     )
 }
 
-/// No object is an async generator until the VM has them.
 fn isasyncgen(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    predicate("isasyncgen", &args, |_| false)
+    predicate(
+        "isasyncgen",
+        &args,
+        |v| matches!(v, Value::Generator(g) if g.is_async_gen()),
+    )
 }
 
 /// A coroutine, or an object whose type can be awaited (a future, a task,
