@@ -6,6 +6,7 @@
 //! "This program" is the page's own run, shown as it is. The other runs go, one after the
 //! other, to an engine worker of the comparison's own (the page never runs a program
 //! itself), with a small event limit: they are programs the page offers, not the reader's.
+//! Each is run once: editing the page's program compares it again with the runs kept.
 
 use std::collections::VecDeque;
 use std::fmt::Write as _;
@@ -17,7 +18,7 @@ use loopscope_viewmodel::chart::{tick_step, Paint};
 use loopscope_viewmodel::LaneOwner;
 
 use crate::composer::Composer;
-use crate::engine::{Engine, EngineEvent};
+use crate::engine::{Ending, Engine, EngineEvent};
 use crate::examples::{find, PRESETS};
 use crate::markup::escape;
 use crate::number_text::{decimal, format_seconds};
@@ -65,6 +66,48 @@ struct Job {
     seed: u64,
 }
 
+/// Runs already made, by program and seed: a run is deterministic, so the lesson's three
+/// programs, an example or a variant run once, however often the page's own program is
+/// edited and run again while they are compared. The latest few are kept (each holds its
+/// trace and timeline).
+struct RunCache<T> {
+    /// Oldest first.
+    runs: VecDeque<(String, u64, T)>,
+}
+
+/// Runs [`RunCache`] keeps.
+const CACHED_RUNS: usize = 8;
+
+impl<T: Clone> RunCache<T> {
+    fn new() -> RunCache<T> {
+        RunCache {
+            runs: VecDeque::new(),
+        }
+    }
+
+    /// The run of `source` with `seed`, if made (it becomes the latest used).
+    fn get(&mut self, source: &str, seed: u64) -> Option<T> {
+        let at = self
+            .runs
+            .iter()
+            .position(|(s, n, _)| *n == seed && s == source)?;
+        let entry = self.runs.remove(at)?;
+        let run = entry.2.clone();
+        self.runs.push_back(entry);
+        Some(run)
+    }
+
+    /// Keeps `run`, made from `source` with `seed`, forgetting the least recently used past
+    /// [`CACHED_RUNS`].
+    fn put(&mut self, source: String, seed: u64, run: T) {
+        self.runs.retain(|(s, n, _)| !(*n == seed && *s == source));
+        if self.runs.len() == CACHED_RUNS {
+            self.runs.pop_front();
+        }
+        self.runs.push_back((source, seed, run));
+    }
+}
+
 /// The comparison's state, shared as context.
 #[derive(Clone, Copy)]
 pub struct Compare {
@@ -79,6 +122,8 @@ pub struct Compare {
     running: StoredValue<Option<(u32, Job)>>,
     /// Numbers the runs asked of the engine (a late answer is never taken for a newer one).
     next_run: StoredValue<u32>,
+    /// The runs the engine made for the comparison (the page's own run is never in it).
+    cache: StoredValue<RunCache<Arc<Run>>>,
     engine: StoredValue<Option<Engine>, LocalStorage>,
 }
 
@@ -92,6 +137,7 @@ impl Compare {
             queue: StoredValue::new(VecDeque::new()),
             running: StoredValue::new(None),
             next_run: StoredValue::new(0),
+            cache: StoredValue::new(RunCache::new()),
             engine: StoredValue::new_local(None),
         }
     }
@@ -114,9 +160,21 @@ impl Compare {
         self.start_next();
     }
 
+    /// Shows the queued jobs already run, in order, up to the first that is not, which it
+    /// hands to the engine.
     fn start_next(&self) {
-        let Some(job) = self.queue.try_update_value(VecDeque::pop_front).flatten() else {
-            return;
+        let job = loop {
+            let Some(job) = self.queue.try_update_value(VecDeque::pop_front).flatten() else {
+                return;
+            };
+            let cached = self
+                .cache
+                .try_update_value(|cache| cache.get(&job.source, job.seed))
+                .flatten();
+            match cached {
+                Some(run) => self.show(job.label, run),
+                None => break job,
+            }
         };
         let run = self.next_run.try_update_value(|n| {
             *n += 1;
@@ -148,18 +206,26 @@ impl Compare {
                     return;
                 }
                 let trace = trace.finish(FILENAME, job.seed);
+                let crashed = matches!(ending, Ending::Crashed(_));
                 let run = Arc::new(Run::new(&job.source, FILENAME, trace, ending));
-                self.shown.update(|shown| {
-                    shown.push(Arc::new(CompareRun {
-                        label: job.label,
-                        run,
-                    }))
-                });
+                // A crash is the worker's, not the program's: the next comparison tries again.
+                if !crashed {
+                    self.cache.update_value(|cache| {
+                        cache.put(job.source.clone(), job.seed, Arc::clone(&run));
+                    });
+                }
+                self.show(job.label, run);
                 self.start_next();
             }
             EngineEvent::Unavailable(message) => self.problem.set(Some(message)),
             EngineEvent::Progress { .. } => {}
         }
+    }
+
+    /// Adds `run` to the runs shown.
+    fn show(&self, label: String, run: Arc<Run>) {
+        self.shown
+            .update(|shown| shown.push(Arc::new(CompareRun { label, run })));
     }
 }
 
@@ -436,4 +502,32 @@ fn run_markup(out: &mut String, run: &CompareRun, longest: f64) {
         );
     }
     out.push_str("</ol></details></article>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_is_found_by_its_program_and_seed_until_it_is_the_least_recently_used() {
+        let mut cache = RunCache::new();
+        cache.put("a".to_string(), 1, 'a');
+        assert_eq!(cache.get("a", 1), Some('a'));
+        assert_eq!(cache.get("a", 2), None, "another seed is another run");
+        assert_eq!(cache.get("b", 1), None);
+        for (n, program) in ["b", "c", "d", "e", "f", "g", "h"].iter().enumerate() {
+            cache.put(program.to_string(), 1, char::from(b'b' + n as u8));
+        }
+        assert_eq!(cache.runs.len(), CACHED_RUNS);
+        // "a" is used again, so "b" is now the least recently used and goes first.
+        assert_eq!(cache.get("a", 1), Some('a'));
+        cache.put("i".to_string(), 1, 'i');
+        assert_eq!(cache.get("b", 1), None);
+        assert_eq!(cache.get("a", 1), Some('a'));
+        assert_eq!(cache.get("i", 1), Some('i'));
+        // Put again: replaced, not kept twice.
+        cache.put("i".to_string(), 1, 'j');
+        assert_eq!(cache.get("i", 1), Some('j'));
+        assert_eq!(cache.runs.len(), CACHED_RUNS);
+    }
 }
