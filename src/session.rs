@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use loopscope_runtime::trace::{Stream, Trace};
-use loopscope_viewmodel::{LoopView, Narration, Playhead, Timeline};
+use loopscope_viewmodel::{LoopOutline, Narration, Playhead, Timeline};
 
 use crate::editor::LineProblem;
 use crate::engine::{Ending, Engine, EngineEvent};
@@ -167,8 +167,9 @@ pub struct Session {
     pub event_axis: RwSignal<bool>,
     /// The shown run's state at `event`: each seek moves on from the last.
     pub shown: Memo<Shown>,
-    /// The loop's state at `event`.
-    pub view: Memo<LoopView>,
+    /// The loop's state at `event`, its long lists as ids (each panel builds the rows it
+    /// draws: [`Session::at_playhead`]); asyncio's own tasks and objects only with Internals.
+    pub view: Memo<LoopOutline>,
     /// The task picked in the Tasks panel (its coroutine stack is shown).
     pub selected_task: RwSignal<Option<u32>>,
     /// What the engine is doing.
@@ -209,17 +210,14 @@ impl Session {
             (Shown { run, playhead }, true)
         });
         let view = Memo::new(move |_| {
-            let mut view = shown.with(|shown| {
+            let internals = internals.get();
+            shown.with(|shown| {
                 shown
                     .run
                     .as_ref()
-                    .map(|run| run.timeline.view_at(&shown.playhead))
+                    .map(|run| run.timeline.outline_at(&shown.playhead, internals))
                     .unwrap_or_default()
-            });
-            if !internals.get() {
-                view.hide_internals();
-            }
-            view
+            })
         });
         let session = Session {
             source: RwSignal::new(source),
@@ -396,6 +394,17 @@ impl Session {
 }
 
 impl Session {
+    /// `read(timeline, playhead)` at the shown event (tracked), if a run is shown: how a
+    /// panel builds the rows of [`Session::view`] it draws.
+    pub fn at_playhead<T>(&self, read: impl FnOnce(&Timeline, &Playhead) -> T) -> Option<T> {
+        self.shown.with(|shown| {
+            shown
+                .run
+                .as_ref()
+                .map(|run| read(&run.timeline, &shown.playhead))
+        })
+    }
+
     /// The narration of the shown event, in the chosen voice.
     pub fn narration(&self) -> String {
         let mode = if self.internals.get() {
@@ -403,12 +412,7 @@ impl Session {
         } else {
             Narration::Concepts
         };
-        self.shown.with(|shown| {
-            shown
-                .run
-                .as_ref()
-                .map(|run| run.timeline.narration_at(&shown.playhead, mode))
-                .unwrap_or_default()
-        })
+        self.at_playhead(|timeline, playhead| timeline.narration_at(playhead, mode))
+            .unwrap_or_default()
     }
 }

@@ -201,16 +201,11 @@ fn diagram(graph: &TaskGraph) -> String {
 pub fn TaskGraphPanel() -> impl IntoView {
     let session = Session::get();
     let graph = Memo::new(move |_| {
-        session.shown.with(|shown| {
-            shown
-                .run
-                .as_ref()
-                .map(|run| {
-                    run.timeline
-                        .task_graph_at(&shown.playhead, GraphOptions::default())
-                })
-                .unwrap_or_default()
-        })
+        session
+            .at_playhead(|timeline, playhead| {
+                timeline.task_graph_at(playhead, GraphOptions::default())
+            })
+            .unwrap_or_default()
     });
     let tasks = move || {
         let count = graph.with(|g| {

@@ -16,7 +16,9 @@ pub fn ReadyQueuePanel() -> impl IntoView {
     let row = move |position: usize, count: usize| {
         let handle = session
             .view
-            .with(|view| view.ready.get(position).cloned())?;
+            .with(|view| view.ready.get(position).copied())?;
+        let handle =
+            session.at_playhead(|timeline, playhead| timeline.ready_row(playhead, handle))?;
         let title = handle.label.clone();
         Some(view! {
             <li

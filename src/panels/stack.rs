@@ -20,41 +20,36 @@ pub struct ShownChain {
 /// The chain to show at the current event: the selected task's, else the running task's.
 pub fn shown_chain(session: &Session) -> Option<ShownChain> {
     let selected = session.selected_task.get();
-    session.view.with(|view| {
-        let running = view
-            .running
-            .as_ref()
-            .and_then(|running| running.task.map(|task| (task, running)));
-        match (selected, running) {
-            (Some(task), Some((running_task, step))) if task == running_task => Some(ShownChain {
-                task: name_of(view, task),
-                running: true,
-                frames: step.stack.clone(),
-            }),
-            (Some(task), _) => view
-                .tasks
-                .iter()
-                .find(|t| t.id == task)
-                .map(|t| ShownChain {
-                    task: t.name.clone(),
-                    running: false,
-                    frames: t.stack.clone(),
-                }),
-            (None, Some((task, step))) => Some(ShownChain {
-                task: name_of(view, task),
-                running: true,
-                frames: step.stack.clone(),
-            }),
-            (None, None) => None,
+    let running = session.view.with(|view| {
+        let running = view.running.as_ref()?;
+        running.task.map(|task| (task, running.stack.clone()))
+    });
+    // A task of the Tasks panel's list (asyncio's own only with Internals on), as it is now.
+    let listed = |task: u32| {
+        if !session.view.with(|view| view.tasks.contains(&task)) {
+            return None;
         }
-    })
-}
-
-fn name_of(view: &loopscope_viewmodel::LoopView, task: u32) -> String {
-    view.tasks
-        .iter()
-        .find(|t| t.id == task)
-        .map_or_else(|| format!("task {task}"), |t| t.name.clone())
+        session.at_playhead(|timeline, playhead| timeline.task_row(playhead, task))?
+    };
+    let name_of = |task: u32| listed(task).map_or_else(|| format!("task {task}"), |t| t.name);
+    match (selected, running) {
+        (Some(task), Some((running_task, frames))) if task == running_task => Some(ShownChain {
+            task: name_of(task),
+            running: true,
+            frames,
+        }),
+        (Some(task), _) => listed(task).map(|t| ShownChain {
+            task: t.name,
+            running: false,
+            frames: t.stack,
+        }),
+        (None, Some((task, frames))) => Some(ShownChain {
+            task: name_of(task),
+            running: true,
+            frames,
+        }),
+        (None, None) => None,
+    }
 }
 
 /// The coroutine stack panel.

@@ -37,7 +37,8 @@ pub fn TasksPanel() -> impl IntoView {
     let count = Signal::derive(move || session.view.with(|view| view.tasks.len()));
     let window = RowWindow::new(count, TASK_ROW_PITCH);
     let row = move |index: usize| {
-        let task = session.view.with(|view| view.tasks.get(index).cloned())?;
+        let id = session.view.with(|view| view.tasks.get(index).copied())?;
+        let task = session.at_playhead(|timeline, playhead| timeline.task_row(playhead, id))??;
         let (class, word) = state_badge(&task.state);
         let id = task.id;
         let selected = move || session.selected_task.get() == Some(id);

@@ -17,7 +17,9 @@ pub fn TimersPanel() -> impl IntoView {
     let row = move |position: usize, count: usize| {
         let timer = session
             .view
-            .with(|view| view.timers.get(position).cloned())?;
+            .with(|view| view.timers.get(position).copied())?;
+        let timer =
+            session.at_playhead(|timeline, playhead| timeline.timer_row(playhead, timer))?;
         let title = format!("{}, due at t = {}", timer.label, format_seconds(timer.when));
         Some(view! {
             <li

@@ -40,17 +40,6 @@ pub struct LoopView {
     pub console_len: usize,
 }
 
-impl LoopView {
-    /// Leaves out asyncio's own tasks and objects (and the handles and timers for those
-    /// tasks): what a learner sees until they turn on Internals.
-    pub fn hide_internals(&mut self) {
-        self.ready.retain(|handle| !handle.internal);
-        self.timers.retain(|timer| !timer.internal);
-        self.tasks.retain(|task| !task.internal);
-        self.primitives.retain(|primitive| !primitive.internal);
-    }
-}
-
 /// The loop after one event as a seek sees it ([`crate::Timeline::outline_at`]): a
 /// [`LoopView`] whose long lists (the ready queue, the timer heap, the tasks) are ids, in
 /// the same order, each row built only when it is drawn ([`crate::Timeline::ready_row`],
