@@ -118,6 +118,8 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("threading"),
         python!("types"),
         python!("typing"),
+        python!("urllib" => "urllib/__init__"),
+        python!("urllib.parse" => "urllib/parse"),
         python!("uuid"),
         python!("weakref"),
     ];

@@ -1,0 +1,1 @@
+# Loopscope's urllib package: as CPython's, an empty package (parse only).
