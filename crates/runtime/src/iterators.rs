@@ -17,6 +17,7 @@ use crate::object::exceptions::{exc, type_error, value_error};
 use crate::object::generator::CoroutineWrapper;
 pub use crate::object::iter_state::{DictPart, IterState};
 use crate::object::set::Other;
+use crate::object::teardown::IterRef;
 use crate::object::types::{type_of, TypeId};
 use crate::object::value::{Args, PyResult, Value};
 use crate::ops;
@@ -33,7 +34,7 @@ pub fn type_name(v: &Value) -> std::borrow::Cow<'static, str> {
 
 /// Wrap a state as an iterator value.
 pub fn new_iter(state: IterState) -> Value {
-    Value::Iter(Rc::new(RefCell::new(state)))
+    Value::Iter(IterRef(Rc::new(RefCell::new(state))))
 }
 
 /// A live view of a dict's keys, values or items.
@@ -593,7 +594,7 @@ pub fn reversed(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         return vm.call_method(&f, v, Args::new(Vec::new()));
     }
     let (items, of_list) = match crate::object::instance::payload(v) {
-        Value::List(l) => (l.clone(), true),
+        Value::List(l) => (l.0.clone(), true),
         Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_) => {
             (Rc::new(RefCell::new(collect(vm, v)?)), false)
         }

@@ -1,12 +1,10 @@
 //! Methods of `list`.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use super::args::{count_range, exactly_one, index_arg, no_args};
 use super::sort::sort_values;
 use crate::iterators;
 use crate::object::exceptions::{exc, type_error, value_error};
+use crate::object::teardown::ListRef;
 use crate::object::types::TypeId;
 use crate::object::value::{Args, NativeFn, PyResult, Value};
 use crate::repr;
@@ -25,8 +23,6 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("copy", copy),
     ("clear", clear),
 ];
-
-type ListRef = Rc<RefCell<Vec<Value>>>;
 
 fn this(recv: &Value) -> PyResult<ListRef> {
     match recv {

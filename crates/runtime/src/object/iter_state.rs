@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::object::dict::{Dict, PySet};
+use crate::object::teardown::{ListRef, TupleRef};
 use crate::object::value::Value;
 
 /// Which part of a dict a view or iterator yields.
@@ -19,11 +20,11 @@ pub enum DictPart {
 pub enum IterState {
     /// `list_iterator`; `None` once exhausted (it never restarts).
     List {
-        list: Option<Rc<RefCell<Vec<Value>>>>,
+        list: Option<ListRef>,
         index: usize,
     },
     Tuple {
-        items: Rc<[Value]>,
+        items: TupleRef,
         index: usize,
     },
     Str {

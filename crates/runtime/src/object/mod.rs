@@ -20,6 +20,7 @@ pub mod native;
 pub mod set;
 pub mod slots;
 pub mod state;
+pub mod teardown;
 pub mod types;
 pub mod union;
 pub mod value;

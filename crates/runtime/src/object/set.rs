@@ -84,6 +84,16 @@ impl Default for PySet {
     }
 }
 
+/// Items are freed through [`crate::object::teardown`]: frozensets nested 100,000
+/// deep free without deep native recursion.
+impl Drop for PySet {
+    fn drop(&mut self) {
+        if self.used > 0 {
+            crate::object::teardown::free(std::mem::take(&mut self.table));
+        }
+    }
+}
+
 fn same_key(a: &Value, b: &Value) -> bool {
     a.is(b) || values_equal(a, b)
 }
@@ -246,10 +256,9 @@ impl PySet {
 
     /// Empties the set back to the minimal table (`set_clear_internal`).
     pub fn clear(&mut self) {
-        *self = PySet {
-            finger: self.finger,
-            ..PySet::default()
-        };
+        let finger = self.finger;
+        *self = PySet::default();
+        self.finger = finger;
     }
 
     /// `set.copy()`: a new set merged from this one.
@@ -554,10 +563,9 @@ impl PySet {
     /// `set_swap_bodies`: this set takes `body`'s table as it is (the
     /// `pop()` finger stays).
     pub fn replace_body(&mut self, body: PySet) {
-        *self = PySet {
-            finger: self.finger,
-            ..body
-        };
+        let finger = self.finger;
+        *self = body;
+        self.finger = finger;
     }
 
     /// `set_difference`: this set's entries not in `other`, built afresh, or

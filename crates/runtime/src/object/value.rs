@@ -19,9 +19,9 @@ use crate::object::frame::CellRef;
 use crate::object::gc::{self, Collectable};
 use crate::object::generator::Generator;
 use crate::object::instance::{Instance, Method};
-use crate::object::iter_state::IterState;
 use crate::object::native::NativeObject;
 use crate::object::state::Vm;
+use crate::object::teardown::{IterRef, ListRef, TupleRef};
 use crate::object::types::TypeRef;
 
 pub type PyResult<T> = Result<T, ExcRef>;
@@ -37,8 +37,8 @@ pub enum Value {
     Float(f64),
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
-    Tuple(Rc<[Value]>),
-    List(Rc<RefCell<Vec<Value>>>),
+    Tuple(TupleRef),
+    List(ListRef),
     Dict(Rc<RefCell<Dict>>),
     Set(Rc<RefCell<PySet>>),
     Range(Rc<Range>),
@@ -53,7 +53,7 @@ pub enum Value {
     /// A bound method (`obj.method`).
     Method(Rc<Method>),
     Module(Rc<Module>),
-    Iter(Rc<RefCell<IterState>>),
+    Iter(IterRef),
     Cell(CellRef),
     /// Objects implemented in Rust above the object layer: asyncio's
     /// futures, tasks, queues, locks and loops, a module's own objects.
@@ -93,6 +93,18 @@ pub struct Function {
     pub closure: Vec<CellRef>,
     pub globals: Rc<Module>,
     pub meta: RefCell<FunctionMeta>,
+}
+
+/// What a function holds is freed through [`crate::object::teardown`]: a chain of
+/// closures 100,000 deep frees without deep native recursion.
+impl Drop for Function {
+    fn drop(&mut self) {
+        let defaults = std::mem::take(self.defaults.get_mut());
+        let closure = std::mem::take(&mut self.closure);
+        if !closure.is_empty() || !defaults.is_empty() {
+            crate::object::teardown::free((defaults, closure));
+        }
+    }
 }
 
 /// The attributes of a function that only its readers care about.
@@ -175,11 +187,11 @@ impl Value {
         Value::Str(Rc::from(s))
     }
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(Rc::from(items))
+        Value::Tuple(TupleRef(Rc::from(items)))
     }
     /// A new list (known to the cycle collector, as every container made here).
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(tracked(RefCell::new(items)))
+        Value::List(ListRef(tracked(RefCell::new(items))))
     }
     pub fn dict(dict: Dict) -> Value {
         Value::Dict(tracked(RefCell::new(dict)))

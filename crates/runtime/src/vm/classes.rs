@@ -548,7 +548,7 @@ impl Vm {
             Vec::new()
         } else {
             let names = match &self.frames.last().expect("frame").code.consts[names as usize] {
-                Value::Tuple(t) => t.clone(),
+                Value::Tuple(t) => t.0.clone(),
                 _ => Rc::from(Vec::new()),
             };
             let kwvals = values.split_off(values.len() - names.len());

@@ -512,7 +512,7 @@ impl Vm {
             }
             Instr::CallKw { argc, names } => {
                 let names = match &self.frames.last().expect("frame").code.consts[names as usize] {
-                    Value::Tuple(t) => t.clone(),
+                    Value::Tuple(t) => t.0.clone(),
                     _ => Rc::from(Vec::new()),
                 };
                 let mut args = self.popn(argc as usize);

@@ -19,11 +19,3 @@ t = ()
 for _ in range(100_000):
     t = (t,)
 print(type(hash(t)).__name__)
-# taken apart from the outside in, so that no free recurses (freeing a deep
-# structure in one go still recurses natively: issue 10)
-while deep:
-    deep = deep[0]
-while other:
-    other = other[0]
-while t:
-    t = t[0]

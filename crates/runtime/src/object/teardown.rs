@@ -1,0 +1,166 @@
+//! Freeing deep structures without deep native recursion (issue 10): the last
+//! reference to a list nested 100,000 deep, a chain of closures or of dicts. Rust's
+//! drop glue recurses once per level and would overflow the native stack (1 MiB in a
+//! browser tab). CPython's "trashcan" solves the same problem the same way: the
+//! containers that can nest ([`ListRef`], [`TupleRef`], [`IterRef`], dicts,
+//! functions, generators) free their
+//! children themselves, one level deeper; past [`MAX_NESTED_FREES`] levels the
+//! children are queued instead, and the outermost free drains the queue in a loop.
+//!
+//! Only what is nested past the limit is freed later than Rust's own order would
+//! free it (still before the outermost free returns), as in CPython.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::ops::Deref;
+use std::rc::Rc;
+
+use super::iter_state::IterState;
+use super::value::Value;
+
+/// Containers freed inside one another before the next one's children are queued
+/// (CPython's trashcan unwinds at 50 levels too). A level of drop glue costs a few
+/// hundred bytes of native stack at most, so this stays far under the page's 1 MiB.
+const MAX_NESTED_FREES: u32 = 50;
+
+thread_local! {
+    /// How many containers are freeing their children inside one another.
+    static DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Children queued to be freed by the outermost free.
+    static QUEUE: RefCell<Vec<Box<dyn Any>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Frees `children`, what a container being freed held: dropped here one level
+/// deeper, or, past [`MAX_NESTED_FREES`] levels, queued for the outermost free.
+pub(crate) fn free<T: 'static>(children: T) {
+    if too_deep() {
+        let mut children = Some(children);
+        let queued = QUEUE.try_with(|queue| {
+            if let Some(children) = children.take() {
+                queue.borrow_mut().push(Box::new(children));
+            }
+        });
+        if queued.is_ok() {
+            return;
+        }
+        drop(children);
+        return;
+    }
+    one_level_deeper(|| drop(children));
+}
+
+/// Whether children freed now would be queued.
+fn too_deep() -> bool {
+    DEPTH.try_with(Cell::get).unwrap_or(0) >= MAX_NESTED_FREES
+}
+
+/// Runs `free_children` one level deeper; the outermost level then drains the queue.
+fn one_level_deeper(free_children: impl FnOnce()) {
+    let Ok(depth) = DEPTH.try_with(Cell::get) else {
+        // The thread is being torn down: nothing is nested any more.
+        return free_children();
+    };
+    DEPTH.set(depth + 1);
+    free_children();
+    if depth == 0 {
+        // Each queued item is freed at depth 1, so its own children nest up to the
+        // limit again before they queue theirs. (While the thread's locals are
+        // destroyed the queue may be gone: then nothing was queued.)
+        while let Ok(Some(next)) = QUEUE.try_with(|queue| queue.borrow_mut().pop()) {
+            drop(next);
+        }
+    }
+    DEPTH.set(depth);
+}
+
+/// A list, as `Value::List` holds it: freeing it frees its items through [`free`].
+#[derive(Clone)]
+pub struct ListRef(pub Rc<RefCell<Vec<Value>>>);
+
+impl Deref for ListRef {
+    type Target = Rc<RefCell<Vec<Value>>>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl From<Rc<RefCell<Vec<Value>>>> for ListRef {
+    fn from(list: Rc<RefCell<Vec<Value>>>) -> ListRef {
+        ListRef(list)
+    }
+}
+
+impl Drop for ListRef {
+    fn drop(&mut self) {
+        if Rc::strong_count(&self.0) != 1 {
+            return;
+        }
+        if let Ok(mut items) = self.0.try_borrow_mut() {
+            if !items.is_empty() {
+                free(std::mem::take(&mut *items));
+            }
+        }
+    }
+}
+
+/// A tuple, as `Value::Tuple` holds it: freeing it frees its items through [`free`].
+#[derive(Clone)]
+pub struct TupleRef(pub Rc<[Value]>);
+
+impl Deref for TupleRef {
+    type Target = Rc<[Value]>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl From<Rc<[Value]>> for TupleRef {
+    fn from(items: Rc<[Value]>) -> TupleRef {
+        TupleRef(items)
+    }
+}
+
+impl Drop for TupleRef {
+    fn drop(&mut self) {
+        let Some(items) = Rc::get_mut(&mut self.0) else {
+            return;
+        };
+        if items.is_empty() {
+            return;
+        }
+        let take = |item: &mut Value| std::mem::replace(item, Value::None);
+        if too_deep() {
+            free(items.iter_mut().map(take).collect::<Vec<Value>>());
+        } else {
+            one_level_deeper(|| items.iter_mut().for_each(|item| drop(take(item))));
+        }
+    }
+}
+
+/// An iterator, as `Value::Iter` holds it (a `map` of a `map` of ...): freeing it
+/// frees what its state holds through [`free`].
+#[derive(Clone)]
+pub struct IterRef(pub Rc<RefCell<IterState>>);
+
+impl Deref for IterRef {
+    type Target = Rc<RefCell<IterState>>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl Drop for IterRef {
+    fn drop(&mut self) {
+        if Rc::strong_count(&self.0) != 1 {
+            return;
+        }
+        if let Ok(mut state) = self.0.try_borrow_mut() {
+            let exhausted = IterState::Range {
+                next: 0,
+                step: 1,
+                remaining: 0,
+            };
+            free(std::mem::replace(&mut *state, exhausted));
+        }
+    }
+}
