@@ -42,6 +42,7 @@ pub enum Unsupported {
     TypeAlias,
     ComplexLiteral,
     NamedUnicodeEscape,
+    SurrogateEscape,
 }
 
 impl Unsupported {
@@ -51,6 +52,9 @@ impl Unsupported {
             Unsupported::TypeAlias => "`type` aliases are not supported yet",
             Unsupported::ComplexLiteral => "complex numbers are not supported yet",
             Unsupported::NamedUnicodeEscape => "`\\N{...}` escapes are not supported yet",
+            Unsupported::SurrogateEscape => {
+                "lone surrogates (`\\ud800`-`\\udfff` escapes) are not supported yet"
+            }
         }
     }
 }

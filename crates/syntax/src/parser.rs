@@ -434,11 +434,15 @@ impl<'s> Parser<'s> {
             } else {
                 let decoded = strings::decode_str(body).map_err(at_next)?;
                 text.has_named_escape |= decoded.has_named_escape;
+                text.has_surrogate |= decoded.has_surrogate;
                 text.push_literal(&decoded.value);
             }
         }
         if text.has_named_escape {
             self.record_unsupported(Unsupported::NamedUnicodeEscape, span);
+        }
+        if text.has_surrogate {
+            self.record_unsupported(Unsupported::SurrogateEscape, span);
         }
         let kind = match bytes {
             Some(bytes) => ExprKind::Constant(Constant::Bytes(bytes)),

@@ -26,17 +26,20 @@ impl From<Diagnostic> for LiteralError {
     }
 }
 
-/// A decoded `str` body; `has_named_escape` reports a `\N{...}` escape,
-/// which Loopscope does not support (its character is left as U+FFFD).
+/// A decoded `str` body; `has_named_escape` reports a `\N{...}` escape and
+/// `has_surrogate` a `\ud800`-`\udfff` escape (a lone surrogate cannot live in a
+/// Rust string), which Loopscope does not support (each is left as U+FFFD).
 pub(crate) struct DecodedStr {
     pub value: String,
     pub has_named_escape: bool,
+    pub has_surrogate: bool,
 }
 
 /// Decode the escapes of a non-raw `str` literal body.
 pub(crate) fn decode_str(body: &[char]) -> Result<DecodedStr, String> {
     let mut value = String::with_capacity(body.len());
     let mut has_named_escape = false;
+    let mut has_surrogate = false;
     let mut i = 0;
     // Position in CPython's rewritten buffer, for its error messages.
     let mut byte_pos = 0usize;
@@ -99,7 +102,7 @@ pub(crate) fn decode_str(body: &[char]) -> Result<DecodedStr, String> {
                         "illegal Unicode character",
                     ));
                 }
-                // Lone surrogates cannot live in a Rust string.
+                has_surrogate |= (0xD800..=0xDFFF).contains(&code);
                 value.push(char::from_u32(code).unwrap_or('\u{fffd}'));
             }
             'N' => {
@@ -141,6 +144,7 @@ pub(crate) fn decode_str(body: &[char]) -> Result<DecodedStr, String> {
     Ok(DecodedStr {
         value,
         has_named_escape,
+        has_surrogate,
     })
 }
 
@@ -271,6 +275,7 @@ pub(crate) struct FStringBuilder {
     parts: Vec<FStringPart>,
     literal: String,
     pub has_named_escape: bool,
+    pub has_surrogate: bool,
 }
 
 impl FStringBuilder {
@@ -424,6 +429,7 @@ impl<'a> FStringScanner<'a> {
         } else {
             let decoded = decode_str(body).map_err(LiteralError::AtNextToken)?;
             builder.has_named_escape |= decoded.has_named_escape;
+            builder.has_surrogate |= decoded.has_surrogate;
             builder.push_literal(&decoded.value);
         }
         Ok(())
@@ -512,6 +518,7 @@ impl<'a> FStringScanner<'a> {
             let mut spec = FStringBuilder::default();
             self.scan_parts(&mut spec, parser, nesting + 1)?;
             builder.has_named_escape |= spec.has_named_escape;
+            builder.has_surrogate |= spec.has_surrogate;
             format_spec = Some(spec.finish());
         }
         if self.i >= self.end || self.chars[self.i] != '}' {
