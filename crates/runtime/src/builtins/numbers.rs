@@ -195,7 +195,7 @@ pub fn parse_float(text: &str) -> PyResult<f64> {
     };
     match body.to_ascii_lowercase().as_str() {
         "inf" | "infinity" => return Ok(sign * f64::INFINITY),
-        "nan" => return Ok(f64::NAN.copysign(sign)),
+        "nan" => return Ok(crate::object::value::fresh_nan().copysign(sign)),
         _ => {}
     }
     // Digits, '.', exponent; underscores only between digits. Other

@@ -3,7 +3,8 @@
 //! iteration order (see `set.rs`) comes out as CPython's.
 //!
 //! - `int`, `bool`, `float`: the numeric hash (`loopscope_cpython::numeric_hash`);
-//!   a NaN hashes to 0 (CPython hashes each NaN object by its address).
+//!   a NaN hashes by its address as CPython does, each `float('nan')` being a
+//!   NaN of its own ([`crate::object::value::fresh_nan`]).
 //! - `str`, `bytes`: SipHash-1-3 with a zero key over CPython's buffer
 //!   (Python/pyhash.c); a `str` is hashed as its compact representation, one,
 //!   two or four bytes per character by its widest character.
@@ -62,7 +63,9 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
         Value::Bool(b) => *b as i64,
         Value::Int(i) => int_hash(*i),
         Value::BigInt(b) => hash_int(b),
-        Value::Float(f) => hash_float(*f).unwrap_or(0),
+        Value::Float(f) => {
+            hash_float(*f).unwrap_or_else(|| pointer_hash(crate::object::value::address_of(v)))
+        }
         Value::Str(s) => str_hash(s),
         Value::Bytes(b) => bytes_hash(b),
         Value::Tuple(items) => nested_tuple_hash(items)?,

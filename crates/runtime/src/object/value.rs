@@ -172,6 +172,25 @@ thread_local! {
 /// Starts handing out addresses from the beginning again (a new run).
 fn restart_fresh_addresses() {
     NEXT_ID.with(|c| c.set(FIRST_ADDRESS));
+    NANS_MADE.with(|c| c.set(0));
+}
+
+thread_local! {
+    /// How many NaNs [`fresh_nan`] made in this run.
+    static NANS_MADE: Cell<u64> = const { Cell::new(0) };
+}
+
+/// A NaN unlike every other float value: in CPython each `float('nan')` is an object
+/// of its own (a dict keeps each as a separate key, hashed by its address), and a
+/// float here is a bare `f64`, so each new NaN carries its own payload bits (how many
+/// were made before it, above the 12 low bits [`address_of`] drops), which `is`,
+/// `id()` and `hash()` tell apart.
+pub fn fresh_nan() -> f64 {
+    let made = NANS_MADE.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    f64::from_bits(f64::NAN.to_bits() | ((made & ((1 << 39) - 1)) << 12))
 }
 
 pub fn fresh_address() -> u64 {
