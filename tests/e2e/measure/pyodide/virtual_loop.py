@@ -50,10 +50,14 @@ def run(source, filename):
     stdout = record.StampedStdout(written)
     random.seed(record.DEFAULT_SEED)
     real_stdout, sys.stdout = sys.stdout, stdout
+    # Pyodide's own loop (WebLoop) counts as running: asyncio.run() would refuse to start.
+    pyodide_loop = asyncio.events._get_running_loop()
+    asyncio.events._set_running_loop(None)
     try:
         code = compile(source, filename, "exec")
         exec(code, {"__name__": "__main__", "__file__": filename, "__builtins__": __builtins__})
     finally:
+        asyncio.events._set_running_loop(pyodide_loop)
         sys.stdout = real_stdout
     stdout.finish()
     return written.getvalue()
