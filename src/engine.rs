@@ -219,6 +219,16 @@ impl Engine {
                     None
                 }
                 (
+                    FromEngine::Started {
+                        run,
+                        dropped_task_lines,
+                    },
+                    State::Busy { run: busy, trace },
+                ) if run == *busy => {
+                    trace.set_dropped_task_lines(dropped_task_lines);
+                    None
+                }
+                (
                     FromEngine::Progress {
                         run,
                         instructions,

@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use loopscope_runtime::trace::{Stream, Trace};
+use loopscope_runtime::trace::Stream;
 use loopscope_viewmodel::{LoopOutline, Narration, Playhead, Timeline};
 
 use crate::editor::LineProblem;
@@ -17,10 +17,10 @@ use crate::examples::find;
 use crate::guard::{self, Held};
 use crate::number_text::grouped;
 use crate::opening::Notice;
-use crate::problem::locate;
+use crate::problem::{is_compile_error, locate};
 use crate::speed::{Speed, DEFAULT_SPEED};
 use crate::storage;
-use loopscope_web::transfer::RunRequest;
+use loopscope_web::transfer::{Recorded, RunRequest};
 
 /// The event limits the page offers (a browser tab has less room than the CLI).
 pub const EVENT_LIMITS: [u64; 6] = [100_000, 200_000, 500_000, 1_000_000, 2_000_000, 5_000_000];
@@ -52,22 +52,31 @@ pub struct Run {
 
 impl Run {
     /// A run from what the engine recorded.
-    pub fn new(source: &str, filename: &str, trace: Trace, ending: Ending) -> Run {
+    pub fn new(source: &str, filename: &str, recorded: Recorded, ending: Ending) -> Run {
+        let Recorded {
+            trace,
+            dropped_task_lines,
+        } = recorded;
         // Only a program that ended by itself, badly, has a place where it went wrong.
         let failed_status = match ending {
             Ending::Finished(status) if status != 0 => status,
             _ => 0,
         };
-        let located = (failed_status != 0)
-            .then(|| locate(&trace.stream_text(Stream::Stderr), filename))
-            .flatten();
+        let stderr = (failed_status != 0).then(|| trace.stream_text(Stream::Stderr));
+        let located = stderr
+            .as_deref()
+            .and_then(|stderr| locate(stderr, filename));
+        let never_started = located
+            .as_ref()
+            .zip(stderr.as_deref())
+            .is_some_and(|(located, stderr)| is_compile_error(stderr, located));
         let last_line = trace
             .events
             .iter()
             .rev()
             .map(|event| event.line)
             .find(|line| *line > 0);
-        let timeline = Timeline::new(trace, source);
+        let timeline = Timeline::with_dropped_tasks(trace, source, &dropped_task_lines);
         let ended_message = timeline.end_status().1.unwrap_or_default();
         let event_limit_hit = ended_message.starts_with("event limit");
         let events = grouped(timeline.len() as u64);
@@ -79,6 +88,10 @@ impl Run {
         });
         let summary = match &ending {
             Ending::Finished(0) => "finished".to_string(),
+            Ending::Finished(1) if never_started => format!(
+                "could not start (Python checks the whole program before running any of it): {}",
+                located.map(|located| located.message).unwrap_or_default()
+            ),
             Ending::Finished(1) => format!(
                 "stopped by an uncaught exception: {}",
                 located.map(|located| located.message).unwrap_or_default()

@@ -6,7 +6,9 @@
 //! framed as messages. A run's trace travels in [`TraceChunk`]s: the strings and records
 //! recorded since the previous chunk, which [`TraceAssembler`] expands into elementary
 //! events and appends, so a run that is stopped or crashes still leaves everything sent
-//! so far. Pure code, tested natively.
+//! so far. Before the run, the worker sends what the page cannot find itself without a
+//! parser: the lines where the program drops a task ([`FromEngine::Started`]). Pure code,
+//! tested natively.
 
 use loopscope_runtime::trace::binary::{Reader, Writer};
 use loopscope_runtime::trace::packed::Expander;
@@ -29,6 +31,12 @@ pub struct RunRequest {
 pub enum FromEngine {
     /// The engine is loaded and waits for a [`RunRequest`].
     Ready,
+    /// A run starts: the program's lines that create a task and drop it (the page's
+    /// dropped-task pitfall: `loopscope_viewmodel::dropped_task_lines`).
+    Started {
+        run: u32,
+        dropped_task_lines: Vec<u32>,
+    },
     /// A run is under way; `chunk` is what it recorded since the last message.
     Progress {
         run: u32,
@@ -75,6 +83,16 @@ pub struct TraceAssembler {
     expander: Expander,
     /// Records received so far.
     records: usize,
+    /// From [`FromEngine::Started`].
+    dropped_task_lines: Vec<u32>,
+}
+
+/// What a run recorded, as the page shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recorded {
+    pub trace: Trace,
+    /// The lines where the program drops a task.
+    pub dropped_task_lines: Vec<u32>,
 }
 
 impl TraceAssembler {
@@ -94,18 +112,26 @@ impl TraceAssembler {
             .all(|record| self.expander.push(record, &mut self.trace.events).is_ok())
     }
 
+    /// Keeps the lines a [`FromEngine::Started`] gave.
+    pub fn set_dropped_task_lines(&mut self, lines: Vec<u32>) {
+        self.dropped_task_lines = lines;
+    }
+
     /// Elementary events so far.
     pub fn event_count(&self) -> usize {
         self.trace.events.len()
     }
 
     /// The trace so far, named after the run it came from.
-    pub fn finish(self, filename: &str, seed: u64) -> Trace {
-        Trace {
-            version: loopscope_runtime::trace::TRACE_VERSION,
-            filename: filename.to_string(),
-            seed,
-            ..self.trace
+    pub fn finish(self, filename: &str, seed: u64) -> Recorded {
+        Recorded {
+            trace: Trace {
+                version: loopscope_runtime::trace::TRACE_VERSION,
+                filename: filename.to_string(),
+                seed,
+                ..self.trace
+            },
+            dropped_task_lines: self.dropped_task_lines,
         }
     }
 }
@@ -137,12 +163,24 @@ pub fn decode_request(bytes: &[u8]) -> Option<RunRequest> {
 const READY: u8 = 0;
 const PROGRESS: u8 = 1;
 const FINISHED: u8 = 2;
+const STARTED: u8 = 3;
 
 /// Encodes a message for the page.
 pub fn encode_message(message: &FromEngine) -> Vec<u8> {
     let mut out = Writer::default();
     match message {
         FromEngine::Ready => out.byte(READY),
+        FromEngine::Started {
+            run,
+            dropped_task_lines,
+        } => {
+            out.byte(STARTED);
+            out.uint(u64::from(*run));
+            out.uint(dropped_task_lines.len() as u64);
+            for line in dropped_task_lines {
+                out.uint(u64::from(*line));
+            }
+        }
         FromEngine::Progress {
             run,
             instructions,
@@ -170,6 +208,21 @@ pub fn decode_message(bytes: &[u8]) -> Option<FromEngine> {
     let mut input = Reader::new(bytes);
     let message = match input.byte()? {
         READY => FromEngine::Ready,
+        STARTED => {
+            let run = input.u32()?;
+            let count = input.uint()?;
+            // Each line takes a byte at least: a count beyond the message is damage.
+            if count > bytes.len() as u64 {
+                return None;
+            }
+            let dropped_task_lines = (0..count)
+                .map(|_| input.u32())
+                .collect::<Option<Vec<u32>>>()?;
+            FromEngine::Started {
+                run,
+                dropped_task_lines,
+            }
+        }
         PROGRESS => FromEngine::Progress {
             run: input.u32()?,
             instructions: input.uint()?,
@@ -256,7 +309,7 @@ mod tests {
             strings = trace.strings.len();
             events = end;
         }
-        assembler.finish(&trace.filename, trace.seed)
+        assembler.finish(&trace.filename, trace.seed).trace
     }
 
     #[test]
@@ -284,6 +337,14 @@ mod tests {
         assert_eq!(decode_request(&encode_request(&request)), Some(request));
         for message in [
             FromEngine::Ready,
+            FromEngine::Started {
+                run: 4,
+                dropped_task_lines: vec![3, 300, u32::MAX],
+            },
+            FromEngine::Started {
+                run: 5,
+                dropped_task_lines: Vec::new(),
+            },
             FromEngine::Finished {
                 run: 2,
                 status: -3,

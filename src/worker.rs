@@ -2,9 +2,11 @@
 //!
 //! trunk builds it as a wasm module of its own beside the page's; `src/boot.js` compiles it
 //! while the page's app loads and each worker (`src/worker.js`) instantiates it. [`main`]
-//! says [`FromEngine::Ready`], then runs each [`RunRequest`] it receives, streaming what the
-//! run records every [`PROGRESS_INTERVAL_MS`] so the page can show progress, and keep it if
-//! the run is stopped (the page terminates the worker) or traps.
+//! says [`FromEngine::Ready`], then runs each [`RunRequest`] it receives: it first sends
+//! [`FromEngine::Started`] with the lines where the program drops a task (the page has no
+//! parser to find them), then streams what the run records every [`PROGRESS_INTERVAL_MS`]
+//! so the page can show progress, and keep it if the run is stopped (the page terminates
+//! the worker) or traps.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -60,6 +62,13 @@ fn run(scope: &DedicatedWorkerGlobalScope, request: RunRequest) {
         },
         ..RunOptions::default()
     };
+    post(
+        scope,
+        &FromEngine::Started {
+            run: request.run,
+            dropped_task_lines: loopscope_viewmodel::dropped_task_lines(&request.source),
+        },
+    );
     // Strings and records already sent, and when the last message left.
     let sent = Rc::new(Cell::new((0usize, 0usize, f64::NEG_INFINITY)));
     let hook = {

@@ -17,7 +17,18 @@ test('a syntax error is marked on its line', async ({ page }) => {
   await expect(page.locator('.gutter-error')).toHaveCount(1);
   await expect(page.locator('.problem')).toContainText('SyntaxError');
   await expect(page.locator('.run-status.failed')).toBeVisible();
+  // As in CPython, a program that does not compile never starts: no "uncaught exception".
+  await expect(page.locator('.run-status').first()).toContainText("could not start (Python checks the whole program before running any of it): SyntaxError: '(' was never closed");
   await screenshot(page, 'syntax-error');
+  expect(problems).toEqual([]);
+});
+
+test('a SyntaxError raised while running stops the run instead', async ({ page }) => {
+  const problems = watchProblems(page);
+  await openApp(page);
+  await replaceProgram(page, 'print("started")\nraise SyntaxError("made at run time")\n');
+  await expect(page.locator('.run-status').first()).toContainText('stopped by an uncaught exception: SyntaxError: made at run time');
+  await expect(page.locator('.gutter-error')).toHaveText(/2/);
   expect(problems).toEqual([]);
 });
 

@@ -28,7 +28,7 @@
 //! Modules: `catalog` (static facts per id), `heap` (heapq), `replay` (the
 //! fold and its checkpoints), `labels` (readable names), `panels`
 //! (state → [`LoopOutline`], its rows, [`LoopView`]), `console`, `lanes`, `narration`, `graph` (the live
-//! task graph), `pitfalls`, `export` (trace JSON, Perfetto,
+//! task graph), `pitfalls`, `dropped_tasks` (the one fact of the source they need), `export` (trace JSON, Perfetto,
 //! console text), `views` (the public types).
 
 mod catalog;
@@ -36,6 +36,7 @@ mod causality;
 pub mod chart;
 mod console;
 mod depth;
+mod dropped_tasks;
 pub mod export;
 mod graph;
 mod heap;
@@ -57,6 +58,7 @@ use loopscope_runtime::trace::{EventKind, Trace};
 pub use views::*;
 
 pub use depth::ReadyDepth;
+pub use dropped_tasks::dropped_task_lines;
 pub use graph::{EdgeKind, GraphEdge, GraphNode, GraphOptions, NodeId, NodeState, TaskGraph};
 pub use pitfalls::{Pitfall, PitfallKind};
 
@@ -98,8 +100,15 @@ pub struct Timeline {
 
 impl Timeline {
     /// Replays `trace` once (checkpoints, console lines, lanes, wake-ups).
-    /// `source` is the program the trace came from, for quoting lines.
+    /// `source` is the program the trace came from, for quoting lines; it is parsed for
+    /// the dropped-task pitfall ([`dropped_task_lines`]).
     pub fn new(trace: Trace, source: &str) -> Timeline {
+        Timeline::with_dropped_tasks(trace, source, &dropped_task_lines(source))
+    }
+
+    /// [`Timeline::new`] with the program's [`dropped_task_lines`] found already (by the
+    /// page's engine worker: the page itself has no parser).
+    pub fn with_dropped_tasks(trace: Trace, source: &str, dropped_task_lines: &[u32]) -> Timeline {
         let catalog = Catalog::new(&trace);
         let checkpoints = Checkpoints::build(&trace.events, &catalog);
         let console = console::lines(&trace);
@@ -128,7 +137,7 @@ impl Timeline {
             lane_of_task,
             pitfalls: Vec::new(),
         };
-        timeline.pitfalls = pitfalls::find(&timeline, source);
+        timeline.pitfalls = pitfalls::find(&timeline, dropped_task_lines);
         timeline
     }
 

@@ -5,10 +5,9 @@
 //!
 //! Everything comes from the trace and the replayed state, except the dropped task:
 //! whether the program kept the task `create_task` returned is a fact of its source, so
-//! that one reads the program's syntax tree.
+//! that one needs the lines [`crate::dropped_tasks`] finds in the program's syntax tree.
 
 use loopscope_runtime::trace::{EventKind, Wait};
-use loopscope_syntax::ast::{Expr, ExprKind, Stmt, StmtKind};
 
 use crate::graph::{self, GraphOptions};
 use crate::labels::{seconds, time, Names};
@@ -66,9 +65,9 @@ const NAMED_TASKS: usize = 4;
 const GROWN_QUEUE: u32 = 3;
 
 /// Every pitfall of the run, in event order.
-pub(crate) fn find(timeline: &Timeline, source: &str) -> Vec<Pitfall> {
+/// `dropped_lines`: the lines of statements that create a task and drop it.
+pub(crate) fn find(timeline: &Timeline, dropped_lines: &[u32]) -> Vec<Pitfall> {
     let mut found = Vec::new();
-    let dropped_lines = dropped_task_lines(source);
     let mut dropped_seen: Vec<u32> = Vec::new();
     let mut queues: Vec<QueueTally> = Vec::new();
     for (k, event) in timeline.trace.events.iter().enumerate() {
@@ -294,57 +293,6 @@ fn dropped(timeline: &Timeline, k: usize, task: u32, line: u32) -> Pitfall {
     }
 }
 
-/// Lines of statements that call `create_task` / `ensure_future` and drop the result.
-fn dropped_task_lines(source: &str) -> Vec<u32> {
-    let Ok(module) = loopscope_syntax::parse(source) else {
-        return Vec::new();
-    };
-    let mut lines = Vec::new();
-    collect_dropped(&module.body, &mut lines);
-    lines
-}
-
-fn collect_dropped(body: &[Stmt], lines: &mut Vec<u32>) {
-    for stmt in body {
-        match &stmt.kind {
-            StmtKind::Expr(expr) if creates_task(expr) => lines.push(stmt.span.start.line),
-            StmtKind::FunctionDef(def) => collect_dropped(&def.body, lines),
-            StmtKind::If { body, orelse, .. }
-            | StmtKind::While { body, orelse, .. }
-            | StmtKind::For { body, orelse, .. } => {
-                collect_dropped(body, lines);
-                collect_dropped(orelse, lines);
-            }
-            StmtKind::With { body, .. } => collect_dropped(body, lines),
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
-                collect_dropped(body, lines);
-                for handler in handlers {
-                    collect_dropped(&handler.body, lines);
-                }
-                collect_dropped(orelse, lines);
-                collect_dropped(finalbody, lines);
-            }
-            _ => {}
-        }
-    }
-}
-
-fn creates_task(expr: &Expr) -> bool {
-    let ExprKind::Call { func, .. } = &expr.kind else {
-        return false;
-    };
-    match &func.kind {
-        ExprKind::Attribute { attr, .. } => attr == "create_task" || attr == "ensure_future",
-        ExprKind::Name(name) => name == "create_task" || name == "ensure_future",
-        _ => false,
-    }
-}
-
 /// Puts and gets of one queue.
 struct QueueTally {
     queue: u32,
@@ -502,12 +450,5 @@ mod tests {
         assert_eq!(list(&names[..2]), "T1 and T2");
         assert_eq!(list(&names[..4]), "T1, T2, T3 and T4");
         assert_eq!(list(&names), "T1, T2, T3 and 4 others");
-    }
-
-    #[test]
-    fn dropped_tasks_are_statements_that_discard_create_task() {
-        let source = "import asyncio\nasync def main():\n    asyncio.create_task(f())\n    t = asyncio.create_task(f())\n    if x:\n        loop.create_task(g())\n    await asyncio.create_task(f())\n";
-        assert_eq!(dropped_task_lines(source), [3, 6]);
-        assert!(dropped_task_lines("def (").is_empty());
     }
 }
