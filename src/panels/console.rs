@@ -1,30 +1,57 @@
 //! The console: what the program printed up to the current event, each line stamped with
 //! the virtual time it was completed. Clicking a line seeks to the event that printed it.
+//!
+//! A console of up to [`ALL_LINES`] lines draws every line, wrapped, so the browser's find
+//! and a selection cover the whole output. A longer one (a program may print a hundred
+//! thousand lines) draws only the lines in view and a few either side, as rows of one height
+//! ([`LINE_PITCH`]; long lines do not wrap, the console scrolls sideways), with the space of
+//! the others kept above and below them ([`RowWindow`]); each row says its place in the
+//! whole output (`aria-posinset`/`aria-setsize`), and the whole text is the Export menu's
+//! "Console (text)".
 
 use leptos::prelude::*;
-use loopscope_viewmodel::{ConsoleLine, Stream};
+use loopscope_viewmodel::Stream;
 
 use crate::number_text::format_seconds;
+use crate::scroll_view::RowWindow;
 use crate::session::Session;
+
+/// Lines the console draws all of; past this it draws the lines in view.
+pub const ALL_LINES: usize = 500;
+
+/// Pixels from one line's top to the next's when only the lines in view are drawn
+/// (`.console.windowed .console-line`'s height in the stylesheet).
+pub const LINE_PITCH: usize = 18;
 
 /// The console panel.
 #[component]
 pub fn ConsolePanel() -> impl IntoView {
     let session = Session::get();
-    let lines = Memo::new(move |_| {
+    // Lines printed up to the shown event.
+    let count = Memo::new(move |_| {
         let shown = session.view.with(|view| view.console_len);
         session.run.with(|run| {
             run.as_ref()
-                .map(|run| {
-                    run.timeline.console()[..shown.min(run.timeline.console().len())].to_vec()
-                })
-                .unwrap_or_default()
+                .map_or(0, |run| shown.min(run.timeline.console().len()))
         })
     });
-    let line_view = move |line: ConsoleLine| {
+    let window = RowWindow::new(count.into(), LINE_PITCH);
+    let windowed = Memo::new(move |_| count.get() > ALL_LINES);
+    let drawn = move || {
+        if windowed.get() {
+            window.range()
+        } else {
+            0..count.get()
+        }
+    };
+    let line_view = move |index: usize, count: usize| {
+        let line = session.run.with(|run| {
+            run.as_ref()
+                .and_then(|run| run.timeline.console().get(index).cloned())
+        })?;
         let event = line.event;
-        view! {
-            <li>
+        Some(view! {
+            <li aria-posinset=index + 1 aria-setsize=count>
                 <button
                     type="button"
                     class="console-line"
@@ -40,16 +67,36 @@ pub fn ConsolePanel() -> impl IntoView {
                     <span class="text">{line.text}</span>
                 </button>
             </li>
+        })
+    };
+    let space = move |before: bool| {
+        move || match (windowed.get(), before) {
+            (false, _) => "0px".to_string(),
+            (true, true) => window.space_before(),
+            (true, false) => window.space_after(),
         }
     };
     view! {
         <section class="panel console-panel grow" aria-labelledby="console-title">
             <h2 id="console-title">
-                "Console" <span class="count">{move || format!("{} lines", lines.with(Vec::len))}</span>
+                "Console" <span class="count">{move || format!("{} lines", count.get())}</span>
             </h2>
-            <ol class="console" aria-label="Program output">
-                {move || lines.get().into_iter().map(line_view).collect::<Vec<_>>()}
-            </ol>
+            <div
+                class="console"
+                class:windowed=move || windowed.get()
+                node_ref=window.view.element
+                on:scroll=window.view.on_scroll()
+                tabindex="0"
+            >
+                <div class="console-space" aria-hidden="true" style:height=space(true)></div>
+                <ol class="console-lines" aria-label="Program output">
+                    {move || {
+                        let count = count.get();
+                        drawn().filter_map(|index| line_view(index, count)).collect::<Vec<_>>()
+                    }}
+                </ol>
+                <div class="console-space" aria-hidden="true" style:height=space(false)></div>
+            </div>
         </section>
     }
 }
