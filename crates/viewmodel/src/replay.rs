@@ -411,13 +411,36 @@ mod tests {
 
     /// The trace says which handle each pop takes and each queue's size:
     /// the rebuilt ready queue, heap and queues must agree, at every event.
+    /// The trace does not say which loop a handle is on, so the rebuilt queue mixes
+    /// loops: a loop may run a handle that is not at its head only if the handle and
+    /// those it overtakes were scheduled before the loop started (another loop's).
     #[test]
     fn rebuilt_state_agrees_with_the_trace() {
         for (name, trace) in traces() {
             let catalog = Catalog::new(&trace);
             let mut state = State::default();
+            let mut scheduled_at = std::collections::HashMap::new();
+            let mut loop_started_at = 0;
             for (k, event) in trace.events.iter().enumerate() {
                 match &event.kind {
+                    EventKind::LoopStarted => loop_started_at = k,
+                    EventKind::HandleScheduled { handle, .. } => {
+                        scheduled_at.insert(*handle, k);
+                    }
+                    EventKind::HandleRun { handle } | EventKind::HandleSkipped { handle }
+                        if state.ready.front() != Some(handle) =>
+                    {
+                        // It overtakes other loops' handles, scheduled before this loop
+                        // started, or is one of them that a closed loop dropped.
+                        let dropped = (!state.ready.contains(handle)).then_some(handle);
+                        let ahead = state.ready.iter().take_while(|h| *h != handle);
+                        for other in ahead.chain(dropped) {
+                            assert!(
+                                scheduled_at[other] < loop_started_at,
+                                "{name}: event {k} runs handle {handle} out of its loop's order"
+                            );
+                        }
+                    }
                     EventKind::TimerFired { handle } => {
                         let top = state.timers.top().map(|t| t.handle);
                         assert_eq!(top, Some(*handle), "{name}: event {k} fires the heap's top");

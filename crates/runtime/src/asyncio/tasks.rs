@@ -9,7 +9,7 @@ use crate::object::generator::Generator;
 use crate::object::types::TypeId;
 use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
 use crate::ops::{to_float, truthy};
-use crate::trace::{EventKind, Wait};
+use crate::trace::{EventKind, StrId, Wait};
 use crate::vm::{GenOutcome, Resume, Vm};
 
 use super::api::{arg, bind, receiver_obj};
@@ -253,7 +253,6 @@ pub fn step(vm: &mut Vm, task: &Rc<AsyncObject>, exc: Option<ExcRef>) {
 /// What to do with the value the coroutine yielded (the `else:` branch of
 /// `__step`).
 fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
-    let loop_id = task.as_future().map_or(0, |f| f.loop_id);
     let line = vm.last_line;
     // Where the innermost coroutine stopped is where the task resumes.
     tp.resume_line.set(line);
@@ -272,7 +271,7 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
                     super::repr_async(task),
                     super::repr_async(obj)
                 ));
-                schedule_step(vm, loop_id, task, Some(e));
+                yield_with_error(vm, task, tp, stack, e);
                 return;
             }
             if waited.blocking.get() {
@@ -281,7 +280,7 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
                         "Task cannot await on itself: {}",
                         super::repr_async(task)
                     ));
-                    schedule_step(vm, loop_id, task, Some(e));
+                    yield_with_error(vm, task, tp, stack, e);
                     return;
                 }
                 waited.blocking.set(false);
@@ -319,21 +318,10 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
                     super::repr_async(task),
                     super::repr_async(obj)
                 ));
-                schedule_step(vm, loop_id, task, Some(e));
+                yield_with_error(vm, task, tp, stack, e);
             }
         }
-        (None, Value::None) => {
-            vm.recorder.record(
-                vm.now,
-                line,
-                EventKind::TaskSuspended {
-                    task: tp.id,
-                    wait: Wait::Yield,
-                    stack,
-                },
-            );
-            schedule_step(vm, loop_id, task, None);
-        }
+        (None, Value::None) => yield_for_one_iteration(vm, task, tp, stack, None),
         (None, other) => {
             let msg = match other {
                 Value::Generator(g) if g.is_sync_gen() => format!(
@@ -343,9 +331,43 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
                 ),
                 _ => format!("Task got bad yield: {}", crate::repr::repr_value(other)),
             };
-            schedule_step(vm, loop_id, task, Some(runtime_error(msg)));
+            yield_with_error(vm, task, tp, stack, runtime_error(msg));
         }
     }
+}
+
+/// The task gives the loop one iteration and then steps again, throwing `error` in if
+/// there is one (a bare `yield`, or a yield `__step` refuses). The trace says the task
+/// yielded, so it is not shown running while its next step waits in the ready queue.
+fn yield_for_one_iteration(
+    vm: &mut Vm,
+    task: &Rc<AsyncObject>,
+    tp: &TaskPart,
+    stack: StrId,
+    error: Option<ExcRef>,
+) {
+    let loop_id = task.as_future().map_or(0, |f| f.loop_id);
+    vm.recorder.record(
+        vm.now,
+        vm.last_line,
+        EventKind::TaskSuspended {
+            task: tp.id,
+            wait: Wait::Yield,
+            stack,
+        },
+    );
+    schedule_step(vm, loop_id, task, error);
+}
+
+/// [`yield_for_one_iteration`] with an exception to throw into the next step.
+fn yield_with_error(
+    vm: &mut Vm,
+    task: &Rc<AsyncObject>,
+    tp: &TaskPart,
+    stack: StrId,
+    error: ExcRef,
+) {
+    yield_for_one_iteration(vm, task, tp, stack, Some(error));
 }
 
 /// `Task.__wakeup(future)`.
