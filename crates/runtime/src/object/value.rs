@@ -164,14 +164,22 @@ pub struct Module {
 /// The first address [`fresh_address`] hands out in a run.
 const FIRST_ADDRESS: u64 = 0x7f00_0000_1000;
 
-// Identity counter used by `id()` and default reprs.
+/// The first address [`address_of_ptr`] hands out in a run: a range of its own, because
+/// how many addresses it hands out depends on whether the allocator put a new object
+/// where a freed one was (which differs between runs), and the objects that carry
+/// their address (instances, generators) must not move with it.
+const FIRST_POINTER_ADDRESS: u64 = 0x7f00_4000_0000;
+
+// Identity counters used by `id()` and default reprs.
 thread_local! {
     static NEXT_ID: Cell<u64> = const { Cell::new(FIRST_ADDRESS) };
+    static NEXT_POINTER_ID: Cell<u64> = const { Cell::new(FIRST_POINTER_ADDRESS) };
 }
 
 /// Starts handing out addresses from the beginning again (a new run).
 fn restart_fresh_addresses() {
     NEXT_ID.with(|c| c.set(FIRST_ADDRESS));
+    NEXT_POINTER_ID.with(|c| c.set(FIRST_POINTER_ADDRESS));
     NANS_MADE.with(|c| c.set(0));
 }
 
@@ -310,7 +318,15 @@ pub fn address_of(v: &Value) -> u64 {
 /// The address of the object allocated at `ptr` (a native object's own
 /// `self`, which is where its `Rc` points).
 pub fn address_of_ptr(ptr: usize) -> u64 {
-    ADDRESSES.with(|a| *a.borrow_mut().entry(ptr).or_insert_with(fresh_address))
+    ADDRESSES.with(|a| {
+        *a.borrow_mut().entry(ptr).or_insert_with(|| {
+            NEXT_POINTER_ID.with(|c| {
+                let v = c.get();
+                c.set(v + 0x40);
+                v
+            })
+        })
+    })
 }
 
 thread_local! {
