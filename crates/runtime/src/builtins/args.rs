@@ -123,3 +123,20 @@ pub fn index_arg(v: &Value) -> PyResult<i64> {
         ))),
     }
 }
+
+/// `split`/`rsplit`'s `(sep, maxsplit)` for str and bytes, by position or keyword: the
+/// separator as given (`None` when absent or None; each type checks its own), and
+/// maxsplit (-1 when absent), converted first as Argument Clinic does.
+pub fn split_args(name: &str, mut args: Args) -> PyResult<(Option<Value>, i64)> {
+    let sep_kw = args.take_kw("sep");
+    let max_kw = args.take_kw("maxsplit");
+    reject_kwargs(name, &args)?;
+    takes_range(name, &args, 0, 2)?;
+    let mut pos = args.pos.into_iter();
+    let sep = pos.next().or(sep_kw);
+    let max = match pos.next().or(max_kw) {
+        None => -1,
+        Some(v) => index_arg(&v)?,
+    };
+    Ok((sep.filter(|sep| !matches!(sep, Value::None)), max))
+}

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use super::args::{count_range, index_arg, reject_kwargs, takes_range};
+use super::args::{self, count_range, index_arg, reject_kwargs, takes_range};
 use crate::iterators;
 use crate::object::exceptions::{exc, type_error, value_error};
 use crate::object::types::{type_of, TypeId};
@@ -203,20 +203,11 @@ fn count(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     Ok(Value::Int(n))
 }
 
-/// `sep` and `maxsplit`, by position or keyword.
-fn split_args(name: &str, mut args: Args) -> PyResult<(Option<Rc<[u8]>>, usize)> {
-    let sep_kw = args.take_kw("sep");
-    let max_kw = args.take_kw("maxsplit");
-    reject_kwargs(name, &args)?;
-    takes_range(name, &args, 0, 2)?;
-    let mut pos = args.pos.into_iter();
-    let sep = pos.next().or(sep_kw);
-    let max = match pos.next().or(max_kw) {
-        None => -1,
-        Some(v) => index_arg(&v)?,
-    };
+/// `sep` (checked: bytes, not empty) and `maxsplit` (`usize::MAX` for no limit).
+fn split_args(name: &str, args: Args) -> PyResult<(Option<Rc<[u8]>>, usize)> {
+    let (sep, max) = args::split_args(name, args)?;
     let sep = match sep {
-        None | Some(Value::None) => None,
+        None => None,
         Some(v) => {
             let s = bytes_arg(&v)?;
             if s.is_empty() {

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use super::args::{
-    count_range, exactly_one, index_arg, no_args, no_kwargs, reject_kwargs, takes_range,
+    self, count_range, exactly_one, index_arg, no_args, no_kwargs, reject_kwargs, takes_range,
 };
 use super::str_format;
 use crate::iterators;
@@ -185,21 +185,11 @@ fn rstrip(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     strip_with(recv, "rstrip", &args, false, true)
 }
 
-/// `(sep, maxsplit)` of `split`/`rsplit`.
-fn split_args(name: &str, mut args: Args) -> PyResult<(Option<Rc<str>>, i64)> {
-    let sep_kw = args.take_kw("sep");
-    let max_kw = args.take_kw("maxsplit");
-    reject_kwargs(name, &args)?;
-    takes_range(name, &args, 0, 2)?;
-    let mut pos = args.pos.into_iter();
-    let sep = pos.next().or(sep_kw);
-    // Argument Clinic converts maxsplit before the body checks sep.
-    let max = match pos.next().or(max_kw) {
-        None => -1,
-        Some(v) => index_arg(&v)?,
-    };
+/// `(sep, maxsplit)` of `split`/`rsplit`, the separator checked: str, not empty.
+fn split_args(name: &str, args: Args) -> PyResult<(Option<Rc<str>>, i64)> {
+    let (sep, max) = args::split_args(name, args)?;
     let sep = match sep {
-        None | Some(Value::None) => None,
+        None => None,
         Some(Value::Str(s)) => {
             if s.is_empty() {
                 return Err(value_error("empty separator"));
