@@ -271,7 +271,7 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
                     super::repr_async(task),
                     super::repr_async(obj)
                 ));
-                yield_with_error(vm, task, tp, stack, e);
+                yield_for_one_iteration(vm, task, tp, stack, Some(e));
                 return;
             }
             if waited.blocking.get() {
@@ -280,7 +280,7 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
                         "Task cannot await on itself: {}",
                         super::repr_async(task)
                     ));
-                    yield_with_error(vm, task, tp, stack, e);
+                    yield_for_one_iteration(vm, task, tp, stack, Some(e));
                     return;
                 }
                 waited.blocking.set(false);
@@ -318,7 +318,7 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
                     super::repr_async(task),
                     super::repr_async(obj)
                 ));
-                yield_with_error(vm, task, tp, stack, e);
+                yield_for_one_iteration(vm, task, tp, stack, Some(e));
             }
         }
         (None, Value::None) => yield_for_one_iteration(vm, task, tp, stack, None),
@@ -331,7 +331,7 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
                 ),
                 _ => format!("Task got bad yield: {}", crate::repr::repr_value(other)),
             };
-            yield_with_error(vm, task, tp, stack, runtime_error(msg));
+            yield_for_one_iteration(vm, task, tp, stack, Some(runtime_error(msg)));
         }
     }
 }
@@ -357,17 +357,6 @@ fn yield_for_one_iteration(
         },
     );
     schedule_step(vm, loop_id, task, error);
-}
-
-/// [`yield_for_one_iteration`] with an exception to throw into the next step.
-fn yield_with_error(
-    vm: &mut Vm,
-    task: &Rc<AsyncObject>,
-    tp: &TaskPart,
-    stack: StrId,
-    error: ExcRef,
-) {
-    yield_for_one_iteration(vm, task, tp, stack, Some(error));
 }
 
 /// `Task.__wakeup(future)`.
