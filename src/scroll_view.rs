@@ -107,6 +107,16 @@ impl ScrollView {
             }
         });
     }
+
+    /// Scrolls to the end, in the next animation frame (once the rows asked for are
+    /// drawn); the scroll event that follows updates [`ScrollView::top`].
+    pub fn scroll_to_end(self) {
+        request_animation_frame(move || {
+            if let Some(element) = self.element.get_untracked() {
+                element.set_scroll_top(element.scroll_height());
+            }
+        });
+    }
 }
 
 /// Rows drawn beyond each edge of the view, so a short scroll shows no gap.

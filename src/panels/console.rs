@@ -1,5 +1,6 @@
 //! The console: what the program printed up to the current event, each line stamped with
-//! the virtual time it was completed. Clicking a line seeks to the event that printed it.
+//! the virtual time it was completed. Clicking a line seeks to the event that printed it;
+//! whenever the shown event changes what was printed, the newest line scrolls into view.
 //!
 //! A console of up to [`ALL_LINES`] lines draws every line, wrapped, so the browser's find
 //! and a selection cover the whole output. A longer one (a program may print a hundred
@@ -36,6 +37,12 @@ pub fn ConsolePanel() -> impl IntoView {
         })
     });
     let window = RowWindow::new(count.into(), LINE_PITCH);
+    // As a terminal does, the newest line printed by the shown event comes into view
+    // whenever the playhead changes what was printed (stepping, playing, seeking).
+    Effect::new(move |_| {
+        count.track();
+        window.view.scroll_to_end();
+    });
     let windowed = Memo::new(move |_| count.get() > ALL_LINES);
     let drawn = move || {
         if windowed.get() {

@@ -1,6 +1,7 @@
 // The console on a program that prints a hundred thousand lines: only the lines in view are
 // in the DOM, the right ones after a seek and after scrolling, each saying its place in the
-// whole output; a short console still draws every line (the browser's find covers it).
+// whole output; a short console still draws every line (the browser's find covers it); the
+// newest line printed by the shown event is in view.
 import { test, expect, type Locator } from '@playwright/test';
 import { focusPage, openApp, setProgram, watchProblems } from './helpers';
 
@@ -29,6 +30,9 @@ test('a hundred thousand printed lines draw only the lines in view', async ({ pa
   const lines = console.locator('li');
   await expect(page.locator('#console-title .count')).toHaveText(`${LINES} lines`);
   await expect(console).toHaveClass(/windowed/);
+  // At the last event the newest line is in view, as in a terminal.
+  await expect(lines.last()).toContainText(`line ${LINES - 1}`);
+  await expect(lines.last()).toBeInViewport();
   expect(await lines.count()).toBeLessThan(MOST_LINES);
   await expect(lines.first()).toHaveAttribute('aria-setsize', String(LINES));
 
@@ -65,5 +69,13 @@ test('a short console draws every line, wrapped', async ({ page }) => {
   const console = page.locator('.console');
   await expect(console.locator('li')).toHaveCount(300);
   await expect(console).not.toHaveClass(/windowed/);
+  await expect(console.locator('li').last()).toBeInViewport();
+  // Stepping back brings the line that event printed into view.
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+  const shown = Number((await page.locator('#console-title .count').textContent())!.split(' ')[0]);
+  expect(shown).toBeGreaterThan(0);
+  await expect(console.locator('li').last()).toContainText(`line ${shown - 1}`);
+  await expect(console.locator('li').last()).toBeInViewport();
   expect(problems).toEqual([]);
 });
