@@ -1,7 +1,7 @@
 // Smoke test: the release build loads under its Content-Security-Policy, the wasm app
 // mounts, runs the default example, and nothing complains in the console.
 import { test, expect } from '@playwright/test';
-import { openApp, screenshot, watchProblems } from './helpers';
+import { focusPage, openApp, screenshot, setProgram, watchProblems } from './helpers';
 
 test('the page loads, mounts the app and logs no errors', async ({ page }) => {
   const problems = watchProblems(page);
@@ -38,5 +38,25 @@ test('on a narrow screen the panels stack and the playback bar stays on screen',
   await bar.getByRole('button', { name: /Play/ }).click();
   await expect(bar.getByRole('button', { name: /Pause/ })).toBeVisible();
   await screenshot(page, 'narrow');
+  expect(problems).toEqual([]);
+});
+
+test('many tasks in the task graph leave the console readable', async ({ page }) => {
+  const problems = watchProblems(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page);
+  await setProgram(
+    page,
+    'import asyncio\n\nasync def job(i):\n    await asyncio.sleep(i)\n    print("job", i)\n\n' +
+      'async def main():\n    await asyncio.gather(*(job(i) for i in range(8)))\n\nasyncio.run(main())\n',
+  );
+  await expect(page.locator('.run-status').first()).toHaveText('finished');
+  await focusPage(page);
+  await page.keyboard.press('End');
+  await expect(page.locator('.task-graph .node')).toHaveCount(9);
+  const console = await page.locator('.console-panel').boundingBox();
+  expect(console?.height ?? 0).toBeGreaterThanOrEqual(180);
+  await expect(page.locator('.console li').last()).toContainText('job 7');
+  await expect(page.locator('.console li').last()).toBeInViewport();
   expect(problems).toEqual([]);
 });
