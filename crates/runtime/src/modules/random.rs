@@ -1,7 +1,9 @@
-//! `random`: the module-level functions of CPython 3.11's `random`, over
-//! the module's generator (seeded with the run's seed at first use)
-//! with `loopscope_cpython`'s bit-exact algorithms.
+//! `random`: CPython 3.11's `random` with `loopscope_cpython`'s bit-exact
+//! algorithms. Each function is both a module-level function, over the
+//! module's generator (seeded with the run's seed at first use), and a
+//! method of `random.Random`, whose instances have generators of their own.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use loopscope_cpython::random::{PyRandom, Seed, Weights};
@@ -14,48 +16,111 @@ use crate::iterators;
 use crate::object::dict::hash_value;
 use crate::object::exceptions::cpython_error;
 use crate::object::exceptions::{type_error, value_error};
-use crate::object::types::type_of;
-use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
+use crate::object::native::{downcast, NativeObject};
+use crate::object::types::{type_of, TypeId, TypeRef};
+use crate::object::value::{address_of_ptr, Args, Module, NativeFn, PyResult, Value};
 use crate::ops;
 use crate::vm::Vm;
 
-pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
-    const FUNCTIONS: &[(&str, NativeFn)] = &[
-        ("seed", seed),
-        ("random", random),
-        ("randint", randint),
-        ("randrange", randrange),
-        ("choice", choice),
-        ("choices", choices),
-        ("shuffle", shuffle),
-        ("sample", sample),
-        ("uniform", uniform),
-        ("triangular", triangular),
-        ("gauss", gauss),
-        ("normalvariate", normalvariate),
-        ("expovariate", expovariate),
-        ("getrandbits", getrandbits),
-        ("randbytes", randbytes),
-    ];
-    Ok(super::native_module(
-        "random",
-        stdlib_path!("random.py"),
-        FUNCTIONS,
-    ))
+pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
+    let slots = vm.slots.get_mut(TypeId::Random);
+    slots.methods = FUNCTIONS;
+    slots.construct = Some(construct);
+    let m = super::native_module("random", stdlib_path!("random.py"), FUNCTIONS);
+    m.attrs
+        .borrow_mut()
+        .insert_str("Random", Value::Type(TypeRef::Builtin(TypeId::Random)));
+    Ok(m)
 }
+
+/// The functions of the module, which are also the methods of `Random`.
+const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("seed", seed),
+    ("random", random),
+    ("randint", randint),
+    ("randrange", randrange),
+    ("choice", choice),
+    ("choices", choices),
+    ("shuffle", shuffle),
+    ("sample", sample),
+    ("uniform", uniform),
+    ("triangular", triangular),
+    ("gauss", gauss),
+    ("normalvariate", normalvariate),
+    ("expovariate", expovariate),
+    ("getrandbits", getrandbits),
+    ("randbytes", randbytes),
+];
 
 /// The seed used when a program never seeds `random` (and `--seed` is not
 /// given), and by `random.seed(None)`.
 pub const DEFAULT_SEED: u64 = 0;
 
-/// The module's generator, seeded with the run's seed before first use.
-fn generator(vm: &mut Vm) -> &mut PyRandom {
-    let seed = vm.seed;
-    vm.states
-        .get_or_init(|| PyRandom::new(Seed::Int(&BigInt::from(seed))))
+/// A generator: the module's own, or a `random.Random` instance.
+pub struct Generator {
+    state: RefCell<PyRandom>,
 }
 
-fn seed(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+impl Generator {
+    fn seeded(seed: u64) -> Generator {
+        Generator {
+            state: RefCell::new(PyRandom::new(Seed::Int(&BigInt::from(seed)))),
+        }
+    }
+}
+
+impl NativeObject for Generator {
+    fn class_id(&self) -> TypeId {
+        TypeId::Random
+    }
+
+    fn repr(&self) -> String {
+        let address = address_of_ptr(self as *const Generator as usize);
+        format!("<random.Random object at {address:#x}>")
+    }
+}
+
+/// The generator a call uses: the `Random` instance it is a method of, or
+/// the module's, seeded with the run's seed before first use.
+fn generator(vm: &mut Vm, recv: &Value) -> Rc<Generator> {
+    if let Some(own) = downcast::<Generator>(recv) {
+        return own;
+    }
+    let seed = vm.seed;
+    vm.states
+        .get_or_init(|| Rc::new(Generator::seeded(seed)))
+        .clone()
+}
+
+/// `random.Random(x=None)`: a generator of its own, seeded as by
+/// `seed(x)`. CPython seeds `Random()` from the operating system's entropy;
+/// here, as for the module, that is the run's seed, so runs repeat.
+fn construct(vm: &mut Vm, _: TypeId, mut args: Args) -> PyResult<Value> {
+    let x = args.take_kw("x");
+    if let Some((name, _)) = args.kw.first() {
+        return Err(type_error(format!(
+            "Random.__init__() got an unexpected keyword argument '{name}'"
+        )));
+    }
+    if args.pos.len() > 1 {
+        return Err(type_error(format!(
+            "Random.__init__() takes from 1 to 2 positional arguments but {} were given",
+            args.pos.len() + 1
+        )));
+    }
+    if !args.pos.is_empty() && x.is_some() {
+        return Err(type_error(
+            "Random.__init__() got multiple values for argument 'x'",
+        ));
+    }
+    let value = Value::Native(Rc::new(Generator::seeded(vm.seed)));
+    if let Some(x) = args.pos.pop().or(x) {
+        seed(vm, &value, Args::new(vec![x]))?;
+    }
+    Ok(value)
+}
+
+fn seed(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     let a_kw = args.take_kw("a");
     args.take_kw("version");
     reject_kwargs("seed", &args)?;
@@ -81,7 +146,7 @@ fn seed(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
                 "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.",
             )),
         };
-    generator(vm).seed(seed);
+    generator(vm, recv).state.borrow_mut().seed(seed);
     Ok(Value::None)
 }
 
@@ -89,9 +154,11 @@ fn no_args(name: &str, args: &Args) -> PyResult<()> {
     crate::builtins::args::no_args(name, args)
 }
 
-fn random(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+fn random(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     no_args("random", &args)?;
-    Ok(Value::Float(generator(vm).random()))
+    Ok(Value::Float(
+        generator(vm, recv).state.borrow_mut().random(),
+    ))
 }
 
 /// An int argument of `randrange`: integral floats pass (3.11's deprecated
@@ -112,7 +179,7 @@ fn range_arg(v: &Value, which: &str) -> PyResult<BigInt> {
     }
 }
 
-fn randrange(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+fn randrange(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     let start_kw = args.take_kw("start");
     let stop_kw = args.take_kw("stop");
     let step_kw = args.take_kw("step");
@@ -128,17 +195,23 @@ fn randrange(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
     let start = range_arg(&start, "arg 1")?;
     let stop = stop.map(|s| range_arg(&s, "stop")).transpose()?;
     let step = step.map(|s| range_arg(&s, "step")).transpose()?;
-    let r = generator(vm)
+    let r = generator(vm, recv)
+        .state
+        .borrow_mut()
         .randrange(&start, stop.as_ref(), step.as_ref())
         .map_err(cpython_error)?;
     Ok(Value::from_bigint(r))
 }
 
-fn randint(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+fn randint(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     count_range("randint", &args, 2, 2)?;
     let a = range_arg(&args.pos[0], "arg 1")?;
     let b = range_arg(&args.pos[1], "stop")?;
-    let r = generator(vm).randint(&a, &b).map_err(cpython_error)?;
+    let r = generator(vm, recv)
+        .state
+        .borrow_mut()
+        .randint(&a, &b)
+        .map_err(cpython_error)?;
     Ok(Value::from_bigint(r))
 }
 
@@ -167,16 +240,24 @@ fn sequence(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Vec<Value>> {
     }
 }
 
-fn choice(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+fn choice(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     count_range("choice", &args, 1, 1)?;
     if let Value::Dict(d) = &args.pos[0] {
         // CPython indexes the dict with the chosen int.
         let len = d.borrow().len();
-        let i = generator(vm).choice(len).map_err(cpython_error)?;
+        let i = generator(vm, recv)
+            .state
+            .borrow_mut()
+            .choice(len)
+            .map_err(cpython_error)?;
         return ops::get_item(vm, &args.pos[0], &Value::Int(i as i64));
     }
     let items = sequence(vm, &args.pos[0], "choice")?;
-    let i = generator(vm).choice(items.len()).map_err(cpython_error)?;
+    let i = generator(vm, recv)
+        .state
+        .borrow_mut()
+        .choice(items.len())
+        .map_err(cpython_error)?;
     Ok(items[i].clone())
 }
 
@@ -200,7 +281,7 @@ fn float_list(vm: &mut Vm, v: &Value, cumulative: bool) -> PyResult<Vec<f64>> {
     Ok(out)
 }
 
-fn choices(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+fn choices(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     let population_kw = args.take_kw("population");
     let weights_kw = args.take_kw("weights");
     let cum_kw = args.take_kw("cum_weights");
@@ -226,14 +307,25 @@ fn choices(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
                 "Cannot specify both weights and cumulative weights",
             ))
         }
-        (None, None) => generator(vm).choices(items.len(), Weights::Equal, k),
+        (None, None) => {
+            generator(vm, recv)
+                .state
+                .borrow_mut()
+                .choices(items.len(), Weights::Equal, k)
+        }
         (Some(w), None) => {
             let cw = float_list(vm, &w, false)?;
-            generator(vm).choices(items.len(), Weights::Cumulative(&cw), k)
+            generator(vm, recv)
+                .state
+                .borrow_mut()
+                .choices(items.len(), Weights::Cumulative(&cw), k)
         }
         (None, Some(c)) => {
             let cw = float_list(vm, &c, true)?;
-            generator(vm).choices(items.len(), Weights::Cumulative(&cw), k)
+            generator(vm, recv)
+                .state
+                .borrow_mut()
+                .choices(items.len(), Weights::Cumulative(&cw), k)
         }
     }
     .map_err(cpython_error)?;
@@ -242,12 +334,12 @@ fn choices(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
     ))
 }
 
-fn shuffle(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+fn shuffle(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     count_range("shuffle", &args, 1, 1)?;
     match &args.pos[0] {
         Value::List(l) => {
             let mut items = l.borrow().clone();
-            generator(vm).shuffle(&mut items);
+            generator(vm, recv).state.borrow_mut().shuffle(&mut items);
             *l.borrow_mut() = items;
             Ok(Value::None)
         }
@@ -258,7 +350,7 @@ fn shuffle(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     }
 }
 
-fn sample(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+fn sample(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     let population_kw = args.take_kw("population");
     let k_kw = args.take_kw("k");
     let counts_kw = args.take_kw("counts");
@@ -286,7 +378,9 @@ fn sample(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
             Some(out)
         }
     };
-    let picks = generator(vm)
+    let picks = generator(vm, recv)
+        .state
+        .borrow_mut()
         .sample(items.len(), k, counts.as_deref())
         .map_err(cpython_error)?;
     Ok(Value::list(
@@ -308,12 +402,14 @@ fn floats(args: &Args, name: &str, defaults: &[Option<f64>]) -> PyResult<Vec<f64
     Ok(out)
 }
 
-fn uniform(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+fn uniform(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let f = floats(&args, "uniform", &[None, None])?;
-    Ok(Value::Float(generator(vm).uniform(f[0], f[1])))
+    Ok(Value::Float(
+        generator(vm, recv).state.borrow_mut().uniform(f[0], f[1]),
+    ))
 }
 
-fn triangular(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+fn triangular(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let mode = args
         .pos
         .get(2)
@@ -332,27 +428,43 @@ fn triangular(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         .map(ops::to_float)
         .transpose()?
         .unwrap_or(1.0);
-    Ok(Value::Float(generator(vm).triangular(low, high, mode)))
-}
-
-fn gauss(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let f = floats(&args, "gauss", &[Some(0.0), Some(1.0)])?;
-    Ok(Value::Float(generator(vm).gauss(f[0], f[1])))
-}
-
-fn normalvariate(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let f = floats(&args, "normalvariate", &[Some(0.0), Some(1.0)])?;
-    Ok(Value::Float(generator(vm).normalvariate(f[0], f[1])))
-}
-
-fn expovariate(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let f = floats(&args, "expovariate", &[None])?;
     Ok(Value::Float(
-        generator(vm).expovariate(f[0]).map_err(cpython_error)?,
+        generator(vm, recv)
+            .state
+            .borrow_mut()
+            .triangular(low, high, mode),
     ))
 }
 
-fn getrandbits(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+fn gauss(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let f = floats(&args, "gauss", &[Some(0.0), Some(1.0)])?;
+    Ok(Value::Float(
+        generator(vm, recv).state.borrow_mut().gauss(f[0], f[1]),
+    ))
+}
+
+fn normalvariate(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let f = floats(&args, "normalvariate", &[Some(0.0), Some(1.0)])?;
+    Ok(Value::Float(
+        generator(vm, recv)
+            .state
+            .borrow_mut()
+            .normalvariate(f[0], f[1]),
+    ))
+}
+
+fn expovariate(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let f = floats(&args, "expovariate", &[None])?;
+    Ok(Value::Float(
+        generator(vm, recv)
+            .state
+            .borrow_mut()
+            .expovariate(f[0])
+            .map_err(cpython_error)?,
+    ))
+}
+
+fn getrandbits(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     count_range("getrandbits", &args, 1, 1)?;
     let k = int_value(&args.pos[0]).ok_or_else(|| {
         type_error(format!(
@@ -361,16 +473,22 @@ fn getrandbits(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         ))
     })?;
     let k = k.to_i64().unwrap_or(i64::MAX);
-    let r = generator(vm).getrandbits(k).map_err(cpython_error)?;
+    let r = generator(vm, recv)
+        .state
+        .borrow_mut()
+        .getrandbits(k)
+        .map_err(cpython_error)?;
     Ok(Value::from_bigint(r))
 }
 
-fn randbytes(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+fn randbytes(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     count_range("randbytes", &args, 1, 1)?;
     let n = index_arg(&args.pos[0])?;
     if n < 0 {
         return Err(value_error("negative argument not allowed"));
     }
     vm.check_size(n as usize)?;
-    Ok(Value::Bytes(Rc::from(generator(vm).randbytes(n as usize))))
+    Ok(Value::Bytes(Rc::from(
+        generator(vm, recv).state.borrow_mut().randbytes(n as usize),
+    )))
 }

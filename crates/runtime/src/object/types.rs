@@ -86,6 +86,7 @@ types! {
     AttrGetter: "attrgetter", "operator", Object;
     TextIOWrapper: "TextIOWrapper", "_io", Object;
     FrozenSet: "frozenset", "builtins", Object;
+    Random: "Random", "random", Object;
     // asyncio objects
     Future: "Future", "_asyncio", Object;
     Task: "Task", "_asyncio", Future;
