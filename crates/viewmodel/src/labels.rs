@@ -3,7 +3,7 @@
 //! a task waits on, and numbers as the UI prints them.
 
 use loopscope_cpython::float_repr::float_fixed;
-use loopscope_runtime::trace::{Callback, StrId, Wait};
+use loopscope_runtime::trace::{Callback, Item, StrId, Wait};
 
 use crate::catalog::Catalog;
 use crate::replay::State;
@@ -27,6 +27,11 @@ impl<'a> Names<'a> {
 
     pub fn str(&self, id: StrId) -> &'a str {
         self.strings.get(id as usize).map_or("", String::as_str)
+    }
+
+    /// A queue item's text (its repr).
+    pub fn item(&self, item: Item) -> String {
+        item.text(self.strings).into_owned()
     }
 
     /// The task's current name, e.g. "Task-2".

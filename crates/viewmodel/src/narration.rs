@@ -273,7 +273,7 @@ pub(crate) fn sentence(names: &Names, event: &Event, mode: Narration) -> String 
             format!(
                 "{} puts {} into {} (size {size}).",
                 running(),
-                s(*item),
+                names.item(*item),
                 primitive(names, *queue)
             )
         }
@@ -281,7 +281,7 @@ pub(crate) fn sentence(names: &Names, event: &Event, mode: Narration) -> String 
             format!(
                 "{} takes {} from {} (size {size}).",
                 running(),
-                s(*item),
+                names.item(*item),
                 primitive(names, *queue)
             )
         }

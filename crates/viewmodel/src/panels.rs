@@ -185,7 +185,7 @@ fn primitives(names: &Names, internals: bool) -> Vec<PrimitiveView> {
             }
             let state = if kind.ends_with("Queue") {
                 PrimitiveState::Queue {
-                    items: p.items.iter().map(|i| names.str(*i).to_string()).collect(),
+                    items: p.items.iter().map(|i| names.item(*i)).collect(),
                 }
             } else {
                 match kind {

@@ -4,7 +4,7 @@
 
 use std::collections::VecDeque;
 
-use loopscope_runtime::trace::{Callback, Event, EventKind, StrId, Wait};
+use loopscope_runtime::trace::{Callback, Event, EventKind, Item, StrId, Wait};
 
 use crate::catalog::Catalog;
 use crate::heap::{Timer, TimerHeap};
@@ -37,7 +37,7 @@ pub(crate) struct TaskState {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct PrimitiveState {
-    pub items: VecDeque<StrId>,
+    pub items: VecDeque<Item>,
     pub owner: Option<u32>,
     pub set: bool,
     pub value: Option<i64>,

@@ -58,6 +58,21 @@ fn strings_and_numbers_are_written_as_json() {
     }
     assert!(serde_json::from_str::<Seconds>("\"NaN\"").is_err());
     assert!(serde_json::from_str::<Seconds>("null").is_err());
+    // A queue item: an int by its value, any other item by its repr's index.
+    use loopscope_runtime::trace::Item;
+    for (item, text) in [
+        (Item::int(-12), "{\"int\":-12}"),
+        (Item::int(i64::MAX), "{\"int\":9223372036854775807}"),
+        (Item::Text(5), "5"),
+    ] {
+        assert_eq!(to_string(&item).unwrap(), text);
+        assert_eq!(serde_json::to_string(&item).unwrap(), text);
+        let back: Item = serde_json::from_str(text).unwrap();
+        assert_eq!(back, item, "{text}");
+    }
+    let strings = ["".to_string(), "'a'".to_string()];
+    assert_eq!(Item::int(-12).text(&strings), "-12");
+    assert_eq!(Item::Text(1).text(&strings), "'a'");
     let map: HashMap<u32, bool> = [(7, true)].into_iter().collect();
     assert_eq!(to_string(&map).unwrap(), "{\"7\":true}");
     assert_eq!(to_string(&(1, "a", None::<u8>)).unwrap(), "[1,\"a\",null]");

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use crate::object::exceptions::{exc_empty, type_error, value_error};
 use crate::object::types::{type_of, TypeId};
 use crate::object::value::{Args, NativeFn, PyResult, Value};
-use crate::trace::{EventKind, StrId};
+use crate::trace::{EventKind, Item};
 use crate::vm::{GenOutcome, Resume, Vm};
 
 use super::api::{arg, bind_init, receiver_obj};
@@ -165,8 +165,8 @@ fn heap_pop(vm: &mut Vm, heap: &mut VecDeque<Value>) -> PyResult<Option<Value>> 
 }
 
 /// An item's text for the trace, taken before the item moves into the queue: an int
-/// keeps its value (interned by value: the same int comes back out of the queue), any
-/// other item its repr at this moment.
+/// keeps its value (the trace carries it as a number), any other item its repr at this
+/// moment.
 fn item_text(item: &Value) -> Result<i64, String> {
     match item {
         Value::Int(n) => Ok(*n),
@@ -174,10 +174,10 @@ fn item_text(item: &Value) -> Result<i64, String> {
     }
 }
 
-fn intern_item_text(vm: &mut Vm, text: Result<i64, String>) -> StrId {
+fn trace_item(vm: &mut Vm, text: Result<i64, String>) -> Item {
     match text {
-        Ok(n) => vm.recorder.intern_int(n),
-        Err(repr) => vm.recorder.intern(&repr),
+        Ok(n) => Item::int(n),
+        Err(repr) => Item::Text(vm.recorder.intern(&repr)),
     }
 }
 
@@ -205,7 +205,7 @@ pub fn put_nowait(vm: &mut Vm, q: &Rc<AsyncObject>, item: Value) -> PyResult<()>
         (s.id, s.items.len() as u32, s.finished.clone())
     };
     pushed?;
-    let item = intern_item_text(vm, text);
+    let item = trace_item(vm, text);
     let line = vm.current_line();
     vm.recorder.record(
         vm.now,
@@ -239,7 +239,7 @@ pub fn get_nowait(vm: &mut Vm, q: &Rc<AsyncObject>) -> PyResult<Value> {
         (s.id, s.items.len() as u32)
     };
     let item = got?.unwrap_or(Value::None);
-    let text = intern_item_text(vm, item_text(&item));
+    let text = trace_item(vm, item_text(&item));
     let line = vm.current_line();
     vm.recorder.record(
         vm.now,

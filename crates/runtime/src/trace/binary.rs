@@ -12,7 +12,7 @@
 use std::fmt;
 
 use super::packed::{PackedTrace, Record, RecordKind, PACKED_VERSION};
-use super::{Callback, EventKind, Int64, Seconds, Stream, Wait};
+use super::{Callback, EventKind, Int64, Item, Seconds, Stream, Wait};
 
 /// The first bytes of a binary trace file.
 pub const MAGIC: &[u8; 8] = b"LOOPTRC\0";
@@ -285,6 +285,28 @@ impl Wire for Int64 {
     }
     fn read(input: &mut Reader) -> Option<Int64> {
         input.int().map(Int64::new)
+    }
+}
+
+impl Wire for Item {
+    fn write(&self, out: &mut Writer) {
+        match self {
+            Item::Text(text) => {
+                out.byte(0);
+                text.write(out);
+            }
+            Item::Int { int } => {
+                out.byte(1);
+                int.write(out);
+            }
+        }
+    }
+    fn read(input: &mut Reader) -> Option<Item> {
+        match input.byte()? {
+            0 => input.u32().map(Item::Text),
+            1 => input.int().map(Item::int),
+            _ => None,
+        }
     }
 }
 

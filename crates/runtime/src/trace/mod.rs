@@ -23,7 +23,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// Index into `Trace::strings`.
 pub type StrId = u32;
 
-pub const TRACE_VERSION: u32 = 1;
+pub const TRACE_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Trace {
@@ -210,6 +210,32 @@ pub enum Callback {
     Internal { label: StrId },
 }
 
+/// A queue's item as `queue_put` and `queue_get` show it: an int by its value (its text
+/// is its decimal form, as its repr), any other value by its repr, interned. A million
+/// distinct ints through a queue would otherwise be a million interned texts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Item {
+    /// The repr, in [`Trace::strings`] (JSON: the index).
+    Text(StrId),
+    /// An int (JSON: `{"int": N}`).
+    Int { int: Int64 },
+}
+
+impl Item {
+    pub fn int(n: i64) -> Item {
+        Item::Int { int: Int64::new(n) }
+    }
+
+    /// The item's text: its repr.
+    pub fn text<'a>(&self, strings: &'a [String]) -> std::borrow::Cow<'a, str> {
+        match *self {
+            Item::Text(id) => strings.get(id as usize).map_or("", String::as_str).into(),
+            Item::Int { int } => int.get().to_string().into(),
+        }
+    }
+}
+
 /// What a suspended task waits for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "on", rename_all = "snake_case")]
@@ -315,12 +341,12 @@ pub enum EventKind {
     },
     QueuePut {
         queue: u32,
-        item: StrId,
+        item: Item,
         size: u32,
     },
     QueueGet {
         queue: u32,
-        item: StrId,
+        item: Item,
         size: u32,
     },
     /// A task parks on a primitive (queue getter/putter, lock, event, ...).

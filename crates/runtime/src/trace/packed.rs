@@ -17,11 +17,11 @@ use std::fmt;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-use super::{Callback, Event, EventKind, Seconds, StrId, Trace, Wait};
+use super::{Callback, Event, EventKind, Item, Seconds, StrId, Trace, Wait};
 
 /// The version of the packed form (binary files; the JSON file holds the elementary
 /// events and keeps [`super::TRACE_VERSION`]).
-pub const PACKED_VERSION: u32 = 2;
+pub const PACKED_VERSION: u32 = 3;
 
 /// `strings[1]`: the repr of `None`, every recorder's first string after "".
 pub const NONE: StrId = 1;
@@ -107,7 +107,7 @@ pub enum RecordKind {
     /// `queue_put`, then `event_cleared` of `event` (the queue's `join` event).
     QueuePutCleared {
         queue: u32,
-        item: StrId,
+        item: Item,
         size: u32,
         event: u32,
     },
