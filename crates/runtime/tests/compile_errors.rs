@@ -54,6 +54,90 @@ const CASES: &[(&str, &str, usize, usize)] = &[
         5,
         16,
     ),
+    (
+        "match x:\n    case [a, a]:\n        pass\n",
+        "multiple assignments to name 'a' in pattern",
+        2,
+        14,
+    ),
+    (
+        "match x:\n    case a | b:\n        pass\n",
+        "name capture 'a' makes remaining patterns unreachable",
+        2,
+        10,
+    ),
+    (
+        "match x:\n    case a:\n        pass\n    case 1:\n        pass\n",
+        "name capture 'a' makes remaining patterns unreachable",
+        2,
+        10,
+    ),
+    (
+        "match x:\n    case _:\n        pass\n    case 1:\n        pass\n",
+        "wildcard makes remaining patterns unreachable",
+        2,
+        10,
+    ),
+    (
+        "match x:\n    case [1, 2] | y:\n        pass\n",
+        "alternative patterns bind different names",
+        2,
+        19,
+    ),
+    (
+        "match x:\n    case {1: a, True: b}:\n        pass\n",
+        "mapping pattern checks duplicate key (True)",
+        2,
+        10,
+    ),
+    (
+        "match x:\n    case {'k': a, -1: b, 'k': c}:\n        pass\n",
+        "mapping pattern checks duplicate key ('k')",
+        2,
+        10,
+    ),
+    (
+        "match x:\n    case C(a=1, b=2, a=3):\n        pass\n",
+        "attribute name repeated in class pattern: a",
+        2,
+        24,
+    ),
+    (
+        "match x:\n    case (__debug__):\n        pass\n",
+        "cannot assign to __debug__",
+        2,
+        11,
+    ),
+    (
+        "match x:\n    case f'{y}':\n        pass\n",
+        "patterns may only match literals and attribute lookups",
+        2,
+        10,
+    ),
+    (
+        "match x:\n    case [*a, 1, *b]:\n        pass\n",
+        "multiple starred names in sequence pattern",
+        2,
+        10,
+    ),
+    (
+        "match x:\n    case [y, (y | y)]:\n        pass\n",
+        "name capture 'y' makes remaining patterns unreachable",
+        2,
+        15,
+    ),
+    (
+        "match x:\n    case [y, ([y] | [y])]:\n        pass\n",
+        "multiple assignments to name 'y' in pattern",
+        2,
+        22,
+    ),
+    (
+        "match x:\n    case (y as z) | z:\n        pass\n",
+        "name capture 'y' makes remaining patterns unreachable",
+        2,
+        11,
+    ),
 ];
 
 #[test]

@@ -1,6 +1,6 @@
 //! No input may crash the engine: random bytes and randomly mutated example
-//! programs must end with an exit status (0–3) and a trace, never a panic, a
-//! hang or a stack overflow.
+//! programs (and `match` programs) must end with an exit status (0–3) and a
+//! trace, never a panic, a hang or a stack overflow.
 
 use std::path::PathBuf;
 
@@ -22,11 +22,23 @@ fn options() -> RunOptions {
     }
 }
 
+/// The programs mutated: the examples, and the conformance cases of
+/// syntax the examples do not use (`match`).
 fn examples() -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets/examples");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("assets/examples"))
         .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
+    let cases = std::fs::read_dir(root.join("tests/conformance/cases"))
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    files.extend(cases.into_iter().filter(|p| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("match_"))
+    }));
     files.sort();
     files
         .iter()

@@ -132,6 +132,60 @@ pub enum StmtKind {
         is_async: bool,
     },
     Delete(Vec<Expr>),
+    /// `match subject:` and its `case` blocks.
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
+}
+
+/// One `case pattern [if guard]: body` of a `match`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchCase {
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pattern {
+    pub kind: PatternKind,
+    pub span: Span,
+}
+
+/// The patterns of PEP 634, shaped after CPython's `ast.pattern` nodes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PatternKind {
+    /// A literal (`1`, `-2.5`, `"s"`) or a dotted value (`Color.RED`),
+    /// compared with `==`.
+    Value(Expr),
+    /// `None`, `True`, `False`, compared with `is`.
+    Singleton(Constant),
+    /// `[a, *rest]`, `(a, b)`, `a, b`.
+    Sequence(Vec<Pattern>),
+    /// `{key: pattern, **rest}`.
+    Mapping {
+        keys: Vec<Expr>,
+        patterns: Vec<Pattern>,
+        rest: Option<String>,
+    },
+    /// `Point(x, y=0)`.
+    Class {
+        cls: Expr,
+        patterns: Vec<Pattern>,
+        kwd_attrs: Vec<String>,
+        kwd_patterns: Vec<Pattern>,
+    },
+    /// `*name` or `*_` inside a sequence pattern.
+    Star(Option<String>),
+    /// `pattern as name`; a capture is `As` without a pattern, the
+    /// wildcard `_` is `As` with neither.
+    As {
+        pattern: Option<Box<Pattern>>,
+        name: Option<String>,
+    },
+    /// `p1 | p2 | ...`.
+    Or(Vec<Pattern>),
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -19,7 +19,7 @@ pub enum DiagnosticKind {
     /// `IndentationError` (unexpected/expected/unindent mismatch), or its
     /// subclass `TabError` (see [`Diagnostic::exception_name`]).
     Indentation,
-    /// Valid Python that Loopscope does not run yet (`match`, ...).
+    /// Valid Python that Loopscope does not run yet (complex numbers, ...).
     Unsupported,
 }
 
@@ -38,8 +38,6 @@ pub struct Diagnostic {
 /// message comes from here so the list stays in one place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unsupported {
-    MatchStatement,
-    TypeAlias,
     ComplexLiteral,
     NamedUnicodeEscape,
     SurrogateEscape,
@@ -48,8 +46,6 @@ pub enum Unsupported {
 impl Unsupported {
     pub fn message(self) -> &'static str {
         match self {
-            Unsupported::MatchStatement => "`match` statements are not supported yet",
-            Unsupported::TypeAlias => "`type` aliases are not supported yet",
             Unsupported::ComplexLiteral => "complex numbers are not supported yet",
             Unsupported::NamedUnicodeEscape => "`\\N{...}` escapes are not supported yet",
             Unsupported::SurrogateEscape => {

@@ -15,12 +15,13 @@
 //!
 //! This file holds the parser's state, its token helpers and string
 //! literals; the grammar's parts are its submodules: `simple_statements`,
-//! `compound_statements`, `parameters`, `targets`, `expressions`, `atoms`.
+//! `compound_statements`, `patterns`, `parameters`, `targets`, `expressions`, `atoms`.
 
 mod atoms;
 mod compound_statements;
 mod expressions;
 mod parameters;
+mod patterns;
 mod simple_statements;
 mod targets;
 

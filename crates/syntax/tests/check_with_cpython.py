@@ -219,8 +219,55 @@ class Dumper:
         elif kind == "Delete":
             self.line(indent, label, "Delete", span)
             self.exprs(inner, "targets", node.targets)
+        elif kind == "Match":
+            self.line(indent, label, "Match", span)
+            self.expr(inner, "subject", node.subject)
+            for i, case in enumerate(node.cases):
+                self.line(inner, "cases[%d]" % i, "match_case")
+                self.pattern(inner + 1, "pattern", case.pattern)
+                self.opt(inner + 1, "guard", case.guard)
+                self.stmts(inner + 1, "body", case.body)
         else:
             raise AssertionError("unexpected statement " + kind)
+
+    def patterns(self, indent, field, items):
+        for i, pattern in enumerate(items):
+            self.pattern(indent, "%s[%d]" % (field, i), pattern)
+
+    def pattern(self, indent, label, node):
+        span = self.span(node)
+        inner = indent + 1
+        kind = type(node).__name__
+        name = lambda n: "None" if n is None else quote(n)
+        if kind == "MatchValue":
+            self.line(indent, label, kind, span)
+            self.expr(inner, "value", node.value)
+        elif kind == "MatchSingleton":
+            self.line(indent, label, "MatchSingleton " + self.constant(node.value), span)
+        elif kind == "MatchSequence":
+            self.line(indent, label, kind, span)
+            self.patterns(inner, "patterns", node.patterns)
+        elif kind == "MatchMapping":
+            self.line(indent, label, "MatchMapping rest=" + name(node.rest), span)
+            self.exprs(inner, "keys", node.keys)
+            self.patterns(inner, "patterns", node.patterns)
+        elif kind == "MatchClass":
+            attrs = " ".join(quote(a) for a in node.kwd_attrs)
+            self.line(indent, label, "MatchClass kwd_attrs=[%s]" % attrs, span)
+            self.expr(inner, "cls", node.cls)
+            self.patterns(inner, "patterns", node.patterns)
+            self.patterns(inner, "kwd_patterns", node.kwd_patterns)
+        elif kind == "MatchStar":
+            self.line(indent, label, "MatchStar " + name(node.name), span)
+        elif kind == "MatchAs":
+            self.line(indent, label, "MatchAs " + name(node.name), span)
+            if node.pattern is not None:
+                self.pattern(inner, "pattern", node.pattern)
+        elif kind == "MatchOr":
+            self.line(indent, label, kind, span)
+            self.patterns(inner, "patterns", node.patterns)
+        else:
+            raise AssertionError("unexpected pattern " + kind)
 
     def keywords(self, indent, keywords):
         for i, keyword in enumerate(keywords):

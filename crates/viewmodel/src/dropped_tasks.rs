@@ -29,6 +29,11 @@ fn collect_dropped(body: &[Stmt], lines: &mut Vec<u32>) {
                 collect_dropped(orelse, lines);
             }
             StmtKind::With { body, .. } => collect_dropped(body, lines),
+            StmtKind::Match { cases, .. } => {
+                for case in cases {
+                    collect_dropped(&case.body, lines);
+                }
+            }
             StmtKind::Try {
                 body,
                 handlers,
@@ -67,5 +72,11 @@ mod tests {
         let source = "import asyncio\nasync def main():\n    asyncio.create_task(f())\n    t = asyncio.create_task(f())\n    if x:\n        loop.create_task(g())\n    await asyncio.create_task(f())\n";
         assert_eq!(dropped_task_lines(source), [3, 6]);
         assert!(dropped_task_lines("def (").is_empty());
+    }
+
+    #[test]
+    fn dropped_tasks_inside_match_cases_count() {
+        let source = "async def main(m):\n    match m:\n        case 1:\n            asyncio.create_task(f())\n        case _:\n            t = asyncio.create_task(f())\n";
+        assert_eq!(dropped_task_lines(source), [4]);
     }
 }

@@ -45,6 +45,7 @@ pub fn has_annotations(body: &[Stmt]) -> bool {
         | StmtKind::While { body, orelse, .. }
         | StmtKind::If { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
         StmtKind::With { body, .. } => has_annotations(body),
+        StmtKind::Match { cases, .. } => cases.iter().any(|case| has_annotations(&case.body)),
         StmtKind::Try {
             body,
             handlers,

@@ -21,6 +21,10 @@ pub enum Instr {
     Dup2,
     /// Swap the top two items.
     Rot2,
+    /// Push a copy of the `n`th item (1 is the top), CPython's COPY.
+    Copy(u32),
+    /// Swap the top with the `n`th item (2 is the one below), CPython's SWAP.
+    Swap(u32),
     /// `a b c` → `c a b` (top moves down two).
     Rot3,
     LoadConst(u32),
@@ -181,6 +185,24 @@ pub enum Instr {
     /// Load attribute `names[n]` of the module at TOS, keeping the module.
     ImportFrom(u32),
     ImportStar,
+    /// `match`: push `len(TOS)`, keeping TOS.
+    GetLen,
+    /// `match`: push whether TOS is a sequence a sequence pattern matches
+    /// (not a str, bytes or bytearray), keeping TOS.
+    MatchSequence,
+    /// `match`: push whether TOS is a mapping, keeping TOS.
+    MatchMapping,
+    /// `match`: TOS a tuple of keys, TOS1 a mapping: push a tuple of their
+    /// values, or None when one is missing (CPython's MATCH_KEYS).
+    MatchKeys,
+    /// `match`: TOS a tuple of keys, TOS1 a mapping: replace both with a
+    /// dict of the mapping's other items (`**rest`).
+    CopyDictWithoutKeys,
+    /// `match`: TOS the keyword attribute names, TOS1 a class, TOS2 the
+    /// subject: replace them with the tuple of the `n` positional and the
+    /// keyword attributes, or None when the subject does not match
+    /// (CPython's MATCH_CLASS).
+    MatchClass(u32),
     /// `with`: TOS is the context manager; push its exit and the result of enter.
     WithEnter,
     /// `async with`: like WithEnter but `__aenter__`'s awaitable is pushed.

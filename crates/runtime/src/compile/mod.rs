@@ -12,6 +12,7 @@ mod comprehensions;
 mod control_flow;
 mod expressions;
 mod functions;
+mod patterns;
 pub mod scope;
 mod statements;
 mod try_star;

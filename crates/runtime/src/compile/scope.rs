@@ -381,6 +381,66 @@ impl Builder {
                     self.target(t)?;
                 }
             }
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject)?;
+                for case in cases {
+                    self.pattern(&case.pattern)?;
+                    if let Some(guard) = &case.guard {
+                        self.expr(guard)?;
+                    }
+                    self.body(&case.body)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A pattern's captures bind names; its values, classes and keys are
+    /// expressions.
+    fn pattern(&mut self, p: &Pattern) -> Result<(), Diagnostic> {
+        match &p.kind {
+            PatternKind::Value(value) => self.expr(value)?,
+            PatternKind::Singleton(_) | PatternKind::Star(None) => {}
+            PatternKind::Star(Some(name)) => self.bind(name),
+            PatternKind::Sequence(items) | PatternKind::Or(items) => {
+                for item in items {
+                    self.pattern(item)?;
+                }
+            }
+            PatternKind::Mapping {
+                keys,
+                patterns,
+                rest,
+            } => {
+                for key in keys {
+                    self.expr(key)?;
+                }
+                for pattern in patterns {
+                    self.pattern(pattern)?;
+                }
+                if let Some(rest) = rest {
+                    self.bind(rest);
+                }
+            }
+            PatternKind::Class {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
+                self.expr(cls)?;
+                for pattern in patterns.iter().chain(kwd_patterns) {
+                    self.pattern(pattern)?;
+                }
+            }
+            PatternKind::As { pattern, name } => {
+                if let Some(pattern) = pattern {
+                    self.pattern(pattern)?;
+                }
+                if let Some(name) = name {
+                    self.bind(name);
+                }
+            }
         }
         Ok(())
     }

@@ -16,6 +16,7 @@ impl<'a> CodeGen<'a> {
                 self.set_span(s.span);
                 self.emit(Instr::Pop);
             }
+            StmtKind::Match { subject, cases } => self.match_statement(subject, cases)?,
             StmtKind::Assign { targets, value } => {
                 self.expr(value)?;
                 for (i, t) in targets.iter().enumerate() {

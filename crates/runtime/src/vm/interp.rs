@@ -117,6 +117,14 @@ impl Vm {
                 let n = st.len();
                 st.swap(n - 1, n - 2);
             }
+            Instr::Copy(_)
+            | Instr::Swap(_)
+            | Instr::GetLen
+            | Instr::MatchSequence
+            | Instr::MatchMapping
+            | Instr::MatchKeys
+            | Instr::CopyDictWithoutKeys
+            | Instr::MatchClass(_) => self.exec_match(instr)?,
             Instr::Rot3 => {
                 let st = &mut self.frames.last_mut().expect("frame").stack;
                 let v = st.pop().expect("stack");

@@ -21,6 +21,7 @@ mod frame_exits;
 pub mod functions;
 mod import;
 mod interp;
+mod matching;
 mod names;
 mod raising;
 mod send;

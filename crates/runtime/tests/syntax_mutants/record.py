@@ -15,6 +15,7 @@ script: two comment lines, then one record per mutant, a header
 newline. The same corpus always gives the same mutants (each program's random
 generator is seeded with its path). tests/syntax_differential.rs runs this
 script when LOOPSCOPE_UPDATE=1, then checks Loopscope against the records.
+Given program paths as arguments, it records only those programs' mutants.
 """
 
 import ast
@@ -154,22 +155,32 @@ def mutants(source, rng):
     return made
 
 
-def main():
-    for old in HERE.glob("*.mutants"):
-        old.unlink()
-    total = rejected = 0
+def programs(only):
+    """(folder, path) of every corpus program, or of those named in `only`."""
     for folder in CORPUS:
         for path in sorted((ROOT / folder).glob("*.py")):
-            origin = f"{folder}/{path.name}"
-            rng = random.Random(origin)
-            out = [HEADER.format(origin=origin)]
-            for text in mutants(path.read_text(), rng):
-                result = verdict(text)
-                total += 1
-                rejected += result != "ok"
-                out.append(f"@@ {len(text.encode())} {result}\n{text}\n")
-            name = f"{pathlib.Path(folder).name}__{path.stem}.mutants"
-            (HERE / name).write_text("".join(out))
+            if not only or path.resolve() in only:
+                yield folder, path
+
+
+def main():
+    # With program paths as arguments, only their records are rewritten.
+    only = {pathlib.Path(arg).resolve() for arg in sys.argv[1:]}
+    if not only:
+        for old in HERE.glob("*.mutants"):
+            old.unlink()
+    total = rejected = 0
+    for folder, path in programs(only):
+        origin = f"{folder}/{path.name}"
+        rng = random.Random(origin)
+        out = [HEADER.format(origin=origin)]
+        for text in mutants(path.read_text(), rng):
+            result = verdict(text)
+            total += 1
+            rejected += result != "ok"
+            out.append(f"@@ {len(text.encode())} {result}\n{text}\n")
+        name = f"{pathlib.Path(folder).name}__{path.stem}.mutants"
+        (HERE / name).write_text("".join(out))
     print(f"record.py: {total} mutants, {rejected} rejected by CPython", file=sys.stderr)
 
 

@@ -50,7 +50,6 @@ impl<'s> Parser<'s> {
                 }
             }
             TokenKind::Name(name) if name == "match" && self.try_match_statement(body)? => {}
-            TokenKind::Name(name) if name == "type" && self.try_type_alias()? => {}
             _ => self.parse_simple_statements(body)?,
         }
         Ok(())

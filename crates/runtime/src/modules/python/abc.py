@@ -56,6 +56,11 @@ class ABCMeta(type):
             raise RuntimeError("Refusing to create an inheritance cycle")
         cls._abc_registry.add(subclass)
         ABCMeta._abc_invalidation_counter += 1
+        # C's _abc_register: a registered class becomes a sequence or a
+        # mapping for `match` when the ABC is one (built-in types already are).
+        flags = getattr(cls, "__abc_tpflags__", 0)
+        if flags and subclass.__module__ != "builtins":
+            subclass.__abc_tpflags__ = flags
         return subclass
 
     def _abc_registry_clear(cls):

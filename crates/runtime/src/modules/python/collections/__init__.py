@@ -428,3 +428,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     result = type(typename, (tuple,), class_namespace)
     result.__module__ = '__main__' if module is None else module
     return result
+
+# As CPython: a deque is a MutableSequence (and a sequence to `match`).
+import collections.abc as _collections_abc
+_collections_abc.MutableSequence.register(deque)
