@@ -127,10 +127,11 @@ fn find_in_mro(vm: &Vm, mro: &[TypeRef], name: &str) -> Option<Found> {
 }
 
 /// What a built-in type's method found on an instance binds to: the
-/// instance itself for `object`'s and exceptions' methods, its payload for
+/// instance itself for `object`'s and exceptions' methods and for
+/// `dict.__getitem__` (which asks the class's `__missing__`), its payload for
 /// the methods of a built-in base type.
-fn bind_target(obj: &Value, t: TypeId) -> Value {
-    if t == TypeId::Object || t.is_exception() {
+fn bind_target(obj: &Value, t: TypeId, name: &str) -> Value {
+    if t == TypeId::Object || t.is_exception() || (t == TypeId::Dict && name == "__getitem__") {
         obj.clone()
     } else {
         payload(obj).clone()
@@ -208,7 +209,7 @@ fn bind_builtin(t: TypeId, name: &'static str, func: NativeFn, obj: &Value) -> V
     if name == "__new__" {
         return method(name, func, &Value::None);
     }
-    method(name, func, &bind_target(obj, t))
+    method(name, func, &bind_target(obj, t, name))
 }
 
 /// The `__dict__` of an instance or exception.
@@ -353,7 +354,7 @@ fn type_getattribute(vm: &mut Vm, obj: &Value, class: &Rc<Class>, name: &str) ->
         Some(Found::Builtin(t, n, f)) => {
             // `__new__` is a static method: it takes the class explicitly.
             return Ok(if n == "__new__" {
-                method(n, f, &Value::None)
+                static_new(vm, t, f)
             } else {
                 unbound_method(vm, t, n)
             });
@@ -416,7 +417,7 @@ fn super_getattr(vm: &mut Vm, s: &Super, name: &str) -> PyResult<Value> {
         Some(Found::Attr(d)) => descr_get(vm, &d, obj, &s.obj_type, name),
         Some(Found::Builtin(t, n, f)) => Ok(match obj {
             Some(o) => bind_builtin(t, n, f, o),
-            None if n == "__new__" => method(n, f, &Value::None),
+            None if n == "__new__" => static_new(vm, t, f),
             None => method(n, f, &s.obj),
         }),
         None => {
@@ -506,7 +507,12 @@ fn type_attr(vm: &mut Vm, t: TypeId, name: &str) -> PyResult<Value> {
     }
     if let Some((name, func)) = vm.slots.method(t, name) {
         if name == "__new__" {
-            return Ok(method(name, func, &Value::None));
+            // Keyed by the type that defines it, as a class's lookup finds it.
+            let owner = match find_in_mro(vm, &this.mro(), name) {
+                Some(Found::Builtin(owner, _, _)) => owner,
+                _ => t,
+            };
+            return Ok(static_new(vm, owner, func));
         }
         return Ok(unbound_method(vm, t, name));
     }
@@ -537,6 +543,16 @@ fn builtin_type_dict(vm: &mut Vm, t: TypeId) -> PyResult<Value> {
         }
     }
     Ok(Value::dict(dict))
+}
+
+/// `__new__` taken from a built-in type or a class deriving from it: a
+/// static method (it takes the class explicitly), made once per type so that
+/// `C.__new__ is object.__new__` holds as in CPython.
+fn static_new(vm: &mut Vm, t: TypeId, func: NativeFn) -> Value {
+    vm.unbound_methods
+        .entry((t, "__new__"))
+        .or_insert_with(|| method("__new__", func, &Value::None))
+        .clone()
 }
 
 /// `str.upper`: a method of a built-in type taken from the type, called
@@ -577,7 +593,7 @@ fn call_unbound(vm: &mut Vm, receiver: &Value, mut args: Args) -> PyResult<Value
     let Some((name, func)) = vm.slots.method(*t, name) else {
         return Err(type_error("bad unbound method"));
     };
-    let bound = method(name, func, &bind_target(&this, *t));
+    let bound = method(name, func, &bind_target(&this, *t, name));
     vm.call(&bound, args)
 }
 

@@ -102,6 +102,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("keyword"),
         python!("os"),
         python!("pathlib"),
+        python!("platform"),
         python!("posixpath"),
         python!("pprint"),
         python!("queue"),

@@ -402,13 +402,18 @@ impl AsyncRepr<'_> {
                 let items = items.borrow().clone();
                 self.iterable(&items, level, "[", "]", "")
             }
-            // `Value::Set` is always an exact set (subclasses are instances).
+            // `Value::Set` is an exact set or frozenset (subclasses are instances).
             Value::Set(set) => {
-                let items = possibly_sorted(set.borrow().iter().cloned().collect());
-                if items.is_empty() {
-                    return "set()".to_string();
+                let (items, frozen) = {
+                    let set = set.borrow();
+                    (possibly_sorted(set.iter().cloned().collect()), set.frozen)
+                };
+                match (frozen, items.is_empty()) {
+                    (false, true) => "set()".to_string(),
+                    (false, false) => self.iterable(&items, level, "{", "}", ""),
+                    (true, true) => "frozenset()".to_string(),
+                    (true, false) => self.iterable(&items, level, "frozenset({", "})", ""),
                 }
-                self.iterable(&items, level, "{", "}", "")
             }
             Value::Dict(d) => {
                 let pairs: Vec<(Value, Value)> = d

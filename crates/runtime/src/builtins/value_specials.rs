@@ -12,7 +12,7 @@ use loopscope_syntax::ast::{BinOp, CmpOp, UnaryOp};
 
 use super::args::{count_range, exactly_one, no_kwargs};
 use crate::dunders::is_class_instance;
-use crate::object::exceptions::type_error;
+use crate::object::exceptions::{type_error, Exception};
 use crate::object::instance::payload;
 use crate::object::types::{builtin_type_of, type_of, TypeId};
 use crate::object::value::{Args, NativeFn, PyResult, Value};
@@ -275,6 +275,27 @@ fn getitem(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     ops::get_item(vm, recv, &key)
 }
 
+/// `dict.__getitem__` (CPython's `dict_subscript`): the dict's own lookup,
+/// then, for an instance of a subclass, its class's `__missing__`. It is bound
+/// to the instance itself (`attrs::bind_target`), so `d.__getitem__(k)` and
+/// `dict.__getitem__(d, k)` ask `__missing__` as `d[k]` does, and a class's
+/// own `__getitem__` calling `super().__getitem__(k)` does not run again.
+fn dict_getitem(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let key = exactly_one("__getitem__", &args)?;
+    let Value::Dict(dict) = payload(recv) else {
+        return ops::get_item(vm, recv, &key);
+    };
+    if let Some(found) = crate::mapping::dict_get(vm, dict, &key)? {
+        return Ok(found);
+    }
+    if is_class_instance(recv) {
+        if let Some(missing) = type_of(recv).lookup_override("__missing__") {
+            return vm.call_method(&missing, recv, Args::new(vec![key]));
+        }
+    }
+    Err(Exception::new(TypeId::KeyError, vec![key]))
+}
+
 fn setitem(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     no_kwargs("__setitem__", &args)?;
     count_range("__setitem__", &args, 2, 2)?;
@@ -498,7 +519,7 @@ pub const LIST: &[(&str, NativeFn)] = with_comparisons![
 pub const DICT: &[(&str, NativeFn)] = with_comparisons![
     ("__contains__", contains),
     ("__delitem__", delitem),
-    ("__getitem__", getitem),
+    ("__getitem__", dict_getitem),
     ("__init__", container_init),
     ("__ior__", ior),
     ("__iter__", iter),

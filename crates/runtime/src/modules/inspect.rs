@@ -2,7 +2,8 @@
 //! generators and awaitables apart, and the states of generators and
 //! coroutines, answered from the VM's own objects. As in CPython,
 //! `iscoroutinefunction` and friends look through bound methods and
-//! `functools.partial`.
+//! `functools.partial`. `signature()` and its classes are the module's
+//! Python half (`python/inspect.py`).
 
 use std::rc::Rc;
 
@@ -14,7 +15,7 @@ use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
-pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
+pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     const FUNCTIONS: &[(&str, NativeFn)] = &[
         ("iscoroutinefunction", iscoroutinefunction),
         ("isgeneratorfunction", isgeneratorfunction),
@@ -42,6 +43,7 @@ pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
             }
         }
     }
+    vm.run_library_source(&m, include_str!("python/inspect.py"))?;
     Ok(m)
 }
 

@@ -1,6 +1,7 @@
 //! `sys`: `stdout` / `stderr` objects usable with `print(file=...)` and
 //! `.write(s)`, `argv` (the program's command line), `exit`, `exc_info`, the
-//! recursion limit, and the constants of the oracle's CPython 3.11.7.
+//! recursion limit, and the constants of the oracle's CPython 3.11.7
+//! (`version_info` is the module's Python half, `python/sys.py`).
 
 use std::rc::Rc;
 
@@ -17,6 +18,17 @@ const STDERR: &str = "<stderr>";
 
 /// `sys.version` of the oracle (`python3 -c "import sys; print(sys.version)"`).
 const VERSION: &str = "3.11.7 (main, May  9 2026, 07:35:25) [GCC 12.2.0]";
+/// `sys.executable` of the oracle.
+const EXECUTABLE: &str = "/root/.pyenv/versions/3.11.7/bin/python3";
+/// `sys.path`: the program's directory (the current directory,
+/// `os.getcwd()`), then the oracle's library directories.
+const PATH: [&str; 5] = [
+    "/home/loopscope",
+    "/root/.pyenv/versions/3.11.7/lib/python311.zip",
+    "/root/.pyenv/versions/3.11.7/lib/python3.11",
+    "/root/.pyenv/versions/3.11.7/lib/python3.11/lib-dynload",
+    "/root/.pyenv/versions/3.11.7/lib/python3.11/site-packages",
+];
 /// `sys.hexversion` of 3.11.7 final.
 const HEXVERSION: i64 = 0x030B07F0;
 /// `sys.setrecursionlimit` accepts more, but frames cost memory: past this
@@ -65,17 +77,11 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
         }
         attrs.insert_str("maxsize", Value::Int(i64::MAX));
         attrs.insert_str("platform", Value::str("linux"));
-        attrs.insert_str(
-            "version_info",
-            Value::tuple(vec![
-                Value::Int(3),
-                Value::Int(11),
-                Value::Int(7),
-                Value::str("final"),
-                Value::Int(0),
-            ]),
-        );
+        attrs.insert_str("executable", Value::str(EXECUTABLE));
+        let path = PATH.iter().map(|p| Value::str(p)).collect();
+        attrs.insert_str("path", Value::list(path));
     }
+    vm.run_library_source(&m, include_str!("python/sys.py"))?;
     Ok(m)
 }
 
