@@ -198,6 +198,7 @@ const CO_NESTED: i64 = 0x10;
 const CO_GENERATOR: i64 = 0x20;
 const CO_COROUTINE: i64 = 0x80;
 const CO_ITERABLE_COROUTINE: i64 = 0x100;
+const CO_ASYNC_GENERATOR: i64 = 0x200;
 
 /// A code object (`f.__code__`).
 pub struct Code(pub Rc<CodeObject>);
@@ -244,6 +245,7 @@ impl Code {
             | match code.kind {
                 CodeKind::Generator => CO_GENERATOR,
                 CodeKind::Coroutine => CO_COROUTINE,
+                CodeKind::AsyncGenerator => CO_ASYNC_GENERATOR,
                 _ => 0,
             }
     }
