@@ -29,6 +29,9 @@ const SLOW = [
 
 const QUICK = 'print("quick one")\n';
 
+// The engine worker's script, worker-HASH.js (xtask/hash-engine.mjs names it after its content).
+const WORKER_SCRIPT = /\/worker-[0-9a-f]{16}\.js$/;
+
 async function type(page: Page, program: string) {
   await page.getByRole('textbox', { name: 'Python program' }).fill(program);
 }
@@ -142,7 +145,7 @@ test('an engine that fails mid-run leaves what it recorded, a message, and a liv
   const problems = watchProblems(page);
   // Fault injection: the worker's clock throws after a while, in the middle of a run, and
   // unwinds the engine the way a trap does (the engine's progress hook reads that clock).
-  await page.route(/\/worker\.js$/, async (route) => {
+  await page.route(WORKER_SCRIPT, async (route) => {
     const response = await route.fetch();
     const faulty = `const realNow = Date.now; let calls = 0;
 Date.now = () => { if (++calls > 150) throw new WebAssembly.RuntimeError('unreachable'); return realNow(); };
@@ -164,7 +167,7 @@ ${await response.text()}`;
   // The failing program again, then a reload: it is held back, with a button to run it.
   await type(page, SLOW);
   await expect(status).toHaveText(/^the engine failed after/, { timeout: 30_000 });
-  await page.unroute(/\/worker\.js$/);
+  await page.unroute(WORKER_SCRIPT);
   await page.reload();
   await expect(page.locator('.controls')).toBeVisible();
   await expect(status).toHaveText('The engine failed while running this program last time, so it was not run again.');

@@ -14,6 +14,15 @@ macro_rules! stdlib_path {
     };
 }
 
+/// The text of one of the library's Python files (a path under `src/`, such as
+/// `"modules/python/argparse.py"`) as the crate embeds it: without its docstrings and
+/// full-line comments, every line at its number (build.rs, `build/strip_python.rs`).
+macro_rules! library_source {
+    ($($path:expr),+) => {
+        include_str!(concat!(env!("OUT_DIR"), "/", $($path),+))
+    };
+}
+
 mod asyncio;
 mod attrs;
 mod builtins;

@@ -69,7 +69,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         ($name:literal => $path:literal) => {
             (
                 $name,
-                include_str!(concat!("modules/python/", $path, ".py")),
+                library_source!("modules/python/", $path, ".py"),
                 concat!(stdlib_path!(""), $path, ".py"),
             )
         };

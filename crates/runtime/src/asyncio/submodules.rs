@@ -81,13 +81,13 @@ const SUBMODULES: &[(&str, &[&str])] = &[
 const PYTHON_HALVES: &[(&str, &str, &[&str], &[&str])] = &[
     (
         "locks",
-        include_str!("python/locks.py"),
+        library_source!("asyncio/python/locks.py"),
         &["Condition"],
         &["Barrier", "BrokenBarrierError"],
     ),
     (
         "runners",
-        include_str!("python/runners.py"),
+        library_source!("asyncio/python/runners.py"),
         &[
             "new_event_loop",
             "set_event_loop",

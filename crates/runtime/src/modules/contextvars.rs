@@ -22,7 +22,7 @@ pub struct CurrentContext(Rc<RefCell<Dict>>);
 pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     const FUNCTIONS: &[(&str, NativeFn)] = &[("_current", current), ("_swap", swap)];
     let m = super::native_module("contextvars", stdlib_path!("contextvars.py"), FUNCTIONS);
-    vm.run_library_source(&m, include_str!("python/contextvars.py"))?;
+    vm.run_library_source(&m, library_source!("modules/python/contextvars.py"))?;
     Ok(m)
 }
 

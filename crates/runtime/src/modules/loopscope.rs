@@ -25,7 +25,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     ];
     let m = super::native_module("_loopscope", "", FUNCTIONS);
     // Its Python half: the builtins' helpers written in Python.
-    vm.run_library_source(&m, include_str!("python/_loopscope.py"))?;
+    vm.run_library_source(&m, library_source!("modules/python/_loopscope.py"))?;
     Ok(m)
 }
 
