@@ -80,6 +80,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("_collections"),
         python!("abc"),
         python!("argparse"),
+        python!("atexit"),
         python!("base64"),
         python!("binascii"),
         python!("bisect"),

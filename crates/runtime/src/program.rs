@@ -101,6 +101,7 @@ pub fn run_program_observed(
     crate::object::value::restart_addresses();
     crate::object::gc::restart();
     crate::object::warnings::discard_pending();
+    crate::object::weakrefs::discard_all();
     let mut vm = new_vm(source, options);
     vm.progress = ProgressReporter::new(progress);
     vm.recorder.pack = options.pack_trace;
@@ -109,6 +110,7 @@ pub fn run_program_observed(
         vm.report_notices();
     }
     if vm.halted.is_none() {
+        run_exit_functions(&mut vm);
         finalize_main_module(&mut vm);
         collect_unreported_tasks(&mut vm);
     }
@@ -124,6 +126,7 @@ pub fn run_program_observed(
     // (never-awaited coroutines): nobody is left to tell.
     crate::object::gc::collect(2);
     crate::object::warnings::discard_pending();
+    crate::object::weakrefs::discard_all();
     crate::object::gc::restart();
     Outcome {
         status,
@@ -239,7 +242,7 @@ fn collect_unreported_tasks(vm: &mut Vm) {
         if !f.log_traceback.replace(false) {
             continue;
         }
-        let describe = f.describe_on_drop.borrow_mut().take();
+        let describe = f.describe_on_drop.borrow_mut().take().map(String::from);
         let exc = f.exception.borrow().clone();
         if let (Some(describe), Some(exc)) = (describe, exc) {
             crate::object::warnings::push(
@@ -251,6 +254,19 @@ fn collect_unreported_tasks(vm: &mut Vm) {
             );
         }
     }
+    if crate::object::warnings::has_pending() {
+        vm.report_notices();
+    }
+}
+
+/// `atexit`'s functions, when the program imported it (CPython calls them
+/// first thing at shutdown).
+fn run_exit_functions(vm: &mut Vm) {
+    let atexit = vm.modules.borrow().get_str("atexit");
+    let Some(atexit) = atexit else { return };
+    let run = crate::attrs::get_attr(vm, &atexit, "_run_exitfuncs");
+    // Its own errors are reported inside; a limit reached there halts the run.
+    let _ = run.and_then(|run| vm.call0(&run));
     if crate::object::warnings::has_pending() {
         vm.report_notices();
     }

@@ -22,6 +22,9 @@ const EXCEPTION_HANDLER: (&str, u32, &str) = (
     1771,
     "default_exception_handler",
 );
+/// Where `_run_once` warns of a slow callback in 3.11.7.
+const SLOW_CALLBACK: (&str, u32, &str) =
+    (stdlib_path!("asyncio/base_events.py"), 1917, "_run_once");
 /// Where `BaseSelectorEventLoop.__init__` calls `logger.debug`.
 const SELECTOR_LOOP_INIT: (&str, u32, &str) =
     (stdlib_path!("asyncio/selector_events.py"), 54, "__init__");
@@ -36,6 +39,18 @@ pub fn log_error(vm: &mut Vm, message: &str, e: Option<&ExcRef>, traceback: Opti
         exc: e,
         exc_text: traceback.map(|t| t.strip_suffix('\n').unwrap_or(t)),
         site: EXCEPTION_HANDLER,
+    };
+    route(vm, &entry);
+}
+
+/// Debug mode's `logger.warning('Executing %s took %.3f seconds', ...)`.
+pub fn log_slow_callback(vm: &mut Vm, message: &str) {
+    let entry = LogEntry {
+        level: WARNING,
+        message,
+        exc: None,
+        exc_text: None,
+        site: SLOW_CALLBACK,
     };
     route(vm, &entry);
 }

@@ -29,6 +29,7 @@ use std::rc::Rc;
 use crate::object::code::CodeObject;
 use crate::object::exceptions::{Exception, TracebackEntry};
 use crate::object::generator::Generator;
+use crate::object::stack_summary::StackEntry;
 use crate::object::types::TypeId;
 use crate::object::value::{ExcRef, Value};
 use crate::object::warnings::Notice;
@@ -113,13 +114,28 @@ pub fn format_stack(vm: &Vm) -> String {
 /// Frames given as (code, line), outermost first, as `traceback.print_list`
 /// prints them; only the program's frames are shown.
 pub fn format_frame_list(vm: &Vm, frames: &[(&CodeObject, u32)]) -> String {
+    let entries: Vec<StackEntry> = frames
+        .iter()
+        .map(|&(code, line)| StackEntry {
+            filename: code.filename.clone(),
+            line,
+            name: code.name.clone(),
+            library: code.library,
+        })
+        .collect();
+    format_stack_entries(vm, &entries)
+}
+
+/// `traceback.format_list(entries)` as the recorder leaves it: only the
+/// program's frames, each with its source line.
+pub fn format_stack_entries(vm: &Vm, entries: &[StackEntry]) -> String {
     let mut out = String::new();
-    for &(code, line) in frames.iter().filter(|(code, _)| !code.library) {
+    for entry in entries.iter().filter(|e| !e.library) {
         out.push_str(&format!(
-            "  File \"{}\", line {line}, in {}\n",
-            code.filename, code.name
+            "  File \"{}\", line {}, in {}\n",
+            entry.filename, entry.line, entry.name
         ));
-        if let Some(source) = source_line(&vm.source_lines, line) {
+        if let Some(source) = source_line(&vm.source_lines, entry.line) {
             let stripped = source.trim_matches(is_python_space);
             if !stripped.is_empty() {
                 out.push_str(&format!("    {stripped}\n"));
@@ -129,17 +145,17 @@ pub fn format_frame_list(vm: &Vm, frames: &[(&CodeObject, u32)]) -> String {
     out
 }
 
-/// The RuntimeWarning for a coroutine that died without being awaited,
+/// The RuntimeWarning for a coroutine that died without being awaited
+/// (`message`: "coroutine 'f' was never awaited", and where it was created),
 /// attributed to `filename:line` (the line executing when it died), whose
 /// text is `source`.
 pub fn format_warning_never_awaited(
     filename: &str,
     line: u32,
     source: Option<&str>,
-    qualname: &str,
+    message: &str,
 ) -> String {
-    let mut out =
-        format!("{filename}:{line}: RuntimeWarning: coroutine '{qualname}' was never awaited\n");
+    let mut out = format!("{filename}:{line}: RuntimeWarning: {message}\n");
     // warnings.formatwarning: the line from linecache, stripped, indented by 2.
     if let Some(source) = source {
         out.push_str(&format!("  {}\n", source.trim_matches(is_python_space)));
@@ -151,8 +167,8 @@ pub fn format_warning_never_awaited(
 /// The warning for a coroutine that dies when no Python code is running
 /// (interpreter shutdown): CPython attributes it to `sys:1`, and tracemalloc
 /// can no longer be imported to add its hint.
-fn format_warning_never_awaited_at_exit(qualname: &str) -> String {
-    format!("sys:1: RuntimeWarning: coroutine '{qualname}' was never awaited\n")
+fn format_warning_never_awaited_at_exit(message: &str) -> String {
+    format!("sys:1: RuntimeWarning: {message}\n")
 }
 
 thread_local! {
@@ -483,30 +499,54 @@ impl Vm {
         self.write(Stream::Stderr, &text);
     }
 
+    /// A weak reference's callback, its referent gone; an exception it raises
+    /// is reported as CPython's `PyErr_WriteUnraisable` reports it.
+    fn call_weakref_callback(&mut self, weakref: Value) {
+        let Value::Native(o) = &weakref else { return };
+        let Some(callback) = o.weakref_callback() else {
+            return;
+        };
+        if let Err(e) = self.call1(&callback, weakref.clone()) {
+            let shown = crate::repr::repr(self, &callback)
+                .unwrap_or_else(|_| crate::repr::repr_value(&callback));
+            let text = format!(
+                "Exception ignored in: {shown}\n{}",
+                format_exception(self, &e)
+            );
+            self.write(Stream::Stderr, &text);
+        }
+    }
+
     pub(crate) fn report_notices(&mut self) {
         for notice in crate::object::warnings::take_pending() {
             let text = match notice {
-                Notice::NeverAwaited(qualname) => {
+                Notice::NeverAwaited { qualname, origin } => {
+                    // `warnings._warn_unawaited_coroutine`'s message.
+                    let mut message = format!("coroutine '{qualname}' was never awaited");
+                    if let Some(origin) = origin {
+                        let frames = format_stack_entries(self, &origin);
+                        message.push_str("\nCoroutine created at (most recent call last)\n");
+                        message.push_str(frames.trim_end_matches('\n'));
+                    }
                     let site = self.states.get::<crate::object::warnings::LibrarySite>().0;
                     if let Some((file, line, source)) = site {
-                        let text =
-                            format_warning_never_awaited(file, line, Some(source), &qualname);
+                        let text = format_warning_never_awaited(file, line, Some(source), &message);
                         self.record_warning(&text);
                         self.write(Stream::Stderr, &text);
                         continue;
                     }
                     let line = self.current_line();
-                    if !self.warning_registry.insert((qualname.clone(), line)) {
+                    if !self.warning_registry.insert((message.clone(), line)) {
                         continue;
                     }
                     if line == 0 {
-                        format_warning_never_awaited_at_exit(&qualname)
+                        format_warning_never_awaited_at_exit(&message)
                     } else {
                         format_warning_never_awaited(
                             &self.main.filename,
                             line,
                             source_line(&self.source_lines, line),
-                            &qualname,
+                            &message,
                         )
                     }
                 }
@@ -537,6 +577,10 @@ impl Vm {
                     if let Some(report) = route {
                         report(self, task);
                     }
+                    continue;
+                }
+                Notice::WeakrefCallback(weakref) => {
+                    self.call_weakref_callback(weakref);
                     continue;
                 }
                 Notice::FinalizeAsyncGen { gen, finalizer } => {

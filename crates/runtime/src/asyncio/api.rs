@@ -131,7 +131,7 @@ pub(super) fn receiver_obj(recv: &Value) -> PyResult<Rc<AsyncObject>> {
 }
 
 /// Attribute lookup on asyncio objects (their types' `getattr` slot).
-pub fn get_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
     let Some(o) = as_async(obj) else {
         return Ok(None);
     };
@@ -151,6 +151,9 @@ pub fn get_attr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>
                 })
             }
             AsyncObject::Handle(_) => events::handle_method(name),
+            AsyncObject::Loop(l) if name == "slow_callback_duration" => {
+                return Ok(Some(super::debug::slow_callback_duration(vm, *l)))
+            }
             AsyncObject::Loop(_) => base_events::method(name),
             AsyncObject::Queue(q) if name == "maxsize" || name == "_maxsize" => {
                 return Ok(Some(Value::Int(q.borrow().maxsize)))

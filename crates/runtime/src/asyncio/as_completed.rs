@@ -134,5 +134,6 @@ pub fn as_completed(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
             },
         )))),
         address: fresh_address(),
+        origin: Default::default(),
     })))
 }

@@ -41,6 +41,10 @@ const MIN_SCHEDULED_TIMER_HANDLES: usize = 100;
 /// (measured: see `vm::Vm::library_depth`).
 const LIBRARY_FRAMES_PER_CALLBACK: usize = 5;
 const MIN_CANCELLED_TIMER_HANDLES_FRACTION: f64 = 0.5;
+/// The frames a handle's `_source_traceback` keeps: `DEBUG_STACK_DEPTH`
+/// extracted from inside `call_soon` (or `call_at`), less the two frames of
+/// asyncio that are dropped; `call_later` drops one more.
+const HANDLE_TRACED: usize = super::debug::DEBUG_STACK_DEPTH - 2;
 
 #[derive(Default)]
 pub struct LoopState {
@@ -57,8 +61,8 @@ pub struct LoopState {
     /// The signals `add_signal_handler` holds a handler for (unix_events.py's
     /// `_signal_handlers`; no signal ever arrives in a simulated run).
     pub signal_handlers: Vec<i64>,
-    /// `_debug`, as `set_debug` was given it (None: never set, False).
-    pub debug: Option<Value>,
+    /// Debug mode (`_debug`, `slow_callback_duration`, origin tracking).
+    pub debug: super::debug::LoopDebug,
     /// `_exception_handler` (None: the default one).
     pub exception_handler: Option<Value>,
 }
@@ -69,10 +73,18 @@ fn next_handle_id(vm: &mut Vm) -> u32 {
     st.next_handle_id
 }
 
-/// A new handle for `callback`, and how the trace describes it.
-fn new_handle(vm: &mut Vm, callback: Callback, when: Option<f64>) -> (Rc<Handle>, trace::Callback) {
+/// A new handle for `callback`, and how the trace describes it; in debug
+/// mode it keeps `traced` frames of where it was made.
+fn new_handle(
+    vm: &mut Vm,
+    loop_id: u32,
+    callback: Callback,
+    when: Option<f64>,
+    traced: usize,
+) -> (Rc<Handle>, trace::Callback) {
     let id = next_handle_id(vm);
     let described = callback.describe(vm);
+    let source_traceback = super::debug::handle_traceback(vm, loop_id, traced);
     let handle = Rc::new(Handle {
         id,
         callback: std::cell::RefCell::new(Some(callback)),
@@ -80,13 +92,15 @@ fn new_handle(vm: &mut Vm, callback: Callback, when: Option<f64>) -> (Rc<Handle>
         when: when.unwrap_or(0.0),
         scheduled: std::cell::Cell::new(when.is_some()),
         is_timer: when.is_some(),
+        source_traceback,
+        cancelled_repr: std::cell::RefCell::new(None),
     });
     (handle, described)
 }
 
 /// `loop.call_soon(callback)`: append to the ready deque.
 pub fn call_soon(vm: &mut Vm, loop_id: u32, callback: Callback) -> Rc<Handle> {
-    let (h, callback) = new_handle(vm, callback, None);
+    let (h, callback) = new_handle(vm, loop_id, callback, None, HANDLE_TRACED);
     aio(vm).loops[loop_id as usize].ready.push_back(h.clone());
     let line = vm.current_line();
     vm.recorder.record(
@@ -102,7 +116,18 @@ pub fn call_soon(vm: &mut Vm, loop_id: u32, callback: Callback) -> Rc<Handle> {
 
 /// `loop.call_at(when, callback)`: push on the timer heap.
 pub fn call_at(vm: &mut Vm, loop_id: u32, when: f64, callback: Callback) -> Rc<Handle> {
-    let (h, callback) = new_handle(vm, callback, Some(when));
+    schedule_timer(vm, loop_id, when, callback, HANDLE_TRACED)
+}
+
+/// `call_at`, the handle keeping `traced` frames in debug mode.
+fn schedule_timer(
+    vm: &mut Vm,
+    loop_id: u32,
+    when: f64,
+    callback: Callback,
+    traced: usize,
+) -> Rc<Handle> {
+    let (h, callback) = new_handle(vm, loop_id, callback, Some(when), traced);
     heapq::push(&mut aio(vm).loops[loop_id as usize].scheduled, h.clone());
     let line = vm.current_line();
     vm.recorder.record(
@@ -123,11 +148,16 @@ pub fn cancel_handle(vm: &mut Vm, h: &Rc<Handle>) {
         return;
     }
     h.cancelled.set(true);
-    if h.is_timer && h.scheduled.get() {
-        let st = aio(vm);
-        if let Some(l) = st.running_loop.or(st.current_loop) {
-            st.loops[l as usize].timer_cancelled_count += 1;
-        }
+    let st = aio(vm);
+    let loop_id = st.running_loop.or(st.current_loop);
+    if let Some(l) = loop_id.filter(|_| h.is_timer && h.scheduled.get()) {
+        st.loops[l as usize].timer_cancelled_count += 1;
+    }
+    if loop_id.is_some_and(|l| super::debug::is_on(vm, l)) {
+        // Debug mode keeps the repr, callback and arguments included.
+        let handle = Value::Native(Rc::new(AsyncObject::Handle(h.clone())));
+        let shown = crate::repr::repr(vm, &handle).unwrap_or_default();
+        *h.cancelled_repr.borrow_mut() = Some(shown);
     }
     // CPython drops the callback and its arguments.
     let had_callback = h.callback.borrow_mut().take().is_some();
@@ -291,14 +321,23 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
             .record(vm.now, 0, EventKind::HandleRun { handle: handle.id });
         let cb = handle.callback.borrow_mut().take();
         // `_current_handle`: what an exception in the callback names.
-        aio(vm).current_handle = Some(handle);
+        aio(vm).current_handle = Some(handle.clone());
         vm.instructions_at_yield = vm.instructions;
+        let debug = super::debug::is_on(vm, loop_id);
+        let t0 = vm.now;
+        let slow_check = match &cb {
+            Some(cb) if debug => Some(super::debug::SlowCheck::new(cb)),
+            _ => None,
+        };
         if let Some(cb) = cb {
             // run_until_complete, run_forever, _run_once, Handle._run and
             // Context.run are on CPython's stack while a callback runs.
             vm.library_depth += LIBRARY_FRAMES_PER_CALLBACK;
             cb.run(vm);
             vm.library_depth -= LIBRARY_FRAMES_PER_CALLBACK;
+        }
+        if let Some(check) = slow_check {
+            check.after(vm, loop_id, &handle, vm.now - t0);
         }
         aio(vm).current_handle = None;
         if let Some(msg) = &vm.halted {
@@ -322,7 +361,13 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
 }
 
 /// `loop.run_forever()`.
-pub fn run_forever(vm: &mut Vm, loop_id: u32) -> PyResult<Result<(), String>> {
+/// `via_run_until_complete`: `run_until_complete` called it (its frame is
+/// on CPython's stack).
+pub fn run_forever(
+    vm: &mut Vm,
+    loop_id: u32,
+    via_run_until_complete: bool,
+) -> PyResult<Result<(), String>> {
     let li = loop_id as usize;
     if aio(vm).loops[li].closed {
         return Err(runtime_error("Event loop is closed"));
@@ -341,6 +386,7 @@ pub fn run_forever(vm: &mut Vm, loop_id: u32) -> PyResult<Result<(), String>> {
     let outer_floor = std::mem::replace(&mut vm.loop_floor, vm.frames.len());
     let hooks = super::asyncgens::hooks(vm, loop_id);
     let outer_hooks = std::mem::replace(&mut vm.asyncgen_hooks, hooks);
+    let outer_frames = super::debug::enter_loop(vm, loop_id, via_run_until_complete);
     vm.recorder.record(vm.now, 0, EventKind::LoopStarted);
     let mut outcome = Ok(());
     loop {
@@ -358,6 +404,7 @@ pub fn run_forever(vm: &mut Vm, loop_id: u32) -> PyResult<Result<(), String>> {
     st.running_loop = None;
     vm.loop_floor = outer_floor;
     vm.asyncgen_hooks = outer_hooks;
+    super::debug::leave_loop(vm, loop_id, outer_frames);
     vm.recorder.record(vm.now, 0, EventKind::LoopStopped);
     Ok(outcome)
 }
@@ -441,9 +488,10 @@ pub(super) fn method(name: &str) -> Option<(&'static str, NativeFn)> {
         "is_closed" => Some(("is_closed", l_is_closed)),
         "is_running" => Some(("is_running", l_is_running)),
         "stop" => Some(("stop", l_stop)),
-        "get_debug" => Some(("get_debug", l_get_debug)),
+        "get_debug" => Some(("get_debug", super::debug::l_get_debug)),
         "run_in_executor" => Some(("run_in_executor", super::threads::run_in_executor)),
-        "set_debug" => Some(("set_debug", l_set_debug)),
+        "set_debug" => Some(("set_debug", super::debug::l_set_debug)),
+        "call_soon_threadsafe" => Some(("call_soon_threadsafe", l_call_soon_threadsafe)),
         "shutdown_asyncgens" => Some(("shutdown_asyncgens", l_shutdown_asyncgens)),
         "add_signal_handler" => Some(("add_signal_handler", unix_events::add_signal_handler)),
         "remove_signal_handler" => {
@@ -484,7 +532,7 @@ fn l_run_forever(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     if aio(vm).loops[l as usize].closed {
         return Err(runtime_error("Event loop is closed"));
     }
-    let outcome = run_forever(vm, l);
+    let outcome = run_forever(vm, l, false);
     if let Err(msg) = outcome? {
         vm.halted = Some(msg);
         return Err(exc_empty(TypeId::SystemExit));
@@ -525,12 +573,15 @@ fn l_create_future(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     )))
 }
 
-fn callback_of(a: &Args, skip: usize) -> PyResult<Callback> {
+/// The callback at `a.pos[skip]` with the arguments after it, checked as
+/// debug mode checks it for `method`.
+fn callback_of(vm: &mut Vm, l: u32, a: &Args, skip: usize, method: &str) -> PyResult<Callback> {
     let func = a
         .pos
         .get(skip)
         .cloned()
         .ok_or_else(|| type_error("a callback is required"))?;
+    super::debug::check_callback(vm, l, &func, method)?;
     Ok(Callback::Python {
         func,
         args: a.pos.iter().skip(skip + 1).cloned().collect(),
@@ -539,7 +590,18 @@ fn callback_of(a: &Args, skip: usize) -> PyResult<Callback> {
 
 fn l_call_soon(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let l = loop_of(r)?;
-    let h = call_soon(vm, l, callback_of(&a, 0)?);
+    let callback = callback_of(vm, l, &a, 0, "call_soon")?;
+    let h = call_soon(vm, l, callback);
+    Ok(Value::Native(Rc::new(AsyncObject::Handle(h))))
+}
+
+/// `loop.call_soon_threadsafe(callback, *args)`: the program has one thread,
+/// so this is `call_soon` (waking the selector changes nothing: a ready
+/// handle already makes it not wait).
+fn l_call_soon_threadsafe(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let l = loop_of(r)?;
+    let callback = callback_of(vm, l, &a, 0, "call_soon_threadsafe")?;
+    let h = call_soon(vm, l, callback);
     Ok(Value::Native(Rc::new(AsyncObject::Handle(h))))
 }
 
@@ -550,7 +612,8 @@ fn l_call_later(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
         Some(d) => to_float(d)?,
     };
     let when = vm.now + delay;
-    let h = call_at(vm, l, when, callback_of(&a, 1)?);
+    let callback = callback_of(vm, l, &a, 1, "call_at")?;
+    let h = schedule_timer(vm, l, when, callback, HANDLE_TRACED - 1);
     Ok(Value::Native(Rc::new(AsyncObject::Handle(h))))
 }
 
@@ -560,7 +623,8 @@ fn l_call_at(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
         Some(Value::None) | None => return Err(type_error("when cannot be None")),
         Some(d) => to_float(d)?,
     };
-    let h = call_at(vm, l, when, callback_of(&a, 1)?);
+    let callback = callback_of(vm, l, &a, 1, "call_at")?;
+    let h = call_at(vm, l, when, callback);
     Ok(Value::Native(Rc::new(AsyncObject::Handle(h))))
 }
 
@@ -607,22 +671,5 @@ fn l_shutdown_default_executor(_: &mut Vm, r: &Value, _a: Args) -> PyResult<Valu
 
 fn l_stop(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     aio(vm).loops[loop_of(r)? as usize].stopping = true;
-    Ok(Value::None)
-}
-
-fn l_get_debug(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    let l = loop_of(r)? as usize;
-    Ok(aio(vm).loops[l].debug.clone().unwrap_or(Value::Bool(false)))
-}
-
-/// `loop.set_debug(enabled)`: kept as given. Debug mode's own reports
-/// (slow callbacks, where objects were created) are not simulated:
-/// docs/differences.md.
-fn l_set_debug(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
-    let l = loop_of(r)? as usize;
-    let enabled = arg(&a, 0, "enabled").ok_or_else(|| {
-        type_error("BaseEventLoop.set_debug() missing 1 required positional argument: 'enabled'")
-    })?;
-    aio(vm).loops[l].debug = Some(enabled);
     Ok(Value::None)
 }

@@ -78,6 +78,8 @@ pub enum Callback {
         group: Rc<AsyncObject>,
         task: Option<Rc<AsyncObject>>,
     },
+    /// `loop._set_coroutine_origin_tracking(enabled)` (`set_debug` on a running loop).
+    SetOriginTracking { loop_id: u32, enabled: bool },
 }
 
 impl Callback {
@@ -228,6 +230,11 @@ impl Callback {
                 future: fid(task),
                 label: vm.recorder.intern("TaskGroup._on_task_done"),
             },
+            Callback::SetOriginTracking { .. } => trace::Callback::Internal {
+                label: vm
+                    .recorder
+                    .intern("BaseEventLoop._set_coroutine_origin_tracking"),
+            },
         }
     }
 
@@ -264,7 +271,12 @@ impl Callback {
                     // Handle._run's `self`, its callback still in place.
                     if let Some(h) = super::aio(vm).current_handle.clone() {
                         *h.callback.borrow_mut() = Some(Callback::Python { func, args });
+                        let traceback = h.source_traceback.clone();
                         context.push(("handle", Value::Native(Rc::new(AsyncObject::Handle(h)))));
+                        if let Some(traceback) = traceback {
+                            let value = super::debug::traceback_value(vm, &traceback);
+                            context.push(("source_traceback", value));
+                        }
                     }
                     super::exception_handler::report_handling(vm, context, true, Some(e));
                 }
@@ -301,6 +313,9 @@ impl Callback {
                 if let Some(t) = task {
                     super::taskgroups::on_task_done(vm, &group, &t)
                 }
+            }
+            Callback::SetOriginTracking { loop_id, enabled } => {
+                super::debug::set_origin_tracking(vm, loop_id, enabled)
             }
         }
     }

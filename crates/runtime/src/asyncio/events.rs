@@ -31,7 +31,11 @@ pub(super) fn running_loop(vm: &mut Vm) -> PyResult<u32> {
 
 pub(super) fn new_loop(vm: &mut Vm) -> u32 {
     let id = aio(vm).loops.len() as u32;
-    aio(vm).loops.push(LoopState::default());
+    let debug = super::debug::new_loop_debug(vm);
+    aio(vm).loops.push(LoopState {
+        debug,
+        ..LoopState::default()
+    });
     aio(vm).loop_objects.push(Rc::new(AsyncObject::Loop(id)));
     crate::reports::log_new_loop(vm);
     id

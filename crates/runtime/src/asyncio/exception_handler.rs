@@ -99,30 +99,45 @@ pub fn report_handling(
 /// `Future.__del__`'s report, when the loop has a handler the program set.
 pub(super) fn never_retrieved(vm: &mut Vm, exc: &ExcRef, future: Value, from_loop: bool) -> bool {
     let loop_id = reporting_loop(vm);
-    if loop_id.is_none_or(|l| aio(vm).loops[l as usize].exception_handler.is_none()) {
+    let traceback = source_traceback(vm, &future);
+    if traceback.is_none()
+        && loop_id.is_none_or(|l| aio(vm).loops[l as usize].exception_handler.is_none())
+    {
         return false;
     }
     let class = crate::object::types::type_of(&future).name();
     let message = format!("{class} exception was never retrieved");
-    let context = vec![
+    let mut context = vec![
         ("message", Value::str(&message)),
         ("exception", Value::Exception(exc.clone())),
         ("future", future),
     ];
+    context.extend(traceback.map(|t| ("source_traceback", t)));
     report(vm, context, from_loop);
     true
+}
+
+/// The `source_traceback` a future's or task's report carries in debug mode.
+fn source_traceback(vm: &Vm, future: &Value) -> Option<Value> {
+    let future = as_future(future)?;
+    let traceback = future.as_future()?.source_traceback()?;
+    Some(super::debug::traceback_value(vm, &traceback))
 }
 
 /// The [`DestroyedPendingRoute`](crate::object::warnings::DestroyedPendingRoute):
 /// `Task.__del__`'s report to its loop's handler.
 pub(super) fn destroyed_pending(vm: &mut Vm, task: Value) {
     let loop_id = as_future(&task).and_then(|t| t.as_future().map(|f| f.loop_id));
+    let traceback = source_traceback(vm, &task);
     let mut dict = Dict::new();
     dict.insert_str("task", task);
     dict.insert_str(
         "message",
         Value::str("Task was destroyed but it is pending!"),
     );
+    if let Some(traceback) = traceback {
+        dict.insert_str("source_traceback", traceback);
+    }
     let _ = call_exception_handler(vm, loop_id, Rc::new(RefCell::new(dict)), None);
 }
 
@@ -209,9 +224,29 @@ fn default_exception_handler(vm: &mut Vm, context: &Rc<RefCell<Dict>>) -> PyResu
         entries.push((name, value));
     }
     entries.sort_by(|a, b| a.0.cmp(&b.0));
+    if !entries.iter().any(|(k, _)| k == "source_traceback") {
+        let handle = aio(vm).current_handle.clone();
+        if let Some(traceback) = handle.and_then(|h| h.source_traceback.clone()) {
+            let value = super::debug::traceback_value(vm, &traceback);
+            context
+                .borrow_mut()
+                .insert_str("handle_traceback", value.clone());
+            entries.push(("handle_traceback".to_string(), value));
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+    }
     let mut lines = vec![message];
     for (key, value) in entries {
-        let shown = crate::repr::repr(vm, &value)?;
+        let header = match key.as_str() {
+            "source_traceback" => Some("Object created at"),
+            "handle_traceback" => Some("Handle created at"),
+            _ => None,
+        };
+        let formatted = header.and_then(|h| super::debug::format_traceback_value(vm, h, &value));
+        let shown = match formatted {
+            Some(text) => text,
+            None => crate::repr::repr(vm, &value)?,
+        };
         lines.push(format!("{key}: {shown}"));
     }
     let from_loop = exception.as_ref().is_some_and(|e| caught_by_loop(vm, e));

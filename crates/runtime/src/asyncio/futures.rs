@@ -43,9 +43,17 @@ pub fn new_future_on(vm: &mut Vm, loop_id: u32, label: &'static str) -> Rc<Async
             label: label_id,
         },
     );
-    Rc::new(AsyncObject::Future(FutureObj::new(
-        id, label, loop_id, None,
-    )))
+    let future = FutureObj::new(id, label, loop_id, None);
+    // Where CPython's code makes it: the program's `Future()`, gather's
+    // `_GatheringFuture(children, loop=loop)`, else `loop.create_future()`.
+    let site = match label {
+        "Future()" => None,
+        "gather()" => Some(super::debug::site("tasks.py", 847, "gather")),
+        _ => Some(super::debug::create_future_site()),
+    };
+    let traceback = super::debug::future_traceback(vm, loop_id, site);
+    future.source_traceback.set(traceback);
+    Rc::new(AsyncObject::Future(future))
 }
 
 /// Records that `outer` finishes according to `child` (see `EventKind::FutureLinked`).
@@ -133,7 +141,7 @@ pub fn set_exception(vm: &mut Vm, obj: &Rc<AsyncObject>, e: ExcRef) -> PyResult<
     schedule_callbacks(vm, obj);
     // Its repr when it dies: the callbacks were handed to the loop and
     // cleared, and a done future takes no more.
-    *f.describe_on_drop.borrow_mut() = Some(super::repr_async(obj));
+    *f.describe_on_drop.borrow_mut() = Some(super::repr_async(obj).into());
     Ok(())
 }
 

@@ -26,7 +26,7 @@ pub struct GatherState {
 pub fn gather(vm: &mut Vm, args: Vec<Value>, return_exceptions: bool) -> PyResult<Value> {
     if args.is_empty() {
         let loop_id = super::events::event_loop_id(vm)?;
-        let outer = futures::new_future_on(vm, loop_id, "gather()");
+        let outer = futures::new_future_on(vm, loop_id, "loop.create_future()");
         futures::set_result(vm, &outer, Value::list(Vec::new()));
         return Ok(Value::Native(outer));
     }

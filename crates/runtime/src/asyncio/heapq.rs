@@ -121,6 +121,8 @@ mod tests {
             when,
             scheduled: Cell::new(true),
             is_timer: true,
+            source_traceback: None,
+            cancelled_repr: RefCell::new(None),
         })
     }
 

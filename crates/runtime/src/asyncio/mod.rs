@@ -25,6 +25,7 @@ pub mod base_events;
 pub mod base_tasks;
 pub mod callbacks;
 pub mod coroutines;
+pub mod debug;
 pub mod events;
 pub mod exception_handler;
 pub mod futures;
@@ -93,6 +94,7 @@ pub fn install(vm: &mut Vm) {
         vm.slots.get_mut(t).special =
             &[("__repr__", reprs::repr_slot), ("__str__", reprs::str_slot)];
     }
+    vm.slots.get_mut(TypeId::EventLoop).setattr = Some(debug::set_loop_attr);
     for t in [TypeId::Future, TypeId::Task] {
         vm.slots.get_mut(t).await_step = Some(awaitable::await_step);
     }
@@ -175,8 +177,11 @@ pub fn ensure_future(vm: &mut Vm, loop_id: u32, arg: &Value) -> PyResult<Rc<Asyn
     if let Some(fut) = as_future(arg) {
         return Ok(fut);
     }
+    // `return loop.create_task(coro_or_future)` in `_ensure_future`.
+    let site = || debug::site("tasks.py", 680, "_ensure_future");
     if let Some(coro) = task_coroutine(arg) {
         let task = tasks::create_task(vm, loop_id, coro, None);
+        debug::add_site(&task, site(), false);
         vm.unless_halted()?;
         return Ok(task);
     }
@@ -184,7 +189,9 @@ pub fn ensure_future(vm: &mut Vm, loop_id: u32, arg: &Value) -> PyResult<Rc<Asyn
         let helper = vm.import("_loopscope")?;
         let wrap = crate::attrs::get_attr(vm, &helper, "_wrap_awaitable")?;
         if let Value::Generator(coro) = vm.call1(&wrap, arg.clone())? {
-            return Ok(tasks::create_task(vm, loop_id, coro, None));
+            let task = tasks::create_task(vm, loop_id, coro, None);
+            debug::add_site(&task, site(), false);
+            return Ok(task);
         }
     }
     Err(type_error(

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use crate::object::generator::Generator;
 use crate::object::native::{downcast, NativeObject};
+use crate::object::stack_summary::StackSummary;
 use crate::object::types::TypeId;
 use crate::object::value::{ExcRef, Value};
 use crate::object::warnings::{self, Notice};
@@ -74,7 +75,10 @@ pub struct FutureObj {
     pub is_gathering: Cell<bool>,
     pub task: Option<TaskPart>,
     /// Set when the object dies, for the "never retrieved" report.
-    pub describe_on_drop: RefCell<Option<String>>,
+    pub describe_on_drop: RefCell<Option<Box<str>>>,
+    /// `_source_traceback`: where it was made, in debug mode (read it with
+    /// [`FutureObj::source_traceback`]).
+    pub source_traceback: Cell<Option<StackSummary>>,
 }
 
 /// A scheduled callback: in the ready queue or the timer heap.
@@ -86,6 +90,10 @@ pub struct Handle {
     /// `_scheduled`: still in the timer heap.
     pub scheduled: Cell<bool>,
     pub is_timer: bool,
+    /// `_source_traceback`: where it was made, in debug mode.
+    pub source_traceback: Option<StackSummary>,
+    /// `_repr`: its repr when it was cancelled in debug mode, callback included.
+    pub cancelled_repr: RefCell<Option<String>>,
 }
 
 pub enum AsyncObject {
@@ -147,6 +155,13 @@ impl AsyncObject {
     }
 }
 
+/// Weak references to asyncio's objects call their callbacks.
+impl Drop for AsyncObject {
+    fn drop(&mut self) {
+        crate::object::weakrefs::referent_dropped(self as *const AsyncObject as usize);
+    }
+}
+
 impl NativeObject for AsyncObject {
     fn class_id(&self) -> TypeId {
         self.type_id()
@@ -187,7 +202,15 @@ impl FutureObj {
             is_gathering: Cell::new(false),
             task,
             describe_on_drop: RefCell::new(None),
+            source_traceback: Cell::new(None),
         }
+    }
+
+    /// `_source_traceback`.
+    pub fn source_traceback(&self) -> Option<StackSummary> {
+        let traceback = self.source_traceback.take();
+        self.source_traceback.set(traceback.clone());
+        traceback
     }
 
     pub fn done(&self) -> bool {
@@ -215,7 +238,7 @@ impl Drop for FutureObj {
         }
         if self.log_traceback.replace(false) {
             let exc = self.exception.borrow().clone();
-            let describe = self.describe_on_drop.borrow_mut().take();
+            let describe = self.describe_on_drop.borrow_mut().take().map(String::from);
             if let (Some(exc), Some(describe)) = (exc, describe) {
                 // Brought back to life for the report, as `__del__` does;
                 // it reports only once.

@@ -56,6 +56,9 @@ impl AsyncRepr<'_> {
     fn object(&mut self, obj: &AsyncObject) -> String {
         match obj {
             AsyncObject::Future(_) => self.future(obj),
+            AsyncObject::Handle(h) if h.cancelled_repr.borrow().is_some() => {
+                h.cancelled_repr.borrow().clone().unwrap_or_default()
+            }
             AsyncObject::Handle(h) => {
                 let mut info = vec![if h.is_timer { "TimerHandle" } else { "Handle" }.to_string()];
                 if h.cancelled.get() {
@@ -69,6 +72,7 @@ impl AsyncRepr<'_> {
                         info.push(text);
                     }
                 }
+                info.extend(super::debug::created_at(h.source_traceback.as_ref()));
                 format!("<{}>", info.join(" "))
             }
             AsyncObject::Loop(id) => self.event_loop(*id),
@@ -164,6 +168,7 @@ impl AsyncRepr<'_> {
             let texts: Vec<String> = callbacks.into_iter().flatten().collect();
             info.push(format!("cb=[{}]", texts.join(", ")));
         }
+        info.extend(super::debug::created_at(f.source_traceback().as_ref()));
         let kind = if f.task.is_some() {
             "Task"
         } else if f.is_gathering.get() {
@@ -350,16 +355,18 @@ impl AsyncRepr<'_> {
 
     /// The loop's repr: `<_UnixSelectorEventLoop running=True closed=False debug=False>`.
     fn event_loop(&mut self, id: u32) -> String {
-        let (running, closed) = match self.vm.as_deref_mut() {
+        let (running, closed, debug) = match self.vm.as_deref_mut() {
             Some(vm) => {
                 let lp = &super::aio(vm).loops[id as usize];
-                (lp.running, lp.closed)
+                let (running, closed, debug) = (lp.running, lp.closed, lp.debug.value.clone());
+                let debug = crate::repr::str_of(vm, &debug).unwrap_or_default();
+                (running, closed, debug)
             }
-            None => (false, false),
+            None => (false, false, "False".to_string()),
         };
         let title = |b: bool| if b { "True" } else { "False" };
         format!(
-            "<_UnixSelectorEventLoop running={} closed={} debug=False>",
+            "<_UnixSelectorEventLoop running={} closed={} debug={debug}>",
             title(running),
             title(closed)
         )

@@ -48,6 +48,10 @@ pub(super) fn run_task(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let mut call = Args::new(vec![coro]);
     call.kw.push((Rc::from("context"), context));
     let task = vm.call(&create_task, call)?;
+    if let Some(t) = super::objects::as_future(&task) {
+        // `task = self._loop.create_task(coro, context=context)` in `Runner.run`.
+        super::debug::add_site(&t, super::debug::site("runners.py", 100, "run"), true);
+    }
     let run = crate::attrs::get_attr(vm, &event_loop, "run_until_complete")?;
     vm.call(&run, Args::new(vec![task]))
 }
@@ -55,7 +59,7 @@ pub(super) fn run_task(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 /// `loop.run_until_complete(future)`.
 pub fn run_until_complete(vm: &mut Vm, loop_id: u32, fut: &Rc<AsyncObject>) -> PyResult<Value> {
     futures::add_done_callback(vm, fut, Callback::RunUntilCompleteDone { future: None });
-    let outcome = base_events::run_forever(vm, loop_id)?;
+    let outcome = base_events::run_forever(vm, loop_id, true)?;
     futures::remove_done_callback(fut, &Callback::RunUntilCompleteDone { future: None });
     if let Err(msg) = outcome {
         vm.halted = Some(msg);

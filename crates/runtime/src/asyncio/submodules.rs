@@ -36,6 +36,7 @@ const SUBMODULES: &[(&str, &[&str])] = &[
             "ensure_future",
             "current_task",
             "all_tasks",
+            "run_coroutine_threadsafe",
         ],
     ),
     (
@@ -68,7 +69,7 @@ const SUBMODULES: &[(&str, &[&str])] = &[
             "Barrier",
         ],
     ),
-    ("futures", &["Future", "isfuture"]),
+    ("futures", &["Future", "wrap_future", "isfuture"]),
     ("runners", &["Runner", "run"]),
     ("timeouts", &["Timeout", "timeout", "timeout_at"]),
     ("taskgroups", &["TaskGroup"]),
@@ -86,6 +87,19 @@ const PYTHON_HALVES: &[(&str, &str, &[&str], &[&str])] = &[
         &["Barrier", "BrokenBarrierError"],
     ),
     (
+        "futures",
+        include_str!("python/futures.py"),
+        &[
+            "isfuture",
+            "ensure_future",
+            "iscoroutine",
+            "get_event_loop",
+            "CancelledError",
+            "InvalidStateError",
+        ],
+        &["wrap_future", "run_coroutine_threadsafe"],
+    ),
+    (
         "runners",
         library_source!("asyncio/python/runners.py"),
         &[
@@ -101,7 +115,8 @@ const PYTHON_HALVES: &[(&str, &str, &[&str], &[&str])] = &[
 
 /// Make the submodules of `package`, put them in `sys.modules` and on the
 /// package. The Python halves run first (`python/locks.py`: Barrier and
-/// BrokenBarrierError; `python/runners.py`: asyncio.run and Runner).
+/// BrokenBarrierError; `python/futures.py`: wrap_future and
+/// run_coroutine_threadsafe; `python/runners.py`: asyncio.run and Runner).
 pub fn install(vm: &mut Vm, package: &Module) -> PyResult<()> {
     let mut made = Vec::new();
     for (name, source, uses, defines) in PYTHON_HALVES {

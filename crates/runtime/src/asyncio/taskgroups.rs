@@ -213,6 +213,12 @@ fn create_task(vm: &mut Vm, r: &Value, args: Args) -> PyResult<Value> {
         None => None,
     };
     let t = tasks::create_task(vm, loop_id, g, name);
+    // `task = self._loop.create_task(coro)` in `TaskGroup.create_task`.
+    super::debug::add_site(
+        &t,
+        super::debug::site("taskgroups.py", 161, "create_task"),
+        false,
+    );
     futures::add_done_callback(
         vm,
         &t,

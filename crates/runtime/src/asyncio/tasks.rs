@@ -72,6 +72,10 @@ pub fn create_task_in(
             context: context.unwrap_or_else(|| crate::modules::contextvars::copy_current(vm)),
         }),
     )));
+    if let Some(f) = task.as_future() {
+        let traceback = super::debug::future_traceback(vm, loop_id, None);
+        f.source_traceback.set(traceback);
+    }
     let name_id = vm.recorder.intern(&name);
     let coro_id = vm.recorder.intern(&format!("{coro_name}()"));
     let line = vm.current_line();
@@ -469,20 +473,33 @@ pub(super) fn create_task_fn(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Val
     let loop_id = running_loop(vm)?;
     let mut bound = bound.into_iter();
     let coro = bound.next().flatten().unwrap_or(Value::None);
-    let kw = ["name", "context"]
+    let kw: Vec<(Rc<str>, Value)> = ["name", "context"]
         .into_iter()
         .zip(bound)
         .filter_map(|(k, v)| Some((Rc::from(k), v?)))
         .collect();
     let the_loop = super::events::loop_value(vm, loop_id);
-    super::base_events::l_create_task(
+    let with_context = kw
+        .iter()
+        .any(|(k, v)| &**k == "context" && !matches!(v, Value::None));
+    let task = super::base_events::l_create_task(
         vm,
         &the_loop,
         Args {
             pos: vec![coro],
             kw,
         },
-    )
+    )?;
+    if let Some(t) = as_future(&task) {
+        // `task = loop.create_task(coro)`, or with `context=context` two lines down.
+        let line = if with_context { 386 } else { 384 };
+        super::debug::add_site(
+            &t,
+            super::debug::site("tasks.py", line, "create_task"),
+            false,
+        );
+    }
+    Ok(task)
 }
 
 /// A task of `coro` (the first argument) named by `name=` on loop `loop_id`.
@@ -502,12 +519,18 @@ fn new_task(vm: &mut Vm, loop_id: u32, args: Args) -> PyResult<Value> {
     }
 }
 
+/// `asyncio.ensure_future(coro_or_future, *, loop=None)`.
 pub(super) fn ensure_future(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let a = arg(&args, 0, "coro_or_future").unwrap_or(Value::None);
+    let given_loop = args.kw.iter().find(|(k, _)| &**k == "loop");
+    if let Some((_, event_loop)) = given_loop.filter(|(_, v)| !matches!(v, Value::None)) {
+        let loop_id = super::base_events::loop_of(event_loop)?;
+        return super::ensure_future_on(vm, loop_id, &a).map(|o| Value::Native(o));
+    }
     let loop_id = aio(vm)
         .running_loop
         .or(aio(vm).current_loop)
         .ok_or_else(|| runtime_error("no running event loop"))?;
-    let a = arg(&args, 0, "coro_or_future").unwrap_or(Value::None);
     super::ensure_future(vm, loop_id, &a).map(|o| Value::Native(o))
 }
 

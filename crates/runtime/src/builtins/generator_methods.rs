@@ -43,6 +43,23 @@ fn data_attribute(g: &Rc<Generator>, name: &str) -> Option<Value> {
         _ if name.strip_prefix(prefix) == Some("code") => {
             Value::Native(Rc::new(super::function_attrs::Code(g.code.clone()?)))
         }
+        "cr_origin" if g.is_coroutine => match g.origin.get() {
+            // Innermost first, as (filename, lineno, function name).
+            Some(origin) => Value::tuple(
+                origin
+                    .iter()
+                    .rev()
+                    .map(|e| {
+                        Value::tuple(vec![
+                            Value::Str(e.filename.clone()),
+                            Value::Int(i64::from(e.line)),
+                            Value::Str(e.name.clone()),
+                        ])
+                    })
+                    .collect(),
+            ),
+            None => Value::None,
+        },
         _ => return None,
     })
 }

@@ -202,6 +202,6 @@ fn copy(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 fn clear(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     no_args("list.clear", &args)?;
     let old = std::mem::take(&mut *this(recv)?.borrow_mut());
-    drop(old);
+    drop(crate::object::teardown::FromTheEnd(old));
     Ok(Value::None)
 }

@@ -55,6 +55,14 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("exception", exception),
         ("getrecursionlimit", getrecursionlimit),
         ("setrecursionlimit", setrecursionlimit),
+        (
+            "get_coroutine_origin_tracking_depth",
+            get_coroutine_origin_tracking_depth,
+        ),
+        (
+            "set_coroutine_origin_tracking_depth",
+            set_coroutine_origin_tracking_depth,
+        ),
     ];
     let m = super::native_module("sys", "", FUNCTIONS);
     let argv = vm.states.get::<CommandLine>().0.iter();
@@ -220,5 +228,21 @@ fn setrecursionlimit(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         ));
     }
     vm.limits.recursion_depth = (limit as usize).min(MAX_RECURSION_DEPTH);
+    Ok(Value::None)
+}
+
+fn get_coroutine_origin_tracking_depth(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    no_args("get_coroutine_origin_tracking_depth", &args)?;
+    Ok(Value::Int(vm.coroutine_origin_depth as i64))
+}
+
+/// `sys.set_coroutine_origin_tracking_depth(depth)`: new coroutines keep
+/// where they were created, `depth` frames of it (asyncio's debug mode sets 10).
+fn set_coroutine_origin_tracking_depth(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let depth = index_arg(&exactly_one("set_coroutine_origin_tracking_depth", &args)?)?;
+    if depth < 0 {
+        return Err(value_error("depth must be >= 0"));
+    }
+    vm.coroutine_origin_depth = usize::try_from(depth).unwrap_or(usize::MAX);
     Ok(Value::None)
 }

@@ -1,15 +1,15 @@
-//! `_weakref`: `ref(obj)`, a weak reference to an instance, class, function,
-//! generator or bound method (what CPython lets programs refer to weakly).
-//! The engine frees objects when their last reference goes (and cycles at
-//! the collector's runs, as CPython does), so `r()` turns `None` when
-//! CPython's would. Callbacks are not run: `ref(obj, callback)` is refused
-//! with a message saying so. `weakref.py` builds WeakValueDictionary,
-//! WeakKeyDictionary and WeakSet on it.
+//! `_weakref`: `ref(obj, callback=None)`, a weak reference to an instance,
+//! class, function, generator, bound method or asyncio object (what CPython
+//! lets programs refer to weakly). The engine frees objects when their last
+//! reference goes (and cycles at the collector's runs, as CPython does), so
+//! `r()` turns `None` when CPython's would, and the callback is called then
+//! (`object::weakrefs`). `weakref.py` builds WeakValueDictionary,
+//! WeakKeyDictionary, WeakSet and finalize on it.
 
 use std::rc::{Rc, Weak};
 
 use crate::builtins::args::{count_range, no_kwargs};
-use crate::object::exceptions::{exc, type_error};
+use crate::object::exceptions::type_error;
 use crate::object::generator::Generator;
 use crate::object::instance::{Instance, Method};
 use crate::object::native::{downcast, NativeObject};
@@ -25,6 +25,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     let slots = vm.slots.get_mut(TypeId::WeakRef);
     slots.construct = Some(new_ref);
     slots.call = Some(call_ref);
+    slots.getattr = Some(ref_attribute);
     m.attrs
         .borrow_mut()
         .insert_str("ref", Value::Type(TypeRef::Builtin(TypeId::WeakRef)));
@@ -37,12 +38,15 @@ enum Target {
     Function(Weak<Function>),
     Generator(Weak<Generator>),
     Method(Weak<Method>),
+    Native(Weak<dyn NativeObject>),
 }
 
 pub struct WeakRef {
     target: Target,
     /// The referent's type name and address, for the repr.
     shown: (String, u64),
+    /// `__callback__`: called with this reference when the referent dies.
+    callback: Option<Value>,
 }
 
 impl WeakRef {
@@ -53,6 +57,7 @@ impl WeakRef {
             Target::Function(w) => w.upgrade().map(Value::Function),
             Target::Generator(w) => w.upgrade().map(Value::Generator),
             Target::Method(w) => w.upgrade().map(Value::Method),
+            Target::Native(w) => w.upgrade().map(Value::Native),
         }
     }
 }
@@ -82,25 +87,57 @@ impl NativeObject for WeakRef {
             _ => None,
         }
     }
+
+    fn weakref_callback(&self) -> Option<Value> {
+        self.callback.clone()
+    }
 }
 
-/// `weakref.ref(obj)`.
+/// The native objects CPython lets programs refer to weakly (asyncio's
+/// futures, tasks, loops, handles, queues and primitives).
+fn weakly_referable(o: &Rc<dyn NativeObject>) -> bool {
+    use TypeId::*;
+    matches!(
+        o.class_id(),
+        Future
+            | Task
+            | EventLoop
+            | Handle
+            | TimerHandle
+            | Queue
+            | PriorityQueue
+            | LifoQueue
+            | Lock
+            | Event
+            | Condition
+            | Semaphore
+            | BoundedSemaphore
+            | TaskGroup
+            | Timeout
+    )
+}
+
+/// `weakref.ref(obj, callback=None)`.
 fn new_ref(_vm: &mut Vm, _: TypeId, args: Args) -> PyResult<Value> {
     no_kwargs("ref", &args)?;
     count_range("ref", &args, 1, 2)?;
-    if args.pos.len() == 2 && !matches!(args.pos[1], Value::None) {
-        return Err(exc(
-            TypeId::NotImplementedError,
-            "Loopscope's weakref.ref does not run callbacks (weakref.finalize neither)",
-        ));
-    }
+    let callback = args
+        .pos
+        .get(1)
+        .filter(|c| !matches!(c, Value::None))
+        .cloned();
     let obj = &args.pos[0];
-    let target = match obj {
-        Value::Instance(i) => Target::Instance(Rc::downgrade(i)),
-        Value::Type(TypeRef::Class(c)) => Target::Class(Rc::downgrade(c)),
-        Value::Function(f) => Target::Function(Rc::downgrade(f)),
-        Value::Generator(g) => Target::Generator(Rc::downgrade(g)),
-        Value::Method(m) => Target::Method(Rc::downgrade(m)),
+    // The referent's allocation, which its destructor reports.
+    let (target, allocation) = match obj {
+        Value::Instance(i) => (Target::Instance(Rc::downgrade(i)), Rc::as_ptr(i) as usize),
+        Value::Type(TypeRef::Class(c)) => (Target::Class(Rc::downgrade(c)), Rc::as_ptr(c) as usize),
+        Value::Function(f) => (Target::Function(Rc::downgrade(f)), Rc::as_ptr(f) as usize),
+        Value::Generator(g) => (Target::Generator(Rc::downgrade(g)), Rc::as_ptr(g) as usize),
+        Value::Method(m) => (Target::Method(Rc::downgrade(m)), Rc::as_ptr(m) as usize),
+        Value::Native(o) if weakly_referable(o) => (
+            Target::Native(Rc::downgrade(o)),
+            Rc::as_ptr(o) as *const u8 as usize,
+        ),
         other => {
             return Err(type_error(format!(
                 "cannot create weak reference to '{}' object",
@@ -109,7 +146,16 @@ fn new_ref(_vm: &mut Vm, _: TypeId, args: Args) -> PyResult<Value> {
         }
     };
     let shown = (type_of(obj).name().to_string(), address_of(obj));
-    Ok(Value::Native(Rc::new(WeakRef { target, shown })))
+    let has_callback = callback.is_some();
+    let weakref: Rc<dyn NativeObject> = Rc::new(WeakRef {
+        target,
+        shown,
+        callback,
+    });
+    if has_callback {
+        crate::object::weakrefs::register(allocation, &weakref);
+    }
+    Ok(Value::Native(weakref))
 }
 
 /// `r()`: the referent, or None once it is gone.
@@ -118,4 +164,15 @@ fn call_ref(_vm: &mut Vm, callee: &Value, args: Args) -> PyResult<Value> {
     count_range("weakref", &args, 0, 0)?;
     let r = downcast::<WeakRef>(callee).ok_or_else(|| type_error("not a weak reference"))?;
     Ok(r.get().unwrap_or(Value::None))
+}
+
+/// `r.__callback__`: the callback it was made with, or None.
+fn ref_attribute(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(r) = downcast::<WeakRef>(obj) else {
+        return Ok(None);
+    };
+    Ok(match name {
+        "__callback__" => Some(r.callback.clone().unwrap_or(Value::None)),
+        _ => None,
+    })
 }

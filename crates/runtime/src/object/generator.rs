@@ -13,6 +13,7 @@ use crate::object::code::CodeObject;
 use crate::object::frame::Frame;
 use crate::object::gc;
 use crate::object::native::NativeObject;
+use crate::object::stack_summary::StackSummary;
 use crate::object::state::Vm;
 use crate::object::types::TypeId;
 use crate::object::value::{fresh_address, ExcRef, Value};
@@ -104,6 +105,9 @@ pub struct Generator {
     pub state: Cell<GenState>,
     pub body: RefCell<GenBody>,
     pub address: u64,
+    /// `cr_origin`: where a coroutine was created, while origin tracking is
+    /// on (`sys.set_coroutine_origin_tracking_depth`).
+    pub origin: std::cell::OnceCell<StackSummary>,
 }
 
 impl Generator {
@@ -118,6 +122,7 @@ impl Generator {
             state: Cell::new(GenState::Created),
             body: RefCell::new(GenBody::Frame(Some(Box::new(frame)))),
             address: fresh_address(),
+            origin: Default::default(),
         });
         gc::track(&generator);
         generator
@@ -137,6 +142,7 @@ impl Generator {
             state: Cell::new(GenState::Created),
             body: RefCell::new(GenBody::Native(coro)),
             address: fresh_address(),
+            origin: Default::default(),
         })
     }
 
@@ -152,6 +158,7 @@ impl Generator {
             state: Cell::new(GenState::Created),
             body: RefCell::new(GenBody::Frame(Some(Box::new(frame)))),
             address: fresh_address(),
+            origin: Default::default(),
         })
     }
 
@@ -281,9 +288,10 @@ impl NativeObject for CoroutineWrapper {
 
 impl Drop for Generator {
     fn drop(&mut self) {
+        crate::object::weakrefs::referent_dropped(self as *const Generator as usize);
         match self.state.get() {
             GenState::Created if self.is_coroutine => {
-                warnings::coroutine_never_awaited(&self.qualname);
+                warnings::coroutine_never_awaited(&self.qualname, self.origin.take());
             }
             GenState::Created | GenState::Suspended if self.has_finalizer() => {
                 self.finalize_async()
@@ -438,6 +446,7 @@ impl Generator {
             state: Cell::new(self.state.get()),
             body: RefCell::new(body),
             address: self.address,
+            origin: Default::default(),
         });
         self.state.set(GenState::Closed);
         warnings::push(warnings::Notice::FinalizeAsyncGen { gen, finalizer });
@@ -493,6 +502,7 @@ impl Generator {
             state: Cell::new(GenState::Suspended),
             body: RefCell::new(GenBody::Frame(Some(frame))),
             address: self.address,
+            origin: Default::default(),
         })));
     }
 }

@@ -52,6 +52,19 @@ pub struct Method {
     pub receiver: Value,
 }
 
+/// Weak references to instances and bound methods call their callbacks.
+impl Drop for Instance {
+    fn drop(&mut self) {
+        crate::object::weakrefs::referent_dropped(self as *const Instance as usize);
+    }
+}
+
+impl Drop for Method {
+    fn drop(&mut self) {
+        crate::object::weakrefs::referent_dropped(self as *const Method as usize);
+    }
+}
+
 /// The built-in value behind `v`: its payload for an instance of a subclass
 /// of a built-in type, `v` itself otherwise.
 pub fn payload(v: &Value) -> &Value {

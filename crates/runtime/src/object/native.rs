@@ -33,6 +33,11 @@ pub trait NativeObject: AsAny {
     fn equals(&self, _other: &Value) -> Option<bool> {
         None
     }
+    /// For a weak reference: the callback to call when its referent dies
+    /// (`object::weakrefs`).
+    fn weakref_callback(&self) -> Option<Value> {
+        None
+    }
 }
 
 /// The object of type `T` behind a native value, if it is one.

@@ -78,6 +78,9 @@ pub struct Vm {
     /// made once each so that they are the same object every time, as in
     /// CPython (`functools.total_ordering` compares them with `is`).
     pub(crate) unbound_methods: HashMap<(crate::object::types::TypeId, &'static str), Value>,
+    /// `sys.get_coroutine_origin_tracking_depth()`: how many frames a new
+    /// coroutine's `cr_origin` keeps (0: none is kept).
+    pub coroutine_origin_depth: usize,
     /// `sys.set_asyncgen_hooks`: installed by asyncio's running loop.
     pub asyncgen_hooks: AsyncGenHooks,
 }

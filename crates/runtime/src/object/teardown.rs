@@ -73,6 +73,19 @@ fn one_level_deeper(free_children: impl FnOnce()) {
     DEPTH.set(depth);
 }
 
+/// A list's or tuple's items, freed as CPython frees them (`list_dealloc`,
+/// `list.clear()`, `tupledealloc`): the last first, which is the order their
+/// destructors report in (weak reference callbacks, `__del__`s).
+pub(crate) struct FromTheEnd(pub Vec<Value>);
+
+impl Drop for FromTheEnd {
+    fn drop(&mut self) {
+        while let Some(item) = self.0.pop() {
+            drop(item);
+        }
+    }
+}
+
 /// A list, as `Value::List` holds it: freeing it frees its items through [`free`].
 #[derive(Clone)]
 pub struct ListRef(pub Rc<RefCell<Vec<Value>>>);
@@ -97,7 +110,7 @@ impl Drop for ListRef {
         }
         if let Ok(mut items) = self.0.try_borrow_mut() {
             if !items.is_empty() {
-                free(std::mem::take(&mut *items));
+                free(FromTheEnd(std::mem::take(&mut *items)));
             }
         }
     }
@@ -130,9 +143,9 @@ impl Drop for TupleRef {
         }
         let take = |item: &mut Value| std::mem::replace(item, Value::None);
         if too_deep() {
-            free(items.iter_mut().map(take).collect::<Vec<Value>>());
+            free(FromTheEnd(items.iter_mut().map(take).collect()));
         } else {
-            one_level_deeper(|| items.iter_mut().for_each(|item| drop(take(item))));
+            one_level_deeper(|| items.iter_mut().rev().for_each(|item| drop(take(item))));
         }
     }
 }

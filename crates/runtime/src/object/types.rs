@@ -403,6 +403,13 @@ impl TypeRef {
     }
 }
 
+/// Weak references to classes call their callbacks.
+impl Drop for Class {
+    fn drop(&mut self) {
+        crate::object::weakrefs::referent_dropped(self as *const Class as usize);
+    }
+}
+
 impl Class {
     /// `cls.__subclasses__()`: the direct subclasses still alive.
     pub fn live_subclasses(&self) -> Vec<Rc<Class>> {

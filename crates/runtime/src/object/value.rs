@@ -99,6 +99,7 @@ pub struct Function {
 /// closures 100,000 deep frees without deep native recursion.
 impl Drop for Function {
     fn drop(&mut self) {
+        crate::object::weakrefs::referent_dropped(self as *const Function as usize);
         let defaults = std::mem::take(self.defaults.get_mut());
         let closure = std::mem::take(&mut self.closure);
         if !closure.is_empty() || !defaults.is_empty() {

@@ -15,8 +15,12 @@ use crate::object::state::Vm;
 use crate::object::value::{ExcRef, PyResult};
 
 pub enum Notice {
-    /// A coroutine object died without ever being started (qualname).
-    NeverAwaited(String),
+    /// A coroutine object died without ever being started: its qualname, and
+    /// where it was created if origin tracking was on (`cr_origin`).
+    NeverAwaited {
+        qualname: String,
+        origin: Option<crate::object::stack_summary::StackSummary>,
+    },
     /// A finished future/task died holding an exception nobody retrieved.
     /// `describe` is the future's repr at the time it finished; `future`
     /// the future itself (brought back from its destructor, as `__del__`
@@ -32,6 +36,9 @@ pub enum Notice {
     /// A suspended generator died: it must be closed (see
     /// `Generator::close_on_drop`).
     Close(Rc<Generator>),
+    /// The referent of a weak reference with a callback died: call the
+    /// callback with the reference (`object::weakrefs`).
+    WeakrefCallback(crate::object::value::Value),
     /// An unfinished asynchronous generator died: call the finalizer hook
     /// it took (asyncio's loop schedules its `aclose()`).
     FinalizeAsyncGen {
@@ -47,8 +54,14 @@ thread_local! {
     static ANY_PENDING: Cell<bool> = const { Cell::new(false) };
 }
 
-pub fn coroutine_never_awaited(qualname: &str) {
-    push(Notice::NeverAwaited(qualname.to_string()));
+pub fn coroutine_never_awaited(
+    qualname: &str,
+    origin: Option<crate::object::stack_summary::StackSummary>,
+) {
+    push(Notice::NeverAwaited {
+        qualname: qualname.to_string(),
+        origin,
+    });
 }
 
 pub fn push(notice: Notice) {

@@ -461,12 +461,17 @@ fn group_depth_is_limited() {
 fn never_awaited_warning() {
     let source = lines("async def work():\n    pass\n\nif True:\n    work()\n");
     assert_eq!(
-        format_warning_never_awaited("prog.py", 5, source_line(&source, 5), "work"),
+        format_warning_never_awaited(
+            "prog.py",
+            5,
+            source_line(&source, 5),
+            "coroutine 'work' was never awaited"
+        ),
         "prog.py:5: RuntimeWarning: coroutine 'work' was never awaited\n  work()\n\
              RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
     );
     assert_eq!(
-        format_warning_never_awaited_at_exit("C.work"),
+        format_warning_never_awaited_at_exit("coroutine 'C.work' was never awaited"),
         "sys:1: RuntimeWarning: coroutine 'C.work' was never awaited\n"
     );
 }

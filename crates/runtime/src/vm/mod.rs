@@ -35,6 +35,7 @@ use crate::object::exceptions::{exc, exc_empty, runtime_error, type_error};
 use crate::object::frame::{Frame, FrameKind, OnReturn};
 use crate::object::generator::{GenBody, GenState, Generator};
 pub use crate::object::generator::{GenOutcome, Resume};
+use crate::object::stack_summary::track_origin;
 pub use crate::object::state::Vm;
 use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{Args, ExcRef, Module, PyResult, Value};
@@ -103,6 +104,7 @@ impl Vm {
             last_line: 0,
             loop_floor: 0,
             library_depth: 0,
+            coroutine_origin_depth: 0,
             native_depth: 0,
             progress: Default::default(),
             unbound_methods: Default::default(),
@@ -168,7 +170,10 @@ impl Vm {
                 pos.extend(args.pos);
                 self.prepare_call(&m.func, Args { pos, kw: args.kw })
             }
-            Value::Builtin(b) => (b.func)(self, &b.receiver, args).map(Callee::Done),
+            Value::Builtin(b) => {
+                let result = (b.func)(self, &b.receiver, args)?;
+                Ok(Callee::Done(self.builtin_result(result)))
+            }
             Value::Type(TypeRef::Builtin(t)) => match self.slots.inherited(*t, |s| s.construct) {
                 Some(construct) => construct(self, *t, args).map(Callee::Done),
                 None => Err(type_error(format!(
@@ -330,7 +335,22 @@ impl Vm {
         }
         let is_coroutine = frame.code.kind == crate::compile::code::CodeKind::Coroutine
             || frame.code.kind == crate::compile::code::CodeKind::AsyncModule;
-        Value::Generator(Generator::from_frame(frame, is_coroutine))
+        let generator = Generator::from_frame(frame, is_coroutine);
+        if self.coroutine_origin_depth > 0 {
+            track_origin(self, &generator);
+        }
+        Value::Generator(generator)
+    }
+
+    /// The result of a built-in function: a coroutine it made (`asyncio.sleep()`)
+    /// has an origin too.
+    fn builtin_result(&mut self, result: Value) -> Value {
+        if self.coroutine_origin_depth > 0 {
+            if let Value::Generator(g) = &result {
+                track_origin(self, g);
+            }
+        }
+        result
     }
 
     /// Push a frame, enforcing the recursion limit.
@@ -608,6 +628,7 @@ impl Vm {
         }
         if let Value::Builtin(b) = &func {
             let r = (b.func)(self, &b.receiver, args)?;
+            let r = self.builtin_result(r);
             self.push(r);
             return Ok(());
         }
