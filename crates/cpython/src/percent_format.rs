@@ -33,7 +33,7 @@
 //!         }
 //!     }
 //! }
-//! cursor.finish()?
+//! cursor.finish("string")?
 //! ```
 //!
 //! Argument conversions the runtime performs: for `d i u`, an int as is, a
@@ -279,10 +279,11 @@ impl Conversion {
         *self.conversion.as_ref().unwrap_or(&'\0')
     }
 
-    /// How the runtime must treat the argument.
+    /// How the runtime must treat the argument (`b`, bytes formatting's
+    /// alias of `s`, is text too: str formatting refuses it as unsupported).
     pub fn kind(&self) -> Kind {
         match self.code() {
-            's' | 'r' | 'a' => Kind::Text,
+            's' | 'r' | 'a' | 'b' => Kind::Text,
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => Kind::Integer,
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => Kind::Real,
             'c' => Kind::Character,
@@ -450,7 +451,7 @@ impl Conversion {
         let fill = if numeric && flags.zero { '0' } else { ' ' };
         let mut len = chars.len();
         // Only text conversions truncate (numbers used the precision already).
-        if !numeric && matches!(code, 's' | 'r' | 'a') {
+        if !numeric && matches!(code, 's' | 'r' | 'a' | 'b') {
             if let Some(precision) = self.precision() {
                 len = len.min(precision);
             }
@@ -597,11 +598,12 @@ impl ArgCursor {
     }
 
     /// After the last piece: unused positional arguments are an error.
-    pub fn finish(&self) -> Result<(), PyError> {
+    /// `formatted` is what was formatted: `string` or `bytes`.
+    pub fn finish(&self, formatted: &str) -> Result<(), PyError> {
         if self.index < self.len && !self.mapping {
-            return Err(PyError::type_error(
-                "not all arguments converted during string formatting",
-            ));
+            return Err(PyError::type_error(format!(
+                "not all arguments converted during {formatted} formatting"
+            )));
         }
         Ok(())
     }

@@ -304,6 +304,7 @@ fn percent(format: &str, args: &Value) -> Result<String, (String, String)> {
         let value = fetch(&mut cursor, &current)?;
         let wrong = |value: &Arg| py(conversion.wrong_type(value.type_name()));
         let rendered = match conversion.kind() {
+            Kind::Text if code == 'b' => Err(conversion.unsupported()),
             Kind::Text => conversion.render_str(&match code {
                 's' => value.str(),
                 'r' => value.repr(false),
@@ -333,7 +334,7 @@ fn percent(format: &str, args: &Value) -> Result<String, (String, String)> {
         };
         out.push_str(&rendered.map_err(py)?);
     }
-    cursor.finish().map_err(py)?;
+    cursor.finish("string").map_err(py)?;
     Ok(out)
 }
 

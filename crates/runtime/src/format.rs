@@ -1,5 +1,6 @@
-//! `format(value, spec)` (f-string `{x:spec}`) and printf-style `str % args`,
-//! dispatching to `loopscope_cpython`'s ports of CPython's formatters.
+//! `format(value, spec)` (f-string `{x:spec}`) and printf-style `str % args`
+//! and `bytes % args`, dispatching to `loopscope_cpython`'s ports of
+//! CPython's formatters.
 
 use loopscope_cpython::float_repr::{float_to_int, int_to_float};
 use loopscope_cpython::format_spec::{self, ValueKind};
@@ -88,8 +89,76 @@ pub fn int_value(v: &Value) -> Option<BigInt> {
     }
 }
 
+/// What `%` formats: text, or bytes (whose `%s` takes bytes, whose `%r`
+/// is `ascii()`, whose `%c` takes a byte; bytes are carried as the chars
+/// U+0000 to U+00FF).
+#[derive(Clone, Copy, PartialEq)]
+enum Target {
+    Str,
+    Bytes,
+}
+
 /// `fmt % args`.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
+    percent_format_as(vm, fmt, args, Target::Str)
+}
+
+/// `fmt % args` for bytes (CPython's `_PyBytes_FormatEx`).
+pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
+    let fmt: String = fmt.iter().map(|&b| char::from(b)).collect();
+    let text = percent_format_as(vm, &fmt, args, Target::Bytes)?;
+    Ok(text.chars().map(|c| c as u32 as u8).collect())
+}
+
+/// `%s` of bytes: the bytes of a bytes value or of its `__bytes__`.
+fn bytes_of(vm: &mut Vm, value: &Value) -> PyResult<String> {
+    let bytes = match payload(value) {
+        Value::Bytes(b) => b.clone(),
+        _ => match crate::attrs::get_attr(vm, value, "__bytes__") {
+            Ok(method) if !matches!(value, Value::Type(_)) => {
+                match vm.call(&method, Args::new(Vec::new()))? {
+                    Value::Bytes(b) => b,
+                    other => {
+                        return Err(type_error(format!(
+                            "__bytes__ returned non-bytes (type {})",
+                            type_of(&other).name()
+                        )))
+                    }
+                }
+            }
+            _ => {
+                return Err(type_error(format!(
+                    "%b requires a bytes-like object, or an object that implements \
+                     __bytes__, not '{}'",
+                    type_of(value).name()
+                )))
+            }
+        },
+    };
+    Ok(bytes.iter().map(|&b| char::from(b)).collect())
+}
+
+/// `%c` of bytes: an int in range(256) or a single byte, as its char.
+fn byte_char(value: &Value) -> PyResult<String> {
+    if let Value::Bytes(b) = payload(value) {
+        if b.len() == 1 {
+            return Ok(char::from(b[0]).to_string());
+        }
+    } else if let Some(n) = int_value(value) {
+        return match u8::try_from(n) {
+            Ok(byte) => Ok(char::from(byte).to_string()),
+            Err(_) => Err(crate::object::exceptions::exc(
+                TypeId::OverflowError,
+                "%c arg not in range(256)",
+            )),
+        };
+    }
+    Err(type_error(
+        "%c requires an integer in range(256) or a single byte",
+    ))
+}
+
+fn percent_format_as(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> PyResult<String> {
     // A tuple subclass's instance gives its items; a dict or list
     // subclass's stays itself, so its own __getitem__ answers keys.
     let args = match payload(args) {
@@ -116,7 +185,11 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
             cursor.require_mapping().map_err(cpython_error)?;
         }
         if let Some(key) = &c.key {
-            current = crate::ops::get_item(vm, args, &Value::str(key))?;
+            let key = match target {
+                Target::Str => Value::str(key),
+                Target::Bytes => Value::Bytes(key.chars().map(|c| c as u32 as u8).collect()),
+            };
+            current = crate::ops::get_item(vm, args, &key)?;
             cursor.bind_mapping_value();
         }
         if c.width == Count::FromArgs {
@@ -132,11 +205,13 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
         let code = c.conversion.clone().map_err(cpython_error)?;
         let value = fetch(&mut cursor, args, &current)?;
         let text = match c.kind() {
+            Kind::Text if code == 'b' && target == Target::Str => Err(c.unsupported()),
             Kind::Text => {
-                let s = match code {
-                    'r' => repr::repr(vm, &value)?,
-                    'a' => repr::ascii(vm, &value)?,
-                    _ => repr::str_of(vm, &value)?,
+                let s = match (code, target) {
+                    ('r', Target::Str) => repr::repr(vm, &value)?,
+                    ('a' | 'r', _) => repr::ascii(vm, &value)?,
+                    (_, Target::Str) => repr::str_of(vm, &value)?,
+                    (_, Target::Bytes) => bytes_of(vm, &value)?,
                 };
                 c.render_str(&s)
             }
@@ -165,6 +240,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
                 };
                 c.render_float(f)
             }
+            Kind::Character if target == Target::Bytes => {
+                c.render_char(CharArg::Str(&byte_char(&value)?))
+            }
             Kind::Character => match &value {
                 Value::Str(s) => c.render_char(CharArg::Str(s)),
                 _ => match int_value(&value) {
@@ -176,7 +254,11 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
         };
         out.push_str(&text.map_err(cpython_error)?);
     }
-    cursor.finish().map_err(cpython_error)?;
+    let formatted = match target {
+        Target::Str => "string",
+        Target::Bytes => "bytes",
+    };
+    cursor.finish(formatted).map_err(cpython_error)?;
     Ok(out)
 }
 

@@ -249,6 +249,9 @@ fn sequence_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> 
         (BinOp::Mod, Value::Str(fmt), args) => {
             crate::format::percent_format(vm, fmt, args).map(|s| Value::str(&s))
         }
+        (BinOp::Mod, Value::Bytes(fmt), args) => {
+            crate::format::percent_format_bytes(vm, fmt, args).map(|b| Value::Bytes(b.into()))
+        }
         (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
             let mut d = x.borrow().clone();
             for (k, v) in y.borrow().iter() {
