@@ -30,16 +30,20 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
             }
             let parsed =
                 format_spec::parse(spec, ValueKind::Int, type_name).map_err(cpython_error)?;
+            vm.check_size(parsed.width.unwrap_or(0).max(most_digits(&n)))?;
             format_spec::format_int(&n, &parsed).map_err(cpython_error)
         }
         Value::Float(f) => {
             let parsed =
                 format_spec::parse(spec, ValueKind::Float, type_name).map_err(cpython_error)?;
+            // The digits a precision asks for are written out, as padding is.
+            vm.check_size(parsed.width.unwrap_or(0).max(parsed.precision.unwrap_or(0)))?;
             format_spec::format_float(*f, &parsed).map_err(cpython_error)
         }
         Value::Str(s) => {
             let parsed =
                 format_spec::parse(spec, ValueKind::Str, type_name).map_err(cpython_error)?;
+            vm.check_size(parsed.width.unwrap_or(0))?;
             format_spec::format_str(s, &parsed).map_err(cpython_error)
         }
         _ if spec.is_empty() => repr::str_of(vm, v),
@@ -77,6 +81,12 @@ fn format_object(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
         "unsupported format string passed to {}.__format__",
         t.name()
     )))
+}
+
+/// The most digits `n` can be written with: one a bit, in binary. Checked
+/// against the size cap before an int is written out.
+pub fn most_digits(n: &BigInt) -> usize {
+    usize::try_from(n.bits()).unwrap_or(usize::MAX)
 }
 
 /// The int value of an int or bool.
@@ -203,6 +213,17 @@ fn percent_format_as(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> Py
             c.apply_star_precision(&n).map_err(cpython_error)?;
         }
         let code = c.conversion.clone().map_err(cpython_error)?;
+        // The padding a width asks for, and the digits a number's precision asks
+        // for, are checked against the size cap before they are written.
+        let count = |n: &Count| match n {
+            Count::Given(n) => *n,
+            _ => 0,
+        };
+        let digits = match c.kind() {
+            Kind::Integer | Kind::Real => count(&c.precision),
+            _ => 0,
+        };
+        vm.check_size(out.len().saturating_add(count(&c.width).max(digits)))?;
         let value = fetch(&mut cursor, args, &current)?;
         let text = match c.kind() {
             Kind::Text if code == 'b' && target == Target::Str => Err(c.unsupported()),
@@ -228,6 +249,7 @@ fn percent_format_as(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> Py
                 if matches!(code, 'd' | 'i' | 'u') {
                     repr::check_int_digits(&n)?;
                 }
+                vm.check_size(out.len().saturating_add(most_digits(&n)))?;
                 c.render_int(&n)
             }
             Kind::Real => {
@@ -252,7 +274,9 @@ fn percent_format_as(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> Py
             },
             Kind::Unsupported => Err(c.unsupported()),
         };
-        out.push_str(&text.map_err(cpython_error)?);
+        let text = text.map_err(cpython_error)?;
+        vm.check_size(out.len() + text.len())?;
+        out.push_str(&text);
     }
     let formatted = match target {
         Target::Str => "string",

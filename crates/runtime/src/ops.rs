@@ -72,12 +72,36 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value
         }
     }
     if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
+        if op == BinOp::Mult {
+            check_product(vm, &x, &y)?;
+        }
         return numeric_op(op, x, y, a, b);
     }
     if let Some(r) = crate::dunders::binary(vm, op, a, b, false)? {
         return Ok(r);
     }
     sequence_op(vm, op, a, b)
+}
+
+/// An int product has as many digits as its factors together: past the memory
+/// budget it is MemoryError before it is computed (`x = x * x` doubles them each
+/// time). Its cost counts as work: the longer factor's machine words times the
+/// square root of the shorter's (between Karatsuba's and Toom-3's exponents), so
+/// the instruction limit stops a squaring loop within seconds.
+fn check_product(vm: &mut Vm, x: &Num, y: &Num) -> PyResult<()> {
+    let words = |n: &Num| match n {
+        Num::Big(b) => b.bits() / 64 + 1,
+        _ => 1,
+    };
+    if matches!(x, Num::Float(_)) || matches!(y, Num::Float(_)) {
+        return Ok(());
+    }
+    let (long, short) = (words(x).max(words(y)), words(x).min(words(y)));
+    if long < 512 {
+        return Ok(());
+    }
+    vm.check_memory_for(usize::try_from((long + short) * 8).unwrap_or(usize::MAX))?;
+    vm.count_native_work(long.saturating_mul(short.isqrt()))
 }
 
 fn numeric_op(op: BinOp, x: Num, y: Num, a: &Value, b: &Value) -> PyResult<Value> {

@@ -14,7 +14,7 @@ use std::rc::Rc;
 use loopscope_cpython::float_repr::float_repr;
 
 use crate::iterators::{DictPart, IterState};
-use crate::object::exceptions::{exc, type_error, Exception};
+use crate::object::exceptions::{exc, exc_empty, type_error, Exception};
 use crate::object::instance::payload;
 use crate::object::native::downcast;
 use crate::object::set::PySet;
@@ -362,7 +362,21 @@ impl<'v> Writer<'v> {
         Ok(())
     }
 
+    /// Writes `v`, then refuses (MemoryError) a repr grown past the size cap:
+    /// a structure sharing one part at every level (`l = [l, l]` forty times)
+    /// has a repr of terabytes, as repeated reprs of a string do.
     fn value(&mut self, v: &Value) -> PyResult<()> {
+        self.write(v)?;
+        match self.vm.as_deref_mut() {
+            Some(vm) => vm.check_size(self.out.len()),
+            None if self.out.len() > crate::limits::Limits::default().max_sequence_len => {
+                Err(exc_empty(TypeId::MemoryError))
+            }
+            None => Ok(()),
+        }
+    }
+
+    fn write(&mut self, v: &Value) -> PyResult<()> {
         match v {
             Value::None => self.out.push_str("None"),
             Value::Ellipsis => self.out.push_str("Ellipsis"),

@@ -6,8 +6,9 @@
 //!
 //! A case may lower a limit, so that it reaches it quickly and its expected output
 //! stays small, with lines `# limit NAME VALUE` (NAME: `memory_bytes`,
-//! `max_output_bytes`, `max_live_tasks`); the defaults are tested the same way by
-//! hand (docs/ARCHITECTURE.md, "Limits").
+//! `max_output_bytes`, `max_live_tasks`, `instructions_without_yield`,
+//! `max_sequence_len`); the defaults are tested the same way by hand
+//! (docs/ARCHITECTURE.md, "Limits").
 
 use std::path::Path;
 
@@ -64,6 +65,8 @@ fn limits_of(source: &str) -> Limits {
         let (name, value) = setting.split_once(' ').expect("# limit NAME VALUE");
         let value: usize = value.trim().parse().expect("a limit is a number");
         match name {
+            "instructions_without_yield" => limits.instructions_without_yield = value as u64,
+            "max_sequence_len" => limits.max_sequence_len = value,
             "memory_bytes" => limits.memory_bytes = value,
             "max_output_bytes" => limits.max_output_bytes = value,
             "max_live_tasks" => limits.max_live_tasks = value,

@@ -316,6 +316,7 @@ fn join(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
                 type_of(item).name()
             ))
         })?;
+        vm.check_size(out.len() + sep.len() + piece.len())?;
         if i > 0 {
             out.extend_from_slice(&sep);
         }
@@ -324,7 +325,7 @@ fn join(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     Ok(bytes(out))
 }
 
-fn replace(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+fn replace(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     count_range("replace", &args, 2, 3)?;
     let b = this(recv);
     let old = bytes_arg(&args.pos[0])?;
@@ -340,6 +341,7 @@ fn replace(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
         // Inserted before every byte and at the end.
         for (i, &c) in b.iter().enumerate() {
             if i < max {
+                vm.check_size(out.len() + new.len() + 1)?;
                 out.extend_from_slice(&new);
             }
             out.push(c);
@@ -353,6 +355,7 @@ fn replace(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
         let Some(i) = find_in(&b, &old, at) else {
             break;
         };
+        vm.check_size(out.len() + (i - at) + new.len())?;
         out.extend_from_slice(&b[at..i]);
         out.extend_from_slice(&new);
         at = i + old.len();
@@ -614,9 +617,11 @@ fn splitlines(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
 }
 
 /// `center`/`ljust`/`rjust`: `width` and an optional single fill byte.
-fn pad_args(name: &str, args: &Args) -> PyResult<(usize, u8)> {
+/// A width past the size cap is MemoryError before anything is built.
+fn pad_args(vm: &mut Vm, name: &str, args: &Args) -> PyResult<(usize, u8)> {
     count_range(name, args, 1, 2)?;
     let width = index_arg(&args.pos[0])?.max(0) as usize;
+    vm.check_size(width)?;
     let fill = match args.pos.get(1) {
         None => b' ',
         Some(v) => match bytes_arg(v) {
@@ -639,8 +644,8 @@ fn padded(b: &[u8], left: usize, right: usize, fill: u8) -> Value {
     bytes(out)
 }
 
-fn center(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    let (width, fill) = pad_args("center", &args)?;
+fn center(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let (width, fill) = pad_args(vm, "center", &args)?;
     let b = this(recv);
     let total = width.saturating_sub(b.len());
     // stringlib's pad: the odd byte goes left when the width is odd.
@@ -648,21 +653,22 @@ fn center(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     Ok(padded(&b, left, total - left, fill))
 }
 
-fn ljust(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    let (width, fill) = pad_args("ljust", &args)?;
+fn ljust(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let (width, fill) = pad_args(vm, "ljust", &args)?;
     let b = this(recv);
     Ok(padded(&b, 0, width.saturating_sub(b.len()), fill))
 }
 
-fn rjust(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    let (width, fill) = pad_args("rjust", &args)?;
+fn rjust(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let (width, fill) = pad_args(vm, "rjust", &args)?;
     let b = this(recv);
     Ok(padded(&b, width.saturating_sub(b.len()), 0, fill))
 }
 
-fn zfill(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+fn zfill(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     count_range("zfill", &args, 1, 1)?;
     let width = index_arg(&args.pos[0])?.max(0) as usize;
+    vm.check_size(width)?;
     let b = this(recv);
     if b.len() >= width {
         return Ok(bytes(b.to_vec()));
@@ -691,7 +697,7 @@ fn removesuffix(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     Ok(bytes(b.strip_suffix(&p[..]).unwrap_or(&b).to_vec()))
 }
 
-fn expandtabs(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
+fn expandtabs(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     let size_kw = args.take_kw("tabsize");
     reject_kwargs("expandtabs", &args)?;
     takes_range("expandtabs", &args, 0, 1)?;
@@ -706,6 +712,7 @@ fn expandtabs(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
             b'\t' => {
                 if size > 0 {
                     let n = size - column % size;
+                    vm.check_size(out.len().saturating_add(n as usize))?;
                     out.extend(std::iter::repeat_n(b' ', n as usize));
                     column += n;
                 }

@@ -83,7 +83,14 @@ fn print(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
         if i > 0 {
             text.push_str(&sep);
         }
-        text.push_str(&repr::str_of(vm, v)?);
+        let piece = repr::str_of(vm, v)?;
+        // The line is written at once: growing it makes a new buffer of its whole
+        // size, checked against the memory budget first (`print(*[s] * 1000)`).
+        let grown = text.len() + piece.len();
+        if grown >= crate::vm::SMALL_RESULT_BYTES {
+            vm.check_memory_for(grown)?;
+        }
+        text.push_str(&piece);
     }
     text.push_str(&end);
     write_to(vm, file, Stream::Stdout, &text)?;
@@ -346,6 +353,7 @@ fn radix_text(vm: &mut Vm, name: &str, args: &Args, radix: u32, prefix: &str) ->
             type_of(&v).name()
         )));
     };
+    vm.check_size(crate::format::most_digits(&n))?;
     let sign = if n.is_negative() { "-" } else { "" };
     Ok(Value::str(&format!(
         "{sign}{prefix}{}",

@@ -177,6 +177,8 @@ pub(super) fn hex(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> 
     reject_kwargs("hex", &args)?;
     super::args::takes_range("hex", &args, 0, 2)?;
     let b = bytes_of(recv);
+    // Two digits a byte, each pair a string of its own: checked as items.
+    vm.check_items(b.len().saturating_mul(2))?;
     let digits: Vec<String> = b.iter().map(|c| format!("{c:02x}")).collect();
     let per = match args.pos.get(1).cloned().or(per_kw) {
         Some(v) => index_arg(&v)?,
@@ -274,6 +276,7 @@ fn to_bytes(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     if length < 0 {
         return Err(value_error("length argument must be non-negative"));
     }
+    vm.check_size(length as usize)?;
     let n = int_of(recv);
     if n.is_negative() && !signed {
         return Err(exc(

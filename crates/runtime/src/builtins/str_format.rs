@@ -69,7 +69,9 @@ fn render(vm: &mut Vm, fmt: &str, src: &mut Source, depth: u32) -> PyResult<Stri
             continue;
         }
         let field = parse_field(&chars, &mut i)?;
-        out.push_str(&render_field(vm, field, src, depth)?);
+        let text = render_field(vm, field, src, depth)?;
+        vm.check_size(out.len() + text.len())?;
+        out.push_str(&text);
     }
     Ok(out)
 }

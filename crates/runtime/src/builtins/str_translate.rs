@@ -23,7 +23,10 @@ pub fn translate(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     for c in text.chars() {
         match crate::ops::get_item(vm, table, &Value::Int(i64::from(u32::from(c)))) {
             Ok(Value::None) => {}
-            Ok(Value::Str(s)) => out.push_str(&s),
+            Ok(Value::Str(s)) => {
+                vm.check_size(out.len() + s.len())?;
+                out.push_str(&s);
+            }
             Ok(Value::Int(i)) => match u32::try_from(i).ok().and_then(char::from_u32) {
                 Some(mapped) => out.push(mapped),
                 None => return Err(value_error("character mapping must be in range(0x110000)")),

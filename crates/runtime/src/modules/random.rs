@@ -473,6 +473,8 @@ fn getrandbits(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
         ))
     })?;
     let k = k.to_i64().unwrap_or(i64::MAX);
+    // An int of `k` bits is held at once: the budget is checked before.
+    vm.check_memory_for(usize::try_from(k / 8).unwrap_or(0))?;
     let r = generator(vm, recv)
         .state
         .borrow_mut()

@@ -348,6 +348,11 @@ impl Vm {
             }
             Instr::BuildString(n) => {
                 let items = self.popn(n as usize);
+                let text_len = |item: &Value| match item {
+                    Value::Str(p) => p.len(),
+                    _ => 0,
+                };
+                self.check_size(items.iter().map(text_len).fold(0, usize::saturating_add))?;
                 let mut s = String::new();
                 for i in items {
                     if let Value::Str(p) = i {

@@ -55,6 +55,10 @@ pub enum Exit {
     AsyncYield(Value),
 }
 
+/// Below this size, a result is built without a size or budget check
+/// ([`Vm::check_size`]).
+pub(crate) const SMALL_RESULT_BYTES: usize = 1 << 16;
+
 impl Vm {
     /// A VM with no modules registered and no types' slots filled yet
     /// (`program.rs` does both); `builtins` is the builtins namespace.
@@ -220,7 +224,12 @@ impl Vm {
     /// an allocation that size would abort the process, not raise. The run's
     /// memory budget is checked too, counting at least a byte per item
     /// ([`Vm::check_memory_for`]; [`Vm::check_items`] for items that are values).
+    /// Results under [`SMALL_RESULT_BYTES`] pass: the periodic check sees a run
+    /// past its budget, and a program that caught MemoryError can still print.
     pub fn check_size(&mut self, len: usize) -> PyResult<()> {
+        if len < SMALL_RESULT_BYTES {
+            return Ok(());
+        }
         if len > self.limits.max_sequence_len {
             return Err(exc_empty(TypeId::MemoryError));
         }
