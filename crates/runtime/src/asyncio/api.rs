@@ -222,7 +222,15 @@ pub(super) fn bind(
             plural(params.len())
         )));
     }
-    let mut bound: Vec<Option<Value>> = vec![None; params.len() + kwonly.len()];
+    let slots = params.len() + kwonly.len();
+    if args.kw.is_empty() && args.pos.len() >= required {
+        // Positional arguments only, enough of them: nothing to check or report.
+        let mut bound: Vec<Option<Value>> = Vec::with_capacity(slots);
+        bound.extend(args.pos.into_iter().map(Some));
+        bound.resize_with(slots, || None);
+        return Ok(bound);
+    }
+    let mut bound: Vec<Option<Value>> = vec![None; slots];
     for (i, v) in args.pos.into_iter().enumerate() {
         bound[i] = Some(v);
     }
