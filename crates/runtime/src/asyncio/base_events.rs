@@ -449,7 +449,7 @@ pub fn report_exception(vm: &mut Vm, message: &str, e: &ExcRef) {
 /// again each time (a future's result is None a million times over).
 pub fn intern_trace_repr(vm: &mut Vm, v: &Value) -> trace::StrId {
     match v {
-        Value::None => vm.recorder.intern("None"),
+        Value::None => trace::packed::NONE,
         Value::Bool(true) => vm.recorder.intern("True"),
         Value::Bool(false) => vm.recorder.intern("False"),
         Value::Int(n) => vm.recorder.intern_int(*n),

@@ -33,7 +33,7 @@ pub fn new_future_on(vm: &mut Vm, loop_id: u32, label: &'static str) -> Rc<Async
     let st = aio(vm);
     st.next_future_id += 1;
     let id = st.next_future_id;
-    let label_id = vm.recorder.intern(label);
+    let label_id = vm.recorder.intern_static(label);
     let line = vm.current_line();
     vm.recorder.record(
         vm.now,

@@ -144,7 +144,7 @@ pub fn park(vm: &mut Vm, primitive: u32, role: &'static str) -> Rc<AsyncObject> 
     let fut = futures::new_future(vm, role);
     if let Some(f) = fut.as_future() {
         f.blocking.set(true);
-        let role = vm.recorder.intern(role);
+        let role = vm.recorder.intern_static(role);
         let line = vm.current_line();
         vm.recorder.record(
             vm.now,

@@ -424,7 +424,13 @@ pub struct Recorder {
     /// [`Recorder::intern_int`]'s recent ints: `(n, id)` in slot `n mod RECENT_INTS`
     /// (`id` 0, the empty string's, marks a free slot).
     recent_ints: Vec<(i64, StrId)>,
+    /// [`Recorder::intern_static`]'s texts: `(address, length, id)` in a slot chosen by the
+    /// address.
+    static_texts: Vec<(usize, usize, StrId)>,
 }
+
+/// How many texts [`Recorder::intern_static`] remembers.
+const STATIC_TEXTS: usize = 64;
 
 /// How many ints [`Recorder::intern_int`] remembers.
 const RECENT_INTS: usize = 1024;
@@ -440,6 +446,7 @@ impl Recorder {
             r.intern(known);
         }
         r.recent_ints = vec![(0, 0); RECENT_INTS];
+        r.static_texts = vec![(0, 0, 0); STATIC_TEXTS];
         r
     }
 
@@ -459,6 +466,23 @@ impl Recorder {
         });
         if let Some(entry) = self.recent_ints.get_mut(slot) {
             *entry = (n, id);
+        }
+        id
+    }
+
+    /// Interns one of the engine's own texts (a future's label, a waiter's role): found
+    /// again by its address, without hashing it, while it keeps its slot.
+    pub fn intern_static(&mut self, s: &'static str) -> StrId {
+        let address = s.as_ptr() as usize;
+        let slot = (address >> 3) % STATIC_TEXTS;
+        if let Some(&(seen, len, id)) = self.static_texts.get(slot) {
+            if seen == address && len == s.len() {
+                return id;
+            }
+        }
+        let id = self.intern(s);
+        if let Some(entry) = self.static_texts.get_mut(slot) {
+            *entry = (address, s.len(), id);
         }
         id
     }
