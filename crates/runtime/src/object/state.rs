@@ -123,17 +123,19 @@ impl ModuleRegistry {
 /// list beats a hash map).
 pub struct ModuleStates {
     states: Vec<(TypeId, Box<dyn Any>)>,
-    /// The type asked for last and its index: asyncio asks for its state many times per
-    /// loop operation, mostly right after asking for it before.
-    last: (TypeId, usize),
+    /// The two types asked for last and their indexes, the latest first: asyncio asks for
+    /// its state many times per loop operation, and a task's step for the current context
+    /// between them.
+    last: [(TypeId, usize); 2],
 }
 
 impl Default for ModuleStates {
     fn default() -> ModuleStates {
+        // No state is ever stored under this type.
+        let none = (TypeId::of::<ModuleStates>(), usize::MAX);
         ModuleStates {
             states: Vec::new(),
-            // No state is ever stored under this type.
-            last: (TypeId::of::<ModuleStates>(), usize::MAX),
+            last: [none, none],
         }
     }
 }
@@ -161,11 +163,15 @@ impl ModuleStates {
     #[inline]
     fn index_of<T: Any>(&mut self) -> Option<usize> {
         let id = TypeId::of::<T>();
-        if self.last.0 == id {
-            return Some(self.last.1);
+        if self.last[0].0 == id {
+            return Some(self.last[0].1);
         }
-        let index = self.states.iter().position(|(t, _)| *t == id)?;
-        self.last = (id, index);
+        let index = if self.last[1].0 == id {
+            self.last[1].1
+        } else {
+            self.states.iter().position(|(t, _)| *t == id)?
+        };
+        self.last = [(id, index), self.last[0]];
         Some(index)
     }
 
