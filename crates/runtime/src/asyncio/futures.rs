@@ -45,10 +45,11 @@ pub fn new_future_on(vm: &mut Vm, loop_id: u32, label: &'static str) -> Rc<Async
     );
     let future = FutureObj::new(id, label, loop_id, None);
     // Where CPython's code makes it: the program's `Future()`, gather's
-    // `_GatheringFuture(children, loop=loop)`, else `loop.create_future()`.
+    // `_GatheringFuture.__init__`'s `super().__init__(loop=loop)`, else
+    // `loop.create_future()`.
     let site = match label {
         "Future()" => None,
-        "gather()" => Some(super::debug::site("tasks.py", 847, "gather")),
+        "gather()" => Some(super::debug::site("tasks.py", 709, "__init__")),
         _ => Some(super::debug::create_future_site()),
     };
     let traceback = super::debug::future_traceback(vm, loop_id, site);

@@ -296,9 +296,8 @@ impl AsyncRepr<'_> {
             Callback::ShieldOuterDone { .. } => {
                 internal("shield.<locals>._outer_done_callback", "tasks.py", 908)
             }
-            Callback::TaskGroupTaskDone { .. } => {
-                internal("TaskGroup._on_task_done", "taskgroups.py", 184)
-            }
+            // A bound method: `_format_callback_source` names no file for it.
+            Callback::TaskGroupTaskDone { .. } => Some("TaskGroup._on_task_done()".to_string()),
             _ => None,
         }
     }
