@@ -23,6 +23,7 @@ mod exports;
 mod guard;
 mod help;
 mod highlight;
+mod keyed_markup;
 mod markup;
 mod number_text;
 mod opening;

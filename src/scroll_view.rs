@@ -178,15 +178,18 @@ impl RowWindow {
 }
 
 /// A scroll container (class `class`, focusable so the keyboard can scroll it) holding an
-/// `<ol>` (class `list_class`, named `label`) of `window`'s rows in view; `row(index, count)`
-/// draws the `<li>` of row `index` of `count`, which says its place in the whole list
-/// (`aria-posinset` index + 1, `aria-setsize` count).
+/// `<ol>` (class `list_class`, named `label`) of `window`'s rows in view; `row(index)` draws
+/// the `<li>` of row `index`, which says its place in the whole list (`aria-posinset`
+/// index + 1, `aria-setsize` the count).
+///
+/// Rows are keyed by their index: a row that stays in view keeps its elements, so `row`
+/// makes what changes with the playhead reactive (the seek updates it in place).
 pub fn row_list<V: IntoView + 'static>(
     window: RowWindow,
     class: &'static str,
     list_class: &'static str,
     label: &'static str,
-    row: impl Fn(usize, usize) -> V + Send + Sync + 'static,
+    row: impl Fn(usize) -> V + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     view! {
         <div class=class node_ref=window.view.element on:scroll=window.view.on_scroll() tabindex="0">
@@ -196,10 +199,7 @@ pub fn row_list<V: IntoView + 'static>(
                 style:padding-top=move || window.space_before()
                 style:padding-bottom=move || window.space_after()
             >
-                {move || {
-                    let count = window.count.get();
-                    window.range().map(|index| row(index, count)).collect::<Vec<_>>()
-                }}
+                <For each=move || window.range() key=|index| *index children=row/>
             </ol>
         </div>
     }

@@ -51,14 +51,15 @@ pub fn ConsolePanel() -> impl IntoView {
             0..count.get()
         }
     };
-    let line_view = move |index: usize, count: usize| {
-        let line = session.run.with(|run| {
+    // A run's line never changes: one drawn stays while it is in view.
+    let line_view = move |index: usize| {
+        let line = session.run.with_untracked(|run| {
             run.as_ref()
                 .and_then(|run| run.timeline.console().get(index).cloned())
         })?;
         let event = line.event;
         Some(view! {
-            <li aria-posinset=index + 1 aria-setsize=count>
+            <li aria-posinset=index + 1 aria-setsize=move || count.get()>
                 <button
                     type="button"
                     class="console-line"
@@ -97,9 +98,10 @@ pub fn ConsolePanel() -> impl IntoView {
             >
                 <div class="console-space" aria-hidden="true" style:height=space(true)></div>
                 <ol class="console-lines" aria-label="Program output">
+                    // Drawn again for a new run (its lines differ at the same places).
                     {move || {
-                        let count = count.get();
-                        drawn().filter_map(|index| line_view(index, count)).collect::<Vec<_>>()
+                        session.run.track();
+                        view! { <For each=drawn key=|index| *index children=line_view/> }
                     }}
                 </ol>
                 <div class="console-space" aria-hidden="true" style:height=space(false)></div>

@@ -3,14 +3,19 @@
 //! created whom, who awaits whom (through gather, wait, wait_for, shield, TaskGroup),
 //! where a waiter is parked and who holds a lock; a deadlock's circle of waits is red.
 //!
-//! The diagram is written as markup (crate::markup) in whole pixels: one string per
-//! event costs the wasm far less than a typed view per box and arrow.
+//! The diagram is written as markup (crate::markup) in whole pixels, one string per box and
+//! per arrow (far less wasm than a typed view each); when the playhead moves, only the boxes
+//! and arrows whose markup changed are written again (crate::keyed_markup).
 
 use std::fmt::Write as _;
 
+use leptos::html::Div;
 use leptos::prelude::*;
 use loopscope_viewmodel::{EdgeKind, GraphNode, GraphOptions, NodeId, NodeState, TaskGraph};
 
+use web_sys::Element;
+
+use crate::keyed_markup::KeyedMarkup;
 use crate::markup::{element, escape};
 use crate::session::Session;
 
@@ -96,11 +101,8 @@ fn title_of(graph: &TaskGraph, id: NodeId) -> &str {
     graph.node(id).map_or("", |n| n.title.as_str())
 }
 
-/// The diagram as markup: the deadlock sentence, the SVG, the hidden-task note and a
-/// list of the arrows in words for screen readers.
-fn diagram(graph: &TaskGraph) -> String {
-    let width = MARGIN * 2 + (graph.columns.max(1) as i32 - 1) * COLUMN_PITCH + NODE_WIDTH;
-    let height = MARGIN * 2 + (graph.rows.max(1) as i32 - 1) * ROW_PITCH + NODE_HEIGHT;
+/// The deadlock sentence, or nothing.
+fn cycle_markup(graph: &TaskGraph) -> String {
     let mut out = String::new();
     if !graph.cycle.is_empty() {
         let names: Vec<&str> = graph
@@ -119,34 +121,42 @@ fn diagram(graph: &TaskGraph) -> String {
             &sentence,
         );
     }
-    let _ = write!(
-        out,
-        "<div class=\"graph-scroll\" tabindex=\"0\" role=\"group\" aria-label=\"Task graph (scrolls)\"><svg class=\"task-graph\" width=\"{width}\" height=\"{height}\" \
-         viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"Task graph at this event\">\
-         <defs><marker id=\"graph-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" \
-         markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0 L10 5 L0 10 z\"/></marker></defs>"
-    );
+    out
+}
+
+/// Each arrow's markup, keyed by its ends and kind.
+fn edge_parts(graph: &TaskGraph) -> Vec<(String, String)> {
     let place = |id: NodeId| graph.node(id).map(origin);
+    let mut parts = Vec::with_capacity(graph.edges.len());
     for edge in &graph.edges {
         let (Some(from), Some(to)) = (place(edge.from), place(edge.to)) else {
             continue;
         };
+        let kind = edge_class(edge.kind);
+        let mut out = String::new();
         let _ = write!(
             out,
-            "<path class=\"edge {}{}\" d=\"{}\" marker-end=\"url(#graph-arrow)\">",
-            edge_class(edge.kind),
+            "<path class=\"edge {kind}{}\" d=\"{}\" marker-end=\"url(#graph-arrow)\">",
             if edge.in_cycle { " cycle" } else { "" },
             edge_path(from, to)
         );
         element(&mut out, "title", &[], &edge.label);
         out.push_str("</path>");
+        parts.push((format!("{:?}>{:?}:{kind}", edge.from, edge.to), out));
     }
+    parts
+}
+
+/// Each box's markup, keyed by its node.
+fn node_parts(graph: &TaskGraph) -> Vec<(String, String)> {
+    let mut parts = Vec::with_capacity(graph.nodes.len());
     for node in &graph.nodes {
         let (x, y) = origin(node);
         let task = match node.id {
             NodeId::Task(task) => task.to_string(),
             _ => String::new(),
         };
+        let mut out = String::new();
         let _ = write!(
             out,
             "<g class=\"node {}{}\" transform=\"translate({x} {y})\" data-task=\"{task}\">",
@@ -176,24 +186,123 @@ fn diagram(graph: &TaskGraph) -> String {
             &short(&node.subtitle),
         );
         out.push_str("</g>");
+        parts.push((format!("{:?}", node.id), out));
     }
-    out.push_str("</svg></div>");
+    parts
+}
+
+/// The hidden-task note, or nothing.
+fn note_markup(graph: &TaskGraph) -> String {
+    let mut out = String::new();
     if graph.hidden_tasks > 0 {
         let note = format!("{} more finished task(s) not shown.", graph.hidden_tasks);
         element(&mut out, "p", &[("class", "detail")], &note);
     }
-    out.push_str("<ul class=\"visually-hidden\">");
-    for edge in &graph.edges {
-        let _ = write!(
-            out,
-            "<li>{} {} {}</li>",
-            escape(title_of(graph, edge.from)),
-            escape(&edge.label),
-            escape(title_of(graph, edge.to))
-        );
-    }
-    out.push_str("</ul>");
     out
+}
+
+/// The arrows in words, for screen readers: one list item each, keyed by its words.
+fn edge_words(graph: &TaskGraph) -> Vec<(String, String)> {
+    graph
+        .edges
+        .iter()
+        .map(|edge| {
+            let words = format!(
+                "{} {} {}",
+                escape(title_of(graph, edge.from)),
+                escape(&edge.label),
+                escape(title_of(graph, edge.to))
+            );
+            (words.clone(), words)
+        })
+        .collect()
+}
+
+/// The diagram's frame, written once: the deadlock sentence's place, the SVG with its
+/// arrows and boxes groups, the hidden-task note's place, and the list of the arrows in
+/// words for screen readers.
+const FRAME: &str = "<div class=\"graph-cycle-slot\"></div>\
+    <div class=\"graph-scroll\" tabindex=\"0\" role=\"group\" aria-label=\"Task graph (scrolls)\">\
+    <svg class=\"task-graph\" role=\"img\" aria-label=\"Task graph at this event\">\
+    <defs><marker id=\"graph-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" \
+    markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0 L10 5 L0 10 z\"/></marker></defs>\
+    <g class=\"edges\"></g><g class=\"nodes\"></g></svg></div><div class=\"graph-note\"></div>\
+    <ul class=\"visually-hidden\"></ul>";
+
+/// The diagram as it is in the page: what each part of [`FRAME`] shows, so that a new
+/// event rewrites only what changed (most events change a few boxes).
+struct Drawn {
+    cycle: Element,
+    svg: Element,
+    edges: Element,
+    nodes: Element,
+    note: Element,
+    words: Element,
+    edge_parts: KeyedMarkup,
+    node_parts: KeyedMarkup,
+    word_parts: KeyedMarkup,
+    /// The cycle's markup, the SVG's size and the note's markup as last written.
+    written: [String; 3],
+}
+
+impl Drawn {
+    /// Writes [`FRAME`] into `container`.
+    fn new(container: &Element) -> Option<Drawn> {
+        container.set_inner_html(FRAME);
+        let find = |selector: &str| container.query_selector(selector).ok().flatten();
+        Some(Drawn {
+            cycle: find(".graph-cycle-slot")?,
+            svg: find("svg")?,
+            edges: find("g.edges")?,
+            nodes: find("g.nodes")?,
+            note: find(".graph-note")?,
+            words: find("ul.visually-hidden")?,
+            edge_parts: KeyedMarkup::default(),
+            node_parts: KeyedMarkup::default(),
+            word_parts: KeyedMarkup::default(),
+            written: Default::default(),
+        })
+    }
+
+    fn show(&mut self, graph: &TaskGraph) {
+        let width = MARGIN * 2 + (graph.columns.max(1) as i32 - 1) * COLUMN_PITCH + NODE_WIDTH;
+        let height = MARGIN * 2 + (graph.rows.max(1) as i32 - 1) * ROW_PITCH + NODE_HEIGHT;
+        let size = format!("{width} {height}");
+        if size != self.written[1] {
+            let _ = self.svg.set_attribute("width", &width.to_string());
+            let _ = self.svg.set_attribute("height", &height.to_string());
+            let _ = self.svg.set_attribute("viewBox", &format!("0 0 {size}"));
+            self.written[1] = size;
+        }
+        for (index, element, markup) in [
+            (0, &self.cycle, cycle_markup(graph)),
+            (2, &self.note, note_markup(graph)),
+        ] {
+            if markup != self.written[index] {
+                element.set_inner_html(&markup);
+                self.written[index] = markup;
+            }
+        }
+        self.edge_parts.show(&self.edges, edge_parts(graph));
+        self.node_parts.show(&self.nodes, node_parts(graph));
+        self.word_parts.show(&self.words, edge_words(graph));
+    }
+}
+
+/// Shows `graph` in `container`: the frame is written when the first box appears, and then
+/// only what changed.
+fn show(container: &Element, drawn: &mut Option<Drawn>, graph: &TaskGraph) {
+    if graph.nodes.is_empty() {
+        *drawn = None;
+        container.set_inner_html("<p class=\"empty\">No tasks yet.</p>");
+        return;
+    }
+    if drawn.is_none() {
+        *drawn = Drawn::new(container);
+    }
+    if let Some(drawn) = drawn {
+        drawn.show(graph);
+    }
 }
 
 /// The task graph panel.
@@ -216,12 +325,15 @@ pub fn TaskGraphPanel() -> impl IntoView {
         });
         format!("{count} tasks")
     };
-    let markup = move || {
-        graph.with(|graph| match graph.nodes.is_empty() {
-            true => "<p class=\"empty\">No tasks yet.</p>".to_string(),
-            false => diagram(graph),
-        })
-    };
+    let container = NodeRef::<Div>::new();
+    let drawn = StoredValue::new_local(None::<Drawn>);
+    // After each change of the graph (the memo compares): only the parts that changed.
+    Effect::new(move |_| {
+        let Some(container) = container.get() else {
+            return;
+        };
+        graph.with(|graph| drawn.update_value(|drawn| show(&container, drawn, graph)));
+    });
     view! {
         <section class="panel graph-panel" aria-labelledby="graph-title">
             <h2 id="graph-title">"Task graph" <span class="count">{tasks}</span></h2>
@@ -233,7 +345,7 @@ pub fn TaskGraphPanel() -> impl IntoView {
                     <li class="parked">"parked on"</li>
                     <li class="held">"held by"</li>
                 </ul>
-                <div class="graph-diagram" inner_html=markup></div>
+                <div class="graph-diagram" node_ref=container></div>
             </div>
         </section>
     }

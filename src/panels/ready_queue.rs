@@ -13,26 +13,28 @@ pub fn ReadyQueuePanel() -> impl IntoView {
     let session = Session::get();
     let count = Signal::derive(move || session.view.with(|view| view.ready.len()));
     let window = RowWindow::new(count, ITEM_PITCH);
-    let row = move |position: usize, count: usize| {
-        let handle = session
-            .view
-            .with(|view| view.ready.get(position).copied())?;
-        let handle =
-            session.at_playhead(|timeline, playhead| timeline.ready_row(playhead, handle))?;
-        let title = handle.label.clone();
-        Some(view! {
+    // A row stays while it is in view; what it shows follows the playhead.
+    let row = move |position: usize| {
+        let handle = Memo::new(move |_| {
+            let handle = session
+                .view
+                .with(|view| view.ready.get(position).copied())?;
+            session.at_playhead(|timeline, playhead| timeline.ready_row(playhead, handle))
+        });
+        let label = move || handle.with(|handle| handle.as_ref().map(|h| h.label.clone()));
+        view! {
             <li
                 class="item"
                 class:head=position == 0
-                class:cancelled=handle.cancelled
+                class:cancelled=move || handle.with(|h| h.as_ref().is_some_and(|h| h.cancelled))
                 aria-posinset=position + 1
-                aria-setsize=count
-                title=title
+                aria-setsize=move || count.get()
+                title=label
             >
                 <span class="tag">{if position == 0 { "next" } else { "" }}</span>
-                <span class="label">{handle.label}</span>
+                <span class="label">{label}</span>
             </li>
-        })
+        }
     };
     view! {
         <ListPanel

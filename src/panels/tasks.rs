@@ -36,16 +36,23 @@ pub fn TasksPanel() -> impl IntoView {
     let session = Session::get();
     let count = Signal::derive(move || session.view.with(|view| view.tasks.len()));
     let window = RowWindow::new(count, TASK_ROW_PITCH);
+    // A row stays while it is in view; the task it shows follows the playhead.
     let row = move |index: usize| {
-        let id = session.view.with(|view| view.tasks.get(index).copied())?;
-        let task = session.at_playhead(|timeline, playhead| timeline.task_row(playhead, id))??;
-        let (class, word) = state_badge(&task.state);
-        let id = task.id;
-        let selected = move || session.selected_task.get() == Some(id);
-        let detail = state_detail(&task.state, task.line);
-        let (coro, coro_title) = (task.coro.clone(), task.coro);
-        let detail_title = detail.clone();
-        Some(view! {
+        let task = Memo::new(move |_| {
+            let id = session.view.with(|view| view.tasks.get(index).copied())?;
+            session.at_playhead(|timeline, playhead| timeline.task_row(playhead, id))?
+        });
+        let id = move || task.with(|task| task.as_ref().map(|task| task.id));
+        let selected = move || id().is_some_and(|id| session.selected_task.get() == Some(id));
+        let badge = move || task.with(|task| task.as_ref().map(|task| state_badge(&task.state)));
+        let detail = move || {
+            task.with(|task| {
+                task.as_ref()
+                    .map_or_else(String::new, |task| state_detail(&task.state, task.line))
+            })
+        };
+        let coro = move || task.with(|task| task.as_ref().map(|task| task.coro.clone()));
+        view! {
             <tr class:selected=selected aria-rowindex=index + 2>
                 <td>
                     <button
@@ -54,24 +61,31 @@ pub fn TasksPanel() -> impl IntoView {
                         aria-pressed=move || selected().to_string()
                         title="Show this task's coroutine stack"
                         on:click=move |_| {
+                            let Some(id) = task.with_untracked(|task| task.as_ref().map(|t| t.id)) else {
+                                return;
+                            };
                             session.selected_task.update(|picked| {
                                 *picked = if *picked == Some(id) { None } else { Some(id) };
                             })
                         }
                     >
-                        {task.name}
+                        {move || task.with(|task| task.as_ref().map(|task| task.name.clone()))}
                     </button>
                 </td>
-                <td class="mono" title=coro_title>{coro}</td>
+                <td class="mono" title=coro>{coro}</td>
                 <td>
-                    <span class=class>{word}</span>
+                    <span class=move || badge().map(|(class, _)| class)>{move || badge().map(|(_, word)| word)}</span>
                 </td>
-                <td title=detail_title>{detail}</td>
+                <td title=detail>{detail}</td>
             </tr>
-        })
+        }
     };
     // The rows above and below the drawn ones, as one empty row each.
-    let spacer = move |height: String| {
+    let spacer = move |before: bool| {
+        let height = move || match before {
+            true => window.space_before(),
+            false => window.space_after(),
+        };
         view! {
             <tr class="spacer" aria-hidden="true">
                 <td colspan="4" style:height=height></td>
@@ -97,12 +111,9 @@ pub fn TasksPanel() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {move || {
-                            let range = window.range();
-                            let before = (range.start > 0).then(|| spacer(window.space_before()));
-                            let after = (range.end < count.get()).then(|| spacer(window.space_after()));
-                            (before, range.map(row).collect::<Vec<_>>(), after)
-                        }}
+                        {move || (window.range().start > 0).then(|| spacer(true))}
+                        <For each=move || window.range() key=|index| *index children=row/>
+                        {move || (window.range().end < count.get()).then(|| spacer(false))}
                     </tbody>
                 </table>
             </div>

@@ -14,25 +14,44 @@ pub fn TimersPanel() -> impl IntoView {
     let session = Session::get();
     let count = Signal::derive(move || session.view.with(|view| view.timers.len()));
     let window = RowWindow::new(count, ITEM_PITCH);
-    let row = move |position: usize, count: usize| {
-        let timer = session
-            .view
-            .with(|view| view.timers.get(position).copied())?;
-        let timer =
-            session.at_playhead(|timeline, playhead| timeline.timer_row(playhead, timer))?;
-        let title = format!("{}, due at t = {}", timer.label, format_seconds(timer.when));
-        Some(view! {
+    // A row stays while it is in view; what it shows follows the playhead.
+    let row = move |position: usize| {
+        let timer = Memo::new(move |_| {
+            let timer = session
+                .view
+                .with(|view| view.timers.get(position).copied())?;
+            session.at_playhead(|timeline, playhead| timeline.timer_row(playhead, timer))
+        });
+        let title = move || {
+            timer.with(|timer| {
+                let timer = timer.as_ref()?;
+                Some(format!(
+                    "{}, due at t = {}",
+                    timer.label,
+                    format_seconds(timer.when)
+                ))
+            })
+        };
+        let when = move || {
+            timer.with(|timer| {
+                timer
+                    .as_ref()
+                    .map(|timer| format!("in {}", format_seconds(timer.in_seconds)))
+            })
+        };
+        let label = move || timer.with(|timer| timer.as_ref().map(|t| t.label.clone()));
+        view! {
             <li
                 class="item"
-                class:cancelled=timer.cancelled
+                class:cancelled=move || timer.with(|t| t.as_ref().is_some_and(|t| t.cancelled))
                 aria-posinset=position + 1
-                aria-setsize=count
+                aria-setsize=move || count.get()
                 title=title
             >
-                <span class="when">{format!("in {}", format_seconds(timer.in_seconds))}</span>
-                <span class="label">{timer.label}</span>
+                <span class="when">{when}</span>
+                <span class="label">{label}</span>
             </li>
-        })
+        }
     };
     view! {
         <ListPanel

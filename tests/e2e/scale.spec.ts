@@ -101,6 +101,57 @@ test('long lists draw only the rows in view, and the right ones', async ({ page 
   await expect(readyRows.last()).toHaveAttribute('aria-posinset', String(TASKS));
   await expect(readyRows.last()).toContainText(`Task-${TASKS + 1} `);
 
+  // One event on (the head runs): the rows in view stay, each now showing the row at its
+  // place (the queue moved up by one), as rows drawn afresh show it.
+  const rowsInView = '.ready-queue li, .tasks-table tbody tr:not(.spacer)';
+  for (const list of [ready, tasks]) {
+    await list.locator('.rows').evaluate((element) => {
+      element.scrollTop = 0;
+    });
+  }
+  await expect(readyRows.first()).toHaveAttribute('aria-posinset', '1');
+  await expect(taskRows.first()).toHaveAttribute('aria-rowindex', '2');
+  await page.evaluate((rowsInView) => {
+    Object.assign(window, { drawnRows: new Set(document.querySelectorAll(rowsInView)) });
+  }, rowsInView);
+  await focusPage(page);
+  await page.keyboard.press('ArrowRight');
+  await expect(ready.locator('h2 .count')).toHaveText(`${TASKS - 1} waiting`);
+  await expect(readyRows.first()).toContainText('Task-3 ');
+  await expect(readyRows.first()).toHaveAttribute('aria-setsize', String(TASKS - 1));
+  const shown = () => page.evaluate((rowsInView) => {
+    const drawn = (window as unknown as { drawnRows: Set<Element> }).drawnRows;
+    const rows = [...document.querySelectorAll(rowsInView)];
+    return {
+      kept: rows.filter((row) => drawn.has(row)).length,
+      rows: rows.length,
+      // Each element: its tag, attributes (classes in any order) and text.
+      text: rows.map((row) => [row, ...row.querySelectorAll('*')].map((element) => {
+        const attributes = [...element.attributes]
+          .map((a) => (a.name === 'class' ? `class=${[...element.classList].sort()}` : `${a.name}=${a.value}`))
+          .sort();
+        return `${element.tagName} ${attributes.join(' ')}: ${element.textContent}`;
+      }).join('\n')),
+    };
+  }, rowsInView);
+  const inPlace = await shown();
+  expect(inPlace.kept).toBe(inPlace.rows);
+  // Scrolled away and back, the rows are drawn afresh: the same rows.
+  for (const list of [ready, tasks]) {
+    await scrollToEnd(list.locator('.rows'));
+  }
+  await expect(readyRows.last()).toHaveAttribute('aria-posinset', String(TASKS - 1));
+  for (const list of [ready, tasks]) {
+    await list.locator('.rows').evaluate((element) => {
+      element.scrollTop = 0;
+    });
+  }
+  await expect(readyRows.first()).toHaveAttribute('aria-posinset', '1');
+  await expect(taskRows.first()).toHaveAttribute('aria-rowindex', '2');
+  const afresh = await shown();
+  expect(afresh.kept).toBe(0);
+  expect(afresh.text).toEqual(inPlace.text);
+
   // The whole page stays small: a few thousand elements at most for thousands of rows.
   expect(await elementCount(page)).toBeLessThan(3000);
   expect(problems).toEqual([]);

@@ -1,13 +1,15 @@
 // Measures the timeline on a big run in Debian's Chromium (headless), against the release
 // build in dist/ served on 127.0.0.1: a program of 2,000 tasks × 50 random sleeps (about a
 // million events) is run in the page, then: seeking anywhere (scrub slider and clicks on the
-// timeline; input → next painted frame), playback at the fastest speed, zoom and pan at one
-// wheel step per frame, switching the axis, and the page's DOM size. A measurement, not a
+// timeline; input → next painted frame), playback (1,000 events/s and virtual time ×1), zoom
+// and pan at one wheel step per frame, switching the axis, and the page's DOM size. A measurement, not a
 // test: it asserts nothing and prints the figures for BENCHMARKS.md.
 // Usage (after `cargo xtask test` or `serve` built dist/): node tests/e2e/measure/timeline.mjs
 // Options (environment): TASKS=2000 SLEEPS=50 change the program's size; PANELS=timeline
 // measures the page embedded with only those panels (through the run's share link), to
-// tell the timeline's own cost from the other panels'.
+// tell the timeline's own cost from the other panels'. PROFILE=1 also traces 30 scrub seeks
+// (Chromium's performance trace) and prints where the page's main thread spent them: self
+// time per trace event name (script, style, layout, paint, garbage collection).
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -78,6 +80,43 @@ function frames(page, ms, perFrame = '') {
   }), [ms, perFrame]);
 }
 
+/** Self time of each trace event on the page's main thread, summed over the trace. */
+function selfTimes(trace) {
+  const events = JSON.parse(trace.toString()).traceEvents;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const spans = events
+    .filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.dur > 0)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const self = new Map();
+  const open = [];
+  for (const span of spans) {
+    while (open.length && open[open.length - 1].ts + open[open.length - 1].dur <= span.ts) open.pop();
+    const parent = open[open.length - 1];
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - span.dur);
+    self.set(span.name, (self.get(span.name) ?? 0) + span.dur);
+    open.push(span);
+  }
+  return [...self].sort((a, b) => b[1] - a[1]);
+}
+
+/** Traces `count` scrub seeks and prints the main thread's self time per event name. */
+async function profileSeeks(page, total, random, count = 30) {
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc'],
+  });
+  for (let i = 0; i < count; i++) {
+    const target = Math.floor(random() * total);
+    await page.evaluate((k) => window.timed(() => {
+      const input = document.querySelector('input.scrub');
+      input.value = String(k);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }), target);
+  }
+  const times = selfTimes(await browser.stopTracing());
+  const lines = times.slice(0, 14).map(([name, us]) => `  ${name}: ${(us / 1000 / count).toFixed(2)} ms`);
+  console.log(`main thread per scrub seek (self time, ${count} seeks traced):\n${lines.join('\n')}`);
+}
+
 try {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
@@ -133,6 +172,7 @@ try {
     }), target));
   }
   console.log(`seek anywhere (scrub slider, input → next frame): ${summary(slider)}`);
+  if (process.env.PROFILE) await profileSeeks(page, total, random);
 
   // Clicks on the timeline's loop lane at random places.
   const box = await page.locator('.timeline-overlay').boundingBox();
@@ -171,16 +211,24 @@ try {
   console.log(`pan at 16x (a Shift+wheel step every frame, 4 s): ${fpsOf(await frames(page, 4000, wheel(false, true, 60)))}`);
   await page.locator('.timeline-toolbar button', { hasText: 'Fit' }).click();
 
-  // Playback at the fastest speed.
-  const speeds = await page.locator('#speed option').evaluateAll((options) => options.map((o) => o.value));
-  await page.locator('#speed').selectOption(speeds[speeds.length - 1]);
+  // Playback from the first event at the fastest events-per-second speed, and at virtual
+  // time ×1 (the fastest virtual speed that still plays for the whole measure: ×10 and ×100
+  // reach this program's end within about 3 s and 0.3 s).
   const play = page.locator('.controls button', { hasText: /Play|Pause/ }).first();
-  await play.click();
-  const [before] = await position(page);
-  const playing = await frames(page, 4000);
-  const [after] = await position(page);
-  await play.click();
-  console.log(`playback at the fastest speed (${speeds[speeds.length - 1]}): ${fpsOf(playing)}; ${after - before} events shown`);
+  for (const speed of ['1000', '1x']) {
+    await page.evaluate(() => {
+      const input = document.querySelector('input.scrub');
+      input.value = '0';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.locator('#speed').selectOption(speed);
+    await play.click();
+    const [before] = await position(page);
+    const playing = await frames(page, 4000);
+    const [after] = await position(page);
+    await play.click();
+    console.log(`playback at ${speed === '1x' ? 'virtual time ×1' : `${speed} events/s`}: ${fpsOf(playing)}; ${(after - before).toLocaleString('en')} events shown`);
+  }
   await context.close();
 } finally {
   await browser.close();
