@@ -8,12 +8,14 @@
 //! `GenericAlias` (`list[int]`, whose `|` makes unions through `union`).
 //! `mark_iterable_coroutine(func)` sets `CO_ITERABLE_COROUTINE` on a
 //! generator function's code, for `types.coroutine`.
+//! `collection_flags(cls)` and `set_collection_flags(cls, flags)` read and
+//! give a class CPython's sequence or mapping flag, for `abc`.
 
 use std::rc::Rc;
 
 use crate::builtins::args::exactly_one;
 use crate::object::exceptions::type_error;
-use crate::object::types::{type_of, TypeRef};
+use crate::object::types::{type_of, TypeRef, MAPPING_FLAG, SEQUENCE_FLAG};
 use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
@@ -22,6 +24,8 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("c_type", c_type),
         ("union", union),
         ("mark_iterable_coroutine", mark_iterable_coroutine),
+        ("collection_flags", collection_flags),
+        ("set_collection_flags", set_collection_flags),
     ];
     let m = super::native_module("_loopscope", "", FUNCTIONS);
     // Its Python half: the builtins' helpers written in Python.
@@ -47,6 +51,33 @@ fn c_type(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     };
     *class.tp_name.borrow_mut() = Some(Rc::from(dotted));
     Ok(cls)
+}
+
+/// `collection_flags(cls)`: the sequence or mapping flag `match` sees.
+fn collection_flags(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    match exactly_one("collection_flags", &args)? {
+        Value::Type(t) => Ok(Value::Int(i64::from(t.collection_flags()))),
+        other => Err(type_error(format!(
+            "collection_flags() argument must be a class, not '{}'",
+            type_of(&other).name()
+        ))),
+    }
+}
+
+/// `set_collection_flags(cls, flags)`: `_abc`'s setting of a class's
+/// `Py_TPFLAGS_SEQUENCE` / `Py_TPFLAGS_MAPPING`; built-in types keep theirs.
+fn set_collection_flags(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    crate::builtins::args::count_range("set_collection_flags", &args, 2, 2)?;
+    let flags = match &args.pos[1] {
+        Value::Int(n) => (n & i64::from(SEQUENCE_FLAG | MAPPING_FLAG)) as u8,
+        _ => 0,
+    };
+    if let Value::Type(TypeRef::Class(class)) = &args.pos[0] {
+        if flags != 0 {
+            class.collection_flags.set(flags);
+        }
+    }
+    Ok(Value::None)
 }
 
 /// `union(a, b)`: `a | b` for a generic alias (`list[int] | None`).

@@ -6,7 +6,7 @@
 //! for subclasses of the exception types).
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use crate::object::dict::Dict;
@@ -269,7 +269,16 @@ pub struct Class {
     /// The classes made with this one among their bases, in the order they
     /// were made (`__subclasses__()`); weak, as CPython's `tp_subclasses`.
     pub subclasses: RefCell<Vec<Weak<Class>>>,
+    /// [`SEQUENCE_FLAG`] or [`MAPPING_FLAG`] when `abc` gave the class one
+    /// (an `__abc_tpflags__` in its body, or `register` with an ABC that
+    /// has one); see [`TypeRef::collection_flags`].
+    pub collection_flags: Cell<u8>,
 }
+
+/// CPython's `Py_TPFLAGS_SEQUENCE` and `Py_TPFLAGS_MAPPING`: what a
+/// sequence or a mapping pattern of `match` accepts.
+pub const SEQUENCE_FLAG: u8 = 1 << 5;
+pub const MAPPING_FLAG: u8 = 1 << 6;
 
 impl PartialEq<TypeId> for TypeRef {
     fn eq(&self, other: &TypeId) -> bool {
@@ -358,6 +367,27 @@ impl TypeRef {
             TypeRef::Builtin(t) => *t,
             TypeRef::Class(c) => c.layout,
         }
+    }
+
+    /// The collection flag `match` sees ([`SEQUENCE_FLAG`], [`MAPPING_FLAG`]
+    /// or 0): that of the first type of the MRO with one, as CPython's
+    /// flags are inherited (`list`, `tuple`, `range` are sequences, `dict`
+    /// a mapping; `str` and `bytes` are neither).
+    pub fn collection_flags(&self) -> u8 {
+        for ty in self.mro() {
+            match ty {
+                TypeRef::Builtin(TypeId::List | TypeId::Tuple | TypeId::Range) => {
+                    return SEQUENCE_FLAG
+                }
+                TypeRef::Builtin(TypeId::Dict) => return MAPPING_FLAG,
+                TypeRef::Builtin(_) => {}
+                TypeRef::Class(class) if class.collection_flags.get() != 0 => {
+                    return class.collection_flags.get()
+                }
+                TypeRef::Class(_) => {}
+            }
+        }
+        0
     }
 
     /// The method resolution order, starting with the type itself.

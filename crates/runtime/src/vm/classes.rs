@@ -2,7 +2,7 @@
 //! dict)`, CPython's `type.__new__`), and creating their instances
 //! (`__new__`, then `__init__`).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::object::dict::Dict;
@@ -152,6 +152,7 @@ impl Vm {
             metaclass,
             tp_name: RefCell::new(None),
             subclasses: RefCell::default(),
+            collection_flags: Cell::new(0),
         });
         for base in &class.bases {
             if let TypeRef::Class(base) = base {

@@ -8,14 +8,9 @@ use crate::attrs;
 use crate::compile::code::Instr;
 use crate::object::dict::{Dict, PySet};
 use crate::object::exceptions::{type_error, value_error};
-use crate::object::types::{type_of, TypeId, TypeRef};
+use crate::object::types::{type_of, TypeId, TypeRef, MAPPING_FLAG, SEQUENCE_FLAG};
 use crate::object::value::{Args, PyResult, Value};
 use crate::vm::Vm;
-
-/// CPython's `Py_TPFLAGS_SEQUENCE` and `Py_TPFLAGS_MAPPING`, as
-/// `collections.abc` spells them in `__abc_tpflags__`.
-const SEQUENCE_FLAG: i64 = 1 << 5;
-const MAPPING_FLAG: i64 = 1 << 6;
 
 /// The built-in types a class pattern matches the subject itself against
 /// (`case int(n)`), CPython's `_Py_TPFLAGS_MATCH_SELF`.
@@ -30,25 +25,6 @@ const MATCH_SELF: [TypeId; 9] = [
     TypeId::Set,
     TypeId::Str,
 ];
-
-/// The collection flag of `t`: the first type of its MRO that has one
-/// (built-in sequences and dict, classes with `__abc_tpflags__`, which
-/// `collections.abc`'s `Sequence` and `Mapping` have and `register` gives).
-fn collection_flag(t: &TypeRef) -> i64 {
-    for ty in t.mro() {
-        match ty {
-            TypeRef::Builtin(TypeId::List | TypeId::Tuple | TypeId::Range) => return SEQUENCE_FLAG,
-            TypeRef::Builtin(TypeId::Dict) => return MAPPING_FLAG,
-            TypeRef::Builtin(_) => {}
-            TypeRef::Class(class) => {
-                if let Some(Value::Int(flags)) = class.dict.borrow().get_str("__abc_tpflags__") {
-                    return flags & (SEQUENCE_FLAG | MAPPING_FLAG);
-                }
-            }
-        }
-    }
-    0
-}
 
 impl Vm {
     pub(super) fn exec_match(&mut self, instr: Instr) -> PyResult<()> {
@@ -74,7 +50,7 @@ impl Vm {
                 } else {
                     MAPPING_FLAG
                 };
-                let matches = collection_flag(&type_of(self.top())) == flag;
+                let matches = type_of(self.top()).collection_flags() == flag;
                 self.push(Value::Bool(matches));
             }
             Instr::MatchKeys => {

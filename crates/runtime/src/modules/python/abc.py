@@ -2,6 +2,9 @@
 # pure-Python twin) with abc.py's helpers. Registries and caches are plain
 # sets: classes hash by identity, and only membership is asked of them.
 
+from _loopscope import collection_flags as _collection_flags
+from _loopscope import set_collection_flags as _set_collection_flags
+
 
 def abstractmethod(funcobj):
     funcobj.__isabstractmethod__ = True
@@ -32,6 +35,11 @@ class ABCMeta(type):
 
     def __new__(mcls, name, bases, namespace, /, **kwargs):
         cls = super().__new__(mcls, name, bases, namespace, **kwargs)
+        # C's _abc_init: __abc_tpflags__ becomes the class's collection
+        # flag (what `match` sees) and leaves its namespace.
+        if "__abc_tpflags__" in namespace:
+            _set_collection_flags(cls, namespace["__abc_tpflags__"])
+            del cls.__abc_tpflags__
         abstracts = {name
                      for name, value in namespace.items()
                      if getattr(value, "__isabstractmethod__", False)}
@@ -58,9 +66,7 @@ class ABCMeta(type):
         ABCMeta._abc_invalidation_counter += 1
         # C's _abc_register: a registered class becomes a sequence or a
         # mapping for `match` when the ABC is one (built-in types already are).
-        flags = getattr(cls, "__abc_tpflags__", 0)
-        if flags and subclass.__module__ != "builtins":
-            subclass.__abc_tpflags__ = flags
+        _set_collection_flags(subclass, _collection_flags(cls))
         return subclass
 
     def _abc_registry_clear(cls):
