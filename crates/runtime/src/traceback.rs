@@ -126,11 +126,35 @@ pub fn format_frame_list(vm: &Vm, frames: &[(&CodeObject, u32)]) -> String {
     format_stack_entries(vm, &entries)
 }
 
-/// `traceback.format_list(entries)` as the recorder leaves it: only the
-/// program's frames, each with its source line.
+/// `traceback.format_list(entries)` (`StackSummary.format`) as the recorder
+/// leaves it: only the program's frames, each with its source line; past
+/// three of the same frame in a row (library frames count too), a
+/// "[Previous line repeated N more times]" line.
 pub fn format_stack_entries(vm: &Vm, entries: &[StackEntry]) -> String {
+    const RECURSIVE_CUTOFF: usize = 3;
+    let repeated = |count: usize| {
+        let count = count - RECURSIVE_CUTOFF;
+        let plural = if count > 1 { "s" } else { "" };
+        format!("  [Previous line repeated {count} more time{plural}]\n")
+    };
     let mut out = String::new();
-    for entry in entries.iter().filter(|e| !e.library) {
+    let mut last: Option<&StackEntry> = None;
+    let mut count = 0;
+    for entry in entries {
+        let same = last.is_some_and(|l| {
+            l.filename == entry.filename && l.line == entry.line && l.name == entry.name
+        });
+        if !same {
+            if count > RECURSIVE_CUTOFF {
+                out.push_str(&repeated(count));
+            }
+            last = Some(entry);
+            count = 0;
+        }
+        count += 1;
+        if count > RECURSIVE_CUTOFF || entry.library {
+            continue;
+        }
         out.push_str(&format!(
             "  File \"{}\", line {}, in {}\n",
             entry.filename, entry.line, entry.name
@@ -141,6 +165,9 @@ pub fn format_stack_entries(vm: &Vm, entries: &[StackEntry]) -> String {
                 out.push_str(&format!("    {stripped}\n"));
             }
         }
+    }
+    if count > RECURSIVE_CUTOFF {
+        out.push_str(&repeated(count));
     }
     out
 }
