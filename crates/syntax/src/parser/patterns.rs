@@ -22,6 +22,11 @@ impl<'s> Parser<'s> {
         let header = (|p: &mut Self| {
             p.bump();
             let subject = p.parse_star_named_expressions()?;
+            // A starred subject needs a comma (`subject_expr`).
+            if matches!(subject.kind, ExprKind::Starred(_)) {
+                p.peek();
+                return Err(Failure::Invalid);
+            }
             if !p.at_op(Op::Colon) {
                 return if p.at_newline() {
                     Ok(None)
