@@ -26,7 +26,12 @@ pub(super) fn to_thread(_vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value>
     unsupported("asyncio.to_thread()")
 }
 
-/// `loop.run_in_executor(executor, func, *args)`.
-pub(super) fn run_in_executor(_vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
+/// `loop.run_in_executor(executor, func, *args)`: in debug mode `func` is
+/// checked first, as CPython checks it.
+pub(super) fn run_in_executor(vm: &mut Vm, receiver: &Value, args: Args) -> PyResult<Value> {
+    if let Some(func) = args.pos.get(1) {
+        let l = super::base_events::loop_of(receiver)?;
+        super::debug::check_callback(vm, l, func, "run_in_executor")?;
+    }
     unsupported("loop.run_in_executor()")
 }
