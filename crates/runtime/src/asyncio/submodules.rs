@@ -178,16 +178,19 @@ pub fn install(vm: &mut Vm, package: &Module) -> PyResult<()> {
 }
 
 /// The empty submodule `asyncio.NAME` (`__name__` set, so that classes
-/// defined in it say they come from it).
+/// defined in it say they come from it; `__file__` CPython's file, which its
+/// repr and its functions' frames name).
 fn new_submodule(name: &str) -> Rc<Module> {
+    let filename = format!("{}{name}.py", stdlib_path!("asyncio/"));
     let module = Rc::new(Module {
         name: Rc::from(format!("asyncio.{name}")),
         attrs: Default::default(),
-        filename: Rc::from(format!("asyncio/{name}.py")),
+        filename: Rc::from(filename.as_str()),
     });
-    module
-        .attrs
-        .borrow_mut()
-        .insert_str("__name__", Value::str(&format!("asyncio.{name}")));
+    {
+        let mut attrs = module.attrs.borrow_mut();
+        attrs.insert_str("__name__", Value::str(&format!("asyncio.{name}")));
+        attrs.insert_str("__file__", Value::str(&filename));
+    }
     module
 }
