@@ -442,7 +442,80 @@ class Generic:
         cls.__parameters__ = tuple(tvars)
 
 
-class Protocol(Generic):
+_EXCLUDED_ATTRIBUTES = frozenset([
+    '__parameters__', '__orig_bases__', '__orig_class__', '_is_protocol',
+    '_is_runtime_protocol', '__final__', '__abstractmethods__', '__annotations__',
+    '__dict__', '__doc__', '__init__', '__module__', '__new__', '__slots__',
+    '__subclasshook__', '__weakref__', '__class_getitem__', '_MutableMapping__marker',
+    '__qualname__', '__init_subclass__'])
+
+
+def _get_protocol_attrs(cls):
+    attrs = set()
+    for base in cls.__mro__[:-1]:
+        if base.__name__ in ('Protocol', 'Generic'):
+            continue
+        annotations = getattr(base, '__annotations__', {})
+        for attr in list(base.__dict__.keys()) + list(annotations.keys()):
+            if not attr.startswith('_abc_') and attr not in _EXCLUDED_ATTRIBUTES:
+                attrs.add(attr)
+    return attrs
+
+
+def _is_callable_members_only(cls):
+    return all(callable(getattr(cls, attr, None)) for attr in _get_protocol_attrs(cls))
+
+
+def _check_runtime(cls):
+    if cls.__dict__.get('_is_protocol', False) and not getattr(cls, '_is_runtime_protocol', False):
+        raise TypeError("Instance and class checks can only be used with"
+                        " @runtime_checkable protocols")
+
+
+# CPython's _ProtocolMeta (an ABCMeta there; here a type whose checks are
+# the structural ones of 3.11's __instancecheck__ and _proto_hook).
+class _ProtocolMeta(type):
+    def __instancecheck__(cls, instance):
+        _check_runtime(cls)
+        if ((not getattr(cls, '_is_protocol', False) or
+                _is_callable_members_only(cls)) and
+                cls.__subclasscheck__(type(instance))):
+            return True
+        if cls._is_protocol:
+            if all(hasattr(instance, attr) and
+                    (not callable(getattr(cls, attr, None)) or
+                     getattr(instance, attr) is not None)
+                    for attr in _get_protocol_attrs(cls)):
+                return True
+        return type.__subclasscheck__(cls, type(instance))
+
+    def __subclasscheck__(cls, other):
+        if type.__subclasscheck__(cls, other):
+            return True
+        if not cls.__dict__.get('_is_protocol', False):
+            return False
+        _check_runtime(cls)
+        if not _is_callable_members_only(cls):
+            raise TypeError("Protocols with non-method members"
+                            " don't support issubclass()")
+        if not isinstance(other, type):
+            raise TypeError('issubclass() arg 1 must be a class')
+        for attr in _get_protocol_attrs(cls):
+            for base in other.__mro__:
+                if attr in base.__dict__:
+                    if base.__dict__[attr] is None:
+                        return False
+                    break
+                annotations = getattr(base, '__annotations__', {})
+                if (attr in annotations and isinstance(other, _ProtocolMeta)
+                        and other._is_protocol):
+                    break
+            else:
+                return False
+        return True
+
+
+class Protocol(Generic, metaclass=_ProtocolMeta):
     """Base class for protocol classes."""
     __slots__ = ()
     _is_protocol = True
@@ -454,6 +527,10 @@ class Protocol(Generic):
 
 
 def runtime_checkable(cls):
+    if not issubclass(cls, Generic) or not cls._is_protocol:
+        raise TypeError('@runtime_checkable can be only applied to protocol classes,'
+                        ' got %r' % cls)
+    cls._is_runtime_protocol = True
     return cls
 
 
