@@ -134,7 +134,7 @@ fn ascii_fn(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     Ok(Value::str(&repr::ascii(vm, &v)?))
 }
 
-fn abs(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+pub fn abs(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("abs", &args)?;
     if let Some(r) = crate::dunders::call_special(vm, &v, "__abs__", Vec::new())? {
         return Ok(r);

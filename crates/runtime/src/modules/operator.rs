@@ -1,9 +1,10 @@
-//! `operator`: the arithmetic functions and `itemgetter` / `attrgetter`
+//! `operator`: the operators as functions (arithmetic, bitwise,
+//! comparisons, unary, `contains`, `truth`, `index`) and `itemgetter` / `attrgetter`
 //! ([`CallableObject`]s whose state is the tuple of keys).
 
 use std::rc::Rc;
 
-use loopscope_syntax::ast::BinOp;
+use loopscope_syntax::ast::{BinOp, CmpOp, UnaryOp};
 
 use super::functools::binary;
 use super::CallableObject;
@@ -25,10 +26,31 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("add", add),
         ("sub", sub),
         ("mul", mul),
+        ("matmul", matmul),
         ("truediv", truediv),
         ("floordiv", floordiv),
         ("mod", modulo),
+        ("pow", power),
+        ("lshift", lshift),
+        ("rshift", rshift),
+        ("or_", or),
+        ("xor", xor),
+        ("and_", and),
+        ("lt", lt),
+        ("le", le),
+        ("eq", eq),
+        ("ne", ne),
+        ("ge", ge),
+        ("gt", gt),
+        ("is_", is),
+        ("is_not", is_not),
         ("neg", neg),
+        ("pos", pos),
+        ("invert", invert),
+        ("not_", not),
+        ("truth", truth),
+        ("abs", crate::builtins::functions::abs),
+        ("contains", contains),
         ("index", index),
     ];
     let m = super::native_module("operator", stdlib_path!("operator.py"), FUNCTIONS);
@@ -47,7 +69,8 @@ fn index(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         return Ok(i);
     }
     match x {
-        n @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => Ok(n),
+        Value::Bool(b) => Ok(Value::Int(b as i64)),
+        n @ (Value::Int(_) | Value::BigInt(_)) => Ok(n),
         other => Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             crate::object::types::type_of(&other).name()
@@ -55,33 +78,66 @@ fn index(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     }
 }
 
-fn add(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    binary(vm, BinOp::Add, "add", &args)
+/// Native functions applying one binary operator to their two arguments.
+macro_rules! binary_functions {
+    ($($f:ident = $name:literal $op:ident;)*) => {$(
+        fn $f(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+            binary(vm, BinOp::$op, $name, &args)
+        }
+    )*};
 }
 
-fn sub(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    binary(vm, BinOp::Sub, "sub", &args)
+binary_functions! {
+    add = "add" Add; sub = "sub" Sub; mul = "mul" Mult; matmul = "matmul" MatMult;
+    truediv = "truediv" Div; floordiv = "floordiv" FloorDiv; modulo = "mod" Mod;
+    power = "pow" Pow; lshift = "lshift" LShift; rshift = "rshift" RShift;
+    or = "or_" BitOr; xor = "xor" BitXor; and = "and_" BitAnd;
 }
 
-fn mul(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    binary(vm, BinOp::Mult, "mul", &args)
+/// Native functions applying one comparison to their two arguments.
+macro_rules! comparison_functions {
+    ($($f:ident = $name:literal $op:ident;)*) => {$(
+        fn $f(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+            let (a, b) = two($name, &args)?;
+            crate::ops::compare_op(vm, CmpOp::$op, &a, &b)
+        }
+    )*};
 }
 
-fn truediv(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    binary(vm, BinOp::Div, "truediv", &args)
+comparison_functions! {
+    lt = "lt" Lt; le = "le" LtE; eq = "eq" Eq; ne = "ne" NotEq; ge = "ge" GtE; gt = "gt" Gt;
+    is = "is_" Is; is_not = "is_not" IsNot;
 }
 
-fn floordiv(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    binary(vm, BinOp::FloorDiv, "floordiv", &args)
+/// Native functions applying one unary operator to their argument.
+macro_rules! unary_functions {
+    ($($f:ident = $name:literal $op:ident;)*) => {$(
+        fn $f(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+            let v = exactly_one($name, &args)?;
+            crate::ops::unary_op(vm, UnaryOp::$op, &v)
+        }
+    )*};
 }
 
-fn modulo(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    binary(vm, BinOp::Mod, "mod", &args)
+unary_functions! {
+    neg = "neg" Neg; pos = "pos" Pos; invert = "invert" Invert; not = "not_" Not;
 }
 
-fn neg(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let v = exactly_one("neg", &args)?;
-    crate::ops::unary_op(vm, loopscope_syntax::ast::UnaryOp::Neg, &v)
+fn two(name: &str, args: &Args) -> PyResult<(Value, Value)> {
+    no_kwargs(name, args)?;
+    count_range(name, args, 2, 2)?;
+    Ok((args.pos[0].clone(), args.pos[1].clone()))
+}
+
+/// `operator.contains(a, b)`: `b in a`.
+fn contains(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let (a, b) = two("contains", &args)?;
+    Ok(Value::Bool(crate::ops::contains(vm, &a, &b)?))
+}
+
+fn truth(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let v = exactly_one("truth", &args)?;
+    Ok(Value::Bool(crate::ops::truthy(vm, &v)?))
 }
 
 fn getter(class: TypeId, args: Args) -> PyResult<Value> {

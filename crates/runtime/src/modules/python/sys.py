@@ -1,27 +1,40 @@
 # The Python half of Loopscope's sys (the rest is modules/sys.rs, which runs
-# this in the module's namespace): version_info, the named 5-tuple of the
-# oracle's version.
-
-_FIELDS = ("major", "minor", "micro", "releaselevel", "serial")
-
-
-class _VersionInfo(tuple):
-    def __new__(cls, *args, **kwargs):
-        raise TypeError("cannot create 'sys.version_info' instances")
-
-    def __repr__(self):
-        shown = ", ".join(f"{name}={value!r}" for name, value in zip(_FIELDS, self))
-        return f"sys.version_info({shown})"
+# this in the module's namespace): the named tuples of the oracle's build
+# (CPython's struct sequences) version_info, hash_info and float_info.
 
 
 def _item(index):
     return property(lambda self: self[index])
 
 
-for _index, _name in enumerate(_FIELDS):
-    setattr(_VersionInfo, _name, _item(_index))
-_VersionInfo.__name__ = _VersionInfo.__qualname__ = "version_info"
-_VersionInfo.__module__ = "sys"
+def _struct_seq(name, fields, values):
+    def __new__(cls, *args, **kwargs):
+        raise TypeError(f"cannot create 'sys.{name}' instances")
 
-version_info = tuple.__new__(_VersionInfo, (3, 11, 7, "final", 0))
-del _index, _name, _item, _VersionInfo
+    def __repr__(self):
+        shown = ", ".join(f"{field}={value!r}" for field, value in zip(fields, self))
+        return f"sys.{name}({shown})"
+
+    namespace = {"__new__": __new__, "__repr__": __repr__, "__module__": "sys",
+                 "n_fields": len(fields), "n_sequence_fields": len(fields),
+                 "n_unnamed_fields": 0}
+    for index, field in enumerate(fields):
+        namespace[field] = _item(index)
+    cls = type(name, (tuple,), namespace)
+    return tuple.__new__(cls, values)
+
+
+version_info = _struct_seq(
+    "version_info", ("major", "minor", "micro", "releaselevel", "serial"),
+    (3, 11, 7, "final", 0))
+hash_info = _struct_seq(
+    "hash_info",
+    ("width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"),
+    (64, 2305843009213693951, 314159, 0, 1000003, "siphash13", 64, 128, 0))
+float_info = _struct_seq(
+    "float_info",
+    ("max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig",
+     "epsilon", "radix", "rounds"),
+    (1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307, 15, 53,
+     2.220446049250313e-16, 2, 1))
+del _item, _struct_seq
