@@ -102,6 +102,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("json.encoder" => "json/encoder"),
         python!("io"),
         python!("keyword"),
+        python!("logging.config" => "logging/config"),
         python!("numbers"),
         python!("os"),
         python!("pathlib"),

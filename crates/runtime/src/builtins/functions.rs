@@ -8,7 +8,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, Zero};
 
-use super::args::{count_range, exactly_one, index_arg, no_kwargs, reject_kwargs};
+use super::args::{count_range, exactly_one, index_arg, no_kwargs, reject_kwargs, takes_range};
 use super::{numbers, sort};
 use crate::attrs;
 use crate::format::{format_value, int_value};
@@ -28,6 +28,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("repr", repr_fn),
     ("ascii", ascii_fn),
     ("abs", abs),
+    ("__import__", import),
     ("round", numbers::round),
     ("divmod", divmod),
     ("pow", pow),
@@ -132,6 +133,44 @@ fn repr_fn(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 fn ascii_fn(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("ascii", &args)?;
     Ok(Value::str(&repr::ascii(vm, &v)?))
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: the
+/// top-level package, or the module itself when `fromlist` is not empty.
+fn import(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+    let mut named = ["fromlist", "level"].map(|k| args.take_kw(k));
+    reject_kwargs("__import__", &args)?;
+    takes_range("__import__", &args, 1, 5)?;
+    let mut positional = args.pos.into_iter();
+    let name = positional.next().expect("at least one argument");
+    let mut rest = positional.skip(2);
+    for slot in &mut named {
+        if let Some(v) = rest.next() {
+            *slot = Some(v);
+        }
+    }
+    let [fromlist, level] = named;
+    let Value::Str(name) = name else {
+        return Err(type_error(format!(
+            "module name must be str, not {}",
+            type_of(&name).name()
+        )));
+    };
+    if matches!(level, Some(Value::Int(l)) if l != 0) {
+        return Err(exc(
+            TypeId::ImportError,
+            "attempted relative import with no known parent package",
+        ));
+    }
+    let from = match fromlist {
+        None | Some(Value::None) => false,
+        Some(list) => crate::ops::truthy(vm, &list)?,
+    };
+    if from {
+        vm.import(&name)
+    } else {
+        vm.import_top(&name)
+    }
 }
 
 pub fn abs(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
