@@ -74,6 +74,16 @@ const SUBMODULES: &[(&str, &[&str])] = &[
     ("timeouts", &["Timeout", "timeout", "timeout_at"]),
     ("taskgroups", &["TaskGroup"]),
     ("coroutines", &["iscoroutinefunction", "iscoroutine"]),
+    (
+        "protocols",
+        &[
+            "BaseProtocol",
+            "Protocol",
+            "DatagramProtocol",
+            "SubprocessProtocol",
+            "BufferedProtocol",
+        ],
+    ),
 ];
 
 /// The Python halves of asyncio's submodules: each runs in its submodule's
@@ -111,12 +121,25 @@ const PYTHON_HALVES: &[(&str, &str, &[&str], &[&str])] = &[
         ],
         &["Runner", "run"],
     ),
+    (
+        "protocols",
+        include_str!("python/protocols.py"),
+        &[],
+        &[
+            "BaseProtocol",
+            "Protocol",
+            "DatagramProtocol",
+            "SubprocessProtocol",
+            "BufferedProtocol",
+        ],
+    ),
 ];
 
 /// Make the submodules of `package`, put them in `sys.modules` and on the
 /// package. The Python halves run first (`python/locks.py`: Barrier and
 /// BrokenBarrierError; `python/futures.py`: wrap_future and
-/// run_coroutine_threadsafe; `python/runners.py`: asyncio.run and Runner).
+/// run_coroutine_threadsafe; `python/runners.py`: asyncio.run and Runner;
+/// `python/protocols.py`: the protocol classes).
 pub fn install(vm: &mut Vm, package: &Module) -> PyResult<()> {
     let mut made = Vec::new();
     for (name, source, uses, defines) in PYTHON_HALVES {
