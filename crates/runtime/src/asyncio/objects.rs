@@ -254,5 +254,18 @@ impl Drop for FutureObj {
                 });
             }
         }
+        // What it holds is freed through the object layer's trashcan: a future
+        // whose result or done callback is the previous future, a million long,
+        // frees without deep native recursion.
+        let held = (
+            std::mem::replace(self.result.get_mut(), Value::None),
+            std::mem::take(self.callbacks.get_mut()),
+            self.exception.get_mut().take(),
+            std::mem::take(self.children.get_mut()),
+            self.task
+                .as_ref()
+                .and_then(|t| t.fut_waiter.borrow_mut().take()),
+        );
+        crate::object::teardown::free(held);
     }
 }

@@ -157,7 +157,9 @@ pub fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
                 2 => [p[0].clone(), p[1].clone(), Value::None],
                 _ => [p[0].clone(), p[1].clone(), p[2].clone()],
             };
-            Ok(Value::Slice(Rc::new(items)))
+            Ok(Value::Slice(crate::object::teardown::SliceRef(Rc::new(
+                items,
+            ))))
         }
         TypeId::Object => {
             if !args.pos.is_empty() || !args.kw.is_empty() {

@@ -36,7 +36,7 @@ pub struct Block {
     pub depth: u32,
 }
 
-pub type CellRef = Rc<RefCell<Option<Value>>>;
+pub use crate::object::teardown::CellRef;
 
 pub struct Frame {
     pub code: Rc<CodeObject>,

@@ -331,7 +331,7 @@ impl Tracked {
             Tracked::Set(w) => Garbage::Set(w.upgrade()?),
             Tracked::Instance(w) => Garbage::Instance(w.upgrade()?),
             Tracked::Function(w) => Garbage::Function(w.upgrade()?),
-            Tracked::Cell(w) => Garbage::Cell(w.upgrade()?),
+            Tracked::Cell(w) => Garbage::Cell(CellRef(w.upgrade()?)),
             Tracked::Method(w) => Garbage::Method(w.upgrade()?),
             Tracked::Generator(w) => Garbage::Generator(w.upgrade()?),
         })

@@ -59,9 +59,14 @@ impl Drop for Instance {
     }
 }
 
+/// Both halves are then freed through [`crate::object::teardown`]: a method bound
+/// to a method bound to ... a million deep frees without deep native recursion.
 impl Drop for Method {
     fn drop(&mut self) {
         crate::object::weakrefs::referent_dropped(self as *const Method as usize);
+        let func = std::mem::replace(&mut self.func, Value::None);
+        let receiver = std::mem::replace(&mut self.receiver, Value::None);
+        crate::object::teardown::free((func, receiver));
     }
 }
 

@@ -2,9 +2,9 @@
 //! reference to a list nested 100,000 deep, a chain of closures or of dicts. Rust's
 //! drop glue recurses once per level and would overflow the native stack (1 MiB in a
 //! browser tab). CPython's "trashcan" solves the same problem the same way: the
-//! containers that can nest ([`ListRef`], [`TupleRef`], [`IterRef`], dicts,
-//! functions, generators) free their
-//! children themselves, one level deeper; past [`MAX_NESTED_FREES`] levels the
+//! containers that can nest ([`ListRef`], [`TupleRef`], [`IterRef`], [`SliceRef`],
+//! [`CellRef`], dicts, functions, bound methods, generators, asyncio's futures)
+//! free their children themselves, one level deeper; past [`MAX_NESTED_FREES`] levels the
 //! children are queued instead, and the outermost free drains the queue in a loop.
 //!
 //! Only what is nested past the limit is freed later than Rust's own order would
@@ -146,6 +146,53 @@ impl Drop for TupleRef {
             free(FromTheEnd(items.iter_mut().map(take).collect()));
         } else {
             one_level_deeper(|| items.iter_mut().rev().for_each(|item| drop(take(item))));
+        }
+    }
+}
+
+/// A slice object, as `Value::Slice` holds it (start, stop, step): freeing it
+/// frees them through [`free`] (`slice(slice(...))` a million deep), in
+/// `slice_dealloc`'s order: step, start, stop.
+#[derive(Clone)]
+pub struct SliceRef(pub Rc<[Value; 3]>);
+
+impl Deref for SliceRef {
+    type Target = Rc<[Value; 3]>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl Drop for SliceRef {
+    fn drop(&mut self) {
+        if let Some([start, stop, step]) = Rc::get_mut(&mut self.0) {
+            let take = |item: &mut Value| std::mem::replace(item, Value::None);
+            free((take(step), take(start), take(stop)));
+        }
+    }
+}
+
+/// A closure cell, as frames, functions and `Value::Cell` hold it: freeing the
+/// last reference frees its content through [`free`] (a cell holding a cell
+/// holding ... a million deep).
+#[derive(Clone)]
+pub struct CellRef(pub Rc<RefCell<Option<Value>>>);
+
+impl Deref for CellRef {
+    type Target = Rc<RefCell<Option<Value>>>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl Drop for CellRef {
+    fn drop(&mut self) {
+        if Rc::strong_count(&self.0) != 1 {
+            return;
+        }
+        let content = self.0.try_borrow_mut().ok().and_then(|mut c| c.take());
+        if let Some(content) = content {
+            free(content);
         }
     }
 }

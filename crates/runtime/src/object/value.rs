@@ -21,7 +21,7 @@ use crate::object::generator::Generator;
 use crate::object::instance::{Instance, Method};
 use crate::object::native::NativeObject;
 use crate::object::state::Vm;
-use crate::object::teardown::{IterRef, ListRef, TupleRef};
+use crate::object::teardown::{IterRef, ListRef, SliceRef, TupleRef};
 use crate::object::types::TypeRef;
 
 pub type PyResult<T> = Result<T, ExcRef>;
@@ -42,7 +42,7 @@ pub enum Value {
     Dict(Rc<RefCell<Dict>>),
     Set(Rc<RefCell<PySet>>),
     Range(Rc<Range>),
-    Slice(Rc<[Value; 3]>),
+    Slice(SliceRef),
     Function(Rc<Function>),
     Builtin(Rc<Builtin>),
     Generator(Rc<Generator>),

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::object::dict::Dict;
 use crate::object::exceptions::type_error;
-use crate::object::frame::Frame;
+use crate::object::frame::{CellRef, Frame};
 use crate::object::value::tracked;
 use crate::object::value::{Args, Function, PyResult, Value};
 
@@ -154,7 +154,7 @@ pub fn bind_arguments(func: &Rc<Function>, args: Args) -> PyResult<Frame> {
     // Cells: captured parameters move into their cell; then free variables.
     for param in &code.cell_params {
         let initial = param.and_then(|p| frame.locals[p as usize].clone());
-        frame.cells.push(tracked(RefCell::new(initial)));
+        frame.cells.push(CellRef(tracked(RefCell::new(initial))));
     }
     frame.cells.extend(func.closure.iter().cloned());
     Ok(frame)

@@ -10,6 +10,7 @@ use crate::iterators;
 use crate::object::dict::{Dict, PySet};
 use crate::object::exceptions::{exc, runtime_error, type_error};
 use crate::object::frame::{Block, BlockKind};
+use crate::object::teardown::SliceRef;
 use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{tracked, Args, ExcRef, PyResult, Value};
 use crate::ops;
@@ -319,7 +320,7 @@ impl Vm {
                 let step = if n == 3 { self.pop() } else { Value::None };
                 let stop = self.pop();
                 let start = self.pop();
-                self.push(Value::Slice(Rc::new([start, stop, step])));
+                self.push(Value::Slice(SliceRef(Rc::new([start, stop, step]))));
             }
             Instr::BuildTuple(n) => {
                 let items = self.popn(n as usize);
