@@ -165,8 +165,8 @@ fn heap_pop(vm: &mut Vm, heap: &mut VecDeque<Value>) -> PyResult<Option<Value>> 
 }
 
 /// An item's text for the trace, taken before the item moves into the queue: an int
-/// keeps its value (the trace carries it as a number), any other item its repr at this
-/// moment.
+/// keeps its value (the trace carries a small one as a number), any other item its repr
+/// at this moment.
 fn item_text(item: &Value) -> Result<i64, String> {
     match item {
         Value::Int(n) => Ok(*n),
@@ -176,7 +176,10 @@ fn item_text(item: &Value) -> Result<i64, String> {
 
 fn trace_item(vm: &mut Vm, text: Result<i64, String>) -> Item {
     match text {
-        Ok(n) => Item::int(n),
+        Ok(n) => match i32::try_from(n) {
+            Ok(int) => Item::Int { int },
+            Err(_) => Item::Text(vm.recorder.intern_int(n)),
+        },
         Err(repr) => Item::Text(vm.recorder.intern(&repr)),
     }
 }

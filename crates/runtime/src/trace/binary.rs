@@ -304,7 +304,7 @@ impl Wire for Item {
     fn read(input: &mut Reader) -> Option<Item> {
         match input.byte()? {
             0 => input.u32().map(Item::Text),
-            1 => input.int().map(Item::int),
+            1 => i32::read(input).map(|int| Item::Int { int }),
             _ => None,
         }
     }
