@@ -42,6 +42,8 @@ pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("isfinite", isfinite),
         ("gcd", gcd),
         ("factorial", factorial),
+        ("comb", comb),
+        ("perm", perm),
         ("isqrt", isqrt),
         ("fsum", fsum),
         ("prod", prod),
@@ -290,22 +292,81 @@ fn gcd(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     Ok(Value::from_bigint(acc))
 }
 
+/// The most multiplications `factorial`, `comb` and `perm` make: past it
+/// the result has tens of thousands of digits, which no program prints.
+const MOST_FACTORS: u64 = 20_000;
+
 fn factorial(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let n = int_arg(&exactly_one("factorial", &args)?)?;
     if n.is_negative() {
         return Err(value_error("factorial() not defined for negative values"));
     }
-    let n = n.to_u64().filter(|n| *n <= 20_000).ok_or_else(|| {
-        exc(
-            TypeId::OverflowError,
-            "factorial() argument should not exceed 20000 in Loopscope",
-        )
-    })?;
+    let count = factor_count("factorial() argument", &n)?;
+    Ok(Value::from_bigint(falling_product(&n, count)))
+}
+
+/// `count` as a number of factors, at most [`MOST_FACTORS`].
+fn factor_count(what: &str, count: &BigInt) -> PyResult<u64> {
+    count
+        .to_u64()
+        .filter(|n| *n <= MOST_FACTORS)
+        .ok_or_else(|| {
+            exc(
+                TypeId::OverflowError,
+                format!("{what} should not exceed {MOST_FACTORS} in Loopscope"),
+            )
+        })
+}
+
+/// `n * (n - 1) * ... * (n - count + 1)`.
+fn falling_product(n: &BigInt, count: u64) -> BigInt {
     let mut acc = BigInt::one();
-    for i in 2..=n {
-        acc *= i;
+    for i in 0..count {
+        acc *= n - i;
     }
-    Ok(Value::from_bigint(acc))
+    acc
+}
+
+/// The (n, k) of `comb` and `perm`, both non-negative ints.
+fn n_and_k(n: &Value, k: &Value) -> PyResult<(BigInt, BigInt)> {
+    let (n, k) = (int_arg(n)?, int_arg(k)?);
+    if n.is_negative() {
+        return Err(value_error("n must be a non-negative integer"));
+    }
+    if k.is_negative() {
+        return Err(value_error("k must be a non-negative integer"));
+    }
+    Ok((n, k))
+}
+
+/// `comb(n, k)`: the ways to choose k items of n, without order.
+fn comb(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    count_range("comb", &args, 2, 2)?;
+    let (n, k) = n_and_k(&args.pos[0], &args.pos[1])?;
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let smaller = factor_count("min(n - k, k)", &k.clone().min(&n - &k))?;
+    let product = falling_product(&n, smaller);
+    Ok(Value::from_bigint(
+        product / falling_product(&BigInt::from(smaller), smaller),
+    ))
+}
+
+/// `perm(n, k=None)`: the ways to choose k items of n, in order.
+fn perm(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    count_range("perm", &args, 1, 2)?;
+    match args.pos.get(1) {
+        None | Some(Value::None) => factorial(vm, recv, Args::new(vec![args.pos[0].clone()])),
+        Some(k) => {
+            let (n, k) = n_and_k(&args.pos[0], k)?;
+            if k > n {
+                return Ok(Value::Int(0));
+            }
+            let count = factor_count("k", &k)?;
+            Ok(Value::from_bigint(falling_product(&n, count)))
+        }
+    }
 }
 
 fn isqrt(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
