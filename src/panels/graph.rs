@@ -241,8 +241,10 @@ struct Drawn {
     edge_parts: KeyedMarkup,
     node_parts: KeyedMarkup,
     word_parts: KeyedMarkup,
-    /// The cycle's markup, the SVG's size and the note's markup as last written.
-    written: [String; 3],
+    /// What was last written: the cycle's markup, the SVG's size, the note's markup.
+    written_cycle: String,
+    written_size: String,
+    written_note: String,
 }
 
 impl Drawn {
@@ -260,7 +262,9 @@ impl Drawn {
             edge_parts: KeyedMarkup::default(),
             node_parts: KeyedMarkup::default(),
             word_parts: KeyedMarkup::default(),
-            written: Default::default(),
+            written_cycle: String::new(),
+            written_size: String::new(),
+            written_note: String::new(),
         })
     }
 
@@ -268,19 +272,19 @@ impl Drawn {
         let width = MARGIN * 2 + (graph.columns.max(1) as i32 - 1) * COLUMN_PITCH + NODE_WIDTH;
         let height = MARGIN * 2 + (graph.rows.max(1) as i32 - 1) * ROW_PITCH + NODE_HEIGHT;
         let size = format!("{width} {height}");
-        if size != self.written[1] {
+        if size != self.written_size {
             let _ = self.svg.set_attribute("width", &width.to_string());
             let _ = self.svg.set_attribute("height", &height.to_string());
             let _ = self.svg.set_attribute("viewBox", &format!("0 0 {size}"));
-            self.written[1] = size;
+            self.written_size = size;
         }
-        for (index, element, markup) in [
-            (0, &self.cycle, cycle_markup(graph)),
-            (2, &self.note, note_markup(graph)),
+        for (element, written, markup) in [
+            (&self.cycle, &mut self.written_cycle, cycle_markup(graph)),
+            (&self.note, &mut self.written_note, note_markup(graph)),
         ] {
-            if markup != self.written[index] {
+            if markup != *written {
                 element.set_inner_html(&markup);
-                self.written[index] = markup;
+                *written = markup;
             }
         }
         self.edge_parts.show(&self.edges, edge_parts(graph));
