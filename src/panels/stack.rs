@@ -1,5 +1,7 @@
 //! The coroutine stack: the await chain of the running task, or of the task selected in the
-//! Tasks panel, innermost frame first, each at its line. The editor marks the same lines.
+//! Tasks panel, innermost frame first, each at its line. The editor marks the same lines. The
+//! chain is where the running task resumed; when the shown event is further on (a print
+//! below, or in a function the coroutine called), the innermost frame also says where it is now.
 
 use leptos::prelude::*;
 use loopscope_viewmodel::FrameView;
@@ -79,6 +81,9 @@ pub fn StackPanel() -> impl IntoView {
                 {move || {
                     let Some(chain) = chain.get() else { return Vec::new() };
                     let count = chain.frames.len();
+                    // The line the running task executes now, when this event is past the line
+                    // where its step began (a print further down, or in a function it called).
+                    let now_line = session.view.with(|view| view.line);
                     chain
                         .frames
                         .iter()
@@ -87,7 +92,11 @@ pub fn StackPanel() -> impl IntoView {
                         .map(|(depth, frame)| {
                             let innermost = depth + 1 == count;
                             let role = if innermost {
-                                if chain.running { "runs here".to_string() } else { "stopped here".to_string() }
+                                match (chain.running, frame.line) {
+                                    (true, line) if now_line == 0 || now_line == line => "runs here".to_string(),
+                                    (true, _) => format!("ran from here, now at line {now_line}"),
+                                    (false, _) => "stopped here".to_string(),
+                                }
                             } else {
                                 format!("awaits {}", chain.frames[depth + 1].function)
                             };

@@ -37,6 +37,11 @@ test('the running task shows its whole await chain, innermost first', async ({ p
   await expect(page.locator('.line-bar-frame')).toHaveAttribute('style', new RegExp(`top: ${top(6).replace(/[()*+]/g, '\\$&')}`));
   await expect(page.locator('.line-bar-await')).toHaveCount(3);
   await screenshot(page, 'coroutine-stack');
+  // The same step goes on to print in handle(): the chain is still where the task resumed,
+  // and its innermost frame says where the task is now.
+  await page.keyboard.press('ArrowRight');
+  await expect(narration).toContainText('prints');
+  await expect(frames.first()).toHaveText(/^fetch\(\)\s*line 6\s*ran from here, now at line 16$/);
   expect(problems).toEqual([]);
 });
 
