@@ -141,3 +141,50 @@ fn a_limit_hit_inside_try_ends_the_run_as_outside() {
         "stopped after 10000 instructions without yielding",
     );
 }
+
+/// Issue 10: a pattern that backtracks catastrophically ran CPython's matcher for hours
+/// (a frozen tab); its steps count as instructions, so every way into the matcher stops
+/// at the budget, inside `try … except BaseException` as outside, with the line that
+/// called it.
+#[test]
+fn a_catastrophic_regex_stops_at_the_instruction_budget() {
+    let limits = || Limits {
+        instructions_without_yield: 200_000,
+        ..Limits::default()
+    };
+    for call in [
+        "re.match(r'(a+)+$', s)",
+        "re.fullmatch(r'(a|aa)+', s)",
+        "re.search(r'(a+)+$', s)",
+        "re.search(r'x(?:a+)+$', 'x' + s)",
+        "re.findall(r'((?:a|b)*)*c', s)",
+        "re.sub(r'(a*)*$', '', s)",
+        "re.compile(rb'(a+)+$').match(s.encode())",
+        "re.match(r'(?:(a)\\1?)+$', s)",
+    ] {
+        let source = format!(
+            "import re\ns = 'a' * 40 + 'b'\ntry:\n    {call}\nexcept BaseException:\n    print('caught')\n"
+        );
+        let stderr = stop_message(&source, limits());
+        assert!(
+            stderr.contains(
+                "stopped after 200000 instructions without yielding to the event loop: \
+                 is there an infinite loop near line 4?"
+            ),
+            "{call}: {stderr}"
+        );
+    }
+}
+
+/// Runs `source` and checks that a limit stopped it, printing nothing: its stderr.
+fn stop_message(source: &str, limits: Limits) -> String {
+    let options = RunOptions {
+        limits,
+        ..RunOptions::default()
+    };
+    let outcome = run_program(source, &options);
+    let stderr = outcome.stream_text(Stream::Stderr);
+    assert_eq!(outcome.status, 3, "{source}: {stderr}");
+    assert_eq!(outcome.stream_text(Stream::Stdout), "", "{source}");
+    stderr
+}

@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use rustpython_sre_engine::{Request, State, StrDrive};
+use loopscope_sre::{Request, State, StrDrive};
 
 use crate::builtins::args::{count_range, index_arg, no_kwargs};
 use crate::iterators;
@@ -64,34 +64,50 @@ fn run(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         _ => Mode::Search,
     };
     let must_advance = crate::ops::truthy(vm, &args.pos[5])?;
-    match &args.pos[1] {
-        Value::Str(s) => Ok(run_on(&**s, &code, pos, endpos, mode, must_advance)),
-        Value::Bytes(b) => Ok(run_on(&**b, &code, pos, endpos, mode, must_advance)),
-        other => Err(type_error(format!(
-            "expected string or bytes-like object, got '{}'",
-            type_of(other).name()
-        ))),
+    let mut state = State::default();
+    state.step_limit = vm.native_work_left();
+    let found = match &args.pos[1] {
+        Value::Str(s) => run_on(&mut state, &**s, &code, pos, endpos, mode, must_advance),
+        Value::Bytes(b) => run_on(&mut state, &**b, &code, pos, endpos, mode, must_advance),
+        other => {
+            return Err(type_error(format!(
+                "expected string or bytes-like object, got '{}'",
+                type_of(other).name()
+            )))
+        }
+    };
+    // A match's steps count as instructions: a pattern that backtracks
+    // catastrophically stops at the instruction budget, as a loop would.
+    vm.count_native_work(state.steps)?;
+    if state.exhausted() {
+        vm.check_limits()?;
     }
+    Ok(if found {
+        found_value(&state)
+    } else {
+        Value::None
+    })
 }
 
 fn run_on<S: StrDrive>(
+    state: &mut State,
     string: S,
     code: &[u32],
     pos: usize,
     endpos: usize,
     mode: Mode,
     must_advance: bool,
-) -> Value {
+) -> bool {
     let mut request = Request::new(string, pos, endpos, code, matches!(mode, Mode::FullMatch));
     request.must_advance = must_advance;
-    let mut state = State::default();
-    let found = match mode {
+    match mode {
         Mode::Search => state.search(request),
         Mode::Match | Mode::FullMatch => state.pymatch(&request),
-    };
-    if !found {
-        return Value::None;
     }
+}
+
+/// `(start, end, lastindex, marks)` of a match that was found.
+fn found_value(state: &State) -> Value {
     let marks = (state.marks.raw().iter())
         .map(|mark| {
             Value::Int(if mark.is_some() {

@@ -845,9 +845,17 @@ impl Vm {
         self.check_limits()
     }
 
+    /// The instruction-equivalents of work native code may still do before the
+    /// instruction budget stops the run: what the regex matcher, which stops
+    /// itself, is allowed.
+    pub(crate) fn native_work_left(&self) -> u64 {
+        let used = self.instructions - self.instructions_at_yield;
+        self.limits.instructions_without_yield.saturating_sub(used)
+    }
+
     /// Called periodically: enforce the instruction budget and the memory
     /// budget (and report progress).
-    fn check_limits(&mut self) -> PyResult<()> {
+    pub(crate) fn check_limits(&mut self) -> PyResult<()> {
         self.report_progress();
         if self.instructions - self.instructions_at_yield > self.limits.instructions_without_yield {
             let line = self.current_line();
