@@ -144,8 +144,10 @@ impl<'a> CodeGen<'a> {
                 self.emit(Instr::Nop);
             }
             StmtKind::Import(aliases) => {
+                // CPython 3.11 locates every instruction of an import at the whole
+                // statement, so its tracebacks show no carets under a failed name.
+                self.set_span(s.span);
                 for a in aliases {
-                    self.set_span(a.span);
                     let idx = self.name_index(&a.name);
                     self.emit(Instr::ImportName(idx));
                     match &a.asname {
@@ -170,7 +172,6 @@ impl<'a> CodeGen<'a> {
                 let idx = self.name_index(module);
                 self.emit(Instr::ImportModule(idx));
                 for a in names {
-                    self.set_span(a.span);
                     if a.name == "*" {
                         if self.in_function() {
                             return Err(err("import * only allowed at module level", a.span));
