@@ -246,13 +246,18 @@ pub fn handle_traceback(vm: &mut Vm, l: u32, limit: usize) -> Option<StackSummar
 
 /// A future's or task's `_source_traceback` on loop `l`: in debug mode the
 /// whole stack (the C Future calls `traceback.extract_stack()`), with
-/// `site`, the line of asyncio that made it, innermost.
-pub fn future_traceback(vm: &mut Vm, l: u32, site: Option<StackEntry>) -> Option<StackSummary> {
+/// `site()`, the line of asyncio that made it, innermost (made only in debug mode:
+/// every future of a run asks).
+pub fn future_traceback(
+    vm: &mut Vm,
+    l: u32,
+    site: impl FnOnce() -> Option<StackEntry>,
+) -> Option<StackSummary> {
     if !is_on(vm, l) {
         return None;
     }
     let mut frames = extract(vm, None);
-    Rc::make_mut(&mut frames).extend(site);
+    Rc::make_mut(&mut frames).extend(site());
     Some(frames)
 }
 

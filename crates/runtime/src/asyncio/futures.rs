@@ -47,7 +47,7 @@ pub fn new_future_on(vm: &mut Vm, loop_id: u32, label: &'static str) -> Rc<Async
     // Where CPython's code makes it: the program's `Future()`, gather's
     // `_GatheringFuture.__init__`'s `super().__init__(loop=loop)`, else
     // `loop.create_future()`.
-    let site = match label {
+    let site = || match label {
         "Future()" => None,
         "gather()" => Some(super::debug::site("tasks.py", 709, "__init__")),
         _ => Some(super::debug::create_future_site()),

@@ -73,7 +73,7 @@ pub fn create_task_in(
         }),
     )));
     if let Some(f) = task.as_future() {
-        let traceback = super::debug::future_traceback(vm, loop_id, None);
+        let traceback = super::debug::future_traceback(vm, loop_id, || None);
         f.source_traceback.set(traceback);
     }
     let name_id = vm.recorder.intern(&name);
@@ -424,10 +424,15 @@ pub(super) fn method(name: &str) -> Option<(&'static str, NativeFn)> {
 }
 
 /// `asyncio.sleep(delay, result=None)`.
-pub(super) fn sleep(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let mut bound = bind("sleep", args, &["delay", "result"], &[], 1)?.into_iter();
-    let delay = bound.next().flatten().unwrap_or(Value::None);
-    let result = bound.next().flatten().unwrap_or(Value::None);
+pub(super) fn sleep(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+    let (delay, result) = if args.kw.is_empty() && args.pos.len() == 1 {
+        // `sleep(delay)`, the usual call: nothing to check.
+        (args.pos.pop().unwrap_or(Value::None), Value::None)
+    } else {
+        let mut bound = bind("sleep", args, &["delay", "result"], &[], 1)?.into_iter();
+        let delay = bound.next().flatten().unwrap_or(Value::None);
+        (delay, bound.next().flatten().unwrap_or(Value::None))
+    };
     // `if delay <= 0`: the comparison itself for the usual float or int delay.
     let le_zero = match delay {
         Value::Float(x) => x <= 0.0,

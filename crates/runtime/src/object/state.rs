@@ -123,10 +123,38 @@ impl ModuleRegistry {
 /// list beats a hash map).
 pub struct ModuleStates {
     states: Vec<(TypeId, Box<dyn Any>)>,
-    /// The two types asked for last and their indexes, the latest first: asyncio asks for
-    /// its state many times per loop operation, and a task's step for the current context
-    /// between them.
-    last: [(TypeId, usize); 2],
+    /// Where each type asked for was found, in a slot chosen by the type (a constant
+    /// once compiled): asyncio asks for its state many times per loop operation, a task's
+    /// step for the current context and a program for its module's state between them.
+    found: [(TypeId, usize); FOUND_SLOTS],
+}
+
+/// How many slots [`ModuleStates`] remembers types in.
+const FOUND_SLOTS: usize = 16;
+
+/// The slot of `id` in [`ModuleStates::found`]: the 64 bits a `TypeId` hashes as, which
+/// the compiler folds to a constant for a type known at compile time.
+#[inline(always)]
+fn found_slot(id: TypeId) -> usize {
+    use std::hash::{Hash, Hasher};
+    struct Bits(u64);
+    impl Hasher for Bits {
+        fn write(&mut self, bytes: &[u8]) {
+            for &b in bytes {
+                self.0 = self.0.rotate_left(8) ^ u64::from(b);
+            }
+        }
+        fn write_u64(&mut self, n: u64) {
+            self.0 ^= n;
+        }
+        fn finish(&self) -> u64 {
+            self.0
+        }
+    }
+    let mut bits = Bits(0);
+    id.hash(&mut bits);
+    let h = bits.finish();
+    ((h ^ (h >> 17) ^ (h >> 41)) as usize) % FOUND_SLOTS
 }
 
 impl Default for ModuleStates {
@@ -135,7 +163,7 @@ impl Default for ModuleStates {
         let none = (TypeId::of::<ModuleStates>(), usize::MAX);
         ModuleStates {
             states: Vec::new(),
-            last: [none, none],
+            found: [none; FOUND_SLOTS],
         }
     }
 }
@@ -163,15 +191,19 @@ impl ModuleStates {
     #[inline]
     fn index_of<T: Any>(&mut self) -> Option<usize> {
         let id = TypeId::of::<T>();
-        if self.last[0].0 == id {
-            return Some(self.last[0].1);
+        let slot = found_slot(id);
+        if self.found[slot].0 == id {
+            return Some(self.found[slot].1);
         }
-        let index = if self.last[1].0 == id {
-            self.last[1].1
-        } else {
-            self.states.iter().position(|(t, _)| *t == id)?
-        };
-        self.last = [(id, index), self.last[0]];
+        self.find(id, slot)
+    }
+
+    /// Where `id`'s state is, looked up in the list (and remembered in `slot`).
+    #[cold]
+    #[inline(never)]
+    fn find(&mut self, id: TypeId, slot: usize) -> Option<usize> {
+        let index = self.states.iter().position(|(t, _)| *t == id)?;
+        self.found[slot] = (id, index);
         Some(index)
     }
 

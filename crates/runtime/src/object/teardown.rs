@@ -28,6 +28,10 @@ thread_local! {
     static DEPTH: Cell<u32> = const { Cell::new(0) };
     /// Children queued to be freed by the outermost free.
     static QUEUE: RefCell<Vec<Box<dyn Any>>> = const { RefCell::new(Vec::new()) };
+    /// Whether `QUEUE` may hold anything: the outermost free of almost every run looks
+    /// at this, not at the queue (which has a destructor, so each look would check that
+    /// the thread's locals still exist).
+    static QUEUED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Frees `children`, what a container being freed held: dropped here one level
@@ -41,6 +45,7 @@ pub(crate) fn free<T: 'static>(children: T) {
             }
         });
         if queued.is_ok() {
+            let _ = QUEUED.try_with(|flag| flag.set(true));
             return;
         }
         drop(children);
@@ -62,7 +67,7 @@ fn one_level_deeper(free_children: impl FnOnce()) {
     };
     DEPTH.set(depth + 1);
     free_children();
-    if depth == 0 {
+    if depth == 0 && QUEUED.try_with(|flag| flag.replace(false)).unwrap_or(false) {
         // Each queued item is freed at depth 1, so its own children nest up to the
         // limit again before they queue theirs. (While the thread's locals are
         // destroyed the queue may be gone: then nothing was queued.)
