@@ -25,7 +25,7 @@ mod report;
 
 use report::{
     benchmarks_md, grouped, load_average, mebibytes, memory_table, seconds, speed_table,
-    target_verdicts, times_of, Machine, WEB_SECTION,
+    target_verdicts, times_of, Machine, KEPT_SECTIONS,
 };
 
 pub const COMMAND: Command = Command {
@@ -152,10 +152,13 @@ fn bench(workspace: &Workspace) -> Result<(), Failure> {
     }
     let report_path = workspace.path("BENCHMARKS.md");
     let load_after = load_average();
-    // The web app's budgets are measured by other commands: keep that section.
+    // The engine's profile and the web app's budgets are measured otherwise: keep them.
     let kept = fs::read_to_string(&report_path)
         .ok()
-        .and_then(|old| old.find(WEB_SECTION).map(|at| old[at..].to_string()))
+        .and_then(|old| {
+            let at = KEPT_SECTIONS.iter().filter_map(|s| old.find(s)).min()?;
+            Some(old[at..].to_string())
+        })
         .unwrap_or_default();
     fs::write(
         &report_path,

@@ -338,8 +338,10 @@ pub(super) fn benchmarks_md(
     text
 }
 
-/// The heading of BENCHMARKS.md's web-app section, which this command keeps.
-pub(super) const WEB_SECTION: &str = "\n## Web app budgets";
+/// The headings of the sections of BENCHMARKS.md this command keeps, from the first of them
+/// to the end: the engine's profile (callgrind figures, written by hand) and the web app's
+/// budgets (measured by other commands).
+pub(super) const KEPT_SECTIONS: [&str; 2] = ["\n## Engine profile", "\n## Web app budgets"];
 
 /// The fixed part of BENCHMARKS.md: how each figure is obtained.
 pub(super) const METHOD: &str = "## Method
