@@ -451,7 +451,10 @@ impl AsyncRepr<'_> {
                 format!("{{{}}}", pieces.join(", "))
             }
             _ => {
-                let text = self.full(v);
+                let text = match NestedRepr::enter() {
+                    Some(_nested) => self.full(v),
+                    None => unseen_repr(v),
+                };
                 if text.chars().count() <= MAX_OTHER {
                     return text;
                 }
@@ -484,6 +487,47 @@ impl AsyncRepr<'_> {
         let trail = if items.len() == 1 { trail } else { "" };
         format!("{left}{}{trail}{right}", pieces.join(", "))
     }
+}
+
+thread_local! {
+    /// How many reprs [`AsyncRepr::short`] is writing inside one another.
+    static NESTED_REPRS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Reprs shortened inside one another past which the innermost is not written: each
+/// level keeps only 13 characters of what it holds before `...` (its own object's
+/// fixed opening) and 14 after it, to which it adds at least its closing `>`, so what
+/// lies more than 14 levels down never shows. A chain of futures, each the result of
+/// the next, costs a bounded repr instead of one as long as the chain (a chain of n
+/// futures recorded n results of cost up to n: quadratic) and bounded Rust stack.
+const MAX_NESTED_REPRS: usize = 24;
+
+/// One level of [`NESTED_REPRS`], left when dropped.
+struct NestedRepr;
+
+impl NestedRepr {
+    fn enter() -> Option<NestedRepr> {
+        NESTED_REPRS.with(|n| {
+            (n.get() < MAX_NESTED_REPRS).then(|| {
+                n.set(n.get() + 1);
+                NestedRepr
+            })
+        })
+    }
+}
+
+impl Drop for NestedRepr {
+    fn drop(&mut self) {
+        NESTED_REPRS.with(|n| n.set(n.get() - 1));
+    }
+}
+
+/// Stands for a repr too deep to show (see [`MAX_NESTED_REPRS`]): what CPython's
+/// reprlib writes when `repr()` fails there (its recursion limit), without an address,
+/// which would use up an id.
+fn unseen_repr(v: &Value) -> String {
+    let name = crate::object::types::type_of(v).name();
+    format!("<{name} instance at 0x0>")
 }
 
 /// `reprlib.Repr`'s limits.
