@@ -13,6 +13,7 @@ use loopscope_cpython::{ExceptionKind, PyError};
 
 use crate::object::code::CodeObject;
 use crate::object::dict::Dict;
+use crate::object::frame::KeptFrame;
 use crate::object::types::{TypeId, TypeRef};
 use crate::object::value::{ExcRef, Value};
 
@@ -21,6 +22,9 @@ use crate::object::value::{ExcRef, Value};
 pub struct TracebackEntry {
     pub code: Rc<CodeObject>,
     pub pc: u32,
+    /// The frame, as CPython's traceback object holds it (`tb_frame`); None
+    /// for the marks of library code.
+    pub frame: Option<Rc<KeptFrame>>,
 }
 
 pub struct Exception {
@@ -34,9 +38,6 @@ pub struct Exception {
     pub cause: RefCell<Option<ExcRef>>,
     pub context: RefCell<Option<ExcRef>>,
     pub suppress_context: Cell<bool>,
-    /// What the frames it passed through held: CPython's traceback keeps
-    /// those frames (and so their objects) alive as long as the exception.
-    pub kept_alive: RefCell<Vec<Value>>,
 }
 
 /// What an exception holds is freed through [`crate::object::teardown`]: a chain of
@@ -44,9 +45,9 @@ pub struct Exception {
 impl Drop for Exception {
     fn drop(&mut self) {
         let chained = (self.cause.get_mut().take(), self.context.get_mut().take());
-        let kept_alive = std::mem::take(self.kept_alive.get_mut());
+        let traceback = std::mem::take(self.traceback.get_mut());
         let args = std::mem::take(self.args.get_mut());
-        crate::object::teardown::free((args, chained, kept_alive));
+        crate::object::teardown::free((args, chained, traceback));
     }
 }
 
@@ -57,7 +58,7 @@ impl Exception {
 
     /// An exception of any exception class.
     pub fn of_class(class: TypeRef, args: Vec<Value>) -> ExcRef {
-        Rc::new(Exception {
+        crate::object::value::tracked(Exception {
             class,
             args: RefCell::new(args),
             dict: RefCell::new(None),
@@ -65,7 +66,6 @@ impl Exception {
             cause: RefCell::new(None),
             context: RefCell::new(None),
             suppress_context: Cell::new(false),
-            kept_alive: RefCell::new(Vec::new()),
         })
     }
 
@@ -121,11 +121,17 @@ impl Exception {
 
     /// Add a traceback entry for a frame the exception is passing through.
     pub fn push_frame(&self, code: &Rc<CodeObject>, pc: usize) {
+        self.push_entry(code, pc, None);
+    }
+
+    /// Add a traceback entry that keeps the frame's variables.
+    pub fn push_entry(&self, code: &Rc<CodeObject>, pc: usize, frame: Option<Rc<KeptFrame>>) {
         self.traceback.borrow_mut().insert(
             0,
             TracebackEntry {
                 code: code.clone(),
                 pc: pc as u32,
+                frame,
             },
         );
     }

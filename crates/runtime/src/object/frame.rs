@@ -60,6 +60,62 @@ pub struct Frame {
     /// What happens to the value the frame returns, when it is not simply
     /// handed to the caller.
     pub on_return: Option<Box<OnReturn>>,
+    /// The frame object a traceback holds, once an exception passed through.
+    pub kept: Option<Rc<KeptFrame>>,
+}
+
+/// A frame as a traceback keeps it (CPython's `tb_frame`): the variables of a
+/// frame an exception passed through. While the frame runs it holds what they
+/// were when the exception last passed; when the frame ends, its final
+/// variables move here, as CPython's frame object takes them over, so that
+/// `except E as e: saved = e` inside a function makes the cycle (exception →
+/// traceback → frame → `saved` → exception) it makes in CPython.
+pub struct KeptFrame {
+    pub values: RefCell<Vec<Value>>,
+}
+
+impl Frame {
+    /// What the frame's variables refer to: its locals, then its cells.
+    fn variables(&mut self, take: bool) -> Vec<Value> {
+        let cells = self.cells.iter().map(|c| Value::Cell(c.clone()));
+        if take {
+            let locals = std::mem::take(&mut self.locals).into_iter().flatten();
+            locals.chain(cells).collect()
+        } else {
+            self.locals.iter().flatten().cloned().chain(cells).collect()
+        }
+    }
+
+    /// The frame object for a traceback entry: made on first use (known to
+    /// the cycle collector), its variables refreshed each time.
+    pub fn keep(&mut self) -> Rc<KeptFrame> {
+        let values = self.variables(false);
+        match &self.kept {
+            Some(kept) => {
+                *kept.values.borrow_mut() = values;
+                kept.clone()
+            }
+            None => {
+                let values = RefCell::new(values);
+                let kept = crate::object::value::tracked(KeptFrame { values });
+                self.kept = Some(kept.clone());
+                kept
+            }
+        }
+    }
+}
+
+/// A frame that ends while a traceback holds it hands its variables over.
+impl Drop for Frame {
+    fn drop(&mut self) {
+        if let Some(kept) = self.kept.take() {
+            if Rc::strong_count(&kept) > 1 {
+                let values = self.variables(true);
+                let old = std::mem::replace(&mut *kept.values.borrow_mut(), values);
+                drop(old);
+            }
+        }
+    }
 }
 
 /// What becomes of a frame's return value.
@@ -119,6 +175,7 @@ impl Frame {
             suspended_at_send: false,
             namespace: None,
             on_return: None,
+            kept: None,
             code,
             globals,
         }

@@ -3,13 +3,15 @@
 //! as CPython's `gc` module does.
 //!
 //! **Tracking.** Every container that can close a cycle — lists, dicts, sets,
-//! instances, functions, closure cells, bound methods, generators and
-//! coroutines (through their suspended frames) — is registered when it is
-//! created, as a weak reference in the youngest of three generations
-//! ([`track`]). Objects never registered (tuples, exceptions, modules, classes,
-//! asyncio's native objects) are opaque: references they hold count as
-//! references from outside, which keeps their targets alive, so the collector
-//! can only ever miss garbage, never free a live object.
+//! tuples holding anything but atomic values, instances, functions, closure
+//! cells, bound methods, generators and coroutines (through their suspended
+//! frames), exceptions and the frames their tracebacks keep — is registered
+//! when it is created, as a weak reference in the youngest of three
+//! generations ([`track`]); `object/gc_edges.rs` says what each kind refers
+//! to. Objects never registered (modules, classes, asyncio's native objects)
+//! are opaque: references they hold count as references from outside, which
+//! keeps their targets alive, so the collector can only ever miss garbage,
+//! never free a live object.
 //!
 //! **Trial deletion** (CPython's `gc_collect_main`): for the generations being
 //! collected, start from each object's reference count, subtract the
@@ -34,57 +36,20 @@
 
 use std::any::Any;
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
-use crate::object::dict::{Dict, PySet};
-use crate::object::frame::{CellRef, Frame, Namespace};
-use crate::object::generator::{GenBody, GenState, Generator};
-use crate::object::instance::{Instance, Method};
-use crate::object::value::{Function, Value};
+use rustc_hash::FxHashMap;
+
+use crate::object::generator::GenState;
+use crate::object::weakrefs;
+
+use crate::object::gc_edges::{clear, referents, Garbage};
+pub use crate::object::gc_edges::{is_atomic, Collectable, Tracked};
 
 /// CPython's default thresholds: `gc.get_threshold()`.
 pub const DEFAULT_THRESHOLDS: [i64; 3] = [700, 10, 10];
 
 const GENERATIONS: usize = 3;
-
-/// A registered container, held weakly.
-pub enum Tracked {
-    List(Weak<RefCell<Vec<Value>>>),
-    Dict(Weak<RefCell<Dict>>),
-    Set(Weak<RefCell<PySet>>),
-    Instance(Weak<Instance>),
-    Function(Weak<Function>),
-    Cell(Weak<RefCell<Option<Value>>>),
-    Method(Weak<Method>),
-    Generator(Weak<Generator>),
-}
-
-/// A container type the collector can examine.
-pub trait Collectable {
-    fn tracked(this: Weak<Self>) -> Tracked;
-}
-
-macro_rules! collectable {
-    ($($variant:ident: $ty:ty),* $(,)?) => {$(
-        impl Collectable for $ty {
-            fn tracked(this: Weak<Self>) -> Tracked {
-                Tracked::$variant(this)
-            }
-        }
-    )*};
-}
-
-collectable! {
-    List: RefCell<Vec<Value>>,
-    Dict: RefCell<Dict>,
-    Set: RefCell<PySet>,
-    Instance: Instance,
-    Function: Function,
-    Cell: RefCell<Option<Value>>,
-    Method: Method,
-    Generator: Generator,
-}
 
 /// The collector's state: `gc.get_count()`, `gc.get_threshold()`, `gc.isenabled()`.
 struct Heap {
@@ -137,7 +102,7 @@ thread_local! {
 }
 
 /// Registers a new container with the collector.
-pub fn track<T: Collectable>(object: &Rc<T>) {
+pub fn track<T: Collectable + ?Sized>(object: &Rc<T>) {
     let tracked = T::tracked(Rc::downgrade(object));
     HEAP.with(|heap| {
         let mut heap = heap.borrow_mut();
@@ -175,14 +140,20 @@ pub fn collect(generation: usize) -> usize {
         let mut young = Vec::new();
         for g in 0..=generation {
             heap.counts[g] = 0;
-            young.append(&mut heap.generations[g]);
+            // Whether it was made since the last collection (CPython's
+            // youngest generation): what it counts may differ then.
+            young.extend(heap.generations[g].drain(..).map(|t| (t, g == 0)));
         }
         young
     });
     let (mut survivors, garbage) = partition(young);
     let (resurrected, garbage) = finalize(garbage);
     survivors.extend(resurrected);
-    let found = garbage.iter().map(Garbage::objects).sum();
+    // CPython counts the weak reference callbacks it calls too.
+    let found = garbage
+        .iter()
+        .map(|(g, fresh)| g.objects(*fresh) + weakrefs::callbacks_waiting(g.downgrade().key()))
+        .sum();
     HEAP.with(|heap| {
         let mut heap = heap.borrow_mut();
         let older = (generation + 1).min(GENERATIONS - 1);
@@ -235,222 +206,33 @@ pub fn restart() {
     DUE.with(|due| due.set(false));
 }
 
-/// A garbage object, held strongly while it is cleared.
-enum Garbage {
-    List(Rc<RefCell<Vec<Value>>>),
-    Dict(Rc<RefCell<Dict>>),
-    Set(Rc<RefCell<PySet>>),
-    Instance(Rc<Instance>),
-    Function(Rc<Function>),
-    Cell(CellRef),
-    Method(Rc<Method>),
-    Generator(Rc<Generator>),
-}
-
-impl Garbage {
-    fn downgrade(&self) -> Tracked {
-        match self {
-            Garbage::List(rc) => Tracked::List(Rc::downgrade(rc)),
-            Garbage::Dict(rc) => Tracked::Dict(Rc::downgrade(rc)),
-            Garbage::Set(rc) => Tracked::Set(Rc::downgrade(rc)),
-            Garbage::Instance(rc) => Tracked::Instance(Rc::downgrade(rc)),
-            Garbage::Function(rc) => Tracked::Function(Rc::downgrade(rc)),
-            Garbage::Cell(rc) => Tracked::Cell(Rc::downgrade(rc)),
-            Garbage::Method(rc) => Tracked::Method(Rc::downgrade(rc)),
-            Garbage::Generator(rc) => Tracked::Generator(Rc::downgrade(rc)),
-        }
-    }
-
-    /// How many objects CPython would count for it: a function's closure, its
-    /// defaults and keyword defaults holding containers, and its `__dict__`, are
-    /// objects of their own there.
-    fn objects(&self) -> usize {
-        let Garbage::Function(f) = self else {
-            return 1;
-        };
-        let defaults = f.defaults.borrow();
-        let kwdefaults = f.kwdefaults.borrow();
-        1 + usize::from(!f.closure.is_empty())
-            + usize::from(defaults.iter().any(|v| value_key(v).is_some()))
-            + usize::from(kwdefaults.iter().any(|(_, v)| value_key(v).is_some()))
-            + usize::from(f.meta.borrow().dict.is_some())
-    }
-}
-
-/// The address an `Rc` points at: the key objects are known by.
-fn key<T: ?Sized>(rc: *const T) -> usize {
-    rc as *const () as usize
-}
-
-/// The tracked object a value refers to, if it is of a trackable kind.
-fn value_key(value: &Value) -> Option<usize> {
-    Some(match value {
-        Value::List(l) => key(Rc::as_ptr(l)),
-        Value::Dict(d) => key(Rc::as_ptr(d)),
-        Value::Set(s) => key(Rc::as_ptr(s)),
-        Value::Instance(i) => key(Rc::as_ptr(i)),
-        Value::Function(f) => key(Rc::as_ptr(f)),
-        Value::Cell(c) => key(Rc::as_ptr(c)),
-        Value::Method(m) => key(Rc::as_ptr(m)),
-        Value::Generator(g) => key(Rc::as_ptr(g)),
-        _ => return None,
-    })
-}
-
-impl Tracked {
-    fn key(&self) -> usize {
-        match self {
-            Tracked::List(w) => key(w.as_ptr()),
-            Tracked::Dict(w) => key(w.as_ptr()),
-            Tracked::Set(w) => key(w.as_ptr()),
-            Tracked::Instance(w) => key(w.as_ptr()),
-            Tracked::Function(w) => key(w.as_ptr()),
-            Tracked::Cell(w) => key(w.as_ptr()),
-            Tracked::Method(w) => key(w.as_ptr()),
-            Tracked::Generator(w) => key(w.as_ptr()),
-        }
-    }
-
-    fn strong_count(&self) -> usize {
-        match self {
-            Tracked::List(w) => w.strong_count(),
-            Tracked::Dict(w) => w.strong_count(),
-            Tracked::Set(w) => w.strong_count(),
-            Tracked::Instance(w) => w.strong_count(),
-            Tracked::Function(w) => w.strong_count(),
-            Tracked::Cell(w) => w.strong_count(),
-            Tracked::Method(w) => w.strong_count(),
-            Tracked::Generator(w) => w.strong_count(),
-        }
-    }
-
-    fn upgrade(&self) -> Option<Garbage> {
-        Some(match self {
-            Tracked::List(w) => Garbage::List(w.upgrade()?),
-            Tracked::Dict(w) => Garbage::Dict(w.upgrade()?),
-            Tracked::Set(w) => Garbage::Set(w.upgrade()?),
-            Tracked::Instance(w) => Garbage::Instance(w.upgrade()?),
-            Tracked::Function(w) => Garbage::Function(w.upgrade()?),
-            Tracked::Cell(w) => Garbage::Cell(CellRef(w.upgrade()?)),
-            Tracked::Method(w) => Garbage::Method(w.upgrade()?),
-            Tracked::Generator(w) => Garbage::Generator(w.upgrade()?),
-        })
-    }
-}
-
-/// Calls `visit` with the key of every object `object` holds a counted
-/// reference to. `false` when its contents are being changed right now (a
-/// borrow is out): then it must be treated as referred to from outside.
-fn referents(object: &Garbage, visit: &mut dyn FnMut(usize)) -> bool {
-    match object {
-        Garbage::List(l) => l
-            .try_borrow_mut()
-            .map(|items| values(items.iter(), visit))
-            .is_ok(),
-        Garbage::Dict(d) => dict_referents(d, visit),
-        Garbage::Set(s) => s
-            .try_borrow_mut()
-            .map(|set| values(set.iter(), visit))
-            .is_ok(),
-        Garbage::Instance(i) => {
-            values(i.payload.iter(), visit);
-            own_dict_referents(&i.dict, visit)
-        }
-        Garbage::Function(f) => {
-            f.closure.iter().for_each(|c| visit(key(Rc::as_ptr(c))));
-            let (Ok(defaults), Ok(kwdefaults), Ok(meta)) = (
-                f.defaults.try_borrow_mut(),
-                f.kwdefaults.try_borrow_mut(),
-                f.meta.try_borrow_mut(),
-            ) else {
-                return false;
-            };
-            values(defaults.iter(), visit);
-            values(kwdefaults.iter().map(|(_, v)| v), visit);
-            values(
-                [&meta.doc, &meta.module, &meta.annotations].into_iter(),
-                visit,
-            );
-            meta.dict
-                .as_ref()
-                .is_none_or(|d| own_dict_referents(d, visit))
-        }
-        Garbage::Cell(c) => c
-            .try_borrow_mut()
-            .map(|content| values(content.iter(), visit))
-            .is_ok(),
-        Garbage::Method(m) => {
-            values([&m.func, &m.receiver].into_iter(), visit);
-            true
-        }
-        Garbage::Generator(g) => {
-            let Ok(body) = g.body.try_borrow_mut() else {
-                return false;
-            };
-            if let GenBody::Frame(Some(frame)) = &*body {
-                frame_referents(frame, visit);
-            }
-            true
-        }
-    }
-}
-
-fn values<'a>(values: impl Iterator<Item = &'a Value>, visit: &mut dyn FnMut(usize)) {
-    values.filter_map(value_key).for_each(visit);
-}
-
-fn dict_referents(dict: &RefCell<Dict>, visit: &mut dyn FnMut(usize)) -> bool {
-    dict.try_borrow_mut()
-        .map(|dict| values(dict.iter().flat_map(|(k, v)| [k, v]), visit))
-        .is_ok()
-}
-
-/// An instance's or a function's `__dict__` is examined (and cleared) as part
-/// of its owner, unless `vars()` or `f.__dict__` handed it out.
-fn own_dict_referents(dict: &Rc<RefCell<Dict>>, visit: &mut dyn FnMut(usize)) -> bool {
-    Rc::strong_count(dict) > 1 || dict_referents(dict, visit)
-}
-
-/// What a suspended frame refers to: its locals, its value stack, its cells
-/// and its class-body namespace.
-fn frame_referents(frame: &Frame, visit: &mut dyn FnMut(usize)) {
-    frame
-        .locals
-        .iter()
-        .flatten()
-        .chain(&frame.stack)
-        .filter_map(value_key)
-        .for_each(&mut *visit);
-    frame.cells.iter().for_each(|c| visit(key(Rc::as_ptr(c))));
-    match &frame.namespace {
-        Some(Namespace::Dict(namespace)) => visit(key(Rc::as_ptr(namespace))),
-        Some(Namespace::Mapping(mapping)) => values([mapping].into_iter(), visit),
-        None => {}
-    }
-}
-
 /// Splits the examined objects into those still referred to (directly or not)
-/// from outside, and the garbage.
-fn partition(young: Vec<Tracked>) -> (Vec<Tracked>, Vec<Garbage>) {
-    let young: Vec<Tracked> = young.into_iter().filter(|t| t.strong_count() > 0).collect();
-    let index: HashMap<usize, usize> = young
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.key(), i))
+/// from outside, and the garbage (each with whether it is fresh).
+fn partition(young: Vec<(Tracked, bool)>) -> (Vec<Tracked>, Vec<(Garbage, bool)>) {
+    let young: Vec<(Tracked, bool)> = young
+        .into_iter()
+        .filter(|(t, _)| t.strong_count() > 0)
         .collect();
+    let mut index: FxHashMap<usize, usize> =
+        FxHashMap::with_capacity_and_hasher(young.len(), Default::default());
+    index.extend(young.iter().enumerate().map(|(i, (t, _))| (t.key(), i)));
     // Hold every examined object while it is examined; the collector's own
     // reference is left out of the counts.
-    let objects: Vec<Option<Garbage>> = young.iter().map(Tracked::upgrade).collect();
+    let objects: Vec<Option<Garbage>> = young.iter().map(|(t, _)| t.upgrade()).collect();
     let mut outside: Vec<isize> = young
         .iter()
-        .map(|t| t.strong_count() as isize - 1)
+        .map(|(t, _)| t.strong_count() as isize - 1)
         .collect();
-    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); young.len()];
+    // The references between examined objects: those of object i are
+    // `targets[starts[i]..starts[i + 1]]`.
+    let mut starts: Vec<usize> = Vec::with_capacity(young.len() + 1);
+    let mut targets: Vec<usize> = Vec::new();
     for (i, object) in objects.iter().enumerate() {
+        let start = targets.len();
+        starts.push(start);
         let Some(object) = object else {
             continue;
         };
-        let mut targets = Vec::new();
         let readable = referents(object, &mut |target| {
             if let Some(&j) = index.get(&target) {
                 targets.push(j);
@@ -458,26 +240,28 @@ fn partition(young: Vec<Tracked>) -> (Vec<Tracked>, Vec<Garbage>) {
         });
         if !readable {
             outside[i] = isize::MAX;
+            targets.truncate(start);
             continue;
         }
-        for &j in &targets {
+        for &j in &targets[start..] {
             outside[j] -= 1;
         }
-        edges[i] = targets;
     }
+    starts.push(targets.len());
     let mut reachable = vec![false; young.len()];
     let mut pending: Vec<usize> = (0..young.len()).filter(|&i| outside[i] > 0).collect();
     while let Some(i) = pending.pop() {
         if std::mem::replace(&mut reachable[i], true) {
             continue;
         }
-        pending.extend(edges[i].iter().copied().filter(|&j| !reachable[j]));
+        let edges = &targets[starts[i]..starts[i + 1]];
+        pending.extend(edges.iter().copied().filter(|&j| !reachable[j]));
     }
     let mut survivors = Vec::new();
     let mut garbage = Vec::new();
-    for ((tracked, object), alive) in young.into_iter().zip(objects).zip(reachable) {
+    for (((tracked, fresh), object), alive) in young.into_iter().zip(objects).zip(reachable) {
         match object {
-            Some(object) if !alive => garbage.push(object),
+            Some(object) if !alive => garbage.push((object, fresh)),
             Some(_) => survivors.push(tracked),
             None => {}
         }
@@ -490,56 +274,37 @@ fn partition(young: Vec<Tracked>) -> (Vec<Tracked>, Vec<Garbage>) {
 /// frees by reference counting is gone and not counted, as in CPython; what a
 /// finalizer made reachable again (a frame handed to a stand-in to run its
 /// `finally`) survives; the rest is examined again.
-fn finalize(garbage: Vec<Garbage>) -> (Vec<Tracked>, Vec<Garbage>) {
+fn finalize(garbage: Vec<(Garbage, bool)>) -> (Vec<Tracked>, Vec<(Garbage, bool)>) {
     let closes = |object: &Garbage| match object {
         Garbage::Generator(g) => {
             g.agen.is_none() && !(g.is_coroutine && g.state.get() == GenState::Created)
         }
         _ => false,
     };
-    if !garbage.iter().any(closes) {
+    if !garbage.iter().any(|(g, _)| closes(g)) {
         return (Vec::new(), garbage);
     }
-    for object in &garbage {
+    for (object, _) in &garbage {
         if let Garbage::Generator(g) = object {
             if closes(object) {
                 drop(g.release_frame());
             }
         }
     }
-    let remaining: Vec<Tracked> = garbage.iter().map(Garbage::downgrade).collect();
+    let remaining: Vec<(Tracked, bool)> = garbage
+        .iter()
+        .map(|(g, fresh)| (g.downgrade(), *fresh))
+        .collect();
     drop(garbage);
     partition(remaining)
 }
 
-/// Breaks the garbage's cycles by emptying its mutable containers, then lets go.
-fn release(garbage: Vec<Garbage>) {
+/// Breaks the garbage's cycles by emptying its containers, then lets go.
+fn release(garbage: Vec<(Garbage, bool)>) {
     // What clearing takes out, dropped once everything is cleared.
     let mut taken: Vec<Box<dyn Any>> = Vec::new();
-    let own_dict = |dict: &Rc<RefCell<Dict>>| -> Option<Box<dyn Any>> {
-        (Rc::strong_count(dict) == 1)
-            .then(|| Box::new(std::mem::take(&mut *dict.borrow_mut())) as _)
-    };
-    for object in &garbage {
-        match object {
-            Garbage::List(l) => taken.push(Box::new(std::mem::take(&mut *l.borrow_mut()))),
-            Garbage::Dict(d) => taken.push(Box::new(std::mem::take(&mut *d.borrow_mut()))),
-            Garbage::Set(s) => taken.push(Box::new(std::mem::take(&mut *s.borrow_mut()))),
-            Garbage::Instance(i) => taken.extend(own_dict(&i.dict)),
-            Garbage::Function(f) => {
-                taken.push(Box::new(std::mem::take(&mut *f.defaults.borrow_mut())));
-                taken.push(Box::new(std::mem::take(&mut *f.kwdefaults.borrow_mut())));
-                let mut meta = f.meta.borrow_mut();
-                taken.push(Box::new(std::mem::replace(
-                    &mut meta.annotations,
-                    Value::None,
-                )));
-                taken.extend(meta.dict.as_ref().and_then(own_dict));
-            }
-            Garbage::Cell(c) => taken.push(Box::new(c.borrow_mut().take())),
-            Garbage::Generator(g) if g.agen.is_none() => taken.push(Box::new(g.release_frame())),
-            Garbage::Generator(_) | Garbage::Method(_) => {}
-        }
+    for (object, _) in &garbage {
+        clear(object, &mut taken);
     }
     drop(taken);
     drop(garbage);

@@ -12,6 +12,7 @@ pub mod dict;
 pub mod exceptions;
 pub mod frame;
 pub mod gc;
+pub mod gc_edges;
 pub mod generator;
 pub mod hash;
 pub mod instance;

@@ -140,12 +140,21 @@ impl From<Rc<[Value]>> for TupleRef {
 
 impl Drop for TupleRef {
     fn drop(&mut self) {
-        let Some(items) = Rc::get_mut(&mut self.0) else {
-            return;
-        };
-        if items.is_empty() {
+        if Rc::strong_count(&self.0) != 1 || self.0.is_empty() {
             return;
         }
+        let Some(items) = Rc::get_mut(&mut self.0) else {
+            // Known to the cycle collector (a weak reference): hold the items,
+            // let the tuple go (which only lets go of them), then free them.
+            let items = self.0.to_vec();
+            drop(std::mem::replace(&mut self.0, Rc::from(Vec::new())));
+            if too_deep() {
+                free(FromTheEnd(items));
+            } else {
+                one_level_deeper(|| items.into_iter().rev().for_each(drop));
+            }
+            return;
+        };
         let take = |item: &mut Value| std::mem::replace(item, Value::None);
         if too_deep() {
             free(FromTheEnd(items.iter_mut().map(take).collect()));

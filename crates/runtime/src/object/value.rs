@@ -214,8 +214,15 @@ impl Value {
     pub fn str(s: &str) -> Value {
         Value::Str(Rc::from(s))
     }
+    /// A new tuple; one holding anything but atomic values (which could
+    /// close a cycle) is known to the cycle collector.
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(TupleRef(Rc::from(items)))
+        let track = !items.iter().all(gc::is_atomic);
+        let tuple: Rc<[Value]> = Rc::from(items);
+        if track {
+            gc::track(&tuple);
+        }
+        Value::Tuple(TupleRef(tuple))
     }
     /// A new list (known to the cycle collector, as every container made here).
     pub fn list(items: Vec<Value>) -> Value {

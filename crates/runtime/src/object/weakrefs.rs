@@ -63,6 +63,19 @@ pub fn referent_dropped(referent: usize) {
     }
 }
 
+/// How many callbacks wait on the object at `referent`: each one CPython's
+/// collector calls counts in what `gc.collect()` returns.
+pub fn callbacks_waiting(referent: usize) -> usize {
+    if !ANY.with(Cell::get) {
+        return 0;
+    }
+    WAITING.with(|w| {
+        w.borrow().get(&referent).map_or(0, |refs| {
+            refs.iter().filter(|r| r.strong_count() > 0).count()
+        })
+    })
+}
+
 /// Forgets every registered callback: what a previous run left behind.
 pub fn discard_all() {
     let _ = WAITING.try_with(|w| w.borrow_mut().clear());

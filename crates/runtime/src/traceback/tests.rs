@@ -73,6 +73,7 @@ fn at(name: &str, (line, end_line, col, end_col): (u32, u32, u32, u32)) -> Trace
     TracebackEntry {
         code: CodeObject::load(code),
         pc: 0,
+        frame: None,
     }
 }
 

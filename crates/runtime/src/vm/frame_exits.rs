@@ -59,12 +59,11 @@ impl Vm {
         loop {
             let f = self.frames.last_mut().expect("frame");
             if add_tb {
-                e.push_frame(&f.code, f.current_pc());
                 // The traceback keeps the frame's variables; its value
                 // stack is emptied as the exception leaves (CPython pops it
                 // at `exception_unwind`, while the frame is still current).
-                let mut kept = e.kept_alive.borrow_mut();
-                kept.extend(f.locals.iter().flatten().cloned());
+                let kept = f.keep();
+                e.push_entry(&f.code, f.current_pc(), Some(kept));
             }
             add_tb = true;
             if !f.code.library {
