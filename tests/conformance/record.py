@@ -64,6 +64,34 @@ done): CPython would hang forever.  The recorder then ends the program:
 the pending partial stdout line is written (stamped), `<deadlock>` is written
 on a line of its own to stderr, and the exit status is 3.
 
+Threads.  Real threads interleave with the loop differently from run to run
+(recording one program ten times gave three outputs), so the recorder runs
+the program's threads one at a time, in an order that depends only on the
+program: a scheduler hands a baton from thread to thread.  A thread runs
+until it blocks: a lock it cannot take, time.sleep, or the loop's selector
+waiting.  Then the first thread of a FIFO ready queue runs; when none is
+ready, the clock moves to the earliest deadline (a sleep's end, a timed
+wait's timeout, the selector's timeout; equal deadlines in the order they
+were set) and the thread waiting for it runs.  To make every wait visible
+to the scheduler, threading's locks are replaced by a Python lock on it
+(`_KLock`, shown as `_thread.lock`; release hands the lock to its first
+waiter, acquire with timeout 0 never waits), so Condition, Event,
+Semaphore, Barrier, Thread.join (through the thread's sentinel lock,
+released when the thread ends) and queue's queues wait on it; RLock is
+threading's Python RLock on those locks, shown as `_thread.RLock`;
+queue.SimpleQueue is queue's Python version under the C one's name
+(`_queue.SimpleQueue`); threading's and queue's timeouts read the virtual
+clock.  A new thread joins the back of the ready queue (Thread.start then
+waits for it to start, so it runs before its starter goes on).
+time.sleep(s) in any thread waits until `now + s`.  The selector first
+lets the ready threads run; if none of them called call_soon_threadsafe
+(which writes the loop's self-pipe) and the timeout is not 0, the main
+thread waits until `now + timeout` or such a write.  A `select(None)` or
+a lock wait that nothing can end is a deadlock (see Event loop).  At exit, CPython
+joins the threads that are not daemons (threading._shutdown) before the
+program's last line is stamped.  The engine's threads follow the same
+scheduler (crates/runtime/src/asyncio/python/_thread.py).
+
 Seeding.  Before the program runs, random.seed(SEED) is called.  SEED is, by
 priority: the --seed option; a pin `# loopscope: seed=N` on a line of its own
 among the program's first 5 lines; the engine's default seed 0.
@@ -176,31 +204,33 @@ def _install_virtual_time(stdout):
         return round(now * 1e9)
 
     def virtual_sleep(seconds):
-        global now
         if seconds < 0:
             raise ValueError("sleep length must be non-negative")
-        now += seconds
+        _scheduler.sleep(seconds)
 
     time.time = time.monotonic = time.perf_counter = virtual_seconds
     time.time_ns = time.monotonic_ns = time.perf_counter_ns = virtual_nanoseconds
     time.sleep = virtual_sleep
+    _install_scheduler(stdout, virtual_seconds)
     _install_virtual_wall_clock(time)
 
     class EpollSelector(selectors.DefaultSelector):
         """A selector that never waits: waiting advances the virtual clock."""
 
+        waiter = None
+
         def select(self, timeout=None):
-            global now
+            _scheduler.yield_to_ready()
             events = super().select(0)
-            if events:
+            if events or (timeout is not None and timeout <= 0):
                 return events
-            if timeout is None:
-                stdout.finish()
-                sys.__stderr__.write(DEADLOCK_MARKER)
-                sys.__stderr__.flush()
-                os._exit(DEADLOCK_STATUS)
-            now += timeout
-            return events
+            self.waiter = _Waiter(_scheduler.current())
+            self.waiter.on_timeout = lambda: None
+            if timeout is not None:
+                _scheduler.add_timer(now + timeout, self.waiter)
+            _scheduler.block()
+            self.waiter = None
+            return super().select(0)
 
     class VirtualEventLoop(asyncio.SelectorEventLoop):
         def __init__(self):
@@ -209,10 +239,235 @@ def _install_virtual_time(stdout):
         def time(self):
             return now
 
+        def _write_to_self(self):
+            super()._write_to_self()
+            waiter = getattr(self._selector, "waiter", None)
+            if waiter is not None and not waiter.done:
+                _scheduler.make_ready(waiter, True)
+
     class VirtualEventLoopPolicy(asyncio.DefaultEventLoopPolicy):
         _loop_factory = VirtualEventLoop
 
     asyncio.set_event_loop_policy(VirtualEventLoopPolicy())
+
+
+
+# ---------------------------------------------------------------------------
+# Threads, one at a time (see "Threads" above).
+# ---------------------------------------------------------------------------
+
+class _KThread:
+    """A thread as the scheduler sees it: GO is held until it may run."""
+
+    def __init__(self, real_lock):
+        self.go = real_lock()
+        self.go.acquire()
+        self.sentinel = None
+        self.woken_by = None
+
+
+class _Waiter:
+    """One thread blocked on one thing, until a release or a deadline."""
+
+    def __init__(self, thread):
+        self.thread = thread
+        self.done = False
+        self.granted = False
+
+
+class _Scheduler:
+    """Runs the program's threads one at a time, deterministically.
+
+    A thread runs until it blocks (a lock it cannot take, time.sleep, the
+    loop's selector waiting); then the first thread of the ready queue runs,
+    or, when none is ready, the clock moves to the earliest deadline."""
+
+    def __init__(self, stdout):
+        import _thread
+        import collections
+        self._real_lock = _thread.allocate_lock
+        self._get_ident = _thread.get_ident
+        self._stdout = stdout
+        self.ready = collections.deque()
+        self.timers = []
+        self.seq = 0
+        self.threads = {self._get_ident(): _KThread(self._real_lock)}
+
+    def current(self):
+        return self.threads[self._get_ident()]
+
+    def make_ready(self, waiter, granted):
+        """End WAITER's wait (GRANTED: by a release, else by its deadline)."""
+        waiter.done = True
+        waiter.granted = granted
+        self.ready.append(waiter.thread)
+
+    def add_timer(self, deadline, waiter):
+        import heapq
+        self.seq += 1
+        heapq.heappush(self.timers, (deadline, self.seq, waiter))
+
+    def _next(self):
+        global now
+        import heapq
+        while not self.ready:
+            if not self.timers:
+                self._stdout.finish()
+                sys.__stderr__.write(DEADLOCK_MARKER)
+                sys.__stderr__.flush()
+                os._exit(DEADLOCK_STATUS)
+            deadline, _, waiter = heapq.heappop(self.timers)
+            if waiter.done:
+                continue
+            if deadline > now:
+                now = deadline
+            waiter.on_timeout()
+            self.make_ready(waiter, False)
+        return self.ready.popleft()
+
+    def block(self):
+        """The current thread waits until one of its waiters is done."""
+        me = self.current()
+        following = self._next()
+        if following is not me:
+            following.go.release()
+            me.go.acquire()
+
+    def yield_to_ready(self):
+        """Let the ready threads run until they block (the caller is ready)."""
+        if self.ready:
+            self.ready.append(self.current())
+            following = self.ready.popleft()
+            following.go.release()
+            self.current().go.acquire()
+
+    def sleep(self, seconds):
+        waiter = _Waiter(self.current())
+        waiter.on_timeout = lambda: None
+        self.add_timer(now + seconds, waiter)
+        self.block()
+
+    def start_new_thread(self, real_start, function, args, kwargs=None):
+        thread = _KThread(self._real_lock)
+        self.ready.append(thread)
+
+        def bootstrap():
+            self.threads[self._get_ident()] = thread
+            thread.go.acquire()
+            try:
+                function(*args, **(kwargs or {}))
+            finally:
+                if thread.sentinel is not None:
+                    thread.sentinel.release()
+                del self.threads[self._get_ident()]
+                self._next().go.release()
+
+        return real_start(bootstrap, ())
+
+    def sentinel(self):
+        lock = _KLock()
+        self.current().sentinel = lock
+        return lock
+
+
+_scheduler = None
+
+
+class _KLock:
+    """threading's Lock on the scheduler: a blocked acquire lets others run;
+    release hands the lock to the first waiter."""
+
+    def __init__(self):
+        self._locked = False
+        self._waiters = []
+
+    def acquire(self, blocking=True, timeout=-1):
+        if not blocking and timeout != -1:
+            raise ValueError("can't specify a timeout for a non-blocking call")
+        if blocking and timeout < 0 and timeout != -1:
+            raise ValueError("timeout value must be a non-negative number")
+        if not self._locked:
+            self._locked = True
+            return True
+        if not blocking or timeout == 0:
+            return False
+        waiter = _Waiter(_scheduler.current())
+        self._waiters.append(waiter)
+        waiter.on_timeout = lambda: self._waiters.remove(waiter)
+        if timeout > 0:
+            _scheduler.add_timer(now + timeout, waiter)
+        _scheduler.block()
+        return waiter.granted
+
+    def release(self):
+        if not self._locked:
+            raise RuntimeError("release unlocked lock")
+        if self._waiters:
+            _scheduler.make_ready(self._waiters.pop(0), True)
+        else:
+            self._locked = False
+
+    def locked(self):
+        return self._locked
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *exc):
+        self.release()
+
+    def _at_fork_reinit(self):
+        self._locked = False
+        self._waiters = []
+
+    def __repr__(self):
+        state = "locked" if self._locked else "unlocked"
+        return f"<{state} _thread.lock object at {hex(id(self))}>"
+
+
+_KLock.__module__ = "_thread"
+_KLock.__name__ = _KLock.__qualname__ = "lock"
+
+
+
+def _shown_as_c_rlock(python_rlock):
+    """threading's Python RLock (built on the scheduler's locks) with the
+    name and repr of the C one it stands for."""
+
+    class RLock(python_rlock):
+        def __repr__(self):
+            state = "locked" if self._block.locked() else "unlocked"
+            return (f"<{state} _thread.RLock object owner={self._owner or 0} "
+                    f"count={self._count} at {hex(id(self))}>")
+
+    RLock.__module__ = "_thread"
+    return RLock
+
+
+def _install_scheduler(stdout, virtual_seconds):
+    """threading, queue and concurrent.futures on the scheduler."""
+    global _scheduler
+    import _thread
+    import queue
+    import threading
+
+    _scheduler = _Scheduler(stdout)
+    real_start = _thread.start_new_thread
+
+    def start_new_thread(function, args, kwargs=None):
+        return _scheduler.start_new_thread(real_start, function, args, kwargs)
+
+    threading._start_new_thread = _thread.start_new_thread = start_new_thread
+    threading._allocate_lock = threading.Lock = _thread.allocate_lock = _KLock
+    threading._CRLock = _shown_as_c_rlock(threading._PyRLock)
+    threading._set_sentinel = _scheduler.sentinel
+    threading._time = queue.time = virtual_seconds
+
+    class SimpleQueue(queue._PySimpleQueue):
+        pass
+
+    SimpleQueue.__module__ = "_queue"
+    queue.SimpleQueue = SimpleQueue
 
 
 def _install_virtual_wall_clock(time):
@@ -313,6 +568,10 @@ class StampedStdout:
         *complete, self._partial = (self._partial + text).split("\n")
         for line in complete:
             self._real.write(f"{now:.3f} {line}\n")
+        if complete:
+            # A line printed by a destructor late in the interpreter's
+            # shutdown comes after the last flush of the real stream.
+            self._real.flush()
         return len(text)
 
     def flush(self):

@@ -88,6 +88,8 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("collections.abc" => "collections/abc"),
         python!("concurrent" => "concurrent/__init__"),
         python!("concurrent.futures" => "concurrent/futures/__init__"),
+        python!("concurrent.futures._base" => "concurrent/futures/_base"),
+        python!("concurrent.futures.thread" => "concurrent/futures/thread"),
         python!("contextlib"),
         python!("copy"),
         python!("dataclasses"),

@@ -105,9 +105,16 @@ pub fn run_program_observed(
     let mut vm = new_vm(source, options);
     vm.progress = ProgressReporter::new(progress);
     vm.recorder.pack = options.pack_trace;
-    let status = execute(&mut vm, source, options);
+    let mut status = execute(&mut vm, source, options);
     if crate::object::warnings::has_pending() {
         vm.report_notices();
+    }
+    if vm.halted.is_none() {
+        join_threads(&mut vm);
+        if let Some(msg) = vm.halted.clone() {
+            vm.write_limit_message(&msg);
+            status = 3;
+        }
     }
     if vm.halted.is_none() {
         run_exit_functions(&mut vm);
@@ -194,6 +201,7 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> i32 {
         match vm.push_frame(frame) {
             Ok(()) => vm.run(0).map(|exit| match exit {
                 Exit::Return(v) | Exit::Yield(v) | Exit::AsyncYield(v) => v,
+                Exit::Blocked => Value::None,
             }),
             Err(e) => Err(e),
         }
@@ -256,6 +264,22 @@ fn collect_unreported_tasks(vm: &mut Vm) {
     }
     if crate::object::warnings::has_pending() {
         vm.report_notices();
+    }
+}
+
+/// `threading._shutdown()`, when the program imported threading: CPython's
+/// first step at shutdown runs threading's exit functions (an executor's
+/// workers are told to stop) and waits for every thread that is not a
+/// daemon.
+fn join_threads(vm: &mut Vm) {
+    let threading = vm.modules.borrow().get_str("threading");
+    let Some(threading) = threading else { return };
+    let shutdown = crate::attrs::get_attr(vm, &threading, "_shutdown");
+    if let Err(e) = shutdown.and_then(|shutdown| vm.call0(&shutdown)) {
+        if vm.halted.is_none() {
+            let text = crate::traceback::format_exception(vm, &e);
+            vm.write(Stream::Stderr, &text);
+        }
     }
 }
 

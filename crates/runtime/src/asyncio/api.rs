@@ -52,7 +52,6 @@ pub fn make_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("shield", shield::shield),
         ("timeout", timeouts::timeout),
         ("timeout_at", timeouts::timeout_at),
-        ("to_thread", super::threads::to_thread),
     ];
     {
         let mut attrs = m.attrs.borrow_mut();

@@ -196,6 +196,8 @@ pub fn close(vm: &mut Vm, loop_id: u32) {
         vm.report_notices();
     }
     vm.states.get::<LibrarySite>().0 = None;
+    // Its errors are the executor's, reported by the threads themselves.
+    let _ = super::threads::close_default_executor(vm, loop_id);
 }
 
 /// `loop.stop()`.
@@ -264,19 +266,24 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
             .first()
             .map(|h| select_timeout(h.when - vm.now))
     };
-    let Some(timeout) = timeout else {
-        return Err(deadlock_report(vm));
-    };
-    // The virtual selector: waiting `timeout` seconds is adding it.
-    if timeout > 0.0 {
-        vm.now += timeout;
-        vm.recorder.record(
-            vm.now,
-            0,
-            EventKind::ClockAdvanced {
-                to: trace::Seconds::new(vm.now),
-            },
-        );
+    if super::thread_switch::threads(vm).started() {
+        // Other threads may run, and move the clock, while the selector waits.
+        super::thread_switch::select(vm, loop_id, timeout)?;
+    } else {
+        let Some(timeout) = timeout else {
+            return Err(deadlock_report(vm));
+        };
+        // The virtual selector: waiting `timeout` seconds is adding it.
+        if timeout > 0.0 {
+            vm.now += timeout;
+            vm.recorder.record(
+                vm.now,
+                0,
+                EventKind::ClockAdvanced {
+                    to: trace::Seconds::new(vm.now),
+                },
+            );
+        }
     }
     if vm.now > vm.limits.time_horizon {
         return Err(format!(
@@ -410,7 +417,7 @@ pub fn run_forever(
 }
 
 /// Who waits on what, for the deadlock message.
-fn deadlock_report(vm: &mut Vm) -> String {
+pub(super) fn deadlock_report(vm: &mut Vm) -> String {
     let mut lines = vec![
         "deadlock: no task can make progress (nothing is ready and no timer is pending)"
             .to_string(),
@@ -497,11 +504,23 @@ pub(super) fn method(name: &str) -> Option<(&'static str, NativeFn)> {
         "remove_signal_handler" => {
             Some(("remove_signal_handler", unix_events::remove_signal_handler))
         }
-        "shutdown_default_executor" => {
-            Some(("shutdown_default_executor", l_shutdown_default_executor))
+        "shutdown_default_executor" => Some((
+            "shutdown_default_executor",
+            super::threads::shutdown_default_executor,
+        )),
+        "set_default_executor" => {
+            Some(("set_default_executor", super::threads::set_default_executor))
         }
         _ => super::exception_handler::method(name),
     }
+}
+
+/// `self._check_closed()`.
+pub(super) fn check_closed(vm: &mut Vm, l: u32) -> PyResult<()> {
+    if aio(vm).loops[l as usize].closed {
+        return Err(runtime_error("Event loop is closed"));
+    }
+    Ok(())
 }
 
 pub(super) fn loop_of(r: &Value) -> PyResult<u32> {
@@ -595,13 +614,14 @@ fn l_call_soon(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     Ok(Value::Native(Rc::new(AsyncObject::Handle(h))))
 }
 
-/// `loop.call_soon_threadsafe(callback, *args)`: the program has one thread,
-/// so this is `call_soon` (waking the selector changes nothing: a ready
-/// handle already makes it not wait).
+/// `loop.call_soon_threadsafe(callback, *args)`: `call_soon`, then the byte
+/// on the self-pipe that wakes the selector if another thread calls it while
+/// the loop waits (`thread_switch::wake_loop`).
 fn l_call_soon_threadsafe(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let l = loop_of(r)?;
     let callback = callback_of(vm, l, &a, 0, "call_soon_threadsafe")?;
     let h = call_soon(vm, l, callback);
+    super::thread_switch::wake_loop(vm, l)?;
     Ok(Value::Native(Rc::new(AsyncObject::Handle(h))))
 }
 
@@ -656,16 +676,6 @@ fn l_shutdown_asyncgens(_: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
         "shutdown_asyncgens",
         "BaseEventLoop.shutdown_asyncgens",
         body,
-    )))
-}
-
-/// `await loop.shutdown_default_executor()`: there are no executor threads.
-fn l_shutdown_default_executor(_: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    loop_of(r)?;
-    Ok(Value::Generator(native_coro::coroutine(
-        "shutdown_default_executor",
-        "BaseEventLoop.shutdown_default_executor",
-        NativeCoro::ReturnNone,
     )))
 }
 

@@ -41,6 +41,7 @@ pub mod shield;
 pub mod submodules;
 pub mod taskgroups;
 pub mod tasks;
+pub mod thread_switch;
 pub mod threads;
 pub mod timeouts;
 pub mod unix_events;
@@ -68,6 +69,8 @@ use objects::{as_future, AsyncObject};
 pub fn install(vm: &mut Vm) {
     vm.registry
         .register("asyncio", ModuleSource::Native(api::make_module));
+    vm.registry
+        .register("_thread", ModuleSource::Native(thread_switch::make));
     for t in [
         TypeId::Future,
         TypeId::Task,

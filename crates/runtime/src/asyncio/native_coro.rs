@@ -35,9 +35,6 @@ pub enum NativeCoro {
     Timeout(super::timeouts::TimeoutCoro),
     /// `TaskGroup.__aenter__` / `__aexit__`.
     TaskGroup(super::taskgroups::TaskGroupCoro),
-    /// A coroutine that returns None at once (`shutdown_asyncgens` and
-    /// `shutdown_default_executor` with nothing to shut down).
-    ReturnNone,
     /// An async generator's `asend`/`athrow`/`aclose` awaitable run by a
     /// Task (`loop.create_task(agen.aclose())`).
     AgenAwaitable(Rc<AsyncGenAwaitable>),
@@ -76,10 +73,6 @@ impl NativeCoroutine for NativeCoro {
             NativeCoro::TaskGroup(c) => c.step(vm, input),
             NativeCoro::AgenAwaitable(aw) => vm.step_agen_awaitable(aw, input),
             NativeCoro::ShutdownAsyncgens(c) => c.step(vm, input),
-            NativeCoro::ReturnNone => match input {
-                Resume::Throw(e) => GenOutcome::Raised(e),
-                Resume::Value(_) => GenOutcome::Returned(Value::None),
-            },
             NativeCoro::Sleep0 { result, started } => match input {
                 Resume::Throw(e) => GenOutcome::Raised(e),
                 Resume::Value(_) if !*started => {

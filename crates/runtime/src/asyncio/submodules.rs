@@ -73,6 +73,7 @@ const SUBMODULES: &[(&str, &[&str])] = &[
     ("runners", &["Runner", "run"]),
     ("timeouts", &["Timeout", "timeout", "timeout_at"]),
     ("taskgroups", &["TaskGroup"]),
+    ("threads", &["to_thread"]),
     ("coroutines", &["iscoroutinefunction", "iscoroutine"]),
     (
         "protocols",
@@ -120,6 +121,12 @@ const PYTHON_HALVES: &[(&str, &str, &[&str], &[&str])] = &[
             "gather",
         ],
         &["Runner", "run"],
+    ),
+    (
+        "threads",
+        library_source!("asyncio/python/threads.py"),
+        &["get_running_loop", "wrap_future"],
+        &["to_thread"],
     ),
     (
         "protocols",

@@ -22,7 +22,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     let m = super::native_module("_functools", "", FUNCTIONS);
     let slots = vm.slots.get_mut(TypeId::Partial);
     slots.construct = Some(partial);
-    slots.call = Some(call_partial);
+    slots.forward = Some(forward_partial);
     slots.getattr = Some(partial_attribute);
     m.attrs
         .borrow_mut()
@@ -78,7 +78,8 @@ pub fn partial_parts(v: &Value) -> Option<(Value, Vec<Value>, Dict)> {
     }
 }
 
-fn call_partial(vm: &mut Vm, partial: &Value, args: Args) -> PyResult<Value> {
+/// Calling a partial object: its function, with its arguments first.
+fn forward_partial(partial: &Value, args: Args) -> PyResult<(Value, Args)> {
     let Some((func, bound, keywords)) = partial_parts(partial) else {
         return Err(type_error("bad partial object"));
     };
@@ -98,7 +99,7 @@ fn call_partial(vm: &mut Vm, partial: &Value, args: Args) -> PyResult<Value> {
             None => kw.push((k, v)),
         }
     }
-    vm.call(&func, Args { pos, kw })
+    Ok((func, Args { pos, kw }))
 }
 
 fn reduce(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {

@@ -298,8 +298,32 @@ fn sleep(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     if secs < 0.0 {
         return Err(value_error("sleep length must be non-negative"));
     }
-    blocking_sleep(vm, secs)?;
+    if !threaded_sleep(vm, secs)? {
+        blocking_sleep(vm, secs)?;
+    }
     Ok(Value::None)
+}
+
+/// Once the program has started a thread, `time.sleep` waits in the thread
+/// scheduler (`_thread._sleep`): the other threads run meanwhile. The main
+/// thread waits there; another thread suspends its run after this call
+/// (`_thread._suspend`, called from here, at the thread's own depth).
+/// False when there are no threads.
+fn threaded_sleep(vm: &mut Vm, secs: f64) -> PyResult<bool> {
+    let threads = vm.modules.borrow().get_str("_thread");
+    let Some(threads) = threads else {
+        return Ok(false);
+    };
+    let started = crate::attrs::get_attr(vm, &threads, "_started")?;
+    if !matches!(vm.call0(&started)?, Value::Bool(true)) {
+        return Ok(false);
+    }
+    let sleep = crate::attrs::get_attr(vm, &threads, "_sleep")?;
+    if matches!(vm.call1(&sleep, Value::Float(secs))?, Value::Bool(true)) {
+        let suspend = crate::attrs::get_attr(vm, &threads, "_suspend")?;
+        vm.call0(&suspend)?;
+    }
+    Ok(true)
 }
 
 /// `time.sleep(secs)` inside the program: the clock jumps while the loop is

@@ -19,6 +19,11 @@ pub type SetAttrFn = fn(&mut Vm, &Value, &str, Option<Value>) -> PyResult<bool>;
 pub type ConstructFn = fn(&mut Vm, TypeId, Args) -> PyResult<Value>;
 /// Calling an object of the type: `partial_obj(1, 2)`.
 pub type CallFn = fn(&mut Vm, &Value, Args) -> PyResult<Value>;
+/// Calling an object of the type is calling another callable with these
+/// arguments (`partial_obj(1)` calls its function): `Vm::prepare_call`
+/// follows it, so a Python function called so runs as a frame of the same
+/// run (a simulated thread may block in it).
+pub type ForwardFn = fn(&Value, Args) -> PyResult<(Value, Args)>;
 /// One step of `await obj`: `Some(result)` when it is done, `None` to yield
 /// `obj` to the task (`fresh` is false when resumed after yielding it).
 pub type AwaitFn = fn(&mut Vm, &Value, bool) -> PyResult<Option<Value>>;
@@ -40,6 +45,7 @@ pub struct Slots {
     pub setattr: Option<SetAttrFn>,
     pub construct: Option<ConstructFn>,
     pub call: Option<CallFn>,
+    pub forward: Option<ForwardFn>,
     pub await_step: Option<AwaitFn>,
     pub await_iter: Option<AwaitIterFn>,
 }

@@ -72,6 +72,9 @@ pub struct Vm {
     /// Nested runs of the dispatch loop (Rust code calling Python), bounded
     /// so that the Rust stack cannot overflow.
     pub(crate) native_depth: usize,
+    /// Set by the thread scheduler when a simulated thread blocks: the
+    /// dispatch loop then ends the thread's run with `Exit::Blocked`.
+    pub(crate) block_request: bool,
     /// Tells a watching UI how far the run has got (`run_program_observed`).
     pub(crate) progress: ProgressReporter,
     /// The methods of built-in types taken from a type (`object.__lt__`),

@@ -236,6 +236,10 @@ impl Vm {
             Ok(Exit::Return(_)) => Ok(AgenEvent::Returned),
             Ok(Exit::AsyncYield(v)) => Ok(AgenEvent::AsyncYield(v)),
             Ok(Exit::Yield(v)) => Err(v),
+            Ok(Exit::Blocked) => Ok(AgenEvent::Raised(exc(
+                TypeId::RuntimeError,
+                "internal error: an async generator's run blocked",
+            ))),
             Err(e) => Ok(AgenEvent::Raised(e)),
         }
     }

@@ -126,7 +126,7 @@ impl Vm {
             })?;
         match ran {
             Exit::Return(_) => Ok(()),
-            Exit::Yield(_) | Exit::AsyncYield(_) => Err(exc(
+            Exit::Yield(_) | Exit::AsyncYield(_) | Exit::Blocked => Err(exc(
                 TypeId::RuntimeError,
                 format!("the module {name} yielded while being imported"),
             )),

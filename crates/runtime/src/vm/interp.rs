@@ -78,7 +78,12 @@ impl Vm {
                 }
             };
             match self.exec(instr) {
-                Ok(Flow::Next) => {}
+                Ok(Flow::Next) => {
+                    if self.block_request {
+                        self.block_request = false;
+                        return Ok(Exit::Blocked);
+                    }
+                }
                 Ok(Flow::Exit(x)) => return Ok(x),
                 Ok(Flow::Fail(e)) => return Err(e),
                 Err(e) => {
@@ -786,8 +791,9 @@ impl Vm {
                 let exit_fn = attrs::get_attr(self, &mgr, exit_name).map_err(|_| missing())?;
                 let enter_fn = attrs::get_attr(self, &mgr, enter).map_err(|_| missing())?;
                 self.push(exit_fn);
-                let r = self.call(&enter_fn, Args::default())?;
-                self.push(r);
+                // A frame of this run (not a nested one): a simulated thread
+                // may block in `__enter__` (`with lock:`).
+                self.call_from_bytecode(enter_fn, Args::default())?;
             }
             Instr::WithExitNormal { .. } => {
                 let exit_fn = self.pop();

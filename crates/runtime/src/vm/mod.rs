@@ -53,6 +53,10 @@ pub enum Exit {
     Yield(Value),
     /// An async generator's `yield` (its frame was the base of the run).
     AsyncYield(Value),
+    /// A simulated thread blocked (`Vm::block_request`, set by the thread
+    /// scheduler only in the thread's own run): its frames stay above the
+    /// base for the scheduler to take.
+    Blocked,
 }
 
 /// Below this size, a result is built without a size or budget check
@@ -110,6 +114,7 @@ impl Vm {
             library_depth: 0,
             coroutine_origin_depth: 0,
             native_depth: 0,
+            block_request: false,
             progress: Default::default(),
             unbound_methods: Default::default(),
             asyncgen_hooks: Default::default(),
@@ -148,7 +153,7 @@ impl Vm {
         let base = self.frames.len() - 1;
         match self.run_nested(base)? {
             Exit::Return(v) => Ok(v),
-            Exit::Yield(_) | Exit::AsyncYield(_) => Err(exc(
+            Exit::Yield(_) | Exit::AsyncYield(_) | Exit::Blocked => Err(exc(
                 TypeId::RuntimeError,
                 "internal error: a plain function yielded",
             )),
@@ -197,6 +202,10 @@ impl Vm {
                 if let Some(w) = descriptors::method_wrapper(func) {
                     return self.prepare_call(&w.func.clone(), args);
                 }
+                if let Some(forward) = self.slots.inherited(o.class_id(), |s| s.forward) {
+                    let (target, args) = forward(func, args)?;
+                    return self.prepare_call(&target, args);
+                }
                 match self.slots.inherited(o.class_id(), |s| s.call) {
                     Some(call) => call(self, func, args).map(Callee::Done),
                     None => Err(not_callable(func)),
@@ -214,6 +223,7 @@ impl Vm {
             Value::Native(o) => {
                 descriptors::method_wrapper(v).is_some()
                     || self.slots.inherited(o.class_id(), |s| s.call).is_some()
+                    || self.slots.inherited(o.class_id(), |s| s.forward).is_some()
             }
             _ => false,
         }
@@ -415,6 +425,10 @@ impl Vm {
         match self.run_nested(base) {
             Ok(Exit::Return(v)) => GenOutcome::Returned(v),
             Ok(Exit::Yield(v) | Exit::AsyncYield(v)) => GenOutcome::Yielded(v),
+            Ok(Exit::Blocked) => GenOutcome::Raised(exc(
+                TypeId::RuntimeError,
+                "internal error: a generator's run blocked",
+            )),
             Err(e) => GenOutcome::Raised(e),
         }
     }

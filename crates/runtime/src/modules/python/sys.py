@@ -1,6 +1,7 @@
 # The Python half of Loopscope's sys (the rest is modules/sys.rs, which runs
 # this in the module's namespace): the named tuples of the oracle's build
-# (CPython's struct sequences) version_info, hash_info and float_info.
+# (CPython's struct sequences) version_info, hash_info and float_info;
+# excepthook.
 
 
 def _item(index):
@@ -38,3 +39,12 @@ float_info = _struct_seq(
     (1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307, 15, 53,
      2.220446049250313e-16, 2, 1))
 del _item, _struct_seq
+
+
+def excepthook(exc_type, value, traceback, /):
+    # What an uncaught exception prints (threading's hook falls back on it).
+    import traceback as _traceback
+    _traceback.print_exception(exc_type, value, traceback)
+
+
+__excepthook__ = excepthook
