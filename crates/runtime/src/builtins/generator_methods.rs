@@ -1,13 +1,14 @@
 //! Generator and coroutine objects' attributes and methods: `send`,
 //! `throw`, `close` (with CPython's GeneratorExit protocol), `__next__`,
-//! `__name__`, `gi_running` / `cr_running`, `gi_code` / `cr_code`, ...
+//! `__name__`, `gi_running` / `cr_running`, `gi_code` / `cr_code`,
+//! `gi_frame` / `cr_frame` / `ag_frame`, ...
 
 use std::rc::Rc;
 
 use super::args::{count_range, exactly_one, no_args};
 use crate::object::exceptions::{stop_iteration, type_error};
 use crate::object::generator::{
-    AgenOp, AnextAwaitable, AsyncGenAwaitable, AwaitableState, CoroutineWrapper, GenState,
+    AgenOp, AnextAwaitable, AsyncGenAwaitable, AwaitableState, CoroutineWrapper, GenBody, GenState,
     Generator,
 };
 use crate::object::types::type_of;
@@ -15,11 +16,50 @@ use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
 
 /// Data attributes (the `getattr` slot of generators and coroutines).
-pub fn getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+pub fn getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
     let Value::Generator(g) = obj else {
         return Ok(None);
     };
+    if name.ends_with("_frame") && name.len() == 8 {
+        if let Some(frame) = frame_attribute(vm, g, name) {
+            return Ok(Some(frame));
+        }
+    }
     Ok(data_attribute(g, name))
+}
+
+/// `gi_frame` / `cr_frame` / `ag_frame`: a snapshot of its frame (the line
+/// it is at, no `f_back` while suspended), None once it finished. A
+/// coroutine of asyncio's own (a native one) has none here.
+fn frame_attribute(vm: &Vm, g: &Rc<Generator>, name: &str) -> Option<Value> {
+    let prefix = if g.is_coroutine {
+        "cr_"
+    } else if g.is_async_gen() {
+        "ag_"
+    } else {
+        "gi_"
+    };
+    if name.strip_prefix(prefix) != Some("frame") {
+        return None;
+    }
+    let code = g.code.clone()?;
+    let line = match (g.state.get(), &*g.body.borrow()) {
+        (GenState::Closed, _) => return Some(Value::None),
+        (_, GenBody::Frame(Some(frame))) if frame.pc > 0 => frame.current_line(),
+        (GenState::Running, _) => vm
+            .frames
+            .iter()
+            .rev()
+            .find(|f| f.owner.as_ref().is_some_and(|o| Rc::ptr_eq(o, g)))
+            .map_or(code.first_line, |f| f.current_line()),
+        _ => code.first_line,
+    };
+    let frame = super::frame_object::FrameObject {
+        code,
+        line,
+        back: Value::None,
+    };
+    Some(Value::Native(Rc::new(frame)))
 }
 
 fn data_attribute(g: &Rc<Generator>, name: &str) -> Option<Value> {
