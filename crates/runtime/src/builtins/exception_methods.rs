@@ -24,7 +24,7 @@ fn data_attribute(e: &ExcRef, name: &str) -> Option<Value> {
         "__cause__" => opt_exc(&e.cause.borrow()),
         "__context__" => opt_exc(&e.context.borrow()),
         "__suppress_context__" => Value::Bool(e.suppress_context.get()),
-        "__traceback__" => Value::None,
+        "__traceback__" => super::traceback_object::traceback_of(e),
         "value" if e.is(TypeId::StopIteration) => e.first_arg(),
         "code" if e.is(TypeId::SystemExit) => e.first_arg(),
         "errno" | "strerror" | "filename" if e.is(TypeId::OSError) => {

@@ -23,6 +23,7 @@ pub mod sort;
 pub mod str_format;
 pub mod str_methods;
 mod str_translate;
+pub mod traceback_object;
 mod type_methods;
 mod value_specials;
 
@@ -197,6 +198,7 @@ pub fn install(vm: &mut Vm) {
     function.setattr = Some(function_attrs::setattr);
     slots.get_mut(TypeId::Code).getattr = Some(function_attrs::code_getattr);
     slots.get_mut(TypeId::Frame).getattr = Some(frame_object::getattr);
+    slots.get_mut(TypeId::Traceback).getattr = Some(traceback_object::getattr);
     let agen = slots.get_mut(TypeId::AsyncGenerator);
     agen.methods = generator_methods::ASYNC_GEN_METHODS;
     agen.getattr = Some(generator_methods::getattr);

@@ -194,8 +194,8 @@ fn exc_info(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     Ok(match vm.handled_exception() {
         Some(e) => Value::tuple(vec![
             Value::Type(e.class.clone()),
-            Value::Exception(e),
-            Value::None,
+            Value::Exception(e.clone()),
+            crate::builtins::traceback_object::traceback_of(&e),
         ]),
         None => Value::tuple(vec![Value::None, Value::None, Value::None]),
     })

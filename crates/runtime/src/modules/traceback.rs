@@ -1,7 +1,8 @@
 //! `traceback`: `print_exc()`, `format_exc()`, `print_exception()`,
 //! `format_exception()`, `print_stack()` and friends, formatted by the
 //! runtime's traceback printer in the `traceback` module's style (only the
-//! program's frames, as everywhere).
+//! program's frames, as everywhere); its Python half (`python/traceback.py`)
+//! walks traceback objects (`extract_tb`, `walk_tb`, `FrameSummary`).
 
 use std::rc::Rc;
 
@@ -12,8 +13,9 @@ use crate::object::value::{Args, ExcRef, Module, NativeFn, PyResult, Value};
 use crate::trace::Stream;
 use crate::vm::Vm;
 
-pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
+pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     const FUNCTIONS: &[(&str, NativeFn)] = &[
+        ("_getline", getline),
         ("print_exc", print_exc),
         ("format_exc", format_exc),
         ("print_exception", print_exception),
@@ -22,10 +24,25 @@ pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("print_stack", print_stack),
         ("format_stack", format_stack),
     ];
-    Ok(super::native_module(
-        "traceback",
-        stdlib_path!("traceback.py"),
-        FUNCTIONS,
+    let m = super::native_module("traceback", stdlib_path!("traceback.py"), FUNCTIONS);
+    vm.run_library_source(&m, library_source!("modules/python/traceback.py"))?;
+    Ok(m)
+}
+
+/// `_getline(filename, lineno)`: linecache's line of the program's source
+/// ("" for any other file, whose source a simulated run does not have).
+fn getline(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    reject_kwargs("_getline", &args)?;
+    count_range("_getline", &args, 2, 2)?;
+    let (Value::Str(filename), Value::Int(lineno)) = (&args.pos[0], &args.pos[1]) else {
+        return Ok(Value::str(""));
+    };
+    if **filename != *vm.main.filename || *lineno < 1 {
+        return Ok(Value::str(""));
+    }
+    let line = vm.source_lines.get(*lineno as usize - 1);
+    Ok(Value::str(
+        &line.map_or(String::new(), |l| format!("{l}\n")),
     ))
 }
 

@@ -65,6 +65,7 @@ types! {
     Cell: "cell", "builtins", Object;
     Code: "code", "builtins", Object;
     Frame: "frame", "builtins", Object;
+    Traceback: "traceback", "builtins", Object;
     UnionType: "UnionType", "types", Object;
     Ellipsis: "ellipsis", "builtins", Object;
     Enumerate: "enumerate", "builtins", Object;
