@@ -1,5 +1,5 @@
 //! Python's format-spec mini-language (`format(value, spec)`, `str.format`,
-//! f-strings) for ints, floats and strs, ported from CPython 3.11's
+//! f-strings) for ints, floats, complex numbers and strs, ported from CPython 3.11's
 //! `Python/formatter_unicode.c`.
 //!
 //! Usage: [`parse`] the spec for the kind of value at hand, then call
@@ -389,10 +389,14 @@ pub fn format_float(value: f64, spec: &FormatSpec) -> Result<String, PyError> {
     if percent {
         text.push('%');
     }
+    Ok(layout_number(&float_parts(&text), spec, false))
+}
 
+/// A float's text split for [`layout_number`].
+fn float_parts(text: &str) -> NumberParts<'_> {
     let (negative, body) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
-        None => (false, text.as_str()),
+        None => (false, text),
     };
     let digits_end = body
         .find(|c: char| !c.is_ascii_digit())
@@ -402,14 +406,93 @@ pub fn format_float(value: f64, spec: &FormatSpec) -> Result<String, PyError> {
         Some(after) => (true, after),
         None => (false, rest),
     };
-    let parts = NumberParts {
+    NumberParts {
         negative,
         prefix: "",
         digits,
         decimal,
         remainder,
+    }
+}
+
+/// `format(z, spec)` for a complex (`format_complex_internal`): both parts
+/// formatted alike, the imaginary one signed, then padded as one field.
+pub fn format_complex(re: f64, im: f64, spec: &FormatSpec) -> Result<String, PyError> {
+    let Some(mut code) = spec.format_type.map_or(Some('r'), |t| match t {
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' => Some(t),
+        _ => None,
+    }) else {
+        return Err(spec.unknown_type());
     };
-    Ok(layout_number(&parts, spec, false))
+    if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(PyError::value("precision too big"));
+    }
+    if spec.fill == '0' {
+        return Err(PyError::value(
+            "Zero padding is not allowed in complex format specifier",
+        ));
+    }
+    if spec.align == '=' {
+        return Err(PyError::value(
+            "'=' alignment flag is not allowed in complex format specifier",
+        ));
+    }
+    spec.check_size(code != 'r' || spec.alternate)?;
+    let flags = Flags {
+        alternate: spec.alternate,
+        no_negative_zero: spec.no_negative_zero,
+        ..Flags::default()
+    };
+    let (mut skip_re, mut parens, mut default_precision) = (false, false, 6);
+    if code == 'r' {
+        default_precision = 0;
+        skip_re = re == 0.0 && re.is_sign_positive();
+        parens = !skip_re;
+    }
+    if code == 'n' {
+        code = 'g';
+    }
+    let precision = match spec.precision {
+        Some(p) => {
+            if code == 'r' {
+                code = 'g';
+            }
+            p as i64
+        }
+        None => default_precision,
+    };
+    let part = |x: f64, sign: Option<char>| {
+        let text = double_to_string(x, code, precision, flags);
+        let unpadded = FormatSpec {
+            fill: ' ',
+            align: '<',
+            sign,
+            width: None,
+            ..spec.clone()
+        };
+        layout_number(&float_parts(&text), &unpadded, false)
+    };
+    let mut body = String::from(if parens { "(" } else { "" });
+    if !skip_re {
+        body.push_str(&part(re, spec.sign));
+    }
+    body.push_str(&part(im, if skip_re { spec.sign } else { Some('+') }));
+    body.push('j');
+    if parens {
+        body.push(')');
+    }
+    let len = body.chars().count();
+    let padding = spec.width.unwrap_or(0).saturating_sub(len);
+    let left = match spec.align {
+        '<' => 0,
+        '^' => padding / 2,
+        _ => padding,
+    };
+    let mut out = String::with_capacity(body.len() + padding);
+    push_fill(&mut out, spec.fill, left);
+    out.push_str(&body);
+    push_fill(&mut out, spec.fill, padding - left);
+    Ok(out)
 }
 
 /// `format(value, spec)` for a str.

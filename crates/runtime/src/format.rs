@@ -40,6 +40,12 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
             vm.check_size(parsed.width.unwrap_or(0).max(parsed.precision.unwrap_or(0)))?;
             format_spec::format_float(*f, &parsed).map_err(cpython_error)
         }
+        Value::Complex(x, y) => {
+            let parsed =
+                format_spec::parse(spec, ValueKind::Float, type_name).map_err(cpython_error)?;
+            vm.check_size(parsed.width.unwrap_or(0).max(parsed.precision.unwrap_or(0)))?;
+            format_spec::format_complex(*x, *y, &parsed).map_err(cpython_error)
+        }
         Value::Str(s) => {
             let parsed =
                 format_spec::parse(spec, ValueKind::Str, type_name).map_err(cpython_error)?;

@@ -3,9 +3,11 @@
 //! `ops/compare.rs`, subscripts and slices in `ops/subscript.rs`.
 
 mod compare;
+mod complex;
 mod subscript;
 
 pub use compare::{compare_op, contains, eq, order_or_error};
+pub use complex::to_complex;
 pub use subscript::{del_item, get_item, set_item};
 
 use std::rc::Rc;
@@ -76,6 +78,9 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value
             check_product(vm, &x, &y)?;
         }
         return numeric_op(op, x, y, a, b);
+    }
+    if let Some(r) = complex::binary(op, a, b) {
+        return r;
     }
     if let Some(r) = crate::dunders::binary(vm, op, a, b, false)? {
         return Ok(r);
@@ -212,10 +217,10 @@ fn float_pow(x: f64, y: f64) -> PyResult<Value> {
         return Err(zero_division("0.0 cannot be raised to a negative power"));
     }
     if x < 0.0 && y.fract() != 0.0 {
-        return Err(exc(
-            TypeId::ValueError,
-            "complex numbers are not supported yet (negative number raised to a fractional power)",
-        ));
+        // A negative number to a fractional power is complex.
+        let (re, im) = loopscope_cpython::complex::pow((x, 0.0), (y, 0.0))
+            .map_err(crate::object::exceptions::cpython_error)?;
+        return Ok(Value::Complex(re, im));
     }
     let r = x.powf(y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -456,13 +461,16 @@ pub fn unary_op(vm: &mut Vm, op: UnaryOp, a: &Value) -> PyResult<Value> {
             Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
             Value::BigInt(b) => Ok(Value::from_bigint(-(**b).clone())),
             Value::Float(f) => Ok(Value::Float(-f)),
+            Value::Complex(x, y) => Ok(Value::Complex(-x, -y)),
             _ => Err(type_error(format!(
                 "bad operand type for unary -: '{}'",
                 type_of(a).name()
             ))),
         },
         UnaryOp::Pos => match a {
-            Value::Int(_) | Value::BigInt(_) | Value::Float(_) => Ok(a.clone()),
+            Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Complex(..) => {
+                Ok(a.clone())
+            }
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
             _ => Err(type_error(format!(
                 "bad operand type for unary +: '{}'",
@@ -491,6 +499,7 @@ pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
         Value::Int(i) => *i != 0,
         Value::BigInt(_) => true,
         Value::Float(f) => *f != 0.0,
+        Value::Complex(x, y) => *x != 0.0 || *y != 0.0,
         Value::Str(s) => !s.is_empty(),
         Value::Bytes(b) => !b.is_empty(),
         Value::Tuple(t) => !t.is_empty(),

@@ -384,6 +384,9 @@ impl<'v> Writer<'v> {
             Value::Int(i) => self.out.push_str(&i.to_string()),
             Value::BigInt(b) => self.out.push_str(&int_to_decimal(b)?),
             Value::Float(f) => self.out.push_str(&float_repr(*f)),
+            Value::Complex(x, y) => self
+                .out
+                .push_str(&loopscope_cpython::complex::repr((*x, *y))),
             Value::Str(s) => self.out.push_str(&quote_str(s, self.ascii)),
             Value::Bytes(b) => self.out.push_str(&quote_bytes(b)),
             Value::Tuple(t) => {

@@ -38,7 +38,6 @@ pub struct Diagnostic {
 /// message comes from here so the list stays in one place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unsupported {
-    ComplexLiteral,
     NamedUnicodeEscape,
     SurrogateEscape,
 }
@@ -46,7 +45,6 @@ pub enum Unsupported {
 impl Unsupported {
     pub fn message(self) -> &'static str {
         match self {
-            Unsupported::ComplexLiteral => "complex numbers are not supported yet",
             Unsupported::NamedUnicodeEscape => "`\\N{...}` escapes are not supported yet",
             Unsupported::SurrogateEscape => {
                 "lone surrogates (`\\ud800`-`\\udfff` escapes) are not supported yet"

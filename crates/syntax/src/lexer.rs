@@ -40,7 +40,8 @@ pub(crate) enum TokenKind {
     IntBeyondLimit(usize),
     Float(f64),
     /// `1j`, `2.5J`: valid Python, not supported by Loopscope.
-    Imaginary,
+    /// An imaginary literal (`2j`): the value of its imaginary part.
+    Imaginary(f64),
     Str(StringToken),
     Keyword(Keyword),
     Op(Op),

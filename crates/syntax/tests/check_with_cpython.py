@@ -319,6 +319,8 @@ class Dumper:
             return "int %d" % value
         if isinstance(value, float):
             return "float " + repr(value)
+        if isinstance(value, complex):
+            return "imaginary " + repr(value.imag)
         if isinstance(value, str):
             return "str " + quote(value)
         if isinstance(value, bytes):

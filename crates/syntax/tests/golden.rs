@@ -555,6 +555,7 @@ fn constant_text(value: &Constant) -> String {
         Constant::Bool(b) => if *b { "True" } else { "False" }.to_string(),
         Constant::Int(i) => format!("int {i}"),
         Constant::Float(f) => format!("float {}", python_float(*f)),
+        Constant::Imaginary(f) => format!("imaginary {}", python_float(*f)),
         Constant::Str(s) => format!("str {}", quote(s)),
         Constant::Bytes(b) => format!("bytes {}", quote_bytes(b)),
         Constant::Ellipsis => "Ellipsis".to_string(),

@@ -76,6 +76,7 @@ pub fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
     match t {
         TypeId::Int => int_new(args),
         TypeId::Float => float_new(args),
+        TypeId::Complex => super::complex_methods::complex_new(vm, args),
         TypeId::Bool => {
             count_range("bool", &args, 0, 1)?;
             match args.pos.first() {

@@ -5,7 +5,9 @@
 //! found by `attrs::get_attr`; calling a type is [`construct`].
 
 pub mod args;
+pub mod arithmetic;
 pub mod bytes_methods;
+mod complex_methods;
 mod construct;
 pub mod dict_methods;
 mod dir;
@@ -83,6 +85,7 @@ const TYPE_NAMES: &[(&str, TypeId)] = &[
     ("bool", TypeId::Bool),
     ("int", TypeId::Int),
     ("float", TypeId::Float),
+    ("complex", TypeId::Complex),
     ("str", TypeId::Str),
     ("bytes", TypeId::Bytes),
     ("tuple", TypeId::Tuple),
@@ -133,6 +136,7 @@ pub fn install(vm: &mut Vm) {
         (TypeId::Int, value_specials::INT),
         (TypeId::Bool, value_specials::BOOL),
         (TypeId::Float, value_specials::FLOAT),
+        (TypeId::Complex, value_specials::COMPLEX),
         (TypeId::Str, value_specials::STR),
         (TypeId::Bytes, value_specials::BYTES),
         (TypeId::Tuple, value_specials::TUPLE),
@@ -166,6 +170,9 @@ pub fn install(vm: &mut Vm) {
     int.methods = misc_methods::INT_METHODS;
     int.class_methods = misc_methods::INT_CLASS_METHODS;
     slots.get_mut(TypeId::Float).methods = misc_methods::FLOAT_METHODS;
+    let complex = slots.get_mut(TypeId::Complex);
+    complex.methods = complex_methods::METHODS;
+    complex.getattr = Some(complex_methods::data_attribute);
     for t in [TypeId::Int, TypeId::Float, TypeId::Range, TypeId::Slice] {
         slots.get_mut(t).getattr = Some(numbers::data_attribute);
     }

@@ -134,6 +134,7 @@ fn takes(recv: &Value, other: &Value) -> bool {
     match (kind(recv), kind(other)) {
         (TypeId::Int, o) => o == TypeId::Int,
         (TypeId::Float, o) => o == TypeId::Int || o == TypeId::Float,
+        (TypeId::Complex, o) => matches!(o, TypeId::Int | TypeId::Float | TypeId::Complex),
         _ => true,
     }
 }
@@ -183,8 +184,8 @@ fn compare(vm: &mut Vm, recv: &Value, args: Args, name: &str, op: CmpOp) -> PyRe
         return Ok(Value::NotImplemented);
     };
     // Floats compare with ints; otherwise only values of one kind.
-    let comparable =
-        kind(recv) == kind(&other) || (kind(recv) == TypeId::Float && takes(recv, &other));
+    let comparable = kind(recv) == kind(&other)
+        || (matches!(kind(recv), TypeId::Float | TypeId::Complex) && takes(recv, &other));
     if !comparable {
         return Ok(Value::NotImplemented);
     }
@@ -448,6 +449,27 @@ pub const FLOAT: &[(&str, NativeFn)] = with_comparisons![
     ("__sub__", sub),
     ("__truediv__", truediv),
     ("__trunc__", trunc),
+];
+
+/// `complex`'s special methods.
+pub const COMPLEX: &[(&str, NativeFn)] = with_comparisons![
+    ("__abs__", abs),
+    ("__add__", add),
+    ("__bool__", truth),
+    ("__format__", format),
+    ("__hash__", hash),
+    ("__mul__", mul),
+    ("__neg__", neg),
+    ("__pos__", pos),
+    ("__pow__", pow),
+    ("__radd__", radd),
+    ("__repr__", repr),
+    ("__rmul__", rmul),
+    ("__rpow__", rpow),
+    ("__rsub__", rsub),
+    ("__rtruediv__", rtruediv),
+    ("__sub__", sub),
+    ("__truediv__", truediv),
 ];
 
 /// `str`'s special methods.

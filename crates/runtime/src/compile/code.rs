@@ -233,6 +233,8 @@ pub enum Const {
     /// An int outside `i64`.
     BigInt(Rc<BigInt>),
     Float(f64),
+    /// A complex number: its real and imaginary parts.
+    Complex(f64, f64),
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
     Ellipsis,
@@ -255,6 +257,7 @@ impl Const {
             Const::Bool(b) => ConstKey::Bool(*b),
             Const::Int(n) => ConstKey::Int(*n),
             Const::Float(x) => ConstKey::Float(x.to_bits()),
+            Const::Complex(x, y) => ConstKey::Complex(x.to_bits(), y.to_bits()),
             Const::Str(s) => ConstKey::Str(s.clone()),
             Const::BigInt(n) => ConstKey::BigInt(n.clone()),
             _ => return None,
@@ -269,6 +272,7 @@ pub enum ConstKey {
     Bool(bool),
     Int(i64),
     Float(u64),
+    Complex(u64, u64),
     Str(Rc<str>),
     BigInt(Rc<BigInt>),
 }

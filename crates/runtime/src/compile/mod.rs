@@ -388,6 +388,7 @@ fn constant_value(c: &Constant) -> Const {
         Constant::Bool(b) => Const::Bool(*b),
         Constant::Int(i) => int_const(i.clone()),
         Constant::Float(f) => Const::Float(*f),
+        Constant::Imaginary(f) => Const::Complex(0.0, *f),
         Constant::Str(s) => Const::str(s),
         Constant::Bytes(b) => Const::Bytes(Rc::from(b.as_slice())),
         Constant::Ellipsis => Const::Ellipsis,
@@ -419,6 +420,26 @@ fn folded_constant(e: &Expr) -> Option<Const> {
             .map(folded_constant)
             .collect::<Option<Vec<_>>>()
             .map(Const::Tuple),
+        // A complex literal, `1 + 2j` (as in a pattern).
+        ExprKind::BinOp {
+            left,
+            op: op @ (BinOp::Add | BinOp::Sub),
+            right,
+        } => {
+            let real = match folded_constant(left)? {
+                Const::Int(i) => i as f64,
+                Const::Float(f) => f,
+                _ => return None,
+            };
+            let ExprKind::Constant(Constant::Imaginary(imag)) = right.kind else {
+                return None;
+            };
+            // As complex arithmetic computes it: `-0.0 + 0j` is `0j`.
+            Some(match op {
+                BinOp::Add => Const::Complex(real + 0.0, 0.0 + imag),
+                _ => Const::Complex(real - 0.0, 0.0 - imag),
+            })
+        }
         _ => None,
     }
 }
@@ -436,6 +457,7 @@ fn negate_constant(c: &Constant) -> Option<Const> {
     match c {
         Constant::Int(i) => Some(int_const(-i.clone())),
         Constant::Float(f) => Some(Const::Float(-f)),
+        Constant::Imaginary(f) => Some(Const::Complex(-0.0, -f)),
         _ => None,
     }
 }

@@ -300,6 +300,8 @@ fn constant(out: &mut String, c: &Constant) {
         // An infinite float is written as a literal that overflows to it.
         Constant::Float(f) if f.is_infinite() => out.push_str("1e309"),
         Constant::Float(f) => out.push_str(&float_repr(*f)),
+        Constant::Imaginary(f) if f.is_infinite() => out.push_str("1e309j"),
+        Constant::Imaginary(f) => out.push_str(&loopscope_cpython::complex::repr((0.0, *f))),
         Constant::Str(s) => out.push_str(&quote_str(s, false)),
         Constant::Bytes(b) => out.push_str(&quote_bytes(b)),
         Constant::Ellipsis => out.push_str("..."),

@@ -49,7 +49,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("invert", invert),
         ("not_", not),
         ("truth", truth),
-        ("abs", crate::builtins::functions::abs),
+        ("abs", crate::builtins::arithmetic::abs),
         ("contains", contains),
         ("index", index),
     ];

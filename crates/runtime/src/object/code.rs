@@ -108,6 +108,7 @@ pub fn const_value(c: &Const) -> Value {
         Const::Int(i) => Value::Int(*i),
         Const::BigInt(b) => Value::BigInt(b.clone()),
         Const::Float(f) => Value::Float(*f),
+        Const::Complex(x, y) => Value::Complex(*x, *y),
         Const::Str(s) => Value::Str(s.clone()),
         Const::Bytes(b) => Value::Bytes(b.clone()),
         Const::Ellipsis => Value::Ellipsis,

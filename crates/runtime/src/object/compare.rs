@@ -82,6 +82,15 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
             x.iter().zip(y.iter()).all(|(p, q)| values_equal(p, q))
         }
         (Value::Native(x), _) => x.equals(b).unwrap_or_else(|| a.is(b)),
+        (Value::Complex(x, y), other) | (other, Value::Complex(x, y)) => match other {
+            Value::Complex(p, q) => x == p && y == q,
+            // `complex_richcompare`: an int compares exactly with the real part.
+            _ => {
+                *y == 0.0
+                    && as_num(other)
+                        .is_some_and(|n| num_cmp(&Num::Float(*x), &n) == Some(Ordering::Equal))
+            }
+        },
         (Value::Instance(_), _) | (_, Value::Instance(_)) => {
             // An instance of a subclass of a built-in type that keeps its
             // base's equality compares by its payload.

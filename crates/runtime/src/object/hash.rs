@@ -66,6 +66,10 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
         Value::Float(f) => {
             hash_float(*f).unwrap_or_else(|| pointer_hash(crate::object::value::address_of(v)))
         }
+        Value::Complex(x, y) => loopscope_cpython::complex::hash(
+            (*x, *y),
+            pointer_hash(crate::object::value::address_of(v)),
+        ),
         Value::Str(s) => str_hash(s),
         Value::Bytes(b) => bytes_hash(b),
         Value::Tuple(items) => nested_tuple_hash(items)?,

@@ -43,6 +43,7 @@ types! {
     Bool: "bool", "builtins", Int;
     Int: "int", "builtins", Object;
     Float: "float", "builtins", Object;
+    Complex: "complex", "builtins", Object;
     Str: "str", "builtins", Object;
     Bytes: "bytes", "builtins", Object;
     Tuple: "tuple", "builtins", Object;
@@ -550,6 +551,7 @@ pub fn builtin_type_of(v: &Value) -> TypeId {
         Value::Bool(_) => TypeId::Bool,
         Value::Int(_) | Value::BigInt(_) => TypeId::Int,
         Value::Float(_) => TypeId::Float,
+        Value::Complex(..) => TypeId::Complex,
         Value::Str(_) => TypeId::Str,
         Value::Bytes(_) => TypeId::Bytes,
         Value::Tuple(_) => TypeId::Tuple,

@@ -35,6 +35,8 @@ pub enum Value {
     /// Integers outside `i64`; always normalised (never fits in `i64`).
     BigInt(Rc<BigInt>),
     Float(f64),
+    /// A complex number, unboxed like a float: its real and imaginary parts.
+    Complex(f64, f64),
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
     Tuple(TupleRef),
@@ -255,6 +257,9 @@ impl Value {
             (Bool(a), Bool(b)) => a == b,
             (Int(a), Int(b)) => a == b && (-5..=256).contains(a),
             (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            (Complex(a, b), Complex(c, d)) => {
+                (a.to_bits(), b.to_bits()) == (c.to_bits(), d.to_bits())
+            }
             (Str(a), Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
             (Bytes(a), Bytes(b)) => Rc::ptr_eq(a, b),
             (Tuple(a), Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
@@ -314,6 +319,10 @@ pub fn address_of(v: &Value) -> u64 {
         Value::Bool(b) => return 0x7f00_0000_0180 + *b as u64 * 0x20,
         Value::Int(i) => return 0x7f00_0800_0000u64.wrapping_add((*i as u64).wrapping_mul(0x20)),
         Value::Float(f) => return 0x7f10_0000_0000u64.wrapping_add(f.to_bits() >> 12 << 4),
+        Value::Complex(x, y) => {
+            let mixed = x.to_bits() ^ y.to_bits().rotate_left(29);
+            return 0x7f30_0000_0000u64.wrapping_add(mixed >> 12 << 4);
+        }
         Value::Type(TypeRef::Builtin(t)) => return 0x7f00_0010_0000 + *t as u64 * 0x400,
         Value::Type(TypeRef::Class(c)) => std::rc::Rc::as_ptr(c) as *const u8 as usize,
         Value::Instance(i) => return i.address(),

@@ -20,7 +20,9 @@ pub(super) fn fetch(f: &mut crate::object::frame::Frame) -> Instr {
 #[inline(always)]
 fn discard(v: Value) {
     match v {
-        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) => std::mem::forget(v),
+        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Complex(..) => {
+            std::mem::forget(v)
+        }
         other => drop(other),
     }
 }

@@ -174,9 +174,15 @@ impl<'s> Lexer<'s> {
             self.decimal_tail()?;
         }
         if let Some('j' | 'J') = self.peek() {
+            let text: String = self.chars[start..self.i]
+                .iter()
+                .filter(|&&c| c != '_')
+                .collect();
             self.bump();
             self.verify_end_of_number("imaginary")?;
-            return Ok(TokenKind::Imaginary);
+            return Ok(TokenKind::Imaginary(
+                parse_float(&text).unwrap_or(f64::INFINITY),
+            ));
         }
         self.verify_end_of_number("decimal")?;
         Ok(self.number_value(start))

@@ -2,10 +2,8 @@
 //! parenthesized forms, list, set and dict displays, comprehension clauses
 //! and `yield`.
 
-use num_bigint::BigInt;
-
 use crate::ast::{Comprehension, Constant, Expr, ExprKind, Keyword, Pos, Span};
-use crate::diagnostic::{Diagnostic, Unsupported};
+use crate::diagnostic::Diagnostic;
 use crate::lexer::{self, Keyword as Kw, Op, TokenKind};
 
 use super::{error, Failure, PResult, Parser, TargetKind};
@@ -228,10 +226,7 @@ impl<'s> Parser<'s> {
                 )
             }
             TokenKind::Float(value) => constant(Constant::Float(value)),
-            TokenKind::Imaginary => {
-                self.record_unsupported(Unsupported::ComplexLiteral, token.span);
-                constant(Constant::Int(BigInt::from(0)))
-            }
+            TokenKind::Imaginary(value) => constant(Constant::Imaginary(value)),
             TokenKind::Keyword(Kw::None) => constant(Constant::None),
             TokenKind::Keyword(Kw::True) => constant(Constant::Bool(true)),
             TokenKind::Keyword(Kw::False) => constant(Constant::Bool(false)),

@@ -71,7 +71,7 @@ impl<'s> Parser<'s> {
             | TokenKind::Int(_)
             | TokenKind::IntBeyondLimit(_)
             | TokenKind::Float(_)
-            | TokenKind::Imaginary
+            | TokenKind::Imaginary(_)
             | TokenKind::Str(_) => true,
             TokenKind::Keyword(kw) => matches!(
                 kw,

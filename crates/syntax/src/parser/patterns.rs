@@ -230,7 +230,7 @@ impl<'s> Parser<'s> {
             TokenKind::Int(_)
             | TokenKind::IntBeyondLimit(_)
             | TokenKind::Float(_)
-            | TokenKind::Imaginary
+            | TokenKind::Imaginary(_)
             | TokenKind::Op(Op::Minus)
             | TokenKind::Str(_) => PatternKind::Value(self.parse_literal_expr()?),
             TokenKind::Keyword(Kw::None) => self.singleton(Constant::None),
@@ -347,7 +347,7 @@ impl<'s> Parser<'s> {
             return error("real number required in complex literal", real.span);
         }
         self.bump();
-        let is_imaginary = *self.peek() == TokenKind::Imaginary;
+        let is_imaginary = matches!(self.peek(), TokenKind::Imaginary(_));
         let imaginary = self.parse_atom()?;
         if !is_imaginary {
             return error(
@@ -374,11 +374,11 @@ impl<'s> Parser<'s> {
             TokenKind::Int(_)
                 | TokenKind::IntBeyondLimit(_)
                 | TokenKind::Float(_)
-                | TokenKind::Imaginary
+                | TokenKind::Imaginary(_)
         ) {
             return Err(Failure::Invalid);
         }
-        let imaginary = *self.peek() == TokenKind::Imaginary;
+        let imaginary = matches!(self.peek(), TokenKind::Imaginary(_));
         let number = self.parse_atom()?;
         if !negative {
             return Ok((number, imaginary));
