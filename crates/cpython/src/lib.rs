@@ -6,6 +6,7 @@
 //!
 //! * [`float_repr`]: `repr(float)`, `round()`, float `%` `//` `divmod`,
 //!   `int(float)` and `float(int)`.
+//! * [`cmath`]: the functions of the `cmath` module programs use.
 //! * [`complex`]: `complex` arithmetic, repr, hash and parsing.
 //! * [`format_spec`]: `format(value, spec)` and f-string specs for int,
 //!   float and str.
@@ -17,6 +18,7 @@
 //! Every module is checked against golden vectors recorded from CPython 3.11
 //! (`tests/gen_vectors.py`, `tests/vectors/`).
 
+pub mod cmath;
 pub mod complex;
 mod dtoa;
 pub mod error;

@@ -2,6 +2,7 @@
 //! `modules/`, and their registration with the VM's module registry
 //! (`program.rs` calls [`register`]; asyncio registers itself).
 
+mod cmath;
 pub mod contextvars;
 pub(crate) mod functools;
 mod gc;
@@ -42,6 +43,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         ("itertools", itertools::make),
         ("sys", sys::make),
         ("math", math::make),
+        ("cmath", cmath::make),
         ("traceback", traceback::make),
         ("_functools", functools::make),
         ("gc", gc::make),
