@@ -77,6 +77,10 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             bytes: b.clone(),
             index: 0,
         }),
+        Value::ByteArray(b) => new_iter(IterState::Bytes {
+            bytes: Rc::from(b.data.borrow().as_slice()),
+            index: 0,
+        }),
         Value::Range(r) => new_iter(IterState::Range {
             next: r.start,
             step: r.step,
@@ -595,9 +599,11 @@ pub fn reversed(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
     let (items, of_list) = match crate::object::instance::payload(v) {
         Value::List(l) => (l.0.clone(), true),
-        Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_) => {
-            (Rc::new(RefCell::new(collect(vm, v)?)), false)
-        }
+        Value::Tuple(_)
+        | Value::Str(_)
+        | Value::Range(_)
+        | Value::Bytes(_)
+        | Value::ByteArray(_) => (Rc::new(RefCell::new(collect(vm, v)?)), false),
         Value::Dict(d) => (Rc::new(RefCell::new(d.borrow().keys())), false),
         Value::Iter(state) if matches!(&*state.borrow(), IterState::DictView { .. }) => {
             (Rc::new(RefCell::new(collect(vm, v)?)), false)

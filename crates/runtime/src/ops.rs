@@ -2,10 +2,12 @@
 //! with CPython's semantics and error messages. Comparisons and `in` are in
 //! `ops/compare.rs`, subscripts and slices in `ops/subscript.rs`.
 
+mod bytearray;
 mod compare;
 mod complex;
 mod subscript;
 
+pub use bytearray::byte;
 pub use compare::{compare_op, contains, eq, order_or_error};
 pub use complex::to_complex;
 pub use subscript::{del_item, get_item, set_item};
@@ -233,6 +235,11 @@ fn float_pow(x: f64, y: f64) -> PyResult<Value> {
 }
 
 fn sequence_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if op == BinOp::Add {
+        if let Some(r) = bytearray::concat(vm, a, b) {
+            return r;
+        }
+    }
     match (op, a, b) {
         (BinOp::Add, Value::Str(x), Value::Str(y)) => {
             vm.check_size(x.len() + y.len())?;
@@ -262,7 +269,11 @@ fn sequence_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> 
         (BinOp::Mult, seq, Value::Int(_) | Value::Bool(_))
             if matches!(
                 seq,
-                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                Value::Str(_)
+                    | Value::List(_)
+                    | Value::Tuple(_)
+                    | Value::Bytes(_)
+                    | Value::ByteArray(_)
             ) =>
         {
             repeat(vm, seq, b)
@@ -270,7 +281,11 @@ fn sequence_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> 
         (BinOp::Mult, Value::Int(_) | Value::Bool(_), seq)
             if matches!(
                 seq,
-                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                Value::Str(_)
+                    | Value::List(_)
+                    | Value::Tuple(_)
+                    | Value::Bytes(_)
+                    | Value::ByteArray(_)
             ) =>
         {
             repeat(vm, seq, a)
@@ -332,7 +347,15 @@ fn sequence_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> 
                     )));
                 }
             }
-            if op == BinOp::Mult && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) {
+            let sequence = matches!(
+                a,
+                Value::Str(_)
+                    | Value::List(_)
+                    | Value::Tuple(_)
+                    | Value::Bytes(_)
+                    | Value::ByteArray(_)
+            );
+            if op == BinOp::Mult && sequence {
                 return Err(type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
                     type_of(b).name()
@@ -359,6 +382,7 @@ fn repeat(vm: &mut Vm, seq: &Value, n: &Value) -> PyResult<Value> {
         Value::List(l) => l.borrow().len(),
         Value::Tuple(t) => t.len(),
         Value::Bytes(b) => b.len(),
+        Value::ByteArray(b) => b.data.borrow().len(),
         _ => 0,
     };
     if len.saturating_mul(n) > vm.limits.max_sequence_len {
@@ -389,6 +413,9 @@ fn repeat(vm: &mut Vm, seq: &Value, n: &Value) -> PyResult<Value> {
             Value::tuple(v)
         }
         Value::Bytes(b) => Value::Bytes(Rc::from(b.repeat(n))),
+        Value::ByteArray(b) => {
+            crate::object::bytearray::ByteArray::value(b.data.borrow().repeat(n))
+        }
         _ => Value::None,
     })
 }
@@ -397,6 +424,12 @@ fn repeat(vm: &mut Vm, seq: &Value, n: &Value) -> PyResult<Value> {
 pub fn inplace_op(vm: &mut Vm, op: BinOp, a: Value, b: &Value) -> PyResult<Value> {
     if let Some(r) = crate::dunders::binary(vm, op, &a, b, true)? {
         return Ok(r);
+    }
+    if let Value::ByteArray(ba) = &a {
+        if let Some(r) = bytearray::inplace(vm, ba, op, b) {
+            r?;
+            return Ok(a);
+        }
     }
     if let (BinOp::Add, Value::List(l)) = (op, &a) {
         let items = iterators::collect(vm, b)?;
@@ -502,6 +535,7 @@ pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
         Value::Complex(x, y) => *x != 0.0 || *y != 0.0,
         Value::Str(s) => !s.is_empty(),
         Value::Bytes(b) => !b.is_empty(),
+        Value::ByteArray(b) => !b.data.borrow().is_empty(),
         Value::Tuple(t) => !t.is_empty(),
         Value::List(l) => !l.borrow().is_empty(),
         Value::Dict(d) => !d.borrow().is_empty(),
@@ -521,6 +555,7 @@ pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     Ok(match v {
         Value::Str(s) => s.chars().count(),
         Value::Bytes(b) => b.len(),
+        Value::ByteArray(b) => b.data.borrow().len(),
         Value::Tuple(t) => t.len(),
         Value::List(l) => l.borrow().len(),
         Value::Dict(d) => d.borrow().len(),

@@ -389,6 +389,11 @@ impl<'v> Writer<'v> {
                 .push_str(&loopscope_cpython::complex::repr((*x, *y))),
             Value::Str(s) => self.out.push_str(&quote_str(s, self.ascii)),
             Value::Bytes(b) => self.out.push_str(&quote_bytes(b)),
+            Value::ByteArray(b) => {
+                self.out.push_str("bytearray(");
+                self.out.push_str(&quote_bytes(&b.data.borrow()));
+                self.out.push(')');
+            }
             Value::Tuple(t) => {
                 if !self.enter(t.as_ptr() as usize)? {
                     self.out.push_str("(...)");

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use super::args::{self, count_range, index_arg, reject_kwargs, takes_range};
 use crate::iterators;
+use crate::object::bytearray::bytes_like;
 use crate::object::exceptions::{exc, type_error, value_error};
 use crate::object::types::{type_of, TypeId};
 use crate::object::value::{Args, NativeFn, PyResult, Value};
@@ -56,13 +57,7 @@ pub const METHODS: &[(&str, NativeFn)] = &[
 pub const CLASS_METHODS: &[(&str, NativeFn)] = &[("fromhex", fromhex)];
 
 fn this(recv: &Value) -> Rc<[u8]> {
-    match recv {
-        Value::Bytes(b) => b.clone(),
-        other => match crate::object::instance::payload(other) {
-            Value::Bytes(b) => b.clone(),
-            _ => Rc::from(&[][..]),
-        },
-    }
+    bytes_like(recv).unwrap_or_else(|| Rc::from(&[][..]))
 }
 
 fn bytes(v: Vec<u8>) -> Value {
@@ -71,16 +66,12 @@ fn bytes(v: Vec<u8>) -> Value {
 
 /// A bytes-like argument: `a bytes-like object is required, not 'str'`.
 fn bytes_arg(v: &Value) -> PyResult<Rc<[u8]>> {
-    match v {
-        Value::Bytes(b) => Ok(b.clone()),
-        other => match crate::object::instance::payload(other) {
-            Value::Bytes(b) => Ok(b.clone()),
-            _ => Err(type_error(format!(
-                "a bytes-like object is required, not '{}'",
-                type_of(other).name()
-            ))),
-        },
-    }
+    bytes_like(v).ok_or_else(|| {
+        type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            type_of(v).name()
+        ))
+    })
 }
 
 /// The byte string to look for: bytes, or an int in range(256).

@@ -86,6 +86,9 @@ pub fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
         }
         TypeId::Str => str_new(vm, args),
         TypeId::Bytes => bytes_new(vm, args),
+        TypeId::ByteArray => {
+            bytes_data(vm, args, "bytearray").map(crate::object::bytearray::ByteArray::value)
+        }
         TypeId::List => {
             no_kwargs("list", &args)?;
             count_range("list", &args, 0, 1)?;
@@ -333,17 +336,23 @@ fn str_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
 }
 
-fn bytes_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    bytes_data(vm, args, "bytes").map(|b| Value::Bytes(Rc::from(b)))
+}
+
+/// What `bytes(...)` or `bytearray(...)` (`kind`) holds: nothing, a str's
+/// UTF-8, a bytes-like value's bytes, `n` zeros, or the ints of an iterable.
+pub(super) fn bytes_data(vm: &mut Vm, mut args: Args, kind: &str) -> PyResult<Vec<u8>> {
     let given = args.pos.len() + args.kw.len();
     if given > 3 {
         return Err(type_error(format!(
-            "bytes() takes at most 3 arguments ({given} given)"
+            "{kind}() takes at most 3 arguments ({given} given)"
         )));
     }
     let source_kw = args.take_kw("source");
     let encoding_kw = args.take_kw("encoding");
     args.take_kw("errors");
-    reject_kwargs("bytes", &args)?;
+    reject_kwargs(kind, &args)?;
     let mut pos = args.pos.into_iter();
     let source = pos.next().or(source_kw);
     let encoding = match pos.next().or(encoding_kw) {
@@ -351,7 +360,7 @@ fn bytes_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         Some(Value::Str(e)) => Some(e),
         Some(other) => {
             return Err(type_error(format!(
-                "bytes() argument 'encoding' must be str, not {}",
+                "{kind}() argument 'encoding' must be str, not {}",
                 super::misc_methods::none_or_type(&other)
             )))
         }
@@ -366,9 +375,8 @@ fn bytes_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         (Some(_), None) => {}
     }
     match source {
-        None => Ok(Value::Bytes(Rc::from(Vec::new()))),
-        Some(Value::Str(s)) => Ok(Value::Bytes(Rc::from(s.as_bytes()))),
-        Some(Value::Bytes(b)) => Ok(Value::Bytes(b)),
+        None => Ok(Vec::new()),
+        Some(Value::Str(s)) => Ok(s.as_bytes().to_vec()),
         Some(n @ (Value::Int(_) | Value::Bool(_))) => {
             let n = index_arg(&n)?;
             if n < 0 {
@@ -377,12 +385,16 @@ fn bytes_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             if n as usize > vm.limits.max_sequence_len {
                 return Err(crate::object::exceptions::exc_empty(TypeId::MemoryError));
             }
-            Ok(Value::Bytes(Rc::from(vec![0u8; n as usize])))
+            vm.check_size(n as usize)?;
+            Ok(vec![0u8; n as usize])
         }
         Some(v) => {
+            if let Some(b) = crate::object::bytearray::bytes_like(&v) {
+                return Ok(b.to_vec());
+            }
             let items = iterators::collect(vm, &v).map_err(|_| {
                 type_error(format!(
-                    "cannot convert '{}' object to bytes",
+                    "cannot convert '{}' object to {kind}",
                     type_of(&v).name()
                 ))
             })?;
@@ -390,7 +402,10 @@ fn bytes_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             for i in items {
                 match i {
                     Value::Int(n) if (0..256).contains(&n) => out.push(n as u8),
-                    Value::Int(_) => return Err(value_error("bytes must be in range(0, 256)")),
+                    Value::Int(_) if kind == "bytes" => {
+                        return Err(value_error("bytes must be in range(0, 256)"))
+                    }
+                    Value::Int(_) => return Err(value_error("byte must be in range(0, 256)")),
                     other => {
                         return Err(type_error(format!(
                             "'{}' object cannot be interpreted as an integer",
@@ -399,7 +414,7 @@ fn bytes_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                     }
                 }
             }
-            Ok(Value::Bytes(Rc::from(out)))
+            Ok(out)
         }
     }
 }

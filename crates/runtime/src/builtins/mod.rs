@@ -6,6 +6,7 @@
 
 pub mod args;
 pub mod arithmetic;
+mod bytearray_methods;
 pub mod bytes_methods;
 mod complex_methods;
 mod construct;
@@ -88,6 +89,7 @@ const TYPE_NAMES: &[(&str, TypeId)] = &[
     ("complex", TypeId::Complex),
     ("str", TypeId::Str),
     ("bytes", TypeId::Bytes),
+    ("bytearray", TypeId::ByteArray),
     ("tuple", TypeId::Tuple),
     ("list", TypeId::List),
     ("dict", TypeId::Dict),
@@ -139,6 +141,7 @@ pub fn install(vm: &mut Vm) {
         (TypeId::Complex, value_specials::COMPLEX),
         (TypeId::Str, value_specials::STR),
         (TypeId::Bytes, value_specials::BYTES),
+        (TypeId::ByteArray, value_specials::BYTEARRAY),
         (TypeId::Tuple, value_specials::TUPLE),
         (TypeId::List, value_specials::LIST),
         (TypeId::Dict, value_specials::DICT),
@@ -166,6 +169,9 @@ pub fn install(vm: &mut Vm) {
     let bytes = slots.get_mut(TypeId::Bytes);
     bytes.methods = bytes_methods::METHODS;
     bytes.class_methods = bytes_methods::CLASS_METHODS;
+    let bytearray = slots.get_mut(TypeId::ByteArray);
+    bytearray.methods = bytearray_methods::METHODS;
+    bytearray.class_methods = bytearray_methods::CLASS_METHODS;
     let int = slots.get_mut(TypeId::Int);
     int.methods = misc_methods::INT_METHODS;
     int.class_methods = misc_methods::INT_CLASS_METHODS;

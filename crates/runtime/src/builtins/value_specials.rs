@@ -506,6 +506,23 @@ pub const BYTES: &[(&str, NativeFn)] = with_comparisons![
     ("__str__", str),
 ];
 
+/// `bytearray`'s special methods.
+pub const BYTEARRAY: &[(&str, NativeFn)] = with_comparisons![
+    ("__add__", add),
+    ("__contains__", contains),
+    ("__delitem__", delitem),
+    ("__getitem__", getitem),
+    ("__iadd__", iadd),
+    ("__imul__", imul),
+    ("__iter__", iter),
+    ("__len__", len),
+    ("__mul__", mul),
+    ("__repr__", repr),
+    ("__rmul__", rmul),
+    ("__setitem__", setitem),
+    ("__str__", str),
+];
+
 /// `tuple`'s special methods.
 pub const TUPLE: &[(&str, NativeFn)] = with_comparisons![
     ("__add__", add),

@@ -6,6 +6,7 @@
 //! (`slots.rs`) and trait objects (`native.rs`).
 
 pub mod await_chains;
+pub mod bytearray;
 pub mod code;
 pub mod compare;
 pub mod dict;

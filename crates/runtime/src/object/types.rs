@@ -46,6 +46,7 @@ types! {
     Complex: "complex", "builtins", Object;
     Str: "str", "builtins", Object;
     Bytes: "bytes", "builtins", Object;
+    ByteArray: "bytearray", "builtins", Object;
     Tuple: "tuple", "builtins", Object;
     List: "list", "builtins", Object;
     Dict: "dict", "builtins", Object;
@@ -554,6 +555,7 @@ pub fn builtin_type_of(v: &Value) -> TypeId {
         Value::Complex(..) => TypeId::Complex,
         Value::Str(_) => TypeId::Str,
         Value::Bytes(_) => TypeId::Bytes,
+        Value::ByteArray(_) => TypeId::ByteArray,
         Value::Tuple(_) => TypeId::Tuple,
         Value::List(_) => TypeId::List,
         Value::Dict(_) => TypeId::Dict,

@@ -12,6 +12,7 @@ use std::rc::Rc;
 
 use num_bigint::BigInt;
 
+use crate::object::bytearray::ByteArray;
 use crate::object::code::CodeObject;
 use crate::object::dict::{Dict, PySet};
 use crate::object::exceptions::Exception;
@@ -39,6 +40,8 @@ pub enum Value {
     Complex(f64, f64),
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
+    /// A `bytearray`: mutable bytes.
+    ByteArray(Rc<ByteArray>),
     Tuple(TupleRef),
     List(ListRef),
     Dict(Rc<RefCell<Dict>>),
@@ -262,6 +265,7 @@ impl Value {
             }
             (Str(a), Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
             (Bytes(a), Bytes(b)) => Rc::ptr_eq(a, b),
+            (ByteArray(a), ByteArray(b)) => Rc::ptr_eq(a, b),
             (Tuple(a), Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
             (List(a), List(b)) => Rc::ptr_eq(a, b),
             (Dict(a), Dict(b)) => Rc::ptr_eq(a, b),
@@ -310,6 +314,7 @@ pub fn address_of(v: &Value) -> u64 {
         Value::Tuple(t) => t.as_ptr() as usize,
         Value::Str(s) => s.as_ptr() as usize,
         Value::Bytes(b) => b.as_ptr() as usize,
+        Value::ByteArray(b) => std::rc::Rc::as_ptr(b) as usize,
         Value::Range(r) => std::rc::Rc::as_ptr(r) as usize,
         Value::Slice(s) => std::rc::Rc::as_ptr(s) as usize,
         Value::Cell(c) => std::rc::Rc::as_ptr(c) as *const u8 as usize,

@@ -22,7 +22,10 @@ pub(super) fn order_as(vm: &mut Vm, a: &Value, b: &Value, sym: &str) -> PyResult
     }
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => Ok(Some(x.cmp(y))),
-        (Value::Bytes(x), Value::Bytes(y)) => Ok(Some(x.cmp(y))),
+        (Value::Bytes(_) | Value::ByteArray(_), Value::Bytes(_) | Value::ByteArray(_)) => {
+            let bytes = crate::object::bytearray::bytes_like;
+            Ok(bytes(a).zip(bytes(b)).map(|(x, y)| x.cmp(&y)))
+        }
         (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => {
             vm.recursing(IN_COMPARISON, |vm| {
                 let xs = iterators::collect(vm, a)?;
@@ -209,6 +212,8 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
                 type_of(item).name()
             ))),
         },
+        Value::Bytes(b) => super::bytearray::contains(b, item),
+        Value::ByteArray(b) => super::bytearray::contains(&b.data.borrow().clone(), item),
         Value::Dict(d) => crate::mapping::dict_contains(vm, d, item),
         Value::Set(s) => crate::mapping::set_contains(vm, s, item),
         Value::List(_) | Value::Tuple(_) => {

@@ -113,13 +113,21 @@ pub fn get_item(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
     }
     let sequence = matches!(
         obj,
-        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_)
+        Value::List(_)
+            | Value::Tuple(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::ByteArray(_)
+            | Value::Range(_)
     );
     if sequence {
         // `items[position]` with an object that has `__index__`.
         if let Some(i) = crate::dunders::index(vm, idx)? {
             return get_item(vm, obj, &i);
         }
+    }
+    if let Value::ByteArray(ba) = obj {
+        return super::bytearray::get(vm, ba, idx);
     }
     if let Value::Slice(s) = idx {
         return get_slice(vm, obj, s);
@@ -284,6 +292,7 @@ pub fn set_item(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> PyResult<()> 
             Ok(())
         }
         Value::Dict(d) => crate::mapping::dict_set(vm, d, idx, v),
+        Value::ByteArray(ba) => super::bytearray::set(vm, ba, &idx, &v),
         _ => Err(type_error(format!(
             "'{}' object does not support item assignment",
             type_of(obj).name()
@@ -316,6 +325,7 @@ pub fn del_item(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
             l.remove(i);
             Ok(())
         }
+        Value::ByteArray(ba) => super::bytearray::del(vm, ba, idx),
         Value::Dict(d) => match crate::mapping::dict_remove(vm, d, idx)? {
             Some(_) => Ok(()),
             None => Err(crate::object::exceptions::Exception::new(
