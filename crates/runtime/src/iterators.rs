@@ -81,6 +81,15 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             bytes: Rc::from(b.data.borrow().as_slice()),
             index: 0,
         }),
+        Value::MemoryView(m) => {
+            m.check()?;
+            new_iter(IterState::List {
+                list: Some(crate::object::teardown::ListRef(Rc::new(
+                    std::cell::RefCell::new((0..m.len).map(|i| m.item(i)).collect()),
+                ))),
+                index: 0,
+            })
+        }
         Value::Range(r) => new_iter(IterState::Range {
             next: r.start,
             step: r.step,

@@ -5,6 +5,7 @@
 mod bytearray;
 mod compare;
 mod complex;
+mod memoryview;
 mod subscript;
 
 pub use bytearray::byte;
@@ -536,6 +537,10 @@ pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
         Value::Str(s) => !s.is_empty(),
         Value::Bytes(b) => !b.is_empty(),
         Value::ByteArray(b) => !b.data.borrow().is_empty(),
+        Value::MemoryView(m) => {
+            m.check()?;
+            m.len > 0
+        }
         Value::Tuple(t) => !t.is_empty(),
         Value::List(l) => !l.borrow().is_empty(),
         Value::Dict(d) => !d.borrow().is_empty(),
@@ -556,6 +561,10 @@ pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         Value::Str(s) => s.chars().count(),
         Value::Bytes(b) => b.len(),
         Value::ByteArray(b) => b.data.borrow().len(),
+        Value::MemoryView(m) => {
+            m.check()?;
+            m.len
+        }
         Value::Tuple(t) => t.len(),
         Value::List(l) => l.borrow().len(),
         Value::Dict(d) => d.borrow().len(),

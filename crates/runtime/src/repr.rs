@@ -389,6 +389,12 @@ impl<'v> Writer<'v> {
                 .push_str(&loopscope_cpython::complex::repr((*x, *y))),
             Value::Str(s) => self.out.push_str(&quote_str(s, self.ascii)),
             Value::Bytes(b) => self.out.push_str(&quote_bytes(b)),
+            Value::MemoryView(m) => {
+                let released = if m.released.get() { "released " } else { "" };
+                let address = crate::object::value::address_of(v);
+                self.out
+                    .push_str(&format!("<{released}memory at {address:#x}>"));
+            }
             Value::ByteArray(b) => {
                 self.out.push_str("bytearray(");
                 self.out.push_str(&quote_bytes(&b.data.borrow()));

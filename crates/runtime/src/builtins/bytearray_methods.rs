@@ -123,6 +123,7 @@ fn append(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("bytearray.append", &args)?;
     let ba = this(recv)?;
     let b = byte(&v)?;
+    ba.check_resizable()?;
     ba.data.borrow_mut().push(b);
     Ok(Value::None)
 }
@@ -143,6 +144,7 @@ fn extend(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
         }
     };
     if !more.is_empty() {
+        ba.check_resizable()?;
         vm.check_size(ba.data.borrow().len() + more.len())?;
         ba.data.borrow_mut().extend_from_slice(&more);
     }
@@ -154,6 +156,7 @@ fn insert(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let ba = this(recv)?;
     let at = index_arg(&args.pos[0])?;
     let b = byte(&args.pos[1])?;
+    ba.check_resizable()?;
     let mut data = ba.data.borrow_mut();
     let len = data.len() as i64;
     let at = if at < 0 {
@@ -180,6 +183,7 @@ fn pop(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     if !(0..len).contains(&i) {
         return Err(exc(TypeId::IndexError, "pop index out of range"));
     }
+    ba.check_resizable()?;
     Ok(Value::Int(i64::from(
         ba.data.borrow_mut().remove(i as usize),
     )))
@@ -192,6 +196,7 @@ fn remove(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let Some(i) = ba.data.borrow().iter().position(|&x| x == b) else {
         return Err(exc(TypeId::ValueError, "value not found in bytearray"));
     };
+    ba.check_resizable()?;
     ba.data.borrow_mut().remove(i);
     Ok(Value::None)
 }
@@ -199,6 +204,7 @@ fn remove(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 fn clear(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     no_args("bytearray.clear", &args)?;
     let ba = this(recv)?;
+    ba.check_resizable()?;
     ba.data.borrow_mut().clear();
     Ok(Value::None)
 }

@@ -86,6 +86,7 @@ pub fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
         }
         TypeId::Str => str_new(vm, args),
         TypeId::Bytes => bytes_new(vm, args),
+        TypeId::MemoryView => super::memoryview_methods::memoryview_new(args),
         TypeId::ByteArray => {
             bytes_data(vm, args, "bytearray").map(crate::object::bytearray::ByteArray::value)
         }

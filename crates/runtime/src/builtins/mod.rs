@@ -18,6 +18,7 @@ pub mod function_attrs;
 pub mod functions;
 pub mod generator_methods;
 pub mod list_methods;
+mod memoryview_methods;
 pub mod misc_methods;
 pub mod numbers;
 pub mod object_methods;
@@ -90,6 +91,7 @@ const TYPE_NAMES: &[(&str, TypeId)] = &[
     ("str", TypeId::Str),
     ("bytes", TypeId::Bytes),
     ("bytearray", TypeId::ByteArray),
+    ("memoryview", TypeId::MemoryView),
     ("tuple", TypeId::Tuple),
     ("list", TypeId::List),
     ("dict", TypeId::Dict),
@@ -172,6 +174,9 @@ pub fn install(vm: &mut Vm) {
     let bytearray = slots.get_mut(TypeId::ByteArray);
     bytearray.methods = bytearray_methods::METHODS;
     bytearray.class_methods = bytearray_methods::CLASS_METHODS;
+    let memoryview = slots.get_mut(TypeId::MemoryView);
+    memoryview.methods = memoryview_methods::METHODS;
+    memoryview.getattr = Some(memoryview_methods::getattr);
     let int = slots.get_mut(TypeId::Int);
     int.methods = misc_methods::INT_METHODS;
     int.class_methods = misc_methods::INT_CLASS_METHODS;

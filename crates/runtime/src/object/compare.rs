@@ -46,6 +46,15 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
         (Value::Int(x), Value::Int(y)) => x == y,
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
+        (Value::MemoryView(_), _) | (_, Value::MemoryView(_)) => {
+            let items = crate::object::memoryview::items;
+            match (items(a), items(b)) {
+                (Some(x), Some(y)) => {
+                    x.len() == y.len() && x.iter().zip(&y).all(|(p, q)| values_equal(p, q))
+                }
+                _ => a.is(b),
+            }
+        }
         (Value::ByteArray(x), Value::ByteArray(y)) => *x.data.borrow() == *y.data.borrow(),
         (Value::ByteArray(x), Value::Bytes(y)) | (Value::Bytes(y), Value::ByteArray(x)) => {
             x.data.borrow().as_slice() == &**y

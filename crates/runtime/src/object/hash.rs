@@ -72,6 +72,15 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
         ),
         Value::Str(s) => str_hash(s),
         Value::Bytes(b) => bytes_hash(b),
+        Value::MemoryView(m) => {
+            m.check()?;
+            if !m.readonly {
+                return Err(crate::object::exceptions::value_error(
+                    "cannot hash writable memoryview object",
+                ));
+            }
+            bytes_hash(&m.bytes())
+        }
         Value::Tuple(items) => nested_tuple_hash(items)?,
         Value::Set(s) if s.borrow().frozen => s.borrow().frozen_hash(),
         Value::Range(r) => {

@@ -18,6 +18,7 @@ pub mod generator;
 pub mod hash;
 pub mod instance;
 pub mod iter_state;
+pub mod memoryview;
 pub mod native;
 pub mod set;
 pub mod slots;

@@ -47,6 +47,7 @@ types! {
     Str: "str", "builtins", Object;
     Bytes: "bytes", "builtins", Object;
     ByteArray: "bytearray", "builtins", Object;
+    MemoryView: "memoryview", "builtins", Object;
     Tuple: "tuple", "builtins", Object;
     List: "list", "builtins", Object;
     Dict: "dict", "builtins", Object;
@@ -556,6 +557,7 @@ pub fn builtin_type_of(v: &Value) -> TypeId {
         Value::Str(_) => TypeId::Str,
         Value::Bytes(_) => TypeId::Bytes,
         Value::ByteArray(_) => TypeId::ByteArray,
+        Value::MemoryView(_) => TypeId::MemoryView,
         Value::Tuple(_) => TypeId::Tuple,
         Value::List(_) => TypeId::List,
         Value::Dict(_) => TypeId::Dict,

@@ -20,6 +20,7 @@ use crate::object::frame::CellRef;
 use crate::object::gc::{self, Collectable};
 use crate::object::generator::Generator;
 use crate::object::instance::{Instance, Method};
+use crate::object::memoryview::MemoryView;
 use crate::object::native::NativeObject;
 use crate::object::state::Vm;
 use crate::object::teardown::{IterRef, ListRef, SliceRef, TupleRef};
@@ -42,6 +43,8 @@ pub enum Value {
     Bytes(Rc<[u8]>),
     /// A `bytearray`: mutable bytes.
     ByteArray(Rc<ByteArray>),
+    /// A `memoryview` of a bytes or bytearray.
+    MemoryView(Rc<MemoryView>),
     Tuple(TupleRef),
     List(ListRef),
     Dict(Rc<RefCell<Dict>>),
@@ -266,6 +269,7 @@ impl Value {
             (Str(a), Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
             (Bytes(a), Bytes(b)) => Rc::ptr_eq(a, b),
             (ByteArray(a), ByteArray(b)) => Rc::ptr_eq(a, b),
+            (MemoryView(a), MemoryView(b)) => Rc::ptr_eq(a, b),
             (Tuple(a), Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
             (List(a), List(b)) => Rc::ptr_eq(a, b),
             (Dict(a), Dict(b)) => Rc::ptr_eq(a, b),
@@ -315,6 +319,7 @@ pub fn address_of(v: &Value) -> u64 {
         Value::Str(s) => s.as_ptr() as usize,
         Value::Bytes(b) => b.as_ptr() as usize,
         Value::ByteArray(b) => std::rc::Rc::as_ptr(b) as usize,
+        Value::MemoryView(m) => std::rc::Rc::as_ptr(m) as usize,
         Value::Range(r) => std::rc::Rc::as_ptr(r) as usize,
         Value::Slice(s) => std::rc::Rc::as_ptr(s) as usize,
         Value::Cell(c) => std::rc::Rc::as_ptr(c) as *const u8 as usize,

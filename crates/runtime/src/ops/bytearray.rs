@@ -1,7 +1,8 @@
 //! The operators of `bytearray`: subscripts (an int or a slice; assigning an
 //! int, or bytes-like data or ints to a slice; deleting), containment (shared
 //! with `bytes`: an int, or a bytes-like run), and `+` / `*` with their
-//! in-place forms, which change the bytearray itself.
+//! in-place forms, which change the bytearray itself. Changing its size while
+//! a memoryview holds its buffer is CPython's BufferError.
 
 use num_traits::ToPrimitive;
 
@@ -75,6 +76,7 @@ pub(super) fn set(vm: &mut Vm, ba: &ByteArray, idx: &Value, v: &Value) -> PyResu
                 .unwrap_or(len),
         };
         if items.len() != picked.len() {
+            ba.check_resizable()?;
             vm.check_size(len + items.len())?;
         }
         ba.data
@@ -106,6 +108,7 @@ pub(super) fn del(vm: &mut Vm, ba: &ByteArray, idx: &Value) -> PyResult<()> {
     if picked.is_empty() {
         return Ok(());
     }
+    ba.check_resizable()?;
     picked.sort_unstable();
     let mut data = ba.data.borrow_mut();
     for i in picked.into_iter().rev() {
@@ -133,7 +136,7 @@ pub(super) fn contains(data: &[u8], item: &Value) -> PyResult<bool> {
 pub(super) fn concat(vm: &mut Vm, a: &Value, b: &Value) -> Option<PyResult<Value>> {
     let left = match a {
         Value::ByteArray(x) => x.data.borrow().clone(),
-        Value::Bytes(x) if matches!(b, Value::ByteArray(_)) => x.to_vec(),
+        Value::Bytes(x) if matches!(b, Value::ByteArray(_) | Value::MemoryView(_)) => x.to_vec(),
         _ => return None,
     };
     let Some(right) = bytes_like(b) else {
@@ -183,6 +186,7 @@ pub(super) fn inplace(
             }
         };
         if grown.len() != len {
+            ba.check_resizable()?;
             vm.check_size(grown.len())?;
         }
         *ba.data.borrow_mut() = grown;

@@ -129,6 +129,9 @@ pub fn get_item(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
     if let Value::ByteArray(ba) = obj {
         return super::bytearray::get(vm, ba, idx);
     }
+    if let Value::MemoryView(view) = obj {
+        return super::memoryview::get(vm, view, idx);
+    }
     if let Value::Slice(s) = idx {
         return get_slice(vm, obj, s);
     }
@@ -293,6 +296,7 @@ pub fn set_item(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> PyResult<()> 
         }
         Value::Dict(d) => crate::mapping::dict_set(vm, d, idx, v),
         Value::ByteArray(ba) => super::bytearray::set(vm, ba, &idx, &v),
+        Value::MemoryView(view) => super::memoryview::set(vm, view, &idx, &v),
         _ => Err(type_error(format!(
             "'{}' object does not support item assignment",
             type_of(obj).name()
@@ -326,6 +330,7 @@ pub fn del_item(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
             Ok(())
         }
         Value::ByteArray(ba) => super::bytearray::del(vm, ba, idx),
+        Value::MemoryView(_) => Err(type_error("cannot delete memory")),
         Value::Dict(d) => match crate::mapping::dict_remove(vm, d, idx)? {
             Some(_) => Ok(()),
             None => Err(crate::object::exceptions::Exception::new(
