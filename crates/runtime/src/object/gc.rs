@@ -5,11 +5,13 @@
 //! **Tracking.** Every container that can close a cycle — lists, dicts, sets,
 //! tuples holding anything but atomic values, instances, functions, closure
 //! cells, bound methods, generators and coroutines (through their suspended
-//! frames), exceptions and the frames their tracebacks keep — is registered
-//! when it is created, as a weak reference in the youngest of three
-//! generations ([`track`]); `object/gc_edges.rs` says what each kind refers
-//! to. Objects never registered (modules, classes, asyncio's native objects)
-//! are opaque: references they hold count as references from outside, which
+//! frames), exceptions and the frames their tracebacks keep, classes (each in
+//! a cycle with itself, as CPython's `__mro__` makes it) — is registered when
+//! it is created, as a weak reference in the youngest of three generations
+//! ([`track`]); `object/gc_edges.rs` says what each kind refers to. A native
+//! object held by one container only (a `staticmethod` in a class's
+//! namespace) is examined as part of it. Objects never registered (modules,
+//! asyncio's native objects) are opaque: references they hold count as references from outside, which
 //! keeps their targets alive, so the collector can only ever miss garbage,
 //! never free a live object.
 //!

@@ -18,6 +18,8 @@ use crate::object::exceptions::Exception;
 use crate::object::frame::{Frame, KeptFrame, Namespace};
 use crate::object::generator::{GenBody, Generator};
 use crate::object::instance::{Instance, Method};
+use crate::object::native::NativeObject;
+use crate::object::types::{Class, TypeId, TypeRef};
 use crate::object::value::{Function, Value};
 
 /// A container type the collector can examine.
@@ -85,6 +87,7 @@ kinds! {
     Tuple: [Value],
     Exception: Exception,
     Frame: KeptFrame,
+    Class: Class,
 }
 
 /// The address an `Rc` points at: the key objects are known by.
@@ -105,6 +108,7 @@ fn value_key(value: &Value) -> Option<usize> {
         Value::Generator(g) => key(Rc::as_ptr(g)),
         Value::Tuple(t) => key(Rc::as_ptr(t)),
         Value::Exception(e) => key(Rc::as_ptr(e)),
+        Value::Type(TypeRef::Class(c)) => key(Rc::as_ptr(c)),
         _ => return None,
     })
 }
@@ -174,6 +178,7 @@ impl Garbage {
                     + usize::from(dict_tracked)
                     + e.traceback.borrow().len()
             }
+            Garbage::Class(c) => class_objects(c),
             Garbage::List(l) => 1 + fresh_atomic_tuples(l.borrow().iter(), fresh),
             Garbage::Set(s) => 1 + fresh_atomic_tuples(s.borrow().iter(), fresh),
             Garbage::Dict(d) => {
@@ -201,6 +206,10 @@ pub(super) fn referents(object: &Garbage, visit: &mut dyn FnMut(usize)) -> bool 
             .is_ok(),
         Garbage::Instance(i) => {
             values(i.payload.iter(), visit);
+            let Ok(class) = i.class.try_borrow_mut() else {
+                return false;
+            };
+            visit(key(Rc::as_ptr(&*class)));
             own_dict_referents(&i.dict, visit)
         }
         Garbage::Function(f) => {
@@ -244,6 +253,7 @@ pub(super) fn referents(object: &Garbage, visit: &mut dyn FnMut(usize)) -> bool 
             true
         }
         Garbage::Exception(e) => exception_referents(e, visit),
+        Garbage::Class(c) => class_referents(c, visit),
         Garbage::Frame(f) => f
             .values
             .try_borrow_mut()
@@ -252,8 +262,31 @@ pub(super) fn referents(object: &Garbage, visit: &mut dyn FnMut(usize)) -> bool 
     }
 }
 
+/// Visits what the values refer to. A native object (a `staticmethod`, a
+/// `property`) only this container holds is examined as part of it.
 fn values<'a>(values: impl Iterator<Item = &'a Value>, visit: &mut dyn FnMut(usize)) {
-    values.filter_map(value_key).for_each(visit);
+    for value in values {
+        match value_key(value) {
+            Some(key) => visit(key),
+            None => {
+                if let Some(native) = owned_native(value) {
+                    native.held_values(&mut |held| {
+                        if let Some(key) = value_key(held) {
+                            visit(key);
+                        }
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// The native object behind a value that nothing else holds.
+fn owned_native(value: &Value) -> Option<&Rc<dyn NativeObject>> {
+    match value {
+        Value::Native(native) if Rc::strong_count(native) == 1 => Some(native),
+        _ => None,
+    }
 }
 
 fn dict_referents(dict: &RefCell<Dict>, visit: &mut dyn FnMut(usize)) -> bool {
@@ -290,6 +323,97 @@ fn exception_referents(e: &Exception, visit: &mut dyn FnMut(usize)) -> bool {
         }
     }
     dict.as_ref().is_none_or(|d| own_dict_referents(d, visit))
+}
+
+/// A class's namespace, bases, MRO, metaclass and itself (its `__mro__`).
+fn class_referents(c: &Class, visit: &mut dyn FnMut(usize)) -> bool {
+    let (Ok(dict), Ok(itself)) = (c.dict.try_borrow_mut(), c.itself.try_borrow_mut()) else {
+        return false;
+    };
+    values(dict.iter().flat_map(|(k, v)| [k, v]), visit);
+    let classes = c.bases.iter().chain(&c.mro).chain([&c.metaclass]);
+    for class in classes {
+        if let TypeRef::Class(class) = class {
+            visit(key(Rc::as_ptr(class)));
+        }
+    }
+    if let Some(itself) = &*itself {
+        visit(key(Rc::as_ptr(itself)));
+    }
+    true
+}
+
+/// How many objects CPython makes for a class: the type, its `__mro__` and
+/// `__bases__` tuples, the `__dict__` and `__weakref__` descriptors it adds
+/// when no base has them, a member descriptor per slot, and its namespace
+/// dict when that holds anything but atomic values (the descriptors too).
+fn class_objects(c: &Class) -> usize {
+    let dict = c.dict.borrow();
+    let own_slots: Option<Vec<Value>> = dict.get_str("__slots__").map(|slots| match slots {
+        Value::Tuple(t) => t.to_vec(),
+        Value::List(l) => l.borrow().clone(),
+        other => vec![other],
+    });
+    let named = |name: &str| {
+        own_slots
+            .as_ref()
+            .is_some_and(|s| s.iter().any(|v| matches!(v, Value::Str(n) if &**n == name)))
+    };
+    let members = own_slots.as_ref().map_or(0, |slots| {
+        slots.len() - usize::from(named("__dict__")) - usize::from(named("__weakref__"))
+    });
+    // What instances of the bases already have (CPython's dict and weakref offsets).
+    let (mut has_dict, mut has_weakref) = (false, false);
+    for base in &c.bases {
+        match base {
+            TypeRef::Class(b) => {
+                let (d, w) = base_slots(b);
+                has_dict |= d;
+                has_weakref |= w;
+            }
+            TypeRef::Builtin(t) => {
+                has_dict |= t.is_subclass(TypeId::BaseException);
+                // Variable-size instances (int, str, bytes, tuple) take no weak references.
+                has_weakref |=
+                    matches!(t, TypeId::Int | TypeId::Str | TypeId::Bytes | TypeId::Tuple);
+            }
+        }
+    }
+    let adds_dict = if own_slots.is_some() {
+        named("__dict__")
+    } else {
+        !has_dict
+    };
+    let adds_weakref = if own_slots.is_some() {
+        named("__weakref__")
+    } else {
+        !has_weakref
+    };
+    let descriptors = members + usize::from(adds_dict) + usize::from(adds_weakref);
+    let dict_tracked = descriptors > 0 || dict.iter().any(|(_, v)| !is_atomic(v));
+    let natives: usize = dict
+        .iter()
+        .filter_map(|(_, v)| owned_native(v))
+        .map(|n| n.gc_objects())
+        .sum();
+    3 + descriptors + usize::from(dict_tracked) + natives
+}
+
+/// Whether instances of a class made here have a `__dict__` and weak references.
+fn base_slots(c: &Class) -> (bool, bool) {
+    let own = c.dict.borrow().get_str("__slots__").is_some();
+    if !own {
+        return (true, true);
+    }
+    let (mut d, mut w) = (false, false);
+    for base in &c.bases {
+        if let TypeRef::Class(b) = base {
+            let (bd, bw) = base_slots(b);
+            d |= bd;
+            w |= bw;
+        }
+    }
+    (d, w)
 }
 
 /// What a suspended frame refers to: its locals, its value stack, its cells,
@@ -352,6 +476,10 @@ pub(super) fn clear(object: &Garbage, taken: &mut Vec<Box<dyn Any>>) {
             taken.push(Box::new(dict));
         }
         Garbage::Frame(f) => taken.push(Box::new(std::mem::take(&mut *f.values.borrow_mut()))),
+        Garbage::Class(c) => {
+            taken.push(Box::new(std::mem::take(&mut *c.dict.borrow_mut())));
+            taken.push(Box::new(c.itself.borrow_mut().take()));
+        }
         Garbage::Generator(_) | Garbage::Method(_) | Garbage::Tuple(_) => {}
     }
 }

@@ -38,6 +38,13 @@ pub trait NativeObject: AsAny {
     fn weakref_callback(&self) -> Option<Value> {
         None
     }
+    /// The values it holds, for the cycle collector (CPython's `tp_traverse`),
+    /// which examines it as part of the one container that holds it.
+    fn held_values(&self, _visit: &mut dyn FnMut(&Value)) {}
+    /// How many objects CPython counts for it when it is garbage.
+    fn gc_objects(&self) -> usize {
+        1
+    }
 }
 
 /// The object of type `T` behind a native value, if it is one.

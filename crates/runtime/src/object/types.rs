@@ -277,6 +277,11 @@ pub struct Class {
     /// (an `__abc_tpflags__` in its body, or `register` with an ABC that
     /// has one); see [`TypeRef::collection_flags`].
     pub collection_flags: Cell<u8>,
+    /// The class itself: CPython's `__mro__` starts with the class, a cycle
+    /// that keeps every class alive until the cycle collector finds it
+    /// unreachable (a class made in a call outlives the call until
+    /// `gc.collect()`, and `__subclasses__()` of its bases lists it till then).
+    pub itself: RefCell<Option<Rc<Class>>>,
 }
 
 /// CPython's `Py_TPFLAGS_SEQUENCE` and `Py_TPFLAGS_MAPPING`: what a

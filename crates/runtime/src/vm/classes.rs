@@ -141,7 +141,7 @@ impl Vm {
             }
         }
         let slots = self.declared_slots(&namespace, &base_types)?;
-        let class = Rc::new(Class {
+        let class = crate::object::value::tracked(Class {
             name: RefCell::new(name.clone()),
             qualname: RefCell::new(qualname),
             bases: base_types,
@@ -153,7 +153,9 @@ impl Vm {
             tp_name: RefCell::new(None),
             subclasses: RefCell::default(),
             collection_flags: Cell::new(0),
+            itself: RefCell::new(None),
         });
+        *class.itself.borrow_mut() = Some(class.clone());
         for base in &class.bases {
             if let TypeRef::Class(base) = base {
                 base.subclasses.borrow_mut().push(Rc::downgrade(&class));

@@ -21,6 +21,16 @@ impl NativeObject for MethodWrapper {
         self.kind
     }
 
+    fn held_values(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.func);
+    }
+
+    /// The wrapper and the `__dict__` CPython 3.10+ fills with the function's
+    /// attributes (`__wrapped__`, `__doc__`, ...).
+    fn gc_objects(&self) -> usize {
+        2
+    }
+
     fn repr(&self) -> String {
         format!("<{}({})>", self.kind.name(), repr_value(&self.func))
     }
@@ -37,6 +47,12 @@ pub struct Property {
 impl NativeObject for Property {
     fn class_id(&self) -> TypeId {
         TypeId::Property
+    }
+
+    fn held_values(&self, visit: &mut dyn FnMut(&Value)) {
+        [&self.fget, &self.fset, &self.fdel, &self.doc]
+            .into_iter()
+            .for_each(visit);
     }
 
     fn repr(&self) -> String {
