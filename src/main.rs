@@ -23,7 +23,6 @@ mod exports;
 mod guard;
 mod help;
 mod highlight;
-mod keyed_markup;
 mod markup;
 mod number_text;
 mod opening;

@@ -2,6 +2,8 @@
 //! The theme is the `data-theme` attribute of `<html>`, which the stylesheet keys on.
 
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use crate::storage;
 
@@ -34,6 +36,23 @@ pub fn apply_theme(theme: &str) {
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("data-theme", theme);
     }
+}
+
+/// Calls `changed` whenever the page's theme (the `data-theme` of `<html>`) changes, for
+/// the canvases that paint in the theme's colours. The observer lives as long as the page.
+pub fn on_theme_change(changed: impl Fn() + 'static) {
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    let changed = Closure::<dyn Fn()>::new(changed);
+    let Ok(observer) = web_sys::MutationObserver::new(changed.as_ref().unchecked_ref()) else {
+        return;
+    };
+    let options = web_sys::MutationObserverInit::new();
+    options.set_attributes(true);
+    options.set_attribute_filter(&js_sys::Array::of1(&"data-theme".into()));
+    let _ = observer.observe_with_options(&root, &options);
+    changed.forget();
 }
 
 /// A button switching between light and dark.

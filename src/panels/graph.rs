@@ -1,39 +1,22 @@
 //! The live task graph: the program's tasks and the futures and primitives between them
-//! at the current event, as an SVG diagram that follows the playhead. Arrows say who
-//! created whom, who awaits whom (through gather, wait, wait_for, shield, TaskGroup),
-//! where a waiter is parked and who holds a lock; a deadlock's circle of waits is red.
+//! at the current event, drawn on a canvas that follows the playhead (`graph_paint`).
+//! Arrows say who created whom, who awaits whom (through gather, wait, wait_for, shield,
+//! TaskGroup), where a waiter is parked and who holds a lock; a deadlock's circle of waits
+//! is red. Hovering a box or an arrow says what it is.
 //!
-//! The diagram is written as markup (crate::markup) in whole pixels, one string per box and
-//! per arrow (far less wasm than a typed view each); when the playhead moves, only the boxes
-//! and arrows whose markup changed are written again (crate::keyed_markup).
+//! The same information in words, for screen readers: one list of the boxes (name, state,
+//! what it does or holds) and one of the arrows, kept equal to the picture line by line
+//! (a line is written only when its words change).
 
-use std::fmt::Write as _;
+use std::sync::Arc;
 
-use leptos::html::Div;
+use leptos::html::{Canvas, Ul};
 use leptos::prelude::*;
-use loopscope_viewmodel::{EdgeKind, GraphNode, GraphOptions, NodeId, NodeState, TaskGraph};
-
+use loopscope_viewmodel::{GraphNode, GraphOptions, NodeId, NodeState, TaskGraph};
 use web_sys::Element;
 
-use crate::keyed_markup::KeyedMarkup;
-use crate::markup::{element, escape};
+use super::graph_paint::{over, paint, GraphPalette, Over};
 use crate::session::Session;
-
-/// A node's box and the spacing of the grid (CSS pixels).
-const NODE_WIDTH: i32 = 132;
-const NODE_HEIGHT: i32 = 38;
-const COLUMN_PITCH: i32 = 148;
-const ROW_PITCH: i32 = 50;
-const MARGIN: i32 = 8;
-/// Longest subtitle shown in a box (the whole text is its tooltip).
-const SUBTITLE_CHARS: usize = 24;
-
-fn origin(node: &GraphNode) -> (i32, i32) {
-    (
-        MARGIN + node.column as i32 * COLUMN_PITCH,
-        MARGIN + node.row as i32 * ROW_PITCH,
-    )
-}
 
 fn state_class(state: NodeState) -> &'static str {
     match state {
@@ -48,7 +31,8 @@ fn state_class(state: NodeState) -> &'static str {
     }
 }
 
-fn edge_class(kind: EdgeKind) -> &'static str {
+fn edge_class(kind: loopscope_viewmodel::EdgeKind) -> &'static str {
+    use loopscope_viewmodel::EdgeKind;
     match kind {
         EdgeKind::Created => "created",
         EdgeKind::Awaits => "awaits",
@@ -58,254 +42,101 @@ fn edge_class(kind: EdgeKind) -> &'static str {
     }
 }
 
-fn short(text: &str) -> String {
-    if text.chars().count() <= SUBTITLE_CHARS {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(SUBTITLE_CHARS - 1).collect();
-        format!("{cut}…")
-    }
-}
-
-/// The curve of an arrow between two boxes: out of the right side when the target lies
-/// to the right, else out of the bottom.
-fn edge_path(from: (i32, i32), to: (i32, i32)) -> String {
-    let (fx, fy) = from;
-    let (tx, ty) = to;
-    if tx > fx + NODE_WIDTH / 2 {
-        let (sx, sy) = (fx + NODE_WIDTH, fy + NODE_HEIGHT / 2);
-        let (ex, ey) = (tx, ty + NODE_HEIGHT / 2);
-        let bend = ((ex - sx) / 2).max(12);
-        format!(
-            "M{sx} {sy} C{} {sy} {} {ey} {ex} {ey}",
-            sx + bend,
-            ex - bend
-        )
-    } else {
-        let (sx, sy) = (fx + NODE_WIDTH / 3, fy + NODE_HEIGHT);
-        let (ex, ey) = if ty > fy {
-            (tx + NODE_WIDTH / 3, ty)
-        } else {
-            (tx + NODE_WIDTH / 2, ty + NODE_HEIGHT)
-        };
-        let bend = ((ey - sy).abs() / 2).max(14);
-        format!(
-            "M{sx} {sy} C{sx} {} {ex} {} {ex} {ey}",
-            sy + bend,
-            ey - bend
-        )
-    }
-}
-
 fn title_of(graph: &TaskGraph, id: NodeId) -> &str {
     graph.node(id).map_or("", |n| n.title.as_str())
 }
 
-/// The deadlock sentence, or nothing.
-fn cycle_markup(graph: &TaskGraph) -> String {
-    let mut out = String::new();
-    if !graph.cycle.is_empty() {
-        let names: Vec<&str> = graph
-            .cycle
-            .iter()
-            .map(|&t| title_of(graph, NodeId::Task(t)))
-            .collect();
-        let sentence = format!(
-            "Deadlock: {} wait for each other in a circle.",
-            names.join(" → ")
-        );
-        element(
-            &mut out,
-            "p",
-            &[("class", "graph-cycle"), ("role", "status")],
-            &sentence,
-        );
+/// A box in words: "Task-2, waiting: fetch() …" ("Queue #1: 3 items" for a primitive).
+fn node_words(node: &GraphNode) -> String {
+    let cycle = if node.in_cycle {
+        " (in the deadlock)"
+    } else {
+        ""
+    };
+    match node.state {
+        NodeState::Primitive => format!("{}: {}{cycle}", node.title, node.subtitle),
+        state => format!(
+            "{}, {}: {}{cycle}",
+            node.title,
+            state_class(state),
+            node.subtitle
+        ),
     }
-    out
 }
 
-/// Each arrow's markup, keyed by its ends and kind.
-fn edge_parts(graph: &TaskGraph) -> Vec<(String, String)> {
-    let place = |id: NodeId| graph.node(id).map(origin);
-    let mut parts = Vec::with_capacity(graph.edges.len());
-    for edge in &graph.edges {
-        let (Some(from), Some(to)) = (place(edge.from), place(edge.to)) else {
-            continue;
-        };
-        let kind = edge_class(edge.kind);
-        let mut out = String::new();
-        let _ = write!(
-            out,
-            "<path class=\"edge {kind}{}\" d=\"{}\" marker-end=\"url(#graph-arrow)\">",
-            if edge.in_cycle { " cycle" } else { "" },
-            edge_path(from, to)
-        );
-        element(&mut out, "title", &[], &edge.label);
-        out.push_str("</path>");
-        parts.push((format!("{:?}>{:?}:{kind}", edge.from, edge.to), out));
-    }
-    parts
-}
-
-/// Each box's markup, keyed by its node.
-fn node_parts(graph: &TaskGraph) -> Vec<(String, String)> {
-    let mut parts = Vec::with_capacity(graph.nodes.len());
-    for node in &graph.nodes {
-        let (x, y) = origin(node);
-        let task = match node.id {
-            NodeId::Task(task) => task.to_string(),
-            _ => String::new(),
-        };
-        let mut out = String::new();
-        let _ = write!(
-            out,
-            "<g class=\"node {}{}\" transform=\"translate({x} {y})\" data-task=\"{task}\">",
-            state_class(node.state),
-            if node.in_cycle { " cycle" } else { "" }
-        );
-        element(
-            &mut out,
-            "title",
-            &[],
-            &format!("{}: {}", node.title, node.subtitle),
-        );
-        let _ = write!(
-            out,
-            "<rect width=\"{NODE_WIDTH}\" height=\"{NODE_HEIGHT}\" rx=\"6\"/>"
-        );
-        element(
-            &mut out,
-            "text",
-            &[("x", "7"), ("y", "15"), ("class", "node-title")],
-            &short(&node.title),
-        );
-        element(
-            &mut out,
-            "text",
-            &[("x", "7"), ("y", "30"), ("class", "node-subtitle")],
-            &short(&node.subtitle),
-        );
-        out.push_str("</g>");
-        parts.push((format!("{:?}", node.id), out));
-    }
-    parts
-}
-
-/// The hidden-task note, or nothing.
-fn note_markup(graph: &TaskGraph) -> String {
-    let mut out = String::new();
-    if graph.hidden_tasks > 0 {
-        let note = format!("{} more finished task(s) not shown.", graph.hidden_tasks);
-        element(&mut out, "p", &[("class", "detail")], &note);
-    }
-    out
-}
-
-/// The arrows in words, for screen readers: one list item each, keyed by its words.
-fn edge_words(graph: &TaskGraph) -> Vec<(String, String)> {
+/// Every box in words, with its state (and the deadlock's mark) as the line's class.
+fn box_lines(graph: &TaskGraph) -> Vec<(String, String)> {
     graph
-        .edges
+        .nodes
         .iter()
-        .map(|edge| {
-            let words = format!(
-                "{} {} {}",
-                escape(title_of(graph, edge.from)),
-                escape(&edge.label),
-                escape(title_of(graph, edge.to))
-            );
-            (words.clone(), words)
+        .map(|node| {
+            let class = state_class(node.state);
+            let class = if node.in_cycle {
+                format!("{class} cycle")
+            } else {
+                class.to_string()
+            };
+            (class, node_words(node))
         })
         .collect()
 }
 
-/// The diagram's frame, written once: the deadlock sentence's place, the SVG with its
-/// arrows and boxes groups, the hidden-task note's place, and the list of the arrows in
-/// words for screen readers.
-const FRAME: &str = "<div class=\"graph-cycle-slot\"></div>\
-    <div class=\"graph-scroll\" tabindex=\"0\" role=\"group\" aria-label=\"Task graph (scrolls)\">\
-    <svg class=\"task-graph\" role=\"img\" aria-label=\"Task graph at this event\">\
-    <defs><marker id=\"graph-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" \
-    markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0 L10 5 L0 10 z\"/></marker></defs>\
-    <g class=\"edges\"></g><g class=\"nodes\"></g></svg></div><div class=\"graph-note\"></div>\
-    <ul class=\"visually-hidden\"></ul>";
-
-/// The diagram as it is in the page: what each part of [`FRAME`] shows, so that a new
-/// event rewrites only what changed (most events change a few boxes).
-struct Drawn {
-    cycle: Element,
-    svg: Element,
-    edges: Element,
-    nodes: Element,
-    note: Element,
-    words: Element,
-    edge_parts: KeyedMarkup,
-    node_parts: KeyedMarkup,
-    word_parts: KeyedMarkup,
-    /// What was last written: the cycle's markup, the SVG's size, the note's markup.
-    written_cycle: String,
-    written_size: String,
-    written_note: String,
+/// Every arrow in words ("Task-1 awaits gather()"), with its kind as the line's class.
+fn arrow_lines(graph: &TaskGraph) -> Vec<(String, String)> {
+    graph
+        .edges
+        .iter()
+        .map(|edge| {
+            let kind = edge_class(edge.kind);
+            let (class, cycle) = if edge.in_cycle {
+                (format!("{kind} cycle"), " (in the deadlock)")
+            } else {
+                (kind.to_string(), "")
+            };
+            let words = format!(
+                "{} {} {}{cycle}",
+                title_of(graph, edge.from),
+                edge.label,
+                title_of(graph, edge.to)
+            );
+            (class, words)
+        })
+        .collect()
 }
 
-impl Drawn {
-    /// Writes [`FRAME`] into `container`.
-    fn new(container: &Element) -> Option<Drawn> {
-        container.set_inner_html(FRAME);
-        let find = |selector: &str| container.query_selector(selector).ok().flatten();
-        Some(Drawn {
-            cycle: find(".graph-cycle-slot")?,
-            svg: find("svg")?,
-            edges: find("g.edges")?,
-            nodes: find("g.nodes")?,
-            note: find(".graph-note")?,
-            words: find("ul.visually-hidden")?,
-            edge_parts: KeyedMarkup::default(),
-            node_parts: KeyedMarkup::default(),
-            word_parts: KeyedMarkup::default(),
-            written_cycle: String::new(),
-            written_size: String::new(),
-            written_note: String::new(),
-        })
-    }
+/// A list kept equal to lines of (class, words) by place: a line is written only when it
+/// changed, lines are added or removed at the end.
+#[derive(Default)]
+struct Lines {
+    shown: Vec<(String, String, Element)>,
+}
 
-    fn show(&mut self, graph: &TaskGraph) {
-        let width = MARGIN * 2 + (graph.columns.max(1) as i32 - 1) * COLUMN_PITCH + NODE_WIDTH;
-        let height = MARGIN * 2 + (graph.rows.max(1) as i32 - 1) * ROW_PITCH + NODE_HEIGHT;
-        let size = format!("{width} {height}");
-        if size != self.written_size {
-            let _ = self.svg.set_attribute("width", &width.to_string());
-            let _ = self.svg.set_attribute("height", &height.to_string());
-            let _ = self.svg.set_attribute("viewBox", &format!("0 0 {size}"));
-            self.written_size = size;
-        }
-        for (element, written, markup) in [
-            (&self.cycle, &mut self.written_cycle, cycle_markup(graph)),
-            (&self.note, &mut self.written_note, note_markup(graph)),
-        ] {
-            if markup != *written {
-                element.set_inner_html(&markup);
-                *written = markup;
+impl Lines {
+    fn show(&mut self, list: &Element, wanted: Vec<(String, String)>) {
+        let Some(document) = list.owner_document() else {
+            return;
+        };
+        let length = wanted.len();
+        for (index, (class, words)) in wanted.into_iter().enumerate() {
+            if let Some((shown_class, shown_words, item)) = self.shown.get_mut(index) {
+                if *shown_class != class {
+                    item.set_class_name(&class);
+                    *shown_class = class;
+                }
+                if *shown_words != words {
+                    item.set_text_content(Some(&words));
+                    *shown_words = words;
+                }
+            } else if let Ok(item) = document.create_element("li") {
+                item.set_class_name(&class);
+                item.set_text_content(Some(&words));
+                let _ = list.append_child(&item);
+                self.shown.push((class, words, item));
             }
         }
-        self.edge_parts.show(&self.edges, edge_parts(graph));
-        self.node_parts.show(&self.nodes, node_parts(graph));
-        self.word_parts.show(&self.words, edge_words(graph));
-    }
-}
-
-/// Shows `graph` in `container`: the frame is written when the first box appears, and then
-/// only what changed.
-fn show(container: &Element, drawn: &mut Option<Drawn>, graph: &TaskGraph) {
-    if graph.nodes.is_empty() {
-        *drawn = None;
-        container.set_inner_html("<p class=\"empty\">No tasks yet.</p>");
-        return;
-    }
-    if drawn.is_none() {
-        *drawn = Drawn::new(container);
-    }
-    if let Some(drawn) = drawn {
-        drawn.show(graph);
+        for (_, _, item) in self.shown.drain(length.min(self.shown.len())..) {
+            item.remove();
+        }
     }
 }
 
@@ -329,15 +160,72 @@ pub fn TaskGraphPanel() -> impl IntoView {
         });
         format!("{count} tasks")
     };
-    let container = NodeRef::<Div>::new();
-    let drawn = StoredValue::new_local(None::<Drawn>);
-    // After each change of the graph (the memo compares): only the parts that changed.
+    let empty = move || graph.with(|g| g.nodes.is_empty());
+    let cycle = move || {
+        graph.with(|graph| {
+            (!graph.cycle.is_empty()).then(|| {
+                let names: Vec<&str> = graph
+                    .cycle
+                    .iter()
+                    .map(|&t| title_of(graph, NodeId::Task(t)))
+                    .collect();
+                format!(
+                    "Deadlock: {} wait for each other in a circle.",
+                    names.join(" → ")
+                )
+            })
+        })
+    };
+    let note = move || {
+        graph.with(|graph| {
+            (graph.hidden_tasks > 0)
+                .then(|| format!("{} more finished task(s) not shown.", graph.hidden_tasks))
+        })
+    };
+    let canvas = NodeRef::<Canvas>::new();
+    let boxes = NodeRef::<Ul>::new();
+    let arrows = NodeRef::<Ul>::new();
+    let palette = RwSignal::new(Arc::new(GraphPalette::from_page()));
+    crate::theme::on_theme_change(move || {
+        palette.try_set(Arc::new(GraphPalette::from_page()));
+    });
+    let lines = StoredValue::new_local((Lines::default(), Lines::default()));
+    // After each change of the graph (the memo compares): the picture, and the lines whose
+    // words changed.
     Effect::new(move |_| {
-        let Some(container) = container.get() else {
+        let (Some(canvas), Some(boxes), Some(arrows)) = (canvas.get(), boxes.get(), arrows.get())
+        else {
             return;
         };
-        graph.with(|graph| drawn.update_value(|drawn| show(&container, drawn, graph)));
+        let palette = palette.get();
+        graph.with(|graph| {
+            paint(&canvas, graph, &palette);
+            lines.update_value(|(box_list, arrow_list)| {
+                box_list.show(&boxes, box_lines(graph));
+                arrow_list.show(&arrows, arrow_lines(graph));
+            });
+        });
     });
+    // Hovering: the box or arrow under the pointer, as the canvas's tooltip.
+    let on_move = move |event: leptos::ev::MouseEvent| {
+        let Some(canvas) = canvas.get_untracked() else {
+            return;
+        };
+        let at = (f64::from(event.offset_x()), f64::from(event.offset_y()));
+        let tip = graph.with_untracked(|graph| match over(graph, at) {
+            Some(Over::Node(node)) => format!("{}: {}", node.title, node.subtitle),
+            Some(Over::Edge(edge)) => format!(
+                "{} {} {}",
+                title_of(graph, edge.from),
+                edge.label,
+                title_of(graph, edge.to)
+            ),
+            None => String::new(),
+        });
+        if canvas.title() != tip {
+            canvas.set_title(&tip);
+        }
+    };
     view! {
         <section class="panel graph-panel" aria-labelledby="graph-title">
             <h2 id="graph-title">"Task graph" <span class="count">{tasks}</span></h2>
@@ -349,7 +237,24 @@ pub fn TaskGraphPanel() -> impl IntoView {
                     <li class="parked">"parked on"</li>
                     <li class="held">"held by"</li>
                 </ul>
-                <div class="graph-diagram" node_ref=container></div>
+                <div class="graph-diagram">
+                    {move || cycle().map(|sentence| view! { <p class="graph-cycle" role="status">{sentence}</p> })}
+                    {move || empty().then(|| view! { <p class="empty">"No tasks yet."</p> })}
+                    <div class="graph-scroll" tabindex="0" role="group" aria-label="Task graph (scrolls)" hidden=empty>
+                        <canvas
+                            class="task-graph"
+                            node_ref=canvas
+                            role="img"
+                            aria-label="Task graph at this event: its boxes and arrows are listed in words below it"
+                            on:mousemove=on_move
+                        ></canvas>
+                    </div>
+                    {move || note().map(|note| view! { <p class="detail">{note}</p> })}
+                    <div class="visually-hidden">
+                        <ul class="graph-boxes" aria-label="Boxes of the task graph" node_ref=boxes></ul>
+                        <ul class="graph-arrows" aria-label="Arrows of the task graph" node_ref=arrows></ul>
+                    </div>
+                </div>
             </div>
         </section>
     }

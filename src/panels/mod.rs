@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 pub mod console;
 pub mod graph;
+mod graph_paint;
 pub mod narration;
 pub mod now_running;
 pub mod pitfalls;

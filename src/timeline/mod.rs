@@ -22,8 +22,6 @@ use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use loopscope_viewmodel::chart::{content_height, Axis, Chart, ChartView, Hit, Move, Tooltip};
 use loopscope_viewmodel::LaneOwner;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 use crate::number_text::decimal;
 use crate::session::Session;
@@ -59,7 +57,9 @@ pub fn TimelinePanel() -> impl IntoView {
     // Where a drag started (pointer x, window then) and whether it moved.
     let drag = StoredValue::new(None::<(f64, Window, bool)>);
 
-    watch_theme(palette);
+    crate::theme::on_theme_change(move || {
+        palette.try_set(Arc::new(Palette::from_page()));
+    });
     let measure = move || {
         if let Some(element) = scroller.get_untracked() {
             let measured = f64::from(element.client_width());
@@ -561,22 +561,4 @@ fn repaint_each_frame(watch: impl Fn() + 'static, paint: impl Fn() + Copy + 'sta
 /// The chart's view, read without subscribing.
 fn chart_view_untracked(chart_view: impl Fn() -> Option<ChartView>) -> Option<ChartView> {
     leptos::prelude::untrack(chart_view)
-}
-
-/// Re-reads the timeline's colours whenever the page's theme (the `data-theme` of `<html>`)
-/// changes.
-fn watch_theme(palette: RwSignal<Arc<Palette>>) {
-    let Some(root) = document().document_element() else {
-        return;
-    };
-    let changed = Closure::<dyn Fn()>::new(move || palette.set(Arc::new(Palette::from_page())));
-    let Ok(observer) = web_sys::MutationObserver::new(changed.as_ref().unchecked_ref()) else {
-        return;
-    };
-    let options = web_sys::MutationObserverInit::new();
-    options.set_attributes(true);
-    options.set_attribute_filter(&js_sys::Array::of1(&"data-theme".into()));
-    let _ = observer.observe_with_options(&root, &options);
-    // The observer lives as long as the page (the timeline is never unmounted).
-    changed.forget();
 }

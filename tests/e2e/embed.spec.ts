@@ -28,7 +28,7 @@ test('the task graph can be embedded without the console', async ({ page }) => {
   const problems = watchProblems(page);
   await openApp(page, '/?embed=1&panels=graph,timeline&event=10');
   await expect(page.locator('section[aria-labelledby="graph-title"]')).toBeVisible();
-  await expect(page.locator('.task-graph .node')).not.toHaveCount(0);
+  await expect(page.locator('.graph-boxes li')).not.toHaveCount(0);
   await expect(page.locator('section[aria-labelledby="console-title"]')).toHaveCount(0);
   await expect(page.locator('section[aria-labelledby="pitfalls-title"]')).toHaveCount(0);
   expect(problems).toEqual([]);

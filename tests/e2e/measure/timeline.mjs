@@ -9,7 +9,8 @@
 // measures the page embedded with only those panels (through the run's share link), to
 // tell the timeline's own cost from the other panels'. PROFILE=1 also traces 30 scrub seeks
 // (Chromium's performance trace) and prints where the page's main thread spent them: self
-// time per trace event name (script, style, layout, paint, garbage collection).
+// time per trace event name (script, style, layout, paint, garbage collection), and the
+// functions V8's sampling profiler finds taking the script's part.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -105,16 +106,38 @@ async function profileSeeks(page, total, random, count = 30) {
     categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc'],
   });
   for (let i = 0; i < count; i++) {
-    const target = Math.floor(random() * total);
-    await page.evaluate((k) => window.timed(() => {
-      const input = document.querySelector('input.scrub');
-      input.value = String(k);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }), target);
+    await scrubTo(page, Math.floor(random() * total));
   }
   const times = selfTimes(await browser.stopTracing());
   const lines = times.slice(0, 14).map(([name, us]) => `  ${name}: ${(us / 1000 / count).toFixed(2)} ms`);
   console.log(`main thread per scrub seek (self time, ${count} seeks traced):\n${lines.join('\n')}`);
+  // The same seeks in V8's sampling profiler: which functions (wasm, its DOM calls) take the
+  // script's part.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  for (let i = 0; i < count; i++) await scrubTo(page, Math.floor(random() * total));
+  const { profile } = await cdp.send('Profiler.stop');
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id).callFrame;
+    const name = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}`;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)
+    .map(([name, us]) => `  ${name}: ${(us / 1000 / count).toFixed(2)} ms`);
+  console.log(`sampled self time per scrub seek (${count} seeks):\n${top.join('\n')}`);
+}
+
+/** Seeks with the scrub slider and resolves after the next painted frame, with the time taken. */
+function scrubTo(page, k) {
+  return page.evaluate((k) => window.timed(() => {
+    const input = document.querySelector('input.scrub');
+    input.value = String(k);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }), k);
 }
 
 try {
@@ -164,12 +187,7 @@ try {
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   const slider = [];
   for (let i = 0; i < 60; i++) {
-    const target = Math.floor(random() * total);
-    slider.push(await page.evaluate((k) => window.timed(() => {
-      const input = document.querySelector('input.scrub');
-      input.value = String(k);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }), target));
+    slider.push(await scrubTo(page, Math.floor(random() * total)));
   }
   console.log(`seek anywhere (scrub slider, input → next frame): ${summary(slider)}`);
   if (process.env.PROFILE) await profileSeeks(page, total, random);
