@@ -20,13 +20,18 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::ResizeObserver;
 
-/// A scroll container's scroll position and height (CSS pixels), kept up to date.
+/// Width assumed for a container before it is measured (wider than any panel).
+const ASSUMED_WIDTH: i32 = 2000;
+
+/// A scroll container's scroll position and size (CSS pixels), kept up to date.
 #[derive(Clone, Copy)]
 pub struct ScrollView {
     /// The scroll container (give it `node_ref` and [`ScrollView::on_scroll`]).
     pub element: NodeRef<Div>,
     top: RwSignal<i32>,
     height: RwSignal<i32>,
+    left: RwSignal<i32>,
+    width: RwSignal<i32>,
 }
 
 impl ScrollView {
@@ -37,6 +42,8 @@ impl ScrollView {
             element: NodeRef::new(),
             top: RwSignal::new(0),
             height: RwSignal::new(assumed_height),
+            left: RwSignal::new(0),
+            width: RwSignal::new(ASSUMED_WIDTH),
         };
         // Measured whenever the element's size changes (a list whose height follows its rows
         // grows with them): a resize observer reports after the browser's own layout, and
@@ -75,6 +82,13 @@ impl ScrollView {
         if height > 0 && height != self.height.get_untracked() {
             self.height.set(height);
         }
+        let (left, width) = (element.scroll_left(), element.client_width());
+        if left != self.left.get_untracked() {
+            self.left.set(left);
+        }
+        if width > 0 && width != self.width.get_untracked() {
+            self.width.set(width);
+        }
     }
 
     /// The container's scroll handler (the browser has just laid it out: reading is free).
@@ -90,6 +104,16 @@ impl ScrollView {
     /// Its visible height (tracked).
     pub fn height(self) -> i32 {
         self.height.get()
+    }
+
+    /// How far it is scrolled sideways (tracked).
+    pub fn left(self) -> i32 {
+        self.left.get()
+    }
+
+    /// Its visible width (tracked).
+    pub fn width(self) -> i32 {
+        self.width.get()
     }
 
     /// The scroll position and visible height, untracked.

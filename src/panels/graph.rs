@@ -10,13 +10,17 @@
 
 use std::sync::Arc;
 
-use leptos::html::{Canvas, Ul};
+use leptos::html::{Canvas, Div, Ul};
 use leptos::prelude::*;
 use loopscope_viewmodel::{GraphNode, GraphOptions, NodeId, NodeState, TaskGraph};
 use web_sys::Element;
 
-use super::graph_paint::{over, paint, GraphPalette, Over};
+use super::graph_paint::{over, paint, GraphPalette, Over, Viewport};
+use crate::scroll_view::ScrollView;
 use crate::session::Session;
+
+/// The diagram's scroll area is at most this tall (CSS pixels; `.graph-scroll`'s max-height).
+const SCROLL_HEIGHT: i32 = 420;
 
 fn state_class(state: NodeState) -> &'static str {
     match state {
@@ -183,6 +187,14 @@ pub fn TaskGraphPanel() -> impl IntoView {
         })
     };
     let canvas = NodeRef::<Canvas>::new();
+    let space = NodeRef::<Div>::new();
+    let scroller = ScrollView::new(SCROLL_HEIGHT);
+    let viewport = Memo::new(move |_| Viewport {
+        left: f64::from(scroller.left()),
+        top: f64::from(scroller.top()),
+        width: f64::from(scroller.width()),
+        height: f64::from(scroller.height()),
+    });
     let boxes = NodeRef::<Ul>::new();
     let arrows = NodeRef::<Ul>::new();
     let palette = RwSignal::new(Arc::new(GraphPalette::from_page()));
@@ -190,16 +202,21 @@ pub fn TaskGraphPanel() -> impl IntoView {
         palette.try_set(Arc::new(GraphPalette::from_page()));
     });
     let lines = StoredValue::new_local((Lines::default(), Lines::default()));
-    // After each change of the graph (the memo compares): the picture, and the lines whose
-    // words changed.
+    // After each change of the graph (the memo compares) or scroll: the picture of the part
+    // in view.
     Effect::new(move |_| {
-        let (Some(canvas), Some(boxes), Some(arrows)) = (canvas.get(), boxes.get(), arrows.get())
-        else {
+        let (Some(canvas), Some(space)) = (canvas.get(), space.get()) else {
             return;
         };
-        let palette = palette.get();
+        let (palette, view) = (palette.get(), viewport.get());
+        graph.with(|graph| paint(&canvas, &space, graph, &palette, view));
+    });
+    // After each change of the graph: the lines whose words changed.
+    Effect::new(move |_| {
+        let (Some(boxes), Some(arrows)) = (boxes.get(), arrows.get()) else {
+            return;
+        };
         graph.with(|graph| {
-            paint(&canvas, graph, &palette);
             lines.update_value(|(box_list, arrow_list)| {
                 box_list.show(&boxes, box_lines(graph));
                 arrow_list.show(&arrows, arrow_lines(graph));
@@ -211,7 +228,12 @@ pub fn TaskGraphPanel() -> impl IntoView {
         let Some(canvas) = canvas.get_untracked() else {
             return;
         };
-        let at = (f64::from(event.offset_x()), f64::from(event.offset_y()));
+        // The canvas shows the part of the diagram scrolled to.
+        let view = viewport.get_untracked();
+        let at = (
+            f64::from(event.offset_x()) + view.left,
+            f64::from(event.offset_y()) + view.top,
+        );
         let tip = graph.with_untracked(|graph| match over(graph, at) {
             Some(Over::Node(node)) => format!("{}: {}", node.title, node.subtitle),
             Some(Over::Edge(edge)) => format!(
@@ -240,14 +262,26 @@ pub fn TaskGraphPanel() -> impl IntoView {
                 <div class="graph-diagram">
                     {move || cycle().map(|sentence| view! { <p class="graph-cycle" role="status">{sentence}</p> })}
                     {move || empty().then(|| view! { <p class="empty">"No tasks yet."</p> })}
-                    <div class="graph-scroll" tabindex="0" role="group" aria-label="Task graph (scrolls)" hidden=empty>
-                        <canvas
-                            class="task-graph"
-                            node_ref=canvas
-                            role="img"
-                            aria-label="Task graph at this event: its boxes and arrows are listed in words below it"
-                            on:mousemove=on_move
-                        ></canvas>
+                    <div
+                        class="graph-scroll"
+                        tabindex="0"
+                        role="group"
+                        aria-label="Task graph (scrolls)"
+                        hidden=empty
+                        node_ref=scroller.element
+                        on:scroll=scroller.on_scroll()
+                    >
+                        // The whole diagram's size; the canvas stays in view and paints the
+                        // part scrolled to.
+                        <div class="graph-space" node_ref=space>
+                            <canvas
+                                class="task-graph"
+                                node_ref=canvas
+                                role="img"
+                                aria-label="Task graph at this event: its boxes and arrows are listed in words below it"
+                                on:mousemove=on_move
+                            ></canvas>
+                        </div>
                     </div>
                     {move || note().map(|note| view! { <p class="detail">{note}</p> })}
                     <div class="visually-hidden">

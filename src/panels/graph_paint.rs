@@ -18,8 +18,10 @@ const NODE_HEIGHT: f64 = 38.0;
 const COLUMN_PITCH: f64 = 148.0;
 const ROW_PITCH: f64 = 50.0;
 const MARGIN: f64 = 8.0;
-/// Longest subtitle shown in a box (the whole text is its tooltip).
-const SUBTITLE_CHARS: usize = 24;
+/// Longest title and subtitle shown in a box, in characters of their monospace fonts (11 px
+/// bold, 10 px), to stay inside it; the whole text is the tooltip and the words.
+const TITLE_CHARS: usize = 17;
+const SUBTITLE_CHARS: usize = 19;
 /// How near an arrow the pointer must be to be over it (CSS pixels).
 const ARROW_REACH: f64 = 4.0;
 
@@ -210,13 +212,13 @@ impl GraphPalette {
     }
 }
 
-/// `text`, cut to fit a box (an ellipsis says it was).
-pub fn short(text: &str) -> String {
-    if text.chars().count() <= SUBTITLE_CHARS {
+/// `text`, cut to at most `chars` characters (an ellipsis says it was).
+fn cut(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
         text.to_string()
     } else {
-        let cut: String = text.chars().take(SUBTITLE_CHARS - 1).collect();
-        format!("{cut}…")
+        let kept: String = text.chars().take(chars - 1).collect();
+        format!("{kept}…")
     }
 }
 
@@ -228,20 +230,47 @@ fn dashes(context: &CanvasRenderingContext2d, pattern: &[f64]) {
     let _ = context.set_line_dash(&array);
 }
 
-/// Paints `graph` on `canvas`, which it sizes to the diagram at the screen's pixel density.
-pub fn paint(canvas: &HtmlCanvasElement, graph: &TaskGraph, palette: &GraphPalette) {
+/// The part of the diagram in view: its top-left corner and size (CSS pixels).
+#[derive(Clone, Copy, PartialEq)]
+pub struct Viewport {
+    pub left: f64,
+    pub top: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// Paints the part of `graph` in `view` on `canvas`, which it sizes to that part at the
+/// screen's pixel density, and sizes `space` (the canvas's scroll area) to the whole
+/// diagram. Only the part in view is painted: rasterizing the whole diagram (2,000 pixels
+/// tall with forty tasks) was the biggest part of a seek in software rendering.
+pub fn paint(
+    canvas: &HtmlCanvasElement,
+    space: &web_sys::HtmlElement,
+    graph: &TaskGraph,
+    palette: &GraphPalette,
+    view: Viewport,
+) {
     let (width, height) = size(graph);
+    let space_style = space.style();
+    let (whole_width, whole_height) = (format!("{width}px"), format!("{height}px"));
+    if space_style.get_property_value("width").ok().as_deref() != Some(whole_width.as_str()) {
+        let _ = space_style.set_property("width", &whole_width);
+    }
+    if space_style.get_property_value("height").ok().as_deref() != Some(whole_height.as_str()) {
+        let _ = space_style.set_property("height", &whole_height);
+    }
+    let (shown_width, shown_height) = (width.min(view.width), height.min(view.height));
     let ratio = window().device_pixel_ratio().max(1.0);
     let (pixels_wide, pixels_high) = (
-        (width * ratio).round() as u32,
-        (height * ratio).round() as u32,
+        (shown_width * ratio).round() as u32,
+        (shown_height * ratio).round() as u32,
     );
-    let style = web_sys::HtmlElement::style(canvas);
     if canvas.width() != pixels_wide || canvas.height() != pixels_high {
         canvas.set_width(pixels_wide);
         canvas.set_height(pixels_high);
-        let _ = style.set_property("width", &format!("{width}px"));
-        let _ = style.set_property("height", &format!("{height}px"));
+        let style = web_sys::HtmlElement::style(canvas);
+        let _ = style.set_property("width", &format!("{shown_width}px"));
+        let _ = style.set_property("height", &format!("{shown_height}px"));
     }
     let Some(context) = canvas
         .get_context("2d")
@@ -252,14 +281,44 @@ pub fn paint(canvas: &HtmlCanvasElement, graph: &TaskGraph, palette: &GraphPalet
         return;
     };
     let _ = context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
-    context.clear_rect(0.0, 0.0, width, height);
+    context.clear_rect(0.0, 0.0, shown_width, shown_height);
+    // The diagram's coordinates, moved by the scroll position.
+    let (left, top) = (
+        view.left.clamp(0.0, width - shown_width),
+        view.top.clamp(0.0, height - shown_height),
+    );
+    let _ = context.translate(-left, -top);
+    let in_view = |(x, y): Point| {
+        x + NODE_WIDTH >= left
+            && x <= left + shown_width
+            && y + NODE_HEIGHT >= top
+            && y <= top + shown_height
+    };
     for edge in &graph.edges {
         if let Some(c) = edge_curve(graph, edge) {
             paint_edge(&context, palette, edge, &c);
         }
     }
-    for node in &graph.nodes {
-        paint_node(&context, palette, node);
+    let nodes: Vec<&GraphNode> = graph
+        .nodes
+        .iter()
+        .filter(|node| in_view(origin(node)))
+        .collect();
+    for node in &nodes {
+        paint_box(&context, palette, node);
+    }
+    // The words last, one font each for all the boxes.
+    context.set_fill_style_str(&palette.ink);
+    context.set_font(&format!("600 11px {}", palette.font));
+    for node in &nodes {
+        let (x, y) = origin(node);
+        let _ = context.fill_text(&cut(&node.title, TITLE_CHARS), x + 7.0, y + 15.0);
+    }
+    context.set_fill_style_str(&palette.muted);
+    context.set_font(&format!("10px {}", palette.font));
+    for node in &nodes {
+        let (x, y) = origin(node);
+        let _ = context.fill_text(&cut(&node.subtitle, SUBTITLE_CHARS), x + 7.0, y + 30.0);
     }
 }
 
@@ -294,7 +353,7 @@ fn paint_edge(
     context.set_global_alpha(1.0);
 }
 
-fn paint_node(context: &CanvasRenderingContext2d, palette: &GraphPalette, node: &GraphNode) {
+fn paint_box(context: &CanvasRenderingContext2d, palette: &GraphPalette, node: &GraphNode) {
     let (x, y) = origin(node);
     let radius = if node.state == NodeState::Primitive {
         14.0
@@ -321,10 +380,4 @@ fn paint_node(context: &CanvasRenderingContext2d, palette: &GraphPalette, node: 
     context.set_line_width(width);
     dashes(context, if dashed { &[4.0, 3.0] } else { &[] });
     context.stroke();
-    context.set_fill_style_str(&palette.ink);
-    context.set_font(&format!("600 11px {}", palette.font));
-    let _ = context.fill_text(&short(&node.title), x + 7.0, y + 15.0);
-    context.set_fill_style_str(&palette.muted);
-    context.set_font(&format!("10px {}", palette.font));
-    let _ = context.fill_text(&short(&node.subtitle), x + 7.0, y + 30.0);
 }
