@@ -26,8 +26,17 @@ const MAX_INSTRUCTIONS_WITHOUT_YIELD: u64 = 20_000_000;
 /// Milliseconds between two progress messages, at least.
 const PROGRESS_INTERVAL_MS: f64 = 100.0;
 
+#[wasm_bindgen]
+extern "C" {
+    /// A library file the engine does not embed, by its path under the runtime's
+    /// `src/modules/python/`: src/worker.js fetches it from the server.
+    #[wasm_bindgen(js_name = loopscopeLibraryFile)]
+    fn library_file(path: &str) -> Option<String>;
+}
+
 /// Answers run requests until the page terminates the worker.
 fn main() {
+    loopscope_runtime::set_library_loader(library_file);
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let on_message = {
         let scope = scope.clone();

@@ -3,13 +3,15 @@
 // file with an unchanged name across deploys; index.html, always fetched afresh, names the
 // rest). trunk hashes the app's wasm and glue and the stylesheets, but names a worker's
 // files after its binary (loopscope-engine.js, loopscope-engine_bg.wasm), and copies
-// worker.js and boot.js as they are. Each file below is renamed NAME-HASH.EXT (SHA-256,
-// 16 hex digits, like trunk's) after the names it holds are rewritten, in dependency order:
-// the engine's wasm and glue, then worker.js (imports the glue), then boot.js (fetches the
-// engine's wasm, starts worker.js), then index.html (loads boot.js).
+// worker.js, boot.js and the library's Python directory (python/) as they are. Each file
+// below is renamed NAME-HASH.EXT (SHA-256, 16 hex digits, like trunk's) after the names it
+// holds are rewritten, in dependency order: the engine's wasm and glue and the library's
+// directory (python-HASH/, after every file's path and content), then worker.js (imports
+// the glue, fetches from the library), then boot.js (fetches the engine's wasm, starts
+// worker.js), then index.html (loads boot.js).
 // Runs in trunk's staging directory (TRUNK_STAGING_DIR); plain node, no dependencies.
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -54,7 +56,18 @@ rewrite('loopscope-engine.js', [["'loopscope-engine_bg.wasm'", `'${engineWasm}'`
 renameSync(join(dir, 'loopscope-engine_bg.wasm'), join(dir, engineWasm));
 renameSync(join(dir, 'loopscope-engine.js'), join(dir, engineJs));
 
-rewrite('worker.js', [['"./loopscope-engine.js"', `"./${engineJs}"`]]);
+// The library's Python files, fetched by the workers on a program's first import of one.
+const libraryFiles = readdirSync(join(dir, 'python'), { recursive: true })
+  .map((name) => name.split('\\').join('/'))
+  .filter((name) => name.endsWith('.py'))
+  .sort();
+const library = `python-${hash(...libraryFiles.flatMap((name) => [name, read(join('python', name))]))}`;
+renameSync(join(dir, 'python'), join(dir, library));
+
+rewrite('worker.js', [
+  ['"./loopscope-engine.js"', `"./${engineJs}"`],
+  ['"python/"', `"${library}/"`],
+]);
 const worker = renameHashed('worker.js', 'worker', '.js');
 
 rewrite('boot.js', [
@@ -64,4 +77,4 @@ rewrite('boot.js', [
 const boot = renameHashed('boot.js', 'boot', '.js');
 
 rewrite('index.html', [['/boot.js?', `/${boot}?`]]);
-console.log(`hash-engine.mjs: ${engineWasm}, ${engineJs}, ${worker}, ${boot}`);
+console.log(`hash-engine.mjs: ${engineWasm}, ${engineJs}, ${library}/, ${worker}, ${boot}`);

@@ -23,6 +23,24 @@ macro_rules! library_source {
     };
 }
 
+/// The [`LibraryFile`] at a path under `src/` that a program may never import: embedded,
+/// or fetched on first import with the `fetched-library` feature.
+#[cfg(not(feature = "fetched-library"))]
+macro_rules! library_file {
+    ($($path:expr),+) => {
+        crate::python_sources::LibraryFile::new(library_source!($($path),+))
+    };
+}
+
+/// The [`LibraryFile`] at a path under `src/` that a program may never import: embedded,
+/// or fetched on first import with the `fetched-library` feature.
+#[cfg(feature = "fetched-library")]
+macro_rules! library_file {
+    ($($path:expr),+) => {
+        crate::python_sources::LibraryFile::new(concat!($($path),+))
+    };
+}
+
 mod asyncio;
 mod attrs;
 mod builtins;
@@ -38,6 +56,7 @@ mod object;
 mod ops;
 mod program;
 pub mod progress;
+mod python_sources;
 mod quote;
 mod reports;
 mod repr;
@@ -48,6 +67,8 @@ mod vm;
 pub use limits::Limits;
 pub use modules::DEFAULT_SEED;
 pub use program::{run_program, run_program_observed, Outcome, RunOptions};
+#[cfg(feature = "fetched-library")]
+pub use python_sources::set_library_loader;
 pub use trace::Trace;
 
 /// The runtime's layers, bottom up, and the top-level modules in each. A
@@ -61,7 +82,15 @@ pub const LAYERS: &[(&str, &[&str])] = &[
     // Plain data and the compiler: no runtime values.
     (
         "base",
-        &["limits", "memory", "trace", "progress", "quote", "compile"],
+        &[
+            "limits",
+            "memory",
+            "trace",
+            "progress",
+            "quote",
+            "compile",
+            "python_sources",
+        ],
     ),
     // Values, types, dicts, sets, exceptions, code, frames; the VM's state.
     ("object", &["object"]),

@@ -71,7 +71,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         ($name:literal => $path:literal) => {
             (
                 $name,
-                library_source!("modules/python/", $path, ".py"),
+                library_file!("modules/python/", $path, ".py"),
                 concat!(stdlib_path!(""), $path, ".py"),
             )
         };

@@ -32,21 +32,37 @@ console.log(`load average at the start: ${load()}`);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-// What the page downloads: every file of dist/ (boot.js loads the app's wasm and, beside it,
-// the engine's for its workers; worker.js is the workers' script; the default example is
-// shown before the app has loaded).
+// What the page downloads: every file at the top of dist/ (boot.js loads the app's wasm and,
+// beside it, the engine's for its workers; worker.js is the workers' script; the default
+// example is shown before the app has loaded). The library's Python directory
+// (python-HASH/) is fetched a file at a time, only the files a program imports: summed
+// apart.
 const dist = fileURLToPath(new URL('../../../dist/', import.meta.url));
+const sizes = (path) => {
+  const body = readFileSync(path);
+  return [body.length, gzipSync(body, { level: 9 }).length];
+};
+const bytes = (raw, gzipped) => `${raw.toLocaleString('en')} raw, ${gzipped.toLocaleString('en')} gzipped`;
 let rawTotal = 0;
 let gzipTotal = 0;
+const libraries = [];
 console.log('files of dist/ (raw bytes, gzip -9 bytes):');
-for (const name of readdirSync(dist).sort()) {
-  const body = readFileSync(join(dist, name));
-  const gzipped = gzipSync(body, { level: 9 }).length;
-  rawTotal += body.length;
+for (const entry of readdirSync(dist, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  if (entry.isDirectory()) {
+    libraries.push(entry.name);
+    continue;
+  }
+  const [raw, gzipped] = sizes(join(dist, entry.name));
+  rawTotal += raw;
   gzipTotal += gzipped;
-  console.log(`  ${name}: ${body.length.toLocaleString('en')} raw, ${gzipped.toLocaleString('en')} gzipped`);
+  console.log(`  ${entry.name}: ${bytes(raw, gzipped)}`);
 }
-console.log(`  total: ${rawTotal.toLocaleString('en')} raw, ${gzipTotal.toLocaleString('en')} gzipped`);
+console.log(`  total: ${bytes(rawTotal, gzipTotal)}`);
+for (const library of libraries) {
+  const files = readdirSync(join(dist, library), { recursive: true }).filter((name) => name.endsWith('.py'));
+  const [raw, gzipped] = files.map((name) => sizes(join(dist, library, name))).reduce(([r, g], [a, b]) => [r + a, g + b], [0, 0]);
+  console.log(`  ${library}/ (fetched a file at a time, on a program's first import of it): ${files.length} files, ${bytes(raw, gzipped)} (each file gzipped on its own)`);
+}
 
 // Marks when the editor accepts input and when the first program's events are on screen,
 // in milliseconds since navigation started.

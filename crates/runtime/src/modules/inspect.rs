@@ -43,7 +43,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
             }
         }
     }
-    vm.run_library_source(&m, include_str!("python/inspect.py"))?;
+    vm.run_library_file(&m, library_file!("modules/python/inspect.py"))?;
     Ok(m)
 }
 

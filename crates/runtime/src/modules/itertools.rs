@@ -25,7 +25,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     m.attrs
         .borrow_mut()
         .insert_str("chain", Value::Type(TypeRef::Builtin(TypeId::Chain)));
-    vm.run_library_source(&m, library_source!("modules/python/itertools.py"))?;
+    vm.run_library_file(&m, library_file!("modules/python/itertools.py"))?;
     Ok(m)
 }
 

@@ -20,7 +20,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     m.attrs
         .borrow_mut()
         .insert_str("__file__", Value::str(FILENAME));
-    vm.run_library_source(&m, library_source!("modules/python/logging.py"))?;
+    vm.run_library_file(&m, library_file!("modules/python/logging.py"))?;
     vm.states.get::<LogRoute>().0 = Some(log_from_loop);
     Ok(m)
 }

@@ -30,7 +30,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
         attrs.insert_str("MAXREPEAT", Value::Int(i64::from(u32::MAX)));
         attrs.insert_str("MAXGROUPS", Value::Int(i64::from(u32::MAX / 4)));
     }
-    vm.run_library_source(&m, library_source!("modules/python/_sre.py"))?;
+    vm.run_library_file(&m, library_file!("modules/python/_sre.py"))?;
     Ok(m)
 }
 

@@ -90,7 +90,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
         let path = PATH.iter().map(|p| Value::str(p)).collect();
         attrs.insert_str("path", Value::list(path));
     }
-    vm.run_library_source(&m, include_str!("python/sys.py"))?;
+    vm.run_library_file(&m, library_file!("modules/python/sys.py"))?;
     Ok(m)
 }
 

@@ -36,7 +36,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("localtime", localtime),
     ];
     let m = super::native_module("time", "", FUNCTIONS);
-    vm.run_library_source(&m, library_source!("modules/python/time.py"))?;
+    vm.run_library_file(&m, library_file!("modules/python/time.py"))?;
     {
         let mut attrs = m.attrs.borrow_mut();
         attrs.insert_str("timezone", Value::Int(0));

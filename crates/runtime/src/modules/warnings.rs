@@ -19,7 +19,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     m.attrs
         .borrow_mut()
         .insert_str("__file__", Value::str(FILENAME));
-    vm.run_library_source(&m, library_source!("modules/python/warnings.py"))?;
+    vm.run_library_file(&m, library_file!("modules/python/warnings.py"))?;
     Ok(m)
 }
 

@@ -18,6 +18,7 @@ use crate::object::generator::{AsyncGenHooks, Resume};
 use crate::object::slots::TypeSlots;
 use crate::object::value::{ExcRef, Module, PyResult, Value};
 use crate::progress::ProgressReporter;
+use crate::python_sources::LibraryFile;
 use crate::trace::Recorder;
 
 pub struct Vm {
@@ -100,7 +101,7 @@ pub enum ModuleSource {
     /// frames are library frames: tracebacks do not show them, as the
     /// conformance recorder does not show CPython's.
     Python {
-        source: &'static str,
+        source: LibraryFile,
         /// The file CPython's module would come from (its repr shows it).
         filename: &'static str,
     },

@@ -14,6 +14,7 @@ use crate::object::frame::{Frame, FrameKind};
 use crate::object::state::ModuleSource;
 use crate::object::types::TypeId;
 use crate::object::value::{Module, PyResult, Value};
+use crate::python_sources::LibraryFile;
 use crate::vm::{Exit, Vm};
 
 impl Vm {
@@ -76,9 +77,10 @@ impl Vm {
     fn run_python_module(
         &mut self,
         name: &str,
-        source: &str,
+        source: LibraryFile,
         filename: &'static str,
     ) -> PyResult<Value> {
+        let source = library_text(name, source)?;
         let module = Rc::new(Module {
             name: Rc::from(name),
             attrs: Default::default(),
@@ -91,13 +93,19 @@ impl Vm {
         }
         let value = Value::Module(module.clone());
         self.modules.borrow_mut().insert_str(name, value.clone());
-        match self.run_library_source(&module, source) {
+        match self.run_library_source(&module, &source) {
             Ok(()) => Ok(value),
             Err(e) => {
                 self.modules.borrow_mut().remove_str(name);
                 Err(e)
             }
         }
+    }
+
+    /// Run the Python half of the native module `module` (its classes, ...) from `file`.
+    pub fn run_library_file(&mut self, module: &Rc<Module>, file: LibraryFile) -> PyResult<()> {
+        let source = library_text(&module.name, file)?;
+        self.run_library_source(module, &source)
     }
 
     /// Compile `source` with Loopscope's compiler and run it in `module`'s
@@ -132,4 +140,15 @@ impl Vm {
             )),
         }
     }
+}
+
+/// The text of the library file of module `name`; an ImportError if it could not be had (the
+/// page's engine fetches it, and the server may be gone).
+fn library_text(name: &str, file: LibraryFile) -> PyResult<Rc<str>> {
+    file.text().map_err(|why| {
+        exc(
+            TypeId::ImportError,
+            format!("cannot import the library module {name}: {why}"),
+        )
+    })
 }
