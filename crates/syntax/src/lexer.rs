@@ -385,25 +385,7 @@ impl<'s> Lexer<'s> {
                     self.bump();
                     self.end_line(Span::new(start_pos, start_pos));
                 }
-                '\\' => {
-                    let backslash_line_len = self.current_line_len();
-                    self.bump();
-                    if self.peek() != Some('\n') {
-                        let pos = self.pos();
-                        return Err(LexEnd::Stopped(Diagnostic::syntax(
-                            "unexpected character after line continuation character",
-                            Span::new(pos, pos),
-                        )));
-                    }
-                    self.bump();
-                    if self.peek().is_none() {
-                        let pos = Pos {
-                            line: self.line - 1,
-                            col: backslash_line_len,
-                        };
-                        return Err(self.end_after_backslash(pos));
-                    }
-                }
+                '\\' => self.line_continuation()?,
                 '0'..='9' => self.number(start)?,
                 '.' if matches!(self.peek_at(1), Some('0'..='9')) => self.number(start)?,
                 '"' | '\'' => self.string(start, start_pos, Prefix::default())?,
@@ -421,6 +403,29 @@ impl<'s> Lexer<'s> {
                 self.push(TokenKind::Newline, span);
             }
         }
+    }
+
+    /// CPython's `tok_continuation_line`, at a backslash (between tokens or in a
+    /// line's indentation): it must end its line, and a line must follow.
+    fn line_continuation(&mut self) -> Result<(), Stop> {
+        let backslash_line_len = self.current_line_len();
+        self.bump();
+        if self.peek() != Some('\n') {
+            let pos = self.pos();
+            return Err(LexEnd::Stopped(Diagnostic::syntax(
+                "unexpected character after line continuation character",
+                Span::new(pos, pos),
+            )));
+        }
+        self.bump();
+        if self.peek().is_none() {
+            let pos = Pos {
+                line: self.line - 1,
+                col: backslash_line_len,
+            };
+            return Err(self.end_after_backslash(pos));
+        }
+        Ok(())
     }
 
     /// A backslash continues the last line of the file.

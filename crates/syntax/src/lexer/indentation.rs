@@ -10,8 +10,19 @@ impl<'s> Lexer<'s> {
     /// Measure the indentation of a new line and emit INDENT / DEDENT.
     pub(super) fn handle_indentation(&mut self) -> Result<(), Stop> {
         let (mut col, mut altcol) = (0u32, 0u32);
+        // As CPython's tokenizer: indentation cannot be split over physical lines with
+        // backslashes; the first backslash after some blanks sets the level of what
+        // follows (0: none yet, or one in the first column, which sets nothing).
+        let mut cont_line_col = 0u32;
         loop {
             match self.peek() {
+                Some('\\') => {
+                    if cont_line_col == 0 {
+                        cont_line_col = col;
+                    }
+                    self.line_continuation()?;
+                    continue;
+                }
                 Some(' ') => {
                     col += 1;
                     altcol += 1;
@@ -31,6 +42,9 @@ impl<'s> Lexer<'s> {
         self.is_blank_line = matches!(self.peek(), Some('#' | '\n'));
         if self.is_blank_line || self.peek().is_none() || !self.brackets.is_empty() {
             return Ok(());
+        }
+        if cont_line_col != 0 {
+            (col, altcol) = (cont_line_col, cont_line_col);
         }
         let width = self.col_of(self.i);
         let here = Span::new(

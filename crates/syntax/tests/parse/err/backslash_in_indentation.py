@@ -1,0 +1,4 @@
+def not_strings(s):
+    match s:
+   \     case NumberArgs(n):
+            pass
