@@ -23,6 +23,14 @@ use loopscope_web::transfer::{decode_request, encode_message, FromEngine, RunReq
 /// two; until then the page shows the count climbing and offers Stop).
 const MAX_INSTRUCTIONS_WITHOUT_YIELD: u64 = 20_000_000;
 
+/// Bytes a run may hold in the page (the CLI's budget is 1 GiB): MemoryError past it, and
+/// the run stopped with what it recorded at a quarter more (640 MiB). Traces are small
+/// beside it: the 1,000,000-event program of issue 13 (2,000 tasks × 50 sleeps) peaks at
+/// 24 MB natively, 5,000,000 events (the page's largest limit) at 56 MB. The page itself
+/// holds ~150 bytes an event (750 MB at 5,000,000); 1 GiB here (stopped at 1.25 GiB, and a
+/// worker's memory never shrinks) beside that leaves a 4 GiB laptop no room for the browser.
+const MEMORY_BUDGET: usize = 512 << 20;
+
 /// Milliseconds between two progress messages, at least.
 const PROGRESS_INTERVAL_MS: f64 = 100.0;
 
@@ -67,6 +75,7 @@ fn run(scope: &DedicatedWorkerGlobalScope, request: RunRequest) {
         limits: Limits {
             max_events: usize::try_from(request.max_events).unwrap_or(usize::MAX),
             instructions_without_yield: MAX_INSTRUCTIONS_WITHOUT_YIELD,
+            memory_bytes: MEMORY_BUDGET,
             ..Limits::default()
         },
         ..RunOptions::default()
