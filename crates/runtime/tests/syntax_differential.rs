@@ -21,11 +21,64 @@ use loopscope_syntax::{parse, Diagnostic, DiagnosticKind};
 const AT_LEAST: usize = 2_500;
 
 /// Mutants (by their text) whose diagnostic differs from CPython's, and why.
-const KNOWN_GAPS: &[(&str, &str)] = &[(
-    "@ tick(n)\n",
-    "CPython reports an error at the end-of-file token at column 0 (no caret); a \
-         Diagnostic cannot say \"no column\"",
-)];
+const KNOWN_GAPS: &[(&str, &str)] = &[
+    (
+        "parser = argparse.ArgumentParser(prog=\"sleeper\", descriptionfor\"Sleep COUNT times.\")\n",
+        "a name juxtaposed with a string after a keyword argument: CPython's invalid_arguments rule puts the caret at the argument list's end, ours at the string",
+    ),
+    (
+        "fut = loop.create_future(yield\n",
+        "an unparenthesized `yield` as a call's argument at the end of the file: CPython reports the unclosed bracket first, ours the `yield`",
+    ),
+    (
+        "task = asyncio.create_task(child(yield n))\n",
+        "an unparenthesized `yield` as a call's argument: CPython's invalid_expression rule suggests a comma at the callee, which ours does not try for `yield`",
+    ),
+    (
+        "print(\"task gone; ref dead:\", r(yield ) is None)\n",
+        "an unparenthesized `yield` as a call's argument: CPython's invalid_expression rule suggests a comma at the callee, which ours does not try for `yield`",
+    ),
+    (
+        "print(dict(done), done[], sorted(done))\n",
+        "an empty subscript: CPython's invalid_expression rule suggests a comma between the two calls before it, ours reports the `]`",
+    ),
+    (
+        "print(home home. .run_until_complete(early_task))\n",
+        "two names juxtaposed then a broken attribute: CPython's invalid_expression rule suggests a comma at the first name, ours reports the second `.`",
+    ),
+    (
+        "(int(\"1\" * 5000, 2) > 0, int(\"7\" * 5000, 8) 0 >, int(\"v\" * 3000, 32) > 0)\n",
+        "a call juxtaposed with a number then a dangling `>`: CPython's invalid_expression rule suggests a comma at the call, ours reports the `,` after `>`",
+    ),
+    (
+        "print(await asyncio.gather(*(step(i) for i i in range(4))))\n",
+        "a comprehension's target repeated: CPython's invalid_expression rule suggests a comma there, ours reports the `in`",
+    ),
+    (
+        "seen = {origin: \"origin\", Point(1, )2: \"a\"}\n",
+        "a dict key juxtaposed with a number: CPython's invalid_double_starred_kvpairs rule says ':' expected after the key, ours suggests a comma",
+    ),
+    (
+        "os.environ[ [\"MODE\"] = \"fast\"\n",
+        "an assignment inside an unclosed subscript: CPython reports the `=` (invalid syntax) before the unclosed bracket, ours the bracket",
+    ),
+    (
+        "@(name, repr(getattr(string, name)))\n",
+        "CPython reports an error at the end-of-file token at column 0 (no caret); a Diagnostic cannot say \"no column\"",
+    ),
+    (
+        "@ tick(n)\n",
+        "CPython reports an error at the end-of-file token at column 0 (no caret); a Diagnostic cannot say \"no column\"",
+    ),
+    (
+        "class En:\n    def greet(self) -> -= str: :\n        return \"hello\"\n",
+        "an augmented assignment in a return annotation: CPython's invalid_def_raw rule says expected ':' at the `-=`, ours invalid syntax at the annotation's end",
+    ),
+    (
+        "async def main():\n    stream = running_average(only_valid(sensor([4, 8, -1, 6, 2])))\n    async for average in stream:\n        print(f\"average so far: {average:.2f}\")\n    squares = [v * v async for print v in sensor([1, 2, 3])]\n    print(\"squares:\", squares)\n",
+        "`print v` as a comprehension's target: CPython's invalid_legacy_expression rule (\"Missing parentheses in call to 'print'\") applies there, ours only to statements",
+    ),
+];
 
 /// One mutant and what CPython said of it.
 struct Mutant {

@@ -124,8 +124,13 @@ impl<'a> CodeGen<'a> {
             .iter()
             .rposition(|b| matches!(b, Block::Loop { .. }));
         let Some(loop_idx) = loop_idx else {
-            let what = if is_break { "'break'" } else { "'continue'" };
-            return Err(err(format!("{what} outside loop"), span));
+            // CPython 3.11's compiler words the two differently.
+            let message = if is_break {
+                "'break' outside loop"
+            } else {
+                "'continue' not properly in loop"
+            };
+            return Err(err(message, span));
         };
         self.refuse_leaving_star_handler(loop_idx + 1, span)?;
         for idx in (loop_idx + 1..self.blocks.len()).rev() {

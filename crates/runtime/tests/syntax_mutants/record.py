@@ -50,12 +50,17 @@ LAYOUT = {tokenize.NEWLINE, tokenize.NL, tokenize.INDENT, tokenize.DEDENT, token
 
 
 def snippets(source):
-    """The whole program if short, else its short statements, dedented."""
+    """The whole program if short or invalid, else its short statements, dedented."""
     lines = source.splitlines(keepends=True)
     if len(lines) <= MAX_SNIPPET_LINES:
         return [source]
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        # A case about syntax errors (syntax_error_status.py): mutated whole.
+        return [source]
     found = []
-    for node in ast.walk(ast.parse(source)):
+    for node in ast.walk(tree):
         if isinstance(node, ast.stmt) and node.end_lineno - node.lineno < MAX_SNIPPET_LINES:
             found.append(textwrap.dedent("".join(lines[node.lineno - 1 : node.end_lineno])))
     return found or [source]
