@@ -26,7 +26,8 @@ Virtual clock.  A float `now`, starting at 0.0 seconds.  time.time(),
 time.monotonic() and time.perf_counter() return `now`; time.time_ns(),
 time.monotonic_ns() and time.perf_counter_ns() return round(now * 1e9)
 (Python's round: half to even).  time.sleep(s) does `now += s` (it blocks the
-whole program, event loop included, as in real CPython; a negative s raises
+whole program, event loop included, as in real CPython; an s CPython's clock
+cannot hold raises its ValueError or OverflowError, a negative s
 ValueError('sleep length must be non-negative')).
 
 Wall clock.  `now` is also the wall clock, in seconds since the Unix epoch:
@@ -195,6 +196,7 @@ def _install_virtual_time(stdout):
     STDOUT is the program's StampedStdout, finished on a deadlock."""
     import asyncio
     import selectors
+    import threading
     import time
 
     def virtual_seconds():
@@ -203,7 +205,22 @@ def _install_virtual_time(stdout):
     def virtual_nanoseconds():
         return round(now * 1e9)
 
+    timeout_check = threading.Lock()
+
     def virtual_sleep(seconds):
+        # CPython's own conversion of a timeout (_PyTime_FromSecondsObject), which
+        # time.sleep does first: its errors for NaN, a type that is no number and a
+        # value past 64-bit nanoseconds. A free lock's acquire converts its timeout
+        # the same way and returns at once; its own checks after that are not sleep's.
+        try:
+            timeout_check.acquire(True, seconds)
+            timeout_check.release()
+        except ValueError as error:
+            if "NaN" in str(error):
+                raise
+        except OverflowError as error:
+            if str(error) != "timeout value is too large":
+                raise
         if seconds < 0:
             raise ValueError("sleep length must be non-negative")
         _scheduler.sleep(seconds)

@@ -282,19 +282,7 @@ fn nanoseconds(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 
 fn sleep(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("sleep", &args)?;
-    let secs = match v {
-        Value::Float(f) => f,
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => crate::ops::to_float(&v)?,
-        other => {
-            return Err(type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_of(&other).name()
-            )))
-        }
-    };
-    if secs.is_nan() {
-        return Err(value_error("Invalid value NaN (not a number)"));
-    }
+    let secs = timeout_seconds(&v)?;
     if secs < 0.0 {
         return Err(value_error("sleep length must be non-negative"));
     }
@@ -324,6 +312,48 @@ fn threaded_sleep(vm: &mut Vm, secs: f64) -> PyResult<bool> {
         vm.call0(&suspend)?;
     }
     Ok(true)
+}
+
+/// CPython 3.11's `_PyTime_FromSecondsObject` (rounding a timeout up): a number of seconds
+/// whose nanoseconds fit a C `_PyTime_t` (64 bits), or ValueError for NaN and OverflowError
+/// past it, checked before the sign (`time.sleep(float('inf'))` is OverflowError).
+fn timeout_seconds(v: &Value) -> PyResult<f64> {
+    /// 2**63, the first double past `_PyTime_t`'s range.
+    const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+    match v {
+        Value::Float(f) => {
+            if f.is_nan() {
+                return Err(value_error("Invalid value NaN (not a number)"));
+            }
+            let ns = f * 1e9;
+            let ns = if ns >= 0.0 { ns.ceil() } else { ns.floor() };
+            if !(-LIMIT..LIMIT).contains(&ns) {
+                return Err(exc(
+                    TypeId::OverflowError,
+                    "timestamp out of range for platform time_t",
+                ));
+            }
+            Ok(*f)
+        }
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            let fits = match v {
+                Value::Int(i) => i.checked_mul(1_000_000_000).is_some(),
+                Value::Bool(_) => true,
+                _ => false,
+            };
+            if !fits {
+                return Err(exc(
+                    TypeId::OverflowError,
+                    "timestamp too large to convert to C _PyTime_t",
+                ));
+            }
+            crate::ops::to_float(v)
+        }
+        other => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_of(other).name()
+        ))),
+    }
 }
 
 /// `time.sleep(secs)` inside the program: the clock jumps while the loop is
