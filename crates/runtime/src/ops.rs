@@ -291,6 +291,21 @@ fn sequence_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> 
         {
             repeat(vm, seq, a)
         }
+        // A count past a C `Py_ssize_t`: CPython's `__index__` conversion refuses it
+        // before repeating anything.
+        (
+            BinOp::Mult,
+            Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
+            Value::BigInt(_),
+        )
+        | (
+            BinOp::Mult,
+            Value::BigInt(_),
+            Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
+        ) => Err(exc(
+            TypeId::OverflowError,
+            "cannot fit 'int' into an index-sized integer",
+        )),
         (BinOp::Mod, Value::Str(fmt), args) => {
             crate::format::percent_format(vm, fmt, args).map(|s| Value::str(&s))
         }
