@@ -34,6 +34,9 @@ const MEMORY_BUDGET: usize = 512 << 20;
 /// Milliseconds between two progress messages, at least.
 const PROGRESS_INTERVAL_MS: f64 = 100.0;
 
+// Only the browser build leaves library files out (Cargo.toml enables `fetched-library`
+// for wasm32 alone); a native build of this binary, as clippy's, embeds them all.
+#[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
 extern "C" {
     /// A library file the engine does not embed, by its path under the runtime's
@@ -44,6 +47,7 @@ extern "C" {
 
 /// Answers run requests until the page terminates the worker.
 fn main() {
+    #[cfg(target_arch = "wasm32")]
     loopscope_runtime::set_library_loader(library_file);
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let on_message = {
