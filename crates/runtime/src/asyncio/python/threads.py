@@ -45,18 +45,25 @@ def _set_default_executor(index, executor):
     _default_executors[index] = executor
 
 
-async def _shutdown_default_executor(loop, index):
-    import threading
-    _executor_shutdown_called.add(index)
-    if _default_executors.get(index) is None:
-        return
-    future = loop.create_future()
-    thread = threading.Thread(target=_do_shutdown, args=(loop, index, future))
-    thread.start()
-    try:
-        await future
-    finally:
-        thread.join()
+# CPython's BaseEventLoop.shutdown_default_executor: defined in a class of that name so its
+# coroutine's qualified name is CPython's (task reprs; the page hides the task by it).
+class BaseEventLoop:
+    async def shutdown_default_executor(loop, index):
+        import threading
+        _executor_shutdown_called.add(index)
+        if _default_executors.get(index) is None:
+            return
+        future = loop.create_future()
+        thread = threading.Thread(target=_do_shutdown, args=(loop, index, future))
+        thread.start()
+        try:
+            await future
+        finally:
+            thread.join()
+
+
+_shutdown_default_executor = BaseEventLoop.shutdown_default_executor
+del BaseEventLoop
 
 
 def _do_shutdown(loop, index, future):
