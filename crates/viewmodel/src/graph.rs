@@ -7,8 +7,8 @@
 //! task, which futures a future follows, when each future finished), so it works for
 //! any program and moves with the playhead. The layout is a grid the page scales: a
 //! task's column is twice its depth in the creation tree, the futures it awaits sit in
-//! the odd column to its right on its row, primitives in a column of their own at the
-//! right; tasks take rows in creation order, so rows never move as time goes on.
+//! the odd column to its right on its row (siblings, such as a gather of executor
+//! futures, side by side past it), primitives in a column of their own at the right; tasks take rows in creation order, so rows never move as time goes on.
 
 use loopscope_runtime::trace::Wait;
 
@@ -372,12 +372,20 @@ fn add_future(
         .catalog
         .future(future)
         .map_or(String::new(), |f| names.str(f.label).to_string());
+    // Sibling futures (a gather of executor futures) go side by side on the row.
+    let free = graph
+        .nodes
+        .iter()
+        .filter(|n| n.row == row)
+        .map(|n| n.column + 1)
+        .max()
+        .unwrap_or(0);
     graph.nodes.push(GraphNode {
         id: NodeId::Future(future),
         title,
         subtitle,
         state,
-        column: column + nesting,
+        column: (column + nesting).max(free),
         row,
         in_cycle: false,
     });
