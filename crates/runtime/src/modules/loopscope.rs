@@ -10,12 +10,15 @@
 //! generator function's code, for `types.coroutine`.
 //! `collection_flags(cls)` and `set_collection_flags(cls, flags)` read and
 //! give a class CPython's sequence or mapping flag, for `abc`.
+//! `TracebackType` and `FrameType` are the built-in types of those objects,
+//! for `types` (CPython's types.py takes them from a caught exception, whose
+//! traceback here holds no frame of library code).
 
 use std::rc::Rc;
 
 use crate::builtins::args::exactly_one;
 use crate::object::exceptions::type_error;
-use crate::object::types::{type_of, TypeRef, MAPPING_FLAG, SEQUENCE_FLAG};
+use crate::object::types::{type_of, TypeId, TypeRef, MAPPING_FLAG, SEQUENCE_FLAG};
 use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
@@ -28,6 +31,14 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("set_collection_flags", set_collection_flags),
     ];
     let m = super::native_module("_loopscope", "", FUNCTIONS);
+    for (name, id) in [
+        ("TracebackType", TypeId::Traceback),
+        ("FrameType", TypeId::Frame),
+    ] {
+        m.attrs
+            .borrow_mut()
+            .insert_str(name, Value::Type(TypeRef::Builtin(id)));
+    }
     // Its Python half: the builtins' helpers written in Python.
     vm.run_library_source(&m, library_source!("modules/python/_loopscope.py"))?;
     Ok(m)

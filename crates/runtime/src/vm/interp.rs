@@ -808,11 +808,14 @@ impl Vm {
                 let n = f.stack.len();
                 let e = f.stack[n - 1].clone();
                 let exit_fn = f.stack[n - 2].clone();
-                let typ = match &e {
-                    Value::Exception(x) => Value::Type(x.class.clone()),
-                    _ => Value::None,
+                let (typ, traceback) = match &e {
+                    Value::Exception(x) => (
+                        Value::Type(x.class.clone()),
+                        attrs::get_attr(self, &e, "__traceback__")?,
+                    ),
+                    _ => (Value::None, Value::None),
                 };
-                let r = self.call(&exit_fn, Args::new(vec![typ, e, Value::None]))?;
+                let r = self.call(&exit_fn, Args::new(vec![typ, e, traceback]))?;
                 self.push(r);
             }
             Instr::WithSuppressOrReraise => {

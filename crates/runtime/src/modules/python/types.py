@@ -43,7 +43,16 @@ EllipsisType = type(Ellipsis)
 NotImplementedType = type(NotImplemented)
 UnionType = type(int | str)
 
-del sys, _f, _g, _C, _c, _ag
+
+def _cell_factory():
+    a = 1
+    def f():
+        nonlocal a
+    return f.__closure__[0]
+CellType = type(_cell_factory())
+from _loopscope import TracebackType, FrameType
+
+del sys, _f, _g, _C, _c, _ag, _cell_factory
 
 
 @c_type
