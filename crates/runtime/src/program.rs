@@ -131,7 +131,7 @@ pub fn run_program_observed(
     // Cycles left behind are freed now (a page runs many programs in one worker),
     // and the collector forgets them. Objects dying with the VM may still report
     // (never-awaited coroutines): nobody is left to tell.
-    crate::object::gc::collect(2);
+    crate::object::gc::collect(2, &mut || {});
     crate::object::warnings::discard_pending();
     crate::object::weakrefs::discard_all();
     crate::object::gc::restart();

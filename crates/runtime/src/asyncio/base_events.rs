@@ -611,7 +611,7 @@ fn l_call_soon(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let l = loop_of(r)?;
     let callback = callback_of(vm, l, &a, 0, "call_soon")?;
     let h = call_soon(vm, l, callback);
-    Ok(Value::Native(Rc::new(AsyncObject::Handle(h))))
+    Ok(Value::Native(super::gc_edges::new(AsyncObject::Handle(h))))
 }
 
 /// `loop.call_soon_threadsafe(callback, *args)`: `call_soon`, then the byte
@@ -622,7 +622,7 @@ fn l_call_soon_threadsafe(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let callback = callback_of(vm, l, &a, 0, "call_soon_threadsafe")?;
     let h = call_soon(vm, l, callback);
     super::thread_switch::wake_loop(vm, l)?;
-    Ok(Value::Native(Rc::new(AsyncObject::Handle(h))))
+    Ok(Value::Native(super::gc_edges::new(AsyncObject::Handle(h))))
 }
 
 fn l_call_later(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
@@ -634,7 +634,7 @@ fn l_call_later(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let when = vm.now + delay;
     let callback = callback_of(vm, l, &a, 1, "call_at")?;
     let h = schedule_timer(vm, l, when, callback, HANDLE_TRACED - 1);
-    Ok(Value::Native(Rc::new(AsyncObject::Handle(h))))
+    Ok(Value::Native(super::gc_edges::new(AsyncObject::Handle(h))))
 }
 
 fn l_call_at(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
@@ -645,7 +645,7 @@ fn l_call_at(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     };
     let callback = callback_of(vm, l, &a, 1, "call_at")?;
     let h = call_at(vm, l, when, callback);
-    Ok(Value::Native(Rc::new(AsyncObject::Handle(h))))
+    Ok(Value::Native(super::gc_edges::new(AsyncObject::Handle(h))))
 }
 
 fn l_time(vm: &mut Vm, _r: &Value, _a: Args) -> PyResult<Value> {

@@ -54,7 +54,7 @@ pub fn new_future_on(vm: &mut Vm, loop_id: u32, label: &'static str) -> Rc<Async
     };
     let traceback = super::debug::future_traceback(vm, loop_id, site);
     future.source_traceback.set(traceback);
-    Rc::new(AsyncObject::Future(future))
+    super::gc_edges::new(AsyncObject::Future(future))
 }
 
 /// Records that `outer` finishes according to `child` (see `EventKind::FutureLinked`).

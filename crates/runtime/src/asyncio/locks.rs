@@ -71,7 +71,7 @@ pub fn new_primitive_id(vm: &mut Vm, kind: &str, value: i64) -> u32 {
 
 pub fn new_lock(vm: &mut Vm) -> Rc<AsyncObject> {
     let id = new_primitive_id(vm, "Lock", 0);
-    Rc::new(AsyncObject::Lock(RefCell::new(LockState {
+    super::gc_edges::new(AsyncObject::Lock(RefCell::new(LockState {
         id,
         locked: false,
         waiters: VecDeque::new(),
@@ -80,7 +80,7 @@ pub fn new_lock(vm: &mut Vm) -> Rc<AsyncObject> {
 
 pub fn new_event(vm: &mut Vm) -> Rc<AsyncObject> {
     let id = new_primitive_id(vm, "Event", 0);
-    Rc::new(AsyncObject::Event(RefCell::new(EventState {
+    super::gc_edges::new(AsyncObject::Event(RefCell::new(EventState {
         id,
         value: false,
         waiters: VecDeque::new(),
@@ -100,7 +100,7 @@ pub fn new_semaphore(vm: &mut Vm, value: i64, bounded: bool) -> PyResult<Rc<Asyn
         },
         value,
     );
-    Ok(Rc::new(AsyncObject::Semaphore(RefCell::new(
+    Ok(super::gc_edges::new(AsyncObject::Semaphore(RefCell::new(
         SemaphoreState {
             id,
             value,
@@ -113,7 +113,7 @@ pub fn new_semaphore(vm: &mut Vm, value: i64, bounded: bool) -> PyResult<Rc<Asyn
 pub fn new_condition(vm: &mut Vm, lock: Option<Rc<AsyncObject>>) -> Rc<AsyncObject> {
     let lock = lock.unwrap_or_else(|| new_lock(vm));
     let id = new_primitive_id(vm, "Condition", 0);
-    Rc::new(AsyncObject::Condition(RefCell::new(ConditionState {
+    super::gc_edges::new(AsyncObject::Condition(RefCell::new(ConditionState {
         id,
         lock,
         waiters: VecDeque::new(),

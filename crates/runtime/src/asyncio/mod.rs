@@ -11,7 +11,7 @@
 //! their submodules, over the natives here. tasks.py's bigger
 //! functions have a file each: `gather`, `wait_for`, `wait`, `as_completed`,
 //! `shield` (`waiting` holds what they share). Beside them: `objects` (the
-//! native objects), `callbacks` (what the loop can schedule), `native_coro`
+//! native objects), `gc_edges` (what the cycle collector sees of them), `callbacks` (what the loop can schedule), `native_coro`
 //! (asyncio's own coroutines as state machines), `awaitable` (`await`'s
 //! protocol), `asyncgens` (the async generator hooks), `reprs` (CPython's
 //! reprs of them all), `api` (the module object, and the `construct` and
@@ -30,6 +30,7 @@ pub mod events;
 pub mod exception_handler;
 pub mod futures;
 pub mod gather;
+pub mod gc_edges;
 pub mod heapq;
 pub mod locks;
 pub mod native_coro;

@@ -170,6 +170,18 @@ impl NativeObject for AsyncObject {
     fn repr(&self) -> String {
         super::repr_async(self)
     }
+
+    fn traverse(&self, refs: &mut crate::object::gc::Referents) -> bool {
+        super::gc_edges::traverse(self, refs)
+    }
+
+    fn finalize(self: Rc<Self>) {
+        super::gc_edges::finalize(self);
+    }
+
+    fn clear(&self, taken: &mut Vec<Box<dyn std::any::Any>>) {
+        super::gc_edges::clear(self, taken);
+    }
 }
 
 /// The asyncio object behind a value, if it is one.

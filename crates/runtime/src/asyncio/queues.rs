@@ -55,7 +55,7 @@ pub fn new_queue(vm: &mut Vm, kind: QueueKind, maxsize: i64) -> Rc<AsyncObject> 
         QueueKind::Priority => "PriorityQueue",
     };
     let id = locks::new_primitive_id(vm, name, maxsize);
-    Rc::new(AsyncObject::Queue(RefCell::new(QueueState {
+    super::gc_edges::new(AsyncObject::Queue(RefCell::new(QueueState {
         id,
         kind,
         maxsize,

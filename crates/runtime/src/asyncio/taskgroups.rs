@@ -44,7 +44,7 @@ pub struct TaskGroupState {
 
 /// `TaskGroup()`.
 pub fn new_task_group() -> Rc<AsyncObject> {
-    Rc::new(AsyncObject::TaskGroup(RefCell::new(
+    super::gc_edges::new(AsyncObject::TaskGroup(RefCell::new(
         TaskGroupState::default(),
     )))
 }

@@ -55,7 +55,7 @@ pub fn create_task_in(
     let first_line = coro.code.as_ref().map(|c| c.first_line).unwrap_or(0);
     let first_stack = vm.await_chains.intern(&mut vm.recorder, &coro);
     // A task's messages name it by its `name` (`describe_awaitable`), not its label.
-    let task = Rc::new(AsyncObject::Future(FutureObj::new(
+    let task = super::gc_edges::new(AsyncObject::Future(FutureObj::new(
         fid,
         "Task",
         loop_id,

@@ -60,7 +60,7 @@ pub struct TimeoutState {
 
 /// `Timeout(when)`.
 pub fn new_timeout(when: Value) -> Rc<AsyncObject> {
-    Rc::new(AsyncObject::Timeout(RefCell::new(TimeoutState {
+    super::gc_edges::new(AsyncObject::Timeout(RefCell::new(TimeoutState {
         state: TimeoutPhase::Created,
         timeout_handler: None,
         task: None,

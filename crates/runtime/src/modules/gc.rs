@@ -31,7 +31,7 @@ pub fn make(_: &mut Vm) -> PyResult<Rc<Module>> {
 }
 
 /// `gc.collect(generation=2)`: the number of unreachable objects found.
-fn collect(_: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+fn collect(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
     let keyword = args.take_kw("generation");
     reject_kwargs("collect", &args)?;
     takes_range("collect", &args, 0, 1)?;
@@ -42,7 +42,8 @@ fn collect(_: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
     if !(0..=2).contains(&generation) {
         return Err(value_error("invalid generation"));
     }
-    Ok(Value::Int(gc::collect(generation as usize) as i64))
+    let found = gc::collect(generation as usize, &mut || vm.report_notices());
+    Ok(Value::Int(found as i64))
 }
 
 fn enable(_: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {

@@ -6,14 +6,16 @@
 //! tuples holding anything but atomic values, instances, functions, closure
 //! cells, bound methods, generators and coroutines (through their suspended
 //! frames), exceptions and the frames their tracebacks keep, classes (each in
-//! a cycle with itself, as CPython's `__mro__` makes it) — is registered when
-//! it is created, as a weak reference in the youngest of three generations
-//! ([`track`]); `object/gc_edges.rs` says what each kind refers to. A native
-//! object held by one container only (a `staticmethod` in a class's
-//! namespace) is examined as part of it. Objects never registered (modules,
-//! asyncio's native objects) are opaque: references they hold count as references from outside, which
-//! keeps their targets alive, so the collector can only ever miss garbage,
-//! never free a live object.
+//! a cycle with itself, as CPython's `__mro__` makes it), and asyncio's
+//! futures, tasks, handles, queues and locks ([`track_native`], which
+//! `asyncio/gc_edges.rs` describes) — is registered when it is created, as a
+//! weak reference in the youngest of three generations ([`track`]);
+//! `object/gc_edges.rs` says what each kind refers to. A native object held
+//! by one container only (a `staticmethod` in a class's namespace) is
+//! examined as part of it. Objects never registered (modules, asyncio's
+//! native coroutines) are opaque: references they hold count as references
+//! from outside, which keeps their targets alive, so the collector can only
+//! ever miss garbage, never free a live object.
 //!
 //! **Trial deletion** (CPython's `gc_collect_main`): for the generations being
 //! collected, start from each object's reference count, subtract the
@@ -43,10 +45,11 @@ use std::rc::Rc;
 use rustc_hash::FxHashMap;
 
 use crate::object::generator::GenState;
+use crate::object::native::NativeObject;
 use crate::object::weakrefs;
 
 use crate::object::gc_edges::{clear, referents, Garbage};
-pub use crate::object::gc_edges::{is_atomic, Collectable, Tracked};
+pub use crate::object::gc_edges::{is_atomic, Collectable, Referents, Tracked};
 
 /// CPython's default thresholds: `gc.get_threshold()`.
 pub const DEFAULT_THRESHOLDS: [i64; 3] = [700, 10, 10];
@@ -101,6 +104,8 @@ thread_local! {
     static HEAP: RefCell<Heap> = const { RefCell::new(Heap::new()) };
     /// Set when an automatic collection is due; the VM polls it.
     static DUE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// A collection is running (its finalizers' reports may run Python code).
+    static COLLECTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Registers a new container with the collector.
@@ -116,23 +121,42 @@ pub fn track<T: Collectable + ?Sized>(object: &Rc<T>) {
     });
 }
 
+/// Registers a native object (one of asyncio's) with the collector: its
+/// `NativeObject::traverse`, `finalize` and `clear` say what it holds.
+pub fn track_native<T: NativeObject>(object: &Rc<T>) {
+    let object: Rc<dyn NativeObject> = object.clone();
+    track(&object);
+}
+
 /// Whether an automatic collection is due (cheap: the VM asks between instructions).
 #[inline]
 pub fn collection_due() -> bool {
     DUE.with(std::cell::Cell::get)
 }
 
-/// Runs the automatic collection that is due, if any.
-pub fn collect_if_due() {
+/// Runs the automatic collection that is due, if any (`report` as for [`collect`]).
+pub fn collect_if_due(report: &mut dyn FnMut()) {
     DUE.with(|due| due.set(false));
     if let Some(generation) = HEAP.with(|heap| heap.borrow().due_generation()) {
-        collect(generation);
+        collect(generation, report);
     }
 }
 
 /// `gc.collect(generation)`: collects that generation and the younger ones and
-/// returns how many unreachable objects it found.
-pub fn collect(generation: usize) -> usize {
+/// returns how many unreachable objects it found. `report` gives the reports
+/// the garbage's finalizers queued (it may run Python code) while the
+/// collection waits, as CPython's finalizers run inside it; a collection
+/// asked for meanwhile does nothing and finds 0, as in CPython.
+pub fn collect(generation: usize, report: &mut dyn FnMut()) -> usize {
+    if COLLECTING.with(|collecting| collecting.replace(true)) {
+        return 0;
+    }
+    let found = collect_generations(generation, report);
+    COLLECTING.with(|collecting| collecting.set(false));
+    found
+}
+
+fn collect_generations(generation: usize, report: &mut dyn FnMut()) -> usize {
     let generation = generation.min(GENERATIONS - 1);
     let young = HEAP.with(|heap| {
         let mut heap = heap.borrow_mut();
@@ -149,7 +173,7 @@ pub fn collect(generation: usize) -> usize {
         young
     });
     let (mut survivors, garbage) = partition(young);
-    let (resurrected, garbage) = finalize(garbage);
+    let (resurrected, garbage) = finalize(garbage, report);
     survivors.extend(resurrected);
     // CPython counts the weak reference callbacks it calls too.
     let found = garbage
@@ -206,6 +230,7 @@ pub fn set_thresholds(thresholds: &[i64]) {
 pub fn restart() {
     HEAP.with(|heap| *heap.borrow_mut() = Heap::new());
     DUE.with(|due| due.set(false));
+    COLLECTING.with(|collecting| collecting.set(false));
 }
 
 /// Splits the examined objects into those still referred to (directly or not)
@@ -272,18 +297,25 @@ fn partition(young: Vec<(Tracked, bool)>) -> (Vec<Tracked>, Vec<(Garbage, bool)>
 }
 
 /// CPython's finalizers: a generator found in garbage is closed first (a
-/// coroutine never started only warns), which drops its frame. Whatever that
-/// frees by reference counting is gone and not counted, as in CPython; what a
-/// finalizer made reachable again (a frame handed to a stand-in to run its
-/// `finally`) survives; the rest is examined again.
-fn finalize(garbage: Vec<(Garbage, bool)>) -> (Vec<Tracked>, Vec<(Garbage, bool)>) {
+/// coroutine never started only warns), which drops its frame; then
+/// asyncio's objects report what they report when they die (a pending task,
+/// an exception nobody retrieved), from the objects as they are. Whatever
+/// that frees by reference counting is gone and not counted, as in CPython;
+/// what a finalizer made reachable again (a frame handed to a stand-in to run
+/// its `finally`, a task queued for its report) survives; the rest is
+/// examined again.
+fn finalize(
+    garbage: Vec<(Garbage, bool)>,
+    report: &mut dyn FnMut(),
+) -> (Vec<Tracked>, Vec<(Garbage, bool)>) {
     let closes = |object: &Garbage| match object {
         Garbage::Generator(g) => {
             g.agen.is_none() && !(g.is_coroutine && g.state.get() == GenState::Created)
         }
         _ => false,
     };
-    if !garbage.iter().any(|(g, _)| closes(g)) {
+    let finalizes = |object: &Garbage| closes(object) || matches!(object, Garbage::Native(_));
+    if !garbage.iter().any(|(g, _)| finalizes(g)) {
         return (Vec::new(), garbage);
     }
     for (object, _) in &garbage {
@@ -292,6 +324,14 @@ fn finalize(garbage: Vec<(Garbage, bool)>) -> (Vec<Tracked>, Vec<(Garbage, bool)
                 drop(g.release_frame());
             }
         }
+    }
+    for (object, _) in &garbage {
+        if let Garbage::Native(native) = object {
+            native.clone().finalize();
+        }
+    }
+    if crate::object::warnings::has_pending() {
+        report();
     }
     let remaining: Vec<(Tracked, bool)> = garbage
         .iter()

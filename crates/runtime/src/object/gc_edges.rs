@@ -88,6 +88,7 @@ kinds! {
     Exception: Exception,
     Frame: KeptFrame,
     Class: Class,
+    Native: dyn NativeObject,
 }
 
 /// The address an `Rc` points at: the key objects are known by.
@@ -109,6 +110,7 @@ fn value_key(value: &Value) -> Option<usize> {
         Value::Tuple(t) => key(Rc::as_ptr(t)),
         Value::Exception(e) => key(Rc::as_ptr(e)),
         Value::Type(TypeRef::Class(c)) => key(Rc::as_ptr(c)),
+        Value::Native(n) => key(Rc::as_ptr(n)),
         _ => return None,
     })
 }
@@ -179,6 +181,7 @@ impl Garbage {
                     + e.traceback.borrow().len()
             }
             Garbage::Class(c) => class_objects(c),
+            Garbage::Native(n) => n.gc_objects(),
             Garbage::List(l) => 1 + fresh_atomic_tuples(l.borrow().iter(), fresh),
             Garbage::Set(s) => 1 + fresh_atomic_tuples(s.borrow().iter(), fresh),
             Garbage::Dict(d) => {
@@ -259,25 +262,49 @@ pub(super) fn referents(object: &Garbage, visit: &mut dyn FnMut(usize)) -> bool 
             .try_borrow_mut()
             .map(|vars| values(vars.iter(), visit))
             .is_ok(),
+        Garbage::Native(n) => n.traverse(&mut Referents { visit }),
     }
 }
 
-/// Visits what the values refer to. A native object (a `staticmethod`, a
-/// `property`) only this container holds is examined as part of it.
+/// Visits what the values refer to. A native object the collector does not
+/// register (a `staticmethod`, a `property`) that only this container holds
+/// is examined as part of it.
 fn values<'a>(values: impl Iterator<Item = &'a Value>, visit: &mut dyn FnMut(usize)) {
     for value in values {
-        match value_key(value) {
-            Some(key) => visit(key),
-            None => {
-                if let Some(native) = owned_native(value) {
-                    native.held_values(&mut |held| {
-                        if let Some(key) = value_key(held) {
-                            visit(key);
-                        }
-                    });
-                }
-            }
+        if let Some(key) = value_key(value) {
+            visit(key);
         }
+        if let Some(native) = owned_native(value) {
+            native.held_values(&mut |held| {
+                if let Some(key) = value_key(held) {
+                    visit(key);
+                }
+            });
+        }
+    }
+}
+
+/// What a registered native object reports to the collector from its
+/// `traverse`: every counted reference it holds, each once.
+pub struct Referents<'a> {
+    visit: &'a mut dyn FnMut(usize),
+}
+
+impl Referents<'_> {
+    /// A value it holds.
+    pub fn value(&mut self, value: &Value) {
+        values(std::iter::once(value), self.visit);
+    }
+
+    /// Values it holds.
+    pub fn values<'v>(&mut self, held: impl IntoIterator<Item = &'v Value>) {
+        values(held.into_iter(), self.visit);
+    }
+
+    /// An object it holds through an `Rc` of its own type (a task's
+    /// coroutine, a future's exception, another native object).
+    pub fn object<T: ?Sized>(&mut self, held: &Rc<T>) {
+        (self.visit)(key(Rc::as_ptr(held)));
     }
 }
 
@@ -480,6 +507,7 @@ pub(super) fn clear(object: &Garbage, taken: &mut Vec<Box<dyn Any>>) {
             taken.push(Box::new(std::mem::take(&mut *c.dict.borrow_mut())));
             taken.push(Box::new(c.itself.borrow_mut().take()));
         }
+        Garbage::Native(n) => n.clear(taken),
         Garbage::Generator(_) | Garbage::Method(_) | Garbage::Tuple(_) => {}
     }
 }

@@ -8,6 +8,7 @@
 use std::any::Any;
 use std::rc::Rc;
 
+use crate::object::gc::Referents;
 use crate::object::types::TypeId;
 use crate::object::value::Value;
 
@@ -45,6 +46,20 @@ pub trait NativeObject: AsAny {
     fn gc_objects(&self) -> usize {
         1
     }
+    /// For one registered with the cycle collector itself
+    /// (`gc::track_native`): each counted reference it holds, once (CPython's
+    /// `tp_traverse`). `false` when its contents are being changed right now.
+    fn traverse(&self, _refs: &mut Referents) -> bool {
+        true
+    }
+    /// Called on a registered one found in garbage before anything is
+    /// emptied (CPython's `tp_finalize`): what it reports when it dies is
+    /// reported now, from the object as it is. A finalizer that keeps itself
+    /// (queues itself for a report) brings back what it refers to.
+    fn finalize(self: Rc<Self>) {}
+    /// Empties a registered one found in garbage (CPython's `tp_clear`),
+    /// putting what it held in `taken`, dropped once every object is cleared.
+    fn clear(&self, _taken: &mut Vec<Box<dyn Any>>) {}
 }
 
 /// The object of type `T` behind a native value, if it is one.

@@ -44,7 +44,11 @@ impl Vm {
                 continue;
             }
             if crate::object::gc::collection_due() {
-                crate::object::gc::collect_if_due();
+                crate::object::gc::collect_if_due(&mut || {
+                    if self.pending_input.is_none() {
+                        self.report_notices();
+                    }
+                });
             }
             // Not while a Send waits for its input: reporting may run code.
             if crate::object::warnings::has_pending() && self.pending_input.is_none() {
