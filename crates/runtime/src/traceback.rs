@@ -89,6 +89,20 @@ pub fn module_traceback(vm: &mut Vm, e: &ExcRef, caught_by_loop: bool) -> String
     printer.print(e)
 }
 
+/// The caret line `traceback.py` prints under `source` (a line of the
+/// program, without its newline) for the expression at `span` (character
+/// columns), with its four-space margin; `None` when the span covers the
+/// whole stripped line.
+pub fn caret_line(source: &str, span: loopscope_syntax::ast::Span) -> Option<String> {
+    logging_carets(source, span)
+}
+
+/// Whether `filename` is one of CPython's library files (or the code that
+/// stands for asyncio's), whose frames are never shown.
+pub fn is_library_file(filename: &str) -> bool {
+    filename == LIBRARY_FILENAME || filename.starts_with(stdlib_path!(""))
+}
+
 /// The `Type: message` line and the notes of `e`, as the `traceback`
 /// module's `format_exception_only` gives them.
 pub fn format_exception_only(vm: &mut Vm, e: &ExcRef) -> String {
@@ -97,18 +111,6 @@ pub fn format_exception_only(vm: &mut Vm, e: &ExcRef) -> String {
     printer.message(e);
     printer.notes(e);
     printer.out
-}
-
-/// The program's frames now running, outermost first, as
-/// `traceback.format_stack()` prints them (no carets: a stack summary has
-/// no columns).
-pub fn format_stack(vm: &Vm) -> String {
-    let frames: Vec<(&CodeObject, u32)> = vm
-        .frames
-        .iter()
-        .map(|frame| (&*frame.code, frame.current_line()))
-        .collect();
-    format_frame_list(vm, &frames)
 }
 
 /// Frames given as (code, line), outermost first, as `traceback.print_list`

@@ -42,6 +42,11 @@ pub fn traceback_of(e: &Exception) -> Value {
     at(&Rc::new(entries), 0)
 }
 
+/// The entry a traceback object stands for (`tb_frame` and `tb_lasti`).
+pub fn entry_of(obj: &Value) -> Option<TracebackEntry> {
+    downcast::<TracebackObject>(obj).map(|tb| tb.entries[tb.index].clone())
+}
+
 fn at(entries: &Rc<Vec<TracebackEntry>>, index: usize) -> Value {
     if index >= entries.len() {
         return Value::None;

@@ -1,32 +1,43 @@
-//! `traceback`: `print_exc()`, `format_exc()`, `print_exception()`,
-//! `format_exception()`, `print_stack()` and friends, formatted by the
-//! runtime's traceback printer in the `traceback` module's style (only the
-//! program's frames, as everywhere); its Python half (`python/traceback.py`)
-//! walks traceback objects (`extract_tb`, `walk_tb`, `FrameSummary`).
+//! `traceback`: CPython's module in Python (`python/traceback.py`, run in
+//! this module's namespace), with the helpers it needs from the engine: the
+//! program's source lines, a traceback entry's positions, the caret line
+//! under a failing expression (the engine's own printer draws it) and the
+//! frames now running.
 
 use std::rc::Rc;
 
+use loopscope_syntax::ast::{Pos, Span};
+
 use crate::builtins::args::{count_range, reject_kwargs};
+use crate::builtins::traceback_object::entry_of;
 use crate::object::exceptions::type_error;
-use crate::object::types::type_of;
-use crate::object::value::{Args, ExcRef, Module, NativeFn, PyResult, Value};
-use crate::trace::Stream;
+use crate::object::stack_summary::extract_innermost;
+use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
+
+/// The file of the code `extract_stack()` runs in: its frames are left out.
+const MODULE_FILE: &str = stdlib_path!("traceback.py");
 
 pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     const FUNCTIONS: &[(&str, NativeFn)] = &[
         ("_getline", getline),
-        ("print_exc", print_exc),
-        ("format_exc", format_exc),
-        ("print_exception", print_exception),
-        ("format_exception", format_exception),
-        ("format_exception_only", format_exception_only),
-        ("print_stack", print_stack),
-        ("format_stack", format_stack),
+        ("_tb_positions", tb_positions),
+        ("_caret_line", caret_line),
+        ("_raised_in_library", raised_in_library),
+        ("_stack", stack),
+        ("_is_library_file", is_library_file),
     ];
-    let m = super::native_module("traceback", stdlib_path!("traceback.py"), FUNCTIONS);
+    let m = super::native_module("traceback", MODULE_FILE, FUNCTIONS);
     vm.run_library_source(&m, library_source!("modules/python/traceback.py"))?;
     Ok(m)
+}
+
+/// Line `lineno` (1-based) of the program, if `filename` is the program's.
+fn program_line<'a>(vm: &'a Vm, filename: &str, lineno: i64) -> Option<&'a str> {
+    if filename != &*vm.main.filename || lineno < 1 {
+        return None;
+    }
+    vm.source_lines.get(lineno as usize - 1).map(String::as_str)
 }
 
 /// `_getline(filename, lineno)`: linecache's line of the program's source
@@ -37,132 +48,142 @@ fn getline(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let (Value::Str(filename), Value::Int(lineno)) = (&args.pos[0], &args.pos[1]) else {
         return Ok(Value::str(""));
     };
-    if **filename != *vm.main.filename || *lineno < 1 {
-        return Ok(Value::str(""));
-    }
-    let line = vm.source_lines.get(*lineno as usize - 1);
-    Ok(Value::str(
-        &line.map_or(String::new(), |l| format!("{l}\n")),
-    ))
+    let line = program_line(vm, filename, *lineno);
+    Ok(Value::str(&line.map_or(String::new(), |l| format!("{l}\n"))))
 }
 
-/// The report for `e`, or CPython's `NoneType: None` for no exception.
-fn report(vm: &mut Vm, e: Option<ExcRef>) -> String {
-    match e {
-        Some(e) => crate::traceback::module_traceback(vm, &e, false),
-        None => "NoneType: None\n".to_string(),
-    }
-}
-
-/// A report split as the `format_*` functions return it: a frame's lines
-/// (its file line, its source and caret lines) make one item.
-fn report_items(text: &str) -> Value {
-    let mut items: Vec<String> = Vec::new();
-    for line in text.split_inclusive('\n') {
-        let continues_frame = line.starts_with("    ")
-            && items
-                .last()
-                .is_some_and(|last| last.trim_start().starts_with("File \""));
-        match items.last_mut() {
-            Some(last) if continues_frame => last.push_str(line),
-            _ => items.push(line.to_string()),
-        }
-    }
-    Value::list(items.iter().map(|item| Value::str(item)).collect())
-}
-
-/// `file=` of the print functions: `sys.stderr` by default.
-fn emit(vm: &mut Vm, file: Option<Value>, text: &str) -> PyResult<()> {
-    crate::builtins::functions::write_to(vm, file, Stream::Stderr, text)
-}
-
-fn print_exc(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
-    let file = args.take_kw("file");
-    args.take_kw("limit");
-    args.take_kw("chain");
-    reject_kwargs("print_exc", &args)?;
-    count_range("print_exc", &args, 0, 3)?;
-    let file = args.pos.get(1).cloned().or(file);
-    let text = report(vm, vm.handled_exception());
-    emit(vm, file, &text)?;
-    Ok(Value::None)
-}
-
-fn format_exc(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
-    args.take_kw("limit");
-    args.take_kw("chain");
-    reject_kwargs("format_exc", &args)?;
-    count_range("format_exc", &args, 0, 2)?;
-    Ok(Value::str(&report(vm, vm.handled_exception())))
-}
-
-/// The exception of `print_exception(exc)` / `(type, value, tb)` and the
-/// other keyword arguments the function takes (`file` is returned).
-fn exception_argument(name: &str, mut args: Args) -> PyResult<(Option<ExcRef>, Option<Value>)> {
-    let file = args.take_kw("file");
-    args.take_kw("limit");
-    args.take_kw("chain");
-    let value = args.take_kw("value");
-    args.take_kw("tb");
-    reject_kwargs(name, &args)?;
-    let given = value.or_else(|| args.pos.get(1).cloned());
-    let exc = match (args.pos.first(), given) {
-        (None, _) => {
-            return Err(type_error(format!(
-                "{name}() missing 1 required positional argument: 'exc'"
-            )))
-        }
-        (Some(_), Some(value)) => value,
-        (Some(exc), None) => exc.clone(),
+/// The UTF-8 offset of character `col` of `line` (CPython's columns count bytes).
+fn byte_offset(line: Option<&str>, col: u32) -> i64 {
+    let Some(line) = line else {
+        return i64::from(col);
     };
-    match exc {
-        Value::Exception(e) => Ok((Some(e), file)),
-        Value::None => Ok((None, file)),
-        other => Err(type_error(format!(
-            "Exception expected for value, {} found",
-            type_of(&other).name()
-        ))),
+    let bytes: usize = line.chars().take(col as usize).map(char::len_utf8).sum();
+    let past_end = (col as usize).saturating_sub(line.chars().count());
+    (bytes + past_end) as i64
+}
+
+/// The character offset of UTF-8 offset `offset` of `line`.
+fn char_offset(line: &str, offset: i64) -> u32 {
+    let mut bytes = 0i64;
+    let mut chars = 0u32;
+    for c in line.chars() {
+        if bytes >= offset {
+            return chars;
+        }
+        bytes += c.len_utf8() as i64;
+        chars += 1;
     }
+    chars + (offset - bytes).max(0) as u32
 }
 
-fn print_exception(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let (e, file) = exception_argument("print_exception", args)?;
-    let text = report(vm, e);
-    emit(vm, file, &text)?;
-    Ok(Value::None)
+/// `_tb_positions(tb)`: `(lineno, end_lineno, colno, end_colno)` of the
+/// instruction a traceback entry stopped at, as `co_positions()` gives them.
+fn tb_positions(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    reject_kwargs("_tb_positions", &args)?;
+    count_range("_tb_positions", &args, 1, 1)?;
+    let Some(entry) = entry_of(&args.pos[0]) else {
+        return Err(type_error("_tb_positions() expects a traceback object"));
+    };
+    let code = &entry.code;
+    let line = code.line_of(entry.pc as usize);
+    let span = code.span_of(entry.pc as usize);
+    if span.start.line != line {
+        return Ok(Value::tuple(vec![
+            Value::Int(i64::from(line)),
+            Value::None,
+            Value::None,
+            Value::None,
+        ]));
+    }
+    let filename = &code.filename;
+    let start = byte_offset(
+        program_line(vm, filename, i64::from(span.start.line)),
+        span.start.col,
+    );
+    let end = byte_offset(
+        program_line(vm, filename, i64::from(span.end.line)),
+        span.end.col,
+    );
+    Ok(Value::tuple(vec![
+        Value::Int(i64::from(span.start.line)),
+        Value::Int(i64::from(span.end.line)),
+        Value::Int(start),
+        Value::Int(end),
+    ]))
 }
 
-fn format_exception(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let (e, _) = exception_argument("format_exception", args)?;
-    let text = report(vm, e);
-    Ok(report_items(&text))
+/// `_caret_line(line, lineno, end_lineno, colno, end_colno)`: the caret
+/// line under the expression at those positions of `line` (the source line
+/// with its newline), or None when it would underline the whole line.
+fn caret_line(_: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    reject_kwargs("_caret_line", &args)?;
+    count_range("_caret_line", &args, 5, 5)?;
+    let [Value::Str(line), Value::Int(lineno), end_lineno, Value::Int(colno), Value::Int(end_colno)] =
+        &args.pos[..]
+    else {
+        return Ok(Value::None);
+    };
+    let source = line.strip_suffix('\n').unwrap_or(line);
+    let start_line = *lineno as u32;
+    // No end line counts as a span running past this line, as in CPython.
+    let end_line = match end_lineno {
+        Value::Int(end) => *end as u32,
+        _ => start_line + 1,
+    };
+    let span = Span::new(
+        Pos {
+            line: start_line,
+            col: char_offset(source, *colno),
+        },
+        Pos {
+            line: end_line,
+            col: char_offset(source, *end_colno),
+        },
+    );
+    Ok(crate::traceback::caret_line(source, span).map_or(Value::None, |s| Value::str(&s)))
 }
 
-/// `format_exception_only(exc)`: the report's last line(s), without the
-/// traceback.
-fn format_exception_only(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let (e, _) = exception_argument("format_exception_only", args)?;
-    let text = report(vm, e);
-    let last = text
-        .split_inclusive('\n')
-        .rfind(|line| !line.starts_with(' ') && !line.starts_with("Traceback "))
-        .unwrap_or_default();
-    Ok(Value::list(vec![Value::str(last)]))
+/// `_raised_in_library(exc)`: whether `exc` was raised, though none of the
+/// frames it passed through is the program's (asyncio raised it).
+fn raised_in_library(_: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    reject_kwargs("_raised_in_library", &args)?;
+    count_range("_raised_in_library", &args, 1, 1)?;
+    let raised = match &args.pos[0] {
+        Value::Exception(e) => !e.traceback.borrow().is_empty(),
+        _ => false,
+    };
+    Ok(Value::Bool(raised))
 }
 
-fn print_stack(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
-    let file = args.take_kw("file");
-    args.take_kw("f");
-    args.take_kw("limit");
-    reject_kwargs("print_stack", &args)?;
-    let text = crate::traceback::format_stack(vm);
-    emit(vm, file, &text)?;
-    Ok(Value::None)
+/// `_stack()`: the frames now running below the `traceback` module's own,
+/// innermost first, as `(filename, lineno, name)`, the library frames
+/// CPython would have among them included.
+fn stack(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    reject_kwargs("_stack", &args)?;
+    count_range("_stack", &args, 0, 0)?;
+    let entries = extract_innermost(vm, usize::MAX);
+    let frames = entries
+        .iter()
+        .skip_while(|entry| &*entry.filename == MODULE_FILE)
+        .map(|entry| {
+            Value::tuple(vec![
+                Value::str(&entry.filename),
+                Value::Int(i64::from(entry.line)),
+                Value::str(&entry.name),
+            ])
+        })
+        .collect();
+    Ok(Value::list(frames))
 }
 
-fn format_stack(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
-    args.take_kw("f");
-    args.take_kw("limit");
-    reject_kwargs("format_stack", &args)?;
-    Ok(report_items(&crate::traceback::format_stack(vm)))
+/// `_is_library_file(filename)`: a file of CPython's library, whose frames
+/// are never shown.
+fn is_library_file(_: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    reject_kwargs("_is_library_file", &args)?;
+    count_range("_is_library_file", &args, 1, 1)?;
+    let library = match &args.pos[0] {
+        Value::Str(filename) => crate::traceback::is_library_file(filename),
+        _ => false,
+    };
+    Ok(Value::Bool(library))
 }
