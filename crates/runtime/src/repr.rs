@@ -143,6 +143,25 @@ pub fn exception_str(mut vm: Option<&mut Vm>, e: &Exception) -> PyResult<String>
         }
         return Ok(text);
     }
+    if let (true, [message, Value::Tuple(location)]) = (e.is(TypeId::SyntaxError), args.as_slice())
+    {
+        // `msg (file, line N)`, the file's base name only.
+        let message = text_of(message, false)?;
+        let file = match location.first() {
+            Some(Value::Str(f)) => Some(f.rsplit('/').next().unwrap_or(f).to_string()),
+            _ => None,
+        };
+        let line = match location.get(1) {
+            Some(Value::Int(n)) => Some(*n),
+            _ => None,
+        };
+        return Ok(match (file, line) {
+            (Some(file), Some(line)) => format!("{message} ({file}, line {line})"),
+            (Some(file), None) => format!("{message} ({file})"),
+            (None, Some(line)) => format!("{message} (line {line})"),
+            (None, None) => message,
+        });
+    }
     match args.as_slice() {
         [] => Ok(String::new()),
         [arg] if e.is(TypeId::KeyError) => text_of(arg, true),

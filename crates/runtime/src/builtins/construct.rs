@@ -464,6 +464,11 @@ fn exception_new(t: TypeId, args: Args) -> PyResult<Value> {
         no_keywords()?;
         return Ok(g);
     }
+    if t.is_subclass(TypeId::ImportError) {
+        let e = Exception::new(t, args.pos);
+        crate::object::exceptions::init_import_error(&e, args.kw)?;
+        return Ok(Value::Exception(e));
+    }
     no_keywords()?;
     let t = match (t, args.pos.as_slice()) {
         (TypeId::OSError, [Value::Int(errno), _, ..]) => os_error_subclass(*errno),

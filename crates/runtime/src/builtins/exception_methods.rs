@@ -47,8 +47,43 @@ fn data_attribute(e: &ExcRef, name: &str) -> Option<Value> {
                 .collect(),
         ),
         "message" if group => e.first_arg(),
+        "msg" if e.is(TypeId::ImportError) => match &e.args.borrow()[..] {
+            [message] => message.clone(),
+            _ => Value::None,
+        },
+        // Set by the constructor's keywords or by import, else None.
+        "name" | "path" if e.is(TypeId::ImportError) => {
+            let dict = e.dict.borrow().clone();
+            dict.and_then(|d| d.borrow().get_str(name))
+                .unwrap_or(Value::None)
+        }
+        "msg" if e.is(TypeId::SyntaxError) => e.first_arg(),
+        "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset"
+            if e.is(TypeId::SyntaxError) =>
+        {
+            syntax_error_location(e, name)
+        }
+        "print_file_and_line" if e.is(TypeId::SyntaxError) => Value::None,
         _ => return None,
     })
+}
+
+/// A field of a SyntaxError's location, the tuple of `SyntaxError(msg,
+/// (filename, lineno, offset, text[, end_lineno, end_offset]))`.
+fn syntax_error_location(e: &ExcRef, name: &str) -> Value {
+    let args = e.args.borrow();
+    let [_, Value::Tuple(location)] = &args[..] else {
+        return Value::None;
+    };
+    let index = match name {
+        "filename" => 0,
+        "lineno" => 1,
+        "offset" => 2,
+        "text" => 3,
+        "end_lineno" => 4,
+        _ => 5,
+    };
+    location.get(index).cloned().unwrap_or(Value::None)
 }
 
 fn opt_exc(e: &Option<ExcRef>) -> Value {

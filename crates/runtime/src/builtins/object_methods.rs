@@ -228,6 +228,11 @@ fn this_exception(recv: &Value) -> PyResult<Rc<Exception>> {
 /// `BaseException.__init__(self, *args)`: sets `args`.
 fn exception_init(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let e = this_exception(recv)?;
+    if e.is(TypeId::ImportError) {
+        *e.args.borrow_mut() = args.pos;
+        crate::object::exceptions::init_import_error(&e, args.kw)?;
+        return Ok(Value::None);
+    }
     if !args.kw.is_empty() {
         return Err(type_error(format!(
             "{}() takes no keyword arguments",

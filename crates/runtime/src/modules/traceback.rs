@@ -49,7 +49,9 @@ fn getline(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         return Ok(Value::str(""));
     };
     let line = program_line(vm, filename, *lineno);
-    Ok(Value::str(&line.map_or(String::new(), |l| format!("{l}\n"))))
+    Ok(Value::str(
+        &line.map_or(String::new(), |l| format!("{l}\n")),
+    ))
 }
 
 /// The UTF-8 offset of character `col` of `line` (CPython's columns count bytes).

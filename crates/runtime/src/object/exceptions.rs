@@ -219,3 +219,18 @@ pub fn cpython_error(e: PyError) -> ExcRef {
         exc(typ, e.message)
     }
 }
+
+/// `ImportError(*args, name=None, path=None)`: its two keywords, kept as
+/// attributes; any other keyword is refused as CPython refuses it (naming
+/// ImportError, whatever the subclass).
+pub fn init_import_error(e: &Exception, kw: Vec<(Rc<str>, Value)>) -> Result<(), ExcRef> {
+    for (key, value) in kw {
+        if &*key != "name" && &*key != "path" {
+            return Err(type_error(format!(
+                "'{key}' is an invalid keyword argument for ImportError()"
+            )));
+        }
+        e.attributes().borrow_mut().insert_str(&key, value);
+    }
+    Ok(())
+}

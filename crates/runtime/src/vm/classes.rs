@@ -379,6 +379,12 @@ impl Vm {
     ) -> PyResult<()> {
         match class.layout {
             TypeId::BaseException => {
+                if let Value::Exception(e) = obj {
+                    if e.is(TypeId::ImportError) {
+                        *e.args.borrow_mut() = args.pos;
+                        return crate::object::exceptions::init_import_error(e, args.kw);
+                    }
+                }
                 if !args.kw.is_empty() {
                     return Err(type_error(format!(
                         "{}() takes no keyword arguments",

@@ -13,9 +13,53 @@ use crate::object::exceptions::exc;
 use crate::object::frame::{Frame, FrameKind};
 use crate::object::state::ModuleSource;
 use crate::object::types::TypeId;
-use crate::object::value::{Module, PyResult, Value};
+use crate::object::value::{ExcRef, Module, PyResult, Value};
 use crate::python_sources::LibraryFile;
 use crate::vm::{Exit, Vm};
+
+/// The ModuleNotFoundError for `name`, whose parent module (if it has one)
+/// is `parent`: "'os' is not a package" when the parent is a plain module
+/// (not a package's `__init__`), and `.name` set as CPython's import sets it.
+fn module_not_found(name: &str, parent: Option<&Value>) -> ExcRef {
+    let mut message = format!("No module named '{name}'");
+    if let Some(Value::Module(parent)) = parent {
+        if !parent.filename.ends_with("__init__.py") {
+            message.push_str(&format!("; '{}' is not a package", parent.name));
+        }
+    }
+    let e = exc(TypeId::ModuleNotFoundError, message);
+    e.attributes()
+        .borrow_mut()
+        .insert_str("name", Value::str(name));
+    e
+}
+
+/// The ImportError of `from m import name` when `m` has no `name`:
+/// CPython's message, with the module's file (or "unknown location" for a
+/// built-in one), and its `.name` and `.path`.
+pub(super) fn cannot_import(name: &str, m: &Value) -> ExcRef {
+    let (module, path) = match m {
+        Value::Module(m) => (m.name.to_string(), m.filename.to_string()),
+        _ => ("?".to_string(), String::new()),
+    };
+    let location = if path.is_empty() {
+        "unknown location"
+    } else {
+        &path
+    };
+    let e = exc(
+        TypeId::ImportError,
+        format!("cannot import name '{name}' from '{module}' ({location})"),
+    );
+    let attributes = e.attributes();
+    let mut attributes = attributes.borrow_mut();
+    attributes.insert_str("name", Value::str(&module));
+    if !path.is_empty() {
+        attributes.insert_str("path", Value::str(&path));
+    }
+    drop(attributes);
+    e
+}
 
 impl Vm {
     /// `import name` binds the top-level package: this returns it.
@@ -49,10 +93,7 @@ impl Vm {
             }
         }
         let Some(source) = self.registry.get(name) else {
-            return Err(exc(
-                TypeId::ModuleNotFoundError,
-                format!("No module named '{name}'"),
-            ));
+            return Err(module_not_found(name, parent.as_ref()));
         };
         let module = match source {
             ModuleSource::Native(make) => {

@@ -740,16 +740,7 @@ impl Vm {
                 let m = self.top().clone();
                 let v = match attrs::get_attr(self, &m, &name) {
                     Ok(v) => v,
-                    Err(_) => {
-                        let mname = match &m {
-                            Value::Module(m) => m.name.to_string(),
-                            _ => "?".into(),
-                        };
-                        return Err(exc(
-                            TypeId::ImportError,
-                            format!("cannot import name '{name}' from '{mname}'"),
-                        ));
-                    }
+                    Err(_) => return Err(super::import::cannot_import(&name, &m)),
                 };
                 self.push(v);
             }
