@@ -3,12 +3,13 @@
 //! a task, a handle, a queue or a lock holds ([`traverse`], CPython's
 //! `tp_traverse`), the reports a future or a task gives when it dies, given
 //! before anything is emptied ([`finalize`], `tp_finalize`), and what emptying
-//! takes out ([`clear`], `tp_clear`).
+//! takes out ([`clear`], `tp_clear`); and what asyncio's coroutines run
+//! natively hold ([`native_coroutine_referents`]).
 //!
-//! A part shared with objects the collector does not see (a `Handle` the
-//! loop's queue also holds, the state gather's callbacks share, a task's
-//! context) is examined only when this object is its one holder; otherwise
-//! what it refers to counts as referred to from outside, which keeps it alive.
+//! A `Handle` (which the loop's queue may also hold) is examined only when
+//! this object is its one holder; the state gather's, `wait`'s and
+//! `as_completed`'s callbacks share, and a task's context, never are. What
+//! they refer to counts as referred to from outside, which keeps it alive.
 //! The loop itself (its ready queue and timers, the running task) lives in
 //! the VM, so everything it schedules is alive.
 
@@ -20,7 +21,10 @@ use crate::object::value::Value;
 use crate::object::warnings::{self, Notice};
 
 use super::callbacks::Callback;
+use super::locks::coroutines::{CondStage, SyncCoro};
+use super::native_coro::NativeCoro;
 use super::objects::{AsyncObject, FutState, FutureObj, Handle};
+use super::queues::QueueCoro;
 
 /// A new asyncio object, registered with the cycle collector.
 pub fn new(object: AsyncObject) -> Rc<AsyncObject> {
@@ -164,6 +168,100 @@ fn callback_referents(callback: &Callback, refs: &mut Referents) {
         Callback::TaskGroupTaskDone { group, task } => [Some(group), task.as_ref()],
     };
     futures.into_iter().flatten().for_each(|f| refs.object(f));
+}
+
+/// What one of asyncio's natively run coroutines holds: `sleep()`'s future
+/// (and timer, when only it holds it), the lock, event, semaphore, condition
+/// or queue a primitive's coroutine waits on, with its waiter. The others
+/// (`wait_for()`, `wait()`, `Timeout`'s and `TaskGroup`'s, `shutdown_asyncgens`)
+/// report nothing, which keeps what they hold alive.
+pub fn native_coroutine_referents(coro: &NativeCoro, refs: &mut Referents) {
+    match coro {
+        NativeCoro::Sleep0 { result, .. } => refs.value(result),
+        NativeCoro::Sleep {
+            result, waiting, ..
+        } => {
+            refs.value(result);
+            if let Some((future, timer)) = waiting {
+                refs.object(future);
+                handle_referents(timer, refs);
+            }
+        }
+        NativeCoro::Sync(c) => sync_referents(c, refs),
+        NativeCoro::Queue(c) => match c {
+            QueueCoro::Put {
+                queue,
+                item,
+                waiting,
+            } => {
+                refs.object(queue);
+                item.iter().for_each(|item| refs.value(item));
+                waiting.iter().for_each(|w| refs.object(w));
+            }
+            QueueCoro::Get { queue, waiting } => {
+                refs.object(queue);
+                waiting.iter().for_each(|w| refs.object(w));
+            }
+            QueueCoro::Join { queue, wait } => {
+                refs.object(queue);
+                wait.iter().for_each(|c| sync_referents(c, refs));
+            }
+        },
+        NativeCoro::Waiting(_)
+        | NativeCoro::Timeout(_)
+        | NativeCoro::TaskGroup(_)
+        | NativeCoro::AgenAwaitable(_)
+        | NativeCoro::ShutdownAsyncgens(_) => {}
+    }
+}
+
+fn sync_referents(coro: &SyncCoro, refs: &mut Referents) {
+    match coro {
+        SyncCoro::LockAcquire {
+            lock: target,
+            waiting,
+            then_return,
+        }
+        | SyncCoro::SemAcquire {
+            sem: target,
+            waiting,
+            then_return,
+        } => {
+            refs.object(target);
+            waiting.iter().for_each(|w| refs.object(w));
+            refs.value(then_return);
+        }
+        SyncCoro::EventWait { event, waiting } => {
+            refs.object(event);
+            waiting.iter().for_each(|w| refs.object(w));
+        }
+        SyncCoro::CondWait { cond, stage } => {
+            refs.object(cond);
+            match stage {
+                CondStage::Start => {}
+                CondStage::Parked(waiter) => refs.object(waiter),
+                CondStage::Reacquire {
+                    acquire, outcome, ..
+                } => {
+                    sync_referents(acquire, refs);
+                    match outcome {
+                        Ok(value) => refs.value(value),
+                        Err(e) => refs.object(e),
+                    }
+                }
+            }
+        }
+        SyncCoro::CondWaitFor {
+            cond,
+            predicate,
+            inner,
+        } => {
+            refs.object(cond);
+            refs.value(predicate);
+            inner.iter().for_each(|c| sync_referents(c, refs));
+        }
+        SyncCoro::Release { target } => refs.object(target),
+    }
 }
 
 /// A future or task found in garbage reports now what its destructor would

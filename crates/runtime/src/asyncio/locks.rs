@@ -5,7 +5,7 @@
 //! queues, and the methods the program calls. Each `async def` of locks.py
 //! is a [`SyncCoro`] state machine (`locks/coroutines.rs`).
 
-mod coroutines;
+pub mod coroutines;
 
 pub use coroutines::{coroutine, CondStage, SyncCoro};
 

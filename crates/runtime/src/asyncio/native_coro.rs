@@ -48,6 +48,10 @@ pub fn coroutine(name: &'static str, qualname: &'static str, coro: NativeCoro) -
 }
 
 impl NativeCoroutine for NativeCoro {
+    fn traverse(&self, refs: &mut crate::object::gc::Referents) {
+        super::gc_edges::native_coroutine_referents(self, refs);
+    }
+
     /// The `await` lines of CPython 3.11.7's sources.
     fn suspended_line(&self) -> Option<u32> {
         match self {

@@ -12,8 +12,8 @@
 //! weak reference in the youngest of three generations ([`track`]);
 //! `object/gc_edges.rs` says what each kind refers to. A native object held
 //! by one container only (a `staticmethod` in a class's namespace) is
-//! examined as part of it. Objects never registered (modules, asyncio's
-//! native coroutines) are opaque: references they hold count as references
+//! examined as part of it. Objects never registered (modules, the state
+//! gather's callbacks share) are opaque: references they hold count as references
 //! from outside, which keeps their targets alive, so the collector can only
 //! ever miss garbage, never free a live object.
 //!

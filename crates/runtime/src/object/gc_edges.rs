@@ -246,8 +246,10 @@ pub(super) fn referents(object: &Garbage, visit: &mut dyn FnMut(usize)) -> bool 
             let Ok(body) = g.body.try_borrow_mut() else {
                 return false;
             };
-            if let GenBody::Frame(Some(frame)) = &*body {
-                frame_referents(frame, visit);
+            match &*body {
+                GenBody::Frame(Some(frame)) => frame_referents(frame, visit),
+                GenBody::Frame(None) => {}
+                GenBody::Native(coro) => coro.traverse(&mut Referents { visit }),
             }
             true
         }
@@ -492,7 +494,17 @@ pub(super) fn clear(object: &Garbage, taken: &mut Vec<Box<dyn Any>>) {
             taken.extend(meta.dict.as_ref().and_then(own_dict));
         }
         Garbage::Cell(c) => taken.push(Box::new(c.borrow_mut().take())),
-        Garbage::Generator(g) if g.agen.is_none() => taken.push(Box::new(g.release_frame())),
+        Garbage::Generator(g) if g.agen.is_none() => {
+            taken.push(Box::new(g.release_frame()));
+            // A coroutine asyncio runs natively lets go of its state.
+            let mut body = g.body.borrow_mut();
+            if let GenBody::Native(_) = &*body {
+                taken.push(Box::new(std::mem::replace(
+                    &mut *body,
+                    GenBody::Frame(None),
+                )));
+            }
+        }
         Garbage::Exception(e) => {
             taken.push(Box::new(std::mem::take(&mut *e.args.borrow_mut())));
             taken.push(Box::new(e.cause.borrow_mut().take()));

@@ -60,6 +60,11 @@ pub trait NativeCoroutine {
     fn suspended_line(&self) -> Option<u32> {
         None
     }
+
+    /// Each counted reference it holds, once, for the cycle collector.
+    /// Reporting none is safe: what it holds then counts as referred to from
+    /// outside and stays alive.
+    fn traverse(&self, _refs: &mut crate::object::gc::Referents) {}
 }
 
 /// A generator's name: asyncio's own coroutines use names known at compile
@@ -133,7 +138,7 @@ impl Generator {
         qualname: &'static str,
         coro: Box<dyn NativeCoroutine>,
     ) -> Rc<Generator> {
-        Rc::new(Generator {
+        let generator = Rc::new(Generator {
             is_coroutine: true,
             agen: None,
             name: Name::Static(name),
@@ -143,7 +148,9 @@ impl Generator {
             body: RefCell::new(GenBody::Native(coro)),
             address: fresh_address(),
             origin: Default::default(),
-        })
+        });
+        gc::track(&generator);
+        generator
     }
 
     /// An asynchronous generator running `frame`.
