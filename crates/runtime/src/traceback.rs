@@ -528,6 +528,24 @@ impl Vm {
         self.write(Stream::Stderr, &text);
     }
 
+    /// `obj.__del__()`, looked up on its class; an exception it raises is
+    /// reported as CPython's `slot_tp_finalize` reports it.
+    fn call_finalizer(&mut self, instance: Rc<crate::object::instance::Instance>) {
+        let class = instance.class.borrow().clone();
+        let Some(del) = class.lookup("__del__") else {
+            return;
+        };
+        if let Err(e) = self.call1(&del, Value::Instance(instance)) {
+            let shown =
+                crate::repr::repr(self, &del).unwrap_or_else(|_| crate::repr::repr_value(&del));
+            let text = format!(
+                "Exception ignored in: {shown}\n{}",
+                format_exception(self, &e)
+            );
+            self.write(Stream::Stderr, &text);
+        }
+    }
+
     /// A weak reference's callback, its referent gone; an exception it raises
     /// is reported as CPython's `PyErr_WriteUnraisable` reports it.
     fn call_weakref_callback(&mut self, weakref: Value) {
@@ -610,6 +628,10 @@ impl Vm {
                 }
                 Notice::WeakrefCallback(weakref) => {
                     self.call_weakref_callback(weakref);
+                    continue;
+                }
+                Notice::Finalize(instance) => {
+                    self.call_finalizer(instance);
                     continue;
                 }
                 Notice::FinalizeAsyncGen { gen, finalizer } => {

@@ -314,7 +314,11 @@ fn finalize(
         }
         _ => false,
     };
-    let finalizes = |object: &Garbage| closes(object) || matches!(object, Garbage::Native(_));
+    let finalizes = |object: &Garbage| match object {
+        Garbage::Native(_) => true,
+        Garbage::Instance(i) => i.needs_finalizer(),
+        _ => closes(object),
+    };
     if !garbage.iter().any(|(g, _)| finalizes(g)) {
         return (Vec::new(), garbage);
     }
@@ -326,8 +330,14 @@ fn finalize(
         }
     }
     for (object, _) in &garbage {
-        if let Garbage::Native(native) = object {
-            native.clone().finalize();
+        match object {
+            Garbage::Native(native) => native.clone().finalize(),
+            Garbage::Instance(instance) if instance.needs_finalizer() => {
+                instance.finalized.set(true);
+                let notice = crate::object::warnings::Notice::Finalize(instance.clone());
+                crate::object::warnings::push(notice);
+            }
+            _ => {}
         }
     }
     if crate::object::warnings::has_pending() {

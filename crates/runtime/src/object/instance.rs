@@ -10,7 +10,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::object::dict::Dict;
-use crate::object::types::Class;
+use crate::object::types::{Class, TypeRef};
 use crate::object::value::{tracked, Value};
 
 pub struct Instance {
@@ -25,6 +25,8 @@ pub struct Instance {
     /// differs between two runs in one process, which would make a second
     /// run show other addresses.
     address: Cell<u64>,
+    /// Its `__del__` was called (CPython calls it once per object, PEP 442).
+    pub finalized: Cell<bool>,
 }
 
 impl Instance {
@@ -34,7 +36,29 @@ impl Instance {
             dict: Default::default(),
             payload,
             address: Cell::new(0),
+            finalized: Cell::new(false),
         })
+    }
+
+    /// Whether its class defines `__del__` (looked up without waiting on a
+    /// namespace being changed right now) and it was not called yet.
+    pub fn needs_finalizer(&self) -> bool {
+        if self.finalized.get() {
+            return false;
+        }
+        let Ok(class) = self.class.try_borrow() else {
+            return false;
+        };
+        let has_del = |c: &Class| {
+            c.dict
+                .try_borrow()
+                .is_ok_and(|d| d.get_str("__del__").is_some())
+        };
+        has_del(&class)
+            || class.mro.iter().any(|t| match t {
+                TypeRef::Class(c) => has_del(c),
+                TypeRef::Builtin(_) => false,
+            })
     }
 
     /// This instance's address (see the field).
@@ -52,10 +76,27 @@ pub struct Method {
     pub receiver: Value,
 }
 
-/// Weak references to instances and bound methods call their callbacks.
+/// Weak references to instances and bound methods call their callbacks. An
+/// instance whose class defines `__del__` comes back to life for it, as in
+/// CPython: its class, attributes and address move to a stand-in, queued for
+/// the VM to call `__del__` on at its next instruction.
 impl Drop for Instance {
     fn drop(&mut self) {
-        crate::object::weakrefs::referent_dropped(self as *const Instance as usize);
+        let key = self as *const Instance as usize;
+        if !self.needs_finalizer() {
+            crate::object::weakrefs::referent_dropped(key);
+            return;
+        }
+        let stand_in = tracked(Instance {
+            class: RefCell::new(self.class.borrow().clone()),
+            dict: std::mem::take(&mut self.dict),
+            payload: self.payload.take(),
+            address: Cell::new(self.address.get()),
+            finalized: Cell::new(true),
+        });
+        crate::object::warnings::push(crate::object::warnings::Notice::Finalize(stand_in));
+        // Its weak references' callbacks run after `__del__`, as in CPython.
+        crate::object::weakrefs::referent_dropped(key);
     }
 }
 

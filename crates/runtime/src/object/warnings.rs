@@ -36,6 +36,9 @@ pub enum Notice {
     /// A suspended generator died: it must be closed (see
     /// `Generator::close_on_drop`).
     Close(Rc<Generator>),
+    /// An instance whose class defines `__del__` died (or was found in a
+    /// garbage cycle): call it, once.
+    Finalize(Rc<crate::object::instance::Instance>),
     /// The referent of a weak reference with a callback died: call the
     /// callback with the reference (`object::weakrefs`).
     WeakrefCallback(crate::object::value::Value),
