@@ -17,11 +17,13 @@ mod posix;
 mod random;
 mod sre;
 mod strftime;
+mod struct_format;
 mod sys;
 mod time;
 mod traceback;
 mod warnings;
 mod weakref;
+mod zlib;
 
 use std::rc::Rc;
 
@@ -58,6 +60,8 @@ pub fn register(registry: &mut ModuleRegistry) {
         ("_sre", sre::make),
         ("_hashlib", hashlib::make),
         ("_weakref", weakref::make),
+        ("struct", struct_format::make),
+        ("zlib", zlib::make),
     ];
     for (name, make) in natives {
         registry.register(name, ModuleSource::Native(*make));
@@ -80,12 +84,14 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("__future__"),
         python!("_arguments"),
         python!("_collections"),
+        python!("_csv"),
         python!("abc"),
         python!("argparse"),
         python!("atexit"),
         python!("base64"),
         python!("binascii"),
         python!("bisect"),
+        python!("calendar"),
         python!("collections" => "collections/__init__"),
         python!("collections.abc" => "collections/abc"),
         python!("concurrent" => "concurrent/__init__"),
@@ -94,6 +100,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("concurrent.futures.thread" => "concurrent/futures/thread"),
         python!("contextlib"),
         python!("copy"),
+        python!("csv"),
         python!("dataclasses"),
         python!("datetime"),
         python!("enum"),
@@ -101,6 +108,8 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("functools"),
         python!("hashlib"),
         python!("heapq"),
+        python!("html" => "html/__init__"),
+        python!("html.entities" => "html/entities"),
         python!("json" => "json/__init__"),
         python!("json.decoder" => "json/decoder"),
         python!("json.encoder" => "json/encoder"),
@@ -119,12 +128,16 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("re._compiler" => "re/_compiler"),
         python!("re._constants" => "re/_constants"),
         python!("re._parser" => "re/_parser"),
+        python!("reprlib"),
+        python!("sched"),
         python!("secrets"),
+        python!("shlex"),
         python!("signal"),
         python!("statistics"),
         python!("string"),
         python!("textwrap"),
         python!("threading"),
+        python!("timeit"),
         python!("types"),
         python!("typing"),
         python!("urllib" => "urllib/__init__"),

@@ -103,3 +103,9 @@ def unhexlify(hexstr):
 
 
 a2b_hex = unhexlify
+
+
+def crc32(data, crc=0, /):
+    # The same CRC-32 as zlib's.
+    import zlib
+    return zlib.crc32(data, crc)
