@@ -25,6 +25,8 @@ use super::locks::coroutines::{CondStage, SyncCoro};
 use super::native_coro::NativeCoro;
 use super::objects::{AsyncObject, FutState, FutureObj, Handle};
 use super::queues::QueueCoro;
+use super::timeouts::TimeoutCoro;
+use super::waiting::WaitingCoro;
 
 /// A new asyncio object, registered with the cycle collector.
 pub fn new(object: AsyncObject) -> Rc<AsyncObject> {
@@ -172,9 +174,11 @@ fn callback_referents(callback: &Callback, refs: &mut Referents) {
 
 /// What one of asyncio's natively run coroutines holds: `sleep()`'s future
 /// (and timer, when only it holds it), the lock, event, semaphore, condition
-/// or queue a primitive's coroutine waits on, with its waiter. The others
-/// (`wait_for()`, `wait()`, `Timeout`'s and `TaskGroup`'s, `shutdown_asyncgens`)
-/// report nothing, which keeps what they hold alive.
+/// or queue a primitive's coroutine waits on, with its waiter, a `Timeout`'s
+/// or a `TaskGroup`'s `__aenter__`/`__aexit__` (with the future it awaits),
+/// `as_completed`'s `_wait_for_one()`. The others (`wait_for()`, `wait()`,
+/// `as_completed()` itself, `shutdown_asyncgens`) report nothing, which keeps
+/// what they hold alive.
 pub fn native_coroutine_referents(coro: &NativeCoro, refs: &mut Referents) {
     match coro {
         NativeCoro::Sleep0 { result, .. } => refs.value(result),
@@ -188,30 +192,46 @@ pub fn native_coroutine_referents(coro: &NativeCoro, refs: &mut Referents) {
             }
         }
         NativeCoro::Sync(c) => sync_referents(c, refs),
-        NativeCoro::Queue(c) => match c {
-            QueueCoro::Put {
-                queue,
-                item,
-                waiting,
-            } => {
-                refs.object(queue);
-                item.iter().for_each(|item| refs.value(item));
-                waiting.iter().for_each(|w| refs.object(w));
-            }
-            QueueCoro::Get { queue, waiting } => {
-                refs.object(queue);
-                waiting.iter().for_each(|w| refs.object(w));
-            }
-            QueueCoro::Join { queue, wait } => {
-                refs.object(queue);
-                wait.iter().for_each(|c| sync_referents(c, refs));
-            }
-        },
+        NativeCoro::Queue(c) => queue_referents(c, refs),
+        NativeCoro::Timeout(TimeoutCoro::Enter { cm }) => refs.object(cm),
+        NativeCoro::Timeout(TimeoutCoro::Exit {
+            cm,
+            exc_type,
+            exc_val,
+        }) => {
+            refs.object(cm);
+            refs.values([exc_type, exc_val]);
+        }
+        NativeCoro::TaskGroup(c) => c.traverse(refs),
+        NativeCoro::Waiting(WaitingCoro::WaitForOne { done, get }) => {
+            refs.object(done);
+            get.iter().for_each(|c| queue_referents(c, refs));
+        }
         NativeCoro::Waiting(_)
-        | NativeCoro::Timeout(_)
-        | NativeCoro::TaskGroup(_)
         | NativeCoro::AgenAwaitable(_)
         | NativeCoro::ShutdownAsyncgens(_) => {}
+    }
+}
+
+fn queue_referents(coro: &QueueCoro, refs: &mut Referents) {
+    match coro {
+        QueueCoro::Put {
+            queue,
+            item,
+            waiting,
+        } => {
+            refs.object(queue);
+            item.iter().for_each(|item| refs.value(item));
+            waiting.iter().for_each(|w| refs.object(w));
+        }
+        QueueCoro::Get { queue, waiting } => {
+            refs.object(queue);
+            waiting.iter().for_each(|w| refs.object(w));
+        }
+        QueueCoro::Join { queue, wait } => {
+            refs.object(queue);
+            wait.iter().for_each(|c| sync_referents(c, refs));
+        }
     }
 }
 

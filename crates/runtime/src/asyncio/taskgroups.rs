@@ -250,6 +250,20 @@ pub struct GroupExit {
 }
 
 impl TaskGroupCoro {
+    /// What it holds, for the cycle collector (`gc_edges`).
+    pub fn traverse(&self, refs: &mut crate::object::gc::Referents) {
+        match self {
+            TaskGroupCoro::Enter(group) => refs.object(group),
+            TaskGroupCoro::Exit(exit) => {
+                refs.object(&exit.group);
+                refs.value(&exit.et);
+                let errors = exit.exc.iter().chain(&exit.propagate);
+                errors.for_each(|e| refs.object(e));
+                exit.waiting.iter().for_each(|w| refs.object(w));
+            }
+        }
+    }
+
     /// `await self._on_completed_fut` in taskgroups.py's `__aexit__`.
     pub fn suspended_line(&self) -> Option<u32> {
         match self {

@@ -269,12 +269,20 @@ pub(super) fn referents(object: &Garbage, visit: &mut dyn FnMut(usize)) -> bool 
 }
 
 /// Visits what the values refer to. A native object the collector does not
-/// register (a `staticmethod`, a `property`) that only this container holds
-/// is examined as part of it.
+/// register (a `staticmethod`, a `property`), or a built-in method bound to
+/// an object (`Timeout.__aexit__` kept by `async with`), that only this
+/// container holds is examined as part of it.
 fn values<'a>(values: impl Iterator<Item = &'a Value>, visit: &mut dyn FnMut(usize)) {
     for value in values {
         if let Some(key) = value_key(value) {
             visit(key);
+        }
+        if let Value::Builtin(method) = value {
+            if Rc::strong_count(method) == 1 {
+                value_key(&method.receiver)
+                    .into_iter()
+                    .for_each(&mut *visit);
+            }
         }
         if let Some(native) = owned_native(value) {
             native.held_values(&mut |held| {
@@ -449,13 +457,7 @@ fn base_slots(c: &Class) -> (bool, bool) {
 /// its class-body namespace, the exceptions its handlers are handling and the
 /// frame object a traceback keeps.
 fn frame_referents(frame: &Frame, visit: &mut dyn FnMut(usize)) {
-    frame
-        .locals
-        .iter()
-        .flatten()
-        .chain(&frame.stack)
-        .filter_map(value_key)
-        .for_each(&mut *visit);
+    values(frame.locals.iter().flatten().chain(&frame.stack), visit);
     frame.cells.iter().for_each(|c| visit(key(Rc::as_ptr(c))));
     frame
         .handling
