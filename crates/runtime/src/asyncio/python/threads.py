@@ -7,7 +7,6 @@
 # runs in the namespace of the asyncio.threads submodule, given the
 # package's get_running_loop and wrap_future.
 
-import functools
 import contextvars
 
 __all__ = "to_thread",
@@ -18,6 +17,7 @@ _executor_shutdown_called = set()
 
 
 async def to_thread(func, /, *args, **kwargs):
+    import functools
     loop = get_running_loop()
     ctx = contextvars.copy_context()
     func_call = functools.partial(ctx.run, func, *args, **kwargs)
@@ -49,10 +49,10 @@ def _set_default_executor(index, executor):
 # coroutine's qualified name is CPython's (task reprs; the page hides the task by it).
 class BaseEventLoop:
     async def shutdown_default_executor(loop, index):
-        import threading
         _executor_shutdown_called.add(index)
         if _default_executors.get(index) is None:
             return
+        import threading
         future = loop.create_future()
         thread = threading.Thread(target=_do_shutdown, args=(loop, index, future))
         thread.start()
