@@ -134,6 +134,10 @@ impl Vm {
         let mut frame = self.frames.pop().expect("frame");
         if !frame.code.library {
             self.last_line = frame.current_line();
+        } else if let Some(f) = self.frames.iter().rev().find(|f| !f.code.library) {
+            // A library coroutine that ends without suspending (a shutdown task of
+            // asyncio.run) ends for the program's frame below it, as do_yield says.
+            self.last_line = f.current_line();
         }
         self.leave_frame_depth(&frame);
         if let Some(gen) = &frame.owner {
