@@ -577,13 +577,20 @@ impl Vm {
                     }
                     let site = self.states.get::<crate::object::warnings::LibrarySite>().0;
                     if let Some((file, line, source)) = site {
+                        if !self
+                            .warning_registry
+                            .insert((message.clone(), Rc::from(file), line))
+                        {
+                            continue;
+                        }
                         let text = format_warning_never_awaited(file, line, Some(source), &message);
                         self.record_warning(&text);
                         self.write(Stream::Stderr, &text);
                         continue;
                     }
                     let line = self.current_line();
-                    if !self.warning_registry.insert((message.clone(), line)) {
+                    let file = self.main.filename.clone();
+                    if !self.warning_registry.insert((message.clone(), file, line)) {
                         continue;
                     }
                     if line == 0 {

@@ -18,6 +18,7 @@ use loopscope_cpython::float_repr::float_repr;
 use crate::object::exceptions::{exc_empty, runtime_error, type_error};
 use crate::object::types::TypeId;
 use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
+use crate::object::warnings::LibrarySite;
 use crate::ops::to_float;
 use crate::repr::repr_value;
 use crate::trace::{self, EventKind};
@@ -184,7 +185,7 @@ pub fn close(vm: &mut Vm, loop_id: u32) {
     // `self._ready.clear()`: a task that was only waiting for its turn dies
     // here ("Task was destroyed but it is pending!"), then its coroutine,
     // never awaited, in base_events.py.
-    use crate::object::warnings::{has_pending, LibrarySite};
+    use crate::object::warnings::has_pending;
     let site = (
         stdlib_path!("asyncio/base_events.py"),
         678,
@@ -361,7 +362,17 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
             ));
         }
         if crate::object::warnings::has_pending() {
+            // What died as the callback ended (a finished task's coroutine and
+            // its locals) dies in `Handle._run`'s frame, the innermost Python
+            // frame CPython has there.
+            let site = (
+                stdlib_path!("asyncio/events.py"),
+                80,
+                "self._context.run(self._callback, *self._args)",
+            );
+            vm.states.get::<LibrarySite>().0 = Some(site);
             vm.report_notices();
+            vm.states.get::<LibrarySite>().0 = None;
         }
     }
     Ok(())

@@ -59,9 +59,9 @@ pub struct Vm {
     pub(crate) memory: crate::memory::Usage,
     /// Bytes of program output written, measured against [`Limits::max_output_bytes`].
     pub(crate) output_bytes: usize,
-    /// Never-awaited warnings already shown, by (coroutine qualname, line):
-    /// CPython's `__warningregistry__` for the `default` action.
-    pub(crate) warning_registry: HashSet<(String, u32)>,
+    /// Never-awaited warnings already shown, by (message, file, line):
+    /// CPython's `__warningregistry__` for the `default` action (one per module).
+    pub(crate) warning_registry: HashSet<(String, Rc<str>, u32)>,
     /// Line where the last resumed generator yielded, returned or raised.
     pub last_line: u32,
     /// Frames below this depth belong to code waiting for the running loop.
