@@ -40,6 +40,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("bin", bin),
     ("format", format),
     ("input", input),
+    ("open", open),
     ("getattr", getattr),
     ("setattr", setattr),
     ("hasattr", hasattr),
@@ -282,10 +283,39 @@ fn format(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     Ok(Value::str(&format_value(vm, &args.pos[0], &spec)?))
 }
 
-fn input(_vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
+/// `input([prompt])` as CPython's does when stdin is not a terminal: the prompt
+/// goes to `sys.stdout`, the line comes from `sys.stdin.readline()` (a simulated
+/// program's stdin is empty, so EOFError, unless the program replaced it).
+fn input(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    count_range("input", &args, 0, 1)?;
+    let Value::Module(sys) = vm.import("sys")? else {
+        return Err(exc(TypeId::RuntimeError, "input(): lost sys.stdin"));
+    };
+    let stdin = sys.attrs.borrow().get_str("stdin");
+    let stdin = match stdin {
+        Some(v) if !v.is_none() => v,
+        _ => return Err(exc(TypeId::RuntimeError, "input(): lost sys.stdin")),
+    };
+    if let Some(prompt) = args.pos.first() {
+        let text = repr::str_of(vm, prompt)?;
+        write_to(vm, None, Stream::Stdout, &text)?;
+    }
+    let readline = attrs::get_attr(vm, &stdin, "readline")?;
+    let line = match vm.call(&readline, Args::default())? {
+        Value::Str(line) => line,
+        _ => return Err(type_error("object.readline() returned non-string")),
+    };
+    if line.is_empty() {
+        return Err(exc(TypeId::EOFError, "EOF when reading a line"));
+    }
+    Ok(Value::str(line.strip_suffix('\n').unwrap_or(&line)))
+}
+
+/// `open()`: a simulated program has no file system.
+fn open(_vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
     Err(exc(
-        TypeId::RuntimeError,
-        "input() is not available: Loopscope programs have no stdin",
+        TypeId::NotImplementedError,
+        "open() is not simulated: Loopscope programs have no file system",
     ))
 }
 

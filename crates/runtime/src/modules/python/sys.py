@@ -48,3 +48,49 @@ def excepthook(exc_type, value, traceback, /):
 
 
 __excepthook__ = excepthook
+
+
+class TextIOWrapper:
+    # sys.stdin: a simulated program's standard input is empty, as /dev/null
+    # is for the CPython that records the conformance cases: reads find the
+    # end of the file at once (input() then raises EOFError).
+    __module__ = '_io'
+    name = '<stdin>'
+    mode = 'r'
+    encoding = 'utf-8'
+    errors = 'strict'
+    closed = False
+
+    def __repr__(self):
+        return "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>"
+
+    def read(self, size=-1, /):
+        return ''
+
+    def readline(self, size=-1, /):
+        return ''
+
+    def readlines(self, hint=-1, /):
+        return []
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        raise StopIteration
+
+    def readable(self):
+        return True
+
+    def writable(self):
+        return False
+
+    def isatty(self):
+        return False
+
+    def fileno(self):
+        return 0
+
+
+stdin = __stdin__ = TextIOWrapper()
+del TextIOWrapper
