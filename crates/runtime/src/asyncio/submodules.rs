@@ -76,6 +76,22 @@ const SUBMODULES: &[(&str, &[&str])] = &[
     ("threads", &["to_thread"]),
     ("coroutines", &["iscoroutinefunction", "iscoroutine"]),
     (
+        "streams",
+        &[
+            "StreamReader",
+            "StreamWriter",
+            "StreamReaderProtocol",
+            "open_connection",
+            "start_server",
+            "open_unix_connection",
+            "start_unix_server",
+        ],
+    ),
+    (
+        "subprocess",
+        &["create_subprocess_exec", "create_subprocess_shell"],
+    ),
+    (
         "protocols",
         &[
             "BaseProtocol",
@@ -140,13 +156,35 @@ const PYTHON_HALVES: &[(&str, &str, &[&str], &[&str])] = &[
             "BufferedProtocol",
         ],
     ),
+    (
+        "streams",
+        library_source!("asyncio/python/streams.py"),
+        &[],
+        &[
+            "StreamReader",
+            "StreamWriter",
+            "StreamReaderProtocol",
+            "open_connection",
+            "start_server",
+            "open_unix_connection",
+            "start_unix_server",
+        ],
+    ),
+    (
+        "subprocess",
+        library_source!("asyncio/python/subprocess.py"),
+        &[],
+        &["create_subprocess_exec", "create_subprocess_shell"],
+    ),
 ];
 
 /// Make the submodules of `package`, put them in `sys.modules` and on the
 /// package. The Python halves run first (`python/locks.py`: Barrier and
 /// BrokenBarrierError; `python/futures.py`: wrap_future and
 /// run_coroutine_threadsafe; `python/runners.py`: asyncio.run and Runner;
-/// `python/protocols.py`: the protocol classes).
+/// `python/protocols.py`: the protocol classes; `python/streams.py` and
+/// `python/subprocess.py`: stand-ins that say the network and processes are not
+/// simulated).
 pub fn install(vm: &mut Vm, package: &Module) -> PyResult<()> {
     let mut made = Vec::new();
     for (name, source, uses, defines) in PYTHON_HALVES {

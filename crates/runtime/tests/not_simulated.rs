@@ -1,0 +1,79 @@
+//! What Loopscope does not simulate (files, the network, subprocesses) stops a program
+//! where it is first used, with a NotImplementedError naming it, where CPython would
+//! touch the real machine: the recorder cannot give such a program an expectation, so
+//! these checks stand in for conformance cases.
+
+use loopscope_runtime::trace::Stream;
+use loopscope_runtime::{run_program, RunOptions};
+
+/// Runs `source` and returns its exit status, stdout and stderr.
+fn run(source: &str) -> (i32, String, String) {
+    let options = RunOptions {
+        filename: "main.py".to_string(),
+        ..RunOptions::default()
+    };
+    let outcome = run_program(source, &options);
+    (
+        outcome.status,
+        outcome.stream_text(Stream::Stdout),
+        outcome.stream_text(Stream::Stderr),
+    )
+}
+
+/// `source` fails with an uncaught NotImplementedError saying `message`, after
+/// printing `stdout`.
+fn assert_not_simulated(source: &str, stdout: &str, message: &str) {
+    let (status, out, err) = run(source);
+    assert_eq!(status, 1, "{err}");
+    assert_eq!(out, stdout);
+    let last = err.lines().last().unwrap_or_default();
+    assert_eq!(last, format!("NotImplementedError: {message}"), "{err}");
+}
+
+#[test]
+fn opening_a_file_names_the_missing_file_system() {
+    assert_not_simulated(
+        "print('before')\nwith open('out.txt', 'w') as f:\n    f.write('x')\n",
+        "before\n",
+        "open() is not simulated: Loopscope programs have no file system",
+    );
+}
+
+#[test]
+fn streams_name_the_missing_network_when_awaited() {
+    // The classes stay usable in annotations, which run when the function is defined.
+    let source = "import asyncio\n\
+        async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter):\n    \
+            pass\n\
+        async def main():\n    \
+            print(asyncio.iscoroutinefunction(asyncio.open_connection))\n    \
+            server = await asyncio.start_server(handle, '127.0.0.1', 8888)\n\
+        asyncio.run(main())\n";
+    assert_not_simulated(
+        source,
+        "True\n",
+        "asyncio.start_server() is not simulated: Loopscope runs no real network I/O \
+         (sockets, streams, servers)",
+    );
+    assert_not_simulated(
+        "import asyncio\nasyncio.StreamReader()\n",
+        "",
+        "asyncio.StreamReader is not simulated: Loopscope runs no real network I/O \
+         (sockets, streams, servers)",
+    );
+}
+
+#[test]
+fn subprocesses_name_what_is_missing_when_awaited() {
+    let source = "import asyncio\n\
+        from asyncio.subprocess import PIPE\n\
+        async def main():\n    \
+            print(PIPE, asyncio.subprocess.STDOUT, asyncio.subprocess.DEVNULL)\n    \
+            proc = await asyncio.create_subprocess_exec('ls', stdout=PIPE)\n\
+        asyncio.run(main())\n";
+    assert_not_simulated(
+        source,
+        "-1 -2 -3\n",
+        "asyncio.create_subprocess_exec() is not simulated: Loopscope runs no subprocesses",
+    );
+}
