@@ -42,7 +42,16 @@ pub fn compile_module(module: &Module, filename: &str) -> Result<Code, Diagnosti
         g.set_span(first.span);
     }
     g.setup_annotations(&module.body);
-    for s in &module.body {
+    let statements = match class::docstring(&module.body) {
+        Some((text, span)) => {
+            g.set_span(span);
+            g.load_const(Const::str(text));
+            g.store_name("__doc__");
+            &module.body[1..]
+        }
+        None => &module.body[..],
+    };
+    for s in statements {
         g.stmt(s)?;
     }
     let end = module.body.last().map(|s| s.span).unwrap_or_default();

@@ -130,6 +130,7 @@ impl Vm {
         {
             let mut attrs = module.attrs.borrow_mut();
             attrs.insert_str("__name__", Value::str(name));
+            attrs.insert_str("__doc__", Value::None);
             attrs.insert_str("__file__", Value::str(filename));
         }
         let value = Value::Module(module.clone());

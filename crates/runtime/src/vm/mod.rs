@@ -81,6 +81,8 @@ impl Vm {
         main.attrs
             .borrow_mut()
             .insert_str("__name__", Value::str("__main__"));
+        // A module without a docstring has `__doc__` None (ModuleType's init).
+        main.attrs.borrow_mut().insert_str("__doc__", Value::None);
         main.attrs
             .borrow_mut()
             .insert_str("__file__", Value::str(filename));
