@@ -13,7 +13,7 @@ use crate::vm::Vm;
 
 use super::objects::{as_async, AsyncObject};
 use super::{
-    as_completed, base_events, coroutines, events, futures, gather, locks, queues, shield,
+    as_completed, base_events, coroutines, events, futures, gather, locks, queues, runners, shield,
     taskgroups, tasks, timeouts, wait, wait_for,
 };
 
@@ -52,6 +52,7 @@ pub fn make_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("shield", shield::shield),
         ("timeout", timeouts::timeout),
         ("timeout_at", timeouts::timeout_at),
+        ("_get_running_loop", runners::get_running_loop_or_none),
     ];
     {
         let mut attrs = m.attrs.borrow_mut();
@@ -75,9 +76,18 @@ pub fn make_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
             TypeId::Condition,
             TypeId::TaskGroup,
             TypeId::Timeout,
+            TypeId::AbstractEventLoop,
+            TypeId::BaseEventLoop,
+            TypeId::Handle,
+            TypeId::TimerHandle,
         ] {
             attrs.insert_str(t.name(), Value::Type(TypeRef::Builtin(t)));
         }
+        // On Unix, the selector loop is the one asyncio.new_event_loop() makes.
+        attrs.insert_str(
+            "SelectorEventLoop",
+            Value::Type(TypeRef::Builtin(TypeId::EventLoop)),
+        );
         attrs.insert_str(
             "TimeoutError",
             Value::Type(TypeRef::Builtin(TypeId::TimeoutError)),
@@ -117,6 +127,7 @@ pub fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
         TypeId::Task => tasks::construct_task(vm, args),
         TypeId::TaskGroup => taskgroups::construct(args),
         TypeId::Timeout => timeouts::construct(args),
+        TypeId::EventLoop => events::new_event_loop(vm, &Value::None, args),
         other => Err(type_error(format!(
             "cannot create '{}' instances yet",
             other.qualified_name()

@@ -31,7 +31,8 @@ pub fn run_coroutine(vm: &mut Vm, coro: Rc<Generator>) -> PyResult<Value> {
 }
 
 /// `events._get_running_loop()`: the running loop, or None.
-pub(super) fn get_running_loop_or_none(vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
+pub(super) fn get_running_loop_or_none(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    crate::builtins::args::no_args("_asyncio._get_running_loop", &args)?;
     Ok(match aio(vm).running_loop {
         Some(l) => loop_value(vm, l),
         None => Value::None,

@@ -42,12 +42,18 @@ const SUBMODULES: &[(&str, &[&str])] = &[
     (
         "events",
         &[
+            "AbstractEventLoop",
+            "Handle",
+            "TimerHandle",
             "get_event_loop",
             "set_event_loop",
             "new_event_loop",
             "get_running_loop",
+            "_get_running_loop",
         ],
     ),
+    ("base_events", &["BaseEventLoop"]),
+    ("unix_events", &["SelectorEventLoop"]),
     (
         "queues",
         &[

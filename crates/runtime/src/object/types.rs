@@ -104,7 +104,10 @@ types! {
     BoundedSemaphore: "BoundedSemaphore", "asyncio.locks", Semaphore;
     TaskGroup: "TaskGroup", "asyncio.taskgroups", Object;
     Timeout: "Timeout", "asyncio.timeouts", Object;
-    EventLoop: "_UnixSelectorEventLoop", "asyncio.unix_events", Object;
+    AbstractEventLoop: "AbstractEventLoop", "asyncio.events", Object;
+    BaseEventLoop: "BaseEventLoop", "asyncio.base_events", AbstractEventLoop;
+    BaseSelectorEventLoop: "BaseSelectorEventLoop", "asyncio.selector_events", BaseEventLoop;
+    EventLoop: "_UnixSelectorEventLoop", "asyncio.unix_events", BaseSelectorEventLoop;
     Handle: "Handle", "asyncio.events", Object;
     TimerHandle: "TimerHandle", "asyncio.events", Handle;
     // exceptions
