@@ -570,10 +570,20 @@ def _install_recursion_limit(offset):
 
 
 class StampedStdout:
-    """sys.stdout for the program: writes each completed line with its stamp."""
+    """sys.stdout for the program: writes each completed line with its stamp.
 
+    It looks like the real sys.stdout where a program can see it: the same
+    name, mode, encoding and repr (a logging.StreamHandler on sys.stdout
+    shows its stream's name).
+    """
+
+    name = "<stdout>"
+    mode = "w"
     encoding = "utf-8"
     errors = "strict"
+
+    def __repr__(self):
+        return "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>"
 
     def __init__(self, real):
         self._real = real
