@@ -103,6 +103,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("csv"),
         python!("dataclasses"),
         python!("datetime"),
+        python!("decimal"),
         python!("enum"),
         python!("fractions"),
         python!("functools"),

@@ -1,8 +1,8 @@
 # Loopscope's fractions: CPython 3.11.7's Lib/fractions.py (originally
 # contributed by Sjoerd Mullender, significantly modified by Jeffrey Yasskin;
-# PSF license) with docstrings stripped. Loopscope has no decimal module, so
-# Fraction(x) takes floats but no Decimal, and from_decimal() fails at its
-# import of decimal.
+# PSF license) with docstrings stripped. It does not import decimal (a long
+# module) to recognise a Decimal: only a program that imported decimal can
+# pass one.
 
 import math
 import numbers
@@ -35,6 +35,11 @@ _RATIONAL_FORMAT = re.compile(r"""
 """, re.VERBOSE | re.IGNORECASE)
 
 
+def _is_decimal(x):
+    decimal = sys.modules.get('decimal')
+    return decimal is not None and isinstance(x, decimal.Decimal)
+
+
 class Fraction(numbers.Rational):
 
     __slots__ = ('_numerator', '_denominator')
@@ -54,7 +59,7 @@ class Fraction(numbers.Rational):
                 self._denominator = numerator.denominator
                 return self
 
-            elif isinstance(numerator, float):
+            elif isinstance(numerator, float) or _is_decimal(numerator):
                 # Exact conversion
                 self._numerator, self._denominator = numerator.as_integer_ratio()
                 return self
