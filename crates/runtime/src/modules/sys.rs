@@ -1,5 +1,5 @@
 //! `sys`: `stdout` / `stderr` objects usable with `print(file=...)` and
-//! `.write(s)`, `argv` (the program's command line), `exit`, `exc_info`, the
+//! `.write(s)`, `argv` (the program's command line), `exit`, `exc_info`, `_getframe`, the
 //! recursion limit, and the constants of the oracle's CPython 3.11.7
 //! (`version_info`, `hash_info` and `float_info` are the module's Python
 //! half, `python/sys.py`).
@@ -7,6 +7,7 @@
 use std::rc::Rc;
 
 use crate::builtins::args::{exactly_one, index_arg, no_args};
+use crate::builtins::frame_object::FrameObject;
 use crate::object::exceptions::{exc, type_error, value_error};
 use crate::object::native::{downcast, NativeObject};
 use crate::object::types::{type_of, TypeId};
@@ -56,6 +57,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("exception", exception),
         ("getrecursionlimit", getrecursionlimit),
         ("setrecursionlimit", setrecursionlimit),
+        ("_getframe", getframe),
         (
             "get_coroutine_origin_tracking_depth",
             get_coroutine_origin_tracking_depth,
@@ -210,6 +212,30 @@ fn exception(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 fn getrecursionlimit(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     no_args("getrecursionlimit", &args)?;
     Ok(Value::Int(vm.limits.recursion_depth as i64))
+}
+
+/// `sys._getframe([depth])`: a snapshot of the program's frame `depth` calls
+/// below the running one, linked to its callers by `f_back`. The library's
+/// frames are not counted, as tracebacks do not show them.
+fn getframe(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    crate::builtins::args::count_range("_getframe", &args, 0, 1)?;
+    let depth = match args.pos.first() {
+        Some(v) => index_arg(v)?.max(0) as usize,
+        None => 0,
+    };
+    let program: Vec<_> = vm.frames.iter().filter(|f| !f.code.library).collect();
+    if depth >= program.len() {
+        return Err(value_error("call stack is not deep enough"));
+    }
+    let mut frame = Value::None;
+    for f in &program[..program.len() - depth] {
+        frame = Value::Native(Rc::new(FrameObject {
+            code: f.code.clone(),
+            line: f.current_line(),
+            back: frame,
+        }));
+    }
+    Ok(frame)
 }
 
 fn setrecursionlimit(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
