@@ -116,13 +116,22 @@ pub struct Generator {
 }
 
 impl Generator {
+    /// A generator or coroutine running `frame`, named after its code.
     pub fn from_frame(frame: Frame, is_coroutine: bool) -> Rc<Generator> {
+        let names = (frame.code.name.clone(), frame.code.qualname.clone());
+        Generator::named(frame, is_coroutine, names)
+    }
+
+    /// A generator or coroutine running `frame`, with the `__name__` and
+    /// `__qualname__` of the function called (which `functools.wraps` may have
+    /// changed), as CPython names it.
+    pub fn named(frame: Frame, is_coroutine: bool, names: (Rc<str>, Rc<str>)) -> Rc<Generator> {
         let code = frame.code.clone();
         let generator = Rc::new(Generator {
             is_coroutine,
             agen: None,
-            name: Name::Shared(code.name.clone()),
-            qualname: Name::Shared(code.qualname.clone()),
+            name: Name::Shared(names.0),
+            qualname: Name::Shared(names.1),
             code: Some(code),
             state: Cell::new(GenState::Created),
             body: RefCell::new(GenBody::Frame(Some(Box::new(frame)))),
@@ -154,13 +163,13 @@ impl Generator {
     }
 
     /// An asynchronous generator running `frame`.
-    pub fn async_gen(frame: Frame) -> Rc<Generator> {
+    pub fn async_gen(frame: Frame, names: (Rc<str>, Rc<str>)) -> Rc<Generator> {
         let code = frame.code.clone();
         Rc::new(Generator {
             is_coroutine: false,
             agen: Some(Box::default()),
-            name: Name::Shared(code.name.clone()),
-            qualname: Name::Shared(code.qualname.clone()),
+            name: Name::Shared(names.0),
+            qualname: Name::Shared(names.1),
             code: Some(code),
             state: Cell::new(GenState::Created),
             body: RefCell::new(GenBody::Frame(Some(Box::new(frame)))),

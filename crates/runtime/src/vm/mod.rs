@@ -171,7 +171,7 @@ impl Vm {
             Value::Function(f) => {
                 let frame = call::bind_arguments(f, args)?;
                 if f.code.is_generator_like() {
-                    return Ok(Callee::Done(self.make_generator(frame)));
+                    return Ok(Callee::Done(self.make_generator(f, frame)));
                 }
                 Ok(Callee::Frame(Box::new(frame)))
             }
@@ -350,13 +350,20 @@ impl Vm {
         self.call(func, Args::new(vec![arg]))
     }
 
-    pub(crate) fn make_generator(&mut self, frame: Frame) -> Value {
+    /// The generator, coroutine or asynchronous generator a call of `func`
+    /// makes, named after the function as it is now.
+    pub(crate) fn make_generator(
+        &mut self,
+        func: &crate::object::value::Function,
+        frame: Frame,
+    ) -> Value {
+        let names = (func.name.borrow().clone(), func.qualname());
         if frame.code.kind == crate::compile::code::CodeKind::AsyncGenerator {
-            return Value::Generator(Generator::async_gen(frame));
+            return Value::Generator(Generator::async_gen(frame, names));
         }
         let is_coroutine = frame.code.kind == crate::compile::code::CodeKind::Coroutine
             || frame.code.kind == crate::compile::code::CodeKind::AsyncModule;
-        let generator = Generator::from_frame(frame, is_coroutine);
+        let generator = Generator::named(frame, is_coroutine, names);
         if self.coroutine_origin_depth > 0 {
             track_origin(self, &generator);
         }
@@ -644,7 +651,7 @@ impl Vm {
         if let Value::Function(f) = &func {
             let mut frame = call::bind_arguments(f, args)?;
             if f.code.is_generator_like() {
-                let g = self.make_generator(frame);
+                let g = self.make_generator(f, frame);
                 self.push(g);
                 return Ok(());
             }

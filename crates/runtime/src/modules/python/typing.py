@@ -199,10 +199,15 @@ def _subscript_as(name):
     return subscript
 
 
+def _is_param_expr(arg):
+    return (arg is ... or isinstance(arg, ParamSpec)
+            or (isinstance(arg, _GenericAlias) and arg.__origin__ is Concatenate))
+
+
 def _callable_repr(alias):
     args = alias.__args__
-    if len(args) == 2 and args[0] is ...:
-        return f'typing.Callable[..., {_type_repr(args[1])}]'
+    if len(args) == 2 and _is_param_expr(args[0]):
+        return f'typing.Callable[{_type_repr(args[0])}, {_type_repr(args[1])}]'
     params = ', '.join(_type_repr(a) for a in args[:-1])
     return f'typing.Callable[[{params}], {_type_repr(args[-1])}]'
 
@@ -212,7 +217,7 @@ class _CallableAlias(_SpecialGenericAlias):
         if not isinstance(params, tuple) or len(params) != 2:
             raise TypeError("Callable must be used as Callable[[arg, ...], result].")
         args, result = params
-        flat = (...,) if args is ... else tuple(args)
+        flat = (args,) if _is_param_expr(args) else tuple(args)
         return _GenericAlias(self.__origin__, flat + (result,), 'Callable',
                              special=_callable_repr)
 
@@ -357,6 +362,44 @@ class ParamSpec(_Final):
 
     def __repr__(self):
         return '~' + self.__name__
+
+    @property
+    def args(self):
+        return ParamSpecArgs(self)
+
+    @property
+    def kwargs(self):
+        return ParamSpecKwargs(self)
+
+
+class ParamSpecArgs(_Final):
+    """The type of P.args of a ParamSpec P."""
+
+    def __init__(self, origin):
+        self.__origin__ = origin
+
+    def __repr__(self):
+        return f"{self.__origin__.__name__}.args"
+
+    def __eq__(self, other):
+        if not isinstance(other, ParamSpecArgs):
+            return NotImplemented
+        return self.__origin__ == other.__origin__
+
+
+class ParamSpecKwargs(_Final):
+    """The type of P.kwargs of a ParamSpec P."""
+
+    def __init__(self, origin):
+        self.__origin__ = origin
+
+    def __repr__(self):
+        return f"{self.__origin__.__name__}.kwargs"
+
+    def __eq__(self, other):
+        if not isinstance(other, ParamSpecKwargs):
+            return NotImplemented
+        return self.__origin__ == other.__origin__
 
 
 class TypeVarTuple(_Final):
