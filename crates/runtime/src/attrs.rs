@@ -522,7 +522,7 @@ fn type_attr(vm: &mut Vm, t: TypeId, name: &str) -> PyResult<Value> {
     }
     Err(exc(
         TypeId::AttributeError,
-        format!("type object '{}' has no attribute '{name}'", t.name()),
+        format!("type object '{}' has no attribute '{name}'", t.tp_name()),
     ))
 }
 

@@ -219,6 +219,27 @@ impl TypeId {
         }
     }
 
+    /// The name CPython's messages give the type (its `tp_name`): the
+    /// qualified name of a type CPython writes in C outside builtins
+    /// (`_asyncio.Task`, `functools.partial`), the bare name of one it
+    /// writes in Python (`Queue`, `Handle`) and of a built-in (`int`).
+    pub fn tp_name(self) -> Cow<'static, str> {
+        const C_MODULES: [&str; 7] = [
+            "_asyncio",
+            "_io",
+            "functools",
+            "itertools",
+            "operator",
+            "types",
+            "weakref",
+        ];
+        if C_MODULES.contains(&self.module()) {
+            Cow::Owned(self.qualified_name())
+        } else {
+            Cow::Borrowed(self.name())
+        }
+    }
+
     /// The method resolution order, the type itself first.
     pub fn mro(self) -> Vec<TypeId> {
         let mut mro = vec![self];
