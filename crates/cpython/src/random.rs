@@ -395,6 +395,120 @@ impl PyRandom {
         }
         Ok(numerator / lambd)
     }
+
+    /// `lognormvariate(mu, sigma)`: `exp` of a normal variate.
+    pub fn lognormvariate(&mut self, mu: f64, sigma: f64) -> f64 {
+        self.normalvariate(mu, sigma).exp()
+    }
+
+    /// `paretovariate(alpha)`: `u ** (-1 / alpha)` with `u = 1 - random()`.
+    pub fn paretovariate(&mut self, alpha: f64) -> Result<f64, PyError> {
+        let u = 1.0 - self.random();
+        if alpha == 0.0 {
+            return Err(PyError::zero_division("float division by zero"));
+        }
+        Ok(u.powf(-1.0 / alpha))
+    }
+
+    /// `weibullvariate(alpha, beta)`: `alpha * (-log(u)) ** (1 / beta)`.
+    pub fn weibullvariate(&mut self, alpha: f64, beta: f64) -> Result<f64, PyError> {
+        let u = 1.0 - self.random();
+        if beta == 0.0 {
+            return Err(PyError::zero_division("float division by zero"));
+        }
+        Ok(alpha * (-u.ln()).powf(1.0 / beta))
+    }
+
+    /// `vonmisesvariate(mu, kappa)`: Fisher's algorithm, an angle in [0, 2*pi).
+    pub fn vonmisesvariate(&mut self, mu: f64, kappa: f64) -> f64 {
+        let two_pi = 2.0 * std::f64::consts::PI;
+        if kappa <= 1e-6 {
+            return two_pi * self.random();
+        }
+        let s = 0.5 / kappa;
+        let r = s + (1.0 + s * s).sqrt();
+        let z = loop {
+            let u1 = self.random();
+            let z = (std::f64::consts::PI * u1).cos();
+            let d = z / (r + z);
+            let u2 = self.random();
+            if u2 < 1.0 - d * d || u2 <= (1.0 - d) * d.exp() {
+                break z;
+            }
+        };
+        let q = 1.0 / r;
+        let f = (q + z) / (1.0 + q * z);
+        let u3 = self.random();
+        let angle = if u3 > 0.5 {
+            mu + f.acos()
+        } else {
+            mu - f.acos()
+        };
+        // Python's float %, whose result takes the divisor's sign.
+        crate::float_repr::float_mod(angle, two_pi).unwrap_or(f64::NAN)
+    }
+
+    /// `gammavariate(alpha, beta)`: Cheng's method for alpha > 1, the
+    /// exponential for alpha == 1, algorithm GS below.
+    pub fn gammavariate(&mut self, alpha: f64, beta: f64) -> Result<f64, PyError> {
+        // Both comparisons false for a NaN, as in Python.
+        if alpha <= 0.0 || beta <= 0.0 {
+            return Err(PyError::value("gammavariate: alpha and beta must be > 0.0"));
+        }
+        if alpha > 1.0 {
+            let log4 = 4.0f64.ln();
+            let sg_magicconst = 1.0 + 4.5f64.ln();
+            let ainv = (2.0 * alpha - 1.0).sqrt();
+            let bbb = alpha - log4;
+            let ccc = alpha + ainv;
+            loop {
+                let u1 = self.random();
+                if !(1e-7 < u1 && u1 < 0.9999999) {
+                    continue;
+                }
+                let u2 = 1.0 - self.random();
+                let v = (u1 / (1.0 - u1)).ln() / ainv;
+                let x = alpha * v.exp();
+                let z = u1 * u1 * u2;
+                let r = bbb + ccc * v - x;
+                if r + sg_magicconst - 4.5 * z >= 0.0 || r >= z.ln() {
+                    return Ok(x * beta);
+                }
+            }
+        } else if alpha == 1.0 {
+            Ok(-(1.0 - self.random()).ln() * beta)
+        } else {
+            let e = std::f64::consts::E;
+            let x = loop {
+                let u = self.random();
+                let b = (e + alpha) / e;
+                let p = b * u;
+                let x = if p <= 1.0 {
+                    p.powf(1.0 / alpha)
+                } else {
+                    -((b - p) / alpha).ln()
+                };
+                let u1 = self.random();
+                if p > 1.0 {
+                    if u1 <= x.powf(alpha - 1.0) {
+                        break x;
+                    }
+                } else if u1 <= (-x).exp() {
+                    break x;
+                }
+            };
+            Ok(x * beta)
+        }
+    }
+
+    /// `betavariate(alpha, beta)`: from two gamma variates.
+    pub fn betavariate(&mut self, alpha: f64, beta: f64) -> Result<f64, PyError> {
+        let y = self.gammavariate(alpha, 1.0)?;
+        if y != 0.0 {
+            return Ok(y / (y + self.gammavariate(beta, 1.0)?));
+        }
+        Ok(0.0)
+    }
 }
 
 /// The `init_by_array` key CPython derives from a seed.

@@ -48,6 +48,12 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("gauss", gauss),
     ("normalvariate", normalvariate),
     ("expovariate", expovariate),
+    ("lognormvariate", lognormvariate),
+    ("paretovariate", paretovariate),
+    ("weibullvariate", weibullvariate),
+    ("vonmisesvariate", vonmisesvariate),
+    ("gammavariate", gammavariate),
+    ("betavariate", betavariate),
     ("getrandbits", getrandbits),
     ("randbytes", randbytes),
 ];
@@ -462,6 +468,48 @@ fn expovariate(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
             .expovariate(f[0])
             .map_err(cpython_error)?,
     ))
+}
+
+fn lognormvariate(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let f = floats(&args, "lognormvariate", &[None, None])?;
+    let state = generator(vm, recv);
+    let x = state.state.borrow_mut().lognormvariate(f[0], f[1]);
+    Ok(Value::Float(x))
+}
+
+fn paretovariate(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let f = floats(&args, "paretovariate", &[None])?;
+    let state = generator(vm, recv);
+    let x = state.state.borrow_mut().paretovariate(f[0]);
+    x.map(Value::Float).map_err(cpython_error)
+}
+
+fn weibullvariate(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let f = floats(&args, "weibullvariate", &[None, None])?;
+    let state = generator(vm, recv);
+    let x = state.state.borrow_mut().weibullvariate(f[0], f[1]);
+    x.map(Value::Float).map_err(cpython_error)
+}
+
+fn vonmisesvariate(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let f = floats(&args, "vonmisesvariate", &[None, None])?;
+    let state = generator(vm, recv);
+    let x = state.state.borrow_mut().vonmisesvariate(f[0], f[1]);
+    Ok(Value::Float(x))
+}
+
+fn gammavariate(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let f = floats(&args, "gammavariate", &[None, None])?;
+    let state = generator(vm, recv);
+    let x = state.state.borrow_mut().gammavariate(f[0], f[1]);
+    x.map(Value::Float).map_err(cpython_error)
+}
+
+fn betavariate(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let f = floats(&args, "betavariate", &[None, None])?;
+    let state = generator(vm, recv);
+    let x = state.state.borrow_mut().betavariate(f[0], f[1]);
+    x.map(Value::Float).map_err(cpython_error)
 }
 
 fn getrandbits(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
