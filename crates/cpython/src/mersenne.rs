@@ -16,6 +16,35 @@ pub struct Mersenne {
 }
 
 impl Mersenne {
+    /// `getstate()` of `_random.Random`: the 624 words, then the index.
+    pub fn words(&self) -> Vec<u64> {
+        let mut words: Vec<u64> = self.state.iter().map(|&w| u64::from(w)).collect();
+        words.push(self.index as u64);
+        words
+    }
+
+    /// `setstate(state)` of `_random.Random`, given 625 numbers: each word
+    /// keeps its low 32 bits (as C's cast does); the index must be at most 624.
+    pub fn from_words(words: &[u64]) -> Result<Self, &'static str> {
+        let [words @ .., index] = words else {
+            return Err("state vector is the wrong size");
+        };
+        if words.len() != N {
+            return Err("state vector is the wrong size");
+        }
+        if *index > N as u64 {
+            return Err("invalid state");
+        }
+        let mut state = [0u32; N];
+        for (slot, &word) in state.iter_mut().zip(words) {
+            *slot = word as u32;
+        }
+        Ok(Mersenne {
+            state,
+            index: *index as usize,
+        })
+    }
+
     /// `init_genrand(s)`: the state seeded from one 32-bit word.
     pub fn from_word(seed: u32) -> Self {
         let mut state = [0u32; N];

@@ -79,6 +79,18 @@ impl PyRandom {
         *self = Self::new(seed);
     }
 
+    /// `getstate()`: the generator's words and index, and `gauss`'s spare value.
+    pub fn getstate(&self) -> (Vec<u64>, Option<f64>) {
+        (self.mt.words(), self.gauss_next)
+    }
+
+    /// `setstate((3, words, gauss_next))`, the parts already taken apart.
+    pub fn setstate(&mut self, words: &[u64], gauss_next: Option<f64>) -> Result<(), PyError> {
+        self.mt = Mersenne::from_words(words).map_err(PyError::value)?;
+        self.gauss_next = gauss_next;
+        Ok(())
+    }
+
     /// `random()`: a float in [0.0, 1.0).
     pub fn random(&mut self) -> f64 {
         self.mt.next_f64()

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use loopscope_cpython::random::{PyRandom, Seed, Weights};
 use num_bigint::BigInt;
+use num_integer::Integer;
 use num_traits::ToPrimitive;
 
 use crate::builtins::args::{count_range, index_arg, reject_kwargs};
@@ -54,6 +55,8 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("vonmisesvariate", vonmisesvariate),
     ("gammavariate", gammavariate),
     ("betavariate", betavariate),
+    ("getstate", getstate),
+    ("setstate", setstate),
     ("getrandbits", getrandbits),
     ("randbytes", randbytes),
 ];
@@ -510,6 +513,87 @@ fn betavariate(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let state = generator(vm, recv);
     let x = state.state.borrow_mut().betavariate(f[0], f[1]);
     x.map(Value::Float).map_err(cpython_error)
+}
+
+/// The version of the state `getstate()` gives and `setstate()` takes.
+const STATE_VERSION: i64 = 3;
+
+/// `getstate()`: `(3, (624 words and the index), gauss_next)`.
+fn getstate(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("getstate", &args)?;
+    let (words, gauss_next) = generator(vm, recv).state.borrow().getstate();
+    let words = words.into_iter().map(|w| Value::Int(w as i64)).collect();
+    Ok(Value::tuple(vec![
+        Value::Int(STATE_VERSION),
+        Value::tuple(words),
+        gauss_next.map_or(Value::None, Value::Float),
+    ]))
+}
+
+/// `setstate(state)`: a state `getstate()` gave (version 2's words are taken
+/// modulo 2**32, as CPython converts them).
+fn setstate(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    count_range("setstate", &args, 1, 1)?;
+    let parts: Vec<Value> = match &args.pos[0] {
+        Value::Tuple(t) => t.to_vec(),
+        Value::List(l) => l.borrow().to_vec(),
+        other => {
+            return Err(type_error(format!(
+                "'{}' object is not subscriptable",
+                type_of(other).name()
+            )))
+        }
+    };
+    let version = parts.first().cloned().unwrap_or(Value::None);
+    let version_number = int_value(&version).and_then(|v| v.to_i64());
+    if !matches!(version_number, Some(2 | 3)) {
+        let shown = crate::repr::str_of(vm, &version)?;
+        return Err(value_error(format!(
+            "state with version {shown} passed to Random.setstate() of version {STATE_VERSION}"
+        )));
+    }
+    if parts.len() != 3 {
+        return Err(value_error(if parts.len() > 3 {
+            "too many values to unpack (expected 3)".to_string()
+        } else {
+            format!(
+                "not enough values to unpack (expected 3, got {})",
+                parts.len()
+            )
+        }));
+    }
+    let Value::Tuple(internal) = &parts[1] else {
+        return Err(type_error("state vector must be a tuple"));
+    };
+    let mut words = Vec::with_capacity(internal.len());
+    for item in internal.iter() {
+        let n = int_value(item).ok_or_else(|| type_error("an integer is required"))?;
+        let n = if version_number == Some(2) {
+            n.mod_floor(&BigInt::from(1u64 << 32))
+        } else {
+            n
+        };
+        if n.sign() == num_bigint::Sign::Minus {
+            return Err(crate::object::exceptions::exc(
+                TypeId::OverflowError,
+                "can't convert negative value to unsigned int",
+            ));
+        }
+        words.push(n.to_u64().ok_or_else(|| {
+            crate::object::exceptions::exc(
+                TypeId::OverflowError,
+                "Python int too large to convert to C unsigned long",
+            )
+        })?);
+    }
+    let gauss_next = match &parts[2] {
+        Value::None => None,
+        v => Some(ops::to_float(v)?),
+    };
+    let state = generator(vm, recv);
+    let set = state.state.borrow_mut().setstate(&words, gauss_next);
+    set.map_err(cpython_error)?;
+    Ok(Value::None)
 }
 
 fn getrandbits(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
