@@ -573,7 +573,7 @@ pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         return Ok(n);
     }
     Ok(match v {
-        Value::Str(s) => s.chars().count(),
+        Value::Str(s) => crate::object::char_index::char_count(s),
         Value::Bytes(b) => b.len(),
         Value::ByteArray(b) => b.data.borrow().len(),
         Value::MemoryView(m) => {

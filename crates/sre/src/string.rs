@@ -155,6 +155,79 @@ impl StrDrive for &str {
     }
 }
 
+/// Every how many characters an [`IndexedStr`] knows the byte offset.
+pub const INDEX_STRIDE: usize = 64;
+
+/// A str whose character count and every [`INDEX_STRIDE`]-th character's byte offset
+/// are known: a cursor starts at a character position after at most `INDEX_STRIDE`
+/// steps, where a plain `&str` walks from the start (quadratic over a scan of many
+/// matches). The caller keeps the offsets with the string.
+#[derive(Debug, Clone, Copy)]
+pub struct IndexedStr<'a> {
+    pub text: &'a str,
+    pub chars: usize,
+    pub offsets: &'a [u32],
+}
+
+impl StrDrive for IndexedStr<'_> {
+    #[inline]
+    fn count(&self) -> usize {
+        self.chars
+    }
+
+    #[inline]
+    fn create_cursor(&self, n: usize) -> StringCursor {
+        let offset = self.offsets[n / INDEX_STRIDE] as usize;
+        let mut cursor = StringCursor {
+            ptr: self.text[offset..].as_ptr(),
+            position: n - n % INDEX_STRIDE,
+        };
+        Self::skip(&mut cursor, n % INDEX_STRIDE);
+        cursor
+    }
+
+    #[inline]
+    fn adjust_cursor(&self, cursor: &mut StringCursor, n: usize) {
+        if cursor.ptr.is_null() || cursor.position.abs_diff(n) > INDEX_STRIDE {
+            *cursor = self.create_cursor(n);
+        } else if cursor.position < n {
+            Self::skip(cursor, n - cursor.position);
+        } else {
+            Self::back_skip(cursor, cursor.position - n);
+        }
+    }
+
+    #[inline]
+    fn advance(cursor: &mut StringCursor) -> u32 {
+        <&str>::advance(cursor)
+    }
+
+    #[inline]
+    fn peek(cursor: &StringCursor) -> u32 {
+        <&str>::peek(cursor)
+    }
+
+    #[inline]
+    fn skip(cursor: &mut StringCursor, n: usize) {
+        <&str>::skip(cursor, n)
+    }
+
+    #[inline]
+    fn back_advance(cursor: &mut StringCursor) -> u32 {
+        <&str>::back_advance(cursor)
+    }
+
+    #[inline]
+    fn back_peek(cursor: &StringCursor) -> u32 {
+        <&str>::back_peek(cursor)
+    }
+
+    #[inline]
+    fn back_skip(cursor: &mut StringCursor, n: usize) {
+        <&str>::back_skip(cursor, n)
+    }
+}
+
 /// Reads the next code point out of a byte iterator (assuming a
 /// UTF-8-like encoding).
 ///

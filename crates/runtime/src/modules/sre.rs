@@ -7,10 +7,11 @@
 
 use std::rc::Rc;
 
-use loopscope_sre::{Request, State, StrDrive};
+use loopscope_sre::{IndexedStr, Request, State, StrDrive};
 
 use crate::builtins::args::{count_range, index_arg, no_kwargs};
 use crate::iterators;
+use crate::object::char_index;
 use crate::object::exceptions::type_error;
 use crate::object::types::type_of;
 use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
@@ -67,19 +68,27 @@ fn run(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let mut state = State::default();
     state.step_limit = vm.native_work_left();
     let found = match &args.pos[1] {
-        // An ASCII str read as its bytes: the same characters at the same positions,
-        // and reaching a position costs nothing, where reading UTF-8 costs the whole
-        // string before it on every call (findall over 20,000 words took 2 minutes).
-        Value::Str(s) if s.is_ascii() => run_on(
-            &mut state,
-            s.as_bytes(),
-            &code,
-            pos,
-            endpos,
-            mode,
-            must_advance,
-        ),
-        Value::Str(s) => run_on(&mut state, &**s, &code, pos, endpos, mode, must_advance),
+        // A long str comes with its character index (`object/char_index.rs`); an ASCII
+        // one is read as its bytes: the same characters at the same positions. Reading
+        // plain UTF-8 costs the whole text before the start position on every call
+        // (findall over 20,000 words took minutes).
+        Value::Str(s) => match char_index::index_of(s) {
+            Some(index) if index.ascii => {
+                run_on(&mut state, s.as_bytes(), &code, pos, endpos, mode, must_advance)
+            }
+            Some(index) => {
+                let string = IndexedStr {
+                    text: s,
+                    chars: index.chars,
+                    offsets: &index.offsets,
+                };
+                run_on(&mut state, string, &code, pos, endpos, mode, must_advance)
+            }
+            None if s.is_ascii() => {
+                run_on(&mut state, s.as_bytes(), &code, pos, endpos, mode, must_advance)
+            }
+            None => run_on(&mut state, &**s, &code, pos, endpos, mode, must_advance),
+        },
         Value::Bytes(b) => run_on(&mut state, &**b, &code, pos, endpos, mode, must_advance),
         other => {
             return Err(type_error(format!(

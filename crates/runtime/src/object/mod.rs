@@ -7,6 +7,7 @@
 
 pub mod await_chains;
 pub mod bytearray;
+pub mod char_index;
 pub mod code;
 pub mod compare;
 pub mod dict;

@@ -4,6 +4,7 @@
 
 use crate::dunders::Subscript;
 use crate::iterators;
+use crate::object::char_index;
 use crate::object::exceptions::{exc, type_error};
 use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{Args, PyResult, Value};
@@ -153,13 +154,8 @@ pub fn get_item(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
             Ok(t[i].clone())
         }
         Value::Str(s) => {
-            if s.is_ascii() {
-                let i = norm_index(idx, s.len(), "string")?;
-                return Ok(Value::str(&s[i..i + 1]));
-            }
-            let chars: Vec<char> = s.chars().collect();
-            let i = norm_index(idx, chars.len(), "string")?;
-            Ok(Value::str(&chars[i].to_string()))
+            let i = norm_index(idx, char_index::char_count(s), "string")?;
+            Ok(Value::str(char_index::char_slice(s, i, i + 1)))
         }
         Value::Bytes(b) => {
             let i = norm_index(idx, b.len(), "index")?;
@@ -220,10 +216,16 @@ pub(super) fn generic_alias(vm: &mut Vm, origin: &Value, args: &Value) -> PyResu
 
 pub(super) fn get_slice(vm: &mut Vm, obj: &Value, s: &[Value; 3]) -> PyResult<Value> {
     match obj {
+        // Only the items taken are copied (`l[i:i + 1]` in a loop was quadratic). The
+        // bounds may run Python (`__index__`) that changes the list: they are computed
+        // first, and an index past the list's new end is not taken.
         Value::List(l) => {
-            let l = l.borrow().clone();
-            let idx = slice_indices(vm, s, l.len())?;
-            Ok(Value::list(idx.into_iter().map(|i| l[i].clone()).collect()))
+            let len = l.borrow().len();
+            let idx = slice_indices(vm, s, len)?;
+            let l = l.borrow();
+            Ok(Value::list(
+                idx.into_iter().filter_map(|i| l.get(i).cloned()).collect(),
+            ))
         }
         Value::Tuple(t) => {
             let idx = slice_indices(vm, s, t.len())?;
@@ -231,12 +233,13 @@ pub(super) fn get_slice(vm: &mut Vm, obj: &Value, s: &[Value; 3]) -> PyResult<Va
                 idx.into_iter().map(|i| t[i].clone()).collect(),
             ))
         }
-        // An ASCII str's contiguous slice without decoding it: the Python half of `re`
-        // slices each match out of the whole text (findall over 20,000 words took
-        // minutes).
-        Value::Str(st) if st.is_ascii() && matches!(s[2], Value::None | Value::Int(1)) => {
-            let (start, stop, _) = slice_bounds(vm, s, st.len())?;
-            Ok(Value::str(&st[start as usize..stop.max(start) as usize]))
+        // A str's contiguous slice without decoding it (`object/char_index.rs`): the
+        // Python half of `re` slices each match out of the whole text (findall over
+        // 20,000 words took minutes).
+        Value::Str(st) if matches!(s[2], Value::None | Value::Int(1)) => {
+            let (start, stop, _) = slice_bounds(vm, s, char_index::char_count(st))?;
+            let (start, stop) = (start as usize, stop.max(start) as usize);
+            Ok(Value::str(char_index::char_slice(st, start, stop)))
         }
         Value::Str(st) => {
             let chars: Vec<char> = st.chars().collect();
