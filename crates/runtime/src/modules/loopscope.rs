@@ -13,6 +13,9 @@
 //! `TracebackType` and `FrameType` are the built-in types of those objects,
 //! for `types` (CPython's types.py takes them from a caught exception, whose
 //! traceback here holds no frame of library code).
+//! `recursion_headroom()` is how many more levels the recursion limit allows
+//! where it is called: `json` nests on a stack of its own and counts each level
+//! against it, as CPython's C scanner and encoder do.
 
 use std::rc::Rc;
 
@@ -29,6 +32,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("mark_iterable_coroutine", mark_iterable_coroutine),
         ("collection_flags", collection_flags),
         ("set_collection_flags", set_collection_flags),
+        ("recursion_headroom", recursion_headroom),
     ];
     let m = super::native_module("_loopscope", "", FUNCTIONS);
     for (name, id) in [
@@ -62,6 +66,12 @@ fn c_type(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     };
     *class.tp_name.borrow_mut() = Some(Rc::from(dotted));
     Ok(cls)
+}
+
+/// `recursion_headroom()`: the recursion limit less the depth counted where it is called.
+fn recursion_headroom(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    crate::builtins::args::no_args("recursion_headroom", &args)?;
+    Ok(Value::Int(vm.recursion_headroom() as i64))
 }
 
 /// `collection_flags(cls)`: the sequence or mapping flag `match` sees.

@@ -322,6 +322,11 @@ impl Vm {
         result
     }
 
+    /// How many more levels the recursion limit allows: frames and Rust-recursive paths.
+    pub(crate) fn recursion_headroom(&self) -> usize {
+        (self.limits.recursion_depth).saturating_sub(self.frames.len() + self.library_depth)
+    }
+
     /// RecursionError when Rust code calling Python is nested too deeply.
     pub(crate) fn check_nesting(&self) -> PyResult<()> {
         if self.native_depth >= self.limits.nested_runs {

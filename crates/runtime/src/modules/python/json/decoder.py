@@ -3,6 +3,8 @@
 
 __all__ = ["JSONDecoder", "JSONDecodeError"]
 
+from _loopscope import recursion_headroom as _recursion_headroom
+
 _WHITESPACE = " \t\n\r"
 _DIGITS = "0123456789"
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
@@ -92,14 +94,73 @@ class _Scanner:
         self.parse_constant = decoder.parse_constant
 
     def value(self, s, i):
-        # (value, end) of the JSON value at i, or StopIteration(i).
+        # (value, end) of the JSON value at i, or StopIteration(i). Arrays and
+        # objects nest on a stack of their own, not Python's, as deep as CPython's
+        # C scanner goes (one level of the recursion limit each).
+        headroom = _recursion_headroom()
+        stack = []
+        while True:
+            c = s[i:i + 1]
+            if c == "[" or c == "{":
+                if len(stack) >= headroom:
+                    kind = "array" if c == "[" else "object"
+                    raise RecursionError("maximum recursion depth exceeded while decoding "
+                                         "a JSON %s from a unicode string" % kind)
+                i = _skip_whitespace(s, i + 1)
+                if c == "[":
+                    if s[i:i + 1] == "]":
+                        value, i = [], i + 1
+                    else:
+                        stack.append([False, [], None])
+                        continue
+                elif s[i:i + 1] == "}":
+                    value, i = self.finish_object([]), i + 1
+                else:
+                    key, i = self.key(s, i)
+                    stack.append([True, [], key])
+                    continue
+            else:
+                try:
+                    value, i = self.scalar(s, i)
+                except StopIteration as stop:
+                    if not stack:
+                        raise
+                    raise JSONDecodeError("Expecting value", s, stop.value) from None
+            # A value is complete: it goes into the containers it completes.
+            while stack:
+                is_object, items, key = top = stack[-1]
+                items.append((key, value) if is_object else value)
+                i = _skip_whitespace(s, i)
+                c = s[i:i + 1]
+                if c == ("}" if is_object else "]"):
+                    stack.pop()
+                    value = self.finish_object(items) if is_object else items
+                    i += 1
+                    continue
+                if c != ",":
+                    raise JSONDecodeError("Expecting ',' delimiter", s, i)
+                i = _skip_whitespace(s, i + 1)
+                if is_object:
+                    top[2], i = self.key(s, i)
+                break
+            else:
+                return value, i
+
+    def key(self, s, i):
+        # The key at i and where its value starts.
+        if s[i:i + 1] != '"':
+            raise JSONDecodeError("Expecting property name enclosed in double quotes", s, i)
+        key, i = scanstring(s, i + 1, self.strict)
+        i = _skip_whitespace(s, i)
+        if s[i:i + 1] != ":":
+            raise JSONDecodeError("Expecting ':' delimiter", s, i)
+        return key, _skip_whitespace(s, i + 1)
+
+    def scalar(self, s, i):
+        # (value, end) of the string, constant or number at i, or StopIteration(i).
         c = s[i:i + 1]
         if c == '"':
             return scanstring(s, i + 1, self.strict)
-        if c == "{":
-            return self.object(s, i + 1)
-        if c == "[":
-            return self.array(s, i + 1)
         if c == "n" and s.startswith("null", i):
             return None, i + 4
         if c == "t" and s.startswith("true", i):
@@ -141,37 +202,6 @@ class _Scanner:
             return self.parse_int(s[i:j]), j
         return self.parse_float(s[i:j]), j
 
-    def element(self, s, i):
-        try:
-            return self.value(s, i)
-        except StopIteration as stop:
-            raise JSONDecodeError("Expecting value", s, stop.value) from None
-
-    def object(self, s, i):
-        pairs = []
-        i = _skip_whitespace(s, i)
-        if s[i:i + 1] == "}":
-            return self.finish_object(pairs), i + 1
-        if s[i:i + 1] != '"':
-            raise JSONDecodeError("Expecting property name enclosed in double quotes", s, i)
-        while True:
-            key, i = scanstring(s, i + 1, self.strict)
-            i = _skip_whitespace(s, i)
-            if s[i:i + 1] != ":":
-                raise JSONDecodeError("Expecting ':' delimiter", s, i)
-            i = _skip_whitespace(s, i + 1)
-            value, i = self.element(s, i)
-            pairs.append((key, value))
-            i = _skip_whitespace(s, i)
-            c = s[i:i + 1]
-            if c == "}":
-                return self.finish_object(pairs), i + 1
-            if c != ",":
-                raise JSONDecodeError("Expecting ',' delimiter", s, i)
-            i = _skip_whitespace(s, i + 1)
-            if s[i:i + 1] != '"':
-                raise JSONDecodeError("Expecting property name enclosed in double quotes", s, i)
-
     def finish_object(self, pairs):
         if self.object_pairs_hook is not None:
             return self.object_pairs_hook(pairs)
@@ -179,22 +209,6 @@ class _Scanner:
         if self.object_hook is not None:
             return self.object_hook(obj)
         return obj
-
-    def array(self, s, i):
-        values = []
-        i = _skip_whitespace(s, i)
-        if s[i:i + 1] == "]":
-            return values, i + 1
-        while True:
-            value, i = self.element(s, i)
-            values.append(value)
-            i = _skip_whitespace(s, i)
-            c = s[i:i + 1]
-            if c == "]":
-                return values, i + 1
-            if c != ",":
-                raise JSONDecodeError("Expecting ',' delimiter", s, i)
-            i = _skip_whitespace(s, i + 1)
 
 
 def _constant(name):

@@ -4,8 +4,11 @@
 
 __all__ = ["JSONEncoder"]
 
+from _loopscope import recursion_headroom as _recursion_headroom
+
 _ESCAPED = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 INFINITY = float("inf")
+_DONE = object()
 
 
 def _escape_char(c, ensure_ascii):
@@ -102,26 +105,52 @@ class JSONEncoder(object):
 
     def _encode(self, o, chunks, markers, indent, level):
         # The chunks are those of CPython's iterencode(): a list's opening
-        # and separators are joined to the scalar that follows them.
-        text = self._scalar(o)
-        if text is not None:
-            chunks.append(text)
-        elif isinstance(o, (list, tuple)):
-            self._list(o, chunks, markers, indent, level)
-        elif isinstance(o, dict):
-            self._dict(o, chunks, markers, indent, level)
-        else:
-            self._marked(o, markers, lambda: self._encode(self.default(o), chunks, markers, indent, level))
-
-    def _marked(self, o, markers, work):
-        if markers is None:
-            return work()
-        key = id(o)
-        if key in markers:
-            raise ValueError("Circular reference detected")
-        markers[key] = o
-        work()
-        del markers[key]
+        # and separators are joined to the scalar that follows them. Lists,
+        # dicts and what default() makes of other objects nest on a stack of
+        # their own, not Python's, as deep as CPython's encoder goes (one level of
+        # the recursion limit each): each is a generator that writes its chunks
+        # and yields the values it holds that are not scalars.
+        # CPython's Python encoder (indent) has one frame fewer than its C one here.
+        headroom = _recursion_headroom() + (indent is not None)
+        stack = []
+        while True:
+            text = self._scalar(o)
+            if text is not None:
+                chunks.append(text)
+            elif len(stack) >= headroom:
+                raise RecursionError("maximum recursion depth exceeded while "
+                                     + ("encoding a JSON object" if indent is None
+                                        else "calling a Python object"))
+            elif isinstance(o, (list, tuple)) and not o:
+                chunks.append("[]")
+            elif isinstance(o, dict) and not o:
+                chunks.append("{}")
+            else:
+                key = None
+                if markers is not None:
+                    key = id(o)
+                    if key in markers:
+                        raise ValueError("Circular reference detected")
+                    markers[key] = o
+                at = stack[-1][2] if stack else level
+                if isinstance(o, (list, tuple)):
+                    stack.append((self._list(o, chunks, indent, at), key, at + 1))
+                elif isinstance(o, dict):
+                    stack.append((self._dict(o, chunks, indent, at), key, at + 1))
+                else:
+                    stack.append((iter((self.default(o),)), key, at))
+            # The next value to write: what the innermost container yields next
+            # (at the level it says).
+            while stack:
+                work, key, _ = stack[-1]
+                o = next(work, _DONE)
+                if o is not _DONE:
+                    break
+                stack.pop()
+                if key is not None:
+                    del markers[key]
+            else:
+                return
 
     def _layout(self, indent, level):
         # (text after the opening, separator between items, text before
@@ -131,27 +160,20 @@ class JSONEncoder(object):
         newline = "\n" + indent * (level + 1)
         return newline, self.item_separator + newline, "\n" + indent * level
 
-    def _list(self, o, chunks, markers, indent, level):
-        if not o:
-            chunks.append("[]")
-            return
-
-        def work():
-            first, separator, last = self._layout(indent, level)
-            prefix = "[" + first
-            for value in o:
-                text = self._scalar(value)
-                if text is not None:
-                    chunks.append(prefix + text)
-                else:
-                    chunks.append(prefix)
-                    self._encode(value, chunks, markers, indent, level + 1)
-                prefix = separator
-            if last:
-                chunks.append(last)
-            chunks.append("]")
-
-        self._marked(o, markers, work)
+    def _list(self, o, chunks, indent, level):
+        first, separator, last = self._layout(indent, level)
+        prefix = "[" + first
+        for value in o:
+            text = self._scalar(value)
+            if text is not None:
+                chunks.append(prefix + text)
+            else:
+                chunks.append(prefix)
+                yield value
+            prefix = separator
+        if last:
+            chunks.append(last)
+        chunks.append("]")
 
     def _key(self, key):
         if isinstance(key, str):
@@ -170,30 +192,27 @@ class JSONEncoder(object):
             return None
         raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
 
-    def _dict(self, o, chunks, markers, indent, level):
-        if not o:
-            chunks.append("{}")
-            return
-
-        def work():
-            first, separator, last = self._layout(indent, level)
-            chunks.append("{")
-            if first:
-                chunks.append(first)
-            items = sorted(o.items()) if self.sort_keys else o.items()
-            started = False
-            for key, value in items:
-                key = self._key(key)
-                if key is None:
-                    continue
-                if started:
-                    chunks.append(separator)
-                started = True
-                chunks.append(self._string(key))
-                chunks.append(self.key_separator)
-                self._encode(value, chunks, markers, indent, level + 1)
-            if last:
-                chunks.append(last)
-            chunks.append("}")
-
-        self._marked(o, markers, work)
+    def _dict(self, o, chunks, indent, level):
+        first, separator, last = self._layout(indent, level)
+        chunks.append("{")
+        if first:
+            chunks.append(first)
+        items = sorted(o.items()) if self.sort_keys else o.items()
+        started = False
+        for key, value in items:
+            key = self._key(key)
+            if key is None:
+                continue
+            if started:
+                chunks.append(separator)
+            started = True
+            chunks.append(self._string(key))
+            chunks.append(self.key_separator)
+            text = self._scalar(value)
+            if text is not None:
+                chunks.append(text)
+            else:
+                yield value
+        if last:
+            chunks.append(last)
+        chunks.append("}")
