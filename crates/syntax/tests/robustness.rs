@@ -7,8 +7,22 @@
 use std::fs;
 use std::path::Path;
 
-use loopscope_syntax::{parse, DiagnosticKind};
+use loopscope_syntax::ast::Module;
+use loopscope_syntax::{Diagnostic, DiagnosticKind};
 use proptest::prelude::*;
+
+/// `loopscope_syntax::parse` on a thread with a stack as large as the engine's
+/// threads have: an unoptimised build's parser may use 8 MiB before it calls a
+/// nesting too deep (`STACK_BUDGET`), more than a test thread's own stack.
+fn parse(source: &str) -> Result<Module, Diagnostic> {
+    let source = source.to_string();
+    std::thread::Builder::new()
+        .stack_size(64 << 20)
+        .spawn(move || loopscope_syntax::parse(&source))
+        .expect("spawn")
+        .join()
+        .expect("the parser panicked")
+}
 
 /// Parse, and render any diagnostic, as a caller would.
 fn parse_and_render(source: &str) {
@@ -264,6 +278,16 @@ fn too_many_brackets_is_cpythons_error() {
 fn moderate_nesting_parses() {
     for source in [
         format!("x = {}1{}\n", "(".repeat(20), ")".repeat(20)),
+        // CPython's limits: 200 nested brackets, 99 levels of indentation.
+        format!("x = {}1{}\n", "(".repeat(200), ")".repeat(200)),
+        format!("x = {}{}\n", "[(".repeat(100), ")]".repeat(100)),
+        format!("x = {}1{}\n", "{1: ".repeat(200), "}".repeat(200)),
+        format!("x = {}a{}\n", "(a for a in ".repeat(200), ")".repeat(200)),
+        (0..99)
+            .map(|i| format!("{}if x:\n", " ".repeat(i)))
+            .collect::<String>()
+            + &" ".repeat(99)
+            + "pass\n",
         format!("x = {}1\n", "-".repeat(100)),
         format!("x = a{}\n", ".b".repeat(300)),
         format!("x = 1{}\n", " + 1".repeat(300)),

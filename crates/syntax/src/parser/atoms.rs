@@ -232,9 +232,20 @@ impl<'s> Parser<'s> {
             TokenKind::Keyword(Kw::False) => constant(Constant::Bool(false)),
             TokenKind::Op(Op::Ellipsis) => constant(Constant::Ellipsis),
             TokenKind::Str(_) => return self.parse_strings(),
-            TokenKind::Op(Op::LParen) => return self.nested(|p| p.parse_parenthesized()),
-            TokenKind::Op(Op::LSquare) => return self.nested(|p| p.parse_list()),
-            TokenKind::Op(Op::LBrace) => return self.nested(|p| p.parse_brace_display()),
+            // Brackets cost native stack but no nesting level: the lexer allows
+            // CPython's 200, and what is inside them counts its own levels.
+            TokenKind::Op(Op::LParen) => {
+                self.check_stack()?;
+                return self.parse_parenthesized();
+            }
+            TokenKind::Op(Op::LSquare) => {
+                self.check_stack()?;
+                return self.parse_list();
+            }
+            TokenKind::Op(Op::LBrace) => {
+                self.check_stack()?;
+                return self.parse_brace_display();
+            }
             _ => return Err(Failure::Invalid),
         };
         self.bump();

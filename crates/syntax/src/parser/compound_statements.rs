@@ -20,6 +20,7 @@ impl<'s> Parser<'s> {
         self.parse_block(owner, line)
     }
 
+    #[inline(never)]
     pub(super) fn parse_if(&mut self) -> PResult<Stmt> {
         let owner = if self.at_kw(Kw::If) { "if" } else { "elif" };
         let keyword = self.bump();
@@ -45,6 +46,7 @@ impl<'s> Parser<'s> {
         self.parse_block("else", line)
     }
 
+    #[inline(never)]
     pub(super) fn parse_while(&mut self) -> PResult<Stmt> {
         let keyword = self.bump();
         let test = self.parse_named_expression()?;
@@ -57,6 +59,7 @@ impl<'s> Parser<'s> {
     }
 
     /// `for` / `async for` (`async_start` is where `async` was).
+    #[inline(never)]
     pub(super) fn parse_for(&mut self, async_start: Option<Pos>) -> PResult<Stmt> {
         let keyword = self.bump();
         let start = async_start.unwrap_or(keyword.start);
@@ -100,6 +103,7 @@ impl<'s> Parser<'s> {
         Failure::Invalid
     }
 
+    #[inline(never)]
     pub(super) fn parse_try(&mut self) -> PResult<Stmt> {
         let keyword = self.bump();
         let line = keyword.start.line;
@@ -209,6 +213,7 @@ impl<'s> Parser<'s> {
         })
     }
 
+    #[inline(never)]
     pub(super) fn parse_with(&mut self, async_start: Option<Pos>) -> PResult<Stmt> {
         let keyword = self.bump();
         let start = async_start.unwrap_or(keyword.start);
@@ -303,6 +308,7 @@ impl<'s> Parser<'s> {
         Failure::Invalid
     }
 
+    #[inline(never)]
     pub(super) fn parse_decorated(&mut self, body: &mut Vec<Stmt>) -> PResult<()> {
         let mut decorators = Vec::new();
         while self.eat_op(Op::At) {
@@ -324,6 +330,7 @@ impl<'s> Parser<'s> {
         Ok(())
     }
 
+    #[inline(never)]
     pub(super) fn parse_function_def(
         &mut self,
         decorators: Vec<Expr>,
@@ -358,6 +365,7 @@ impl<'s> Parser<'s> {
         })
     }
 
+    #[inline(never)]
     pub(super) fn parse_class(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
         let keyword = self.bump();
         let (name, _) = self.expect_name()?;

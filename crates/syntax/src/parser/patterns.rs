@@ -15,6 +15,7 @@ use super::{error, Failure, PResult, Parser};
 impl<'s> Parser<'s> {
     /// `match subject:` followed by `case` blocks. Returns false (having
     /// consumed nothing) when `match` is just a name.
+    #[inline(never)]
     pub(super) fn try_match_statement(&mut self, body: &mut Vec<Stmt>) -> PResult<bool> {
         let keyword_index = self.pos;
         let keyword_span = self.span();

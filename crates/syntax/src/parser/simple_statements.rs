@@ -88,6 +88,7 @@ impl<'s> Parser<'s> {
     }
 
     /// `simple_stmt (';' simple_stmt)* [';'] NEWLINE`.
+    #[inline(never)]
     pub(super) fn parse_simple_statements(&mut self, body: &mut Vec<Stmt>) -> PResult<()> {
         loop {
             body.push(self.parse_simple_statement()?);
