@@ -14,7 +14,7 @@ pub(crate) fn char_loc_ignore(code: u32, c: u32) -> bool {
 
 pub(crate) fn charset_loc_ignore(set: &[u32], c: u32) -> bool {
     let lo = lower_locate(c);
-    if charset(set, c) {
+    if charset(set, lo) {
         return true;
     }
     let up = upper_locate(c);

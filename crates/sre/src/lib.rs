@@ -8,7 +8,8 @@
 //! characters' byte offsets ([`IndexedStr`]), so that starting a match at a
 //! character position does not walk the text before it. `engine.rs` holds the request and the state,
 //! `matcher.rs` the opcode loop, `search.rs` the prefix-guided searches,
-//! `context.rs` the match context and `charset.rs` the character tests.
+//! `context.rs` the match context, `charset.rs` the character tests and
+//! `validate.rs` the check `_sre.compile` makes of the code it is given.
 
 mod charset;
 pub mod constants;
@@ -17,10 +18,12 @@ pub mod engine;
 mod matcher;
 mod search;
 pub mod string;
+mod validate;
 
 pub use constants::{SreAtCode, SreCatCode, SreFlag, SreInfo, SreOpcode, SRE_MAGIC};
 pub use engine::{Request, State};
 pub use string::{IndexedStr, StrDrive, StringCursor, INDEX_STRIDE};
+pub use validate::is_valid;
 
 /// The repeat count that means "no upper bound": a code word of all ones,
 /// as 64-bit CPython writes it, on every target.

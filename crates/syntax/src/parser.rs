@@ -355,7 +355,10 @@ impl<'s> Parser<'s> {
     }
 
     fn checkpoint(&self) -> Checkpoint {
-        debug_assert!(self.pending_primary.is_none(), "speculating over a pending primary");
+        debug_assert!(
+            self.pending_primary.is_none(),
+            "speculating over a pending primary"
+        );
         Checkpoint {
             pos: self.pos,
             furthest: self.furthest,

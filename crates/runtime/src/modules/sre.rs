@@ -12,8 +12,9 @@ use loopscope_sre::{IndexedStr, Request, State, StrDrive};
 use crate::builtins::args::{count_range, index_arg, no_kwargs};
 use crate::iterators;
 use crate::object::char_index;
-use crate::object::exceptions::type_error;
+use crate::object::exceptions::{exc, type_error};
 use crate::object::types::type_of;
+use crate::object::types::TypeId;
 use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
@@ -22,7 +23,7 @@ use crate::vm::Vm;
 const MAGIC: i64 = 20220615;
 
 pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
-    const FUNCTIONS: &[(&str, NativeFn)] = &[("_run", run)];
+    const FUNCTIONS: &[(&str, NativeFn)] = &[("_run", run), ("_validate", validate)];
     let m = super::native_module("_sre", "", FUNCTIONS);
     {
         let mut attrs = m.attrs.borrow_mut();
@@ -73,9 +74,15 @@ fn run(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         // plain UTF-8 costs the whole text before the start position on every call
         // (findall over 20,000 words took minutes).
         Value::Str(s) => match char_index::index_of(s) {
-            Some(index) if index.ascii => {
-                run_on(&mut state, s.as_bytes(), &code, pos, endpos, mode, must_advance)
-            }
+            Some(index) if index.ascii => run_on(
+                &mut state,
+                s.as_bytes(),
+                &code,
+                pos,
+                endpos,
+                mode,
+                must_advance,
+            ),
             Some(index) => {
                 let string = IndexedStr {
                     text: s,
@@ -84,9 +91,15 @@ fn run(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
                 };
                 run_on(&mut state, string, &code, pos, endpos, mode, must_advance)
             }
-            None if s.is_ascii() => {
-                run_on(&mut state, s.as_bytes(), &code, pos, endpos, mode, must_advance)
-            }
+            None if s.is_ascii() => run_on(
+                &mut state,
+                s.as_bytes(),
+                &code,
+                pos,
+                endpos,
+                mode,
+                must_advance,
+            ),
             None => run_on(&mut state, &**s, &code, pos, endpos, mode, must_advance),
         },
         Value::Bytes(b) => run_on(&mut state, &**b, &code, pos, endpos, mode, must_advance),
@@ -125,6 +138,38 @@ fn run_on<S: StrDrive>(
         Mode::Search => state.search(request),
         Mode::Match | Mode::FullMatch => state.pymatch(&request),
     }
+}
+
+/// `_validate(code, groups)`: whether `_sre.compile` may make a pattern of `code` (a
+/// list of ints) with `groups` groups, as `_sre.c`'s `_validate` decides; its words
+/// must fit 32 bits, with CPython's OverflowErrors.
+fn validate(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    no_kwargs("_validate", &args)?;
+    count_range("_validate", &args, 2, 2)?;
+    let mut code = Vec::new();
+    for word in iterators::collect(vm, &args.pos[0])? {
+        let word = crate::object::instance::payload(&word);
+        let value = match word {
+            Value::BigInt(big) if big.sign() == num_bigint::Sign::Minus => None,
+            Value::BigInt(_) => Some(u64::MAX),
+            _ => u64::try_from(index_arg(word)?).ok(),
+        };
+        let Some(value) = value else {
+            return Err(exc(
+                TypeId::OverflowError,
+                "can't convert negative value to unsigned int",
+            ));
+        };
+        code.push(u32::try_from(value).map_err(|_| {
+            exc(
+                TypeId::OverflowError,
+                "regular expression code size limit exceeded",
+            )
+        })?);
+    }
+    let groups = index_arg(&args.pos[1])?;
+    let valid = usize::try_from(groups).is_ok_and(|groups| loopscope_sre::is_valid(&code, groups));
+    Ok(Value::Bool(valid))
 }
 
 /// `(start, end, lastindex, marks)` of a match that was found.

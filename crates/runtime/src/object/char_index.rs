@@ -116,7 +116,7 @@ pub fn char_count(text: &Rc<str>) -> usize {
 }
 
 /// The text of characters `start..stop` of `text` (`start <= stop <= ` its count).
-pub fn char_slice<'t>(text: &'t Rc<str>, start: usize, stop: usize) -> &'t str {
+pub fn char_slice(text: &Rc<str>, start: usize, stop: usize) -> &str {
     match index_of(text) {
         Some(index) => {
             let from = index.byte_offset(text, start);

@@ -29,17 +29,20 @@ def ascii_tolower(ch):
     return ch + 32 if 65 <= ch <= 90 else ch
 
 
+# CPython's simple case mappings: where the full mapping is several
+# characters (İ lowers to i and a dot, ß uppers to SS), its first.
 def unicode_iscased(ch):
     c = chr(ch)
-    return c != c.lower() or c != c.upper()
+    return c != c.lower()[0] or c != c.upper()[0]
 
 
 def unicode_tolower(ch):
-    lower = chr(ch).lower()
-    return ord(lower) if len(lower) == 1 else ch
+    return ord(chr(ch).lower()[0])
 
 
 def compile(pattern, flags, code, groups, groupindex, indexgroup):
+    if not _validate(code, groups):
+        raise RuntimeError("invalid SRE code")
     return Pattern(pattern, flags, code, groups, groupindex, indexgroup)
 
 
