@@ -7,8 +7,30 @@ use loopscope_syntax::Diagnostic;
 use super::code::{Const, Instr};
 use super::{err, Block, CodeGen};
 
+/// CPython's `CO_MAXBLOCKS`.
+const MAX_STATIC_BLOCKS: usize = 20;
+
 impl<'a> CodeGen<'a> {
     /// Emit the cleanup of every enclosing block before a `return`.
+    /// CPython's compiler keeps at most 20 blocks (`CO_MAXBLOCKS`) on its stack of
+    /// loops, `try` bodies, handlers and `with` bodies in one function: a statement that
+    /// would push past it (`levels` at once: an `except` clause pushes two) is a
+    /// SyntaxError at `span`.
+    pub(super) fn enter_static_block(&self, levels: usize, span: Span) -> Result<(), Diagnostic> {
+        let depth: usize = (self.blocks.iter())
+            .map(|block| match block {
+                // A handler whose body runs under its name's cleanup has that block too.
+                Block::Handler { name: Some(_) } => 1,
+                Block::Handler { name: None } | Block::StarHandler => 2,
+                _ => 1,
+            })
+            .sum();
+        if depth + levels > MAX_STATIC_BLOCKS {
+            return Err(err("too many statically nested blocks", span));
+        }
+        Ok(())
+    }
+
     pub(super) fn unwind_blocks_for_return(&mut self) -> Result<(), Diagnostic> {
         let saved: Vec<usize> = (0..self.blocks.len()).rev().collect();
         for idx in saved {
@@ -98,6 +120,7 @@ impl<'a> CodeGen<'a> {
         orelse: &'a [Stmt],
         span: Span,
     ) -> Result<(), Diagnostic> {
+        self.enter_static_block(1, span)?;
         self.blocks.push(Block::Loop {
             start,
             breaks: Vec::new(),
@@ -174,6 +197,7 @@ impl<'a> CodeGen<'a> {
         self.emit(Instr::Send(at + 1));
         self.emit(Instr::PopBlock);
         self.assign(target)?;
+        self.enter_static_block(1, span)?;
         self.blocks.push(Block::Loop {
             start,
             breaks: Vec::new(),
@@ -208,6 +232,7 @@ impl<'a> CodeGen<'a> {
         let setup_finally = if finalbody.is_empty() {
             None
         } else {
+            self.enter_static_block(1, span)?;
             let at = self.emit(Instr::SetupFinally(0));
             self.blocks.push(Block::TryFinally { finalbody });
             Some(at)
@@ -242,6 +267,7 @@ impl<'a> CodeGen<'a> {
         body: &'a [Stmt],
         orelse: &'a [Stmt],
     ) -> Result<usize, Diagnostic> {
+        self.enter_static_block(1, self.span)?;
         let setup = self.emit(Instr::SetupExcept(0));
         self.blocks.push(Block::TryExcept);
         self.body(body)?;
@@ -285,6 +311,7 @@ impl<'a> CodeGen<'a> {
                     self.emit(Instr::Pop);
                 }
             }
+            self.enter_static_block(2, h.span)?;
             self.blocks.push(Block::Handler {
                 name: h.name.clone(),
             });
@@ -361,6 +388,7 @@ impl<'a> CodeGen<'a> {
                 self.emit(Instr::Pop);
             }
         }
+        self.enter_static_block(1, span)?;
         self.blocks.push(Block::With { is_async });
         if rest.is_empty() {
             self.body(body)?;

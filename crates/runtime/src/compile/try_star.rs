@@ -41,6 +41,7 @@ impl<'a> CodeGen<'a> {
                     self.emit(Instr::Pop);
                 }
             }
+            self.enter_static_block(2, h.span)?;
             let raised = self.emit(Instr::SetupExcept(0));
             self.blocks.push(Block::StarHandler);
             self.body(&h.body)?;
