@@ -57,6 +57,21 @@ fn an_endless_loop_stops_at_the_instruction_budget() {
     );
 }
 
+/// Issue 10: a big int shifted left again and again grew without the instruction limit
+/// ever firing (each shift copies the whole int): a shift's words now count as work.
+#[test]
+fn a_big_int_shifted_in_a_loop_stops_at_the_instruction_budget() {
+    let limits = Limits {
+        instructions_without_yield: 1_000_000,
+        ..Limits::default()
+    };
+    assert_stops(
+        "x = 1\nwhile True:\n    x <<= 4000000\n",
+        limits,
+        "stopped after 1000000 instructions without yielding to the event loop",
+    );
+}
+
 #[test]
 fn a_chatty_program_stops_at_the_event_budget() {
     let limits = Limits {
