@@ -65,8 +65,11 @@ pub struct Frame {
 }
 
 /// A frame as a traceback keeps it (CPython's `tb_frame`): the variables of a
-/// frame an exception passed through. While the frame runs it holds what they
-/// were when the exception last passed; when the frame ends, its final
+/// frame an exception passed through. While the frame runs it holds nothing of
+/// its own: the frame's variables are alive anyway, and a `del` or a new value
+/// frees the old one at once, as it does through CPython's live frame object
+/// (a copy made when the exception passed kept a deleted local's object alive,
+/// so its `__del__` ran late); when the frame ends, its final
 /// variables move here, as CPython's frame object takes them over, so that
 /// `except E as e: saved = e` inside a function makes the cycle (exception →
 /// traceback → frame → `saved` → exception) it makes in CPython.
@@ -75,33 +78,22 @@ pub struct KeptFrame {
 }
 
 impl Frame {
-    /// What the frame's variables refer to: its locals, then its cells.
-    fn variables(&mut self, take: bool) -> Vec<Value> {
+    /// What the frame's variables refer to, taken out: its locals, then its cells.
+    fn take_variables(&mut self) -> Vec<Value> {
         let cells = self.cells.iter().map(|c| Value::Cell(c.clone()));
-        if take {
-            let locals = std::mem::take(&mut self.locals).into_iter().flatten();
-            locals.chain(cells).collect()
-        } else {
-            self.locals.iter().flatten().cloned().chain(cells).collect()
-        }
+        let locals = std::mem::take(&mut self.locals).into_iter().flatten();
+        locals.chain(cells).collect()
     }
 
     /// The frame object for a traceback entry: made on first use (known to
-    /// the cycle collector), its variables refreshed each time.
+    /// the cycle collector), empty until the frame ends.
     pub fn keep(&mut self) -> Rc<KeptFrame> {
-        let values = self.variables(false);
-        match &self.kept {
-            Some(kept) => {
-                *kept.values.borrow_mut() = values;
-                kept.clone()
-            }
-            None => {
-                let values = RefCell::new(values);
-                let kept = crate::object::value::tracked(KeptFrame { values });
-                self.kept = Some(kept.clone());
-                kept
-            }
-        }
+        self.kept
+            .get_or_insert_with(|| {
+                let values = RefCell::new(Vec::new());
+                crate::object::value::tracked(KeptFrame { values })
+            })
+            .clone()
     }
 }
 
@@ -110,7 +102,7 @@ impl Drop for Frame {
     fn drop(&mut self) {
         if let Some(kept) = self.kept.take() {
             if Rc::strong_count(&kept) > 1 {
-                let values = self.variables(true);
+                let values = self.take_variables();
                 let old = std::mem::replace(&mut *kept.values.borrow_mut(), values);
                 drop(old);
             }
