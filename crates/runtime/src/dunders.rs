@@ -514,7 +514,7 @@ fn subscript_of_instance(
     if let (Subscript::Get, Some(f)) = (&what, special(v, "__missing__")) {
         // A dict subclass: `__missing__` answers what its dict lacks.
         if let Value::Dict(d) = payload(v) {
-            let found = d.borrow().get(key)?;
+            let found = crate::mapping::dict_get(vm, d, key)?;
             return match found {
                 Some(x) => Ok(Some(x)),
                 None => call(vm, &f, v, vec![key.clone()]).map(Some),

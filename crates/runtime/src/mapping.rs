@@ -108,6 +108,27 @@ pub fn set_contains(vm: &mut Vm, s: &RefCell<PySet>, v: &Value) -> PyResult<bool
     Ok(find_item(vm, s, v, hash)?.is_some())
 }
 
+/// Whether every item of `x` is in `y` (`set_issubset`): an item hashed by a
+/// class's `__hash__` is looked up with its stored hash and compared with its
+/// class's `__eq__`, which only the VM can run.
+pub fn set_is_subset(vm: &mut Vm, x: &RefCell<PySet>, y: &RefCell<PySet>) -> PyResult<bool> {
+    if x.borrow().len() > y.borrow().len() {
+        return Ok(false);
+    }
+    let items = x.borrow().hashed_items();
+    for (v, hash) in items {
+        let found = if runs_python(&v) {
+            find_item(vm, y, &v, hash)?.is_some()
+        } else {
+            y.borrow().contains_hashed(&v, hash)
+        };
+        if !found {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
 /// `s.discard(v)`: whether it was there.
 pub fn set_remove(vm: &mut Vm, s: &RefCell<PySet>, v: &Value) -> PyResult<bool> {
     if !runs_python(v) {

@@ -64,11 +64,15 @@ fn new_set(me: &SetRef, mut s: PySet) -> Value {
 fn arg_sets(vm: &mut Vm, args: &Args) -> PyResult<Vec<PySet>> {
     let mut out = Vec::with_capacity(args.pos.len());
     for a in &args.pos {
-        let mut s = PySet::new();
-        for item in iterators::collect(vm, a)? {
-            s.add(item)?;
+        if let Value::Set(set) = a {
+            out.push(set.borrow().copy());
+            continue;
         }
-        out.push(s);
+        let s = std::cell::RefCell::new(PySet::new());
+        for item in iterators::collect(vm, a)? {
+            crate::mapping::set_add(vm, &s, item)?;
+        }
+        out.push(s.into_inner());
     }
     Ok(out)
 }
@@ -227,15 +231,6 @@ fn difference_update(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn subset(a: &PySet, b: &PySet) -> PyResult<bool> {
-    for v in a.iter() {
-        if !b.contains(v)? {
-            return Ok(false);
-        }
-    }
-    Ok(true)
-}
-
 fn other_set(vm: &mut Vm, name: &str, args: &Args) -> PyResult<PySet> {
     let other = exactly_one(name, args)?;
     Ok(arg_sets(vm, &Args::new(vec![other]))?.remove(0))
@@ -243,19 +238,28 @@ fn other_set(vm: &mut Vm, name: &str, args: &Args) -> PyResult<PySet> {
 
 fn issubset(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let other = other_set(vm, "set.issubset", &args)?;
-    Ok(Value::Bool(subset(&this(recv)?.borrow(), &other)?))
+    Ok(Value::Bool(crate::mapping::set_is_subset(
+        vm,
+        &*this(recv)?,
+        &RefCell::new(other),
+    )?))
 }
 
 fn issuperset(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let other = other_set(vm, "set.issuperset", &args)?;
-    Ok(Value::Bool(subset(&other, &this(recv)?.borrow())?))
+    Ok(Value::Bool(crate::mapping::set_is_subset(
+        vm,
+        &RefCell::new(other),
+        &*this(recv)?,
+    )?))
 }
 
 fn isdisjoint(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let other = other_set(vm, "set.isdisjoint", &args)?;
-    let me = this(recv)?.borrow().clone();
-    for v in me.iter() {
-        if other.contains(v)? {
+    let me = this(recv)?.borrow().items();
+    let other = RefCell::new(other);
+    for v in &me {
+        if crate::mapping::set_contains(vm, &other, v)? {
             return Ok(Value::Bool(false));
         }
     }

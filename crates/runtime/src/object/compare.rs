@@ -85,7 +85,7 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
         }
         (Value::Set(x), Value::Set(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
-            x.len() == y.len() && x.iter().all(|v| y.contains(v).unwrap_or(false))
+            x.len() == y.len() && x.is_subset(&y)
         }
         (Value::Range(x), Value::Range(y)) => {
             let (lx, ly) = (x.len(), y.len());

@@ -197,6 +197,14 @@ impl PySet {
         self.ordered().into_iter().map(|e| &e.value)
     }
 
+    /// The values with the hashes stored for them, in iteration order.
+    pub fn hashed_items(&self) -> Vec<(Value, i64)> {
+        self.ordered()
+            .into_iter()
+            .map(|e| (e.value.clone(), e.hash))
+            .collect()
+    }
+
     pub fn items(&self) -> Vec<Value> {
         self.iter().cloned().collect()
     }
@@ -220,6 +228,16 @@ impl PySet {
 
     pub fn contains_hashed(&self, v: &Value, hash: i64) -> bool {
         self.lookup(hash, v).is_ok()
+    }
+
+    /// Whether every item of this set is in `other`, looked up by the hashes
+    /// stored with the items, without the VM: an item is found by identity or
+    /// built-in equality (`mapping::set_is_subset` also runs a class's `__eq__`).
+    pub fn is_subset(&self, other: &PySet) -> bool {
+        self.len() <= other.len()
+            && self
+                .active()
+                .all(|e| other.lookup(e.hash, &e.value).is_ok())
     }
 
     /// Removes `v` if present (`discard`); whether it was.

@@ -6,7 +6,6 @@ use super::{truthy, values_equal};
 use crate::iterators;
 use crate::object::compare::{as_num, num_cmp};
 use crate::object::exceptions::type_error;
-use crate::object::set::PySet;
 use crate::object::types::type_of;
 use crate::object::value::{PyResult, Value};
 use crate::vm::Vm;
@@ -66,6 +65,9 @@ pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
         | (Value::Tuple(_), Value::Tuple(_))
         | (Value::Dict(_), Value::Dict(_)) => {
             vm.recursing(IN_COMPARISON, |vm| containers_eq(vm, a, b))
+        }
+        (Value::Set(x), Value::Set(y)) => {
+            Ok(x.borrow().len() == y.borrow().len() && crate::mapping::set_is_subset(vm, x, y)?)
         }
         _ if crate::dunders::is_class_instance(a) || crate::dunders::is_class_instance(b) => {
             let r = compare_op(vm, CmpOp::Eq, a, b)?;
@@ -165,13 +167,13 @@ pub(super) fn generic_compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> P
         CmpOp::NotIn => !contains(vm, b, a)?,
         CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE => {
             if let (Value::Set(x), Value::Set(y)) = (a, b) {
-                let (x, y) = (x.borrow(), y.borrow());
-                let sub = |p: &PySet, q: &PySet| p.iter().all(|v| q.contains(v).unwrap_or(false));
+                let (nx, ny) = (x.borrow().len(), y.borrow().len());
+                let subset = crate::mapping::set_is_subset;
                 return Ok(Value::Bool(match op {
-                    CmpOp::Lt => x.len() < y.len() && sub(&x, &y),
-                    CmpOp::LtE => sub(&x, &y),
-                    CmpOp::Gt => x.len() > y.len() && sub(&y, &x),
-                    _ => sub(&y, &x),
+                    CmpOp::Lt => nx < ny && subset(vm, x, y)?,
+                    CmpOp::LtE => subset(vm, x, y)?,
+                    CmpOp::Gt => nx > ny && subset(vm, y, x)?,
+                    _ => subset(vm, y, x)?,
                 }));
             }
             match order_as(vm, a, b, op.symbol())? {
