@@ -129,6 +129,31 @@ pub fn set_is_subset(vm: &mut Vm, x: &RefCell<PySet>, y: &RefCell<PySet>) -> PyR
     Ok(true)
 }
 
+/// `y` as the set algebra of `x` and `y` must see it (`|`, `&`, `-`, `^` and
+/// their methods, which match items by identity or built-in equality): a copy
+/// in which each item equal to an item of `x` only by its class's `__eq__` is
+/// that item of `x`, or None when no item needs it.
+pub fn set_matched_to(
+    vm: &mut Vm,
+    x: &RefCell<PySet>,
+    y: &RefCell<PySet>,
+) -> PyResult<Option<PySet>> {
+    if !y.borrow().iter().any(runs_python) {
+        return Ok(None);
+    }
+    let mut matched = y.borrow().copy();
+    let mut changed = false;
+    matched.replace_values(|v, hash| {
+        if !runs_python(v) {
+            return Ok(None);
+        }
+        Ok(find_item(vm, x, v, hash)?
+            .filter(|found| !found.is(v))
+            .inspect(|_| changed = true))
+    })?;
+    Ok(changed.then_some(matched))
+}
+
 /// `s.discard(v)`: whether it was there.
 pub fn set_remove(vm: &mut Vm, s: &RefCell<PySet>, v: &Value) -> PyResult<bool> {
     if !runs_python(v) {

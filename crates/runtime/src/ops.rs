@@ -353,8 +353,16 @@ fn sequence_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> 
             Value::Set(x),
             Value::Set(y),
         ) => {
-            let y = (!Rc::ptr_eq(x, y)).then(|| y.borrow());
-            let other = y.as_deref().map_or(Other::Itself, Other::Set);
+            let itself = Rc::ptr_eq(x, y);
+            let matched = match itself {
+                true => None,
+                false => crate::mapping::set_matched_to(vm, x, y)?,
+            };
+            let y = (!itself).then(|| y.borrow());
+            let other = matched
+                .as_ref()
+                .or(y.as_deref())
+                .map_or(Other::Itself, Other::Set);
             let x = x.borrow();
             let mut out = match op {
                 BinOp::BitOr => x.union(other)?,
@@ -492,8 +500,16 @@ pub fn inplace_op(vm: &mut Vm, op: BinOp, a: Value, b: &Value) -> PyResult<Value
             // A frozenset has no in-place operators: `fs |= x` makes a new one.
             return binary_op(vm, op, &a, b);
         }
-        let o = (!Rc::ptr_eq(s, o)).then(|| o.borrow());
-        let other = o.as_deref().map_or(Other::Itself, Other::Set);
+        let itself = Rc::ptr_eq(s, o);
+        let matched = match itself {
+            true => None,
+            false => crate::mapping::set_matched_to(vm, s, o)?,
+        };
+        let o = (!itself).then(|| o.borrow());
+        let other = matched
+            .as_ref()
+            .or(o.as_deref())
+            .map_or(Other::Itself, Other::Set);
         let mut s = s.borrow_mut();
         match op {
             BinOp::BitOr => s.update(other)?,

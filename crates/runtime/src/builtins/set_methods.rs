@@ -118,9 +118,27 @@ enum Operand {
 fn operand(vm: &mut Vm, me: &SetRef, arg: &Value) -> PyResult<Operand> {
     Ok(match arg {
         Value::Set(s) if Rc::ptr_eq(s, me) => Operand::Itself,
-        Value::Set(s) => Operand::Set(s.clone()),
+        Value::Set(s) => match crate::mapping::set_matched_to(vm, me, s)? {
+            Some(matched) => Operand::Set(Rc::new(RefCell::new(matched))),
+            None => Operand::Set(s.clone()),
+        },
         Value::Dict(d) => Operand::Dict(d.clone()),
-        other => Operand::Items(iterators::collect(vm, other)?),
+        other => {
+            let items = iterators::collect(vm, other)?;
+            if !items.iter().any(crate::mapping::runs_python) {
+                return Ok(Operand::Items(items));
+            }
+            // Items hashed by a class's `__hash__`, which only the VM can run:
+            // gathered into a set (in their order), matched to the receiver's.
+            let set = RefCell::new(PySet::new());
+            for item in items {
+                crate::mapping::set_add(vm, &set, item)?;
+            }
+            match crate::mapping::set_matched_to(vm, me, &set)? {
+                Some(matched) => Operand::Set(Rc::new(RefCell::new(matched))),
+                None => Operand::Set(Rc::new(set)),
+            }
+        }
     })
 }
 

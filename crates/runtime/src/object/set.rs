@@ -197,6 +197,22 @@ impl PySet {
         self.ordered().into_iter().map(|e| &e.value)
     }
 
+    /// Replaces, slot by slot, each value for which `f` gives another (of the
+    /// same hash: the table stays as it is).
+    pub fn replace_values(
+        &mut self,
+        mut f: impl FnMut(&Value, i64) -> PyResult<Option<Value>>,
+    ) -> PyResult<()> {
+        for slot in &mut self.table {
+            if let Slot::Active(e) = slot {
+                if let Some(new) = f(&e.value, e.hash)? {
+                    e.value = new;
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// The values with the hashes stored for them, in iteration order.
     pub fn hashed_items(&self) -> Vec<(Value, i64)> {
         self.ordered()
