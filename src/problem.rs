@@ -18,6 +18,7 @@ pub struct Located {
 
 /// Reads a CPython-style report (traceback or syntax error) for `filename`.
 pub fn locate(stderr: &str, filename: &str) -> Option<Located> {
+    let stderr = &outer_group_lines(stderr);
     let marker = format!("File \"{filename}\", line ");
     let line = stderr
         .lines()
@@ -39,6 +40,24 @@ pub fn locate(stderr: &str, filename: &str) -> Option<Located> {
         .trim()
         .to_string();
     Some(Located { line, message })
+}
+
+/// An uncaught exception group's report (`  + Exception Group Traceback ...`) as a plain
+/// traceback: the outer group's lines, drawn behind a `  | ` margin, without the margin;
+/// its boxes and the sub-exceptions nested inside them left out. Any other report as it is.
+fn outer_group_lines(stderr: &str) -> String {
+    if !stderr.contains("  + Exception Group Traceback") {
+        return stderr.to_string();
+    }
+    stderr
+        .lines()
+        .filter_map(|text| match text.strip_prefix("  | ") {
+            Some(inner) => Some(inner),
+            None if text.starts_with("  +") || text.starts_with("    ") => None,
+            None => Some(text),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The error classes CPython's compiler reports (IndentationError and TabError are
@@ -103,6 +122,18 @@ mod tests {
             let located = locate(report, "main.py").unwrap();
             assert!(!is_compile_error(report, &located), "{report}");
         }
+    }
+
+    #[test]
+    fn an_exception_group_points_at_the_outer_group() {
+        let report = "  + Exception Group Traceback (most recent call last):\n  |   File \"main.py\", line 9, in <module>\n  |     asyncio.run(main())\n  |   File \"main.py\", line 7, in main\n  |     raise ExceptionGroup(\"final\", [ValueError(\"v\"), KeyError(\"k\")])\n  | ExceptionGroup: final (2 sub-exceptions)\n  +-+---------------- 1 ----------------\n    | Traceback (most recent call last):\n    |   File \"main.py\", line 3, in f\n    | ValueError: v\n    +---------------- 2 ----------------\n    | KeyError: 'k'\n    +------------------------------------\n";
+        assert_eq!(
+            locate(report, "main.py"),
+            Some(Located {
+                line: Some(7),
+                message: "ExceptionGroup: final (2 sub-exceptions)".into()
+            })
+        );
     }
 
     #[test]
