@@ -5,8 +5,10 @@
 //! touch the dict). Every other key takes the dict's and set's own lookup.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use crate::object::dict::{Dict, PySet};
+use crate::object::set::Other;
 use crate::object::value::{PyResult, Value};
 use crate::ops;
 use crate::vm::Vm;
@@ -152,6 +154,23 @@ pub fn set_matched_to(
             .inspect(|_| changed = true))
     })?;
     Ok(changed.then_some(matched))
+}
+
+/// Runs `f` with `y` as the set algebra of `x` and `y` must see it: `Itself`
+/// when both are one set, else `y` matched to `x` by [`set_matched_to`].
+pub fn with_set_operand<T>(
+    vm: &mut Vm,
+    x: &Rc<RefCell<PySet>>,
+    y: &Rc<RefCell<PySet>>,
+    f: impl FnOnce(Other) -> PyResult<T>,
+) -> PyResult<T> {
+    if Rc::ptr_eq(x, y) {
+        return f(Other::Itself);
+    }
+    match set_matched_to(vm, x, y)? {
+        Some(matched) => f(Other::Set(&matched)),
+        None => f(Other::Set(&y.borrow())),
+    }
 }
 
 /// `s.discard(v)`: whether it was there.

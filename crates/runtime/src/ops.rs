@@ -25,7 +25,6 @@ use crate::iterators;
 pub use crate::object::compare::values_equal;
 use crate::object::compare::{as_num, big, Num};
 use crate::object::exceptions::{exc, type_error};
-use crate::object::set::Other;
 use crate::object::types::{type_of, TypeId};
 use crate::object::value::{PyResult, Value};
 use crate::vm::Vm;
@@ -353,25 +352,18 @@ fn sequence_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> 
             Value::Set(x),
             Value::Set(y),
         ) => {
-            let itself = Rc::ptr_eq(x, y);
-            let matched = match itself {
-                true => None,
-                false => crate::mapping::set_matched_to(vm, x, y)?,
-            };
-            let y = (!itself).then(|| y.borrow());
-            let other = matched
-                .as_ref()
-                .or(y.as_deref())
-                .map_or(Other::Itself, Other::Set);
-            let x = x.borrow();
-            let mut out = match op {
-                BinOp::BitOr => x.union(other)?,
-                BinOp::BitAnd => x.intersection(other)?,
-                BinOp::Sub => x.difference(other)?,
-                _ => x.symmetric_difference(other)?,
-            };
-            // The result has the left operand's type.
-            out.frozen = x.frozen;
+            let out = crate::mapping::with_set_operand(vm, x, y, |other| {
+                let x = x.borrow();
+                let mut out = match op {
+                    BinOp::BitOr => x.union(other)?,
+                    BinOp::BitAnd => x.intersection(other)?,
+                    BinOp::Sub => x.difference(other)?,
+                    _ => x.symmetric_difference(other)?,
+                };
+                // The result has the left operand's type.
+                out.frozen = x.frozen;
+                Ok(out)
+            })?;
             Ok(Value::set(out))
         }
         _ => {
@@ -500,24 +492,15 @@ pub fn inplace_op(vm: &mut Vm, op: BinOp, a: Value, b: &Value) -> PyResult<Value
             // A frozenset has no in-place operators: `fs |= x` makes a new one.
             return binary_op(vm, op, &a, b);
         }
-        let itself = Rc::ptr_eq(s, o);
-        let matched = match itself {
-            true => None,
-            false => crate::mapping::set_matched_to(vm, s, o)?,
-        };
-        let o = (!itself).then(|| o.borrow());
-        let other = matched
-            .as_ref()
-            .or(o.as_deref())
-            .map_or(Other::Itself, Other::Set);
-        let mut s = s.borrow_mut();
-        match op {
-            BinOp::BitOr => s.update(other)?,
-            BinOp::BitAnd => s.intersection_update(other)?,
-            BinOp::Sub => s.difference_update(other)?,
-            _ => s.symmetric_difference_update(other)?,
-        }
-        drop(s);
+        crate::mapping::with_set_operand(vm, s, o, |other| {
+            let mut s = s.borrow_mut();
+            match op {
+                BinOp::BitOr => s.update(other),
+                BinOp::BitAnd => s.intersection_update(other),
+                BinOp::Sub => s.difference_update(other),
+                _ => s.symmetric_difference_update(other),
+            }
+        })?;
         return Ok(a);
     }
     if let (BinOp::BitOr, Value::Dict(d), Value::Dict(o)) = (op, &a, b) {

@@ -8,6 +8,25 @@ use std::rc::Rc;
 use crate::object::value::{Builtin, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
+/// The `__all__` of the submodules whose names a Python half defines.
+const STREAMS: &[&str] = &[
+    "StreamReader",
+    "StreamWriter",
+    "StreamReaderProtocol",
+    "open_connection",
+    "start_server",
+    "open_unix_connection",
+    "start_unix_server",
+];
+const PROTOCOLS: &[&str] = &[
+    "BaseProtocol",
+    "Protocol",
+    "DatagramProtocol",
+    "SubprocessProtocol",
+    "BufferedProtocol",
+];
+const SUBPROCESS: &[&str] = &["create_subprocess_exec", "create_subprocess_shell"];
+
 /// Each submodule and the names of its `__all__` (CPython 3.11).
 const SUBMODULES: &[(&str, &[&str])] = &[
     (
@@ -81,32 +100,9 @@ const SUBMODULES: &[(&str, &[&str])] = &[
     ("taskgroups", &["TaskGroup"]),
     ("threads", &["to_thread"]),
     ("coroutines", &["iscoroutinefunction", "iscoroutine"]),
-    (
-        "streams",
-        &[
-            "StreamReader",
-            "StreamWriter",
-            "StreamReaderProtocol",
-            "open_connection",
-            "start_server",
-            "open_unix_connection",
-            "start_unix_server",
-        ],
-    ),
-    (
-        "subprocess",
-        &["create_subprocess_exec", "create_subprocess_shell"],
-    ),
-    (
-        "protocols",
-        &[
-            "BaseProtocol",
-            "Protocol",
-            "DatagramProtocol",
-            "SubprocessProtocol",
-            "BufferedProtocol",
-        ],
-    ),
+    ("streams", STREAMS),
+    ("subprocess", SUBPROCESS),
+    ("protocols", PROTOCOLS),
 ];
 
 /// The Python halves of asyncio's submodules: each runs in its submodule's
@@ -154,33 +150,19 @@ const PYTHON_HALVES: &[(&str, &str, &[&str], &[&str])] = &[
         "protocols",
         include_str!("python/protocols.py"),
         &[],
-        &[
-            "BaseProtocol",
-            "Protocol",
-            "DatagramProtocol",
-            "SubprocessProtocol",
-            "BufferedProtocol",
-        ],
+        PROTOCOLS,
     ),
     (
         "streams",
         library_source!("asyncio/python/streams.py"),
         &[],
-        &[
-            "StreamReader",
-            "StreamWriter",
-            "StreamReaderProtocol",
-            "open_connection",
-            "start_server",
-            "open_unix_connection",
-            "start_unix_server",
-        ],
+        STREAMS,
     ),
     (
         "subprocess",
         library_source!("asyncio/python/subprocess.py"),
         &[],
-        &["create_subprocess_exec", "create_subprocess_shell"],
+        SUBPROCESS,
     ),
 ];
 

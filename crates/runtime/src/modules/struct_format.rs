@@ -458,15 +458,35 @@ fn pack_into(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         )));
     };
     let mut data = target.data.borrow_mut();
-    let length = data.len() as i64;
-    let mut offset = crate::builtins::args::index_arg(&args.pos[2])?;
+    let offset = crate::builtins::args::index_arg(&args.pos[2])?;
+    if offset < 0 && offset + (layout.size as i64) > 0 {
+        return Err(struct_error(
+            vm,
+            format!("no space to pack {} bytes at offset {offset}", layout.size),
+        ));
+    }
+    let at = buffer_start(
+        vm,
+        ("pack_into", "packing"),
+        offset,
+        data.len(),
+        layout.size,
+    )?;
+    data[at..at + layout.size].copy_from_slice(&bytes);
+    Ok(Value::None)
+}
+
+/// Where `size` bytes at `offset` (negative counts from the end) start in a
+/// buffer of `length` bytes, or CPython's error naming `function` and `verb`.
+fn buffer_start(
+    vm: &mut Vm,
+    (function, verb): (&str, &str),
+    mut offset: i64,
+    length: usize,
+    size: usize,
+) -> PyResult<usize> {
+    let (length, size) = (length as i64, size as i64);
     if offset < 0 {
-        if offset + (layout.size as i64) > 0 {
-            return Err(struct_error(
-                vm,
-                format!("no space to pack {} bytes at offset {offset}", layout.size),
-            ));
-        }
         if offset + length < 0 {
             return Err(struct_error(
                 vm,
@@ -475,19 +495,16 @@ fn pack_into(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         }
         offset += length;
     }
-    if length - offset < layout.size as i64 {
+    if length - offset < size {
         return Err(struct_error(
             vm,
             format!(
-                "pack_into requires a buffer of at least {} bytes for packing {} bytes at offset {offset} (actual buffer size is {length})",
-                layout.size as i64 + offset,
-                layout.size
+                "{function} requires a buffer of at least {} bytes for {verb} {size} bytes at offset {offset} (actual buffer size is {length})",
+                size + offset
             ),
         ));
     }
-    let at = offset as usize;
-    data[at..at + layout.size].copy_from_slice(&bytes);
-    Ok(Value::None)
+    Ok(offset as usize)
 }
 
 /// The values of `data` (exactly `layout.size` bytes).
@@ -580,31 +597,17 @@ fn unpack_from(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
         ));
     };
     let data = buffer(&source)?;
-    let length = data.len() as i64;
-    let mut offset = match args.pos.get(2).cloned().or(offset) {
+    let offset = match args.pos.get(2).cloned().or(offset) {
         Some(v) => crate::builtins::args::index_arg(&v)?,
         None => 0,
     };
-    if offset < 0 {
-        if offset + length < 0 {
-            return Err(struct_error(
-                vm,
-                format!("offset {offset} out of range for {length}-byte buffer"),
-            ));
-        }
-        offset += length;
-    }
-    if length - offset < layout.size as i64 {
-        return Err(struct_error(
-            vm,
-            format!(
-                "unpack_from requires a buffer of at least {} bytes for unpacking {} bytes at offset {offset} (actual buffer size is {length})",
-                layout.size as i64 + offset,
-                layout.size
-            ),
-        ));
-    }
-    let at = offset as usize;
+    let at = buffer_start(
+        vm,
+        ("unpack_from", "unpacking"),
+        offset,
+        data.len(),
+        layout.size,
+    )?;
     Ok(unpack_values(&layout, &data[at..at + layout.size]))
 }
 
