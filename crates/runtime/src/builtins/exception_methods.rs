@@ -127,7 +127,13 @@ fn set(e: &ExcRef, name: &str, v: Value) -> PyResult<bool> {
                 e.traceback.borrow_mut().clear();
                 Ok(true)
             }
-            _ => Err(type_error("__traceback__ must be a traceback or None")),
+            other => match super::traceback_object::entries_from(&other) {
+                Some(entries) => {
+                    *e.traceback.borrow_mut() = entries;
+                    Ok(true)
+                }
+                None => Err(type_error("__traceback__ must be a traceback or None")),
+            },
         },
         "args" => {
             *e.args.borrow_mut() = match v {

@@ -217,6 +217,7 @@ pub fn install(vm: &mut Vm) {
     slots.get_mut(TypeId::Code).getattr = Some(function_attrs::code_getattr);
     slots.get_mut(TypeId::Frame).getattr = Some(frame_object::getattr);
     slots.get_mut(TypeId::Traceback).getattr = Some(traceback_object::getattr);
+    slots.get_mut(TypeId::Traceback).setattr = Some(traceback_object::setattr);
     let agen = slots.get_mut(TypeId::AsyncGenerator);
     agen.methods = generator_methods::ASYNC_GEN_METHODS;
     agen.getattr = Some(generator_methods::getattr);

@@ -2,12 +2,17 @@
 //! the program's frames an exception passed through, outermost first, each
 //! with `tb_frame` (a frame snapshot at the line it was at), `tb_lineno` and
 //! `tb_next`. The library's own frames are left out, as tracebacks print
-//! them (CPython's hold asyncio's Python frames too).
+//! them (CPython's hold asyncio's Python frames too). `tb_next` may be set
+//! (unittest cuts tracebacks so), and an exception's `__traceback__` set to
+//! a traceback object holds its entries from there on. Each read of
+//! `__traceback__` makes a new chain: a cut shows in the exception once the
+//! cut chain is assigned back.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::frame_object::FrameObject;
-use crate::object::exceptions::{Exception, TracebackEntry};
+use crate::object::exceptions::{type_error, value_error, Exception, TracebackEntry};
 use crate::object::native::{downcast, NativeObject};
 use crate::object::types::TypeId;
 use crate::object::value::{address_of_ptr, PyResult, Value};
@@ -17,6 +22,8 @@ use crate::vm::Vm;
 pub struct TracebackObject {
     entries: Rc<Vec<TracebackEntry>>,
     index: usize,
+    /// `tb_next` once read or set (None: not yet made).
+    next: RefCell<Option<Value>>,
 }
 
 impl NativeObject for TracebackObject {
@@ -54,7 +61,58 @@ fn at(entries: &Rc<Vec<TracebackEntry>>, index: usize) -> Value {
     Value::Native(Rc::new(TracebackObject {
         entries: entries.clone(),
         index,
+        next: RefCell::new(None),
     }))
+}
+
+/// `tb_next` of a traceback object: what was set, else the next entry's object,
+/// made once, so that a chain read from one head keeps its objects (and their cuts).
+fn next_of(tb: &TracebackObject) -> Value {
+    tb.next
+        .borrow_mut()
+        .get_or_insert_with(|| at(&tb.entries, tb.index + 1))
+        .clone()
+}
+
+/// The entries of the traceback `obj` stands for, following `tb_next` (an
+/// exception's `__traceback__` set to it); None if `obj` is no traceback.
+pub fn entries_from(obj: &Value) -> Option<Vec<TracebackEntry>> {
+    let mut entries = Vec::new();
+    let mut current = obj.clone();
+    while let Some(tb) = downcast::<TracebackObject>(&current) {
+        entries.push(tb.entries[tb.index].clone());
+        current = next_of(&tb);
+    }
+    matches!(current, Value::None).then_some(entries)
+}
+
+/// Setting `tb_next` (its type's `setattr` slot), with CPython's checks.
+pub fn setattr(_vm: &mut Vm, obj: &Value, name: &str, value: Option<Value>) -> PyResult<bool> {
+    let Some(tb) = downcast::<TracebackObject>(obj) else {
+        return Ok(false);
+    };
+    if name != "tb_next" {
+        return Ok(false);
+    }
+    let Some(value) = value else {
+        return Err(type_error("can't delete tb_next attribute"));
+    };
+    if !matches!(value, Value::None) && downcast::<TracebackObject>(&value).is_none() {
+        return Err(type_error(format!(
+            "expected traceback object, got '{}'",
+            crate::object::types::type_of(&value).name()
+        )));
+    }
+    // A chain that would lead back to this object is refused, as CPython does.
+    let mut cursor = value.clone();
+    while let Some(next) = downcast::<TracebackObject>(&cursor) {
+        if Rc::ptr_eq(&next, &tb) {
+            return Err(value_error("traceback loop detected"));
+        }
+        cursor = next_of(&next);
+    }
+    *tb.next.borrow_mut() = Some(value);
+    Ok(true)
 }
 
 /// The traceback's data attributes (its type's `getattr` slot).
@@ -71,7 +129,7 @@ pub fn getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
             back: Value::None,
         })),
         "tb_lineno" => Value::Int(i64::from(line)),
-        "tb_next" => at(&tb.entries, tb.index + 1),
+        "tb_next" => next_of(&tb),
         _ => return Ok(None),
     }))
 }

@@ -112,6 +112,23 @@ impl Vm {
         Ok(module)
     }
 
+    /// `from package import name` where the package has no attribute `name` (yet): the
+    /// submodule `package.name`, imported as CPython's `_handle_fromlist` does (a package
+    /// importing its own submodules while its `__init__` runs); CPython's ImportError when
+    /// there is no such submodule either.
+    pub(super) fn import_submodule(&mut self, package: &Value, name: &str) -> PyResult<Value> {
+        let Value::Module(module) = package else {
+            return Err(cannot_import(name, package));
+        };
+        let dotted = format!("{}.{name}", module.name);
+        let known = self.modules.borrow().get_str(&dotted).is_some()
+            || self.registry.get(&dotted).is_some();
+        if !module.filename.ends_with("__init__.py") || !known {
+            return Err(cannot_import(name, package));
+        }
+        self.import(&dotted)
+    }
+
     /// Compile and run the source of a module written in Python. It is in
     /// `sys.modules` while its body runs, as in CPython; if the body fails,
     /// it is removed again.

@@ -740,7 +740,7 @@ impl Vm {
                 let m = self.top().clone();
                 let v = match attrs::get_attr(self, &m, &name) {
                     Ok(v) => v,
-                    Err(_) => return Err(super::import::cannot_import(&name, &m)),
+                    Err(_) => self.import_submodule(&m, &name)?,
                 };
                 self.push(v);
             }

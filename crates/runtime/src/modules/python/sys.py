@@ -1,7 +1,7 @@
 # The Python half of Loopscope's sys (the rest is modules/sys.rs, which runs
 # this in the module's namespace): the named tuples of the oracle's build
 # (CPython's struct sequences) version_info, hash_info and float_info;
-# excepthook.
+# excepthook; warnoptions (no -W option is given).
 
 
 def _item(index):
@@ -48,6 +48,7 @@ def excepthook(exc_type, value, traceback, /):
 
 
 __excepthook__ = excepthook
+warnoptions = []
 
 
 class TextIOWrapper:
