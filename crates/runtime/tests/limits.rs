@@ -72,6 +72,63 @@ fn a_big_int_shifted_in_a_loop_stops_at_the_instruction_budget() {
     );
 }
 
+/// Issue 10: a function that calls itself again inside `except RecursionError` raises at
+/// every leaf of an exponential call tree, each new RecursionError chained to the one
+/// handled, so the context chain the raise walks grows by one each time: the walk (and
+/// the frames looked through to find the handled exception) count as work, and the run
+/// stops at the instruction budget after a few thousand calls, where it ran on for
+/// minutes. The program prints every 100th call; without the counting it gets to
+/// hundreds of thousands.
+#[test]
+fn retrying_inside_except_recursion_error_stops_at_the_instruction_budget() {
+    let retry_in_handler = "n = 0\n\
+        def f():\n    \
+            global n\n    \
+            n += 1\n    \
+            if n % 100 == 0:\n        \
+                print(n)\n    \
+            try:\n        \
+                f()\n    \
+            except RecursionError:\n        \
+                f()\n\
+        HANDLER\n";
+    let sources = [
+        (10_000, retry_in_handler.replace("HANDLER", "f()")),
+        // Retrying after the handler, under a handler at the bottom of the stack: each
+        // RecursionError looks through the 1,000 frames above it to find what is handled.
+        (
+            50_000,
+            retry_in_handler
+                .replace(
+                    "    except RecursionError:\n        f()",
+                    "    except RecursionError:\n        pass\n    f()",
+                )
+                .replace(
+                    "HANDLER",
+                    "try:\n    1 / 0\nexcept ZeroDivisionError:\n    f()",
+                ),
+        ),
+    ];
+    for (most, source) in sources {
+        let options = RunOptions {
+            limits: Limits {
+                instructions_without_yield: 2_000_000,
+                ..Limits::default()
+            },
+            ..RunOptions::default()
+        };
+        let outcome = run_program(&source, &options);
+        let stderr = outcome.stream_text(Stream::Stderr);
+        assert_eq!(outcome.status, 3, "{source}: {stderr}");
+        assert!(
+            stderr.contains("stopped after 2000000 instructions without yielding"),
+            "{stderr}"
+        );
+        let calls = outcome.stream_text(Stream::Stdout).lines().count() * 100;
+        assert!(calls < most, "{calls} calls before the stop: {source}");
+    }
+}
+
 #[test]
 fn a_chatty_program_stops_at_the_event_budget() {
     let limits = Limits {

@@ -46,6 +46,12 @@ pub struct Vm {
     pub(crate) instructions_at_yield: u64,
     /// Total instructions executed.
     pub instructions: u64,
+    /// Exceptions pushed on a frame's `handling` and not popped since: while it
+    /// is 0 no frame handles one, and a raise need not look through the frames
+    /// (a recursion 1,000 deep that raises at every leaf would scan them all each
+    /// time). A frame dropped while handling leaves it higher than the truth,
+    /// which only costs that scan.
+    pub(crate) handling_entries: usize,
     pub limits: Limits,
     pub recorder: Recorder,
     /// The await chains the recorder has interned, by their frames.

@@ -19,32 +19,52 @@ use super::interp::Flow;
 impl Vm {
     /// The exception currently being handled, innermost first.
     pub(crate) fn handled_exception(&self) -> Option<ExcRef> {
-        self.frames
-            .iter()
-            .rev()
-            .find_map(|f| f.handling.last().cloned())
+        self.handled_exception_scanned().0
     }
 
-    /// Implicit chaining: a new exception raised while another is handled.
-    pub(super) fn set_context(&self, e: &ExcRef) {
-        if let Some(handled) = self.handled_exception() {
-            if Rc::ptr_eq(&handled, e) || e.context.borrow().is_some() {
-                return;
-            }
-            // Avoid cycles: cut the chain where it would reach `e` again.
-            let mut cur = Some(handled.clone());
-            while let Some(c) = cur {
-                let next = c.context.borrow().clone();
-                if let Some(n) = &next {
-                    if Rc::ptr_eq(n, e) {
-                        *c.context.borrow_mut() = None;
-                        break;
-                    }
-                }
-                cur = next;
-            }
-            *e.context.borrow_mut() = Some(handled);
+    /// [`Vm::handled_exception`], with how many frames were looked at to find it.
+    fn handled_exception_scanned(&self) -> (Option<ExcRef>, u64) {
+        if self.handling_entries == 0 {
+            return (None, 0);
         }
+        let mut scanned = 0;
+        let handled = self.frames.iter().rev().find_map(|f| {
+            scanned += 1;
+            f.handling.last().cloned()
+        });
+        (handled, scanned)
+    }
+
+    /// Implicit chaining: a new exception raised while another is handled. Returns
+    /// the work done, which the caller counts as instructions: a sixteenth for
+    /// each frame looked through to find the handled exception (a handler at the
+    /// bottom of a deep recursion), one for each link of its context chain walked
+    /// to keep the chain free of cycles (it grows by one each time a handler
+    /// raises again: retrying inside `except RecursionError` spends its time here).
+    pub(super) fn set_context(&self, e: &ExcRef) -> u64 {
+        let (handled, scanned) = self.handled_exception_scanned();
+        let Some(handled) = handled else {
+            return scanned / 16;
+        };
+        if Rc::ptr_eq(&handled, e) || e.context.borrow().is_some() {
+            return scanned / 16;
+        }
+        // Avoid cycles: cut the chain where it would reach `e` again.
+        let mut walked = scanned / 16;
+        let mut cur = Some(handled.clone());
+        while let Some(c) = cur {
+            walked += 1;
+            let next = c.context.borrow().clone();
+            if let Some(n) = &next {
+                if Rc::ptr_eq(n, e) {
+                    *c.context.borrow_mut() = None;
+                    break;
+                }
+            }
+            cur = next;
+        }
+        *e.context.borrow_mut() = Some(handled);
+        walked
     }
 
     /// Find a handler for `e`, popping frames as needed. Returns `Some` when
@@ -73,7 +93,9 @@ impl Vm {
             while let Some(block) = f.blocks.pop().filter(|_| !halted) {
                 match block.kind {
                     BlockKind::Handler => {
-                        f.handling.pop();
+                        if f.handling.pop().is_some() {
+                            self.handling_entries -= 1;
+                        }
                     }
                     BlockKind::Setup { handler } => {
                         f.stack.truncate(block.depth as usize);
@@ -82,6 +104,7 @@ impl Vm {
                             depth: block.depth,
                         });
                         f.handling.push(e.clone());
+                        self.handling_entries += 1;
                         f.stack.push(Value::Exception(e));
                         f.pc = handler as usize;
                         return None;

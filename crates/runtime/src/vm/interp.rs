@@ -90,12 +90,15 @@ impl Vm {
                 }
                 Ok(Flow::Exit(x)) => return Ok(x),
                 Ok(Flow::Fail(e)) => return Err(e),
-                Err(e) => {
+                Err(mut e) => {
                     let add_tb = !matches!(instr, Instr::Reraise | Instr::EndAsyncFor)
                         && !matches!(instr, Instr::Raise(0))
                         && !matches!(instr, Instr::WithSuppressOrReraise);
                     if add_tb {
-                        self.set_context(&e);
+                        let walked = self.set_context(&e);
+                        if let Err(stop) = self.count_native_work(walked) {
+                            e = stop;
+                        }
                     }
                     if let Some(done) = self.unwind(e, base, add_tb) {
                         return done;
@@ -625,8 +628,8 @@ impl Vm {
                     Value::Exception(e) if e.is(TypeId::StopAsyncIteration) => {
                         let f = self.frames.last_mut().expect("frame");
                         if let Some(b) = f.blocks.pop() {
-                            if matches!(b.kind, BlockKind::Handler) {
-                                f.handling.pop();
+                            if matches!(b.kind, BlockKind::Handler) && f.handling.pop().is_some() {
+                                self.handling_entries -= 1;
                             }
                         }
                         f.stack.pop(); // the async iterator
@@ -697,8 +700,8 @@ impl Vm {
             Instr::PopExcept => {
                 let f = self.frames.last_mut().expect("frame");
                 if let Some(b) = f.blocks.pop() {
-                    if matches!(b.kind, BlockKind::Handler) {
-                        f.handling.pop();
+                    if matches!(b.kind, BlockKind::Handler) && f.handling.pop().is_some() {
+                        self.handling_entries -= 1;
                     }
                 }
             }
@@ -819,8 +822,8 @@ impl Vm {
                 if ops::truthy(self, &r)? {
                     let f = self.frames.last_mut().expect("frame");
                     if let Some(b) = f.blocks.pop() {
-                        if matches!(b.kind, BlockKind::Handler) {
-                            f.handling.pop();
+                        if matches!(b.kind, BlockKind::Handler) && f.handling.pop().is_some() {
+                            self.handling_entries -= 1;
                         }
                     }
                     f.stack.pop(); // the exit function

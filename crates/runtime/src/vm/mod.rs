@@ -102,6 +102,7 @@ impl Vm {
             pending_throw: None,
             instructions_at_yield: 0,
             instructions: 0,
+            handling_entries: 0,
             limits,
             recorder: Recorder::new(),
             await_chains: Default::default(),
