@@ -127,11 +127,18 @@ fn find_in_mro(vm: &Vm, mro: &[TypeRef], name: &str) -> Option<Found> {
 }
 
 /// What a built-in type's method found on an instance binds to: the
-/// instance itself for `object`'s and exceptions' methods and for
+/// instance itself for `object`'s and exceptions' methods, for the generic
+/// attribute access every built-in type shares with `object`
+/// (`tuple.__getattribute__(obj, name)` reads `obj.__dict__`) and for
 /// `dict.__getitem__` (which asks the class's `__missing__`), its payload for
 /// the methods of a built-in base type.
 fn bind_target(obj: &Value, t: TypeId, name: &str) -> Value {
-    if t == TypeId::Object || t.is_exception() || (t == TypeId::Dict && name == "__getitem__") {
+    let generic_attribute = matches!(name, "__getattribute__" | "__setattr__" | "__delattr__");
+    if t == TypeId::Object
+        || t.is_exception()
+        || generic_attribute
+        || (t == TypeId::Dict && name == "__getitem__")
+    {
         obj.clone()
     } else {
         payload(obj).clone()
@@ -163,7 +170,10 @@ pub fn object_getattribute(
 ) -> PyResult<Value> {
     let owner = TypeRef::Class(class.clone());
     match name {
-        "__class__" => return Ok(Value::Type(owner)),
+        // A class may define its own `__class__` (a property: unittest.mock's specced mocks).
+        "__class__" if class.lookup_override("__class__").is_none() => {
+            return Ok(Value::Type(owner))
+        }
         // Instances of a class whose `__slots__` leave out `__dict__` keep
         // their slots in the same dict, but have no `__dict__` to show.
         "__dict__" if class.slots.is_none() => {
@@ -284,6 +294,22 @@ fn descr_get(
         },
         _ => Ok(d.clone()),
     }
+}
+
+/// Call `f`, a special method found on `obj`'s class, with `args`, as CPython's
+/// slot functions do: a function gets `obj` first; an instance of a class is a descriptor
+/// bound through its `__get__` first (unittest.mock's `MagicProxy`), or, without one, called
+/// as it is (the `MagicMock` that proxy puts on the class).
+pub fn call_special_method(vm: &mut Vm, f: &Value, obj: &Value, args: Args) -> PyResult<Value> {
+    if matches!(f, Value::Instance(_)) {
+        if type_of(f).lookup_override("__get__").is_none() {
+            return vm.call(f, args);
+        }
+        // An instance's `__get__` runs whatever the name (only a property's message uses it).
+        let bound = descr_get(vm, f, Some(obj), &type_of(obj), "")?;
+        return vm.call(&bound, args);
+    }
+    vm.call_method(f, obj, args)
 }
 
 /// `func` bound to `receiver`.

@@ -79,7 +79,7 @@ pub fn index(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
 
 /// Call `v`'s special method `f` with `args`.
 fn call(vm: &mut Vm, f: &Value, v: &Value, args: Vec<Value>) -> PyResult<Value> {
-    vm.call_method(f, v, Args::new(args))
+    crate::attrs::call_special_method(vm, f, v, Args::new(args))
 }
 
 fn binary_names(op: BinOp) -> (&'static str, &'static str, &'static str) {

@@ -100,7 +100,7 @@ pub fn str_value(v: &Value) -> PyResult<String> {
 
 /// The result of a class's `__repr__` / `__str__`, which must be a str.
 fn call_text(vm: &mut Vm, f: &Value, obj: &Value, what: &str) -> PyResult<String> {
-    match vm.call_method(f, obj, Args::default())? {
+    match crate::attrs::call_special_method(vm, f, obj, Args::default())? {
         Value::Str(s) => Ok(s.to_string()),
         other => Err(type_error(format!(
             "{what} returned non-string (type {})",

@@ -224,6 +224,10 @@ pub fn install(vm: &mut Vm, package: &Module) -> PyResult<()> {
                 }
             }
         }
+        if *name == "coroutines" {
+            let mark = super::coroutines::make_mark(vm)?;
+            module.attrs.borrow_mut().insert_str("_is_coroutine", mark);
+        }
         let value = Value::Module(module);
         vm.modules
             .borrow_mut()

@@ -119,6 +119,7 @@ fn add_type(vm: &Vm, t: &TypeRef, names: &mut BTreeSet<Rc<str>>) {
                     .chain(slots.special)
                     .chain(slots.class_methods);
                 names.extend(own.map(|(n, _)| Rc::from(*n)));
+                names.extend(slots.data_attributes.iter().map(|n| Rc::from(*n)));
             }
         }
     }

@@ -255,6 +255,23 @@ fn names(names: &[Rc<str>]) -> Value {
     Value::tuple(names.iter().cloned().map(Value::Str).collect())
 }
 
+/// The fields [`code_getattr`] answers.
+pub const CODE_ATTRIBUTES: &[&str] = &[
+    "co_name",
+    "co_qualname",
+    "co_filename",
+    "co_firstlineno",
+    "co_flags",
+    "co_argcount",
+    "co_posonlyargcount",
+    "co_kwonlyargcount",
+    "co_nlocals",
+    "co_varnames",
+    "co_cellvars",
+    "co_freevars",
+    "co_names",
+];
+
 /// `code.co_name` and the other fields `inspect` reads.
 pub fn code_getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
     let Some(code) = downcast::<Code>(obj) else {

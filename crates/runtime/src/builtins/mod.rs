@@ -215,6 +215,7 @@ pub fn install(vm: &mut Vm) {
     function.getattr = Some(function_attrs::getattr);
     function.setattr = Some(function_attrs::setattr);
     slots.get_mut(TypeId::Code).getattr = Some(function_attrs::code_getattr);
+    slots.get_mut(TypeId::Code).data_attributes = function_attrs::CODE_ATTRIBUTES;
     slots.get_mut(TypeId::Frame).getattr = Some(frame_object::getattr);
     slots.get_mut(TypeId::Traceback).getattr = Some(traceback_object::getattr);
     slots.get_mut(TypeId::Traceback).setattr = Some(traceback_object::setattr);

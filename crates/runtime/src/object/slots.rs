@@ -42,6 +42,8 @@ pub struct Slots {
     /// Methods called on the type itself (`dict.fromkeys`).
     pub class_methods: &'static [(&'static str, NativeFn)],
     pub getattr: Option<GetAttrFn>,
+    /// The data attributes `getattr` answers, which `dir()` lists.
+    pub data_attributes: &'static [&'static str],
     pub setattr: Option<SetAttrFn>,
     pub construct: Option<ConstructFn>,
     pub call: Option<CallFn>,

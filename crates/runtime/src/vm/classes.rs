@@ -120,6 +120,15 @@ impl Vm {
             }
             None => name.clone(),
         };
+        // `type(name, bases, dict)` without `__module__` (a class statement's body sets it):
+        // the module of the code calling it, as CPython's `type_new_set_module` reads it from
+        // the running frame's globals.
+        if namespace.get_str("__module__").is_none() {
+            let caller = self.frames.last().map(|f| f.globals.clone());
+            if let Some(module_name) = caller.and_then(|g| g.attrs.borrow().get_str("__name__")) {
+                namespace.insert_str("__module__", module_name);
+            }
+        }
         if namespace.get_str("__doc__").is_none() {
             namespace.insert_str("__doc__", Value::None);
         }

@@ -15,8 +15,16 @@ import types
 from collections import OrderedDict
 from keyword import iskeyword
 
+CO_OPTIMIZED = 1
+CO_NEWLOCALS = 2
 CO_VARARGS = 4
 CO_VARKEYWORDS = 8
+CO_NESTED = 16
+CO_GENERATOR = 32
+CO_NOFREE = 64
+CO_COROUTINE = 128
+CO_ITERABLE_COROUTINE = 256
+CO_ASYNC_GENERATOR = 512
 
 
 def unwrap(func, *, stop=None):
