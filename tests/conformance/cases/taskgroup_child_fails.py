@@ -1,5 +1,9 @@
 # one failing TaskGroup child cancels its siblings; the ExceptionGroup is caught with a plain except
+# (siblings are cancelled in the order of a set of tasks, which CPython orders by their
+# addresses, so they note their cancellation and main prints the notes sorted)
 import asyncio
+
+cancelled = []
 
 
 async def steady(name):
@@ -7,7 +11,8 @@ async def steady(name):
         await asyncio.sleep(5)
         print(name, "finished")
     except asyncio.CancelledError:
-        print(name, "cancelled by the group")
+        cancelled.append(name)
+        print("a sibling is cancelled by the group")
         raise
 
 
@@ -23,6 +28,7 @@ async def main():
             group.create_task(fragile())
             group.create_task(steady("right"))
     except ExceptionGroup as group_error:
+        print("cancelled:", sorted(cancelled))
         print("caught:", group_error)
         print("inside:", [repr(error) for error in group_error.exceptions])
     print("at", asyncio.get_running_loop().time())

@@ -1,12 +1,17 @@
 # cancelling the task that runs a TaskGroup cancels the children; after a child failure it is an ExceptionGroup
+# (the children are cancelled in the order of a set of tasks, which CPython orders by their
+# addresses, so they note their cancellation and main prints the notes sorted)
 import asyncio
+
+cancelled = []
 
 
 async def job(name, delay, error=None):
     try:
         await asyncio.sleep(delay)
     except asyncio.CancelledError:
-        print(name, "cancelled at", asyncio.get_running_loop().time())
+        cancelled.append(name)
+        print("a job is cancelled at", asyncio.get_running_loop().time())
         raise
     if error:
         raise error
@@ -28,14 +33,15 @@ async def main():
     try:
         await task
     except asyncio.CancelledError:
-        print("cancelled before the failure, at", loop.time())
+        print("cancelled before the failure, at", loop.time(), sorted(cancelled))
+        cancelled.clear()
     task = asyncio.create_task(body())
     await asyncio.sleep(1)
     task.cancel()
     try:
         await task
     except ExceptionGroup as error:
-        print("cancelled after the failure:", repr(error), "at", loop.time())
+        print("cancelled after the failure:", repr(error), "at", loop.time(), sorted(cancelled))
 
 
 asyncio.run(main())
