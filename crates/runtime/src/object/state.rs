@@ -140,12 +140,14 @@ pub struct ModuleStates {
 }
 
 /// How many slots [`ModuleStates`] remembers types in.
-const FOUND_SLOTS: usize = 16;
+const FOUND_SLOTS: usize = 64;
 
-/// The slot of `id` in [`ModuleStates::found`]: the 64 bits a `TypeId` hashes as, which
-/// the compiler folds to a constant for a type known at compile time.
+/// The two slots `id` may be remembered in ([`ModuleStates::found`]), from the 64 bits a
+/// `TypeId` hashes as, which the compiler folds to constants for a type known at compile
+/// time. Two, so that two hot types whose first slots collide (the current context and
+/// asyncio's state, asked for by every task step, did in one build) both stay found.
 #[inline(always)]
-fn found_slot(id: TypeId) -> usize {
+fn found_slots(id: TypeId) -> (usize, usize) {
     use std::hash::{Hash, Hasher};
     struct Bits(u64);
     impl Hasher for Bits {
@@ -164,7 +166,9 @@ fn found_slot(id: TypeId) -> usize {
     let mut bits = Bits(0);
     id.hash(&mut bits);
     let h = bits.finish();
-    ((h ^ (h >> 17) ^ (h >> 41)) as usize) % FOUND_SLOTS
+    let first = (h ^ (h >> 17) ^ (h >> 41)) as usize % FOUND_SLOTS;
+    let second = ((h >> 29) ^ (h >> 53) ^ (h >> 7)) as usize % FOUND_SLOTS;
+    (first, second)
 }
 
 impl Default for ModuleStates {
@@ -201,19 +205,25 @@ impl ModuleStates {
     #[inline]
     fn index_of<T: Any>(&mut self) -> Option<usize> {
         let id = TypeId::of::<T>();
-        let slot = found_slot(id);
-        if self.found[slot].0 == id {
-            return Some(self.found[slot].1);
+        let (first, second) = found_slots(id);
+        if self.found[first].0 == id {
+            return Some(self.found[first].1);
         }
-        self.find(id, slot)
+        if self.found[second].0 == id {
+            return Some(self.found[second].1);
+        }
+        self.find(id, first, second)
     }
 
-    /// Where `id`'s state is, looked up in the list (and remembered in `slot`).
+    /// Where `id`'s state is, looked up in the list, and remembered in the first of its
+    /// two slots that is free (else in the second: what sits in the first may be
+    /// another type's first choice).
     #[cold]
     #[inline(never)]
-    fn find(&mut self, id: TypeId, slot: usize) -> Option<usize> {
+    fn find(&mut self, id: TypeId, first: usize, second: usize) -> Option<usize> {
         let index = self.states.iter().position(|(t, _)| *t == id)?;
-        self.found[slot] = (id, index);
+        let free = self.found[first].1 == usize::MAX;
+        self.found[if free { first } else { second }] = (id, index);
         Some(index)
     }
 
