@@ -140,15 +140,14 @@ pub(super) fn fast_path(f: &mut crate::object::frame::Frame, instr: Instr) -> bo
                 BinOp::FloorDiv if b > 0 && a >= 0 => Some(a / b),
                 _ => None,
             };
-            match r {
-                Some(r) => {
-                    // The right operand (an int) goes; the left one's slot takes the result.
-                    discard_slot(f.stack.pop());
-                    discard(std::mem::replace(&mut f.stack[n - 2], Value::Int(r)));
-                    true
-                }
-                None => false,
+            let Some(r) = r else { return false };
+            // The right operand (an int, which owns nothing) goes; the left one, an
+            // int too, becomes the result in place.
+            std::mem::forget(f.stack.pop());
+            if let Value::Int(left) = &mut f.stack[n - 2] {
+                *left = r;
             }
+            true
         }
         Instr::Compare(op) => {
             let n = f.stack.len();
@@ -164,9 +163,10 @@ pub(super) fn fast_path(f: &mut crate::object::frame::Frame, instr: Instr) -> bo
                 CmpOp::NotEq => a != b,
                 _ => return false,
             };
-            // Both operands are ints: the right one goes, the left one's slot takes the result.
-            discard_slot(f.stack.pop());
-            discard(std::mem::replace(&mut f.stack[n - 2], Value::Bool(r)));
+            // Both operands are ints, which own nothing: the right one goes, the left
+            // one's slot takes the result.
+            std::mem::forget(f.stack.pop());
+            std::mem::forget(std::mem::replace(&mut f.stack[n - 2], Value::Bool(r)));
             true
         }
         Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
