@@ -155,10 +155,13 @@ impl AsyncObject {
     }
 }
 
-/// Weak references to asyncio's objects call their callbacks.
+/// Weak references to asyncio's objects call their callbacks; the collector counts
+/// one container less (all but the few made for a report or a loop's own object are
+/// registered, `gc_edges::new`; the count never goes below zero).
 impl Drop for AsyncObject {
     fn drop(&mut self) {
         crate::object::weakrefs::referent_dropped(self as *const AsyncObject as usize);
+        crate::object::gc::container_died();
     }
 }
 

@@ -32,11 +32,14 @@
 //! **When.** As CPython's thresholds (700, 10, 10): a young collection once
 //! more than 700 containers were created since the last one, an older one
 //! every 10 younger ones, the oldest only when a quarter of its size is new.
-//! CPython counts creations minus deallocations; this counts creations only
-//! (an `Rc` has no hook on its last release), so collections come somewhat
-//! more often than CPython's and what `gc.get_count()` reports differs. The
-//! VM runs a due collection at its next instruction boundary, where no Rust
-//! code is in the middle of changing a container.
+//! CPython counts creations minus deallocations; this subtracts the deaths of
+//! the kinds whose `Drop` says so ([`container_died`]: instances, bound
+//! methods, asyncio's objects, generators — what a loop operation makes and
+//! frees), not of the others (an `Rc` has no hook on its last release), so
+//! collections come somewhat more often than CPython's and what
+//! `gc.get_count()` reports differs. The VM runs a due collection at its next
+//! instruction boundary, where no Rust code is in the middle of changing a
+//! container.
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -56,6 +59,10 @@ pub const DEFAULT_THRESHOLDS: [i64; 3] = [700, 10, 10];
 
 const GENERATIONS: usize = 3;
 
+/// The least youngest-generation length at which dead entries are dropped (twice
+/// CPython's young threshold).
+const MIN_PRUNE_AT: usize = 1400;
+
 /// The collector's state: `gc.get_count()`, `gc.get_threshold()`, `gc.isenabled()`.
 struct Heap {
     generations: [Vec<Tracked>; GENERATIONS],
@@ -67,6 +74,11 @@ struct Heap {
     long_lived_pending: usize,
     /// The oldest generation's size after the last full collection.
     long_lived_total: usize,
+    /// The youngest generation's length at which the entries of objects that died are
+    /// dropped from it ([`track`]): its count goes down when they die
+    /// ([`container_died`]), so collections no longer empty it every 700 objects, and
+    /// an entry (a weak reference) keeps a dead object's memory allocated.
+    prune_at: usize,
 }
 
 impl Heap {
@@ -78,6 +90,7 @@ impl Heap {
             enabled: true,
             long_lived_pending: 0,
             long_lived_total: 0,
+            prune_at: MIN_PRUNE_AT,
         }
     }
 
@@ -114,9 +127,26 @@ pub fn track<T: Collectable + ?Sized>(object: &Rc<T>) {
     HEAP.with(|heap| {
         let mut heap = heap.borrow_mut();
         heap.generations[0].push(tracked);
+        if heap.generations[0].len() >= heap.prune_at {
+            heap.generations[0].retain(|t| t.strong_count() > 0);
+            heap.prune_at = (2 * heap.generations[0].len()).max(MIN_PRUNE_AT);
+        }
         heap.counts[0] += 1;
         if heap.enabled && heap.young_over_threshold() {
             DUE.with(|due| due.set(true));
+        }
+    });
+}
+
+/// A registered container's last reference went (asyncio's objects and generators
+/// say so from their `Drop`): as CPython's deallocation of a tracked object, the
+/// youngest generation's count goes down by one, never below zero. So a program that
+/// makes and frees a future, a handle and a coroutine per loop operation does not set
+/// off a young collection every few hundred operations.
+pub fn container_died() {
+    HEAP.with(|heap| {
+        if let Ok(mut heap) = heap.try_borrow_mut() {
+            heap.counts[0] = heap.counts[0].saturating_sub(1);
         }
     });
 }

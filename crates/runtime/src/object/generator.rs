@@ -305,6 +305,11 @@ impl NativeObject for CoroutineWrapper {
 impl Drop for Generator {
     fn drop(&mut self) {
         crate::object::weakrefs::referent_dropped(self as *const Generator as usize);
+        // Generators and coroutines are registered with the collector, asynchronous
+        // generators are not.
+        if self.agen.is_none() {
+            gc::container_died();
+        }
         match self.state.get() {
             GenState::Created if self.is_coroutine => {
                 warnings::coroutine_never_awaited(&self.qualname, self.origin.take());

@@ -82,6 +82,8 @@ pub struct Method {
 /// the VM to call `__del__` on at its next instruction.
 impl Drop for Instance {
     fn drop(&mut self) {
+        // Every instance is registered with the collector (`tracked`).
+        crate::object::gc::container_died();
         let key = self as *const Instance as usize;
         if !self.needs_finalizer() {
             crate::object::weakrefs::referent_dropped(key);
@@ -105,6 +107,8 @@ impl Drop for Instance {
 impl Drop for Method {
     fn drop(&mut self) {
         crate::object::weakrefs::referent_dropped(self as *const Method as usize);
+        // Bound methods are registered with the collector (`attrs::bound`).
+        crate::object::gc::container_died();
         let func = std::mem::replace(&mut self.func, Value::None);
         let receiver = std::mem::replace(&mut self.receiver, Value::None);
         crate::object::teardown::free((func, receiver));
