@@ -15,8 +15,12 @@ import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "conformance"))
+# The recorder's directory replaces this script's: bench/queue.py would shadow the standard
+# library's queue, which the recorder's thread scheduler imports (after it has put the
+# program's directory, bench/ too, first on the path: so it is imported here, before).
+sys.path[0] = str(Path(__file__).resolve().parent.parent / "tests" / "conformance")
 sys.dont_write_bytecode = True  # leave no __pycache__ in tests/conformance/
+import queue  # noqa: E402,F401  (the standard library's, for the recorder)
 import record  # noqa: E402  (found through the path above)
 
 
