@@ -617,6 +617,7 @@ pub fn reversed(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         Value::Iter(state) if matches!(&*state.borrow(), IterState::DictView { .. }) => {
             (Rc::new(RefCell::new(collect(vm, v)?)), false)
         }
+        _ if sequence_protocol(v) => (Rc::new(RefCell::new(items_backwards(vm, v)?)), false),
         _ => {
             return Err(type_error(format!(
                 "'{}' object is not reversible",
@@ -630,6 +631,28 @@ pub fn reversed(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         index,
         of_list,
     }))
+}
+
+/// Whether `reversed(v)` may use CPython's sequence protocol: `v`'s class defines
+/// `__len__` and `__getitem__`.
+fn sequence_protocol(v: &Value) -> bool {
+    let t = type_of(v);
+    crate::dunders::is_class_instance(v)
+        && t.lookup_override("__len__").is_some()
+        && t.lookup_override("__getitem__").is_some()
+}
+
+/// The items of a sequence, `v[len(v) - 1]` down to `v[0]` asked in that order (as
+/// CPython's reversed object asks them, though all at once here), laid out from the first.
+fn items_backwards(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
+    let n = crate::ops::len(vm, v)?;
+    let mut items = Vec::with_capacity(n);
+    for i in (0..n).rev() {
+        let item = crate::ops::get_item(vm, v, &Value::Int(i as i64))?;
+        items.push(item);
+    }
+    items.reverse();
+    Ok(items)
 }
 
 /// Remaining length of sequence views used by `len()` (`None`: no len).

@@ -87,6 +87,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("_csv"),
         python!("abc"),
         python!("argparse"),
+        python!("array"),
         python!("atexit"),
         python!("base64"),
         python!("binascii"),
