@@ -109,6 +109,40 @@ fn call_text(vm: &mut Vm, f: &Value, obj: &Value, what: &str) -> PyResult<String
     }
 }
 
+/// `str()` of a UnicodeDecodeError or UnicodeEncodeError made by a codec (its args
+/// `(encoding, object, start, end, reason)`), as CPython's `UnicodeDecodeError_str` and
+/// `UnicodeEncodeError_str` word it.
+fn unicode_error_str(e: &Exception, args: &[Value]) -> Option<String> {
+    let [Value::Str(encoding), object, Value::Int(start), Value::Int(end), Value::Str(reason)] =
+        args
+    else {
+        return None;
+    };
+    let (start, end) = (usize::try_from(*start).ok()?, usize::try_from(*end).ok()?);
+    let one = end == start + 1;
+    if e.is(TypeId::UnicodeDecodeError) {
+        let Value::Bytes(data) = object else {
+            return None;
+        };
+        let what = match data.get(start) {
+            Some(byte) if one => format!("byte 0x{byte:02x} in position {start}"),
+            _ => format!("bytes in position {start}-{}", end.saturating_sub(1)),
+        };
+        return Some(format!("'{encoding}' codec can't decode {what}: {reason}"));
+    }
+    if e.is(TypeId::UnicodeEncodeError) {
+        let Value::Str(text) = object else {
+            return None;
+        };
+        let what = match text.chars().nth(start) {
+            Some(c) if one => format!("character '{}' in position {start}", escape_char(c)),
+            _ => format!("characters in position {start}-{}", end.saturating_sub(1)),
+        };
+        return Some(format!("'{encoding}' codec can't encode {what}: {reason}"));
+    }
+    None
+}
+
 /// `BaseException.__str__`: no args → `''`, one → `str(arg)` (`repr` for
 /// KeyError), several → the args tuple's repr; groups add their member
 /// count. With a VM, the args' own `__str__`/`__repr__` run.
@@ -141,6 +175,9 @@ pub fn exception_str(mut vm: Option<&mut Vm>, e: &Exception) -> PyResult<String>
         if let Some(filename) = args.get(2).filter(|f| !f.is_none()) {
             text.push_str(&format!(": {}", text_of(filename, true)?));
         }
+        return Ok(text);
+    }
+    if let Some(text) = unicode_error_str(e, &args) {
         return Ok(text);
     }
     if let (true, [message, Value::Tuple(location)]) = (e.is(TypeId::SyntaxError), args.as_slice())

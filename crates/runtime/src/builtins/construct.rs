@@ -309,7 +309,7 @@ fn str_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
     let object = args.take_kw("object");
     let encoding = args.take_kw("encoding");
-    args.take_kw("errors");
+    let errors = args.take_kw("errors");
     reject_kwargs("str", &args)?;
     let mut pos = args.pos.into_iter();
     let object = pos.next().or(object);
@@ -323,15 +323,28 @@ fn str_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             )))
         }
     };
+    let errors = match pos.next().or(errors) {
+        None => None,
+        Some(Value::Str(e)) => Some(e.to_string()),
+        Some(other) => {
+            return Err(type_error(format!(
+                "str() argument 'errors' must be str, not {}",
+                super::misc_methods::none_or_type(&other)
+            )))
+        }
+    };
+    // Either argument makes `str()` decode (UTF-8 unless an encoding is given).
+    let encoding = encoding.or_else(|| errors.as_ref().map(|_| "utf-8".to_string()));
+    let errors = errors.unwrap_or_else(|| "strict".to_string());
     match (object, encoding) {
         (None, _) => Ok(Value::str("")),
-        (Some(Value::Bytes(b)), Some(encoding)) => Ok(Value::str(
-            &super::misc_methods::decode_bytes(&b, &encoding)?,
-        )),
-        (Some(v), Some(_)) => Err(type_error(format!(
-            "decoding to str: need a bytes-like object, {} found",
-            type_of(&v).name()
-        ))),
+        (Some(v), Some(encoding)) => match crate::object::bytearray::bytes_like(&v) {
+            Some(b) => Ok(Value::str(&super::codecs::decode(&b, &encoding, &errors)?)),
+            None => Err(type_error(format!(
+                "decoding to str: need a bytes-like object, {} found",
+                type_of(&v).name()
+            ))),
+        },
         (Some(Value::Str(s)), None) => Ok(Value::Str(s)),
         (Some(v), None) => Ok(Value::str(&repr::str_of(vm, &v)?)),
     }
@@ -352,7 +365,7 @@ pub(super) fn bytes_data(vm: &mut Vm, mut args: Args, kind: &str) -> PyResult<Ve
     }
     let source_kw = args.take_kw("source");
     let encoding_kw = args.take_kw("encoding");
-    args.take_kw("errors");
+    let errors_kw = args.take_kw("errors");
     reject_kwargs(kind, &args)?;
     let mut pos = args.pos.into_iter();
     let source = pos.next().or(source_kw);
@@ -375,9 +388,22 @@ pub(super) fn bytes_data(vm: &mut Vm, mut args: Args, kind: &str) -> PyResult<Ve
         (Some(_), Some(_)) => return Err(type_error("encoding without a string argument")),
         (Some(_), None) => {}
     }
+    let errors = match pos.next().or(errors_kw) {
+        None => "strict".to_string(),
+        Some(Value::Str(e)) => e.to_string(),
+        Some(other) => {
+            return Err(type_error(format!(
+                "{kind}() argument 'errors' must be str, not {}",
+                super::misc_methods::none_or_type(&other)
+            )))
+        }
+    };
     match source {
         None => Ok(Vec::new()),
-        Some(Value::Str(s)) => Ok(s.as_bytes().to_vec()),
+        Some(Value::Str(s)) => {
+            let encoding = encoding.as_deref().unwrap_or("utf-8");
+            super::codecs::encode(&s, encoding, &errors)
+        }
         Some(n @ (Value::Int(_) | Value::Bool(_))) => {
             let n = index_arg(&n)?;
             if n < 0 {

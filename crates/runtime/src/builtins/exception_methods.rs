@@ -26,6 +26,16 @@ fn data_attribute(e: &ExcRef, name: &str) -> Option<Value> {
         "__suppress_context__" => Value::Bool(e.suppress_context.get()),
         "__traceback__" => super::traceback_object::traceback_of(e),
         "value" if e.is(TypeId::StopIteration) => e.first_arg(),
+        "encoding" | "object" | "start" | "end" | "reason"
+            if (e.is(TypeId::UnicodeDecodeError) || e.is(TypeId::UnicodeEncodeError))
+                && e.args.borrow().len() == 5 =>
+        {
+            let i = ["encoding", "object", "start", "end", "reason"]
+                .iter()
+                .position(|n| *n == name)
+                .unwrap_or(0);
+            e.args.borrow()[i].clone()
+        }
         "code" if e.is(TypeId::SystemExit) => e.first_arg(),
         "errno" | "strerror" | "filename" if e.is(TypeId::OSError) => {
             let i = match name {

@@ -93,8 +93,12 @@ pub(super) fn decode(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Val
     let errors = args.take_kw("errors");
     reject_kwargs("decode", &args)?;
     super::args::takes_range("decode", &args, 0, 2)?;
-    let (encoding, _) = codec_args("decode", &args, enc, errors)?;
-    Ok(Value::str(&decode_bytes(&bytes_of(recv), &encoding)?))
+    let (encoding, errors) = codec_args("decode", &args, enc, errors)?;
+    Ok(Value::str(&super::codecs::decode(
+        &bytes_of(recv),
+        &encoding,
+        &errors,
+    )?))
 }
 
 /// `(encoding, errors)` of `str.encode` / `bytes.decode`, type-checked.
@@ -128,46 +132,6 @@ pub fn none_or_type(v: &Value) -> std::borrow::Cow<'static, str> {
     match v {
         Value::None => std::borrow::Cow::Borrowed("None"),
         other => crate::object::types::type_of(other).name(),
-    }
-}
-
-/// `bytes.decode(encoding)` for UTF-8, ASCII and Latin-1.
-pub fn decode_bytes(b: &[u8], encoding: &str) -> PyResult<String> {
-    let encoding = encoding.to_ascii_lowercase().replace('_', "-");
-    match encoding.as_str() {
-        "utf-8" | "utf8" => match std::str::from_utf8(b) {
-            Ok(s) => Ok(s.to_string()),
-            Err(e) => {
-                let at = e.valid_up_to();
-                let reason = match e.error_len() {
-                    None => "unexpected end of data",
-                    Some(_) if (0xc2..=0xf4).contains(&b[at]) => "invalid continuation byte",
-                    Some(_) => "invalid start byte",
-                };
-                Err(exc(
-                    TypeId::UnicodeDecodeError,
-                    format!(
-                        "'utf-8' codec can't decode byte 0x{:02x} in position {at}: {reason}",
-                        b[at]
-                    ),
-                ))
-            }
-        },
-        "latin-1" | "latin1" | "iso-8859-1" => Ok(b.iter().map(|&c| c as char).collect()),
-        "ascii" => match b.iter().position(|&c| c >= 0x80) {
-            None => Ok(b.iter().map(|&c| c as char).collect()),
-            Some(i) => Err(exc(
-                TypeId::UnicodeDecodeError,
-                format!(
-                    "'ascii' codec can't decode byte 0x{:02x} in position {i}: ordinal not in range(128)",
-                    b[i]
-                ),
-            )),
-        },
-        other => Err(exc(
-            TypeId::LookupError,
-            format!("unknown encoding: {other}"),
-        )),
     }
 }
 

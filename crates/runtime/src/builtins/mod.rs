@@ -8,6 +8,7 @@ pub mod args;
 pub mod arithmetic;
 mod bytearray_methods;
 pub mod bytes_methods;
+mod codecs;
 mod complex_methods;
 mod construct;
 pub mod dict_methods;

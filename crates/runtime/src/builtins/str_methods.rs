@@ -693,35 +693,8 @@ fn encode(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     reject_kwargs("encode", &args)?;
     takes_range("encode", &args, 0, 2)?;
     let s = this(recv);
-    let (encoding, _) = super::misc_methods::codec_args("encode", &args, enc, errors)?;
-    let encoding = encoding.to_ascii_lowercase().replace('_', "-");
-    let bytes: Vec<u8> = match encoding.as_str() {
-        "utf-8" | "utf8" => s.as_bytes().to_vec(),
-        "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
-            let limit = if encoding == "ascii" { 0x80 } else { 0x100 };
-            let mut out = Vec::with_capacity(s.len());
-            for (i, c) in s.chars().enumerate() {
-                if (c as u32) >= limit {
-                    return Err(crate::object::exceptions::exc(
-                        crate::object::types::TypeId::UnicodeEncodeError,
-                        format!(
-                            "'{}' codec can't encode character '{}' in position {i}: ordinal not in range({limit})",
-                            if limit == 0x80 { "ascii" } else { "latin-1" },
-                            crate::quote::escape_char(c)
-                        ),
-                    ));
-                }
-                out.push(c as u32 as u8);
-            }
-            out
-        }
-        other => {
-            return Err(crate::object::exceptions::exc(
-                crate::object::types::TypeId::LookupError,
-                format!("unknown encoding: {other}"),
-            ))
-        }
-    };
+    let (encoding, errors) = super::misc_methods::codec_args("encode", &args, enc, errors)?;
+    let bytes = super::codecs::encode(&s, &encoding, &errors)?;
     Ok(Value::Bytes(Rc::from(bytes)))
 }
 
