@@ -144,7 +144,9 @@ pub fn track<T: Collectable + ?Sized>(object: &Rc<T>) {
 /// makes and frees a future, a handle and a coroutine per loop operation does not set
 /// off a young collection every few hundred operations.
 pub fn container_died() {
-    HEAP.with(|heap| {
+    // `try_with`: an object may die while the thread's locals are torn down (one a
+    // pending report holds), after the collector's own.
+    let _ = HEAP.try_with(|heap| {
         if let Ok(mut heap) = heap.try_borrow_mut() {
             heap.counts[0] = heap.counts[0].saturating_sub(1);
         }
