@@ -3,10 +3,12 @@
 //! `next()`, the queue of done futures its `_wait_for_one()`s read, and its
 //! `_on_timeout`/`_on_completion` callbacks ([`AsCompletedState`]).
 
+use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::object::exceptions::type_error;
+use crate::object::gc::{self, Referents, SharedState};
 use crate::object::generator::{GenBody, GenState, Generator};
 use crate::object::types::type_of;
 use crate::object::value::{fresh_address, Args, PyResult, Value};
@@ -16,6 +18,7 @@ use super::api::bind;
 use super::base_events::cancel_handle;
 use super::callbacks::Callback;
 use super::futures;
+use super::gc_edges::handle_referents;
 use super::native_coro::NativeCoro;
 use super::objects::{AsyncObject, Handle};
 use super::queues::{self, QueueKind};
@@ -89,6 +92,7 @@ pub(super) fn as_completed_start(
         todo: RefCell::new(todo.clone()),
         timeout_handle: RefCell::new(None),
     });
+    gc::track_shared(&state);
     for f in &todo {
         futures::add_done_callback(
             vm,
@@ -119,7 +123,7 @@ pub fn as_completed(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let mut a = bind("as_completed", args, &["fs"], &["timeout"], 1)?.into_iter();
     let fs = a.next().flatten().unwrap_or(Value::None);
     let timeout = a.next().flatten().unwrap_or(Value::None);
-    Ok(Value::Generator(Rc::new(Generator {
+    let generator = Rc::new(Generator {
         is_coroutine: false,
         agen: None,
         name: crate::object::generator::Name::Static("as_completed"),
@@ -135,5 +139,31 @@ pub fn as_completed(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         )))),
         address: fresh_address(),
         origin: Default::default(),
-    })))
+    });
+    gc::track(&generator);
+    Ok(Value::Generator(generator))
+}
+
+impl SharedState for AsCompletedState {
+    fn traverse(&self, refs: &mut Referents) -> bool {
+        let (Ok(todo), Ok(timeout_handle)) =
+            (self.todo.try_borrow(), self.timeout_handle.try_borrow())
+        else {
+            return false;
+        };
+        refs.object(&self.done);
+        todo.iter().for_each(|f| refs.object(f));
+        timeout_handle
+            .as_ref()
+            .is_none_or(|h| handle_referents(h, refs))
+    }
+
+    fn clear(&self, taken: &mut Vec<Box<dyn Any>>) {
+        taken.push(Box::new(self.todo.take()));
+        let handle = self
+            .timeout_handle
+            .borrow_mut()
+            .take_if(|h| Rc::strong_count(h) == 1);
+        taken.push(Box::new(handle));
+    }
 }

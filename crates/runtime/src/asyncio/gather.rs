@@ -1,9 +1,11 @@
 //! `asyncio.gather` and its `_GatheringFuture`, ported from tasks.py.
 
+use std::any::Any;
 use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::object::exceptions::{type_error, Exception};
+use crate::object::gc::{self, Referents, SharedState};
 use crate::object::types::TypeId;
 use crate::object::value::{Args, PyResult, Value};
 use crate::ops::truthy;
@@ -20,6 +22,23 @@ pub struct GatherState {
     pub nfuts: usize,
     pub nfinished: Cell<usize>,
     pub return_exceptions: bool,
+}
+
+impl SharedState for GatherState {
+    fn traverse(&self, refs: &mut Referents) -> bool {
+        let Ok(outer) = self.outer.try_borrow() else {
+            return false;
+        };
+        outer
+            .iter()
+            .chain(&self.children)
+            .for_each(|f| refs.object(f));
+        true
+    }
+
+    fn clear(&self, taken: &mut Vec<Box<dyn Any>>) {
+        taken.push(Box::new(self.outer.take()));
+    }
 }
 
 /// `asyncio.gather(*aws, return_exceptions=False)`.
@@ -69,6 +88,7 @@ pub fn gather(vm: &mut Vm, args: Vec<Value>, return_exceptions: bool) -> PyResul
         nfinished: Cell::new(0),
         return_exceptions,
     });
+    gc::track_shared(&state);
     for fut in &unique {
         futures::add_done_callback(
             vm,

@@ -8,8 +8,9 @@
 //!
 //! A `Handle` (which the loop's queue may also hold) is examined only when
 //! this object is its one holder; the state gather's, `wait`'s and
-//! `as_completed`'s callbacks share, and a task's context, never are. What
-//! they refer to counts as referred to from outside, which keeps it alive.
+//! `as_completed`'s callbacks share is registered itself (`gc::track_shared`),
+//! each callback and coroutine holding it reporting its reference, and so is a
+//! task's context (a dict).
 //! The loop itself (its ready queue and timers, the running task) lives in
 //! the VM, so everything it schedules is alive.
 
@@ -119,6 +120,7 @@ fn future_referents(f: &FutureObj, refs: &mut Referents) -> bool {
         return true;
     };
     refs.object(&task.coro);
+    refs.object(&task.context);
     let Ok(waiter) = task.fut_waiter.try_borrow() else {
         return false;
     };
@@ -128,7 +130,7 @@ fn future_referents(f: &FutureObj, refs: &mut Referents) -> bool {
 
 /// A handle's callback, when nothing but this object holds the handle (the
 /// loop's queue holds a scheduled one).
-fn handle_referents(h: &Rc<Handle>, refs: &mut Referents) -> bool {
+pub(super) fn handle_referents(h: &Rc<Handle>, refs: &mut Referents) -> bool {
     if Rc::strong_count(h) > 1 {
         return true;
     }
@@ -139,7 +141,8 @@ fn handle_referents(h: &Rc<Handle>, refs: &mut Referents) -> bool {
 }
 
 /// What a callback holds. The states several callbacks share (gather's,
-/// `wait`'s, `as_completed`'s) are not examined.
+/// `wait`'s, `as_completed`'s) are registered themselves: each callback reports
+/// its reference to one.
 fn callback_referents(callback: &Callback, refs: &mut Referents) {
     let futures: [Option<&Rc<AsyncObject>>; 2] = match callback {
         Callback::TaskStep { task, exc } => {
@@ -152,18 +155,29 @@ fn callback_referents(callback: &Callback, refs: &mut Referents) {
             [Some(future), None]
         }
         Callback::RunUntilCompleteDone { future } => [future.as_ref(), None],
-        Callback::GatherChild { state: _, child } => [child.as_ref(), None],
+        Callback::GatherChild { state, child } => {
+            refs.object(state);
+            [child.as_ref(), None]
+        }
         Callback::Python { func, args } => {
             refs.value(func);
             refs.values(args);
             [None, None]
         }
         Callback::ReleaseWaiter { waiter, future } => [Some(waiter), future.as_ref()],
-        Callback::WaitOnCompletion { state: _, future }
-        | Callback::AsCompletedDone { state: _, future } => [future.as_ref(), None],
-        Callback::AsCompletedTimeout { state: _ } | Callback::SetOriginTracking { .. } => {
+        Callback::WaitOnCompletion { state, future } => {
+            refs.object(state);
+            [future.as_ref(), None]
+        }
+        Callback::AsCompletedDone { state, future } => {
+            refs.object(state);
+            [future.as_ref(), None]
+        }
+        Callback::AsCompletedTimeout { state } => {
+            refs.object(state);
             [None, None]
         }
+        Callback::SetOriginTracking { .. } => [None, None],
         Callback::ShieldInnerDone { outer, inner } => [Some(outer), inner.as_ref()],
         Callback::ShieldOuterDone { inner, outer } => [Some(inner), outer.as_ref()],
         Callback::TimeoutFired { cm } => [Some(cm), None],
@@ -176,9 +190,9 @@ fn callback_referents(callback: &Callback, refs: &mut Referents) {
 /// (and timer, when only it holds it), the lock, event, semaphore, condition
 /// or queue a primitive's coroutine waits on, with its waiter, a `Timeout`'s
 /// or a `TaskGroup`'s `__aenter__`/`__aexit__` (with the future it awaits),
-/// `as_completed`'s `_wait_for_one()`. The others (`wait_for()`, `wait()`,
-/// `as_completed()` itself, `shutdown_asyncgens`) report nothing, which keeps
-/// what they hold alive.
+/// `as_completed`'s `_wait_for_one()`, `wait_for()`, `wait()` and
+/// `as_completed()` itself. The others (an async generator's awaitables,
+/// `shutdown_asyncgens`) report nothing, which keeps what they hold alive.
 pub fn native_coroutine_referents(coro: &NativeCoro, refs: &mut Referents) {
     match coro {
         NativeCoro::Sleep0 { result, .. } => refs.value(result),
@@ -207,9 +221,17 @@ pub fn native_coroutine_referents(coro: &NativeCoro, refs: &mut Referents) {
             refs.object(done);
             get.iter().for_each(|c| queue_referents(c, refs));
         }
-        NativeCoro::Waiting(_)
-        | NativeCoro::AgenAwaitable(_)
-        | NativeCoro::ShutdownAsyncgens(_) => {}
+        NativeCoro::Waiting(WaitingCoro::WaitFor(wait_for)) => wait_for.traverse(refs),
+        NativeCoro::Waiting(WaitingCoro::Wait(wait)) => wait.traverse(refs),
+        NativeCoro::Waiting(WaitingCoro::AsCompleted {
+            fs,
+            timeout,
+            started,
+        }) => {
+            refs.values([fs, timeout]);
+            started.iter().for_each(|(state, _)| refs.object(state));
+        }
+        NativeCoro::AgenAwaitable(_) | NativeCoro::ShutdownAsyncgens(_) => {}
     }
 }
 

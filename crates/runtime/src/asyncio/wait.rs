@@ -3,11 +3,13 @@
 //! `_on_completion` callback ([`WaitState`]) and the done/pending split (in
 //! the order of `fs`, see `waiting.rs`).
 
+use std::any::Any;
 use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::object::dict::PySet;
 use crate::object::exceptions::{type_error, value_error};
+use crate::object::gc::{self, Referents, SharedState};
 use crate::object::types::type_of;
 use crate::object::value::{Args, PyResult, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
@@ -17,6 +19,7 @@ use super::base_events::cancel_handle;
 use super::callbacks::Callback;
 use super::events::running_loop as get_running_loop;
 use super::futures::{self, await_future};
+use super::gc_edges::handle_referents;
 use super::locks::awaited;
 use super::objects::{AsyncObject, Handle};
 use super::wait_for::release_waiter;
@@ -51,6 +54,19 @@ pub struct WaitState {
     return_when: ReturnWhen,
 }
 
+impl SharedState for WaitState {
+    fn traverse(&self, refs: &mut Referents) -> bool {
+        refs.object(&self.waiter);
+        self.timeout_handle
+            .as_ref()
+            .is_none_or(|h| handle_referents(h, refs))
+    }
+
+    /// Nothing: what it holds is fixed when it is made; the futures' callbacks
+    /// and the coroutine that hold it are emptied.
+    fn clear(&self, _taken: &mut Vec<Box<dyn Any>>) {}
+}
+
 /// `_wait`'s `_on_completion(f)`.
 pub fn wait_on_completion(vm: &mut Vm, state: &WaitState, f: &Rc<AsyncObject>) {
     state.counter.set(state.counter.get() - 1);
@@ -75,6 +91,15 @@ pub struct Wait {
 }
 
 impl Wait {
+    /// What it holds, for the cycle collector.
+    pub(super) fn traverse(&self, refs: &mut Referents) {
+        refs.values([&self.fs, &self.timeout, &self.return_when]);
+        if let Some((futures, state)) = &self.waiting {
+            futures.iter().for_each(|f| refs.object(f));
+            refs.object(state);
+        }
+    }
+
     /// `return await _wait(fs, timeout, return_when, loop)`.
     pub(super) fn suspended_line(&self) -> Option<u32> {
         self.waiting.as_ref().map(|_| 428)
@@ -142,6 +167,7 @@ impl Wait {
             counter: Cell::new(fs.len() as i64),
             return_when,
         });
+        gc::track_shared(&state);
         let mut futs = Vec::with_capacity(fs.len());
         for f in &fs {
             let f = future_of(f)?;

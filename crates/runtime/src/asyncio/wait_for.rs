@@ -7,6 +7,7 @@ use std::rc::Rc;
 use loopscope_syntax::ast::CmpOp;
 
 use crate::object::exceptions::{exc_empty, runtime_error, type_error};
+use crate::object::gc::Referents;
 use crate::object::generator::Generator;
 use crate::object::types::{type_of, TypeId};
 use crate::object::value::{Args, ExcRef, PyResult, Value};
@@ -17,6 +18,7 @@ use super::base_events::cancel_handle;
 use super::callbacks::Callback;
 use super::events::running_loop as get_running_loop;
 use super::futures::{self, await_future};
+use super::gc_edges::handle_referents;
 use super::locks::awaited;
 use super::objects::{as_future, AsyncObject, Handle};
 use super::waiting::{call_later, coroutine, is_done, outcome_of, WaitingCoro};
@@ -73,6 +75,11 @@ struct CancelAndWait {
 }
 
 impl CancelAndWait {
+    fn traverse(&self, refs: &mut Referents) {
+        refs.object(&self.fut);
+        self.waiter.iter().for_each(|w| refs.object(w));
+    }
+
     fn new(fut: Rc<AsyncObject>) -> CancelAndWait {
         CancelAndWait { fut, waiter: None }
     }
@@ -140,6 +147,26 @@ pub struct WaitFor {
 }
 
 impl WaitFor {
+    /// What it holds, for the cycle collector.
+    pub(super) fn traverse(&self, refs: &mut Referents) {
+        match &self.stage {
+            WaitForStage::Start { fut, timeout } => refs.values([fut, timeout]),
+            WaitForStage::Delegating(Delegate::Coro(coro)) => refs.object(coro),
+            WaitForStage::Delegating(Delegate::Future { fut, .. }) => refs.object(fut),
+            WaitForStage::Waiting(waiter) => refs.object(waiter),
+            WaitForStage::CancelledWhileWaiting { cancel, error } => {
+                cancel.traverse(refs);
+                refs.object(error);
+            }
+            WaitForStage::TimedOut(cancel) => cancel.traverse(refs),
+            WaitForStage::Finished => {}
+        }
+        self.fut.iter().for_each(|f| refs.object(f));
+        if let Some(handle) = &self.timeout_handle {
+            handle_referents(handle, refs);
+        }
+    }
+
     /// The `await` of tasks.py's `wait_for` at which this one is suspended.
     pub(super) fn suspended_line(&self) -> Option<u32> {
         match self.stage {

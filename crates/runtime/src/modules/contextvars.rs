@@ -26,10 +26,13 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     Ok(m)
 }
 
-/// A copy of the current context's variables (`copy_context()`).
+/// A copy of the current context's variables (`copy_context()`), registered
+/// with the cycle collector: a task's context may hold the task.
 pub fn copy_current(vm: &mut Vm) -> Rc<RefCell<Dict>> {
     let vars = vm.states.get::<CurrentContext>().0.borrow().clone();
-    Rc::new(RefCell::new(vars))
+    let vars = Rc::new(RefCell::new(vars));
+    crate::object::gc::track(&vars);
+    vars
 }
 
 /// Make `vars` the current context's; returns the one it replaces.

@@ -12,8 +12,9 @@
 //! weak reference in the youngest of three generations ([`track`]);
 //! `object/gc_edges.rs` says what each kind refers to. A native object held
 //! by one container only (a `staticmethod` in a class's namespace) is
-//! examined as part of it. Objects never registered (modules, the state
-//! gather's callbacks share) are opaque: references they hold count as references
+//! examined as part of it; the state several of asyncio's callbacks share
+//! (gather's, `wait`'s, `as_completed`'s) is registered too ([`track_shared`]).
+//! Objects never registered (modules) are opaque: references they hold count as references
 //! from outside, which keeps their targets alive, so the collector can only
 //! ever miss garbage, never free a live object.
 //!
@@ -52,7 +53,7 @@ use crate::object::native::NativeObject;
 use crate::object::weakrefs;
 
 use crate::object::gc_edges::{clear, referents, Garbage};
-pub use crate::object::gc_edges::{is_atomic, Collectable, Referents, Tracked};
+pub use crate::object::gc_edges::{is_atomic, Collectable, Referents, SharedState, Tracked};
 
 /// CPython's default thresholds: `gc.get_threshold()`.
 pub const DEFAULT_THRESHOLDS: [i64; 3] = [700, 10, 10];
@@ -158,6 +159,13 @@ pub fn container_died() {
 pub fn track_native<T: NativeObject>(object: &Rc<T>) {
     let object: Rc<dyn NativeObject> = object.clone();
     track(&object);
+}
+
+/// Registers the state some of asyncio's callbacks share (gather's, `wait`'s,
+/// `as_completed`'s): its `SharedState::traverse` says what it holds.
+pub fn track_shared<T: SharedState + 'static>(state: &Rc<T>) {
+    let state: Rc<dyn SharedState> = state.clone();
+    track(&state);
 }
 
 /// Whether an automatic collection is due (cheap: the VM asks between instructions).

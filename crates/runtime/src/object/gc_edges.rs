@@ -89,6 +89,20 @@ kinds! {
     Frame: KeptFrame,
     Class: Class,
     Native: dyn NativeObject,
+    Shared: dyn SharedState,
+}
+
+/// State that several of asyncio's callbacks and a coroutine share (gather's,
+/// `wait`'s and `as_completed`'s: what CPython's closures there close over),
+/// registered with the collector itself (`gc::track_shared`) so that each holder
+/// reports its reference once and a cycle through it is found.
+pub trait SharedState {
+    /// Each counted reference it holds, once (CPython's `tp_traverse`); `false`
+    /// when its contents are being changed right now.
+    fn traverse(&self, refs: &mut Referents) -> bool;
+    /// Empties it when it is garbage (CPython's `tp_clear`), putting what it
+    /// held in `taken`.
+    fn clear(&self, taken: &mut Vec<Box<dyn Any>>);
 }
 
 /// The address an `Rc` points at: the key objects are known by.
@@ -265,6 +279,7 @@ pub(super) fn referents(object: &Garbage, visit: &mut dyn FnMut(usize)) -> bool 
             .map(|vars| values(vars.iter(), visit))
             .is_ok(),
         Garbage::Native(n) => n.traverse(&mut Referents { visit }),
+        Garbage::Shared(s) => s.traverse(&mut Referents { visit }),
     }
 }
 
@@ -522,6 +537,7 @@ pub(super) fn clear(object: &Garbage, taken: &mut Vec<Box<dyn Any>>) {
             taken.push(Box::new(c.itself.borrow_mut().take()));
         }
         Garbage::Native(n) => n.clear(taken),
+        Garbage::Shared(s) => s.clear(taken),
         Garbage::Generator(_) | Garbage::Method(_) | Garbage::Tuple(_) => {}
     }
 }
