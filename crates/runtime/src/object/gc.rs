@@ -123,9 +123,11 @@ thread_local! {
 }
 
 /// Registers a new container with the collector.
+/// One made while its thread is torn down, after the collector's state is gone (a
+/// value a thread-local holds, dropped last), is not: nothing is left to collect.
 pub fn track<T: Collectable + ?Sized>(object: &Rc<T>) {
     let tracked = T::tracked(Rc::downgrade(object));
-    HEAP.with(|heap| {
+    let _ = HEAP.try_with(|heap| {
         let mut heap = heap.borrow_mut();
         heap.generations[0].push(tracked);
         if heap.generations[0].len() >= heap.prune_at {
@@ -134,7 +136,7 @@ pub fn track<T: Collectable + ?Sized>(object: &Rc<T>) {
         }
         heap.counts[0] += 1;
         if heap.enabled && heap.young_over_threshold() {
-            DUE.with(|due| due.set(true));
+            let _ = DUE.try_with(|due| due.set(true));
         }
     });
 }
@@ -400,4 +402,36 @@ fn release(garbage: Vec<(Garbage, bool)>) {
     }
     drop(taken);
     drop(garbage);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::object::value::Value;
+
+    /// Makes a list when dropped, as a value a thread-local holds may when its thread ends.
+    struct MakesAListWhenDropped;
+
+    impl Drop for MakesAListWhenDropped {
+        fn drop(&mut self) {
+            drop(Value::list(vec![Value::None]));
+        }
+    }
+
+    thread_local! {
+        static LATE: MakesAListWhenDropped = const { MakesAListWhenDropped };
+    }
+
+    /// A container made while its thread is torn down, after the collector's state is
+    /// gone, is not registered (there is nothing left to collect): registering it
+    /// panicked inside a thread-local's destructor, which aborts the process.
+    #[test]
+    fn a_container_made_as_the_thread_ends_is_not_registered() {
+        let thread = std::thread::spawn(|| {
+            // Thread-locals are destroyed in the reverse order of their first use: the
+            // collector's first, then this one.
+            LATE.with(|_| {});
+            drop(Value::list(Vec::new()));
+        });
+        thread.join().expect("the thread ends cleanly");
+    }
 }
