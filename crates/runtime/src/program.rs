@@ -2,12 +2,14 @@
 //! `asyncio.run(<module>)` when it uses top-level `await`), report an
 //! uncaught exception like CPython, and hand back the trace.
 
+use std::rc::Rc;
+
 use crate::limits::Limits;
 use crate::modules::{CommandLine, DEFAULT_SEED};
 use crate::object::code::CodeObject;
 use crate::object::frame::{Frame, FrameKind};
 use crate::object::generator::Generator;
-use crate::object::value::Value;
+use crate::object::value::{Module, Value};
 use crate::progress::{ProgressHook, ProgressReporter};
 use crate::trace::{EventKind, PackedTrace, Stream};
 use crate::vm::{Exit, Vm};
@@ -127,7 +129,16 @@ pub fn run_program_observed(
     vm.recorder
         .record(now, 0, EventKind::ProgramEnded { status, message });
     let recorder = std::mem::take(&mut vm.recorder);
+    let modules = run_modules(&vm);
     drop(vm);
+    // A module's functions refer to it (their globals) and it to them, through a
+    // namespace the collector does not see: emptied, as CPython's finalization
+    // empties every module, or each run would leave its modules behind (megabytes
+    // a run for a program importing asyncio, logging or decimal).
+    for module in modules {
+        let namespace = std::mem::take(&mut *module.attrs.borrow_mut());
+        drop(namespace);
+    }
     // Cycles left behind are freed now (a page runs many programs in one worker),
     // and the collector forgets them. Objects dying with the VM may still report
     // (never-awaited coroutines): nobody is left to tell.
@@ -139,6 +150,18 @@ pub fn run_program_observed(
         status,
         trace: recorder.finish(&options.filename, options.seed),
     }
+}
+
+/// Every module the run made and still knows: `sys.modules`, the main module and
+/// the builtins.
+fn run_modules(vm: &Vm) -> Vec<Rc<Module>> {
+    let mut modules = vec![vm.main.clone(), vm.builtins.clone()];
+    let imported = vm.modules.borrow().values();
+    modules.extend(imported.into_iter().filter_map(|m| match m {
+        Value::Module(m) => Some(m),
+        _ => None,
+    }));
+    modules
 }
 
 /// A VM with the built-in types' behaviour installed and every module
