@@ -195,6 +195,17 @@ impl Garbage {
                     + e.traceback.borrow().len()
             }
             Garbage::Class(c) => class_objects(c),
+            // An instance of a list, dict or set subclass is one object in CPython,
+            // which its payload (collected with it) counts; its `__dict__`, once it
+            // holds something, is another.
+            Garbage::Instance(i)
+                if matches!(
+                    i.payload,
+                    Some(Value::List(_) | Value::Dict(_) | Value::Set(_))
+                ) =>
+            {
+                usize::from(i.dict.try_borrow().is_ok_and(|d| !d.is_empty()))
+            }
             Garbage::Native(n) => n.gc_objects(),
             Garbage::List(l) => 1 + fresh_atomic_tuples(l.borrow().iter(), fresh),
             Garbage::Set(s) => 1 + fresh_atomic_tuples(s.borrow().iter(), fresh),

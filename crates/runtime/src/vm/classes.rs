@@ -5,7 +5,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use crate::object::dict::Dict;
+use crate::object::dict::{Dict, PySet};
 use crate::object::exceptions::{type_error, Exception};
 use crate::object::frame::{CellRef, ClassSpec, FrameKind, Namespace, OnReturn};
 use crate::object::instance::Instance;
@@ -337,8 +337,10 @@ impl Vm {
                 args.pos.clone(),
             ))),
             TypeId::List => Ok(instance_with(class, Value::list(Vec::new()))),
-            TypeId::Dict => Ok(instance_with(class, Value::Dict(Default::default()))),
-            TypeId::Set => Ok(instance_with(class, Value::Set(Default::default()))),
+            // Registered with the cycle collector, as `Value::list` is: what an
+            // instance of a dict or set subclass holds can refer back to it.
+            TypeId::Dict => Ok(instance_with(class, Value::dict(Dict::new()))),
+            TypeId::Set => Ok(instance_with(class, Value::set(PySet::new()))),
             // A metaclass: its instances are classes.
             TypeId::Type => self.new_class(TypeRef::Class(class.clone()), args),
             layout => {
