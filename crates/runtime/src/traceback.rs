@@ -20,6 +20,7 @@
 //! such exceptions ([`mark_raised_in_library`]).
 
 mod carets;
+mod syntax_error;
 #[cfg(test)]
 mod tests;
 
@@ -154,7 +155,7 @@ pub fn format_stack_entries(vm: &Vm, entries: &[StackEntry]) -> String {
             count = 0;
         }
         count += 1;
-        if count > RECURSIVE_CUTOFF || entry.library {
+        if count > RECURSIVE_CUTOFF || entry.library || !shown(&entry.filename) {
             continue;
         }
         out.push_str(&format!(
@@ -359,6 +360,12 @@ impl<'a> Printer<'a> {
 
     fn message(&mut self, e: &ExcRef) {
         let name = e.class.qualified_name();
+        if let Some(lines) = syntax_error::located_lines(e, &name) {
+            for line in lines {
+                self.emit(&line);
+            }
+            return;
+        }
         let text = match self.vm.as_deref_mut() {
             Some(vm) => crate::repr::str_of(vm, &Value::Exception(e.clone())),
             None => crate::repr::exception_str(None, e),
@@ -442,7 +449,9 @@ impl<'a> Printer<'a> {
         };
         let mut last: Option<(&str, u32, &str)> = None;
         let mut count = 0;
-        let program_frames = entries.iter().filter(|entry| !entry.code.library);
+        let program_frames = entries
+            .iter()
+            .filter(|entry| !entry.code.library && shown(&entry.code.filename));
         for entry in program_frames {
             let code = &entry.code;
             let line = code.line_of(entry.pc as usize);
@@ -672,4 +681,12 @@ impl Vm {
             crate::trace::EventKind::Warning { text: id },
         );
     }
+}
+
+/// Whether a frame is shown: not the frames of code compiled from a string by
+/// `exec`/`eval`/`compile`, whose file name is like `<string>`. Tracebacks
+/// show the program's frames only, as the conformance recorder keeps them
+/// (CPython shows such a frame without a source line).
+fn shown(filename: &str) -> bool {
+    !filename.starts_with('<')
 }

@@ -17,3 +17,9 @@ pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub fn parse(source: &str) -> Result<ast::Module, Diagnostic> {
     parser::parse_module(source)
 }
+
+/// Parse the source of an expression, as `eval()` does (trailing newlines
+/// allowed, nothing after them).
+pub fn parse_expression(source: &str) -> Result<ast::Expr, Diagnostic> {
+    parser::parse_eval(source)
+}

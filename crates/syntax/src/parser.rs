@@ -56,14 +56,38 @@ fn stack_position() -> usize {
 }
 
 pub(crate) fn parse_module(source: &str) -> Result<Module, Diagnostic> {
+    parse_with(source, |parser| parser.parse_file()).map(|body| Module { body })
+}
+
+/// CPython's `eval` start rule (`expressions NEWLINE* ENDMARKER`): the source
+/// of `eval()` and of `compile(..., 'eval')`.
+pub(crate) fn parse_eval(source: &str) -> Result<Expr, Diagnostic> {
+    parse_with(source, |parser| {
+        let expr = parser.parse_star_expressions()?;
+        while *parser.peek() == TokenKind::Newline {
+            parser.bump();
+        }
+        match parser.peek() {
+            TokenKind::EndMarker => Ok(expr),
+            _ => Err(Failure::Invalid),
+        }
+    })
+}
+
+/// Tokenize `source` and parse it with the start rule `rule`, turning a
+/// failure into CPython's diagnostic.
+fn parse_with<T>(
+    source: &str,
+    rule: impl FnOnce(&mut Parser) -> PResult<T>,
+) -> Result<T, Diagnostic> {
     let chars = lexer::source_chars(source);
     let lexed = lexer::tokenize_file(&chars);
     let mut parser = Parser::new(&chars, lexed.tokens, 0, stack_position());
-    let failure = match parser.parse_file() {
-        Ok(body) => {
+    let failure = match rule(&mut parser) {
+        Ok(parsed) => {
             return match parser.unsupported {
                 Some(unsupported) => Err(unsupported),
-                None => Ok(Module { body }),
+                None => Ok(parsed),
             }
         }
         Err(failure) => failure,

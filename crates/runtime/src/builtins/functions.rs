@@ -53,6 +53,9 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("globals", globals),
     ("locals", locals),
     ("dir", super::dir::dir),
+    ("eval", super::dynamic_code::eval),
+    ("exec", super::dynamic_code::exec),
+    ("compile", super::dynamic_code::compile),
     ("anext", anext),
     ("any", any),
     ("all", all),
@@ -482,29 +485,43 @@ fn globals(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 }
 
 /// `locals()`: the class namespace or the module's in a class body or at
-/// module level; in a function, a new dict of the bound local variables.
+/// module level; in a function, the frame's locals dict refreshed with its
+/// variables (CPython's `PyFrame_FastToLocals`: bound ones set, unbound ones
+/// removed, other keys kept).
 pub(super) fn locals(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     super::args::no_args("locals", &args)?;
-    let f = vm.frames.last().expect("frame");
+    let f = vm.frames.last_mut().expect("frame");
+    Ok(frame_locals(f))
+}
+
+/// The locals mapping of frame `f` (see [`locals`]).
+pub fn frame_locals(f: &mut crate::object::frame::Frame) -> Value {
     if let Some(ns) = &f.namespace {
-        return Ok(ns.value());
+        return ns.value();
     }
     if !f.code.is_function() {
-        return Ok(Value::Dict(f.globals.attrs.clone()));
+        return Value::Dict(f.globals.attrs.clone());
     }
-    let mut d = crate::object::dict::Dict::default();
-    for (name, v) in f.code.varnames.iter().zip(&f.locals) {
-        if let Some(v) = v {
-            d.insert_str(name, v.clone());
+    let dict = f.locals_dict.get_or_insert_with(Default::default).clone();
+    let mut d = dict.borrow_mut();
+    let cells = f.cells.iter().map(|c| c.borrow().clone());
+    let values = f.locals.iter().cloned().chain(cells);
+    let names = f
+        .code
+        .varnames
+        .iter()
+        .chain(&f.code.cellvars)
+        .chain(&f.code.freevars);
+    for (name, value) in names.zip(values) {
+        match value {
+            Some(v) => d.insert_str(name, v),
+            None => {
+                d.remove_str(name);
+            }
         }
     }
-    let cell_names = f.code.cellvars.iter().chain(&f.code.freevars);
-    for (name, cell) in cell_names.zip(&f.cells) {
-        if let Some(v) = cell.borrow().clone() {
-            d.insert_str(name, v);
-        }
-    }
-    Ok(Value::Dict(Rc::new(std::cell::RefCell::new(d))))
+    drop(d);
+    Value::Dict(dict)
 }
 
 fn aiter(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {

@@ -13,6 +13,7 @@ mod complex_methods;
 mod construct;
 pub mod dict_methods;
 mod dir;
+mod dynamic_code;
 pub mod exception_methods;
 pub mod frame_object;
 pub mod function_attrs;

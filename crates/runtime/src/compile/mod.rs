@@ -30,6 +30,54 @@ use scope::{ScopeTable, Storage};
 /// Compile a parsed module. `filename` appears in tracebacks.
 pub fn compile_module(module: &Module, filename: &str) -> Result<Code, Diagnostic> {
     let table = scope::analyse(module)?;
+    module_code(&table, module, filename)
+}
+
+/// Compile a module for `exec()`: its names are looked up and stored in the
+/// frame's namespace (the locals `exec` is given), and `await` is outside
+/// any function, as CPython's 'exec' mode has it.
+pub fn compile_exec(module: &Module, filename: &str) -> Result<Code, Diagnostic> {
+    let table = scope::analyse_as(module, true)?;
+    if table.scopes[0].has_await {
+        let span = module.body.first().map(|s| s.span).unwrap_or_default();
+        return Err(err("'await' outside function", span));
+    }
+    module_code(&table, module, filename)
+}
+
+/// Compile an expression for `eval()`: a module code object whose names live
+/// in its namespace and which returns the expression's value.
+pub fn compile_eval(expr: &Expr, filename: &str) -> Result<Code, Diagnostic> {
+    let module = Module {
+        body: vec![Stmt {
+            kind: StmtKind::Expr(expr.clone()),
+            span: expr.span,
+        }],
+    };
+    let table = scope::analyse_as(&module, true)?;
+    if table.scopes[0].has_await {
+        return Err(err("'await' outside function", expr.span));
+    }
+    let StmtKind::Expr(expr) = &module.body[0].kind else {
+        unreachable!("the module was made of this expression statement");
+    };
+    let filename: Rc<str> = Rc::from(filename);
+    let mut g = CodeGen::new(
+        &table,
+        0,
+        "<module>",
+        "<module>",
+        CodeKind::Module,
+        filename,
+        1,
+    );
+    g.set_span(expr.span);
+    g.expr(expr)?;
+    g.emit(Instr::Return);
+    Ok(g.finish())
+}
+
+fn module_code(table: &ScopeTable, module: &Module, filename: &str) -> Result<Code, Diagnostic> {
     let filename: Rc<str> = Rc::from(filename);
     let root = &table.scopes[0];
     let kind = if root.has_await {
@@ -37,7 +85,7 @@ pub fn compile_module(module: &Module, filename: &str) -> Result<Code, Diagnosti
     } else {
         CodeKind::Module
     };
-    let mut g = CodeGen::new(&table, 0, "<module>", "<module>", kind, filename, 1);
+    let mut g = CodeGen::new(table, 0, "<module>", "<module>", kind, filename, 1);
     if let Some(first) = module.body.first() {
         g.set_span(first.span);
     }

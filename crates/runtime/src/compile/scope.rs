@@ -64,6 +64,10 @@ pub struct ScopeTable {
     /// `from __future__ import annotations`: annotations are kept as
     /// source text, never evaluated.
     pub future_annotations: bool,
+    /// The module's own names live in a namespace (`LoadName`/`StoreName`), as
+    /// in code compiled for `exec()` and `eval()`, which may be given locals
+    /// apart from their globals; a program's module uses its globals.
+    pub module_namespace: bool,
 }
 
 pub fn node_key<T>(node: &T) -> usize {
@@ -73,6 +77,12 @@ pub fn node_key<T>(node: &T) -> usize {
 /// Analyse a module. Errors are compile-time SyntaxErrors (e.g. a
 /// `nonlocal` with no binding) reported as diagnostics.
 pub fn analyse(module: &Module) -> Result<ScopeTable, Diagnostic> {
+    analyse_as(module, false)
+}
+
+/// Analyse a module whose own names live in a namespace when
+/// `module_namespace` (see [`ScopeTable::module_namespace`]).
+pub fn analyse_as(module: &Module, module_namespace: bool) -> Result<ScopeTable, Diagnostic> {
     let mut b = Builder {
         table: ScopeTable {
             scopes: vec![Scope {
@@ -81,6 +91,7 @@ pub fn analyse(module: &Module) -> Result<ScopeTable, Diagnostic> {
             }],
             by_node: HashMap::new(),
             future_annotations: super::annotations::future_annotations(module),
+            module_namespace,
         },
         current: 0,
     };
@@ -682,7 +693,9 @@ fn resolve(table: &mut ScopeTable) -> Result<(), Diagnostic> {
         for name in names {
             let storage = {
                 let s = &table.scopes[id];
-                if s.is_module || s.globals.contains(&name) {
+                if s.is_module && table.module_namespace && !s.globals.contains(&name) {
+                    Storage::Name
+                } else if s.is_module || s.globals.contains(&name) {
                     Storage::Global
                 } else if s.is_class && s.bound.contains(&name) && !s.nonlocals.contains(&name) {
                     Storage::Name

@@ -62,6 +62,9 @@ pub struct Frame {
     pub on_return: Option<Box<OnReturn>>,
     /// The frame object a traceback holds, once an exception passed through.
     pub kept: Option<Rc<KeptFrame>>,
+    /// A function frame's `locals()` dict, made on first use and refreshed by
+    /// each call (CPython's `f_locals`: names `exec` adds to it stay).
+    pub locals_dict: Option<Rc<RefCell<Dict>>>,
 }
 
 /// A frame as a traceback keeps it (CPython's `tb_frame`): the variables of a
@@ -168,6 +171,7 @@ impl Frame {
             namespace: None,
             on_return: None,
             kept: None,
+            locals_dict: None,
             code,
             globals,
         }

@@ -2,9 +2,11 @@
 //! builtins (with the per-instruction cache `LoadGlobal` keeps, see
 //! `object/dict.rs`'s keys tag), and the names of cells.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::object::code::{AttrSlot, GlobalSlot};
+use crate::object::dict::Dict;
 use crate::object::exceptions::exc;
 use crate::object::types::TypeId;
 use crate::object::value::{PyResult, Value};
@@ -20,13 +22,37 @@ impl Vm {
         if let Some(v) = globals.attrs.borrow().get_str(name) {
             return Ok(v);
         }
+        if let Some(builtins) = self.restricted_builtins(&globals.attrs.borrow())? {
+            return builtins
+                .borrow()
+                .get_str(name)
+                .ok_or_else(|| not_defined(name));
+        }
         if let Some(v) = self.builtins.attrs.borrow().get_str(name) {
             return Ok(v);
         }
-        Err(exc(
-            TypeId::NameError,
-            format!("name '{name}' is not defined"),
-        ))
+        Err(not_defined(name))
+    }
+
+    /// The builtins of code whose globals name others in `__builtins__` (a
+    /// dict or a module), as code run by `eval`/`exec` with
+    /// `{"__builtins__": {...}}` has; None for the builtins themselves.
+    fn restricted_builtins(&self, globals: &Dict) -> PyResult<Option<Rc<RefCell<Dict>>>> {
+        let dict = match globals.get_str("__builtins__") {
+            None => return Ok(None),
+            Some(Value::Dict(d)) => d,
+            Some(Value::Module(m)) => m.attrs.clone(),
+            Some(other) => {
+                return Err(exc(
+                    TypeId::TypeError,
+                    format!(
+                        "'{}' object is not subscriptable",
+                        crate::iterators::type_name(&other)
+                    ),
+                ))
+            }
+        };
+        Ok((!Rc::ptr_eq(&dict, &self.builtins.attrs)).then_some(dict))
     }
 
     /// `LoadGlobal` of the frame's name `i`, through (and refreshing) the code's cached
@@ -47,6 +73,14 @@ impl Vm {
             }
         }
         let (name, hash) = (&f.code.names[i], f.code.name_hashes[i]);
+        if globals.index_of_str_hashed(name, hash).is_none() {
+            if let Some(restricted) = self.restricted_builtins(&globals)? {
+                return restricted
+                    .borrow()
+                    .get_str(name)
+                    .ok_or_else(|| not_defined(name));
+            }
+        }
         let found = match globals.index_of_str_hashed(name, hash) {
             Some(index) => Some((&*globals, index, false)),
             None => builtins
@@ -64,11 +98,12 @@ impl Vm {
                 return Ok(v.clone());
             }
         }
-        Err(exc(
-            TypeId::NameError,
-            format!("name '{name}' is not defined"),
-        ))
+        Err(not_defined(name))
     }
+}
+
+fn not_defined(name: &str) -> crate::object::value::ExcRef {
+    exc(TypeId::NameError, format!("name '{name}' is not defined"))
 }
 
 impl Vm {

@@ -1,7 +1,7 @@
 # Loopscope's timeit: CPython 3.11.7's Timer (Lib/timeit.py, PSF license) for
 # statements given as callables, timed by time.perf_counter, the virtual
-# clock. CPython compiles a string statement into a function; Loopscope
-# has no compile(), so a string other than "pass" is refused, naming it.
+# clock. CPython compiles a string statement into a function run a million
+# times by default; here a string other than "pass" is refused, naming it.
 
 import gc
 import itertools
@@ -22,7 +22,7 @@ def _as_callable(code, what):
             return None
         raise NotImplementedError(
             f"timeit in Loopscope times callables only, not the {what} "
-            f"string {code!r} (it has no compile())")
+            f"string {code!r}")
     if callable(code):
         return code
     raise ValueError(f"{what} is neither a string nor callable")
