@@ -87,9 +87,13 @@ like_bytes!(
     removeprefix,
     removesuffix,
     expandtabs,
+    translate,
 );
 
-pub const CLASS_METHODS: &[(&str, NativeFn)] = &[("fromhex", fromhex)];
+pub const CLASS_METHODS: &[(&str, NativeFn)] = &[
+    ("fromhex", fromhex),
+    ("maketrans", super::str_translate::maketrans_bytes),
+];
 
 /// Bytes become bytearrays, also inside a list or tuple.
 fn as_bytearrays(v: Value) -> Value {

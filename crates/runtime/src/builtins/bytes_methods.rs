@@ -52,9 +52,13 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("removeprefix", removeprefix),
     ("removesuffix", removesuffix),
     ("expandtabs", expandtabs),
+    ("translate", super::str_translate::translate_bytes),
 ];
 
-pub const CLASS_METHODS: &[(&str, NativeFn)] = &[("fromhex", fromhex)];
+pub const CLASS_METHODS: &[(&str, NativeFn)] = &[
+    ("fromhex", fromhex),
+    ("maketrans", super::str_translate::maketrans_bytes),
+];
 
 fn this(recv: &Value) -> Rc<[u8]> {
     bytes_like(recv).unwrap_or_else(|| Rc::from(&[][..]))

@@ -1,8 +1,13 @@
 //! `str.translate(table)` and `str.maketrans(...)`: characters mapped
 //! through a table of code points (a dict or anything with `__getitem__`),
-//! with CPython's rules and messages.
+//! with CPython's rules and messages; and `bytes.translate(table, delete=b'')`
+//! and `bytes.maketrans(from, to)`, whose table is 256 bytes (bytearray's
+//! methods run on a snapshot of its bytes and answer a bytearray).
 
 use super::args::{count_range, no_kwargs};
+use std::rc::Rc;
+
+use crate::object::bytearray::bytes_like;
 use crate::object::dict::Dict;
 use crate::object::exceptions::{type_error, value_error};
 use crate::object::types::{type_of, TypeId};
@@ -112,4 +117,68 @@ pub fn maketrans(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 
 fn code_point(s: &str) -> Value {
     Value::Int(s.chars().next().map_or(0, |c| i64::from(u32::from(c))))
+}
+
+/// The bytes of a bytes-like argument, or CPython's TypeError.
+fn bytes_argument(v: &Value) -> PyResult<Rc<[u8]>> {
+    bytes_like(v).ok_or_else(|| {
+        type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            type_of(v).name()
+        ))
+    })
+}
+
+/// `bytes.translate(table, /, delete=b'')`: the bytes in `delete` dropped,
+/// every other byte `b` replaced by `table[b]` (unchanged when the table is
+/// None).
+pub fn translate_bytes(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
+    let delete = args.take_kw("delete");
+    super::args::reject_kwargs("translate", &args)?;
+    count_range("translate", &args, 1, 2)?;
+    if args.pos.len() == 2 && delete.is_some() {
+        return Err(type_error(
+            "argument for translate() given by name ('delete') and position (2)",
+        ));
+    }
+    let this = bytes_argument(recv)?;
+    let table = match &args.pos[0] {
+        Value::None => None,
+        table => {
+            let table = bytes_argument(table)?;
+            if table.len() != 256 {
+                return Err(value_error(
+                    "translation table must be 256 characters long",
+                ));
+            }
+            Some(table)
+        }
+    };
+    let delete = match delete.or_else(|| args.pos.get(1).cloned()) {
+        Some(d) => bytes_argument(&d)?,
+        None => Rc::from(&[][..]),
+    };
+    let out: Vec<u8> = this
+        .iter()
+        .filter(|b| !delete.contains(b))
+        .map(|&b| table.as_ref().map_or(b, |t| t[usize::from(b)]))
+        .collect();
+    Ok(Value::Bytes(Rc::from(out)))
+}
+
+/// `bytes.maketrans(from, to)` (a static method of bytes and bytearray): the
+/// 256-byte table mapping each byte of `from` to the byte of `to` at its place.
+pub fn maketrans_bytes(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    no_kwargs("maketrans", &args)?;
+    count_range("maketrans", &args, 2, 2)?;
+    let from = bytes_argument(&args.pos[0])?;
+    let to = bytes_argument(&args.pos[1])?;
+    if from.len() != to.len() {
+        return Err(value_error("maketrans arguments must have same length"));
+    }
+    let mut table: Vec<u8> = (0..=255).collect();
+    for (&f, &t) in from.iter().zip(to.iter()) {
+        table[usize::from(f)] = t;
+    }
+    Ok(Value::Bytes(Rc::from(table)))
 }
