@@ -5,6 +5,7 @@
 mod bytearray;
 mod compare;
 mod complex;
+pub mod dict_views;
 mod memoryview;
 mod subscript;
 
@@ -49,8 +50,8 @@ fn zero_division(msg: &str) -> crate::object::value::ExcRef {
 fn unsupported(op: &str, a: &Value, b: &Value) -> crate::object::value::ExcRef {
     type_error(format!(
         "unsupported operand type(s) for {op}: '{}' and '{}'",
-        type_of(a).name(),
-        type_of(b).name()
+        crate::iterators::type_name(a),
+        crate::iterators::type_name(b)
     ))
 }
 
@@ -88,6 +89,9 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value
     }
     if let Some(r) = crate::dunders::binary(vm, op, a, b, false)? {
         return Ok(r);
+    }
+    if let Some(r) = dict_views::binary(vm, op, a, b) {
+        return r;
     }
     sequence_op(vm, op, a, b)
 }

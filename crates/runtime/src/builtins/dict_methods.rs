@@ -1,4 +1,5 @@
-//! Methods of `dict` (and the `dict.fromkeys` class method).
+//! Methods of `dict` (and the `dict.fromkeys` class method), and
+//! `isdisjoint` of its keys and items views.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -131,4 +132,47 @@ pub fn fromkeys(vm: &mut Vm, _recv: &Value, args: Args) -> PyResult<Value> {
         mapping::dict_set(vm, &d, k, value.clone())?;
     }
     Ok(Value::Dict(d))
+}
+
+/// The attributes of an iterator value beyond the iterator methods: a dict
+/// view's `mapping` (a read-only proxy of its dict) and a keys or items
+/// view's `isdisjoint` (the `getattr` slot of the iterator type).
+pub fn view_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    if name == "mapping" {
+        let dict = match obj {
+            Value::Iter(state) => match &*state.borrow() {
+                crate::object::iter_state::IterState::DictView { dict, .. } => dict.clone(),
+                _ => return Ok(None),
+            },
+            _ => return Ok(None),
+        };
+        let types = vm.import("types")?;
+        let proxy = crate::attrs::get_attr(vm, &types, "MappingProxyType")?;
+        return vm
+            .call(&proxy, Args::new(vec![Value::Dict(dict)]))
+            .map(Some);
+    }
+    if name != "isdisjoint" || !crate::ops::dict_views::is_set_view(obj) {
+        return Ok(None);
+    }
+    Ok(Some(Value::Builtin(Rc::new(
+        crate::object::value::Builtin {
+            name: "isdisjoint",
+            func: view_isdisjoint,
+            receiver: obj.clone(),
+        },
+    ))))
+}
+
+/// `view.isdisjoint(other)`: whether no item `other` iterates is in the view.
+fn view_isdisjoint(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let other = super::args::exactly_one("isdisjoint", &args)?;
+    let own = tracked(RefCell::new(crate::object::set::PySet::new()));
+    iterators::extend_set(vm, &own, recv)?;
+    for item in iterators::collect(vm, &other)? {
+        if mapping::set_contains(vm, &own, &item)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
 }

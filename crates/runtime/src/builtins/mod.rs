@@ -200,6 +200,7 @@ pub fn install(vm: &mut Vm) {
     ] {
         slots.get_mut(t).methods = misc_methods::ITERATOR_METHODS;
     }
+    slots.get_mut(TypeId::Iterator).getattr = Some(dict_methods::view_attribute);
     let exception = slots.get_mut(TypeId::BaseException);
     exception.methods = exception_methods::METHODS;
     exception.getattr = Some(exception_methods::getattr);

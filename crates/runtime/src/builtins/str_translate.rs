@@ -147,9 +147,7 @@ pub fn translate_bytes(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<V
         table => {
             let table = bytes_argument(table)?;
             if table.len() != 256 {
-                return Err(value_error(
-                    "translation table must be 256 characters long",
-                ));
+                return Err(value_error("translation table must be 256 characters long"));
             }
             Some(table)
         }

@@ -73,7 +73,10 @@ pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
             let r = compare_op(vm, CmpOp::Eq, a, b)?;
             truthy(vm, &r)
         }
-        _ => Ok(values_equal(a, b)),
+        _ => match super::dict_views::compare(vm, CmpOp::Eq, a, b) {
+            Some(r) => truthy(vm, &r?),
+            None => Ok(values_equal(a, b)),
+        },
     }
 }
 
@@ -158,6 +161,9 @@ pub(super) fn generic_compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> P
     if let Some(r) = crate::dunders::compare(vm, op, a, b)? {
         return Ok(r);
     }
+    if let Some(r) = super::dict_views::compare(vm, op, a, b) {
+        return r;
+    }
     let r = match op {
         CmpOp::Eq => eq(vm, a, b)?,
         CmpOp::NotEq => !eq(vm, a, b)?,
@@ -190,8 +196,8 @@ pub(super) fn generic_compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> P
                         return Err(type_error(format!(
                             "'{}' not supported between instances of '{}' and '{}'",
                             op.symbol(),
-                            type_of(a).name(),
-                            type_of(b).name()
+                            iterators::type_name(a),
+                            iterators::type_name(b)
                         )));
                     }
                 }
