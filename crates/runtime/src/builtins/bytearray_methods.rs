@@ -76,6 +76,7 @@ like_bytes!(
     isspace,
     islower,
     isupper,
+    istitle,
     isascii,
     partition,
     rpartition,

@@ -41,6 +41,7 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("isspace", isspace),
     ("islower", islower),
     ("isupper", isupper),
+    ("istitle", istitle),
     ("isascii", isascii),
     ("partition", partition),
     ("rpartition", rpartition),
@@ -546,6 +547,23 @@ fn islower(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 
 fn isupper(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     predicate("isupper", recv, &args, |b| cased(b, false))
+}
+
+/// Cased bytes only in title case: an uppercase one never after a cased one,
+/// a lowercase one always after one; and at least one cased byte.
+fn istitle(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    predicate("istitle", recv, &args, |b| {
+        let (mut previous_cased, mut any) = (false, false);
+        for c in b {
+            if c.is_ascii_uppercase() && previous_cased || c.is_ascii_lowercase() && !previous_cased
+            {
+                return false;
+            }
+            previous_cased = c.is_ascii_alphabetic();
+            any |= previous_cased;
+        }
+        any
+    })
 }
 
 fn partition_at(recv: &Value, args: &Args, name: &str, reverse: bool) -> PyResult<Value> {

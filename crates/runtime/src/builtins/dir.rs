@@ -39,6 +39,38 @@ const OBJECT_NAMES: &[&str] = &[
     "__subclasshook__",
 ];
 
+/// What CPython's built-in types list besides their methods: data attributes
+/// (which their `getattr` slot answers) and the class-level names.
+const TYPE_NAMES: &[(TypeId, &[&str])] = &[
+    (
+        TypeId::Int,
+        &["__getnewargs__", "denominator", "imag", "numerator", "real"],
+    ),
+    (TypeId::Float, &["__getnewargs__", "imag", "real"]),
+    (TypeId::Complex, &["imag", "real"]),
+    (TypeId::Str, &["__getnewargs__"]),
+    (TypeId::Bytes, &["__getnewargs__"]),
+    (TypeId::Tuple, &["__class_getitem__", "__getnewargs__"]),
+    (TypeId::List, &["__class_getitem__"]),
+    (TypeId::Dict, &["__class_getitem__"]),
+    (TypeId::Set, &["__class_getitem__"]),
+    (TypeId::FrozenSet, &["__class_getitem__"]),
+    (TypeId::Range, &["start", "step", "stop"]),
+    (TypeId::Slice, &["start", "step", "stop"]),
+    (
+        TypeId::BaseException,
+        &[
+            "__cause__",
+            "__context__",
+            "__dict__",
+            "__setstate__",
+            "__suppress_context__",
+            "__traceback__",
+            "args",
+        ],
+    ),
+];
+
 /// `dir([obj])`.
 pub fn dir(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     count_range("dir", &args, 0, 1)?;
@@ -120,6 +152,8 @@ fn add_type(vm: &Vm, t: &TypeRef, names: &mut BTreeSet<Rc<str>>) {
                     .chain(slots.class_methods);
                 names.extend(own.map(|(n, _)| Rc::from(*n)));
                 names.extend(slots.data_attributes.iter().map(|n| Rc::from(*n)));
+                let listed = TYPE_NAMES.iter().filter(|(t, _)| *t == b);
+                names.extend(listed.flat_map(|(_, n)| n.iter().map(|n| Rc::from(*n))));
             }
         }
     }

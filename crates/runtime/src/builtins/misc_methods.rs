@@ -22,6 +22,7 @@ pub const SEQUENCE_METHODS: &[(&str, NativeFn)] = &[("index", seq_index), ("coun
 /// `int` (and so `bool`).
 pub const INT_METHODS: &[(&str, NativeFn)] = &[
     ("bit_length", bit_length),
+    ("bit_count", bit_count),
     ("to_bytes", to_bytes),
     ("conjugate", identity),
     ("as_integer_ratio", int_ratio),
@@ -187,6 +188,12 @@ fn int_of(recv: &Value) -> BigInt {
 fn bit_length(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     no_args("int.bit_length", &args)?;
     Ok(Value::Int(int_of(recv).magnitude().bits() as i64))
+}
+
+/// `int.bit_count()`: the ones in the binary form of its absolute value.
+fn bit_count(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("int.bit_count", &args)?;
+    Ok(Value::Int(int_of(recv).magnitude().count_ones() as i64))
 }
 
 fn int_ratio(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
