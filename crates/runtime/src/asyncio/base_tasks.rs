@@ -62,6 +62,7 @@ pub(super) fn get_stack(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<V
             code,
             line: frame.line,
             back,
+            namespaces: None,
         }));
         back = object.clone();
         frames.push(object);

@@ -1,7 +1,9 @@
 //! Frame objects as `Task.get_stack()` hands them out: a snapshot of one
 //! frame (its code, the line it was at, the frame it was called from), with
 //! CPython's repr (`<frame at 0x…, file 'prog.py', line 7, code outer>`) and
-//! the attributes programs read: `f_code`, `f_lineno`, `f_back`.
+//! the attributes programs read: `f_code`, `f_lineno`, `f_back`, and for a
+//! frame of the running stack (`sys._getframe`, `inspect.currentframe`) its
+//! `f_locals` and `f_globals` as they were then.
 
 use std::rc::Rc;
 
@@ -19,6 +21,8 @@ pub struct FrameObject {
     /// `f_back`: the frame below, or None (a suspended coroutine's frame
     /// has none).
     pub back: Value,
+    /// `f_locals` and `f_globals`, for a frame taken from the running stack.
+    pub namespaces: Option<(Value, Value)>,
 }
 
 impl NativeObject for FrameObject {
@@ -38,7 +42,7 @@ impl NativeObject for FrameObject {
 }
 
 /// The frame's data attributes (its type's `getattr` slot).
-pub fn getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+pub fn getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
     let Some(frame) = downcast::<FrameObject>(obj) else {
         return Ok(None);
     };
@@ -46,6 +50,29 @@ pub fn getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
         "f_code" => Value::Native(Rc::new(Code(frame.code.clone()))),
         "f_lineno" => Value::Int(frame.line as i64),
         "f_back" => frame.back.clone(),
+        "f_locals" | "f_globals" => match &frame.namespaces {
+            Some((locals, _)) if name == "f_locals" => refreshed(vm, locals),
+            Some((_, globals)) => globals.clone(),
+            None => return Ok(None),
+        },
         _ => return Ok(None),
     }))
+}
+
+/// A function frame's `f_locals`, refreshed from its variables while the
+/// frame is still on the stack (its locals dict is the one the frame keeps),
+/// as CPython's `f_locals` is on every access.
+fn refreshed(vm: &mut Vm, locals: &Value) -> Value {
+    let Value::Dict(dict) = locals else {
+        return locals.clone();
+    };
+    let live = vm.frames.iter_mut().rev().find(|f| {
+        f.locals_dict
+            .as_ref()
+            .is_some_and(|own| Rc::ptr_eq(own, dict))
+    });
+    match live {
+        Some(frame) => super::functions::frame_locals(frame),
+        None => locals.clone(),
+    }
 }

@@ -58,6 +58,7 @@ fn frame_attribute(vm: &Vm, g: &Rc<Generator>, name: &str) -> Option<Value> {
         code,
         line,
         back: Value::None,
+        namespaces: None,
     };
     Some(Value::Native(Rc::new(frame)))
 }

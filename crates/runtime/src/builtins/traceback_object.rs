@@ -127,6 +127,7 @@ pub fn getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
             code: entry.code.clone(),
             line,
             back: Value::None,
+            namespaces: None,
         })),
         "tb_lineno" => Value::Int(i64::from(line)),
         "tb_next" => next_of(&tb),

@@ -223,16 +223,22 @@ fn getframe(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         Some(v) => index_arg(v)?.max(0) as usize,
         None => 0,
     };
-    let program: Vec<_> = vm.frames.iter().filter(|f| !f.code.library).collect();
+    let program: Vec<usize> = (0..vm.frames.len())
+        .filter(|&i| !vm.frames[i].code.library)
+        .collect();
     if depth >= program.len() {
         return Err(value_error("call stack is not deep enough"));
     }
     let mut frame = Value::None;
-    for f in &program[..program.len() - depth] {
+    for &i in &program[..program.len() - depth] {
+        let f = &mut vm.frames[i];
+        let locals = crate::builtins::functions::frame_locals(f);
+        let globals = Value::Dict(f.globals.attrs.clone());
         frame = Value::Native(Rc::new(FrameObject {
             code: f.code.clone(),
             line: f.current_line(),
             back: frame,
+            namespaces: Some((locals, globals)),
         }));
     }
     Ok(frame)
