@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use super::function_attrs::Code;
 use crate::object::code::CodeObject;
+use crate::object::frame::Frame;
 use crate::object::native::{downcast, NativeObject};
 use crate::object::types::TypeId;
 use crate::object::value::{address_of_ptr, PyResult, Value};
@@ -48,10 +49,13 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> 
     };
     Ok(Some(match name {
         "f_code" => Value::Native(Rc::new(Code(frame.code.clone()))),
-        "f_lineno" => Value::Int(frame.line as i64),
+        "f_lineno" => {
+            let live = live_frame(vm, &frame).map(|f| f.current_line());
+            Value::Int(live.unwrap_or(frame.line) as i64)
+        }
         "f_back" => frame.back.clone(),
         "f_locals" | "f_globals" => match &frame.namespaces {
-            Some((locals, _)) if name == "f_locals" => refreshed(vm, locals),
+            Some((locals, _)) if name == "f_locals" => refreshed(vm, &frame, locals),
             Some((_, globals)) => globals.clone(),
             None => return Ok(None),
         },
@@ -62,17 +66,25 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> 
 /// A function frame's `f_locals`, refreshed from its variables while the
 /// frame is still on the stack (its locals dict is the one the frame keeps),
 /// as CPython's `f_locals` is on every access.
-fn refreshed(vm: &mut Vm, locals: &Value) -> Value {
-    let Value::Dict(dict) = locals else {
-        return locals.clone();
-    };
-    let live = vm.frames.iter_mut().rev().find(|f| {
-        f.locals_dict
-            .as_ref()
-            .is_some_and(|own| Rc::ptr_eq(own, dict))
-    });
-    match live {
-        Some(frame) => super::functions::frame_locals(frame),
-        None => locals.clone(),
+fn refreshed(vm: &mut Vm, frame: &FrameObject, locals: &Value) -> Value {
+    match live_frame(vm, frame) {
+        Some(live) if matches!(locals, Value::Dict(_)) => super::functions::frame_locals(live),
+        _ => locals.clone(),
     }
+}
+
+/// The running frame a snapshot of the stack was taken of, while it is still
+/// on the stack: the one keeping the same locals dict (a function's), or
+/// running the same module or class code.
+fn live_frame<'v>(vm: &'v mut Vm, frame: &FrameObject) -> Option<&'v mut Frame> {
+    let (Value::Dict(dict), _) = frame.namespaces.as_ref()? else {
+        return None;
+    };
+    vm.frames.iter_mut().rev().find(|f| {
+        Rc::ptr_eq(&f.code, &frame.code)
+            && match &f.locals_dict {
+                Some(own) => Rc::ptr_eq(own, dict),
+                None => !f.code.is_function(),
+            }
+    })
 }

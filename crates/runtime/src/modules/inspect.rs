@@ -32,6 +32,8 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("isawaitable", isawaitable),
         ("getgeneratorstate", getgeneratorstate),
         ("getcoroutinestate", getcoroutinestate),
+        ("_program_lines", program_lines),
+        ("_code_lines", code_lines),
     ];
     let m = super::native_module("inspect", stdlib_path!("inspect.py"), FUNCTIONS);
     {
@@ -182,4 +184,44 @@ fn getgeneratorstate(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 
 fn getcoroutinestate(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     state_name(&exactly_one("getcoroutinestate", &args)?, true)
+}
+
+/// `_program_lines(filename)`: the lines of the program's text (each with its
+/// line break) when `filename` is the program's file, else None: the one
+/// source `getsource` can read, as CPython's linecache reads the file.
+fn program_lines(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let filename = exactly_one("_program_lines", &args)?;
+    if !matches!(&filename, Value::Str(f) if **f == *vm.main.filename) {
+        return Ok(Value::None);
+    }
+    let lines = vm
+        .source_lines
+        .iter()
+        .map(|l| Value::str(&format!("{l}\n")));
+    Ok(Value::list(lines.collect()))
+}
+
+/// `_code_lines(code)`: the first and last lines of a code object's source,
+/// its nested functions' included (where the block `getsource` shows ends).
+fn code_lines(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let value = exactly_one("_code_lines", &args)?;
+    let Some(code) =
+        crate::object::native::downcast::<crate::builtins::function_attrs::Code>(&value)
+    else {
+        return Err(crate::object::exceptions::type_error(
+            "a code object is required",
+        ));
+    };
+    fn last_line(code: &crate::object::code::CodeObject) -> u32 {
+        let own = code.spans.iter().map(|s| s.end.line).max().unwrap_or(0);
+        code.functions
+            .iter()
+            .map(|f| last_line(f))
+            .fold(own, u32::max)
+    }
+    let first = i64::from(code.0.first_line);
+    Ok(Value::tuple(vec![
+        Value::Int(first),
+        Value::Int(i64::from(last_line(&code.0)).max(first)),
+    ]))
 }

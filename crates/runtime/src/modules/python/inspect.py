@@ -1051,3 +1051,233 @@ def cleandoc(doc):
 def currentframe():
     # sys._getframe does not count this frame, one of the library's.
     return sys._getframe(0)
+
+
+# Source code: only the program's own text can be read (CPython reads any
+# file through linecache). A function's block ends where its code's last
+# line is (the compiler's positions), a class's where its indented body
+# ends.
+
+def istraceback(object):
+    return isinstance(object, types.TracebackType)
+
+
+def isframe(object):
+    return isinstance(object, types.FrameType)
+
+
+def iscode(object):
+    return isinstance(object, types.CodeType)
+
+
+def getfile(object):
+    if ismodule(object):
+        if getattr(object, '__file__', None):
+            return object.__file__
+        raise TypeError('{!r} is a built-in module'.format(object))
+    if isclass(object):
+        if hasattr(object, '__module__'):
+            module = sys.modules.get(object.__module__)
+            if getattr(module, '__file__', None):
+                return module.__file__
+            if object.__module__ == '__main__':
+                raise OSError('source code not available')
+        raise TypeError('{!r} is a built-in class'.format(object))
+    if ismethod(object):
+        object = object.__func__
+    if isfunction(object):
+        object = object.__code__
+    if istraceback(object):
+        object = object.tb_frame
+    if isframe(object):
+        object = object.f_code
+    if iscode(object):
+        return object.co_filename
+    raise TypeError('module, class, method, function, traceback, frame, or '
+                    'code object was expected, got {}'.format(
+                    type(object).__name__))
+
+
+def getsourcefile(object):
+    return getfile(object)
+
+
+def _class_block(lines, cls):
+    import re
+    pattern = re.compile(r'(\s*)class\s+' + re.escape(cls.__name__) + r'\b')
+    for index, line in enumerate(lines):
+        match = pattern.match(line)
+        if match is None:
+            continue
+        indent = len(match.group(1))
+        start = index
+        while start > 0 and lines[start - 1].strip().startswith('@') and \
+                len(lines[start - 1]) - len(lines[start - 1].lstrip()) == indent:
+            start -= 1
+        end = index + 1
+        last = index + 1
+        while end < len(lines):
+            text = lines[end]
+            stripped = text.strip()
+            if stripped and not stripped.startswith('#'):
+                if len(text) - len(text.lstrip()) <= indent:
+                    break
+                last = end + 1
+            end += 1
+        return start, _with_comments(lines, index, last)
+    raise OSError('could not find class definition')
+
+
+def _indent(line):
+    return len(line) - len(line.lstrip())
+
+
+def _with_comments(lines, header, last):
+    # CPython's BlockFinder keeps the comments after a block's last line that
+    # are indented at least as much as its body's first line.
+    base = _indent(lines[header])
+    body = next((_indent(line) for line in lines[header + 1:last]
+                 if line.strip() and not line.strip().startswith('#')
+                 and _indent(line) > base), None)
+    if body is None:
+        return last
+    end = last
+    for index in range(last, len(lines)):
+        stripped = lines[index].strip()
+        if not stripped:
+            continue
+        if not stripped.startswith('#'):
+            break
+        if _indent(lines[index]) >= body:
+            end = index + 1
+    return end
+
+
+def findsource(object):
+    file = getsourcefile(object)
+    lines = _program_lines(file)
+    if not lines:
+        raise OSError('could not get source code')
+    if ismodule(object):
+        return lines, 0
+    if isclass(object):
+        return lines, _class_block(lines, object)[0]
+    if ismethod(object):
+        object = object.__func__
+    if isfunction(object):
+        object = object.__code__
+    if istraceback(object):
+        object = object.tb_frame
+    if isframe(object):
+        object = object.f_code
+    if iscode(object):
+        return lines, object.co_firstlineno - 1
+    raise OSError('could not find code object')
+
+
+def getsourcelines(object):
+    object = unwrap(object)
+    lines, lnum = findsource(object)
+    if istraceback(object):
+        object = object.tb_frame
+    if isframe(object) and object.f_code.co_name == '<module>' or ismodule(object):
+        return lines, 0
+    if isclass(object):
+        start, end = _class_block(lines, object)
+        return lines[start:end], start + 1
+    if ismethod(object):
+        object = object.__func__
+    if isfunction(object):
+        object = object.__code__
+    if isframe(object):
+        object = object.f_code
+    first, last = _code_lines(object)
+    return lines[first - 1:_with_comments(lines, first - 1, last)], first
+
+
+def getsource(object):
+    lines, lnum = getsourcelines(object)
+    return ''.join(lines)
+
+
+def getcomments(object):
+    return None
+
+
+class FrameInfo(tuple):
+    _fields = ('frame', 'filename', 'lineno', 'function', 'code_context', 'index')
+
+    def __new__(cls, frame, filename, lineno, function, code_context, index, *, positions=None):
+        instance = tuple.__new__(cls, (frame, filename, lineno, function, code_context, index))
+        instance.positions = positions
+        return instance
+
+    frame = property(lambda self: self[0])
+    filename = property(lambda self: self[1])
+    lineno = property(lambda self: self[2])
+    function = property(lambda self: self[3])
+    code_context = property(lambda self: self[4])
+    index = property(lambda self: self[5])
+
+    def __repr__(self):
+        return ('FrameInfo(frame={!r}, filename={!r}, lineno={!r}, function={!r}, '
+                'code_context={!r}, index={!r}, positions={!r})'.format(
+                    *self, self.positions))
+
+
+def _frame_info(frame, filename, lineno, function, context):
+    lines = _program_lines(filename) if context > 0 else None
+    if lines:
+        start = max(0, min(lineno - 1 - (context - 1) // 2, len(lines) - context))
+        return FrameInfo(frame, filename, lineno, function,
+                         lines[start:start + context], lineno - 1 - start)
+    return FrameInfo(frame, filename, lineno, function, None, None)
+
+
+def getframeinfo(frame, context=1):
+    if istraceback(frame):
+        lineno = frame.tb_lineno
+        frame = frame.tb_frame
+    else:
+        lineno = frame.f_lineno
+    info = _frame_info(frame, frame.f_code.co_filename, lineno, frame.f_code.co_name, context)
+    return Traceback(*info[1:])
+
+
+class Traceback(tuple):
+    def __new__(cls, filename, lineno, function, code_context, index):
+        return tuple.__new__(cls, (filename, lineno, function, code_context, index))
+
+    filename = property(lambda self: self[0])
+    lineno = property(lambda self: self[1])
+    function = property(lambda self: self[2])
+    code_context = property(lambda self: self[3])
+    index = property(lambda self: self[4])
+
+
+def getouterframes(frame, context=1):
+    framelist = []
+    while frame:
+        code = frame.f_code
+        framelist.append(_frame_info(frame, code.co_filename, frame.f_lineno, code.co_name, context))
+        frame = frame.f_back
+    return framelist
+
+
+def stack(context=1):
+    # The program's frames, and where the running loop's frames are (CPython
+    # has frames of asyncio between them), those frames as traceback's
+    # extract_stack lists them, without frame objects.
+    import traceback
+    program = getouterframes(sys._getframe(0), context)
+    entries = traceback.extract_stack()[::-1]
+    result = []
+    index = 0
+    for entry in entries:
+        if index < len(program) and entry.filename == program[index].filename \
+                and entry.name == program[index].function:
+            result.append(program[index])
+            index += 1
+        elif index > 0:
+            result.append(FrameInfo(None, entry.filename, entry.lineno, entry.name, None, None))
+    return result
