@@ -129,14 +129,16 @@ fn find_in_mro(vm: &Vm, mro: &[TypeRef], name: &str) -> Option<Found> {
 /// What a built-in type's method found on an instance binds to: the
 /// instance itself for `object`'s and exceptions' methods, for the generic
 /// attribute access every built-in type shares with `object`
-/// (`tuple.__getattribute__(obj, name)` reads `obj.__dict__`) and for
-/// `dict.__getitem__` (which asks the class's `__missing__`), its payload for
+/// (`tuple.__getattribute__(obj, name)` reads `obj.__dict__`), for
+/// `dict.__getitem__` (which asks the class's `__missing__`) and for
+/// `random.Random`'s (which use the class's own `random()`), its payload for
 /// the methods of a built-in base type.
 fn bind_target(obj: &Value, t: TypeId, name: &str) -> Value {
     let generic_attribute = matches!(name, "__getattribute__" | "__setattr__" | "__delattr__");
     if t == TypeId::Object
         || t.is_exception()
         || generic_attribute
+        || t == TypeId::Random
         || (t == TypeId::Dict && name == "__getitem__")
     {
         obj.clone()

@@ -85,6 +85,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("_arguments"),
         python!("_collections"),
         python!("_csv"),
+        python!("_random_methods"),
         python!("abc"),
         python!("argparse"),
         python!("array"),

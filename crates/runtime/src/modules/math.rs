@@ -32,6 +32,8 @@ pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("cos", cos),
         ("tan", tan),
         ("atan", atan),
+        ("asin", asin),
+        ("acos", acos),
         ("atan2", atan2),
         ("hypot", hypot),
         ("fabs", fabs),
@@ -199,6 +201,16 @@ fn cos(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 fn tan(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let x = one_float("tan", &args)?;
     checked(x, x.tan())
+}
+
+fn asin(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let x = one_float("asin", &args)?;
+    checked(x, x.asin())
+}
+
+fn acos(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let x = one_float("acos", &args)?;
+    checked(x, x.acos())
 }
 
 fn atan(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {

@@ -2,6 +2,8 @@
 //! algorithms. Each function is both a module-level function, over the
 //! module's generator (seeded with the run's seed at first use), and a
 //! method of `random.Random`, whose instances have generators of their own.
+//! `Random` can be subclassed (the instance's payload is its generator); a
+//! subclass that makes its own numbers gets CPython's Python methods.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -25,7 +27,7 @@ use crate::vm::Vm;
 
 pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     let slots = vm.slots.get_mut(TypeId::Random);
-    slots.methods = FUNCTIONS;
+    slots.methods = METHODS;
     slots.construct = Some(construct);
     let m = super::native_module("random", stdlib_path!("random.py"), FUNCTIONS);
     m.attrs
@@ -34,8 +36,94 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     Ok(m)
 }
 
+/// The module's `__getattr__`: `SystemRandom`, from the Python half.
+fn module_getattr(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let name = crate::builtins::args::exactly_one("__getattr__", &args)?;
+    if matches!(&name, Value::Str(n) if &**n == "SystemRandom") {
+        let half = vm.import("_random_methods")?;
+        return crate::attrs::get_attr(vm, &half, "SystemRandom");
+    }
+    Err(crate::object::exceptions::exc(
+        TypeId::AttributeError,
+        format!(
+            "module 'random' has no attribute '{}'",
+            crate::repr::str_value(&name)?
+        ),
+    ))
+}
+
+/// The methods of `Random`: the module's functions, those built on
+/// `random()` and `getrandbits()` run by CPython's Python code (the module's
+/// Python half) for an instance whose class defines its own `random`,
+/// `getrandbits` or `_randbelow`, as CPython's methods then use them.
+macro_rules! methods {
+    (core: $($core:ident),*; derived: $($derived:ident),* $(,)?) => {
+        const METHODS: &[(&str, NativeFn)] = &[
+            ("__init__", init),
+            $((stringify!($core), $core),)*
+            $((stringify!($derived), {
+                fn method(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+                    match python_method(vm, recv, stringify!($derived))? {
+                        Some(method) => vm.call_method(&method, recv, args),
+                        None => $derived(vm, recv, args),
+                    }
+                }
+                method
+            }),)*
+        ];
+    };
+}
+
+methods!(
+    core: seed, random, getstate, setstate, getrandbits;
+    derived: randint, randrange, choice, choices, shuffle, sample, uniform, triangular, gauss,
+    normalvariate, expovariate, lognormvariate, paretovariate, weibullvariate, vonmisesvariate,
+    gammavariate, betavariate, randbytes,
+);
+
+/// The Python version of method `name` when `recv` is an instance of a
+/// class that makes its own random numbers (CPython's `__init_subclass__`
+/// looks for the same three names).
+fn python_method(vm: &mut Vm, recv: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Value::Instance(instance) = recv else {
+        return Ok(None);
+    };
+    let class = instance.class.borrow().clone();
+    let own = TypeRef::Class(class).mro().into_iter().any(|t| match t {
+        TypeRef::Class(c) => {
+            let dict = c.dict.borrow();
+            ["random", "getrandbits", "_randbelow"]
+                .iter()
+                .any(|n| dict.get_str(n).is_some())
+        }
+        TypeRef::Builtin(_) => false,
+    });
+    if !own {
+        return Ok(None);
+    }
+    let half = vm.import("_random_methods")?;
+    let methods = crate::attrs::get_attr(vm, &half, "_python_methods")?;
+    crate::ops::get_item(vm, &methods, &Value::str(name)).map(Some)
+}
+
+/// `Random.__init__(self, x=None)`, which a subclass's `__init__` calls:
+/// `self.seed(x)` (the subclass's own `seed` if it has one) and
+/// `self.gauss_next = None`, as CPython's Python `Random` does.
+fn init(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
+    let x = args.take_kw("x");
+    reject_kwargs("__init__", &args)?;
+    let x = args.pos.pop().or(x).unwrap_or(Value::None);
+    let seed = crate::attrs::get_attr(vm, recv, "seed")?;
+    vm.call(&seed, Args::new(vec![x]))?;
+    if let Value::Instance(_) = recv {
+        crate::attrs::set_attr(vm, recv, "gauss_next", Value::None)?;
+    }
+    Ok(Value::None)
+}
+
 /// The functions of the module, which are also the methods of `Random`.
 const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("__getattr__", module_getattr),
     ("seed", seed),
     ("random", random),
     ("randint", randint),
@@ -92,7 +180,7 @@ impl NativeObject for Generator {
 /// The generator a call uses: the `Random` instance it is a method of, or
 /// the module's, seeded with the run's seed before first use.
 fn generator(vm: &mut Vm, recv: &Value) -> Rc<Generator> {
-    if let Some(own) = downcast::<Generator>(recv) {
+    if let Some(own) = downcast::<Generator>(crate::object::instance::payload(recv)) {
         return own;
     }
     let seed = vm.seed;

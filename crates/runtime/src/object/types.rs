@@ -90,7 +90,8 @@ types! {
     AttrGetter: "attrgetter", "operator", Object;
     TextIOWrapper: "TextIOWrapper", "_io", Object;
     FrozenSet: "frozenset", "builtins", Object;
-    Random: "Random", "random", Object;
+    RandomCore: "Random", "_random", Object;
+    Random: "Random", "random", RandomCore;
     // asyncio objects
     Future: "Future", "_asyncio", Object;
     Task: "Task", "_asyncio", Future;

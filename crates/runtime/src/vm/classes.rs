@@ -31,6 +31,7 @@ fn base_layout(t: TypeId) -> Option<TypeId> {
         | TypeId::Dict
         | TypeId::Set
         | TypeId::FrozenSet
+        | TypeId::Random
         | TypeId::Type => t,
         _ => return None,
     })
@@ -343,6 +344,15 @@ impl Vm {
             TypeId::Set => Ok(instance_with(class, Value::set(PySet::new()))),
             // A metaclass: its instances are classes.
             TypeId::Type => self.new_class(TypeRef::Class(class.clone()), args),
+            // A generator seeded by `__init__` (random's `Random.__new__`
+            // takes the arguments and leaves them to it).
+            TypeId::Random => {
+                let made = self.call(
+                    &Value::Type(TypeRef::Builtin(TypeId::Random)),
+                    Args::default(),
+                )?;
+                Ok(instance_with(class, made))
+            }
             layout => {
                 // Immutable values are made by `__new__` from the arguments.
                 let made = self.call(
@@ -413,7 +423,11 @@ impl Vm {
                 fill_container(&payload, filled);
                 Ok(())
             }
-            _ => Ok(()),
+            // A built-in `__init__` of the layout's type (random's `Random`).
+            layout => match self.slots.get(layout).find("__init__") {
+                Some((_, init)) => init(self, obj, args).map(|_| ()),
+                None => Ok(()),
+            },
         }
     }
 
