@@ -195,6 +195,23 @@ fn binary_of_instance(
                 }
             }
         }
+        // Neither operand's `__mul__`/`__rmul__` took it: a sequence repeats
+        // only by an integer (CPython's `sq_repeat` asks for `__index__`).
+        for (seq, n) in [(a, b), (b, a)] {
+            if matches!(
+                payload(seq),
+                Value::Str(_)
+                    | Value::List(_)
+                    | Value::Tuple(_)
+                    | Value::Bytes(_)
+                    | Value::ByteArray(_)
+            ) {
+                return Err(type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    type_of(n).name()
+                )));
+            }
+        }
     }
     let symbol = match (op, inplace) {
         (BinOp::Pow, false) => "** or pow()".to_string(),
@@ -208,10 +225,12 @@ fn binary_of_instance(
     )))
 }
 
-/// Whether `e` is the TypeError saying no operand supports the operator.
+/// Whether `e` is the TypeError saying no operand supports the operator (or
+/// that a sequence repeats only by an int, which names a type too).
 fn refuses_operands(e: &crate::object::value::ExcRef) -> bool {
     e.is(TypeId::TypeError)
-        && matches!(e.first_arg(), Value::Str(m) if m.starts_with("unsupported operand type(s)"))
+        && matches!(e.first_arg(), Value::Str(m) if m.starts_with("unsupported operand type(s)")
+            || m.starts_with("can't multiply sequence by non-int"))
 }
 
 /// `-a`, `+a`, `~a`, `not a` on an instance of a class.
