@@ -703,13 +703,51 @@ NamedTuple = type.__new__(NamedTupleMeta, 'NamedTuple', (), {'__module__': 'typi
 
 class _TypedDictMeta(type):
     def __new__(cls, name, bases, ns, total=True):
-        return type.__new__(type, name, (dict,), {'__module__': ns.get('__module__', '__main__'),
-                                                 '__annotations__': ns.get('__annotations__', {}),
-                                                 '__total__': total})
+        tp_dict = type.__new__(_TypedDictMeta, name, (dict,), {
+            '__module__': ns.get('__module__', '__main__')})
+        annotations = {}
+        required_keys = set()
+        optional_keys = set()
+        for base in bases:
+            annotations.update(base.__dict__.get('__annotations__', {}))
+            base_required = base.__dict__.get('__required_keys__', set())
+            required_keys |= base_required
+            optional_keys -= base_required
+            base_optional = base.__dict__.get('__optional_keys__', set())
+            required_keys -= base_optional
+            optional_keys |= base_optional
+        own_annotations = ns.get('__annotations__', {})
+        annotations.update(own_annotations)
+        for key, annotation in own_annotations.items():
+            origin = get_origin(annotation)
+            if origin is Annotated and get_args(annotation):
+                origin = get_origin(get_args(annotation)[0])
+            if origin is Required:
+                required = True
+            elif origin is NotRequired:
+                required = False
+            else:
+                required = total
+            if required:
+                required_keys.add(key)
+                optional_keys.discard(key)
+            else:
+                optional_keys.add(key)
+                required_keys.discard(key)
+        tp_dict.__annotations__ = annotations
+        tp_dict.__required_keys__ = frozenset(required_keys)
+        tp_dict.__optional_keys__ = frozenset(optional_keys)
+        tp_dict.__total__ = total
+        return tp_dict
 
+    def __call__(cls, /, *args, **kwargs):
+        return dict(*args, **kwargs)
+
+
+class _TypedDictRoot(_TypedDictMeta):
     def __call__(cls, typename, fields=None, /, *, total=True, **kwargs):
-        return type(typename, (dict,), {'__annotations__': dict(fields or kwargs),
-                                        '__total__': total, '__module__': '__main__'})
+        ns = {'__annotations__': dict(fields or kwargs), '__module__': '__main__'}
+        return _TypedDictMeta(typename, (), ns, total=total)
 
 
-TypedDict = type.__new__(_TypedDictMeta, 'TypedDict', (), {'__module__': 'typing'})
+TypedDict = type.__new__(_TypedDictRoot, 'TypedDict', (), {'__module__': 'typing'})
