@@ -12,6 +12,7 @@ mod itertools;
 mod logging;
 mod loopscope;
 mod math;
+mod math_float;
 mod operator;
 mod posix;
 mod random;

@@ -65,6 +65,9 @@ pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
         attrs.insert_str("tau", Value::Float(std::f64::consts::TAU));
         attrs.insert_str("inf", Value::Float(f64::INFINITY));
         attrs.insert_str("nan", Value::Float(f64::NAN));
+        for (name, f) in super::math_float::FUNCTIONS {
+            attrs.insert_str(name, crate::builtins::function(name, *f));
+        }
     }
     Ok(m)
 }
