@@ -73,10 +73,18 @@ pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
             let r = compare_op(vm, CmpOp::Eq, a, b)?;
             truthy(vm, &r)
         }
-        _ => match super::dict_views::compare(vm, CmpOp::Eq, a, b) {
-            Some(r) => truthy(vm, &r?),
-            None => Ok(values_equal(a, b)),
-        },
+        _ => other_values_equal(vm, a, b),
+    }
+}
+
+/// `==` of values of no kind above: a set-like dict view compares as a set,
+/// the rest by value. Out of line, so that `eq`'s frame, which nested
+/// comparisons stack up, stays small.
+#[inline(never)]
+fn other_values_equal(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    match super::dict_views::compare(vm, CmpOp::Eq, a, b) {
+        Some(r) => truthy(vm, &r?),
+        None => Ok(values_equal(a, b)),
     }
 }
 
@@ -161,9 +169,6 @@ pub(super) fn generic_compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> P
     if let Some(r) = crate::dunders::compare(vm, op, a, b)? {
         return Ok(r);
     }
-    if let Some(r) = super::dict_views::compare(vm, op, a, b) {
-        return r;
-    }
     let r = match op {
         CmpOp::Eq => eq(vm, a, b)?,
         CmpOp::NotEq => !eq(vm, a, b)?,
@@ -172,6 +177,9 @@ pub(super) fn generic_compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> P
         CmpOp::In => contains(vm, b, a)?,
         CmpOp::NotIn => !contains(vm, b, a)?,
         CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE => {
+            if let Some(r) = view_order(vm, op, a, b) {
+                return r;
+            }
             if let (Value::Set(x), Value::Set(y)) = (a, b) {
                 let (nx, ny) = (x.borrow().len(), y.borrow().len());
                 let subset = crate::mapping::set_is_subset;
@@ -258,4 +266,11 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             Ok(false)
         }
     }
+}
+
+/// An ordering between a set-like dict view and a set or view (out of line,
+/// as for [`other_values_equal`]).
+#[inline(never)]
+fn view_order(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    super::dict_views::compare(vm, op, a, b)
 }
