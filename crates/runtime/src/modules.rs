@@ -86,6 +86,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("_arguments"),
         python!("_collections"),
         python!("_csv"),
+        python!("_operator_extra"),
         python!("_random_methods"),
         python!("abc"),
         python!("argparse"),

@@ -52,6 +52,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("abs", crate::builtins::arithmetic::abs),
         ("contains", contains),
         ("index", index),
+        ("__getattr__", module_getattr),
     ];
     let m = super::native_module("operator", stdlib_path!("operator.py"), FUNCTIONS);
     for t in [TypeId::ItemGetter, TypeId::AttrGetter] {
@@ -60,6 +61,21 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
             .insert_str(t.name(), Value::Type(TypeRef::Builtin(t)));
     }
     Ok(m)
+}
+
+/// The module's `__getattr__`: the functions of its Python half
+/// (`methodcaller`, `getitem`, `iadd`, ...), imported on first use.
+fn module_getattr(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let name = exactly_one("__getattr__", &args)?;
+    let name = crate::repr::str_value(&name)?;
+    let half = vm.import("_operator_extra")?;
+    match crate::attrs::get_attr(vm, &half, &name) {
+        Err(e) if e.is(TypeId::AttributeError) => Err(crate::object::exceptions::exc(
+            TypeId::AttributeError,
+            format!("module 'operator' has no attribute '{name}'"),
+        )),
+        found => found,
+    }
 }
 
 /// `operator.index(x)`: an int, or what `x.__index__()` returns.
