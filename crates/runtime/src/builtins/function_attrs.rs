@@ -93,6 +93,7 @@ pub fn getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
             Value::Dict(dict_of(f))
         }
         "__code__" => Value::Native(Rc::new(Code(f.code.clone()))),
+        "__globals__" => Value::Dict(f.globals.attrs.clone()),
         "__closure__" => {
             if f.closure.is_empty() {
                 Value::None

@@ -7,6 +7,7 @@
 
 import collections as _collections
 import sys as _sys
+import types as _types
 
 TYPE_CHECKING = False
 
@@ -24,7 +25,37 @@ def _type_repr(obj):
 
 
 def _type_check(arg):
-    return type(None) if arg is None else arg
+    if arg is None:
+        return type(None)
+    if isinstance(arg, str):
+        return ForwardRef(arg)
+    return arg
+
+
+class ForwardRef:
+    """A type named by a string, evaluated by get_type_hints."""
+    __slots__ = ('__forward_arg__', '__forward_module__')
+
+    def __init__(self, arg, is_argument=True, module=None, *, is_class=False):
+        if not isinstance(arg, str):
+            raise TypeError(f"Forward reference must be a string -- got {arg!r}")
+        self.__forward_arg__ = arg
+        self.__forward_module__ = module
+
+    def _evaluate(self, globalns, localns):
+        return eval(self.__forward_arg__, globalns, localns)
+
+    def __eq__(self, other):
+        if not isinstance(other, ForwardRef):
+            return NotImplemented
+        return self.__forward_arg__ == other.__forward_arg__
+
+    def __hash__(self):
+        return hash((self.__forward_arg__, self.__forward_module__))
+
+    def __repr__(self):
+        module = '' if self.__forward_module__ is None else f', module={self.__forward_module__!r}'
+        return f'ForwardRef({self.__forward_arg__!r}{module})'
 
 
 class _Final:
@@ -272,7 +303,18 @@ def _annotated(form, params):
     return alias
 
 
-Annotated = _SpecialForm('Annotated', _annotated)
+class Annotated:
+    """Annotated[T, x]: T with metadata (a class, as in CPython 3.11)."""
+    __slots__ = ()
+
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("Type Annotated cannot be instantiated.")
+
+    def __class_getitem__(cls, params):
+        return _annotated(cls, params)
+
+    def __init_subclass__(cls, *args, **kwargs):
+        raise TypeError(f"Cannot subclass {cls.__module__}.Annotated")
 
 
 class _AbstractBase:
@@ -330,7 +372,7 @@ class TypeVar(_Final):
             raise TypeError("A single constraint is not allowed")
         self.__name__ = name
         self.__constraints__ = constraints
-        self.__bound__ = bound
+        self.__bound__ = None if bound is None else _type_check(bound)
         self.__covariant__ = bool(covariant)
         self.__contravariant__ = bool(contravariant)
 
@@ -612,30 +654,89 @@ def dataclass_transform(**kwargs):
 
 
 def get_origin(tp):
-    if isinstance(tp, (_GenericAlias, _SpecialGenericAlias)):
+    if isinstance(tp, _GenericAlias) and hasattr(tp, '__metadata__'):
+        return Annotated
+    if isinstance(tp, (_GenericAlias, _SpecialGenericAlias, _types.GenericAlias)):
         return tp.__origin__
+    if isinstance(tp, _types.UnionType):
+        return _types.UnionType
     if tp is Generic:
         return Generic
     return None
 
 
 def get_args(tp):
+    if isinstance(tp, _GenericAlias) and hasattr(tp, '__metadata__'):
+        return (tp.__origin__,) + tp.__metadata__
     if isinstance(tp, _GenericAlias):
         args = tp.__args__
         if tp.__origin__ is getattr(Callable, '__origin__') and args and args[0] is not ...:
             return (list(args[:-1]), args[-1])
         return args
+    if isinstance(tp, (_types.GenericAlias, _types.UnionType)):
+        return tp.__args__
     return ()
 
 
+def _eval_type(t, globalns, localns):
+    # Strings and forward references evaluated, also inside aliases.
+    if isinstance(t, str):
+        t = ForwardRef(t)
+    if isinstance(t, ForwardRef):
+        return _eval_type(_type_check(t._evaluate(globalns, localns)), globalns, localns)
+    if isinstance(t, _GenericAlias):
+        args = tuple(_eval_type(a, globalns, localns) for a in t.__args__)
+        if args == t.__args__:
+            return t
+        new = _GenericAlias.__new__(_GenericAlias)
+        new.__dict__.update(t.__dict__)
+        new.__args__ = args
+        return new
+    if isinstance(t, _types.GenericAlias):
+        args = tuple(_eval_type(a, globalns, localns) for a in t.__args__)
+        return t if args == t.__args__ else _types.GenericAlias(t.__origin__, args)
+    return t
+
+
+def _strip_annotations(t):
+    if isinstance(t, _GenericAlias) and hasattr(t, '__metadata__'):
+        return _strip_annotations(t.__origin__)
+    if isinstance(t, _GenericAlias) and t.__origin__ in (Required, NotRequired):
+        return _strip_annotations(t.__args__[0])
+    return t
+
+
 def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
-    """The annotations of a class (its bases' first), module or function."""
+    """The annotations of a class (its bases' first), module or function,
+    strings evaluated in the namespace they were written in."""
+    hints = {}
     if isinstance(obj, type):
-        hints = {}
         for base in reversed(obj.__mro__):
-            hints.update(getattr(base, '__dict__', {}).get('__annotations__', {}))
+            annotations = base.__dict__.get('__annotations__', {})
+            if globalns is None:
+                module = _sys.modules.get(base.__module__)
+                base_globals = getattr(module, '__dict__', {})
+            else:
+                base_globals = globalns
+            base_locals = dict(vars(base)) if localns is None else localns
+            if localns is None and globalns is None:
+                base_globals, base_locals = base_locals, base_globals
+            for name, value in annotations.items():
+                if value is None:
+                    value = type(None)
+                hints[name] = _eval_type(value, base_globals, base_locals)
+    else:
+        if globalns is None:
+            globalns = getattr(obj, '__globals__', None)
+            if globalns is None:
+                globalns = getattr(obj, '__dict__', {})
+        for name, value in dict(getattr(obj, '__annotations__', {}) or {}).items():
+            if value is None:
+                value = type(None)
+            hints[name] = _eval_type(value, globalns, localns)
+    if include_extras:
         return hints
-    return dict(getattr(obj, '__annotations__', {}) or {})
+    return {k: _strip_annotations(t) for k, t in hints.items()}
 
 
 class NewType:
