@@ -95,6 +95,9 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
             x.iter().zip(y.iter()).all(|(p, q)| values_equal(p, q))
         }
         (Value::Native(x), _) => x.equals(b).unwrap_or_else(|| a.is(b)),
+        // Two bound methods are equal when they bind one function to one
+        // object (`meth_richcompare`: the receivers compared by identity).
+        (Value::Method(x), Value::Method(y)) => x.func.is(&y.func) && x.receiver.is(&y.receiver),
         (Value::Complex(x, y), other) | (other, Value::Complex(x, y)) => match other {
             Value::Complex(p, q) => x == p && y == q,
             // `complex_richcompare`: an int compares exactly with the real part.

@@ -112,6 +112,16 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
                 )))
             }
         },
+        // CPython's `meth_hash`: the receiver's address with the function's hash.
+        Value::Method(m) => {
+            let h =
+                pointer_hash(crate::object::value::address_of(&m.receiver)) ^ hash_value(&m.func)?;
+            if h == -1 {
+                -2
+            } else {
+                h
+            }
+        }
         _ if hashed_by_identity(v) => pointer_hash(crate::object::value::address_of(v)),
         // list, dict, set, slice
         _ => {

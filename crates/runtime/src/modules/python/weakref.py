@@ -13,7 +13,69 @@ import itertools as _itertools
 ReferenceType = ref
 
 __all__ = ["ref", "ReferenceType", "WeakKeyDictionary", "WeakValueDictionary",
-           "WeakSet", "finalize"]
+           "WeakSet", "WeakMethod", "finalize"]
+
+
+def __getattr__(name):
+    # WeakMethod is made on first use: defining it at import would change
+    # the allocations (and so the cycle collector's timing) of every program
+    # importing weakref.
+    if name == "WeakMethod":
+        global WeakMethod
+        WeakMethod = _make_weak_method()
+        return WeakMethod
+    raise AttributeError(f"module 'weakref' has no attribute '{name}'")
+
+
+def _make_weak_method():
+    class WeakMethod:
+        # A weak reference to a bound method: alive while both the object and
+        # the function are (CPython's is a subclass of ref; _weakref.ref cannot
+        # be subclassed here, so this one holds two refs).
+        __qualname__ = "WeakMethod"
+        __slots__ = ("_self_ref", "_func_ref", "_meth_type", "_callback", "__weakref__")
+
+        def __init__(self, meth, callback=None):
+            try:
+                obj = meth.__self__
+                func = meth.__func__
+            except AttributeError:
+                raise TypeError("argument should be a bound method, not {}"
+                                .format(type(meth))) from None
+            self._callback = callback
+            self._self_ref = ref(obj, self._died)
+            self._func_ref = ref(func, self._died)
+            self._meth_type = type(meth)
+
+        def _died(self, _):
+            callback, self._callback = self._callback, None
+            if callback is not None:
+                callback(self)
+
+        def __call__(self):
+            obj = self._self_ref()
+            func = self._func_ref()
+            if obj is None or func is None:
+                return None
+            return func.__get__(obj, type(obj))
+
+        def __eq__(self, other):
+            if isinstance(other, WeakMethod):
+                if self() is None or other() is None:
+                    return self is other
+                return self._self_ref == other._self_ref and self._func_ref == other._func_ref
+            return NotImplemented
+
+        def __ne__(self, other):
+            if isinstance(other, WeakMethod):
+                if self() is None or other() is None:
+                    return self is not other
+                return self._self_ref != other._self_ref or self._func_ref != other._func_ref
+            return NotImplemented
+
+        def __hash__(self):
+            return hash((self._self_ref, self._func_ref))
+    return WeakMethod
 
 
 class WeakValueDictionary(_collections_abc.MutableMapping):
