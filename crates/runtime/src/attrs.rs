@@ -88,7 +88,17 @@ pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
     }
     match vm.slots.method(t, name) {
         Some((name, func)) => Ok(method(name, func, obj)),
-        None => Err(no_attribute(obj, name)),
+        // A class method found through a value binds to its type
+        // (`(5).from_bytes`, `"".maketrans`, `b"".fromhex`).
+        None => {
+            let class_method = vm.slots.inherited(t, |s| {
+                s.class_methods.iter().find(|(n, _)| *n == name).copied()
+            });
+            match class_method {
+                Some((name, func)) => Ok(method(name, func, &Value::Type(TypeRef::Builtin(t)))),
+                None => Err(no_attribute(obj, name)),
+            }
+        }
     }
 }
 
@@ -204,6 +214,14 @@ pub fn object_getattribute(
         Some(Found::Attr(d)) => descr_get(vm, &d, Some(obj), &owner, name),
         Some(Found::Builtin(t, n, f)) => Ok(bind_builtin(t, n, f, obj)),
         None => {
+            // A built-in base's class method binds to the instance's class.
+            let class_method = mro.iter().find_map(|t| match t {
+                TypeRef::Builtin(b) => builtin_class_method(vm, *b, name),
+                TypeRef::Class(_) => None,
+            });
+            if let Some((n, f)) = class_method {
+                return Ok(method(n, f, &Value::Type(owner)));
+            }
             let target = payload(obj).clone();
             if !matches!(obj, Value::Instance(_)) || target.is(obj) {
                 return Err(no_attribute(obj, name));

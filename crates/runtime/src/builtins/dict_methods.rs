@@ -26,7 +26,6 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("update", update),
     ("copy", copy),
     ("clear", clear),
-    ("fromkeys", fromkeys),
 ];
 
 type DictRef = Rc<RefCell<Dict>>;
@@ -124,9 +123,18 @@ fn clear(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 }
 
 /// `dict.fromkeys(iterable, value=None)` (also callable on an instance).
-pub fn fromkeys(vm: &mut Vm, _recv: &Value, args: Args) -> PyResult<Value> {
+pub fn fromkeys(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     count_range("fromkeys", &args, 1, 2)?;
     let value = args.pos.get(1).cloned().unwrap_or(Value::None);
+    // A subclass's `fromkeys` makes an instance of it and sets each key
+    // through its `__setitem__`, as CPython's `dict_fromkeys` does.
+    if let Value::Type(class @ crate::object::types::TypeRef::Class(_)) = recv {
+        let made = vm.call(&Value::Type(class.clone()), Args::default())?;
+        for k in iterators::collect(vm, &args.pos[0])? {
+            crate::ops::set_item(vm, &made, k, value.clone())?;
+        }
+        return Ok(made);
+    }
     let d = tracked(RefCell::new(Dict::new()));
     for k in iterators::collect(vm, &args.pos[0])? {
         mapping::dict_set(vm, &d, k, value.clone())?;

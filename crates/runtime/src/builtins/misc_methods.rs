@@ -275,7 +275,7 @@ fn to_bytes(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     Ok(Value::Bytes(Rc::from(bytes)))
 }
 
-fn from_bytes(vm: &mut Vm, _recv: &Value, mut args: Args) -> PyResult<Value> {
+fn from_bytes(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     let bytes_kw = args.take_kw("bytes");
     let order_kw = args.take_kw("byteorder");
     let signed = match args.take_kw("signed") {
@@ -305,6 +305,12 @@ fn from_bytes(vm: &mut Vm, _recv: &Value, mut args: Args) -> PyResult<Value> {
     } else {
         BigInt::from_bytes_le(Sign::Plus, &bytes)
     };
+    // A subclass (bool too) gets `cls(n)`, as CPython's int.from_bytes does.
+    if let Value::Type(t) = recv {
+        if !matches!(t, crate::object::types::TypeRef::Builtin(TypeId::Int)) {
+            return vm.call(recv, Args::new(vec![Value::from_bigint(n)]));
+        }
+    }
     Ok(Value::from_bigint(n))
 }
 
