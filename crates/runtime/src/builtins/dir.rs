@@ -40,7 +40,9 @@ const OBJECT_NAMES: &[&str] = &[
 ];
 
 /// What CPython's built-in types list besides their methods: data attributes
-/// (which their `getattr` slot answers) and the class-level names.
+/// (which their `getattr` slot answers) and the class-level names; asyncio's
+/// futures and tasks, whose methods their `getattr` slot answers, all of
+/// their C types' names.
 const TYPE_NAMES: &[(TypeId, &[&str])] = &[
     (
         TypeId::Int,
@@ -57,6 +59,51 @@ const TYPE_NAMES: &[(TypeId, &[&str])] = &[
     (TypeId::FrozenSet, &["__class_getitem__"]),
     (TypeId::Range, &["start", "step", "stop"]),
     (TypeId::Slice, &["start", "step", "stop"]),
+    (
+        TypeId::Future,
+        &[
+            "__await__",
+            "__class_getitem__",
+            "__del__",
+            "__iter__",
+            "_asyncio_future_blocking",
+            "_callbacks",
+            "_cancel_message",
+            "_exception",
+            "_log_traceback",
+            "_loop",
+            "_make_cancelled_error",
+            "_result",
+            "_source_traceback",
+            "_state",
+            "add_done_callback",
+            "cancel",
+            "cancelled",
+            "done",
+            "exception",
+            "get_loop",
+            "remove_done_callback",
+            "result",
+            "set_exception",
+            "set_result",
+        ],
+    ),
+    (
+        TypeId::Task,
+        &[
+            "_coro",
+            "_fut_waiter",
+            "_log_destroy_pending",
+            "_must_cancel",
+            "cancelling",
+            "get_coro",
+            "get_name",
+            "get_stack",
+            "print_stack",
+            "set_name",
+            "uncancel",
+        ],
+    ),
     (
         TypeId::BaseException,
         &[
