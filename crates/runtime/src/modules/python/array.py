@@ -205,6 +205,15 @@ class array:
         if not isinstance(other, array) or other._typecode != self._typecode:
             raise TypeError(message)
 
+    def _position(self, key, message):
+        try:
+            key = _index(key)
+        except TypeError:
+            raise TypeError("array indices must be integers") from None
+        if not -len(self._items) <= key < len(self._items):
+            raise IndexError(message)
+        return key
+
     def _new(self, items):
         made = array(self._typecode)
         made._items = items
@@ -311,12 +320,7 @@ class array:
     def __getitem__(self, key):
         if isinstance(key, slice):
             return self._new(self._items[key])
-        try:
-            key = _index(key)
-        except TypeError:
-            raise TypeError("array indices must be integers") from None
-        if not -len(self._items) <= key < len(self._items):
-            raise IndexError("array index out of range")
+        key = self._position(key, "array index out of range")
         return self._items[key]
 
     def __setitem__(self, key, value):
@@ -327,24 +331,14 @@ class array:
             self._same(value, "bad argument type for built-in operation")
             self._items[key] = value._items
             return
-        try:
-            key = _index(key)
-        except TypeError:
-            raise TypeError("array indices must be integers") from None
-        if not -len(self._items) <= key < len(self._items):
-            raise IndexError("array assignment index out of range")
+        key = self._position(key, "array assignment index out of range")
         self._items[key] = _CONVERT[self._typecode](value)
 
     def __delitem__(self, key):
         if isinstance(key, slice):
             del self._items[key]
             return
-        try:
-            key = _index(key)
-        except TypeError:
-            raise TypeError("array indices must be integers") from None
-        if not -len(self._items) <= key < len(self._items):
-            raise IndexError("array assignment index out of range")
+        key = self._position(key, "array assignment index out of range")
         del self._items[key]
 
     def __add__(self, other):
