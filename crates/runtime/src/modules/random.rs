@@ -398,6 +398,12 @@ fn choices(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     };
     let items = sequence(vm, &population, "choices")?;
     vm.check_items(k)?;
+    if items.is_empty() && k > 0 && weights.is_none() && cum.is_none() {
+        // CPython draws the first pick's random() and then indexes the empty
+        // population: the population's own IndexError.
+        generator(vm, recv).state.borrow_mut().random();
+        crate::ops::get_item(vm, &population, &Value::Int(0))?;
+    }
     let picks = match (weights, cum) {
         (Some(_), Some(_)) => {
             return Err(type_error(
