@@ -313,26 +313,8 @@ fn str_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     reject_kwargs("str", &args)?;
     let mut pos = args.pos.into_iter();
     let object = pos.next().or(object);
-    let encoding = match pos.next().or(encoding) {
-        None => None,
-        Some(Value::Str(e)) => Some(e.to_string()),
-        Some(other) => {
-            return Err(type_error(format!(
-                "str() argument 'encoding' must be str, not {}",
-                super::misc_methods::none_or_type(&other)
-            )))
-        }
-    };
-    let errors = match pos.next().or(errors) {
-        None => None,
-        Some(Value::Str(e)) => Some(e.to_string()),
-        Some(other) => {
-            return Err(type_error(format!(
-                "str() argument 'errors' must be str, not {}",
-                super::misc_methods::none_or_type(&other)
-            )))
-        }
-    };
+    let encoding = super::misc_methods::str_argument("str", "encoding", pos.next().or(encoding))?;
+    let errors = super::misc_methods::str_argument("str", "errors", pos.next().or(errors))?;
     // Either argument makes `str()` decode (UTF-8 unless an encoding is given).
     let encoding = encoding.or_else(|| errors.as_ref().map(|_| "utf-8".to_string()));
     let errors = errors.unwrap_or_else(|| "strict".to_string());
@@ -369,16 +351,7 @@ pub(super) fn bytes_data(vm: &mut Vm, mut args: Args, kind: &str) -> PyResult<Ve
     reject_kwargs(kind, &args)?;
     let mut pos = args.pos.into_iter();
     let source = pos.next().or(source_kw);
-    let encoding = match pos.next().or(encoding_kw) {
-        None => None,
-        Some(Value::Str(e)) => Some(e),
-        Some(other) => {
-            return Err(type_error(format!(
-                "{kind}() argument 'encoding' must be str, not {}",
-                super::misc_methods::none_or_type(&other)
-            )))
-        }
-    };
+    let encoding = super::misc_methods::str_argument(kind, "encoding", pos.next().or(encoding_kw))?;
     match (&source, &encoding) {
         (Some(Value::Str(_)), None) => {
             return Err(type_error("string argument without an encoding"))
@@ -388,16 +361,8 @@ pub(super) fn bytes_data(vm: &mut Vm, mut args: Args, kind: &str) -> PyResult<Ve
         (Some(_), Some(_)) => return Err(type_error("encoding without a string argument")),
         (Some(_), None) => {}
     }
-    let errors = match pos.next().or(errors_kw) {
-        None => "strict".to_string(),
-        Some(Value::Str(e)) => e.to_string(),
-        Some(other) => {
-            return Err(type_error(format!(
-                "{kind}() argument 'errors' must be str, not {}",
-                super::misc_methods::none_or_type(&other)
-            )))
-        }
-    };
+    let errors = super::misc_methods::str_argument(kind, "errors", pos.next().or(errors_kw))?
+        .unwrap_or_else(|| "strict".to_string());
     match source {
         None => Ok(Vec::new()),
         Some(Value::Str(s)) => {

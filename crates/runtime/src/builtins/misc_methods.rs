@@ -109,23 +109,25 @@ pub fn codec_args(
     encoding_kw: Option<Value>,
     errors_kw: Option<Value>,
 ) -> PyResult<(String, String)> {
-    let text = |v: Option<Value>, what: &str, default: &str| -> PyResult<String> {
-        match v {
-            None => Ok(default.to_string()),
-            Some(Value::Str(s)) => Ok(s.to_string()),
-            Some(other) => Err(type_error(format!(
-                "{func}() argument '{what}' must be str, not {}",
-                none_or_type(&other)
-            ))),
-        }
-    };
-    let encoding = text(
-        args.pos.first().cloned().or(encoding_kw),
-        "encoding",
-        "utf-8",
-    )?;
-    let errors = text(args.pos.get(1).cloned().or(errors_kw), "errors", "strict")?;
-    Ok((encoding, errors))
+    let encoding = str_argument(func, "encoding", args.pos.first().cloned().or(encoding_kw))?;
+    let errors = str_argument(func, "errors", args.pos.get(1).cloned().or(errors_kw))?;
+    Ok((
+        encoding.unwrap_or_else(|| "utf-8".to_string()),
+        errors.unwrap_or_else(|| "strict".to_string()),
+    ))
+}
+
+/// An optional str argument `what` of `func` (`encoding`, `errors`): its text, or
+/// Argument Clinic's TypeError naming the type given.
+pub fn str_argument(func: &str, what: &str, v: Option<Value>) -> PyResult<Option<String>> {
+    match v {
+        None => Ok(None),
+        Some(Value::Str(s)) => Ok(Some(s.to_string())),
+        Some(other) => Err(type_error(format!(
+            "{func}() argument '{what}' must be str, not {}",
+            none_or_type(&other)
+        ))),
+    }
 }
 
 /// How Argument Clinic names a bad argument's type (`None` for None).
