@@ -13,6 +13,7 @@
 //! * [`percent_format`]: printf-style `format % args`.
 //! * [`mersenne`] and [`random`]: `random.Random` (MT19937) of Python 3.11.
 //! * [`numeric_hash`]: `hash()` of ints and floats.
+//! * [`frexp`]: C's `frexp`, a double split into mantissa and exponent.
 //! * [`strtod`]: decimal text to the nearest double (float literals, `float(str)`).
 //!
 //! Every module is checked against golden vectors recorded from CPython 3.11
@@ -24,6 +25,7 @@ mod dtoa;
 pub mod error;
 pub mod float_repr;
 pub mod format_spec;
+pub mod frexp;
 pub mod mersenne;
 pub mod numeric_hash;
 pub mod percent_format;

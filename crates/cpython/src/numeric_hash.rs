@@ -9,6 +9,8 @@
 use num_bigint::{BigInt, Sign};
 use num_traits::ToPrimitive;
 
+use crate::frexp::frexp;
+
 const HASH_BITS: u32 = 61;
 /// 2**61 - 1, CPython's `_PyHASH_MODULUS` on 64-bit builds.
 const MODULUS: u64 = (1u64 << HASH_BITS) - 1;
@@ -70,20 +72,4 @@ pub fn hash_float(x: f64) -> Option<i64> {
         acc as i64
     };
     Some(if signed == -1 { -2 } else { signed })
-}
-
-/// C's `frexp` for finite `x`: `x == m * 2^e` with `0.5 <= |m| < 1` (or `m == 0`).
-fn frexp(x: f64) -> (f64, i32) {
-    if x == 0.0 {
-        return (x, 0);
-    }
-    let bits = x.to_bits();
-    let biased = ((bits >> 52) & 0x7ff) as i32;
-    if biased == 0 {
-        // Subnormal: scale into the normal range first.
-        let (m, e) = frexp(x * 2f64.powi(64));
-        return (m, e - 64);
-    }
-    let mantissa_bits = (bits & !(0x7ffu64 << 52)) | (1022u64 << 52);
-    (f64::from_bits(mantissa_bits), biased - 1022)
 }

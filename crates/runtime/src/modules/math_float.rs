@@ -163,21 +163,10 @@ fn modf(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 /// `frexp(x)`: `(m, e)` with `x == m * 2**e` and `0.5 <= abs(m) < 1`.
 fn frexp(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let x = to_float(&exactly_one("frexp", &args)?)?;
-    if x == 0.0 || !x.is_finite() {
-        return Ok(Value::tuple(vec![Value::Float(x), Value::Int(0)]));
-    }
-    let (mut y, mut shift) = (x, 0i64);
-    if (x.to_bits() >> 52) & 0x7ff == 0 {
-        // A subnormal: scale it into the normal range first.
-        y = x * f64::from_bits(0x43f0_0000_0000_0000); // 2**64
-        shift = -64;
-    }
-    let bits = y.to_bits();
-    let exponent = ((bits >> 52) & 0x7ff) as i64 - 0x3fe + shift;
-    let mantissa = f64::from_bits((bits & !(0x7ff << 52)) | (0x3fe << 52));
+    let (mantissa, exponent) = loopscope_cpython::frexp::frexp(x);
     Ok(Value::tuple(vec![
         Value::Float(mantissa),
-        Value::Int(exponent),
+        Value::Int(i64::from(exponent)),
     ]))
 }
 

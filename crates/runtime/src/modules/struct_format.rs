@@ -275,7 +275,7 @@ fn to_half(x: f64) -> Option<u16> {
     if a == 0.0 {
         return Some(sign);
     }
-    let (mantissa, exponent) = frexp(a);
+    let (mantissa, exponent) = loopscope_cpython::frexp::frexp(a);
     // a = mantissa * 2^exponent, 0.5 <= mantissa < 1.
     let e = exponent - 1;
     if e >= 16 {
@@ -320,20 +320,6 @@ fn from_half(h: u16) -> f64 {
         31 => f64::NAN,
         _ => (1.0 + frac / 1024.0) * 2f64.powi(exp - 15),
     }
-}
-
-fn frexp(x: f64) -> (f64, i32) {
-    let mut exponent = x.log2().floor() as i32 + 1;
-    let mut mantissa = x / 2f64.powi(exponent);
-    while mantissa >= 1.0 {
-        mantissa /= 2.0;
-        exponent += 1;
-    }
-    while mantissa < 0.5 {
-        mantissa *= 2.0;
-        exponent -= 1;
-    }
-    (mantissa, exponent)
 }
 
 fn ordered(mut bytes: Vec<u8>, order: Order) -> Vec<u8> {
