@@ -116,6 +116,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("hashlib"),
         python!("heapq"),
         python!("html" => "html/__init__"),
+        python!("http" => "http/__init__"),
         python!("html.entities" => "html/entities"),
         python!("json" => "json/__init__"),
         python!("json.decoder" => "json/decoder"),
