@@ -3,10 +3,8 @@
 //! Parse errors and uncaught exceptions are printed in CPython's format, whose last
 //! `File "<name>", line N` is the line to mark and whose last unindented line is the
 //! message (`ValueError: boom`). Pure text processing, tested natively.
-//!
-//! A program CPython cannot compile never starts: it reports the SyntaxError (or
-//! IndentationError, TabError) alone, with no traceback, before running anything; an uncaught
-//! exception, even a SyntaxError raised at run time by `compile()`, comes with its traceback.
+//! Whether the run failed at all (an uncaught exception or a program that could not start,
+//! never a SystemExit) is the trace's to say: `Timeline::end`.
 
 /// A failed run's location and message.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,19 +58,6 @@ fn outer_group_lines(stderr: &str) -> String {
         .join("\n")
 }
 
-/// The error classes CPython's compiler reports (IndentationError and TabError are
-/// SyntaxErrors).
-const COMPILE_ERRORS: [&str; 3] = ["SyntaxError", "IndentationError", "TabError"];
-
-/// The report of a program that could not start: a compile error, which CPython prints with
-/// no traceback (a failed run's report always has one).
-pub fn is_compile_error(stderr: &str, located: &Located) -> bool {
-    let class = located.message.split(':').next().unwrap_or_default();
-    located.line.is_some()
-        && COMPILE_ERRORS.contains(&class)
-        && !stderr.contains("Traceback (most recent call last):")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,29 +84,6 @@ mod tests {
                 message: "SyntaxError: invalid syntax".into()
             })
         );
-    }
-
-    #[test]
-    fn only_a_report_without_a_traceback_is_a_compile_error() {
-        let compile = [
-            "  File \"main.py\", line 3\n    x = (1 +\n        ^\nSyntaxError: '(' was never closed\n",
-            "  File \"main.py\", line 3\n    return 2\n            ^\nIndentationError: unindent does not match any outer indentation level\n",
-        ];
-        for report in compile {
-            let located = locate(report, "main.py").unwrap();
-            assert!(is_compile_error(report, &located), "{report}");
-        }
-        let at_run_time = [
-            // compile() of a bad string, uncaught: the program ran.
-            "Traceback (most recent call last):\n  File \"main.py\", line 1, in <module>\n    compile(\"(\", \"s\", \"exec\")\n  File \"s\", line 1\n    (\n    ^\nSyntaxError: '(' was never closed\n",
-            "Traceback (most recent call last):\n  File \"main.py\", line 2, in <module>\n    raise ValueError(\"no\")\nValueError: no\n",
-            // sys.exit("...") prints its message alone.
-            "SyntaxError: not really\n",
-        ];
-        for report in at_run_time {
-            let located = locate(report, "main.py").unwrap();
-            assert!(!is_compile_error(report, &located), "{report}");
-        }
     }
 
     #[test]

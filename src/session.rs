@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use loopscope_runtime::trace::Stream;
-use loopscope_viewmodel::{LoopOutline, Narration, Playhead, Timeline};
+use loopscope_viewmodel::{EndReason, Halt, LoopOutline, Narration, Playhead, Timeline};
 
 use crate::editor::LineProblem;
 use crate::engine::{Ending, Engine, EngineEvent};
@@ -17,7 +17,7 @@ use crate::examples::find;
 use crate::guard::{self, Held};
 use crate::number_text::grouped;
 use crate::opening::Notice;
-use crate::problem::{is_compile_error, locate};
+use crate::problem::locate;
 use crate::speed::{Speed, DEFAULT_SPEED};
 use crate::storage;
 use loopscope_web::transfer::{Recorded, RunRequest};
@@ -57,19 +57,6 @@ impl Run {
             trace,
             dropped_task_lines,
         } = recorded;
-        // Only a program that ended by itself, badly, has a place where it went wrong.
-        let failed_status = match ending {
-            Ending::Finished(status) if status != 0 => status,
-            _ => 0,
-        };
-        let stderr = (failed_status != 0).then(|| trace.stream_text(Stream::Stderr));
-        let located = stderr
-            .as_deref()
-            .and_then(|stderr| locate(stderr, filename));
-        let never_started = located
-            .as_ref()
-            .zip(stderr.as_deref())
-            .is_some_and(|(located, stderr)| is_compile_error(stderr, located));
         let last_line = trace
             .events
             .iter()
@@ -77,37 +64,65 @@ impl Run {
             .map(|event| event.line)
             .find(|line| *line > 0);
         let timeline = Timeline::with_dropped_tasks(trace, source, &dropped_task_lines);
-        let ended_message = timeline.end_status().1.unwrap_or_default();
-        let event_limit_hit = ended_message.starts_with("event limit");
-        let events = grouped(timeline.len() as u64);
+        let end = timeline.end();
+        // Only a program that ended by itself with an error or at a limit (not a SystemExit,
+        // whatever its status) has a place where it went wrong.
+        let went_wrong = !matches!(end.reason, EndReason::Finished | EndReason::SystemExit);
+        let located = (matches!(ending, Ending::Finished(_)) && went_wrong)
+            .then(|| timeline.trace().stream_text(Stream::Stderr))
+            .and_then(|stderr| locate(&stderr, filename));
+        let raised_at = match &end.reason {
+            EndReason::Uncaught { line, .. } => *line,
+            _ => None,
+        };
         let problem = located.as_ref().and_then(|located| {
-            located.line.or(last_line).map(|line| LineProblem {
-                line,
-                message: located.message.clone(),
-            })
+            raised_at
+                .or(located.line)
+                .or(last_line)
+                .map(|line| LineProblem {
+                    line,
+                    message: located.message.clone(),
+                })
         });
-        let summary = match &ending {
-            Ending::Finished(0) => "finished".to_string(),
-            Ending::Finished(1) if never_started => format!(
-                "could not start (Python checks the whole program before running any of it): {}",
-                located.map(|located| located.message).unwrap_or_default()
-            ),
-            Ending::Finished(1) => format!(
-                "stopped by an uncaught exception: {}",
-                located.map(|located| located.message).unwrap_or_default()
-            ),
-            Ending::Finished(2) => format!(
-                "could not start: {}",
-                located.map(|located| located.message).unwrap_or_default()
-            ),
-            Ending::Finished(_) if !ended_message.is_empty() => {
-                format!("stopped: {ended_message}")
+        let message = || {
+            located
+                .as_ref()
+                .map(|located| located.message.clone())
+                .unwrap_or_default()
+        };
+        let event_limit_hit = matches!(
+            end.reason,
+            EndReason::Halted {
+                halt: Halt::EventLimit,
+                ..
             }
-            Ending::Finished(status) => format!("stopped (status {status})"),
-            Ending::Stopped => {
+        );
+        let events = grouped(timeline.len() as u64);
+        let summary = match (&ending, &end.reason) {
+            (Ending::Finished(_), EndReason::Finished) => "finished".to_string(),
+            (Ending::Finished(status), EndReason::SystemExit) => {
+                format!("exited with status {status}")
+            }
+            (Ending::Finished(1), EndReason::NotStarted) => format!(
+                "could not start (Python checks the whole program before running any of it): {}",
+                message()
+            ),
+            (Ending::Finished(_), EndReason::NotStarted) => {
+                format!("could not start: {}", message())
+            }
+            (Ending::Finished(_), EndReason::Uncaught { .. }) => {
+                format!("stopped by an uncaught exception: {}", message())
+            }
+            (Ending::Finished(_), EndReason::Halted { message, .. }) if !message.is_empty() => {
+                format!("stopped: {message}")
+            }
+            (Ending::Finished(status), EndReason::Halted { .. }) => {
+                format!("stopped (status {status})")
+            }
+            (Ending::Stopped, _) => {
                 format!("stopped by you after {events} events: showing what was recorded")
             }
-            Ending::Crashed(_) => format!(
+            (Ending::Crashed(_), _) => format!(
                 "the engine failed after {events} events (an internal error): showing what it recorded"
             ),
         };

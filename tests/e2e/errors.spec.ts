@@ -48,6 +48,35 @@ test('a runtime error keeps the trace up to the failure', async ({ page }) => {
   expect(problems).toEqual([]);
 });
 
+test('sys.exit and a failing unittest.main exit with their status, no error marked', async ({ page }) => {
+  const problems = watchProblems(page);
+  await openApp(page);
+  // SystemExit is how a program chooses its exit status: not an uncaught exception.
+  await replaceProgram(page, 'import sys\n\nprint("checked")\nsys.exit(1)\n');
+  await expect(page.locator('.run-status').first()).toHaveText('exited with status 1');
+  await expect(page.locator('.gutter-error')).toHaveCount(0);
+  await expect(page.locator('.problem')).toHaveCount(0);
+  await replaceProgram(
+    page,
+    'import unittest\n\n\nclass Sums(unittest.TestCase):\n    def test_add(self):\n        self.assertEqual(1 + 1, 3)\n\n\nunittest.main()\n',
+  );
+  await expect(page.locator('.run-status').first()).toHaveText('exited with status 1');
+  await expect(page.locator('.gutter-error')).toHaveCount(0);
+  await page.keyboard.press('End');
+  await expect(page.locator('.console')).toContainText('FAILED (failures=1)');
+  await replaceProgram(page, 'raise SystemExit("bye")\n');
+  await expect(page.locator('.run-status').first()).toHaveText('exited with status 1');
+  await expect(page.locator('.gutter-error')).toHaveCount(0);
+  await replaceProgram(page, 'import sys\nsys.exit(0)\n');
+  await expect(page.locator('.run-status').first()).toHaveText('exited with status 0');
+  await expect(page.locator('.run-status.failed')).toHaveCount(0);
+  // A real uncaught exception is still marked on the line that raised it.
+  await replaceProgram(page, 'def check():\n    raise KeyError("k")\n\ncheck()\n');
+  await expect(page.locator('.run-status').first()).toContainText("stopped by an uncaught exception: KeyError: 'k'");
+  await expect(page.locator('.gutter-error')).toHaveText(/2/);
+  expect(problems).toEqual([]);
+});
+
 test('an endless loop stops at a limit with a message', async ({ page }) => {
   const problems = watchProblems(page);
   await openApp(page);

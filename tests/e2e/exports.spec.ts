@@ -23,7 +23,7 @@ test('every export downloads a well-formed file', async ({ page }) => {
   const trace = await download(page, 'Trace (JSON)');
   expect(trace.name).toBe('07_gather.trace.json');
   const parsed = JSON.parse(trace.text);
-  expect(parsed.version).toBe(2);
+  expect(parsed.version).toBe(3);
   expect(parsed.filename).toBe('07_gather.py');
   const count = Number((await page.locator('.event-label').textContent())!.split(' of ')[1].replace(/,/g, ''));
   expect(parsed.events.length).toBe(count);

@@ -59,3 +59,17 @@ impl Default for Limits {
         }
     }
 }
+
+/// A run stopped by a limit or a deadlock: which, and the message it ends with (exit
+/// status 3; the trace's `program_ended` carries both).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stop {
+    pub halt: crate::trace::Halt,
+    pub message: String,
+}
+
+impl Stop {
+    pub fn new(halt: crate::trace::Halt, message: String) -> Stop {
+        Stop { halt, message }
+    }
+}

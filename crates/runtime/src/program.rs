@@ -7,11 +7,12 @@ use std::rc::Rc;
 use crate::limits::Limits;
 use crate::modules::{CommandLine, DEFAULT_SEED};
 use crate::object::code::CodeObject;
+use crate::object::exceptions::Exception;
 use crate::object::frame::{Frame, FrameKind};
 use crate::object::generator::Generator;
 use crate::object::value::{Module, Value};
 use crate::progress::{ProgressHook, ProgressReporter};
-use crate::trace::{EventKind, PackedTrace, Stream};
+use crate::trace::{EndReason, EventKind, PackedTrace, Stream};
 use crate::vm::{Exit, Vm};
 
 #[derive(Clone, Debug)]
@@ -107,14 +108,14 @@ pub fn run_program_observed(
     let mut vm = new_vm(source, options);
     vm.progress = ProgressReporter::new(progress);
     vm.recorder.pack = options.pack_trace;
-    let mut status = execute(&mut vm, source, options);
+    let (mut status, mut reason) = execute(&mut vm, source, options);
     if crate::object::warnings::has_pending() {
         vm.report_notices();
     }
     if vm.halted.is_none() {
         join_threads(&mut vm);
-        if let Some(msg) = vm.halted.clone() {
-            vm.write_limit_message(&msg);
+        if let Some(stop) = vm.halted.clone() {
+            vm.write_limit_message(&stop.message);
             status = 3;
         }
     }
@@ -123,11 +124,25 @@ pub fn run_program_observed(
         finalize_main_module(&mut vm);
         collect_unreported_tasks(&mut vm);
     }
-    let message = vm.halted.clone().unwrap_or_default();
+    // A limit reached at shutdown (in an atexit function) still says why the run stopped.
+    let message = match &vm.halted {
+        Some(stop) => {
+            reason = EndReason::Halted { halt: stop.halt };
+            stop.message.clone()
+        }
+        None => String::new(),
+    };
     let message = vm.recorder.intern(&message);
     let now = vm.now;
-    vm.recorder
-        .record(now, 0, EventKind::ProgramEnded { status, message });
+    vm.recorder.record(
+        now,
+        0,
+        EventKind::ProgramEnded {
+            status,
+            reason,
+            message,
+        },
+    );
     let recorder = std::mem::take(&mut vm.recorder);
     let modules = run_modules(&vm);
     drop(vm);
@@ -182,7 +197,8 @@ fn new_vm(source: &str, options: &RunOptions) -> Vm {
     vm
 }
 
-fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> i32 {
+/// Runs the program: its exit status and why it ended.
+fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> (i32, EndReason) {
     if source.len() > options.limits.max_source_bytes {
         vm.write(
             Stream::Stderr,
@@ -193,7 +209,7 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> i32 {
                 options.limits.max_source_bytes
             ),
         );
-        return 2;
+        return (2, EndReason::NotStarted);
     }
     let module = loopscope_syntax::parse(source)
         .and_then(|m| crate::compile::compile_module(&m, &options.filename));
@@ -207,11 +223,12 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> i32 {
             vm.write(Stream::Stderr, &text);
             // `python3 PROGRAM` exits with 1 on a SyntaxError; 2 is Loopscope's own
             // "valid Python it does not run".
-            return if d.kind == loopscope_syntax::DiagnosticKind::Unsupported {
+            let status = if d.kind == loopscope_syntax::DiagnosticKind::Unsupported {
                 2
             } else {
                 1
             };
+            return (status, EndReason::NotStarted);
         }
     };
     let code = CodeObject::load(code);
@@ -229,14 +246,14 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> i32 {
             Err(e) => Err(e),
         }
     };
-    if let Some(msg) = vm.halted.clone() {
-        vm.write_limit_message(&msg);
-        return 3;
+    if let Some(stop) = vm.halted.clone() {
+        vm.write_limit_message(&stop.message);
+        return (3, EndReason::Halted { halt: stop.halt });
     }
     match result {
-        Ok(Value::None) | Ok(_) => 0,
-        Err(e) if e.class == crate::object::types::TypeId::SystemExit => {
-            crate::builtins::exit_status(vm, &e)
+        Ok(_) => (0, EndReason::Finished),
+        Err(e) if e.is(crate::object::types::TypeId::SystemExit) => {
+            (crate::builtins::exit_status(vm, &e), EndReason::SystemExit)
         }
         Err(e) => {
             if crate::object::warnings::has_pending() {
@@ -244,11 +261,26 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> i32 {
             }
             let text = crate::traceback::format_exception(vm, &e);
             vm.write(Stream::Stderr, &text);
+            let reason = EndReason::Uncaught {
+                error: vm.recorder.intern(&e.class.qualname()),
+                line: raised_at(&e, &options.filename),
+            };
             // Only now do the frames the traceback kept alive die.
             drop(e);
-            1
+            (1, reason)
         }
     }
+}
+
+/// The program's line an uncaught exception was raised at: its traceback's innermost
+/// frame of the program file (0 if it passed through none).
+fn raised_at(e: &Exception, filename: &str) -> u32 {
+    e.traceback
+        .borrow()
+        .iter()
+        .rev()
+        .find(|entry| !entry.code.library && *entry.code.filename == *filename)
+        .map_or(0, |entry| entry.code.line_of(entry.pc as usize))
 }
 
 /// The garbage collection at shutdown: tasks kept alive only by reference

@@ -392,21 +392,54 @@ impl Timeline {
         &self.console
     }
 
-    /// Exit status (0 ok, 1 uncaught exception, 2 parse error, 3 deadlock or
-    /// limit) and, for a deadlock or limit, why.
+    /// Exit status (0 ok, 1 uncaught exception or `sys.exit(1)`, 2 parse error or
+    /// argparse, 3 deadlock or limit) and, for a deadlock or limit, why.
     pub fn end_status(&self) -> (i32, Option<String>) {
-        self.trace
+        let end = self.end();
+        match end.reason {
+            EndReason::Halted { message, .. } if !message.is_empty() => (end.status, Some(message)),
+            _ => (end.status, None),
+        }
+    }
+
+    /// How the program ended: its exit status and why (a run cut short before its end
+    /// has no `program_ended`: it reads as finished).
+    pub fn end(&self) -> ProgramEnd {
+        use loopscope_runtime::trace::EndReason as Recorded;
+        let text = |id: u32| self.trace.strings.get(id as usize).cloned();
+        let ended = self
+            .trace
             .events
             .iter()
             .rev()
             .find_map(|event| match &event.kind {
-                EventKind::ProgramEnded { status, message } => {
-                    let message = self.trace.strings.get(*message as usize);
-                    Some((*status, message.filter(|m| !m.is_empty()).cloned()))
-                }
+                EventKind::ProgramEnded {
+                    status,
+                    reason,
+                    message,
+                } => Some((*status, *reason, *message)),
                 _ => None,
-            })
-            .unwrap_or((0, None))
+            });
+        let Some((status, reason, message)) = ended else {
+            return ProgramEnd {
+                status: 0,
+                reason: EndReason::Finished,
+            };
+        };
+        let reason = match reason {
+            Recorded::Finished => EndReason::Finished,
+            Recorded::SystemExit => EndReason::SystemExit,
+            Recorded::Uncaught { error, line } => EndReason::Uncaught {
+                error: text(error).unwrap_or_default(),
+                line: (line > 0).then_some(line),
+            },
+            Recorded::NotStarted => EndReason::NotStarted,
+            Recorded::Halted { halt } => EndReason::Halted {
+                halt,
+                message: text(message).unwrap_or_default(),
+            },
+        };
+        ProgramEnd { status, reason }
     }
 
     /// The last event at or before virtual time `time` (0 if none).

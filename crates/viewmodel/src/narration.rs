@@ -2,7 +2,7 @@
 //! for someone learning asyncio) and `Internals` (how CPython's loop does it:
 //! handles, callbacks, the timer heap).
 
-use loopscope_runtime::trace::{Callback, Event, EventKind, Stream, Wait};
+use loopscope_runtime::trace::{Callback, EndReason, Event, EventKind, Stream, Wait};
 
 use crate::labels::{awaited_by, frames, seconds, time, Names};
 use crate::views::Narration;
@@ -372,10 +372,30 @@ pub(crate) fn sentence(names: &Names, event: &Event, mode: Narration) -> String 
                 "_stopping is set, so run_forever() returns after this _run_once.".to_string()
             }
         }
-        EventKind::ProgramEnded { status, message } => match (s(*message), status) {
-            ("", 0) => "The program ends normally (exit status 0).".to_string(),
-            ("", _) => format!("The program ends with exit status {status}."),
-            (message, _) => format!("The program stops with exit status {status}: {message}."),
+        EventKind::ProgramEnded {
+            status,
+            reason,
+            message,
+        } => match reason {
+            EndReason::Finished => "The program ends normally (exit status 0).".to_string(),
+            EndReason::SystemExit => {
+                format!("SystemExit ends the program with exit status {status}.")
+            }
+            EndReason::Uncaught { error, line: 0 } => format!(
+                "The program stops with exit status {status}: an uncaught {}.",
+                s(*error)
+            ),
+            EndReason::Uncaught { error, line } => format!(
+                "The program stops with exit status {status}: an uncaught {} raised at line {line}.",
+                s(*error)
+            ),
+            EndReason::NotStarted => {
+                format!("The program could not start (exit status {status}).")
+            }
+            EndReason::Halted { .. } => format!(
+                "The program stops with exit status {status}: {}.",
+                s(*message)
+            ),
         },
     }
 }

@@ -7,7 +7,7 @@
 //! whether the program kept the task `create_task` returned is a fact of its source, so
 //! that one needs the lines [`crate::dropped_tasks`] finds in the program's syntax tree.
 
-use loopscope_runtime::trace::{EventKind, Wait};
+use loopscope_runtime::trace::{EndReason, EventKind, Halt, Wait};
 
 use crate::graph::{self, GraphOptions};
 use crate::labels::{seconds, time, Names};
@@ -104,16 +104,13 @@ pub(crate) fn find(timeline: &Timeline, dropped_lines: &[u32]) -> Vec<Pitfall> {
                 tally.gets += 1;
                 tally.size = *size;
             }
-            EventKind::ProgramEnded { status: 3, message } => {
-                let message = timeline
-                    .trace
-                    .strings
-                    .get(*message as usize)
-                    .map_or("", String::as_str);
-                if message.starts_with("deadlock") {
-                    found.push(deadlock(timeline, k));
-                }
-            }
+            EventKind::ProgramEnded {
+                reason:
+                    EndReason::Halted {
+                        halt: Halt::Deadlock,
+                    },
+                ..
+            } => found.push(deadlock(timeline, k)),
             _ => {}
         }
     }

@@ -5,7 +5,7 @@
 //! `handle`, `future`, `primitive`) are the trace's own, for colours, keys and
 //! cross-highlighting between panels.
 
-pub use loopscope_runtime::trace::Stream;
+pub use loopscope_runtime::trace::{Halt, Stream};
 
 /// Which voice [`crate::Timeline::narration`] speaks in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -456,4 +456,39 @@ pub struct Wake {
     pub ready_event: usize,
     /// The `task_resumed` of the step that handle ran (none if it never ran).
     pub run_event: Option<usize>,
+}
+
+/// How the program ended (the trace's `program_ended`), its texts resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProgramEnd {
+    /// The exit status, as `python3 PROGRAM` would give it (3: a limit or deadlock).
+    pub status: i32,
+    pub reason: EndReason,
+}
+
+/// Why the program ended.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EndReason {
+    /// It ran to its end.
+    Finished,
+    /// `SystemExit` ended it with `status` (`sys.exit`, `unittest.main`, argparse): no
+    /// error, whatever the status.
+    SystemExit,
+    /// An uncaught exception: its type's name, and the program's line it was raised at
+    /// (None if it came from no line of the program).
+    Uncaught { error: String, line: Option<u32> },
+    /// Python refused the program before running any of it, or Loopscope does not run it.
+    NotStarted,
+    /// A limit or a deadlock stopped it: which, and why.
+    Halted { halt: Halt, message: String },
+}
+
+impl ProgramEnd {
+    /// The program's own fault: an uncaught exception, or a program that could not start.
+    pub fn is_error(&self) -> bool {
+        matches!(
+            self.reason,
+            EndReason::Uncaught { .. } | EndReason::NotStarted
+        )
+    }
 }

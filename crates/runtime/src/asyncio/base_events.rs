@@ -15,13 +15,14 @@ use std::rc::Rc;
 
 use loopscope_cpython::float_repr::float_repr;
 
+use crate::limits::Stop;
 use crate::object::exceptions::{exc_empty, runtime_error, type_error};
 use crate::object::types::TypeId;
 use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
 use crate::object::warnings::LibrarySite;
 use crate::ops::to_float;
 use crate::repr::repr_value;
-use crate::trace::{self, EventKind};
+use crate::trace::{self, EventKind, Halt};
 use crate::vm::Vm;
 
 use super::api::{arg, receiver_obj};
@@ -222,7 +223,7 @@ fn select_timeout(delay: f64) -> f64 {
     }
 }
 
-pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
+pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), Stop> {
     let li = loop_id as usize;
     // Borrowing the state through `vm.states` leaves the recorder and the
     // clock (other fields of the VM) usable alongside.
@@ -272,7 +273,7 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
         super::thread_switch::select(vm, loop_id, timeout)?;
     } else {
         let Some(timeout) = timeout else {
-            return Err(deadlock_report(vm));
+            return Err(Stop::new(Halt::Deadlock, deadlock_report(vm)));
         };
         // The virtual selector: waiting `timeout` seconds is adding it.
         if timeout > 0.0 {
@@ -287,9 +288,12 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
         }
     }
     if vm.now > vm.limits.time_horizon {
-        return Err(format!(
-            "virtual time limit reached: the program ran past {} virtual seconds",
-            float_repr(vm.limits.time_horizon)
+        return Err(Stop::new(
+            Halt::TimeLimit,
+            format!(
+                "virtual time limit reached: the program ran past {} virtual seconds",
+                float_repr(vm.limits.time_horizon)
+            ),
         ));
     }
 
@@ -348,17 +352,20 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), String> {
             check.after(vm, loop_id, &handle, vm.now - t0);
         }
         aio(vm).current_handle = None;
-        if let Some(msg) = &vm.halted {
-            return Err(msg.clone());
+        if let Some(stop) = &vm.halted {
+            return Err(stop.clone());
         }
         vm.report_progress();
         if vm.memory.bytes() > vm.limits.memory_stop_bytes() {
-            return Err(vm.memory_stop_message());
+            return Err(Stop::new(Halt::MemoryLimit, vm.memory_stop_message()));
         }
         if vm.recorder.len() > vm.limits.max_events {
-            return Err(format!(
-                "event limit reached: the program produced more than {} loop events",
-                vm.limits.max_events
+            return Err(Stop::new(
+                Halt::EventLimit,
+                format!(
+                    "event limit reached: the program produced more than {} loop events",
+                    vm.limits.max_events
+                ),
             ));
         }
         if crate::object::warnings::has_pending() {
@@ -385,7 +392,7 @@ pub fn run_forever(
     vm: &mut Vm,
     loop_id: u32,
     via_run_until_complete: bool,
-) -> PyResult<Result<(), String>> {
+) -> PyResult<Result<(), Stop>> {
     let li = loop_id as usize;
     if aio(vm).loops[li].closed {
         return Err(runtime_error("Event loop is closed"));

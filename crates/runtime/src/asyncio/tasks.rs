@@ -4,12 +4,13 @@
 
 use std::rc::Rc;
 
+use crate::limits::Stop;
 use crate::object::exceptions::{runtime_error, type_error, Exception};
 use crate::object::generator::Generator;
 use crate::object::types::TypeId;
 use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
 use crate::ops::{to_float, truthy};
-use crate::trace::{EventKind, StrId, Wait};
+use crate::trace::{EventKind, Halt, StrId, Wait};
 use crate::vm::{GenOutcome, Resume, Vm};
 
 use super::api::{arg, bind, receiver_obj};
@@ -109,10 +110,10 @@ fn count_live_tasks(vm: &mut Vm) {
     st.prune_tasks_at = live + (live / 4).max(1024);
     if live > vm.limits.max_live_tasks && vm.halted.is_none() {
         let line = vm.current_line();
-        vm.halted = Some(format!(
+        vm.halted = Some(Stop::new(Halt::TaskLimit, format!(
             "task limit reached: more than {} tasks alive at once: does a task create tasks without end near line {line}?",
             vm.limits.max_live_tasks
-        ));
+        )));
     }
 }
 

@@ -14,11 +14,12 @@ use std::rc::Rc;
 
 use super::aio;
 use crate::builtins::args::exactly_one;
+use crate::limits::Stop;
 use crate::object::dict::Dict;
 use crate::object::exceptions::{runtime_error, type_error};
 use crate::object::frame::{Frame, FrameKind};
 use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
-use crate::trace::{EventKind, Seconds};
+use crate::trace::{EventKind, Halt, Seconds};
 use crate::vm::{Callee, Exit, Vm};
 
 /// One simulated thread (index 0, the main thread, has no slot content).
@@ -208,10 +209,13 @@ fn set_clock(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
             },
         );
         if vm.now > vm.limits.time_horizon {
-            return Err(vm.halt(format!(
-                "virtual time limit reached: the program ran past {} virtual seconds",
-                loopscope_cpython::float_repr::float_repr(vm.limits.time_horizon)
-            )));
+            return Err(vm.halt(
+                Halt::TimeLimit,
+                format!(
+                    "virtual time limit reached: the program ran past {} virtual seconds",
+                    loopscope_cpython::float_repr::float_repr(vm.limits.time_horizon)
+                ),
+            ));
         }
     }
     Ok(Value::None)
@@ -227,7 +231,7 @@ fn deadlock(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
               pending)"
             .to_string(),
     };
-    Err(vm.halt(message))
+    Err(vm.halt(Halt::Deadlock, message))
 }
 
 /// A function of the scheduler's Python half.
@@ -238,7 +242,7 @@ fn scheduler_function(vm: &mut Vm, name: &str) -> PyResult<Value> {
 
 /// The selector of loop `loop_id` waits up to `timeout` seconds (`None`:
 /// until woken), once threads exist: the scheduler's `_select`.
-pub fn select(vm: &mut Vm, loop_id: u32, timeout: Option<f64>) -> Result<(), String> {
+pub fn select(vm: &mut Vm, loop_id: u32, timeout: Option<f64>) -> Result<(), Stop> {
     let outcome = scheduler_function(vm, "_select").and_then(|select| {
         let timeout = timeout.map_or(Value::None, Value::Float);
         vm.call(
@@ -248,8 +252,11 @@ pub fn select(vm: &mut Vm, loop_id: u32, timeout: Option<f64>) -> Result<(), Str
     });
     match (outcome, &vm.halted) {
         (Ok(_), _) => Ok(()),
-        (Err(_), Some(message)) => Err(message.clone()),
-        (Err(e), None) => Err(crate::traceback::format_exception(vm, &e)),
+        (Err(_), Some(stop)) => Err(stop.clone()),
+        (Err(e), None) => Err(Stop::new(
+            Halt::ThreadScheduler,
+            crate::traceback::format_exception(vm, &e),
+        )),
     }
 }
 

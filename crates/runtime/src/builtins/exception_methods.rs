@@ -36,7 +36,7 @@ fn data_attribute(e: &ExcRef, name: &str) -> Option<Value> {
                 .unwrap_or(0);
             e.args.borrow()[i].clone()
         }
-        "code" if e.is(TypeId::SystemExit) => e.first_arg(),
+        "code" if e.is(TypeId::SystemExit) => system_exit_code(e),
         "errno" | "strerror" | "filename" if e.is(TypeId::OSError) => {
             let i = match name {
                 "errno" => 0,
@@ -108,6 +108,20 @@ pub const METHODS: &[(&str, NativeFn)] =
 
 pub const GROUP_METHODS: &[(&str, NativeFn)] =
     &[("subgroup", subgroup), ("split", split), ("derive", derive)];
+
+/// `SystemExit.code`: an assigned `code` (kept in the exception's dict), else its
+/// argument (None without one, the whole tuple with several).
+fn system_exit_code(e: &ExcRef) -> Value {
+    let dict = e.dict.borrow().clone();
+    if let Some(assigned) = dict.and_then(|dict| dict.borrow().get_str("code")) {
+        return assigned;
+    }
+    match &e.args.borrow()[..] {
+        [] => Value::None,
+        [code] => code.clone(),
+        several => Value::tuple(several.to_vec()),
+    }
+}
 
 /// `exc.name = v` for the assignable attributes (the `setattr` slot).
 pub fn setattr(_vm: &mut Vm, obj: &Value, name: &str, v: Option<Value>) -> PyResult<bool> {

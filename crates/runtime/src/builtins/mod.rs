@@ -61,20 +61,18 @@ pub fn raise_exit(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     ))
 }
 
-/// The exit status of a program ended by an uncaught SystemExit, as the
-/// interpreter computes it: no code or None → 0, an int → its low byte,
-/// anything else is printed to stderr and gives 1.
+/// The exit status of a program ended by an uncaught SystemExit (or a subclass), as
+/// CPython's `_Py_HandleSystemExit` computes it from the exception's `code`: None → 0,
+/// an int → its low byte (one past a C long → 255, as `PyLong_AsLong`'s -1), anything
+/// else is printed to stderr and gives 1.
 pub fn exit_status(vm: &mut Vm, e: &ExcRef) -> i32 {
-    let args = e.args.borrow().clone();
-    let code = match args.as_slice() {
-        [] => Value::None,
-        [one] => one.clone(),
-        several => Value::tuple(several.to_vec()),
-    };
+    let code = crate::attrs::get_attr(vm, &Value::Exception(e.clone()), "code")
+        .unwrap_or_else(|_| e.first_arg());
     match &code {
         Value::None => 0,
         Value::Bool(b) => *b as i32,
         Value::Int(n) => (*n & 0xff) as i32,
+        Value::BigInt(_) => 255,
         other => {
             let text = crate::repr::str_value(other).unwrap_or_default();
             vm.write(crate::trace::Stream::Stderr, &format!("{text}\n"));

@@ -60,7 +60,7 @@ pub struct Vm {
     pub now: f64,
     pub source_lines: Rc<Vec<String>>,
     /// Set when a limit stops the program (exit status 3).
-    pub halted: Option<String>,
+    pub halted: Option<crate::limits::Stop>,
     /// What the run holds, measured against [`Limits::memory_bytes`].
     pub(crate) memory: crate::memory::Usage,
     /// Bytes of program output written, measured against [`Limits::max_output_bytes`].

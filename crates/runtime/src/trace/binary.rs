@@ -12,7 +12,7 @@
 use std::fmt;
 
 use super::packed::{PackedTrace, Record, RecordKind, PACKED_VERSION};
-use super::{Callback, EventKind, Int64, Item, Seconds, Stream, Wait};
+use super::{Callback, EndReason, EventKind, Halt, Int64, Item, Seconds, Stream, Wait};
 
 /// The first bytes of a binary trace file.
 pub const MAGIC: &[u8; 8] = b"LOOPTRC\0";
@@ -326,8 +326,7 @@ impl Wire for Stream {
     }
 }
 
-/// Writes and reads an enum of the trace whose variants hold `u32` fields: one tag byte,
-/// then the fields in order.
+/// Writes and reads an enum of the trace: one tag byte, then the variant's fields in order.
 macro_rules! wire_enum {
     ($type:ident { $($tag:literal => $variant:ident { $($field:ident),* }),* $(,)? }) => {
         impl Wire for $type {
@@ -362,6 +361,25 @@ wire_enum!(Callback {
     3 => Call { label },
     4 => SleepDone { future },
     5 => Internal { label },
+});
+
+wire_enum!(Halt {
+    0 => InstructionLimit {},
+    1 => EventLimit {},
+    2 => TimeLimit {},
+    3 => TaskLimit {},
+    4 => OutputLimit {},
+    5 => MemoryLimit {},
+    6 => Deadlock {},
+    7 => ThreadScheduler {},
+});
+
+wire_enum!(EndReason {
+    0 => Finished {},
+    1 => SystemExit {},
+    2 => Uncaught { error, line },
+    3 => NotStarted {},
+    4 => Halted { halt },
 });
 
 // Every event kind, with its tag and its fields in wire order.
@@ -401,7 +419,7 @@ wire_enum!(EventKind {
     32 => LoopStarted {},
     33 => LoopStopped {},
     34 => LoopClosed {},
-    35 => ProgramEnded { status, message },
+    35 => ProgramEnded { status, reason, message },
     36 => FutureLinked { future, child },
 });
 

@@ -23,7 +23,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// Index into `Trace::strings`.
 pub type StrId = u32;
 
-pub const TRACE_VERSION: u32 = 2;
+pub const TRACE_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Trace {
@@ -395,11 +395,54 @@ pub enum EventKind {
     /// `loop.close()` (also at the end of `asyncio.run`): whatever is still
     /// in its ready queue and timer heap is dropped.
     LoopClosed,
-    /// The program ended: exit status and, for limits/deadlock, the reason.
+    /// The program ended: exit status, why, and for a limit or deadlock the message.
     ProgramEnded {
         status: i32,
+        reason: EndReason,
         message: StrId,
     },
+}
+
+/// Why a program ended (`program_ended`'s `reason`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum EndReason {
+    /// It ran to its end (exit status 0).
+    Finished,
+    /// `SystemExit` ended it (`sys.exit`, `unittest.main`, argparse): the status is its
+    /// code's, by CPython's rules (None 0, an int itself, anything else printed and 1).
+    SystemExit,
+    /// An exception nobody caught (status 1): its type's name, and the program's line it
+    /// was raised at (the traceback's innermost line of the program; 0 if none).
+    Uncaught { error: StrId, line: u32 },
+    /// It never started: Python refused it (a SyntaxError, status 1) or Loopscope does
+    /// not run it (status 2).
+    NotStarted,
+    /// A limit or a deadlock stopped it (status 3); the message says more.
+    Halted { halt: Halt },
+}
+
+/// What stopped a run that did not end by itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Halt {
+    /// Too many instructions without yielding to the event loop.
+    InstructionLimit,
+    /// Too many trace events.
+    EventLimit,
+    /// Virtual time past the horizon.
+    TimeLimit,
+    /// Too many tasks alive at once.
+    TaskLimit,
+    /// Too much output.
+    OutputLimit,
+    /// Too much memory held.
+    MemoryLimit,
+    /// Nothing can make progress.
+    Deadlock,
+    /// The simulated threads' scheduler failed (a defect of Loopscope's; the message
+    /// holds its traceback).
+    ThreadScheduler,
 }
 
 /// Builds a trace during a run, interning strings and packing events into records.

@@ -21,7 +21,7 @@ use super::{Callback, Event, EventKind, Item, Seconds, StrId, Trace, Wait};
 
 /// The version of the packed form (binary files; the JSON file holds the elementary
 /// events and keeps [`super::TRACE_VERSION`]).
-pub const PACKED_VERSION: u32 = 3;
+pub const PACKED_VERSION: u32 = 4;
 
 /// `strings[1]`: the repr of `None`, every recorder's first string after "".
 pub const NONE: StrId = 1;

@@ -14,6 +14,7 @@ use crate::object::teardown::SliceRef;
 use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{tracked, Args, ExcRef, PyResult, Value};
 use crate::ops;
+use crate::trace::Halt;
 use crate::vm::functions::FunctionParts;
 use crate::vm::{Exit, Vm};
 
@@ -870,7 +871,7 @@ impl Vm {
                 "stopped after {} instructions without yielding to the event loop: is there an infinite loop near line {line}?",
                 self.limits.instructions_without_yield
             );
-            return Err(self.halt(msg));
+            return Err(self.halt(Halt::InstructionLimit, msg));
         }
         self.unless_halted()?;
         self.check_memory_for(0)

@@ -30,7 +30,7 @@ mod stack;
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use crate::limits::Limits;
+use crate::limits::{Limits, Stop};
 use crate::object::exceptions::{exc, exc_empty, runtime_error, type_error};
 use crate::object::frame::{Frame, FrameKind, OnReturn};
 use crate::object::generator::{GenBody, GenState, Generator};
@@ -39,7 +39,7 @@ use crate::object::stack_summary::track_origin;
 pub use crate::object::state::Vm;
 use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{Args, ExcRef, Module, PyResult, Value};
-use crate::trace::{EventKind, Recorder, Stream};
+use crate::trace::{EventKind, Halt, Recorder, Stream};
 
 /// What calling a value comes down to (see [`Vm::prepare_call`]).
 pub enum Callee {
@@ -270,7 +270,7 @@ impl Vm {
             return Ok(());
         }
         if held > self.limits.memory_stop_bytes() {
-            return Err(self.halt(self.memory_stop_message()));
+            return Err(self.halt(Halt::MemoryLimit, self.memory_stop_message()));
         }
         Err(exc_empty(TypeId::MemoryError))
     }
@@ -296,8 +296,8 @@ impl Vm {
     /// Stops the run at a limit: `message` is what the run ends with (exit
     /// status 3), the SystemExit returned unwinds every frame without running
     /// handlers or `finally` blocks.
-    pub(crate) fn halt(&mut self, message: String) -> ExcRef {
-        self.halted = Some(message);
+    pub(crate) fn halt(&mut self, halt: Halt, message: String) -> ExcRef {
+        self.halted = Some(Stop::new(halt, message));
         exc_empty(TypeId::SystemExit)
     }
 
@@ -617,9 +617,12 @@ impl Vm {
             self.record_output(stream, &text[..end]);
             self.output_bytes = self.limits.max_output_bytes;
             if self.halted.is_none() {
-                self.halted = Some(format!(
-                    "output limit reached: the program wrote more than {} bytes",
-                    self.limits.max_output_bytes
+                self.halted = Some(Stop::new(
+                    Halt::OutputLimit,
+                    format!(
+                        "output limit reached: the program wrote more than {} bytes",
+                        self.limits.max_output_bytes
+                    ),
                 ));
             }
             return;
