@@ -14,6 +14,10 @@
 //! * [`mersenne`] and [`random`]: `random.Random` (MT19937) of Python 3.11.
 //! * [`numeric_hash`]: `hash()` of ints and floats.
 //! * [`frexp`]: C's `frexp`, a double split into mantissa and exponent.
+//! * [`math`]: `math.gamma`, `lgamma`, `remainder` and the norm of `hypot`
+//!   and `dist`, which CPython computes itself.
+//! * [`libm`]: glibc's `erf`, `erfc` and `cbrt`, which CPython's `math`
+//!   takes from the C library on Linux.
 //! * [`strtod`]: decimal text to the nearest double (float literals, `float(str)`).
 //!
 //! Every module is checked against golden vectors recorded from CPython 3.11
@@ -26,6 +30,8 @@ pub mod error;
 pub mod float_repr;
 pub mod format_spec;
 pub mod frexp;
+pub mod libm;
+pub mod math;
 pub mod mersenne;
 pub mod numeric_hash;
 pub mod percent_format;

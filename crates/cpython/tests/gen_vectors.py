@@ -379,6 +379,51 @@ def run_random_op(r, seed, op):
     raise AssertionError(name)
 
 
+# ----------------------------------------------------------------- math
+
+def math_inputs(draw):
+    """Floats around every boundary of erf/erfc/cbrt/gamma/lgamma, and random ones."""
+    xs = edge_floats()
+    for b in (0.84375, 1.25, 1 / 0.35, 6.0, 28.0, 2.0 ** -28, 2.0 ** -56, 0.25, 5.0,
+              5.524680040776729583740234375, 23.0, 140.0, 200.0, 1e-20, 171.6, 1.5, 30.0):
+        for m in (1.0, -1.0):
+            x = b * m
+            xs += [x, math.nextafter(x, 0), math.nextafter(x, math.inf),
+                   math.nextafter(x, -math.inf)]
+    xs += [n / 2 for n in range(-60, 61)] + [-n - 1e-9 for n in range(1, 30)]
+    xs += [draw.uniform(-8, 8) for _ in range(1500)]
+    xs += [draw.uniform(-250, 250) for _ in range(800)]
+    xs += [draw.uniform(-1, 1) * 10.0 ** draw.randint(-320, 308) for _ in range(800)]
+    xs += [from_bits("%016x" % draw.getrandbits(64)) for _ in range(400)]
+    return xs
+
+
+def math_rows():
+    draw = random.Random(20261204)
+    xs = math_inputs(draw)
+    rows = []
+    for name in ("erf", "erfc", "cbrt", "gamma", "lgamma"):
+        fn = getattr(math, name)
+        for x in xs:
+            rows.append([name, fbits(x), attempt(lambda: fbits(fn(x)))])
+    pairs = [(draw.choice(xs), draw.choice(xs)) for _ in range(1500)]
+    pairs += [(draw.randint(-40, 40) / 2, draw.choice([0.5, 1.0, 2.0, 3.0, -2.0, 1.5, 0.25]))
+              for _ in range(400)]
+    pairs += [(x, y) for x in (0.0, -0.0, 1.0, math.inf, -math.inf, math.nan, 5e-324)
+              for y in (0.0, -0.0, 1.0, math.inf, -math.inf, math.nan, 5e-324)]
+    for x, y in pairs:
+        rows.append(["remainder", fbits(x), fbits(y), attempt(lambda: fbits(math.remainder(x, y)))])
+    for _ in range(1500):
+        n = draw.randint(0, 6)
+        if draw.random() < 0.5:
+            scale = 10.0 ** draw.randint(-320, 300)
+            coords = [draw.uniform(-1, 1) * scale for _ in range(n)]
+        else:
+            coords = [draw.choice(xs) for _ in range(n)]
+        rows.append(["hypot", [fbits(c) for c in coords], fbits(math.hypot(*coords))])
+    return rows
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     write("float_repr.jsonl", float_repr_rows())
@@ -386,6 +431,7 @@ def main():
     write("format_spec.jsonl", format_rows())
     write("percent_format.jsonl", percent_rows())
     write("random.jsonl", random_rows())
+    write("math.jsonl", math_rows())
 
 
 if __name__ == "__main__":

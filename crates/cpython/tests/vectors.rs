@@ -15,6 +15,7 @@ use loopscope_cpython::percent_format::{
 };
 use loopscope_cpython::random::{PyRandom, Seed, Weights};
 use loopscope_cpython::PyError;
+use loopscope_cpython::{libm, math};
 use num_bigint::BigInt;
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -136,6 +137,36 @@ fn float_operations_match_cpython() {
             ),
             "hash_int" => (json!(hash_int(&int(&row[1])).to_string()), &row[2]),
             other => panic!("unknown op {other}"),
+        };
+        mismatches.check(row, actual, expected);
+    }
+    mismatches.assert_none(rows.len());
+}
+
+#[test]
+fn math_special_functions_match_cpython() {
+    let rows = load("math.jsonl");
+    let mut mismatches = Mismatches::default();
+    let bits = |r: Result<f64, PyError>| match r {
+        Ok(x) => json!(format!("{:016x}", x.to_bits())),
+        Err(e) => error_value(e.kind.name(), &e.message),
+    };
+    for row in &rows {
+        if text(&row[0]) == "hypot" {
+            let coordinates = row[1].as_array().expect("coordinates");
+            let magnitudes: Vec<f64> = coordinates.iter().map(|c| float(c).abs()).collect();
+            mismatches.check(row, bits(Ok(math::vector_norm(&magnitudes))), &row[2]);
+            continue;
+        }
+        let x = float(&row[1]);
+        let (actual, expected) = match text(&row[0]) {
+            "erf" => (bits(Ok(libm::erf(x))), &row[2]),
+            "erfc" => (bits(Ok(libm::erfc(x))), &row[2]),
+            "cbrt" => (bits(Ok(libm::cbrt(x))), &row[2]),
+            "gamma" => (bits(math::gamma(x)), &row[2]),
+            "lgamma" => (bits(math::lgamma(x)), &row[2]),
+            "remainder" => (bits(math::remainder(x, float(&row[2]))), &row[3]),
+            other => panic!("unknown function {other}"),
         };
         mismatches.check(row, actual, expected);
     }

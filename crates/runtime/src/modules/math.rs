@@ -8,7 +8,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive};
 
-use crate::builtins::args::{count_range, exactly_one};
+use crate::builtins::args::{count_range, exactly_one, no_kwargs};
 use crate::format::int_value;
 use crate::iterators;
 use crate::object::exceptions::cpython_error;
@@ -72,8 +72,20 @@ pub fn make(_vm: &mut Vm) -> PyResult<Rc<Module>> {
     Ok(m)
 }
 
+/// The one argument of `math.NAME` (METH_O: the messages name `math.NAME()`).
+pub(super) fn one_arg(name: &str, args: &Args) -> PyResult<Value> {
+    exactly_one(&format!("math.{name}"), args)
+}
+
+/// A fixed number of positional arguments (METH_FASTCALL: the count's
+/// message names the bare function, the keyword's `math.NAME()`).
+pub(super) fn positional(name: &str, args: &Args, min: usize, max: usize) -> PyResult<()> {
+    no_kwargs(&format!("math.{name}"), args)?;
+    count_range(name, args, min, max)
+}
+
 fn one_float(name: &str, args: &Args) -> PyResult<f64> {
-    to_float(&exactly_one(name, args)?)
+    to_float(&one_arg(name, args)?)
 }
 
 fn domain() -> crate::object::value::ExcRef {
@@ -96,7 +108,7 @@ fn to_int_value(f: f64) -> PyResult<Value> {
 }
 
 fn rounding(args: &Args, name: &str, op: fn(f64) -> f64) -> PyResult<Value> {
-    let v = exactly_one(name, args)?;
+    let v = one_arg(name, args)?;
     if let Some(n) = int_value(&v) {
         return Ok(Value::from_bigint(n));
     }
@@ -106,7 +118,7 @@ fn rounding(args: &Args, name: &str, op: fn(f64) -> f64) -> PyResult<Value> {
 /// `math.floor(x)` and the others: an instance's `__floor__` (...), else
 /// the number rounded.
 fn rounding_hook(vm: &mut Vm, args: &Args, name: &str, op: fn(f64) -> f64) -> PyResult<Value> {
-    let v = exactly_one(name, args)?;
+    let v = one_arg(name, args)?;
     if crate::dunders::is_class_instance(&v) {
         if let Some(r) = crate::dunders::call_special(vm, &v, &format!("__{name}__"), Vec::new())? {
             return Ok(r);
@@ -161,7 +173,10 @@ fn log_of(v: &Value) -> PyResult<f64> {
 }
 
 fn log(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    count_range("log", &args, 1, 2)?;
+    crate::builtins::args::no_kwargs("log", &args)?;
+    if !(1..=2).contains(&args.pos.len()) {
+        return Err(type_error("math.log requires 1 to 2 arguments"));
+    }
     let num = log_of(&args.pos[0])?;
     match args.pos.get(1) {
         None => Ok(Value::Float(num)),
@@ -221,7 +236,7 @@ fn atan(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn two_floats(name: &str, args: &Args) -> PyResult<(f64, f64)> {
-    count_range(name, args, 2, 2)?;
+    positional(name, args, 2, 2)?;
     Ok((to_float(&args.pos[0])?, to_float(&args.pos[1])?))
 }
 
@@ -230,12 +245,17 @@ fn atan2(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     Ok(Value::Float(y.atan2(x)))
 }
 
+/// `hypot(*coordinates)`: CPython's vector norm, correctly rounded in
+/// practice, which libm's two-argument `hypot` is not.
 fn hypot(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let mut acc = 0.0f64;
+    no_kwargs("math.hypot", &args)?;
+    let mut magnitudes = Vec::with_capacity(args.pos.len());
     for v in &args.pos {
-        acc = acc.hypot(to_float(v)?);
+        magnitudes.push(to_float(v)?.abs());
     }
-    Ok(Value::Float(acc))
+    Ok(Value::Float(loopscope_cpython::math::vector_norm(
+        &magnitudes,
+    )))
 }
 
 fn fabs(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
@@ -258,10 +278,26 @@ fn pow(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn isclose(_vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
-    let rel = args.take_kw("rel_tol").map(|v| to_float(&v)).transpose()?;
-    let abs = args.take_kw("abs_tol").map(|v| to_float(&v)).transpose()?;
+    let rel = args.take_kw("rel_tol");
+    let abs = args.take_kw("abs_tol");
     crate::builtins::args::reject_kwargs("isclose", &args)?;
-    let (a, b) = two_floats("isclose", &args)?;
+    match args.pos.len() {
+        2 => {}
+        given @ 0..=1 => {
+            let (name, place) = [("a", 1), ("b", 2)][given];
+            return Err(type_error(format!(
+                "isclose() missing required argument '{name}' (pos {place})"
+            )));
+        }
+        given => {
+            return Err(type_error(format!(
+                "isclose() takes exactly 2 positional arguments ({given} given)"
+            )))
+        }
+    }
+    let (a, b) = (to_float(&args.pos[0])?, to_float(&args.pos[1])?);
+    let rel = rel.map(|v| to_float(&v)).transpose()?;
+    let abs = abs.map(|v| to_float(&v)).transpose()?;
     let (rel, abs) = (rel.unwrap_or(1e-9), abs.unwrap_or(0.0));
     if rel < 0.0 || abs < 0.0 {
         return Err(value_error("tolerances must be non-negative"));
@@ -312,7 +348,7 @@ fn gcd(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 const MOST_FACTORS: u64 = 20_000;
 
 fn factorial(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let n = int_arg(&exactly_one("factorial", &args)?)?;
+    let n = int_arg(&one_arg("factorial", &args)?)?;
     if n.is_negative() {
         return Err(value_error("factorial() not defined for negative values"));
     }
@@ -356,7 +392,7 @@ fn n_and_k(n: &Value, k: &Value) -> PyResult<(BigInt, BigInt)> {
 
 /// `comb(n, k)`: the ways to choose k items of n, without order.
 fn comb(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    count_range("comb", &args, 2, 2)?;
+    positional("comb", &args, 2, 2)?;
     let (n, k) = n_and_k(&args.pos[0], &args.pos[1])?;
     if k > n {
         return Ok(Value::Int(0));
@@ -370,7 +406,7 @@ fn comb(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 
 /// `perm(n, k=None)`: the ways to choose k items of n, in order.
 fn perm(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
-    count_range("perm", &args, 1, 2)?;
+    positional("perm", &args, 1, 2)?;
     match args.pos.get(1) {
         None | Some(Value::None) => factorial(vm, recv, Args::new(vec![args.pos[0].clone()])),
         Some(k) => {
@@ -385,7 +421,7 @@ fn perm(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn isqrt(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let n = int_arg(&exactly_one("isqrt", &args)?)?;
+    let n = int_arg(&one_arg("isqrt", &args)?)?;
     if n.is_negative() {
         return Err(value_error("isqrt() argument must be nonnegative"));
     }
@@ -394,7 +430,7 @@ fn isqrt(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 
 /// `fsum`: exactly rounded sum (Shewchuk's algorithm, as CPython).
 fn fsum(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let v = exactly_one("fsum", &args)?;
+    let v = one_arg("fsum", &args)?;
     let mut partials: Vec<f64> = Vec::new();
     // Infinities and NaNs summed apart, as CPython's math_fsum does.
     let (mut special_sum, mut inf_sum) = (0.0f64, 0.0f64);
@@ -467,7 +503,16 @@ fn fsum(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 
 fn prod(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
     let start = args.take_kw("start").unwrap_or(Value::Int(1));
-    let v = exactly_one("prod", &args)?;
+    crate::builtins::args::reject_kwargs("prod", &args)?;
+    let v = {
+        if args.pos.len() != 1 {
+            return Err(type_error(format!(
+                "prod() takes exactly 1 positional argument ({} given)",
+                args.pos.len()
+            )));
+        }
+        args.pos[0].clone()
+    };
     let mut acc = start;
     for item in iterators::collect(vm, &v)? {
         acc = crate::ops::binary_op(vm, loopscope_syntax::ast::BinOp::Mult, &acc, &item)?;

@@ -1,17 +1,18 @@
 //! More of `math`: the hyperbolic functions, `log1p`, `expm1`, `exp2`,
-//! `fmod`, `modf`, `frexp`, `ldexp`, `nextafter`, `ulp`, `dist` and
-//! `lcm`, with CPython's errors: as its `math_1` decides, a NaN made from a
-//! number is a domain error, and an infinity made from a finite number a
-//! range error where the function can overflow, else a domain error.
+//! `erf`, `erfc`, `cbrt`, `gamma`, `lgamma`, `remainder`, `fmod`, `modf`,
+//! `frexp`, `ldexp`, `nextafter`, `ulp`, `dist` and `lcm`, with CPython's
+//! errors: as its `math_1` decides, a NaN made from a number is a domain
+//! error, and an infinity made from a finite number a range error where the
+//! function can overflow, else a domain error.
 
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, Zero};
 
-use crate::builtins::args::{count_range, exactly_one};
+use super::math::{one_arg, positional};
 use crate::format::int_value;
 use crate::iterators;
-use crate::object::exceptions::{exc, type_error, value_error};
+use crate::object::exceptions::{cpython_error, exc, type_error, value_error};
 use crate::object::types::{type_of, TypeId};
 use crate::object::value::{Args, NativeFn, PyResult, Value};
 use crate::ops::to_float;
@@ -35,6 +36,12 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("ulp", ulp),
     ("dist", dist),
     ("lcm", lcm),
+    ("erf", erf),
+    ("erfc", erfc),
+    ("cbrt", cbrt),
+    ("gamma", gamma),
+    ("lgamma", lgamma),
+    ("remainder", remainder),
 ];
 
 fn domain() -> crate::object::value::ExcRef {
@@ -47,7 +54,7 @@ fn range() -> crate::object::value::ExcRef {
 
 /// CPython's `math_1`: `f(x)` for the one argument of `name`, checked.
 fn math_1(name: &str, args: &Args, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<Value> {
-    let x = to_float(&exactly_one(name, args)?)?;
+    let x = to_float(&one_arg(name, args)?)?;
     let r = f(x);
     if r.is_nan() && !x.is_nan() {
         return Err(domain());
@@ -78,6 +85,33 @@ one_argument! {
     log1p: f64::ln_1p, false;
     expm1: f64::exp_m1, true;
     exp2: f64::exp2, true;
+    erf: loopscope_cpython::libm::erf, false;
+    erfc: loopscope_cpython::libm::erfc, false;
+    cbrt: loopscope_cpython::libm::cbrt, false;
+}
+
+/// `gamma` and `lgamma`: CPython's own (its `math_1a`: the function decides
+/// its errors).
+fn gamma(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let x = to_float(&one_arg("gamma", &args)?)?;
+    Ok(Value::Float(
+        loopscope_cpython::math::gamma(x).map_err(cpython_error)?,
+    ))
+}
+
+fn lgamma(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let x = to_float(&one_arg("lgamma", &args)?)?;
+    Ok(Value::Float(
+        loopscope_cpython::math::lgamma(x).map_err(cpython_error)?,
+    ))
+}
+
+/// `remainder(x, y)`: IEEE 754's remainder, exact.
+fn remainder(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let (x, y) = two_floats("remainder", &args)?;
+    Ok(Value::Float(
+        loopscope_cpython::math::remainder(x, y).map_err(cpython_error)?,
+    ))
 }
 
 /// fdlibm's `asinh` (the C library's, which CPython calls), over `ln`
@@ -127,7 +161,7 @@ fn acosh_of(x: f64) -> f64 {
 }
 
 fn two_floats(name: &str, args: &Args) -> PyResult<(f64, f64)> {
-    count_range(name, args, 2, 2)?;
+    positional(name, args, 2, 2)?;
     Ok((to_float(&args.pos[0])?, to_float(&args.pos[1])?))
 }
 
@@ -146,7 +180,7 @@ fn fmod(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 
 /// `modf(x)`: the fractional and integral parts, both with the sign of `x`.
 fn modf(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let x = to_float(&exactly_one("modf", &args)?)?;
+    let x = to_float(&one_arg("modf", &args)?)?;
     let (fraction, integral) = if x.is_infinite() {
         (0.0f64.copysign(x), x)
     } else if x.is_nan() {
@@ -162,7 +196,7 @@ fn modf(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 
 /// `frexp(x)`: `(m, e)` with `x == m * 2**e` and `0.5 <= abs(m) < 1`.
 fn frexp(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let x = to_float(&exactly_one("frexp", &args)?)?;
+    let x = to_float(&one_arg("frexp", &args)?)?;
     let (mantissa, exponent) = loopscope_cpython::frexp::frexp(x);
     Ok(Value::tuple(vec![
         Value::Float(mantissa),
@@ -172,7 +206,7 @@ fn frexp(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 
 /// `ldexp(x, i)`: `x * 2**i`, rounded once (musl's `scalbn`).
 fn ldexp(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    count_range("ldexp", &args, 2, 2)?;
+    positional("ldexp", &args, 2, 2)?;
     let x = to_float(&args.pos[0])?;
     let Some(i) = int_value(&args.pos[1]) else {
         return Err(type_error("Expected an int as second argument to ldexp."));
@@ -235,7 +269,7 @@ fn nextafter(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 
 /// `ulp(x)`: the gap between `abs(x)` and the next float away from zero.
 fn ulp(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let x = to_float(&exactly_one("ulp", &args)?)?.abs();
+    let x = to_float(&one_arg("ulp", &args)?)?.abs();
     if !x.is_finite() {
         return Ok(Value::Float(x));
     }
@@ -249,7 +283,7 @@ fn ulp(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 
 /// `dist(p, q)`: the Euclidean distance of two points of as many coordinates.
 fn dist(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    count_range("dist", &args, 2, 2)?;
+    positional("dist", &args, 2, 2)?;
     let mut points = Vec::new();
     for point in &args.pos {
         points.push(iterators::collect(vm, point)?);
@@ -259,11 +293,13 @@ fn dist(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
             "both points must have the same number of dimensions",
         ));
     }
-    let mut norm = 0.0f64;
+    let mut magnitudes = Vec::with_capacity(points[0].len());
     for (p, q) in points[0].iter().zip(&points[1]) {
-        norm = norm.hypot(to_float(p)? - to_float(q)?);
+        magnitudes.push((to_float(p)? - to_float(q)?).abs());
     }
-    Ok(Value::Float(norm))
+    Ok(Value::Float(loopscope_cpython::math::vector_norm(
+        &magnitudes,
+    )))
 }
 
 /// `lcm(*integers)`: their least common multiple (1 for none).
