@@ -13,6 +13,7 @@
 //! * [`percent_format`]: printf-style `format % args`.
 //! * [`mersenne`] and [`random`]: `random.Random` (MT19937) of Python 3.11.
 //! * [`numeric_hash`]: `hash()` of ints and floats.
+//! * [`float_hex`]: `float.hex()` and `float.fromhex()`.
 //! * [`frexp`]: C's `frexp`, a double split into mantissa and exponent.
 //! * [`math`]: `math.gamma`, `lgamma`, `remainder` and the norm of `hypot`
 //!   and `dist`, which CPython computes itself.
@@ -27,6 +28,7 @@ pub mod cmath;
 pub mod complex;
 mod dtoa;
 pub mod error;
+pub mod float_hex;
 pub mod float_repr;
 pub mod format_spec;
 pub mod frexp;

@@ -424,6 +424,43 @@ def math_rows():
     return rows
 
 
+# ------------------------------------------------------------ float hex
+
+HEX_TEXTS = ["0x1p0", "1", "0x", "x1", "0x.8", "0x1.", ".", "0x.", "0x1.8p1", "  0x1p-2  ", "-0x1p3",
+             "+0X1P+3", "0x1p", "0x1p+", "0x1pa", "inf", "-Infinity", "nAn", "+nan", "-nan",
+             "infinit", "infx", "0x1p1024", "0x1.fffffffffffffp1023", "0x1.fffffffffffff8p1023",
+             "0x1.fffffffffffff7ffp1023", "0x1p-1074", "0x1p-1075", "0x1.0000001p-1075",
+             "0x1p-1076", "0x3p-1076", "0x1.8p-1074", "0x2.8p-1075", "0x1p-1022", "0x0.8p-1022",
+             "0x1p99999999999999999999", "0x1p-99999999999999999999", "0x0p99999999999999999999",
+             "0x1.00000000000008p0", "0x1.00000000000018p0", "0x1.000000000000080000001p0",
+             "0x1.00000000000007ffffp0", "0X10000000000000000000000000000000p-100", "0x_1",
+             "0x1\x00", "0x1 2", "\t\n0x1p1\x0b\x0c\r ", "0x1p1 x", "١", "0xé", "0x1.8P-1",
+             "0x000000000000000000001p-4", "0x.00000000000000000001p80", "fp0", "F.8", "-0", "-0x0"]
+
+
+def float_hex_rows():
+    draw = random.Random(1204)
+    rows = []
+    xs = edge_floats() + random_floats(300)
+    for x in xs:
+        rows.append(["hex", fbits(x), x.hex()])
+    texts = [t.encode().decode("unicode_escape") if "\\" in t else t for t in HEX_TEXTS]
+    for x in xs[:400]:
+        h = x.hex()
+        texts += [h, h.upper(), h.replace("0x", ""), h[:-3] if len(h) > 8 else h]
+    for _ in range(1500):
+        digits = "".join(draw.choice("0123456789abcdef") for _ in range(draw.randint(1, 25)))
+        point = draw.randint(0, len(digits))
+        text = digits[:point] + ("." if draw.random() < 0.8 else "") + digits[point:]
+        text = draw.choice(["", "0x", "-0x", "+0x"]) + text
+        if draw.random() < 0.8:
+            text += "p" + str(draw.choice([draw.randint(-1200, 1100), draw.randint(-60, 60)]))
+        texts.append(text)
+    for t in texts:
+        rows.append(["fromhex", t, attempt(lambda: fbits(float.fromhex(t)))])
+    return rows
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     write("float_repr.jsonl", float_repr_rows())
@@ -432,6 +469,7 @@ def main():
     write("percent_format.jsonl", percent_rows())
     write("random.jsonl", random_rows())
     write("math.jsonl", math_rows())
+    write("float_hex.jsonl", float_hex_rows())
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ use loopscope_cpython::percent_format::{
 };
 use loopscope_cpython::random::{PyRandom, Seed, Weights};
 use loopscope_cpython::PyError;
-use loopscope_cpython::{libm, math};
+use loopscope_cpython::{float_hex, libm, math};
 use num_bigint::BigInt;
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -167,6 +167,30 @@ fn math_special_functions_match_cpython() {
             "lgamma" => (bits(math::lgamma(x)), &row[2]),
             "remainder" => (bits(math::remainder(x, float(&row[2]))), &row[3]),
             other => panic!("unknown function {other}"),
+        };
+        mismatches.check(row, actual, expected);
+    }
+    mismatches.assert_none(rows.len());
+}
+
+#[test]
+fn float_hex_matches_cpython() {
+    let rows = load("float_hex.jsonl");
+    let mut mismatches = Mismatches::default();
+    for row in &rows {
+        let (actual, expected) = match text(&row[0]) {
+            "hex" => (json!(float_hex::float_hex(float(&row[1]))), &row[2]),
+            "fromhex" => {
+                let parsed = float_hex::float_fromhex(text(&row[1]));
+                (
+                    match parsed {
+                        Ok(x) => json!(format!("{:016x}", x.to_bits())),
+                        Err(e) => error_value(e.kind.name(), &e.message),
+                    },
+                    &row[2],
+                )
+            }
+            other => panic!("unknown operation {other}"),
         };
         mismatches.check(row, actual, expected);
     }

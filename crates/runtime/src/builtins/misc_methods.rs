@@ -1,6 +1,7 @@
 //! Methods of the smaller built-in types: `tuple`, `range`, `bytes` (`decode`,
 //! `hex`; the rest in `bytes_methods.rs`),
-//! `int`, `float`, and the iterator types; plus `int.from_bytes`.
+//! `int`, `float`, and the iterator types; plus `int.from_bytes`,
+//! `float.fromhex` and `float.__getformat__`.
 
 use std::rc::Rc;
 
@@ -26,12 +27,19 @@ pub const INT_METHODS: &[(&str, NativeFn)] = &[
     ("to_bytes", to_bytes),
     ("conjugate", identity),
     ("as_integer_ratio", int_ratio),
+    ("__getnewargs__", int_getnewargs),
 ];
 pub const INT_CLASS_METHODS: &[(&str, NativeFn)] = &[("from_bytes", from_bytes)];
 pub const FLOAT_METHODS: &[(&str, NativeFn)] = &[
     ("is_integer", is_integer),
     ("as_integer_ratio", float_ratio),
     ("conjugate", identity),
+    ("hex", float_hex),
+    ("__getnewargs__", float_getnewargs),
+];
+pub const FLOAT_CLASS_METHODS: &[(&str, NativeFn)] = &[
+    ("fromhex", float_fromhex),
+    ("__getformat__", float_getformat),
 ];
 /// The built-in iterator types.
 pub const ITERATOR_METHODS: &[(&str, NativeFn)] =
@@ -320,6 +328,59 @@ fn float_of(recv: &Value) -> f64 {
     match recv {
         Value::Float(f) => *f,
         _ => 0.0,
+    }
+}
+
+fn int_getnewargs(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("int.__getnewargs__", &args)?;
+    Ok(Value::tuple(vec![match recv {
+        Value::Bool(b) => Value::Int(*b as i64),
+        v => v.clone(),
+    }]))
+}
+
+fn float_getnewargs(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("float.__getnewargs__", &args)?;
+    Ok(Value::tuple(vec![Value::Float(float_of(recv))]))
+}
+
+fn float_hex(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("float.hex", &args)?;
+    Ok(Value::str(&loopscope_cpython::float_hex::float_hex(
+        float_of(recv),
+    )))
+}
+
+/// `float.fromhex(string)`; a subclass gets `cls(value)`.
+fn float_fromhex(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    let text = exactly_one("float.fromhex", &args)?;
+    let Value::Str(text) = text else {
+        return Err(type_error("bad argument type for built-in operation"));
+    };
+    let x = loopscope_cpython::float_hex::float_fromhex(&text)
+        .map_err(crate::object::exceptions::cpython_error)?;
+    if let Value::Type(t) = recv {
+        if !matches!(t, crate::object::types::TypeRef::Builtin(TypeId::Float)) {
+            return vm.call(recv, Args::new(vec![Value::Float(x)]));
+        }
+    }
+    Ok(Value::Float(x))
+}
+
+/// `float.__getformat__(typestr)`: the oracle's machine is little-endian IEEE.
+fn float_getformat(_vm: &mut Vm, _recv: &Value, args: Args) -> PyResult<Value> {
+    let kind = exactly_one("float.__getformat__", &args)?;
+    let Value::Str(kind) = kind else {
+        return Err(type_error(format!(
+            "__getformat__() argument must be str, not {}",
+            crate::object::types::type_of(&kind).name()
+        )));
+    };
+    match &*kind {
+        "double" | "float" => Ok(Value::str("IEEE, little-endian")),
+        _ => Err(value_error(
+            "__getformat__() argument 1 must be 'double' or 'float'",
+        )),
     }
 }
 
