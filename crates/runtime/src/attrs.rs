@@ -96,6 +96,8 @@ pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
             });
             match class_method {
                 Some((name, func)) => Ok(method(name, func, &Value::Type(TypeRef::Builtin(t)))),
+                // The type's docstring, which Loopscope's built-in types do not carry.
+                None if name == "__doc__" => Ok(Value::None),
                 None => Err(no_attribute(obj, name)),
             }
         }

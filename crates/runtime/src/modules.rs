@@ -25,6 +25,7 @@ mod traceback;
 mod warnings;
 mod weakref;
 mod zlib;
+mod zlib_stream;
 
 use std::rc::Rc;
 
@@ -113,6 +114,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("fnmatch"),
         python!("fractions"),
         python!("functools"),
+        python!("gzip"),
         python!("hashlib"),
         python!("heapq"),
         python!("html" => "html/__init__"),

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use crate::builtins::args::{count_range, reject_kwargs};
 use crate::object::bytearray::bytes_like;
 use crate::object::exceptions::{type_error, value_error};
-use crate::object::types::type_of;
+use crate::object::types::{type_of, TypeId};
 use crate::object::value::{Args, ExcRef, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
@@ -21,7 +21,13 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("adler32", adler32),
         ("compress", compress),
         ("decompress", decompress),
+        ("compressobj", super::zlib_stream::compressobj),
+        ("decompressobj", super::zlib_stream::decompressobj),
     ];
+    let slots = vm.slots.get_mut(TypeId::ZlibDecompress);
+    slots.methods = super::zlib_stream::DECOMPRESS_METHODS;
+    slots.getattr = Some(super::zlib_stream::decompress_attribute);
+    vm.slots.get_mut(TypeId::ZlibCompress).methods = super::zlib_stream::COMPRESS_METHODS;
     let m = super::native_module(
         "zlib",
         stdlib_path!("lib-dynload/zlib.cpython-311-x86_64-linux-gnu.so"),
@@ -70,7 +76,7 @@ fn crc32(_: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 }
 
 /// CRC-32 of `data` continuing from `value` (zlib's, bit by bit).
-fn crc(value: u32, data: &[u8]) -> u32 {
+pub(super) fn crc(value: u32, data: &[u8]) -> u32 {
     let mut crc = !value;
     for &byte in data {
         crc ^= u32::from(byte);
@@ -88,7 +94,7 @@ fn adler32(_: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 }
 
 /// Adler-32 of `data` continuing from `value`.
-fn adler(value: u32, data: &[u8]) -> u32 {
+pub(super) fn adler(value: u32, data: &[u8]) -> u32 {
     const MODULUS: u32 = 65521;
     let (mut a, mut b) = (value & 0xffff, value >> 16);
     for &byte in data {
@@ -99,7 +105,7 @@ fn adler(value: u32, data: &[u8]) -> u32 {
 }
 
 /// `zlib.error(message)`, the module's own exception class.
-fn zlib_error(vm: &mut Vm, message: &str) -> ExcRef {
+pub(super) fn zlib_error(vm: &mut Vm, message: &str) -> ExcRef {
     let made = vm
         .import("zlib")
         .and_then(|m| crate::attrs::get_attr(vm, &m, "error"))
@@ -110,7 +116,7 @@ fn zlib_error(vm: &mut Vm, message: &str) -> ExcRef {
     }
 }
 
-fn bytes_arg(v: &Value) -> PyResult<Rc<[u8]>> {
+pub(super) fn bytes_arg(v: &Value) -> PyResult<Rc<[u8]>> {
     bytes_like(v).ok_or_else(|| {
         type_error(format!(
             "a bytes-like object is required, not '{}'",
@@ -120,7 +126,7 @@ fn bytes_arg(v: &Value) -> PyResult<Rc<[u8]>> {
 }
 
 /// The data argument (positional only), with Argument Clinic's messages.
-fn first_positional<'a>(name: &str, args: &'a Args) -> PyResult<&'a Value> {
+pub(super) fn first_positional<'a>(name: &str, args: &'a Args) -> PyResult<&'a Value> {
     crate::builtins::args::takes_range(name, args, 0, 3)?;
     args.pos.first().ok_or_else(|| {
         type_error(format!(
@@ -129,7 +135,7 @@ fn first_positional<'a>(name: &str, args: &'a Args) -> PyResult<&'a Value> {
     })
 }
 
-fn int_arg(v: Option<Value>, default: i64) -> PyResult<i64> {
+pub(super) fn int_arg(v: Option<Value>, default: i64) -> PyResult<i64> {
     match v {
         None => Ok(default),
         Some(v) => crate::builtins::args::index_arg(&v),
@@ -138,7 +144,7 @@ fn int_arg(v: Option<Value>, default: i64) -> PyResult<i64> {
 
 /// The container a `wbits` asks for.
 #[derive(Clone, Copy, PartialEq)]
-enum Wrapper {
+pub(super) enum Wrapper {
     Zlib,
     Raw,
     Gzip,
@@ -171,10 +177,24 @@ fn compress(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
     } else {
         miniz_oxide::deflate::compress_to_vec(&data, level)
     };
-    let mut out = Vec::with_capacity(body.len() + 18);
+    let mut out = container_header(wrapper, level, wbits);
+    out.extend_from_slice(&body);
+    match wrapper {
+        Wrapper::Zlib => out.extend_from_slice(&adler(1, &data).to_be_bytes()),
+        Wrapper::Raw => {}
+        Wrapper::Gzip | Wrapper::Auto => {
+            out.extend_from_slice(&crc(0, &data).to_le_bytes());
+            out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        }
+    }
+    Ok(Value::Bytes(Rc::from(out)))
+}
+
+/// What deflate.c writes before the deflate data: zlib's two bytes (the window,
+/// 8 becoming 9 as zlib has it, and the level's flag), gzip's ten, or nothing.
+pub(super) fn container_header(wrapper: Wrapper, level: u8, wbits: i64) -> Vec<u8> {
     match wrapper {
         Wrapper::Zlib => {
-            // deflate.c's header: the window (8 becomes 9, as zlib does) and the level's flag.
             let window = (wbits.max(9) - 8) as u16;
             let level_flags: u16 = match level {
                 0 | 1 => 0,
@@ -184,37 +204,37 @@ fn compress(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
             };
             let mut header = ((8 + (window << 4)) << 8) | (level_flags << 6);
             header += 31 - header % 31;
-            out.extend_from_slice(&header.to_be_bytes());
-            out.extend_from_slice(&body);
-            out.extend_from_slice(&adler(1, &data).to_be_bytes());
+            header.to_be_bytes().to_vec()
         }
-        Wrapper::Raw => out.extend_from_slice(&body),
+        Wrapper::Raw => Vec::new(),
         Wrapper::Gzip | Wrapper::Auto => {
             let extra_flags = match level {
                 9 => 2,
                 0 | 1 => 4,
                 _ => 0,
             };
-            out.extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, extra_flags, 3]);
-            out.extend_from_slice(&body);
-            out.extend_from_slice(&crc(0, &data).to_le_bytes());
-            out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, extra_flags, 3]
         }
     }
-    Ok(Value::Bytes(Rc::from(out)))
 }
 
 /// Level 0: stored blocks, as zlib writes one of at most 65531 bytes (the pending
 /// buffer's size less a block header); longer data is cut in blocks of that size.
 fn stored_blocks(data: &[u8]) -> Vec<u8> {
+    stored_run(data, true)
+}
+
+/// Stored blocks of `data`, the last one final when `last` (an empty final block
+/// for no data), or none for no data that is not last.
+pub(super) fn stored_run(data: &[u8], last: bool) -> Vec<u8> {
     const MAX_BLOCK: usize = 65531;
     let mut out = Vec::with_capacity(data.len() + 5 * (data.len() / MAX_BLOCK + 1));
     let mut chunks = data.chunks(MAX_BLOCK).peekable();
-    if chunks.peek().is_none() {
+    if chunks.peek().is_none() && last {
         out.extend_from_slice(&[1, 0, 0, 0xff, 0xff]);
     }
     while let Some(chunk) = chunks.next() {
-        out.push(u8::from(chunks.peek().is_none()));
+        out.push(u8::from(last && chunks.peek().is_none()));
         let len = chunk.len() as u16;
         out.extend_from_slice(&len.to_le_bytes());
         out.extend_from_slice(&(!len).to_le_bytes());
@@ -233,18 +253,9 @@ fn decompress(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
     if int_arg(args.pos.get(2).cloned().or(bufsize_kw), 16384)? < 0 {
         return Err(value_error("bufsize must be non-negative"));
     }
-    let (wrapper, window) = match wbits {
-        // inflateReset2: the container from the high bits, then a window of 0 (the
-        // header's) or 8 to 15.
-        0 => (Wrapper::Zlib, 0),
-        8..=15 => (Wrapper::Zlib, wbits),
-        -15..=-8 => (Wrapper::Raw, -wbits),
-        16 | 24..=31 => (Wrapper::Gzip, wbits - 16),
-        32 | 40..=47 => (Wrapper::Auto, wbits - 32),
-        _ => {
-            let message = "Error -2 while preparing to decompress data: inconsistent stream state";
-            return Err(zlib_error(vm, message));
-        }
+    let Some((wrapper, window)) = wrapper_of(wbits) else {
+        let message = "Error -2 while preparing to decompress data: inconsistent stream state";
+        return Err(zlib_error(vm, message));
     };
     match inflate_container(vm, &data, wrapper, window) {
         Ok(out) => Ok(Value::Bytes(Rc::from(out))),
@@ -256,16 +267,29 @@ fn decompress(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
     }
 }
 
+/// inflateReset2: the container from the high bits of `wbits`, then a window of 0
+/// (the header's) or 8 to 15.
+pub(super) fn wrapper_of(wbits: i64) -> Option<(Wrapper, i64)> {
+    Some(match wbits {
+        0 => (Wrapper::Zlib, 0),
+        8..=15 => (Wrapper::Zlib, wbits),
+        -15..=-8 => (Wrapper::Raw, -wbits),
+        16 | 24..=31 => (Wrapper::Gzip, wbits - 16),
+        32 | 40..=47 => (Wrapper::Auto, wbits - 32),
+        _ => return None,
+    })
+}
+
 /// Why a stream could not be inflated: zlib's code and message, or an error of the run
 /// (MemoryError).
-enum Failure {
+pub(super) enum Failure {
     Zlib(i32, &'static str),
     Python(ExcRef),
 }
 
-const TRUNCATED: Failure = Failure::Zlib(-5, "incomplete or truncated stream");
+pub(super) const TRUNCATED: Failure = Failure::Zlib(-5, "incomplete or truncated stream");
 
-fn corrupt(what: &'static str) -> Failure {
+pub(super) fn corrupt(what: &'static str) -> Failure {
     Failure::Zlib(-3, what)
 }
 
@@ -285,22 +309,7 @@ fn inflate_container(
     match wrapper {
         Wrapper::Raw => inflate_raw(vm, data).map(|(out, _)| out),
         Wrapper::Zlib | Wrapper::Auto => {
-            let [cmf, flg, ..] = *data else {
-                return Err(TRUNCATED);
-            };
-            if (u16::from(cmf) << 8 | u16::from(flg)) % 31 != 0 {
-                return Err(corrupt("incorrect header check"));
-            }
-            if cmf & 0x0f != 8 {
-                return Err(corrupt("unknown compression method"));
-            }
-            let header_window = i64::from(cmf >> 4) + 8;
-            if header_window > 15 || (window != 0 && header_window > window) {
-                return Err(corrupt("invalid window size"));
-            }
-            if flg & 0x20 != 0 {
-                return Err(corrupt("need dictionary"));
-            }
+            check_zlib_header(data, window)?;
             let (out, used) = inflate_raw(vm, &data[2..])?;
             let trailer = data.get(2 + used..2 + used + 4).ok_or(TRUNCATED)?;
             if trailer != adler(1, &out).to_be_bytes() {
@@ -326,8 +335,29 @@ fn inflate_container(
     }
 }
 
+/// inflate.c's checks of a zlib header (its first two bytes).
+pub(super) fn check_zlib_header(data: &[u8], window: i64) -> Result<(), Failure> {
+    let [cmf, flg, ..] = *data else {
+        return Err(TRUNCATED);
+    };
+    if (u16::from(cmf) << 8 | u16::from(flg)) % 31 != 0 {
+        return Err(corrupt("incorrect header check"));
+    }
+    if cmf & 0x0f != 8 {
+        return Err(corrupt("unknown compression method"));
+    }
+    let header_window = i64::from(cmf >> 4) + 8;
+    if header_window > 15 || (window != 0 && header_window > window) {
+        return Err(corrupt("invalid window size"));
+    }
+    if flg & 0x20 != 0 {
+        return Err(corrupt("need dictionary"));
+    }
+    Ok(())
+}
+
 /// Where a gzip member's deflate data starts (after its optional fields).
-fn gzip_body(data: &[u8]) -> Result<usize, Failure> {
+pub(super) fn gzip_body(data: &[u8]) -> Result<usize, Failure> {
     let header = data.get(..10).ok_or(TRUNCATED)?;
     if header[2] != 8 {
         return Err(corrupt("unknown compression method"));

@@ -92,6 +92,8 @@ types! {
     FrozenSet: "frozenset", "builtins", Object;
     RandomCore: "Random", "_random", Object;
     Random: "Random", "random", RandomCore;
+    ZlibCompress: "Compress", "zlib", Object;
+    ZlibDecompress: "Decompress", "zlib", Object;
     // asyncio objects
     Future: "Future", "_asyncio", Object;
     Task: "Task", "_asyncio", Future;
