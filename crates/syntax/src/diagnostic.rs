@@ -9,6 +9,7 @@
 use std::fmt;
 
 use crate::ast::Span;
+use crate::error_text::{located_error_text, ErrorLocation};
 
 /// The class of a parse failure; decides the exception name shown and the
 /// CLI's exit status.
@@ -101,56 +102,135 @@ impl Diagnostic {
     /// SyntaxError: '(' was never closed
     /// ```
     ///
-    /// Follows CPython 3.11's `print_exception`: the source line is shown
-    /// without its leading blanks, the caret column shifts with it, and a
-    /// `SyntaxError` (not its subclasses) gets one caret per column of its
-    /// range.
+    /// The location CPython gives a program's error ([`SourceMode::File`])
+    /// shown by the renderer every located `SyntaxError` goes through
+    /// ([`located_error_text`]).
     pub fn render(&self, source: &str, filename: &str) -> String {
-        let line_number = self.span.start.line;
-        let mut out = format!("  File \"{filename}\", line {line_number}\n");
-        if let Some(text) = source_line(source, line_number) {
-            out.push_str(&self.render_source_line(&text));
-        }
-        out.push_str(self.exception_name());
+        let name = self.exception_name();
+        let location = self.location(Some(source), SourceMode::File);
+        let mut out = located_error_text(filename, &location, name == "SyntaxError");
+        out.push_str(name);
         out.push_str(": ");
         out.push_str(&self.message);
         out.push('\n');
         out
     }
 
-    /// The quoted line and its caret line. `text` is the whole source line,
-    /// with its `\n` when it has one (CPython measures carets that run past
-    /// the line against that, in UTF-8 bytes).
-    fn render_source_line(&self, text: &str) -> String {
-        // CPython's 1-based `offset` and `end_offset` (characters).
-        let offset = i64::from(self.span.start.col) + 1;
-        let end_offset = if self.kind == DiagnosticKind::Indentation {
-            -1
-        } else if self.span.end.line > self.span.start.line {
-            text.len() as i64
+    /// The location fields (`lineno`, `offset`, `text`, `end_lineno`,
+    /// `end_offset`) of the `SyntaxError` CPython raises for this error in
+    /// `source` read in `mode`. No source means the compiler's error after
+    /// parsing (`'return' outside function`), which CPython cannot quote from
+    /// a string.
+    pub fn location(&self, source: Option<&str>, mode: SourceMode) -> ErrorLocation {
+        let line_number = self.span.start.line;
+        let never_closed = self.message.ends_with("was never closed");
+        let tab_error = self.exception_name() == "TabError";
+        let mut offset = i64::from(self.span.start.col) + 1;
+        // The tokenizer's indentation errors end at -1 (a TabError at 0); the
+        // parser's "expected an indented block" has a range like any error.
+        let (mut end_line, mut end_offset) = if tab_error
+            || never_closed
+            || self.message == "unexpected character after line continuation character"
+        {
+            (line_number, 0)
+        } else if self.kind == DiagnosticKind::Indentation
+            && !self.message.starts_with("expected an")
+        {
+            (line_number, -1)
         } else {
-            (i64::from(self.span.end.col) + 1).min(text.len() as i64 + 1)
+            (
+                self.span.end.line.max(line_number),
+                i64::from(self.span.end.col) + 1,
+            )
         };
-        let carets = if end_offset > 0 && end_offset > offset {
-            end_offset - offset
-        } else {
-            1
+        let text = match (mode, source) {
+            (_, None) => None,
+            (SourceMode::File, Some(source)) => source_line(source, line_number),
+            (_, Some(source)) => {
+                // A string's lines as the tokenizer holds them; 'exec' ends the
+                // source with a line break.
+                let source = match mode {
+                    SourceMode::Exec if !source.ends_with('\n') => format!("{source}\n"),
+                    _ => source.to_string(),
+                };
+                let lines: Vec<&str> = source.split_inclusive('\n').collect();
+                let line = lines.get(line_number.saturating_sub(1) as usize).copied();
+                // The tokenizer's own errors, and an error seen once it has
+                // left its line (a range ending on a later line, a bracket
+                // never closed before the last line), quote the line without
+                // its break.
+                let left_line = self.raised_by_tokenizer()
+                    || end_line > line_number
+                    || (never_closed && (line_number as usize) < lines.len());
+                line.map(|l| {
+                    if left_line {
+                        l.strip_suffix('\n').unwrap_or(l).to_string()
+                    } else {
+                        l.to_string()
+                    }
+                })
+            }
         };
-
-        let stripped = text.trim_start_matches([' ', '\t', '\x0c']);
-        let mut caret_col = offset - 1 - (text.len() - stripped.len()) as i64;
-        let shown = stripped.strip_suffix('\n').unwrap_or(stripped);
-        caret_col = caret_col.min(shown.len() as i64);
-
-        let mut out = format!("    {shown}\n");
-        if caret_col >= 0 {
-            out.push_str("    ");
-            out.extend(std::iter::repeat_n(' ', caret_col as usize));
-            out.extend(std::iter::repeat_n('^', carets as usize));
-            out.push('\n');
+        // An error at the end of an 'eval' source without a line break is
+        // reported at offset 0, where CPython's tokenizer puts the end marker.
+        if let (SourceMode::Eval, Some(source), Some(line)) = (mode, source, &text) {
+            if !source.ends_with('\n') && offset > line.chars().count() as i64 {
+                offset = 0;
+                end_offset = 0;
+            }
         }
-        out
+        if end_offset == 0 && offset != 0 {
+            end_line = line_number;
+        }
+        // A string's range onto a later line ends at most one past the end of
+        // the quoted line (CPython measures the end against that line).
+        if let (true, Some(line)) = (mode != SourceMode::File && end_line > line_number, &text) {
+            end_offset = end_offset.min(line.chars().count() as i64 + 1);
+        }
+        ErrorLocation {
+            lineno: i64::from(line_number),
+            offset,
+            text,
+            end_lineno: i64::from(end_line),
+            end_offset,
+        }
     }
+}
+
+/// The messages of CPython's tokenizer's own `syntaxerror()`, whose quoted
+/// line never has its line break.
+const TOKENIZER_ERRORS: [&str; 11] = [
+    "invalid character",
+    "invalid non-printable character",
+    "unmatched '",
+    "closing parenthesis",
+    "unterminated string literal",
+    "unterminated triple-quoted string literal",
+    "too many nested parentheses",
+    "leading zeros in decimal integer literals",
+    "invalid decimal literal",
+    "invalid hexadecimal literal",
+    "invalid digit",
+];
+
+impl Diagnostic {
+    fn raised_by_tokenizer(&self) -> bool {
+        TOKENIZER_ERRORS.iter().any(|m| self.message.starts_with(m))
+            || matches!(
+                self.message.as_str(),
+                "invalid octal literal" | "invalid binary literal"
+            )
+    }
+}
+
+/// How the parsed source reached CPython, which decides details of the
+/// `SyntaxError`'s location: a program read from its file, or a string given
+/// to `compile()` (`exec`/`single` modes) or `eval()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceMode {
+    File,
+    Exec,
+    Eval,
 }
 
 /// Line `line_number` (1-based) of `source` with its line terminator

@@ -7,11 +7,12 @@
 
 pub mod ast;
 mod diagnostic;
+pub mod error_text;
 mod lexer;
 mod parser;
 mod strings;
 
-pub use diagnostic::{Diagnostic, DiagnosticKind};
+pub use diagnostic::{Diagnostic, DiagnosticKind, SourceMode};
 
 /// Parse a whole program.
 pub fn parse(source: &str) -> Result<ast::Module, Diagnostic> {

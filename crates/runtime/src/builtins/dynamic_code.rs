@@ -9,7 +9,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use loopscope_syntax::{Diagnostic, DiagnosticKind};
+use loopscope_syntax::{Diagnostic, DiagnosticKind, SourceMode};
 
 use super::args::{count_range, reject_kwargs};
 use super::function_attrs::Code;
@@ -29,6 +29,8 @@ use crate::vm::{Exit, Vm};
 enum Mode {
     Exec,
     Eval,
+    /// One interactive statement (`builtins/interactive.rs`).
+    Single,
 }
 
 /// `eval(source, globals=None, locals=None, /)`.
@@ -173,7 +175,8 @@ pub fn compile(_: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
     };
     let mode = match &mode {
         Value::Str(m) => match &**m {
-            "exec" | "single" => Mode::Exec,
+            "exec" => Mode::Exec,
+            "single" => Mode::Single,
             "eval" => Mode::Eval,
             _ => {
                 return Err(value_error(
@@ -274,6 +277,22 @@ fn compile_text(text: &str, filename: &str, mode: Mode) -> PyResult<Rc<CodeObjec
             let module = loopscope_syntax::parse(text).map_err(parse_error)?;
             crate::compile::compile_exec(&module, filename).map_err(compile_error)?
         }
+        Mode::Single => {
+            let module = loopscope_syntax::parse(text).map_err(parse_error)?;
+            if let Err(refused) = super::interactive::check_single(text, &module) {
+                let location = Value::tuple(vec![
+                    Value::str(filename),
+                    Value::Int(refused.lineno),
+                    Value::Int(refused.offset),
+                    Value::str(&refused.text),
+                    Value::Int(refused.lineno),
+                    Value::Int(refused.end_offset),
+                ]);
+                let message = Value::str(refused.message);
+                return Err(Exception::new(TypeId::SyntaxError, vec![message, location]));
+            }
+            crate::compile::compile_single(&module, filename).map_err(compile_error)?
+        }
     };
     Ok(CodeObject::load(code))
 }
@@ -322,62 +341,28 @@ fn run(
 
 /// The `SyntaxError` (or `IndentationError`, `TabError`) CPython raises for
 /// `d` in `text` compiled from `filename`: `(msg, (filename, lineno, offset,
-/// text, end_lineno, end_offset))`, the text being the line with its line
-/// break ('exec' mode ends the source with one).
+/// text, end_lineno, end_offset))`, located as the syntax crate locates it
+/// (`Diagnostic::location`).
 fn syntax_error_of(d: &Diagnostic, filename: &str, text: Option<&str>, mode: Mode) -> ExcRef {
-    let source = match (mode, text) {
-        (Mode::Exec, Some(text)) if !text.ends_with('\n') => format!("{text}\n"),
-        (_, text) => text.unwrap_or_default().to_string(),
+    let source_mode = match mode {
+        Mode::Exec => SourceMode::Exec,
+        // The interactive tokenizer quotes and places an error at the end of
+        // the input as 'eval' does.
+        Mode::Eval | Mode::Single => SourceMode::Eval,
     };
-    let line_number = d.span.start.line;
-    let line = text.and_then(|_| {
-        source
-            .split_inclusive('\n')
-            .nth(line_number.saturating_sub(1) as usize)
-    });
+    let location = d.location(text, source_mode);
     let class = match d.exception_name() {
         "TabError" => TypeId::TabError,
         "IndentationError" => TypeId::IndentationError,
         _ => TypeId::SyntaxError,
     };
-    let mut offset = i64::from(d.span.start.col) + 1;
-    // The tokenizer's indentation errors end at -1 (a TabError at 0); the
-    // parser's "expected an indented block" has a range like any error.
-    let never_closed = d.message.ends_with("was never closed");
-    let mut end_offset = if class == TypeId::TabError || never_closed {
-        0
-    } else if d.kind == DiagnosticKind::Indentation && !d.message.starts_with("expected an") {
-        -1
-    } else if d.span.end.line > d.span.start.line {
-        0
-    } else {
-        i64::from(d.span.end.col) + 1
-    };
-    // An error at the end of an 'eval' source without a line break is
-    // reported at offset 0, where CPython's tokenizer puts the end marker.
-    let line_length = line.map_or(0, |l| l.chars().count()) as i64;
-    if mode == Mode::Eval && text.is_some() && !source.ends_with('\n') && offset > line_length {
-        offset = 0;
-        end_offset = 0;
-    }
-    // The tokenizer quotes an unclosed bracket's line without its line break
-    // unless it is the source's last.
-    let last_line = line_number as usize >= source.split_inclusive('\n').count();
-    let line = match line {
-        Some(l) if never_closed && !last_line => Some(l.strip_suffix('\n').unwrap_or(l)),
-        other => other,
-    };
-    let location = Value::tuple(vec![
+    let fields = Value::tuple(vec![
         Value::str(filename),
-        Value::Int(i64::from(line_number)),
-        Value::Int(offset),
-        line.map_or(Value::None, Value::str),
-        Value::Int(i64::from(if end_offset == 0 && offset != 0 {
-            d.span.start.line
-        } else {
-            d.span.end.line.max(d.span.start.line)
-        })),
-        Value::Int(end_offset),
+        Value::Int(location.lineno),
+        Value::Int(location.offset),
+        location.text.as_deref().map_or(Value::None, Value::str),
+        Value::Int(location.end_lineno),
+        Value::Int(location.end_offset),
     ]);
-    Exception::new(class, vec![Value::str(&d.message), location])
+    Exception::new(class, vec![Value::str(&d.message), fields])
 }

@@ -19,6 +19,7 @@ pub mod frame_object;
 pub mod function_attrs;
 pub mod functions;
 pub mod generator_methods;
+mod interactive;
 pub mod list_methods;
 mod memoryview_methods;
 pub mod misc_methods;

@@ -16,6 +16,9 @@ use num_bigint::BigInt;
 pub enum Instr {
     Nop,
     Pop,
+    /// Interactive mode's expression statement: pop the value and hand it
+    /// to `sys.displayhook` (CPython's PRINT_EXPR).
+    PrintExpr,
     Dup,
     /// Duplicate the two top items (`a b` → `a b a b`).
     Dup2,

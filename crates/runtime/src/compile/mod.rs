@@ -45,6 +45,41 @@ pub fn compile_exec(module: &Module, filename: &str) -> Result<Code, Diagnostic>
     module_code(&table, module, filename)
 }
 
+/// Compile one interactive statement for `compile(..., 'single')`: as for
+/// 'exec', but each expression statement outside any function or class hands
+/// its value to `sys.displayhook`, and a leading string is such a value, not
+/// a docstring.
+pub fn compile_single(module: &Module, filename: &str) -> Result<Code, Diagnostic> {
+    let table = scope::analyse_as(module, true)?;
+    if table.scopes[0].has_await {
+        let span = module.body.first().map(|s| s.span).unwrap_or_default();
+        return Err(err("'await' outside function", span));
+    }
+    let filename: Rc<str> = Rc::from(filename);
+    let mut g = CodeGen::new(
+        &table,
+        0,
+        "<module>",
+        "<module>",
+        CodeKind::Module,
+        filename,
+        1,
+    );
+    g.interactive = true;
+    if let Some(first) = module.body.first() {
+        g.set_span(first.span);
+    }
+    g.setup_annotations(&module.body);
+    for s in &module.body {
+        g.stmt(s)?;
+    }
+    let end = module.body.last().map(|s| s.span).unwrap_or_default();
+    g.set_span(Span::new(end.end, end.end));
+    g.load_const(Const::None);
+    g.emit(Instr::Return);
+    Ok(g.finish())
+}
+
 /// Compile an expression for `eval()`: a module code object whose names live
 /// in its namespace and which returns the expression's value.
 pub fn compile_eval(expr: &Expr, filename: &str) -> Result<Code, Diagnostic> {
@@ -150,6 +185,8 @@ struct CodeGen<'a> {
     name_slots: HashMap<Rc<str>, u32>,
     local_slots: HashMap<Rc<str>, u32>,
     const_slots: HashMap<ConstKey, u32>,
+    /// 'single' mode's top level: expression statements display their value.
+    interactive: bool,
 }
 
 fn err(message: impl Into<String>, span: Span) -> Diagnostic {
@@ -254,6 +291,7 @@ impl<'a> CodeGen<'a> {
             name_slots: HashMap::new(),
             local_slots,
             const_slots: HashMap::new(),
+            interactive: false,
         }
     }
 

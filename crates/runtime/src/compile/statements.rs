@@ -14,7 +14,11 @@ impl<'a> CodeGen<'a> {
             StmtKind::Expr(e) => {
                 self.expr(e)?;
                 self.set_span(s.span);
-                self.emit(Instr::Pop);
+                self.emit(if self.interactive {
+                    Instr::PrintExpr
+                } else {
+                    Instr::Pop
+                });
             }
             StmtKind::Match { subject, cases } => self.match_statement(subject, cases)?,
             StmtKind::Assign { targets, value } => {

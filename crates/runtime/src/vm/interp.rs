@@ -115,6 +115,10 @@ impl Vm {
             Instr::Pop => {
                 self.pop();
             }
+            Instr::PrintExpr => {
+                let value = self.pop();
+                self.display_hook(value)?;
+            }
             Instr::Dup => {
                 let v = self.top().clone();
                 self.push(v);

@@ -12,6 +12,7 @@ pub use agen::agen_awaitable;
 mod async_iter;
 pub mod call;
 mod classes;
+mod display;
 pub(crate) mod metaclasses;
 pub(crate) use classes::new_super;
 pub mod descriptors;

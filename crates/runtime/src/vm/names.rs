@@ -22,11 +22,8 @@ impl Vm {
         if let Some(v) = globals.attrs.borrow().get_str(name) {
             return Ok(v);
         }
-        if let Some(builtins) = self.restricted_builtins(&globals.attrs.borrow())? {
-            return builtins
-                .borrow()
-                .get_str(name)
-                .ok_or_else(|| not_defined(name));
+        if let Some(v) = self.restricted_lookup(&globals.attrs.borrow(), name)? {
+            return Ok(v);
         }
         if let Some(v) = self.builtins.attrs.borrow().get_str(name) {
             return Ok(v);
@@ -55,6 +52,19 @@ impl Vm {
         Ok((!Rc::ptr_eq(&dict, &self.builtins.attrs)).then_some(dict))
     }
 
+    /// `name` among the builtins of code whose globals restrict them (see
+    /// [`Self::restricted_builtins`]): its value, NameError when they lack it,
+    /// None when the globals have the builtins themselves.
+    fn restricted_lookup(&self, globals: &Dict, name: &str) -> PyResult<Option<Value>> {
+        match self.restricted_builtins(globals)? {
+            Some(builtins) => match builtins.borrow().get_str(name) {
+                Some(v) => Ok(Some(v)),
+                None => Err(not_defined(name)),
+            },
+            None => Ok(None),
+        }
+    }
+
     /// `LoadGlobal` of the frame's name `i`, through (and refreshing) the code's cached
     /// slot for it; [`fast_path`] takes the globals hits, this the rest.
     pub(super) fn load_global_slot(&mut self, i: u32) -> PyResult<Value> {
@@ -74,11 +84,8 @@ impl Vm {
         }
         let (name, hash) = (&f.code.names[i], f.code.name_hashes[i]);
         if globals.index_of_str_hashed(name, hash).is_none() {
-            if let Some(restricted) = self.restricted_builtins(&globals)? {
-                return restricted
-                    .borrow()
-                    .get_str(name)
-                    .ok_or_else(|| not_defined(name));
+            if let Some(v) = self.restricted_lookup(&globals, name)? {
+                return Ok(v);
             }
         }
         let found = match globals.index_of_str_hashed(name, hash) {

@@ -48,6 +48,24 @@ def excepthook(exc_type, value, traceback, /):
 
 
 __excepthook__ = excepthook
+
+
+def displayhook(value, /):
+    # What an interactive statement ('single' mode) shows of an expression's
+    # value: its repr on sys.stdout, kept as builtins._ (None is not shown).
+    if value is None:
+        return
+    import builtins
+    builtins._ = None
+    out = globals().get("stdout")
+    if out is None:
+        raise RuntimeError("lost sys.stdout")
+    out.write(repr(value))
+    out.write("\n")
+    builtins._ = value
+
+
+__displayhook__ = displayhook
 warnoptions = []
 
 
