@@ -217,11 +217,11 @@ fn collect_generations(generation: usize, report: &mut dyn FnMut()) -> usize {
     let (mut survivors, garbage) = partition(young);
     let (resurrected, garbage) = finalize(garbage, report);
     survivors.extend(resurrected);
-    // CPython counts the weak reference callbacks it calls too.
-    let found = garbage
+    let found: usize = garbage.iter().map(|(g, fresh)| g.objects(*fresh)).sum();
+    let callbacks: Vec<_> = garbage
         .iter()
-        .map(|(g, fresh)| g.objects(*fresh) + weakrefs::callbacks_waiting(g.downgrade().key()))
-        .sum();
+        .flat_map(|(g, _)| weakrefs::callbacks_waiting(g.downgrade().key()))
+        .collect();
     HEAP.with(|heap| {
         let mut heap = heap.borrow_mut();
         let older = (generation + 1).min(GENERATIONS - 1);
@@ -235,7 +235,14 @@ fn collect_generations(generation: usize, report: &mut dyn FnMut()) -> usize {
         heap.generations[older].extend(survivors);
     });
     release(garbage);
-    found
+    if callbacks.is_empty() {
+        return found;
+    }
+    // CPython calls the callbacks of the garbage's weak references inside the
+    // collection, and counts each reference the call freed (a weak container's
+    // entry, a `weakref.finalize`); one the program still holds is not counted.
+    report();
+    found + callbacks.iter().filter(|r| r.strong_count() == 0).count()
 }
 
 /// `gc.enable()` / `gc.disable()`.

@@ -63,15 +63,18 @@ pub fn referent_dropped(referent: usize) {
     }
 }
 
-/// How many callbacks wait on the object at `referent`: each one CPython's
-/// collector calls counts in what `gc.collect()` returns.
-pub fn callbacks_waiting(referent: usize) -> usize {
+/// The weak references with a callback to the object at `referent`, still
+/// alive: the callbacks CPython's collector calls when it frees that object.
+pub fn callbacks_waiting(referent: usize) -> Vec<Weak<dyn NativeObject>> {
     if !ANY.with(Cell::get) {
-        return 0;
+        return Vec::new();
     }
     WAITING.with(|w| {
-        w.borrow().get(&referent).map_or(0, |refs| {
-            refs.iter().filter(|r| r.strong_count() > 0).count()
+        w.borrow().get(&referent).map_or_else(Vec::new, |refs| {
+            refs.iter()
+                .filter(|r| r.strong_count() > 0)
+                .cloned()
+                .collect()
         })
     })
 }

@@ -1,10 +1,10 @@
 # Loopscope's weakref: ref from _weakref, the weak containers built on it,
-# and finalize. CPython's containers drop an entry from the referent's
-# callback; here each operation first forgets the entries whose referent is
-# gone, which a program observes the same way. WeakKeyDictionary and WeakSet
-# key their entries by the referent's identity. finalize is CPython 3.11.7's
-# Lib/weakref.py class (PSF license), its errors at exit printed by the
-# traceback module (sys.excepthook's output).
+# and finalize. As in CPython, each entry's weak reference has a callback
+# that drops the entry when its referent dies, so a container never holds
+# dead entries and each operation costs what CPython's does.
+# WeakKeyDictionary and WeakSet key their entries by the referent's
+# identity. finalize is CPython 3.11.7's Lib/weakref.py class (PSF license),
+# its errors at exit printed by the traceback module (sys.excepthook's output).
 
 from _weakref import ref
 import collections.abc as _collections_abc
@@ -78,53 +78,70 @@ def _make_weak_method():
     return WeakMethod
 
 
+def _entry_remover(container, key):
+    # The callback of the weak reference stored under `key`: when its
+    # referent dies, the entry goes, unless it was replaced meanwhile. The
+    # container is held weakly, as CPython's containers hold themselves.
+    container = ref(container)
+
+    def remove(wr):
+        self = container()
+        if self is not None and self._reference(key) is wr:
+            del self.data[key]
+
+    return remove
+
+
 class WeakValueDictionary(_collections_abc.MutableMapping):
 
     def __init__(self, other=(), /, **kw):
         self.data = {}
         self.update(other, **kw)
 
-    def _live(self):
-        dead = [k for k, r in self.data.items() if r() is None]
-        for k in dead:
-            del self.data[k]
-        return self.data
+    def _reference(self, key):
+        return self.data.get(key)
 
     def __getitem__(self, key):
-        o = self._live()[key]()
+        o = self.data[key]()
         if o is None:
             raise KeyError(key)
         return o
 
     def __setitem__(self, key, value):
-        self.data[key] = ref(value)
+        self.data[key] = ref(value, _entry_remover(self, key))
 
     def __delitem__(self, key):
-        del self._live()[key]
+        del self.data[key]
 
     def __iter__(self):
-        return iter(list(self._live()))
+        return iter([k for k, r in list(self.data.items()) if r() is not None])
 
     def __len__(self):
-        return len(self._live())
+        return len(self.data)
 
     def __contains__(self, key):
-        return key in self._live()
+        try:
+            o = self.data[key]()
+        except KeyError:
+            return False
+        return o is not None
 
     def __repr__(self):
         return "<%s at %#x>" % (self.__class__.__name__, id(self))
 
     def copy(self):
         new = WeakValueDictionary()
-        for key, r in self._live().items():
-            new.data[key] = r
+        for key, r in list(self.data.items()):
+            o = r()
+            if o is not None:
+                new[key] = o
         return new
 
     def itervaluerefs(self):
-        return iter(list(self._live().values()))
+        return iter(list(self.data.values()))
 
     def valuerefs(self):
-        return list(self._live().values())
+        return list(self.data.values())
 
 
 class WeakKeyDictionary(_collections_abc.MutableMapping):
@@ -134,41 +151,51 @@ class WeakKeyDictionary(_collections_abc.MutableMapping):
         if dict is not None:
             self.update(dict)
 
-    def _live(self):
-        dead = [k for k, (r, v) in self.data.items() if r() is None]
-        for k in dead:
-            del self.data[k]
-        return self.data
+    def _reference(self, key):
+        entry = self.data.get(key)
+        return entry and entry[0]
+
+    def _entry(self, key):
+        # The entry of `key` itself, not of a dead object that had its id.
+        entry = self.data.get(id(key))
+        if entry is not None and entry[0]() is key:
+            return entry
+        return None
 
     def __getitem__(self, key):
-        try:
-            return self._live()[id(key)][1]
-        except KeyError:
-            raise KeyError(key) from None
+        entry = self._entry(key)
+        if entry is None:
+            raise KeyError(key)
+        return entry[1]
 
     def __setitem__(self, key, value):
-        self._live()[id(key)] = (ref(key), value)
+        entry = self._entry(key)
+        if entry is not None:
+            self.data[id(key)] = (entry[0], value)
+        else:
+            self.data[id(key)] = (ref(key, _entry_remover(self, id(key))), value)
 
     def __delitem__(self, key):
         try:
-            del self._live()[id(key)]
+            del self.data[id(key)]
         except KeyError:
             raise KeyError(key) from None
 
     def __iter__(self):
-        return iter([r() for r, v in list(self._live().values())])
+        live = [r() for r, v in list(self.data.values())]
+        return iter([k for k in live if k is not None])
 
     def __len__(self):
-        return len(self._live())
+        return len(self.data)
 
     def __contains__(self, key):
-        return id(key) in self._live()
+        return self._entry(key) is not None
 
     def __repr__(self):
         return "<%s at %#x>" % (self.__class__.__name__, id(self))
 
     def keyrefs(self):
-        return [r for r, v in self._live().values()]
+        return [r for r, v in self.data.values()]
 
 
 class WeakSet(_collections_abc.MutableSet):
@@ -178,29 +205,29 @@ class WeakSet(_collections_abc.MutableSet):
         if data is not None:
             self.update(data)
 
-    def _live(self):
-        dead = [k for k, r in self.data.items() if r() is None]
-        for k in dead:
-            del self.data[k]
-        return self.data
+    def _reference(self, key):
+        return self.data.get(key)
 
     def __iter__(self):
-        return iter([r() for r in list(self._live().values())])
+        live = [r() for r in list(self.data.values())]
+        return iter([item for item in live if item is not None])
 
     def __len__(self):
-        return len(self._live())
+        return len(self.data)
 
     def __contains__(self, item):
-        return id(item) in self._live()
+        r = self.data.get(id(item))
+        return r is not None and r() is item
 
     def add(self, item):
-        self._live()[id(item)] = ref(item)
+        if item not in self:
+            self.data[id(item)] = ref(item, _entry_remover(self, id(item)))
 
     def discard(self, item):
-        self._live().pop(id(item), None)
+        self.data.pop(id(item), None)
 
     def remove(self, item):
-        if id(item) not in self._live():
+        if item not in self:
             raise KeyError(item)
         del self.data[id(item)]
 
