@@ -541,6 +541,27 @@ pub fn extend_set(vm: &mut Vm, set: &RefCell<PySet>, src: &Value) -> PyResult<()
     }
 }
 
+/// `list.extend(src)`, `list += src`: a list or tuple is copied at once (it may
+/// be this very list); the items of any other iterable are appended one by one
+/// as they come, as CPython does, so the iterable sees the list grow and an
+/// error midway keeps what came before it.
+pub fn extend_list(vm: &mut Vm, list: &RefCell<Vec<Value>>, src: &Value) -> PyResult<()> {
+    if let Value::List(_) | Value::Tuple(_) = src {
+        let items = collect(vm, src)?;
+        vm.check_items(list.borrow().len() + items.len())?;
+        list.borrow_mut().extend(items);
+        return Ok(());
+    }
+    let it = get_iter(vm, src)?;
+    while let Some(item) = next_item(vm, &it)? {
+        if list.borrow().len() >= vm.limits.max_sequence_len {
+            return Err(crate::object::exceptions::exc_empty(TypeId::MemoryError));
+        }
+        list.borrow_mut().push(item);
+    }
+    Ok(())
+}
+
 /// All items of an iterable.
 pub fn collect(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
     match v {

@@ -481,9 +481,7 @@ pub fn inplace_op(vm: &mut Vm, op: BinOp, a: Value, b: &Value) -> PyResult<Value
         }
     }
     if let (BinOp::Add, Value::List(l)) = (op, &a) {
-        let items = iterators::collect(vm, b)?;
-        vm.check_items(l.borrow().len() + items.len())?;
-        l.borrow_mut().extend(items);
+        iterators::extend_list(vm, l, b)?;
         return Ok(a);
     }
     if let (

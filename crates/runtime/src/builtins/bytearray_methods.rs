@@ -139,13 +139,25 @@ fn extend(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let more = match bytes_like(&v) {
         Some(b) => b.to_vec(),
         None => {
-            let items = iterators::collect(vm, &v).map_err(|_| {
-                type_error(format!(
-                    "can't extend bytearray with {}",
-                    type_of(&v).name()
-                ))
+            // Only a value that is not iterable gets this message; what the
+            // iteration raises goes through (CPython gathers the bytes apart
+            // and appends them at the end, so an error leaves it unchanged).
+            let it = iterators::get_iter(vm, &v).map_err(|e| {
+                if e.is(TypeId::TypeError) {
+                    type_error(format!(
+                        "can't extend bytearray with {}",
+                        type_of(&v).name()
+                    ))
+                } else {
+                    e
+                }
             })?;
-            items.iter().map(byte).collect::<PyResult<Vec<u8>>>()?
+            let mut more = Vec::new();
+            while let Some(item) = iterators::next_item(vm, &it)? {
+                more.push(byte(&item)?);
+                vm.check_size(more.len())?;
+            }
+            more
         }
     };
     if !more.is_empty() {

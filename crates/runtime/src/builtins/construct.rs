@@ -254,7 +254,12 @@ pub fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
 /// Merge a mapping or an iterable of pairs into `d` (`dict(x)`, `d.update(x)`).
 pub fn update_dict(vm: &mut Vm, d: &RefCell<Dict>, src: &Value) -> PyResult<()> {
     if let Value::Dict(src) = crate::object::instance::payload(src) {
-        for (k, v) in src.borrow().items() {
+        if std::ptr::eq(&**src, d) {
+            // `d.update(d)`: nothing to do, as CPython's `dict_merge` says.
+            return Ok(());
+        }
+        let items = src.borrow().items();
+        for (k, v) in items {
             crate::mapping::dict_set(vm, d, k, v)?;
         }
         return Ok(());

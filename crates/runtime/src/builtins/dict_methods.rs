@@ -95,13 +95,11 @@ fn update(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
         )));
     }
     let d = this(recv)?;
-    // Build the update apart: the source may be this very dict.
-    let staged = RefCell::new(Dict::new());
+    // Straight into the dict, as CPython does: an iterable of pairs sees the
+    // dict grow, and an error midway keeps the pairs before it. A dict's
+    // items are taken as they are when the update starts.
     if let Some(src) = args.pos.first() {
-        update_dict(vm, &staged, src)?;
-    }
-    for (k, v) in staged.into_inner().items() {
-        mapping::dict_set(vm, &d, k, v)?;
+        update_dict(vm, &d, src)?;
     }
     for (k, v) in args.kw {
         d.borrow_mut().insert(Value::Str(k), v)?;

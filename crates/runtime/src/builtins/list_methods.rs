@@ -59,10 +59,7 @@ fn append(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 
 fn extend(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("list.extend", &args)?;
-    let items = iterators::collect(vm, &v)?;
-    let l = this(recv)?;
-    vm.check_items(l.borrow().len() + items.len())?;
-    l.borrow_mut().extend(items);
+    iterators::extend_list(vm, &this(recv)?.0, &v)?;
     Ok(Value::None)
 }
 

@@ -225,10 +225,24 @@ fn symmetric_difference_update(vm: &mut Vm, recv: &Value, args: Args) -> PyResul
     Ok(Value::None)
 }
 
+/// `set.update(*others)`: each argument in turn; the items of an iterable that
+/// is not a set or a dict are added one by one as they come, as CPython does
+/// (the iterable sees the set grow; an error midway keeps what came before).
 fn update(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let me = this(recv)?;
-    for op in operands(vm, &me, &args)? {
-        with_other(&op, None, |o| me.borrow_mut().update(o))?;
+    for arg in &args.pos {
+        if let Value::Set(_) | Value::Dict(_) = arg {
+            let op = operand(vm, &me, arg)?;
+            with_other(&op, None, |o| me.borrow_mut().update(o))?;
+            continue;
+        }
+        let it = iterators::get_iter(vm, arg)?;
+        while let Some(item) = iterators::next_item(vm, &it)? {
+            if me.borrow().len() >= vm.limits.max_sequence_len {
+                return Err(crate::object::exceptions::exc_empty(TypeId::MemoryError));
+            }
+            crate::mapping::set_add(vm, &me, item)?;
+        }
     }
     Ok(Value::None)
 }
