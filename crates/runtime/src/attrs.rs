@@ -378,7 +378,7 @@ fn type_getattribute(vm: &mut Vm, obj: &Value, class: &Rc<Class>, name: &str) ->
             if let Some(own) = dict.get_str(name) {
                 return Ok(own);
             }
-            let fresh = Value::Dict(Default::default());
+            let fresh = Value::dict(Default::default());
             dict.insert_str(name, fresh.clone());
             return Ok(fresh);
         }

@@ -191,11 +191,7 @@ pub fn native_module(
     filename: &str,
     functions: &[(&'static str, NativeFn)],
 ) -> Rc<Module> {
-    let m = Rc::new(Module {
-        name: Rc::from(name),
-        attrs: Default::default(),
-        filename: Rc::from(filename),
-    });
+    let m = Module::new(name, filename);
     {
         let mut attrs = m.attrs.borrow_mut();
         attrs.insert_str("__name__", Value::str(name));

@@ -2,8 +2,6 @@
 //! `asyncio.run(<module>)` when it uses top-level `await`), report an
 //! uncaught exception like CPython, and hand back the trace.
 
-use std::rc::Rc;
-
 use crate::limits::Limits;
 use crate::modules::{CommandLine, DEFAULT_SEED};
 use crate::object::code::CodeObject;
@@ -144,20 +142,28 @@ pub fn run_program_observed(
         },
     );
     let recorder = std::mem::take(&mut vm.recorder);
-    let modules = run_modules(&vm);
     drop(vm);
     // A module's functions refer to it (their globals) and it to them, through a
-    // namespace the collector does not see: emptied, as CPython's finalization
-    // empties every module, or each run would leave its modules behind (megabytes
-    // a run for a program importing asyncio, logging or decimal).
-    for module in modules {
+    // namespace the collector does not see: every module the run made (also those
+    // it took out of `sys.modules`) is emptied, as CPython's finalization empties
+    // every module, or each run would leave its modules behind (megabytes a run
+    // for a program importing asyncio, logging or decimal).
+    for module in Module::take_made() {
         let namespace = std::mem::take(&mut *module.attrs.borrow_mut());
         drop(namespace);
     }
     // Cycles left behind are freed now (a page runs many programs in one worker),
     // and the collector forgets them. Objects dying with the VM may still report
-    // (never-awaited coroutines): nobody is left to tell.
-    crate::object::gc::collect(2, &mut || {});
+    // (never-awaited coroutines): nobody is left to tell. What a report would have
+    // kept alive (the pending task of a deadlocked run, with its coroutine and what
+    // it awaits) is garbage once the report is dropped: collected again.
+    for _ in 0..4 {
+        crate::object::gc::collect(2, &mut || {});
+        if !crate::object::warnings::has_pending() {
+            break;
+        }
+        crate::object::warnings::discard_pending();
+    }
     crate::object::warnings::discard_pending();
     crate::object::weakrefs::discard_all();
     crate::object::gc::restart();
@@ -165,18 +171,6 @@ pub fn run_program_observed(
         status,
         trace: recorder.finish(&options.filename, options.seed),
     }
-}
-
-/// Every module the run made and still knows: `sys.modules`, the main module and
-/// the builtins.
-fn run_modules(vm: &Vm) -> Vec<Rc<Module>> {
-    let mut modules = vec![vm.main.clone(), vm.builtins.clone()];
-    let imported = vm.modules.borrow().values();
-    modules.extend(imported.into_iter().filter_map(|m| match m {
-        Value::Module(m) => Some(m),
-        _ => None,
-    }));
-    modules
 }
 
 /// A VM with the built-in types' behaviour installed and every module

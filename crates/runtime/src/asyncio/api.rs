@@ -27,11 +27,7 @@ fn builtin(name: &'static str, func: NativeFn, receiver: Value) -> Value {
 
 /// Build the `asyncio` module.
 pub fn make_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
-    let m = Rc::new(Module {
-        name: Rc::from("asyncio"),
-        attrs: Default::default(),
-        filename: Rc::from("asyncio/__init__.py"),
-    });
+    let m = Module::new("asyncio", "asyncio/__init__.py");
     let functions: &[(&'static str, NativeFn)] = &[
         ("sleep", tasks::sleep),
         ("create_task", tasks::create_task_fn),

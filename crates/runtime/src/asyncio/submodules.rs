@@ -242,11 +242,7 @@ pub fn install(vm: &mut Vm, package: &Module) -> PyResult<()> {
 /// repr and its functions' frames name).
 fn new_submodule(name: &str) -> Rc<Module> {
     let filename = format!("{}{name}.py", stdlib_path!("asyncio/"));
-    let module = Rc::new(Module {
-        name: Rc::from(format!("asyncio.{name}")),
-        attrs: Default::default(),
-        filename: Rc::from(filename.as_str()),
-    });
+    let module = Module::new(&format!("asyncio.{name}"), &filename);
     {
         let mut attrs = module.attrs.borrow_mut();
         attrs.insert_str("__name__", Value::str(&format!("asyncio.{name}")));

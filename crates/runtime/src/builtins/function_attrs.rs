@@ -83,7 +83,7 @@ pub fn getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
                 meta.annotations.clone()
             } else {
                 drop(meta);
-                let fresh = Value::Dict(Default::default());
+                let fresh = Value::dict(Default::default());
                 f.meta.borrow_mut().annotations = fresh.clone();
                 fresh
             }

@@ -502,7 +502,10 @@ pub fn frame_locals(f: &mut crate::object::frame::Frame) -> Value {
     if !f.code.is_function() {
         return Value::Dict(f.globals.attrs.clone());
     }
-    let dict = f.locals_dict.get_or_insert_with(Default::default).clone();
+    let dict = f
+        .locals_dict
+        .get_or_insert_with(|| crate::object::value::tracked(Default::default()))
+        .clone();
     let mut d = dict.borrow_mut();
     let cells = f.cells.iter().map(|c| c.borrow().clone());
     let values = f.locals.iter().cloned().chain(cells);

@@ -236,11 +236,7 @@ pub fn install(vm: &mut Vm) {
 
 /// Build the `builtins` module.
 pub fn make_module() -> Rc<Module> {
-    let module = Rc::new(Module {
-        name: Rc::from("builtins"),
-        attrs: Default::default(),
-        filename: Rc::from(""),
-    });
+    let module = Module::new("builtins", "");
     {
         let mut attrs = module.attrs.borrow_mut();
         for (name, func) in functions::FUNCTIONS {

@@ -8,11 +8,13 @@
 //! `__traceback__` makes a new chain: a cut shows in the exception once the
 //! cut chain is assigned back.
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::frame_object::FrameObject;
 use crate::object::exceptions::{type_error, value_error, Exception, TracebackEntry};
+use crate::object::gc_edges::Referents;
 use crate::object::native::{downcast, NativeObject};
 use crate::object::types::TypeId;
 use crate::object::value::{address_of_ptr, PyResult, Value};
@@ -34,6 +36,25 @@ impl NativeObject for TracebackObject {
     fn repr(&self) -> String {
         let address = address_of_ptr(self as *const TracebackObject as usize);
         format!("<traceback object at {address:#x}>")
+    }
+
+    /// Its entry's frame and `tb_next`: a frame that keeps its own traceback in
+    /// a variable (`tb = e.__traceback__`) is a cycle CPython collects. The
+    /// entries are shared along one chain, one object per entry, so each
+    /// frame is reported by the one object of its entry.
+    fn traverse(&self, refs: &mut Referents) -> bool {
+        let Ok(next) = self.next.try_borrow() else {
+            return false;
+        };
+        if let Some(frame) = &self.entries[self.index].frame {
+            refs.object(frame);
+        }
+        refs.values(next.iter());
+        true
+    }
+
+    fn clear(&self, taken: &mut Vec<Box<dyn Any>>) {
+        taken.push(Box::new(self.next.borrow_mut().take()));
     }
 }
 
@@ -58,11 +79,13 @@ fn at(entries: &Rc<Vec<TracebackEntry>>, index: usize) -> Value {
     if index >= entries.len() {
         return Value::None;
     }
-    Value::Native(Rc::new(TracebackObject {
+    let tb = Rc::new(TracebackObject {
         entries: entries.clone(),
         index,
         next: RefCell::new(None),
-    }))
+    });
+    crate::object::gc::track_native(&tb);
+    Value::Native(tb)
 }
 
 /// `tb_next` of a traceback object: what was set, else the next entry's object,

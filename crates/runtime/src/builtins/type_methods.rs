@@ -182,7 +182,7 @@ fn type_subclasses(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 
 /// `type.__prepare__(name, bases, **keywords)`: an empty dict.
 fn type_prepare(_vm: &mut Vm, _recv: &Value, _args: Args) -> PyResult<Value> {
-    Ok(Value::Dict(Default::default()))
+    Ok(Value::dict(Default::default()))
 }
 
 /// `union.__args__`, `union.__parameters__`.

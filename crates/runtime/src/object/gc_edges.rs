@@ -364,9 +364,12 @@ fn own_dict_referents(dict: &Rc<RefCell<Dict>>, visit: &mut dyn FnMut(usize)) ->
     Rc::strong_count(dict) > 1 || dict_referents(dict, visit)
 }
 
-/// An exception's arguments, `__dict__`, `__cause__`, `__context__` and the
-/// frames its traceback keeps.
+/// An exception's class (a class's instance refers to it), arguments,
+/// `__dict__`, `__cause__`, `__context__` and the frames its traceback keeps.
 fn exception_referents(e: &Exception, visit: &mut dyn FnMut(usize)) -> bool {
+    if let TypeRef::Class(class) = &e.class {
+        visit(key(Rc::as_ptr(class)));
+    }
     let (Ok(args), Ok(dict), Ok(cause), Ok(context), Ok(traceback)) = (
         e.args.try_borrow_mut(),
         e.dict.try_borrow_mut(),
@@ -480,8 +483,8 @@ fn base_slots(c: &Class) -> (bool, bool) {
 }
 
 /// What a suspended frame refers to: its locals, its value stack, its cells,
-/// its class-body namespace, the exceptions its handlers are handling and the
-/// frame object a traceback keeps.
+/// its class-body namespace, the exceptions its handlers are handling, the
+/// frame object a traceback keeps and its `locals()` dict.
 fn frame_referents(frame: &Frame, visit: &mut dyn FnMut(usize)) {
     values(frame.locals.iter().flatten().chain(&frame.stack), visit);
     frame.cells.iter().for_each(|c| visit(key(Rc::as_ptr(c))));
@@ -491,6 +494,9 @@ fn frame_referents(frame: &Frame, visit: &mut dyn FnMut(usize)) {
         .for_each(|e| visit(key(Rc::as_ptr(e))));
     if let Some(kept) = &frame.kept {
         visit(key(Rc::as_ptr(kept)));
+    }
+    if let Some(locals) = &frame.locals_dict {
+        visit(key(Rc::as_ptr(locals)));
     }
     match &frame.namespace {
         Some(Namespace::Dict(namespace)) => visit(key(Rc::as_ptr(namespace))),

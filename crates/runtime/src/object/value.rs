@@ -170,6 +170,42 @@ pub struct Module {
     pub filename: Rc<str>,
 }
 
+thread_local! {
+    /// The modules made on this thread since the last [`Module::take_made`].
+    static MADE_MODULES: RefCell<Vec<std::rc::Weak<Module>>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Module {
+    /// A module with an empty namespace, remembered for [`Module::take_made`].
+    pub fn new(name: &str, filename: &str) -> Rc<Module> {
+        let module = Rc::new(Module {
+            name: Rc::from(name),
+            attrs: Default::default(),
+            filename: Rc::from(filename),
+        });
+        let _ = MADE_MODULES.try_with(|made| {
+            let mut made = made.borrow_mut();
+            // Forget the modules already gone now and then (a program may import,
+            // drop and import a module again in a loop).
+            if made.len() >= 64 && made.len().is_power_of_two() {
+                made.retain(|m| m.strong_count() > 0);
+            }
+            made.push(Rc::downgrade(&module));
+        });
+        module
+    }
+
+    /// Every module made on this thread since the last call and still alive: a
+    /// run empties them all when it ends, also those the program took out of
+    /// `sys.modules`, which the cycle collector does not see through.
+    pub fn take_made() -> Vec<Rc<Module>> {
+        let made = MADE_MODULES
+            .try_with(|made| std::mem::take(&mut *made.borrow_mut()))
+            .unwrap_or_default();
+        made.iter().filter_map(std::rc::Weak::upgrade).collect()
+    }
+}
+
 /// The first address [`fresh_address`] hands out in a run.
 const FIRST_ADDRESS: u64 = 0x7f00_0000_1000;
 

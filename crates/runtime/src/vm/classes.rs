@@ -562,12 +562,12 @@ impl Vm {
             let globals = &self.frames.last().expect("frame").globals;
             let mut attrs = globals.attrs.borrow_mut();
             if attrs.get_str("__annotations__").is_none() {
-                attrs.insert_str("__annotations__", Value::Dict(Default::default()));
+                attrs.insert_str("__annotations__", Value::dict(Default::default()));
             }
             return Ok(());
         };
         if self.namespace_get(&namespace, "__annotations__")?.is_none() {
-            let fresh = Value::Dict(Default::default());
+            let fresh = Value::dict(Default::default());
             self.namespace_set(&namespace, "__annotations__", Some(fresh))?;
         }
         Ok(())

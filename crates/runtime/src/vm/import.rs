@@ -139,11 +139,7 @@ impl Vm {
         filename: &'static str,
     ) -> PyResult<Value> {
         let source = library_text(name, source)?;
-        let module = Rc::new(Module {
-            name: Rc::from(name),
-            attrs: Default::default(),
-            filename: Rc::from(filename),
-        });
+        let module = Module::new(name, filename);
         {
             let mut attrs = module.attrs.borrow_mut();
             attrs.insert_str("__name__", Value::str(name));

@@ -74,11 +74,7 @@ impl Vm {
         seed: u64,
         limits: Limits,
     ) -> Vm {
-        let main = Rc::new(Module {
-            name: Rc::from("__main__"),
-            attrs: Default::default(),
-            filename: Rc::from(filename),
-        });
+        let main = Module::new("__main__", filename);
         main.attrs
             .borrow_mut()
             .insert_str("__name__", Value::str("__main__"));
