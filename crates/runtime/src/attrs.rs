@@ -846,7 +846,7 @@ pub fn object_setattr(
         if !slots.iter().any(|s| &**s == name) {
             return Err(exc(
                 TypeId::AttributeError,
-                format!("'{}' object has no attribute '{name}'", class.name.borrow()),
+                format!("'{}' object has no attribute '{name}'", owner.name()),
             ));
         }
     }

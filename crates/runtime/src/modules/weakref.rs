@@ -95,6 +95,42 @@ impl NativeObject for WeakRef {
 
 /// The native objects CPython lets programs refer to weakly (asyncio's
 /// futures, tasks, loops, handles, queues and primitives).
+/// Whether instances of `class` take weak references, by CPython's rule for
+/// classes made by a `class` statement: a class adds the `__weakref__` slot
+/// unless its `__slots__` leave it out or it derives from a variable-size
+/// type (int, bytes, tuple), and passes it on to its subclasses; a set
+/// subclass has it from `set`. (`collections.defaultdict`, a C type without
+/// it in CPython, declares `__slots__` here.)
+fn instances_take_weakrefs(class: &Class) -> bool {
+    let variable_size = matches!(
+        class.layout,
+        TypeId::Int | TypeId::Bool | TypeId::Bytes | TypeId::Tuple
+    );
+    let added = |c: &Class| !variable_size && adds_weakref_slot(c);
+    added(class)
+        || class.mro.iter().any(|t| match t {
+            TypeRef::Class(c) => added(c),
+            TypeRef::Builtin(t) => matches!(t, TypeId::Set | TypeId::FrozenSet),
+        })
+}
+
+/// Whether a class's own `__slots__`, if it has any, name `__weakref__`.
+fn adds_weakref_slot(class: &Class) -> bool {
+    let dict = class.dict.borrow();
+    match dict.get_str("__slots__") {
+        None => true,
+        Some(Value::Str(s)) => &*s == "__weakref__",
+        Some(Value::Tuple(t)) => t
+            .iter()
+            .any(|v| matches!(v, Value::Str(s) if &**s == "__weakref__")),
+        Some(Value::List(l)) => l
+            .borrow()
+            .iter()
+            .any(|v| matches!(v, Value::Str(s) if &**s == "__weakref__")),
+        Some(_) => false,
+    }
+}
+
 fn weakly_referable(o: &Rc<dyn NativeObject>) -> bool {
     use TypeId::*;
     matches!(
@@ -129,7 +165,9 @@ fn new_ref(_vm: &mut Vm, _: TypeId, args: Args) -> PyResult<Value> {
     let obj = &args.pos[0];
     // The referent's allocation, which its destructor reports.
     let (target, allocation) = match obj {
-        Value::Instance(i) => (Target::Instance(Rc::downgrade(i)), Rc::as_ptr(i) as usize),
+        Value::Instance(i) if instances_take_weakrefs(&i.class.borrow()) => {
+            (Target::Instance(Rc::downgrade(i)), Rc::as_ptr(i) as usize)
+        }
         Value::Type(TypeRef::Class(c)) => (Target::Class(Rc::downgrade(c)), Rc::as_ptr(c) as usize),
         Value::Function(f) => (Target::Function(Rc::downgrade(f)), Rc::as_ptr(f) as usize),
         Value::Generator(g) => (Target::Generator(Rc::downgrade(g)), Rc::as_ptr(g) as usize),

@@ -221,7 +221,10 @@ impl Vm {
                     Some(inherited) => names.extend(inherited.iter().cloned()),
                     None => return Ok(None),
                 },
-                TypeRef::Builtin(_) => return Ok(None),
+                // Exceptions have a `__dict__` of their own; the other built-in
+                // types (dict, list, tuple, int, ...) have none to pass on.
+                TypeRef::Builtin(t) if t.is_subclass(TypeId::BaseException) => return Ok(None),
+                TypeRef::Builtin(_) => {}
             }
         }
         if names.iter().any(|n| &**n == "__dict__") {

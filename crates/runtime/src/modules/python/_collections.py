@@ -359,6 +359,9 @@ deque.maxlen = _attribute('maxlen', 'collections.deque', lambda d: d._maxlen,
 class defaultdict(dict):
     """defaultdict(default_factory=None, /, [...]) --> dict with default factory"""
 
+    # CPython's C type has this one member and no __dict__ or weak references.
+    __slots__ = ('default_factory',)
+
     def __init__(self, default_factory=None, /, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
             raise TypeError("first argument must be callable or None")

@@ -166,7 +166,7 @@ def _unpack(typecode, data):
 
 @_c_type
 class array:
-    __slots__ = ('_typecode', '_items')
+    __slots__ = ('_typecode', '_items', '__weakref__')
 
     def __new__(cls, typecode, initializer=None, /):
         _check_typecode(typecode)

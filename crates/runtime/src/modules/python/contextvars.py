@@ -17,7 +17,7 @@ def _address(obj):
 
 
 class Context:
-    __slots__ = ('_vars', '_entered')
+    __slots__ = ('_vars', '_entered', '__weakref__')
 
     def __init__(self):
         self._vars = {}
@@ -92,7 +92,7 @@ def copy_context():
 
 
 class ContextVar:
-    __slots__ = ('_name', '_default', '__weakref__')
+    __slots__ = ('_name', '_default')
 
     def __init__(self, name, *, default=_MISSING):
         if not isinstance(name, str):
