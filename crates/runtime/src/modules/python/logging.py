@@ -2,7 +2,7 @@
 # behaviour: the same records, levels, logger hierarchy, handlers,
 # formatters (%, {} and $ styles) and basicConfig(), and the same text on
 # stderr. Time is the virtual clock (the wall clock starts at the Unix epoch,
-# UTC); the process is MainProcess 4242 with one thread, MainThread.
+# UTC); the process is MainProcess 4242, its first thread MainThread.
 # modules/logging.rs runs this in the module's namespace, beside the Rust
 # half: _caller(stacklevel), the file, line and function of the program's
 # code that called into logging, and asyncio's way in (_log_from_loop).
@@ -119,8 +119,16 @@ class LogRecord(object):
         self.created = created
         self.msecs = int((created - int(created)) * 1000) + 0.0
         self.relativeCreated = (created - _startTime) * 1000
-        self.thread = _MAIN_THREAD_IDENT if logThreads else None
-        self.threadName = "MainThread" if logThreads else None
+        self.thread = self.threadName = None
+        if logThreads:
+            # Threads other than MainThread exist only once threading is
+            # imported (concurrent.futures and asyncio.to_thread import it).
+            threading = sys.modules.get("threading")
+            if threading is None:
+                self.thread, self.threadName = _MAIN_THREAD_IDENT, "MainThread"
+            else:
+                self.thread = threading.get_ident()
+                self.threadName = threading.current_thread().name
         self.processName = "MainProcess" if logMultiprocessing else None
         self.process = os.getpid() if logProcesses else None
 
