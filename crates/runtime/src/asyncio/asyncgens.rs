@@ -70,12 +70,14 @@ fn finalizer(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     }
     let create_task = crate::attrs::get_attr(vm, recv, "create_task")?;
     let aclose = Value::Native(Rc::new(AsyncGenAwaitable::new(agen, AgenOp::Close)));
+    let context = crate::modules::contextvars::copy_for_callback(vm);
     call_soon(
         vm,
         id,
         Callback::Python {
             func: create_task,
             args: vec![aclose],
+            context,
         },
     );
     Ok(Value::None)

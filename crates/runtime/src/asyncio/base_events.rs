@@ -26,7 +26,7 @@ use crate::trace::{self, EventKind, Halt};
 use crate::vm::Vm;
 
 use super::api::{arg, receiver_obj};
-use super::callbacks::Callback;
+use super::callbacks::{Callback, Context};
 use super::heapq::{self, TimerEntry};
 use super::native_coro::{self, NativeCoro};
 use super::objects::{as_future, AsyncObject, Handle};
@@ -583,13 +583,7 @@ pub(super) fn l_create_task(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> 
     let l = loop_of(r)?;
     let name = name_arg(vm, &a)?;
     let coro = arg(&a, 0, "coro").unwrap_or(Value::None);
-    let context = match a.kw.iter().find(|(k, _)| &**k == "context") {
-        Some((_, Value::None)) | None => None,
-        Some((_, ctx)) => match crate::attrs::get_attr(vm, ctx, "_vars")? {
-            Value::Dict(vars) => Some(vars),
-            _ => return Err(type_error("context must be a contextvars.Context")),
-        },
-    };
+    let context = given_context(vm, &a)?;
     match super::task_coroutine(&coro) {
         Some(g) => Ok(Value::Native(tasks::create_task_in(
             vm, l, g, name, context,
@@ -610,6 +604,27 @@ fn l_create_future(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     )))
 }
 
+/// The variables of the `context=` keyword argument (a
+/// `contextvars.Context`), when one other than None is given.
+pub(super) fn given_context(vm: &mut Vm, a: &Args) -> PyResult<Option<Context>> {
+    match a.kw.iter().find(|(k, _)| &**k == "context") {
+        Some((_, Value::None)) | None => Ok(None),
+        Some((_, ctx)) => match crate::attrs::get_attr(vm, ctx, "_vars")? {
+            Value::Dict(vars) => Ok(Some(vars)),
+            _ => Err(type_error("context must be a contextvars.Context")),
+        },
+    }
+}
+
+/// A Python callback's context: the `context=` given, else a copy of the
+/// current one (`Handle.__init__`, `Future.add_done_callback`).
+pub(super) fn callback_context(vm: &mut Vm, a: &Args) -> PyResult<Option<Context>> {
+    match given_context(vm, a)? {
+        Some(vars) => Ok(Some(vars)),
+        None => Ok(crate::modules::contextvars::copy_for_callback(vm)),
+    }
+}
+
 /// The callback at `a.pos[skip]` with the arguments after it, checked as
 /// debug mode checks it for `method`.
 fn callback_of(vm: &mut Vm, l: u32, a: &Args, skip: usize, method: &str) -> PyResult<Callback> {
@@ -622,6 +637,7 @@ fn callback_of(vm: &mut Vm, l: u32, a: &Args, skip: usize, method: &str) -> PyRe
     Ok(Callback::Python {
         func,
         args: a.pos.iter().skip(skip + 1).cloned().collect(),
+        context: callback_context(vm, a)?,
     })
 }
 

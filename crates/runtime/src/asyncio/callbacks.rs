@@ -1,8 +1,10 @@
 //! Callbacks the loop can schedule, as data: each variant is one of the
 //! functions CPython's asyncio passes to `call_soon`/`add_done_callback`.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::object::dict::Dict;
 use crate::object::value::{Args, ExcRef, Value};
 use crate::repr::repr_value;
 use crate::trace;
@@ -14,6 +16,9 @@ use super::gather::GatherState;
 use super::objects::AsyncObject;
 use super::wait::{self, WaitState};
 use super::{shield, wait_for};
+
+/// The variables of a `contextvars.Context` a callback runs in.
+pub type Context = Rc<RefCell<Dict>>;
 
 #[derive(Clone)]
 pub enum Callback {
@@ -41,8 +46,14 @@ pub enum Callback {
         child: Option<Rc<AsyncObject>>,
     },
     /// A Python callable with its arguments (the future is appended for
-    /// done-callbacks).
-    Python { func: Value, args: Vec<Value> },
+    /// done-callbacks), run in `context`: the variables of the context it
+    /// was scheduled from, copied then (`contextvars.copy_context()`), or of
+    /// the `context=` it was given; `None` when that copy was empty.
+    Python {
+        func: Value,
+        args: Vec<Value>,
+        context: Option<Context>,
+    },
     /// `_release_waiter(waiter, *args)`: a timer, or a done-callback
     /// (`functools.partial(_release_waiter, waiter)`, `future` bound).
     ReleaseWaiter {
@@ -121,10 +132,18 @@ impl Callback {
                 group,
                 task: Some(fut.clone()),
             },
-            Callback::Python { func, args } => {
+            Callback::Python {
+                func,
+                args,
+                context,
+            } => {
                 let mut args = args;
                 args.push(Value::Native(fut.clone()));
-                Callback::Python { func, args }
+                Callback::Python {
+                    func,
+                    args,
+                    context,
+                }
             }
             other => other,
         }
@@ -260,8 +279,16 @@ impl Callback {
                     super::gather::child_done(vm, &state, &c)
                 }
             }
-            Callback::Python { func, args } => {
-                if let Err(e) = vm.call(&func, Args::new(args.clone())) {
+            Callback::Python {
+                func,
+                args,
+                context: vars,
+            } => {
+                let entered = vars.clone().unwrap_or_default();
+                let outer = crate::modules::contextvars::enter(vm, entered);
+                let outcome = vm.call(&func, Args::new(args.clone()));
+                crate::modules::contextvars::enter(vm, outer);
+                if let Err(e) = outcome {
                     let message =
                         format!("Exception in callback {}", callback_source(&func, &args));
                     let mut context = vec![
@@ -270,7 +297,11 @@ impl Callback {
                     ];
                     // Handle._run's `self`, its callback still in place.
                     if let Some(h) = super::aio(vm).current_handle.clone() {
-                        *h.callback.borrow_mut() = Some(Callback::Python { func, args });
+                        *h.callback.borrow_mut() = Some(Callback::Python {
+                            func,
+                            args,
+                            context: vars,
+                        });
                         let traceback = h.source_traceback.clone();
                         context.push(("handle", Value::Native(Rc::new(AsyncObject::Handle(h)))));
                         if let Some(traceback) = traceback {

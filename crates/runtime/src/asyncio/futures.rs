@@ -321,12 +321,14 @@ fn m_cancel(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
 fn m_add_done_callback(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let func =
         arg(&a, 0, "fn").ok_or_else(|| type_error("add_done_callback() missing callback"))?;
+    let context = super::base_events::callback_context(vm, &a)?;
     add_done_callback(
         vm,
         &receiver_obj(r)?,
         Callback::Python {
             func,
             args: Vec::new(),
+            context,
         },
     );
     Ok(Value::None)
@@ -339,6 +341,7 @@ fn m_remove_done_callback(_vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
         &Callback::Python {
             func,
             args: Vec::new(),
+            context: None,
         },
     );
     Ok(Value::Int(n as i64))

@@ -159,9 +159,14 @@ fn callback_referents(callback: &Callback, refs: &mut Referents) {
             refs.object(state);
             [child.as_ref(), None]
         }
-        Callback::Python { func, args } => {
+        Callback::Python {
+            func,
+            args,
+            context,
+        } => {
             refs.value(func);
             refs.values(args);
+            context.iter().for_each(|vars| refs.object(vars));
             [None, None]
         }
         Callback::ReleaseWaiter { waiter, future } => [Some(waiter), future.as_ref()],

@@ -242,7 +242,7 @@ impl AsyncRepr<'_> {
     /// A handle's callback with its arguments (`_format_callback_source`).
     fn handle_callback(&mut self, cb: &Callback) -> Option<String> {
         match cb {
-            Callback::Python { func, args } => Some(self.python_callback(func, args)),
+            Callback::Python { func, args, .. } => Some(self.python_callback(func, args)),
             Callback::SetResultUnlessCancelled { future, value } => Some(format!(
                 "_set_result_unless_cancelled({}, {}) at {ASYNCIO_DIR}/futures.py:311",
                 self.short(&Value::Native(future.clone()), MAX_LEVEL - 1),

@@ -35,6 +35,16 @@ pub fn copy_current(vm: &mut Vm) -> Rc<RefCell<Dict>> {
     vars
 }
 
+/// The context a callback scheduled now runs in (a handle's
+/// `copy_context()`): a copy of the current variables, or `None` when there
+/// are none, which runs it in a new empty context all the same.
+pub fn copy_for_callback(vm: &mut Vm) -> Option<Rc<RefCell<Dict>>> {
+    if vm.states.get::<CurrentContext>().0.borrow().is_empty() {
+        return None;
+    }
+    Some(copy_current(vm))
+}
+
 /// Make `vars` the current context's; returns the one it replaces.
 pub fn enter(vm: &mut Vm, vars: Rc<RefCell<Dict>>) -> Rc<RefCell<Dict>> {
     std::mem::replace(&mut vm.states.get::<CurrentContext>().0, vars)
