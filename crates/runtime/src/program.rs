@@ -8,7 +8,8 @@ use crate::object::code::CodeObject;
 use crate::object::exceptions::Exception;
 use crate::object::frame::{Frame, FrameKind};
 use crate::object::generator::Generator;
-use crate::object::value::{Module, Value};
+use crate::object::value::{ExcRef, Module, Value};
+use crate::object::warnings::ImportsStopped;
 use crate::progress::{ProgressHook, ProgressReporter};
 use crate::trace::{EndReason, EventKind, PackedTrace, Stream};
 use crate::vm::{Exit, Vm};
@@ -106,7 +107,7 @@ pub fn run_program_observed(
     let mut vm = new_vm(source, options);
     vm.progress = ProgressReporter::new(progress);
     vm.recorder.pack = options.pack_trace;
-    let (mut status, mut reason) = execute(&mut vm, source, options);
+    let (mut status, mut reason, uncaught) = execute(&mut vm, source, options);
     if crate::object::warnings::has_pending() {
         vm.report_notices();
     }
@@ -119,6 +120,21 @@ pub fn run_program_observed(
     }
     if vm.halted.is_none() {
         run_exit_functions(&mut vm);
+        // The collection before modules are torn down (unless the program
+        // disabled the collector): pending tasks first, as below.
+        collect_unreported_tasks(&mut vm);
+        if crate::object::gc::is_enabled() {
+            collect_cycles_at_exit(&mut vm);
+        }
+        // `sys.path = None`, then `sys.last_value = None`: what only the
+        // uncaught exception kept alive dies, and the cycles it was part of
+        // in the collection after `sys.modules` is emptied.
+        vm.states.get::<ImportsStopped>().0 = true;
+        if uncaught.is_some() {
+            drop(uncaught);
+            vm.report_notices();
+            collect_cycles_at_exit(&mut vm);
+        }
         finalize_main_module(&mut vm);
         collect_unreported_tasks(&mut vm);
     }
@@ -192,7 +208,10 @@ fn new_vm(source: &str, options: &RunOptions) -> Vm {
 }
 
 /// Runs the program: its exit status and why it ended.
-fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> (i32, EndReason) {
+/// Run the program: its exit status, why it ended, and the exception that
+/// ended it, if any (CPython keeps it in `sys.last_value` until shutdown
+/// clears that).
+fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> (i32, EndReason, Option<ExcRef>) {
     if source.len() > options.limits.max_source_bytes {
         vm.write(
             Stream::Stderr,
@@ -203,7 +222,7 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> (i32, EndReason) 
                 options.limits.max_source_bytes
             ),
         );
-        return (2, EndReason::NotStarted);
+        return (2, EndReason::NotStarted, None);
     }
     let module = loopscope_syntax::parse(source)
         .and_then(|m| crate::compile::compile_module(&m, &options.filename));
@@ -222,7 +241,7 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> (i32, EndReason) 
             } else {
                 1
             };
-            return (status, EndReason::NotStarted);
+            return (status, EndReason::NotStarted, None);
         }
     };
     let code = CodeObject::load(code);
@@ -242,13 +261,15 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> (i32, EndReason) 
     };
     if let Some(stop) = vm.halted.clone() {
         vm.write_limit_message(&stop.message);
-        return (3, EndReason::Halted { halt: stop.halt });
+        return (3, EndReason::Halted { halt: stop.halt }, None);
     }
     match result {
-        Ok(_) => (0, EndReason::Finished),
-        Err(e) if e.is(crate::object::types::TypeId::SystemExit) => {
-            (crate::builtins::exit_status(vm, &e), EndReason::SystemExit)
-        }
+        Ok(_) => (0, EndReason::Finished, None),
+        Err(e) if e.is(crate::object::types::TypeId::SystemExit) => (
+            crate::builtins::exit_status(vm, &e),
+            EndReason::SystemExit,
+            None,
+        ),
         Err(e) => {
             if crate::object::warnings::has_pending() {
                 vm.report_notices();
@@ -259,9 +280,7 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> (i32, EndReason) 
                 error: vm.recorder.intern(&e.class.qualname()),
                 line: raised_at(&e, &options.filename),
             };
-            // Only now do the frames the traceback kept alive die.
-            drop(e);
-            (1, reason)
+            (1, reason, Some(e))
         }
     }
 }
@@ -275,6 +294,16 @@ fn raised_at(e: &Exception, filename: &str) -> u32 {
         .rev()
         .find(|entry| !entry.code.library && *entry.code.filename == *filename)
         .map_or(0, |entry| entry.code.line_of(entry.pc as usize))
+}
+
+/// One of shutdown's collections (after the exit functions unless the
+/// program disabled the collector, and again once `sys.modules` is
+/// emptied): cycles die and their finalizers report.
+fn collect_cycles_at_exit(vm: &mut Vm) {
+    crate::object::gc::collect(2, &mut || vm.report_notices());
+    if crate::object::warnings::has_pending() {
+        vm.report_notices();
+    }
 }
 
 /// The garbage collection at shutdown: tasks kept alive only by reference

@@ -33,7 +33,7 @@ use crate::object::generator::Generator;
 use crate::object::stack_summary::StackEntry;
 use crate::object::types::TypeId;
 use crate::object::value::{ExcRef, Value};
-use crate::object::warnings::Notice;
+use crate::object::warnings::{ImportsStopped, Notice};
 use crate::trace::Stream;
 use crate::vm::Vm;
 
@@ -195,10 +195,14 @@ pub fn format_warning_never_awaited(
 }
 
 /// The warning for a coroutine that dies when no Python code is running
-/// (interpreter shutdown): CPython attributes it to `sys:1`, and tracemalloc
-/// can no longer be imported to add its hint.
-fn format_warning_never_awaited_at_exit(message: &str) -> String {
-    format!("sys:1: RuntimeWarning: {message}\n")
+/// (interpreter shutdown): CPython attributes it to `sys:1`, and adds the
+/// tracemalloc hint only while modules can still be imported (`hint`).
+fn format_warning_never_awaited_at_exit(message: &str, hint: bool) -> String {
+    let mut out = format!("sys:1: RuntimeWarning: {message}\n");
+    if hint {
+        out.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+    }
+    out
 }
 
 thread_local! {
@@ -603,7 +607,8 @@ impl Vm {
                         continue;
                     }
                     if line == 0 {
-                        format_warning_never_awaited_at_exit(&message)
+                        let stopped = self.states.get::<ImportsStopped>().0;
+                        format_warning_never_awaited_at_exit(&message, !stopped)
                     } else {
                         format_warning_never_awaited(
                             &self.main.filename,

@@ -550,17 +550,20 @@ pub(super) fn loop_of(r: &Value) -> PyResult<u32> {
 
 fn l_run_until_complete(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let l = loop_of(r)?;
-    if aio(vm).loops[l as usize].closed {
-        return Err(runtime_error("Event loop is closed"));
-    }
     let f = arg(&a, 0, "future").unwrap_or(Value::None);
+    if aio(vm).loops[l as usize].closed {
+        return super::holding(Err(runtime_error("Event loop is closed")), || vec![f]);
+    }
     let fut = super::ensure_future_on(vm, l, &f)?;
     if as_future(&f).is_none() {
         // A task of its own, which the caller cannot reach: never logged
         // as destroyed pending.
         super::tasks::quiet_destroy_pending(&fut);
     }
-    run_until_complete(vm, l, &fut)
+    // The frame keeps `future` (so a failed task and its exception hold
+    // each other until the cycle collector runs).
+    let result = run_until_complete(vm, l, &fut);
+    super::holding(result, || vec![f, Value::Native(fut.clone())])
 }
 
 /// `loop.run_forever()`: runs until `loop.stop()`.
@@ -580,7 +583,15 @@ fn l_run_forever(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
 /// `loop.create_task(coro, *, name=None, context=None)`: a `context` given
 /// (a `contextvars.Context`) is the task's own, not a copy.
 pub(super) fn l_create_task(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let held = a.pos.clone();
+    super::holding(create_task_on(vm, r, a), || held)
+}
+
+fn create_task_on(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let l = loop_of(r)?;
+    if aio(vm).loops[l as usize].closed {
+        return Err(runtime_error("Event loop is closed"));
+    }
     let name = name_arg(vm, &a)?;
     let coro = arg(&a, 0, "coro").unwrap_or(Value::None);
     let context = given_context(vm, &a)?;

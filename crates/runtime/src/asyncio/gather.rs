@@ -58,6 +58,10 @@ pub fn gather(vm: &mut Vm, args: Vec<Value>, return_exceptions: bool) -> PyResul
     let mut loop_id: Option<u32> = None;
     for arg in args {
         let key = identity(&arg);
+        if key.is_none() {
+            // `arg not in arg_to_fut` hashes it first: a list is unhashable.
+            crate::ops::hash(vm, &arg)?;
+        }
         if let Some(f) = key.and_then(|k| arg_to_fut.get(&k)) {
             children.push(f.clone());
             continue;
@@ -207,5 +211,6 @@ pub(super) fn gather_fn(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
             )));
         }
     }
-    gather(vm, args.pos, return_exceptions)
+    let held = args.pos.clone();
+    super::holding(gather(vm, args.pos, return_exceptions), || held)
 }

@@ -145,6 +145,15 @@ pub fn aio(vm: &mut Vm) -> &mut AsyncState {
     vm.states.get::<AsyncState>()
 }
 
+/// `result`, its exception (if it failed) keeping `held` alive as the frame
+/// of the Python function CPython runs there would (`library_frames`).
+pub(super) fn holding<T>(result: PyResult<T>, held: impl FnOnce() -> Vec<Value>) -> PyResult<T> {
+    if let Err(e) = &result {
+        e.keep_library_frame(held());
+    }
+    result
+}
+
 /// `coroutines.iscoroutine(v)`: see [`task_coroutine`].
 pub fn is_task_coroutine(v: &Value) -> bool {
     matches!(v, Value::Generator(g) if !g.is_async_gen()) || crate::vm::agen_awaitable(v).is_some()

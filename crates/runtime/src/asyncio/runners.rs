@@ -41,7 +41,7 @@ pub(super) fn get_running_loop_or_none(vm: &mut Vm, _: &Value, args: Args) -> Py
 
 /// `_run_task(loop, coro, context)`: `Runner.run`'s
 /// `loop.run_until_complete(loop.create_task(coro, context=context))`, the
-/// task held by no Python frame.
+/// task held by no Python frame but by a failure's exception.
 pub(super) fn run_task(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let [event_loop, coro, context] = <[Value; 3]>::try_from(args.pos)
         .map_err(|_| type_error("_run_task(loop, coro, context)"))?;
@@ -54,7 +54,9 @@ pub(super) fn run_task(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         super::debug::add_site(&t, super::debug::site("runners.py", 100, "run"), true);
     }
     let run = crate::attrs::get_attr(vm, &event_loop, "run_until_complete")?;
-    vm.call(&run, Args::new(vec![task]))
+    let result = vm.call(&run, Args::new(vec![task.clone()]));
+    // `Runner.run`'s frame holds the task.
+    super::holding(result, || vec![task])
 }
 
 /// `loop.run_until_complete(future)`.

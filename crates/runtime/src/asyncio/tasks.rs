@@ -473,8 +473,14 @@ pub(super) fn name_arg(vm: &mut Vm, args: &Args) -> PyResult<Option<String>> {
 }
 
 /// `asyncio.create_task(coro, *, name=None, context=None)`: the running
-/// loop's `create_task` (`loop=`, which 3.10 removed, is an error).
+/// loop's `create_task` (`loop=`, which 3.10 removed, is an error). When it
+/// fails, its frame in the traceback holds `coro`.
 pub(super) fn create_task_fn(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let held = args.pos.clone();
+    super::holding(create_task_on_running_loop(vm, args), || held)
+}
+
+fn create_task_on_running_loop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let bound = bind("create_task", args, &["coro"], &["name", "context"], 1)?;
     let loop_id = running_loop(vm)?;
     let mut bound = bound.into_iter();

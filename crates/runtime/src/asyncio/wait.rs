@@ -113,7 +113,11 @@ impl Wait {
                 }
                 match self.start(vm) {
                     Ok(outcome) => outcome,
-                    Err(e) => GenOutcome::Raised(e),
+                    Err(e) => {
+                        // wait's frame, in the traceback, holds `fs`.
+                        e.keep_library_frame(vec![self.fs.clone()]);
+                        GenOutcome::Raised(e)
+                    }
                 }
             }
             Some((fs, state)) => self.finish(vm, fs, state, input),

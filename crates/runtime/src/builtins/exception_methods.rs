@@ -149,11 +149,13 @@ fn set(e: &ExcRef, name: &str, v: Value) -> PyResult<bool> {
         "__traceback__" => match v {
             Value::None => {
                 e.traceback.borrow_mut().clear();
+                e.library_frames.borrow_mut().clear();
                 Ok(true)
             }
             other => match super::traceback_object::entries_from(&other) {
                 Some(entries) => {
                     *e.traceback.borrow_mut() = entries;
+                    e.library_frames.borrow_mut().clear();
                     Ok(true)
                 }
                 None => Err(type_error("__traceback__ must be a traceback or None")),

@@ -38,6 +38,11 @@ pub struct Exception {
     pub cause: RefCell<Option<ExcRef>>,
     pub context: RefCell<Option<ExcRef>>,
     pub suppress_context: Cell<bool>,
+    /// The variables of frames it passed through that are Python code in
+    /// CPython but native here (asyncio's `wait(fs)`, `run_until_complete(future)`):
+    /// CPython's traceback keeps them alive, so a coroutine handed to a call
+    /// that failed warns "never awaited" only once the exception goes.
+    pub library_frames: RefCell<Vec<Rc<KeptFrame>>>,
 }
 
 /// What an exception holds is freed through [`crate::object::teardown`]: a chain of
@@ -47,7 +52,8 @@ impl Drop for Exception {
         let chained = (self.cause.get_mut().take(), self.context.get_mut().take());
         let traceback = std::mem::take(self.traceback.get_mut());
         let args = std::mem::take(self.args.get_mut());
-        crate::object::teardown::free((args, chained, traceback));
+        let library_frames = std::mem::take(self.library_frames.get_mut());
+        crate::object::teardown::free((args, chained, traceback, library_frames));
     }
 }
 
@@ -66,6 +72,7 @@ impl Exception {
             cause: RefCell::new(None),
             context: RefCell::new(None),
             suppress_context: Cell::new(false),
+            library_frames: RefCell::new(Vec::new()),
         })
     }
 
@@ -134,6 +141,15 @@ impl Exception {
                 frame,
             },
         );
+    }
+
+    /// Keep `values` alive as long as the exception, as the frame of a
+    /// library function CPython writes in Python would through the traceback.
+    pub fn keep_library_frame(&self, values: Vec<Value>) {
+        let frame = crate::object::value::tracked(KeptFrame {
+            values: RefCell::new(values),
+        });
+        self.library_frames.borrow_mut().push(frame);
     }
 
     /// For ExceptionGroup: the grouped exceptions.

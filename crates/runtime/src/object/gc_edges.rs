@@ -193,6 +193,7 @@ impl Garbage {
                 1 + usize::from(args_tracked)
                     + usize::from(dict_tracked)
                     + e.traceback.borrow().len()
+                    + e.library_frames.borrow().len()
             }
             Garbage::Class(c) => class_objects(c),
             // An instance of a list, dict or set subclass is one object in CPython,
@@ -365,17 +366,19 @@ fn own_dict_referents(dict: &Rc<RefCell<Dict>>, visit: &mut dyn FnMut(usize)) ->
 }
 
 /// An exception's class (a class's instance refers to it), arguments,
-/// `__dict__`, `__cause__`, `__context__` and the frames its traceback keeps.
+/// `__dict__`, `__cause__`, `__context__` and the frames its traceback keeps
+/// (library ones included).
 fn exception_referents(e: &Exception, visit: &mut dyn FnMut(usize)) -> bool {
     if let TypeRef::Class(class) = &e.class {
         visit(key(Rc::as_ptr(class)));
     }
-    let (Ok(args), Ok(dict), Ok(cause), Ok(context), Ok(traceback)) = (
+    let (Ok(args), Ok(dict), Ok(cause), Ok(context), Ok(traceback), Ok(library_frames)) = (
         e.args.try_borrow_mut(),
         e.dict.try_borrow_mut(),
         e.cause.try_borrow_mut(),
         e.context.try_borrow_mut(),
         e.traceback.try_borrow_mut(),
+        e.library_frames.try_borrow_mut(),
     ) else {
         return false;
     };
@@ -387,6 +390,9 @@ fn exception_referents(e: &Exception, visit: &mut dyn FnMut(usize)) -> bool {
         if let Some(frame) = &entry.frame {
             visit(key(Rc::as_ptr(frame)));
         }
+    }
+    for frame in library_frames.iter() {
+        visit(key(Rc::as_ptr(frame)));
     }
     dict.as_ref().is_none_or(|d| own_dict_referents(d, visit))
 }
@@ -544,6 +550,9 @@ pub(super) fn clear(object: &Garbage, taken: &mut Vec<Box<dyn Any>>) {
             taken.push(Box::new(e.cause.borrow_mut().take()));
             taken.push(Box::new(e.context.borrow_mut().take()));
             taken.push(Box::new(std::mem::take(&mut *e.traceback.borrow_mut())));
+            taken.push(Box::new(std::mem::take(
+                &mut *e.library_frames.borrow_mut(),
+            )));
             let dict = e.dict.borrow_mut().take();
             taken.extend(dict.as_ref().and_then(own_dict));
             taken.push(Box::new(dict));

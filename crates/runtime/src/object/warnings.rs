@@ -126,6 +126,12 @@ pub struct NeverRetrievedRoute(pub Option<NeverRetrievedFn>);
 #[derive(Default)]
 pub struct LibrarySite(pub Option<(&'static str, u32, &'static str)>);
 
+/// Set at shutdown when `sys.path` is cleared (just before `sys.last_value`):
+/// a warning then can no longer import tracemalloc for its "Enable
+/// tracemalloc ..." hint.
+#[derive(Default)]
+pub struct ImportsStopped(pub bool);
+
 /// asyncio's report of a pending task that died ([`Notice::TaskDestroyedPending`]),
 /// through its loop's exception handler. Registered by asyncio.
 #[derive(Default)]

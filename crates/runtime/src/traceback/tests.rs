@@ -472,7 +472,12 @@ fn never_awaited_warning() {
              RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
     );
     assert_eq!(
-        format_warning_never_awaited_at_exit("coroutine 'C.work' was never awaited"),
+        format_warning_never_awaited_at_exit("coroutine 'C.work' was never awaited", false),
         "sys:1: RuntimeWarning: coroutine 'C.work' was never awaited\n"
+    );
+    assert_eq!(
+        format_warning_never_awaited_at_exit("coroutine 'w' was never awaited", true),
+        "sys:1: RuntimeWarning: coroutine 'w' was never awaited\n\
+             RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
     );
 }
