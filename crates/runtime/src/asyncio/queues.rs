@@ -67,6 +67,43 @@ pub fn new_queue(vm: &mut Vm, kind: QueueKind, maxsize: i64) -> Rc<AsyncObject> 
     })))
 }
 
+/// The private attributes tutorials print (`q._queue`, `q._getters`, ...):
+/// copies of what queues.py's attributes hold, a `collections.deque` where
+/// it keeps one (a LifoQueue's and a PriorityQueue's `_queue` is a list).
+pub(super) fn private_attr(vm: &mut Vm, q: &AsyncObject, name: &str) -> PyResult<Option<Value>> {
+    let st = state(q);
+    let (items, as_deque): (Vec<Value>, bool) = match name {
+        "_queue" => {
+            let st = st.borrow();
+            (
+                st.items.iter().cloned().collect(),
+                st.kind == QueueKind::Fifo,
+            )
+        }
+        "_getters" | "_putters" => {
+            let st = st.borrow();
+            let waiters = if name == "_getters" {
+                &st.getters
+            } else {
+                &st.putters
+            };
+            (
+                waiters.iter().map(|f| Value::Native(f.clone())).collect(),
+                true,
+            )
+        }
+        "_finished" => return Ok(Some(Value::Native(st.borrow().finished.clone()))),
+        _ => return Ok(None),
+    };
+    if !as_deque {
+        return Ok(Some(Value::list(items)));
+    }
+    let collections = vm.import("collections")?;
+    let deque = crate::attrs::get_attr(vm, &collections, "deque")?;
+    vm.call(&deque, Args::new(vec![Value::list(items)]))
+        .map(Some)
+}
+
 pub fn state(obj: &AsyncObject) -> &RefCell<QueueState> {
     match obj {
         AsyncObject::Queue(q) => q,
