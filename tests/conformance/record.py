@@ -47,7 +47,9 @@ disturb `random`'s sequence, and uuid.uuid4() follows it), sys.argv is the
 program's bare file name followed by its pinned arguments (see Arguments), and
 sys.getrecursionlimit() reads 1000 as in `python3 PROGRAM` (the recorder's own
 frames below the program are not counted).  asyncio's debug log names the
-selector EpollSelector, the class a real loop would use.
+selector EpollSelector, and a loop's repr (print(loop), debug mode's "Close
+<...>", the "unclosed event loop" ResourceWarning) names _UnixSelectorEventLoop
+of asyncio.unix_events: the classes a real loop would use.
 
 Event loop.  asyncio's default policy is replaced so that asyncio.run(),
 asyncio.new_event_loop() and asyncio.get_event_loop() all build a
@@ -261,6 +263,9 @@ def _install_virtual_time(stdout):
             waiter = getattr(self._selector, "waiter", None)
             if waiter is not None and not waiter.done:
                 _scheduler.make_ready(waiter, True)
+
+    VirtualEventLoop.__name__ = VirtualEventLoop.__qualname__ = "_UnixSelectorEventLoop"
+    VirtualEventLoop.__module__ = "asyncio.unix_events"
 
     class VirtualEventLoopPolicy(asyncio.DefaultEventLoopPolicy):
         _loop_factory = VirtualEventLoop
