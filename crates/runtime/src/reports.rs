@@ -1,6 +1,7 @@
 //! What CPython's asyncio logs through its logger `asyncio`: the reports of
 //! its default exception handler ("Task exception was never retrieved",
-//! "Exception in callback ...") and a new loop's "Using selector: ...".
+//! "Exception in callback ...") and a new loop's "Using selector: ..." (and,
+//! in debug mode, a closing loop's "Close <...>").
 //! Once the program imported `logging`, they go through the route it
 //! registered ([`LogRoute`]) and come out in the program's logging format,
 //! or not at all (a DEBUG record, a disabled logger); until then they are
@@ -25,6 +26,8 @@ const EXCEPTION_HANDLER: (&str, u32, &str) = (
 /// Where `_run_once` warns of a slow callback in 3.11.7.
 const SLOW_CALLBACK: (&str, u32, &str) =
     (stdlib_path!("asyncio/base_events.py"), 1917, "_run_once");
+/// Where `BaseEventLoop.close` logs its debug-mode "Close %r".
+const LOOP_CLOSE: (&str, u32, &str) = (stdlib_path!("asyncio/base_events.py"), 676, "close");
 /// Where `BaseSelectorEventLoop.__init__` calls `logger.debug`.
 const SELECTOR_LOOP_INIT: (&str, u32, &str) =
     (stdlib_path!("asyncio/selector_events.py"), 54, "__init__");
@@ -51,6 +54,19 @@ pub fn log_slow_callback(vm: &mut Vm, message: &str) {
         exc: None,
         exc_text: None,
         site: SLOW_CALLBACK,
+    };
+    route(vm, &entry);
+}
+
+/// Debug mode's `logger.debug("Close %r", self)` as a loop closes.
+pub fn log_loop_closing(vm: &mut Vm, loop_repr: &str) {
+    let message = format!("Close {loop_repr}");
+    let entry = LogEntry {
+        level: DEBUG,
+        message: &message,
+        exc: None,
+        exc_text: None,
+        site: LOOP_CLOSE,
     };
     route(vm, &entry);
 }

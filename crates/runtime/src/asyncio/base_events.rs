@@ -175,10 +175,14 @@ pub fn cancel_handle(vm: &mut Vm, h: &Rc<Handle>) {
 
 /// `loop.close()` (BaseEventLoop.close): drop what is still scheduled.
 pub fn close(vm: &mut Vm, loop_id: u32) {
-    let lp = &mut aio(vm).loops[loop_id as usize];
-    if lp.closed {
+    if aio(vm).loops[loop_id as usize].closed {
         return;
     }
+    if super::debug::is_on(vm, loop_id) {
+        let shown = super::reprs::repr_loop(vm, loop_id);
+        crate::reports::log_loop_closing(vm, &shown);
+    }
+    let lp = &mut aio(vm).loops[loop_id as usize];
     lp.closed = true;
     let ready = std::mem::take(&mut lp.ready);
     lp.scheduled.clear();

@@ -48,6 +48,11 @@ pub fn repr_async(obj: &AsyncObject) -> String {
     AsyncRepr { vm: None }.object(obj)
 }
 
+/// A loop's repr (`<_UnixSelectorEventLoop running=... closed=... debug=...>`).
+pub fn repr_loop(vm: &mut Vm, id: u32) -> String {
+    AsyncRepr { vm: Some(vm) }.event_loop(id)
+}
+
 struct AsyncRepr<'v> {
     vm: Option<&'v mut Vm>,
 }
