@@ -573,6 +573,12 @@ impl Vm {
             GenState::Created => {
                 g.state.set(GenState::Closed);
                 drop(g.take_frame());
+                if g.is_native() {
+                    // A coroutine asyncio runs natively lets go of what it
+                    // holds (`wait_for(coro)`'s coroutine), as a cleared frame.
+                    let body = std::mem::replace(&mut *g.body.borrow_mut(), GenBody::Frame(None));
+                    drop(body);
+                }
                 Ok(())
             }
             GenState::Running => Err(exc(
