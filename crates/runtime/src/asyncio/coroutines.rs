@@ -2,7 +2,7 @@
 //! counts what carries coroutines.py's mark `_is_coroutine` (unittest.mock's AsyncMock).
 
 use crate::object::types::{TypeId, TypeRef};
-use crate::object::value::{Args, PyResult, Value};
+use crate::object::value::{Args, CoroutineBuiltins, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
 /// coroutines.py's `_is_coroutine = object()`, made with the module.
@@ -24,7 +24,7 @@ pub(super) fn iscoroutinefunction(vm: &mut Vm, _: &Value, args: Args) -> PyResul
     let Some(func) = args.pos.first() else {
         return Ok(Value::Bool(false));
     };
-    if is_coroutine_function(func) {
+    if is_coroutine_function(func) || vm.states.get::<CoroutineBuiltins>().contains(func) {
         return Ok(Value::Bool(true));
     }
     let module = vm.modules.borrow().get_str("asyncio.coroutines");
@@ -39,6 +39,26 @@ pub(super) fn iscoroutinefunction(vm: &mut Vm, _: &Value, args: Args) -> PyResul
         Err(e) if e.is(TypeId::AttributeError) => Ok(Value::Bool(false)),
         Err(e) => Err(e),
     }
+}
+
+/// Register asyncio's built-ins that CPython writes as `async def` (see
+/// [`CoroutineBuiltins`]).
+pub(super) fn register_coroutine_builtins(vm: &mut Vm) {
+    let mut natives: Vec<NativeFn> = vec![
+        super::tasks::sleep,
+        super::wait_for::wait_for,
+        super::wait::wait,
+    ];
+    natives.extend(super::locks::coroutine_methods());
+    let by_name = ["put", "get", "join"]
+        .map(super::queues::method)
+        .into_iter()
+        .chain([super::locks::event_method("wait")])
+        .chain(["__aenter__", "__aexit__"].map(super::taskgroups::method))
+        .chain(["__aenter__", "__aexit__"].map(super::timeouts::method))
+        .chain(["shutdown_asyncgens", "shutdown_default_executor"].map(super::base_events::method));
+    natives.extend(by_name.flatten().map(|(_, f)| f));
+    vm.states.get::<CoroutineBuiltins>().0 = natives;
 }
 
 /// An `async def` function, or a method bound to one.

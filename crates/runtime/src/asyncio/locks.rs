@@ -456,6 +456,11 @@ pub(super) fn private_attr(o: &AsyncObject, name: &str) -> Option<Value> {
     }
 }
 
+/// The methods of locks, semaphores and conditions that are `async def` in CPython.
+pub(super) fn coroutine_methods() -> [NativeFn; 5] {
+    [p_acquire, p_aenter, p_aexit, c_wait, c_wait_for]
+}
+
 /// A method of a Lock, Semaphore or Condition `o`.
 pub(super) fn method(o: &AsyncObject, name: &str) -> Option<(&'static str, NativeFn)> {
     match name {

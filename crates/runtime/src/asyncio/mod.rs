@@ -108,6 +108,7 @@ pub fn install(vm: &mut Vm) {
     vm.states
         .get::<crate::object::warnings::DestroyedPendingRoute>()
         .0 = Some(exception_handler::destroyed_pending);
+    coroutines::register_coroutine_builtins(vm);
 }
 
 /// Every piece of asyncio's global state, owned by the VM.

@@ -12,7 +12,7 @@ use crate::compile::code::CodeKind;
 use crate::object::exceptions::exc;
 use crate::object::generator::GenState;
 use crate::object::types::{type_of, TypeId, TypeRef};
-use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
+use crate::object::value::{Args, CoroutineBuiltins, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
 pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
@@ -69,10 +69,13 @@ fn predicate(name: &str, args: &Args, test: impl Fn(&Value) -> bool) -> PyResult
     Ok(Value::Bool(test(&exactly_one(name, args)?)))
 }
 
-fn iscoroutinefunction(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    predicate("iscoroutinefunction", &args, |v| {
-        code_kind(v) == Some(CodeKind::Coroutine)
-    })
+/// An `async def` function, or one of the built-ins CPython writes so.
+fn iscoroutinefunction(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let v = exactly_one("iscoroutinefunction", &args)?;
+    let native = vm.states.get::<CoroutineBuiltins>().contains(&v);
+    Ok(Value::Bool(
+        native || code_kind(&v) == Some(CodeKind::Coroutine),
+    ))
 }
 
 fn isgeneratorfunction(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {

@@ -147,6 +147,23 @@ pub struct Builtin {
     pub receiver: Value,
 }
 
+/// The built-in functions CPython writes as `async def` (asyncio's `sleep`,
+/// `Queue.get`, `Lock.acquire`, ...), which asyncio registers in
+/// `vm.states`, so that `inspect.iscoroutinefunction` says True of them (and
+/// `unittest.mock.patch` makes an `AsyncMock` for them) as in CPython.
+#[derive(Default)]
+pub struct CoroutineBuiltins(pub Vec<NativeFn>);
+
+impl CoroutineBuiltins {
+    /// Whether `v` is one of them, plain or bound.
+    pub fn contains(&self, v: &Value) -> bool {
+        match v {
+            Value::Builtin(b) => self.0.iter().any(|f| *f as usize == b.func as usize),
+            _ => false,
+        }
+    }
+}
+
 /// Positional and keyword arguments of a call.
 #[derive(Default)]
 pub struct Args {
