@@ -214,6 +214,21 @@ pub fn stop(vm: &mut Vm) {
     }
 }
 
+/// `_run_until_complete_cb(fut)`: stop the loop, unless the future failed with
+/// SystemExit or KeyboardInterrupt, which already stopped it. Reading the
+/// exception marks it retrieved: a task that ended the program that way is
+/// never logged as "Task exception was never retrieved".
+pub(super) fn run_until_complete_done(vm: &mut Vm, future: Option<&Rc<AsyncObject>>) {
+    if let Some(fut) = future.filter(|f| f.as_future().is_some_and(|f| f.finished())) {
+        if let Ok(Value::Exception(e)) = super::futures::exception(fut) {
+            if super::stops_the_program(&e) {
+                return;
+            }
+        }
+    }
+    stop(vm);
+}
+
 /// One iteration of the loop (`_run_once`). Returns Err to halt the program
 /// (deadlock, limits).
 /// `min(max(0, delay), MAXIMUM_SELECT_TIMEOUT)` with Python's `max` and `min`, which keep
@@ -352,6 +367,11 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), Stop> {
             cb.run(vm);
             vm.library_depth -= LIBRARY_FRAMES_PER_CALLBACK;
         }
+        if aio(vm).escaping.is_some() {
+            // The handles still in the ready queue stay there for the next run.
+            aio(vm).current_handle = None;
+            return Ok(());
+        }
         if let Some(check) = slow_check {
             check.after(vm, loop_id, &handle, vm.now - t0);
         }
@@ -423,7 +443,7 @@ pub fn run_forever(
             outcome = Err(msg);
             break;
         }
-        if aio(vm).loops[li].stopping {
+        if aio(vm).loops[li].stopping || aio(vm).escaping.is_some() {
             break;
         }
     }
@@ -435,7 +455,10 @@ pub fn run_forever(
     vm.asyncgen_hooks = outer_hooks;
     super::debug::leave_loop(vm, loop_id, outer_frames);
     vm.recorder.record(vm.now, 0, EventKind::LoopStopped);
-    Ok(outcome)
+    match aio(vm).escaping.take() {
+        Some(e) => Err(e),
+        None => Ok(outcome),
+    }
 }
 
 /// Who waits on what, for the deadlock message.
@@ -559,15 +582,23 @@ fn l_run_until_complete(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
         return super::holding(Err(runtime_error("Event loop is closed")), || vec![f]);
     }
     let fut = super::ensure_future_on(vm, l, &f)?;
-    if as_future(&f).is_none() {
+    let new_task = as_future(&f).is_none();
+    if new_task {
         // A task of its own, which the caller cannot reach: never logged
         // as destroyed pending.
         super::tasks::quiet_destroy_pending(&fut);
     }
+    let outcome = run_until_complete(vm, l, &fut);
+    if outcome.is_err() && new_task {
+        // "The coroutine raised a BaseException. Consume the exception to
+        // not log a warning, the caller doesn't have access to the local task."
+        if fut.as_future().is_some_and(|f| f.finished()) {
+            let _ = futures::exception(&fut);
+        }
+    }
     // The frame keeps `future` (so a failed task and its exception hold
     // each other until the cycle collector runs).
-    let result = run_until_complete(vm, l, &fut);
-    super::holding(result, || vec![f, Value::Native(fut.clone())])
+    super::holding(outcome, || vec![f, Value::Native(fut.clone())])
 }
 
 /// `loop.run_forever()`: runs until `loop.stop()`.

@@ -273,7 +273,9 @@ impl Callback {
                     }
                 }
             }
-            Callback::RunUntilCompleteDone { .. } => super::base_events::stop(vm),
+            Callback::RunUntilCompleteDone { future } => {
+                super::base_events::run_until_complete_done(vm, future.as_ref())
+            }
             Callback::GatherChild { state, child } => {
                 if let Some(c) = child {
                     super::gather::child_done(vm, &state, &c)
@@ -289,6 +291,10 @@ impl Callback {
                 let outcome = vm.call(&func, Args::new(args.clone()));
                 crate::modules::contextvars::enter(vm, outer);
                 if let Err(e) = outcome {
+                    if super::stops_the_program(&e) {
+                        super::aio(vm).escaping = Some(e);
+                        return;
+                    }
                     let message =
                         format!("Exception in callback {}", callback_source(&func, &args));
                     let mut context = vec![

@@ -12,7 +12,6 @@ use std::rc::{Rc, Weak};
 
 use crate::object::dict::Dict;
 use crate::object::exceptions::{type_error, Exception};
-use crate::object::types::TypeId;
 use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
@@ -141,10 +140,6 @@ pub(super) fn destroyed_pending(vm: &mut Vm, task: Value) {
     let _ = call_exception_handler(vm, loop_id, Rc::new(RefCell::new(dict)), None);
 }
 
-fn is_exit(e: &ExcRef) -> bool {
-    e.class.is_subclass_of(TypeId::SystemExit) || e.class.is_subclass_of(TypeId::KeyboardInterrupt)
-}
-
 /// `loop.call_exception_handler(context)`.
 fn call_exception_handler(
     vm: &mut Vm,
@@ -155,7 +150,7 @@ fn call_exception_handler(
     let handler = loop_id.and_then(|l| aio(vm).loops[l as usize].exception_handler.clone());
     let Some(handler) = handler else {
         return match default_exception_handler(vm, &context) {
-            Err(e) if !is_exit(&e) => {
+            Err(e) if !super::stops_the_program(&e) => {
                 log(vm, "Exception in default exception handler", Some(&e), true);
                 Ok(())
             }
@@ -169,7 +164,7 @@ fn call_exception_handler(
     );
     match called {
         Ok(_) => Ok(()),
-        Err(e) if is_exit(&e) => Err(e),
+        Err(e) if super::stops_the_program(&e) => Err(e),
         Err(exc) => {
             if let Some(handled) = handling.filter(|h| !Rc::ptr_eq(h, &exc)) {
                 if exc.context.borrow().is_none() {
@@ -185,7 +180,7 @@ fn call_exception_handler(
             dict.insert_str("context", Value::Dict(context));
             vm.states.get::<CaughtByLoop>().0.push(Rc::downgrade(&exc));
             match default_exception_handler(vm, &Rc::new(RefCell::new(dict))) {
-                Err(e) if !is_exit(&e) => {
+                Err(e) if !super::stops_the_program(&e) => {
                     log(
                         vm,
                         "Exception in default exception handler while handling an unexpected error in custom exception handler",

@@ -56,7 +56,7 @@ use crate::object::exceptions::type_error;
 use crate::object::generator::Generator;
 use crate::object::state::ModuleSource;
 use crate::object::types::TypeId;
-use crate::object::value::{PyResult, Value};
+use crate::object::value::{ExcRef, PyResult, Value};
 use crate::vm::Vm;
 
 pub use reprs::repr_async;
@@ -138,6 +138,17 @@ pub struct AsyncState {
     pub next_task_id: u32,
     pub next_handle_id: u32,
     pub next_primitive_id: u32,
+    /// The SystemExit or KeyboardInterrupt a callback raised, on its way out
+    /// of `run_forever`: `Handle._run` and `Task.__step` re-raise these two,
+    /// so the loop stops at once and they reach whoever runs the loop.
+    pub escaping: Option<ExcRef>,
+}
+
+/// SystemExit or KeyboardInterrupt: the two exceptions asyncio lets through
+/// (`Handle._run`, `Task.__step`, the exception handlers, `TaskGroup`'s
+/// `_is_base_error`) instead of logging or storing them.
+pub fn stops_the_program(e: &ExcRef) -> bool {
+    e.is(TypeId::SystemExit) || e.is(TypeId::KeyboardInterrupt)
 }
 
 /// asyncio's state in the VM.

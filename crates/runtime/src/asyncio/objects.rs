@@ -231,6 +231,11 @@ impl FutureObj {
     pub fn done(&self) -> bool {
         self.state.get() != FutState::Pending
     }
+
+    /// Done and not cancelled: it holds a result or an exception.
+    pub fn finished(&self) -> bool {
+        self.state.get() == FutState::Finished
+    }
 }
 
 impl Drop for FutureObj {

@@ -62,8 +62,9 @@ pub(super) fn run_task(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 /// `loop.run_until_complete(future)`.
 pub fn run_until_complete(vm: &mut Vm, loop_id: u32, fut: &Rc<AsyncObject>) -> PyResult<Value> {
     futures::add_done_callback(vm, fut, Callback::RunUntilCompleteDone { future: None });
-    let outcome = base_events::run_forever(vm, loop_id, true)?;
+    let outcome = base_events::run_forever(vm, loop_id, true);
     futures::remove_done_callback(fut, &Callback::RunUntilCompleteDone { future: None });
+    let outcome = outcome?;
     if let Err(msg) = outcome {
         vm.halted = Some(msg);
         return Err(exc_empty(TypeId::SystemExit));

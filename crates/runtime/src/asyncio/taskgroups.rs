@@ -74,11 +74,6 @@ pub fn repr(group: &AsyncObject) -> String {
     format!("<TaskGroup{}>", info.join(" "))
 }
 
-/// `_is_base_error(exc)`.
-fn is_base_error(e: &ExcRef) -> bool {
-    e.is(TypeId::SystemExit) || e.is(TypeId::KeyboardInterrupt)
-}
-
 /// `_abort()`.
 fn abort(vm: &mut Vm, group: &Rc<AsyncObject>) {
     let tasks = {
@@ -115,7 +110,7 @@ pub fn on_task_done(vm: &mut Vm, group: &Rc<AsyncObject>, done: &Rc<AsyncObject>
     let (parent, aborting, parent_cancel_requested) = {
         let mut st = state(group).borrow_mut();
         st.errors.push(exc.clone());
-        if is_base_error(&exc) && st.base_error.is_none() {
+        if super::stops_the_program(&exc) && st.base_error.is_none() {
             st.base_error = Some(exc.clone());
         }
         (
@@ -390,7 +385,7 @@ impl GroupExit {
             let mut st = state(&self.group).borrow_mut();
             st.exiting = true;
             if let Some(e) = &self.exc {
-                if is_base_error(e) && st.base_error.is_none() {
+                if super::stops_the_program(e) && st.base_error.is_none() {
                     st.base_error = Some(e.clone());
                 }
             }

@@ -247,7 +247,10 @@ pub fn step(vm: &mut Vm, task: &Rc<AsyncObject>, exc: Option<ExcRef>) {
                         error: text,
                     },
                 );
-                let _ = futures::set_exception(vm, task, e);
+                let _ = futures::set_exception(vm, task, e.clone());
+                if super::stops_the_program(&e) {
+                    aio(vm).escaping = Some(e);
+                }
             }
         }
         GenOutcome::Yielded(v) => handle_yield(vm, task, tp, v),
