@@ -72,7 +72,7 @@ impl Run {
             .then(|| timeline.trace().stream_text(Stream::Stderr))
             .and_then(|stderr| locate(&stderr, filename));
         let raised_at = match &end.reason {
-            EndReason::Uncaught { line, .. } => *line,
+            EndReason::Uncaught { line, .. } | EndReason::Halted { line, .. } => *line,
             _ => None,
         };
         let problem = located.as_ref().and_then(|located| {

@@ -83,6 +83,10 @@ test('an endless loop stops at a limit with a message', async ({ page }) => {
   await replaceProgram(page, 'import asyncio\n\n\nasync def spin():\n    while True:\n        await asyncio.sleep(0)\n\n\nasyncio.run(spin())\n');
   await expect(page.locator('.run-status').first()).toContainText('stopped', { timeout: 30_000 });
   await expect(page.locator('.event-label')).not.toHaveText(/of 1$/);
+  // A loop with no event loop at all is marked too: the trace says where the run was halted.
+  await replaceProgram(page, 'total = 0\nwhile True:\n    total += 1\n');
+  await expect(page.locator('.run-status').first()).toContainText('without yielding to the event loop', { timeout: 30_000 });
+  await expect(page.locator('.gutter-error')).toHaveText(/[23]/);
   expect(problems).toEqual([]);
 });
 

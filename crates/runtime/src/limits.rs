@@ -60,16 +60,27 @@ impl Default for Limits {
     }
 }
 
-/// A run stopped by a limit or a deadlock: which, and the message it ends with (exit
-/// status 3; the trace's `program_ended` carries both).
+/// A run stopped by a limit or a deadlock: which, the message it ends with (exit status 3;
+/// the trace's `program_ended` carries both) and the program's line it stopped at.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stop {
     pub halt: crate::trace::Halt,
     pub message: String,
+    /// 0 when the loop stopped it between callbacks (no line of the program runs then).
+    pub line: u32,
 }
 
 impl Stop {
     pub fn new(halt: crate::trace::Halt, message: String) -> Stop {
-        Stop { halt, message }
+        Stop {
+            halt,
+            message,
+            line: 0,
+        }
+    }
+
+    /// The stop, at the program's line `line`.
+    pub fn at(self, line: u32) -> Stop {
+        Stop { line, ..self }
     }
 }

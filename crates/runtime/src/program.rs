@@ -138,19 +138,20 @@ pub fn run_program_observed(
         finalize_main_module(&mut vm);
         collect_unreported_tasks(&mut vm);
     }
-    // A limit reached at shutdown (in an atexit function) still says why the run stopped.
-    let message = match &vm.halted {
+    // A limit reached at shutdown (in an atexit function) still says why the run stopped;
+    // the event is at the program's line the run was halted at (0 between callbacks).
+    let (message, line) = match &vm.halted {
         Some(stop) => {
             reason = EndReason::Halted { halt: stop.halt };
-            stop.message.clone()
+            (stop.message.clone(), stop.line)
         }
-        None => String::new(),
+        None => (String::new(), 0),
     };
     let message = vm.recorder.intern(&message);
     let now = vm.now;
     vm.recorder.record(
         now,
-        0,
+        line,
         EventKind::ProgramEnded {
             status,
             reason,

@@ -417,10 +417,10 @@ impl Timeline {
                     status,
                     reason,
                     message,
-                } => Some((*status, *reason, *message)),
+                } => Some((*status, *reason, *message, event.line)),
                 _ => None,
             });
-        let Some((status, reason, message)) = ended else {
+        let Some((status, reason, message, line)) = ended else {
             return ProgramEnd {
                 status: 0,
                 reason: EndReason::Finished,
@@ -437,6 +437,7 @@ impl Timeline {
             Recorded::Halted { halt } => EndReason::Halted {
                 halt,
                 message: text(message).unwrap_or_default(),
+                line: (line > 0).then_some(line),
             },
         };
         ProgramEnd { status, reason }

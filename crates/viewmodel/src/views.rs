@@ -479,8 +479,13 @@ pub enum EndReason {
     Uncaught { error: String, line: Option<u32> },
     /// Python refused the program before running any of it, or Loopscope does not run it.
     NotStarted,
-    /// A limit or a deadlock stopped it: which, and why.
-    Halted { halt: Halt, message: String },
+    /// A limit or a deadlock stopped it: which, why, and the program's line it stopped at
+    /// (None when the loop stopped it between callbacks).
+    Halted {
+        halt: Halt,
+        message: String,
+        line: Option<u32>,
+    },
 }
 
 impl ProgramEnd {

@@ -5,7 +5,8 @@
 mod common;
 
 use common::timeline_of;
-use loopscope_viewmodel::{EndReason, Halt, Narration, ProgramEnd};
+use loopscope_runtime::{run_program, Limits, RunOptions};
+use loopscope_viewmodel::{EndReason, Halt, Narration, ProgramEnd, Timeline};
 
 fn ending_of(source: &str) -> ProgramEnd {
     timeline_of(source).end()
@@ -112,10 +113,37 @@ fn a_program_python_refuses_never_started() {
 fn a_limit_says_which() {
     let end = ending_of("import asyncio\n\n\nasync def main():\n    await asyncio.Event().wait()\n\n\nasyncio.run(main())\n");
     assert_eq!(end.status, 3);
-    let EndReason::Halted { halt, message } = &end.reason else {
+    let EndReason::Halted {
+        halt,
+        message,
+        line,
+    } = &end.reason
+    else {
         panic!("not halted: {end:?}");
     };
     assert_eq!(*halt, Halt::Deadlock);
     assert!(message.starts_with("deadlock"), "{message}");
+    // The loop found it between callbacks: no line of the program was running.
+    assert_eq!(*line, None);
     assert!(!end.is_error());
+}
+
+#[test]
+fn a_limit_reached_inside_the_program_names_its_line() {
+    // No event loop: the run is halted on the loop's line itself, where the page marks it.
+    let source = "total = 0\nwhile True:\n    total += 1\n";
+    let options = RunOptions {
+        limits: Limits {
+            instructions_without_yield: 100_000,
+            ..Limits::default()
+        },
+        ..RunOptions::default()
+    };
+    let trace = run_program(source, &options).trace.expand().unwrap();
+    let end = Timeline::new(trace, source).end();
+    let EndReason::Halted { halt, line, .. } = end.reason else {
+        panic!("not halted: {end:?}");
+    };
+    assert_eq!(halt, Halt::InstructionLimit);
+    assert!(matches!(line, Some(2 | 3)), "{line:?}");
 }

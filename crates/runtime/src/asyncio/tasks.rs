@@ -113,7 +113,7 @@ fn count_live_tasks(vm: &mut Vm) {
         vm.halted = Some(Stop::new(Halt::TaskLimit, format!(
             "task limit reached: more than {} tasks alive at once: does a task create tasks without end near line {line}?",
             vm.limits.max_live_tasks
-        )));
+        )).at(line));
     }
 }
 

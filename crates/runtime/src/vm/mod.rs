@@ -294,7 +294,7 @@ impl Vm {
     /// status 3), the SystemExit returned unwinds every frame without running
     /// handlers or `finally` blocks.
     pub(crate) fn halt(&mut self, halt: Halt, message: String) -> ExcRef {
-        self.halted = Some(Stop::new(halt, message));
+        self.halted = Some(Stop::new(halt, message).at(self.current_line()));
         exc_empty(TypeId::SystemExit)
     }
 
@@ -620,13 +620,17 @@ impl Vm {
             self.record_output(stream, &text[..end]);
             self.output_bytes = self.limits.max_output_bytes;
             if self.halted.is_none() {
-                self.halted = Some(Stop::new(
-                    Halt::OutputLimit,
-                    format!(
-                        "output limit reached: the program wrote more than {} bytes",
-                        self.limits.max_output_bytes
-                    ),
-                ));
+                let line = self.current_line();
+                self.halted = Some(
+                    Stop::new(
+                        Halt::OutputLimit,
+                        format!(
+                            "output limit reached: the program wrote more than {} bytes",
+                            self.limits.max_output_bytes
+                        ),
+                    )
+                    .at(line),
+                );
             }
             return;
         }
