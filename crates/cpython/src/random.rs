@@ -58,6 +58,49 @@ pub enum Weights<'a> {
     Cumulative(&'a [f64]),
 }
 
+/// The rejection rounds a sampling loop may still take. CPython's loops, written
+/// in Python, run for ever when a parameter is NaN or infinite
+/// (`vonmisesvariate(1, nan)`, `gammavariate(inf, 1)`); here the host hands each
+/// call the rounds its instruction budget allows. A loop that runs out returns NaN
+/// with [`Rounds::ran_out`] set, for the host to stop the program as it stops an
+/// endless loop of bytecode.
+pub struct Rounds {
+    left: u64,
+    taken: u64,
+    ran_out: bool,
+}
+
+impl Rounds {
+    /// At most `left` rounds.
+    pub fn new(left: u64) -> Self {
+        Rounds {
+            left,
+            taken: 0,
+            ran_out: false,
+        }
+    }
+
+    /// Takes one round; false once none is left.
+    fn take(&mut self) -> bool {
+        if self.taken == self.left {
+            self.ran_out = true;
+            return false;
+        }
+        self.taken += 1;
+        true
+    }
+
+    /// The rounds taken so far.
+    pub fn taken(&self) -> u64 {
+        self.taken
+    }
+
+    /// Did a loop want a round after the last one was taken?
+    pub fn ran_out(&self) -> bool {
+        self.ran_out
+    }
+}
+
 /// A `random.Random` instance: the Mersenne Twister plus `gauss`'s spare value.
 #[derive(Clone)]
 pub struct PyRandom {
@@ -432,7 +475,8 @@ impl PyRandom {
     }
 
     /// `vonmisesvariate(mu, kappa)`: Fisher's algorithm, an angle in [0, 2*pi).
-    pub fn vonmisesvariate(&mut self, mu: f64, kappa: f64) -> f64 {
+    /// Each rejection round takes one of `rounds` (see [`Rounds`]).
+    pub fn vonmisesvariate(&mut self, mu: f64, kappa: f64, rounds: &mut Rounds) -> f64 {
         let two_pi = 2.0 * std::f64::consts::PI;
         if kappa <= 1e-6 {
             return two_pi * self.random();
@@ -440,6 +484,9 @@ impl PyRandom {
         let s = 0.5 / kappa;
         let r = s + (1.0 + s * s).sqrt();
         let z = loop {
+            if !rounds.take() {
+                return f64::NAN;
+            }
             let u1 = self.random();
             let z = (std::f64::consts::PI * u1).cos();
             let d = z / (r + z);
@@ -461,8 +508,14 @@ impl PyRandom {
     }
 
     /// `gammavariate(alpha, beta)`: Cheng's method for alpha > 1, the
-    /// exponential for alpha == 1, algorithm GS below.
-    pub fn gammavariate(&mut self, alpha: f64, beta: f64) -> Result<f64, PyError> {
+    /// exponential for alpha == 1, algorithm GS below. Each rejection round
+    /// takes one of `rounds` (see [`Rounds`]).
+    pub fn gammavariate(
+        &mut self,
+        alpha: f64,
+        beta: f64,
+        rounds: &mut Rounds,
+    ) -> Result<f64, PyError> {
         // Both comparisons false for a NaN, as in Python.
         if alpha <= 0.0 || beta <= 0.0 {
             return Err(PyError::value("gammavariate: alpha and beta must be > 0.0"));
@@ -474,6 +527,9 @@ impl PyRandom {
             let bbb = alpha - log4;
             let ccc = alpha + ainv;
             loop {
+                if !rounds.take() {
+                    return Ok(f64::NAN);
+                }
                 let u1 = self.random();
                 if !(1e-7 < u1 && u1 < 0.9999999) {
                     continue;
@@ -492,6 +548,9 @@ impl PyRandom {
         } else {
             let e = std::f64::consts::E;
             let x = loop {
+                if !rounds.take() {
+                    return Ok(f64::NAN);
+                }
                 let u = self.random();
                 let b = (e + alpha) / e;
                 let p = b * u;
@@ -514,10 +573,15 @@ impl PyRandom {
     }
 
     /// `betavariate(alpha, beta)`: from two gamma variates.
-    pub fn betavariate(&mut self, alpha: f64, beta: f64) -> Result<f64, PyError> {
-        let y = self.gammavariate(alpha, 1.0)?;
+    pub fn betavariate(
+        &mut self,
+        alpha: f64,
+        beta: f64,
+        rounds: &mut Rounds,
+    ) -> Result<f64, PyError> {
+        let y = self.gammavariate(alpha, 1.0, rounds)?;
         if y != 0.0 {
-            return Ok(y / (y + self.gammavariate(beta, 1.0)?));
+            return Ok(y / (y + self.gammavariate(beta, 1.0, rounds)?));
         }
         Ok(0.0)
     }

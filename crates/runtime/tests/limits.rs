@@ -72,6 +72,30 @@ fn a_big_int_shifted_in_a_loop_stops_at_the_instruction_budget() {
     );
 }
 
+/// Issue 10: random's rejection samplers never accept a NaN or infinite parameter;
+/// CPython's Python loop runs for ever, and our Rust loop ran for ever outside the
+/// instruction budget (found by the fuzzer). Each call now stops at the budget.
+#[test]
+fn a_rejection_sampler_that_never_accepts_stops_at_the_instruction_budget() {
+    for call in [
+        "random.vonmisesvariate(1.0, float('nan'))",
+        "random.gammavariate(float('nan'), 1.0)",
+        "random.gammavariate(float('inf'), 1.0)",
+        "random.betavariate(1.0, float('nan'))",
+    ] {
+        let limits = Limits {
+            instructions_without_yield: 1_000_000,
+            ..Limits::default()
+        };
+        assert_stops(
+            &format!("import random\nprint(random.random())\nprint({call})\n"),
+            limits,
+            "stopped after 1000000 instructions without yielding to the event loop: \
+             is there an infinite loop near line 3?",
+        );
+    }
+}
+
 /// Issue 10: a function that calls itself again inside `except RecursionError` raises at
 /// every leaf of an exponential call tree, each new RecursionError chained to the one
 /// handled, so the context chain the raise walks grows by one each time: the walk (and

@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use loopscope_cpython::random::{PyRandom, Seed, Weights};
+use loopscope_cpython::random::{PyRandom, Rounds, Seed, Weights};
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::ToPrimitive;
@@ -588,24 +588,48 @@ fn weibullvariate(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     x.map(Value::Float).map_err(cpython_error)
 }
 
+/// About the bytecode instructions one round of a rejection loop in CPython's
+/// random.py runs.
+const INSTRUCTIONS_PER_ROUND: u64 = 30;
+
+/// Runs a rejection sampler with the rounds the instruction budget allows and
+/// counts them as work, so a sampler that can never accept (a NaN or infinite
+/// parameter, where CPython's Python loop runs for ever) stops the program at
+/// the instruction limit.
+fn with_rounds<T>(vm: &mut Vm, sample: impl FnOnce(&mut Rounds) -> T) -> PyResult<T> {
+    let mut rounds = Rounds::new(vm.native_work_left() / INSTRUCTIONS_PER_ROUND + 1);
+    let x = sample(&mut rounds);
+    vm.count_native_work(rounds.taken() * INSTRUCTIONS_PER_ROUND)?;
+    if rounds.ran_out() {
+        vm.check_limits()?;
+    }
+    Ok(x)
+}
+
 fn vonmisesvariate(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let f = floats(&args, "vonmisesvariate", &[None, None])?;
     let state = generator(vm, recv);
-    let x = state.state.borrow_mut().vonmisesvariate(f[0], f[1]);
+    let x = with_rounds(vm, |rounds| {
+        state.state.borrow_mut().vonmisesvariate(f[0], f[1], rounds)
+    })?;
     Ok(Value::Float(x))
 }
 
 fn gammavariate(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let f = floats(&args, "gammavariate", &[None, None])?;
     let state = generator(vm, recv);
-    let x = state.state.borrow_mut().gammavariate(f[0], f[1]);
+    let x = with_rounds(vm, |rounds| {
+        state.state.borrow_mut().gammavariate(f[0], f[1], rounds)
+    })?;
     x.map(Value::Float).map_err(cpython_error)
 }
 
 fn betavariate(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let f = floats(&args, "betavariate", &[None, None])?;
     let state = generator(vm, recv);
-    let x = state.state.borrow_mut().betavariate(f[0], f[1]);
+    let x = with_rounds(vm, |rounds| {
+        state.state.borrow_mut().betavariate(f[0], f[1], rounds)
+    })?;
     x.map(Value::Float).map_err(cpython_error)
 }
 
