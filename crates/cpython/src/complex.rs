@@ -276,21 +276,7 @@ fn float_prefix(s: &[u8]) -> Option<(f64, usize)> {
         end = after;
     }
     if mantissa == 0 {
-        let negative = s.first() == Some(&b'-');
-        let rest = &s[signed..];
-        let starts = |word: &str| {
-            rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes())
-        };
-        let (value, len) = if starts("infinity") {
-            (f64::INFINITY, 8)
-        } else if starts("inf") {
-            (f64::INFINITY, 3)
-        } else if starts("nan") {
-            (f64::NAN, 3)
-        } else {
-            return None;
-        };
-        return Some((if negative { -value } else { value }, signed + len));
+        return crate::float_hex::parse_inf_or_nan(s);
     }
     if let Some(b'e' | b'E') = s.get(end) {
         let sign = usize::from(matches!(s.get(end + 1), Some(b'+' | b'-')));

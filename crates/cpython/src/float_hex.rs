@@ -38,8 +38,8 @@ fn hex_value(c: u8) -> Option<u32> {
 }
 
 /// `_Py_parse_inf_or_nan`: an optional sign, then `inf`, `infinity` or
-/// `nan` in any case; the value and the bytes it took (0 when none).
-fn parse_inf_or_nan(s: &[u8]) -> (f64, usize) {
+/// `nan` in any case; the value and the bytes it took, or None.
+pub(crate) fn parse_inf_or_nan(s: &[u8]) -> Option<(f64, usize)> {
     let (negative, start) = match s.first() {
         Some(b'-') => (true, 1),
         Some(b'+') => (false, 1),
@@ -56,9 +56,9 @@ fn parse_inf_or_nan(s: &[u8]) -> (f64, usize) {
     } else if starts("nan") {
         (f64::NAN, 3)
     } else {
-        return (0.0, 0);
+        return None;
     };
-    (if negative { -value } else { value }, start + taken)
+    Some((if negative { -value } else { value }, start + taken))
 }
 
 /// `m * 2**k` for a value known to be a representable double (finite).
@@ -125,8 +125,7 @@ pub fn float_fromhex(text: &str) -> Result<f64, PyError> {
     while is_space(at(i)) {
         i += 1;
     }
-    let (special, taken) = parse_inf_or_nan(&s[i..]);
-    let (x, negate) = if taken > 0 {
+    let (x, negate) = if let Some((special, taken)) = parse_inf_or_nan(&s[i..]) {
         i += taken;
         (special, false)
     } else {
