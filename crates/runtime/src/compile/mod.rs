@@ -30,19 +30,15 @@ use scope::{ScopeTable, Storage};
 /// Compile a parsed module. `filename` appears in tracebacks.
 pub fn compile_module(module: &Module, filename: &str) -> Result<Code, Diagnostic> {
     let table = scope::analyse(module)?;
-    module_code(&table, module, filename)
+    module_code(&table, module, filename, TopLevel::Program)
 }
 
 /// Compile a module for `exec()`: its names are looked up and stored in the
 /// frame's namespace (the locals `exec` is given), and `await` is outside
 /// any function, as CPython's 'exec' mode has it.
 pub fn compile_exec(module: &Module, filename: &str) -> Result<Code, Diagnostic> {
-    let table = scope::analyse_as(module, true)?;
-    if table.scopes[0].has_await {
-        let span = module.body.first().map(|s| s.span).unwrap_or_default();
-        return Err(err("'await' outside function", span));
-    }
-    module_code(&table, module, filename)
+    let table = analyse_dynamic(module)?;
+    module_code(&table, module, filename, TopLevel::Program)
 }
 
 /// Compile one interactive statement for `compile(..., 'single')`: as for
@@ -50,34 +46,19 @@ pub fn compile_exec(module: &Module, filename: &str) -> Result<Code, Diagnostic>
 /// its value to `sys.displayhook`, and a leading string is such a value, not
 /// a docstring.
 pub fn compile_single(module: &Module, filename: &str) -> Result<Code, Diagnostic> {
+    let table = analyse_dynamic(module)?;
+    module_code(&table, module, filename, TopLevel::Interactive)
+}
+
+/// The scopes of code compiled at run time ('exec' and 'single' modes), where
+/// `await` at the top level is outside any function.
+fn analyse_dynamic(module: &Module) -> Result<ScopeTable, Diagnostic> {
     let table = scope::analyse_as(module, true)?;
     if table.scopes[0].has_await {
         let span = module.body.first().map(|s| s.span).unwrap_or_default();
         return Err(err("'await' outside function", span));
     }
-    let filename: Rc<str> = Rc::from(filename);
-    let mut g = CodeGen::new(
-        &table,
-        0,
-        "<module>",
-        "<module>",
-        CodeKind::Module,
-        filename,
-        1,
-    );
-    g.interactive = true;
-    if let Some(first) = module.body.first() {
-        g.set_span(first.span);
-    }
-    g.setup_annotations(&module.body);
-    for s in &module.body {
-        g.stmt(s)?;
-    }
-    let end = module.body.last().map(|s| s.span).unwrap_or_default();
-    g.set_span(Span::new(end.end, end.end));
-    g.load_const(Const::None);
-    g.emit(Instr::Return);
-    Ok(g.finish())
+    Ok(table)
 }
 
 /// Compile an expression for `eval()`: a module code object whose names live
@@ -112,7 +93,21 @@ pub fn compile_eval(expr: &Expr, filename: &str) -> Result<Code, Diagnostic> {
     Ok(g.finish())
 }
 
-fn module_code(table: &ScopeTable, module: &Module, filename: &str) -> Result<Code, Diagnostic> {
+/// What a module's top-level statements are: a program's (or `exec`'s), whose
+/// leading string is its docstring, or one interactive statement, whose
+/// expression statements display their values.
+#[derive(Clone, Copy, PartialEq)]
+enum TopLevel {
+    Program,
+    Interactive,
+}
+
+fn module_code(
+    table: &ScopeTable,
+    module: &Module,
+    filename: &str,
+    top_level: TopLevel,
+) -> Result<Code, Diagnostic> {
     let filename: Rc<str> = Rc::from(filename);
     let root = &table.scopes[0];
     let kind = if root.has_await {
@@ -121,11 +116,16 @@ fn module_code(table: &ScopeTable, module: &Module, filename: &str) -> Result<Co
         CodeKind::Module
     };
     let mut g = CodeGen::new(table, 0, "<module>", "<module>", kind, filename, 1);
+    g.interactive = top_level == TopLevel::Interactive;
     if let Some(first) = module.body.first() {
         g.set_span(first.span);
     }
     g.setup_annotations(&module.body);
-    let statements = match class::docstring(&module.body) {
+    let docstring = match top_level {
+        TopLevel::Program => class::docstring(&module.body),
+        TopLevel::Interactive => None,
+    };
+    let statements = match docstring {
         Some((text, span)) => {
             g.set_span(span);
             g.load_const(Const::str(text));
