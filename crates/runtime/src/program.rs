@@ -208,7 +208,6 @@ fn new_vm(source: &str, options: &RunOptions) -> Vm {
     vm
 }
 
-/// Runs the program: its exit status and why it ended.
 /// Run the program: its exit status, why it ended, and the exception that
 /// ended it, if any (CPython keeps it in `sys.last_value` until shutdown
 /// clears that).
