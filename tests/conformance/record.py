@@ -780,8 +780,8 @@ def record_all(check):
 
 
 def main():
-    if sys.version_info[:2] != (3, 11):
-        raise SystemExit(f"record.py: the oracle is CPython 3.11, this is {sys.version.split()[0]}")
+    if sys.implementation.name != "cpython" or sys.version_info[:3] != (3, 11, 7):
+        raise SystemExit(f"record.py: the oracle is CPython 3.11.7, this is {sys.version.split()[0]}")
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("program", nargs="?", help="the program to record")
     parser.add_argument("args", nargs="*", help=argparse.SUPPRESS)

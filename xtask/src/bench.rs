@@ -18,6 +18,7 @@ use loopscope_runtime::trace::{binary, Record};
 use crate::failure::Failure;
 use crate::process::run;
 use crate::report::{detail, duration, step};
+use crate::toolchain;
 use crate::workspace::Workspace;
 use crate::Command;
 
@@ -103,6 +104,7 @@ const RUN_TIMEOUT: Duration = Duration::from_secs(15 * 60);
 const COMMAND_LINE: &str = "cargo xtask bench";
 
 fn bench(workspace: &Workspace) -> Result<(), Failure> {
+    toolchain::ensure_oracle()?;
     let started = Instant::now();
     let machine = Machine::describe(workspace);
     detail(&format!(

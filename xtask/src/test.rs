@@ -62,6 +62,7 @@ const STAGES: [Stage; 5] = [
 ];
 
 fn test(workspace: &Workspace) -> Result<(), Failure> {
+    toolchain::ensure_oracle()?;
     let mut passed: Vec<(&Stage, Duration)> = Vec::new();
     for (index, stage) in STAGES.iter().enumerate() {
         step(&format!(

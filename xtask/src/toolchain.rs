@@ -30,6 +30,19 @@ pub fn ensure_web_build_tools(workspace: &Workspace) -> Result<(), Failure> {
     crate_cache::ensure_fetched(workspace)
 }
 
+/// CPython 3.11.7 as `python3`: the oracle the tests compare with. It cannot be installed
+/// from this machine's package registries at that exact version, so its absence stops the
+/// run at once with what to do, instead of failing inside a golden test twenty minutes in.
+pub fn ensure_oracle() -> Result<(), Failure> {
+    step(&format!(
+        "CPython {} as python3 (the tests' oracle)",
+        loopscope_golden::ORACLE_VERSION
+    ));
+    loopscope_golden::check_oracle().map_err(Failure::new)?;
+    detail("present");
+    Ok(())
+}
+
 /// The tools `cargo install`s, by binary name, with their pinned versions.
 pub fn pinned_cargo_tools(workspace: &Workspace) -> Result<[(String, String); 2], Failure> {
     Ok([trunk(), wasm_bindgen_cli(workspace)?].map(|tool| (tool.binary.to_string(), tool.version)))

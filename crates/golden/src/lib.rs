@@ -8,7 +8,7 @@
 //!   `# Regenerate with: LOOPSCOPE_UPDATE=1 cargo test -p PACKAGE --test TEST`. Readers skip
 //!   it; a file without it (or with another command) fails the test, so the line stays true.
 //! - CPython is the oracle: a check that needs it fails loudly when `python3` is missing or
-//!   is not 3.11 ([`cpython`]); it never passes with a note.
+//!   is not CPython 3.11.7 ([`cpython`], [`ORACLE_VERSION`]); it never passes with a note.
 //!
 //! In an integration test (`tests/NAME.rs`), with `loopscope-golden` as a dev-dependency:
 //!
@@ -33,9 +33,12 @@ pub const UPDATE_VARIABLE: &str = "LOOPSCOPE_UPDATE";
 /// Where every header starts.
 const HEADER_PREFIX: &str = "# Regenerate with: ";
 
-/// The Python that records expectations, and the version it must be.
+/// The Python that records expectations.
 const PYTHON: &str = "python3";
-const PYTHON_VERSION: &str = "3.11";
+/// The oracle's exact version. Patch releases differ where the tests look: 3.11.2 points a
+/// syntax error's caret elsewhere than 3.11.7 does, and the engine's tracebacks name the
+/// files of 3.11.7's standard library (`stdlib_path!` in the runtime).
+pub const ORACLE_VERSION: &str = "3.11.7";
 
 /// Whether this run re-records golden files instead of comparing (`LOOPSCOPE_UPDATE=1`).
 pub fn updating() -> bool {
@@ -130,29 +133,41 @@ impl Golden {
     }
 }
 
-/// `python3`, after checking that it is CPython 3.11, the oracle of every recorded
+/// `python3`, after checking that it is CPython 3.11.7, the oracle of every recorded
 /// expectation. Panics, failing the test, when it is missing or another version.
 pub fn cpython() -> Command {
-    let version = Command::new(PYTHON)
-        .args(["-c", "import sys; print('%d.%d' % sys.version_info[:2])"])
-        .output();
-    match version {
-        Ok(output) if output.status.success() => {
-            let found = String::from_utf8_lossy(&output.stdout).trim().to_string();
-            assert!(
-                found == PYTHON_VERSION,
-                "this check needs CPython {PYTHON_VERSION} as `{PYTHON}` (the oracle), but `{PYTHON}` is Python {found}"
-            );
-        }
-        Ok(output) => panic!(
-            "this check needs CPython {PYTHON_VERSION} as `{PYTHON}` (the oracle), but `{PYTHON}` failed ({})",
-            output.status
-        ),
-        Err(error) => panic!(
-            "this check needs CPython {PYTHON_VERSION} as `{PYTHON}` (the oracle), but it cannot run: {error}"
-        ),
+    if let Err(problem) = check_oracle() {
+        panic!("{problem}");
     }
     Command::new(PYTHON)
+}
+
+/// Whether `python3` is the oracle, CPython [`ORACLE_VERSION`]; the error says what was
+/// found instead and what to do. `cargo xtask test` asks before its first stage.
+pub fn check_oracle() -> Result<(), String> {
+    let needs = format!("the tests need CPython {ORACLE_VERSION} as `{PYTHON}` (the oracle)");
+    let version = Command::new(PYTHON)
+        .args([
+            "-c",
+            "import platform; print(platform.python_implementation(), platform.python_version())",
+        ])
+        .output()
+        .map_err(|error| format!("{needs}, but `{PYTHON}` cannot run: {error}"))?;
+    if !version.status.success() {
+        return Err(format!(
+            "{needs}, but `{PYTHON}` failed ({})",
+            version.status
+        ));
+    }
+    let found = String::from_utf8_lossy(&version.stdout).trim().to_string();
+    if found == format!("CPython {ORACLE_VERSION}") {
+        Ok(())
+    } else {
+        Err(format!(
+            "{needs}, but `{PYTHON}` is {found}: install CPython {ORACLE_VERSION} (for example \
+             `pyenv install {ORACLE_VERSION}`) and put it first on PATH"
+        ))
+    }
 }
 
 /// Scripts already run by [`record_with_cpython`] in this test process.

@@ -554,8 +554,8 @@ def check_err(path):
 
 
 def main():
-    if sys.version_info[:2] != (3, 11):
-        print("the oracle is CPython 3.11, this is %s" % sys.version.split()[0])
+    if sys.implementation.name != "cpython" or sys.version_info[:3] != (3, 11, 7):
+        print("the oracle is CPython 3.11.7, this is %s" % sys.version.split()[0])
         return 1
     passed = failed = 0
     for kind, check in (("ok", check_ok), ("err", check_err)):
