@@ -143,11 +143,13 @@ fn find_in_mro(vm: &Vm, mro: &[TypeRef], name: &str) -> Option<Found> {
 /// attribute access every built-in type shares with `object`
 /// (`tuple.__getattribute__(obj, name)` reads `obj.__dict__`), for
 /// `dict.__getitem__` (which asks the class's `__missing__`) and for
-/// `random.Random`'s (which use the class's own `random()`), its payload for
+/// `random.Random`'s (which use the class's own `random()`) and for a type
+/// whose methods take the instance (`Slots::payload_subclass`), its payload for
 /// the methods of a built-in base type.
-fn bind_target(obj: &Value, t: TypeId, name: &str) -> Value {
+fn bind_target(vm: &Vm, obj: &Value, t: TypeId, name: &str) -> Value {
     let generic_attribute = matches!(name, "__getattribute__" | "__setattr__" | "__delattr__");
     if t == TypeId::Object
+        || vm.slots.get(t).payload_subclass
         || t.is_exception()
         || generic_attribute
         || t == TypeId::Random
@@ -204,8 +206,12 @@ pub fn object_getattribute(
             return descr_get(vm, d, Some(obj), &owner, name);
         }
     }
-    if let Some(v) = builtin_data_attr(vm, obj, class.layout, name)? {
-        return Ok(v);
+    // A type whose methods take the instance answers last, below the class's
+    // own methods and the instance's attributes.
+    if !vm.slots.get(class.layout).payload_subclass {
+        if let Some(v) = builtin_data_attr(vm, obj, class.layout, name)? {
+            return Ok(v);
+        }
     }
     if let Some(dict) = instance_dict(obj) {
         if let Some(v) = dict.borrow().get_str(name) {
@@ -214,7 +220,7 @@ pub fn object_getattribute(
     }
     match found {
         Some(Found::Attr(d)) => descr_get(vm, &d, Some(obj), &owner, name),
-        Some(Found::Builtin(t, n, f)) => Ok(bind_builtin(t, n, f, obj)),
+        Some(Found::Builtin(t, n, f)) => Ok(bind_builtin(vm, t, n, f, obj)),
         None => {
             // A built-in base's class method binds to the instance's class.
             let class_method = mro.iter().find_map(|t| match t {
@@ -228,7 +234,13 @@ pub fn object_getattribute(
             if !matches!(obj, Value::Instance(_)) || target.is(obj) {
                 return Err(no_attribute(obj, name));
             }
-            match builtin_data_attr(vm, &target, class.layout, name)? {
+            // The methods of a type that take the instance are bound to it.
+            let receiver = if vm.slots.get(class.layout).payload_subclass {
+                obj.clone()
+            } else {
+                target
+            };
+            match builtin_data_attr(vm, &receiver, class.layout, name)? {
                 Some(v) => Ok(v),
                 None => Err(no_attribute(obj, name)),
             }
@@ -236,12 +248,12 @@ pub fn object_getattribute(
     }
 }
 
-fn bind_builtin(t: TypeId, name: &'static str, func: NativeFn, obj: &Value) -> Value {
+fn bind_builtin(vm: &Vm, t: TypeId, name: &'static str, func: NativeFn, obj: &Value) -> Value {
     // `__new__` is a static method: it takes the class explicitly.
     if name == "__new__" {
         return method(name, func, &Value::None);
     }
-    method(name, func, &bind_target(obj, t, name))
+    method(name, func, &bind_target(vm, obj, t, name))
 }
 
 /// The `__dict__` of an instance or exception.
@@ -415,7 +427,7 @@ fn type_getattribute(vm: &mut Vm, obj: &Value, class: &Rc<Class>, name: &str) ->
     if let Some(found) = meta_found {
         return match found {
             Found::Attr(d) => descr_get(vm, &d, Some(obj), &meta, name),
-            Found::Builtin(t, n, f) => Ok(bind_builtin(t, n, f, obj)),
+            Found::Builtin(t, n, f) => Ok(bind_builtin(vm, t, n, f, obj)),
         };
     }
     let class_method = mro.iter().chain(&meta.mro()).find_map(|t| match t {
@@ -464,7 +476,7 @@ fn super_getattr(vm: &mut Vm, s: &Super, name: &str) -> PyResult<Value> {
     match find_in_mro(vm, &mro[start..], name) {
         Some(Found::Attr(d)) => descr_get(vm, &d, obj, &s.obj_type, name),
         Some(Found::Builtin(t, n, f)) => Ok(match obj {
-            Some(o) => bind_builtin(t, n, f, o),
+            Some(o) => bind_builtin(vm, t, n, f, o),
             None if n == "__new__" => static_new(vm, t, f),
             None => method(n, f, &s.obj),
         }),
@@ -473,6 +485,9 @@ fn super_getattr(vm: &mut Vm, s: &Super, name: &str) -> PyResult<Value> {
                 TypeRef::Builtin(b) => builtin_class_method(vm, *b, name),
                 TypeRef::Class(_) => None,
             });
+            if let Some(v) = payload_base_attr(vm, &mro[start..], obj, name)? {
+                return Ok(v);
+            }
             match class_method {
                 Some((n, f)) => Ok(method(n, f, &Value::Type(s.obj_type.clone()))),
                 None => Err(exc(
@@ -482,6 +497,27 @@ fn super_getattr(vm: &mut Vm, s: &Super, name: &str) -> PyResult<Value> {
             }
         }
     }
+}
+
+/// `super().name` reaching a built-in base whose methods take the instance
+/// (`Slots::payload_subclass`): what that type's `getattr` gives for the instance.
+fn payload_base_attr(
+    vm: &mut Vm,
+    mro: &[TypeRef],
+    obj: Option<&Value>,
+    name: &str,
+) -> PyResult<Option<Value>> {
+    let Some(obj) = obj.filter(|o| !payload(o).is(o)) else {
+        return Ok(None);
+    };
+    for t in mro {
+        if let TypeRef::Builtin(b) = t {
+            if vm.slots.get(*b).payload_subclass {
+                return builtin_data_attr(vm, obj, *b, name);
+            }
+        }
+    }
+    Ok(None)
 }
 
 fn method_attr(vm: &mut Vm, m: &Method, name: &str) -> PyResult<Value> {
@@ -641,7 +677,7 @@ fn call_unbound(vm: &mut Vm, receiver: &Value, mut args: Args) -> PyResult<Value
     let Some((name, func)) = vm.slots.method(*t, name) else {
         return Err(type_error("bad unbound method"));
     };
-    let bound = method(name, func, &bind_target(&this, *t, name));
+    let bound = method(name, func, &bind_target(vm, &this, *t, name));
     vm.call(&bound, args)
 }
 

@@ -244,15 +244,22 @@ fn queue_referents(coro: &QueueCoro, refs: &mut Referents) {
     match coro {
         QueueCoro::Put {
             queue,
+            receiver,
             item,
             waiting,
         } => {
             refs.object(queue);
+            refs.value(receiver);
             item.iter().for_each(|item| refs.value(item));
             waiting.iter().for_each(|w| refs.object(w));
         }
-        QueueCoro::Get { queue, waiting } => {
+        QueueCoro::Get {
+            queue,
+            receiver,
+            waiting,
+        } => {
             refs.object(queue);
+            refs.value(receiver);
             waiting.iter().for_each(|w| refs.object(w));
         }
         QueueCoro::Join { queue, wait } => {

@@ -53,6 +53,13 @@ pub struct ConditionState {
 pub fn new_primitive_id(vm: &mut Vm, kind: &str, value: i64) -> u32 {
     aio(vm).next_primitive_id += 1;
     let id = aio(vm).next_primitive_id;
+    record_primitive(vm, id, kind, value);
+    id
+}
+
+/// Tell the trace that primitive `id` of `kind` holds `value` from now on: it was
+/// made, or (for a class deriving from it) its `__init__` set it up.
+pub fn record_primitive(vm: &mut Vm, id: u32, kind: &str, value: i64) {
     let kind_id = vm.recorder.intern(kind);
     let label = vm.recorder.intern(&format!("{kind} #{id}"));
     let line = vm.current_line();
@@ -66,7 +73,6 @@ pub fn new_primitive_id(vm: &mut Vm, kind: &str, value: i64) -> u32 {
             value: crate::trace::Int64::new(value),
         },
     );
-    id
 }
 
 pub fn new_lock(vm: &mut Vm) -> Rc<AsyncObject> {
@@ -414,16 +420,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
             Ok(Value::Native(new_event(vm)))
         }
         TypeId::Semaphore | TypeId::BoundedSemaphore => {
-            let value = match bind_init(t.name(), args, &["value"], 0)?.pop().flatten() {
-                None => 1,
-                Some(Value::Int(n)) => n,
-                Some(other) => {
-                    return Err(type_error(format!(
-                        "'<' not supported between instances of '{}' and 'int'",
-                        type_of(&other).name()
-                    )))
-                }
-            };
+            let value = semaphore_value_arg(t, args)?;
             Ok(Value::Native(new_semaphore(
                 vm,
                 value,
@@ -431,15 +428,32 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
             )?))
         }
         _ => {
-            let lock = match bind_init("Condition", args, &["lock"], 0)?.pop().flatten() {
-                None | Some(Value::None) => None,
-                Some(v) => match as_async(&v) {
-                    Some(o) if matches!(&*o, AsyncObject::Lock(_)) => Some(o),
-                    _ => return Err(type_error("Condition() expects a Lock")),
-                },
-            };
+            let lock = condition_lock_arg(args)?;
             Ok(Value::Native(new_condition(vm, lock)))
         }
+    }
+}
+
+/// The `value` of `Semaphore.__init__(self, value=1)` (BoundedSemaphore's too).
+pub(super) fn semaphore_value_arg(t: TypeId, args: Args) -> PyResult<i64> {
+    match bind_init(t.name(), args, &["value"], 0)?.pop().flatten() {
+        None => Ok(1),
+        Some(Value::Int(n)) => Ok(n),
+        Some(other) => Err(type_error(format!(
+            "'<' not supported between instances of '{}' and 'int'",
+            type_of(&other).name()
+        ))),
+    }
+}
+
+/// The `lock` of `Condition.__init__(self, lock=None)`.
+pub(super) fn condition_lock_arg(args: Args) -> PyResult<Option<Rc<AsyncObject>>> {
+    match bind_init("Condition", args, &["lock"], 0)?.pop().flatten() {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => match as_async(&v) {
+            Some(o) if matches!(&*o, AsyncObject::Lock(_)) => Ok(Some(o)),
+            _ => Err(type_error("Condition() expects a Lock")),
+        },
     }
 }
 
@@ -530,11 +544,17 @@ fn p_acquire(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     Ok(acquire_coro(receiver_obj(r)?, Value::Bool(true)))
 }
 
-fn p_aenter(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+fn p_aenter(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    if let Some(coro) = super::subclassing::mixin_coroutine(vm, r, "__aenter__", a)? {
+        return Ok(coro);
+    }
     Ok(acquire_coro(receiver_obj(r)?, Value::None))
 }
 
-fn p_aexit(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+fn p_aexit(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    if let Some(coro) = super::subclassing::mixin_coroutine(vm, r, "__aexit__", a)? {
+        return Ok(coro);
+    }
     Ok(coroutine(
         "__aexit__",
         "_ContextManagerMixin.__aexit__",

@@ -15,7 +15,8 @@
 //! (asyncio's own coroutines as state machines), `awaitable` (`await`'s
 //! protocol), `asyncgens` (the async generator hooks), `reprs` (CPython's
 //! reprs of them all), `api` (the module object, and the `construct` and
-//! `getattr` slots), `submodules` (`asyncio.tasks` and the others).
+//! `getattr` slots), `submodules` (`asyncio.tasks` and the others),
+//! `subclassing` (classes programs derive from the queues and locks).
 
 pub mod api;
 pub mod as_completed;
@@ -39,6 +40,7 @@ pub mod queues;
 pub mod reprs;
 pub mod runners;
 pub mod shield;
+pub mod subclassing;
 pub mod submodules;
 pub mod taskgroups;
 pub mod tasks;
@@ -94,9 +96,29 @@ pub fn install(vm: &mut Vm) {
         slots.construct = Some(api::construct);
         slots.special = &[("__repr__", reprs::repr_slot)];
     }
+    // Programs derive their own queues and locks from these (subclassing.rs).
     for t in [TypeId::Queue, TypeId::PriorityQueue, TypeId::LifoQueue] {
-        vm.slots.get_mut(t).special =
-            &[("__repr__", reprs::repr_slot), ("__str__", reprs::str_slot)];
+        let slots = vm.slots.get_mut(t);
+        slots.special = &[
+            ("__init__", subclassing::init_slot),
+            ("__repr__", reprs::repr_slot),
+            ("__str__", reprs::str_slot),
+        ];
+        slots.payload_subclass = true;
+    }
+    for t in [
+        TypeId::Lock,
+        TypeId::Event,
+        TypeId::Condition,
+        TypeId::Semaphore,
+        TypeId::BoundedSemaphore,
+    ] {
+        let slots = vm.slots.get_mut(t);
+        slots.special = &[
+            ("__init__", subclassing::init_slot),
+            ("__repr__", reprs::repr_slot),
+        ];
+        slots.payload_subclass = true;
     }
     vm.slots.get_mut(TypeId::EventLoop).setattr = Some(debug::set_loop_attr);
     for t in [TypeId::Future, TypeId::Task] {

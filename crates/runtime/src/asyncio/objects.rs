@@ -187,9 +187,10 @@ impl NativeObject for AsyncObject {
     }
 }
 
-/// The asyncio object behind a value, if it is one.
+/// The asyncio object behind a value, if it is one: the value itself, or what an
+/// instance of a class deriving from a queue or a lock holds.
 pub fn as_async(v: &Value) -> Option<Rc<AsyncObject>> {
-    downcast::<AsyncObject>(v)
+    downcast::<AsyncObject>(crate::object::instance::payload(v))
 }
 
 /// The future (or task) behind a value, if it is one.

@@ -20,6 +20,7 @@ use super::futures::{is_cancelled, is_done};
 use super::locks::{self, awaited, join_line, park, remove_waiter};
 use super::native_coro::NativeCoro;
 use super::objects::AsyncObject;
+use super::subclassing;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum QueueKind {
@@ -313,11 +314,16 @@ pub fn task_done(vm: &mut Vm, q: &Rc<AsyncObject>) -> PyResult<()> {
 pub enum QueueCoro {
     Put {
         queue: Rc<AsyncObject>,
+        /// What `put` was called on: the queue, or an instance of a class derived
+        /// from it, whose own `put_nowait` is then called.
+        receiver: Value,
         item: Option<Value>,
         waiting: Option<Rc<AsyncObject>>,
     },
     Get {
         queue: Rc<AsyncObject>,
+        /// As `Put`'s, for `get_nowait`.
+        receiver: Value,
         waiting: Option<Rc<AsyncObject>>,
     },
     Join {
@@ -345,6 +351,7 @@ impl QueueCoro {
         match self {
             QueueCoro::Put {
                 queue,
+                receiver,
                 item,
                 waiting,
             } => {
@@ -368,12 +375,27 @@ impl QueueCoro {
                     let putter = park(vm, id, "Queue.put");
                     return join_line(putter, &mut state(queue).borrow_mut().putters, waiting);
                 }
-                match put_nowait(vm, queue, item.take().unwrap_or(Value::None)) {
-                    Ok(()) => GenOutcome::Returned(Value::None),
+                let item = item.take().unwrap_or(Value::None);
+                let put = match subclassing::call_override(
+                    vm,
+                    receiver,
+                    "put_nowait",
+                    vec![item.clone()],
+                ) {
+                    Ok(Some(returned)) => Ok(returned),
+                    Ok(None) => put_nowait(vm, queue, item).map(|()| Value::None),
+                    Err(e) => Err(e),
+                };
+                match put {
+                    Ok(returned) => GenOutcome::Returned(returned),
                     Err(e) => GenOutcome::Raised(e),
                 }
             }
-            QueueCoro::Get { queue, waiting } => {
+            QueueCoro::Get {
+                queue,
+                receiver,
+                waiting,
+            } => {
                 let mut input = Some(input);
                 if let Some(getter) = waiting.take() {
                     let r = awaited(&getter, input.take().unwrap_or(Resume::Value(Value::None)));
@@ -393,7 +415,12 @@ impl QueueCoro {
                     let getter = park(vm, id, "Queue.get");
                     return join_line(getter, &mut state(queue).borrow_mut().getters, waiting);
                 }
-                match get_nowait(vm, queue) {
+                let got = match subclassing::call_override(vm, receiver, "get_nowait", vec![]) {
+                    Ok(Some(got)) => Ok(got),
+                    Ok(None) => get_nowait(vm, queue),
+                    Err(e) => Err(e),
+                };
+                match got {
                     Ok(v) => GenOutcome::Returned(v),
                     Err(e) => GenOutcome::Raised(e),
                 }
@@ -428,25 +455,28 @@ impl QueueCoro {
 
 /// `asyncio.Queue(maxsize=0)`, `LifoQueue(...)`, `PriorityQueue(...)`.
 pub(super) fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
-    // LifoQueue and PriorityQueue inherit Queue.__init__.
-    let maxsize = bind_init("Queue", args, &["maxsize"], 0)?.pop().flatten();
-    let maxsize = match maxsize {
-        None => 0,
-        Some(Value::Int(n)) => n,
-        Some(Value::Bool(b)) => b as i64,
-        Some(other) => {
-            return Err(type_error(format!(
-                "'<=' not supported between instances of '{}' and 'int'",
-                type_of(&other).name()
-            )))
-        }
-    };
+    let maxsize = maxsize_arg(args)?;
     let kind = match t {
         TypeId::LifoQueue => QueueKind::Lifo,
         TypeId::PriorityQueue => QueueKind::Priority,
         _ => QueueKind::Fifo,
     };
     Ok(Value::Native(new_queue(vm, kind, maxsize)))
+}
+
+/// The `maxsize` of `Queue.__init__(self, maxsize=0)` (LifoQueue and PriorityQueue
+/// inherit it).
+pub(super) fn maxsize_arg(args: Args) -> PyResult<i64> {
+    let maxsize = bind_init("Queue", args, &["maxsize"], 0)?.pop().flatten();
+    match maxsize {
+        None => Ok(0),
+        Some(Value::Int(n)) => Ok(n),
+        Some(Value::Bool(b)) => Ok(b as i64),
+        Some(other) => Err(type_error(format!(
+            "'<=' not supported between instances of '{}' and 'int'",
+            type_of(&other).name()
+        ))),
+    }
 }
 
 /// A method of a queue.
@@ -473,6 +503,7 @@ fn q_put(_vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
         "Queue.put",
         QueueCoro::Put {
             queue: receiver_obj(r)?,
+            receiver: r.clone(),
             item: Some(item),
             waiting: None,
         },
@@ -485,6 +516,7 @@ fn q_get(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
         "Queue.get",
         QueueCoro::Get {
             queue: receiver_obj(r)?,
+            receiver: r.clone(),
             waiting: None,
         },
     ))

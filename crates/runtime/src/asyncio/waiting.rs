@@ -136,6 +136,7 @@ impl WaitingCoro {
                     }
                     *get = Some(QueueCoro::Get {
                         queue: done.clone(),
+                        receiver: Value::Native(done.clone()),
                         waiting: None,
                     });
                 }

@@ -50,6 +50,11 @@ pub struct Slots {
     pub forward: Option<ForwardFn>,
     pub await_step: Option<AwaitFn>,
     pub await_iter: Option<AwaitIterFn>,
+    /// Classes may derive from the type although its objects are native (asyncio's
+    /// queues and locks): an instance holds an object made by calling the type with no
+    /// arguments, which the type's `__init__` sets up, and the type's methods receive
+    /// the instance itself, so that they can call the methods the class overrides.
+    pub payload_subclass: bool,
 }
 
 impl Slots {

@@ -6,6 +6,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::object::dict::{Dict, PySet};
+use crate::object::slots::TypeSlots;
 use crate::object::exceptions::{type_error, Exception};
 use crate::object::frame::{CellRef, ClassSpec, FrameKind, Namespace, OnReturn};
 use crate::object::instance::Instance;
@@ -18,8 +19,9 @@ use crate::vm::{Callee, Vm};
 
 /// The built-in types a class may derive from, and the layout (see
 /// [`Class::layout`]) their subclasses' instances have.
-fn base_layout(t: TypeId) -> Option<TypeId> {
+fn base_layout(slots: &TypeSlots, t: TypeId) -> Option<TypeId> {
     Some(match t {
+        t if slots.get(t).payload_subclass => t,
         t if t.is_exception() => TypeId::BaseException,
         TypeId::Object
         | TypeId::Int
@@ -109,7 +111,7 @@ impl Vm {
                 return Err(type_error(format!("duplicate base class {}", b.name())));
             }
         }
-        let layout = class_layout(&base_types)?;
+        let layout = class_layout(&self.slots, &base_types)?;
         let mro = c3_mro(&base_types).map_err(type_error)?;
         let qualname = match namespace.remove_str("__qualname__") {
             Some(Value::Str(q)) => q,
@@ -347,6 +349,11 @@ impl Vm {
             TypeId::Set => Ok(instance_with(class, Value::set(PySet::new()))),
             // A metaclass: its instances are classes.
             TypeId::Type => self.new_class(TypeRef::Class(class.clone()), args),
+            // A native object that `__init__` sets up (an asyncio queue or lock).
+            layout if self.slots.get(layout).payload_subclass => {
+                let made = self.call(&Value::Type(TypeRef::Builtin(layout)), Args::default())?;
+                Ok(instance_with(class, made))
+            }
             // A generator seeded by `__init__` (random's `Random.__new__`
             // takes the arguments and leaves them to it).
             TypeId::Random => {
@@ -527,11 +534,11 @@ fn fill_container(payload: &Value, filled: Value) {
 
 /// The layout of a new class's instances, from its bases: at most one
 /// built-in layout besides `object`'s.
-fn class_layout(bases: &[TypeRef]) -> PyResult<TypeId> {
+fn class_layout(slots: &TypeSlots, bases: &[TypeRef]) -> PyResult<TypeId> {
     let mut layout = TypeId::Object;
     for base in bases {
         let own = match base {
-            TypeRef::Builtin(t) => base_layout(*t).ok_or_else(|| {
+            TypeRef::Builtin(t) => base_layout(slots, *t).ok_or_else(|| {
                 type_error(format!(
                     "type '{}' is not an acceptable base type",
                     t.name()

@@ -172,3 +172,17 @@ class Barrier:
     def broken(self):
         """Return True if the barrier is in a broken state."""
         return self._state is _BarrierState.BROKEN
+
+
+class _ContextManagerMixin:
+    # What `async with` runs for a class derived from Lock, Semaphore or
+    # Condition that overrides acquire() or release() (asyncio/subclassing.rs);
+    # the native __aenter__ and __aexit__ do the same for the others.
+    async def __aenter__(self):
+        await self.acquire()
+        # We have no use for the "as ..."  clause in the with
+        # statement for locks.
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
