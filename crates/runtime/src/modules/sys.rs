@@ -1,8 +1,8 @@
 //! `sys`: `stdout` / `stderr` objects usable with `print(file=...)` and
 //! `.write(s)`, `argv` (the program's command line), `exit`, `exc_info`, `_getframe`, the
 //! recursion limit, and the constants of the oracle's CPython 3.11.7
-//! (`version_info`, `hash_info` and `float_info` are the module's Python
-//! half, `python/sys.py`).
+//! (`version_info`, `hash_info`, `float_info`, `int_info`, `flags` and
+//! `implementation` are the module's Python half, `python/sys.py`).
 
 use std::rc::Rc;
 

@@ -83,6 +83,10 @@ impl Vm {
         main.attrs
             .borrow_mut()
             .insert_str("__file__", Value::str(filename));
+        // The program's module names the builtins module, as `python3 PROGRAM`'s does.
+        main.attrs
+            .borrow_mut()
+            .insert_str("__builtins__", Value::Module(builtins.clone()));
         let mut modules = crate::object::dict::Dict::new();
         modules.insert_str("builtins", Value::Module(builtins.clone()));
         modules.insert_str("__main__", Value::Module(main.clone()));
@@ -169,7 +173,7 @@ impl Vm {
             Value::Function(f) => {
                 let frame = call::bind_arguments(f, args)?;
                 if f.code.is_generator_like() {
-                    return Ok(Callee::Done(self.make_generator(f, frame)));
+                    return Ok(Callee::Done(self.make_generator(f, frame)?));
                 }
                 Ok(Callee::Frame(Box::new(frame)))
             }
@@ -354,15 +358,19 @@ impl Vm {
     }
 
     /// The generator, coroutine or asynchronous generator a call of `func`
-    /// makes, named after the function as it is now.
+    /// makes, named after the function as it is now. CPython runs the new
+    /// frame up to its RETURN_GENERATOR, so the call counts against the
+    /// recursion limit like any other: at the limit it raises RecursionError
+    /// and makes nothing (no coroutine is left never awaited).
     pub(crate) fn make_generator(
         &mut self,
         func: &crate::object::value::Function,
         frame: Frame,
-    ) -> Value {
+    ) -> PyResult<Value> {
+        self.check_recursion_depth(0)?;
         let names = (func.name.borrow().clone(), func.qualname());
         if frame.code.kind == crate::compile::code::CodeKind::AsyncGenerator {
-            return Value::Generator(Generator::async_gen(frame, names));
+            return Ok(Value::Generator(Generator::async_gen(frame, names)));
         }
         let is_coroutine = frame.code.kind == crate::compile::code::CodeKind::Coroutine
             || frame.code.kind == crate::compile::code::CodeKind::AsyncModule;
@@ -370,7 +378,7 @@ impl Vm {
         if self.coroutine_origin_depth > 0 {
             track_origin(self, &generator);
         }
-        Value::Generator(generator)
+        Ok(Value::Generator(generator))
     }
 
     /// The result of a built-in function: a coroutine it made (`asyncio.sleep()`)
@@ -667,7 +675,7 @@ impl Vm {
         if let Value::Function(f) = &func {
             let mut frame = call::bind_arguments(f, args)?;
             if f.code.is_generator_like() {
-                let g = self.make_generator(f, frame);
+                let g = self.make_generator(f, frame)?;
                 self.push(g);
                 return Ok(());
             }

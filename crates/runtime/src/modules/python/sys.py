@@ -1,7 +1,7 @@
 # The Python half of Loopscope's sys (the rest is modules/sys.rs, which runs
 # this in the module's namespace): the named tuples of the oracle's build
-# (CPython's struct sequences) version_info, hash_info and float_info;
-# excepthook; warnoptions (no -W option is given).
+# (CPython's struct sequences) version_info, hash_info, float_info, int_info
+# and flags; implementation; excepthook; warnoptions (no -W option is given).
 
 
 def _item(index):
@@ -38,7 +38,32 @@ float_info = _struct_seq(
      "epsilon", "radix", "rounds"),
     (1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307, 15, 53,
      2.220446049250313e-16, 2, 1))
+int_info = _struct_seq(
+    "int_info",
+    ("bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"),
+    (30, 4, 4300, 640))
+# As the recorder's `python3` runs (PYTHONHASHSEED=0, PYTHONDONTWRITEBYTECODE set).
+flags = _struct_seq(
+    "flags",
+    ("debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site",
+     "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet",
+     "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding",
+     "safe_path", "int_max_str_digits"),
+    (0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, False, 0, 0, False, -1))
 del _item, _struct_seq
+
+
+def __getattr__(name):
+    # sys.implementation is a types.SimpleNamespace, and types imports sys:
+    # it is made when first asked for.
+    if name == "implementation":
+        import types
+        global implementation
+        implementation = types.SimpleNamespace(
+            name="cpython", cache_tag="cpython-311", version=version_info,
+            hexversion=hexversion, _multiarch="x86_64-linux-gnu")
+        return implementation
+    raise AttributeError(f"module 'sys' has no attribute '{name}'")
 
 
 def excepthook(exc_type, value, traceback, /):
