@@ -1,20 +1,21 @@
-//! The dispatch loop's fast path: fetching an instruction, and the hottest
-//! instructions on small ints and locals run inside the frame's borrow.
+//! The dispatch loop's fast path: the hottest instructions on small ints, floats and
+//! locals, run back to back by [`run_fast`] until one needs the general path.
+//!
+//! [`run_fast`] receives the frame's parts one by one (its code, program counter, value
+//! stack, locals and globals): as separate references the compiler knows they do not
+//! overlap, so the program counter and the stack's length stay in registers for the
+//! whole run instead of being stored and reloaded for each instruction. A push that
+//! would grow the stack takes the general path, so nothing in the run reallocates it.
 //!
 //! A value the fast path overwrites or pops is often an int, bool or None, which own
 //! nothing: [`discard`] lets those go without a call to `Value`'s drop glue (most of
 //! an arithmetic loop's time went into that call).
 
 use crate::compile::code::Instr;
-use crate::object::value::Value;
+use crate::object::code::CodeObject;
+use crate::object::value::{Module, Value};
 
-/// The next instruction of a frame (advancing its program counter).
-#[inline(always)]
-pub(super) fn fetch(f: &mut crate::object::frame::Frame) -> Instr {
-    let pc = f.pc;
-    f.pc = pc + 1;
-    f.code.instrs[pc]
-}
+use super::interp::LIMIT_CHECK_INTERVAL;
 
 /// Drops `v`, without calling the drop glue when it owns nothing.
 #[inline(always)]
@@ -44,56 +45,147 @@ fn discard_slot(v: Option<Value>) {
     }
 }
 
-/// The hottest instructions on small ints and locals, executed without
-/// leaving the current frame's borrow. Returns false to take the general path
-/// (which also produces every error message).
+/// Whether `instr` is of a kind the fast path may run (a cheap test before calling
+/// [`run_fast`], which decides on the operands).
 #[inline(always)]
-pub(super) fn fast_path(f: &mut crate::object::frame::Frame, instr: Instr) -> bool {
+pub(super) fn may_be_fast(instr: Instr) -> bool {
+    matches!(
+        instr,
+        Instr::LoadFast(_)
+            | Instr::StoreFast(_)
+            | Instr::LoadConst(_)
+            | Instr::Jump(_)
+            | Instr::LoadGlobal(_)
+            | Instr::ForIter(_)
+            | Instr::Pop
+            | Instr::Binary(_)
+            | Instr::Inplace(_)
+            | Instr::Compare(_)
+            | Instr::PopJumpIfFalse(_)
+            | Instr::PopJumpIfTrue(_)
+    )
+}
+
+/// What stopped [`run_fast`].
+pub(super) enum FastStop {
+    /// This instruction (already fetched) needs the general path.
+    General(Instr),
+    /// A report is queued or a limit check comes next: back to the dispatch loop's checks.
+    Checks,
+}
+
+/// Runs `first` (already fetched) and the instructions after it while the fast path can,
+/// counting each one after the first in `executed` as the dispatch loop counts
+/// `Vm::instructions`. The frame comes in parts (see the module's doc): references passed
+/// one by one are known not to overlap, where fields of one struct would not be.
+#[inline(never)]
+pub(super) fn run_fast(
+    code: &CodeObject,
+    pc: &mut usize,
+    stack: &mut Vec<Value>,
+    locals: &mut [Option<Value>],
+    globals: &Module,
+    first: Instr,
+    executed: &mut u64,
+) -> FastStop {
+    let instrs = &code.instrs[..];
+    let mut at = *pc;
+    let mut count = *executed;
+    let mut instr = first;
+    let stop = loop {
+        if !fast_instr(code, globals, &mut at, stack, locals, instr) {
+            break FastStop::General(instr);
+        }
+        if crate::object::warnings::has_pending()
+            || (count + 1).is_multiple_of(LIMIT_CHECK_INTERVAL)
+        {
+            break FastStop::Checks;
+        }
+        count += 1;
+        instr = instrs[at];
+        at += 1;
+    };
+    *pc = at;
+    *executed = count;
+    stop
+}
+
+/// Pushes `v` if the stack has room for it without growing; false (and `v` dropped,
+/// which owns nothing or was a clone) otherwise.
+#[inline(always)]
+fn push(stack: &mut Vec<Value>, v: Value) -> bool {
+    if stack.len() < stack.capacity() {
+        stack.push(v);
+        true
+    } else {
+        discard(v);
+        false
+    }
+}
+
+/// One fast-path instruction; false (nothing done) to take the general path, which also
+/// produces every error message.
+#[inline(always)]
+pub(super) fn fast_instr(
+    code: &CodeObject,
+    globals: &Module,
+    pc: &mut usize,
+    stack: &mut Vec<Value>,
+    locals: &mut [Option<Value>],
+    instr: Instr,
+) -> bool {
     use loopscope_syntax::ast::{BinOp, CmpOp};
     match instr {
-        Instr::LoadFast(i) => match &f.locals[i as usize] {
-            Some(v) => {
-                let v = copy(v);
-                f.stack.push(v);
-                true
+        Instr::LoadFast(i) => {
+            if stack.len() == stack.capacity() {
+                return false;
             }
-            None => false,
-        },
-        Instr::StoreFast(i) => match f.stack.pop() {
+            let v = match &locals[i as usize] {
+                Some(Value::Int(n)) => Value::Int(*n),
+                Some(v) => v.clone(),
+                None => return false,
+            };
+            push(stack, v)
+        }
+        Instr::StoreFast(i) => match stack.pop() {
             Some(v) => {
-                discard_slot(f.locals[i as usize].replace(v));
+                discard_slot(locals[i as usize].replace(v));
                 true
             }
             None => false,
         },
         Instr::LoadConst(i) => {
-            let v = copy(&f.code.consts[i as usize]);
-            f.stack.push(v);
-            true
+            if stack.len() == stack.capacity() {
+                return false;
+            }
+            push(stack, copy(&code.consts[i as usize]))
         }
         Instr::Jump(t) => {
-            f.pc = t as usize;
+            *pc = t as usize;
             true
         }
         Instr::LoadGlobal(i) => {
-            let slot = f.code.global_slots[i as usize].get();
+            let slot = code.global_slots[i as usize].get();
+            if stack.len() == stack.capacity() {
+                return false;
+            }
             let found = {
-                let globals = f.globals.attrs.borrow();
+                let globals = globals.attrs.borrow();
                 if slot.in_builtins || slot.globals_tag != globals.keys_tag() {
                     return false;
                 }
                 globals.value_at(slot.index as usize).map(copy)
             };
             match found {
-                Some(v) => {
-                    f.stack.push(v);
-                    true
-                }
+                Some(v) => push(stack, v),
                 None => false,
             }
         }
         Instr::ForIter(t) => {
-            let Some(Value::Iter(it)) = f.stack.last() else {
+            if stack.len() == stack.capacity() {
+                return false;
+            }
+            let Some(Value::Iter(it)) = stack.last() else {
                 return false;
             };
             let next = match &mut *it.borrow_mut() {
@@ -114,24 +206,25 @@ pub(super) fn fast_path(f: &mut crate::object::frame::Frame, instr: Instr) -> bo
                 _ => return false,
             };
             match next {
-                Some(v) => f.stack.push(Value::Int(v)),
+                Some(v) => push(stack, Value::Int(v)),
                 None => {
-                    f.stack.pop();
-                    f.pc = t as usize;
+                    stack.pop();
+                    *pc = t as usize;
+                    true
                 }
             }
-            true
         }
         Instr::Pop => {
-            discard_slot(f.stack.pop());
+            discard_slot(stack.pop());
             true
         }
         Instr::Binary(op) | Instr::Inplace(op) => {
-            let n = f.stack.len();
-            let (Value::Int(a), Value::Int(b)) = (&f.stack[n - 2], &f.stack[n - 1]) else {
-                return false;
+            let n = stack.len();
+            let (a, b) = match (&stack[n - 2], &stack[n - 1]) {
+                (Value::Int(a), Value::Int(b)) => (*a, *b),
+                (Value::Float(a), Value::Float(b)) => return float_op(stack, op, *a, *b),
+                _ => return false,
             };
-            let (a, b) = (*a, *b);
             let r = match op {
                 BinOp::Add => a.checked_add(b),
                 BinOp::Sub => a.checked_sub(b),
@@ -143,15 +236,15 @@ pub(super) fn fast_path(f: &mut crate::object::frame::Frame, instr: Instr) -> bo
             let Some(r) = r else { return false };
             // The right operand (an int, which owns nothing) goes; the left one, an
             // int too, becomes the result in place.
-            std::mem::forget(f.stack.pop());
-            if let Value::Int(left) = &mut f.stack[n - 2] {
+            std::mem::forget(stack.pop());
+            if let Value::Int(left) = &mut stack[n - 2] {
                 *left = r;
             }
             true
         }
         Instr::Compare(op) => {
-            let n = f.stack.len();
-            let (Value::Int(a), Value::Int(b)) = (&f.stack[n - 2], &f.stack[n - 1]) else {
+            let n = stack.len();
+            let (Value::Int(a), Value::Int(b)) = (&stack[n - 2], &stack[n - 1]) else {
                 return false;
             };
             let r = match op {
@@ -165,21 +258,42 @@ pub(super) fn fast_path(f: &mut crate::object::frame::Frame, instr: Instr) -> bo
             };
             // Both operands are ints, which own nothing: the right one goes, the left
             // one's slot takes the result.
-            std::mem::forget(f.stack.pop());
-            std::mem::forget(std::mem::replace(&mut f.stack[n - 2], Value::Bool(r)));
+            std::mem::forget(stack.pop());
+            std::mem::forget(std::mem::replace(&mut stack[n - 2], Value::Bool(r)));
             true
         }
         Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
-            let Some(Value::Bool(b)) = f.stack.last() else {
+            let Some(Value::Bool(b)) = stack.last() else {
                 return false;
             };
             let jump = *b == matches!(instr, Instr::PopJumpIfTrue(_));
-            discard_slot(f.stack.pop());
+            discard_slot(stack.pop());
             if jump {
-                f.pc = t as usize;
+                *pc = t as usize;
             }
             true
         }
         _ => false,
     }
+}
+
+/// `a op b` on two floats (IEEE arithmetic, as CPython's `float_add` and its
+/// siblings), the result written over the left operand. Division and the
+/// remainders take the general path (their zero checks and sign rules).
+#[inline(always)]
+fn float_op(stack: &mut Vec<Value>, op: loopscope_syntax::ast::BinOp, a: f64, b: f64) -> bool {
+    use loopscope_syntax::ast::BinOp;
+    let r = match op {
+        BinOp::Add => a + b,
+        BinOp::Sub => a - b,
+        BinOp::Mult => a * b,
+        _ => return false,
+    };
+    // Both operands are floats, which own nothing.
+    std::mem::forget(stack.pop());
+    let n = stack.len();
+    if let Value::Float(left) = &mut stack[n - 1] {
+        *left = r;
+    }
+    true
 }

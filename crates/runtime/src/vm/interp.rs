@@ -18,7 +18,7 @@ use crate::trace::Halt;
 use crate::vm::functions::FunctionParts;
 use crate::vm::{Exit, Vm};
 
-use super::fast_path::{fast_path, fetch};
+use super::fast_path::{fast_instr, may_be_fast, run_fast, FastStop};
 use super::names::deref_name;
 use super::raising::exception_matches;
 
@@ -33,7 +33,7 @@ pub(super) enum Flow {
 }
 
 /// Check limits every this many instructions.
-const LIMIT_CHECK_INTERVAL: u64 = 1 << 12;
+pub(super) const LIMIT_CHECK_INTERVAL: u64 = 1 << 12;
 
 impl Vm {
     pub(crate) fn run(&mut self, base: usize) -> Result<Exit, ExcRef> {
@@ -66,20 +66,43 @@ impl Vm {
             }
             let instr = {
                 let f = self.frames.last_mut().expect("frame");
-                let mut instr = fetch(f);
-                // Run fast-path instructions back to back, returning to the
-                // checks above when a report is queued or a limit check is due.
-                loop {
-                    if !fast_path(f, instr) {
-                        break instr;
+                let instr = f.code.instrs[f.pc];
+                f.pc += 1;
+                if !may_be_fast(instr) {
+                    instr
+                } else if f
+                    .code
+                    .instrs
+                    .get(f.pc)
+                    .is_some_and(|next| may_be_fast(*next))
+                {
+                    // A run of fast instructions: worth the call.
+                    let stop = run_fast(
+                        &f.code,
+                        &mut f.pc,
+                        &mut f.stack,
+                        &mut f.locals,
+                        &f.globals,
+                        instr,
+                        &mut self.instructions,
+                    );
+                    match stop {
+                        FastStop::General(instr) => instr,
+                        FastStop::Checks => continue 'outer,
                     }
-                    if crate::object::warnings::has_pending()
-                        || (self.instructions + 1).is_multiple_of(LIMIT_CHECK_INTERVAL)
-                    {
-                        continue 'outer;
-                    }
-                    self.instructions += 1;
-                    instr = fetch(f);
+                } else if fast_instr(
+                    &f.code,
+                    &f.globals,
+                    &mut f.pc,
+                    &mut f.stack,
+                    &mut f.locals,
+                    instr,
+                ) {
+                    // A lone one, run here; the next instruction takes the general path
+                    // after the checks above, as it would after a run.
+                    continue 'outer;
+                } else {
+                    instr
                 }
             };
             match self.exec(instr) {
