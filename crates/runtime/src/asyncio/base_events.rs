@@ -69,12 +69,6 @@ pub struct LoopState {
     pub exception_handler: Option<Value>,
 }
 
-fn next_handle_id(vm: &mut Vm) -> u32 {
-    let st = aio(vm);
-    st.next_handle_id += 1;
-    st.next_handle_id
-}
-
 /// A new handle for `callback`, and how the trace describes it; in debug
 /// mode it keeps `traced` frames of where it was made.
 fn new_handle(
@@ -84,9 +78,18 @@ fn new_handle(
     when: Option<f64>,
     traced: usize,
 ) -> (Rc<Handle>, trace::Callback) {
-    let id = next_handle_id(vm);
+    // One look-up of asyncio's state for the id and the loop's debug mode (a handle
+    // is made for every callback).
+    let st = aio(vm);
+    st.next_handle_id += 1;
+    let id = st.next_handle_id;
+    let debug = st.loops[loop_id as usize].debug.on;
     let described = callback.describe(vm);
-    let source_traceback = super::debug::handle_traceback(vm, loop_id, traced);
+    let source_traceback = if debug {
+        super::debug::handle_traceback(vm, loop_id, traced)
+    } else {
+        None
+    };
     let handle = Rc::new(Handle {
         id,
         callback: std::cell::RefCell::new(Some(callback)),
@@ -155,7 +158,7 @@ pub fn cancel_handle(vm: &mut Vm, h: &Rc<Handle>) {
     if let Some(l) = loop_id.filter(|_| h.is_timer && h.scheduled.get()) {
         st.loops[l as usize].timer_cancelled_count += 1;
     }
-    if loop_id.is_some_and(|l| super::debug::is_on(vm, l)) {
+    if loop_id.is_some_and(|l| st.loops[l as usize].debug.on) {
         // Debug mode keeps the repr, callback and arguments included.
         let handle = Value::Native(Rc::new(AsyncObject::Handle(h.clone())));
         let shown = crate::repr::repr(vm, &handle).unwrap_or_default();
@@ -340,7 +343,9 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), Stop> {
 
     let ntodo = lp.ready.len();
     for _ in 0..ntodo {
-        let Some(handle) = vm.states.get::<AsyncState>().loops[li].ready.pop_front() else {
+        // asyncio's state is looked up once before the callback and once after it.
+        let st = vm.states.get::<AsyncState>();
+        let Some(handle) = st.loops[li].ready.pop_front() else {
             break;
         };
         if handle.cancelled.get() {
@@ -348,13 +353,13 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), Stop> {
                 .record(vm.now, 0, EventKind::HandleSkipped { handle: handle.id });
             continue;
         }
+        // `_current_handle`: what an exception in the callback names.
+        st.current_handle = Some(handle.clone());
+        let debug = st.loops[li].debug.on;
         vm.recorder
             .record(vm.now, 0, EventKind::HandleRun { handle: handle.id });
         let cb = handle.callback.borrow_mut().take();
-        // `_current_handle`: what an exception in the callback names.
-        aio(vm).current_handle = Some(handle.clone());
         vm.instructions_at_yield = vm.instructions;
-        let debug = super::debug::is_on(vm, loop_id);
         let t0 = vm.now;
         let slow_check = match &cb {
             Some(cb) if debug => Some(super::debug::SlowCheck::new(cb)),
@@ -367,15 +372,19 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), Stop> {
             cb.run(vm);
             vm.library_depth -= LIBRARY_FRAMES_PER_CALLBACK;
         }
-        if aio(vm).escaping.is_some() {
+        let st = aio(vm);
+        if st.escaping.is_some() {
             // The handles still in the ready queue stay there for the next run.
-            aio(vm).current_handle = None;
+            st.current_handle = None;
             return Ok(());
         }
-        if let Some(check) = slow_check {
-            check.after(vm, loop_id, &handle, vm.now - t0);
+        match slow_check {
+            Some(check) => {
+                check.after(vm, loop_id, &handle, vm.now - t0);
+                aio(vm).current_handle = None;
+            }
+            None => st.current_handle = None,
         }
-        aio(vm).current_handle = None;
         if let Some(stop) = &vm.halted {
             return Err(stop.clone());
         }
@@ -443,7 +452,8 @@ pub fn run_forever(
             outcome = Err(msg);
             break;
         }
-        if aio(vm).loops[li].stopping || aio(vm).escaping.is_some() {
+        let st = aio(vm);
+        if st.loops[li].stopping || st.escaping.is_some() {
             break;
         }
     }

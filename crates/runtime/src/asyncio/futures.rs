@@ -33,6 +33,7 @@ pub fn new_future_on(vm: &mut Vm, loop_id: u32, label: &'static str) -> Rc<Async
     let st = aio(vm);
     st.next_future_id += 1;
     let id = st.next_future_id;
+    let debug = st.loops[loop_id as usize].debug.on;
     let label_id = vm.recorder.intern_static(label);
     let line = vm.current_line();
     vm.recorder.record(
@@ -52,8 +53,10 @@ pub fn new_future_on(vm: &mut Vm, loop_id: u32, label: &'static str) -> Rc<Async
         "gather()" => Some(super::debug::site("tasks.py", 709, "__init__")),
         _ => Some(super::debug::create_future_site()),
     };
-    let traceback = super::debug::future_traceback(vm, loop_id, site);
-    future.source_traceback.set(traceback);
+    if debug {
+        let traceback = super::debug::future_traceback(vm, loop_id, site);
+        future.source_traceback.set(traceback);
+    }
     super::gc_edges::new(AsyncObject::Future(future))
 }
 
