@@ -28,15 +28,6 @@ fn discard(v: Value) {
     }
 }
 
-/// A copy of `v`, without calling `Value::clone` for an int.
-#[inline(always)]
-fn copy(v: &Value) -> Value {
-    match v {
-        Value::Int(n) => Value::Int(*n),
-        other => other.clone(),
-    }
-}
-
 /// Drops a popped or replaced local, as [`discard`].
 #[inline(always)]
 fn discard_slot(v: Option<Value>) {
@@ -110,17 +101,21 @@ pub(super) fn run_fast(
     stop
 }
 
-/// Pushes `v` if the stack has room for it without growing; false (and `v` dropped,
-/// which owns nothing or was a clone) otherwise.
+/// Pushes a copy of `v` (the caller made sure the stack has room). An int is pushed as
+/// its tag and its number, the two writes the instructions after it read back one by
+/// one: a copy of the whole 24-byte value, read back from two smaller writes, stalls
+/// the processor (its store forwarding fails), which cost more than the instructions
+/// saved.
 #[inline(always)]
-fn push(stack: &mut Vec<Value>, v: Value) -> bool {
-    if stack.len() < stack.capacity() {
-        stack.push(v);
-        true
-    } else {
-        discard(v);
-        false
+fn push_copy(stack: &mut Vec<Value>, v: &Value) -> bool {
+    match v {
+        Value::Int(n) => {
+            let n = *n;
+            stack.push(Value::Int(n));
+        }
+        other => stack.push(other.clone()),
     }
+    true
 }
 
 /// One fast-path instruction; false (nothing done) to take the general path, which also
@@ -140,25 +135,33 @@ pub(super) fn fast_instr(
             if stack.len() == stack.capacity() {
                 return false;
             }
-            let v = match &locals[i as usize] {
-                Some(Value::Int(n)) => Value::Int(*n),
-                Some(v) => v.clone(),
-                None => return false,
-            };
-            push(stack, v)
-        }
-        Instr::StoreFast(i) => match stack.pop() {
-            Some(v) => {
-                discard_slot(locals[i as usize].replace(v));
-                true
+            match &locals[i as usize] {
+                Some(v) => push_copy(stack, v),
+                None => false,
             }
-            None => false,
-        },
+        }
+        Instr::StoreFast(i) => {
+            let slot = &mut locals[i as usize];
+            if let (Some(Value::Int(n)), None | Some(Value::Int(_))) = (stack.last(), &slot) {
+                // An int over an int (or nothing): tag and number, nothing to drop.
+                let n = *n;
+                std::mem::forget(stack.pop());
+                std::mem::forget(slot.replace(Value::Int(n)));
+                return true;
+            }
+            match stack.pop() {
+                Some(v) => {
+                    discard_slot(slot.replace(v));
+                    true
+                }
+                None => false,
+            }
+        }
         Instr::LoadConst(i) => {
             if stack.len() == stack.capacity() {
                 return false;
             }
-            push(stack, copy(&code.consts[i as usize]))
+            push_copy(stack, &code.consts[i as usize])
         }
         Instr::Jump(t) => {
             *pc = t as usize;
@@ -169,15 +172,12 @@ pub(super) fn fast_instr(
             if stack.len() == stack.capacity() {
                 return false;
             }
-            let found = {
-                let globals = globals.attrs.borrow();
-                if slot.in_builtins || slot.globals_tag != globals.keys_tag() {
-                    return false;
-                }
-                globals.value_at(slot.index as usize).map(copy)
-            };
-            match found {
-                Some(v) => push(stack, v),
+            let globals = globals.attrs.borrow();
+            if slot.in_builtins || slot.globals_tag != globals.keys_tag() {
+                return false;
+            }
+            match globals.value_at(slot.index as usize) {
+                Some(v) => push_copy(stack, v),
                 None => false,
             }
         }
@@ -206,7 +206,10 @@ pub(super) fn fast_instr(
                 _ => return false,
             };
             match next {
-                Some(v) => push(stack, Value::Int(v)),
+                Some(v) => {
+                    stack.push(Value::Int(v));
+                    true
+                }
                 None => {
                     stack.pop();
                     *pc = t as usize;
@@ -267,7 +270,8 @@ pub(super) fn fast_instr(
                 return false;
             };
             let jump = *b == matches!(instr, Instr::PopJumpIfTrue(_));
-            discard_slot(stack.pop());
+            // A bool owns nothing.
+            std::mem::forget(stack.pop());
             if jump {
                 *pc = t as usize;
             }
