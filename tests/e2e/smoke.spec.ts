@@ -1,10 +1,14 @@
 // Smoke test: the release build loads under its Content-Security-Policy, the wasm app
-// mounts, runs the default example, and nothing complains in the console.
+// mounts, runs the default example, and nothing complains in the console, not even a warning.
 import { test, expect } from '@playwright/test';
 import { focusPage, openApp, screenshot, setProgram, watchProblems } from './helpers';
 
-test('the page loads, mounts the app and logs no errors', async ({ page }) => {
+test('the page loads, mounts the app and logs no errors or warnings', async ({ page }) => {
   const problems = watchProblems(page);
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
   await openApp(page);
 
   await expect(page).toHaveTitle('Loopscope');
@@ -16,6 +20,7 @@ test('the page loads, mounts the app and logs no errors', async ({ page }) => {
 
   await screenshot(page, 'smoke');
   expect(problems).toEqual([]);
+  expect(warnings).toEqual([]);
 });
 
 test('on a narrow screen the panels stack and the playback bar stays on screen', async ({ page }) => {
