@@ -418,6 +418,19 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), Stop> {
     Ok(())
 }
 
+/// `_check_running()`: neither this loop nor another may be running.
+fn check_running(vm: &mut Vm, loop_id: u32) -> PyResult<()> {
+    if aio(vm).loops[loop_id as usize].running {
+        return Err(runtime_error("This event loop is already running"));
+    }
+    if aio(vm).running_loop.is_some() {
+        return Err(runtime_error(
+            "Cannot run the event loop while another loop is running",
+        ));
+    }
+    Ok(())
+}
+
 /// `loop.run_forever()`.
 /// `via_run_until_complete`: `run_until_complete` called it (its frame is
 /// on CPython's stack).
@@ -430,14 +443,7 @@ pub fn run_forever(
     if aio(vm).loops[li].closed {
         return Err(runtime_error("Event loop is closed"));
     }
-    if aio(vm).loops[li].running {
-        return Err(runtime_error("This event loop is already running"));
-    }
-    if aio(vm).running_loop.is_some() {
-        return Err(runtime_error(
-            "Cannot run the event loop while another loop is running",
-        ));
-    }
+    check_running(vm, loop_id)?;
     let st = aio(vm);
     st.loops[li].running = true;
     st.running_loop = Some(loop_id);
@@ -590,6 +596,10 @@ fn l_run_until_complete(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let f = arg(&a, 0, "future").unwrap_or(Value::None);
     if aio(vm).loops[l as usize].closed {
         return super::holding(Err(runtime_error("Event loop is closed")), || vec![f]);
+    }
+    // Checked before the coroutine becomes a task: refused, it is never awaited.
+    if let Err(e) = check_running(vm, l) {
+        return super::holding(Err(e), || vec![f]);
     }
     let fut = super::ensure_future_on(vm, l, &f)?;
     let new_task = as_future(&f).is_none();

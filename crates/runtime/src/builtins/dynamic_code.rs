@@ -278,23 +278,30 @@ fn compile_text(text: &str, filename: &str, mode: Mode) -> PyResult<Rc<CodeObjec
             crate::compile::compile_exec(&module, filename).map_err(compile_error)?
         }
         Mode::Single => {
-            let module = loopscope_syntax::parse(text).map_err(parse_error)?;
-            if let Err(refused) = super::interactive::check_single(text, &module) {
-                let location = Value::tuple(vec![
-                    Value::str(filename),
-                    Value::Int(refused.lineno),
-                    Value::Int(refused.offset),
-                    Value::str(&refused.text),
-                    Value::Int(refused.lineno),
-                    Value::Int(refused.end_offset),
-                ]);
-                let message = Value::str(refused.message);
-                return Err(Exception::new(TypeId::SyntaxError, vec![message, location]));
-            }
+            let checked = match loopscope_syntax::parse(text) {
+                Ok(module) => super::interactive::check_single(text, &module).map(|()| module),
+                Err(d) => Err(super::interactive::single_statement_then_more(text)
+                    .ok_or_else(|| parse_error(d))?),
+            };
+            let module = checked.map_err(|refused| refusal_error(&refused, filename))?;
             crate::compile::compile_single(&module, filename).map_err(compile_error)?
         }
     };
     Ok(CodeObject::load(code))
+}
+
+/// The SyntaxError of a source the 'single' mode refuses.
+fn refusal_error(refused: &super::interactive::Refusal, filename: &str) -> ExcRef {
+    let location = Value::tuple(vec![
+        Value::str(filename),
+        Value::Int(refused.lineno),
+        Value::Int(refused.offset),
+        Value::str(&refused.text),
+        Value::Int(refused.lineno),
+        Value::Int(refused.end_offset),
+    ]);
+    let message = Value::str(refused.message);
+    Exception::new(TypeId::SyntaxError, vec![message, location])
 }
 
 /// Run `code` in a frame of its own whose globals are `globals` and whose

@@ -95,28 +95,83 @@ pub(super) fn check_single(source: &str, module: &Module) -> Result<(), Refusal>
     let mut end = first.span.end;
     for s in &module.body[1..] {
         if s.span.start.line != end.line {
-            let line = line_text(end.line);
-            let chars: Vec<char> = line.chars().collect();
-            let newline = chars.iter().position(|&c| c == '\n').unwrap_or(chars.len());
-            let mut at = end.col as usize;
-            while at < newline && matches!(chars[at], ' ' | '\t' | '\x0c' | ';') {
-                at += 1;
-            }
-            // The NEWLINE token starts at a trailing comment, else at the break.
-            let start = if chars.get(at) == Some(&'#') {
-                at
-            } else {
-                newline
-            };
-            return Err(Refusal {
-                message: "multiple statements found while compiling a single statement",
-                lineno: i64::from(end.line),
-                offset: start as i64 + 1,
-                text: line,
-                end_offset: newline as i64 + 1,
-            });
+            return Err(multiple_statements(
+                &line_text(end.line),
+                end.col as usize,
+                end.line,
+            ));
         }
         end = s.span.end;
     }
     Ok(())
+}
+
+/// "multiple statements found": the first statement ends at column `col` of
+/// `line` (line number `lineno`), and more follows.
+fn multiple_statements(line: &str, col: usize, lineno: u32) -> Refusal {
+    let chars: Vec<char> = line.chars().collect();
+    let newline = chars.iter().position(|&c| c == '\n').unwrap_or(chars.len());
+    let mut at = col;
+    while at < newline && matches!(chars[at], ' ' | '\t' | '\x0c' | ';') {
+        at += 1;
+    }
+    // The NEWLINE token starts at a trailing comment, else at the break.
+    let start = if chars.get(at) == Some(&'#') {
+        at
+    } else {
+        newline
+    };
+    Refusal {
+        message: "multiple statements found while compiling a single statement",
+        lineno: i64::from(lineno),
+        offset: start as i64 + 1,
+        text: line.to_string(),
+        end_offset: newline as i64 + 1,
+    }
+}
+
+/// For a source that does not parse as a module: CPython's interactive
+/// parser stops after the first statement when it is a simple one, so what
+/// follows its line is never tokenized (an unexpected indent there is not
+/// seen) and the refusal is "multiple statements found". `None` when the
+/// source does not start with whole lines of simple statements followed by
+/// more code: the module parser's error stands.
+pub(super) fn single_statement_then_more(source: &str) -> Option<Refusal> {
+    let lines: Vec<&str> = source.split_inclusive('\n').collect();
+    let mut prefix_len = 0;
+    for (taken, line) in lines.iter().enumerate() {
+        prefix_len += line.len();
+        if !line.ends_with('\n') {
+            return None;
+        }
+        let Ok(module) = loopscope_syntax::parse(&source[..prefix_len]) else {
+            continue;
+        };
+        // Blank lines and comments before the statement yield no token.
+        let (Some(first), Some(last)) = (module.body.first(), module.body.last()) else {
+            continue;
+        };
+        if is_compound(first)
+            || module
+                .body
+                .iter()
+                .any(|s| s.span.start.line != first.span.start.line)
+        {
+            return None;
+        }
+        let rest_has_code = lines[taken + 1..].iter().any(|l| {
+            let code = l.trim_start_matches([' ', '\t', '\n', '\x0c']);
+            !code.is_empty() && !code.starts_with('#')
+        });
+        if !rest_has_code {
+            return None;
+        }
+        let end = last.span.end;
+        return Some(multiple_statements(
+            lines[end.line as usize - 1],
+            end.col as usize,
+            end.line,
+        ));
+    }
+    None
 }
