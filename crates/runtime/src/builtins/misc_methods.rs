@@ -28,6 +28,7 @@ pub const INT_METHODS: &[(&str, NativeFn)] = &[
     ("conjugate", identity),
     ("as_integer_ratio", int_ratio),
     ("__getnewargs__", int_getnewargs),
+    ("__sizeof__", int_sizeof),
 ];
 pub const INT_CLASS_METHODS: &[(&str, NativeFn)] = &[("from_bytes", from_bytes)];
 pub const FLOAT_METHODS: &[(&str, NativeFn)] = &[
@@ -36,6 +37,7 @@ pub const FLOAT_METHODS: &[(&str, NativeFn)] = &[
     ("conjugate", identity),
     ("hex", float_hex),
     ("__getnewargs__", float_getnewargs),
+    ("__sizeof__", float_sizeof),
 ];
 pub const FLOAT_CLASS_METHODS: &[(&str, NativeFn)] = &[
     ("fromhex", float_fromhex),
@@ -198,6 +200,20 @@ fn int_of(recv: &Value) -> BigInt {
 fn bit_length(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     no_args("int.bit_length", &args)?;
     Ok(Value::Int(int_of(recv).magnitude().bits() as i64))
+}
+
+/// `int.__sizeof__()`: CPython 3.11's PyLongObject on a 64-bit build, a
+/// 24-byte header and at least one 30-bit digit of 4 bytes.
+fn int_sizeof(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("int.__sizeof__", &args)?;
+    let digits = int_of(recv).magnitude().bits().div_ceil(30).max(1);
+    Ok(Value::Int(24 + 4 * digits as i64))
+}
+
+/// `float.__sizeof__()`: a PyFloatObject, 24 bytes.
+fn float_sizeof(_vm: &mut Vm, _recv: &Value, args: Args) -> PyResult<Value> {
+    no_args("float.__sizeof__", &args)?;
+    Ok(Value::Int(24))
 }
 
 /// `int.bit_count()`: the ones in the binary form of its absolute value.

@@ -1281,3 +1281,53 @@ def stack(context=1):
         elif index > 0:
             result.append(FrameInfo(None, entry.filename, entry.lineno, entry.name, None, None))
     return result
+
+
+def getmro(cls):
+    return cls.__mro__
+
+
+def getmembers(object, predicate=None):
+    # CPython's _getmembers with getattr (no DynamicClassAttribute here).
+    results = []
+    processed = set()
+    names = dir(object)
+    mro = (object,) + getmro(object) if isclass(object) else ()
+    for key in names:
+        try:
+            value = getattr(object, key)
+            if key in processed:
+                raise AttributeError
+        except AttributeError:
+            for base in mro:
+                if key in base.__dict__:
+                    value = base.__dict__[key]
+                    break
+            else:
+                continue
+        if not predicate or predicate(value):
+            results.append((key, value))
+        processed.add(key)
+    results.sort(key=lambda pair: pair[0])
+    return results
+
+
+def isabstract(object):
+    # CPython reads the type's TPFLAGS_IS_ABSTRACT, which ABCMeta sets when
+    # __abstractmethods__ is not empty.
+    if not isinstance(object, type):
+        return False
+    return bool(getattr(object, '__abstractmethods__', False))
+
+
+def getmodule(object, _filename=None):
+    # The module an object was defined in, from its __module__ (CPython falls
+    # back on source file names, which a program here has only one of).
+    if ismodule(object):
+        return object
+    if hasattr(object, '__module__'):
+        return sys.modules.get(object.__module__)
+    main = sys.modules['__main__']
+    if getattr(main, getattr(object, '__name__', ''), None) is object:
+        return main
+    return None

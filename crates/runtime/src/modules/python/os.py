@@ -132,5 +132,13 @@ def unsetenv(key):
     pass
 
 
+def strerror(code, /):
+    # glibc's text of an error code, kept beside the codes in errno.
+    if not isinstance(code, int):
+        raise TypeError(f"'{type(code).__name__}' object cannot be interpreted as an integer")
+    from errno import _messages
+    return _messages.get(code, f"Unknown error {code}")
+
+
 def get_terminal_size(fd=1):
     raise OSError(25, "Inappropriate ioctl for device")

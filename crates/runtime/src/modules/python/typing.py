@@ -685,6 +685,9 @@ def _eval_type(t, globalns, localns):
     if isinstance(t, ForwardRef):
         return _eval_type(_type_check(t._evaluate(globalns, localns)), globalns, localns)
     if isinstance(t, _GenericAlias):
+        if t.__origin__ is Literal:
+            # A Literal's strings are values, not forward references.
+            return t
         args = tuple(_eval_type(a, globalns, localns) for a in t.__args__)
         if args == t.__args__:
             return t
