@@ -22,6 +22,7 @@ mod struct_format;
 mod sys;
 mod time;
 mod traceback;
+mod tracemalloc;
 mod warnings;
 mod weakref;
 mod zlib;
@@ -49,6 +50,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         ("math", math::make),
         ("cmath", cmath::make),
         ("traceback", traceback::make),
+        ("tracemalloc", tracemalloc::make),
         ("_functools", functools::make),
         ("gc", gc::make),
         ("contextvars", contextvars::make),

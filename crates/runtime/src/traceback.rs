@@ -175,32 +175,64 @@ pub fn format_stack_entries(vm: &Vm, entries: &[StackEntry]) -> String {
     out
 }
 
+/// What `warnings.formatwarning` adds below a warning about an object when
+/// tracemalloc does not trace.
+const TRACEMALLOC_HINT: &str =
+    "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
+
 /// The RuntimeWarning for a coroutine that died without being awaited
 /// (`message`: "coroutine 'f' was never awaited", and where it was created),
 /// attributed to `filename:line` (the line executing when it died), whose
-/// text is `source`.
+/// text is `source`; `note` ends it ([`allocation_note`]).
 pub fn format_warning_never_awaited(
     filename: &str,
     line: u32,
     source: Option<&str>,
     message: &str,
+    note: &str,
 ) -> String {
     let mut out = format!("{filename}:{line}: RuntimeWarning: {message}\n");
     // warnings.formatwarning: the line from linecache, stripped, indented by 2.
     if let Some(source) = source {
         out.push_str(&format!("  {}\n", source.trim_matches(is_python_space)));
     }
-    out.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+    out.push_str(note);
     out
 }
 
 /// The warning for a coroutine that dies when no Python code is running
-/// (interpreter shutdown): CPython attributes it to `sys:1`, and adds the
-/// tracemalloc hint only while modules can still be imported (`hint`).
-fn format_warning_never_awaited_at_exit(message: &str, hint: bool) -> String {
-    let mut out = format!("sys:1: RuntimeWarning: {message}\n");
-    if hint {
-        out.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+/// (interpreter shutdown): CPython attributes it to `sys:1`.
+fn format_warning_never_awaited_at_exit(message: &str, note: &str) -> String {
+    format!("sys:1: RuntimeWarning: {message}\n{note}")
+}
+
+/// What `warnings.formatwarning` writes below a warning about an object:
+/// where tracemalloc saw it allocated (in its current session), nothing when
+/// it traces but did not see it, else the hint to enable it.
+fn allocation_note(vm: &Vm, allocated: Option<crate::object::stack_summary::Allocation>) -> String {
+    let tracing = vm.tracemalloc.frames > 0;
+    let seen = allocated.filter(|(session, _)| tracing && *session == vm.tracemalloc.session);
+    let Some((_, frames)) = seen else {
+        return if tracing {
+            String::new()
+        } else {
+            TRACEMALLOC_HINT.to_string()
+        };
+    };
+    let mut out = String::from("Object allocated at (most recent call last):\n");
+    for entry in frames.iter() {
+        out.push_str(&format!(
+            "  File \"{}\", lineno {}\n",
+            entry.filename, entry.line
+        ));
+        let source = (!entry.library && entry.filename == vm.main.filename)
+            .then(|| source_line(&vm.source_lines, entry.line))
+            .flatten()
+            .map(|s| s.trim_matches(is_python_space))
+            .filter(|s| !s.is_empty());
+        if let Some(source) = source {
+            out.push_str(&format!("    {source}\n"));
+        }
     }
     out
 }
@@ -580,7 +612,11 @@ impl Vm {
     pub(crate) fn report_notices(&mut self) {
         for notice in crate::object::warnings::take_pending() {
             let text = match notice {
-                Notice::NeverAwaited { qualname, origin } => {
+                Notice::NeverAwaited {
+                    qualname,
+                    origin,
+                    allocated,
+                } => {
                     // `warnings._warn_unawaited_coroutine`'s message.
                     let mut message = format!("coroutine '{qualname}' was never awaited");
                     if let Some(origin) = origin {
@@ -596,7 +632,9 @@ impl Vm {
                         {
                             continue;
                         }
-                        let text = format_warning_never_awaited(file, line, Some(source), &message);
+                        let note = allocation_note(self, allocated);
+                        let text =
+                            format_warning_never_awaited(file, line, Some(source), &message, &note);
                         self.record_warning(&text);
                         self.write(Stream::Stderr, &text);
                         continue;
@@ -607,14 +645,22 @@ impl Vm {
                         continue;
                     }
                     if line == 0 {
+                        // Once imports stop, `warnings` cannot import tracemalloc: no note.
                         let stopped = self.states.get::<ImportsStopped>().0;
-                        format_warning_never_awaited_at_exit(&message, !stopped)
+                        let note = if stopped {
+                            String::new()
+                        } else {
+                            allocation_note(self, allocated)
+                        };
+                        format_warning_never_awaited_at_exit(&message, &note)
                     } else {
+                        let note = allocation_note(self, allocated);
                         format_warning_never_awaited(
                             &self.main.filename,
                             line,
                             source_line(&self.source_lines, line),
                             &message,
+                            &note,
                         )
                     }
                 }

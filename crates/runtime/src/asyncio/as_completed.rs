@@ -139,6 +139,7 @@ pub fn as_completed(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         )))),
         address: fresh_address(),
         origin: Default::default(),
+        allocated: Default::default(),
     });
     gc::track(&generator);
     Ok(Value::Generator(generator))

@@ -113,6 +113,8 @@ pub struct Generator {
     /// `cr_origin`: where a coroutine was created, while origin tracking is
     /// on (`sys.set_coroutine_origin_tracking_depth`).
     pub origin: std::cell::OnceCell<StackSummary>,
+    /// Where a coroutine was allocated while tracemalloc traced.
+    pub allocated: std::cell::OnceCell<crate::object::stack_summary::Allocation>,
 }
 
 impl Generator {
@@ -137,6 +139,7 @@ impl Generator {
             body: RefCell::new(GenBody::Frame(Some(Box::new(frame)))),
             address: fresh_address(),
             origin: Default::default(),
+            allocated: Default::default(),
         });
         gc::track(&generator);
         generator
@@ -157,6 +160,7 @@ impl Generator {
             body: RefCell::new(GenBody::Native(coro)),
             address: fresh_address(),
             origin: Default::default(),
+            allocated: Default::default(),
         });
         gc::track(&generator);
         generator
@@ -175,6 +179,7 @@ impl Generator {
             body: RefCell::new(GenBody::Frame(Some(Box::new(frame)))),
             address: fresh_address(),
             origin: Default::default(),
+            allocated: Default::default(),
         })
     }
 
@@ -312,7 +317,11 @@ impl Drop for Generator {
         }
         match self.state.get() {
             GenState::Created if self.is_coroutine => {
-                warnings::coroutine_never_awaited(&self.qualname, self.origin.take());
+                warnings::coroutine_never_awaited(
+                    &self.qualname,
+                    self.origin.take(),
+                    self.allocated.take(),
+                );
             }
             GenState::Created | GenState::Suspended if self.has_finalizer() => {
                 self.finalize_async()
@@ -468,6 +477,7 @@ impl Generator {
             body: RefCell::new(body),
             address: self.address,
             origin: Default::default(),
+            allocated: Default::default(),
         });
         self.state.set(GenState::Closed);
         warnings::push(warnings::Notice::FinalizeAsyncGen { gen, finalizer });
@@ -524,6 +534,7 @@ impl Generator {
             body: RefCell::new(GenBody::Frame(Some(frame))),
             address: self.address,
             origin: Default::default(),
+            allocated: Default::default(),
         })));
     }
 }

@@ -80,6 +80,30 @@ pub fn extract(vm: &mut Vm, limit: Option<usize>) -> StackSummary {
     Rc::new(frames)
 }
 
+/// `tracemalloc`'s state: how many frames of a new object's traceback are
+/// kept (0: not tracing) and the tracing session, which `stop()` and
+/// `clear_traces()` end (their traces are forgotten).
+#[derive(Clone, Copy, Default)]
+pub struct Tracemalloc {
+    pub frames: usize,
+    pub session: u32,
+}
+
+/// Where a coroutine was allocated while tracemalloc traced, and in which
+/// session.
+pub type Allocation = (u32, StackSummary);
+
+/// Records where `generator`, a coroutine just made, was allocated, while
+/// tracemalloc traces (its traceback: the innermost `frames` frames).
+pub fn track_allocation(vm: &mut Vm, generator: &crate::object::generator::Generator) {
+    let Tracemalloc { frames, session } = vm.tracemalloc;
+    if frames > 0 && generator.is_coroutine && generator.allocated.get().is_none() {
+        let _ = generator
+            .allocated
+            .set((session, extract(vm, Some(frames))));
+    }
+}
+
 /// Records where `generator`, a coroutine just made, was created, if origin
 /// tracking is on (CPython's `_PyCoro_ComputeOrigin`).
 pub fn track_origin(vm: &mut Vm, generator: &crate::object::generator::Generator) {

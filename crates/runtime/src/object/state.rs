@@ -91,6 +91,9 @@ pub struct Vm {
     /// `sys.get_coroutine_origin_tracking_depth()`: how many frames a new
     /// coroutine's `cr_origin` keeps (0: none is kept).
     pub coroutine_origin_depth: usize,
+    /// `tracemalloc.start()`/`stop()`: whether new coroutines record where they
+    /// were allocated (for the "never awaited" warning).
+    pub tracemalloc: crate::object::stack_summary::Tracemalloc,
     /// `sys.set_asyncgen_hooks`: installed by asyncio's running loop.
     pub asyncgen_hooks: AsyncGenHooks,
 }

@@ -20,6 +20,8 @@ pub enum Notice {
     NeverAwaited {
         qualname: String,
         origin: Option<crate::object::stack_summary::StackSummary>,
+        /// Where it was allocated, if tracemalloc traced then.
+        allocated: Option<crate::object::stack_summary::Allocation>,
     },
     /// A finished future/task died holding an exception nobody retrieved.
     /// `describe` is the future's repr at the time it finished; `future`
@@ -60,10 +62,12 @@ thread_local! {
 pub fn coroutine_never_awaited(
     qualname: &str,
     origin: Option<crate::object::stack_summary::StackSummary>,
+    allocated: Option<crate::object::stack_summary::Allocation>,
 ) {
     push(Notice::NeverAwaited {
         qualname: qualname.to_string(),
         origin,
+        allocated,
     });
 }
 

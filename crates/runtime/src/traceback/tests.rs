@@ -466,17 +466,18 @@ fn never_awaited_warning() {
             "prog.py",
             5,
             source_line(&source, 5),
-            "coroutine 'work' was never awaited"
+            "coroutine 'work' was never awaited",
+            TRACEMALLOC_HINT
         ),
         "prog.py:5: RuntimeWarning: coroutine 'work' was never awaited\n  work()\n\
              RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
     );
     assert_eq!(
-        format_warning_never_awaited_at_exit("coroutine 'C.work' was never awaited", false),
+        format_warning_never_awaited_at_exit("coroutine 'C.work' was never awaited", ""),
         "sys:1: RuntimeWarning: coroutine 'C.work' was never awaited\n"
     );
     assert_eq!(
-        format_warning_never_awaited_at_exit("coroutine 'w' was never awaited", true),
+        format_warning_never_awaited_at_exit("coroutine 'w' was never awaited", TRACEMALLOC_HINT),
         "sys:1: RuntimeWarning: coroutine 'w' was never awaited\n\
              RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
     );

@@ -36,7 +36,7 @@ use crate::object::exceptions::{exc, exc_empty, runtime_error, type_error};
 use crate::object::frame::{Frame, FrameKind, OnReturn};
 use crate::object::generator::{GenBody, GenState, Generator};
 pub use crate::object::generator::{GenOutcome, Resume};
-use crate::object::stack_summary::track_origin;
+use crate::object::stack_summary::{track_allocation, track_origin};
 pub use crate::object::state::Vm;
 use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{Args, ExcRef, Module, PyResult, Value};
@@ -117,6 +117,7 @@ impl Vm {
             loop_floor: 0,
             library_depth: 0,
             coroutine_origin_depth: 0,
+            tracemalloc: Default::default(),
             native_depth: 0,
             block_request: false,
             progress: Default::default(),
@@ -378,6 +379,9 @@ impl Vm {
         if self.coroutine_origin_depth > 0 {
             track_origin(self, &generator);
         }
+        if self.tracemalloc.frames > 0 {
+            track_allocation(self, &generator);
+        }
         Ok(Value::Generator(generator))
     }
 
@@ -387,6 +391,11 @@ impl Vm {
         if self.coroutine_origin_depth > 0 {
             if let Value::Generator(g) = &result {
                 track_origin(self, g);
+            }
+        }
+        if self.tracemalloc.frames > 0 {
+            if let Value::Generator(g) = &result {
+                track_allocation(self, g);
             }
         }
         result
