@@ -1,4 +1,4 @@
-# loop.run_until_complete() on a running loop refuses before making a task: the coroutine given is never awaited, as in CPython
+# loop.run_until_complete() on a running loop refuses before making a task: the coroutine given is never awaited, as in CPython; a closed loop refuses the same way
 import asyncio
 
 
@@ -13,17 +13,13 @@ async def main():
     except RuntimeError as e:
         print("RuntimeError:", e)
     print("after")
-    other = asyncio.new_event_loop()
-    try:
-        other.run_until_complete(compute(4))
-    except RuntimeError as e:
-        print("RuntimeError:", e)
-    other.close()
-    try:
-        other.run_until_complete(compute(5))
-    except RuntimeError as e:
-        print("RuntimeError:", e)
 
 
 asyncio.run(main())
+closed = asyncio.new_event_loop()
+closed.close()
+try:
+    closed.run_until_complete(compute(5))
+except RuntimeError as e:
+    print("RuntimeError:", e)
 print("end")
