@@ -16,7 +16,6 @@ use crate::object::exceptions::{exc, type_error};
 use crate::object::instance::{payload, Method};
 use crate::object::native::downcast;
 use crate::object::types::{builtin_type_of, type_of, Class, TypeId, TypeRef};
-use crate::object::value::tracked;
 use crate::object::value::{Args, Builtin, ExcRef, Module, NativeFn, PyResult, Value};
 use crate::vm::descriptors::{MethodWrapper, Property, Super};
 use crate::vm::Vm;
@@ -348,7 +347,13 @@ pub fn call_special_method(vm: &mut Vm, f: &Value, obj: &Value, args: Args) -> P
 
 /// `func` bound to `receiver`.
 pub fn bound(func: Value, receiver: Value) -> Value {
-    Value::Method(tracked(Method { func, receiver }))
+    let method = Rc::new(Method {
+        func,
+        receiver,
+        young_slot: Default::default(),
+    });
+    crate::object::gc::track_in(&method, &method.young_slot);
+    Value::Method(method)
 }
 
 /// `Class.name` (CPython's `type_getattro`), then the metaclass's
@@ -529,6 +534,7 @@ fn method_attr(vm: &mut Vm, m: &Method, name: &str) -> PyResult<Value> {
         "__call__" => Ok(Value::Method(Rc::new(Method {
             func: m.func.clone(),
             receiver: m.receiver.clone(),
+            young_slot: Default::default(),
         }))),
         _ => get_attr(vm, &m.func.clone(), name),
     }

@@ -140,8 +140,9 @@ pub fn as_completed(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         address: fresh_address(),
         origin: Default::default(),
         allocated: Default::default(),
+        young_slot: Default::default(),
     });
-    gc::track(&generator);
+    gc::track_in(&generator, &generator.young_slot);
     Ok(Value::Generator(generator))
 }
 

@@ -79,6 +79,8 @@ pub struct FutureObj {
     /// `_source_traceback`: where it was made, in debug mode (read it with
     /// [`FutureObj::source_traceback`]).
     pub source_traceback: Cell<Option<StackSummary>>,
+    /// Its place among the collector's youngest (`gc::Slot`): a future per sleep.
+    pub young_slot: crate::object::gc::Slot,
 }
 
 /// A scheduled callback: in the ready queue or the timer heap.
@@ -160,8 +162,12 @@ impl AsyncObject {
 /// registered, `gc_edges::new`; the count never goes below zero).
 impl Drop for AsyncObject {
     fn drop(&mut self) {
-        crate::object::weakrefs::referent_dropped(self as *const AsyncObject as usize);
-        crate::object::gc::container_died();
+        let key = self as *const AsyncObject as usize;
+        crate::object::weakrefs::referent_dropped(key);
+        match self.as_future() {
+            Some(f) => crate::object::gc::died_at(&f.young_slot, key),
+            None => crate::object::gc::container_died(),
+        }
     }
 }
 
@@ -184,6 +190,10 @@ impl NativeObject for AsyncObject {
 
     fn clear(&self, taken: &mut Vec<Box<dyn std::any::Any>>) {
         super::gc_edges::clear(self, taken);
+    }
+
+    fn young_slot(&self) -> Option<&crate::object::gc::Slot> {
+        self.as_future().map(|f| &f.young_slot)
     }
 }
 
@@ -219,6 +229,7 @@ impl FutureObj {
             task,
             describe_on_drop: RefCell::new(None),
             source_traceback: Cell::new(None),
+            young_slot: Default::default(),
         }
     }
 

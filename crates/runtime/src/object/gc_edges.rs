@@ -32,6 +32,9 @@ macro_rules! kinds {
         /// A registered container, held weakly.
         pub enum Tracked {
             $($variant(Weak<$ty>),)*
+            /// The entry of a container that died and let go of it ([`crate::object::gc::died_at`]),
+            /// so that its memory was freed at once.
+            Dead,
         }
 
         /// An examined object, held strongly while it is examined or cleared.
@@ -49,18 +52,21 @@ macro_rules! kinds {
             pub(super) fn key(&self) -> usize {
                 match self {
                     $(Tracked::$variant(w) => key(w.as_ptr()),)*
+                    Tracked::Dead => 0,
                 }
             }
 
             pub(super) fn strong_count(&self) -> usize {
                 match self {
                     $(Tracked::$variant(w) => w.strong_count(),)*
+                    Tracked::Dead => 0,
                 }
             }
 
             pub(super) fn upgrade(&self) -> Option<Garbage> {
                 Some(match self {
                     $(Tracked::$variant(w) => Garbage::$variant(w.upgrade()?),)*
+                    Tracked::Dead => return None,
                 })
             }
         }

@@ -115,6 +115,8 @@ pub struct Generator {
     pub origin: std::cell::OnceCell<StackSummary>,
     /// Where a coroutine was allocated while tracemalloc traced.
     pub allocated: std::cell::OnceCell<crate::object::stack_summary::Allocation>,
+    /// Its place among the collector's youngest (`gc::Slot`).
+    pub young_slot: gc::Slot,
 }
 
 impl Generator {
@@ -140,8 +142,9 @@ impl Generator {
             address: fresh_address(),
             origin: Default::default(),
             allocated: Default::default(),
+            young_slot: Default::default(),
         });
-        gc::track(&generator);
+        gc::track_in(&generator, &generator.young_slot);
         generator
     }
 
@@ -161,8 +164,9 @@ impl Generator {
             address: fresh_address(),
             origin: Default::default(),
             allocated: Default::default(),
+            young_slot: Default::default(),
         });
-        gc::track(&generator);
+        gc::track_in(&generator, &generator.young_slot);
         generator
     }
 
@@ -180,6 +184,7 @@ impl Generator {
             address: fresh_address(),
             origin: Default::default(),
             allocated: Default::default(),
+            young_slot: Default::default(),
         })
     }
 
@@ -313,7 +318,7 @@ impl Drop for Generator {
         // Generators and coroutines are registered with the collector, asynchronous
         // generators are not.
         if self.agen.is_none() {
-            gc::container_died();
+            gc::died_at(&self.young_slot, self as *const Generator as usize);
         }
         match self.state.get() {
             GenState::Created if self.is_coroutine => {
@@ -478,6 +483,7 @@ impl Generator {
             address: self.address,
             origin: Default::default(),
             allocated: Default::default(),
+            young_slot: Default::default(),
         });
         self.state.set(GenState::Closed);
         warnings::push(warnings::Notice::FinalizeAsyncGen { gen, finalizer });
@@ -535,6 +541,7 @@ impl Generator {
             address: self.address,
             origin: Default::default(),
             allocated: Default::default(),
+            young_slot: Default::default(),
         })));
     }
 }

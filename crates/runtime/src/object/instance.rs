@@ -74,6 +74,8 @@ impl Instance {
 pub struct Method {
     pub func: Value,
     pub receiver: Value,
+    /// Its place among the collector's youngest (`gc::Slot`).
+    pub young_slot: crate::object::gc::Slot,
 }
 
 /// Weak references to instances and bound methods call their callbacks. An
@@ -106,9 +108,10 @@ impl Drop for Instance {
 /// to a method bound to ... a million deep frees without deep native recursion.
 impl Drop for Method {
     fn drop(&mut self) {
-        crate::object::weakrefs::referent_dropped(self as *const Method as usize);
+        let key = self as *const Method as usize;
+        crate::object::weakrefs::referent_dropped(key);
         // Bound methods are registered with the collector (`attrs::bound`).
-        crate::object::gc::container_died();
+        crate::object::gc::died_at(&self.young_slot, key);
         let func = std::mem::replace(&mut self.func, Value::None);
         let receiver = std::mem::replace(&mut self.receiver, Value::None);
         crate::object::teardown::free((func, receiver));

@@ -60,6 +60,10 @@ pub trait NativeObject: AsAny {
     /// Empties a registered one found in garbage (CPython's `tp_clear`),
     /// putting what it held in `taken`, dropped once every object is cleared.
     fn clear(&self, _taken: &mut Vec<Box<dyn Any>>) {}
+    /// For one registered with its place kept (`gc::track_in`): where that is.
+    fn young_slot(&self) -> Option<&crate::object::gc::Slot> {
+        None
+    }
 }
 
 /// The object of type `T` behind a native value, if it is one.
