@@ -73,7 +73,7 @@ pub struct FutureObj {
     /// For a `_GatheringFuture`: its children (cancel() cancels them).
     pub children: RefCell<Vec<Rc<AsyncObject>>>,
     pub is_gathering: Cell<bool>,
-    pub task: Option<TaskPart>,
+    pub task: Option<Box<TaskPart>>,
     /// Set when the object dies, for the "never retrieved" report.
     pub describe_on_drop: RefCell<Option<Box<str>>>,
     /// `_source_traceback`: where it was made, in debug mode (read it with
@@ -209,7 +209,12 @@ pub fn as_future(v: &Value) -> Option<Rc<AsyncObject>> {
 }
 
 impl FutureObj {
-    pub fn new(id: u32, label: &'static str, loop_id: u32, task: Option<TaskPart>) -> FutureObj {
+    pub fn new(
+        id: u32,
+        label: &'static str,
+        loop_id: u32,
+        task: Option<Box<TaskPart>>,
+    ) -> FutureObj {
         FutureObj {
             id,
             label,

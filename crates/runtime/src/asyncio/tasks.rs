@@ -22,7 +22,7 @@ use super::objects::{as_async, as_future, AsyncObject, FutureObj, TaskPart};
 use super::{aio, futures};
 
 pub fn task_part(obj: &Rc<AsyncObject>) -> Option<&TaskPart> {
-    obj.as_future().and_then(|f| f.task.as_ref())
+    obj.as_future().and_then(|f| f.task.as_deref())
 }
 
 /// `loop.create_task(coro, name=name)`.
@@ -60,7 +60,7 @@ pub fn create_task_in(
         fid,
         "Task",
         loop_id,
-        Some(TaskPart {
+        Some(Box::new(TaskPart {
             id: tid,
             coro,
             name: std::cell::RefCell::new(Rc::from(name.as_str())),
@@ -71,7 +71,7 @@ pub fn create_task_in(
             num_cancels_requested: std::cell::Cell::new(0),
             log_destroy_pending: std::cell::Cell::new(true),
             context: context.unwrap_or_else(|| crate::modules::contextvars::copy_current(vm)),
-        }),
+        })),
     )));
     if let Some(f) = task.as_future() {
         let traceback = super::debug::future_traceback(vm, loop_id, || None);
