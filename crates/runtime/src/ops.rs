@@ -279,7 +279,7 @@ fn sequence_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> 
             let mut s = String::with_capacity(x.len() + y.len());
             s.push_str(x);
             s.push_str(y);
-            Ok(Value::str(&s))
+            Ok(Value::string(s))
         }
         (BinOp::Add, Value::List(x), Value::List(y)) => {
             vm.check_items(x.borrow().len() + y.borrow().len())?;

@@ -244,7 +244,7 @@ pub(super) fn bind(
         bound[i] = Some(v);
     }
     for (k, v) in args.kw {
-        let Some(i) = params.iter().chain(kwonly).position(|p| **p == *k) else {
+        let Some(i) = params.iter().chain(kwonly).position(|p| **p == **k) else {
             return Err(type_error(format!(
                 "{name}() got an unexpected keyword argument '{k}'"
             )));

@@ -319,9 +319,9 @@ pub fn format_traceback_value(vm: &Vm, header: &str, value: &Value) -> Option<St
         };
         entries.push(StackEntry {
             library: **filename != *vm.main.filename,
-            filename: filename.clone(),
+            filename: Rc::from(filename.as_str()),
             line: u32::try_from(*line).unwrap_or(0),
-            name: name.clone(),
+            name: Rc::from(name.as_str()),
         });
     }
     let frames = crate::traceback::format_stack_entries(vm, &entries);
@@ -346,9 +346,9 @@ pub fn traceback_value(vm: &Vm, traceback: &StackSummary) -> Value {
                     .unwrap_or(Value::None),
             };
             Value::tuple(vec![
-                Value::Str(e.filename.clone()),
+                Value::str(&e.filename),
                 Value::Int(i64::from(e.line)),
-                Value::Str(e.name.clone()),
+                Value::str(&e.name),
                 line,
             ])
         })

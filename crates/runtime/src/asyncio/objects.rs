@@ -6,6 +6,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use crate::object::pystr::PyStr;
 use crate::object::generator::Generator;
 use crate::object::native::{downcast, NativeObject};
 use crate::object::stack_summary::StackSummary;
@@ -30,7 +31,7 @@ pub enum FutState {
 pub struct TaskPart {
     pub id: u32,
     pub coro: Rc<Generator>,
-    pub name: RefCell<Rc<str>>,
+    pub name: RefCell<Rc<PyStr>>,
     pub fut_waiter: RefCell<Option<Rc<AsyncObject>>>,
     pub must_cancel: Cell<bool>,
     /// The line the task will resume at (where its innermost coroutine stopped).

@@ -8,6 +8,7 @@
 
 use std::rc::Rc;
 
+use crate::object::pystr::PyStr;
 use crate::object::exceptions::{exc_empty, runtime_error, type_error};
 use crate::object::generator::Generator;
 use crate::object::types::TypeId;
@@ -47,7 +48,7 @@ pub(super) fn run_task(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         .map_err(|_| type_error("_run_task(loop, coro, context)"))?;
     let create_task = crate::attrs::get_attr(vm, &event_loop, "create_task")?;
     let mut call = Args::new(vec![coro]);
-    call.kw.push((Rc::from("context"), context));
+    call.kw.push((PyStr::rc("context"), context));
     let task = vm.call(&create_task, call)?;
     if let Some(t) = super::objects::as_future(&task) {
         // `task = self._loop.create_task(coro, context=context)` in `Runner.run`.

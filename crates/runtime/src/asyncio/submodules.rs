@@ -245,7 +245,7 @@ fn new_submodule(name: &str) -> Rc<Module> {
     let module = Module::new(&format!("asyncio.{name}"), &filename);
     {
         let mut attrs = module.attrs.borrow_mut();
-        attrs.insert_str("__name__", Value::str(&format!("asyncio.{name}")));
+        attrs.insert_str("__name__", Value::string(format!("asyncio.{name}")));
         attrs.insert_str("__file__", Value::str(&filename));
     }
     module

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use crate::object::pystr::PyStr;
 use crate::limits::Stop;
 use crate::object::exceptions::{runtime_error, type_error, Exception};
 use crate::object::generator::Generator;
@@ -63,7 +64,7 @@ pub fn create_task_in(
         Some(Box::new(TaskPart {
             id: tid,
             coro,
-            name: std::cell::RefCell::new(Rc::from(name.as_str())),
+            name: std::cell::RefCell::new(PyStr::rc(name.as_str())),
             fut_waiter: std::cell::RefCell::new(None),
             must_cancel: std::cell::Cell::new(false),
             resume_line: std::cell::Cell::new(first_line),
@@ -171,7 +172,7 @@ pub fn step(vm: &mut Vm, task: &Rc<AsyncObject>, exc: Option<ExcRef>) {
     if f.done() {
         let e = Exception::new(
             TypeId::InvalidStateError,
-            vec![Value::str(&format!(
+            vec![Value::string(format!(
                 "_step(): already done: {}",
                 super::repr_async(task)
             ))],
@@ -488,10 +489,10 @@ fn create_task_on_running_loop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let loop_id = running_loop(vm)?;
     let mut bound = bound.into_iter();
     let coro = bound.next().flatten().unwrap_or(Value::None);
-    let kw: Vec<(Rc<str>, Value)> = ["name", "context"]
+    let kw: Vec<(Rc<PyStr>, Value)> = ["name", "context"]
         .into_iter()
         .zip(bound)
-        .filter_map(|(k, v)| Some((Rc::from(k), v?)))
+        .filter_map(|(k, v)| Some((PyStr::rc(k), v?)))
         .collect();
     let the_loop = super::events::loop_value(vm, loop_id);
     let with_context = kw
@@ -590,7 +591,7 @@ pub(super) fn construct_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
         )));
     }
     let keywords = ["coro", "loop", "name", "context"];
-    if let Some((k, _)) = args.kw.iter().find(|(k, _)| !keywords.contains(&&**k)) {
+    if let Some((k, _)) = args.kw.iter().find(|(k, _)| !keywords.contains(&k.as_str())) {
         return Err(type_error(format!(
             "'{k}' is an invalid keyword argument for Task()"
         )));
@@ -620,7 +621,7 @@ fn m_set_name(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let v = arg(&a, 0, "value").unwrap_or(Value::None);
     let s = crate::repr::str_of(vm, &v)?;
     let tp = task_part(&o).ok_or_else(|| type_error("not a task"))?;
-    *tp.name.borrow_mut() = Rc::from(s.as_str());
+    *tp.name.borrow_mut() = PyStr::rc(s.as_str());
     let id = vm.recorder.intern(&s);
     let line = vm.current_line();
     vm.recorder.record(

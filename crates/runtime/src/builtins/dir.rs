@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use super::args::count_range;
+use crate::object::pystr::PyStr;
 use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{Args, PyResult, Value};
 use crate::vm::Vm;
@@ -140,7 +141,7 @@ pub fn dir(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 }
 
 /// The names an iterable of strings holds, sorted.
-fn strings(vm: &mut Vm, v: &Value) -> PyResult<BTreeSet<Rc<str>>> {
+fn strings(vm: &mut Vm, v: &Value) -> PyResult<BTreeSet<Rc<PyStr>>> {
     let mut names = BTreeSet::new();
     for item in crate::iterators::collect(vm, v)? {
         if let Value::Str(s) = item {
@@ -151,7 +152,7 @@ fn strings(vm: &mut Vm, v: &Value) -> PyResult<BTreeSet<Rc<str>>> {
 }
 
 /// `object.__dir__` / `type.__dir__` / `module.__dir__`.
-fn default_names(vm: &mut Vm, obj: &Value) -> PyResult<BTreeSet<Rc<str>>> {
+fn default_names(vm: &mut Vm, obj: &Value) -> PyResult<BTreeSet<Rc<PyStr>>> {
     let mut names = BTreeSet::new();
     match obj {
         Value::Module(m) => {
@@ -172,23 +173,23 @@ fn default_names(vm: &mut Vm, obj: &Value) -> PyResult<BTreeSet<Rc<str>>> {
 }
 
 /// The attributes of a type and of the types of its MRO.
-fn add_type(vm: &Vm, t: &TypeRef, names: &mut BTreeSet<Rc<str>>) {
+fn add_type(vm: &Vm, t: &TypeRef, names: &mut BTreeSet<Rc<PyStr>>) {
     for t in t.mro() {
         match t {
             TypeRef::Class(c) => {
                 names.extend(c.dict.borrow().keys().into_iter().filter_map(as_name));
                 match &c.slots {
                     // CPython's class holds a descriptor for each slot.
-                    Some(slots) => names.extend(slots.iter().cloned()),
+                    Some(slots) => names.extend(slots.iter().map(PyStr::rc)),
                     None if c.layout == TypeId::Object => {
-                        names.extend(["__dict__", "__weakref__"].map(Rc::from))
+                        names.extend(["__dict__", "__weakref__"].map(PyStr::rc))
                     }
                     None => {}
                 }
-                names.insert(Rc::from("__module__"));
+                names.insert(PyStr::rc("__module__"));
             }
             TypeRef::Builtin(TypeId::Object) => {
-                names.extend(OBJECT_NAMES.iter().map(|n| Rc::from(*n)))
+                names.extend(OBJECT_NAMES.iter().map(|n| PyStr::rc(*n)))
             }
             TypeRef::Builtin(b) => {
                 let slots = vm.slots.get(b);
@@ -197,16 +198,16 @@ fn add_type(vm: &Vm, t: &TypeRef, names: &mut BTreeSet<Rc<str>>) {
                     .iter()
                     .chain(slots.special)
                     .chain(slots.class_methods);
-                names.extend(own.map(|(n, _)| Rc::from(*n)));
-                names.extend(slots.data_attributes.iter().map(|n| Rc::from(*n)));
+                names.extend(own.map(|(n, _)| PyStr::rc(*n)));
+                names.extend(slots.data_attributes.iter().map(|n| PyStr::rc(*n)));
                 let listed = TYPE_NAMES.iter().filter(|(t, _)| *t == b);
-                names.extend(listed.flat_map(|(_, n)| n.iter().map(|n| Rc::from(*n))));
+                names.extend(listed.flat_map(|(_, n)| n.iter().map(|n| PyStr::rc(*n))));
             }
         }
     }
 }
 
-fn as_name(key: Value) -> Option<Rc<str>> {
+fn as_name(key: Value) -> Option<Rc<PyStr>> {
     match key {
         Value::Str(s) => Some(s),
         _ => None,

@@ -13,6 +13,7 @@ use loopscope_syntax::{Diagnostic, DiagnosticKind, SourceMode};
 
 use super::args::{count_range, reject_kwargs};
 use super::function_attrs::Code;
+use crate::object::pystr::PyStr;
 use crate::attrs;
 use crate::iterators::type_name;
 use crate::object::code::CodeObject;
@@ -147,7 +148,7 @@ pub fn compile(_: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
         given[i] = args.take_kw(name);
     }
     if let Some((k, _)) = args.kw.first() {
-        let already = NAMES[..n].contains(&&**k);
+        let already = NAMES[..n].contains(&k.as_str());
         return Err(type_error(if already {
             format!("argument for compile() given by name ('{k}') and position (1)")
         } else {
@@ -174,7 +175,7 @@ pub fn compile(_: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
         }
     };
     let mode = match &mode {
-        Value::Str(m) => match &**m {
+        Value::Str(m) => match m.as_str() {
             "exec" => Mode::Exec,
             "single" => Mode::Single,
             "eval" => Mode::Eval,
@@ -324,7 +325,7 @@ fn run(
     } else {
         let name = match globals.borrow().get_str("__name__") {
             Some(Value::Str(name)) => name,
-            _ => Rc::from("builtins"),
+            _ => PyStr::rc("builtins"),
         };
         Rc::new(Module {
             name,

@@ -54,8 +54,8 @@ pub fn getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
     };
     let meta = f.meta.borrow();
     Ok(Some(match name {
-        "__name__" => Value::Str(f.name.borrow().clone()),
-        "__qualname__" => Value::Str(f.qualname()),
+        "__name__" => Value::str(&f.name.borrow()),
+        "__qualname__" => Value::str(&f.qualname()),
         "__doc__" => meta.doc.clone(),
         "__module__" => meta.module.clone(),
         "__defaults__" => {
@@ -111,7 +111,7 @@ pub fn getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
 /// A string for `__name__` / `__qualname__`.
 fn name_value(what: &str, v: Option<Value>) -> PyResult<Rc<str>> {
     match v {
-        Some(Value::Str(s)) => Ok(s),
+        Some(Value::Str(s)) => Ok(Rc::from(s.as_str())),
         _ => Err(type_error(format!("{what} must be set to a string object"))),
     }
 }
@@ -253,7 +253,7 @@ impl Code {
 }
 
 fn names(names: &[Rc<str>]) -> Value {
-    Value::tuple(names.iter().cloned().map(Value::Str).collect())
+    Value::tuple(names.iter().map(|n| Value::str(n)).collect())
 }
 
 /// The fields [`code_getattr`] answers.
@@ -280,9 +280,9 @@ pub fn code_getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Va
     };
     let c = &code.0;
     Ok(Some(match name {
-        "co_name" => Value::Str(c.name.clone()),
-        "co_qualname" => Value::Str(c.qualname.clone()),
-        "co_filename" => Value::Str(c.filename.clone()),
+        "co_name" => Value::str(&c.name),
+        "co_qualname" => Value::str(&c.qualname),
+        "co_filename" => Value::str(&c.filename),
         "co_firstlineno" => Value::Int(c.first_line as i64),
         "co_flags" => Value::Int(code.flags()),
         "co_argcount" => Value::Int(c.argcount as i64),

@@ -8,6 +8,7 @@ use num_traits::Signed;
 
 use super::args::{count_range, exactly_one, index_arg, no_kwargs, reject_kwargs, takes_range};
 use super::{arithmetic, numbers, sort};
+use crate::object::pystr::PyStr;
 use crate::attrs;
 use crate::format::{format_value, int_value};
 use crate::iterators::{self, view_len};
@@ -253,7 +254,7 @@ fn radix_text(vm: &mut Vm, name: &str, args: &Args, radix: u32, prefix: &str) ->
     };
     vm.check_size(crate::format::most_digits(&n))?;
     let sign = if n.is_negative() { "-" } else { "" };
-    Ok(Value::str(&format!(
+    Ok(Value::string(format!(
         "{sign}{prefix}{}",
         n.magnitude().to_str_radix(radix)
     )))
@@ -274,7 +275,7 @@ fn bin(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 fn format(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     count_range("format", &args, 1, 2)?;
     let spec = match args.pos.get(1) {
-        None => Rc::from(""),
+        None => PyStr::rc(""),
         Some(Value::Str(s)) => s.clone(),
         Some(other) => {
             return Err(type_error(format!(
@@ -322,7 +323,7 @@ fn open(_vm: &mut Vm, _: &Value, _args: Args) -> PyResult<Value> {
     ))
 }
 
-fn attr_name(v: &Value) -> PyResult<Rc<str>> {
+fn attr_name(v: &Value) -> PyResult<Rc<PyStr>> {
     match v {
         Value::Str(s) => Ok(s.clone()),
         other => Err(type_error(format!(

@@ -73,8 +73,8 @@ fn data_attribute(g: &Rc<Generator>, name: &str) -> Option<Value> {
     };
     let state = g.state.get();
     Some(match name {
-        "__name__" => Value::Str(g.name.to_rc()),
-        "__qualname__" => Value::Str(g.qualname.to_rc()),
+        "__name__" => Value::str(&g.name.to_rc()),
+        "__qualname__" => Value::str(&g.qualname.to_rc()),
         _ if name.strip_prefix(prefix) == Some("running") => {
             Value::Bool(state == GenState::Running)
         }
@@ -92,9 +92,9 @@ fn data_attribute(g: &Rc<Generator>, name: &str) -> Option<Value> {
                     .rev()
                     .map(|e| {
                         Value::tuple(vec![
-                            Value::Str(e.filename.clone()),
+                            Value::str(&e.filename),
                             Value::Int(i64::from(e.line)),
-                            Value::Str(e.name.clone()),
+                            Value::str(&e.name),
                         ])
                     })
                     .collect(),

@@ -392,7 +392,7 @@ fn float_getformat(_vm: &mut Vm, _recv: &Value, args: Args) -> PyResult<Value> {
             crate::object::types::type_of(&kind).name()
         )));
     };
-    match &*kind {
+    match kind.as_str() {
         "double" | "float" => Ok(Value::str("IEEE, little-endian")),
         _ => Err(value_error(
             "__getformat__() argument 1 must be 'double' or 'float'",

@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use super::args::{count_range, exactly_one, no_kwargs};
+use crate::object::pystr::PyStr;
 use crate::attrs;
 use crate::object::exceptions::{exc, type_error, Exception};
 use crate::object::native::downcast;
@@ -99,7 +100,7 @@ impl crate::object::native::NativeObject for PlainObject {
     }
 }
 
-pub(super) fn name_arg(v: &Value) -> PyResult<Rc<str>> {
+pub(super) fn name_arg(v: &Value) -> PyResult<Rc<PyStr>> {
     match v {
         Value::Str(s) => Ok(s.clone()),
         other => Err(type_error(format!(
@@ -144,7 +145,7 @@ fn object_repr(_vm: &mut Vm, recv: &Value, _args: Args) -> PyResult<Value> {
         "builtins" => String::new(),
         m => format!("{m}."),
     };
-    Ok(Value::str(&format!(
+    Ok(Value::string(format!(
         "<{prefix}{} object at {:#x}>",
         t.qualname(),
         address_of(recv)
@@ -271,7 +272,7 @@ fn exception_repr(vm: &mut Vm, recv: &Value, _args: Args) -> PyResult<Value> {
     for a in &args {
         parts.push(crate::repr::repr(vm, a)?);
     }
-    Ok(Value::str(&format!(
+    Ok(Value::string(format!(
         "{}({})",
         e.class.name(),
         parts.join(", ")
@@ -335,7 +336,7 @@ pub fn property_new(_vm: &mut Vm, _t: TypeId, mut args: Args) -> PyResult<Value>
         *slot = v;
     }
     for (k, v) in args.kw.drain(..) {
-        match names.iter().position(|n| *n == &*k) {
+        match names.iter().position(|n| *n == k.as_str()) {
             Some(i) => values[i] = v,
             None => {
                 return Err(type_error(format!(

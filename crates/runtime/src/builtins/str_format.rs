@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use crate::object::pystr::PyStr;
 use crate::attrs;
 use crate::format::format_value;
 use crate::object::exceptions::{exc, value_error, Exception};
@@ -15,7 +16,7 @@ use crate::vm::Vm;
 /// Positional/keyword arguments, or a mapping for `format_map`.
 struct Source<'a> {
     pos: &'a [Value],
-    kw: &'a [(Rc<str>, Value)],
+    kw: &'a [(Rc<PyStr>, Value)],
     mapping: Option<&'a Value>,
     /// `Some(n)`: automatic numbering in use, next index `n`;
     /// `None` with `manual`: manual numbering in use.
@@ -28,7 +29,7 @@ pub fn format(
     vm: &mut Vm,
     fmt: &str,
     pos: &[Value],
-    kw: &[(Rc<str>, Value)],
+    kw: &[(Rc<PyStr>, Value)],
     mapping: Option<&Value>,
 ) -> PyResult<String> {
     let mut src = Source {

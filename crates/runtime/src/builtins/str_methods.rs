@@ -6,6 +6,7 @@ use super::args::{
     self, count_range, exactly_one, index_arg, no_args, no_kwargs, reject_kwargs, takes_range,
 };
 use super::str_format;
+use crate::object::pystr::PyStr;
 use crate::iterators;
 use crate::object::exceptions::{type_error, value_error};
 use crate::object::types::type_of;
@@ -61,20 +62,20 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("translate", super::str_translate::translate),
 ];
 
-fn this(recv: &Value) -> Rc<str> {
+fn this(recv: &Value) -> Rc<PyStr> {
     match recv {
         Value::Str(s) => s.clone(),
-        _ => Rc::from(""),
+        _ => PyStr::rc(""),
     }
 }
 
 fn text(s: String) -> PyResult<Value> {
-    Ok(Value::str(&s))
+    Ok(Value::string(s))
 }
 
 /// A str argument converted by Argument Clinic, whose TypeError calls
 /// None `None` rather than `NoneType`.
-fn clinic_str_param(v: &Value, what: impl FnOnce(&str) -> String) -> PyResult<Rc<str>> {
+fn clinic_str_param(v: &Value, what: impl FnOnce(&str) -> String) -> PyResult<Rc<PyStr>> {
     match v {
         Value::Str(s) => Ok(s.clone()),
         other => Err(type_error(what(&super::misc_methods::none_or_type(other)))),
@@ -82,7 +83,7 @@ fn clinic_str_param(v: &Value, what: impl FnOnce(&str) -> String) -> PyResult<Rc
 }
 
 /// A str argument, or CPython's "must be str, not int" TypeError.
-fn str_param(v: &Value, what: impl FnOnce(&str) -> String) -> PyResult<Rc<str>> {
+fn str_param(v: &Value, what: impl FnOnce(&str) -> String) -> PyResult<Rc<PyStr>> {
     match v {
         Value::Str(s) => Ok(s.clone()),
         other => Err(type_error(what(&type_of(other).name()))),
@@ -186,7 +187,7 @@ fn rstrip(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
 }
 
 /// `(sep, maxsplit)` of `split`/`rsplit`, the separator checked: str, not empty.
-fn split_args(name: &str, args: Args) -> PyResult<(Option<Rc<str>>, i64)> {
+fn split_args(name: &str, args: Args) -> PyResult<(Option<Rc<PyStr>>, i64)> {
     let (sep, max) = args::split_args(name, args)?;
     let sep = match sep {
         None => None,
@@ -215,7 +216,7 @@ fn split(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let s = this(recv);
     let max = if max < 0 { usize::MAX } else { max as usize };
     Ok(match sep {
-        Some(sep) => list_of(s.splitn(max.saturating_add(1), &*sep).collect()),
+        Some(sep) => list_of(s.splitn(max.saturating_add(1), sep.as_str()).collect()),
         None => {
             let mut parts = Vec::new();
             let mut rest = s.trim_start();
@@ -238,7 +239,7 @@ fn rsplit(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let s = this(recv);
     let max = if max < 0 { usize::MAX } else { max as usize };
     let mut parts: Vec<&str> = match sep {
-        Some(sep) => s.rsplitn(max.saturating_add(1), &*sep).collect(),
+        Some(sep) => s.rsplitn(max.saturating_add(1), sep.as_str()).collect(),
         None => {
             let mut parts = Vec::new();
             let mut rest = s.trim_end();
@@ -377,7 +378,7 @@ fn replace(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
         let places = if old.is_empty() {
             s.chars().count() + 1
         } else {
-            s.matches(&*old).count()
+            s.matches(old.as_str()).count()
         };
         let places = if count < 0 {
             places
@@ -390,9 +391,9 @@ fn replace(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
         )?;
     }
     text(if count < 0 {
-        s.replace(&*old, &new)
+        s.replace(old.as_str(), &new)
     } else {
-        s.replacen(&*old, &new, count as usize)
+        s.replacen(old.as_str(), &new, count as usize)
     })
 }
 
@@ -487,9 +488,9 @@ fn search(recv: &Value, args: &Args, name: &str, from_right: bool) -> PyResult<i
     }
     let window = &s[a..b];
     let found = if from_right {
-        window.rfind(&*sub)
+        window.rfind(sub.as_str())
     } else {
-        window.find(&*sub)
+        window.find(sub.as_str())
     };
     Ok(match found {
         Some(i) => char_index(&s, a + i),
@@ -529,7 +530,7 @@ fn count(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let n = if sub.is_empty() {
         window.chars().count() + 1
     } else {
-        window.matches(&*sub).count()
+        window.matches(sub.as_str()).count()
     };
     Ok(Value::Int(n as i64))
 }
@@ -649,9 +650,9 @@ fn partition_with(recv: &Value, args: &Args, name: &str, from_right: bool) -> Py
     }
     let s = this(recv);
     let found = if from_right {
-        s.rfind(&*sep)
+        s.rfind(sep.as_str())
     } else {
-        s.find(&*sep)
+        s.find(sep.as_str())
     };
     let parts = match found {
         Some(i) => [&s[..i], &sep[..], &s[i + sep.len()..]],
@@ -675,7 +676,7 @@ fn removeprefix(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
         format!("removeprefix() argument must be str, not {t}")
     })?;
     let s = this(recv);
-    Ok(Value::str(s.strip_prefix(&*p).unwrap_or(&s)))
+    Ok(Value::str(s.strip_prefix(p.as_str()).unwrap_or(&s)))
 }
 
 fn removesuffix(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
@@ -684,7 +685,7 @@ fn removesuffix(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
         format!("removesuffix() argument must be str, not {t}")
     })?;
     let s = this(recv);
-    Ok(Value::str(s.strip_suffix(&*p).unwrap_or(&s)))
+    Ok(Value::str(s.strip_suffix(p.as_str()).unwrap_or(&s)))
 }
 
 fn encode(_vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use loopscope_syntax::ast::BinOp;
 
 use super::CallableObject;
+use crate::object::pystr::PyStr;
 use crate::builtins::args::{count_range, no_kwargs};
 use crate::iterators;
 use crate::object::dict::Dict;
@@ -85,7 +86,7 @@ fn forward_partial(partial: &Value, args: Args) -> PyResult<(Value, Args)> {
     };
     let mut pos = bound;
     pos.extend(args.pos);
-    let mut kw: Vec<(Rc<str>, Value)> = keywords
+    let mut kw: Vec<(Rc<PyStr>, Value)> = keywords
         .items()
         .into_iter()
         .filter_map(|(k, v)| match k {

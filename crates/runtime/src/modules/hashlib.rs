@@ -27,7 +27,7 @@ fn digest(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let (Value::Str(name), Value::Bytes(data)) = (&args.pos[0], &args.pos[1]) else {
         return Err(type_error("_digest(name, data) takes a str and bytes"));
     };
-    let out: Vec<u8> = match &**name {
+    let out: Vec<u8> = match name.as_str() {
         "md5" => Md5::digest(data).to_vec(),
         "sha1" => Sha1::digest(data).to_vec(),
         "sha224" => Sha224::digest(data).to_vec(),

@@ -178,7 +178,7 @@ fn state_name(v: &Value, coroutine: bool) -> PyResult<Value> {
         GenState::Suspended => "SUSPENDED",
         GenState::Closed => "CLOSED",
     };
-    Ok(Value::str(&format!("{prefix}_{state}")))
+    Ok(Value::string(format!("{prefix}_{state}")))
 }
 
 fn getgeneratorstate(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
@@ -200,7 +200,7 @@ fn program_lines(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let lines = vm
         .source_lines
         .iter()
-        .map(|l| Value::str(&format!("{l}\n")));
+        .map(|l| Value::string(format!("{l}\n")));
     Ok(Value::list(lines.collect()))
 }
 

@@ -44,9 +44,9 @@ fn caller(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         ]));
     };
     Ok(Value::tuple(vec![
-        Value::Str(frame.code.filename.clone()),
+        Value::str(&frame.code.filename),
         Value::Int(i64::from(frame.current_line())),
-        Value::Str(frame.code.name.clone()),
+        Value::str(&frame.code.name),
     ]))
 }
 

@@ -39,9 +39,9 @@ fn caller(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         .nth(stacklevel - 1);
     Ok(match frame {
         Some(frame) => Value::tuple(vec![
-            Value::Str(frame.code.filename.clone()),
+            Value::str(&frame.code.filename),
             Value::Int(i64::from(frame.current_line())),
-            Value::Str(frame.globals.name.clone()),
+            Value::str(&frame.globals.name),
         ]),
         None => Value::None,
     })

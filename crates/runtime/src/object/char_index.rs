@@ -7,6 +7,7 @@
 //! the few strings used last, so a position costs at most `STRIDE` steps. Whether a long
 //! string is ASCII is kept too: finding out reads the whole string.
 
+use crate::object::pystr::PyStr;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
@@ -24,14 +25,14 @@ const KEPT: usize = 4;
 pub struct CharIndex {
     /// The string it indexes; dead once the string is freed (its memory cannot be
     /// reused meanwhile, so a live string at the same address is this one).
-    text: Weak<str>,
+    text: Weak<PyStr>,
     pub ascii: bool,
     pub chars: usize,
     pub offsets: Vec<u32>,
 }
 
 impl CharIndex {
-    fn build(text: &Rc<str>) -> CharIndex {
+    fn build(text: &Rc<PyStr>) -> CharIndex {
         if text.is_ascii() {
             return CharIndex {
                 text: Rc::downgrade(text),
@@ -83,7 +84,7 @@ thread_local! {
 
 /// The index of a long string (built now if it is not kept), or `None` for a short one,
 /// whose positions are cheap already.
-pub fn index_of(text: &Rc<str>) -> Option<Rc<CharIndex>> {
+pub fn index_of(text: &Rc<PyStr>) -> Option<Rc<CharIndex>> {
     if text.len() < INDEXED_FROM_BYTES {
         return None;
     }
@@ -108,7 +109,7 @@ pub fn index_of(text: &Rc<str>) -> Option<Rc<CharIndex>> {
 }
 
 /// How many characters `text` has.
-pub fn char_count(text: &Rc<str>) -> usize {
+pub fn char_count(text: &Rc<PyStr>) -> usize {
     match index_of(text) {
         Some(index) => index.chars,
         None => text.chars().count(),
@@ -116,7 +117,7 @@ pub fn char_count(text: &Rc<str>) -> usize {
 }
 
 /// The text of characters `start..stop` of `text` (`start <= stop <= ` its count).
-pub fn char_slice(text: &Rc<str>, start: usize, stop: usize) -> &str {
+pub fn char_slice(text: &Rc<PyStr>, start: usize, stop: usize) -> &str {
     match index_of(text) {
         Some(index) => {
             let from = index.byte_offset(text, start);

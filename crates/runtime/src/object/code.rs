@@ -109,7 +109,7 @@ pub fn const_value(c: &Const) -> Value {
         Const::BigInt(b) => Value::BigInt(b.clone()),
         Const::Float(f) => Value::Float(*f),
         Const::Complex(x, y) => Value::Complex(*x, *y),
-        Const::Str(s) => Value::Str(s.clone()),
+        Const::Str(s) => Value::str(s),
         Const::Bytes(b) => Value::Bytes(b.clone()),
         Const::Ellipsis => Value::Ellipsis,
         Const::Tuple(items) => Value::tuple(items.iter().map(const_value).collect()),

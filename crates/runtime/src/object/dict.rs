@@ -177,6 +177,15 @@ impl Dict {
     pub fn get_str(&self, k: &str) -> Option<Value> {
         self.map.get(&StrKey::new(k)).cloned()
     }
+    /// The value of the entry whose key is the str `k`, not cloned.
+    pub fn get_str_ref(&self, k: &str) -> Option<&Value> {
+        self.map.get(&StrKey::new(k))
+    }
+    /// The value of the entry whose key is the str `k`, to change it in place (its key
+    /// stays: no keys tag changes).
+    pub fn get_str_mut(&mut self, k: &str) -> Option<&mut Value> {
+        self.map.get_mut(&StrKey::new(k))
+    }
     pub fn contains(&self, k: &Value) -> PyResult<bool> {
         Ok(self.map.contains_key(&Key::new(k.clone())?))
     }

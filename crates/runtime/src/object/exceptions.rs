@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use loopscope_cpython::{ExceptionKind, PyError};
 
+use crate::object::pystr::PyStr;
 use crate::object::code::CodeObject;
 use crate::object::dict::Dict;
 use crate::object::frame::KeptFrame;
@@ -239,7 +240,7 @@ pub fn cpython_error(e: PyError) -> ExcRef {
 /// `ImportError(*args, name=None, path=None)`: its two keywords, kept as
 /// attributes; any other keyword is refused as CPython refuses it (naming
 /// ImportError, whatever the subclass).
-pub fn init_import_error(e: &Exception, kw: Vec<(Rc<str>, Value)>) -> Result<(), ExcRef> {
+pub fn init_import_error(e: &Exception, kw: Vec<(Rc<PyStr>, Value)>) -> Result<(), ExcRef> {
     for (key, value) in kw {
         if &*key != "name" && &*key != "path" {
             return Err(type_error(format!(

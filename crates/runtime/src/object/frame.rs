@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::object::pystr::PyStr;
 use crate::object::code::CodeObject;
 use crate::object::dict::Dict;
 use crate::object::generator::Generator;
@@ -129,7 +130,7 @@ pub struct ClassSpec {
     /// The bases as written, when `__mro_entries__` replaced some.
     pub orig_bases: Option<Value>,
     /// The class statement's keywords, `metaclass=` taken out.
-    pub keywords: Vec<(Rc<str>, Value)>,
+    pub keywords: Vec<(Rc<PyStr>, Value)>,
     pub namespace: Namespace,
     /// What makes the class: `type`, a class deriving from it, or any
     /// callable given as `metaclass=`.

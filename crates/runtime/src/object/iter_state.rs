@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::object::pystr::PyStr;
 use crate::object::dict::{Dict, PySet};
 use crate::object::teardown::{ListRef, TupleRef};
 use crate::object::value::Value;
@@ -28,7 +29,7 @@ pub enum IterState {
         index: usize,
     },
     Str {
-        text: Rc<str>,
+        text: Rc<PyStr>,
         pos: usize,
     },
     Bytes {

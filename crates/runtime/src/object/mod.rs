@@ -21,6 +21,7 @@ pub mod instance;
 pub mod iter_state;
 pub mod memoryview;
 pub mod native;
+pub mod pystr;
 pub mod set;
 pub mod slots;
 pub mod stack_summary;

@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
+use crate::object::pystr::PyStr;
 use crate::object::dict::Dict;
 use crate::object::value::Value;
 
@@ -276,8 +277,8 @@ pub enum TypeRef {
 
 /// A class made at run time.
 pub struct Class {
-    pub name: RefCell<Rc<str>>,
-    pub qualname: RefCell<Rc<str>>,
+    pub name: RefCell<Rc<PyStr>>,
+    pub qualname: RefCell<Rc<PyStr>>,
     pub bases: Vec<TypeRef>,
     /// The method resolution order after the class itself (C3).
     pub mro: Vec<TypeRef>,

@@ -22,6 +22,7 @@ use crate::object::generator::Generator;
 use crate::object::instance::{Instance, Method};
 use crate::object::memoryview::MemoryView;
 use crate::object::native::NativeObject;
+use crate::object::pystr::PyStr;
 use crate::object::state::Vm;
 use crate::object::teardown::{IterRef, ListRef, SliceRef, TupleRef};
 use crate::object::types::TypeRef;
@@ -39,7 +40,8 @@ pub enum Value {
     Float(f64),
     /// A complex number, unboxed like a float: its real and imaginary parts.
     Complex(f64, f64),
-    Str(Rc<str>),
+    /// A `str`: immutable but for [`PyStr::append_unique`].
+    Str(Rc<PyStr>),
     Bytes(Rc<[u8]>),
     /// A `bytearray`: mutable bytes.
     ByteArray(Rc<ByteArray>),
@@ -97,7 +99,7 @@ pub struct Function {
     pub name: RefCell<Rc<str>>,
     pub qualname: RefCell<Rc<str>>,
     pub defaults: RefCell<Vec<Value>>,
-    pub kwdefaults: RefCell<Vec<(Rc<str>, Value)>>,
+    pub kwdefaults: RefCell<Vec<(Rc<PyStr>, Value)>>,
     pub closure: Vec<CellRef>,
     pub globals: Rc<Module>,
     pub meta: RefCell<FunctionMeta>,
@@ -168,7 +170,7 @@ impl CoroutineBuiltins {
 #[derive(Default)]
 pub struct Args {
     pub pos: Vec<Value>,
-    pub kw: Vec<(Rc<str>, Value)>,
+    pub kw: Vec<(Rc<PyStr>, Value)>,
 }
 
 impl Args {
@@ -182,7 +184,9 @@ impl Args {
 
 /// A module: a name and its attribute table.
 pub struct Module {
-    pub name: Rc<str>,
+    /// `__name__` as the module was made (a `str` value, shared with the functions
+    /// defined in it as their `__module__`).
+    pub name: Rc<PyStr>,
     pub attrs: Rc<RefCell<Dict>>,
     pub filename: Rc<str>,
 }
@@ -196,7 +200,7 @@ impl Module {
     /// A module with an empty namespace, remembered for [`Module::take_made`].
     pub fn new(name: &str, filename: &str) -> Rc<Module> {
         let module = Rc::new(Module {
-            name: Rc::from(name),
+            name: PyStr::rc(name),
             attrs: Default::default(),
             filename: Rc::from(filename),
         });
@@ -273,7 +277,11 @@ pub fn fresh_address() -> u64 {
 
 impl Value {
     pub fn str(s: &str) -> Value {
-        Value::Str(Rc::from(s))
+        Value::Str(Rc::new(PyStr::from(s)))
+    }
+    /// A new `str` owning `s` (no copy).
+    pub fn string(s: String) -> Value {
+        Value::Str(Rc::new(PyStr::from(s)))
     }
     /// A new tuple; one holding anything but atomic values (which could
     /// close a cycle) is known to the cycle collector.
@@ -369,7 +377,7 @@ pub fn address_of(v: &Value) -> u64 {
         Value::Dict(d) => std::rc::Rc::as_ptr(d) as *const u8 as usize,
         Value::Set(s) => std::rc::Rc::as_ptr(s) as *const u8 as usize,
         Value::Tuple(t) => t.as_ptr() as usize,
-        Value::Str(s) => s.as_ptr() as usize,
+        Value::Str(s) => std::rc::Rc::as_ptr(s) as usize,
         Value::Bytes(b) => b.as_ptr() as usize,
         Value::ByteArray(b) => std::rc::Rc::as_ptr(b) as usize,
         Value::MemoryView(m) => std::rc::Rc::as_ptr(m) as usize,

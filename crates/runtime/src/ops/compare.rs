@@ -222,7 +222,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
     }
     match container {
         Value::Str(s) => match item {
-            Value::Str(sub) => Ok(s.contains(&**sub)),
+            Value::Str(sub) => Ok(s.contains(sub.as_str())),
             _ => Err(type_error(format!(
                 "'in <string>' requires string as left operand, not {}",
                 type_of(item).name()

@@ -5,6 +5,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use crate::object::pystr::PyStr;
 use crate::object::dict::{Dict, PySet};
 use crate::object::exceptions::{type_error, Exception};
 use crate::object::frame::{CellRef, ClassSpec, FrameKind, Namespace, OnReturn};
@@ -82,7 +83,7 @@ impl Vm {
         name: &Value,
         bases: &[Value],
         mut namespace: Dict,
-        keywords: Vec<(Rc<str>, Value)>,
+        keywords: Vec<(Rc<PyStr>, Value)>,
         metaclass: TypeRef,
     ) -> PyResult<Rc<Class>> {
         let Value::Str(name) = name else {
@@ -199,12 +200,12 @@ impl Vm {
             return Ok(None);
         };
         let mut names: Vec<Rc<str>> = match &declared {
-            Value::Str(s) => vec![s.clone()],
+            Value::Str(s) => vec![Rc::from(s.as_str())],
             other => {
                 let mut names = Vec::new();
                 for item in crate::iterators::collect(self, other)? {
                     match item {
-                        Value::Str(s) => names.push(s),
+                        Value::Str(s) => names.push(Rc::from(s.as_str())),
                         other => {
                             return Err(type_error(format!(
                                 "__slots__ items must be strings, not '{}'",
@@ -239,7 +240,7 @@ impl Vm {
     fn init_subclass(
         &mut self,
         class: &Rc<Class>,
-        keywords: Vec<(Rc<str>, Value)>,
+        keywords: Vec<(Rc<PyStr>, Value)>,
     ) -> PyResult<()> {
         let class_value = Value::Type(TypeRef::Class(class.clone()));
         let parent = class.mro.iter().find_map(|t| match t {
@@ -601,7 +602,7 @@ impl Vm {
                 .zip(kwvals)
                 .map(|(n, v)| match n {
                     Value::Str(s) => (s.clone(), v),
-                    _ => (Rc::from(""), v),
+                    _ => (PyStr::rc(""), v),
                 })
                 .collect()
         };

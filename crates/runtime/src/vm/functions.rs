@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::object::pystr::PyStr;
 use crate::object::code::CodeObject;
 use crate::object::dict::Dict;
 use crate::object::value::{Function, FunctionMeta, Module, Value};
@@ -53,7 +54,7 @@ pub fn make_function(code: Rc<CodeObject>, globals: Rc<Module>, parts: FunctionP
         _ => Value::None,
     };
     let meta = FunctionMeta {
-        doc: code.doc.clone().map_or(Value::None, Value::Str),
+        doc: code.doc.as_deref().map_or(Value::None, Value::str),
         module: Value::Str(globals.name.clone()),
         annotations,
         dict: None,
@@ -72,7 +73,7 @@ pub fn make_function(code: Rc<CodeObject>, globals: Rc<Module>, parts: FunctionP
 
 /// A function's keyword-only defaults from a dict of name → value (its
 /// string keys).
-pub fn keyword_defaults(d: &Dict) -> Vec<(Rc<str>, Value)> {
+pub fn keyword_defaults(d: &Dict) -> Vec<(Rc<PyStr>, Value)> {
     d.iter()
         .filter_map(|(k, v)| match k {
             Value::Str(s) => Some((s.clone(), v.clone())),

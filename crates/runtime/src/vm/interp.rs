@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::object::pystr::PyStr;
 use crate::attrs;
 use crate::compile::code::{CodeKind, Instr};
 use crate::iterators;
@@ -316,6 +317,7 @@ impl Vm {
                 let obj = self.pop();
                 attrs::del_attr(self, &obj, &name)?;
             }
+            Instr::Binary(op) | Instr::Inplace(op) if self.append_str_in_place(op)? => {}
             Instr::Binary(op) => {
                 let b = self.pop();
                 let a = self.pop();
@@ -577,7 +579,7 @@ impl Vm {
                     .zip(kwvals)
                     .map(|(n, v)| match n {
                         Value::Str(s) => (s.clone(), v),
-                        _ => (Rc::from(""), v),
+                        _ => (PyStr::rc(""), v),
                     })
                     .collect();
                 self.call_from_bytecode(func, Args { pos: args, kw })?;

@@ -8,6 +8,7 @@
 
 use std::rc::Rc;
 
+use crate::object::pystr::PyStr;
 use crate::object::exceptions::type_error;
 use crate::object::frame::Namespace;
 use crate::object::instance::payload;
@@ -19,7 +20,7 @@ use crate::vm::{Callee, Vm};
 /// of `keywords`) or its first base's type, then the most derived of that
 /// and its bases' types when it is a type.
 pub(crate) fn class_metaclass(
-    keywords: &mut Vec<(Rc<str>, Value)>,
+    keywords: &mut Vec<(Rc<PyStr>, Value)>,
     bases: &[Value],
 ) -> PyResult<Value> {
     let explicit = keywords
@@ -103,7 +104,7 @@ impl Vm {
         metaclass: &Value,
         name: &Value,
         bases: &[Value],
-        keywords: &[(Rc<str>, Value)],
+        keywords: &[(Rc<PyStr>, Value)],
     ) -> PyResult<Namespace> {
         let prepare = match metaclass {
             Value::Type(TypeRef::Builtin(_)) => None,

@@ -27,6 +27,7 @@ mod names;
 mod raising;
 mod send;
 mod stack;
+mod str_append;
 
 use std::collections::HashSet;
 use std::rc::Rc;
