@@ -339,7 +339,7 @@ fn sequence_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> 
             "cannot fit 'int' into an index-sized integer",
         )),
         (BinOp::Mod, Value::Str(fmt), args) => {
-            crate::format::percent_format(vm, fmt, args).map(|s| Value::str(&s))
+            crate::format::percent_format(vm, fmt, args).map(Value::string)
         }
         (BinOp::Mod, Value::Bytes(fmt), args) => {
             crate::format::percent_format_bytes(vm, fmt, args).map(|b| Value::Bytes(b.into()))
@@ -445,7 +445,7 @@ fn repeat(vm: &mut Vm, seq: &Value, n: &Value) -> PyResult<Value> {
         }
     }
     Ok(match seq {
-        Value::Str(s) => Value::str(&s.repeat(n)),
+        Value::Str(s) => Value::string(s.repeat(n)),
         Value::List(l) => {
             let l = l.borrow();
             let mut v = Vec::with_capacity(l.len() * n);

@@ -165,9 +165,9 @@ fn render_field(vm: &mut Vm, field: Field, src: &mut Source, depth: u32) -> PyRe
     let value = lookup(vm, &field.name, src)?;
     let value = match field.conversion {
         None => value,
-        Some('r') => Value::str(&repr::repr(vm, &value)?),
-        Some('s') => Value::str(&repr::str_of(vm, &value)?),
-        Some('a') => Value::str(&repr::ascii(vm, &value)?),
+        Some('r') => Value::string(repr::repr(vm, &value)?),
+        Some('s') => Value::string(repr::str_of(vm, &value)?),
+        Some('a') => Value::string(repr::ascii(vm, &value)?),
         Some(c) => return Err(value_error(format!("Unknown conversion specifier {c}"))),
     };
     let spec = if field.spec.contains('{') {

@@ -402,7 +402,7 @@ impl Vm {
                         s.push_str(&p);
                     }
                 }
-                self.push(Value::str(&s));
+                self.push(Value::string(s));
             }
             Instr::ListAppend(n) => {
                 let v = self.pop();
@@ -478,9 +478,9 @@ impl Vm {
                 let spec = if with_spec { Some(self.pop()) } else { None };
                 let v = self.pop();
                 let v = match conversion {
-                    b's' => Value::str(&crate::repr::str_of(self, &v)?),
-                    b'r' => Value::str(&crate::repr::repr(self, &v)?),
-                    b'a' => Value::str(&crate::repr::ascii(self, &v)?),
+                    b's' => Value::string(crate::repr::str_of(self, &v)?),
+                    b'r' => Value::string(crate::repr::repr(self, &v)?),
+                    b'a' => Value::string(crate::repr::ascii(self, &v)?),
                     _ => v,
                 };
                 let spec = match &spec {
@@ -488,7 +488,7 @@ impl Vm {
                     _ => String::new(),
                 };
                 let s = crate::format::format_value(self, &v, &spec)?;
-                self.push(Value::str(&s));
+                self.push(Value::string(s));
             }
             Instr::Jump(t) => self.jump(t),
             Instr::PopJumpIfFalse(t) => {

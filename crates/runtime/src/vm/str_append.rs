@@ -53,7 +53,7 @@ impl Vm {
         }
         self.check_size(total)?;
         // The variable gives its reference up until the store puts the sum back.
-        let taken = self.take_store_target(store);
+        drop(self.take_store_target(store));
         let f = self.frames.last_mut().expect("frame");
         let right = f.stack.pop();
         if let (Some(Value::Str(left)), Some(Value::Str(tail))) = (f.stack.last_mut(), right) {
@@ -62,7 +62,6 @@ impl Vm {
                 *left = PyStr::rc(format!("{left}{tail}"));
             }
         }
-        drop(taken);
         Ok(true)
     }
 
@@ -92,7 +91,7 @@ impl Vm {
     }
 
     /// Takes the value out of the variable `store` writes (leaving it unbound, or None in
-    /// a dict, until the store), and gives it back to be dropped.
+    /// a dict, until the store): the reference it held, to be dropped.
     fn take_store_target(&mut self, store: Instr) -> Option<Value> {
         let f = self.frames.last_mut().expect("frame");
         match store {
