@@ -6,9 +6,9 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use crate::object::pystr::PyStr;
 use crate::object::generator::Generator;
 use crate::object::native::{downcast, NativeObject};
+use crate::object::pystr::PyStr;
 use crate::object::stack_summary::StackSummary;
 use crate::object::types::TypeId;
 use crate::object::value::{ExcRef, Value};

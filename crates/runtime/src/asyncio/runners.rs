@@ -8,9 +8,9 @@
 
 use std::rc::Rc;
 
-use crate::object::pystr::PyStr;
 use crate::object::exceptions::{exc_empty, runtime_error, type_error};
 use crate::object::generator::Generator;
+use crate::object::pystr::PyStr;
 use crate::object::types::TypeId;
 use crate::object::value::{Args, PyResult, Value};
 use crate::vm::Vm;

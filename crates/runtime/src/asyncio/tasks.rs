@@ -4,10 +4,10 @@
 
 use std::rc::Rc;
 
-use crate::object::pystr::PyStr;
 use crate::limits::Stop;
 use crate::object::exceptions::{runtime_error, type_error, Exception};
 use crate::object::generator::Generator;
+use crate::object::pystr::PyStr;
 use crate::object::types::TypeId;
 use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
 use crate::ops::{to_float, truthy};
@@ -591,7 +591,11 @@ pub(super) fn construct_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
         )));
     }
     let keywords = ["coro", "loop", "name", "context"];
-    if let Some((k, _)) = args.kw.iter().find(|(k, _)| !keywords.contains(&k.as_str())) {
+    if let Some((k, _)) = args
+        .kw
+        .iter()
+        .find(|(k, _)| !keywords.contains(&k.as_str()))
+    {
         return Err(type_error(format!(
             "'{k}' is an invalid keyword argument for Task()"
         )));

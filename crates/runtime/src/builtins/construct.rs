@@ -326,7 +326,9 @@ fn str_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     match (object, encoding) {
         (None, _) => Ok(Value::str("")),
         (Some(v), Some(encoding)) => match crate::object::bytearray::bytes_like(&v) {
-            Some(b) => Ok(Value::string(super::codecs::decode(&b, &encoding, &errors)?)),
+            Some(b) => Ok(Value::string(super::codecs::decode(
+                &b, &encoding, &errors,
+            )?)),
             None => Err(type_error(format!(
                 "decoding to str: need a bytes-like object, {} found",
                 type_of(&v).name()

@@ -13,7 +13,6 @@ use loopscope_syntax::{Diagnostic, DiagnosticKind, SourceMode};
 
 use super::args::{count_range, reject_kwargs};
 use super::function_attrs::Code;
-use crate::object::pystr::PyStr;
 use crate::attrs;
 use crate::iterators::type_name;
 use crate::object::code::CodeObject;
@@ -21,6 +20,7 @@ use crate::object::dict::Dict;
 use crate::object::exceptions::{type_error, value_error, Exception};
 use crate::object::frame::{Frame, FrameKind, Namespace};
 use crate::object::native::downcast;
+use crate::object::pystr::PyStr;
 use crate::object::types::TypeId;
 use crate::object::value::{Args, ExcRef, Module, PyResult, Value};
 use crate::vm::{Exit, Vm};

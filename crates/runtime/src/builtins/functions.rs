@@ -8,12 +8,12 @@ use num_traits::Signed;
 
 use super::args::{count_range, exactly_one, index_arg, no_kwargs, reject_kwargs, takes_range};
 use super::{arithmetic, numbers, sort};
-use crate::object::pystr::PyStr;
 use crate::attrs;
 use crate::format::{format_value, int_value};
 use crate::iterators::{self, view_len};
 use crate::modules::output_stream;
 use crate::object::exceptions::{exc, exc_empty, type_error, value_error};
+use crate::object::pystr::PyStr;
 use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{Args, NativeFn, PyResult, Value};
 use crate::ops;

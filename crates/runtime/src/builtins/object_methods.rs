@@ -6,10 +6,10 @@
 use std::rc::Rc;
 
 use super::args::{count_range, exactly_one, no_kwargs};
-use crate::object::pystr::PyStr;
 use crate::attrs;
 use crate::object::exceptions::{exc, type_error, Exception};
 use crate::object::native::downcast;
+use crate::object::pystr::PyStr;
 use crate::object::types::{type_of, Class, TypeId, TypeRef};
 use crate::object::value::{address_of, Args, NativeFn, PyResult, Value};
 use crate::ops;

@@ -3,10 +3,10 @@
 
 use std::rc::Rc;
 
-use crate::object::pystr::PyStr;
 use crate::attrs;
 use crate::format::format_value;
 use crate::object::exceptions::{exc, value_error, Exception};
+use crate::object::pystr::PyStr;
 use crate::object::types::TypeId;
 use crate::object::value::{PyResult, Value};
 use crate::ops;

@@ -6,9 +6,9 @@ use super::args::{
     self, count_range, exactly_one, index_arg, no_args, no_kwargs, reject_kwargs, takes_range,
 };
 use super::str_format;
-use crate::object::pystr::PyStr;
 use crate::iterators;
 use crate::object::exceptions::{type_error, value_error};
+use crate::object::pystr::PyStr;
 use crate::object::types::type_of;
 use crate::object::value::{Args, NativeFn, PyResult, Value};
 use crate::vm::Vm;

@@ -8,12 +8,12 @@ use std::rc::Rc;
 use loopscope_syntax::ast::BinOp;
 
 use super::CallableObject;
-use crate::object::pystr::PyStr;
 use crate::builtins::args::{count_range, no_kwargs};
 use crate::iterators;
 use crate::object::dict::Dict;
 use crate::object::exceptions::type_error;
 use crate::object::native::downcast;
+use crate::object::pystr::PyStr;
 use crate::object::types::{TypeId, TypeRef};
 use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;

@@ -100,7 +100,15 @@ fn run(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
                 mode,
                 must_advance,
             ),
-            None => run_on(&mut state, s.as_str(), &code, pos, endpos, mode, must_advance),
+            None => run_on(
+                &mut state,
+                s.as_str(),
+                &code,
+                pos,
+                endpos,
+                mode,
+                must_advance,
+            ),
         },
         Value::Bytes(b) => run_on(&mut state, &**b, &code, pos, endpos, mode, must_advance),
         other => {

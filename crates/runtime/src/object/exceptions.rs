@@ -11,10 +11,10 @@ use std::rc::Rc;
 
 use loopscope_cpython::{ExceptionKind, PyError};
 
-use crate::object::pystr::PyStr;
 use crate::object::code::CodeObject;
 use crate::object::dict::Dict;
 use crate::object::frame::KeptFrame;
+use crate::object::pystr::PyStr;
 use crate::object::types::{TypeId, TypeRef};
 use crate::object::value::{ExcRef, Value};
 

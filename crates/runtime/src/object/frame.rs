@@ -3,10 +3,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::object::pystr::PyStr;
 use crate::object::code::CodeObject;
 use crate::object::dict::Dict;
 use crate::object::generator::Generator;
+use crate::object::pystr::PyStr;
 use crate::object::value::{ExcRef, Module, Value};
 
 /// How control leaves a frame, decided by whoever pushed it.

@@ -5,8 +5,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::object::pystr::PyStr;
 use crate::object::dict::{Dict, PySet};
+use crate::object::pystr::PyStr;
 use crate::object::teardown::{ListRef, TupleRef};
 use crate::object::value::Value;
 

@@ -9,8 +9,8 @@ use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use crate::object::pystr::PyStr;
 use crate::object::dict::Dict;
+use crate::object::pystr::PyStr;
 use crate::object::value::Value;
 
 macro_rules! types {

@@ -52,7 +52,11 @@ pub fn bind_arguments(func: &Rc<Function>, args: Args) -> PyResult<Frame> {
         };
         let kw_given = kw
             .iter()
-            .filter(|(k, _)| code.varnames[..nargs + nkwonly].iter().any(|v| **v == *k.as_str()))
+            .filter(|(k, _)| {
+                code.varnames[..nargs + nkwonly]
+                    .iter()
+                    .any(|v| **v == *k.as_str())
+            })
             .count();
         let were = if given == 1 && kw_given == 0 {
             "was"
@@ -136,7 +140,12 @@ pub fn bind_arguments(func: &Rc<Function>, args: Args) -> PyResult<Frame> {
     for i in nargs..nargs + nkwonly {
         if frame.locals[i].is_none() {
             let pname = &code.varnames[i];
-            match func.kwdefaults.borrow().iter().find(|(k, _)| k.as_str() == &**pname) {
+            match func
+                .kwdefaults
+                .borrow()
+                .iter()
+                .find(|(k, _)| k.as_str() == &**pname)
+            {
                 Some((_, v)) => frame.locals[i] = Some(v.clone()),
                 None => missing_kw.push(pname.clone()),
             }

@@ -5,12 +5,12 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use crate::object::pystr::PyStr;
 use crate::object::dict::{Dict, PySet};
 use crate::object::exceptions::{type_error, Exception};
 use crate::object::frame::{CellRef, ClassSpec, FrameKind, Namespace, OnReturn};
 use crate::object::instance::Instance;
 use crate::object::native::downcast;
+use crate::object::pystr::PyStr;
 use crate::object::slots::TypeSlots;
 use crate::object::types::{c3_mro, type_of, Class, TypeId, TypeRef};
 use crate::object::value::{Args, PyResult, Value};

@@ -5,9 +5,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::object::pystr::PyStr;
 use crate::object::code::CodeObject;
 use crate::object::dict::Dict;
+use crate::object::pystr::PyStr;
 use crate::object::value::{Function, FunctionMeta, Module, Value};
 
 /// What `MakeFunction` popped; `None` for the parts the function lacks.

@@ -4,13 +4,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::object::pystr::PyStr;
 use crate::attrs;
 use crate::compile::code::{CodeKind, Instr};
 use crate::iterators;
 use crate::object::dict::{Dict, PySet};
 use crate::object::exceptions::{exc, runtime_error, type_error};
 use crate::object::frame::{Block, BlockKind};
+use crate::object::pystr::PyStr;
 use crate::object::teardown::SliceRef;
 use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{tracked, Args, ExcRef, PyResult, Value};

@@ -8,10 +8,10 @@
 
 use std::rc::Rc;
 
-use crate::object::pystr::PyStr;
 use crate::object::exceptions::type_error;
 use crate::object::frame::Namespace;
 use crate::object::instance::payload;
+use crate::object::pystr::PyStr;
 use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{Args, PyResult, Value};
 use crate::vm::{Callee, Vm};

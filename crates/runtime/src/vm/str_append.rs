@@ -6,14 +6,15 @@
 //! out of that variable so that the operand stack holds its only reference, and let
 //! `PyUnicode_Append` resize it. Here the same check picks the slot (a local, a cell, a
 //! global or a name of a dict namespace), [`PyStr::append_unique`] appends through
-//! `Rc::get_mut`, and the store that follows puts the grown string back.
+//! `Rc::get_mut`, and the variable holds the grown string again at once (the store that
+//! follows writes the same string).
 //!
 //! Without it each append copies the whole string: a million appends took minutes.
 //! Where anything else holds the string (an alias, a container, a constant) the append
 //! is refused and `+` makes a new string as before, so no other reference ever sees the
 //! change. The size is checked first exactly as the copying path checks it
 //! ([`Vm::check_size`]): past the budget it is the same MemoryError, and the variable
-//! is left as it was.
+//! holds what it held.
 
 use std::rc::Rc;
 
@@ -52,8 +53,8 @@ impl Vm {
             return Ok(false);
         }
         self.check_size(total)?;
-        // The variable gives its reference up until the store puts the sum back.
-        drop(self.take_store_target(store));
+        // The variable gives its reference up, so that the stack's is the only one...
+        drop(self.with_store_target(store, |held| std::mem::replace(held, Value::None)));
         let f = self.frames.last_mut().expect("frame");
         let right = f.stack.pop();
         if let (Some(Value::Str(left)), Some(Value::Str(tail))) = (f.stack.last_mut(), right) {
@@ -62,6 +63,10 @@ impl Vm {
                 *left = PyStr::rc(format!("{left}{tail}"));
             }
         }
+        // ...and holds the sum at once, as CPython's append stores it: nothing that runs
+        // before the store (a limit check, a collection) sees the variable empty.
+        let sum = f.stack.last().cloned().unwrap_or(Value::None);
+        self.with_store_target(store, |held| *held = sum);
         Ok(true)
     }
 
@@ -79,9 +84,12 @@ impl Vm {
                 .cells
                 .get(i as usize)
                 .is_some_and(|cell| same(cell.borrow().as_ref())),
-            Instr::StoreGlobal(i) => {
-                same(f.globals.attrs.borrow().get_str_ref(&f.code.names[i as usize]))
-            }
+            Instr::StoreGlobal(i) => same(
+                f.globals
+                    .attrs
+                    .borrow()
+                    .get_str_ref(&f.code.names[i as usize]),
+            ),
             Instr::StoreName(i) => match &f.namespace {
                 Some(Namespace::Dict(d)) => same(d.borrow().get_str_ref(&f.code.names[i as usize])),
                 _ => false,
@@ -90,22 +98,25 @@ impl Vm {
         }
     }
 
-    /// Takes the value out of the variable `store` writes (leaving it unbound, or None in
-    /// a dict, until the store): the reference it held, to be dropped.
-    fn take_store_target(&mut self, store: Instr) -> Option<Value> {
+    /// `change` applied to the value of the variable `store` writes (one
+    /// [`Self::store_holds_left`] found bound).
+    fn with_store_target<R>(
+        &mut self,
+        store: Instr,
+        change: impl FnOnce(&mut Value) -> R,
+    ) -> Option<R> {
         let f = self.frames.last_mut().expect("frame");
         match store {
-            Instr::StoreFast(i) => f.locals[i as usize].take(),
-            Instr::StoreDeref(i) => f.cells[i as usize].borrow_mut().take(),
+            Instr::StoreFast(i) => f.locals[i as usize].as_mut().map(change),
+            Instr::StoreDeref(i) => f.cells[i as usize].borrow_mut().as_mut().map(change),
             Instr::StoreGlobal(i) => {
                 let name = &f.code.names[i as usize];
-                let mut globals = f.globals.attrs.borrow_mut();
-                globals.get_str_mut(name).map(|v| std::mem::replace(v, Value::None))
+                f.globals.attrs.borrow_mut().get_str_mut(name).map(change)
             }
             Instr::StoreName(i) => match &f.namespace {
                 Some(Namespace::Dict(d)) => {
                     let name = &f.code.names[i as usize];
-                    d.borrow_mut().get_str_mut(name).map(|v| std::mem::replace(v, Value::None))
+                    d.borrow_mut().get_str_mut(name).map(change)
                 }
                 _ => None,
             },
