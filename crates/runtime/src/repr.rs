@@ -254,7 +254,7 @@ pub fn visible_args(e: &Exception) -> Vec<Value> {
 fn unbound_owner(receiver: &Value, name: &str) -> Option<TypeId> {
     match receiver {
         Value::Tuple(parts) => match &parts[..] {
-            [Value::Type(TypeRef::Builtin(t)), Value::Str(n)] if &**n == name => Some(*t),
+            [Value::Type(TypeRef::Builtin(t)), Value::Str(n)] if n.as_str() == name => Some(*t),
             _ => None,
         },
         _ => None,

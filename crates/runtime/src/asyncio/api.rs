@@ -105,7 +105,7 @@ pub(super) fn arg(args: &Args, i: usize, name: &str) -> Option<Value> {
     args.pos.get(i).cloned().or_else(|| {
         args.kw
             .iter()
-            .find(|(k, _)| &**k == name)
+            .find(|(k, _)| k.as_str() == name)
             .map(|(_, v)| v.clone())
     })
 }

@@ -8,7 +8,7 @@ use crate::object::value::{Args, PyResult, Value};
 impl Args {
     /// Remove and return keyword argument `name`.
     pub fn take_kw(&mut self, name: &str) -> Option<Value> {
-        let i = self.kw.iter().position(|(k, _)| &**k == name)?;
+        let i = self.kw.iter().position(|(k, _)| k.as_str() == name)?;
         Some(self.kw.remove(i).1)
     }
 }

@@ -248,7 +248,7 @@ fn keyword(vm: &mut Vm, src: &Source, name: &str) -> PyResult<Value> {
     }
     src.kw
         .iter()
-        .find(|(k, _)| &**k == name)
+        .find(|(k, _)| k.as_str() == name)
         .map(|(_, v)| v.clone())
         .ok_or_else(|| Exception::new(TypeId::KeyError, vec![Value::str(name)]))
 }

@@ -76,7 +76,7 @@ impl Hash for StrKey<'_> {
 
 impl Equivalent<Key> for StrKey<'_> {
     fn equivalent(&self, key: &Key) -> bool {
-        matches!(&key.value, Value::Str(s) if &**s == self.text)
+        matches!(&key.value, Value::Str(s) if s.as_str() == self.text)
     }
 }
 
