@@ -433,9 +433,10 @@ fn class_objects(c: &Class) -> usize {
         other => vec![other],
     });
     let named = |name: &str| {
-        own_slots
-            .as_ref()
-            .is_some_and(|s| s.iter().any(|v| matches!(v, Value::Str(n) if n.as_str() == name)))
+        own_slots.as_ref().is_some_and(|s| {
+            s.iter()
+                .any(|v| matches!(v, Value::Str(n) if n.as_str() == name))
+        })
     };
     let members = own_slots.as_ref().map_or(0, |slots| {
         slots.len() - usize::from(named("__dict__")) - usize::from(named("__weakref__"))
