@@ -20,7 +20,7 @@ use crate::object::native::downcast;
 use crate::object::set::PySet;
 use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::union::Union;
-use crate::object::value::{address_of, Args, PyResult, Value};
+use crate::object::value::{address_of, Args, NativeFn, PyResult, Value};
 use crate::quote::{escape_char, quote_bytes, quote_str};
 use crate::vm::Vm;
 
@@ -45,14 +45,21 @@ pub fn str_of(vm: &mut Vm, v: &Value) -> PyResult<String> {
             match (v, payload(v)) {
                 (_, Value::Str(s)) => Ok(s.to_string()),
                 (Value::Exception(e), _) => exception_str(Some(vm), e),
+                // A native base type's own `__str__` (asyncio's queues) takes the instance.
+                (_, Value::Native(obj)) => match special_slot(vm, obj.class_id(), "__str__") {
+                    Some(str_slot) => match str_slot(vm, v, Args::new(Vec::new()))? {
+                        Value::Str(s) => Ok(s.to_string()),
+                        _ => repr(vm, v),
+                    },
+                    None => repr(vm, v),
+                },
                 _ => repr(vm, v),
             }
         }
         Value::Native(obj) => {
             // A native type with a `__str__` of its own (asyncio's queues).
-            let slots = vm.slots.get(obj.class_id());
-            match slots.special.iter().find(|(n, _)| *n == "__str__") {
-                Some(&(_, str_slot)) => match str_slot(vm, v, Args::new(Vec::new()))? {
+            match special_slot(vm, obj.class_id(), "__str__") {
+                Some(str_slot) => match str_slot(vm, v, Args::new(Vec::new()))? {
                     Value::Str(s) => Ok(s.to_string()),
                     _ => repr(vm, v),
                 },
@@ -61,6 +68,16 @@ pub fn str_of(vm: &mut Vm, v: &Value) -> PyResult<String> {
         }
         _ => repr(vm, v),
     }
+}
+
+/// The native function a built-in type has for the special method `name`.
+fn special_slot(vm: &Vm, t: TypeId, name: &str) -> Option<NativeFn> {
+    let slots = vm.slots.get(t);
+    slots
+        .special
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, f)| *f)
 }
 
 /// `ascii(v)`: `repr` with every non-ASCII character escaped.
@@ -315,6 +332,20 @@ impl<'v> Writer<'v> {
             }
             // `set_repr`: a subclass's instance shows its type's name.
             (_, Value::Set(s)) if !payload(v).is(v) => self.set(&s.clone(), Some(&t.name())),
+            // A native base type's own `__repr__` (asyncio's queues and locks)
+            // takes the instance, whose class it names.
+            (_, Value::Native(obj)) if self.vm.is_some() => {
+                let vm = self.vm.as_deref_mut().expect("checked above");
+                match special_slot(vm, obj.class_id(), "__repr__") {
+                    Some(repr_slot) => {
+                        if let Value::Str(text) = repr_slot(vm, v, Args::new(Vec::new()))? {
+                            self.out.push_str(&text);
+                        }
+                        Ok(())
+                    }
+                    None => self.value(&Value::Native(obj.clone())),
+                }
+            }
             (_, inner) if !inner.is(v) => self.value(&inner.clone()),
             _ => {
                 let module = t.module();

@@ -167,10 +167,10 @@ pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
             AsyncObject::Queue(q) if name == "_unfinished_tasks" => {
                 return Ok(Some(Value::Int(q.borrow().unfinished_tasks)))
             }
-            AsyncObject::Queue(_) if name.starts_with('_') => {
-                return queues::private_attr(vm, &o, name)
-            }
-            AsyncObject::Queue(_) => queues::method(name),
+            AsyncObject::Queue(_) => match queues::method(name) {
+                None if name.starts_with('_') => return queues::private_attr(vm, &o, name),
+                method => method,
+            },
             AsyncObject::Lock(_) | AsyncObject::Semaphore(_) | AsyncObject::Condition(_) => {
                 locks::method(&o, name)
             }

@@ -1,13 +1,17 @@
 //! Queue, LifoQueue and PriorityQueue, ported from CPython 3.11's
 //! queues.py: getters and putters park on futures, `_wakeup_next` wakes the
-//! first one not already done, `join` waits on the `_finished` event.
+//! first one not already done, `join` waits on the `_finished` event. The
+//! items live natively, unless a derived class keeps them itself through
+//! queues.py's overridable `_init`/`_put`/`_get` (then they live in the
+//! instance's `_queue`, and the queue calls those methods as CPython does).
 
 use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::VecDeque;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
-use crate::object::exceptions::{exc_empty, type_error, value_error};
+use crate::object::exceptions::{exc, exc_empty, type_error, value_error};
+use crate::object::instance::Instance;
 use crate::object::types::{type_of, TypeId};
 use crate::object::value::{Args, NativeFn, PyResult, Value};
 use crate::trace::{EventKind, Item};
@@ -39,12 +43,76 @@ pub struct QueueState {
     pub putters: VecDeque<Rc<AsyncObject>>,
     pub unfinished_tasks: i64,
     pub finished: Rc<AsyncObject>,
+    /// The instance of a derived class that keeps the items itself (its class
+    /// overrides `_init`, `_put` or `_get`); `items` then stays empty.
+    pub keeper: Option<Weak<Instance>>,
 }
 
-impl QueueState {
-    pub fn full(&self) -> bool {
-        self.maxsize > 0 && self.items.len() as i64 >= self.maxsize
+/// The instance keeping `q`'s items (see `QueueState::keeper`), if any.
+pub fn keeper(q: &AsyncObject) -> Option<Value> {
+    let weak = state(q).borrow().keeper.clone()?;
+    weak.upgrade().map(Value::Instance)
+}
+
+/// `qsize()`: `len(self._queue)`.
+pub fn qsize(vm: &mut Vm, q: &AsyncObject) -> PyResult<usize> {
+    match keeper(q) {
+        Some(owner) => {
+            let storage = crate::attrs::get_attr(vm, &owner, "_queue")?;
+            crate::ops::len(vm, &storage)
+        }
+        None => Ok(state(q).borrow().items.len()),
     }
+}
+
+/// `empty()`: `not self._queue`.
+pub fn is_empty(vm: &mut Vm, q: &AsyncObject) -> PyResult<bool> {
+    match keeper(q) {
+        Some(owner) => {
+            let storage = crate::attrs::get_attr(vm, &owner, "_queue")?;
+            Ok(!crate::ops::truthy(vm, &storage)?)
+        }
+        None => Ok(state(q).borrow().items.is_empty()),
+    }
+}
+
+/// `full()`: a bounded queue holding `maxsize` items or more.
+pub fn is_full(vm: &mut Vm, q: &AsyncObject) -> PyResult<bool> {
+    let maxsize = state(q).borrow().maxsize;
+    Ok(maxsize > 0 && qsize(vm, q)? as i64 >= maxsize)
+}
+
+/// What `Queue._format` shows as `_queue=[...]` of a queue whose items a derived
+/// class keeps: `list(self._queue)` when `getattr(self, '_queue', None)` is true
+/// (empty otherwise); `None` for a queue keeping its items natively.
+pub fn kept_items(vm: &mut Vm, q: &AsyncObject) -> PyResult<Option<Vec<Value>>> {
+    let Some(owner) = keeper(q) else {
+        return Ok(None);
+    };
+    let storage = match crate::attrs::get_attr(vm, &owner, "_queue") {
+        Err(e) if e.is(TypeId::AttributeError) => return Ok(Some(Vec::new())),
+        other => other?,
+    };
+    if !crate::ops::truthy(vm, &storage)? {
+        return Ok(Some(Vec::new()));
+    }
+    crate::iterators::collect(vm, &storage).map(Some)
+}
+
+/// `Queue.__init__` of an instance whose class keeps the items itself: the
+/// queue becomes kept by `instance`, and `self._init(maxsize)` runs (the
+/// class's own, or queues.py's).
+pub fn keep_items_in(vm: &mut Vm, q: &AsyncObject, instance: &Rc<Instance>) -> PyResult<()> {
+    let maxsize = {
+        let mut st = state(q).borrow_mut();
+        st.keeper = Some(Rc::downgrade(instance));
+        st.items.clear();
+        st.maxsize
+    };
+    let owner = Value::Instance(instance.clone());
+    let init = crate::attrs::get_attr(vm, &owner, "_init")?;
+    vm.call(&init, Args::new(vec![Value::Int(maxsize)]))?;
+    Ok(())
 }
 
 pub fn new_queue(vm: &mut Vm, kind: QueueKind, maxsize: i64) -> Rc<AsyncObject> {
@@ -65,6 +133,7 @@ pub fn new_queue(vm: &mut Vm, kind: QueueKind, maxsize: i64) -> Rc<AsyncObject> 
         putters: VecDeque::new(),
         unfinished_tasks: 0,
         finished,
+        keeper: None,
     })))
 }
 
@@ -222,12 +291,8 @@ fn trace_item(vm: &mut Vm, text: Result<i64, String>) -> Item {
     }
 }
 
-/// `put_nowait(item)`.
-pub fn put_nowait(vm: &mut Vm, q: &Rc<AsyncObject>, item: Value) -> PyResult<()> {
-    if state(q).borrow().full() {
-        return Err(exc_empty(TypeId::QueueFull));
-    }
-    let text = item_text(&item);
+/// `self._put(item)` of a queue keeping its items natively.
+fn store_native(vm: &mut Vm, q: &AsyncObject, item: Value) -> PyResult<()> {
     let kind = state(q).borrow().kind;
     let mut items = std::mem::take(&mut state(q).borrow_mut().items);
     let pushed = match kind {
@@ -237,15 +302,55 @@ pub fn put_nowait(vm: &mut Vm, q: &Rc<AsyncObject>, item: Value) -> PyResult<()>
             Ok(())
         }
     };
-    let (id, size, finished) = {
-        let mut s = state(q).borrow_mut();
-        s.items = items;
-        if pushed.is_ok() {
-            s.unfinished_tasks += 1;
-        }
-        (s.id, s.items.len() as u32, s.finished.clone())
+    state(q).borrow_mut().items = items;
+    pushed
+}
+
+/// `self._get()` of a queue keeping its items natively: the IndexError of its
+/// deque, list or heap when it is empty.
+fn take_native(vm: &mut Vm, q: &AsyncObject) -> PyResult<Value> {
+    let kind = state(q).borrow().kind;
+    let mut items = std::mem::take(&mut state(q).borrow_mut().items);
+    let got = match kind {
+        QueueKind::Fifo => Ok(items.pop_front()),
+        QueueKind::Lifo => Ok(items.pop_back()),
+        QueueKind::Priority => heap_pop(vm, &mut items),
     };
-    pushed?;
+    state(q).borrow_mut().items = items;
+    got?.ok_or_else(|| {
+        exc(
+            TypeId::IndexError,
+            match kind {
+                QueueKind::Fifo => "pop from an empty deque",
+                QueueKind::Lifo => "pop from empty list",
+                QueueKind::Priority => "index out of range",
+            },
+        )
+    })
+}
+
+/// `owner.name(*args)`: the keeper's `_put`/`_get` (its class's own or queues.py's).
+fn call_hook(vm: &mut Vm, owner: &Value, name: &str, args: Vec<Value>) -> PyResult<Value> {
+    let hook = crate::attrs::get_attr(vm, owner, name)?;
+    vm.call(&hook, Args::new(args))
+}
+
+/// `put_nowait(item)`.
+pub fn put_nowait(vm: &mut Vm, q: &Rc<AsyncObject>, item: Value) -> PyResult<()> {
+    if is_full(vm, q)? {
+        return Err(exc_empty(TypeId::QueueFull));
+    }
+    let text = item_text(&item);
+    match keeper(q) {
+        Some(owner) => call_hook(vm, &owner, "_put", vec![item]).map(drop)?,
+        None => store_native(vm, q, item)?,
+    }
+    let (id, finished) = {
+        let mut s = state(q).borrow_mut();
+        s.unfinished_tasks += 1;
+        (s.id, s.finished.clone())
+    };
+    let size = qsize(vm, q)? as u32;
     let item = trace_item(vm, text);
     let line = vm.current_line();
     vm.recorder.record(
@@ -264,22 +369,15 @@ pub fn put_nowait(vm: &mut Vm, q: &Rc<AsyncObject>, item: Value) -> PyResult<()>
 
 /// `get_nowait()`.
 pub fn get_nowait(vm: &mut Vm, q: &Rc<AsyncObject>) -> PyResult<Value> {
-    if state(q).borrow().items.is_empty() {
+    if is_empty(vm, q)? {
         return Err(exc_empty(TypeId::QueueEmpty));
     }
-    let kind = state(q).borrow().kind;
-    let mut items = std::mem::take(&mut state(q).borrow_mut().items);
-    let got = match kind {
-        QueueKind::Fifo => Ok(items.pop_front()),
-        QueueKind::Lifo => Ok(items.pop_back()),
-        QueueKind::Priority => heap_pop(vm, &mut items),
+    let item = match keeper(q) {
+        Some(owner) => call_hook(vm, &owner, "_get", vec![])?,
+        None => take_native(vm, q)?,
     };
-    let (id, size) = {
-        let mut s = state(q).borrow_mut();
-        s.items = items;
-        (s.id, s.items.len() as u32)
-    };
-    let item = got?.unwrap_or(Value::None);
+    let id = state(q).borrow().id;
+    let size = qsize(vm, q)? as u32;
     let text = trace_item(vm, item_text(&item));
     let line = vm.current_line();
     vm.recorder.record(
@@ -362,15 +460,21 @@ impl QueueCoro {
                         // except: putter.cancel(); remove it; maybe wake the next.
                         futures::cancel(vm, &putter, Value::None);
                         remove_waiter(&mut state(queue).borrow_mut().putters, &putter);
-                        if !state(queue).borrow().full() && !is_cancelled(&putter) {
-                            wakeup_next(vm, queue, true);
+                        match is_full(vm, queue) {
+                            Ok(false) if !is_cancelled(&putter) => wakeup_next(vm, queue, true),
+                            Err(full_failed) => return GenOutcome::Raised(full_failed),
+                            Ok(_) => {}
                         }
                         return GenOutcome::Raised(e);
                     }
                 } else if let Some(Resume::Throw(e)) = input.take() {
                     return GenOutcome::Raised(e);
                 }
-                if state(queue).borrow().full() {
+                let full = match is_full(vm, queue) {
+                    Ok(full) => full,
+                    Err(e) => return GenOutcome::Raised(e),
+                };
+                if full {
                     let id = state(queue).borrow().id;
                     let putter = park(vm, id, "Queue.put");
                     return join_line(putter, &mut state(queue).borrow_mut().putters, waiting);
@@ -402,15 +506,21 @@ impl QueueCoro {
                     if let Err(e) = r {
                         futures::cancel(vm, &getter, Value::None);
                         remove_waiter(&mut state(queue).borrow_mut().getters, &getter);
-                        if !state(queue).borrow().items.is_empty() && !is_cancelled(&getter) {
-                            wakeup_next(vm, queue, false);
+                        match is_empty(vm, queue) {
+                            Ok(false) if !is_cancelled(&getter) => wakeup_next(vm, queue, false),
+                            Err(empty_failed) => return GenOutcome::Raised(empty_failed),
+                            Ok(_) => {}
                         }
                         return GenOutcome::Raised(e);
                     }
                 } else if let Some(Resume::Throw(e)) = input.take() {
                     return GenOutcome::Raised(e);
                 }
-                if state(queue).borrow().items.is_empty() {
+                let empty = match is_empty(vm, queue) {
+                    Ok(empty) => empty,
+                    Err(e) => return GenOutcome::Raised(e),
+                };
+                if empty {
                     let id = state(queue).borrow().id;
                     let getter = park(vm, id, "Queue.get");
                     return join_line(getter, &mut state(queue).borrow_mut().getters, waiting);
@@ -491,6 +601,9 @@ pub(super) fn method(name: &str) -> Option<(&'static str, NativeFn)> {
         "qsize" => Some(("qsize", q_qsize)),
         "empty" => Some(("empty", q_empty)),
         "full" => Some(("full", q_full)),
+        "_init" => Some(("_init", q_init_hook)),
+        "_put" => Some(("_put", q_put_hook)),
+        "_get" => Some(("_get", q_get_hook)),
         _ => None,
     }
 }
@@ -558,18 +671,79 @@ fn q_task_done(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn q_qsize(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(Value::Int(
-        state(&*receiver_obj(r)?).borrow().items.len() as i64
-    ))
+fn q_qsize(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Int(qsize(vm, &*receiver_obj(r)?)? as i64))
 }
 
-fn q_empty(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(Value::Bool(
-        state(&*receiver_obj(r)?).borrow().items.is_empty(),
-    ))
+fn q_empty(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(is_empty(vm, &*receiver_obj(r)?)?))
 }
 
-fn q_full(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(Value::Bool(state(&*receiver_obj(r)?).borrow().full()))
+fn q_full(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(is_full(vm, &*receiver_obj(r)?)?))
+}
+
+/// queues.py's `_init(maxsize)`: `self._queue = collections.deque()` (a list for
+/// LifoQueue and PriorityQueue); a native queue empties its items.
+fn q_init_hook(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    arg(&a, 0, "maxsize").ok_or_else(|| {
+        type_error("Queue._init() missing 1 required positional argument: 'maxsize'")
+    })?;
+    let q = receiver_obj(r)?;
+    let Some(owner) = keeper(&q) else {
+        state(&q).borrow_mut().items.clear();
+        return Ok(Value::None);
+    };
+    let storage = if state(&q).borrow().kind == QueueKind::Fifo {
+        let collections = vm.import("collections")?;
+        let deque = crate::attrs::get_attr(vm, &collections, "deque")?;
+        vm.call(&deque, Args::new(vec![]))?
+    } else {
+        Value::list(Vec::new())
+    };
+    crate::attrs::set_attr(vm, &owner, "_queue", storage)?;
+    Ok(Value::None)
+}
+
+/// queues.py's `_put(item)`: `self._queue.append(item)` (PriorityQueue:
+/// `heappush(self._queue, item)`).
+fn q_put_hook(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
+    let item = arg(&a, 0, "item")
+        .ok_or_else(|| type_error("Queue._put() missing 1 required positional argument: 'item'"))?;
+    let q = receiver_obj(r)?;
+    let Some(owner) = keeper(&q) else {
+        store_native(vm, &q, item)?;
+        return Ok(Value::None);
+    };
+    let storage = crate::attrs::get_attr(vm, &owner, "_queue")?;
+    if state(&q).borrow().kind == QueueKind::Priority {
+        let heapq = vm.import("heapq")?;
+        let push = crate::attrs::get_attr(vm, &heapq, "heappush")?;
+        return vm.call(&push, Args::new(vec![storage, item]));
+    }
+    let append = crate::attrs::get_attr(vm, &storage, "append")?;
+    vm.call(&append, Args::new(vec![item]))
+}
+
+/// queues.py's `_get()`: `self._queue.popleft()` (LifoQueue: `pop()`,
+/// PriorityQueue: `heappop(self._queue)`).
+fn q_get_hook(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
+    let q = receiver_obj(r)?;
+    let Some(owner) = keeper(&q) else {
+        return take_native(vm, &q);
+    };
+    let storage = crate::attrs::get_attr(vm, &owner, "_queue")?;
+    let kind = state(&q).borrow().kind;
+    if kind == QueueKind::Priority {
+        let heapq = vm.import("heapq")?;
+        let pop = crate::attrs::get_attr(vm, &heapq, "heappop")?;
+        return vm.call(&pop, Args::new(vec![storage]));
+    }
+    let name = if kind == QueueKind::Fifo {
+        "popleft"
+    } else {
+        "pop"
+    };
+    let pop = crate::attrs::get_attr(vm, &storage, name)?;
+    vm.call(&pop, Args::new(vec![]))
 }

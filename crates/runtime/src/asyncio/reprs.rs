@@ -26,8 +26,21 @@ const ASYNCIO_DIR: &str = stdlib_path!("asyncio");
 
 /// The `__repr__` slot of asyncio's types: the repr with the VM at hand.
 pub fn repr_slot(vm: &mut Vm, this: &Value, _: Args) -> PyResult<Value> {
+    let derived = Derived::of(this);
     let text = match super::objects::as_async(this) {
-        Some(obj) => AsyncRepr { vm: Some(vm) }.object(&obj),
+        Some(obj) if matches!(&*obj, AsyncObject::Queue(_)) => {
+            let kept = super::queues::kept_items(vm, &obj)?;
+            AsyncRepr {
+                vm: Some(vm),
+                derived,
+            }
+            .queue(&obj, true, kept)
+        }
+        Some(obj) => AsyncRepr {
+            vm: Some(vm),
+            derived,
+        }
+        .object(&obj),
         None => crate::repr::repr_value(this),
     };
     Ok(Value::str(&text))
@@ -35,26 +48,67 @@ pub fn repr_slot(vm: &mut Vm, this: &Value, _: Args) -> PyResult<Value> {
 
 /// `str()` of a queue (the other asyncio types' str is their repr).
 pub fn str_slot(vm: &mut Vm, this: &Value, _: Args) -> PyResult<Value> {
+    let derived = Derived::of(this);
     let text = match super::objects::as_async(this) {
-        Some(obj) => AsyncRepr { vm: Some(vm) }.queue(&obj, false),
+        Some(obj) => {
+            let kept = super::queues::kept_items(vm, &obj)?;
+            AsyncRepr {
+                vm: Some(vm),
+                derived,
+            }
+            .queue(&obj, false, kept)
+        }
         None => crate::repr::repr_value(this),
     };
     Ok(Value::str(&text))
 }
 
+/// An instance of a program's class derived from a queue or a lock: its repr
+/// names the class (`type(self).__name__` in queues.py, `object.__repr__` in
+/// locks.py) and shows the instance's own address.
+struct Derived {
+    name: String,
+    qualified: String,
+    address: u64,
+}
+
+impl Derived {
+    fn of(this: &Value) -> Option<Derived> {
+        let Value::Instance(_) = this else {
+            return None;
+        };
+        let t = crate::object::types::type_of(this);
+        Some(Derived {
+            name: t.name().to_string(),
+            qualified: format!("{}.{}", t.module(), t.qualname()),
+            address: crate::object::value::address_of(this),
+        })
+    }
+}
+
 /// CPython's repr of futures, tasks, handles, loops, queues and primitives,
 /// without running Python code.
 pub fn repr_async(obj: &AsyncObject) -> String {
-    AsyncRepr { vm: None }.object(obj)
+    AsyncRepr {
+        vm: None,
+        derived: None,
+    }
+    .object(obj)
 }
 
 /// A loop's repr (`<_UnixSelectorEventLoop running=... closed=... debug=...>`).
 pub fn repr_loop(vm: &mut Vm, id: u32) -> String {
-    AsyncRepr { vm: Some(vm) }.event_loop(id)
+    AsyncRepr {
+        vm: Some(vm),
+        derived: None,
+    }
+    .event_loop(id)
 }
 
 struct AsyncRepr<'v> {
     vm: Option<&'v mut Vm>,
+    /// The program's class the object is an instance of, if it is one.
+    derived: Option<Derived>,
 }
 
 impl AsyncRepr<'_> {
@@ -81,16 +135,16 @@ impl AsyncRepr<'_> {
                 format!("<{}>", info.join(" "))
             }
             AsyncObject::Loop(id) => self.event_loop(*id),
-            AsyncObject::Queue(_) => self.queue(obj, true),
+            AsyncObject::Queue(_) => self.queue(obj, true, None),
             AsyncObject::Lock(l) => {
                 let l = l.borrow();
                 let state = if l.locked { "locked" } else { "unlocked" };
-                primitive_repr("Lock", l.id, state, l.waiters.len())
+                self.primitive("Lock", l.id, state, l.waiters.len())
             }
             AsyncObject::Event(e) => {
                 let e = e.borrow();
                 let state = if e.value { "set" } else { "unset" };
-                primitive_repr("Event", e.id, state, e.waiters.len())
+                self.primitive("Event", e.id, state, e.waiters.len())
             }
             AsyncObject::Semaphore(s) => {
                 let locked = locks::sem_locked(obj);
@@ -105,17 +159,32 @@ impl AsyncRepr<'_> {
                 } else {
                     "Semaphore"
                 };
-                primitive_repr(name, s.id, &state, s.waiters.len())
+                self.primitive(name, s.id, &state, s.waiters.len())
             }
             AsyncObject::Condition(c) => {
                 let locked = locks::lock_locked(&c.borrow().lock);
                 let c = c.borrow();
                 let state = if locked { "locked" } else { "unlocked" };
-                primitive_repr("Condition", c.id, state, c.waiters.len())
+                self.primitive("Condition", c.id, state, c.waiters.len())
             }
             AsyncObject::Timeout(_) => timeouts::repr(obj),
             AsyncObject::TaskGroup(_) => taskgroups::repr(obj),
         }
+    }
+
+    /// `<asyncio.locks.Lock object at 0x... [unlocked, waiters:2]>` (a derived
+    /// class's instance shows its own class and address).
+    fn primitive(&self, name: &str, id: u32, state: &str, waiters: usize) -> String {
+        let extra = if waiters > 0 {
+            format!("{state}, waiters:{waiters}")
+        } else {
+            state.to_string()
+        };
+        let (qualified, address) = match &self.derived {
+            Some(d) => (d.qualified.clone(), d.address),
+            None => (format!("asyncio.locks.{name}"), fake_address(id)),
+        };
+        format!("<{qualified} object at {address:#x} [{extra}]>")
     }
 
     /// `_future_repr_info`, and for a task `_task_repr_info` around it.
@@ -185,19 +254,25 @@ impl AsyncRepr<'_> {
     }
 
     /// `Queue.__repr__` (`<Queue at 0x… maxsize=0 …>`), or without the
-    /// address `Queue.__str__`.
-    fn queue(&mut self, obj: &AsyncObject, with_address: bool) -> String {
+    /// address `Queue.__str__`; `kept` holds the items of a queue whose derived
+    /// class keeps them itself (`queues::kept_items`).
+    fn queue(&mut self, obj: &AsyncObject, with_address: bool, kept: Option<Vec<Value>>) -> String {
         let AsyncObject::Queue(q) = obj else {
             return String::new();
         };
         let q = q.borrow();
-        let mut text = format!("<{}", obj.type_id().name());
+        let (name, address) = match &self.derived {
+            Some(d) => (d.name.clone(), d.address),
+            None => (obj.type_id().name().to_string(), fake_address(q.id)),
+        };
+        let mut text = format!("<{name}");
         if with_address {
-            text.push_str(&format!(" at {:#x}", fake_address(q.id)));
+            text.push_str(&format!(" at {address:#x}"));
         }
         text.push_str(&format!(" maxsize={}", q.maxsize));
-        if !q.items.is_empty() {
-            let items: Vec<String> = q.items.iter().map(|v| self.full(v)).collect();
+        let items = kept.unwrap_or_else(|| q.items.iter().cloned().collect());
+        if !items.is_empty() {
+            let items: Vec<String> = items.iter().map(|v| self.full(v)).collect();
             text.push_str(&format!(" _queue=[{}]", items.join(", ")));
         }
         if !q.getters.is_empty() {
@@ -595,19 +670,6 @@ fn unwrap_wrapped(vm: Option<&mut Vm>, func: &Value) -> Value {
 /// Loopscope has no memory addresses to show; ids stand in, deterministically.
 pub fn fake_address(id: u32) -> u64 {
     0x7f00_0000_0000 + (id as u64) * 0x40
-}
-
-/// `<asyncio.locks.Lock object at 0x... [unlocked, waiters:2]>`.
-fn primitive_repr(name: &str, id: u32, state: &str, waiters: usize) -> String {
-    let extra = if waiters > 0 {
-        format!("{state}, waiters:{waiters}")
-    } else {
-        state.to_string()
-    };
-    format!(
-        "<asyncio.locks.{name} object at {:#x} [{extra}]>",
-        fake_address(id)
-    )
 }
 
 /// `_format_coroutine` for asyncio's own coroutines: the file and line of the

@@ -5,8 +5,7 @@
 //! `self.method()` (queues.py's `get` calls `self.get_nowait()`, locks.py's
 //! `__aenter__` awaits `self.acquire()`), the class's override is called.
 
-use crate::object::exceptions::{exc, value_error};
-use crate::object::types::TypeId;
+use crate::object::exceptions::value_error;
 use crate::object::value::{Args, PyResult, Value};
 use crate::vm::Vm;
 
@@ -23,18 +22,20 @@ pub fn init_slot(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let obj = receiver_obj(recv)?;
     match &*obj {
         AsyncObject::Queue(q) => {
-            refuse_storage_hooks(recv)?;
             let maxsize = queues::maxsize_arg(args)?;
             let kind = obj.type_id();
-            let id = {
+            let (id, changed) = {
                 let mut q = q.borrow_mut();
-                if q.maxsize == maxsize {
-                    return Ok(Value::None);
-                }
+                let changed = q.maxsize != maxsize;
                 q.maxsize = maxsize;
-                q.id
+                (q.id, changed)
             };
-            locks::record_primitive(vm, id, kind.name(), maxsize);
+            if changed {
+                locks::record_primitive(vm, id, kind.name(), maxsize);
+            }
+            if let Some(instance) = keeps_items_itself(recv) {
+                queues::keep_items_in(vm, &obj, &instance)?;
+            }
         }
         AsyncObject::Semaphore(s) => {
             let t = obj.type_id();
@@ -71,26 +72,18 @@ pub fn init_slot(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// A queue keeps its items natively: a class that stores them itself (CPython's
-/// `_init`, `_put`, `_get` and `_qsize` hooks, as queues.py's PriorityQueue does)
-/// is refused with a clear error rather than silently ignored.
-fn refuse_storage_hooks(recv: &Value) -> PyResult<()> {
+/// The instance `recv` when its class keeps a queue's items itself: it
+/// overrides one of queues.py's `_init`, `_put` and `_get` (as PriorityQueue
+/// and LifoQueue do in CPython).
+fn keeps_items_itself(recv: &Value) -> Option<std::rc::Rc<crate::object::instance::Instance>> {
     let Value::Instance(instance) = recv else {
-        return Ok(());
+        return None;
     };
     let class = instance.class.borrow().clone();
-    let hooks = ["_init", "_put", "_get", "_qsize"];
-    match hooks.iter().find(|h| class.lookup_override(h).is_some()) {
-        Some(hook) => Err(exc(
-            TypeId::NotImplementedError,
-            format!(
-                "{}.{hook}(): a queue class that keeps its items itself (overriding _init, \
-                 _put, _get or _qsize) is not simulated: asyncio's queues keep them natively",
-                class.name.borrow()
-            ),
-        )),
-        None => Ok(()),
-    }
+    ["_init", "_put", "_get"]
+        .iter()
+        .any(|h| class.lookup_override(h).is_some())
+        .then(|| instance.clone())
 }
 
 /// The method `name` that the class of `recv` (an instance of a class derived
