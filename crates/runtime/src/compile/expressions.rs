@@ -125,7 +125,7 @@ impl<'a> CodeGen<'a> {
             } => self.call(e, func, args, keywords)?,
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let i = self.name_index(attr);
+                let i = self.attr_index(attr);
                 self.set_span(e.span);
                 self.emit(Instr::LoadAttr(i));
             }

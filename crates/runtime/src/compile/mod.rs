@@ -367,6 +367,12 @@ impl<'a> CodeGen<'a> {
         i
     }
 
+    /// The name slot of attribute `attr`, mangled if it is private.
+    fn attr_index(&mut self, attr: &str) -> u32 {
+        let attr = self.table.scopes[self.scope].mangle(attr).into_owned();
+        self.name_index(&attr)
+    }
+
     fn storage(&self, name: &str) -> Storage {
         self.table.scopes[self.scope].storage_of(name)
     }
@@ -434,6 +440,7 @@ impl<'a> CodeGen<'a> {
     /// Emit the fast / deref / global / namespace flavour of an access, by
     /// storage.
     fn name_op(&mut self, name: &str, [fast, deref, global, namespace]: [fn(u32) -> Instr; 4]) {
+        let name = &*self.table.scopes[self.scope].mangle(name).into_owned();
         let instr = match self.storage(name) {
             Storage::Local => fast(self.local_index(name)),
             Storage::Cell | Storage::Free => deref(self.deref_index(name)),

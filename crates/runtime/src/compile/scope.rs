@@ -9,7 +9,12 @@
 //! the functions nested in it do not see them: free names skip class
 //! scopes, except `__class__`, the implicit cell a class provides to the
 //! methods that use `super()` or `__class__`.
+//!
+//! Inside a class, a private name (`__balance`, but not `__init__`) is
+//! mangled to `_Class__balance` wherever it is a name or an attribute
+//! (CPython's `_Py_Mangle`): every scope records the class name in effect.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use loopscope_syntax::ast::*;
@@ -50,12 +55,37 @@ pub struct Scope {
     /// Free variables a class body passes to its methods although it has
     /// a class attribute of the same name.
     pub class_free: HashSet<String>,
+    /// The name of the innermost class this scope is (or is nested in),
+    /// which private names are mangled with.
+    pub private: Option<String>,
 }
 
 impl Scope {
     pub fn storage_of(&self, name: &str) -> Storage {
         self.storage.get(name).copied().unwrap_or(Storage::Global)
     }
+
+    /// `name` as this scope's code knows it (see [`mangle`]).
+    pub fn mangle<'n>(&self, name: &'n str) -> Cow<'n, str> {
+        mangle(self.private.as_deref(), name)
+    }
+}
+
+/// CPython's `_Py_Mangle`: inside class `private`, a name starting with two
+/// underscores becomes `_Private__name`, unless it also ends with two, holds a
+/// dot, or the class's name is all underscores.
+pub fn mangle<'n>(private: Option<&str>, name: &'n str) -> Cow<'n, str> {
+    let Some(class) = private else {
+        return Cow::Borrowed(name);
+    };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return Cow::Borrowed(name);
+    }
+    let class = class.trim_start_matches('_');
+    if class.is_empty() {
+        return Cow::Borrowed(name);
+    }
+    Cow::Owned(format!("_{class}{name}"))
 }
 
 pub struct ScopeTable {
@@ -115,13 +145,16 @@ impl Builder {
 
     fn bind(&mut self, name: &str) {
         let s = self.scope();
-        if s.bound.insert(name.to_string()) {
-            s.order.push(name.to_string());
+        let name = s.mangle(name).into_owned();
+        if s.bound.insert(name.clone()) {
+            s.order.push(name);
         }
     }
 
     fn use_name(&mut self, name: &str) {
-        self.scope().used.insert(name.to_string());
+        let s = self.scope();
+        let name = s.mangle(name).into_owned();
+        s.used.insert(name);
     }
 
     fn enter(&mut self, key: usize, is_comprehension: bool) -> usize {
@@ -134,10 +167,17 @@ impl Builder {
         )
     }
 
+    /// Enter a new scope; it mangles with its enclosing scope's class name
+    /// unless it is a class body itself (`scope.private` set).
     fn enter_scope(&mut self, key: usize, scope: Scope) -> usize {
         let id = self.table.scopes.len();
+        let private = scope
+            .private
+            .clone()
+            .or_else(|| self.table.scopes[self.current].private.clone());
         self.table.scopes.push(Scope {
             parent: Some(self.current),
+            private,
             ..scope
         });
         self.table.scopes[self.current].children.push(id);
@@ -157,7 +197,8 @@ impl Builder {
             .chain(p.vararg.iter())
             .chain(p.kwarg.iter());
         for param in all {
-            self.scope().params.push(param.name.clone());
+            let name = self.scope().mangle(&param.name).into_owned();
+            self.scope().params.push(name);
             self.bind(&param.name);
         }
     }
@@ -255,6 +296,7 @@ impl Builder {
                     node_key(&**c),
                     Scope {
                         is_class: true,
+                        private: Some(c.name.clone()),
                         ..Scope::default()
                     },
                 );
@@ -328,6 +370,7 @@ impl Builder {
             }
             StmtKind::Global(names) => {
                 for n in names {
+                    let n = &self.scope().mangle(n).into_owned();
                     if self.scope().bound.contains(n) || self.scope().used.contains(n) {
                         let what = if self.scope().bound.contains(n) {
                             "assigned to"
@@ -350,7 +393,8 @@ impl Builder {
                     ));
                 }
                 for n in names {
-                    self.scope().nonlocals.insert(n.clone());
+                    let n = self.scope().mangle(n).into_owned();
+                    self.scope().nonlocals.insert(n);
                 }
             }
             StmtKind::Import(aliases) => {
@@ -621,6 +665,7 @@ impl Builder {
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
                 if let ExprKind::Name(n) = &target.kind {
+                    let n = &self.scope().mangle(n).into_owned();
                     // In a comprehension, the walrus binds in the enclosing function.
                     let mut id = self.current;
                     while self.table.scopes[id].is_comprehension {

@@ -221,7 +221,7 @@ impl<'a> CodeGen<'a> {
             ExprKind::Attribute { value: obj, attr } => {
                 self.expr(obj)?;
                 self.emit(Instr::Dup);
-                let i = self.name_index(attr);
+                let i = self.attr_index(attr);
                 self.emit(Instr::LoadAttr(i));
                 self.expr(value)?;
                 self.set_span(target.span.to(value.span));
@@ -257,7 +257,7 @@ impl<'a> CodeGen<'a> {
             ExprKind::Name(n) => self.store_name(n),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let i = self.name_index(attr);
+                let i = self.attr_index(attr);
                 self.set_span(t.span);
                 self.emit(Instr::StoreAttr(i));
             }
@@ -319,7 +319,7 @@ impl<'a> CodeGen<'a> {
             ExprKind::Name(n) => self.delete_name(n),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let i = self.name_index(attr);
+                let i = self.attr_index(attr);
                 self.emit(Instr::DeleteAttr(i));
             }
             ExprKind::Subscript { value, index } => {

@@ -2,9 +2,11 @@
 //! dict)`, CPython's `type.__new__`), and creating their instances
 //! (`__new__`, then `__init__`).
 
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use crate::compile::scope::mangle;
 use crate::object::dict::{Dict, PySet};
 use crate::object::exceptions::{type_error, Exception};
 use crate::object::frame::{CellRef, ClassSpec, FrameKind, Namespace, OnReturn};
@@ -153,7 +155,7 @@ impl Vm {
                 namespace.insert_str(special, wrapped);
             }
         }
-        let slots = self.declared_slots(&namespace, &base_types)?;
+        let slots = self.declared_slots(&name, &namespace, &base_types)?;
         let class = crate::object::value::tracked(Class {
             name: RefCell::new(name.clone()),
             qualname: RefCell::new(qualname),
@@ -190,9 +192,11 @@ impl Vm {
     }
 
     /// `__slots__`: the names instances may have, if the class and all its
-    /// bases declare them.
+    /// bases declare them; a private one (`__secret`) mangled with the class's
+    /// name, as the class's code writes it.
     fn declared_slots(
         &mut self,
+        class_name: &str,
         namespace: &Dict,
         bases: &[TypeRef],
     ) -> PyResult<Option<Vec<Rc<str>>>> {
@@ -217,6 +221,11 @@ impl Vm {
                 names
             }
         };
+        for slot in names.iter_mut() {
+            if let Cow::Owned(mangled) = mangle(Some(class_name), slot) {
+                *slot = Rc::from(mangled);
+            }
+        }
         for base in bases {
             match base {
                 TypeRef::Builtin(TypeId::Object) => {}
