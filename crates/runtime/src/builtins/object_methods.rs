@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use super::args::{count_range, exactly_one, no_kwargs};
 use crate::attrs;
+use crate::compile::scope::mangle;
 use crate::object::exceptions::{exc, type_error, Exception};
 use crate::object::native::downcast;
 use crate::object::pystr::PyStr;
@@ -34,6 +35,7 @@ pub const OBJECT_METHODS: &[(&str, NativeFn)] = &[
     ("__hash__", object_hash),
     ("__format__", object_format),
     ("__init_subclass__", object_init_subclass),
+    ("__getstate__", object_getstate),
 ];
 
 /// `BaseException`'s special methods (beside `exception_methods`').
@@ -155,6 +157,74 @@ fn object_repr(_vm: &mut Vm, recv: &Value, _args: Args) -> PyResult<Value> {
 /// `object.__str__`: `repr(self)`.
 fn object_str(vm: &mut Vm, recv: &Value, _args: Args) -> PyResult<Value> {
     Ok(Value::str(&crate::repr::repr(vm, recv)?))
+}
+
+/// `object.__getstate__()` (3.11's `object_getstate_default`), which pickle and
+/// copy use: the instance's `__dict__`, or None when it is empty; and when the
+/// classes declare slots that are set, a pair of that and a dict of them.
+fn object_getstate(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
+    count_range("__getstate__", &args, 0, 0)?;
+    let dict = match recv {
+        Value::Instance(i) => Some(i.dict.clone()),
+        Value::Exception(e) => Some(e.attributes()),
+        _ => None,
+    };
+    let slot_names = slot_names(vm, recv)?;
+    // An instance keeps its slots' values in its dict, beside its attributes.
+    let state = match dict {
+        None => Value::None,
+        Some(d) if d.borrow().is_empty() => Value::None,
+        Some(d) if slot_names.is_empty() => Value::Dict(d),
+        Some(d) => {
+            let mut attributes = d.borrow().clone();
+            for name in &slot_names {
+                attributes.remove_str(name);
+            }
+            if attributes.is_empty() {
+                Value::None
+            } else {
+                Value::Dict(Rc::new(std::cell::RefCell::new(attributes)))
+            }
+        }
+    };
+    let mut slots = crate::object::dict::Dict::new();
+    for name in &slot_names {
+        match attrs::get_attr(vm, recv, name) {
+            Ok(v) => slots.insert_str(name, v),
+            Err(e) if e.is(TypeId::AttributeError) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    if slots.is_empty() {
+        return Ok(state);
+    }
+    let slots = Value::Dict(Rc::new(std::cell::RefCell::new(slots)));
+    Ok(Value::tuple(vec![state, slots]))
+}
+
+/// `copyreg._slotnames(type(obj))`: the `__slots__` every class of the MRO
+/// declares itself, private ones mangled, without `__dict__` and `__weakref__`.
+fn slot_names(vm: &mut Vm, obj: &Value) -> PyResult<Vec<String>> {
+    let mut names = Vec::new();
+    for t in type_of(obj).mro() {
+        let TypeRef::Class(class) = t else { continue };
+        let Some(declared) = class.dict.borrow().get_str("__slots__") else {
+            continue;
+        };
+        let declared = match declared {
+            Value::Str(s) => vec![Value::Str(s)],
+            other => crate::iterators::collect(vm, &other)?,
+        };
+        let class_name = class.name.borrow().clone();
+        for name in declared {
+            let Value::Str(name) = name else { continue };
+            if &*name == "__dict__" || &*name == "__weakref__" {
+                continue;
+            }
+            names.push(mangle(Some(&class_name), &name).into_owned());
+        }
+    }
+    Ok(names)
 }
 
 fn object_eq(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {

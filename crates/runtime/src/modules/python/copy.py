@@ -137,34 +137,10 @@ def _default_reduce(x):
         raise TypeError(f"cannot pickle {cls.__name__!r} object")
     getnewargs = getattr(x, "__getnewargs__", None)
     args = getnewargs() if getnewargs is not None else ()
-    getstate = getattr(x, "__getstate__", None)
-    state = getstate() if getstate is not None else _default_state(x)
+    state = x.__getstate__()
     listitems = iter(x) if isinstance(x, list) else None
     dictitems = iter(x.items()) if isinstance(x, dict) else None
     return _newobj, (cls,) + tuple(args), state, listitems, dictitems
-
-
-def _default_state(x):
-    # object.__getstate__(): the instance's __dict__, and beside it a dict of
-    # the slots that are set.
-    state = getattr(x, "__dict__", None) or None
-    slots = {}
-    for klass in type(x).__mro__:
-        names = klass.__dict__.get("__slots__", ())
-        if isinstance(names, str):
-            names = (names,)
-        for name in names:
-            if name in ("__dict__", "__weakref__"):
-                continue
-            if name.startswith("__") and not name.endswith("__"):
-                name = f"_{klass.__name__.lstrip('_')}{name}"
-            try:
-                slots[name] = getattr(x, name)
-            except AttributeError:
-                pass
-    if slots:
-        return (state, slots)
-    return state
 
 
 def _reconstruct(x, memo, func, args, state=None, listiter=None, dictiter=None):

@@ -161,31 +161,6 @@ _KNOWN_GLOBALS = {
 }
 
 
-def _object_state(obj):
-    # object.__getstate__(): the __dict__ (None when empty), with the slots'
-    # values beside it.
-    state = getattr(obj, "__dict__", None)
-    if state is not None and not state:
-        state = None
-    slots = {}
-    for klass in type(obj).__mro__:
-        names = klass.__dict__.get("__slots__", ())
-        if isinstance(names, str):
-            names = (names,)
-        for name in names:
-            if name in ("__dict__", "__weakref__"):
-                continue
-            if name.startswith("__") and not name.endswith("__"):
-                name = "_%s%s" % (klass.__name__.lstrip("_"), name)
-            try:
-                slots[name] = getattr(obj, name)
-            except AttributeError:
-                pass
-    if slots:
-        return (state, slots)
-    return state
-
-
 def _reduce_ex(obj, proto):
     # object.__reduce_ex__(proto), or the class's own __reduce_ex__/__reduce__.
     cls = type(obj)
@@ -198,8 +173,7 @@ def _reduce_ex(obj, proto):
     if cls.__module__ == "builtins" or not hasattr(obj, "__dict__") and \
             not any("__slots__" in k.__dict__ for k in cls.__mro__):
         raise TypeError("cannot pickle %r object" % cls.__name__)
-    getstate = getattr(obj, "__getstate__", None)
-    state = getstate() if getstate is not None else _object_state(obj)
+    state = obj.__getstate__()
     listitems = iter(obj) if isinstance(obj, list) else None
     dictitems = iter(obj.items()) if isinstance(obj, dict) else None
     if proto < 2:
