@@ -155,7 +155,7 @@ impl Vm {
                 namespace.insert_str(special, wrapped);
             }
         }
-        let slots = self.declared_slots(&name, &namespace, &base_types)?;
+        let slots = self.declared_slots(name, &namespace, &base_types)?;
         let class = crate::object::value::tracked(Class {
             name: RefCell::new(name.clone()),
             qualname: RefCell::new(qualname),
