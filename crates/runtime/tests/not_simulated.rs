@@ -1,4 +1,4 @@
-//! What Loopscope does not simulate (files, the network, subprocesses) stops a program
+//! What Loopscope does not simulate (files, UNIX sockets and SSL, subprocesses) stops a program
 //! where it is first used, with a NotImplementedError naming it, where CPython would
 //! touch the real machine: the recorder cannot give such a program an expectation, so
 //! these checks stand in for conformance cases.
@@ -40,26 +40,31 @@ fn opening_a_file_names_the_missing_file_system() {
 }
 
 #[test]
-fn streams_name_the_missing_network_when_awaited() {
-    // The classes stay usable in annotations, which run when the function is defined.
+fn unix_sockets_and_ssl_name_what_the_loopback_network_lacks() {
+    // The loopback network is TCP over IPv4 (see the streams_* conformance cases).
     let source = "import asyncio\n\
         async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter):\n    \
             pass\n\
         async def main():\n    \
-            print(asyncio.iscoroutinefunction(asyncio.open_connection))\n    \
-            server = await asyncio.start_server(handle, '127.0.0.1', 8888)\n\
+            print(asyncio.iscoroutinefunction(asyncio.open_unix_connection))\n    \
+            server = await asyncio.start_unix_server(handle, '/tmp/sock')\n\
         asyncio.run(main())\n";
     assert_not_simulated(
         source,
         "True\n",
-        "asyncio.start_server() is not simulated: Loopscope runs no real network I/O \
-         (sockets, streams, servers)",
+        "asyncio.start_unix_server() is not simulated: Loopscope's network has no UNIX \
+         domain sockets (only TCP on 127.0.0.1 and localhost)",
     );
+    let source = "import asyncio\n\
+        async def main():\n    \
+            await asyncio.open_connection('127.0.0.1', 443, ssl=True)\n\
+        asyncio.run(main())\n";
     assert_not_simulated(
-        "import asyncio\nasyncio.StreamReader()\n",
+        source,
         "",
-        "asyncio.StreamReader is not simulated: Loopscope runs no real network I/O \
-         (sockets, streams, servers)",
+        "create_connection() with ssl, sock, local_addr or happy_eyeballs_delay is not \
+         simulated: Loopscope's network is TCP over IPv4 on this machine (127.0.0.1, \
+         localhost), without SSL",
     );
 }
 

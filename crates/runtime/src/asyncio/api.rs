@@ -160,7 +160,10 @@ pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
             AsyncObject::Loop(l) if name == "slow_callback_duration" => {
                 return Ok(Some(super::debug::slow_callback_duration(vm, *l)))
             }
-            AsyncObject::Loop(_) => base_events::method(name),
+            AsyncObject::Loop(_) => match base_events::method(name) {
+                None => return super::selector_events::python_loop_method(vm, obj, name),
+                method => method,
+            },
             AsyncObject::Queue(q) if name == "maxsize" || name == "_maxsize" => {
                 return Ok(Some(Value::Int(q.borrow().maxsize)))
             }

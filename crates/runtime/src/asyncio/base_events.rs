@@ -67,6 +67,9 @@ pub struct LoopState {
     pub debug: super::debug::LoopDebug,
     /// `_exception_handler` (None: the default one).
     pub exception_handler: Option<Value>,
+    /// The selector of the loopback network's sockets, once the program has one
+    /// (`selector_events.rs`).
+    pub io_poller: Option<Value>,
 }
 
 /// A new handle for `callback`, and how the trace describes it; in debug
@@ -283,7 +286,14 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), Stop> {
             .record(vm.now, 0, EventKind::TimersPurged { count: purged });
     }
 
-    let timeout = if !lp.ready.is_empty() || lp.stopping {
+    // The sockets ready now are what the selector would return at once.
+    let io_ready = if lp.io_poller.is_some() {
+        super::selector_events::select(vm, loop_id)
+    } else {
+        Vec::new()
+    };
+    let lp = &mut vm.states.get::<AsyncState>().loops[li];
+    let timeout = if !lp.ready.is_empty() || lp.stopping || !io_ready.is_empty() {
         Some(0.0)
     } else {
         lp.scheduled
@@ -319,6 +329,7 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), Stop> {
         ));
     }
 
+    super::selector_events::process_events(vm, loop_id, io_ready);
     let end_time = vm.now + CLOCK_RESOLUTION;
     let lp = &mut vm.states.get::<AsyncState>().loops[li];
     loop {

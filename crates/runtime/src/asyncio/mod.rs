@@ -39,6 +39,7 @@ pub mod objects;
 pub mod queues;
 pub mod reprs;
 pub mod runners;
+pub mod selector_events;
 pub mod shield;
 pub mod subclassing;
 pub mod submodules;

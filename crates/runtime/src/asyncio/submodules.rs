@@ -9,6 +9,11 @@ use crate::object::value::{Builtin, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
 /// The `__all__` of the submodules whose names a Python half defines.
+const EXCEPTIONS: &[&str] = &[
+    "SendfileNotAvailableError",
+    "IncompleteReadError",
+    "LimitOverrunError",
+];
 const STREAMS: &[&str] = &[
     "StreamReader",
     "StreamWriter",
@@ -36,6 +41,9 @@ const SUBMODULES: &[(&str, &[&str])] = &[
             "CancelledError",
             "InvalidStateError",
             "TimeoutError",
+            "IncompleteReadError",
+            "LimitOverrunError",
+            "SendfileNotAvailableError",
         ],
     ),
     (
@@ -71,7 +79,8 @@ const SUBMODULES: &[(&str, &[&str])] = &[
             "_get_running_loop",
         ],
     ),
-    ("base_events", &["BaseEventLoop"]),
+    ("base_events", &["BaseEventLoop", "Server"]),
+    ("selector_events", &[]),
     ("unix_events", &["SelectorEventLoop"]),
     (
         "queues",
@@ -109,6 +118,12 @@ const SUBMODULES: &[(&str, &[&str])] = &[
 /// namespace, given the package's names it uses (and natives of its own);
 /// the names it defines join the package.
 const PYTHON_HALVES: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "exceptions",
+        library_source!("asyncio/python/exceptions.py"),
+        &[],
+        EXCEPTIONS,
+    ),
     (
         "locks",
         library_source!("asyncio/python/locks.py"),
@@ -153,9 +168,29 @@ const PYTHON_HALVES: &[(&str, &str, &[&str], &[&str])] = &[
         PROTOCOLS,
     ),
     (
+        "selector_events",
+        library_source!("asyncio/python/selector_events.py"),
+        &[],
+        &[],
+    ),
+    (
+        "base_events",
+        library_source!("asyncio/python/base_events.py"),
+        &["gather", "sleep", "CancelledError"],
+        &["Server"],
+    ),
+    (
         "streams",
         library_source!("asyncio/python/streams.py"),
-        &[],
+        &[
+            "get_running_loop",
+            "get_event_loop",
+            "sleep",
+            "iscoroutine",
+            "Protocol",
+            "IncompleteReadError",
+            "LimitOverrunError",
+        ],
         STREAMS,
     ),
     (
@@ -170,9 +205,10 @@ const PYTHON_HALVES: &[(&str, &str, &[&str], &[&str])] = &[
 /// package. The Python halves run first (`python/locks.py`: Barrier and
 /// BrokenBarrierError; `python/futures.py`: wrap_future and
 /// run_coroutine_threadsafe; `python/runners.py`: asyncio.run and Runner;
-/// `python/protocols.py`: the protocol classes; `python/streams.py` and
-/// `python/subprocess.py`: stand-ins that say the network and processes are not
-/// simulated).
+/// `python/protocols.py`: the protocol classes; `python/exceptions.py`,
+/// `python/selector_events.py`, `python/base_events.py` and `python/streams.py`:
+/// streams on the in-memory loopback network; `python/subprocess.py`: a
+/// stand-in that says processes are not simulated).
 pub fn install(vm: &mut Vm, package: &Module) -> PyResult<()> {
     let mut made = Vec::new();
     for (name, source, uses, defines) in PYTHON_HALVES {
@@ -182,15 +218,19 @@ pub fn install(vm: &mut Vm, package: &Module) -> PyResult<()> {
                 module.attrs.borrow_mut().insert_str(n, v);
             }
         }
-        if *name == "runners" {
-            let natives: [(&'static str, NativeFn); 2] = [
+        let natives: &[(&'static str, NativeFn)] = match *name {
+            "runners" => &[
                 (
                     "_get_running_loop",
                     super::runners::get_running_loop_or_none,
                 ),
                 ("_run_task", super::runners::run_task),
-            ];
-            for (n, func) in natives {
+            ],
+            "selector_events" => &[("_register_io", super::selector_events::register_io)],
+            _ => &[],
+        };
+        {
+            for &(n, func) in natives {
                 let f = Builtin {
                     name: n,
                     func,

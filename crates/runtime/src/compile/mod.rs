@@ -13,6 +13,7 @@ mod control_flow;
 mod expressions;
 mod functions;
 mod patterns;
+mod resolve;
 pub mod scope;
 mod statements;
 mod try_star;

@@ -1,0 +1,327 @@
+# asyncio.base_events as Loopscope has it: the Python half of the loop, from
+# CPython 3.11.7's Lib/asyncio/base_events.py (PSF license) -- Server, and
+# the loop's create_connection and create_server, which the engine's loop
+# takes from `_LOOP_METHODS` -- on the in-memory loopback network of
+# selector_events.py. Names resolve as on the recording machine: 'localhost'
+# to 127.0.0.1 (through the default executor, as getaddrinfo runs), an IPv4
+# address to itself. SSL, UNIX sockets, happy eyeballs and IPv6 are not
+# simulated.
+
+import itertools
+
+# gather, sleep and CancelledError are asyncio's (given to this module).
+
+SOCK_STREAM = 1
+AF_INET = 2
+AF_INET6 = 10
+AF_UNSPEC = 0
+IPPROTO_TCP = 6
+AI_PASSIVE = 1
+
+
+def _network():
+    import asyncio.selector_events
+    return asyncio.selector_events
+
+
+def _not_simulated(what):
+    return NotImplementedError(
+        f"{what} is not simulated: Loopscope's network is TCP over IPv4 on this "
+        "machine (127.0.0.1, localhost), without SSL")
+
+
+def _ipaddr_info(host, port, family, type, proto):
+    # base_events._ipaddr_info: "host" already an IPv4 address.
+    if proto not in {0, IPPROTO_TCP} or host is None or type != SOCK_STREAM:
+        return None
+    if port is None or port == '' or port == b'':
+        port = 0
+    else:
+        try:
+            port = int(port)
+        except (TypeError, ValueError):
+            return None
+    if isinstance(host, bytes):
+        host = host.decode('idna')
+    parts = host.split('.')
+    if len(parts) == 4 and all(p.isdigit() and int(p) < 256 for p in parts):
+        return AF_INET, type, IPPROTO_TCP, '', (host, port)
+    return None
+
+
+class gaierror(OSError):
+    __module__ = 'socket'
+
+
+def _getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
+    # socket.getaddrinfo on the recording machine, for the names it knows:
+    # every interface (IPv4 and IPv6) for a server without a host.
+    port = int(port or 0)
+    if host is None and flags & AI_PASSIVE:
+        return [(AF_INET, SOCK_STREAM, IPPROTO_TCP, '', ('0.0.0.0', port)),
+                (AF_INET6, SOCK_STREAM, IPPROTO_TCP, '', ('::', port, 0, 0))]
+    if host in ('localhost', 'localhost.localdomain', None):
+        return [(AF_INET, SOCK_STREAM, IPPROTO_TCP, '', ('127.0.0.1', port))]
+    raise gaierror(-3, 'Temporary failure in name resolution')
+
+
+async def _ensure_resolved(loop, address, *, family=0, type=SOCK_STREAM, proto=0, flags=0):
+    host, port = address[:2]
+    info = _ipaddr_info(host, port, family, type, proto)
+    if info is not None:
+        return [info]
+    return await loop.run_in_executor(None, _getaddrinfo, host, port, family, type,
+                                      proto, flags)
+
+
+class Server:
+
+    def __init__(self, loop, sockets, protocol_factory, backlog):
+        self._loop = loop
+        self._sockets = sockets
+        self._active_count = 0
+        self._waiters = []
+        self._protocol_factory = protocol_factory
+        self._backlog = backlog
+        self._serving = False
+        self._serving_forever_fut = None
+
+    def __repr__(self):
+        return f'<{self.__class__.__name__} sockets={self.sockets!r}>'
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        self.close()
+        await self.wait_closed()
+
+    def _attach(self):
+        assert self._sockets is not None
+        self._active_count += 1
+
+    def _detach(self):
+        assert self._active_count > 0
+        self._active_count -= 1
+        if self._active_count == 0 and self._sockets is None:
+            self._wakeup()
+
+    def _wakeup(self):
+        waiters = self._waiters
+        self._waiters = None
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(waiter)
+
+    def _start_serving(self):
+        if self._serving:
+            return
+        self._serving = True
+        selector = _network()._selector_of(self._loop)
+        for sock in self._sockets:
+            sock.listen(self._backlog)
+            selector._start_serving(self._protocol_factory, sock, self, self._backlog)
+
+    def get_loop(self):
+        return self._loop
+
+    def is_serving(self):
+        return self._serving
+
+    @property
+    def sockets(self):
+        if self._sockets is None:
+            return ()
+        return tuple(_network().TransportSocket(s) for s in self._sockets)
+
+    def close(self):
+        sockets = self._sockets
+        if sockets is None:
+            return
+        self._sockets = None
+        selector = _network()._selector_of(self._loop)
+        for sock in sockets:
+            selector._stop_serving(sock)
+        self._serving = False
+        if (self._serving_forever_fut is not None and
+                not self._serving_forever_fut.done()):
+            self._serving_forever_fut.cancel()
+            self._serving_forever_fut = None
+        if self._active_count == 0:
+            self._wakeup()
+
+    async def start_serving(self):
+        self._start_serving()
+        await sleep(0)
+
+    async def serve_forever(self):
+        if self._serving_forever_fut is not None:
+            raise RuntimeError(
+                f'server {self!r} is already being awaited on serve_forever()')
+        if self._sockets is None:
+            raise RuntimeError(f'server {self!r} is closed')
+        self._start_serving()
+        self._serving_forever_fut = self._loop.create_future()
+        try:
+            await self._serving_forever_fut
+        except CancelledError:
+            try:
+                self.close()
+                await self.wait_closed()
+            finally:
+                raise
+        finally:
+            self._serving_forever_fut = None
+
+    async def wait_closed(self):
+        if self._sockets is None or self._waiters is None:
+            return
+        waiter = self._loop.create_future()
+        self._waiters.append(waiter)
+        await waiter
+
+
+async def _connect_sock(loop, exceptions, addr_info):
+    my_exceptions = []
+    exceptions.append(my_exceptions)
+    family, type_, proto, _, address = addr_info
+    sock = None
+    try:
+        sock = _network()._Socket()
+        sock.setblocking(False)
+        await _sock_connect(loop, sock, address)
+        return sock
+    except OSError as exc:
+        my_exceptions.append(exc)
+        if sock is not None:
+            sock.close()
+        raise
+    except:
+        if sock is not None:
+            sock.close()
+        raise
+    finally:
+        exceptions = my_exceptions = None
+
+
+async def _sock_connect(loop, sock, address):
+    # loop.sock_connect: the address resolved again (at once: it is one).
+    resolved = await _ensure_resolved(loop, address, family=sock.family,
+                                      type=sock.type, proto=sock.proto)
+    _, _, _, _, address = resolved[0]
+    return await _network()._selector_of(loop).sock_connect(sock, address)
+
+
+async def create_connection(
+        self, protocol_factory, host=None, port=None,
+        *, ssl=None, family=0,
+        proto=0, flags=0, sock=None,
+        local_addr=None, server_hostname=None,
+        ssl_handshake_timeout=None,
+        ssl_shutdown_timeout=None,
+        happy_eyeballs_delay=None, interleave=None):
+    if ssl or sock is not None or local_addr is not None or happy_eyeballs_delay is not None:
+        raise _not_simulated('create_connection() with ssl, sock, local_addr or '
+                             'happy_eyeballs_delay')
+    if host is None and port is None:
+        raise ValueError('host and port was not specified and no sock specified')
+    infos = await _ensure_resolved(self, (host, port), family=family,
+                                   type=SOCK_STREAM, proto=proto, flags=flags)
+    if not infos:
+        raise OSError('getaddrinfo() returned empty list')
+    exceptions = []
+    sock = None
+    for addrinfo in infos:
+        try:
+            sock = await _connect_sock(self, exceptions, addrinfo)
+            break
+        except OSError:
+            continue
+    if sock is None:
+        exceptions = [exc for sub in exceptions for exc in sub]
+        try:
+            if len(exceptions) == 1:
+                raise exceptions[0]
+            else:
+                model = str(exceptions[0])
+                if all(str(exc) == model for exc in exceptions):
+                    raise exceptions[0]
+                raise OSError('Multiple exceptions: {}'.format(
+                    ', '.join(str(exc) for exc in exceptions)))
+        finally:
+            exceptions = None
+    protocol = protocol_factory()
+    waiter = self.create_future()
+    transport = _network()._SelectorSocketTransport(
+        _network()._selector_of(self), sock, protocol, waiter)
+    try:
+        await waiter
+    except:
+        transport.close()
+        raise
+    return transport, protocol
+
+
+async def _create_server_getaddrinfo(loop, host, port, family, flags):
+    infos = await _ensure_resolved(loop, (host, port), family=family,
+                                   type=SOCK_STREAM, flags=flags)
+    if not infos:
+        raise OSError(f'getaddrinfo({host!r}) returned empty list')
+    return infos
+
+
+async def create_server(
+        self, protocol_factory, host=None, port=None,
+        *,
+        family=AF_UNSPEC,
+        flags=AI_PASSIVE,
+        sock=None,
+        backlog=100,
+        ssl=None,
+        reuse_address=None,
+        reuse_port=None,
+        ssl_handshake_timeout=None,
+        ssl_shutdown_timeout=None,
+        start_serving=True):
+    if ssl or sock is not None:
+        raise _not_simulated('create_server() with ssl or sock')
+    if host == '':
+        hosts = [None]
+    elif isinstance(host, str) or host is None:
+        hosts = [host]
+    else:
+        hosts = host
+    fs = [_create_server_getaddrinfo(self, host, port, family=family, flags=flags)
+          for host in hosts]
+    infos = await gather(*fs)
+    infos = list(dict.fromkeys(itertools.chain.from_iterable(infos)))
+    sockets = []
+    completed = False
+    try:
+        for res in infos:
+            af, socktype, proto, canonname, sa = res
+            sock = _network()._Socket(family=af)
+            sockets.append(sock)
+            try:
+                sock.bind(sa)
+            except OSError as err:
+                raise OSError(err.errno, 'error while attempting '
+                              'to bind on address %r: %s'
+                              % (sa, err.strerror.lower())) from None
+        completed = True
+    finally:
+        if not completed:
+            for sock in sockets:
+                sock.close()
+    server = Server(self, sockets, protocol_factory, backlog)
+    if start_serving:
+        server._start_serving()
+        await sleep(0)
+    return server
+
+
+# The loop's methods written here (the engine binds them to the loop).
+_LOOP_METHODS = {
+    'create_connection': create_connection,
+    'create_server': create_server,
+}
