@@ -83,3 +83,24 @@ def thread_time():
 
 def thread_time_ns():
     return 0
+
+
+# The clocks as CPython on Linux describes them (the virtual clock stands in
+# for each of them).
+_CLOCKS = {
+    'monotonic': ('clock_gettime(CLOCK_MONOTONIC)', True, False),
+    'perf_counter': ('clock_gettime(CLOCK_MONOTONIC)', True, False),
+    'process_time': ('clock_gettime(CLOCK_PROCESS_CPUTIME_ID)', True, False),
+    'thread_time': ('clock_gettime(CLOCK_THREAD_CPUTIME_ID)', True, False),
+    'time': ('clock_gettime(CLOCK_REALTIME)', False, True),
+}
+
+
+def get_clock_info(name):
+    import types
+    try:
+        implementation, monotonic, adjustable = _CLOCKS[name]
+    except (KeyError, TypeError):
+        raise ValueError('unknown clock') from None
+    return types.SimpleNamespace(implementation=implementation, monotonic=monotonic,
+                                 adjustable=adjustable, resolution=1e-09)
