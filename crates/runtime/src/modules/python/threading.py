@@ -2,7 +2,7 @@
 # run on Loopscope's _thread, whose scheduler runs the threads one at a time
 # on the virtual clock, as tests/conformance/record.py makes CPython run
 # them (docs/differences.md). Changes: no weak set of dangling threads,
-# `local` is one namespace shared by the threads, and RLock is threading's
+# `local` is _threading_local's idea in short, and RLock is threading's
 # Python lock shown as the C one (_thread.RLock), as under the recorder.
 
 import os as _os
@@ -1615,8 +1615,64 @@ def main_thread():
 # get thread-local implementation, either from the thread
 # module, or from the python fallback
 
-class local:
-    pass
+class _local:
+    # _thread._local: each thread sees attributes of its own (as
+    # _threading_local does it: a dict per thread, made at the thread's first
+    # access, where a subclass's __init__ runs again with the arguments the
+    # object was made with).
+    __module__ = '_thread'
+
+    def __new__(cls, /, *args, **kw):
+        if (args or kw) and (cls.__init__ is object.__init__):
+            raise TypeError("Initialization arguments are not supported")
+        self = object.__new__(cls)
+        object.__setattr__(self, '_local__impl', ({get_ident(): {}}, args, kw))
+        return self
+
+    def __getattribute__(self, name):
+        if name == '__dict__':
+            return _local_dict(self)
+        if name == '_local__impl':
+            return object.__getattribute__(self, name)
+        attributes = _local_dict(self)
+        if name in attributes:
+            return attributes[name]
+        try:
+            return object.__getattribute__(self, name)
+        except AttributeError:
+            raise AttributeError(
+                f"'{_local_type_name(self)}' object has no attribute '{name}'") from None
+
+    def __setattr__(self, name, value):
+        if name == '__dict__':
+            raise AttributeError(
+                f"'{_local_type_name(self)}' object attribute '__dict__' is read-only")
+        _local_dict(self)[name] = value
+
+    def __delattr__(self, name):
+        attributes = _local_dict(self)
+        if name not in attributes:
+            raise AttributeError(name)
+        del attributes[name]
+
+
+def _local_type_name(obj):
+    return '_thread._local' if type(obj) is _local else type(obj).__name__
+
+
+def _local_dict(obj):
+    # The attributes `obj` has in the running thread.
+    dicts, args, kw = object.__getattribute__(obj, '_local__impl')
+    key = get_ident()
+    attributes = dicts.get(key)
+    if attributes is None:
+        attributes = dicts[key] = {}
+        if type(obj).__init__ is not object.__init__:
+            type(obj).__init__(obj, *args, **kw)
+    return attributes
+
+
+local = _local
 
 
 def _after_fork():
