@@ -327,13 +327,21 @@ fn sequence_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> 
         // before repeating anything.
         (
             BinOp::Mult,
-            Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
+            Value::Str(_)
+            | Value::List(_)
+            | Value::Tuple(_)
+            | Value::Bytes(_)
+            | Value::ByteArray(_),
             Value::BigInt(_),
         )
         | (
             BinOp::Mult,
             Value::BigInt(_),
-            Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
+            Value::Str(_)
+            | Value::List(_)
+            | Value::Tuple(_)
+            | Value::Bytes(_)
+            | Value::ByteArray(_),
         ) => Err(exc(
             TypeId::OverflowError,
             "cannot fit 'int' into an index-sized integer",
@@ -434,6 +442,14 @@ fn repeat(vm: &mut Vm, seq: &Value, n: &Value) -> PyResult<Value> {
         Value::ByteArray(b) => b.data.borrow().len(),
         _ => 0,
     };
+    // Past a C `Py_ssize_t`: str and bytes say so, the others are out of memory.
+    if len > 0 && n > isize::MAX as usize / len {
+        return Err(match seq {
+            Value::Str(_) => exc(TypeId::OverflowError, "repeated string is too long"),
+            Value::Bytes(_) => exc(TypeId::OverflowError, "repeated bytes are too long"),
+            _ => exc(TypeId::MemoryError, ""),
+        });
+    }
     if len.saturating_mul(n) > vm.limits.max_sequence_len {
         return Err(exc(TypeId::MemoryError, ""));
     }

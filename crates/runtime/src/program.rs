@@ -104,6 +104,7 @@ pub fn run_program_observed(
     crate::object::gc::restart();
     crate::object::warnings::discard_pending();
     crate::object::weakrefs::discard_all();
+    crate::repr::set_int_max_str_digits(crate::repr::INT_MAX_STR_DIGITS);
     let mut vm = new_vm(source, options);
     vm.progress = ProgressReporter::new(progress);
     vm.recorder.pack = options.pack_trace;

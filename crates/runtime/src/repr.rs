@@ -27,11 +27,15 @@ use crate::vm::Vm;
 /// Nesting depth past which `repr` gives up, like CPython's recursion limit.
 const MAX_DEPTH: usize = 900;
 
+/// The end of the RecursionError message of a repr CPython gives up on
+/// (`PyObject_Repr`'s `_Py_EnterRecursiveCall`).
+pub(crate) const WHILE_REPR: &str = " while getting the repr of an object";
+
 /// `repr(v)`.
 pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     let mut w = Writer::new(Some(vm), false);
     w.value(v)?;
-    Ok(w.out)
+    Ok(std::mem::take(&mut w.out))
 }
 
 /// `str(v)`.
@@ -84,7 +88,7 @@ fn special_slot(vm: &Vm, t: TypeId, name: &str) -> Option<NativeFn> {
 pub fn ascii(vm: &mut Vm, v: &Value) -> PyResult<String> {
     let mut w = Writer::new(Some(vm), true);
     w.value(v)?;
-    Ok(w.out)
+    Ok(std::mem::take(&mut w.out))
 }
 
 /// `repr(v)` without a VM (destructors, warnings, the trace, `Debug`):
@@ -92,7 +96,7 @@ pub fn ascii(vm: &mut Vm, v: &Value) -> PyResult<String> {
 pub fn repr_value(v: &Value) -> String {
     let mut w = Writer::new(None, false);
     match w.value(v) {
-        Ok(()) => w.out,
+        Ok(()) => std::mem::take(&mut w.out),
         Err(_) => "<...>".to_string(),
     }
 }
@@ -110,7 +114,7 @@ pub fn str_value(v: &Value) -> PyResult<String> {
         _ => {
             let mut w = Writer::new(None, false);
             w.value(v)?;
-            Ok(w.out)
+            Ok(std::mem::take(&mut w.out))
         }
     }
 }
@@ -225,9 +229,30 @@ pub fn exception_str(mut vm: Option<&mut Vm>, e: &Exception) -> PyResult<String>
 }
 
 /// CPython 3.11's limit on decimal int conversions (`sys.int_info`).
+/// `sys.int_info.default_max_str_digits`: the limit a run starts with.
 pub const INT_MAX_STR_DIGITS: usize = 4300;
 
-/// `str(n)` for an int, refusing more than [`INT_MAX_STR_DIGITS`] digits.
+/// `sys.int_info.str_digits_check_threshold`: the least limit but 0 (no limit).
+pub const INT_STR_DIGITS_THRESHOLD: usize = 640;
+
+thread_local! {
+    /// The run's limit on decimal digits of int/str conversions
+    /// (`sys.set_int_max_str_digits`; 0: none).
+    static MAX_STR_DIGITS: std::cell::Cell<usize> = const { std::cell::Cell::new(INT_MAX_STR_DIGITS) };
+}
+
+/// `sys.get_int_max_str_digits()`.
+pub fn int_max_str_digits() -> usize {
+    MAX_STR_DIGITS.with(std::cell::Cell::get)
+}
+
+/// `sys.set_int_max_str_digits(n)`, already checked (0, or at least the threshold);
+/// a run starts with the default again.
+pub fn set_int_max_str_digits(digits: usize) {
+    MAX_STR_DIGITS.with(|m| m.set(digits));
+}
+
+/// `str(n)` for an int, refusing more digits than the run's limit.
 pub fn int_to_decimal(n: &num_bigint::BigInt) -> PyResult<String> {
     check_int_digits(n)?;
     Ok(n.to_string())
@@ -235,19 +260,27 @@ pub fn int_to_decimal(n: &num_bigint::BigInt) -> PyResult<String> {
 
 /// The ValueError CPython raises before printing a too-long int in decimal.
 pub fn check_int_digits(n: &num_bigint::BigInt) -> PyResult<()> {
-    // As long_to_decimal_string: an int of 479 or more 30-bit digits is refused without
-    // converting it (the conversion is quadratic); 2**14000 has 4215 digits, so anything
-    // smaller is always within the limit; in between, count.
-    let too_long = match n.bits() {
-        bits if bits > 478 * 30 => true,
-        bits if bits > 14000 => n.magnitude().to_string().len() > INT_MAX_STR_DIGITS,
-        _ => false,
+    let limit = int_max_str_digits();
+    if limit == 0 {
+        return Ok(());
+    }
+    // As long_to_decimal_string: an int of many 30-bit digits is refused without
+    // converting it (the conversion is quadratic) when it surely has too many decimal
+    // digits; a smaller one is counted. An int under 2**(3.32 * limit) never is.
+    let size = n.bits().div_ceil(30) as usize;
+    let too_long = if size >= 10 * INT_STR_DIGITS_THRESHOLD / 90 + 2
+        && limit / 90 <= (size.saturating_sub(11)) / 10
+    {
+        true
+    } else {
+        n.bits() as f64 * std::f64::consts::LOG10_2 > limit as f64 - 1.0
+            && n.magnitude().to_string().len() > limit
     };
     if too_long {
         return Err(exc(
             TypeId::ValueError,
             format!(
-                "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; \
+                "Exceeds the limit ({limit} digits) for integer string conversion; \
                  use sys.set_int_max_str_digits() to increase the limit"
             ),
         ));
@@ -291,13 +324,29 @@ fn ascii_escape(text: &str) -> String {
     out
 }
 
+thread_local! {
+    /// The containers being printed, by address, outermost first: one list for
+    /// every repr under way, so a container reached again through a class's
+    /// `__repr__` shows as `[...]` (CPython's `Py_ReprEnter` keeps this list per thread).
+    static ACTIVE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
 /// Accumulates a repr, tracking the containers being printed.
 struct Writer<'v> {
     /// Runs classes' `__repr__`; without it they show their default form.
     vm: Option<&'v mut Vm>,
     out: String,
     ascii: bool,
-    active: Vec<usize>,
+    /// How many containers of [`ACTIVE`] were entered before this repr started.
+    outer: usize,
+}
+
+impl Drop for Writer<'_> {
+    /// Leaves the containers this repr entered, also when it failed half-way.
+    fn drop(&mut self) {
+        let outer = self.outer;
+        let _ = ACTIVE.try_with(|active| active.borrow_mut().truncate(outer));
+    }
 }
 
 impl<'v> Writer<'v> {
@@ -306,7 +355,7 @@ impl<'v> Writer<'v> {
             vm,
             out: String::new(),
             ascii,
-            active: Vec::new(),
+            outer: ACTIVE.with(|active| active.borrow().len()),
         }
     }
 
@@ -315,7 +364,7 @@ impl<'v> Writer<'v> {
     fn instance(&mut self, v: &Value) -> PyResult<()> {
         let t = type_of(v);
         if let (Some(f), Some(vm)) = (t.lookup_override("__repr__"), self.vm.as_deref_mut()) {
-            let text = call_text(vm, &f, v, "__repr__")?;
+            let text = vm.calling_from_c(WHILE_REPR, |vm| call_text(vm, &f, v, "__repr__"))?;
             let text = if self.ascii {
                 ascii_escape(&text)
             } else {
@@ -422,21 +471,24 @@ impl<'v> Writer<'v> {
 
     /// Enter a container; `false` when it is already being printed.
     fn enter(&mut self, ptr: usize) -> PyResult<bool> {
-        if self.active.contains(&ptr) {
-            return Ok(false);
-        }
-        if self.active.len() >= MAX_DEPTH {
-            return Err(exc(
-                TypeId::RecursionError,
-                "maximum recursion depth exceeded while getting the repr of an object",
-            ));
-        }
-        self.active.push(ptr);
-        Ok(true)
+        ACTIVE.with(|active| {
+            let mut active = active.borrow_mut();
+            if active.contains(&ptr) {
+                return Ok(false);
+            }
+            if active.len() - self.outer >= MAX_DEPTH {
+                return Err(exc(
+                    TypeId::RecursionError,
+                    format!("maximum recursion depth exceeded{WHILE_REPR}"),
+                ));
+            }
+            active.push(ptr);
+            Ok(true)
+        })
     }
 
     fn leave(&mut self) {
-        self.active.pop();
+        ACTIVE.with(|active| active.borrow_mut().pop());
     }
 
     fn items<'a>(&mut self, items: impl Iterator<Item = &'a Value>) -> PyResult<()> {

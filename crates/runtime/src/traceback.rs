@@ -29,7 +29,7 @@ use std::rc::Rc;
 
 use crate::object::code::CodeObject;
 use crate::object::exceptions::{Exception, TracebackEntry};
-use crate::object::generator::Generator;
+use crate::object::generator::{GenState, Generator};
 use crate::object::stack_summary::StackEntry;
 use crate::object::types::TypeId;
 use crate::object::value::{ExcRef, Value};
@@ -712,6 +712,14 @@ impl Vm {
                     let closed = self.close_generator(&generator);
                     if let Err(e) = closed {
                         self.write_unraisable(&generator, &e);
+                    }
+                    // An object is finalized once: a generator that yielded again
+                    // instead of closing loses its frame without another close.
+                    if generator.state.get() == GenState::Suspended {
+                        generator.state.set(GenState::Closed);
+                        if let Some(frame) = generator.take_frame() {
+                            crate::object::teardown::free(frame);
+                        }
                     }
                     continue;
                 }

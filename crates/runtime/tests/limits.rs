@@ -284,3 +284,58 @@ fn stop_message(source: &str, limits: Limits) -> String {
     assert_eq!(outcome.stream_text(Stream::Stdout), "", "{source}");
     stderr
 }
+
+/// Two tasks that wait on each other and a cancel: each task's `cancel()` cancels
+/// what it waits on, so the cancels recursed natively until the stack overflowed
+/// (hostile program of session 12). CPython's C tasks raise RecursionError inside the
+/// step, the loop reports it and the two tasks wait forever: here a deadlock.
+#[test]
+fn tasks_cancelling_each_other_end_in_recursion_error_and_deadlock() {
+    let source = "import asyncio\n\
+                  async def main():\n    \
+                      me = asyncio.current_task()\n    \
+                      async def waiter(t):\n        \
+                          return await t\n    \
+                      t = asyncio.create_task(waiter(me))\n    \
+                      await asyncio.sleep(0)\n    \
+                      t.cancel()\n    \
+                      await t\n\
+                  asyncio.run(main())\n";
+    let outcome = run_program(source, &RunOptions::default());
+    let stderr = outcome.stream_text(Stream::Stderr);
+    assert_eq!(outcome.status, 3, "{stderr}");
+    assert!(
+        stderr.contains(
+            "RecursionError: maximum recursion depth exceeded while calling a Python object"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("deadlock"), "{stderr}");
+}
+
+/// A generator that yields again when closed at its death is reported once, as
+/// CPython finalizes an object once; it was closed again at every instruction.
+#[test]
+fn a_generator_ignoring_generator_exit_at_its_death_is_reported_once() {
+    let source = "def forever():\n    \
+                      while True:\n        \
+                          try:\n            \
+                              yield\n        \
+                          except GeneratorExit:\n            \
+                              print('ignored')\n\
+                  f = forever()\n\
+                  next(f)\n\
+                  del f\n\
+                  for i in range(3):\n    \
+                      print(i)\n";
+    let outcome = run_program(source, &RunOptions::default());
+    let stderr = outcome.stream_text(Stream::Stderr);
+    assert_eq!(outcome.status, 0, "{stderr}");
+    assert_eq!(outcome.stream_text(Stream::Stdout), "ignored\n0\n1\n2\n");
+    assert_eq!(
+        stderr.matches("Exception ignored in").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(stderr.contains("RuntimeError: generator ignored GeneratorExit"));
+}

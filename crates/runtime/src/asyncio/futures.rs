@@ -318,7 +318,7 @@ fn m_cancelled(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
 
 fn m_cancel(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
     let msg = arg(&a, 0, "msg").unwrap_or(Value::None);
-    Ok(Value::Bool(tasks::cancel_any(vm, &receiver_obj(r)?, msg)))
+    Ok(Value::Bool(tasks::cancel_any(vm, &receiver_obj(r)?, msg)?))
 }
 
 fn m_add_done_callback(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {

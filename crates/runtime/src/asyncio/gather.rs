@@ -179,24 +179,26 @@ pub fn child_done(vm: &mut Vm, state: &Rc<GatherState>, fut: &Rc<AsyncObject>) {
 }
 
 /// `_GatheringFuture.cancel(msg)`.
-pub fn cancel(vm: &mut Vm, outer: &Rc<AsyncObject>, msg: Value) -> bool {
+pub fn cancel(vm: &mut Vm, outer: &Rc<AsyncObject>, msg: Value) -> PyResult<bool> {
     let Some(f) = outer.as_future() else {
-        return false;
+        return Ok(false);
     };
     if f.done() {
-        return false;
+        return Ok(false);
     }
     let children = f.children.borrow().clone();
     let mut ret = false;
     for child in &children {
-        if super::tasks::cancel_any(vm, child, msg.clone()) {
+        if vm.recursing(crate::vm::WHILE_CALLING, |vm| {
+            super::tasks::cancel_any(vm, child, msg.clone())
+        })? {
             ret = true;
         }
     }
     if ret {
         f.cancel_requested.set(true);
     }
-    ret
+    Ok(ret)
 }
 
 /// `asyncio.gather(*aws, return_exceptions=False)`.

@@ -83,7 +83,7 @@ fn abort(vm: &mut Vm, group: &Rc<AsyncObject>) {
     };
     for t in tasks {
         if !is_done(&t) {
-            tasks::cancel(vm, &t, Value::None);
+            tasks::cancel_from_callback(vm, &t, Value::None);
         }
     }
 }
@@ -140,7 +140,7 @@ pub fn on_task_done(vm: &mut Vm, group: &Rc<AsyncObject>, done: &Rc<AsyncObject>
         // again in __aexit__.
         abort(vm, group);
         state(group).borrow_mut().parent_cancel_requested = true;
-        tasks::cancel(vm, &parent, Value::None);
+        tasks::cancel_from_callback(vm, &parent, Value::None);
     }
 }
 

@@ -317,8 +317,16 @@ fn handle_yield(vm: &mut Vm, task: &Rc<AsyncObject>, tp: &TaskPart, v: Value) {
                 );
                 if tp.must_cancel.get() {
                     let msg = task.as_future().map(|f| f.cancel_message.borrow().clone());
-                    if cancel_any(vm, obj, msg.unwrap_or(Value::None)) {
-                        tp.must_cancel.set(false);
+                    match cancel_any(vm, obj, msg.unwrap_or(Value::None)) {
+                        Ok(true) => tp.must_cancel.set(false),
+                        Ok(false) => {}
+                        // CPython's step returns with the error, which the loop reports;
+                        // the task stays suspended on what it awaits.
+                        Err(e) => super::base_events::report_exception(
+                            vm,
+                            "Exception in callback Task.__step()",
+                            &e,
+                        ),
                     }
                 }
             } else {
@@ -376,40 +384,53 @@ pub fn wakeup(vm: &mut Vm, task: &Rc<AsyncObject>, fut: &Rc<AsyncObject>) {
     }
 }
 
-/// `Task.cancel(msg)`.
-pub fn cancel(vm: &mut Vm, task: &Rc<AsyncObject>, msg: Value) -> bool {
+/// `Task.cancel(msg)`. Cancelling a task cancels what it waits on, so two tasks
+/// waiting on each other recurse until RecursionError, as CPython's C tasks do
+/// (each `cancel` a method call "while calling a Python object").
+pub fn cancel(vm: &mut Vm, task: &Rc<AsyncObject>, msg: Value) -> PyResult<bool> {
     let Some(f) = task.as_future() else {
-        return false;
+        return Ok(false);
     };
     let Some(tp) = &f.task else {
-        return futures::cancel(vm, task, msg);
+        return Ok(futures::cancel(vm, task, msg));
     };
     f.log_traceback.set(false);
     if f.done() {
-        return false;
+        return Ok(false);
     }
     tp.num_cancels_requested
         .set(tp.num_cancels_requested.get() + 1);
     let waiter = tp.fut_waiter.borrow().clone();
     if let Some(w) = waiter {
-        if cancel_any(vm, &w, msg.clone()) {
-            return true;
+        if vm.recursing(crate::vm::WHILE_CALLING, |vm| {
+            cancel_any(vm, &w, msg.clone())
+        })? {
+            return Ok(true);
         }
     }
     tp.must_cancel.set(true);
     *f.cancel_message.borrow_mut() = msg;
-    true
+    Ok(true)
 }
 
 /// `obj.cancel(msg)` with the right override: Task, gathering future or Future.
-pub fn cancel_any(vm: &mut Vm, obj: &Rc<AsyncObject>, msg: Value) -> bool {
+pub fn cancel_any(vm: &mut Vm, obj: &Rc<AsyncObject>, msg: Value) -> PyResult<bool> {
     if task_part(obj).is_some() {
         return cancel(vm, obj, msg);
     }
     if obj.as_future().is_some_and(|f| f.is_gathering.get()) {
         return super::gather::cancel(vm, obj, msg);
     }
-    futures::cancel(vm, obj, msg)
+    Ok(futures::cancel(vm, obj, msg))
+}
+
+/// [`cancel_any`] called by the loop's own machinery (a timeout expiring, a task
+/// group aborting): an error of the cancel goes to the loop's exception handler,
+/// as an exception of the callback that made the call does in CPython.
+pub fn cancel_from_callback(vm: &mut Vm, obj: &Rc<AsyncObject>, msg: Value) {
+    if let Err(e) = cancel_any(vm, obj, msg) {
+        super::base_events::report_exception(vm, "Exception in callback Task.cancel()", &e);
+    }
 }
 
 // ----- the module's task functions and the methods of Task objects -----

@@ -116,7 +116,7 @@ pub fn reschedule(vm: &mut Vm, cm: &Rc<AsyncObject>, when: Value) -> PyResult<()
 pub fn on_timeout(vm: &mut Vm, cm: &Rc<AsyncObject>) {
     let task = state(cm).borrow().task.clone();
     if let Some(t) = task {
-        tasks::cancel(vm, &t, Value::None);
+        tasks::cancel_from_callback(vm, &t, Value::None);
     }
     let mut st = state(cm).borrow_mut();
     st.state = TimeoutPhase::Expiring;

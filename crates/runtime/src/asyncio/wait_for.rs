@@ -99,7 +99,7 @@ impl CancelAndWait {
                 }
                 let waiter = futures::new_future(vm, "_cancel_and_wait");
                 futures::add_done_callback(vm, &self.fut, Self::callback(&waiter));
-                super::tasks::cancel_any(vm, &self.fut, Value::None);
+                super::tasks::cancel_from_callback(vm, &self.fut, Value::None);
                 match await_future(&waiter) {
                     None => {
                         self.waiter = Some(waiter.clone());

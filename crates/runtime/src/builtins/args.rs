@@ -124,6 +124,21 @@ pub fn index_arg(v: &Value) -> PyResult<i64> {
     }
 }
 
+/// An argument CPython converts to a C `int` (Argument Clinic's `i`): an int that
+/// fits in 32 bits, else OverflowError.
+pub fn c_int_arg(v: &Value) -> PyResult<i32> {
+    let too_large = || {
+        crate::object::exceptions::exc(
+            crate::object::types::TypeId::OverflowError,
+            "Python int too large to convert to C int",
+        )
+    };
+    match v {
+        Value::BigInt(_) => Err(too_large()),
+        other => i32::try_from(index_arg(other)?).map_err(|_| too_large()),
+    }
+}
+
 /// `split`/`rsplit`'s `(sep, maxsplit)` for str and bytes, by position or keyword: the
 /// separator as given (`None` when absent or None; each type checks its own), and
 /// maxsplit (-1 when absent), converted first as Argument Clinic does.

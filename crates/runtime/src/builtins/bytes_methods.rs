@@ -715,7 +715,8 @@ fn expandtabs(vm: &mut Vm, recv: &Value, mut args: Args) -> PyResult<Value> {
     reject_kwargs("expandtabs", &args)?;
     takes_range("expandtabs", &args, 0, 1)?;
     let size = match args.pos.first().cloned().or(size_kw) {
-        Some(v) => index_arg(&v)?,
+        // A C int in CPython: a huge size is an OverflowError, a big one fine without tabs.
+        Some(v) => crate::builtins::args::c_int_arg(&v)? as i64,
         None => 8,
     };
     let mut out = Vec::new();

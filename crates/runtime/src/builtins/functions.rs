@@ -178,7 +178,8 @@ fn import(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
 
 fn hash(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("hash", &args)?;
-    Ok(Value::Int(ops::hash(vm, &v)?))
+    let hash = vm.calling_from_c(crate::vm::WHILE_CALLING, |vm| ops::hash(vm, &v))?;
+    Ok(Value::Int(hash))
 }
 
 fn id(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {

@@ -118,8 +118,8 @@ pub fn parse_int(text: &str, base: u32) -> PyResult<Value> {
         return Err(invalid());
     }
     // CPython limits every base that is not a power of two (their conversion is quadratic).
-    let limit = crate::repr::INT_MAX_STR_DIGITS;
-    if !radix.is_power_of_two() && clean.len() > limit {
+    let limit = crate::repr::int_max_str_digits();
+    if !radix.is_power_of_two() && limit > 0 && clean.len() > limit {
         return Err(value_error(format!(
             "Exceeds the limit ({limit} digits) for integer string conversion: value has {} digits; \
              use sys.set_int_max_str_digits() to increase the limit",

@@ -155,21 +155,46 @@ fn exp(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     checked(x, x.exp())
 }
 
-fn log_of(v: &Value) -> PyResult<f64> {
-    // Ints too large for a float still have a logarithm.
+/// CPython's `loghelper`: `func` of a number, where an int too large for a float
+/// still has a logarithm: `func(x) + func(2.0) * e` for its `frexp` `x * 2**e`.
+fn log_with(v: &Value, func: fn(f64) -> f64) -> PyResult<f64> {
     if let Value::BigInt(b) = v {
-        if b.is_positive() {
-            let bits = b.bits();
-            let shift = bits.saturating_sub(64);
-            let top = (&**b >> shift).to_f64().unwrap_or(f64::NAN);
-            return Ok(top.ln() + shift as f64 * std::f64::consts::LN_2);
+        if !b.is_positive() {
+            return Err(domain());
         }
+        if let Ok(x) = to_float(v) {
+            return Ok(func(x));
+        }
+        let (x, e) = big_frexp(b);
+        return Ok(func(x) + func(2.0) * e as f64);
     }
     let x = to_float(v)?;
-    if x <= 0.0 || x.is_nan() {
+    if x.is_nan() {
+        return Ok(x);
+    }
+    if x <= 0.0 {
         return Err(domain());
     }
-    Ok(x.ln())
+    Ok(func(x))
+}
+
+/// `_PyLong_Frexp` of a positive int: `(x, e)` with `x` in [0.5, 1) rounded to
+/// 53 bits half to even, and the int about `x * 2**e`.
+fn big_frexp(b: &BigInt) -> (f64, u64) {
+    let bits = b.bits();
+    let shift = bits.saturating_sub(64);
+    let mut top = (b >> shift).to_u64().unwrap_or(u64::MAX);
+    // A sticky bit for what the shift dropped, so that the rounding to 53 bits
+    // of the u64's conversion is the rounding of the whole int.
+    if shift > 0 && b.trailing_zeros().is_some_and(|zeros| zeros < shift) {
+        top |= 1;
+    }
+    let x = top as f64 / 2f64.powi(bits.min(64) as i32);
+    if x == 1.0 {
+        (0.5, bits + 1)
+    } else {
+        (x, bits)
+    }
 }
 
 fn log(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
@@ -177,11 +202,11 @@ fn log(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     if !(1..=2).contains(&args.pos.len()) {
         return Err(type_error("math.log requires 1 to 2 arguments"));
     }
-    let num = log_of(&args.pos[0])?;
+    let num = log_with(&args.pos[0], f64::ln)?;
     match args.pos.get(1) {
         None => Ok(Value::Float(num)),
         Some(b) => {
-            let den = log_of(b)?;
+            let den = log_with(b, f64::ln)?;
             if den == 0.0 {
                 return Err(exc(TypeId::ZeroDivisionError, "float division by zero"));
             }
@@ -191,19 +216,14 @@ fn log(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn log2(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let x = one_float("log2", &args)?;
-    if x <= 0.0 {
-        return Err(domain());
-    }
-    Ok(Value::Float(x.log2()))
+    Ok(Value::Float(log_with(&one_arg("log2", &args)?, f64::log2)?))
 }
 
 fn log10(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let x = one_float("log10", &args)?;
-    if x <= 0.0 {
-        return Err(domain());
-    }
-    Ok(Value::Float(x.log10()))
+    Ok(Value::Float(log_with(
+        &one_arg("log10", &args)?,
+        f64::log10,
+    )?))
 }
 
 fn sin(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {

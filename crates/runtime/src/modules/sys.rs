@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use crate::builtins::args::{exactly_one, index_arg, no_args};
+use crate::builtins::args::{c_int_arg, exactly_one, index_arg, no_args};
 use crate::builtins::frame_object::FrameObject;
 use crate::object::exceptions::{exc, type_error, value_error};
 use crate::object::native::{downcast, NativeObject};
@@ -57,6 +57,8 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("exception", exception),
         ("getrecursionlimit", getrecursionlimit),
         ("setrecursionlimit", setrecursionlimit),
+        ("get_int_max_str_digits", get_int_max_str_digits),
+        ("set_int_max_str_digits", set_int_max_str_digits),
         ("_getframe", getframe),
         (
             "get_coroutine_origin_tracking_depth",
@@ -245,7 +247,7 @@ fn getframe(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn setrecursionlimit(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let limit = index_arg(&exactly_one("setrecursionlimit", &args)?)?;
+    let limit = c_int_arg(&exactly_one("setrecursionlimit", &args)?)?;
     if limit < 1 {
         return Err(value_error(
             "recursion limit must be greater or equal than 1",
@@ -261,6 +263,38 @@ fn setrecursionlimit(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         ));
     }
     vm.limits.recursion_depth = (limit as usize).min(MAX_RECURSION_DEPTH);
+    Ok(Value::None)
+}
+
+/// `sys.get_int_max_str_digits()`.
+fn get_int_max_str_digits(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    no_args("get_int_max_str_digits", &args)?;
+    Ok(Value::Int(crate::repr::int_max_str_digits() as i64))
+}
+
+/// `sys.set_int_max_str_digits(maxdigits)`: 0 (no limit) or at least 640.
+fn set_int_max_str_digits(_vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
+    let keyword = args.take_kw("maxdigits");
+    if args.pos.len() + keyword.iter().len() > 1 {
+        return Err(type_error(format!(
+            "set_int_max_str_digits() takes at most 1 argument ({} given)",
+            args.pos.len() + keyword.iter().len() + args.kw.len()
+        )));
+    }
+    let Some(given) = args.pos.first().cloned().or(keyword) else {
+        return Err(type_error(
+            "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)",
+        ));
+    };
+    crate::builtins::args::reject_kwargs("set_int_max_str_digits", &args)?;
+    let digits = c_int_arg(&given)?;
+    let threshold = crate::repr::INT_STR_DIGITS_THRESHOLD;
+    if digits != 0 && (digits as i64) < threshold as i64 {
+        return Err(value_error(format!(
+            "maxdigits must be 0 or larger than {threshold}"
+        )));
+    }
+    crate::repr::set_int_max_str_digits(digits as usize);
     Ok(Value::None)
 }
 

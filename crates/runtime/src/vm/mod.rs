@@ -120,6 +120,7 @@ impl Vm {
             coroutine_origin_depth: 0,
             tracemalloc: Default::default(),
             native_depth: 0,
+            native_context: "",
             block_request: false,
             progress: Default::default(),
             unbound_methods: Default::default(),
@@ -311,7 +312,7 @@ impl Vm {
     /// and the Rust stack stays bounded.
     pub(crate) fn recursing<T>(
         &mut self,
-        context: &str,
+        context: &'static str,
         f: impl FnOnce(&mut Vm) -> PyResult<T>,
     ) -> PyResult<T> {
         if self.frames.len() + self.library_depth >= self.limits.recursion_depth {
@@ -321,8 +322,24 @@ impl Vm {
             ));
         }
         self.library_depth += 1;
+        let outer = std::mem::replace(&mut self.native_context, context);
         let result = f(self);
+        self.native_context = outer;
         self.library_depth -= 1;
+        result
+    }
+
+    /// Runs `f` as a call CPython makes from C with a recursion check of its own
+    /// (`hash()` calling `__hash__`, a repr calling `__repr__`): if Rust code calling
+    /// Python nests too deeply inside, the RecursionError's message ends with `context`.
+    pub(crate) fn calling_from_c<T>(
+        &mut self,
+        context: &'static str,
+        f: impl FnOnce(&mut Vm) -> PyResult<T>,
+    ) -> PyResult<T> {
+        let outer = std::mem::replace(&mut self.native_context, context);
+        let result = f(self);
+        self.native_context = outer;
         result
     }
 
@@ -332,11 +349,13 @@ impl Vm {
     }
 
     /// RecursionError when Rust code calling Python is nested too deeply.
+    /// Its message ends as CPython's would for the recursion under way: the
+    /// comparison or repr that made the call, else a call from C.
     pub(crate) fn check_nesting(&self) -> PyResult<()> {
         if self.native_depth >= self.limits.nested_runs {
             return Err(exc(
                 TypeId::RecursionError,
-                "maximum recursion depth exceeded",
+                format!("maximum recursion depth exceeded{}", self.native_context),
             ));
         }
         Ok(())
@@ -708,3 +727,8 @@ impl Vm {
         Ok(())
     }
 }
+
+/// The end of the RecursionError message of a call CPython makes from C
+/// (`_Py_EnterRecursiveCall(" while calling a Python object")`): a method called
+/// by a built-in, a class instantiated, a `__repr__` or `__eq__` called by C code.
+pub(crate) const WHILE_CALLING: &str = " while calling a Python object";
