@@ -216,6 +216,13 @@ pub struct CallableObject {
     pub state: Value,
 }
 
+/// A `functools.partial` takes weak references: their callbacks run when it dies.
+impl Drop for CallableObject {
+    fn drop(&mut self) {
+        crate::object::weakrefs::referent_dropped(self as *const CallableObject as usize);
+    }
+}
+
 impl CallableObject {
     pub fn value(class: TypeId, state: Value) -> Value {
         Value::Native(Rc::new(CallableObject { class, state }))

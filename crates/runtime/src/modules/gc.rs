@@ -1,7 +1,8 @@
 //! `gc`: the cycle collector's controls (`object/gc.rs` is the collector):
 //! `collect`, `enable`, `disable`, `isenabled`, `get_count`, `get_threshold`,
-//! `set_threshold`, and the `garbage` and `callbacks` lists, which stay empty
-//! (every cycle is freed; no callbacks are called).
+//! `set_threshold`, the `garbage` list, which stays empty (every cycle is freed),
+//! and the `callbacks` list, whose functions `collect()` calls before and after it
+//! collects (an automatic collection does not call them).
 
 use std::rc::Rc;
 
@@ -11,7 +12,11 @@ use crate::object::gc;
 use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 
-pub fn make(_: &mut Vm) -> PyResult<Rc<Module>> {
+/// The `gc.callbacks` list of the run.
+#[derive(Default)]
+struct Callbacks(Option<Value>);
+
+pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     const FUNCTIONS: &[(&str, NativeFn)] = &[
         ("collect", collect),
         ("enable", enable),
@@ -25,7 +30,9 @@ pub fn make(_: &mut Vm) -> PyResult<Rc<Module>> {
     {
         let mut attrs = m.attrs.borrow_mut();
         attrs.insert_str("garbage", Value::list(Vec::new()));
-        attrs.insert_str("callbacks", Value::list(Vec::new()));
+        let callbacks = Value::list(Vec::new());
+        vm.states.get::<Callbacks>().0 = Some(callbacks.clone());
+        attrs.insert_str("callbacks", callbacks);
     }
     Ok(m)
 }
@@ -42,8 +49,36 @@ fn collect(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
     if !(0..=2).contains(&generation) {
         return Err(value_error("invalid generation"));
     }
+    call_callbacks(vm, "start", generation, 0);
     let found = gc::collect(generation as usize, &mut || vm.report_notices());
+    call_callbacks(vm, "stop", generation, found);
     Ok(Value::Int(found as i64))
+}
+
+/// Calls each function of `gc.callbacks` (as the list is when it comes to it) with
+/// `phase` and the info dict; one that raises is reported as CPython's
+/// `PyErr_WriteUnraisable` reports it, and the others still run.
+fn call_callbacks(vm: &mut Vm, phase: &str, generation: i64, collected: usize) {
+    let Some(Value::List(list)) = vm.states.get::<Callbacks>().0.clone() else {
+        return;
+    };
+    let callbacks = list.borrow().clone();
+    for callback in callbacks {
+        let mut info = crate::object::dict::Dict::new();
+        info.insert_str("generation", Value::Int(generation));
+        info.insert_str("collected", Value::Int(collected as i64));
+        info.insert_str("uncollectable", Value::Int(0));
+        let args = Args::new(vec![Value::str(phase), Value::dict(info)]);
+        if let Err(e) = vm.call(&callback, args) {
+            let shown = crate::repr::repr(vm, &callback)
+                .unwrap_or_else(|_| crate::repr::repr_value(&callback));
+            let text = format!(
+                "Exception ignored in: {shown}\n{}",
+                crate::traceback::format_exception(vm, &e)
+            );
+            vm.write(crate::trace::Stream::Stderr, &text);
+        }
+    }
 }
 
 fn enable(_: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {

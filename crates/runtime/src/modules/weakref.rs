@@ -1,21 +1,25 @@
 //! `_weakref`: `ref(obj, callback=None)`, a weak reference to an instance,
-//! class, function, generator, bound method or asyncio object (what CPython
-//! lets programs refer to weakly). The engine frees objects when their last
+//! class, type, function, built-in function or method, generator, bound method,
+//! set, frozenset, module, memoryview, exception of a class, `functools.partial`
+//! or asyncio object (what CPython lets programs refer to weakly). The engine frees objects when their last
 //! reference goes (and cycles at the collector's runs, as CPython does), so
 //! `r()` turns `None` when CPython's would, and the callback is called then
 //! (`object::weakrefs`). `weakref.py` builds WeakValueDictionary,
 //! WeakKeyDictionary, WeakSet and finalize on it.
 
+use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use crate::builtins::args::{count_range, no_kwargs};
-use crate::object::exceptions::type_error;
+use crate::object::exceptions::{type_error, Exception};
 use crate::object::generator::Generator;
 use crate::object::instance::{Instance, Method};
+use crate::object::memoryview::MemoryView;
 use crate::object::native::{downcast, NativeObject};
+use crate::object::set::PySet;
 use crate::object::types::{type_of, Class, TypeId, TypeRef};
 use crate::object::value::{
-    address_of, address_of_ptr, Args, Function, Module, NativeFn, PyResult, Value,
+    address_of, address_of_ptr, Args, Builtin, Function, Module, NativeFn, PyResult, Value,
 };
 use crate::vm::Vm;
 
@@ -39,6 +43,13 @@ enum Target {
     Generator(Weak<Generator>),
     Method(Weak<Method>),
     Native(Weak<dyn NativeObject>),
+    Set(Weak<RefCell<PySet>>),
+    Module(Weak<Module>),
+    Builtin(Weak<Builtin>),
+    MemoryView(Weak<MemoryView>),
+    Exception(Weak<Exception>),
+    /// A built-in type, which lives as long as the run.
+    BuiltinType(TypeId),
 }
 
 pub struct WeakRef {
@@ -58,6 +69,12 @@ impl WeakRef {
             Target::Generator(w) => w.upgrade().map(Value::Generator),
             Target::Method(w) => w.upgrade().map(Value::Method),
             Target::Native(w) => w.upgrade().map(Value::Native),
+            Target::Set(w) => w.upgrade().map(Value::Set),
+            Target::Module(w) => w.upgrade().map(Value::Module),
+            Target::Builtin(w) => w.upgrade().map(Value::Builtin),
+            Target::MemoryView(w) => w.upgrade().map(Value::MemoryView),
+            Target::Exception(w) => w.upgrade().map(Value::Exception),
+            Target::BuiltinType(t) => Some(Value::Type(TypeRef::Builtin(*t))),
         }
     }
 }
@@ -150,6 +167,7 @@ fn weakly_referable(o: &Rc<dyn NativeObject>) -> bool {
             | BoundedSemaphore
             | TaskGroup
             | Timeout
+            | Partial
     )
 }
 
@@ -172,6 +190,15 @@ fn new_ref(_vm: &mut Vm, _: TypeId, args: Args) -> PyResult<Value> {
         Value::Function(f) => (Target::Function(Rc::downgrade(f)), Rc::as_ptr(f) as usize),
         Value::Generator(g) => (Target::Generator(Rc::downgrade(g)), Rc::as_ptr(g) as usize),
         Value::Method(m) => (Target::Method(Rc::downgrade(m)), Rc::as_ptr(m) as usize),
+        Value::Set(set) => (Target::Set(Rc::downgrade(set)), set.as_ptr() as usize),
+        Value::Module(m) => (Target::Module(Rc::downgrade(m)), Rc::as_ptr(m) as usize),
+        Value::Builtin(b) => (Target::Builtin(Rc::downgrade(b)), Rc::as_ptr(b) as usize),
+        Value::MemoryView(v) => (Target::MemoryView(Rc::downgrade(v)), Rc::as_ptr(v) as usize),
+        // Built-in exceptions have no `__weakref__` slot; a class's do.
+        Value::Exception(e) if matches!(type_of(obj), TypeRef::Class(_)) => {
+            (Target::Exception(Rc::downgrade(e)), Rc::as_ptr(e) as usize)
+        }
+        Value::Type(TypeRef::Builtin(t)) => (Target::BuiltinType(*t), 0),
         Value::Native(o) if weakly_referable(o) => (
             Target::Native(Rc::downgrade(o)),
             Rc::as_ptr(o) as *const u8 as usize,
@@ -190,7 +217,7 @@ fn new_ref(_vm: &mut Vm, _: TypeId, args: Args) -> PyResult<Value> {
         shown,
         callback,
     });
-    if has_callback {
+    if has_callback && allocation != 0 {
         crate::object::weakrefs::register(allocation, &weakref);
     }
     Ok(Value::Native(weakref))

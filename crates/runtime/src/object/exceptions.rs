@@ -50,6 +50,7 @@ pub struct Exception {
 /// causes, contexts or frames' objects 100,000 long frees without deep native recursion.
 impl Drop for Exception {
     fn drop(&mut self) {
+        crate::object::weakrefs::referent_dropped(self as *const Exception as usize);
         let chained = (self.cause.get_mut().take(), self.context.get_mut().take());
         let traceback = std::mem::take(self.traceback.get_mut());
         let args = std::mem::take(self.args.get_mut());

@@ -148,6 +148,7 @@ pub fn items(v: &Value) -> Option<Vec<Value>> {
 
 impl Drop for MemoryView {
     fn drop(&mut self) {
+        crate::object::weakrefs::referent_dropped(self as *const MemoryView as usize);
         self.release();
     }
 }

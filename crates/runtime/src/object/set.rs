@@ -88,6 +88,7 @@ impl Default for PySet {
 /// deep free without deep native recursion.
 impl Drop for PySet {
     fn drop(&mut self) {
+        crate::object::weakrefs::referent_dropped(self as *const PySet as usize);
         if self.used > 0 {
             crate::object::teardown::free(std::mem::take(&mut self.table));
         }

@@ -149,6 +149,18 @@ pub struct Builtin {
     pub receiver: Value,
 }
 
+impl Drop for Builtin {
+    fn drop(&mut self) {
+        crate::object::weakrefs::referent_dropped(self as *const Builtin as usize);
+    }
+}
+
+impl Drop for Module {
+    fn drop(&mut self) {
+        crate::object::weakrefs::referent_dropped(self as *const Module as usize);
+    }
+}
+
 /// The built-in functions CPython writes as `async def` (asyncio's `sleep`,
 /// `Queue.get`, `Lock.acquire`, ...), which asyncio registers in
 /// `vm.states`, so that `inspect.iscoroutinefunction` says True of them (and

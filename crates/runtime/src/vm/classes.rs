@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use crate::compile::scope::mangle;
 use crate::object::dict::{Dict, PySet};
-use crate::object::exceptions::{type_error, Exception};
+use crate::object::exceptions::{runtime_error, type_error, value_error, Exception};
 use crate::object::frame::{CellRef, ClassSpec, FrameKind, Namespace, OnReturn};
 use crate::object::instance::Instance;
 use crate::object::native::downcast;
@@ -180,11 +180,24 @@ impl Vm {
         let attributes = class.dict.borrow().items();
         for (attr, value) in attributes {
             if let Some(set_name) = type_of(&value).lookup_override("__set_name__") {
-                self.call_method(
+                let called = self.call_method(
                     &set_name,
                     &value,
-                    Args::new(vec![class_value.clone(), attr]),
-                )?;
+                    Args::new(vec![class_value.clone(), attr.clone()]),
+                );
+                // CPython 3.11's `type_new_set_names` wraps the error, its cause.
+                if let Err(cause) = called {
+                    let e = runtime_error(format!(
+                        "Error calling __set_name__ on '{}' instance {} in '{}'",
+                        type_of(&value).name(),
+                        crate::repr::repr_value(&attr),
+                        class.name.borrow()
+                    ));
+                    *e.cause.borrow_mut() = Some(cause.clone());
+                    *e.context.borrow_mut() = Some(cause);
+                    e.suppress_context.set(true);
+                    return Err(e);
+                }
             }
         }
         self.init_subclass(&class, keywords)?;
@@ -224,6 +237,34 @@ impl Vm {
         for slot in names.iter_mut() {
             if let Cow::Owned(mangled) = mangle(Some(class_name), slot) {
                 *slot = Rc::from(mangled);
+            }
+        }
+        for name in &names {
+            // The class body sets `__doc__` (None without a docstring), where CPython's
+            // namespace has none to conflict with.
+            let implicit_doc =
+                &**name == "__doc__" && matches!(namespace.get_str(name), Some(Value::None));
+            if &**name != "__dict__"
+                && &**name != "__weakref__"
+                && !implicit_doc
+                && namespace.get_str(name).is_some()
+            {
+                return Err(value_error(format!(
+                    "'{name}' in __slots__ conflicts with class variable"
+                )));
+            }
+        }
+        let variable_size = |t: TypeId| matches!(t, TypeId::Int | TypeId::Bytes | TypeId::Tuple);
+        if !names.is_empty() {
+            let sized = bases.iter().find_map(|base| match base {
+                TypeRef::Builtin(t) if variable_size(*t) => Some(t.name().to_string()),
+                TypeRef::Class(c) if variable_size(c.layout) => Some(c.name.borrow().to_string()),
+                _ => None,
+            });
+            if let Some(base) = sized {
+                return Err(type_error(format!(
+                    "nonempty __slots__ not supported for subtype of '{base}'"
+                )));
             }
         }
         for base in bases {
