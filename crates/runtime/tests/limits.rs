@@ -339,3 +339,25 @@ fn a_generator_ignoring_generator_exit_at_its_death_is_reported_once() {
     );
     assert!(stderr.contains("RuntimeError: generator ignored GeneratorExit"));
 }
+
+/// `math.factorial` had a Loopscope-only cap of 20,000 factors; without it a huge
+/// factorial (CPython computes for hours) meets the instruction budget, each
+/// multiplication of its product tree counted.
+#[test]
+fn a_huge_factorial_stops_at_the_instruction_budget() {
+    let limits = Limits {
+        instructions_without_yield: 1_000_000,
+        ..Limits::default()
+    };
+    for call in [
+        "math.factorial(10**9)",
+        "math.comb(10**12, 10**8)",
+        "math.perm(10**9)",
+    ] {
+        let stderr = stop_message(&format!("import math\nprint({call})\n"), limits.clone());
+        assert!(
+            stderr.contains("stopped after 1000000 instructions without yielding"),
+            "{call}: {stderr}"
+        );
+    }
+}

@@ -363,39 +363,71 @@ fn gcd(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     Ok(Value::from_bigint(acc))
 }
 
-/// The most multiplications `factorial`, `comb` and `perm` make: past it
-/// the result has tens of thousands of digits, which no program prints.
-const MOST_FACTORS: u64 = 20_000;
-
-fn factorial(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+fn factorial(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let n = int_arg(&one_arg("factorial", &args)?)?;
     if n.is_negative() {
         return Err(value_error("factorial() not defined for negative values"));
     }
-    let count = factor_count("factorial() argument", &n)?;
-    Ok(Value::from_bigint(falling_product(&n, count)))
+    let count = factor_count("factorial() argument should", &n)?;
+    Ok(Value::from_bigint(falling_product(vm, &n, count)?))
 }
 
-/// `count` as a number of factors, at most [`MOST_FACTORS`].
+/// `count` as a number of factors: at most a C `long`, as CPython's
+/// `factorial`, `comb` and `perm` take (the instruction and memory budgets stop
+/// what would take too long or hold too much long before that).
 fn factor_count(what: &str, count: &BigInt) -> PyResult<u64> {
-    count
-        .to_u64()
-        .filter(|n| *n <= MOST_FACTORS)
-        .ok_or_else(|| {
-            exc(
-                TypeId::OverflowError,
-                format!("{what} should not exceed {MOST_FACTORS} in Loopscope"),
-            )
-        })
+    count.to_i64().map(|n| n as u64).ok_or_else(|| {
+        exc(
+            TypeId::OverflowError,
+            format!("{what} not exceed {}", i64::MAX),
+        )
+    })
 }
 
-/// `n * (n - 1) * ... * (n - count + 1)`.
-fn falling_product(n: &BigInt, count: u64) -> BigInt {
-    let mut acc = BigInt::one();
-    for i in 0..count {
-        acc *= n - i;
+/// `n * (n - 1) * ... * (n - count + 1)`, multiplied as a balanced tree (runs of
+/// sixteen factors, then products of equal size, kept on a stack of at most one
+/// per size), each step counted as work and its result checked against the
+/// memory budget: a factorial of a million takes seconds, not hours.
+fn falling_product(vm: &mut Vm, n: &BigInt, count: u64) -> PyResult<BigInt> {
+    let mut stack: Vec<(u32, BigInt)> = Vec::new();
+    let mut done = 0;
+    while done < count {
+        let end = (done + 16).min(count);
+        let mut leaf = BigInt::one();
+        for i in done..end {
+            leaf *= n - i;
+        }
+        vm.count_native_work(end - done)?;
+        done = end;
+        let (mut rank, mut product) = (0, leaf);
+        while let Some((top_rank, top)) = stack.pop() {
+            if top_rank != rank {
+                stack.push((top_rank, top));
+                break;
+            }
+            product = counted_product(vm, &top, &product)?;
+            rank += 1;
+        }
+        stack.push((rank, product));
     }
-    acc
+    let mut acc = BigInt::one();
+    while let Some((_, x)) = stack.pop() {
+        acc = counted_product(vm, &x, &acc)?;
+    }
+    Ok(acc)
+}
+
+/// `a * b`, priced as the `*` operator prices a product of big ints (the longer
+/// factor's words times the square root of the shorter's) and refused past the
+/// memory budget before it is made.
+fn counted_product(vm: &mut Vm, a: &BigInt, b: &BigInt) -> PyResult<BigInt> {
+    let (wa, wb) = (a.bits() / 64 + 1, b.bits() / 64 + 1);
+    let (long, short) = (wa.max(wb), wa.min(wb));
+    if long >= 512 {
+        vm.check_memory_for(usize::try_from((long + short) * 8).unwrap_or(usize::MAX))?;
+        vm.count_native_work(long.saturating_mul(short.isqrt()))?;
+    }
+    Ok(a * b)
 }
 
 /// The (n, k) of `comb` and `perm`, both non-negative ints.
@@ -411,17 +443,16 @@ fn n_and_k(n: &Value, k: &Value) -> PyResult<(BigInt, BigInt)> {
 }
 
 /// `comb(n, k)`: the ways to choose k items of n, without order.
-fn comb(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+fn comb(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     positional("comb", &args, 2, 2)?;
     let (n, k) = n_and_k(&args.pos[0], &args.pos[1])?;
     if k > n {
         return Ok(Value::Int(0));
     }
-    let smaller = factor_count("min(n - k, k)", &k.clone().min(&n - &k))?;
-    let product = falling_product(&n, smaller);
-    Ok(Value::from_bigint(
-        product / falling_product(&BigInt::from(smaller), smaller),
-    ))
+    let smaller = factor_count("min(n - k, k) must", &k.clone().min(&n - &k))?;
+    let product = falling_product(vm, &n, smaller)?;
+    let divisor = falling_product(vm, &BigInt::from(smaller), smaller)?;
+    Ok(Value::from_bigint(product / divisor))
 }
 
 /// `perm(n, k=None)`: the ways to choose k items of n, in order.
@@ -434,8 +465,8 @@ fn perm(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
             if k > n {
                 return Ok(Value::Int(0));
             }
-            let count = factor_count("k", &k)?;
-            Ok(Value::from_bigint(falling_product(&n, count)))
+            let count = factor_count("k must", &k)?;
+            Ok(Value::from_bigint(falling_product(vm, &n, count)?))
         }
     }
 }

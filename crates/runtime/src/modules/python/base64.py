@@ -43,11 +43,7 @@ def b64decode(s, altchars=None, validate=False):
         altchars = _bytes_from_decode_data(altchars)
         assert len(altchars) == 2, repr(altchars)
         s = _swap(s, altchars, b'+/')
-    if validate:
-        import re
-        if not re.fullmatch(b'[A-Za-z0-9+/]*={0,2}', s):
-            raise binascii.Error('Non-base64 digit found')
-    return binascii.a2b_base64(s)
+    return binascii.a2b_base64(s, strict_mode=validate)
 
 
 def standard_b64encode(s):

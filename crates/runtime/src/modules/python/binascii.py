@@ -45,21 +45,32 @@ def b2a_base64(data, *, newline=True):
 
 
 def a2b_base64(data, *, strict_mode=False):
+    # binascii_a2b_base64_impl: strict mode refuses what the lenient one skips.
     data = _ascii(data)
+    if strict_mode and data and data[0] == 61:
+        raise Error("Leading padding not allowed")
     out = []
     quad_pos = 0
     leftchar = 0
     pads = 0
-    for c in data:
+    padding_started = False
+    for i, c in enumerate(data):
         if c == 61:
+            padding_started = True
             if quad_pos >= 2:
                 pads += 1
                 if quad_pos + pads >= 4:
+                    if strict_mode and i + 1 < len(data):
+                        raise Error("Excess data after padding")
                     return bytes(out)
             continue
         value = _DECODE.get(c)
         if value is None:
+            if strict_mode:
+                raise Error("Only base64 data is allowed")
             continue
+        if strict_mode and padding_started:
+            raise Error("Discontinuous padding not allowed")
         pads = 0
         if quad_pos == 0:
             quad_pos = 1

@@ -208,13 +208,31 @@ class EnumType(type):
         for member in cls._member_map_.values():
             if member._value_ == value:
                 return member
-        result = cls._missing_(value)
-        if isinstance(result, cls):
-            return result
-        if result is None:
-            raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
-        raise TypeError(f"error in {cls.__name__}._missing_: returned {result!r} "
-                        f"instead of None or a valid member")
+        # Enum.__new__'s order: no members at all is an error before _missing_ runs;
+        # an error _missing_ raises is raised with the ValueError as its context.
+        if not cls._member_map_:
+            raise TypeError("%r has no members defined" % cls)
+        try:
+            exc = None
+            result = cls._missing_(value)
+        except Exception as e:
+            exc = e
+            result = None
+        try:
+            if isinstance(result, cls):
+                return result
+            ve_exc = ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+            if result is None and exc is None:
+                raise ve_exc
+            elif exc is None:
+                exc = TypeError(f"error in {cls.__name__}._missing_: returned {result!r} "
+                                f"instead of None or a valid member")
+            if not isinstance(exc, ValueError):
+                exc.__context__ = ve_exc
+            raise exc
+        finally:
+            exc = None
+            ve_exc = None
 
     def _create_(cls, class_name, names, *, module=None, qualname=None,
                  type=None, start=1, boundary=None):
