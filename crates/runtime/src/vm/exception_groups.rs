@@ -113,6 +113,9 @@ impl Condition {
     }
 }
 
+/// The end of the RecursionError message of a split nested too deeply.
+const SPLIT_RECURSION: &str = " in exceptiongroup_split_recursive";
+
 /// `(matching part, rest)` of `e`.
 pub(crate) fn split(
     vm: &mut Vm,
@@ -127,7 +130,10 @@ pub(crate) fn split(
     }
     let (mut yes, mut no) = (Vec::new(), Vec::new());
     for m in e.group_members() {
-        let (a, b) = split(vm, &m, cond)?;
+        // Each level counts with the frames, as CPython's recursive split does: a
+        // group nested past the recursion limit is a RecursionError, not a native
+        // stack overflow.
+        let (a, b) = vm.recursing(SPLIT_RECURSION, |vm| split(vm, &m, cond))?;
         yes.extend(a);
         no.extend(b);
     }
@@ -265,13 +271,15 @@ fn same_metadata(e: &ExcRef, orig: &ExcRef) -> bool {
         && same_link(&e.context.borrow(), &orig.context.borrow())
 }
 
+/// The exceptions (not groups) inside `e`, found without native recursion.
 fn collect_leaves(e: &ExcRef, out: &mut HashSet<*const Exception>) {
-    if e.is(TypeId::BaseExceptionGroup) {
-        for m in e.group_members() {
-            collect_leaves(&m, out);
+    let mut pending = vec![e.clone()];
+    while let Some(e) = pending.pop() {
+        if e.is(TypeId::BaseExceptionGroup) {
+            pending.extend(e.group_members());
+        } else {
+            out.insert(ExcRef::as_ptr(&e));
         }
-    } else {
-        out.insert(ExcRef::as_ptr(e));
     }
 }
 
