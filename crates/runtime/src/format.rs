@@ -81,7 +81,9 @@ fn format_object(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
         return format_value(vm, &inner.clone(), spec);
     }
     if spec.is_empty() {
-        return repr::str_of(vm, v);
+        // `object.__format__` is a built-in method of one argument, called
+        // under a recursion check of its own before `PyObject_Str`'s.
+        return vm.recursing(crate::vm::WHILE_CALLING, |vm| repr::str_of(vm, v));
     }
     Err(type_error(format!(
         "unsupported format string passed to {}.__format__",

@@ -31,6 +31,9 @@ const MAX_DEPTH: usize = 900;
 /// (`PyObject_Repr`'s `_Py_EnterRecursiveCall`).
 pub(crate) const WHILE_REPR: &str = " while getting the repr of an object";
 
+/// The end of the RecursionError message of `PyObject_Str`'s recursion check.
+pub(crate) const WHILE_STR: &str = " while getting the str of an object";
+
 /// `repr(v)`.
 pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     let mut w = Writer::new(Some(vm), false);
@@ -43,8 +46,10 @@ pub fn str_of(vm: &mut Vm, v: &Value) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.to_string()),
         Value::Instance(_) | Value::Exception(_) | Value::Type(TypeRef::Class(_)) => {
+            // `PyObject_Str` counts a level of recursion before it calls `__str__`,
+            // or the type's repr directly (`object_str`, not `PyObject_Repr`).
             if let Some(f) = type_of(v).lookup_override("__str__") {
-                return call_text(vm, &f, v, "__str__");
+                return vm.recursing(WHILE_STR, |vm| call_text(vm, &f, v, "__str__"));
             }
             match (v, payload(v)) {
                 (_, Value::Str(s)) => Ok(s.to_string()),
@@ -57,7 +62,12 @@ pub fn str_of(vm: &mut Vm, v: &Value) -> PyResult<String> {
                     },
                     None => repr(vm, v),
                 },
-                _ => repr(vm, v),
+                _ => {
+                    let mut w = Writer::new(Some(vm), false);
+                    w.check = WHILE_STR;
+                    w.value(v)?;
+                    Ok(std::mem::take(&mut w.out))
+                }
             }
         }
         Value::Native(obj) => {
@@ -339,6 +349,9 @@ struct Writer<'v> {
     ascii: bool,
     /// How many containers of [`ACTIVE`] were entered before this repr started.
     outer: usize,
+    /// The recursion check the next class `__repr__` is called under: `PyObject_Repr`'s,
+    /// or for the object a `str()` started with, `PyObject_Str`'s.
+    check: &'static str,
 }
 
 impl Drop for Writer<'_> {
@@ -356,15 +369,18 @@ impl<'v> Writer<'v> {
             out: String::new(),
             ascii,
             outer: ACTIVE.with(|active| active.borrow().len()),
+            check: WHILE_REPR,
         }
     }
 
     /// An instance of a class (or an exception of one): its class's
-    /// `__repr__`, else its payload's repr, else the default form.
+    /// `__repr__`, else its payload's repr, else the default form. The call
+    /// counts a level of recursion, as `PyObject_Repr` does before its frame.
     fn instance(&mut self, v: &Value) -> PyResult<()> {
         let t = type_of(v);
+        let check = std::mem::replace(&mut self.check, WHILE_REPR);
         if let (Some(f), Some(vm)) = (t.lookup_override("__repr__"), self.vm.as_deref_mut()) {
-            let text = vm.calling_from_c(WHILE_REPR, |vm| call_text(vm, &f, v, "__repr__"))?;
+            let text = vm.recursing(check, |vm| call_text(vm, &f, v, "__repr__"))?;
             let text = if self.ascii {
                 ascii_escape(&text)
             } else {

@@ -128,14 +128,19 @@ fn len(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     Ok(Value::Int(ops::len(vm, &v)? as i64))
 }
 
+/// `repr(v)`: a built-in of one argument, which CPython calls under a recursion
+/// check of its own (`PRECALL_BUILTIN_O`), a level below the repr's.
 fn repr_fn(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("repr", &args)?;
-    Ok(Value::str(&repr::repr(vm, &v)?))
+    let text = vm.recursing(crate::vm::WHILE_CALLING, |vm| repr::repr(vm, &v))?;
+    Ok(Value::str(&text))
 }
 
+/// `ascii(v)`, counted as `repr(v)` is.
 fn ascii_fn(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("ascii", &args)?;
-    Ok(Value::str(&repr::ascii(vm, &v)?))
+    let text = vm.recursing(crate::vm::WHILE_CALLING, |vm| repr::ascii(vm, &v))?;
+    Ok(Value::str(&text))
 }
 
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: the
@@ -178,7 +183,8 @@ fn import(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
 
 fn hash(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let v = exactly_one("hash", &args)?;
-    let hash = vm.calling_from_c(crate::vm::WHILE_CALLING, |vm| ops::hash(vm, &v))?;
+    // A built-in of one argument: CPython counts a level of recursion for the call.
+    let hash = vm.recursing(crate::vm::WHILE_CALLING, |vm| ops::hash(vm, &v))?;
     Ok(Value::Int(hash))
 }
 

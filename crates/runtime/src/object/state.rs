@@ -79,9 +79,6 @@ pub struct Vm {
     /// Nested runs of the dispatch loop (Rust code calling Python), bounded
     /// so that the Rust stack cannot overflow.
     pub(crate) native_depth: usize,
-    /// The end of the RecursionError message when Rust code calling Python is
-    /// nested too deeply: the kind of recursion under way (`Vm::recursing`).
-    pub(crate) native_context: &'static str,
     /// Set by the thread scheduler when a simulated thread blocks: the
     /// dispatch loop then ends the thread's run with `Exit::Blocked`.
     pub(crate) block_request: bool,

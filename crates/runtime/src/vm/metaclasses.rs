@@ -14,7 +14,7 @@ use crate::object::instance::payload;
 use crate::object::pystr::PyStr;
 use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{Args, PyResult, Value};
-use crate::vm::{Callee, Vm};
+use crate::vm::{Callee, Vm, WHILE_CALLING};
 
 /// The metaclass of a class statement: its `metaclass=` keyword (taken out
 /// of `keywords`) or its first base's type, then the most derived of that
@@ -216,6 +216,9 @@ impl Vm {
         let Value::Type(TypeRef::Class(c)) = class else {
             return self.prepare_call(class, args);
         };
+        // CPython calls a class through `_PyObject_MakeTpCall`, which checks the
+        // depth a level down before `__new__` or `__init__` runs.
+        self.check_recursion_depth_for(WHILE_CALLING)?;
         if let Some(call) = c.metaclass.lookup_override("__call__") {
             return self.prepare_call(&crate::attrs::bound(call, class.clone()), args);
         }

@@ -120,7 +120,6 @@ impl Vm {
             coroutine_origin_depth: 0,
             tracemalloc: Default::default(),
             native_depth: 0,
-            native_context: "",
             block_request: false,
             progress: Default::default(),
             unbound_methods: Default::default(),
@@ -315,31 +314,10 @@ impl Vm {
         context: &'static str,
         f: impl FnOnce(&mut Vm) -> PyResult<T>,
     ) -> PyResult<T> {
-        if self.frames.len() + self.library_depth >= self.limits.recursion_depth {
-            return Err(exc(
-                TypeId::RecursionError,
-                format!("maximum recursion depth exceeded{context}"),
-            ));
-        }
+        self.check_recursion_depth_for(context)?;
         self.library_depth += 1;
-        let outer = std::mem::replace(&mut self.native_context, context);
         let result = f(self);
-        self.native_context = outer;
         self.library_depth -= 1;
-        result
-    }
-
-    /// Runs `f` as a call CPython makes from C with a recursion check of its own
-    /// (`hash()` calling `__hash__`, a repr calling `__repr__`): if Rust code calling
-    /// Python nests too deeply inside, the RecursionError's message ends with `context`.
-    pub(crate) fn calling_from_c<T>(
-        &mut self,
-        context: &'static str,
-        f: impl FnOnce(&mut Vm) -> PyResult<T>,
-    ) -> PyResult<T> {
-        let outer = std::mem::replace(&mut self.native_context, context);
-        let result = f(self);
-        self.native_context = outer;
         result
     }
 
@@ -348,14 +326,16 @@ impl Vm {
         (self.limits.recursion_depth).saturating_sub(self.frames.len() + self.library_depth)
     }
 
-    /// RecursionError when Rust code calling Python is nested too deeply.
-    /// Its message ends as CPython's would for the recursion under way: the
-    /// comparison or repr that made the call, else a call from C.
+    /// RecursionError when Rust code calling Python is nested too deeply: a bound
+    /// of Loopscope's own ([`Limits::nested_runs`], the native stack), not CPython's
+    /// recursion limit, so its message has no ending — which of CPython's checks
+    /// would have passed the limit, and so its ending, is not known here (see
+    /// docs/differences.md, "RecursionError's message").
     pub(crate) fn check_nesting(&self) -> PyResult<()> {
         if self.native_depth >= self.limits.nested_runs {
             return Err(exc(
                 TypeId::RecursionError,
-                format!("maximum recursion depth exceeded{}", self.native_context),
+                "maximum recursion depth exceeded",
             ));
         }
         Ok(())
@@ -438,6 +418,19 @@ impl Vm {
             return Err(exc(
                 TypeId::RecursionError,
                 "maximum recursion depth exceeded",
+            ));
+        }
+        Ok(())
+    }
+
+    /// RecursionError ending with `context` if one more level would pass the
+    /// recursion limit: a check CPython makes from C around a call it does not
+    /// count on ([`Vm::recursing`] for one that it does).
+    pub(crate) fn check_recursion_depth_for(&self, context: &'static str) -> PyResult<()> {
+        if self.frames.len() + self.library_depth >= self.limits.recursion_depth {
+            return Err(exc(
+                TypeId::RecursionError,
+                format!("maximum recursion depth exceeded{context}"),
             ));
         }
         Ok(())
