@@ -7,7 +7,8 @@ use super::args::exactly_one;
 use crate::object::exceptions::type_error;
 use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
-use crate::vm::{exception_groups, Vm};
+use crate::vm::exception_groups::{self, Rest};
+use crate::vm::{Vm, WHILE_CALLING};
 
 /// Data attributes of an exception (its type's `getattr` slot).
 pub fn getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
@@ -225,17 +226,24 @@ fn opt_value(e: Option<ExcRef>) -> Value {
     e.map(Value::Exception).unwrap_or(Value::None)
 }
 
+/// `subgroup(condition)`: the matching part only (no rest is derived). A built-in
+/// method of one argument, called under a recursion check of its own in CPython.
 fn subgroup(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let e = group_of(recv)?;
     let cond = exception_groups::Condition::new(&exactly_one("subgroup", &args)?)?;
-    let (yes, _) = exception_groups::split(vm, &e, &cond)?;
+    let (yes, _) = vm.recursing(WHILE_CALLING, |vm| {
+        exception_groups::split(vm, &e, &cond, Rest::Dropped)
+    })?;
     Ok(opt_value(yes))
 }
 
+/// `split(condition)`, counted as `subgroup` is.
 fn split(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let e = group_of(recv)?;
     let cond = exception_groups::Condition::new(&exactly_one("split", &args)?)?;
-    let (yes, no) = exception_groups::split(vm, &e, &cond)?;
+    let (yes, no) = vm.recursing(WHILE_CALLING, |vm| {
+        exception_groups::split(vm, &e, &cond, Rest::Derived)
+    })?;
     Ok(Value::tuple(vec![opt_value(yes), opt_value(no)]))
 }
 

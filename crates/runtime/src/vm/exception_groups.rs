@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use super::raising::exception_matches;
-use super::Vm;
+use super::{Vm, WHILE_CALLING};
 use crate::attrs;
 use crate::object::exceptions::{type_error, Exception};
 use crate::object::types::{TypeId, TypeRef};
@@ -20,7 +20,12 @@ use crate::ops;
 pub(crate) fn derive_from(vm: &mut Vm, source: &ExcRef, members: Vec<ExcRef>) -> PyResult<ExcRef> {
     let items = Value::list(members.into_iter().map(Value::Exception).collect());
     let g = match &source.class {
-        TypeRef::Builtin(_) => new_group(source.first_arg(), items),
+        // `BaseExceptionGroup.derive`, a built-in method of one argument that
+        // calls the class: CPython checks the depth for both calls.
+        TypeRef::Builtin(_) => vm.recursing(WHILE_CALLING, |vm| {
+            vm.check_recursion_depth_for(WHILE_CALLING)?;
+            Ok(new_group(source.first_arg(), items))
+        })?,
         TypeRef::Class(_) => {
             let derive = attrs::get_attr(vm, &Value::Exception(source.clone()), "derive")?;
             match vm.call(&derive, Args::new(vec![items]))? {
@@ -116,32 +121,99 @@ impl Condition {
 /// The end of the RecursionError message of a split nested too deeply.
 const SPLIT_RECURSION: &str = " in exceptiongroup_split_recursive";
 
+/// Whether a split makes the part that does not match (`split`, `except*`) or
+/// only the matching part (`subgroup`, `except*`'s re-raise): CPython's
+/// `construct_rest`, which decides whether `derive` is called for the rest.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Rest {
+    Derived,
+    Dropped,
+}
+
 /// `(matching part, rest)` of `e`.
 pub(crate) fn split(
     vm: &mut Vm,
     e: &ExcRef,
     cond: &Condition,
+    rest: Rest,
 ) -> PyResult<(Option<ExcRef>, Option<ExcRef>)> {
-    if cond.matches(vm, e)? {
-        return Ok((Some(e.clone()), None));
+    let depth = vm.library_depth;
+    let parts = split_levels(vm, e, cond, rest);
+    // An error leaves the levels under way counted: forget them.
+    vm.library_depth = depth;
+    parts
+}
+
+/// A group being split: its members, how many were split, and their parts so far.
+struct Level {
+    group: ExcRef,
+    members: Vec<ExcRef>,
+    next: usize,
+    matching: Vec<ExcRef>,
+    rest: Vec<ExcRef>,
+}
+
+/// CPython's `exceptiongroup_split_recursive` on a stack of its own, so that a
+/// deep group costs no native stack. Each member split counts a level with the
+/// frames, as CPython's `Py_EnterRecursiveCall` does: a group nested past the
+/// recursion limit is a RecursionError.
+fn split_levels(
+    vm: &mut Vm,
+    e: &ExcRef,
+    cond: &Condition,
+    construct_rest: Rest,
+) -> PyResult<(Option<ExcRef>, Option<ExcRef>)> {
+    let mut levels: Vec<Level> = Vec::new();
+    let mut next = Some(e.clone());
+    loop {
+        let mut parts = None;
+        if let Some(exc) = next.take() {
+            if cond.matches(vm, &exc)? {
+                parts = Some((Some(exc), None));
+            } else if !exc.is(TypeId::BaseExceptionGroup) {
+                parts = Some((None, Some(exc).filter(|_| construct_rest == Rest::Derived)));
+            } else {
+                levels.push(Level {
+                    members: exc.group_members(),
+                    group: exc,
+                    next: 0,
+                    matching: Vec::new(),
+                    rest: Vec::new(),
+                });
+            }
+        }
+        if let Some((matching, rest)) = parts {
+            let Some(level) = levels.last_mut() else {
+                return Ok((matching, rest));
+            };
+            level.matching.extend(matching);
+            level.rest.extend(rest);
+            vm.library_depth -= 1;
+        }
+        // A group's level stays on the stack until its parts are made.
+        let level = levels.last_mut().expect("the group being split");
+        if let Some(member) = level.members.get(level.next) {
+            vm.check_recursion_depth_for(SPLIT_RECURSION)?;
+            vm.library_depth += 1;
+            next = Some(member.clone());
+            level.next += 1;
+            continue;
+        }
+        let level = levels.pop().expect("the level just looked at");
+        let mut part = |members: Vec<ExcRef>| match members.is_empty() {
+            true => Ok(None),
+            false => derive_from(vm, &level.group, members).map(Some),
+        };
+        let made = (part(level.matching)?, part(level.rest)?);
+        match levels.last_mut() {
+            None => return Ok(made),
+            Some(parent) => {
+                parent.matching.extend(made.0);
+                parent.rest.extend(made.1);
+                vm.library_depth -= 1;
+            }
+        }
     }
-    if !e.is(TypeId::BaseExceptionGroup) {
-        return Ok((None, Some(e.clone())));
-    }
-    let (mut yes, mut no) = (Vec::new(), Vec::new());
-    for m in e.group_members() {
-        // Each level counts with the frames, as CPython's recursive split does: a
-        // group nested past the recursion limit is a RecursionError, not a native
-        // stack overflow.
-        let (a, b) = vm.recursing(SPLIT_RECURSION, |vm| split(vm, &m, cond))?;
-        yes.extend(a);
-        no.extend(b);
-    }
-    let mut part = |members: Vec<ExcRef>| match members.is_empty() {
-        true => Ok(None),
-        false => derive_from(vm, e, members).map(Some),
-    };
-    Ok((part(yes)?, part(no)?))
 }
 
 /// CHECK_EG_MATCH: what of `rest` (the part of the exception no earlier
@@ -170,7 +242,9 @@ pub(crate) fn except_star_match(
         Value::Tuple(items) => items.iter().filter_map(type_of_value).collect(),
         other => type_of_value(other).into_iter().collect(),
     };
-    split(vm, e, &Condition::Types(types))
+    // CPython calls the group's `split` method, a built-in of one argument.
+    let cond = Condition::Types(types);
+    vm.recursing(WHILE_CALLING, |vm| split(vm, e, &cond, Rest::Derived))
 }
 
 fn type_of_value(v: &Value) -> Option<TypeRef> {
@@ -237,7 +311,7 @@ pub(crate) fn prep_reraise_star(
     let reraised_group = if leaves.is_empty() {
         None
     } else {
-        split(vm, orig, &Condition::Leaves(leaves))?.0
+        split(vm, orig, &Condition::Leaves(leaves), Rest::Dropped)?.0
     };
     let mut raised = raised;
     if raised.is_empty() {
