@@ -27,6 +27,11 @@ pub enum FutState {
     Finished,
 }
 
+/// A future's done-callbacks (`_callbacks`): the first one is held inline, as the C
+/// Future's `fut_callback0` is, so that a future awaited by one task (a sleep's, a
+/// queue waiter's) allocates no list.
+pub type DoneCallbacks = smallvec::SmallVec<[Callback; 1]>;
+
 /// What only a Task has on top of a Future.
 pub struct TaskPart {
     pub id: u32,
@@ -62,7 +67,7 @@ pub struct FutureObj {
     pub exception: RefCell<Option<ExcRef>>,
     /// `_exception_tb`: the traceback when the exception was set.
     pub exception_tb: RefCell<Option<Vec<crate::object::exceptions::TracebackEntry>>>,
-    pub callbacks: RefCell<Vec<Callback>>,
+    pub callbacks: RefCell<DoneCallbacks>,
     pub cancel_message: RefCell<Value>,
     pub cancelled_exc: RefCell<Option<ExcRef>>,
     /// `__log_traceback`: an exception was set and nobody looked at it.
@@ -224,7 +229,7 @@ impl FutureObj {
             result: RefCell::new(Value::None),
             exception: RefCell::new(None),
             exception_tb: RefCell::new(None),
-            callbacks: RefCell::new(Vec::new()),
+            callbacks: RefCell::new(DoneCallbacks::new()),
             cancel_message: RefCell::new(Value::None),
             cancelled_exc: RefCell::new(None),
             log_traceback: Cell::new(false),

@@ -17,6 +17,12 @@
 //! Objects never registered (modules) are opaque: references they hold count as references
 //! from outside, which keeps their targets alive, so the collector can only
 //! ever miss garbage, never free a live object.
+//! An entry (a weak reference) keeps its object's memory allocated after it dies, so the
+//! kinds a loop operation makes and frees by the thousand (coroutines, futures, bound
+//! methods) remember their entry's place ([`Slot`]) and let go of it when they die; the
+//! youngest generation's places stay put and are reused, and a collection restores
+//! the order of registration. The other kinds' dead entries go when the generation is
+//! pruned (each time it doubles) or collected.
 //!
 //! **Trial deletion** (CPython's `gc_collect_main`): for the generations being
 //! collected, start from each object's reference count, subtract the
