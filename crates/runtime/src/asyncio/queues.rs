@@ -46,6 +46,10 @@ pub struct QueueState {
     /// The instance of a derived class that keeps the items itself (its class
     /// overrides `_init`, `_put` or `_get`); `items` then stays empty.
     pub keeper: Option<Weak<Instance>>,
+    /// For such a queue, the items as the trace shows them (put, then got in
+    /// the queue's order): what the class keeps may differ (merged, changed),
+    /// and the trace's sizes and gets follow its own puts.
+    pub traced: VecDeque<Result<i64, String>>,
 }
 
 /// The instance keeping `q`'s items (see `QueueState::keeper`), if any.
@@ -134,6 +138,7 @@ pub fn new_queue(vm: &mut Vm, kind: QueueKind, maxsize: i64) -> Rc<AsyncObject> 
         unfinished_tasks: 0,
         finished,
         keeper: None,
+        traced: VecDeque::new(),
     })))
 }
 
@@ -341,8 +346,9 @@ pub fn put_nowait(vm: &mut Vm, q: &Rc<AsyncObject>, item: Value) -> PyResult<()>
         return Err(exc_empty(TypeId::QueueFull));
     }
     let text = item_text(&item);
-    match keeper(q) {
-        Some(owner) => call_hook(vm, &owner, "_put", vec![item]).map(drop)?,
+    let kept = keeper(q);
+    match &kept {
+        Some(owner) => call_hook(vm, owner, "_put", vec![item]).map(drop)?,
         None => store_native(vm, q, item)?,
     }
     let (id, finished) = {
@@ -350,7 +356,14 @@ pub fn put_nowait(vm: &mut Vm, q: &Rc<AsyncObject>, item: Value) -> PyResult<()>
         s.unfinished_tasks += 1;
         (s.id, s.finished.clone())
     };
-    let size = qsize(vm, q)? as u32;
+    let size = match kept {
+        Some(_) => {
+            let mut s = state(q).borrow_mut();
+            s.traced.push_back(text.clone());
+            s.traced.len() as u32
+        }
+        None => qsize(vm, q)? as u32,
+    };
     let item = trace_item(vm, text);
     let line = vm.current_line();
     vm.recorder.record(
@@ -372,13 +385,17 @@ pub fn get_nowait(vm: &mut Vm, q: &Rc<AsyncObject>) -> PyResult<Value> {
     if is_empty(vm, q)? {
         return Err(exc_empty(TypeId::QueueEmpty));
     }
-    let item = match keeper(q) {
-        Some(owner) => call_hook(vm, &owner, "_get", vec![])?,
+    let kept = keeper(q);
+    let item = match &kept {
+        Some(owner) => call_hook(vm, owner, "_get", vec![])?,
         None => take_native(vm, q)?,
     };
     let id = state(q).borrow().id;
-    let size = qsize(vm, q)? as u32;
-    let text = trace_item(vm, item_text(&item));
+    let (text, size) = match kept {
+        Some(_) => traced_get(q, item_text(&item)),
+        None => (item_text(&item), qsize(vm, q)? as u32),
+    };
+    let text = trace_item(vm, text);
     let line = vm.current_line();
     vm.recorder.record(
         vm.now,
@@ -391,6 +408,29 @@ pub fn get_nowait(vm: &mut Vm, q: &Rc<AsyncObject>) -> PyResult<Value> {
     );
     wakeup_next(vm, q, true);
     Ok(item)
+}
+
+/// The item a get takes in the trace of a queue whose items a derived class
+/// keeps (the one got, if the trace has shown it put, else the next in the
+/// queue's order), and the size the trace then shows.
+fn traced_get(q: &AsyncObject, got: Result<i64, String>) -> (Result<i64, String>, u32) {
+    let mut s = state(q).borrow_mut();
+    let lifo = s.kind == QueueKind::Lifo;
+    let found = if lifo {
+        s.traced.iter().rposition(|t| *t == got)
+    } else {
+        s.traced.iter().position(|t| *t == got)
+    };
+    let next = if lifo {
+        s.traced.len().checked_sub(1)
+    } else {
+        Some(0)
+    };
+    let shown = found
+        .or(next)
+        .and_then(|pos| s.traced.remove(pos))
+        .unwrap_or(got);
+    (shown, s.traced.len() as u32)
 }
 
 /// `task_done()`.
