@@ -52,7 +52,8 @@ pub fn select(vm: &mut Vm, loop_id: u32) -> Vec<Value> {
 }
 
 /// The loop's methods written in Python (python/base_events.py's
-/// `_LOOP_METHODS`: `create_connection`, `create_server`), bound to `lp`.
+/// `_LOOP_METHODS`: `create_connection`, `create_server`, `create_datagram_endpoint`),
+/// bound to `lp`.
 pub fn python_loop_method(vm: &mut Vm, lp: &Value, name: &str) -> PyResult<Option<Value>> {
     let module = vm.import("asyncio.base_events")?;
     let Value::Dict(methods) = crate::attrs::get_attr(vm, &module, "_LOOP_METHODS")? else {

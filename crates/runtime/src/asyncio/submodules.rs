@@ -81,6 +81,7 @@ const SUBMODULES: &[(&str, &[&str])] = &[
     ),
     ("base_events", &["BaseEventLoop", "Server"]),
     ("selector_events", &[]),
+    ("trsock", &[]),
     ("unix_events", &["SelectorEventLoop"]),
     (
         "queues",
@@ -168,6 +169,12 @@ const PYTHON_HALVES: &[(&str, &str, &[&str], &[&str])] = &[
         PROTOCOLS,
     ),
     (
+        "trsock",
+        library_source!("asyncio/python/trsock.py"),
+        &[],
+        &[],
+    ),
+    (
         "selector_events",
         library_source!("asyncio/python/selector_events.py"),
         &[],
@@ -206,7 +213,8 @@ const PYTHON_HALVES: &[(&str, &str, &[&str], &[&str])] = &[
 /// BrokenBarrierError; `python/futures.py`: wrap_future and
 /// run_coroutine_threadsafe; `python/runners.py`: asyncio.run and Runner;
 /// `python/protocols.py`: the protocol classes; `python/exceptions.py`,
-/// `python/selector_events.py`, `python/base_events.py` and `python/streams.py`:
+/// `python/trsock.py`, `python/selector_events.py`, `python/base_events.py` and
+/// `python/streams.py`:
 /// streams on the in-memory loopback network; `python/subprocess.py`: a
 /// stand-in that says processes are not simulated).
 pub fn install(vm: &mut Vm, package: &Module) -> PyResult<()> {

@@ -1,8 +1,8 @@
 # asyncio.base_events as Loopscope has it: the Python half of the loop, from
 # CPython 3.11.7's Lib/asyncio/base_events.py (PSF license) -- Server, and
-# the loop's create_connection and create_server, which the engine's loop
-# takes from `_LOOP_METHODS` -- on the in-memory loopback network of
-# selector_events.py. Names resolve as on the recording machine: 'localhost'
+# the loop's create_connection, create_server and create_datagram_endpoint,
+# which the engine's loop takes from `_LOOP_METHODS` -- on the in-memory
+# loopback network of selector_events.py. Names resolve as on the recording machine: 'localhost'
 # to 127.0.0.1 (through the default executor, as getaddrinfo runs), an IPv4
 # address to itself. SSL, UNIX sockets, happy eyeballs and IPv6 are not
 # simulated.
@@ -12,6 +12,8 @@ import itertools
 # gather, sleep and CancelledError are asyncio's (given to this module).
 
 SOCK_STREAM = 1
+SOCK_DGRAM = 2
+IPPROTO_UDP = 17
 AF_INET = 2
 AF_INET6 = 10
 AF_UNSPEC = 0
@@ -32,7 +34,13 @@ def _not_simulated(what):
 
 def _ipaddr_info(host, port, family, type, proto):
     # base_events._ipaddr_info: "host" already an IPv4 address.
-    if proto not in {0, IPPROTO_TCP} or host is None or type != SOCK_STREAM:
+    if proto not in {0, IPPROTO_TCP, IPPROTO_UDP} or host is None:
+        return None
+    if type == SOCK_STREAM:
+        proto = IPPROTO_TCP
+    elif type == SOCK_DGRAM:
+        proto = IPPROTO_UDP
+    else:
         return None
     if port is None or port == '' or port == b'':
         port = 0
@@ -45,7 +53,7 @@ def _ipaddr_info(host, port, family, type, proto):
         host = host.decode('idna')
     parts = host.split('.')
     if len(parts) == 4 and all(p.isdigit() and int(p) < 256 for p in parts):
-        return AF_INET, type, IPPROTO_TCP, '', (host, port)
+        return AF_INET, type, proto, '', (host, port)
     return None
 
 
@@ -57,11 +65,13 @@ def _getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
     # socket.getaddrinfo on the recording machine, for the names it knows:
     # every interface (IPv4 and IPv6) for a server without a host.
     port = int(port or 0)
+    type = type or SOCK_STREAM
+    proto = IPPROTO_TCP if type == SOCK_STREAM else IPPROTO_UDP
     if host is None and flags & AI_PASSIVE:
-        return [(AF_INET, SOCK_STREAM, IPPROTO_TCP, '', ('0.0.0.0', port)),
-                (AF_INET6, SOCK_STREAM, IPPROTO_TCP, '', ('::', port, 0, 0))]
+        return [(AF_INET, type, proto, '', ('0.0.0.0', port)),
+                (AF_INET6, type, proto, '', ('::', port, 0, 0))]
     if host in ('localhost', 'localhost.localdomain', None):
-        return [(AF_INET, SOCK_STREAM, IPPROTO_TCP, '', ('127.0.0.1', port))]
+        return [(AF_INET, type, proto, '', ('127.0.0.1', port))]
     raise gaierror(-3, 'Temporary failure in name resolution')
 
 
@@ -132,7 +142,8 @@ class Server:
     def sockets(self):
         if self._sockets is None:
             return ()
-        return tuple(_network().TransportSocket(s) for s in self._sockets)
+        from asyncio.trsock import TransportSocket
+        return tuple(TransportSocket(s) for s in self._sockets)
 
     def close(self):
         sockets = self._sockets
@@ -320,8 +331,76 @@ async def create_server(
     return server
 
 
+async def create_datagram_endpoint(self, protocol_factory,
+                                   local_addr=None, remote_addr=None, *,
+                                   family=0, proto=0, flags=0,
+                                   reuse_port=None, allow_broadcast=None, sock=None):
+    if sock is not None or reuse_port or allow_broadcast:
+        raise _not_simulated('create_datagram_endpoint() with sock, reuse_port or '
+                             'allow_broadcast')
+    if not (local_addr or remote_addr):
+        if family == 0:
+            raise ValueError('unexpected address family')
+        addr_pairs_info = (((family, proto), (None, None)),)
+    else:
+        addr_infos = {}
+        for idx, addr in ((0, local_addr), (1, remote_addr)):
+            if addr is not None:
+                if not (isinstance(addr, tuple) and len(addr) == 2):
+                    raise TypeError('2-tuple is expected')
+                infos = await _ensure_resolved(self, addr, family=family, type=SOCK_DGRAM,
+                                               proto=proto, flags=flags)
+                if not infos:
+                    raise OSError('getaddrinfo() returned empty list')
+                for fam, _, pro, _, address in infos:
+                    key = (fam, pro)
+                    if key not in addr_infos:
+                        addr_infos[key] = [None, None]
+                    addr_infos[key][idx] = address
+        addr_pairs_info = [
+            (key, addr_pair) for key, addr_pair in addr_infos.items()
+            if not ((local_addr and addr_pair[0] is None) or
+                    (remote_addr and addr_pair[1] is None))]
+        if not addr_pairs_info:
+            raise ValueError('can not get address information')
+    exceptions = []
+    for ((family, proto), (local_address, remote_address)) in addr_pairs_info:
+        sock = None
+        r_addr = None
+        try:
+            sock = _network()._Socket(family=family, type=SOCK_DGRAM)
+            if local_addr:
+                sock.bind(local_address)
+            if remote_addr:
+                await _sock_connect(self, sock, remote_address)
+                r_addr = remote_address
+        except OSError as exc:
+            if sock is not None:
+                sock.close()
+            exceptions.append(exc)
+        except:
+            if sock is not None:
+                sock.close()
+            raise
+        else:
+            break
+    else:
+        raise exceptions[0]
+    protocol = protocol_factory()
+    waiter = self.create_future()
+    transport = _network()._SelectorDatagramTransport(
+        _network()._selector_of(self), sock, protocol, r_addr, waiter)
+    try:
+        await waiter
+    except:
+        transport.close()
+        raise
+    return transport, protocol
+
+
 # The loop's methods written here (the engine binds them to the loop).
 _LOOP_METHODS = {
     'create_connection': create_connection,
+    'create_datagram_endpoint': create_datagram_endpoint,
     'create_server': create_server,
 }

@@ -18,6 +18,8 @@ import warnings
 EVENT_READ = 1
 EVENT_WRITE = 2
 SOCK_STREAM = 1
+SOCK_DGRAM = 2
+IPPROTO_UDP = 17
 SOL_SOCKET = 1
 SO_ERROR = 4
 SHUT_WR = 1
@@ -45,6 +47,7 @@ class _Network:
     def __init__(self):
         self.fds = {}
         self.listeners = {}
+        self.datagram_ports = {}
         self.next_port = _FIRST_EPHEMERAL_PORT
 
     def new_fd(self, sock):
@@ -59,24 +62,28 @@ class _Network:
         self.next_port += 1
         return port
 
-    def listener_for(self, address):
+    def listener_for(self, address, table=None):
+        table = self.listeners if table is None else table
         host, port = address[:2]
         if host not in _LOCAL_ADDRESSES:
             return None
-        return self.listeners.get((host, port)) or self.listeners.get(('0.0.0.0', port))
+        return table.get((host, port)) or table.get(('0.0.0.0', port))
 
 
 _network = _Network()
 
 
 class _Socket:
-    # A non-blocking TCP socket of the simulated kernel (an IPv6 one only
-    # listens: nothing connects over IPv6).
-    type = SOCK_STREAM
-    proto = IPPROTO_TCP
+    # A non-blocking TCP or UDP socket of the simulated kernel (an IPv6 one
+    # only listens: nothing connects over IPv6).
 
-    def __init__(self, family=AF_INET, has_fd=True):
+    def __init__(self, family=AF_INET, has_fd=True, type=SOCK_STREAM):
         self.family = family
+        self.type = type
+        self.proto = IPPROTO_TCP if type == SOCK_STREAM else IPPROTO_UDP
+        # A UDP socket's datagrams and where it sends them once connected.
+        self._datagrams = collections.deque()
+        self._remote = None
         # A connection waiting to be accepted has no descriptor yet.
         self._fd = _network.new_fd(self) if has_fd else None
         self._laddr = ('0.0.0.0', 0)
@@ -104,6 +111,8 @@ class _Socket:
         return self._laddr
 
     def getpeername(self):
+        if self._remote is not None:
+            return self._remote
         if self._peer is None:
             raise _oserror(_errno.ENOTCONN)
         return self._peer._laddr
@@ -112,11 +121,14 @@ class _Socket:
         host, port = address[:2]
         if host not in _BINDABLE_ADDRESSES:
             raise _oserror(_errno.EADDRNOTAVAIL)
-        if port and (host, port) in _network.listeners:
+        bound = _network.listeners if self.type == SOCK_STREAM else _network.datagram_ports
+        if port and (host, port) in bound:
             raise _oserror(_errno.EADDRINUSE)
         if not port:
             port = _network.ephemeral_port()
         self._laddr = (host, port) + tuple(address[2:])
+        if self.type == SOCK_DGRAM:
+            bound[(host, port)] = self
 
     def listen(self, backlog=128):
         if not self._listening:
@@ -124,6 +136,11 @@ class _Socket:
             _network.listeners[self._laddr[:2]] = self
 
     def connect(self, address):
+        if self.type == SOCK_DGRAM:
+            if not self._laddr[1]:
+                self.bind(('127.0.0.1', 0))
+            self._remote = tuple(address[:2])
+            return
         host, port = address[:2]
         self._laddr = ('127.0.0.1', _network.ephemeral_port())
         listener = _network.listener_for(address)
@@ -161,6 +178,8 @@ class _Socket:
         raise BlockingIOError(_errno.EAGAIN, 'Resource temporarily unavailable')
 
     def send(self, data):
+        if self.type == SOCK_DGRAM:
+            return self.sendto(data, self._remote)
         if self._reset:
             raise ConnectionResetError(_errno.ECONNRESET, 'Connection reset by peer')
         if self._shut_wr:
@@ -175,6 +194,30 @@ class _Socket:
             peer._wake(EVENT_READ)
         return len(data)
 
+    def sendto(self, data, address):
+        # A datagram over loopback: it arrives at once, or a connected socket
+        # hears the port is unreachable (Linux reports it to it, as ECONNREFUSED).
+        if not self._laddr[1]:
+            self.bind(('0.0.0.0', 0))
+        target = _network.listener_for(address, _network.datagram_ports)
+        if target is not None and not target._closed:
+            host = '127.0.0.1' if self._laddr[0] == '0.0.0.0' else self._laddr[0]
+            target._datagrams.append((bytes(data), (host, self._laddr[1])))
+            target._wake(EVENT_READ)
+        elif self._remote is not None:
+            self._error = _errno.ECONNREFUSED
+            self._wake(EVENT_READ)
+        return len(data)
+
+    def recvfrom(self, bufsize):
+        if self._error:
+            error, self._error = self._error, 0
+            raise _oserror(error)
+        if self._datagrams:
+            data, address = self._datagrams.popleft()
+            return data[:bufsize], address
+        raise BlockingIOError(_errno.EAGAIN, 'Resource temporarily unavailable')
+
     def shutdown(self, how):
         self._shut_wr = True
         if self._peer is not None and not self._peer._closed:
@@ -188,6 +231,8 @@ class _Socket:
         for selector in self._selectors:
             selector._forget(self._fd)
         _network.fds.pop(self._fd, None)
+        if self.type == SOCK_DGRAM:
+            _network.datagram_ports.pop(self._laddr[:2], None)
         if self._listening:
             _network.listeners.pop(self._laddr[:2], None)
             for pending in self._backlog:
@@ -204,6 +249,8 @@ class _Socket:
             peer._wake(EVENT_READ)
 
     def _readiness(self):
+        if self.type == SOCK_DGRAM:
+            return EVENT_WRITE | (EVENT_READ if self._datagrams or self._error else 0)
         if self._listening:
             return EVENT_READ if self._backlog else 0
         if self._error:
@@ -457,66 +504,21 @@ def _selector_of(loop):
     return selector
 
 
-class TransportSocket:
-    # asyncio.trsock.TransportSocket: what server.sockets and
-    # get_extra_info('socket') show of a socket.
-    __slots__ = ('_sock',)
-
-    def __init__(self, sock):
-        self._sock = sock
-
-    @property
-    def family(self):
-        return self._sock.family
-
-    @property
-    def type(self):
-        return self._sock.type
-
-    @property
-    def proto(self):
-        return self._sock.proto
-
-    def fileno(self):
-        return self._sock.fileno()
-
-    def getsockname(self):
-        return self._sock.getsockname()
-
-    def getpeername(self):
-        return self._sock.getpeername()
-
-    def __repr__(self):
-        s = (f"<asyncio.TransportSocket fd={self.fileno()}, family={self.family}, "
-             f"type={self.type}, proto={self.proto}")
-        if self.fileno() != -1:
-            laddr = self.getsockname()
-            if laddr:
-                s = f"{s}, laddr={laddr}"
-            try:
-                raddr = self.getpeername()
-                if raddr:
-                    s = f"{s}, raddr={raddr}"
-            except OSError:
-                pass
-        return f"{s}>"
-
-
 def _set_result_unless_cancelled(fut, result):
     if fut.cancelled():
         return
     fut.set_result(result)
 
 
-class _SelectorSocketTransport:
-    # _SelectorTransport and _SelectorSocketTransport, for a protocol with
-    # data_received (a BufferedProtocol is not simulated).
+class _SelectorTransport:
+    # What the socket and datagram transports share (writes never buffer).
     max_size = 256 * 1024
 
-    def __init__(self, selector, sock, protocol, waiter=None, extra=None, server=None):
+    def __init__(self, selector, sock, protocol, extra=None, server=None):
         self._selector = selector
         self._loop = selector._loop
         self._extra = {} if extra is None else extra
+        from asyncio.trsock import TransportSocket
         self._extra['socket'] = TransportSocket(sock)
         self._extra['sockname'] = sock.getsockname()
         if 'peername' not in self._extra:
@@ -536,6 +538,8 @@ class _SelectorSocketTransport:
         if self._server is not None:
             self._server._attach()
         selector._transports[self._sock_fd] = self
+
+    def _start(self, waiter):
         self._loop.call_soon(self._protocol.connection_made, self)
         self._loop.call_soon(self._add_reader, self._sock_fd, self._read_ready)
         if waiter is not None:
@@ -648,6 +652,15 @@ class _SelectorSocketTransport:
             return
         self._selector._add_reader(fd, callback, *args)
 
+
+
+class _SelectorSocketTransport(_SelectorTransport):
+    # For a protocol with data_received (a BufferedProtocol is not simulated).
+
+    def __init__(self, selector, sock, protocol, waiter=None, extra=None, server=None):
+        super().__init__(selector, sock, protocol, extra, server)
+        self._start(waiter)
+
     def _read_ready(self):
         if self._conn_lost:
             return
@@ -712,3 +725,53 @@ class _SelectorSocketTransport:
 
     def can_write_eof(self):
         return True
+
+
+class _SelectorDatagramTransport(_SelectorTransport):
+
+    def __init__(self, selector, sock, protocol, address=None, waiter=None):
+        super().__init__(selector, sock, protocol)
+        self._address = address
+        self._start(waiter)
+
+    def _read_ready(self):
+        if self._conn_lost:
+            return
+        try:
+            data, addr = self._sock.recvfrom(self.max_size)
+        except (BlockingIOError, InterruptedError):
+            pass
+        except OSError as exc:
+            self._protocol.error_received(exc)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._fatal_error(exc, 'Fatal read error on datagram transport')
+        else:
+            self._protocol.datagram_received(data, addr)
+
+    def sendto(self, data, addr=None):
+        if not isinstance(data, (bytes, bytearray, memoryview)):
+            raise TypeError(f'data argument must be a bytes-like object, '
+                            f'not {type(data).__name__!r}')
+        if not data:
+            return
+        if self._address:
+            if addr not in (None, self._address):
+                raise ValueError(
+                    f'Invalid address: must be None or {self._address}')
+            addr = self._address
+        if self._conn_lost and self._address:
+            self._conn_lost += 1
+            return
+        try:
+            if self._extra['peername']:
+                self._sock.send(data)
+            else:
+                self._sock.sendto(data, addr)
+        except OSError as exc:
+            self._protocol.error_received(exc)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._fatal_error(exc, 'Fatal write error on datagram transport')
