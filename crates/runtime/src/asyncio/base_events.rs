@@ -67,8 +67,7 @@ pub struct LoopState {
     pub debug: super::debug::LoopDebug,
     /// `_exception_handler` (None: the default one).
     pub exception_handler: Option<Value>,
-    /// The selector of the loopback network's sockets, once the program has one
-    /// (`selector_events.rs`).
+    /// The loopback network's selector, once a socket is made (`selector_events.rs`).
     pub io_poller: Option<Value>,
 }
 
@@ -294,11 +293,7 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), Stop> {
     }
 
     // The sockets ready now are what the selector would return at once.
-    let io_ready = if lp.io_poller.is_some() {
-        super::selector_events::select(vm, loop_id)
-    } else {
-        Vec::new()
-    };
+    let io_ready = super::selector_events::select(vm, loop_id);
     let lp = &mut vm.states.get::<AsyncState>().loops[li];
     let timeout = if !lp.ready.is_empty() || lp.stopping || !io_ready.is_empty() {
         Some(0.0)
