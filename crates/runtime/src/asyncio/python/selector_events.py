@@ -92,7 +92,9 @@ class _Socket:
         self._backlog = collections.deque()
         self._inbuf = bytearray()
         self._eof = False
-        self._reset = False
+        # The error a reset left (0: none): EPIPE once the peer had ended the
+        # connection (CLOSE_WAIT), else ECONNRESET, as Linux's tcp_reset sets it.
+        self._reset = 0
         self._shut_wr = False
         self._error = 0
         self._closed = False
@@ -166,9 +168,12 @@ class _Socket:
         error, self._error = self._error, 0
         return error
 
+    def _reset_by_peer(self):
+        self._reset = _errno.EPIPE if self._eof else _errno.ECONNRESET
+
     def recv(self, bufsize):
         if self._reset:
-            raise ConnectionResetError(_errno.ECONNRESET, 'Connection reset by peer')
+            raise _oserror(self._reset)
         if self._inbuf:
             data = bytes(self._inbuf[:bufsize])
             del self._inbuf[:bufsize]
@@ -181,13 +186,13 @@ class _Socket:
         if self.type == SOCK_DGRAM:
             return self.sendto(data, self._remote)
         if self._reset:
-            raise ConnectionResetError(_errno.ECONNRESET, 'Connection reset by peer')
+            raise _oserror(self._reset)
         if self._shut_wr:
             raise BrokenPipeError(_errno.EPIPE, 'Broken pipe')
         peer = self._peer
         if peer._closed:
             # The peer's kernel answers with a reset.
-            self._reset = True
+            self._reset_by_peer()
             self._wake(EVENT_READ | EVENT_WRITE)
         else:
             peer._inbuf.extend(data)
@@ -237,13 +242,13 @@ class _Socket:
             _network.listeners.pop(self._laddr[:2], None)
             for pending in self._backlog:
                 pending._closed = True
-                pending._peer._reset = True
+                pending._peer._reset_by_peer()
                 pending._peer._wake(EVENT_READ)
         peer = self._peer
         if peer is not None and not peer._closed:
             # Unread data makes the kernel reset the connection, else it ends it.
             if self._inbuf:
-                peer._reset = True
+                peer._reset_by_peer()
             else:
                 peer._eof = True
             peer._wake(EVENT_READ)
