@@ -679,19 +679,21 @@ fn min_max(vm: &mut Vm, mut args: Args, name: &str, op: CmpOp) -> PyResult<Value
     let key = args.take_kw("key").filter(|k| !k.is_none());
     let default = args.take_kw("default");
     reject_kwargs(name, &args)?;
-    let items = match args.pos.len() {
-        1 => iterators::collect(vm, &args.pos[0])?,
+    // One argument is an iterable, consumed an item at a time as CPython's
+    // min_max does (an endless one runs into the instruction limit, not memory).
+    let iterator = match args.pos.len() {
+        1 => iterators::get_iter(vm, &args.pos[0])?,
         _ => {
             if default.is_some() {
                 return Err(type_error(format!(
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            args.pos
+            iterators::get_iter(vm, &Value::tuple(std::mem::take(&mut args.pos)))?
         }
     };
     let mut best: Option<(Value, Value)> = None;
-    for item in items {
+    while let Some(item) = iterators::next_item(vm, &iterator)? {
         let k = match &key {
             Some(f) => vm.call1(f, item.clone())?,
             None => item.clone(),
