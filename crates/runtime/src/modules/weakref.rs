@@ -125,7 +125,7 @@ fn instances_take_weakrefs(class: &Class) -> bool {
     );
     let added = |c: &Class| !variable_size && adds_weakref_slot(c);
     added(class)
-        || class.mro.iter().any(|t| match t {
+        || class.mro.borrow().iter().any(|t| match t {
             TypeRef::Class(c) => added(c),
             TypeRef::Builtin(t) => matches!(t, TypeId::Set | TypeId::FrozenSet),
         })

@@ -408,8 +408,11 @@ fn class_referents(c: &Class, visit: &mut dyn FnMut(usize)) -> bool {
     let (Ok(dict), Ok(itself)) = (c.dict.try_borrow_mut(), c.itself.try_borrow_mut()) else {
         return false;
     };
+    let Ok(mro) = c.mro.try_borrow() else {
+        return false;
+    };
     values(dict.iter().flat_map(|(k, v)| [k, v]), visit);
-    let classes = c.bases.iter().chain(&c.mro).chain([&c.metaclass]);
+    let classes = c.bases.iter().chain(mro.iter()).chain([&c.metaclass]);
     for class in classes {
         if let TypeRef::Class(class) = class {
             visit(key(Rc::as_ptr(class)));

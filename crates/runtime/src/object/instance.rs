@@ -55,7 +55,7 @@ impl Instance {
                 .is_ok_and(|d| d.get_str("__del__").is_some())
         };
         has_del(&class)
-            || class.mro.iter().any(|t| match t {
+            || class.mro.borrow().iter().any(|t| match t {
                 TypeRef::Class(c) => has_del(c),
                 TypeRef::Builtin(_) => false,
             })

@@ -280,8 +280,9 @@ pub struct Class {
     pub name: RefCell<Rc<PyStr>>,
     pub qualname: RefCell<Rc<PyStr>>,
     pub bases: Vec<TypeRef>,
-    /// The method resolution order after the class itself (C3).
-    pub mro: Vec<TypeRef>,
+    /// The method resolution order after the class itself: C3, or what the
+    /// metaclass's own `mro()` returned when the class was made.
+    pub mro: RefCell<Vec<TypeRef>>,
     /// The class namespace: methods, class attributes, `__module__`, ...
     pub dict: RefCell<Dict>,
     /// The built-in type whose instances' layout the class's instances have:
@@ -382,7 +383,7 @@ impl TypeRef {
         match (self, other) {
             (TypeRef::Builtin(a), TypeRef::Builtin(b)) => a.is_subclass(*b),
             (TypeRef::Builtin(_), TypeRef::Class(_)) => false,
-            (TypeRef::Class(c), _) => self.is(other) || c.mro.iter().any(|t| t.is(other)),
+            (TypeRef::Class(c), _) => self.is(other) || c.mro.borrow().iter().any(|t| t.is(other)),
         }
     }
 
@@ -390,7 +391,7 @@ impl TypeRef {
     pub fn is_subclass_of(&self, t: TypeId) -> bool {
         match self {
             TypeRef::Builtin(b) => b.is_subclass(t),
-            TypeRef::Class(c) => c.mro.iter().any(|m| m.is_subclass_of(t)),
+            TypeRef::Class(c) => c.mro.borrow().iter().any(|m| m.is_subclass_of(t)),
         }
     }
 
@@ -433,7 +434,7 @@ impl TypeRef {
             TypeRef::Builtin(t) => t.mro().into_iter().map(TypeRef::Builtin).collect(),
             TypeRef::Class(c) => {
                 let mut mro = vec![self.clone()];
-                mro.extend(c.mro.iter().cloned());
+                mro.extend(c.mro.borrow().iter().cloned());
                 mro
             }
         }
@@ -492,7 +493,7 @@ impl Class {
         if let Some(v) = self.dict.borrow().get_str(name) {
             return Some(v);
         }
-        self.mro.iter().find_map(|t| match t {
+        self.mro.borrow().iter().find_map(|t| match t {
             TypeRef::Class(c) => c.dict.borrow().get_str(name),
             TypeRef::Builtin(_) => None,
         })
@@ -508,7 +509,7 @@ impl Class {
         if let Some(v) = self.dict.borrow().get_str(name) {
             return Some(v);
         }
-        for t in &self.mro {
+        for t in self.mro.borrow().iter() {
             match t {
                 TypeRef::Class(c) => {
                     if let Some(v) = c.dict.borrow().get_str(name) {

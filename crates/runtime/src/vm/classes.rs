@@ -160,7 +160,7 @@ impl Vm {
             name: RefCell::new(name.clone()),
             qualname: RefCell::new(qualname),
             bases: base_types,
-            mro,
+            mro: RefCell::new(mro),
             dict: RefCell::new(namespace),
             layout,
             slots,
@@ -177,6 +177,7 @@ impl Vm {
             }
         }
         let class_value = Value::Type(TypeRef::Class(class.clone()));
+        self.custom_mro(&class, &class_value)?;
         let attributes = class.dict.borrow().items();
         for (attr, value) in attributes {
             if let Some(set_name) = type_of(&value).lookup_override("__set_name__") {
@@ -293,7 +294,7 @@ impl Vm {
         keywords: Vec<(Rc<PyStr>, Value)>,
     ) -> PyResult<()> {
         let class_value = Value::Type(TypeRef::Class(class.clone()));
-        let parent = class.mro.iter().find_map(|t| match t {
+        let parent = class.mro.borrow().iter().find_map(|t| match t {
             TypeRef::Class(c) => c.dict.borrow().get_str("__init_subclass__"),
             TypeRef::Builtin(_) => None,
         });

@@ -225,6 +225,40 @@ impl Vm {
         self.instantiate(c, args)
     }
 
+    /// `mro_internal`: a metaclass's own `mro()` decides the new class's MRO (CPython
+    /// calls it once the class exists, before `__set_name__` and `__init_subclass__`).
+    /// Its result is taken as a sequence of classes, the class itself first.
+    pub(crate) fn custom_mro(
+        &mut self,
+        class: &Rc<crate::object::types::Class>,
+        class_value: &Value,
+    ) -> PyResult<()> {
+        let Some(mro) = class.metaclass.lookup_override("mro") else {
+            return Ok(());
+        };
+        let result = self.call_method(&mro, class_value, Args::default())?;
+        let mut order = Vec::new();
+        for item in crate::iterators::collect(self, &result)? {
+            match item {
+                Value::Type(t) => order.push(t),
+                other => {
+                    return Err(type_error(format!(
+                        "mro() returned a non-class ('{}')",
+                        type_of(&other).name()
+                    )))
+                }
+            }
+        }
+        if order
+            .first()
+            .is_some_and(|first| first.is(&TypeRef::Class(class.clone())))
+        {
+            order.remove(0);
+        }
+        *class.mro.borrow_mut() = order;
+        Ok(())
+    }
+
     /// Run what a call came down to, to its result.
     pub(crate) fn finish_call(&mut self, callee: Callee) -> PyResult<Value> {
         match callee {
