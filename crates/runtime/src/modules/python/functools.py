@@ -235,7 +235,13 @@ class _lru_cache_wrapper:
         if maxsize == 0:
             self._misses += 1
             return self.__wrapped__(*args, **kwds)
-        key = _make_key(args, kwds, self._typed)
+        # A single int or str argument is its own key, taken here without a call:
+        # CPython's C wrapper makes keys without a frame, so a recursion that
+        # reaches the limit in the cached function counts its last miss.
+        if not kwds and len(args) == 1 and not self._typed and type(args[0]) in _fasttypes:
+            key = args[0]
+        else:
+            key = _make_key(args, kwds, self._typed)
         cache = self._cache
         if key in cache:
             self._hits += 1
