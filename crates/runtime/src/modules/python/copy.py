@@ -109,7 +109,7 @@ def _keep_alive(x, memo):
 
 
 def _reduce(x):
-    """What x.__reduce_ex__(4) returns, as a tuple of 2 to 5 items."""
+    """What x.__reduce_ex__(4) returns (a tuple of 2 to 5 items, when well made)."""
     reductor = getattr(x, "__reduce_ex__", None)
     if reductor is not None:
         rv = reductor(4)
@@ -119,8 +119,8 @@ def _reduce(x):
     if isinstance(rv, str):
         # A global name: the object is its own copy.
         return (lambda: x, ())
-    if not isinstance(rv, tuple) or not 2 <= len(rv) <= 5:
-        raise Error(f"un(deep)copyable object of type {type(x)}")
+    # Anything else is unpacked into _reconstruct's arguments, whose errors say
+    # what is wrong with it (as CPython's copy module does).
     return rv
 
 
