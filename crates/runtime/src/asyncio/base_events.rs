@@ -191,12 +191,8 @@ pub fn close(vm: &mut Vm, loop_id: u32) {
     lp.closed = true;
     let ready = std::mem::take(&mut lp.ready);
     lp.scheduled.clear();
-    // The trace follows the running loop: another loop closed meanwhile (one that
-    // refused to run, a loop made and dropped inside a task) does not empty it.
-    if aio(vm)
-        .running_loop
-        .is_none_or(|running| running == loop_id)
-    {
+    // The trace follows the running loop: not a second loop closed while it runs.
+    if aio(vm).running_loop.unwrap_or(loop_id) == loop_id {
         vm.recorder.record(vm.now, 0, EventKind::LoopClosed);
     }
     // `self._ready.clear()`: a task that was only waiting for its turn dies
