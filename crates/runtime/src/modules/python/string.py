@@ -27,6 +27,9 @@ _ID_START = ascii_letters + "_"
 _ID_CHARS = _ID_START + digits
 
 
+_sentinel_dict = {}
+
+
 class Template:
     delimiter = "$"
 
@@ -75,19 +78,26 @@ class Template:
         raise ValueError("Invalid placeholder in string: line %d, col %d" % (line, column))
 
     def _substitute(self, mapping, kws, safe):
-        if kws:
-            mapping = {**mapping, **kws} if mapping else kws
+        # As string.Template: keywords come first, then the mapping, which is only
+        # indexed (a mapping need not support `in` or iteration).
+        if mapping is _sentinel_dict:
+            mapping = kws
+        elif kws:
+            from collections import ChainMap
+            mapping = ChainMap(kws, mapping)
         out = []
         done = 0
         for start, end, kind, name in self._placeholders():
             out.append(self.template[done:start])
             if kind == "escaped":
                 out.append(self.delimiter)
-            elif kind == "named":
-                if safe and name not in mapping:
-                    out.append(self.template[start:end])
-                else:
+            elif kind == "named" and safe:
+                try:
                     out.append(str(mapping[name]))
+                except KeyError:
+                    out.append(self.template[start:end])
+            elif kind == "named":
+                out.append(str(mapping[name]))
             elif safe:
                 out.append(self.delimiter)
             else:
@@ -96,10 +106,10 @@ class Template:
         out.append(self.template[done:])
         return "".join(out)
 
-    def substitute(self, mapping={}, /, **kws):
+    def substitute(self, mapping=_sentinel_dict, /, **kws):
         return self._substitute(mapping, kws, False)
 
-    def safe_substitute(self, mapping={}, /, **kws):
+    def safe_substitute(self, mapping=_sentinel_dict, /, **kws):
         return self._substitute(mapping, kws, True)
 
     def is_valid(self):
