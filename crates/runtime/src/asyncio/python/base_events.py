@@ -7,7 +7,17 @@
 # address to itself. SSL, UNIX sockets, happy eyeballs and IPv6 are not
 # simulated.
 
-import itertools
+class _Lazy:
+    """A library module imported at its first use, so that `import asyncio`
+    fetches no library file in the page (CPython imports these at once)."""
+
+    def __init__(self, name):
+        self._name = name
+
+    def __getattr__(self, attr):
+        return getattr(__import__(self._name), attr)
+
+itertools = _Lazy('itertools')
 
 # gather, sleep and CancelledError are asyncio's (given to this module).
 

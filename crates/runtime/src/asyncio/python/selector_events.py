@@ -9,9 +9,19 @@
 # CPython calls `self._selector.select(timeout)`; writes never block (the
 # simulated buffers have no limit), so no transport ever buffers or pauses.
 
-import collections
-import errno as _errno
-import warnings
+class _Lazy:
+    """A library module imported at its first use, so that `import asyncio`
+    fetches no library file in the page (CPython imports these at once)."""
+
+    def __init__(self, name):
+        self._name = name
+
+    def __getattr__(self, attr):
+        return getattr(__import__(self._name), attr)
+
+collections = _Lazy('collections')
+_errno = _Lazy('errno')
+warnings = _Lazy('warnings')
 
 # _register_io(loop, poller) is the engine's (given to this module).
 
@@ -614,9 +624,9 @@ class _SelectorTransport:
         self._selector._remove_writer(self._sock_fd)
         self._loop.call_soon(self._call_connection_lost, None)
 
-    def __del__(self, _warn=warnings.warn):
+    def __del__(self):
         if self._sock is not None:
-            _warn(f"unclosed transport {self!r}", ResourceWarning, source=self)
+            warnings.warn(f"unclosed transport {self!r}", ResourceWarning, source=self)
             self._sock.close()
 
     def _fatal_error(self, exc, message='Fatal error on transport'):

@@ -9,9 +9,19 @@ __all__ = (
     'open_connection', 'start_server',
     'open_unix_connection', 'start_unix_server')
 
-import collections
-import warnings
-import weakref
+class _Lazy:
+    """A library module imported at its first use, so that `import asyncio`
+    fetches no library file in the page (CPython imports these at once)."""
+
+    def __init__(self, name):
+        self._name = name
+
+    def __getattr__(self, attr):
+        return getattr(__import__(self._name), attr)
+
+collections = _Lazy('collections')
+warnings = _Lazy('warnings')
+weakref = _Lazy('weakref')
 
 # get_running_loop, get_event_loop, sleep, iscoroutine, Protocol,
 # IncompleteReadError and LimitOverrunError are asyncio's (given to this module).
