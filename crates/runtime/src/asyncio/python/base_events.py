@@ -7,19 +7,8 @@
 # address to itself. SSL, UNIX sockets, happy eyeballs and IPv6 are not
 # simulated.
 
-class _Lazy:
-    """A library module imported at its first use, so that `import asyncio`
-    fetches no library file in the page (CPython imports these at once)."""
-
-    def __init__(self, name):
-        self._name = name
-
-    def __getattr__(self, attr):
-        return getattr(__import__(self._name), attr)
-
-itertools = _Lazy('itertools')
-
 # gather, sleep and CancelledError are asyncio's (given to this module).
+# Library modules are imported where first used (see selector_events.py).
 
 SOCK_STREAM = 1
 SOCK_DGRAM = 2
@@ -315,6 +304,7 @@ async def create_server(
     fs = [_create_server_getaddrinfo(self, host, port, family=family, flags=flags)
           for host in hosts]
     infos = await gather(*fs)
+    import itertools
     infos = list(dict.fromkeys(itertools.chain.from_iterable(infos)))
     sockets = []
     completed = False

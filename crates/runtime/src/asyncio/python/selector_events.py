@@ -9,20 +9,6 @@
 # CPython calls `self._selector.select(timeout)`; writes never block (the
 # simulated buffers have no limit), so no transport ever buffers or pauses.
 
-class _Lazy:
-    """A library module imported at its first use, so that `import asyncio`
-    fetches no library file in the page (CPython imports these at once)."""
-
-    def __init__(self, name):
-        self._name = name
-
-    def __getattr__(self, attr):
-        return getattr(__import__(self._name), attr)
-
-collections = _Lazy('collections')
-_errno = _Lazy('errno')
-warnings = _Lazy('warnings')
-
 # _register_io(loop, poller) is the engine's (given to this module).
 
 EVENT_READ = 1
@@ -44,6 +30,13 @@ _FIRST_EPHEMERAL_PORT = 50000
 # The addresses of this machine a socket may connect to, and bind.
 _LOCAL_ADDRESSES = ('127.0.0.1', '0.0.0.0')
 _BINDABLE_ADDRESSES = _LOCAL_ADDRESSES + ('::',)
+
+
+def _errno():
+    # The library's modules are imported where first used, so that `import
+    # asyncio` fetches no library file in the page (CPython imports them at once).
+    import errno
+    return errno
 
 
 def _oserror(code):
@@ -88,18 +81,19 @@ class _Socket:
     # only listens: nothing connects over IPv6).
 
     def __init__(self, family=AF_INET, has_fd=True, type=SOCK_STREAM):
+        from collections import deque
         self.family = family
         self.type = type
         self.proto = IPPROTO_TCP if type == SOCK_STREAM else IPPROTO_UDP
         # A UDP socket's datagrams and where it sends them once connected.
-        self._datagrams = collections.deque()
+        self._datagrams = deque()
         self._remote = None
         # A connection waiting to be accepted has no descriptor yet.
         self._fd = _network.new_fd(self) if has_fd else None
         self._laddr = ('0.0.0.0', 0)
         self._peer = None
         self._listening = False
-        self._backlog = collections.deque()
+        self._backlog = deque()
         self._inbuf = bytearray()
         self._eof = False
         # The error a reset left (0: none): EPIPE once the peer had ended the
@@ -126,16 +120,16 @@ class _Socket:
         if self._remote is not None:
             return self._remote
         if self._peer is None:
-            raise _oserror(_errno.ENOTCONN)
+            raise _oserror(_errno().ENOTCONN)
         return self._peer._laddr
 
     def bind(self, address):
         host, port = address[:2]
         if host not in _BINDABLE_ADDRESSES:
-            raise _oserror(_errno.EADDRNOTAVAIL)
+            raise _oserror(_errno().EADDRNOTAVAIL)
         bound = _network.listeners if self.type == SOCK_STREAM else _network.datagram_ports
         if port and (host, port) in bound:
-            raise _oserror(_errno.EADDRINUSE)
+            raise _oserror(_errno().EADDRINUSE)
         if not port:
             port = _network.ephemeral_port()
         self._laddr = (host, port) + tuple(address[2:])
@@ -157,7 +151,7 @@ class _Socket:
         self._laddr = ('127.0.0.1', _network.ephemeral_port())
         listener = _network.listener_for(address)
         if listener is None:
-            self._error = _errno.ECONNREFUSED
+            self._error = _errno().ECONNREFUSED
         else:
             accepted = _Socket(has_fd=False)
             accepted._laddr = (host, port)
@@ -165,11 +159,11 @@ class _Socket:
             self._peer = accepted
             listener._backlog.append(accepted)
             listener._wake(EVENT_READ)
-        raise BlockingIOError(_errno.EINPROGRESS, 'Operation now in progress')
+        raise BlockingIOError(_errno().EINPROGRESS, 'Operation now in progress')
 
     def accept(self):
         if not self._backlog:
-            raise BlockingIOError(_errno.EAGAIN, 'Resource temporarily unavailable')
+            raise BlockingIOError(_errno().EAGAIN, 'Resource temporarily unavailable')
         conn = self._backlog.popleft()
         conn._fd = _network.new_fd(conn)
         return conn, conn.getpeername()
@@ -179,7 +173,7 @@ class _Socket:
         return error
 
     def _reset_by_peer(self):
-        self._reset = _errno.EPIPE if self._eof else _errno.ECONNRESET
+        self._reset = _errno().EPIPE if self._eof else _errno().ECONNRESET
 
     def recv(self, bufsize):
         if self._reset:
@@ -190,7 +184,7 @@ class _Socket:
             return data
         if self._eof:
             return b''
-        raise BlockingIOError(_errno.EAGAIN, 'Resource temporarily unavailable')
+        raise BlockingIOError(_errno().EAGAIN, 'Resource temporarily unavailable')
 
     def send(self, data):
         if self.type == SOCK_DGRAM:
@@ -198,7 +192,7 @@ class _Socket:
         if self._reset:
             raise _oserror(self._reset)
         if self._shut_wr:
-            raise BrokenPipeError(_errno.EPIPE, 'Broken pipe')
+            raise BrokenPipeError(_errno().EPIPE, 'Broken pipe')
         peer = self._peer
         if peer._closed:
             # The peer's kernel answers with a reset.
@@ -220,7 +214,7 @@ class _Socket:
             target._datagrams.append((bytes(data), (host, self._laddr[1])))
             target._wake(EVENT_READ)
         elif self._remote is not None:
-            self._error = _errno.ECONNREFUSED
+            self._error = _errno().ECONNREFUSED
             self._wake(EVENT_READ)
         return len(data)
 
@@ -231,7 +225,7 @@ class _Socket:
         if self._datagrams:
             data, address = self._datagrams.popleft()
             return data[:bufsize], address
-        raise BlockingIOError(_errno.EAGAIN, 'Resource temporarily unavailable')
+        raise BlockingIOError(_errno().EAGAIN, 'Resource temporarily unavailable')
 
     def shutdown(self, how):
         self._shut_wr = True
@@ -626,6 +620,7 @@ class _SelectorTransport:
 
     def __del__(self):
         if self._sock is not None:
+            import warnings
             warnings.warn(f"unclosed transport {self!r}", ResourceWarning, source=self)
             self._sock.close()
 

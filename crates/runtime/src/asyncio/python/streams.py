@@ -9,20 +9,6 @@ __all__ = (
     'open_connection', 'start_server',
     'open_unix_connection', 'start_unix_server')
 
-class _Lazy:
-    """A library module imported at its first use, so that `import asyncio`
-    fetches no library file in the page (CPython imports these at once)."""
-
-    def __init__(self, name):
-        self._name = name
-
-    def __getattr__(self, attr):
-        return getattr(__import__(self._name), attr)
-
-collections = _Lazy('collections')
-warnings = _Lazy('warnings')
-weakref = _Lazy('weakref')
-
 # get_running_loop, get_event_loop, sleep, iscoroutine, Protocol,
 # IncompleteReadError and LimitOverrunError are asyncio's (given to this module).
 
@@ -122,7 +108,10 @@ class FlowControlMixin(Protocol):
         else:
             self._loop = loop
         self._paused = False
-        self._drain_waiters = collections.deque()
+        # The library's modules are imported where first used, so that `import
+        # asyncio` fetches no library file in the page (CPython imports them at once).
+        from collections import deque
+        self._drain_waiters = deque()
         self._connection_lost = False
 
     def pause_writing(self):
@@ -180,6 +169,7 @@ class StreamReaderProtocol(FlowControlMixin, Protocol):
     def __init__(self, stream_reader, client_connected_cb=None, loop=None):
         super().__init__(loop=loop)
         if stream_reader is not None:
+            import weakref
             self._stream_reader_wr = weakref.ref(stream_reader)
             self._source_traceback = stream_reader._source_traceback
         else:
@@ -393,6 +383,7 @@ class StreamWriter:
 
     def __del__(self):
         if not self._transport.is_closing():
+            import warnings
             if self._loop.is_closed():
                 warnings.warn("loop is closed", ResourceWarning)
             else:
