@@ -32,6 +32,11 @@ _LOCAL_ADDRESSES = ('127.0.0.1', '0.0.0.0')
 _BINDABLE_ADDRESSES = _LOCAL_ADDRESSES + ('::',)
 
 
+def _slot(event):
+    # Where a selector key (events, reader, writer) keeps the handle of an event.
+    return 1 if event == EVENT_READ else 2
+
+
 def _errno():
     # The library's modules are imported where first used, so that `import
     # asyncio` fetches no library file in the page (CPython imports them at once).
@@ -367,44 +372,45 @@ class _Selector:
 
     def _is_polling(self, fd, event):
         key = self._keys.get(fd)
-        handle = None if key is None else key[1 if event == EVENT_READ else 2]
+        handle = None if key is None else key[_slot(event)]
         return handle is not None and not handle._cancelled
 
-    def _add_reader(self, fd, callback, *args):
-        handle = _Handle(callback, args)
-        events, reader, writer = self._keys.get(fd, (0, None, None))
-        self._set(fd, events | EVENT_READ, handle, writer)
-        if reader is not None:
-            reader.cancel()
+    def _add_handler(self, fd, event, handle):
+        # BaseSelectorEventLoop._add_reader/_add_writer: the new handle replaces
+        # (and cancels) the one the descriptor had for that event.
+        key = list(self._keys.get(fd, (0, None, None)))
+        old = key[_slot(event)]
+        key[0] |= event
+        key[_slot(event)] = handle
+        self._set(fd, *key)
+        if old is not None:
+            old.cancel()
         return handle
+
+    def _remove_handler(self, fd, event):
+        if self._loop.is_closed() or fd not in self._keys:
+            return False
+        key = list(self._keys[fd])
+        old = key[_slot(event)]
+        key[0] &= ~event
+        key[_slot(event)] = None
+        self._set(fd, *key)
+        if old is not None:
+            old.cancel()
+            return True
+        return False
+
+    def _add_reader(self, fd, callback, *args):
+        return self._add_handler(fd, EVENT_READ, _Handle(callback, args))
 
     def _remove_reader(self, fd):
-        if self._loop.is_closed() or fd not in self._keys:
-            return False
-        events, reader, writer = self._keys[fd]
-        self._set(fd, events & ~EVENT_READ, None, writer)
-        if reader is not None:
-            reader.cancel()
-            return True
-        return False
+        return self._remove_handler(fd, EVENT_READ)
 
     def _add_writer(self, fd, callback, *args):
-        handle = _Handle(callback, args)
-        events, reader, writer = self._keys.get(fd, (0, None, None))
-        self._set(fd, events | EVENT_WRITE, reader, handle)
-        if writer is not None:
-            writer.cancel()
-        return handle
+        return self._add_handler(fd, EVENT_WRITE, _Handle(callback, args))
 
     def _remove_writer(self, fd):
-        if self._loop.is_closed() or fd not in self._keys:
-            return False
-        events, reader, writer = self._keys[fd]
-        self._set(fd, events & ~EVENT_WRITE, reader, None)
-        if writer is not None:
-            writer.cancel()
-            return True
-        return False
+        return self._remove_handler(fd, EVENT_WRITE)
 
     # -- the loop's methods (BaseSelectorEventLoop) --
 
