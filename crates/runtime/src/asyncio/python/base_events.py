@@ -279,6 +279,9 @@ async def _create_server_getaddrinfo(loop, host, port, family, flags):
         raise OSError(f'getaddrinfo({host!r}) returned empty list')
     return infos
 
+# A method of BaseEventLoop in CPython: its task's coroutine is named so.
+_create_server_getaddrinfo.__qualname__ = 'BaseEventLoop._create_server_getaddrinfo'
+
 
 async def create_server(
         self, protocol_factory, host=None, port=None,

@@ -461,6 +461,9 @@ class _Selector:
                     context['transport'] = transport
                 self._loop.call_exception_handler(context)
 
+    # A method of BaseSelectorEventLoop in CPython: its task's coroutine is named so.
+    _accept_connection2.__qualname__ = 'BaseSelectorEventLoop._accept_connection2'
+
     async def sock_connect(self, sock, address):
         fut = self._loop.create_future()
         self._sock_connect(fut, sock, address)
