@@ -54,7 +54,8 @@ pub(crate) struct TaskInfo {
     pub future: u32,
     /// The task running when it was created (none for the main task).
     pub creator: Option<u32>,
-    /// A task asyncio runs for itself (`asyncio.run`'s clean-up), not one the program made.
+    /// A task asyncio runs for itself (`asyncio.run`'s clean-up, a server's own work), not one
+    /// the program made.
     pub internal: bool,
 }
 
@@ -77,15 +78,33 @@ pub(crate) struct PrimitiveInfo {
 /// most (the Event of a Queue is followed by its `set` and then the Queue).
 const OWNED_PRIMITIVE_DISTANCE: usize = 3;
 
-/// Coroutines `asyncio.run` wraps in tasks of its own after the program's main coroutine
-/// ends (the panels and the timeline hide them unless internals are shown). A program's
-/// class could reuse the names, but its coroutine has frames: an internal task's await
-/// chain (`stack`) is empty whenever it runs.
-const INTERNAL_COROUTINES: [&str; 2] = [
-    "BaseEventLoop.shutdown_asyncgens()",
-    "BaseEventLoop.shutdown_default_executor()",
+/// Coroutines asyncio wraps in tasks of its own, with what the learner's narration says of
+/// them: `asyncio.run`'s after the program's main coroutine ends, and a server's address
+/// lookups and accepted connections (the panels and the timeline hide them unless
+/// internals are shown). A program's class could reuse the names, but its coroutine has
+/// frames: an internal task's await chain (`stack`) is empty whenever it runs.
+const INTERNAL_COROUTINES: [(&str, &str); 4] = [
+    ("BaseEventLoop.shutdown_asyncgens()", SHUTDOWN),
+    ("BaseEventLoop.shutdown_default_executor()", SHUTDOWN),
+    (
+        "BaseEventLoop._create_server_getaddrinfo()",
+        "The server looks up its address in a task of asyncio's own, which the program did not create (switch on Internals to follow it).",
+    ),
+    (
+        "BaseSelectorEventLoop._accept_connection2()",
+        "The server accepts a connection in a task of asyncio's own, which then starts the program's handler (switch on Internals to follow it).",
+    ),
 ];
 
+const SHUTDOWN: &str = "asyncio.run cleans up: it runs asyncio's own shutdown tasks, which the program did not create (switch on Internals to follow them).";
+
+/// What the learner's narration says of a task running `coro`, if asyncio runs it for itself.
+pub(crate) fn internal_coroutine(coro: &str) -> Option<&'static str> {
+    INTERNAL_COROUTINES
+        .iter()
+        .find(|(name, _)| *name == coro)
+        .map(|(_, told)| *told)
+}
 /// Everything static, indexed by the trace's ids (index 0 unused).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Catalog {
@@ -140,7 +159,7 @@ impl Catalog {
                         internal: trace
                             .strings
                             .get(*coro as usize)
-                            .is_some_and(|coro| INTERNAL_COROUTINES.contains(&coro.as_str())),
+                            .is_some_and(|coro| internal_coroutine(coro).is_some()),
                     };
                     let future = slot(&mut c.futures, *future);
                     future.task = Some(*task);

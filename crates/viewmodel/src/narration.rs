@@ -4,6 +4,7 @@
 
 use loopscope_runtime::trace::{Callback, EndReason, Event, EventKind, Stream, Wait};
 
+use crate::catalog::internal_coroutine;
 use crate::labels::{awaited_by, frames, seconds, time, Names};
 use crate::views::Narration;
 
@@ -477,8 +478,11 @@ fn asyncio_bookkeeping(names: &Names, event: &Event) -> Option<String> {
         | EventKind::TimerFired { handle } => stepped_task(handle),
         _ => None,
     };
-    if task.is_some_and(|task| catalog.internal_task(task)) {
-        return Some("asyncio.run cleans up: it runs asyncio's own shutdown tasks, which the program did not create (switch on Internals to follow them).".to_string());
+    if let Some(info) = task
+        .filter(|task| catalog.internal_task(*task))
+        .and_then(|task| catalog.task(task))
+    {
+        return internal_coroutine(names.str(info.coro)).map(str::to_string);
     }
     let primitive = match &event.kind {
         EventKind::PrimitiveCreated { primitive, .. }

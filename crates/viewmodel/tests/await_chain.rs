@@ -111,3 +111,35 @@ fn asyncio_s_own_tasks_and_objects_are_marked_and_told_as_such() {
         .narration(shutdown, Narration::Concepts)
         .starts_with("asyncio.run cleans up"));
 }
+
+#[test]
+fn a_server_s_own_tasks_are_asyncio_s() {
+    let t = timeline_of(
+        "import asyncio\n\n\nasync def handle(reader, writer):\n    writer.close()\n\n\nasync def main():\n    server = await asyncio.start_server(handle, '127.0.0.1', 8890)\n    async with server:\n        reader, writer = await asyncio.open_connection('127.0.0.1', 8890)\n        print(await reader.read(10))\n\n\nasyncio.run(main())\n",
+    );
+    let end = t.state_at(t.len() - 1);
+    let tasks: Vec<_> = end
+        .tasks
+        .iter()
+        .map(|t| (t.coro.as_str(), t.internal))
+        .collect();
+    assert_eq!(
+        tasks[..4],
+        [
+            ("main()", false),
+            ("BaseEventLoop._create_server_getaddrinfo()", true),
+            ("BaseSelectorEventLoop._accept_connection2()", true),
+            ("handle()", false),
+        ]
+    );
+    let accept = nth_event(&t, 0, |e| {
+        matches!(e, EventKind::TaskCreated { task: 3, .. })
+    });
+    assert_eq!(
+        t.narration(accept, Narration::Concepts),
+        "The server accepts a connection in a task of asyncio's own, which then starts the program's handler (switch on Internals to follow it)."
+    );
+    assert!(t
+        .narration(accept, Narration::Internals)
+        .contains("BaseSelectorEventLoop._accept_connection2()"));
+}
