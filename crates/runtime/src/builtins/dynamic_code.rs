@@ -17,7 +17,7 @@ use crate::attrs;
 use crate::iterators::type_name;
 use crate::object::code::CodeObject;
 use crate::object::dict::Dict;
-use crate::object::exceptions::{type_error, value_error, Exception};
+use crate::object::exceptions::{exc, type_error, value_error, Exception};
 use crate::object::frame::{Frame, FrameKind, Namespace};
 use crate::object::native::downcast;
 use crate::object::pystr::PyStr;
@@ -206,8 +206,20 @@ fn is_mapping(vm: &mut Vm, v: &Value) -> bool {
     matches!(v, Value::Dict(_)) || attrs::get_attr(vm, v, "__getitem__").is_ok()
 }
 
-/// The text of a str or (UTF-8) bytes source.
+/// The text of a str or (UTF-8) bytes source. As CPython's `_Py_SourceAsString`,
+/// a NUL in it is refused first (a SyntaxError without a place).
 fn source_text(source: &Value) -> PyResult<String> {
+    let has_nul = match source {
+        Value::Str(s) => s.contains('\0'),
+        Value::Bytes(b) => b.contains(&0),
+        _ => false,
+    };
+    if has_nul {
+        return Err(exc(
+            TypeId::SyntaxError,
+            "source code string cannot contain null bytes",
+        ));
+    }
     match source {
         Value::Str(s) => Ok(s.to_string()),
         Value::Bytes(b) => String::from_utf8(b.to_vec()).map_err(|_| {
