@@ -462,7 +462,15 @@ impl<'a> CodeGen<'a> {
         // General form: build the positional tuple and the keyword dict,
         // located (like the call) at the whole call expression.
         self.set_span(e.span);
-        self.sequence(args, SeqKind::Tuple)?;
+        match args {
+            // A lone `*x` is passed as it is: CallEx makes the tuple (and names
+            // the function when `x` cannot be iterated), as CPython's compiler does.
+            [Expr {
+                kind: ExprKind::Starred(value),
+                ..
+            }] => self.expr(value)?,
+            _ => self.sequence(args, SeqKind::Tuple)?,
+        }
         if keywords.is_empty() {
             self.load_const(Const::None);
         } else {

@@ -22,6 +22,7 @@ use crate::vm::{Exit, Vm};
 use super::fast_path::{fast_instr, may_be_fast, run_fast, FastStop};
 use super::names::deref_name;
 use super::raising::exception_matches;
+use super::unpacking;
 
 /// What an instruction asks the loop to do next.
 pub(super) enum Flow {
@@ -428,7 +429,9 @@ impl Vm {
             }
             Instr::ListExtend => {
                 let src = self.pop();
-                let items = iterators::collect(self, &src)?;
+                let items = unpacking::starred_items(self, &src, |_, t| {
+                    Ok(format!("Value after * must be an iterable, not {t}"))
+                })?;
                 if let Value::List(l) = self.top() {
                     l.borrow_mut().extend(items);
                 }
@@ -441,27 +444,13 @@ impl Vm {
             }
             Instr::DictUpdate | Instr::DictMerge => {
                 let src = self.pop();
-                let Value::Dict(src) = src else {
-                    let tn = type_of(&src).name();
-                    return Err(type_error(if matches!(instr, Instr::DictMerge) {
-                        format!("argument after ** must be a mapping, not {tn}")
-                    } else {
-                        format!("'{tn}' object is not a mapping")
-                    }));
-                };
+                // DICT_MERGE builds a call's keywords: the function is below them.
+                let func = matches!(instr, Instr::DictMerge).then(|| {
+                    let f = self.frames.last().expect("frame");
+                    f.stack[f.stack.len() - 3].clone()
+                });
                 if let Value::Dict(d) = self.top().clone() {
-                    let src = src.borrow().items();
-                    for (k, v) in src {
-                        if matches!(instr, Instr::DictMerge)
-                            && crate::mapping::dict_contains(self, &d, &k)?
-                        {
-                            let key = crate::repr::repr(self, &k)?;
-                            return Err(type_error(format!(
-                                "got multiple values for keyword argument {key}"
-                            )));
-                        }
-                        crate::mapping::dict_set(self, &d, k, v)?;
-                    }
+                    unpacking::merge_mapping(self, &d, &src, func)?;
                 }
             }
             Instr::ListToTuple => {
@@ -590,13 +579,19 @@ impl Vm {
                 let func = self.pop();
                 let pos = match args {
                     Value::Tuple(t) => t.to_vec(),
-                    other => iterators::collect(self, &other)?,
+                    other => unpacking::starred_items(self, &other, |vm, t| {
+                        let named = unpacking::function_str(vm, &func)?;
+                        Ok(format!(
+                            "{named} argument after * must be an iterable, not {t}"
+                        ))
+                    })?,
                 };
                 let mut kw = Vec::new();
                 if let Value::Dict(d) = kwargs {
-                    for (k, v) in d.borrow().iter() {
+                    let pairs: Vec<(Value, Value)> = d.borrow().items();
+                    for (k, v) in pairs {
                         match k {
-                            Value::Str(s) => kw.push((s.clone(), v.clone())),
+                            Value::Str(s) => kw.push((s, v)),
                             _ => return Err(type_error("keywords must be strings")),
                         }
                     }

@@ -28,6 +28,7 @@ mod raising;
 mod send;
 mod stack;
 mod str_append;
+mod unpacking;
 
 use std::collections::HashSet;
 use std::rc::Rc;
