@@ -45,6 +45,11 @@ pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
         Value::Type(TypeRef::Class(class)) => return class_getattr(vm, obj, class, name),
         Value::Type(TypeRef::Builtin(t)) => return type_attr(vm, *t, name),
         Value::Module(m) => {
+            // A namespace not whole yet is completed before a name is found missing
+            // (`__dict__` included).
+            if m.deferred.get().is_some() && m.attrs.borrow().get_str(name).is_none() {
+                m.complete(vm)?;
+            }
             return match module_attr(m, name) {
                 // A module's own `__getattr__` answers what it lacks.
                 Err(e) if e.is(TypeId::AttributeError) && name != "__getattr__" => {
@@ -704,6 +709,7 @@ pub fn set_attr(vm: &mut Vm, obj: &Value, name: &str, v: Value) -> PyResult<()> 
             return class_setattr(vm, obj, &class.clone(), name, Some(v));
         }
         Value::Module(m) => {
+            m.complete(vm)?;
             m.attrs.borrow_mut().insert_str(name, v);
             return Ok(());
         }
@@ -743,13 +749,16 @@ pub fn del_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
             TypeRef::Builtin(_) => remove_instance_attr(obj, name),
         },
         Value::Type(TypeRef::Class(class)) => class_setattr(vm, obj, &class.clone(), name, None),
-        Value::Module(m) => match m.attrs.borrow_mut().remove_str(name) {
-            Some(_) => Ok(()),
-            None => Err(exc(
-                TypeId::AttributeError,
-                format!("module '{}' has no attribute '{name}'", m.name),
-            )),
-        },
+        Value::Module(m) => {
+            m.complete(vm)?;
+            match m.attrs.borrow_mut().remove_str(name) {
+                Some(_) => Ok(()),
+                None => Err(exc(
+                    TypeId::AttributeError,
+                    format!("module '{}' has no attribute '{name}'", m.name),
+                )),
+            }
+        }
         Value::Type(TypeRef::Builtin(t)) => Err(type_error(format!(
             "cannot delete '{name}' attribute of immutable type '{}'",
             t.name()

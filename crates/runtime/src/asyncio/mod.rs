@@ -165,6 +165,8 @@ pub struct AsyncState {
     /// of `run_forever`: `Handle._run` and `Task.__step` re-raise these two,
     /// so the loop stops at once and they reach whoever runs the loop.
     pub escaping: Option<ExcRef>,
+    /// The network halves of each asyncio package made, until they run.
+    pub deferred_halves: Vec<submodules::DeferredHalves>,
 }
 
 /// SystemExit or KeyboardInterrupt: the two exceptions asyncio lets through

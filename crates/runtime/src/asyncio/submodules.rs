@@ -1,12 +1,15 @@
 //! asyncio's submodules (`asyncio.tasks`, `asyncio.exceptions`...): made
 //! with the package, as `import asyncio` imports them all in CPython, each
 //! holding the package's very objects under the names of its `__all__`
-//! that Loopscope has.
+//! that Loopscope has; the Python halves of some of them, run into them (the
+//! network's halves at a program's first look into them: `NETWORK_HALVES`).
 
 use std::rc::Rc;
 
 use crate::object::value::{Builtin, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
+
+use super::aio;
 
 /// The `__all__` of the submodules whose names a Python half defines.
 const EXCEPTIONS: &[&str] = &[
@@ -116,9 +119,9 @@ const SUBMODULES: &[(&str, &[&str])] = &[
 ];
 
 /// The Python halves of asyncio's submodules: each runs in its submodule's
-/// namespace, given the package's names it uses (and natives of its own);
-/// the names it defines join the package.
-const PYTHON_HALVES: &[(&str, &str, &[&str], &[&str])] = &[
+/// namespace, given the package's names it uses as they are when the package is
+/// made (and natives of its own); the names it defines join the package.
+const PYTHON_HALVES: &[Half] = &[
     (
         "exceptions",
         library_source!("asyncio/python/exceptions.py"),
@@ -208,18 +211,43 @@ const PYTHON_HALVES: &[(&str, &str, &[&str], &[&str])] = &[
     ),
 ];
 
+/// The halves of asyncio's network, which run the first time a program looks into
+/// asyncio for a name it lacks (`asyncio.start_server`, `asyncio.StreamReader`,
+/// `from asyncio.streams import ...`), into one of these submodules, or asks the loop
+/// for a method the engine's loop lacks (`loop.create_server`, ...): `import asyncio`
+/// does not pay for what most programs never use. Their modules are made (and in
+/// `sys.modules`) at once; see [`Module::complete`].
+const NETWORK_HALVES: &[&str] = &["trsock", "selector_events", "base_events", "streams"];
+
+/// Network halves not run yet, with the package they belong to.
+pub struct DeferredHalves {
+    package: Rc<Module>,
+    halves: Vec<(&'static Half, Rc<Module>)>,
+}
+
+/// One entry of [`PYTHON_HALVES`]: name, source, the package's names it uses, the
+/// names it defines for the package.
+type Half = (
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
 /// Make the submodules of `package`, put them in `sys.modules` and on the
 /// package. The Python halves run first (`python/locks.py`: Barrier and
 /// BrokenBarrierError; `python/futures.py`: wrap_future and
 /// run_coroutine_threadsafe; `python/runners.py`: asyncio.run and Runner;
-/// `python/protocols.py`: the protocol classes; `python/exceptions.py`,
-/// `python/trsock.py`, `python/selector_events.py`, `python/base_events.py` and
-/// `python/streams.py`:
-/// streams on the in-memory loopback network; `python/subprocess.py`: a
-/// stand-in that says processes are not simulated).
-pub fn install(vm: &mut Vm, package: &Module) -> PyResult<()> {
+/// `python/protocols.py`: the protocol classes; `python/exceptions.py`;
+/// `python/subprocess.py`: a stand-in that says processes are not simulated),
+/// except the network's (`python/trsock.py`, `python/selector_events.py`,
+/// `python/base_events.py` and `python/streams.py`: streams on the in-memory
+/// loopback network), deferred as [`NETWORK_HALVES`] says.
+pub fn install(vm: &mut Vm, package: &Rc<Module>) -> PyResult<()> {
     let mut made = Vec::new();
-    for (name, source, uses, defines) in PYTHON_HALVES {
+    let mut deferred = Vec::new();
+    for half in PYTHON_HALVES {
+        let (name, _, uses, _) = half;
         let module = new_submodule(name);
         for n in *uses {
             if let Some(v) = package.attrs.borrow().get_str(n) {
@@ -250,11 +278,10 @@ pub fn install(vm: &mut Vm, package: &Module) -> PyResult<()> {
                     .insert_str(n, Value::Builtin(Rc::new(f)));
             }
         }
-        vm.run_library_source(&module, source)?;
-        for n in *defines {
-            if let Some(v) = module.attrs.borrow().get_str(n) {
-                package.attrs.borrow_mut().insert_str(n, v);
-            }
+        if NETWORK_HALVES.contains(name) {
+            deferred.push((half, module.clone()));
+        } else {
+            run_half(vm, package, half, &module)?;
         }
         made.push((*name, module));
     }
@@ -281,6 +308,52 @@ pub fn install(vm: &mut Vm, package: &Module) -> PyResult<()> {
             .borrow_mut()
             .insert_str(&format!("asyncio.{name}"), value.clone());
         package.attrs.borrow_mut().insert_str(name, value);
+    }
+    package.deferred.set(Some(run_deferred_halves));
+    for (_, module) in &deferred {
+        module.deferred.set(Some(run_deferred_halves));
+    }
+    aio(vm).deferred_halves.push(DeferredHalves {
+        package: package.clone(),
+        halves: deferred,
+    });
+    Ok(())
+}
+
+/// Run a Python half in its submodule, and give the package the names it defines.
+fn run_half(
+    vm: &mut Vm,
+    package: &Module,
+    (_, source, _, defines): &Half,
+    module: &Rc<Module>,
+) -> PyResult<()> {
+    vm.run_library_source(module, source)?;
+    for n in *defines {
+        if let Some(v) = module.attrs.borrow().get_str(n) {
+            package.attrs.borrow_mut().insert_str(n, v);
+        }
+    }
+    Ok(())
+}
+
+/// The deferred body of the package and of the network's submodules
+/// ([`NETWORK_HALVES`]): the first look into any of them runs the network halves of
+/// that package, in order, and the others no longer wait.
+fn run_deferred_halves(vm: &mut Vm, looked_into: &Rc<Module>) -> PyResult<()> {
+    let pending = &mut aio(vm).deferred_halves;
+    let Some(i) = pending.iter().position(|d| {
+        Rc::ptr_eq(&d.package, looked_into)
+            || d.halves.iter().any(|(_, m)| Rc::ptr_eq(m, looked_into))
+    }) else {
+        return Ok(());
+    };
+    let DeferredHalves { package, halves } = pending.swap_remove(i);
+    package.deferred.set(None);
+    for (_, module) in &halves {
+        module.deferred.set(None);
+    }
+    for (half, module) in &halves {
+        run_half(vm, &package, half, module)?;
     }
     Ok(())
 }

@@ -156,6 +156,7 @@ fn default_names(vm: &mut Vm, obj: &Value) -> PyResult<BTreeSet<Rc<PyStr>>> {
     let mut names = BTreeSet::new();
     match obj {
         Value::Module(m) => {
+            m.complete(vm)?;
             names.extend(m.attrs.borrow().keys().into_iter().filter_map(as_name));
             return Ok(names);
         }

@@ -343,6 +343,7 @@ fn run(
             name,
             attrs: globals,
             filename: code.filename.clone(),
+            deferred: std::cell::Cell::new(None),
         })
     };
     let mut frame = Frame::new(code, module);

@@ -194,6 +194,11 @@ impl Args {
     }
 }
 
+/// The part of a module's making that waits until a program first looks into the
+/// module's namespace for more than is there ([`Module::complete`]): given the module
+/// looked into, it fills the namespace (and those of the modules made with it).
+pub type DeferredBody = fn(&mut Vm, &Rc<Module>) -> PyResult<()>;
+
 /// A module: a name and its attribute table.
 pub struct Module {
     /// `__name__` as the module was made (a `str` value, shared with the functions
@@ -201,6 +206,9 @@ pub struct Module {
     pub name: Rc<PyStr>,
     pub attrs: Rc<RefCell<Dict>>,
     pub filename: Rc<str>,
+    /// What remains of the module's making until it runs (asyncio's network halves,
+    /// `asyncio/submodules.rs`, which most programs never use).
+    pub deferred: Cell<Option<DeferredBody>>,
 }
 
 thread_local! {
@@ -215,6 +223,7 @@ impl Module {
             name: PyStr::rc(name),
             attrs: Default::default(),
             filename: Rc::from(filename),
+            deferred: Cell::new(None),
         });
         let _ = MADE_MODULES.try_with(|made| {
             let mut made = made.borrow_mut();
@@ -226,6 +235,16 @@ impl Module {
             made.push(Rc::downgrade(&module));
         });
         module
+    }
+
+    /// Runs what remains of the module's making, if anything remains: called before a
+    /// program finds a name missing from the namespace, lists it, takes it as a dict,
+    /// or changes it, so that it always sees the namespace whole. True if it ran.
+    pub fn complete(self: &Rc<Self>, vm: &mut Vm) -> PyResult<bool> {
+        match self.deferred.take() {
+            Some(body) => body(vm, self).map(|()| true),
+            None => Ok(false),
+        }
     }
 
     /// Every module made on this thread since the last call and still alive: a

@@ -775,6 +775,7 @@ impl Vm {
             Instr::ImportStar => {
                 let m = self.pop();
                 if let Value::Module(m) = m {
+                    m.complete(self)?;
                     let globals = self.frames.last().expect("frame").globals.clone();
                     let items: Vec<(Value, Value)> = m
                         .attrs
