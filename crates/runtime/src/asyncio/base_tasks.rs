@@ -23,7 +23,7 @@ use crate::builtins::frame_object::FrameObject;
 use crate::builtins::functions::write_to;
 use crate::object::code::CodeObject;
 use crate::object::exceptions::type_error;
-use crate::object::generator::{GenBody, GenState, Generator};
+use crate::object::generator::{GenState, Generator};
 use crate::object::types::type_of;
 use crate::object::value::{Args, PyResult, Value};
 use crate::trace::Stream;
@@ -169,7 +169,7 @@ fn coroutine_frames(vm: &Vm, coro: &Rc<Generator>) -> Option<Vec<StackFrame>> {
             line: 0,
         }]);
     };
-    if let GenBody::Frame(Some(frame)) = &*coro.body.borrow() {
+    if let Some(frame) = coro.body.borrow().frame() {
         let line = if frame.pc > 0 {
             frame.current_line()
         } else {

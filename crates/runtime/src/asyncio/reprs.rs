@@ -300,10 +300,10 @@ impl AsyncRepr<'_> {
                 code.filename, code.first_line
             );
         }
-        let line = match &*g.body.borrow() {
-            GenBody::Frame(Some(frame)) if frame.pc > 0 => Some(frame.current_line()),
-            GenBody::Frame(Some(_)) => Some(code.first_line),
-            _ => None,
+        let line = match g.body.borrow().frame() {
+            Some(frame) if frame.pc > 0 => Some(frame.current_line()),
+            Some(_) => Some(code.first_line),
+            None => None,
         };
         // Not in its generator: its frame is on the VM's stack, running.
         let line = line.unwrap_or_else(|| {

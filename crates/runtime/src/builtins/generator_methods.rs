@@ -8,7 +8,7 @@ use std::rc::Rc;
 use super::args::{count_range, exactly_one, no_args};
 use crate::object::exceptions::{stop_iteration, type_error};
 use crate::object::generator::{
-    AgenOp, AnextAwaitable, AsyncGenAwaitable, AwaitableState, CoroutineWrapper, GenBody, GenState,
+    AgenOp, AnextAwaitable, AsyncGenAwaitable, AwaitableState, CoroutineWrapper, GenState,
     Generator,
 };
 use crate::object::types::type_of;
@@ -45,7 +45,9 @@ fn frame_attribute(vm: &Vm, g: &Rc<Generator>, name: &str) -> Option<Value> {
     let code = g.code.clone()?;
     let line = match (g.state.get(), &*g.body.borrow()) {
         (GenState::Closed, _) => return Some(Value::None),
-        (_, GenBody::Frame(Some(frame))) if frame.pc > 0 => frame.current_line(),
+        (_, body) if body.frame().is_some_and(|f| f.pc > 0) => {
+            body.frame().map_or(0, |f| f.current_line())
+        }
         (GenState::Running, _) => vm
             .frames
             .iter()

@@ -279,9 +279,13 @@ pub(super) fn referents(object: &Garbage, visit: &mut dyn FnMut(usize)) -> bool 
                 return false;
             };
             match &*body {
-                GenBody::Frame(Some(frame)) => frame_referents(frame, visit),
-                GenBody::Frame(None) => {}
+                GenBody::Frame(frame) => {
+                    if let Some(frame) = &**frame {
+                        frame_referents(frame, visit)
+                    }
+                }
                 GenBody::Native(coro) => coro.traverse(&mut Referents { visit }),
+                GenBody::Empty => {}
             }
             true
         }
@@ -549,10 +553,7 @@ pub(super) fn clear(object: &Garbage, taken: &mut Vec<Box<dyn Any>>) {
             // A coroutine asyncio runs natively lets go of its state.
             let mut body = g.body.borrow_mut();
             if let GenBody::Native(_) = &*body {
-                taken.push(Box::new(std::mem::replace(
-                    &mut *body,
-                    GenBody::Frame(None),
-                )));
+                taken.push(Box::new(std::mem::replace(&mut *body, GenBody::Empty)));
             }
         }
         Garbage::Exception(e) => {

@@ -1,7 +1,8 @@
 //! Generator and coroutine objects.
 //!
-//! A generator owns its suspended frame (heap-allocated), so it can be
-//! resumed from anywhere: by `next()`, by a `for` loop, by `send()` /
+//! A generator owns its suspended frame (in a box it keeps for its life: the
+//! frame moves to the VM's stack to run and back when it suspends, allocating
+//! nothing), so it can be resumed from anywhere: by `next()`, by a `for` loop, by `send()` /
 //! `throw()`, or by a Task stepping a coroutine. Coroutines implemented in
 //! Rust (asyncio's own `sleep`, `Lock.acquire`, ...) are state machines in
 //! the same object, so user code cannot tell them apart from CPython's.
@@ -42,10 +43,23 @@ pub enum GenState {
 }
 
 pub enum GenBody {
-    /// A Python generator/coroutine; `None` while its frame is on the VM stack
-    /// or after it finished.
-    Frame(Option<Box<Frame>>),
+    /// A Python generator/coroutine's frame, in its box; `None` while the frame
+    /// is on the VM stack or after it finished.
+    Frame(Box<Option<Frame>>),
     Native(Box<dyn NativeCoroutine>),
+    /// Neither: a native coroutine's state while it steps or once let go of,
+    /// a frame's once the generator let go of its box.
+    Empty,
+}
+
+impl GenBody {
+    /// The suspended (or not yet started) frame of a Python generator.
+    pub fn frame(&self) -> Option<&Frame> {
+        match self {
+            GenBody::Frame(frame) => frame.as_ref().as_ref(),
+            _ => None,
+        }
+    }
 }
 
 /// A coroutine implemented in Rust as a state machine (asyncio's `sleep`,
@@ -138,7 +152,7 @@ impl Generator {
             qualname: Name::Shared(names.1),
             code: Some(code),
             state: Cell::new(GenState::Created),
-            body: RefCell::new(GenBody::Frame(Some(Box::new(frame)))),
+            body: RefCell::new(GenBody::Frame(Box::new(Some(frame)))),
             address: fresh_address(),
             origin: Default::default(),
             allocated: Default::default(),
@@ -180,7 +194,7 @@ impl Generator {
             qualname: Name::Shared(names.1),
             code: Some(code),
             state: Cell::new(GenState::Created),
-            body: RefCell::new(GenBody::Frame(Some(Box::new(frame)))),
+            body: RefCell::new(GenBody::Frame(Box::new(Some(frame)))),
             address: fresh_address(),
             origin: Default::default(),
             allocated: Default::default(),
@@ -239,15 +253,20 @@ impl Generator {
     }
 
     /// Take the suspended frame out to run it.
-    pub fn take_frame(&self) -> Option<Box<Frame>> {
+    /// Take the suspended frame out to run it (its box stays).
+    pub fn take_frame(&self) -> Option<Frame> {
         match &mut *self.body.borrow_mut() {
             GenBody::Frame(f) => f.take(),
-            GenBody::Native(_) => None,
+            _ => None,
         }
     }
 
-    pub fn store_frame(&self, frame: Box<Frame>) {
-        *self.body.borrow_mut() = GenBody::Frame(Some(frame));
+    /// Put the frame back into its box as the generator suspends.
+    pub fn store_frame(&self, frame: Frame) {
+        match &mut *self.body.borrow_mut() {
+            GenBody::Frame(f) => **f = Some(frame),
+            body => *body = GenBody::Frame(Box::new(Some(frame))),
+        }
     }
 
     /// Writes the await chain of this suspended (or not yet started) coroutine to `out`:
@@ -269,7 +288,7 @@ impl Generator {
     /// (the frames [`Generator::write_await_chain`] writes).
     pub fn for_each_awaiting_frame(&self, visit: &mut impl FnMut(&Name, u32)) {
         let body = self.body.borrow();
-        let GenBody::Frame(Some(frame)) = &*body else {
+        let Some(frame) = body.frame() else {
             return;
         };
         let line = match self.state.get() {
@@ -466,7 +485,7 @@ impl Generator {
         let Some(finalizer) = agen.finalizer.get_mut().take() else {
             return;
         };
-        let body = std::mem::replace(self.body.get_mut(), GenBody::Frame(None));
+        let body = std::mem::replace(self.body.get_mut(), GenBody::Empty);
         let state = AsyncGenState {
             hooks_inited: Cell::new(true),
             finalized: Cell::new(true),
@@ -512,14 +531,14 @@ impl Generator {
     /// whose death may call a finalizer hook, are left to die): a suspended frame
     /// with an active `try` goes to a stand-in to be closed, and the generator is
     /// closed; any other frame is returned, to be dropped by the caller.
-    pub fn release_frame(&self) -> Option<Box<Frame>> {
+    pub fn release_frame(&self) -> Option<Frame> {
         let suspended = self.state.get() == GenState::Suspended;
         if suspended {
             self.state.set(GenState::Closed);
         }
         let frame = match &mut *self.body.borrow_mut() {
             GenBody::Frame(frame) => frame.take()?,
-            GenBody::Native(_) => return None,
+            _ => return None,
         };
         if !suspended || frame.blocks.is_empty() {
             return Some(frame);
@@ -529,7 +548,7 @@ impl Generator {
     }
 
     /// Queues a stand-in (same address and names) that the VM closes.
-    fn close_later(&self, frame: Box<Frame>, agen: Option<Box<AsyncGenState>>) {
+    fn close_later(&self, frame: Frame, agen: Option<Box<AsyncGenState>>) {
         warnings::push(warnings::Notice::Close(Rc::new(Generator {
             is_coroutine: self.is_coroutine,
             agen,
@@ -537,7 +556,7 @@ impl Generator {
             qualname: self.qualname.clone(),
             code: self.code.clone(),
             state: Cell::new(GenState::Suspended),
-            body: RefCell::new(GenBody::Frame(Some(frame))),
+            body: RefCell::new(GenBody::Frame(Box::new(Some(frame)))),
             address: self.address,
             origin: Default::default(),
             allocated: Default::default(),

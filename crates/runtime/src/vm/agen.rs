@@ -293,7 +293,7 @@ impl Vm {
         let kind = frame.kind;
         if let Some(gen) = frame.owner.take() {
             gen.state.set(GenState::Suspended);
-            gen.store_frame(Box::new(frame));
+            gen.store_frame(frame);
         }
         match kind {
             FrameKind::Delegate => {

@@ -233,7 +233,7 @@ impl Vm {
             match frame.owner.take() {
                 Some(gen) => {
                     gen.state.set(GenState::Suspended);
-                    gen.store_frame(Box::new(frame));
+                    gen.store_frame(frame);
                 }
                 None => return Some(Exit::Yield(v)),
             }

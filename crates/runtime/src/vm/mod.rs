@@ -512,10 +512,10 @@ impl Vm {
 
     fn step_native(&mut self, gen: &Rc<Generator>, input: Resume) -> GenOutcome {
         gen.state.set(GenState::Running);
-        let mut body = std::mem::replace(&mut *gen.body.borrow_mut(), GenBody::Frame(None));
+        let mut body = std::mem::replace(&mut *gen.body.borrow_mut(), GenBody::Empty);
         let outcome = match &mut body {
             GenBody::Native(coro) => coro.step(self, input),
-            GenBody::Frame(_) => GenOutcome::Raised(exc(TypeId::RuntimeError, "not native")),
+            _ => GenOutcome::Raised(exc(TypeId::RuntimeError, "not native")),
         };
         *gen.body.borrow_mut() = body;
         gen.state.set(match outcome {
@@ -554,7 +554,7 @@ impl Vm {
             frame.suspended_at_send = false;
             frame.pc += 1;
         }
-        self.frames.push(*frame);
+        self.frames.push(frame);
         if let Some(inner) = delegate {
             if let Err(e) = self.push_generator(&inner, FrameKind::Delegate) {
                 // Put this frame back, still suspended at its Send.
@@ -562,7 +562,7 @@ impl Vm {
                 frame.owner = None;
                 frame.suspended_at_send = true;
                 frame.pc -= 1;
-                gen.store_frame(Box::new(frame));
+                gen.store_frame(frame);
                 gen.state.set(previous_state);
                 return Err(e);
             }
@@ -607,7 +607,7 @@ impl Vm {
                 if g.is_native() {
                     // A coroutine asyncio runs natively lets go of what it
                     // holds (`wait_for(coro)`'s coroutine), as a cleared frame.
-                    let body = std::mem::replace(&mut *g.body.borrow_mut(), GenBody::Frame(None));
+                    let body = std::mem::replace(&mut *g.body.borrow_mut(), GenBody::Empty);
                     drop(body);
                 }
                 Ok(())
