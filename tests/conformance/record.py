@@ -95,6 +95,12 @@ joins the threads that are not daemons (threading._shutdown) before the
 program's last line is stamped.  The engine's threads follow the same
 scheduler (crates/runtime/src/asyncio/python/_thread.py).
 
+Sockets.  A call on a blocking socket (no timeout) that has nothing to
+read -- recv, recv_into, recvfrom, recvfrom_into, accept -- would wait for
+another program's move: the recorder ends the program as a deadlock, as the
+engine does (its loopback network has no other program; a thread of the
+program that would make it ready is not waited for).
+
 Seeding.  Before the program runs, random.seed(SEED) is called.  SEED is, by
 priority: the --seed option; a pin `# loopscope: seed=N` on a line of its own
 among the program's first 5 lines; the engine's default seed 0.
@@ -334,10 +340,7 @@ class _Scheduler:
         import heapq
         while not self.ready:
             if not self.timers:
-                self._stdout.finish()
-                sys.__stderr__.write(DEADLOCK_MARKER)
-                sys.__stderr__.flush()
-                os._exit(DEADLOCK_STATUS)
+                self.deadlock()
             deadline, _, waiter = heapq.heappop(self.timers)
             if waiter.done:
                 continue
@@ -346,6 +349,13 @@ class _Scheduler:
             waiter.on_timeout()
             self.make_ready(waiter, False)
         return self.ready.popleft()
+
+    def deadlock(self):
+        """Nothing can ever happen again: end the program (see Event loop)."""
+        self._stdout.finish()
+        sys.__stderr__.write(DEADLOCK_MARKER)
+        sys.__stderr__.flush()
+        os._exit(DEADLOCK_STATUS)
 
     def block(self):
         """The current thread waits until one of its waiters is done."""
@@ -534,6 +544,26 @@ def _install_virtual_wall_clock(time):
     logging._startTime = now
 
 
+def _install_blocking_sockets():
+    """A blocking call with nothing to read is a deadlock (see Sockets)."""
+    import select
+    import socket
+
+    def guarded(name):
+        real = getattr(socket.socket, name)
+
+        def call(self, *args, **kwargs):
+            if (self.gettimeout() is None and self.fileno() >= 0
+                    and not select.select([self], [], [], 0)[0]):
+                _scheduler.deadlock()
+            return real(self, *args, **kwargs)
+
+        setattr(socket.socket, name, call)
+
+    for name in ("recv", "recv_into", "recvfrom", "recvfrom_into", "_accept"):
+        guarded(name)
+
+
 def _install_process(program, args, seed):
     """The process as the program sees it: see "The process" above."""
     import operator
@@ -648,6 +678,7 @@ def run_child(program, seed, args):
 
     stdout = StampedStdout(sys.stdout)
     _install_virtual_time(stdout)
+    _install_blocking_sockets()
     sys.stdout = stdout
     atexit.register(stdout.finish)
     random.seed(seed)

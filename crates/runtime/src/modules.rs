@@ -4,6 +4,7 @@
 
 mod cmath;
 pub mod contextvars;
+pub mod file_descriptors;
 pub(crate) mod functools;
 mod gc;
 mod hashlib;
@@ -92,6 +93,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("_operator_extra"),
         python!("_pickle_load"),
         python!("_random_methods"),
+        python!("_socket"),
         python!("abc"),
         python!("argparse"),
         python!("array"),
@@ -151,6 +153,7 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("secrets"),
         python!("shlex"),
         python!("signal"),
+        python!("socket"),
         python!("statistics"),
         python!("string"),
         python!("textwrap"),

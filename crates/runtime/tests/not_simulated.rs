@@ -62,9 +62,35 @@ fn unix_sockets_and_ssl_name_what_the_loopback_network_lacks() {
     assert_not_simulated(
         source,
         "",
-        "create_connection() with ssl, sock, local_addr or happy_eyeballs_delay is not \
+        "create_connection() with ssl, local_addr or happy_eyeballs_delay is not \
          simulated: Loopscope's network is TCP over IPv4 on this machine (127.0.0.1, \
          localhost), without SSL",
+    );
+}
+
+#[test]
+fn the_socket_module_names_what_the_loopback_network_lacks() {
+    // Sockets on 127.0.0.1 and socket pairs work (the socket_* conformance cases).
+    let source = "import socket\n\
+        a, b = socket.socketpair()\n\
+        print(a.family.name)\n\
+        s = socket.socket(socket.AF_UNIX)\n\
+        s.bind('/tmp/loopscope.sock')\n";
+    assert_not_simulated(
+        source,
+        "AF_UNIX\n",
+        "bind() to a UNIX socket path is not simulated: Loopscope's network is TCP and UDP \
+         over IPv4 on this machine (127.0.0.1, localhost) and UNIX socket pairs",
+    );
+    let source = "import asyncio\n\
+        async def main():\n    \
+            asyncio.get_running_loop().add_reader(0, print)\n\
+        asyncio.run(main())\n";
+    assert_not_simulated(
+        source,
+        "",
+        "watching descriptor 0 is not simulated: only sockets can be watched in Loopscope \
+         (the standard streams cannot)",
     );
 }
 

@@ -69,6 +69,9 @@ pub struct LoopState {
     pub exception_handler: Option<Value>,
     /// The loopback network's selector, once a socket is made (`selector_events.rs`).
     pub io_poller: Option<Value>,
+    /// The descriptors the loop holds while open (its epoll and self-pipe in
+    /// CPython), so sockets are numbered as in CPython's process.
+    pub descriptors: Vec<i64>,
 }
 
 /// A new handle for `callback`, and how the trace describes it; in debug
@@ -187,6 +190,8 @@ pub fn close(vm: &mut Vm, loop_id: u32) {
         let shown = super::reprs::repr_loop(vm, loop_id);
         crate::reports::log_loop_closing(vm, &shown);
     }
+    let descriptors = std::mem::take(&mut aio(vm).loops[loop_id as usize].descriptors);
+    crate::modules::file_descriptors::close_all(vm, descriptors);
     let lp = &mut aio(vm).loops[loop_id as usize];
     lp.closed = true;
     let ready = std::mem::take(&mut lp.ready);

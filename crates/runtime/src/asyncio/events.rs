@@ -32,8 +32,12 @@ pub(super) fn running_loop(vm: &mut Vm) -> PyResult<u32> {
 pub(super) fn new_loop(vm: &mut Vm) -> u32 {
     let id = aio(vm).loops.len() as u32;
     let debug = super::debug::new_loop_debug(vm);
+    let descriptors = (0..3)
+        .map(|_| crate::modules::file_descriptors::open(vm))
+        .collect();
     aio(vm).loops.push(LoopState {
         debug,
+        descriptors,
         ..LoopState::default()
     });
     aio(vm).loop_objects.push(Rc::new(AsyncObject::Loop(id)));

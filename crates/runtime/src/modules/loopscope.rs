@@ -16,6 +16,9 @@
 //! `recursion_headroom()` is how many more levels the recursion limit allows
 //! where it is called: `json` nests on a stack of its own and counts each level
 //! against it, as CPython's C scanner and encoder do.
+//! `open_descriptor()`, `close_descriptor(fd)` and `wait_forever(message)` are
+//! the process's descriptor table for the loopback network's sockets
+//! (`file_descriptors.rs`).
 
 use std::rc::Rc;
 
@@ -33,6 +36,12 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("collection_flags", collection_flags),
         ("set_collection_flags", set_collection_flags),
         ("recursion_headroom", recursion_headroom),
+        ("open_descriptor", super::file_descriptors::open_descriptor),
+        (
+            "close_descriptor",
+            super::file_descriptors::close_descriptor,
+        ),
+        ("wait_forever", super::file_descriptors::wait_forever),
     ];
     let m = super::native_module("_loopscope", "", FUNCTIONS);
     for (name, id) in [

@@ -18,11 +18,18 @@ AF_INET6 = 10
 AF_UNSPEC = 0
 IPPROTO_TCP = 6
 AI_PASSIVE = 1
+SOL_SOCKET = 1
+SO_REUSEADDR = 2
 
 
 def _network():
     import asyncio.selector_events
     return asyncio.selector_events
+
+
+def _socket_module():
+    import socket
+    return socket
 
 
 def _not_simulated(what):
@@ -56,10 +63,6 @@ def _ipaddr_info(host, port, family, type, proto):
     return None
 
 
-class gaierror(OSError):
-    __module__ = 'socket'
-
-
 def _getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
     # socket.getaddrinfo on the recording machine, for the names it knows:
     # every interface (IPv4 and IPv6) for a server without a host.
@@ -71,7 +74,7 @@ def _getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
                 (AF_INET6, type, proto, '', ('::', port, 0, 0))]
     if host in ('localhost', 'localhost.localdomain', None):
         return [(AF_INET, type, proto, '', ('127.0.0.1', port))]
-    raise gaierror(-3, 'Temporary failure in name resolution')
+    raise _socket_module().gaierror(-3, 'Temporary failure in name resolution')
 
 
 async def _ensure_resolved(loop, address, *, family=0, type=SOCK_STREAM, proto=0, flags=0):
@@ -197,7 +200,7 @@ async def _connect_sock(loop, exceptions, addr_info):
     family, type_, proto, _, address = addr_info
     sock = None
     try:
-        sock = _network()._Socket()
+        sock = _socket_module().socket(family=family, type=type_, proto=proto)
         sock.setblocking(False)
         await _sock_connect(loop, sock, address)
         return sock
@@ -215,10 +218,13 @@ async def _connect_sock(loop, exceptions, addr_info):
 
 
 async def _sock_connect(loop, sock, address):
-    # loop.sock_connect: the address resolved again (at once: it is one).
-    resolved = await _ensure_resolved(loop, address, family=sock.family,
-                                      type=sock.type, proto=sock.proto)
-    _, _, _, _, address = resolved[0]
+    # loop.sock_connect: an IP socket's address resolved again.
+    selector = _network()._selector_of(loop)
+    selector._check_blocking(sock)
+    if sock.family in (AF_INET, AF_INET6):
+        resolved = await _ensure_resolved(loop, address, family=sock.family,
+                                          type=sock.type, proto=sock.proto)
+        _, _, _, _, address = resolved[0]
     return await _network()._selector_of(loop).sock_connect(sock, address)
 
 
@@ -230,11 +236,17 @@ async def create_connection(
         ssl_handshake_timeout=None,
         ssl_shutdown_timeout=None,
         happy_eyeballs_delay=None, interleave=None):
-    if ssl or sock is not None or local_addr is not None or happy_eyeballs_delay is not None:
-        raise _not_simulated('create_connection() with ssl, sock, local_addr or '
+    if ssl or local_addr is not None or happy_eyeballs_delay is not None:
+        raise _not_simulated('create_connection() with ssl, local_addr or '
                              'happy_eyeballs_delay')
     if host is None and port is None:
-        raise ValueError('host and port was not specified and no sock specified')
+        if sock is None:
+            raise ValueError('host and port was not specified and no sock specified')
+        if sock.type != SOCK_STREAM:
+            raise ValueError(f'A Stream Socket was expected, got {sock!r}')
+        return await _create_connection_transport(self, sock, protocol_factory)
+    if sock is not None:
+        raise ValueError('host/port and sock can not be specified at the same time')
     infos = await _ensure_resolved(self, (host, port), family=family,
                                    type=SOCK_STREAM, proto=proto, flags=flags)
     if not infos:
@@ -260,6 +272,11 @@ async def create_connection(
                     ', '.join(str(exc) for exc in exceptions)))
         finally:
             exceptions = None
+    return await _create_connection_transport(self, sock, protocol_factory)
+
+
+async def _create_connection_transport(self, sock, protocol_factory):
+    sock.setblocking(False)
     protocol = protocol_factory()
     waiter = self.create_future()
     transport = _network()._SelectorSocketTransport(
@@ -296,8 +313,16 @@ async def create_server(
         ssl_handshake_timeout=None,
         ssl_shutdown_timeout=None,
         start_serving=True):
-    if ssl or sock is not None:
-        raise _not_simulated('create_server() with ssl or sock')
+    if ssl:
+        raise _not_simulated('create_server() with ssl')
+    if host is None and port is None:
+        if sock is None:
+            raise ValueError('Neither host/port nor sock were specified')
+        if sock.type != SOCK_STREAM:
+            raise ValueError(f'A Stream Socket was expected, got {sock!r}')
+        return await _serve(self, [sock], protocol_factory, backlog, start_serving)
+    if sock is not None:
+        raise ValueError('host/port and sock can not be specified at the same time')
     if host == '':
         hosts = [None]
     elif isinstance(host, str) or host is None:
@@ -314,8 +339,10 @@ async def create_server(
     try:
         for res in infos:
             af, socktype, proto, canonname, sa = res
-            sock = _network()._Socket(family=af)
+            sock = _socket_module().socket(af, socktype, proto)
             sockets.append(sock)
+            if reuse_address is None or reuse_address:
+                sock.setsockopt(SOL_SOCKET, SO_REUSEADDR, True)
             try:
                 sock.bind(sa)
             except OSError as err:
@@ -327,6 +354,12 @@ async def create_server(
         if not completed:
             for sock in sockets:
                 sock.close()
+    return await _serve(self, sockets, protocol_factory, backlog, start_serving)
+
+
+async def _serve(self, sockets, protocol_factory, backlog, start_serving):
+    for sock in sockets:
+        sock.setblocking(False)
     server = Server(self, sockets, protocol_factory, backlog)
     if start_serving:
         server._start_serving()
@@ -338,8 +371,21 @@ async def create_datagram_endpoint(self, protocol_factory,
                                    local_addr=None, remote_addr=None, *,
                                    family=0, proto=0, flags=0,
                                    reuse_port=None, allow_broadcast=None, sock=None):
-    if sock is not None or reuse_port or allow_broadcast:
-        raise _not_simulated('create_datagram_endpoint() with sock, reuse_port or '
+    if sock is not None:
+        if sock.type != SOCK_DGRAM:
+            raise ValueError(f'A UDP Socket was expected, got {sock!r}')
+        if (local_addr or remote_addr or family or proto or flags or
+                reuse_port or allow_broadcast):
+            opts = dict(local_addr=local_addr, remote_addr=remote_addr,
+                        family=family, proto=proto, flags=flags,
+                        reuse_port=reuse_port, allow_broadcast=allow_broadcast)
+            problems = ', '.join(f'{k}={v}' for k, v in opts.items() if v)
+            raise ValueError(f'socket modifier keyword arguments can not be used '
+                             f'when sock is specified. ({problems})')
+        sock.setblocking(False)
+        return await _datagram_transport(self, sock, protocol_factory, None)
+    if reuse_port or allow_broadcast:
+        raise _not_simulated('create_datagram_endpoint() with reuse_port or '
                              'allow_broadcast')
     if not (local_addr or remote_addr):
         if family == 0:
@@ -371,7 +417,8 @@ async def create_datagram_endpoint(self, protocol_factory,
         sock = None
         r_addr = None
         try:
-            sock = _network()._Socket(family=family, type=SOCK_DGRAM)
+            sock = _socket_module().socket(family=family, type=SOCK_DGRAM, proto=proto)
+            sock.setblocking(False)
             if local_addr:
                 sock.bind(local_address)
             if remote_addr:
@@ -389,6 +436,10 @@ async def create_datagram_endpoint(self, protocol_factory,
             break
     else:
         raise exceptions[0]
+    return await _datagram_transport(self, sock, protocol_factory, r_addr)
+
+
+async def _datagram_transport(self, sock, protocol_factory, r_addr):
     protocol = protocol_factory()
     waiter = self.create_future()
     transport = _network()._SelectorDatagramTransport(
@@ -401,9 +452,30 @@ async def create_datagram_endpoint(self, protocol_factory,
     return transport, protocol
 
 
+def _selector_method(name):
+    # A loop method that is its selector's (BaseSelectorEventLoop's in CPython).
+    def method(self, *args):
+        return getattr(_network()._selector_of(self), name)(*args)
+    method.__name__ = name
+    method.__qualname__ = f'BaseSelectorEventLoop.{name}'
+    return method
+
+
+async def sock_connect(self, sock, address):
+    return await _sock_connect(self, sock, address)
+
+sock_connect.__qualname__ = 'BaseSelectorEventLoop.sock_connect'
+
+
 # The loop's methods written here (the engine binds them to the loop).
 _LOOP_METHODS = {
     'create_connection': create_connection,
     'create_datagram_endpoint': create_datagram_endpoint,
     'create_server': create_server,
+    'sock_connect': sock_connect,
 }
+for _name in ('add_reader', 'remove_reader', 'add_writer', 'remove_writer', 'sock_recv',
+              'sock_recv_into', 'sock_recvfrom', 'sock_sendall', 'sock_sendto',
+              'sock_accept'):
+    _LOOP_METHODS[_name] = _selector_method(_name)
+del _name

@@ -1,13 +1,13 @@
 # asyncio.selector_events as Loopscope has it: the loop's side of CPython
 # 3.11.7's Lib/asyncio/selector_events.py (PSF license) -- readers and
-# writers on a selector, accepting connections, sock_connect, and the socket
-# transport -- over an in-memory loopback network that stands in for the
-# kernel: TCP sockets on 127.0.0.1 (and the names that resolve to it), and
-# for each loop an epoll-like selector whose ready list keeps the order in
-# which Linux's epoll reports sockets. Each loop's selector is registered with
-# the engine (`_register_io`), which polls it once per `_run_once` where
-# CPython calls `self._selector.select(timeout)`; writes never block (the
-# simulated buffers have no limit), so no transport ever buffers or pauses.
+# writers on a selector, the loop's sock_* methods, accepting connections,
+# and the socket transport -- over the in-memory loopback network of the
+# `_socket` module, which stands in for the kernel: for each loop an
+# epoll-like selector whose ready list keeps the order in which Linux's
+# epoll reports sockets. Each loop's selector is registered with the engine
+# (`_register_io`), which polls it once per `_run_once` where CPython calls
+# `self._selector.select(timeout)`; writes never block (the simulated buffers
+# have no limit), so no transport ever buffers or pauses.
 
 # _register_io(loop, poller) is the engine's (given to this module).
 
@@ -15,21 +15,11 @@ EVENT_READ = 1
 EVENT_WRITE = 2
 SOCK_STREAM = 1
 SOCK_DGRAM = 2
-IPPROTO_UDP = 17
 SOL_SOCKET = 1
 SO_ERROR = 4
 SHUT_WR = 1
 AF_INET = 2
-IPPROTO_TCP = 6
-# The descriptors a program's first sockets get follow those CPython's process
-# holds: 0-2 the standard streams, 3 the loop's epoll, 4-5 its self-pipe.
-_FIRST_FD = 6
-# The first local port of a client socket (the kernel's choice in CPython; see
-# docs/differences.md).
-_FIRST_EPHEMERAL_PORT = 50000
-# The addresses of this machine a socket may connect to, and bind.
-_LOCAL_ADDRESSES = ('127.0.0.1', '0.0.0.0')
-_BINDABLE_ADDRESSES = _LOCAL_ADDRESSES + ('::',)
+AF_INET6 = 10
 
 
 def _slot(event):
@@ -37,248 +27,25 @@ def _slot(event):
     return 1 if event == EVENT_READ else 2
 
 
-def _errno():
-    # The library's modules are imported where first used, so that `import
-    # asyncio` fetches no library file in the page (CPython imports them at once).
-    import errno
-    return errno
+def _kernel():
+    # The loopback network's tables (library modules are imported where first
+    # used, so that `import asyncio` fetches no library file in the page).
+    import _socket
+    return _socket._network
 
 
-def _oserror(code):
-    import os
-    return OSError(code, os.strerror(code))
-
-
-class _Network:
-    # The kernel's tables: open descriptors, listening sockets by address,
-    # the next ephemeral port.
-    def __init__(self):
-        self.fds = {}
-        self.listeners = {}
-        self.datagram_ports = {}
-        self.next_port = _FIRST_EPHEMERAL_PORT
-
-    def new_fd(self, sock):
-        fd = _FIRST_FD
-        while fd in self.fds:
-            fd += 1
-        self.fds[fd] = sock
-        return fd
-
-    def ephemeral_port(self):
-        port = self.next_port
-        self.next_port += 1
-        return port
-
-    def listener_for(self, address, table=None):
-        table = self.listeners if table is None else table
-        host, port = address[:2]
-        if host not in _LOCAL_ADDRESSES:
-            return None
-        return table.get((host, port)) or table.get(('0.0.0.0', port))
-
-
-_network = _Network()
-
-
-class _Socket:
-    # A non-blocking TCP or UDP socket of the simulated kernel (an IPv6 one
-    # only listens: nothing connects over IPv6).
-
-    def __init__(self, family=AF_INET, has_fd=True, type=SOCK_STREAM):
-        from collections import deque
-        self.family = family
-        self.type = type
-        self.proto = IPPROTO_TCP if type == SOCK_STREAM else IPPROTO_UDP
-        # A UDP socket's datagrams and where it sends them once connected.
-        self._datagrams = deque()
-        self._remote = None
-        # A connection waiting to be accepted has no descriptor yet.
-        self._fd = _network.new_fd(self) if has_fd else None
-        self._laddr = ('0.0.0.0', 0)
-        self._peer = None
-        self._listening = False
-        self._backlog = deque()
-        self._inbuf = bytearray()
-        self._eof = False
-        # The error a reset left (0: none): EPIPE once the peer had ended the
-        # connection (CLOSE_WAIT), else ECONNRESET, as Linux's tcp_reset sets it.
-        self._reset = 0
-        self._shut_wr = False
-        self._error = 0
-        self._closed = False
-        self._selectors = []
-
-    def fileno(self):
-        return -1 if self._closed else self._fd
-
-    def setblocking(self, flag):
-        pass
-
-    def gettimeout(self):
-        return 0.0
-
-    def getsockname(self):
-        return self._laddr
-
-    def getpeername(self):
-        if self._remote is not None:
-            return self._remote
-        if self._peer is None:
-            raise _oserror(_errno().ENOTCONN)
-        return self._peer._laddr
-
-    def bind(self, address):
-        host, port = address[:2]
-        if host not in _BINDABLE_ADDRESSES:
-            raise _oserror(_errno().EADDRNOTAVAIL)
-        bound = _network.listeners if self.type == SOCK_STREAM else _network.datagram_ports
-        if port and (host, port) in bound:
-            raise _oserror(_errno().EADDRINUSE)
-        if not port:
-            port = _network.ephemeral_port()
-        self._laddr = (host, port) + tuple(address[2:])
-        if self.type == SOCK_DGRAM:
-            bound[(host, port)] = self
-
-    def listen(self, backlog=128):
-        if not self._listening:
-            self._listening = True
-            _network.listeners[self._laddr[:2]] = self
-
-    def connect(self, address):
-        if self.type == SOCK_DGRAM:
-            if not self._laddr[1]:
-                self.bind(('127.0.0.1', 0))
-            self._remote = tuple(address[:2])
-            return
-        host, port = address[:2]
-        self._laddr = ('127.0.0.1', _network.ephemeral_port())
-        listener = _network.listener_for(address)
-        if listener is None:
-            self._error = _errno().ECONNREFUSED
-        else:
-            accepted = _Socket(has_fd=False)
-            accepted._laddr = (host, port)
-            accepted._peer = self
-            self._peer = accepted
-            listener._backlog.append(accepted)
-            listener._wake(EVENT_READ)
-        raise BlockingIOError(_errno().EINPROGRESS, 'Operation now in progress')
-
-    def accept(self):
-        if not self._backlog:
-            raise BlockingIOError(_errno().EAGAIN, 'Resource temporarily unavailable')
-        conn = self._backlog.popleft()
-        conn._fd = _network.new_fd(conn)
-        return conn, conn.getpeername()
-
-    def getsockopt(self, level, option):
-        error, self._error = self._error, 0
-        return error
-
-    def _reset_by_peer(self):
-        self._reset = _errno().EPIPE if self._eof else _errno().ECONNRESET
-
-    def recv(self, bufsize):
-        if self._reset:
-            raise _oserror(self._reset)
-        if self._inbuf:
-            data = bytes(self._inbuf[:bufsize])
-            del self._inbuf[:bufsize]
-            return data
-        if self._eof:
-            return b''
-        raise BlockingIOError(_errno().EAGAIN, 'Resource temporarily unavailable')
-
-    def send(self, data):
-        if self.type == SOCK_DGRAM:
-            return self.sendto(data, self._remote)
-        if self._reset:
-            raise _oserror(self._reset)
-        if self._shut_wr:
-            raise BrokenPipeError(_errno().EPIPE, 'Broken pipe')
-        peer = self._peer
-        if peer._closed:
-            # The peer's kernel answers with a reset.
-            self._reset_by_peer()
-            self._wake(EVENT_READ | EVENT_WRITE)
-        else:
-            peer._inbuf.extend(data)
-            peer._wake(EVENT_READ)
-        return len(data)
-
-    def sendto(self, data, address):
-        # A datagram over loopback: it arrives at once, or a connected socket
-        # hears the port is unreachable (Linux reports it to it, as ECONNREFUSED).
-        if not self._laddr[1]:
-            self.bind(('0.0.0.0', 0))
-        target = _network.listener_for(address, _network.datagram_ports)
-        if target is not None and not target._closed:
-            host = '127.0.0.1' if self._laddr[0] == '0.0.0.0' else self._laddr[0]
-            target._datagrams.append((bytes(data), (host, self._laddr[1])))
-            target._wake(EVENT_READ)
-        elif self._remote is not None:
-            self._error = _errno().ECONNREFUSED
-            self._wake(EVENT_READ)
-        return len(data)
-
-    def recvfrom(self, bufsize):
-        if self._error:
-            error, self._error = self._error, 0
-            raise _oserror(error)
-        if self._datagrams:
-            data, address = self._datagrams.popleft()
-            return data[:bufsize], address
-        raise BlockingIOError(_errno().EAGAIN, 'Resource temporarily unavailable')
-
-    def shutdown(self, how):
-        self._shut_wr = True
-        if self._peer is not None and not self._peer._closed:
-            self._peer._eof = True
-            self._peer._wake(EVENT_READ)
-
-    def close(self):
-        if self._closed:
-            return
-        self._closed = True
-        for selector in self._selectors:
-            selector._forget(self._fd)
-        _network.fds.pop(self._fd, None)
-        if self.type == SOCK_DGRAM:
-            _network.datagram_ports.pop(self._laddr[:2], None)
-        if self._listening:
-            _network.listeners.pop(self._laddr[:2], None)
-            for pending in self._backlog:
-                pending._closed = True
-                pending._peer._reset_by_peer()
-                pending._peer._wake(EVENT_READ)
-        peer = self._peer
-        if peer is not None and not peer._closed:
-            # Unread data makes the kernel reset the connection, else it ends it.
-            if self._inbuf:
-                peer._reset_by_peer()
-            else:
-                peer._eof = True
-            peer._wake(EVENT_READ)
-
-    def _readiness(self):
-        if self.type == SOCK_DGRAM:
-            return EVENT_WRITE | (EVENT_READ if self._datagrams or self._error else 0)
-        if self._listening:
-            return EVENT_READ if self._backlog else 0
-        if self._error:
-            return EVENT_READ | EVENT_WRITE
-        if self._peer is None:
-            return 0
-        ready = EVENT_WRITE
-        if self._inbuf or self._eof or self._reset:
-            ready |= EVENT_READ
-        return ready
-
-    def _wake(self, mask):
-        for selector in self._selectors:
-            selector._wake(self._fd, mask)
+def _fileobj_to_fd(fileobj):
+    # selectors._fileobj_to_fd.
+    if isinstance(fileobj, int):
+        fd = fileobj
+    else:
+        try:
+            fd = int(fileobj.fileno())
+        except (AttributeError, TypeError, ValueError):
+            raise ValueError("Invalid file object: {!r}".format(fileobj)) from None
+    if fd < 0:
+        raise ValueError("Invalid file descriptor: {}".format(fd))
+    return fd
 
 
 class _Handle:
@@ -315,7 +82,15 @@ class _Selector:
         _register_io(loop, self._select)
 
     def _sock(self, fd):
-        return _network.fds[fd]
+        sock = _kernel().fds.get(fd)
+        if sock is None:
+            if fd <= 2:
+                raise NotImplementedError(
+                    f'watching descriptor {fd} is not simulated: only sockets can be '
+                    'watched in Loopscope (the standard streams cannot)')
+            import os
+            raise OSError(9, os.strerror(9))
+        return sock
 
     def _wake(self, fd, mask):
         key = self._keys.get(fd)
@@ -401,18 +176,142 @@ class _Selector:
         return False
 
     def _add_reader(self, fd, callback, *args):
-        return self._add_handler(fd, EVENT_READ, _Handle(callback, args))
+        self._check_closed()
+        return self._add_handler(_fileobj_to_fd(fd), EVENT_READ, _Handle(callback, args))
 
     def _remove_reader(self, fd):
-        return self._remove_handler(fd, EVENT_READ)
+        return self._remove_handler(self._key_fd(fd), EVENT_READ)
 
     def _add_writer(self, fd, callback, *args):
-        return self._add_handler(fd, EVENT_WRITE, _Handle(callback, args))
+        self._check_closed()
+        return self._add_handler(_fileobj_to_fd(fd), EVENT_WRITE, _Handle(callback, args))
 
     def _remove_writer(self, fd):
-        return self._remove_handler(fd, EVENT_WRITE)
+        return self._remove_handler(self._key_fd(fd), EVENT_WRITE)
+
+    def _check_closed(self):
+        if self._loop.is_closed():
+            raise RuntimeError('Event loop is closed')
+
+    def _key_fd(self, fileobj):
+        # A closed socket's key went with its descriptor.
+        try:
+            return _fileobj_to_fd(fileobj)
+        except ValueError:
+            return -1
 
     # -- the loop's methods (BaseSelectorEventLoop) --
+
+    def _ensure_fd_no_transport(self, fd):
+        fileno = fd
+        if not isinstance(fileno, int):
+            try:
+                fileno = int(fileno.fileno())
+            except (AttributeError, TypeError, ValueError):
+                raise ValueError(f"Invalid file object: {fd!r}") from None
+        transport = self._transports.get(fileno)
+        if transport is not None and not transport.is_closing():
+            raise RuntimeError(
+                f'File descriptor {fd!r} is used by transport {transport!r}')
+
+    def add_reader(self, fd, callback, *args):
+        self._ensure_fd_no_transport(fd)
+        self._add_reader(fd, callback, *args)
+
+    def remove_reader(self, fd):
+        self._ensure_fd_no_transport(fd)
+        return self._remove_reader(fd)
+
+    def add_writer(self, fd, callback, *args):
+        self._ensure_fd_no_transport(fd)
+        self._add_writer(fd, callback, *args)
+
+    def remove_writer(self, fd):
+        self._ensure_fd_no_transport(fd)
+        return self._remove_writer(fd)
+
+    def _check_blocking(self, sock):
+        if self._loop.get_debug() and sock.gettimeout() != 0:
+            raise ValueError("the socket must be non-blocking")
+
+    def _sock_read_done(self, fd, fut, handle=None):
+        if handle is None or not handle.cancelled():
+            self.remove_reader(fd)
+
+    def _sock_write_done(self, fd, fut, handle=None):
+        if handle is None or not handle.cancelled():
+            self.remove_writer(fd)
+
+    async def _sock_read(self, sock, read, *args):
+        # sock_recv, sock_recv_into and sock_recvfrom: try at once, else wait
+        # for the socket to be readable.
+        import functools
+        self._check_blocking(sock)
+        try:
+            return read(*args)
+        except (BlockingIOError, InterruptedError):
+            pass
+        fut = self._loop.create_future()
+        fd = sock.fileno()
+        self._ensure_fd_no_transport(fd)
+        handle = self._add_reader(fd, self._sock_read_ready, fut, read, args)
+        fut.add_done_callback(functools.partial(self._sock_read_done, fd, handle=handle))
+        return await fut
+
+    def _sock_read_ready(self, fut, read, args):
+        if fut.done():
+            return
+        try:
+            result = read(*args)
+        except (BlockingIOError, InterruptedError):
+            return
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            fut.set_exception(exc)
+        else:
+            fut.set_result(result)
+
+    async def sock_recv(self, sock, n):
+        return await self._sock_read(sock, sock.recv, n)
+
+    async def sock_recv_into(self, sock, buf):
+        return await self._sock_read(sock, sock.recv_into, buf)
+
+    async def sock_recvfrom(self, sock, bufsize):
+        return await self._sock_read(sock, sock.recvfrom, bufsize)
+
+    async def sock_sendall(self, sock, data):
+        # The simulated buffers take everything at once.
+        self._check_blocking(sock)
+        sock.send(data)
+
+    async def sock_sendto(self, sock, data, address):
+        self._check_blocking(sock)
+        return sock.sendto(data, address)
+
+    async def sock_accept(self, sock):
+        self._check_blocking(sock)
+        fut = self._loop.create_future()
+        self._sock_accept(fut, sock)
+        return await fut
+
+    def _sock_accept(self, fut, sock):
+        import functools
+        fd = sock.fileno()
+        try:
+            conn, address = sock.accept()
+            conn.setblocking(False)
+        except (BlockingIOError, InterruptedError):
+            self._ensure_fd_no_transport(fd)
+            handle = self._add_reader(fd, self._sock_accept, fut, sock)
+            fut.add_done_callback(functools.partial(self._sock_read_done, fd, handle=handle))
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            fut.set_exception(exc)
+        else:
+            fut.set_result((conn, address))
 
     def _start_serving(self, protocol_factory, sock, server, backlog):
         self._add_reader(sock.fileno(), self._accept_connection,

@@ -1,0 +1,26 @@
+# the socket module's names: IntEnum families and kinds, flags, getaddrinfo on this machine, conversions, `from socket import *`
+from socket import *
+import socket as socket_module
+
+print(repr(AF_INET), repr(AF_UNIX), repr(SOCK_STREAM), repr(SOCK_DGRAM))
+print(AF_INET, SOCK_STREAM, int(AF_INET6), AF_INET == 2)
+print(repr(SOL_SOCKET), repr(SO_REUSEADDR), repr(IPPROTO_TCP), repr(SHUT_RDWR))
+print(repr(AI_PASSIVE), repr(MSG_PEEK))
+print(getaddrinfo('localhost', 80, type=SOCK_STREAM))
+print(getaddrinfo('127.0.0.1', '8080', AF_INET, SOCK_DGRAM))
+print(getaddrinfo(None, 80, flags=AI_PASSIVE, type=SOCK_STREAM))
+print(gethostbyname('localhost'), htons(8080), ntohs(htons(8080)), htonl(1))
+print(inet_aton('127.0.0.1'), inet_ntoa(b'\x7f\x00\x00\x01'))
+print(error, timeout, socket_module.gaierror.__mro__[1], socket_module.herror.__module__)
+print(getdefaulttimeout(), socket.__mro__, SocketType)
+print('IntEnum' in dir(), 'create_connection' in dir(), 'AddressFamily' in dir())
+s = socket(AF_INET, SOCK_DGRAM)
+print(s, s.family, s.type, s.proto, s.gettimeout())
+s.settimeout(2.5)
+print(s.gettimeout(), s.getblocking())
+s.setblocking(True)
+print(s.gettimeout(), s.getblocking())
+s.close()
+u = socket(type=SOCK_STREAM | SOCK_NONBLOCK)
+print(u.type, u.gettimeout(), u)
+u.close()
