@@ -20,6 +20,8 @@ SO_ERROR = 4
 SHUT_WR = 1
 AF_INET = 2
 AF_INET6 = 10
+IPPROTO_TCP = 6
+TCP_NODELAY = 1
 
 
 def _slot(event):
@@ -572,11 +574,19 @@ class _SelectorTransport:
 
 
 
+def _set_nodelay(sock):
+    # base_events._set_nodelay: a TCP connection sends without delay.
+    if sock.family in (AF_INET, AF_INET6) and sock.type == SOCK_STREAM and \
+            sock.proto == IPPROTO_TCP:
+        sock.setsockopt(IPPROTO_TCP, TCP_NODELAY, 1)
+
+
 class _SelectorSocketTransport(_SelectorTransport):
     # For a protocol with data_received (a BufferedProtocol is not simulated).
 
     def __init__(self, selector, sock, protocol, waiter=None, extra=None, server=None):
         super().__init__(selector, sock, protocol, extra, server)
+        _set_nodelay(self._sock)
         self._start(waiter)
 
     def _read_ready(self):

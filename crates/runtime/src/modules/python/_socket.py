@@ -342,7 +342,7 @@ class _Endpoint:
         return self._options.get((level, option), 0)
 
     def setsockopt(self, level, option, value):
-        self._options[(level, option)] = value
+        self._options[(level, option)] = value if isinstance(value, bytes) else int(value)
 
     def _reset_by_peer(self):
         self._reset = _errno().EPIPE if self._eof else _errno().ECONNRESET
