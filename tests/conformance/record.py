@@ -99,7 +99,10 @@ Sockets.  A call on a blocking socket (no timeout) that has nothing to
 read -- recv, recv_into, recvfrom, recvfrom_into, accept -- would wait for
 another program's move: the recorder ends the program as a deadlock, as the
 engine does (its loopback network has no other program; a thread of the
-program that would make it ready is not waited for).
+program that would make it ready is not waited for).  So does a
+select.select() or an epoll's poll (selectors' SelectSelector and
+EpollSelector) without a timeout when nothing is ready; with a timeout they
+return at once (a real wait would not move the virtual clock anyway).
 
 Seeding.  Before the program runs, random.seed(SEED) is called.  SEED is, by
 priority: the --seed option; a pin `# loopscope: seed=N` on a line of its own
@@ -545,7 +548,7 @@ def _install_virtual_wall_clock(time):
 
 
 def _install_blocking_sockets():
-    """A blocking call with nothing to read is a deadlock (see Sockets)."""
+    """A blocking call or a select with nothing to read is a deadlock (see Sockets)."""
     import select
     import socket
 
@@ -562,6 +565,41 @@ def _install_blocking_sockets():
 
     for name in ("recv", "recv_into", "recvfrom", "recvfrom_into", "_accept"):
         guarded(name)
+
+    import selectors
+    real_select = select.select
+
+    def select_at_once(rlist, wlist, xlist, timeout=None):
+        ready = real_select(rlist, wlist, xlist, 0)
+        if timeout is None and not any(ready):
+            _scheduler.deadlock()
+        return ready
+
+    real_epoll = select.epoll
+
+    class epoll:
+        """select.epoll (whose type takes no subclass), its poll not waiting."""
+
+        def __init__(self, *args, **kwargs):
+            self._real = real_epoll(*args, **kwargs)
+
+        def __getattr__(self, name):
+            return getattr(self._real, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self._real.close()
+
+        def poll(self, timeout=None, maxevents=-1):
+            events = self._real.poll(0, maxevents)
+            if not events and (timeout is None or timeout < 0):
+                _scheduler.deadlock()
+            return events
+
+    select.select = selectors.SelectSelector._select = select_at_once
+    select.epoll = selectors.EpollSelector._selector_cls = epoll
 
 
 def _install_process(program, args, seed):

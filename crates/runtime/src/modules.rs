@@ -151,6 +151,8 @@ pub fn register(registry: &mut ModuleRegistry) {
         python!("reprlib"),
         python!("sched"),
         python!("secrets"),
+        python!("select"),
+        python!("selectors"),
         python!("shlex"),
         python!("signal"),
         python!("socket"),
