@@ -722,6 +722,12 @@ def gethostbyname(hostname):
     return _resolve(hostname)
 
 
+def gethostname():
+    # The recording machine's name, as platform.node() gives it.
+    import platform
+    return platform.node()
+
+
 def htons(x):
     return ((x & 0xff) << 8) | ((x >> 8) & 0xff)
 
