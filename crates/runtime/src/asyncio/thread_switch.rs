@@ -118,6 +118,7 @@ fn run(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
             }
         }
     } else {
+        vm.c_frames += c_frames_in(&slot.frames);
         vm.frames.extend(slot.frames);
     }
     let depth = vm.native_depth + 1;
@@ -127,10 +128,12 @@ fn run(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         match vm.run_nested(base) {
             Ok(Exit::Blocked) => {
                 frames = vm.frames.split_off(base);
+                vm.c_frames -= c_frames_in(&frames);
                 false
             }
             Ok(_) => true,
             Err(e) => {
+                vm.c_frames -= c_frames_in(&vm.frames[base..]);
                 vm.frames.truncate(base);
                 report(vm, e);
                 true
@@ -269,4 +272,10 @@ pub fn wake_loop(vm: &mut Vm, loop_id: u32) -> PyResult<()> {
     let wake = scheduler_function(vm, "_wake_loop")?;
     vm.call(&wake, Args::new(vec![Value::Int(loop_id.into())]))?;
     Ok(())
+}
+
+/// How many of `frames` are of library code CPython runs in C (not counted in the
+/// recursion depth while they are on the stack).
+fn c_frames_in(frames: &[Frame]) -> usize {
+    frames.iter().filter(|f| f.code.runs_as_c.get()).count()
 }

@@ -19,6 +19,14 @@
 //! `open_descriptor()`, `close_descriptor(fd)` and `wait_forever(message)` are
 //! the process's descriptor table for the loopback network's sockets
 //! (`file_descriptors.rs`).
+//! `count_frames_as_c()`, called at the top of a module that stands for one
+//! CPython writes in C (`pickle`), keeps the frames of the module's functions out
+//! of the recursion depth; the module then counts the levels CPython's C code
+//! counts with `enter_recursive_call(where)` and `leave_recursive_call()`
+//! (`_Py_EnterRecursiveCall`), and checks one more level without taking it with
+//! `check_recursive_call(where)` (a C call that checks on its way in and out);
+//! past the limit each raises "RecursionError: maximum recursion depth
+//! exceeded" ending with `where`.
 
 use std::rc::Rc;
 
@@ -42,6 +50,10 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
             super::file_descriptors::close_descriptor,
         ),
         ("wait_forever", super::file_descriptors::wait_forever),
+        ("count_frames_as_c", count_frames_as_c),
+        ("enter_recursive_call", enter_recursive_call),
+        ("leave_recursive_call", leave_recursive_call),
+        ("check_recursive_call", check_recursive_call),
     ];
     let m = super::native_module("_loopscope", "", FUNCTIONS);
     for (name, id) in [
@@ -81,6 +93,53 @@ fn c_type(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 fn recursion_headroom(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     crate::builtins::args::no_args("recursion_headroom", &args)?;
     Ok(Value::Int(vm.recursion_headroom() as i64))
+}
+
+/// `count_frames_as_c()`: the functions (and classes' methods) the calling
+/// module's code defines run as C code does, their frames not counted in the
+/// recursion depth. Called before any of them runs.
+fn count_frames_as_c(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    crate::builtins::args::no_args("count_frames_as_c", &args)?;
+    let module_code = vm.frames.last().map(|f| f.code.clone());
+    if let Some(code) = module_code {
+        for nested in code.functions.iter() {
+            nested.mark_runs_as_c();
+        }
+    }
+    Ok(Value::None)
+}
+
+/// The `where` argument of the recursion-level functions.
+fn recursion_where(name: &str, args: &Args) -> PyResult<String> {
+    match exactly_one(name, args)? {
+        Value::Str(s) => Ok(s.as_str().to_string()),
+        other => Err(type_error(format!(
+            "{name}() argument must be str, not '{}'",
+            type_of(&other).name()
+        ))),
+    }
+}
+
+/// `enter_recursive_call(where)`: one more level counted, as `_Py_EnterRecursiveCall`.
+fn enter_recursive_call(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let context = recursion_where("enter_recursive_call", &args)?;
+    vm.check_recursion_depth_for(&context)?;
+    vm.library_depth += 1;
+    Ok(Value::None)
+}
+
+/// `leave_recursive_call()`: the level `enter_recursive_call` took is given back.
+fn leave_recursive_call(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    crate::builtins::args::no_args("leave_recursive_call", &args)?;
+    vm.library_depth = vm.library_depth.saturating_sub(1);
+    Ok(Value::None)
+}
+
+/// `check_recursive_call(where)`: RecursionError if one more level would pass the limit.
+fn check_recursive_call(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
+    let context = recursion_where("check_recursive_call", &args)?;
+    vm.check_recursion_depth_for(&context)?;
+    Ok(Value::None)
 }
 
 /// `collection_flags(cls)`: the sequence or mapping flag `match` sees.

@@ -253,7 +253,7 @@ fn setrecursionlimit(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
             "recursion limit must be greater or equal than 1",
         ));
     }
-    let depth = vm.frames.len() + vm.library_depth;
+    let depth = vm.recursion_depth();
     if (limit as usize) <= depth {
         return Err(exc(
             TypeId::RecursionError,

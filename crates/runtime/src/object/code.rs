@@ -33,6 +33,11 @@ pub struct CodeObject {
     /// coroutines. (CPython replaces the one function's code with a flagged
     /// copy; here every function of this code shares the flag.)
     pub iterable_coroutine: Cell<bool>,
+    /// Code of a library module that stands for one CPython writes in C
+    /// (`pickle`): its frames do not count against the recursion limit, which
+    /// the module counts itself where the C code does (see
+    /// `_loopscope.count_frames_as_c`).
+    pub runs_as_c: Cell<bool>,
 }
 
 /// Where a global name was found: the entry at `index` of the globals (or, when
@@ -96,7 +101,21 @@ impl CodeObject {
             attr_slots,
             library,
             iterable_coroutine: Cell::new(false),
+            runs_as_c: Cell::new(false),
         })
+    }
+}
+
+impl CodeObject {
+    /// Marks this code and the code nested in it, except generators' (whose
+    /// frames are suspended and resumed), as running as C code does.
+    pub fn mark_runs_as_c(&self) {
+        if !self.is_generator_like() {
+            self.runs_as_c.set(true);
+        }
+        for nested in self.functions.iter() {
+            nested.mark_runs_as_c();
+        }
     }
 }
 

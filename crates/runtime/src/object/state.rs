@@ -76,6 +76,9 @@ pub struct Vm {
     /// Rust (asyncio.run's and the loop's own functions), so that deep
     /// recursion fails at the same depth as in CPython.
     pub(crate) library_depth: usize,
+    /// Frames on the stack of library code CPython runs in C
+    /// ([`crate::object::code::CodeObject::runs_as_c`]): not counted in the depth.
+    pub(crate) c_frames: usize,
     /// Nested runs of the dispatch loop (Rust code calling Python), bounded
     /// so that the Rust stack cannot overflow.
     pub(crate) native_depth: usize,

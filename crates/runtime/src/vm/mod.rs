@@ -118,6 +118,7 @@ impl Vm {
             last_line: 0,
             loop_floor: 0,
             library_depth: 0,
+            c_frames: 0,
             coroutine_origin_depth: 0,
             tracemalloc: Default::default(),
             native_depth: 0,
@@ -324,7 +325,13 @@ impl Vm {
 
     /// How many more levels the recursion limit allows: frames and Rust-recursive paths.
     pub(crate) fn recursion_headroom(&self) -> usize {
-        (self.limits.recursion_depth).saturating_sub(self.frames.len() + self.library_depth)
+        (self.limits.recursion_depth).saturating_sub(self.recursion_depth())
+    }
+
+    /// The depth the recursion limit is measured against: the frames (less those of
+    /// library code CPython runs in C) and the levels of Rust code that count.
+    pub(crate) fn recursion_depth(&self) -> usize {
+        self.frames.len() + self.library_depth - self.c_frames
     }
 
     /// RecursionError when Rust code calling Python is nested too deeply: a bound
@@ -407,7 +414,11 @@ impl Vm {
         // Instantiating a class runs `__init__` from C in CPython
         // (`type_call`), one more level of recursion than the frame.
         let from_c = matches!(frame.on_return.as_deref(), Some(OnReturn::Init(_)));
-        self.check_recursion_depth(from_c as usize)?;
+        if frame.code.runs_as_c.get() {
+            self.c_frames += 1;
+        } else {
+            self.check_recursion_depth(from_c as usize)?;
+        }
         self.library_depth += from_c as usize;
         self.frames.push(frame);
         Ok(())
@@ -415,7 +426,7 @@ impl Vm {
 
     /// RecursionError if `extra` more levels and one frame would pass the recursion limit.
     fn check_recursion_depth(&self, extra: usize) -> PyResult<()> {
-        if self.frames.len() + self.library_depth + extra >= self.limits.recursion_depth {
+        if self.recursion_depth() + extra >= self.limits.recursion_depth {
             return Err(exc(
                 TypeId::RecursionError,
                 "maximum recursion depth exceeded",
@@ -427,8 +438,8 @@ impl Vm {
     /// RecursionError ending with `context` if one more level would pass the
     /// recursion limit: a check CPython makes from C around a call it does not
     /// count on ([`Vm::recursing`] for one that it does).
-    pub(crate) fn check_recursion_depth_for(&self, context: &'static str) -> PyResult<()> {
-        if self.frames.len() + self.library_depth >= self.limits.recursion_depth {
+    pub(crate) fn check_recursion_depth_for(&self, context: &str) -> PyResult<()> {
+        if self.recursion_depth() >= self.limits.recursion_depth {
             return Err(exc(
                 TypeId::RecursionError,
                 format!("maximum recursion depth exceeded{context}"),
@@ -439,6 +450,9 @@ impl Vm {
 
     /// A frame left the stack: forget the extra depth it counted.
     pub(crate) fn leave_frame_depth(&mut self, frame: &Frame) {
+        if frame.code.runs_as_c.get() {
+            self.c_frames -= 1;
+        }
         if matches!(frame.on_return.as_deref(), Some(OnReturn::Init(_))) {
             self.library_depth -= 1;
         }

@@ -7,11 +7,17 @@
 # __reduce_ex__ of their own), in protocols 0 to 5 with protocol 4's framing
 # and memo; loads/load read them back. There is no file system: dump and load
 # work on file-like objects such as io.BytesIO.
+# Its frames do not count against the recursion limit: it counts the levels
+# _pickle.c counts (each object saved but an atom, a list's or dict's items,
+# the C calls of object.__reduce_ex__), so that a structure nested too deeply
+# ends in CPython's RecursionError at CPython's depth.
 
-import io
+from _loopscope import (count_frames_as_c, enter_recursive_call as _enter,
+                        leave_recursive_call as _leave, check_recursive_call as _check)
+count_frames_as_c()
+
 import sys
 import types as _types
-from itertools import islice
 from struct import pack, unpack
 
 __all__ = ["PickleError", "PicklingError", "UnpicklingError", "Pickler", "Unpickler",
@@ -98,6 +104,10 @@ MEMOIZE = b'\x94'
 FRAME = b'\x95'
 BYTEARRAY8 = b'\x96'
 
+# How RecursionError's message ends at each of _pickle.c's recursion checks.
+_PICKLING = " while pickling an object"
+_CALLING = " while calling a Python object"
+
 _TUPLESIZE2CODE = [EMPTY_TUPLE, TUPLE1, TUPLE2, TUPLE3]
 _FRAME_SIZE_MIN = 4
 _FRAME_SIZE_TARGET = 64 * 1024
@@ -105,6 +115,59 @@ _BATCHSIZE = 1000
 # Protocols 0 to 2 name the modules of Python 2 (_compat_pickle's mappings).
 _PY2_MODULES = {"builtins": "__builtin__", "copyreg": "copy_reg"}
 _PY3_MODULES = {v: k for k, v in _PY2_MODULES.items()}
+_PY3_MODULES["exceptions"] = "builtins"
+# ... and some names of Python 2 (_compat_pickle.REVERSE_NAME_MAPPING's for builtins).
+_PY2_NAMES = {
+    ("builtins", "range"): ("__builtin__", "xrange"),
+    ("builtins", "chr"): ("__builtin__", "unichr"),
+    ("builtins", "str"): ("__builtin__", "unicode"),
+    ("builtins", "int"): ("__builtin__", "long"),
+    ("builtins", "zip"): ("itertools", "izip"),
+    ("builtins", "map"): ("itertools", "imap"),
+    ("builtins", "filter"): ("itertools", "ifilter"),
+}
+for _name in ("ArithmeticError AssertionError AttributeError BaseException BufferError "
+              "BytesWarning DeprecationWarning EOFError EnvironmentError Exception "
+              "FloatingPointError FutureWarning GeneratorExit IOError ImportError ImportWarning "
+              "IndentationError IndexError KeyError KeyboardInterrupt LookupError MemoryError "
+              "NameError NotImplementedError OSError OverflowError PendingDeprecationWarning "
+              "ReferenceError RuntimeError RuntimeWarning StopIteration SyntaxError "
+              "SyntaxWarning SystemError SystemExit TabError TypeError UnboundLocalError "
+              "UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError "
+              "UnicodeWarning UserWarning ValueError Warning ZeroDivisionError").split():
+    _PY2_NAMES[("builtins", _name)] = ("exceptions", _name)
+for _name in ("BrokenPipeError ChildProcessError ConnectionAbortedError ConnectionError "
+              "ConnectionRefusedError ConnectionResetError FileExistsError FileNotFoundError "
+              "InterruptedError IsADirectoryError NotADirectoryError PermissionError "
+              "ProcessLookupError TimeoutError").split():
+    _PY2_NAMES[("builtins", _name)] = ("exceptions", "OSError")
+_PY2_NAMES[("builtins", "ModuleNotFoundError")] = ("exceptions", "ImportError")
+del _name
+# _compat_pickle.NAME_MAPPING, for loading.
+_PY3_NAMES = {
+    ("__builtin__", "xrange"): ("builtins", "range"),
+    ("__builtin__", "reduce"): ("functools", "reduce"),
+    ("__builtin__", "intern"): ("sys", "intern"),
+    ("__builtin__", "unichr"): ("builtins", "chr"),
+    ("__builtin__", "unicode"): ("builtins", "str"),
+    ("__builtin__", "long"): ("builtins", "int"),
+    ("__builtin__", "basestring"): ("builtins", "str"),
+    ("itertools", "izip"): ("builtins", "zip"),
+    ("itertools", "imap"): ("builtins", "map"),
+    ("itertools", "ifilter"): ("builtins", "filter"),
+}
+
+
+# The one str object of each module and global name pickled (see save_global).
+_INTERNED = {}
+
+
+def _py2_global(module_name, name):
+    # The module and name protocols 0 to 2 write for a global (fix_imports).
+    mapped = _PY2_NAMES.get((module_name, name))
+    if mapped is not None:
+        return mapped
+    return _PY2_MODULES.get(module_name, module_name), name
 
 
 def _encode_long(x):
@@ -162,32 +225,123 @@ _KNOWN_GLOBALS = {
 
 
 def _reduce_ex(obj, proto):
-    # object.__reduce_ex__(proto), or the class's own __reduce_ex__/__reduce__.
+    # obj.__reduce_ex__(proto): the class's own, or object.__reduce_ex__ (a C
+    # method, one level deeper), which calls the class's own __reduce__ or
+    # reduces the object itself.
     cls = type(obj)
     own = getattr(cls, "__reduce_ex__", None)
     if own is not None and own is not object.__dict__.get("__reduce_ex__"):
         return obj.__reduce_ex__(proto)
-    own = getattr(cls, "__reduce__", None)
-    if own is not None and own is not object.__dict__.get("__reduce__"):
-        return obj.__reduce__()
-    if cls.__module__ == "builtins" or not hasattr(obj, "__dict__") and \
-            not any("__slots__" in k.__dict__ for k in cls.__mro__):
+    _enter(_CALLING)
+    try:
+        own = getattr(cls, "__reduce__", None)
+        if own is not None and own is not object.__dict__.get("__reduce__"):
+            return obj.__reduce__()
+        builtin = _BUILTIN_REDUCTIONS.get(cls)
+        if builtin is not None:
+            _check(_CALLING)
+            return builtin(obj)
+        return _object_reduction(obj, cls, proto)
+    finally:
+        _leave()
+
+
+# The reductions of the built-in types that have a __reduce__ of their own (C methods).
+_BUILTIN_REDUCTIONS = {
+    range: lambda r: (range, (r.start, r.stop, r.step)),
+    slice: lambda s: (slice, (s.start, s.stop, s.step)),
+    type(...): lambda e: "Ellipsis",
+    type(NotImplemented): lambda n: "NotImplemented",
+}
+
+
+def _object_reduction(obj, cls, proto):
+    # What object.__reduce_ex__ makes of an object whose class has no reduction
+    # of its own: copyreg._reduce_ex's before protocol 2 (a Python function,
+    # one level), reduce_newobj's from then on.
+    if proto < 2:
+        _enter("")
+        try:
+            return _copyreg_reduce_ex(obj, cls)
+        finally:
+            _leave()
+    if cls is not object and (cls.__module__ == "builtins" or not hasattr(obj, "__dict__") and
+                              not _has_slots(cls)):
         raise TypeError("cannot pickle %r object" % cls.__name__)
-    state = obj.__getstate__()
     listitems = iter(obj) if isinstance(obj, list) else None
     dictitems = iter(obj.items()) if isinstance(obj, dict) else None
-    if proto < 2:
-        base = object
-        for klass in cls.__mro__:
-            if klass.__module__ == "builtins" and klass is not object:
-                base = klass
-                break
-        if base is not object:
-            raise TypeError("cannot pickle %r object" % cls.__name__)
-        return (_reconstructor, (cls, base, None), state, listitems, dictitems)
+    state = obj.__getstate__()
     getnewargs = getattr(obj, "__getnewargs__", None)
     args = getnewargs() if getnewargs is not None else ()
     return (_newobj, (cls,) + tuple(args), state, listitems, dictitems)
+
+
+def _copyreg_reduce_ex(obj, cls):
+    # copyreg._reduce_ex: the first built-in class of the MRO makes the state
+    # the object is rebuilt from; __getstate__ the state set on it.
+    for base in cls.__mro__:
+        if base.__module__ == "builtins":
+            break
+    else:
+        base = object
+    if base is object:
+        state = None
+    else:
+        if base is cls:
+            raise TypeError(f"cannot pickle {cls.__name__!r} object")
+        state = base(obj)
+    args = (cls, base, state)
+    if getattr(cls, "__getstate__", None) is object.__getstate__:
+        if getattr(obj, "__slots__", None):
+            raise TypeError("a class that defines __slots__ without "
+                            "defining __getstate__ cannot be pickled")
+        # object.__getstate__ called from Python reaches two levels deeper (measured).
+        _enter(_CALLING)
+        try:
+            _check(_CALLING)
+        finally:
+            _leave()
+    state = obj.__getstate__()
+    if state:
+        return _reconstructor, args, state
+    return _reconstructor, args
+
+
+def _has_slots(cls):
+    for klass in cls.__mro__:
+        if "__slots__" in klass.__dict__:
+            return True
+    return False
+
+
+def _batches(items):
+    # The items of a list (in slices) or of an iterator in lists of up to
+    # _BATCHSIZE, each read just before it is saved, as _pickle.c's batch_list
+    # and batch_dict do.
+    if type(items) is list:
+        return [items[start:start + _BATCHSIZE] for start in range(0, len(items), _BATCHSIZE)]
+    batches = object.__new__(_Batches)  # made without a call of the class, which counts a level
+    batches.it = iter(items)
+    batches.done = False
+    return batches
+
+
+class _Batches:
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.done:
+            raise StopIteration
+        batch = []
+        for item in self.it:
+            batch.append(item)
+            if len(batch) == _BATCHSIZE:
+                return batch
+        self.done = True
+        if not batch:
+            raise StopIteration
+        return batch
 
 
 def _whichmodule(obj, name):
@@ -221,26 +375,25 @@ class _Framer:
         self.current_frame = None
 
     def start_framing(self):
-        self.current_frame = io.BytesIO()
+        self.current_frame = bytearray()
 
     def end_framing(self):
-        if self.current_frame and self.current_frame.tell() > 0:
+        if self.current_frame:
             self.commit_frame(force=True)
             self.current_frame = None
 
     def commit_frame(self, force=False):
-        if self.current_frame:
-            f = self.current_frame
-            if f.tell() >= _FRAME_SIZE_TARGET or force:
-                data = f.getvalue()
-                if len(data) >= _FRAME_SIZE_MIN:
-                    self.file_write(FRAME + pack("<Q", len(data)))
-                self.file_write(data)
-                self.current_frame = io.BytesIO()
+        f = self.current_frame
+        if f and (force or len(f) >= _FRAME_SIZE_TARGET):
+            if len(f) >= _FRAME_SIZE_MIN:
+                self.file_write(FRAME + pack("<Q", len(f)))
+            self.file_write(bytes(f))
+            self.current_frame = bytearray()
 
     def write(self, data):
-        if self.current_frame:
-            return self.current_frame.write(data)
+        if self.current_frame is not None:
+            self.current_frame += data
+            return len(data)
         return self.file_write(data)
 
     def write_large_bytes(self, header, payload):
@@ -248,6 +401,13 @@ class _Framer:
             self.commit_frame(force=True)
         self.file_write(header)
         self.file_write(payload)
+
+
+class _Output:
+    # Where dumps() writes: a growing bytearray (_pickle.c's output buffer).
+    def __init__(self):
+        self.data = bytearray()
+        self.write = self.data.extend
 
 
 class Pickler:
@@ -298,22 +458,36 @@ class Pickler:
             if idx < 256:
                 return BINPUT + pack("<B", idx)
             return LONG_BINPUT + pack("<I", idx)
-        return PUT + repr(idx).encode("ascii") + b'\n'
+        return PUT + b'%d\n' % idx
 
     def get(self, i):
         if self.bin:
             if i < 256:
                 return BINGET + pack("<B", i)
             return LONG_BINGET + pack("<I", i)
-        return GET + repr(i).encode("ascii") + b'\n'
+        return GET + b'%d\n' % i
 
     def save(self, obj):
         self.framer.commit_frame()
+        t = type(obj)
+        if obj is None or t is bool or t is int or t is float:
+            self.dispatch[t](self, obj)
+            return
         x = self.memo.get(id(obj))
         if x is not None:
             self.write(self.get(x[0]))
             return
-        t = type(obj)
+        if t is str or t is bytes:
+            self.dispatch[t](self, obj)
+            return
+        _enter(_PICKLING)
+        try:
+            self._save_nested(obj, t)
+        finally:
+            _leave()
+
+    def _save_nested(self, obj, t):
+        # What save() does with an object other than an atom (one level deeper).
         f = self.dispatch.get(t)
         if f is not None:
             f(self, obj)
@@ -406,7 +580,7 @@ class Pickler:
                 self.write(LONG4 + pack("<i", n) + encoded)
             return
         if -0x80000000 <= obj <= 0x7fffffff:
-            self.write(INT + repr(obj).encode("ascii") + b'\n')
+            self.write(INT + b'%d\n' % obj)
         else:
             self.write(LONG + repr(obj).encode("ascii") + b'L\n')
     dispatch[int] = save_long
@@ -415,7 +589,7 @@ class Pickler:
         if self.bin:
             self.write(BINFLOAT + pack('>d', obj))
         else:
-            self.write(FLOAT + repr(obj).encode("ascii") + b'\n')
+            self.write(FLOAT + float.__repr__(obj).encode("ascii") + b'\n')
     dispatch[float] = save_float
 
     def save_complex(self, obj):
@@ -435,7 +609,7 @@ class Pickler:
             self.write(STACK_GLOBAL)
         else:
             if self.fix_imports:
-                module_name = _PY2_MODULES.get(module_name, module_name)
+                module_name, name = _py2_global(module_name, name)
             self.write(GLOBAL + bytes(module_name, "utf-8") + b'\n' + bytes(name, "utf-8") + b'\n')
         self.memoize(obj)
 
@@ -522,7 +696,12 @@ class Pickler:
     def save_list(self, obj):
         self.write(EMPTY_LIST if self.bin else MARK + LIST)
         self.memoize(obj)
-        self._batch_appends(obj)
+        if obj:
+            _enter(_PICKLING)
+            try:
+                self._batch_appends(obj)
+            finally:
+                _leave()
     dispatch[list] = save_list
 
     def _batch_appends(self, items):
@@ -533,25 +712,28 @@ class Pickler:
                 save(x)
                 write(APPEND)
             return
-        it = iter(items)
-        while True:
-            tmp = list(islice(it, _BATCHSIZE))
-            n = len(tmp)
-            if n > 1:
+        for tmp in _batches(items):
+            if len(tmp) > 1:
                 write(MARK)
                 for x in tmp:
                     save(x)
                 write(APPENDS)
-            elif n:
+            else:
                 save(tmp[0])
                 write(APPEND)
-            if n < _BATCHSIZE:
-                return
 
     def save_dict(self, obj):
         self.write(EMPTY_DICT if self.bin else MARK + DICT)
         self.memoize(obj)
-        self._batch_setitems(obj.items())
+        if not self.bin:
+            _check(_CALLING)
+        elif not obj:
+            return
+        _enter(_PICKLING)
+        try:
+            self._batch_setitems(obj.items())
+        finally:
+            _leave()
     dispatch[dict] = save_dict
 
     def _batch_setitems(self, items):
@@ -563,23 +745,18 @@ class Pickler:
                 save(v)
                 write(SETITEM)
             return
-        it = iter(items)
-        while True:
-            tmp = list(islice(it, _BATCHSIZE))
-            n = len(tmp)
-            if n > 1:
+        for tmp in _batches(items):
+            if len(tmp) > 1:
                 write(MARK)
                 for k, v in tmp:
                     save(k)
                     save(v)
                 write(SETITEMS)
-            elif n:
+            else:
                 k, v = tmp[0]
                 save(k)
                 save(v)
                 write(SETITEM)
-            if n < _BATCHSIZE:
-                return
 
     def save_set(self, obj):
         if self.proto < 4:
@@ -587,17 +764,11 @@ class Pickler:
             return
         self.write(EMPTY_SET)
         self.memoize(obj)
-        it = iter(obj)
-        while True:
-            batch = list(islice(it, _BATCHSIZE))
-            n = len(batch)
-            if n > 0:
-                self.write(MARK)
-                for item in batch:
-                    self.save(item)
-                self.write(ADDITEMS)
-            if n < _BATCHSIZE:
-                return
+        for batch in _batches(obj):
+            self.write(MARK)
+            for item in batch:
+                self.save(item)
+            self.write(ADDITEMS)
     dispatch[set] = save_set
 
     def save_frozenset(self, obj):
@@ -622,7 +793,10 @@ class Pickler:
             name = getattr(obj, '__qualname__', None)
         if name is None:
             name = obj.__name__
+        # CPython's identifiers are interned: the memo finds a module's name again.
         module_name = _whichmodule(obj, name)
+        module_name = _INTERNED.setdefault(module_name, module_name)
+        name = _INTERNED.setdefault(name, name)
         if '<locals>' in name.split('.'):
             raise AttributeError("Can't pickle local object %r" % name)
         try:
@@ -649,7 +823,7 @@ class Pickler:
                        + bytes(name, "utf-8") + b'\n')
         else:
             if self.fix_imports:
-                module_name = _PY2_MODULES.get(module_name, module_name)
+                module_name, name = _py2_global(module_name, name)
             try:
                 self.write(GLOBAL + bytes(module_name, "ascii") + b'\n'
                            + bytes(name, "ascii") + b'\n')
@@ -674,9 +848,9 @@ def dump(obj, file, protocol=None, *, fix_imports=True, buffer_callback=None):
 
 
 def dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None):
-    f = io.BytesIO()
-    Pickler(f, protocol, fix_imports=fix_imports).dump(obj)
-    return f.getvalue()
+    out = _Output()
+    Pickler(out, protocol, fix_imports=fix_imports).dump(obj)
+    return bytes(out.data)
 
 
 from _pickle_load import Unpickler, load, loads  # noqa: E402
