@@ -21,10 +21,11 @@ use crate::vm::{Exit, Vm};
 /// is `parent`: "'os' is not a package" when the parent is a plain module
 /// (not a package's `__init__`), and `.name` set as CPython's import sets it.
 fn module_not_found(name: &str, parent: Option<&Value>) -> ExcRef {
-    let mut message = format!("No module named '{name}'");
+    let mut message = format!("No module named {}", crate::quote::quote_str(name, false));
     if let Some(Value::Module(parent)) = parent {
         if !parent.filename.ends_with("__init__.py") {
-            message.push_str(&format!("; '{}' is not a package", parent.name));
+            let parent = crate::quote::quote_str(&parent.name, false);
+            message.push_str(&format!("; {parent} is not a package"));
         }
     }
     let e = exc(TypeId::ModuleNotFoundError, message);
