@@ -2,7 +2,8 @@
 //! what makes it so rather than by a clock: a string built by `s += t` grows in place
 //! (the same object from one append to the next, which `id()` shows in this engine)
 //! instead of being copied whole at each append, which made a million appends take
-//! minutes.
+//! minutes; reading its length or a character between appends (whose character index
+//! the string keeps and extends) does not stop it.
 
 use loopscope_runtime::trace::Stream;
 use loopscope_runtime::{run_program, RunOptions};
@@ -72,4 +73,26 @@ print(local_plus_equals(), local_plus(), cell(), len(ids), aliased())
 #[test]
 fn a_string_nothing_else_holds_grows_in_place() {
     assert_eq!(output_of(APPENDS), "1 1 1 1 True\n");
+}
+
+/// A program printing how many objects a long string was over 1,000 appends when each
+/// append is followed by `len()` and an index (which make and keep the string's
+/// character index): ASCII, then non-ASCII text.
+const APPENDS_READ: &str = r#"
+def grow(piece):
+    s = "x" * 600
+    ids = set()
+    for i in range(1000):
+        s += piece
+        ids.add(id(s))
+        assert s[len(s) // 2] in "x" + piece and s[-1] == piece
+    return len(ids)
+
+
+print(grow("y"), grow("é"), grow("𝄞"))
+"#;
+
+#[test]
+fn reading_a_long_string_does_not_stop_it_growing_in_place() {
+    assert_eq!(output_of(APPENDS_READ), "1 1 1\n");
 }

@@ -3,13 +3,12 @@
 //! strings reach it at once: a loop indexing or slicing a long text, and `re` (whose
 //! Python half slices every match out of the text, and whose matcher starts at a
 //! character position), were quadratic. A long string's index keeps its character count
-//! and the byte offset of every [`STRIDE`]-th character, built in one pass and kept for
-//! the few strings used last, so a position costs at most `STRIDE` steps. Whether a long
-//! string is ASCII is kept too: finding out reads the whole string.
+//! and the byte offset of every [`STRIDE`]-th character, built in one pass and kept with
+//! the string, so a position costs at most `STRIDE` steps. Whether a long string is
+//! ASCII is kept too: finding out reads the whole string.
 
 use crate::object::pystr::PyStr;
-use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 pub use loopscope_sre::INDEX_STRIDE as STRIDE;
 
@@ -17,47 +16,59 @@ pub use loopscope_sre::INDEX_STRIDE as STRIDE;
 /// than it saves.
 const INDEXED_FROM_BYTES: usize = 512;
 
-/// How many strings' indexes are kept (the most recently used).
-const KEPT: usize = 4;
-
 /// A long string's character count and its every [`STRIDE`]-th character's byte offset
-/// (none for an ASCII string, whose characters are its bytes).
+/// (none for an ASCII string, whose characters are its bytes). The string keeps it
+/// ([`PyStr::keep_index`]) and extends it when it grows in place.
 pub struct CharIndex {
-    /// The string it indexes; dead once the string is freed (its memory cannot be
-    /// reused meanwhile, so a live string at the same address is this one).
-    text: Weak<PyStr>,
     pub ascii: bool,
     pub chars: usize,
     pub offsets: Vec<u32>,
 }
 
 impl CharIndex {
-    fn build(text: &Rc<PyStr>) -> CharIndex {
-        if text.is_ascii() {
-            return CharIndex {
-                text: Rc::downgrade(text),
-                ascii: true,
-                chars: text.len(),
-                offsets: Vec::new(),
-            };
-        }
-        let mut offsets = Vec::with_capacity(text.len() / STRIDE + 1);
-        let mut chars = 0;
-        for (offset, _) in text.char_indices() {
-            if chars % STRIDE == 0 {
-                offsets.push(offset as u32);
+    fn build(text: &str) -> CharIndex {
+        let mut index = CharIndex {
+            ascii: true,
+            chars: 0,
+            offsets: Vec::new(),
+        };
+        index.extend(text, 0);
+        index
+    }
+
+    /// Counts `text[start..]`, appended to the text this index was made for (of
+    /// `start` bytes).
+    pub fn extend(&mut self, text: &str, start: usize) {
+        let tail = &text[start..];
+        if self.ascii {
+            if tail.is_ascii() {
+                self.chars += tail.len();
+                return;
             }
-            chars += 1;
+            // The first non-ASCII character: every position needs its offset now.
+            self.ascii = false;
+            self.chars = 0;
+            self.offsets = Vec::with_capacity(text.len() / STRIDE + 1);
+            self.count_from(text, 0);
+            return;
+        }
+        // The end's offset, kept when it falls on a stride, is the first new character's.
+        if self.chars.is_multiple_of(STRIDE) && self.offsets.len() > self.chars / STRIDE {
+            self.offsets.pop();
+        }
+        self.count_from(text, start);
+    }
+
+    fn count_from(&mut self, text: &str, start: usize) {
+        for (offset, _) in text[start..].char_indices() {
+            if self.chars.is_multiple_of(STRIDE) {
+                self.offsets.push((start + offset) as u32);
+            }
+            self.chars += 1;
         }
         // The end, when it falls on a stride: a position may be the character count.
-        if chars % STRIDE == 0 {
-            offsets.push(text.len() as u32);
-        }
-        CharIndex {
-            text: Rc::downgrade(text),
-            ascii: false,
-            chars,
-            offsets,
+        if self.chars.is_multiple_of(STRIDE) {
+            self.offsets.push(text.len() as u32);
         }
     }
 
@@ -78,34 +89,18 @@ impl CharIndex {
     }
 }
 
-thread_local! {
-    static RECENT: RefCell<Vec<Rc<CharIndex>>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The index of a long string (built now if it is not kept), or `None` for a short one,
-/// whose positions are cheap already.
+/// The index of a long string (made now, and kept with it, if it has none), or `None`
+/// for a short one, whose positions are cheap already.
 pub fn index_of(text: &Rc<PyStr>) -> Option<Rc<CharIndex>> {
     if text.len() < INDEXED_FROM_BYTES {
         return None;
     }
-    RECENT.with(|recent| {
-        let mut recent = recent.borrow_mut();
-        recent.retain(|index| index.text.strong_count() > 0);
-        let found = recent
-            .iter()
-            .position(|index| std::ptr::addr_eq(index.text.as_ptr(), Rc::as_ptr(text)));
-        let index = match found {
-            Some(at) => recent.remove(at),
-            None => {
-                if recent.len() == KEPT {
-                    recent.remove(0);
-                }
-                Rc::new(CharIndex::build(text))
-            }
-        };
-        recent.push(index.clone());
-        Some(index)
-    })
+    if let Some(index) = text.kept_index() {
+        return Some(index);
+    }
+    let index = Rc::new(CharIndex::build(text));
+    text.keep_index(index.clone());
+    Some(index)
 }
 
 /// How many characters `text` has.

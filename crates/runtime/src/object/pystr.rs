@@ -10,16 +10,50 @@
 //! [`Value::Str`]: crate::object::value::Value::Str
 
 use std::borrow::Borrow;
+use std::cell::RefCell;
+use std::cmp::Ordering;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 use std::rc::Rc;
+
+use crate::object::char_index::CharIndex;
 
 /// The text of a `str` value. Compares, orders and hashes (in Rust's collections) as
 /// its text does; Python's `hash()` of it is [`crate::object::hash::str_hash`] of the
 /// text, as before.
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Default)]
 pub struct PyStr {
     text: String,
+    /// The character index of a long string, made when first asked for
+    /// ([`crate::object::char_index::index_of`]).
+    index: RefCell<Option<Rc<CharIndex>>>,
+}
+
+impl PartialEq for PyStr {
+    fn eq(&self, other: &PyStr) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for PyStr {}
+
+impl PartialOrd for PyStr {
+    fn partial_cmp(&self, other: &PyStr) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for PyStr {
+    fn cmp(&self, other: &PyStr) -> Ordering {
+        self.text.cmp(&other.text)
+    }
+}
+
+impl Hash for PyStr {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+    }
 }
 
 impl PyStr {
@@ -38,11 +72,29 @@ impl PyStr {
     pub fn append_unique<'a>(rc: &mut Rc<PyStr>, tail: &'a str) -> Result<(), &'a str> {
         match Rc::get_mut(rc) {
             Some(unique) => {
+                let start = unique.text.len();
                 unique.text.push_str(tail);
+                let index = unique.index.get_mut();
+                if let Some(kept) = index {
+                    match Rc::get_mut(kept) {
+                        Some(kept) => kept.extend(&unique.text, start),
+                        None => *index = None,
+                    }
+                }
                 Ok(())
             }
             None => Err(tail),
         }
+    }
+
+    /// The character index kept with this string, if one was made.
+    pub(crate) fn kept_index(&self) -> Option<Rc<CharIndex>> {
+        self.index.borrow().clone()
+    }
+
+    /// Keeps `index` (made for this string's text) with the string.
+    pub(crate) fn keep_index(&self, index: Rc<CharIndex>) {
+        *self.index.borrow_mut() = Some(index);
     }
 }
 
@@ -67,15 +119,16 @@ impl AsRef<str> for PyStr {
 
 impl From<&str> for PyStr {
     fn from(text: &str) -> PyStr {
-        PyStr {
-            text: text.to_owned(),
-        }
+        PyStr::from(text.to_owned())
     }
 }
 
 impl From<String> for PyStr {
     fn from(text: String) -> PyStr {
-        PyStr { text }
+        PyStr {
+            text,
+            index: RefCell::new(None),
+        }
     }
 }
 
