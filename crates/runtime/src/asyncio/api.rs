@@ -17,7 +17,7 @@ use super::{
     taskgroups, tasks, timeouts, wait, wait_for,
 };
 
-fn builtin(name: &'static str, func: NativeFn, receiver: Value) -> Value {
+pub(super) fn builtin(name: &'static str, func: NativeFn, receiver: Value) -> Value {
     Value::Builtin(Rc::new(Builtin {
         name,
         func,
@@ -174,9 +174,11 @@ pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>>
                 None if name.starts_with('_') => return queues::private_attr(vm, &o, name),
                 method => method,
             },
-            AsyncObject::Lock(_) | AsyncObject::Semaphore(_) | AsyncObject::Condition(_) => {
-                locks::method(&o, name)
-            }
+            AsyncObject::Lock(_) | AsyncObject::Semaphore(_) => locks::method(name),
+            AsyncObject::Condition(_) => match locks::condition::attr(&o, name) {
+                Some(value) => return Ok(Some(value)),
+                None => locks::condition::method(name),
+            },
             AsyncObject::Event(_) => locks::event_method(name),
             AsyncObject::Timeout(_) => timeouts::method(name),
             AsyncObject::TaskGroup(_) => taskgroups::method(name),

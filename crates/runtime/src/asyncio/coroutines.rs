@@ -50,6 +50,7 @@ pub(super) fn register_coroutine_builtins(vm: &mut Vm) {
         super::wait::wait,
     ];
     natives.extend(super::locks::coroutine_methods());
+    natives.extend(super::locks::condition::coroutine_methods());
     let by_name = ["put", "get", "join"]
         .map(super::queues::method)
         .into_iter()

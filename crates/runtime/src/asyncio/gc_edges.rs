@@ -23,6 +23,7 @@ use crate::object::warnings::{self, Notice};
 
 use super::callbacks::Callback;
 use super::locks::coroutines::{CondStage, SyncCoro};
+use super::locks::CondLock;
 use super::native_coro::NativeCoro;
 use super::objects::{AsyncObject, FutState, FutureObj, Handle};
 use super::queues::QueueCoro;
@@ -65,7 +66,10 @@ pub fn traverse(object: &AsyncObject, refs: &mut Referents) -> bool {
             true
         }),
         AsyncObject::Condition(c) => c.try_borrow().is_ok_and(|c| {
-            refs.object(&c.lock);
+            match &c.lock {
+                CondLock::Native(lock) => refs.object(lock),
+                CondLock::Bound(b) => refs.values([&b.lock, &b.locked, &b.acquire, &b.release]),
+            }
             c.waiters.iter().for_each(|w| refs.object(w));
             true
         }),
@@ -289,8 +293,9 @@ fn sync_referents(coro: &SyncCoro, refs: &mut Referents) {
             refs.object(event);
             waiting.iter().for_each(|w| refs.object(w));
         }
-        SyncCoro::CondWait { cond, stage } => {
+        SyncCoro::CondWait { cond, lock, stage } => {
             refs.object(cond);
+            refs.object(lock);
             match stage {
                 CondStage::Start => {}
                 CondStage::Parked(waiter) => refs.object(waiter),
@@ -307,10 +312,12 @@ fn sync_referents(coro: &SyncCoro, refs: &mut Referents) {
         }
         SyncCoro::CondWaitFor {
             cond,
+            lock,
             predicate,
             inner,
         } => {
             refs.object(cond);
+            refs.object(lock);
             refs.value(predicate);
             inner.iter().for_each(|c| sync_referents(c, refs));
         }
@@ -387,7 +394,13 @@ pub fn clear(object: &AsyncObject, taken: &mut Vec<Box<dyn Any>>) {
             taken.push(Box::new(std::mem::take(&mut s.borrow_mut().waiters)));
         }
         AsyncObject::Condition(c) => {
-            taken.push(Box::new(std::mem::take(&mut c.borrow_mut().waiters)));
+            let mut c = c.borrow_mut();
+            taken.push(Box::new(std::mem::take(&mut c.waiters)));
+            if let CondLock::Bound(b) = &mut c.lock {
+                let held = [&mut b.lock, &mut b.locked, &mut b.acquire, &mut b.release]
+                    .map(|v| std::mem::replace(v, Value::None));
+                taken.push(Box::new(held));
+            }
         }
         AsyncObject::Timeout(t) => {
             let mut t = t.borrow_mut();

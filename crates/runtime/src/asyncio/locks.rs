@@ -5,9 +5,11 @@
 //! queues, and the methods the program calls. Each `async def` of locks.py
 //! is a [`SyncCoro`] state machine (`locks/coroutines.rs`).
 
+pub mod condition;
 pub mod coroutines;
 
-pub use coroutines::{coroutine, CondStage, SyncCoro};
+pub use condition::{CondLock, ConditionState};
+pub use coroutines::{coroutine, SyncCoro};
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -19,9 +21,9 @@ use crate::object::value::{Args, ExcRef, NativeFn, PyResult, Value};
 use crate::trace::EventKind;
 use crate::vm::{GenOutcome, Resume, Vm};
 
-use super::api::{arg, bind_init, receiver_obj};
+use super::api::{bind_init, receiver_obj};
 use super::futures::{is_cancelled, is_done};
-use super::objects::{as_async, AsyncObject};
+use super::objects::AsyncObject;
 use super::{aio, futures};
 
 pub struct LockState {
@@ -41,12 +43,6 @@ pub struct SemaphoreState {
     pub value: i64,
     /// `Some(initial)` for a BoundedSemaphore.
     pub bound: Option<i64>,
-    pub waiters: VecDeque<Rc<AsyncObject>>,
-}
-
-pub struct ConditionState {
-    pub id: u32,
-    pub lock: Rc<AsyncObject>,
     pub waiters: VecDeque<Rc<AsyncObject>>,
 }
 
@@ -114,16 +110,6 @@ pub fn new_semaphore(vm: &mut Vm, value: i64, bounded: bool) -> PyResult<Rc<Asyn
             waiters: VecDeque::new(),
         },
     ))))
-}
-
-pub fn new_condition(vm: &mut Vm, lock: Option<Rc<AsyncObject>>) -> Rc<AsyncObject> {
-    let lock = lock.unwrap_or_else(|| new_lock(vm));
-    let id = new_primitive_id(vm, "Condition", 0);
-    super::gc_edges::new(AsyncObject::Condition(RefCell::new(ConditionState {
-        id,
-        lock,
-        waiters: VecDeque::new(),
-    })))
 }
 
 /// Takes `fut` out of a primitive's line of waiters (when it woke or was cancelled).
@@ -362,47 +348,8 @@ pub fn sem_release(vm: &mut Vm, sem: &Rc<AsyncObject>) -> PyResult<()> {
     Ok(())
 }
 
-// ----- Condition -----
-
-fn cond_state(obj: &AsyncObject) -> &RefCell<ConditionState> {
-    match obj {
-        AsyncObject::Condition(c) => c,
-        _ => unreachable!("not a condition"),
-    }
-}
-
-pub fn cond_lock(cond: &AsyncObject) -> Rc<AsyncObject> {
-    cond_state(cond).borrow().lock.clone()
-}
-
 pub fn lock_locked(lock: &AsyncObject) -> bool {
     lock_state(lock).borrow().locked
-}
-
-/// `Condition.notify(n)`.
-pub fn cond_notify(vm: &mut Vm, cond: &Rc<AsyncObject>, n: usize) -> PyResult<()> {
-    if !lock_locked(&cond_lock(cond)) {
-        return Err(runtime_error("cannot notify on un-acquired lock"));
-    }
-    let (id, waiters) = {
-        let c = cond_state(cond).borrow();
-        (c.id, c.waiters.iter().cloned().collect::<Vec<_>>())
-    };
-    let mut idx = 0;
-    for fut in waiters {
-        if idx >= n {
-            break;
-        }
-        if !is_done(&fut) {
-            idx += 1;
-            wake(vm, id, &fut, Value::Bool(false));
-        }
-    }
-    Ok(())
-}
-
-pub fn cond_waiter_count(cond: &Rc<AsyncObject>) -> usize {
-    cond_state(cond).borrow().waiters.len()
 }
 
 // ----- the constructors and methods of the primitives -----
@@ -428,8 +375,9 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, args: Args) -> PyResult<Value> {
             )?))
         }
         _ => {
-            let lock = condition_lock_arg(args)?;
-            Ok(Value::Native(new_condition(vm, lock)))
+            let lock = condition::condition_lock_arg(args)?;
+            let lock = CondLock::of(vm, lock)?;
+            Ok(Value::Native(condition::new_condition(vm, lock)))
         }
     }
 }
@@ -446,17 +394,6 @@ pub(super) fn semaphore_value_arg(t: TypeId, args: Args) -> PyResult<i64> {
     }
 }
 
-/// The `lock` of `Condition.__init__(self, lock=None)`.
-pub(super) fn condition_lock_arg(args: Args) -> PyResult<Option<Rc<AsyncObject>>> {
-    match bind_init("Condition", args, &["lock"], 0)?.pop().flatten() {
-        None | Some(Value::None) => Ok(None),
-        Some(v) => match as_async(&v) {
-            Some(o) if matches!(&*o, AsyncObject::Lock(_)) => Ok(Some(o)),
-            _ => Err(type_error("Condition() expects a Lock")),
-        },
-    }
-}
-
 /// The private state attributes tutorials print (`sem._value`,
 /// `bounded._bound_value`, `lock._locked`, `event._value`), read from the
 /// primitive's state as CPython's locks.py keeps them.
@@ -470,25 +407,19 @@ pub(super) fn private_attr(o: &AsyncObject, name: &str) -> Option<Value> {
     }
 }
 
-/// The methods of locks, semaphores and conditions that are `async def` in CPython.
-pub(super) fn coroutine_methods() -> [NativeFn; 5] {
-    [p_acquire, p_aenter, p_aexit, c_wait, c_wait_for]
+/// The methods of locks and semaphores that are `async def` in CPython.
+pub(super) fn coroutine_methods() -> [NativeFn; 3] {
+    [p_acquire, p_aenter, p_aexit]
 }
 
-/// A method of a Lock, Semaphore or Condition `o`.
-pub(super) fn method(o: &AsyncObject, name: &str) -> Option<(&'static str, NativeFn)> {
+/// A method of a Lock or a Semaphore.
+pub(super) fn method(name: &str) -> Option<(&'static str, NativeFn)> {
     match name {
         "acquire" => Some(("acquire", p_acquire)),
         "release" => Some(("release", p_release)),
         "locked" => Some(("locked", p_locked)),
         "__aenter__" => Some(("__aenter__", p_aenter)),
         "__aexit__" => Some(("__aexit__", p_aexit)),
-        "wait" if matches!(o, AsyncObject::Condition(_)) => Some(("wait", c_wait)),
-        "wait_for" if matches!(o, AsyncObject::Condition(_)) => Some(("wait_for", c_wait_for)),
-        "notify" if matches!(o, AsyncObject::Condition(_)) => Some(("notify", c_notify)),
-        "notify_all" if matches!(o, AsyncObject::Condition(_)) => {
-            Some(("notify_all", c_notify_all))
-        }
         _ => None,
     }
 }
@@ -504,7 +435,7 @@ pub(super) fn event_method(name: &str) -> Option<(&'static str, NativeFn)> {
     }
 }
 
-/// The lock behind a Lock, Semaphore or Condition receiver.
+/// `acquire()` of a Lock or a Semaphore.
 fn acquire_coro(obj: Rc<AsyncObject>, then_return: Value) -> Value {
     match &*obj {
         AsyncObject::Semaphore(_) => coroutine(
@@ -516,18 +447,6 @@ fn acquire_coro(obj: Rc<AsyncObject>, then_return: Value) -> Value {
                 then_return,
             },
         ),
-        AsyncObject::Condition(_) => {
-            let lock = cond_lock(&obj);
-            coroutine(
-                "acquire",
-                "Lock.acquire",
-                SyncCoro::LockAcquire {
-                    lock,
-                    waiting: None,
-                    then_return,
-                },
-            )
-        }
         _ => coroutine(
             "acquire",
             "Lock.acquire",
@@ -568,7 +487,6 @@ fn p_release(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     let o = receiver_obj(r)?;
     match &*o {
         AsyncObject::Semaphore(_) => sem_release(vm, &o)?,
-        AsyncObject::Condition(_) => lock_release(vm, &cond_lock(&o))?,
         _ => lock_release(vm, &o)?,
     }
     Ok(Value::None)
@@ -578,51 +496,8 @@ fn p_locked(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     let o = receiver_obj(r)?;
     Ok(Value::Bool(match &*o {
         AsyncObject::Semaphore(_) => sem_locked(&o),
-        AsyncObject::Condition(_) => lock_locked(&cond_lock(&o)),
         _ => lock_locked(&o),
     }))
-}
-
-fn c_wait(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    Ok(coroutine(
-        "wait",
-        "Condition.wait",
-        SyncCoro::CondWait {
-            cond: receiver_obj(r)?,
-            stage: CondStage::Start,
-        },
-    ))
-}
-
-fn c_wait_for(_vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
-    let predicate = arg(&a, 0, "predicate").ok_or_else(|| {
-        type_error("Condition.wait_for() missing 1 required positional argument: 'predicate'")
-    })?;
-    Ok(coroutine(
-        "wait_for",
-        "Condition.wait_for",
-        SyncCoro::CondWaitFor {
-            cond: receiver_obj(r)?,
-            predicate,
-            inner: None,
-        },
-    ))
-}
-
-fn c_notify(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
-    let n = match arg(&a, 0, "n") {
-        Some(Value::Int(n)) => n.max(0) as usize,
-        _ => 1,
-    };
-    cond_notify(vm, &receiver_obj(r)?, n)?;
-    Ok(Value::None)
-}
-
-fn c_notify_all(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
-    let o = receiver_obj(r)?;
-    let n = cond_waiter_count(&o);
-    cond_notify(vm, &o, n)?;
-    Ok(Value::None)
 }
 
 fn e_set(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {

@@ -36,6 +36,15 @@ pub fn repr_slot(vm: &mut Vm, this: &Value, _: Args) -> PyResult<Value> {
             }
             .queue(&obj, true, kept)
         }
+        // Condition.__repr__ calls `self.locked()`.
+        Some(obj) if matches!(&*obj, AsyncObject::Condition(_)) => {
+            let locked = locks::condition::cond_locked(vm, &obj)?;
+            AsyncRepr {
+                vm: Some(vm),
+                derived,
+            }
+            .condition(&obj, locked)
+        }
         Some(obj) => AsyncRepr {
             vm: Some(vm),
             derived,
@@ -161,15 +170,18 @@ impl AsyncRepr<'_> {
                 };
                 self.primitive(name, s.id, &state, s.waiters.len())
             }
-            AsyncObject::Condition(c) => {
-                let locked = locks::lock_locked(&c.borrow().lock);
-                let c = c.borrow();
-                let state = if locked { "locked" } else { "unlocked" };
-                self.primitive("Condition", c.id, state, c.waiters.len())
+            AsyncObject::Condition(_) => {
+                self.condition(obj, locks::condition::locked_without_vm(obj))
             }
             AsyncObject::Timeout(_) => timeouts::repr(obj),
             AsyncObject::TaskGroup(_) => taskgroups::repr(obj),
         }
+    }
+
+    fn condition(&self, obj: &AsyncObject, locked: bool) -> String {
+        let c = locks::condition::cond_state(obj).borrow();
+        let state = if locked { "locked" } else { "unlocked" };
+        self.primitive("Condition", c.id, state, c.waiters.len())
     }
 
     /// `<asyncio.locks.Lock object at 0x... [unlocked, waiters:2]>` (a derived

@@ -56,11 +56,7 @@ pub fn init_slot(vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
             };
             locks::record_primitive(vm, id, t.name(), value);
         }
-        AsyncObject::Condition(c) => {
-            if let Some(lock) = locks::condition_lock_arg(args)? {
-                c.borrow_mut().lock = lock;
-            }
-        }
+        AsyncObject::Condition(_) => locks::condition::init_instance(vm, recv, &obj, args)?,
         AsyncObject::Lock(_) => {
             bind_init("Lock", args, &[], 0)?;
         }

@@ -131,7 +131,7 @@ const PYTHON_HALVES: &[Half] = &[
     (
         "locks",
         library_source!("asyncio/python/locks.py"),
-        &["Condition"],
+        &["Condition", "CancelledError"],
         &["Barrier", "BrokenBarrierError"],
     ),
     (
@@ -263,6 +263,10 @@ pub fn install(vm: &mut Vm, package: &Rc<Module>) -> PyResult<()> {
                 ("_run_task", super::runners::run_task),
             ],
             "selector_events" => &[("_register_io", super::selector_events::register_io)],
+            "locks" => &[
+                ("_condition_park", super::locks::condition::park_native),
+                ("_condition_unpark", super::locks::condition::unpark_native),
+            ],
             _ => &[],
         };
         {

@@ -98,6 +98,11 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
         // Two bound methods are equal when they bind one function to one
         // object (`meth_richcompare`: the receivers compared by identity).
         (Value::Method(x), Value::Method(y)) => x.func.is(&y.func) && x.receiver.is(&y.receiver),
+        // Two built-in methods likewise: one C function bound to one object
+        // (`meth_richcompare`), so `lock.acquire == lock.acquire`.
+        (Value::Builtin(x), Value::Builtin(y)) => {
+            std::ptr::fn_addr_eq(x.func, y.func) && x.name == y.name && x.receiver.is(&y.receiver)
+        }
         (Value::Complex(x, y), other) | (other, Value::Complex(x, y)) => match other {
             Value::Complex(p, q) => x == p && y == q,
             // `complex_richcompare`: an int compares exactly with the real part.

@@ -13,10 +13,11 @@ use crate::object::types::TypeId;
 use crate::object::value::{ExcRef, Value};
 use crate::vm::{GenOutcome, Resume, Vm};
 
+use super::condition::{cond_release, cond_state};
 use super::{
-    awaited, cond_lock, cond_state, event_state, is_cancelled, join_line, lock_acquired,
-    lock_locked, lock_release, lock_state, lock_wake_up_first, park, remove_waiter, sem_changed,
-    sem_locked, sem_release, sem_state, sem_wake_up_next,
+    awaited, event_state, is_cancelled, join_line, lock_acquired, lock_locked, lock_release,
+    lock_state, lock_wake_up_first, park, remove_waiter, sem_changed, sem_locked, sem_release,
+    sem_state, sem_wake_up_next,
 };
 
 pub enum SyncCoro {
@@ -36,15 +37,17 @@ pub enum SyncCoro {
         waiting: Option<Rc<AsyncObject>>,
         then_return: Value,
     },
-    /// `Condition.wait()`: park, then re-acquire the lock (retrying on
-    /// cancellation, remembering it).
+    /// `Condition.wait()` over a plain Lock: park, then re-acquire the lock
+    /// (retrying on cancellation, remembering it).
     CondWait {
         cond: Rc<AsyncObject>,
+        lock: Rc<AsyncObject>,
         stage: CondStage,
     },
-    /// `Condition.wait_for(predicate)`.
+    /// `Condition.wait_for(predicate)` over a plain Lock.
     CondWaitFor {
         cond: Rc<AsyncObject>,
+        lock: Rc<AsyncObject>,
         predicate: Value,
         inner: Option<Box<SyncCoro>>,
     },
@@ -103,7 +106,7 @@ impl SyncCoro {
                 let r = match &**target {
                     AsyncObject::Lock(_) => lock_release(vm, target),
                     AsyncObject::Semaphore(_) => sem_release(vm, target),
-                    AsyncObject::Condition(_) => lock_release(vm, &cond_lock(target)),
+                    AsyncObject::Condition(_) => cond_release(vm, target),
                     _ => Ok(()),
                 };
                 match r {
@@ -209,9 +212,12 @@ impl SyncCoro {
                     }
                 }
             },
-            SyncCoro::CondWait { cond, stage } => cond_wait_step(vm, cond, stage, input),
+            SyncCoro::CondWait { cond, lock, stage } => {
+                cond_wait_step(vm, cond, lock, stage, input)
+            }
             SyncCoro::CondWaitFor {
                 cond,
+                lock,
                 predicate,
                 inner,
             } => {
@@ -237,6 +243,7 @@ impl SyncCoro {
                     }
                     *inner = Some(Box::new(SyncCoro::CondWait {
                         cond: cond.clone(),
+                        lock: lock.clone(),
                         stage: CondStage::Start,
                     }));
                     input = Some(Resume::Value(Value::None));
@@ -249,10 +256,10 @@ impl SyncCoro {
 fn cond_wait_step(
     vm: &mut Vm,
     cond: &Rc<AsyncObject>,
+    lock: &Rc<AsyncObject>,
     stage: &mut CondStage,
     input: Resume,
 ) -> GenOutcome {
-    let lock = cond_lock(cond);
     let mut input = Some(input);
     loop {
         match std::mem::replace(stage, CondStage::Start) {
@@ -260,10 +267,10 @@ fn cond_wait_step(
                 if let Some(Resume::Throw(e)) = input.take() {
                     return GenOutcome::Raised(e);
                 }
-                if !lock_locked(&lock) {
+                if !lock_locked(lock) {
                     return GenOutcome::Raised(runtime_error("cannot wait on un-acquired lock"));
                 }
-                if let Err(e) = lock_release(vm, &lock) {
+                if let Err(e) = lock_release(vm, lock) {
                     return GenOutcome::Raised(e);
                 }
                 let id = cond_state(cond).borrow().id;

@@ -1,8 +1,8 @@
 # The Python half of Loopscope's asyncio.locks (the rest is asyncio/locks.rs):
 # Barrier and BrokenBarrierError, ported line for line from CPython 3.11's
-# locks.py and exceptions.py on top of the native Condition. It runs in the
-# namespace of the asyncio.locks submodule, so its classes are
-# asyncio.locks.Barrier and (by __module__) asyncio.exceptions.BrokenBarrierError.
+# locks.py and exceptions.py on top of the native Condition, and Condition's
+# wait and wait_for over other locks than Lock. It runs in asyncio.locks, so its classes
+# are asyncio.locks.Barrier and (by __module__) asyncio.exceptions.BrokenBarrierError.
 
 
 class BrokenBarrierError(RuntimeError):
@@ -175,9 +175,9 @@ class Barrier:
 
 
 class _ContextManagerMixin:
-    # What `async with` runs for a class derived from Lock, Semaphore or
-    # Condition that overrides acquire() or release() (asyncio/subclassing.rs);
-    # the native __aenter__ and __aexit__ do the same for the others.
+    # What `async with` runs for a class derived from Lock or Semaphore that
+    # overrides acquire() or release() (asyncio/subclassing.rs), and for a
+    # Condition over another lock than Lock; the native ones do the same.
     async def __aenter__(self):
         await self.acquire()
         # We have no use for the "as ..."  clause in the with
@@ -186,3 +186,116 @@ class _ContextManagerMixin:
 
     async def __aexit__(self, exc_type, exc, tb):
         self.release()
+
+
+# locks.py's Condition.wait and Condition.wait_for, run for a Condition whose
+# lock is not a plain Lock (asyncio/locks/condition.rs): they call the lock's
+# own locked(), release() and acquire() (an instance of a class derived from
+# Lock may print or count in them) and await whatever acquire() returns, as
+# CPython's do. The native Condition keeps the waiters (_condition_park and
+# _condition_unpark add and remove one). The methods keep the lines of
+# CPython's locks.py, so a task waiting in them shows CPython's line, and the
+# class is named Condition for their qualified names; the module's Condition
+# stays the native one.
+_native_condition = Condition
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+class Condition(_ContextManagerMixin):
+    # Only wait() and wait_for() (and the mixin's __aenter__ and __aexit__)
+    # are used; the rest of the class is the native Condition.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+    async def wait(self):
+        """Wait until notified.
+
+        If the calling coroutine has not acquired the lock when this
+        method is called, a RuntimeError is raised.
+
+        This method releases the underlying lock, and then blocks
+        until it is awakened by a notify() or notify_all() call for
+        the same condition variable in another coroutine.  Once
+        awakened, it re-acquires the lock and returns True.
+        """
+        if not self.locked():
+            raise RuntimeError('cannot wait on un-acquired lock')
+
+        self.release()
+        try:
+            fut = _condition_park(self)  # a future of the loop, in self._waiters
+            # (the native Condition keeps the waiters)
+            try:
+                await fut
+                return True
+            finally:
+                _condition_unpark(self, fut)  # self._waiters.remove(fut)
+
+        finally:
+            # Must reacquire lock even if wait is cancelled
+            cancelled = False
+            while True:
+                try:
+                    await self.acquire()
+                    break
+                except CancelledError:
+                    cancelled = True
+
+            if cancelled:
+                raise CancelledError
+
+    async def wait_for(self, predicate):
+        """Wait until a predicate becomes true.
+
+        The predicate should be a callable which result will be
+        interpreted as a boolean value.  The final predicate value is
+        the return value.
+        """
+        result = predicate()
+        while not result:
+            await self.wait()
+            result = predicate()
+        return result
+
+
+_ConditionMethods = Condition
+Condition = _native_condition
+del _native_condition
