@@ -164,37 +164,40 @@ pub(super) fn inplace(
     b: &Value,
 ) -> Option<PyResult<()>> {
     use loopscope_syntax::ast::BinOp;
-    let run = |vm: &mut Vm| -> PyResult<()> {
-        let len = ba.data.borrow().len();
-        let grown = match op {
-            BinOp::Add => {
-                let Some(more) = bytes_like(b) else {
-                    return Err(type_error(format!(
-                        "can't concat {} to bytearray",
-                        type_of(b).name()
-                    )));
-                };
-                vm.check_size(len + more.len())?;
-                let mut data = ba.data.borrow().clone();
-                data.extend_from_slice(&more);
-                data
-            }
-            _ => {
-                let n = int_value(b).and_then(|n| n.to_i64()).unwrap_or(0).max(0) as usize;
-                vm.check_size(len.saturating_mul(n))?;
-                ba.data.borrow().repeat(n)
-            }
-        };
-        if grown.len() != len {
-            ba.check_resizable()?;
-            vm.check_size(grown.len())?;
-        }
-        *ba.data.borrow_mut() = grown;
-        Ok(())
-    };
     match op {
-        BinOp::Add => Some(run(vm)),
-        BinOp::Mult if matches!(b, Value::Int(_) | Value::Bool(_)) => Some(run(vm)),
+        BinOp::Add => Some(extend(vm, ba, b)),
+        BinOp::Mult if matches!(b, Value::Int(_) | Value::Bool(_)) => Some(repeat(vm, ba, b)),
         _ => None,
     }
+}
+
+/// `ba += b`, grown in place: a loop of small `+=` (pickle's frames, a buffer
+/// built a piece at a time) costs what it adds, not a copy of all so far.
+fn extend(vm: &mut Vm, ba: &ByteArray, b: &Value) -> PyResult<()> {
+    let Some(more) = bytes_like(b) else {
+        return Err(type_error(format!(
+            "can't concat {} to bytearray",
+            type_of(b).name()
+        )));
+    };
+    let len = ba.data.borrow().len();
+    vm.check_size(len + more.len())?;
+    if !more.is_empty() {
+        ba.check_resizable()?;
+        ba.data.borrow_mut().extend_from_slice(&more);
+    }
+    Ok(())
+}
+
+/// `ba *= n`.
+fn repeat(vm: &mut Vm, ba: &ByteArray, b: &Value) -> PyResult<()> {
+    let len = ba.data.borrow().len();
+    let n = int_value(b).and_then(|n| n.to_i64()).unwrap_or(0).max(0) as usize;
+    vm.check_size(len.saturating_mul(n))?;
+    let grown = ba.data.borrow().repeat(n);
+    if grown.len() != len {
+        ba.check_resizable()?;
+    }
+    *ba.data.borrow_mut() = grown;
+    Ok(())
 }

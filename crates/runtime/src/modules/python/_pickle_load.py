@@ -47,6 +47,15 @@ class _Input:
         self.pos = end = start + n
         return self.data[start:end]
 
+    def read_exact(self, n):
+        # Unpickler.read over these bytes, in one call instead of two.
+        start = self.pos
+        self.pos = end = start + n
+        data = self.data[start:end]
+        if len(data) < n:
+            raise _p.UnpicklingError("pickle data was truncated")
+        return data
+
     def readline(self):
         start = self.pos
         end = self.data.find(b'\n', start)
@@ -130,6 +139,8 @@ class Unpickler:
         self._file = file
         self._file_read = file.read
         self._file_readline = file.readline
+        if type(file) is _Input:
+            self.read = file.read_exact
         self.memo = {}
         self.encoding = encoding
         self.errors = errors
@@ -163,7 +174,21 @@ class Unpickler:
         self.stack = []
         self.append = self.stack.append
         dispatch = self.dispatch
+        file = self._file
         try:
+            if type(file) is _Input:
+                # loads(): each opcode read from the bytes in place.
+                data = file.data
+                size = len(data)
+                while True:
+                    pos = file.pos
+                    if pos >= size:
+                        raise EOFError("Ran out of input")
+                    file.pos = pos + 1
+                    handler = dispatch.get(data[pos])
+                    if handler is None:
+                        raise _bad_key(data[pos])
+                    handler(self)
             while True:
                 key = self._file_read(1)
                 if not key:

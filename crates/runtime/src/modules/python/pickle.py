@@ -388,7 +388,7 @@ class _Framer:
             if len(f) >= _FRAME_SIZE_MIN:
                 self.file_write(FRAME + pack("<Q", len(f)))
             self.file_write(bytes(f))
-            self.current_frame = bytearray()
+            f.clear()  # the same buffer, which the Pickler writes into (see dump)
 
     def write(self, data):
         if self.current_frame is not None:
@@ -438,10 +438,14 @@ class Pickler:
         if not hasattr(self, "_file_write"):
             raise PicklingError("Pickler.__init__() was not called by %s.__init__()"
                                 % type(self).__name__)
+        self.write = self.framer.write
         if self.proto >= 2:
             self.write(PROTO + pack("<B", self.proto))
         if self.proto >= 4:
             self.framer.start_framing()
+            # While framing, everything goes into the frame: write there
+            # directly, one call per write instead of two.
+            self.write = self.framer.current_frame.extend
         self.save(obj)
         self.write(STOP)
         self.framer.end_framing()
@@ -468,7 +472,9 @@ class Pickler:
         return GET + b'%d\n' % i
 
     def save(self, obj):
-        self.framer.commit_frame()
+        f = self.framer.current_frame
+        if f is not None and len(f) >= _FRAME_SIZE_TARGET:
+            self.framer.commit_frame()
         t = type(obj)
         if obj is None or t is bool or t is int or t is float:
             self.dispatch[t](self, obj)
