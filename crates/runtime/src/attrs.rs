@@ -12,6 +12,7 @@
 
 use std::rc::Rc;
 
+use crate::object::dict::StrKey;
 use crate::object::exceptions::{exc, type_error};
 use crate::object::instance::{payload, Method};
 use crate::object::native::downcast;
@@ -125,21 +126,29 @@ enum Found {
 
 /// Look `name` up along `mro` (CPython's `_PyType_Lookup`).
 fn find_in_mro(vm: &Vm, mro: &[TypeRef], name: &str) -> Option<Found> {
-    for t in mro {
-        match t {
-            TypeRef::Class(c) => {
-                if let Some(v) = c.dict.borrow().get_str(name) {
-                    return Some(Found::Attr(v));
-                }
-            }
-            TypeRef::Builtin(b) => {
-                if let Some((n, f)) = vm.slots.get(*b).find(name) {
-                    return Some(Found::Builtin(*b, n, f));
-                }
-            }
-        }
+    let key = StrKey::new(name);
+    mro.iter().find_map(|t| find_in_type(vm, t, &key))
+}
+
+/// [`find_in_mro`] along the MRO of `class` (itself first), without making
+/// the list of its types: what every attribute of an instance looks up.
+fn find_in_class_mro(vm: &Vm, class: &Class, key: &StrKey) -> Option<Found> {
+    if let Some(v) = class.dict.borrow().get_key(key) {
+        return Some(Found::Attr(v));
     }
-    None
+    let mro = class.mro.borrow();
+    mro.iter().find_map(|t| find_in_type(vm, t, key))
+}
+
+fn find_in_type(vm: &Vm, t: &TypeRef, key: &StrKey) -> Option<Found> {
+    match t {
+        TypeRef::Class(c) => c.dict.borrow().get_key(key).map(Found::Attr),
+        TypeRef::Builtin(b) => vm
+            .slots
+            .get(*b)
+            .find(key.text())
+            .map(|(n, f)| Found::Builtin(*b, n, f)),
+    }
 }
 
 /// What a built-in type's method found on an instance binds to: the
@@ -203,8 +212,8 @@ pub fn object_getattribute(
         }
         _ => {}
     }
-    let mro = owner.mro();
-    let found = find_in_mro(vm, &mro, name);
+    let key = StrKey::new(name);
+    let found = find_in_class_mro(vm, class, &key);
     if let Some(Found::Attr(d)) = &found {
         if is_data_descriptor(d) {
             return descr_get(vm, d, Some(obj), &owner, name);
@@ -218,7 +227,7 @@ pub fn object_getattribute(
         }
     }
     if let Some(dict) = instance_dict(obj) {
-        if let Some(v) = dict.borrow().get_str(name) {
+        if let Some(v) = dict.borrow().get_key(&key) {
             return Ok(v);
         }
     }
@@ -227,7 +236,7 @@ pub fn object_getattribute(
         Some(Found::Builtin(t, n, f)) => Ok(bind_builtin(vm, t, n, f, obj)),
         None => {
             // A built-in base's class method binds to the instance's class.
-            let class_method = mro.iter().find_map(|t| match t {
+            let class_method = owner.mro().iter().find_map(|t| match t {
                 TypeRef::Builtin(b) => builtin_class_method(vm, *b, name),
                 TypeRef::Class(_) => None,
             });
@@ -880,7 +889,7 @@ pub fn object_setattr(
     v: Option<Value>,
 ) -> PyResult<()> {
     let owner = TypeRef::Class(class.clone());
-    if let Some(Found::Attr(d)) = find_in_mro(vm, &owner.mro(), name) {
+    if let Some(Found::Attr(d)) = find_in_class_mro(vm, class, &StrKey::new(name)) {
         let type_name = class.name.borrow().clone();
         if set_through_descriptor(vm, &d, obj, &type_name, name, &v)? {
             return Ok(());

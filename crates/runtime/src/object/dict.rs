@@ -53,18 +53,24 @@ impl Hash for HashOnly {
 }
 
 /// A `str` key looked up without building a `Value` (global names,
-/// module attributes).
-struct StrKey<'a> {
+/// module attributes), hashed once for the lookups of one name in several
+/// dicts (an attribute along a class's MRO).
+pub struct StrKey<'a> {
     hash: i64,
     text: &'a str,
 }
 
 impl<'a> StrKey<'a> {
-    fn new(text: &'a str) -> StrKey<'a> {
+    pub fn new(text: &'a str) -> StrKey<'a> {
         StrKey {
             hash: str_hash(text),
             text,
         }
+    }
+
+    /// The key's text.
+    pub fn text(&self) -> &'a str {
+        self.text
     }
 }
 
@@ -175,7 +181,11 @@ impl Dict {
         Ok(self.map.get(&Key::new(k.clone())?).cloned())
     }
     pub fn get_str(&self, k: &str) -> Option<Value> {
-        self.map.get(&StrKey::new(k)).cloned()
+        self.get_key(&StrKey::new(k))
+    }
+    /// [`Dict::get_str`] with the key already hashed.
+    pub fn get_key(&self, k: &StrKey) -> Option<Value> {
+        self.map.get(k).cloned()
     }
     /// The value of the entry whose key is the str `k`, not cloned.
     pub fn get_str_ref(&self, k: &str) -> Option<&Value> {

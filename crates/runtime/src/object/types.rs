@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use crate::object::dict::Dict;
+use crate::object::dict::{Dict, StrKey};
 use crate::object::pystr::PyStr;
 use crate::object::value::Value;
 
@@ -490,11 +490,12 @@ impl Class {
     /// `name`, with the value found there. Built-in types of the MRO have no
     /// namespace here: their behaviour is in the VM's slots.
     pub fn lookup(self: &Rc<Class>, name: &str) -> Option<Value> {
-        if let Some(v) = self.dict.borrow().get_str(name) {
+        let key = StrKey::new(name);
+        if let Some(v) = self.dict.borrow().get_key(&key) {
             return Some(v);
         }
         self.mro.borrow().iter().find_map(|t| match t {
-            TypeRef::Class(c) => c.dict.borrow().get_str(name),
+            TypeRef::Class(c) => c.dict.borrow().get_key(&key),
             TypeRef::Builtin(_) => None,
         })
     }
@@ -506,13 +507,14 @@ impl Class {
     /// built-in behaviour of its instances. Past that built-in type, its
     /// own behaviour applies.
     pub fn lookup_override(self: &Rc<Class>, name: &str) -> Option<Value> {
-        if let Some(v) = self.dict.borrow().get_str(name) {
+        let key = StrKey::new(name);
+        if let Some(v) = self.dict.borrow().get_key(&key) {
             return Some(v);
         }
         for t in self.mro.borrow().iter() {
             match t {
                 TypeRef::Class(c) => {
-                    if let Some(v) = c.dict.borrow().get_str(name) {
+                    if let Some(v) = c.dict.borrow().get_key(&key) {
                         return Some(v);
                     }
                 }
