@@ -257,6 +257,11 @@ fn select_timeout(delay: f64) -> f64 {
 
 pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), Stop> {
     let li = loop_id as usize;
+    // Asked before asyncio's state is borrowed, which then lasts until the callbacks
+    // run when neither the loopback network's selector nor the thread scheduler (Python,
+    // which may start threads or schedule callbacks) runs in between: each look-up of
+    // a module's state is a checked downcast.
+    let threads_started = super::thread_switch::threads(vm).started();
     // Borrowing the state through `vm.states` leaves the recorder and the
     // clock (other fields of the VM) usable alongside.
     let lp = &mut vm.states.get::<AsyncState>().loops[li];
@@ -293,9 +298,16 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), Stop> {
             .record(vm.now, 0, EventKind::TimersPurged { count: purged });
     }
 
-    // The sockets ready now are what the selector would return at once.
-    let io_ready = super::selector_events::select(vm, loop_id);
-    let lp = &mut vm.states.get::<AsyncState>().loops[li];
+    // The sockets ready now are what the selector would return at once (none without
+    // the loopback network's selector).
+    let (io_ready, threads_started, mut lp) = if lp.io_poller.is_some() {
+        let io_ready = super::selector_events::select(vm, loop_id);
+        let threads_started = super::thread_switch::threads(vm).started();
+        let lp = &mut vm.states.get::<AsyncState>().loops[li];
+        (io_ready, threads_started, lp)
+    } else {
+        (Vec::new(), threads_started, lp)
+    };
     let timeout = if !lp.ready.is_empty() || lp.stopping || !io_ready.is_empty() {
         Some(0.0)
     } else {
@@ -303,9 +315,10 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), Stop> {
             .first()
             .map(|h| select_timeout(h.when - vm.now))
     };
-    if super::thread_switch::threads(vm).started() {
+    if threads_started {
         // Other threads may run, and move the clock, while the selector waits.
         super::thread_switch::select(vm, loop_id, timeout)?;
+        lp = &mut vm.states.get::<AsyncState>().loops[li];
     } else {
         let Some(timeout) = timeout else {
             return Err(Stop::new(Halt::Deadlock, deadlock_report(vm)));
@@ -332,9 +345,11 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), Stop> {
         ));
     }
 
-    super::selector_events::process_events(vm, loop_id, io_ready);
+    if !io_ready.is_empty() {
+        super::selector_events::process_events(vm, loop_id, io_ready);
+        lp = &mut vm.states.get::<AsyncState>().loops[li];
+    }
     let end_time = vm.now + CLOCK_RESOLUTION;
-    let lp = &mut vm.states.get::<AsyncState>().loops[li];
     loop {
         match lp.scheduled.first() {
             // `if handle._when >= end_time: break`: a NaN deadline is due at once.
