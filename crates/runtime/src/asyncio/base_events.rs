@@ -242,8 +242,6 @@ pub(super) fn run_until_complete_done(vm: &mut Vm, future: Option<&Rc<AsyncObjec
     stop(vm);
 }
 
-/// One iteration of the loop (`_run_once`). Returns Err to halt the program
-/// (deadlock, limits).
 /// `min(max(0, delay), MAXIMUM_SELECT_TIMEOUT)` with Python's `max` and `min`, which keep
 /// their first argument when the comparison is false: a NaN delay waits 0 seconds.
 fn select_timeout(delay: f64) -> f64 {
@@ -255,16 +253,20 @@ fn select_timeout(delay: f64) -> f64 {
     }
 }
 
-pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), Stop> {
+/// One iteration of the loop (`_run_once`). Returns Err to halt the program
+/// (deadlock, limits), else whether the loop is to stop (`stopping`, or an
+/// exception escaping it).
+pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<bool, Stop> {
     let li = loop_id as usize;
-    // Asked before asyncio's state is borrowed, which then lasts until the callbacks
-    // run when neither the loopback network's selector nor the thread scheduler (Python,
-    // which may start threads or schedule callbacks) runs in between: each look-up of
-    // a module's state is a checked downcast.
+    // Asked before asyncio's state is borrowed: one borrow then lasts through the
+    // iteration but for the callbacks, and for the loopback network's selector and the
+    // thread scheduler (Python, which may start threads or schedule callbacks) when they
+    // run. Each look-up of a module's state is a checked downcast.
     let threads_started = super::thread_switch::threads(vm).started();
     // Borrowing the state through `vm.states` leaves the recorder and the
     // clock (other fields of the VM) usable alongside.
-    let lp = &mut vm.states.get::<AsyncState>().loops[li];
+    let mut st = vm.states.get::<AsyncState>();
+    let lp = &mut st.loops[li];
     // Purge cancelled timers.
     let sched_count = lp.scheduled.len();
     let mut purged = 0u32;
@@ -300,14 +302,15 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), Stop> {
 
     // The sockets ready now are what the selector would return at once (none without
     // the loopback network's selector).
-    let (io_ready, threads_started, mut lp) = if lp.io_poller.is_some() {
+    let (io_ready, threads_started) = if st.loops[li].io_poller.is_some() {
         let io_ready = super::selector_events::select(vm, loop_id);
         let threads_started = super::thread_switch::threads(vm).started();
-        let lp = &mut vm.states.get::<AsyncState>().loops[li];
-        (io_ready, threads_started, lp)
+        st = vm.states.get::<AsyncState>();
+        (io_ready, threads_started)
     } else {
-        (Vec::new(), threads_started, lp)
+        (Vec::new(), threads_started)
     };
+    let lp = &st.loops[li];
     let timeout = if !lp.ready.is_empty() || lp.stopping || !io_ready.is_empty() {
         Some(0.0)
     } else {
@@ -318,7 +321,7 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), Stop> {
     if threads_started {
         // Other threads may run, and move the clock, while the selector waits.
         super::thread_switch::select(vm, loop_id, timeout)?;
-        lp = &mut vm.states.get::<AsyncState>().loops[li];
+        st = vm.states.get::<AsyncState>();
     } else {
         let Some(timeout) = timeout else {
             return Err(Stop::new(Halt::Deadlock, deadlock_report(vm)));
@@ -347,9 +350,10 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), Stop> {
 
     if !io_ready.is_empty() {
         super::selector_events::process_events(vm, loop_id, io_ready);
-        lp = &mut vm.states.get::<AsyncState>().loops[li];
+        st = vm.states.get::<AsyncState>();
     }
     let end_time = vm.now + CLOCK_RESOLUTION;
+    let lp = &mut st.loops[li];
     loop {
         match lp.scheduled.first() {
             // `if handle._when >= end_time: break`: a NaN deadline is due at once.
@@ -372,8 +376,8 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), Stop> {
 
     let ntodo = lp.ready.len();
     for _ in 0..ntodo {
-        // asyncio's state is looked up once before the callback and once after it.
-        let st = vm.states.get::<AsyncState>();
+        // asyncio's state is looked up again after each callback, and after
+        // anything else that may run Python.
         let Some(handle) = st.loops[li].ready.pop_front() else {
             break;
         };
@@ -401,23 +405,27 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), Stop> {
             cb.run(vm);
             vm.library_depth -= LIBRARY_FRAMES_PER_CALLBACK;
         }
-        let st = aio(vm);
+        st = vm.states.get::<AsyncState>();
         if st.escaping.is_some() {
             // The handles still in the ready queue stay there for the next run.
             st.current_handle = None;
-            return Ok(());
+            return Ok(true);
         }
         match slow_check {
             Some(check) => {
                 check.after(vm, loop_id, &handle, vm.now - t0);
-                aio(vm).current_handle = None;
+                st = vm.states.get::<AsyncState>();
+                st.current_handle = None;
             }
             None => st.current_handle = None,
         }
         if let Some(stop) = &vm.halted {
             return Err(stop.clone());
         }
-        vm.report_progress();
+        // `vm.report_progress()`, by the fields it uses, so that the borrow of
+        // asyncio's state lasts.
+        vm.progress
+            .tick(vm.recorder.trace(), vm.instructions, vm.now);
         if vm.memory.bytes() > vm.limits.memory_stop_bytes() {
             return Err(Stop::new(Halt::MemoryLimit, vm.memory_stop_message()));
         }
@@ -442,9 +450,10 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<(), Stop> {
             vm.states.get::<LibrarySite>().0 = Some(site);
             vm.report_notices();
             vm.states.get::<LibrarySite>().0 = None;
+            st = vm.states.get::<AsyncState>();
         }
     }
-    Ok(())
+    Ok(st.loops[li].stopping || st.escaping.is_some())
 }
 
 /// `_check_running()`: neither this loop nor another may be running.
@@ -483,13 +492,13 @@ pub fn run_forever(
     vm.recorder.record(vm.now, 0, EventKind::LoopStarted);
     let mut outcome = Ok(());
     loop {
-        if let Err(msg) = run_once(vm, loop_id) {
-            outcome = Err(msg);
-            break;
-        }
-        let st = aio(vm);
-        if st.loops[li].stopping || st.escaping.is_some() {
-            break;
+        match run_once(vm, loop_id) {
+            Ok(false) => {}
+            Ok(true) => break,
+            Err(msg) => {
+                outcome = Err(msg);
+                break;
+            }
         }
     }
     let st = aio(vm);
