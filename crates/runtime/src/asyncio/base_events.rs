@@ -74,24 +74,27 @@ pub struct LoopState {
     pub descriptors: Vec<i64>,
 }
 
-/// A new handle for `callback`, and how the trace describes it; in debug
-/// mode it keeps `traced` frames of where it was made.
-fn new_handle(
+/// A new handle for `callback`, put in loop `loop_id`'s ready queue, or on its timer
+/// heap when it has a time, and how the trace describes it; in debug mode it keeps
+/// `traced` frames of where it was made.
+fn add_handle(
     vm: &mut Vm,
     loop_id: u32,
     callback: Callback,
     when: Option<f64>,
     traced: usize,
 ) -> (Rc<Handle>, trace::Callback) {
-    // One look-up of asyncio's state for the id and the loop's debug mode (a handle
-    // is made for every callback).
-    let st = aio(vm);
+    // One look-up of asyncio's state for the id, the loop's debug mode and the queue
+    // (a handle is made for every callback), but in debug mode.
+    let mut st = vm.states.get::<AsyncState>();
     st.next_handle_id += 1;
     let id = st.next_handle_id;
     let debug = st.loops[loop_id as usize].debug.on;
-    let described = callback.describe(vm);
+    let described = callback.describe(&mut vm.recorder);
     let source_traceback = if debug {
-        super::debug::handle_traceback(vm, loop_id, traced)
+        let traceback = super::debug::handle_traceback(vm, loop_id, traced);
+        st = vm.states.get::<AsyncState>();
+        traceback
     } else {
         None
     };
@@ -105,13 +108,17 @@ fn new_handle(
         source_traceback,
         cancelled_repr: std::cell::RefCell::new(None),
     });
+    let lp = &mut st.loops[loop_id as usize];
+    match when {
+        Some(_) => heapq::push(&mut lp.scheduled, handle.clone()),
+        None => lp.ready.push_back(handle.clone()),
+    }
     (handle, described)
 }
 
 /// `loop.call_soon(callback)`: append to the ready deque.
 pub fn call_soon(vm: &mut Vm, loop_id: u32, callback: Callback) -> Rc<Handle> {
-    let (h, callback) = new_handle(vm, loop_id, callback, None, HANDLE_TRACED);
-    aio(vm).loops[loop_id as usize].ready.push_back(h.clone());
+    let (h, callback) = add_handle(vm, loop_id, callback, None, HANDLE_TRACED);
     let line = vm.current_line();
     vm.recorder.record(
         vm.now,
@@ -137,8 +144,7 @@ fn schedule_timer(
     callback: Callback,
     traced: usize,
 ) -> Rc<Handle> {
-    let (h, callback) = new_handle(vm, loop_id, callback, Some(when), traced);
-    heapq::push(&mut aio(vm).loops[loop_id as usize].scheduled, h.clone());
+    let (h, callback) = add_handle(vm, loop_id, callback, Some(when), traced);
     let line = vm.current_line();
     vm.recorder.record(
         vm.now,

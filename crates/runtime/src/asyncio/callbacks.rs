@@ -7,7 +7,7 @@ use std::rc::Rc;
 use crate::object::dict::Dict;
 use crate::object::value::{Args, ExcRef, Value};
 use crate::repr::repr_value;
-use crate::trace;
+use crate::trace::{self, Recorder};
 use crate::vm::Vm;
 
 use super::as_completed::{self, AsCompletedState};
@@ -183,7 +183,7 @@ impl Callback {
     }
 
     /// Describe for the trace.
-    pub fn describe(&self, vm: &mut Vm) -> trace::Callback {
+    pub fn describe(&self, recorder: &mut Recorder) -> trace::Callback {
         let fid = |f: &Option<Rc<AsyncObject>>| {
             f.as_ref()
                 .and_then(|f| f.as_future().map(|f| f.id))
@@ -202,57 +202,55 @@ impl Callback {
             },
             Callback::RunUntilCompleteDone { future } => trace::Callback::FutureCallback {
                 future: fid(future),
-                label: vm.recorder.intern("_run_until_complete_cb"),
+                label: recorder.intern("_run_until_complete_cb"),
             },
             Callback::GatherChild { child, .. } => trace::Callback::FutureCallback {
                 future: fid(child),
-                label: vm.recorder.intern("gather._done_callback"),
+                label: recorder.intern("gather._done_callback"),
             },
             Callback::Python { func, .. } => {
                 let label = callable_name(func);
                 trace::Callback::Call {
-                    label: vm.recorder.intern(&label),
+                    label: recorder.intern(&label),
                 }
             }
             Callback::ReleaseWaiter { future, .. } => match future {
                 Some(_) => trace::Callback::FutureCallback {
                     future: fid(future),
-                    label: vm.recorder.intern("_release_waiter"),
+                    label: recorder.intern("_release_waiter"),
                 },
                 None => trace::Callback::Internal {
-                    label: vm.recorder.intern("_release_waiter"),
+                    label: recorder.intern("_release_waiter"),
                 },
             },
             Callback::WaitOnCompletion { future, .. } => trace::Callback::FutureCallback {
                 future: fid(future),
-                label: vm.recorder.intern("wait._on_completion"),
+                label: recorder.intern("wait._on_completion"),
             },
             Callback::AsCompletedDone { future, .. } => trace::Callback::FutureCallback {
                 future: fid(future),
-                label: vm.recorder.intern("as_completed._on_completion"),
+                label: recorder.intern("as_completed._on_completion"),
             },
             Callback::AsCompletedTimeout { .. } => trace::Callback::Internal {
-                label: vm.recorder.intern("as_completed._on_timeout"),
+                label: recorder.intern("as_completed._on_timeout"),
             },
             Callback::ShieldInnerDone { inner, .. } => trace::Callback::FutureCallback {
                 future: fid(inner),
-                label: vm.recorder.intern("shield._inner_done_callback"),
+                label: recorder.intern("shield._inner_done_callback"),
             },
             Callback::ShieldOuterDone { outer, .. } => trace::Callback::FutureCallback {
                 future: fid(outer),
-                label: vm.recorder.intern("shield._outer_done_callback"),
+                label: recorder.intern("shield._outer_done_callback"),
             },
             Callback::TimeoutFired { .. } => trace::Callback::Internal {
-                label: vm.recorder.intern("Timeout._on_timeout"),
+                label: recorder.intern("Timeout._on_timeout"),
             },
             Callback::TaskGroupTaskDone { task, .. } => trace::Callback::FutureCallback {
                 future: fid(task),
-                label: vm.recorder.intern("TaskGroup._on_task_done"),
+                label: recorder.intern("TaskGroup._on_task_done"),
             },
             Callback::SetOriginTracking { .. } => trace::Callback::Internal {
-                label: vm
-                    .recorder
-                    .intern("BaseEventLoop._set_coroutine_origin_tracking"),
+                label: recorder.intern("BaseEventLoop._set_coroutine_origin_tracking"),
             },
         }
     }

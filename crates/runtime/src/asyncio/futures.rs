@@ -18,9 +18,9 @@ use super::events::{loop_value, new_loop};
 use super::objects::{as_async, as_future, AsyncObject, FutState, FutureObj};
 use super::{aio, tasks};
 
+/// A future of the running loop, else of the current one.
 pub fn new_future(vm: &mut Vm, label: &'static str) -> Rc<AsyncObject> {
-    let loop_id = aio(vm).running_loop.or(aio(vm).current_loop).unwrap_or(0);
-    new_future_on(vm, loop_id, label)
+    new_future_in(vm, None, label)
 }
 
 /// The loop a future (or task) belongs to.
@@ -30,7 +30,14 @@ pub fn loop_of(obj: &Rc<AsyncObject>) -> u32 {
 
 /// A future of loop `loop_id` (`loop.create_future()`, `Future(loop=loop)`).
 pub fn new_future_on(vm: &mut Vm, loop_id: u32, label: &'static str) -> Rc<AsyncObject> {
+    new_future_in(vm, Some(loop_id), label)
+}
+
+/// A future of loop `loop_id`, else of the running or current loop, with one look-up
+/// of asyncio's state (a sleep makes one).
+fn new_future_in(vm: &mut Vm, loop_id: Option<u32>, label: &'static str) -> Rc<AsyncObject> {
     let st = aio(vm);
+    let loop_id = loop_id.unwrap_or_else(|| st.running_loop.or(st.current_loop).unwrap_or(0));
     st.next_future_id += 1;
     let id = st.next_future_id;
     let debug = st.loops[loop_id as usize].debug.on;
