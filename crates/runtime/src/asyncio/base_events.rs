@@ -682,7 +682,7 @@ fn l_run_forever(vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
 /// `loop.create_task(coro, *, name=None, context=None)`: a `context` given
 /// (a `contextvars.Context`) is the task's own, not a copy.
 pub(super) fn l_create_task(vm: &mut Vm, r: &Value, a: Args) -> PyResult<Value> {
-    let held = a.pos.clone();
+    let held = a.pos.to_vec();
     super::holding(create_task_on(vm, r, a), || held)
 }
 

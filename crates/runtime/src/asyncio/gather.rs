@@ -213,6 +213,6 @@ pub(super) fn gather_fn(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
             )));
         }
     }
-    let held = args.pos.clone();
-    super::holding(gather(vm, args.pos, return_exceptions), || held)
+    let held = args.pos.to_vec();
+    super::holding(gather(vm, args.pos.into_vec(), return_exceptions), || held)
 }

@@ -44,7 +44,7 @@ pub(super) fn get_running_loop_or_none(vm: &mut Vm, _: &Value, args: Args) -> Py
 /// `loop.run_until_complete(loop.create_task(coro, context=context))`, the
 /// task held by no Python frame but by a failure's exception.
 pub(super) fn run_task(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let [event_loop, coro, context] = <[Value; 3]>::try_from(args.pos)
+    let [event_loop, coro, context] = <[Value; 3]>::try_from(args.pos.into_vec())
         .map_err(|_| type_error("_run_task(loop, coro, context)"))?;
     let create_task = crate::attrs::get_attr(vm, &event_loop, "create_task")?;
     let mut call = Args::new(vec![coro]);

@@ -147,7 +147,7 @@ pub fn on_task_done(vm: &mut Vm, group: &Rc<AsyncObject>, done: &Rc<AsyncObject>
 /// `TaskGroup.create_task(coro, *, name=None, context=None)`: when it
 /// fails, its frame in the traceback holds `coro`.
 fn create_task(vm: &mut Vm, r: &Value, args: Args) -> PyResult<Value> {
-    let held = args.pos.clone();
+    let held = args.pos.to_vec();
     super::holding(add_task(vm, r, args), || held)
 }
 

@@ -501,7 +501,7 @@ pub(super) fn name_arg(vm: &mut Vm, args: &Args) -> PyResult<Option<String>> {
 /// loop's `create_task` (`loop=`, which 3.10 removed, is an error). When it
 /// fails, its frame in the traceback holds `coro`.
 pub(super) fn create_task_fn(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
-    let held = args.pos.clone();
+    let held = args.pos.to_vec();
     super::holding(create_task_on_running_loop(vm, args), || held)
 }
 
@@ -523,7 +523,7 @@ fn create_task_on_running_loop(vm: &mut Vm, args: Args) -> PyResult<Value> {
         vm,
         &the_loop,
         Args {
-            pos: vec![coro],
+            pos: smallvec::smallvec![coro],
             kw,
         },
     )?;

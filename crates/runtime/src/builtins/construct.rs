@@ -458,12 +458,12 @@ fn exception_new(t: TypeId, args: Args) -> PyResult<Value> {
     };
     if group {
         // __new__ validates the arguments before __init__ refuses keywords.
-        let g = group_new(t, args.pos.clone())?;
+        let g = group_new(t, args.pos.to_vec())?;
         no_keywords()?;
         return Ok(g);
     }
     if t.is_subclass(TypeId::ImportError) {
-        let e = Exception::new(t, args.pos);
+        let e = Exception::new(t, args.pos.into_vec());
         crate::object::exceptions::init_import_error(&e, args.kw)?;
         return Ok(Value::Exception(e));
     }
@@ -473,7 +473,7 @@ fn exception_new(t: TypeId, args: Args) -> PyResult<Value> {
         (TypeId::OSError, [Value::Bool(errno), _, ..]) => os_error_subclass(*errno as i64),
         _ => t,
     };
-    Ok(Value::Exception(Exception::new(t, args.pos)))
+    Ok(Value::Exception(Exception::new(t, args.pos.into_vec())))
 }
 
 /// `OSError(errno, ...)` builds the subclass for that errno (Linux numbers).

@@ -689,7 +689,7 @@ fn min_max(vm: &mut Vm, mut args: Args, name: &str, op: CmpOp) -> PyResult<Value
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            iterators::get_iter(vm, &Value::tuple(std::mem::take(&mut args.pos)))?
+            iterators::get_iter(vm, &Value::tuple(std::mem::take(&mut args.pos).into_vec()))?
         }
     };
     let mut best: Option<(Value, Value)> = None;

@@ -59,7 +59,7 @@ pub fn raise_exit(_vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     args::count_range("exit", &args, 0, 1)?;
     Err(crate::object::exceptions::Exception::new(
         TypeId::SystemExit,
-        args.pos,
+        args.pos.into_vec(),
     ))
 }
 

@@ -300,7 +300,7 @@ fn this_exception(recv: &Value) -> PyResult<Rc<Exception>> {
 fn exception_init(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
     let e = this_exception(recv)?;
     if e.is(TypeId::ImportError) {
-        *e.args.borrow_mut() = args.pos;
+        *e.args.borrow_mut() = args.pos.into_vec();
         crate::object::exceptions::init_import_error(&e, args.kw)?;
         return Ok(Value::None);
     }
@@ -310,7 +310,7 @@ fn exception_init(_vm: &mut Vm, recv: &Value, args: Args) -> PyResult<Value> {
             e.class.name()
         )));
     }
-    *e.args.borrow_mut() = args.pos;
+    *e.args.borrow_mut() = args.pos.into_vec();
     Ok(Value::None)
 }
 
@@ -320,9 +320,10 @@ fn exception_new(_vm: &mut Vm, _recv: &Value, mut args: Args) -> PyResult<Value>
         return Err(type_error("BaseException.__new__(): not enough arguments"));
     }
     match args.pos.remove(0) {
-        Value::Type(t) if t.is_exception() => {
-            Ok(Value::Exception(Exception::of_class(t, args.pos)))
-        }
+        Value::Type(t) if t.is_exception() => Ok(Value::Exception(Exception::of_class(
+            t,
+            args.pos.into_vec(),
+        ))),
         other => Err(type_error(format!(
             "BaseException.__new__(X): X is not a subtype of BaseException ({})",
             type_of(&other).name()

@@ -100,7 +100,13 @@ fn forward_partial(partial: &Value, args: Args) -> PyResult<(Value, Args)> {
             None => kw.push((k, v)),
         }
     }
-    Ok((func, Args { pos, kw }))
+    Ok((
+        func,
+        Args {
+            pos: pos.into(),
+            kw,
+        },
+    ))
 }
 
 fn reduce(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {

@@ -122,7 +122,7 @@ fn islice(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 
 fn chain(vm: &mut Vm, _: TypeId, args: Args) -> PyResult<Value> {
     crate::builtins::args::no_kwargs("chain", &args)?;
-    let sources = iterators::get_iter(vm, &Value::tuple(args.pos))?;
+    let sources = iterators::get_iter(vm, &Value::tuple(args.pos.into_vec()))?;
     Ok(new_iter(IterState::Chain {
         sources,
         current: None,

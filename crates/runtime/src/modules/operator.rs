@@ -162,7 +162,10 @@ fn getter(class: TypeId, args: Args) -> PyResult<Value> {
     if args.pos.is_empty() {
         return Err(type_error(format!("{name} expected 1 argument, got 0")));
     }
-    Ok(CallableObject::value(class, Value::tuple(args.pos)))
+    Ok(CallableObject::value(
+        class,
+        Value::tuple(args.pos.into_vec()),
+    ))
 }
 
 fn itemgetter(_vm: &mut Vm, class: TypeId, args: Args) -> PyResult<Value> {

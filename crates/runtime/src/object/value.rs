@@ -181,14 +181,14 @@ impl CoroutineBuiltins {
 /// Positional and keyword arguments of a call.
 #[derive(Default)]
 pub struct Args {
-    pub pos: Vec<Value>,
+    pub pos: smallvec::SmallVec<[Value; 1]>,
     pub kw: Vec<(Rc<PyStr>, Value)>,
 }
 
 impl Args {
     pub fn new(pos: Vec<Value>) -> Args {
         Args {
-            pos,
+            pos: smallvec::SmallVec::from_vec(pos),
             kw: Vec::new(),
         }
     }

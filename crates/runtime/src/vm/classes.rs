@@ -66,7 +66,7 @@ impl Vm {
             }
             (metaclass, namespace) => {
                 let args = Args {
-                    pos: vec![name, Value::tuple(bases), namespace.value()],
+                    pos: smallvec::smallvec![name, Value::tuple(bases), namespace.value()],
                     kw: keywords,
                 };
                 self.call(&metaclass, args)?
@@ -301,7 +301,7 @@ impl Vm {
         match parent.as_ref().and_then(downcast::<MethodWrapper>) {
             Some(wrapper) => {
                 let args = Args {
-                    pos: vec![class_value],
+                    pos: smallvec::smallvec![class_value],
                     kw: keywords,
                 };
                 self.call(&wrapper.func, args)?;
@@ -365,7 +365,13 @@ impl Vm {
         let mut pos = vec![class];
         pos.extend(args.pos.iter().cloned());
         let kw = args.kw.clone();
-        self.call(&func, Args { pos, kw })
+        self.call(
+            &func,
+            Args {
+                pos: pos.into(),
+                kw,
+            },
+        )
     }
 
     /// The built-in `__new__` of a class's layout (`object.__new__`,
@@ -392,7 +398,7 @@ impl Vm {
             }
             TypeId::BaseException => Ok(Value::Exception(Exception::of_class(
                 TypeRef::Class(class.clone()),
-                args.pos.clone(),
+                args.pos.to_vec(),
             ))),
             TypeId::List => Ok(instance_with(class, Value::list(Vec::new()))),
             // Registered with the cycle collector, as `Value::list` is: what an
@@ -464,7 +470,7 @@ impl Vm {
             TypeId::BaseException => {
                 if let Value::Exception(e) = obj {
                     if e.is(TypeId::ImportError) {
-                        *e.args.borrow_mut() = args.pos;
+                        *e.args.borrow_mut() = args.pos.into_vec();
                         return crate::object::exceptions::init_import_error(e, args.kw);
                     }
                 }
@@ -475,7 +481,7 @@ impl Vm {
                     )));
                 }
                 if let Value::Exception(e) = obj {
-                    *e.args.borrow_mut() = args.pos;
+                    *e.args.borrow_mut() = args.pos.into_vec();
                 }
                 Ok(())
             }
@@ -503,7 +509,13 @@ impl Vm {
         let mut pos = Vec::with_capacity(args.pos.len() + 1);
         pos.push(receiver.clone());
         pos.extend(args.pos);
-        self.call(&func.clone(), Args { pos, kw: args.kw })
+        self.call(
+            &func.clone(),
+            Args {
+                pos: pos.into(),
+                kw: args.kw,
+            },
+        )
     }
 
     /// Zero-argument `super()`: the class of the calling method (its

@@ -551,9 +551,15 @@ impl Vm {
                 f.stack.extend(out.into_iter().rev());
             }
             Instr::Call(argc) => {
-                let args = self.popn(argc as usize);
+                let pos = self.pop_args(argc as usize);
                 let func = self.pop();
-                self.call_from_bytecode(func, Args::new(args))?;
+                self.call_from_bytecode(
+                    func,
+                    Args {
+                        pos,
+                        kw: Vec::new(),
+                    },
+                )?;
             }
             Instr::CallKw { argc, names } => {
                 let names = match &self.frames.last().expect("frame").code.consts[names as usize] {
@@ -571,7 +577,13 @@ impl Vm {
                         _ => (PyStr::rc(""), v),
                     })
                     .collect();
-                self.call_from_bytecode(func, Args { pos: args, kw })?;
+                self.call_from_bytecode(
+                    func,
+                    Args {
+                        pos: args.into(),
+                        kw,
+                    },
+                )?;
             }
             Instr::CallEx => {
                 let kwargs = self.pop();
@@ -596,7 +608,13 @@ impl Vm {
                         }
                     }
                 }
-                self.call_from_bytecode(func, Args { pos, kw })?;
+                self.call_from_bytecode(
+                    func,
+                    Args {
+                        pos: pos.into(),
+                        kw,
+                    },
+                )?;
             }
             Instr::MakeFunction {
                 code,

@@ -122,7 +122,7 @@ impl Vm {
             return Ok(Namespace::Dict(Default::default()));
         };
         let args = Args {
-            pos: vec![name.clone(), Value::tuple(bases.to_vec())],
+            pos: smallvec::smallvec![name.clone(), Value::tuple(bases.to_vec())],
             kw: keywords.to_vec(),
         };
         match self.call(&prepare, args)? {

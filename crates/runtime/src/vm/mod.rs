@@ -182,7 +182,7 @@ impl Vm {
                 Ok(Callee::Frame(Box::new(frame)))
             }
             Value::Method(m) => {
-                let mut pos = Vec::with_capacity(args.pos.len() + 1);
+                let mut pos = smallvec::SmallVec::with_capacity(args.pos.len() + 1);
                 pos.push(m.receiver.clone());
                 pos.extend(args.pos);
                 self.prepare_call(&m.func, Args { pos, kw: args.kw })

@@ -29,6 +29,23 @@ impl Vm {
             .expect("stack")
     }
 
+    /// The top `n` values, as a call's positional arguments: up to one without an
+    /// allocation.
+    pub(super) fn pop_args(&mut self, n: usize) -> smallvec::SmallVec<[Value; 1]> {
+        let st = &mut self.frames.last_mut().expect("frame").stack;
+        match n {
+            0 => smallvec::SmallVec::new(),
+            1 => match st.pop() {
+                Some(v) => smallvec::SmallVec::from_buf([v]),
+                None => unreachable!("a call's argument is on the stack"),
+            },
+            _ => {
+                let at = st.len() - n;
+                st.drain(at..).collect()
+            }
+        }
+    }
+
     pub(super) fn popn(&mut self, n: usize) -> Vec<Value> {
         let st = &mut self.frames.last_mut().expect("frame").stack;
         let at = st.len() - n;
