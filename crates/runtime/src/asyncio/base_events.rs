@@ -264,13 +264,11 @@ fn select_timeout(delay: f64) -> f64 {
 /// exception escaping it).
 pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<bool, Stop> {
     let li = loop_id as usize;
-    // Asked before asyncio's state is borrowed: one borrow then lasts through the
-    // iteration but for the callbacks, and for the loopback network's selector and the
-    // thread scheduler (Python, which may start threads or schedule callbacks) when they
-    // run. Each look-up of a module's state is a checked downcast.
+    // One borrow of asyncio's state (a look-up is a checked downcast) lasts through the
+    // iteration but for the callbacks, and the network's selector and the thread
+    // scheduler (Python) when they run; through `vm.states`, it leaves the recorder and
+    // the clock (other fields of the VM) usable alongside.
     let threads_started = super::thread_switch::threads(vm).started();
-    // Borrowing the state through `vm.states` leaves the recorder and the
-    // clock (other fields of the VM) usable alongside.
     let mut st = vm.states.get::<AsyncState>();
     let lp = &mut st.loops[li];
     // Purge cancelled timers.
@@ -330,7 +328,7 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<bool, Stop> {
         st = vm.states.get::<AsyncState>();
     } else {
         let Some(timeout) = timeout else {
-            return Err(Stop::new(Halt::Deadlock, deadlock_report(vm)));
+            return Err(Stop::new(Halt::Deadlock, tasks::deadlock_report(vm)));
         };
         // The virtual selector: waiting `timeout` seconds is adding it.
         if timeout > 0.0 {
@@ -382,8 +380,7 @@ pub fn run_once(vm: &mut Vm, loop_id: u32) -> Result<bool, Stop> {
 
     let ntodo = lp.ready.len();
     for _ in 0..ntodo {
-        // asyncio's state is looked up again after each callback, and after
-        // anything else that may run Python.
+        // asyncio's state is looked up again after anything that may run Python.
         let Some(handle) = st.loops[li].ready.pop_front() else {
             break;
         };
@@ -519,32 +516,6 @@ pub fn run_forever(
         Some(e) => Err(e),
         None => Ok(outcome),
     }
-}
-
-/// Who waits on what, for the deadlock message.
-pub(super) fn deadlock_report(vm: &mut Vm) -> String {
-    let mut lines = vec![
-        "deadlock: no task can make progress (nothing is ready and no timer is pending)"
-            .to_string(),
-    ];
-    for t in super::tasks::live_tasks(vm) {
-        let Some(f) = t.as_future() else { continue };
-        if f.done() {
-            continue;
-        }
-        let Some(tp) = &f.task else { continue };
-        let waits = match &*tp.fut_waiter.borrow() {
-            Some(w) => super::describe_awaitable(w),
-            None => "nothing (ready)".to_string(),
-        };
-        lines.push(format!(
-            "  {} ({}) is waiting on {}",
-            tp.name.borrow(),
-            tp.coro.qualname,
-            waits
-        ));
-    }
-    lines.join("\n")
 }
 
 /// `call_exception_handler({'message': message, 'exception': e})` for an

@@ -679,3 +679,29 @@ fn m_uncancel(_vm: &mut Vm, r: &Value, _a: Args) -> PyResult<Value> {
     tp.num_cancels_requested.set(n);
     Ok(Value::Int(n as i64))
 }
+
+/// Who waits on what, for the deadlock message.
+pub(super) fn deadlock_report(vm: &mut Vm) -> String {
+    let mut lines = vec![
+        "deadlock: no task can make progress (nothing is ready and no timer is pending)"
+            .to_string(),
+    ];
+    for t in live_tasks(vm) {
+        let Some(f) = t.as_future() else { continue };
+        if f.done() {
+            continue;
+        }
+        let Some(tp) = &f.task else { continue };
+        let waits = match &*tp.fut_waiter.borrow() {
+            Some(w) => super::describe_awaitable(w),
+            None => "nothing (ready)".to_string(),
+        };
+        lines.push(format!(
+            "  {} ({}) is waiting on {}",
+            tp.name.borrow(),
+            tp.coro.qualname,
+            waits
+        ));
+    }
+    lines.join("\n")
+}

@@ -229,7 +229,7 @@ fn set_clock(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
 /// tasks of the loop the main thread was selecting in, if any.
 fn deadlock(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
     let message = match exactly_one("_deadlock", &args)? {
-        Value::Int(_) => super::base_events::deadlock_report(vm),
+        Value::Int(_) => super::tasks::deadlock_report(vm),
         _ => "deadlock: every thread waits for another (nothing is ready and no timer is \
               pending)"
             .to_string(),
