@@ -4,7 +4,8 @@
 // cold cache, first render on localhost, the frame rate while a 500-task program plays, the
 // cost of a keystroke and of a step in a 3,000-line program, and the page's memory per
 // event. A measurement, not a test: it asserts nothing and prints the figures for
-// BENCHMARKS.md.
+// BENCHMARKS.md, then the same figures on one line, `BENCH-JSON {...}`, for `cargo xtask
+// bench-page`.
 // Usage (after the release build, e.g. `cargo xtask test`): node tests/e2e/measure/budgets.mjs
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -28,7 +29,10 @@ const browser = await chromium.launch({
 
 // Several builds may share the machine: every figure depends on its load.
 const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');
-console.log(`load average at the start: ${load()}`);
+const loadStart = load();
+console.log(`load average at the start: ${loadStart}`);
+// The figures again, as numbers, for `cargo xtask bench-page` (printed last, as one line).
+const figures = { script: 'budgets', load_start: loadStart };
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -58,6 +62,8 @@ for (const entry of readdirSync(dist, { withFileTypes: true }).sort((a, b) => a.
   console.log(`  ${entry.name}: ${bytes(raw, gzipped)}`);
 }
 console.log(`  total: ${bytes(rawTotal, gzipTotal)}`);
+figures.download_raw_bytes = rawTotal;
+figures.download_gzip_bytes = gzipTotal;
 for (const library of libraries) {
   const files = readdirSync(join(dist, library), { recursive: true }).filter((name) => name.endsWith('.py'));
   const [raw, gzipped] = files.map((name) => sizes(join(dist, library, name))).reduce(([r, g], [a, b]) => [r + a, g + b], [0, 0]);
@@ -112,6 +118,9 @@ try {
     await context.close();
   }
   const ms = (xs) => `median ${median(xs).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms`;
+  figures.throttled_usable_median_ms = median(throttled.usable);
+  figures.throttled_events_median_ms = median(throttled.events);
+  figures.throttled_wire_bytes_median = median(throttled.bytes);
   console.log(`throttled cold load (20 Mbit/s, 40 ms RTT, cache disabled), 7 loads: editor usable ${ms(throttled.usable)} (the textarea before the app ${ms(throttled.early)}; the app's editor ${ms(throttled.editor)}); default program's first events on screen ${ms(throttled.events)}; bytes over the wire (the page's own requests) median ${median(throttled.bytes).toLocaleString('en')}`);
 
   // First render: from navigation to the first program's events on screen.
@@ -126,6 +135,8 @@ try {
     renders.push(Date.now() - started);
     await context.close();
   }
+  figures.first_render_median_ms = median(renders);
+  figures.first_render_max_ms = Math.max(...renders);
   console.log(`first render (navigation → first program shown), 7 cold loads: median ${median(renders)} ms, max ${Math.max(...renders)} ms`);
 
   // Playback of a 500-task program: frame intervals while playing.
@@ -164,6 +175,8 @@ try {
   const gaps = frames.slice(1).map((t, i) => t - frames[i]);
   const seconds = (frames[frames.length - 1] - frames[0]) / 1000;
   const slow = gaps.filter((g) => g > 1000 / 50).length;
+  figures.playback_fps = gaps.length / seconds;
+  figures.playback_worst_frame_ms = Math.max(...gaps);
   console.log(`playback of 500 tasks (${label.trim()}, speed ${fastest} ev/s): ${(gaps.length / seconds).toFixed(1)} fps over ${seconds.toFixed(1)} s; median frame ${median(gaps).toFixed(1)} ms, worst ${Math.max(...gaps).toFixed(1)} ms, ${slow} of ${gaps.length} frames over 20 ms`);
   await context.close();
 
@@ -212,6 +225,9 @@ try {
     steps.push(await untilNextFrame('step'));
     await editing.waitForTimeout(50);
   }
+  figures.long_program_lines = lines.length;
+  figures.keystroke_median_ms = median(keys);
+  figures.step_median_ms = median(steps);
   console.log(`${lines.length}-line program: pasting it → next frame ${loadMs.toFixed(0)} ms; keystroke → next frame median ${median(keys).toFixed(1)} ms (max ${Math.max(...keys).toFixed(1)}); step → next frame median ${median(steps).toFixed(1)} ms (max ${Math.max(...steps).toFixed(1)})`);
   await long.close();
 
@@ -245,7 +261,11 @@ try {
   const events = Number((await memoryPage.locator('.event-label').textContent()).match(/of ([\d]+)/)[1]);
   console.log(`memory: page wasm memory ${before.toLocaleString('en')} → ${after.toLocaleString('en')} bytes for a ${events.toLocaleString('en')}-event run: ${((after - before) / events).toFixed(0)} bytes per event in the page`);
   await memoryContext.close();
-  console.log(`load average at the end: ${load()}`);
+  figures.memory_events = events;
+  figures.memory_bytes_per_event = (after - before) / events;
+  figures.load_end = load();
+  console.log(`load average at the end: ${figures.load_end}`);
+  console.log(`BENCH-JSON ${JSON.stringify(figures)}`);
 } finally {
   await browser.close();
   server.kill();

@@ -4,7 +4,9 @@
 // on the conformance recorder's virtual clock (./pyodide/virtual_loop.py, over
 // tests/conformance/record.py), so all three do the same work and must print the same
 // stamped stdout; the script says when they do not. A measurement, not a test: it prints
-// the figures for BENCHMARKS.md.
+// the figures for BENCHMARKS.md, then the same figures on one line, `BENCH-JSON {...}`, for
+// `cargo xtask bench-page`. What a browser downloads to run Pyodide is measured here too:
+// the package's files that `loadPyodide` fetches, each gzipped (-9), as a static host serves them.
 //
 // Usage, at the repository root:
 //   (cd tests/e2e/measure/pyodide && npm ci)   # once: Pyodide itself
@@ -17,6 +19,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { basename, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -59,7 +62,19 @@ const firstOutputProgram = [
   '',
 ].join('\n');
 
-console.log(`load average (1, 5, 15 min) at the start: ${load()}`);
+const loadStart = load();
+console.log(`load average (1, 5, 15 min) at the start: ${loadStart}`);
+// The files a page fetches to start Pyodide: its loader, the Emscripten glue, the wasm, the
+// standard library and the package index.
+const pyodideFiles = ['pyodide.mjs', 'pyodide.asm.js', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+let pyodideRaw = 0;
+let pyodideGzip = 0;
+for (const file of pyodideFiles) {
+  const body = readFileSync(join(pyodideDir, 'node_modules', 'pyodide', file));
+  pyodideRaw += body.length;
+  pyodideGzip += gzipSync(body, { level: 9 }).length;
+}
+console.log(`Pyodide's download (${pyodideFiles.join(', ')}): ${pyodideRaw.toLocaleString('en')} bytes raw, ${pyodideGzip.toLocaleString('en')} gzipped`);
 const wasmBytes = readFileSync(join(root, 'target/wasm-node/loopscope_node_bg.wasm')).length;
 
 // Loopscope's wasm: loading the module compiles and instantiates it.
@@ -126,4 +141,23 @@ console.log('|---|---:|---:|---:|---:|---:|---|');
 for (const r of rows) {
   console.log(`| \`${r.name}\` | ${seconds(r.pyodideMs)} s | ${seconds(r.wasmMs)} s | ${ratio(r.pyodideMs, r.wasmMs)} | ${seconds(r.nativeMs)} s | ${ratio(r.wasmMs, r.nativeMs)} | ${r.same ? 'yes' : 'NO'} |`);
 }
-console.log(`\nload average (1, 5, 15 min) at the end: ${load()}`);
+const loadEnd = load();
+console.log(`\nload average (1, 5, 15 min) at the end: ${loadEnd}`);
+console.log(`BENCH-JSON ${JSON.stringify({
+  script: 'pyodide',
+  load_start: loadStart,
+  load_end: loadEnd,
+  pyodide_version: pyodide.version,
+  pyodide_python: pyodideVersion,
+  pyodide_download_raw_bytes: pyodideRaw,
+  pyodide_download_gzip_bytes: pyodideGzip,
+  wasm_node_bytes: wasmBytes,
+  startup_loopscope_ms: engineStart,
+  startup_pyodide_ms: pyodideStart,
+  first_output_loopscope_ms: engineStart + engineFirstRun,
+  first_output_pyodide_ms: pyodideStart + pyodideFirstRun,
+  first_output_same: engineFirst === pyodideFirst,
+  programs: rows.map((r) => ({
+    name: r.name, pyodide_ms: r.pyodideMs, wasm_ms: r.wasmMs, native_ms: r.nativeMs, same: r.same,
+  })),
+})}`);

@@ -11,6 +11,7 @@
 // (Chromium's performance trace) and prints where the page's main thread spent them: self
 // time per trace event name (script, style, layout, paint, garbage collection), and the
 // functions V8's sampling profiler finds taking the script's part.
+// Last it prints the figures on one line, `BENCH-JSON {...}`, for `cargo xtask bench-page`.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +32,8 @@ const browser = await chromium.launch({
 
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
 const quantile = (xs, q) => sorted(xs)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const stats = (xs) => ({ median_ms: quantile(xs, 0.5), p95_ms: quantile(xs, 0.95), max_ms: Math.max(...xs) });
+const fps = (stamps) => (stamps.length - 1) / ((stamps[stamps.length - 1] - stamps[0]) / 1000);
 const summary = (xs) => `median ${quantile(xs, 0.5).toFixed(1)} ms, p95 ${quantile(xs, 0.95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length} samples)`;
 const fpsOf = (stamps) => {
   const gaps = stamps.slice(1).map((t, i) => t - stamps[i]);
@@ -152,6 +155,15 @@ try {
   });
   await page.goto(url);
   await page.locator('.event-label').filter({ hasText: 'event' }).first().waitFor();
+  await page.locator('.run-status').filter({ hasText: /^finished$/ }).first().waitFor();
+  // The DOM with the default (small) program, to compare with the big run's.
+  const small = await page.evaluate(() => ({
+    page: document.querySelectorAll('*').length,
+    timeline: document.querySelectorAll('.timeline *').length,
+  }));
+  const [, smallEvents] = await position(page);
+  const figures = { script: 'timeline', tasks, sleeps, panels: process.env.PANELS ?? null,
+    small_events: smallEvents, dom_page_small: small.page, dom_timeline_small: small.timeline };
   const started = Date.now();
   await page.locator('.editor-scroll textarea').fill(program);
   // The run: wait until the event count is large and stops changing.
@@ -180,7 +192,8 @@ try {
     page: document.querySelectorAll('*').length,
     timeline: document.querySelectorAll('.timeline *').length,
   }));
-  console.log(`DOM: ${dom.page} elements in the page, ${dom.timeline} in the timeline`);
+  console.log(`DOM: ${dom.page} elements in the page, ${dom.timeline} in the timeline (with the default program of ${smallEvents.toLocaleString('en')} events: ${small.page} and ${small.timeline})`);
+  Object.assign(figures, { events: total, run_seconds: ran, status, dom_page: dom.page, dom_timeline: dom.timeline });
 
   // Seeks anywhere through the scrub slider.
   let seed = 12345;
@@ -190,6 +203,7 @@ try {
     slider.push(await scrubTo(page, Math.floor(random() * total)));
   }
   console.log(`seek anywhere (scrub slider, input → next frame): ${summary(slider)}`);
+  figures.seek_slider = stats(slider);
   if (process.env.PROFILE) await profileSeeks(page, total, random);
 
   // Clicks on the timeline's loop lane at random places.
@@ -206,6 +220,7 @@ try {
     }), [x, 31]));
   }
   console.log(`seek by clicking the timeline (click → next frame): ${summary(clicks)}`);
+  figures.seek_click = stats(clicks);
 
   // Axis switch, both ways.
   const axis = [];
@@ -215,6 +230,7 @@ try {
     })));
   }
   console.log(`axis switch (click → next frame): ${summary(axis)}`);
+  figures.axis_switch = stats(axis);
 
   // Zoom in and out, one Ctrl+wheel step per frame, around the middle of the chart.
   const wheel = (ctrl, shift, delta) => `
@@ -223,10 +239,14 @@ try {
     canvas.dispatchEvent(new WheelEvent('wheel', { bubbles: true, cancelable: true,
       clientX: rect.left + rect.width / 2, clientY: rect.top + 40,
       ctrlKey: ${ctrl}, shiftKey: ${shift}, deltaY: ${delta} * (Math.floor(i / 60) % 2 ? -1 : 1) }));`;
-  console.log(`zoom (a Ctrl+wheel step every frame, 4 s): ${fpsOf(await frames(page, 4000, wheel(true, false, -40)))}`);
+  const zoom = await frames(page, 4000, wheel(true, false, -40));
+  console.log(`zoom (a Ctrl+wheel step every frame, 4 s): ${fpsOf(zoom)}`);
+  figures.zoom_fps = fps(zoom);
   // Zoomed in 16x, pan with Shift+wheel.
   for (let i = 0; i < 4; i++) await page.locator('.timeline-toolbar button[aria-label="Zoom in"]').click();
-  console.log(`pan at 16x (a Shift+wheel step every frame, 4 s): ${fpsOf(await frames(page, 4000, wheel(false, true, 60)))}`);
+  const pan = await frames(page, 4000, wheel(false, true, 60));
+  console.log(`pan at 16x (a Shift+wheel step every frame, 4 s): ${fpsOf(pan)}`);
+  figures.pan_fps = fps(pan);
   await page.locator('.timeline-toolbar button', { hasText: 'Fit' }).click();
 
   // Playback from the first event at the fastest events-per-second speed, and at virtual
@@ -246,7 +266,9 @@ try {
     const [after] = await position(page);
     await play.click();
     console.log(`playback at ${speed === '1x' ? 'virtual time ×1' : `${speed} events/s`}: ${fpsOf(playing)}; ${(after - before).toLocaleString('en')} events shown`);
+    figures[speed === '1x' ? 'playback_virtual_fps' : 'playback_events_fps'] = fps(playing);
   }
+  console.log(`BENCH-JSON ${JSON.stringify(figures)}`);
   await context.close();
 } finally {
   await browser.close();
