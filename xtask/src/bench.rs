@@ -25,9 +25,10 @@ use crate::Command;
 mod report;
 
 use report::{
-    benchmarks_md, grouped, load_average, mebibytes, memory_table, seconds, speed_table,
-    target_verdicts, times_of, Machine, KEPT_SECTIONS,
+    benchmarks_md, grouped, mebibytes, memory_table, seconds, speed_table, target_verdicts,
+    times_of,
 };
+pub use report::{kept_part, load_average, Machine, KEPT_SECTIONS};
 
 pub const COMMAND: Command = Command {
     name: "bench",
@@ -154,17 +155,13 @@ fn bench(workspace: &Workspace) -> Result<(), Failure> {
     }
     let report_path = workspace.path("BENCHMARKS.md");
     let load_after = load_average();
-    // The engine's profile and the web app's budgets are measured otherwise: keep them.
-    let kept = fs::read_to_string(&report_path)
-        .ok()
-        .and_then(|old| {
-            let at = KEPT_SECTIONS.iter().filter_map(|s| old.find(s)).min()?;
-            Some(old[at..].to_string())
-        })
-        .unwrap_or_default();
+    // The browser's figures, the engine's profile and the web app's budgets are measured
+    // otherwise: keep them.
+    let old = fs::read_to_string(&report_path).unwrap_or_default();
+    let kept = kept_part(&old);
     fs::write(
         &report_path,
-        benchmarks_md(&machine, &load_after, &tables, &verdicts) + &kept,
+        benchmarks_md(&machine, &load_after, &tables, &verdicts) + kept,
     )
     .map_err(|error| Failure::new(format!("cannot write {}: {error}", report_path.display())))?;
     step(&format!(

@@ -6,6 +6,7 @@
 
 mod apt;
 mod bench;
+mod bench_page;
 mod crate_cache;
 mod failure;
 mod fresh;
@@ -51,6 +52,7 @@ const COMMANDS: &[Command] = &[
     test::COMMAND,
     lint::COMMAND,
     bench::COMMAND,
+    bench_page::COMMAND,
     fuzz::COMMAND,
 ];
 
@@ -100,7 +102,7 @@ fn parse(args: &[String]) -> Result<(&'static Command, Vec<&str>), Option<String
 fn usage() -> String {
     let mut text = String::from("usage: cargo xtask <command> [options]\n\ncommands:\n");
     for command in COMMANDS {
-        text.push_str(&format!("  {:<8}{}\n", command.name, command.about));
+        text.push_str(&format!("  {:<12}{}\n", command.name, command.about));
         for option in command.options {
             let usage = match option.value {
                 Some(value) => format!("{} {value}", option.name),

@@ -1,7 +1,7 @@
 //! Running the tools: echo the command line, inherit the terminal, turn a bad exit into a
 //! [`Failure`] that names the command.
 
-use std::io::ErrorKind;
+use std::io::{BufRead, BufReader, ErrorKind};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -17,6 +17,41 @@ pub fn run(command: &mut Command) -> Result<(), Failure> {
         .map_err(|error| spawn_failure(&line, command, error.kind()))?;
     if status.success() {
         Ok(())
+    } else {
+        Err(Failure::new(format!("`{line}` failed ({status})")))
+    }
+}
+
+/// Runs `command` like [`run`], echoing its standard output line by line as it comes, and
+/// returns that output (its standard error goes to our terminal only).
+pub fn run_capturing(command: &mut Command) -> Result<String, Failure> {
+    let line = command_line(command);
+    println!("    $ {line}");
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|error| spawn_failure(&line, command, error.kind()))?;
+    let mut captured = String::new();
+    if let Some(stdout) = child.stdout.take() {
+        let mut reader = BufReader::new(stdout);
+        let mut bytes = Vec::new();
+        // A read error ends the echo; the exit status below still decides.
+        while reader
+            .read_until(b'\n', &mut bytes)
+            .is_ok_and(|read| read > 0)
+        {
+            let text = String::from_utf8_lossy(&bytes);
+            print!("{text}");
+            captured.push_str(&text);
+            bytes.clear();
+        }
+    }
+    let status = child
+        .wait()
+        .map_err(|error| Failure::new(format!("`{line}` could not be waited for: {error}")))?;
+    if status.success() {
+        Ok(captured)
     } else {
         Err(Failure::new(format!("`{line}` failed ({status})")))
     }

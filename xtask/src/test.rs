@@ -91,8 +91,9 @@ fn native_tests(workspace: &Workspace) -> Result<(), Failure> {
     run(workspace.cargo().args(["test", "--workspace"]))
 }
 
-/// Builds into a fresh dist/: a failed build must not leave an older one for the browser tests.
-fn web_build(workspace: &Workspace) -> Result<(), Failure> {
+/// Builds into a fresh dist/: a failed build must not leave an older one for the browser tests
+/// (or for `cargo xtask bench-page` to measure).
+pub fn web_build(workspace: &Workspace) -> Result<(), Failure> {
     toolchain::ensure_web_build_tools(workspace)?;
     let dist = workspace.path("dist");
     if dist.exists() {

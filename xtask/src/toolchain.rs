@@ -236,6 +236,34 @@ fn ensure_npm_packages(workspace: &Workspace) -> Result<(), Failure> {
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
 }
 
+/// Pyodide, pinned in tests/e2e/measure/pyodide/package-lock.json, which
+/// tests/e2e/measure/pyodide.mjs runs beside Loopscope (`cargo xtask bench-page` only).
+pub fn ensure_pyodide_package(workspace: &Workspace) -> Result<(), Failure> {
+    const FOLDER: &str = "tests/e2e/measure/pyodide";
+    step(&format!(
+        "Pyodide, pinned in {FOLDER}/package-lock.json (npm)"
+    ));
+    let complete = probe(
+        workspace
+            .command("npm")
+            .args(["ls", "--depth=0", "--prefix", FOLDER]),
+    )
+    .is_some()
+        && workspace
+            .path(FOLDER)
+            .join("node_modules/pyodide/pyodide.asm.wasm")
+            .exists();
+    if complete {
+        detail("present");
+        return Ok(());
+    }
+    detail("missing or out of date: installing");
+    run(workspace
+        .command("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(workspace.path(FOLDER)))
+}
+
 /// Debian's Chromium, which the browser tests drive (Playwright's own browser download
 /// cannot reach its servers from here).
 pub fn ensure_chromium(workspace: &Workspace) -> Result<(), Failure> {

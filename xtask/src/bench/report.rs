@@ -224,20 +224,20 @@ pub(super) fn trace_verdict(results: &[BenchmarkResult]) -> String {
 }
 
 /// Where the figures come from, for BENCHMARKS.md.
-pub(super) struct Machine {
-    date: String,
-    cpu: String,
-    pub(super) cores: usize,
+pub struct Machine {
+    pub date: String,
+    pub cpu: String,
+    pub cores: usize,
     memory: String,
     python: String,
     rustc: String,
-    commit: String,
+    pub commit: String,
     /// The load average when the bench started.
-    pub(super) load_before: String,
+    pub load_before: String,
 }
 
 impl Machine {
-    pub(super) fn describe(workspace: &Workspace) -> Machine {
+    pub fn describe(workspace: &Workspace) -> Machine {
         let unknown = || "unknown".to_string();
         let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
         let meminfo = fs::read_to_string("/proc/meminfo").unwrap_or_default();
@@ -278,7 +278,7 @@ impl Machine {
 }
 
 /// The 1, 5 and 15 minute load averages, from /proc/loadavg.
-pub(super) fn load_average() -> String {
+pub fn load_average() -> String {
     let loadavg = fs::read_to_string("/proc/loadavg").unwrap_or_default();
     let fields: Vec<&str> = loadavg.split_whitespace().take(3).collect();
     if fields.len() == 3 {
@@ -300,7 +300,8 @@ pub(super) fn benchmarks_md(
         "# Benchmarks\n\
          \n\
          Loopscope against CPython 3.11 on the three programs of [bench/](bench/), full size.\n\
-         This file is written by `{COMMAND_LINE}`: run it again to refresh every figure.\n\
+         This file is written by `{COMMAND_LINE}` (the browser's figures further down by \
+         `cargo xtask bench-page`): run it again to refresh every figure.\n\
          \n\
          ## Results\n\
          \n\
@@ -338,10 +339,24 @@ pub(super) fn benchmarks_md(
     text
 }
 
-/// The headings of the sections of BENCHMARKS.md this command keeps, from the first of them
-/// to the end: the engine's profile (callgrind figures, written by hand) and the web app's
-/// budgets (measured by other commands).
-pub(super) const KEPT_SECTIONS: [&str; 2] = ["\n## Engine profile", "\n## Web app budgets"];
+/// The first lines of the sections of BENCHMARKS.md this command keeps, from the first of
+/// them to the end: the browser's figures (`cargo xtask bench-page`'s section), the engine's
+/// profile (callgrind figures, written by hand) and the web app's budgets (by hand).
+pub const KEPT_SECTIONS: [&str; 3] = [
+    "\n<!-- cargo xtask bench-page: start (this section is rewritten by the command) -->",
+    "\n## Engine profile",
+    "\n## Web app budgets",
+];
+
+/// What this command keeps of the old BENCHMARKS.md: from the first of [`KEPT_SECTIONS`] to
+/// the end (nothing if it has none).
+pub fn kept_part(old: &str) -> &str {
+    KEPT_SECTIONS
+        .iter()
+        .filter_map(|heading| old.find(heading))
+        .min()
+        .map_or("", |at| &old[at..])
+}
 
 /// The fixed part of BENCHMARKS.md: how each figure is obtained.
 pub(super) const METHOD: &str = "## Method
