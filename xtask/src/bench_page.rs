@@ -88,6 +88,7 @@ fn bench_page(workspace: &Workspace) -> Result<(), Failure> {
         cores: machine.cores,
         load_start: machine.load_before.clone(),
         load_end: load_average(),
+        script_loads: section::script_loads(&[&budgets, &timeline, &pyodide])?,
     };
     let text = section::section(&context, &targets, &budgets)?;
     let path = workspace.path("BENCHMARKS.md");

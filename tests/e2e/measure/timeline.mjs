@@ -14,6 +14,7 @@
 // Last it prints the figures on one line, `BENCH-JSON {...}`, for `cargo xtask bench-page`.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const port = 4392;
@@ -162,7 +163,9 @@ try {
     timeline: document.querySelectorAll('.timeline *').length,
   }));
   const [, smallEvents] = await position(page);
-  const figures = { script: 'timeline', tasks, sleeps, panels: process.env.PANELS ?? null,
+  // Other work on the machine slows every figure: its load, at the start and the end.
+  const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');
+  const figures = { script: 'timeline', load_start: load(), tasks, sleeps, panels: process.env.PANELS ?? null,
     small_events: smallEvents, dom_page_small: small.page, dom_timeline_small: small.timeline };
   const started = Date.now();
   await page.locator('.editor-scroll textarea').fill(program);
@@ -268,6 +271,8 @@ try {
     console.log(`playback at ${speed === '1x' ? 'virtual time ×1' : `${speed} events/s`}: ${fpsOf(playing)}; ${(after - before).toLocaleString('en')} events shown`);
     figures[speed === '1x' ? 'playback_virtual_fps' : 'playback_events_fps'] = fps(playing);
   }
+  figures.load_end = load();
+  console.log(`load average at the start: ${figures.load_start}; at the end: ${figures.load_end}`);
   console.log(`BENCH-JSON ${JSON.stringify(figures)}`);
   await context.close();
 } finally {

@@ -286,6 +286,25 @@ pub struct Context {
     pub cores: usize,
     pub load_start: String,
     pub load_end: String,
+    /// The load while each script ran (see [`script_loads`]).
+    pub script_loads: String,
+}
+
+/// Each script's load average (1, 5, 15 min) at its start and its end, as it printed them:
+/// `budgets.mjs 10.45, 7.80, 6.39 → 11.44, 8.53, 6.71`.
+pub fn script_loads(scripts: &[&Figures]) -> Result<String, Failure> {
+    let loads = scripts
+        .iter()
+        .map(|figures| {
+            Ok(format!(
+                "{} {} → {}",
+                figures.script,
+                figures.text(&["load_start"])?,
+                figures.text(&["load_end"])?
+            ))
+        })
+        .collect::<Result<Vec<_>, Failure>>()?;
+    Ok(loads.join("; "))
 }
 
 /// The section, from its start line to its end line, each followed by a newline.
@@ -303,7 +322,8 @@ pub fn section(
          refresh this section.\n\n\
          - date: {}; commit: {}; command: `{}` at the repository root\n\
          - CPU: {} ({} cores visible); load average (1, 5, 15 min) {} at the start, {} at the \
-         end: the machine is shared, so other work slows every figure\n\n\
+         end, and while the scripts ran: {}; the machine is shared, so other work slows \
+         every figure\n\n\
          | item | target | figure | verdict |\n|---|---|---|---|\n",
         context.command,
         context.date,
@@ -312,7 +332,8 @@ pub fn section(
         context.cpu,
         context.cores,
         context.load_start,
-        context.load_end
+        context.load_end,
+        context.script_loads
     );
     for target in targets {
         let _ = writeln!(
@@ -385,7 +406,8 @@ mod tests {
 
     /// The figures as the scripts print them, with their prose around the JSON line.
     const BUDGETS: &str = "load average at the start: 4.10, 5.00, 6.20\n  total: 1,000 raw\n\
-        BENCH-JSON {\"script\":\"budgets\",\"download_raw_bytes\":2000000,\
+        BENCH-JSON {\"script\":\"budgets\",\"load_start\":\"4.10, 5.00, 6.20\",\
+        \"load_end\":\"4.20, 5.00, 6.10\",\"download_raw_bytes\":2000000,\
         \"download_gzip_bytes\":500000,\"throttled_usable_median_ms\":812.4,\
         \"throttled_events_median_ms\":1460,\"first_render_median_ms\":341,\
         \"first_render_max_ms\":383,\"playback_fps\":59.94,\"long_program_lines\":2997,\
@@ -398,7 +420,8 @@ mod tests {
         \"axis_switch\":{\"median_ms\":28.9,\"p95_ms\":53,\"max_ms\":53},\
         \"zoom_fps\":60,\"pan_fps\":58.2,\"playback_events_fps\":59.9,\"playback_virtual_fps\":44}\n";
     const PYODIDE: &str = "| `sleeps.py` | 103.2 s |\n\
-        BENCH-JSON {\"script\":\"pyodide\",\"pyodide_version\":\"0.25.1\",\
+        BENCH-JSON {\"script\":\"pyodide\",\"load_start\":\"2.98 6.16 6.20\",\
+        \"load_end\":\"2.39 5.45 5.96\",\"pyodide_version\":\"0.25.1\",\
         \"pyodide_download_gzip_bytes\":5394871,\"first_output_loopscope_ms\":473,\
         \"first_output_pyodide_ms\":11352,\"first_output_same\":true,\"programs\":[\
         {\"name\":\"queue.py\",\"pyodide_ms\":51644,\"wasm_ms\":22721,\"native_ms\":1,\"same\":true},\
@@ -520,6 +543,19 @@ mod tests {
         assert!(pyodide_targets(&budgets, &figures("pyodide.mjs", &none)).is_err());
     }
 
+    #[test]
+    fn each_script_says_its_load_at_its_start_and_end() {
+        let budgets = figures("budgets.mjs", BUDGETS);
+        let pyodide = figures("pyodide.mjs", PYODIDE);
+        assert_eq!(
+            script_loads(&[&budgets, &pyodide]).unwrap(),
+            "budgets.mjs 4.10, 5.00, 6.20 → 4.20, 5.00, 6.10; \
+             pyodide.mjs 2.98 6.16 6.20 → 2.39 5.45 5.96"
+        );
+        let timeline = figures("timeline.mjs", TIMELINE);
+        assert!(script_loads(&[&budgets, &timeline]).is_err());
+    }
+
     fn example_section(commit: &str) -> String {
         let context = Context {
             date: "2026-12-05 09:00 UTC".to_string(),
@@ -529,6 +565,7 @@ mod tests {
             cores: 2,
             load_start: "4.10 5.00 6.20".to_string(),
             load_end: "5.00 5.10 6.00".to_string(),
+            script_loads: "budgets.mjs 4.10, 5.00, 6.20 → 4.20, 5.00, 6.10".to_string(),
         };
         let budgets = figures("budgets.mjs", BUDGETS);
         let mut targets = timeline_targets(&figures("timeline.mjs", TIMELINE)).unwrap();
@@ -545,7 +582,8 @@ mod tests {
             "- date: 2026-12-05 09:00 UTC; commit: abc1234; command: `cargo xtask bench-page`"
         ));
         assert!(text.contains(
-            "load average (1, 5, 15 min) 4.10 5.00 6.20 at the start, 5.00 5.10 6.00 at the end"
+            "load average (1, 5, 15 min) 4.10 5.00 6.20 at the start, 5.00 5.10 6.00 at the end, \
+             and while the scripts ran: budgets.mjs 4.10, 5.00, 6.20 → 4.20, 5.00, 6.10;"
         ));
         assert!(text.contains(
             "| 3 | axis switch ≤ 100 ms | max 53.0 ms (median 28.9), click → next frame | met |\n"
