@@ -24,9 +24,9 @@ use crate::Command;
 
 mod report;
 
+pub(crate) use report::grouped;
 use report::{
-    benchmarks_md, grouped, mebibytes, memory_table, seconds, speed_table, target_verdicts,
-    times_of,
+    benchmarks_md, mebibytes, memory_table, seconds, speed_table, target_verdicts, times_of,
 };
 pub use report::{kept_part, load_average, Machine, KEPT_SECTIONS};
 

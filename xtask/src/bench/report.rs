@@ -21,7 +21,7 @@ pub(super) fn seconds(wall: Duration) -> String {
 }
 
 /// A count with thousands separators: `10,080,021`.
-pub(super) fn grouped(count: usize) -> String {
+pub(crate) fn grouped(count: usize) -> String {
     let digits = count.to_string();
     let mut text = String::new();
     for (index, digit) in digits.chars().enumerate() {

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use crate::bench::KEPT_SECTIONS;
+use crate::bench::{grouped, KEPT_SECTIONS};
 use crate::failure::Failure;
 
 /// The first line of the section; `cargo xtask bench` keeps everything from it on.
@@ -229,8 +229,8 @@ pub fn pyodide_targets(budgets: &Figures, pyodide: &Figures) -> Result<Vec<Judge
             format!(
                 "{:.1}× less: the page {} bytes gzipped, Pyodide {version} {} bytes gzipped",
                 theirs / page,
-                grouped(page),
-                grouped(theirs)
+                grouped(page.round() as usize),
+                grouped(theirs.round() as usize)
             ),
             theirs / page >= 10.0,
         ),
@@ -262,19 +262,6 @@ pub fn pyodide_targets(budgets: &Figures, pyodide: &Figures) -> Result<Vec<Judge
             all_same,
         ),
     ])
-}
-
-/// A whole number with thousands separators: `5,394,871`.
-fn grouped(value: f64) -> String {
-    let digits = format!("{value:.0}");
-    let mut text = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            text.push(',');
-        }
-        text.push(digit);
-    }
-    text
 }
 
 /// Where and when the figures were measured.
