@@ -50,13 +50,18 @@ pub(super) fn norm_index(i: &Value, len: usize, what: &str) -> PyResult<usize> {
 /// The indices a slice selects from a sequence of `len` items.
 pub fn slice_indices(vm: &mut Vm, s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
     let (start, stop, step) = slice_bounds(vm, s, len)?;
+    Ok(indices_between(start, stop, step))
+}
+
+/// The indices from `start` towards `stop` by `step` (bounds from `slice_bounds`).
+fn indices_between(start: i64, stop: i64, step: i64) -> Vec<usize> {
     let mut out = Vec::new();
     let mut i = start;
     while (step > 0 && i < stop) || (step < 0 && i > stop) {
         out.push(i as usize);
         i += step;
     }
-    Ok(out)
+    out
 }
 
 /// `slice.indices(len)`: the first index, the bound and the step a slice selects from
@@ -227,8 +232,15 @@ pub(super) fn get_slice(vm: &mut Vm, obj: &Value, s: &[Value; 3]) -> PyResult<Va
                 idx.into_iter().filter_map(|i| l.get(i).cloned()).collect(),
             ))
         }
+        // A slice of all of a tuple, str or bytes is the object itself, as CPython's
+        // `tuple_subscript`, `unicode_subscript` and `bytes_subscript` return it
+        // (`t[:] is t`; pickle's memo then writes it once).
         Value::Tuple(t) => {
-            let idx = slice_indices(vm, s, t.len())?;
+            let (start, stop, step) = slice_bounds(vm, s, t.len())?;
+            if whole(start, stop, step, t.len()) {
+                return Ok(obj.clone());
+            }
+            let idx = indices_between(start, stop, step);
             Ok(Value::tuple(
                 idx.into_iter().map(|i| t[i].clone()).collect(),
             ))
@@ -237,7 +249,11 @@ pub(super) fn get_slice(vm: &mut Vm, obj: &Value, s: &[Value; 3]) -> PyResult<Va
         // Python half of `re` slices each match out of the whole text (findall over
         // 20,000 words took minutes).
         Value::Str(st) if matches!(s[2], Value::None | Value::Int(1)) => {
-            let (start, stop, _) = slice_bounds(vm, s, char_index::char_count(st))?;
+            let count = char_index::char_count(st);
+            let (start, stop, step) = slice_bounds(vm, s, count)?;
+            if whole(start, stop, step, count) {
+                return Ok(obj.clone());
+            }
             let (start, stop) = (start as usize, stop.max(start) as usize);
             Ok(Value::str(char_index::char_slice(st, start, stop)))
         }
@@ -249,7 +265,11 @@ pub(super) fn get_slice(vm: &mut Vm, obj: &Value, s: &[Value; 3]) -> PyResult<Va
             ))
         }
         Value::Bytes(b) => {
-            let idx = slice_indices(vm, s, b.len())?;
+            let (start, stop, step) = slice_bounds(vm, s, b.len())?;
+            if whole(start, stop, step, b.len()) {
+                return Ok(obj.clone());
+            }
+            let idx = indices_between(start, stop, step);
             Ok(Value::Bytes(Rc::from(
                 idx.into_iter().map(|i| b[i]).collect::<Vec<u8>>(),
             )))
@@ -273,6 +293,11 @@ pub(super) fn get_slice(vm: &mut Vm, obj: &Value, s: &[Value; 3]) -> PyResult<Va
             type_of(obj).name()
         ))),
     }
+}
+
+/// Whether slice bounds (as `slice_bounds` computes them) take every item in order.
+fn whole(start: i64, stop: i64, step: i64, len: usize) -> bool {
+    step == 1 && start == 0 && stop == len as i64
 }
 
 pub fn set_item(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> PyResult<()> {
