@@ -60,6 +60,7 @@ mod python_sources;
 mod quote;
 mod reports;
 mod repr;
+pub mod stdlib_names;
 pub mod trace;
 mod traceback;
 mod vm;

@@ -1,17 +1,20 @@
 //! `sys`: `stdout` / `stderr` objects usable with `print(file=...)` and
 //! `.write(s)`, `argv` (the program's command line), `exit`, `exc_info`, `_getframe`, the
-//! recursion limit, and the constants of the oracle's CPython 3.11.7
+//! recursion limit, `stdlib_module_names`, and the constants of the oracle's CPython 3.11.7
 //! (`version_info`, `hash_info`, `float_info`, `int_info`, `flags` and
 //! `implementation` are the module's Python half, `python/sys.py`).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::builtins::args::{c_int_arg, exactly_one, index_arg, no_args};
 use crate::builtins::frame_object::FrameObject;
 use crate::object::exceptions::{exc, type_error, value_error};
 use crate::object::native::{downcast, NativeObject};
+use crate::object::set::PySet;
 use crate::object::types::{type_of, TypeId};
 use crate::object::value::{Args, Module, NativeFn, PyResult, Value};
+use crate::stdlib_names::STDLIB_MODULE_NAMES;
 use crate::trace::Stream;
 use crate::vm::Vm;
 
@@ -93,6 +96,12 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
         attrs.insert_str("executable", Value::str(EXECUTABLE));
         let path = PATH.iter().map(|p| Value::str(p)).collect();
         attrs.insert_str("path", Value::list(path));
+        let names = STDLIB_MODULE_NAMES.iter().map(|name| Value::str(name));
+        let names = PySet::from_items(names)?.into_frozen();
+        attrs.insert_str(
+            "stdlib_module_names",
+            Value::Set(Rc::new(RefCell::new(names))),
+        );
     }
     vm.run_library_file(&m, library_file!("modules/python/sys.py"))?;
     Ok(m)
