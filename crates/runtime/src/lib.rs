@@ -91,6 +91,7 @@ pub const LAYERS: &[(&str, &[&str])] = &[
             "quote",
             "compile",
             "python_sources",
+            "stdlib_names",
         ],
     ),
     // Values, types, dicts, sets, exceptions, code, frames; the VM's state.

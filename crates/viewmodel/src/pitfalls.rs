@@ -1,13 +1,15 @@
 //! Pitfalls found in a run, each at an event with a sentence for the narration and a
 //! kind for the timeline's marker: a blocking call inside the loop, a coroutine never
 //! awaited, a task exception never retrieved, a task created and dropped, a queue that
-//! only grows, a deadlock (with its wait-for cycle when there is one).
+//! only grows, a deadlock (with its wait-for cycle when there is one), a program stopped
+//! by importing a module Loopscope does not have (a third-party package such as aiohttp).
 //!
 //! Everything comes from the trace and the replayed state, except the dropped task:
 //! whether the program kept the task `create_task` returned is a fact of its source, so
 //! that one needs the lines [`crate::dropped_tasks`] finds in the program's syntax tree.
 
-use loopscope_runtime::trace::{EndReason, EventKind, Halt, Wait};
+use loopscope_runtime::stdlib_names::is_stdlib_module;
+use loopscope_runtime::trace::{EndReason, EventKind, Halt, Stream, Wait};
 
 use crate::graph::{self, GraphOptions};
 use crate::labels::{seconds, time, Names};
@@ -29,6 +31,8 @@ pub enum PitfallKind {
     QueueOnlyGrows,
     /// Nothing could ever run again.
     Deadlock,
+    /// The program stopped at an import of a module Loopscope does not have.
+    MissingModule,
 }
 
 impl PitfallKind {
@@ -41,6 +45,7 @@ impl PitfallKind {
             PitfallKind::TaskDropped => "task dropped",
             PitfallKind::QueueOnlyGrows => "queue only grows",
             PitfallKind::Deadlock => "deadlock",
+            PitfallKind::MissingModule => "module not available",
         }
     }
 }
@@ -111,6 +116,21 @@ pub(crate) fn find(timeline: &Timeline, dropped_lines: &[u32]) -> Vec<Pitfall> {
                     },
                 ..
             } => found.push(deadlock(timeline, k)),
+            EventKind::ProgramEnded {
+                reason: EndReason::Uncaught { error, line },
+                ..
+            } if timeline
+                .trace
+                .strings
+                .get(*error as usize)
+                .map(String::as_str)
+                == Some("ModuleNotFoundError") =>
+            {
+                let report = timeline.trace.stream_text(Stream::Stderr);
+                if let Some(pitfall) = missing_module(k, *line, &report) {
+                    found.push(pitfall);
+                }
+            }
             _ => {}
         }
     }
@@ -336,6 +356,35 @@ fn growing_queue(timeline: &Timeline, tally: &QueueTally) -> Option<Pitfall> {
             "{label} only grows: {} items put, {} taken, {} still in it at the end. It has no maxsize, so producers never wait for consumers; give it a maxsize, or add consumers.",
             tally.puts, tally.gets, tally.size
         ),
+    })
+}
+
+/// A program stopped by `ModuleNotFoundError: No module named 'NAME'` (the last line of
+/// its traceback, `report`): what NAME is, and what to do instead.
+fn missing_module(k: usize, line: u32, report: &str) -> Option<Pitfall> {
+    let name = report
+        .lines()
+        .rev()
+        .find(|text| !text.trim().is_empty())?
+        .strip_prefix("ModuleNotFoundError: No module named '")?
+        .split('\'')
+        .next()?;
+    let top = name.split('.').next().unwrap_or_default();
+    let sentence = if is_stdlib_module(name) {
+        format!(
+            "{top} is part of Python's standard library, but Loopscope does not provide it: it simulates the event loop and leaves out files, processes, the network beyond the program's own servers on 127.0.0.1 and a few other modules (docs/differences.md lists them)."
+        )
+    } else {
+        format!(
+            "{top} is not a module of Python's standard library (a third-party package, or a misspelt name). Loopscope runs the standard library only, with no network beyond the program's own servers on 127.0.0.1. To watch the loop at work, stand in for each call that would wait (a request, a query) with await asyncio.sleep(seconds) of about the time it would take."
+        )
+    };
+    Some(Pitfall {
+        kind: PitfallKind::MissingModule,
+        event: k,
+        line,
+        tasks: Vec::new(),
+        sentence,
     })
 }
 

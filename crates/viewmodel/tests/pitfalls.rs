@@ -24,6 +24,8 @@ const PROGRAMS: &[(&str, PitfallKind)] = &[
         "exception_never_retrieved",
         PitfallKind::ExceptionNeverRetrieved,
     ),
+    ("missing_stdlib", PitfallKind::MissingModule),
+    ("missing_third_party", PitfallKind::MissingModule),
     ("never_awaited", PitfallKind::NeverAwaited),
     ("queue_grows", PitfallKind::QueueOnlyGrows),
     ("task_dropped", PitfallKind::TaskDropped),
