@@ -1,7 +1,7 @@
 //! `cargo xtask bench-page`: the browser's figures for BENCHMARKS.md. It builds the release
-//! page into dist/ as `cargo xtask test` does, runs the three measurement scripts of
+//! page into dist/ as `cargo xtask test` does, runs the four measurement scripts of
 //! tests/e2e/measure/ (each serves dist/ on 127.0.0.1 itself), reads the one `BENCH-JSON`
-//! line each prints last, judges issue 13's browser targets (items 3 and 4) on them, and
+//! line each prints last, judges issue 13's browser targets (items 2, 3 and 4) on them, and
 //! rewrites the one section of BENCHMARKS.md it owns. Nothing is written unless every
 //! script ran to a clean exit.
 
@@ -17,8 +17,10 @@ use crate::workspace::Workspace;
 use crate::Command;
 
 mod section;
+mod worker;
 
 use section::{put_section, pyodide_targets, timeline_targets, Context, Figures};
+use worker::worker_targets;
 
 pub const COMMAND: Command = Command {
     name: "bench-page",
@@ -33,7 +35,7 @@ const COMMAND_LINE: &str = "cargo xtask bench-page";
 
 /// The measurement scripts, in the order they run: the short one first, so that a broken
 /// page shows in minutes, not after the million-event run.
-const SCRIPTS: [&str; 3] = ["budgets.mjs", "timeline.mjs", "pyodide.mjs"];
+const SCRIPTS: [&str; 4] = ["budgets.mjs", "timeline.mjs", "worker.mjs", "pyodide.mjs"];
 
 fn bench_page(workspace: &Workspace) -> Result<(), Failure> {
     let machine = Machine::describe(workspace);
@@ -62,15 +64,18 @@ fn bench_page(workspace: &Workspace) -> Result<(), Failure> {
                 .env_remove("TASKS")
                 .env_remove("SLEEPS")
                 .env_remove("PANELS")
-                .env_remove("PROFILE"),
+                .env_remove("PROFILE")
+                .env_remove("ROUNDS"),
         )
         .map_err(|failure| Failure::new(format!("{script}: {failure}")))?;
         outputs.push(output);
     }
     let budgets = Figures::parse(SCRIPTS[0], &outputs[0])?;
     let timeline = Figures::parse(SCRIPTS[1], &outputs[1])?;
-    let pyodide = Figures::parse(SCRIPTS[2], &outputs[2])?;
-    let mut targets = timeline_targets(&timeline)?;
+    let worker = Figures::parse(SCRIPTS[2], &outputs[2])?;
+    let pyodide = Figures::parse(SCRIPTS[3], &outputs[3])?;
+    let mut targets = worker_targets(&worker)?;
+    targets.extend(timeline_targets(&timeline)?);
     targets.extend(pyodide_targets(&budgets, &pyodide)?);
 
     step("issue 13's browser targets");
@@ -88,7 +93,7 @@ fn bench_page(workspace: &Workspace) -> Result<(), Failure> {
         cores: machine.cores,
         load_start: machine.load_before.clone(),
         load_end: load_average(),
-        script_loads: section::script_loads(&[&budgets, &timeline, &pyodide])?,
+        script_loads: section::script_loads(&[&budgets, &timeline, &worker, &pyodide])?,
     };
     let text = section::section(&context, &targets, &budgets)?;
     let path = workspace.path("BENCHMARKS.md");
