@@ -2,7 +2,7 @@
 // within 2× of native"): the bench programs run in the page's engine worker, in Debian's
 // Chromium (headless), against the release build in dist/ served on 127.0.0.1, and in
 // `target/release/loopscope run --timestamps` on this machine, alternately, ROUNDS times
-// each (default 3; the medians are compared). A measurement, not a test: it prints the
+// each (default 3, one program after another each round; the medians are compared). A measurement, not a test: it prints the
 // figures for BENCHMARKS.md, then the same figures on one line, `BENCH-JSON {...}`, for
 // `cargo xtask bench-page`.
 //
@@ -171,12 +171,15 @@ try {
     return { nativeMs: performance.now() - t, stdout: ran.stdout, status: ran.status };
   };
 
-  const rows = [];
-  for (const { name, source } of programs) {
-    const constants = Object.entries(sizes[name].to).map(([c, v]) => `${c} = ${v}`).join(', ');
-    console.log(`${name} with ${constants}: ${sizes[name].why}`);
-    const row = { name, constants, worker_runs_ms: [], native_runs_ms: [], page_runs_ms: [], same: true };
-    for (let round = 0; round < rounds; round++) {
+  // Round by round, each program in turn: the page runs a program when its text changes, so
+  // the same program is never typed twice in a row.
+  const rows = programs.map(({ name }) => ({ name,
+    constants: Object.entries(sizes[name].to).map(([c, v]) => `${c} = ${v}`).join(', '),
+    worker_runs_ms: [], native_runs_ms: [], page_runs_ms: [], same: true }));
+  for (const row of rows) console.log(`${row.name} with ${row.constants}: ${sizes[row.name].why}`);
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, { name, source }] of programs.entries()) {
+      const row = rows[index];
       const paged = await inPage(source);
       const ran = inNative(name);
       const same = paged.stdout === ran.stdout && ran.status === 0;
@@ -185,15 +188,16 @@ try {
       row.worker_runs_ms.push(paged.workerMs);
       row.native_runs_ms.push(ran.nativeMs);
       row.page_runs_ms.push(paged.pageMs);
-      console.log(`  round ${round + 1}: the page's worker ${paged.workerMs.toFixed(0)} ms (${paged.events.toLocaleString('en')} events, ${paged.status}; the page showed it ${paged.pageMs} ms after the program was typed), native ${ran.nativeMs.toFixed(0)} ms (exit ${ran.status}); same output: ${same ? 'yes' : 'NO'}`);
+      console.log(`round ${round + 1}, ${name}: the page's worker ${paged.workerMs.toFixed(0)} ms (${paged.events.toLocaleString('en')} events, ${paged.status}; the page showed it ${paged.pageMs} ms after the program was typed), native ${ran.nativeMs.toFixed(0)} ms (exit ${ran.status}); same output: ${same ? 'yes' : 'NO'}`);
       if (!same) {
-        console.log(`    page: ${JSON.stringify(paged.stdout.slice(0, 300))}\n    native: ${JSON.stringify(ran.stdout.slice(0, 300))}`);
+        console.log(`  page: ${JSON.stringify(paged.stdout.slice(0, 300))}\n  native: ${JSON.stringify(ran.stdout.slice(0, 300))}`);
       }
     }
+  }
+  for (const row of rows) {
     row.worker_ms = median(row.worker_runs_ms);
     row.native_ms = median(row.native_runs_ms);
     row.page_ms = median(row.page_runs_ms);
-    rows.push(row);
   }
   console.log(`\n| program | size | events | the page's worker | native | worker / native | same output |`);
   console.log('|---|---|---:|---:|---:|---:|---|');
