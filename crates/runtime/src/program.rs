@@ -246,7 +246,7 @@ fn execute(vm: &mut Vm, source: &str, options: &RunOptions) -> (i32, EndReason, 
         }
     };
     let code = CodeObject::load(code);
-    let mut frame = Frame::new(code.clone(), vm.main.clone());
+    let mut frame = Box::new(Frame::new(code.clone(), vm.main.clone()));
     let result = if code.kind == crate::compile::code::CodeKind::AsyncModule {
         let coro = Generator::from_frame(frame, true);
         crate::asyncio::runners::run_coroutine(vm, coro)

@@ -27,8 +27,9 @@ use crate::vm::{Callee, Exit, Vm};
 struct Slot {
     /// What the thread runs when it first runs.
     start: Option<Value>,
-    /// Its frames while it is blocked.
-    frames: Vec<Frame>,
+    /// Its frames while it is blocked, boxed as `Vm::frames` holds them.
+    #[allow(clippy::vec_box)]
+    frames: Vec<Box<Frame>>,
     /// `native_depth` inside its run: where `_suspend()` may be called.
     depth: usize,
     running_loop: Option<u32>,
@@ -106,7 +107,7 @@ fn run(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {
         match vm.prepare_call(&start, Args::default()) {
             Ok(Callee::Frame(mut frame)) => {
                 frame.kind = FrameKind::Base;
-                if let Err(e) = vm.push_frame(*frame) {
+                if let Err(e) = vm.push_frame(frame) {
                     report(vm, e);
                     pushed = false;
                 }
@@ -276,6 +277,6 @@ pub fn wake_loop(vm: &mut Vm, loop_id: u32) -> PyResult<()> {
 
 /// How many of `frames` are of library code CPython runs in C (not counted in the
 /// recursion depth while they are on the stack).
-fn c_frames_in(frames: &[Frame]) -> usize {
+fn c_frames_in(frames: &[Box<Frame>]) -> usize {
     frames.iter().filter(|f| f.code.runs_as_c.get()).count()
 }

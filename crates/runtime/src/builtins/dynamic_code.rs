@@ -346,7 +346,7 @@ fn run(
             deferred: std::cell::Cell::new(None),
         })
     };
-    let mut frame = Frame::new(code, module);
+    let mut frame = Box::new(Frame::new(code, module));
     frame.kind = FrameKind::Base;
     frame.namespace = Some(locals);
     vm.check_nesting()?;

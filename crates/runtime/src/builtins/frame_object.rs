@@ -80,7 +80,7 @@ fn live_frame<'v>(vm: &'v mut Vm, frame: &FrameObject) -> Option<&'v mut Frame> 
     let (Value::Dict(dict), _) = frame.namespaces.as_ref()? else {
         return None;
     };
-    vm.frames.iter_mut().rev().find(|f| {
+    vm.frames.iter_mut().rev().map(|f| &mut **f).find(|f| {
         Rc::ptr_eq(&f.code, &frame.code)
             && match &f.locals_dict {
                 Some(own) => Rc::ptr_eq(own, dict),

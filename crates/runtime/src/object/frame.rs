@@ -89,6 +89,45 @@ impl Frame {
         locals.chain(cells).collect()
     }
 
+    /// As the frame ends: a traceback's frame object still alive takes its variables over.
+    fn hand_over_variables(&mut self) {
+        if let Some(kept) = self.kept.take() {
+            if Rc::strong_count(&kept) > 1 {
+                let values = self.take_variables();
+                let old = std::mem::replace(&mut *kept.values.borrow_mut(), values);
+                drop(old);
+            }
+        }
+    }
+
+    /// Lets go of everything the ended frame holds, in the order dropping it
+    /// would, keeping its box and its vectors' memory for the next call
+    /// ([`Frame::refill`]); `stand_in` replaces its globals (a module that
+    /// lives anyway), so that no module is kept alive by a spare frame.
+    pub fn empty_out(&mut self, stand_in: Rc<Module>) {
+        self.hand_over_variables();
+        self.stack.clear();
+        self.locals.clear();
+        self.cells.clear();
+        drop(std::mem::replace(&mut self.globals, stand_in));
+        self.blocks.clear();
+        self.handling.clear();
+        self.owner = None;
+        self.namespace = None;
+        self.on_return = None;
+        self.locals_dict = None;
+    }
+
+    /// An emptied frame ([`Frame::empty_out`]) made what [`Frame::new`] makes.
+    pub fn refill(&mut self, code: Rc<CodeObject>, globals: Rc<Module>) {
+        self.locals.resize(code.varnames.len(), None);
+        self.pc = 0;
+        self.kind = FrameKind::Call;
+        self.suspended_at_send = false;
+        self.code = code;
+        self.globals = globals;
+    }
+
     /// The frame object for a traceback entry: made on first use (known to
     /// the cycle collector), empty until the frame ends.
     pub fn keep(&mut self) -> Rc<KeptFrame> {
@@ -104,13 +143,7 @@ impl Frame {
 /// A frame that ends while a traceback holds it hands its variables over.
 impl Drop for Frame {
     fn drop(&mut self) {
-        if let Some(kept) = self.kept.take() {
-            if Rc::strong_count(&kept) > 1 {
-                let values = self.take_variables();
-                let old = std::mem::replace(&mut *kept.values.borrow_mut(), values);
-                drop(old);
-            }
-        }
+        self.hand_over_variables();
     }
 }
 

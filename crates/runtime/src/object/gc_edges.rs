@@ -280,7 +280,7 @@ pub(super) fn referents(object: &Garbage, visit: &mut dyn FnMut(usize)) -> bool 
             };
             match &*body {
                 GenBody::Frame(frame) => {
-                    if let Some(frame) = &**frame {
+                    if let Some(frame) = frame {
                         frame_referents(frame, visit)
                     }
                 }

@@ -1,8 +1,8 @@
 //! Generator and coroutine objects.
 //!
-//! A generator owns its suspended frame (in a box it keeps for its life: the
-//! frame moves to the VM's stack to run and back when it suspends, allocating
-//! nothing), so it can be resumed from anywhere: by `next()`, by a `for` loop, by `send()` /
+//! A generator owns its suspended frame (in a box made with it: the box moves
+//! to the VM's stack to run and back when it suspends, a pointer each way,
+//! allocating nothing), so it can be resumed from anywhere: by `next()`, by a `for` loop, by `send()` /
 //! `throw()`, or by a Task stepping a coroutine. Coroutines implemented in
 //! Rust (asyncio's own `sleep`, `Lock.acquire`, ...) are state machines in
 //! the same object, so user code cannot tell them apart from CPython's.
@@ -43,9 +43,9 @@ pub enum GenState {
 }
 
 pub enum GenBody {
-    /// A Python generator/coroutine's frame, in its box; `None` while the frame
-    /// is on the VM stack or after it finished.
-    Frame(Box<Option<Frame>>),
+    /// A Python generator/coroutine's frame, in its box; `None` while the box
+    /// is on the VM stack or after the frame finished.
+    Frame(Option<Box<Frame>>),
     Native(Box<dyn NativeCoroutine>),
     /// Neither: a native coroutine's state while it steps or once let go of,
     /// a frame's once the generator let go of its box.
@@ -56,7 +56,7 @@ impl GenBody {
     /// The suspended (or not yet started) frame of a Python generator.
     pub fn frame(&self) -> Option<&Frame> {
         match self {
-            GenBody::Frame(frame) => frame.as_ref().as_ref(),
+            GenBody::Frame(frame) => frame.as_deref(),
             _ => None,
         }
     }
@@ -135,7 +135,7 @@ pub struct Generator {
 
 impl Generator {
     /// A generator or coroutine running `frame`, named after its code.
-    pub fn from_frame(frame: Frame, is_coroutine: bool) -> Rc<Generator> {
+    pub fn from_frame(frame: Box<Frame>, is_coroutine: bool) -> Rc<Generator> {
         let names = (frame.code.name.clone(), frame.code.qualname.clone());
         Generator::named(frame, is_coroutine, names)
     }
@@ -143,7 +143,11 @@ impl Generator {
     /// A generator or coroutine running `frame`, with the `__name__` and
     /// `__qualname__` of the function called (which `functools.wraps` may have
     /// changed), as CPython names it.
-    pub fn named(frame: Frame, is_coroutine: bool, names: (Rc<str>, Rc<str>)) -> Rc<Generator> {
+    pub fn named(
+        frame: Box<Frame>,
+        is_coroutine: bool,
+        names: (Rc<str>, Rc<str>),
+    ) -> Rc<Generator> {
         let code = frame.code.clone();
         let generator = Rc::new(Generator {
             is_coroutine,
@@ -152,7 +156,7 @@ impl Generator {
             qualname: Name::Shared(names.1),
             code: Some(code),
             state: Cell::new(GenState::Created),
-            body: RefCell::new(GenBody::Frame(Box::new(Some(frame)))),
+            body: RefCell::new(GenBody::Frame(Some(frame))),
             address: fresh_address(),
             origin: Default::default(),
             allocated: Default::default(),
@@ -185,7 +189,7 @@ impl Generator {
     }
 
     /// An asynchronous generator running `frame`.
-    pub fn async_gen(frame: Frame, names: (Rc<str>, Rc<str>)) -> Rc<Generator> {
+    pub fn async_gen(frame: Box<Frame>, names: (Rc<str>, Rc<str>)) -> Rc<Generator> {
         let code = frame.code.clone();
         Rc::new(Generator {
             is_coroutine: false,
@@ -194,7 +198,7 @@ impl Generator {
             qualname: Name::Shared(names.1),
             code: Some(code),
             state: Cell::new(GenState::Created),
-            body: RefCell::new(GenBody::Frame(Box::new(Some(frame)))),
+            body: RefCell::new(GenBody::Frame(Some(frame))),
             address: fresh_address(),
             origin: Default::default(),
             allocated: Default::default(),
@@ -252,20 +256,19 @@ impl Generator {
         format!("<{kind} object {} at {:#x}>", self.qualname, self.address)
     }
 
-    /// Take the suspended frame out to run it.
-    /// Take the suspended frame out to run it (its box stays).
-    pub fn take_frame(&self) -> Option<Frame> {
+    /// Take the suspended frame out to run it: the box moves, not the frame.
+    pub fn take_frame(&self) -> Option<Box<Frame>> {
         match &mut *self.body.borrow_mut() {
             GenBody::Frame(f) => f.take(),
             _ => None,
         }
     }
 
-    /// Put the frame back into its box as the generator suspends.
-    pub fn store_frame(&self, frame: Frame) {
+    /// Put the frame's box back as the generator suspends.
+    pub fn store_frame(&self, frame: Box<Frame>) {
         match &mut *self.body.borrow_mut() {
-            GenBody::Frame(f) => **f = Some(frame),
-            body => *body = GenBody::Frame(Box::new(Some(frame))),
+            GenBody::Frame(f) => *f = Some(frame),
+            body => *body = GenBody::Frame(Some(frame)),
         }
     }
 
@@ -531,7 +534,7 @@ impl Generator {
     /// whose death may call a finalizer hook, are left to die): a suspended frame
     /// with an active `try` goes to a stand-in to be closed, and the generator is
     /// closed; any other frame is returned, to be dropped by the caller.
-    pub fn release_frame(&self) -> Option<Frame> {
+    pub fn release_frame(&self) -> Option<Box<Frame>> {
         let suspended = self.state.get() == GenState::Suspended;
         if suspended {
             self.state.set(GenState::Closed);
@@ -548,7 +551,7 @@ impl Generator {
     }
 
     /// Queues a stand-in (same address and names) that the VM closes.
-    fn close_later(&self, frame: Frame, agen: Option<Box<AsyncGenState>>) {
+    fn close_later(&self, frame: Box<Frame>, agen: Option<Box<AsyncGenState>>) {
         warnings::push(warnings::Notice::Close(Rc::new(Generator {
             is_coroutine: self.is_coroutine,
             agen,
@@ -556,7 +559,7 @@ impl Generator {
             qualname: self.qualname.clone(),
             code: self.code.clone(),
             state: Cell::new(GenState::Suspended),
-            body: RefCell::new(GenBody::Frame(Box::new(Some(frame)))),
+            body: RefCell::new(GenBody::Frame(Some(frame))),
             address: self.address,
             origin: Default::default(),
             allocated: Default::default(),

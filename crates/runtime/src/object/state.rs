@@ -22,7 +22,15 @@ use crate::python_sources::LibraryFile;
 use crate::trace::Recorder;
 
 pub struct Vm {
-    pub frames: Vec<Frame>,
+    /// Boxed, so that a generator's frame moves on and off as one pointer
+    /// (clippy's `vec_box` assumes the box is only another allocation).
+    #[allow(clippy::vec_box)]
+    pub frames: Vec<Box<Frame>>,
+    /// Ended frames kept for the next calls (`Vm::new_frame`): a call then
+    /// allocates no box, no value stack and no locals. Boxes, to be pushed
+    /// onto `frames` as they are.
+    #[allow(clippy::vec_box)]
+    pub spare_frames: Vec<Box<Frame>>,
     pub builtins: Rc<Module>,
     pub main: Rc<Module>,
     /// `sys.modules`: the modules imported so far, by name — a dict that

@@ -9,11 +9,16 @@ use crate::object::exceptions::type_error;
 use crate::object::frame::{CellRef, Frame};
 use crate::object::value::tracked;
 use crate::object::value::{Args, Function, PyResult, Value};
+use crate::vm::Vm;
 
-/// Build the frame for calling `func` with `args` (not yet pushed).
-pub fn bind_arguments(func: &Rc<Function>, args: Args) -> PyResult<Frame> {
+/// Fill `frame` ([`Vm::new_frame`] of `func`'s code) for calling `func` with
+/// `args` (not yet pushed).
+pub fn bind_arguments(
+    func: &Rc<Function>,
+    args: Args,
+    mut frame: Box<Frame>,
+) -> PyResult<Box<Frame>> {
     let code = &func.code;
-    let mut frame = Frame::new(code.clone(), func.globals.clone());
     let nargs = code.argcount as usize;
     let nkwonly = code.kwonlyargcount as usize;
     let name = &*func.qualname();
@@ -167,6 +172,38 @@ pub fn bind_arguments(func: &Rc<Function>, args: Args) -> PyResult<Frame> {
     }
     frame.cells.extend(func.closure.iter().cloned());
     Ok(frame)
+}
+
+/// How many ended frames a VM keeps for reuse.
+const SPARE_FRAMES: usize = 16;
+/// A frame whose value stack or locals grew past this is not kept.
+const SPARE_CAPACITY: usize = 64;
+
+impl Vm {
+    /// A fresh frame for `func`'s call: an ended one reused, or a new one.
+    pub(crate) fn new_frame(&mut self, func: &Function) -> Box<Frame> {
+        let (code, globals) = (func.code.clone(), func.globals.clone());
+        match self.spare_frames.pop() {
+            Some(mut frame) => {
+                frame.refill(code, globals);
+                frame
+            }
+            None => Box::new(Frame::new(code, globals)),
+        }
+    }
+
+    /// A frame that ended (returned): its contents go now, its memory is
+    /// kept for the next call.
+    pub(crate) fn recycle_frame(&mut self, mut frame: Box<Frame>) {
+        if self.spare_frames.len() >= SPARE_FRAMES
+            || frame.stack.capacity() > SPARE_CAPACITY
+            || frame.locals.capacity() > SPARE_CAPACITY
+        {
+            return;
+        }
+        frame.empty_out(self.builtins.clone());
+        self.spare_frames.push(frame);
+    }
 }
 
 /// `'a', 'b' and 'c'` as in CPython's missing-argument messages.

@@ -677,7 +677,7 @@ impl Vm {
         let (bases, orig_bases) = self.resolve_bases(values)?;
         let metaclass = crate::vm::metaclasses::class_metaclass(&mut keywords, &bases)?;
         let namespace = self.prepare_namespace(&metaclass, &name, &bases, &keywords)?;
-        let mut frame = bind_arguments(&body, Args::default())?;
+        let mut frame = bind_arguments(&body, Args::default(), self.new_frame(&body))?;
         frame.namespace = Some(namespace.clone());
         frame.on_return = Some(Box::new(OnReturn::BuildClass(ClassSpec {
             name,

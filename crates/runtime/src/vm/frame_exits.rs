@@ -179,7 +179,10 @@ impl Vm {
                 Err(e) => return Err(e),
             },
         };
-        Ok(match self.route_return(frame.kind, v) {
+        let exit = self.route_return(frame.kind, v);
+        // Emptied where it would have been dropped.
+        self.recycle_frame(frame);
+        Ok(match exit {
             Some(exit) => Flow::Exit(exit),
             None => Flow::Next,
         })

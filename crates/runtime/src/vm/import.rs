@@ -179,7 +179,7 @@ impl Vm {
                 )
             })?;
         let code = CodeObject::load_library(code);
-        let mut frame = Frame::new(code, module.clone());
+        let mut frame = Box::new(Frame::new(code, module.clone()));
         frame.kind = FrameKind::Base;
         let ran = self
             .check_nesting()

@@ -263,7 +263,7 @@ impl Vm {
     pub(crate) fn finish_call(&mut self, callee: Callee) -> PyResult<Value> {
         match callee {
             Callee::Done(v) => Ok(v),
-            Callee::Frame(frame) => self.run_frame(*frame),
+            Callee::Frame(frame) => self.run_frame(frame),
         }
     }
 }

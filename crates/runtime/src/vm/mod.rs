@@ -4,7 +4,8 @@
 //! recursion costs heap, not Rust stack, and ends in RecursionError at
 //! CPython's limit. A generator or coroutine is resumed by pushing its saved
 //! frame (and the frames of whatever it is awaiting) back on the stack;
-//! a yield pops them off again into their generator objects. Rust code that
+//! a yield pops them off again into their generator objects (boxes: a
+//! pointer moves, not the frame). Rust code that
 //! needs to call Python (a sort key, a done-callback) runs a nested loop.
 
 mod agen;
@@ -94,6 +95,7 @@ impl Vm {
         modules.insert_str("__main__", Value::Module(main.clone()));
         Vm {
             frames: Vec::new(),
+            spare_frames: Vec::new(),
             builtins,
             main,
             modules: Rc::new(std::cell::RefCell::new(modules)),
@@ -154,7 +156,7 @@ impl Vm {
     }
 
     /// Run a called function's frame in a nested loop, to its result.
-    fn run_frame(&mut self, mut frame: Frame) -> PyResult<Value> {
+    fn run_frame(&mut self, mut frame: Box<Frame>) -> PyResult<Value> {
         frame.kind = FrameKind::Base;
         self.check_nesting()?;
         self.push_frame(frame)?;
@@ -175,11 +177,11 @@ impl Vm {
     pub(crate) fn prepare_call(&mut self, func: &Value, args: Args) -> PyResult<Callee> {
         match func {
             Value::Function(f) => {
-                let frame = call::bind_arguments(f, args)?;
+                let frame = call::bind_arguments(f, args, self.new_frame(f))?;
                 if f.code.is_generator_like() {
                     return Ok(Callee::Done(self.make_generator(f, frame)?));
                 }
-                Ok(Callee::Frame(Box::new(frame)))
+                Ok(Callee::Frame(frame))
             }
             Value::Method(m) => {
                 let mut pos = smallvec::SmallVec::with_capacity(args.pos.len() + 1);
@@ -374,7 +376,7 @@ impl Vm {
     pub(crate) fn make_generator(
         &mut self,
         func: &crate::object::value::Function,
-        frame: Frame,
+        frame: Box<Frame>,
     ) -> PyResult<Value> {
         self.check_recursion_depth(0)?;
         let names = (func.name.borrow().clone(), func.qualname());
@@ -410,7 +412,7 @@ impl Vm {
     }
 
     /// Push a frame, enforcing the recursion limit.
-    pub(crate) fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
+    pub(crate) fn push_frame(&mut self, frame: Box<Frame>) -> PyResult<()> {
         // Instantiating a class runs `__init__` from C in CPython
         // (`type_call`), one more level of recursion than the frame.
         let from_c = matches!(frame.on_return.as_deref(), Some(OnReturn::Init(_)));
@@ -710,7 +712,7 @@ impl Vm {
     /// A call made by bytecode: Python functions run in this loop.
     pub(super) fn call_from_bytecode(&mut self, func: Value, args: Args) -> PyResult<()> {
         if let Value::Function(f) = &func {
-            let mut frame = call::bind_arguments(f, args)?;
+            let mut frame = call::bind_arguments(f, args, self.new_frame(f))?;
             if f.code.is_generator_like() {
                 let g = self.make_generator(f, frame)?;
                 self.push(g);
@@ -729,7 +731,7 @@ impl Vm {
             Callee::Done(v) => self.push(v),
             Callee::Frame(mut frame) => {
                 frame.kind = FrameKind::Call;
-                self.push_frame(*frame)?;
+                self.push_frame(frame)?;
             }
         }
         Ok(())
