@@ -18,7 +18,6 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use loopscope_runtime::trace::Stream;
 use loopscope_runtime::{run_program, RunOptions};
 use loopscope_viewmodel::export::{perfetto, Axis};
 use loopscope_viewmodel::Timeline;
@@ -151,12 +150,7 @@ fn main() -> ExitCode {
             return ExitCode::from(3);
         }
     };
-    let stdout = if cmd.timestamps {
-        outcome.stamped_stdout()
-    } else {
-        outcome.stream_text(Stream::Stdout)
-    };
-    let stderr = outcome.stream_text(Stream::Stderr);
+    let (stdout, stderr) = outcome.streams(cmd.timestamps);
     let _ = std::io::stdout().write_all(stdout.as_bytes());
     let _ = std::io::stderr().write_all(stderr.as_bytes());
     if let Some(path) = &cmd.trace {

@@ -6,7 +6,6 @@
 //! page's worker runs (`src/worker.rs`), without the worker's messages: one call runs
 //! one program to its end.
 
-use loopscope_runtime::trace::Stream;
 use loopscope_runtime::{run_program, RunOptions};
 use wasm_bindgen::prelude::*;
 
@@ -33,9 +32,10 @@ pub fn run(source: &str, filename: &str) -> RunResult {
         ..RunOptions::default()
     };
     let outcome = run_program(source, &options);
+    let (stdout, stderr) = outcome.streams(true);
     RunResult {
-        stdout: outcome.stamped_stdout(),
-        stderr: outcome.stream_text(Stream::Stderr),
+        stdout,
+        stderr,
         status: outcome.status,
         records: u32::try_from(outcome.trace.records.len()).unwrap_or(u32::MAX),
     }

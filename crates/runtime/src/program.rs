@@ -49,32 +49,45 @@ pub struct Outcome {
 impl Outcome {
     /// The text written to one stream, concatenated.
     pub fn stream_text(&self, stream: Stream) -> String {
-        let events = self.trace.single_events().map(|(_, _, kind)| kind);
-        crate::trace::stream_text(&self.trace.strings, events, stream)
+        let (stdout, stderr) = self.streams(false);
+        match stream {
+            Stream::Stdout => stdout,
+            Stream::Stderr => stderr,
+        }
     }
 
     /// stdout with each completed line prefixed by its virtual time (`loopscope run
     /// --timestamps`: what `tests/conformance/record.py` writes for CPython).
     pub fn stamped_stdout(&self) -> String {
-        let mut out = String::new();
+        self.streams(true).0
+    }
+
+    /// stdout (stamped as [`Outcome::stamped_stdout`] says when `stamped`) and stderr,
+    /// in one pass over the trace (a long run's trace is hundreds of megabytes).
+    pub fn streams(&self, stamped: bool) -> (String, String) {
+        let (mut out, mut err) = (String::new(), String::new());
         // Where the line being written started, if one is open: its stamp goes there when it
         // completes (the program's own text may hold any character, NUL included).
         let mut open_line: Option<usize> = None;
         let mut end_time = 0.0;
         for (time, _, kind) in self.trace.single_events() {
             match kind {
-                EventKind::Output {
-                    stream: Stream::Stdout,
-                    text,
-                } => {
-                    let text = &self.trace.strings[*text as usize];
-                    for piece in text.split_inclusive('\n') {
-                        let start = *open_line.get_or_insert(out.len());
-                        out.push_str(piece);
-                        if piece.ends_with('\n') {
-                            out.insert_str(start, &format!("{time:.3} "));
-                            open_line = None;
+                EventKind::Output { stream, text } => {
+                    let text = self.trace.strings.get(*text as usize);
+                    let text = text.map_or("", String::as_str);
+                    match stream {
+                        Stream::Stdout if stamped => {
+                            for piece in text.split_inclusive('\n') {
+                                let start = *open_line.get_or_insert(out.len());
+                                out.push_str(piece);
+                                if piece.ends_with('\n') {
+                                    out.insert_str(start, &format!("{time:.3} "));
+                                    open_line = None;
+                                }
+                            }
                         }
+                        Stream::Stdout => out.push_str(text),
+                        Stream::Stderr => err.push_str(text),
                     }
                 }
                 EventKind::ProgramEnded { .. } => end_time = time,
@@ -84,7 +97,7 @@ impl Outcome {
         if let Some(start) = open_line {
             out.insert_str(start, &format!("{end_time:.3} "));
         }
-        out
+        (out, err)
     }
 }
 
