@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use loopscope_viewmodel::{GraphNode, GraphOptions, NodeId, NodeState, TaskGraph};
 use web_sys::Element;
 
-use super::graph_paint::{over, paint, GraphPalette, Over, Viewport};
+use super::graph_paint::{over, paint, ArrowLayer, GraphPalette, Over, Viewport};
 use crate::scroll_view::ScrollView;
 use crate::session::Session;
 
@@ -204,12 +204,16 @@ pub fn TaskGraphPanel() -> impl IntoView {
     let lines = StoredValue::new_local((Lines::default(), Lines::default()));
     // After each change of the graph (the memo compares) or scroll: the picture of the part
     // in view.
+    let arrow_layer = StoredValue::new_local(ArrowLayer::default());
     Effect::new(move |_| {
         let (Some(canvas), Some(space)) = (canvas.get(), space.get()) else {
             return;
         };
         let (palette, view) = (palette.get(), viewport.get());
-        graph.with(|graph| paint(&canvas, &space, graph, &palette, view));
+        graph.with(|graph| {
+            arrow_layer
+                .update_value(|arrows| paint(&canvas, &space, graph, &palette, view, arrows));
+        });
     });
     // After each change of the graph: the lines whose words changed.
     Effect::new(move |_| {

@@ -7,6 +7,8 @@
 //! repaints the same picture in about a millisecond and adds nothing to the page's DOM.
 //! The words of every box and arrow are in the panel's lists for screen readers.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use loopscope_viewmodel::{EdgeKind, GraphEdge, GraphNode, NodeState, TaskGraph};
 use wasm_bindgen::{JsCast, JsValue};
@@ -130,6 +132,7 @@ pub fn over(graph: &TaskGraph, at: Point) -> Option<Over<'_>> {
 }
 
 /// The theme's colours the diagram uses (the stylesheet's variables of the same names).
+#[derive(PartialEq)]
 pub struct GraphPalette {
     panel: String,
     panel_2: String,
@@ -239,16 +242,78 @@ pub struct Viewport {
     pub height: f64,
 }
 
+/// What the arrows' layer shows: each arrow's curve and look, in painting order, the part of
+/// the diagram in view, the pixel density and the colours.
+#[derive(PartialEq)]
+struct Arrows {
+    curves: Vec<([Point; 4], EdgeKind, bool)>,
+    view: [f64; 5],
+    palette: Arc<GraphPalette>,
+}
+
+/// The arrows in view, painted on a canvas of their own (not in the page) and copied onto
+/// the diagram under its boxes. A dashed curve is the costliest thing the diagram paints
+/// (Chromium's software rasterizer strokes it dash by dash, all along it, in view or not:
+/// 8 ms of a seek on the million-event measure, BENCHMARKS.md); the arrows' places and looks
+/// change far less often than the boxes' states (a jump that changes which tasks are
+/// shown keeps the grid and who created whom), so they are painted again only when they
+/// change.
+#[derive(Default)]
+pub struct ArrowLayer {
+    canvas: Option<HtmlCanvasElement>,
+    shown: Option<Arrows>,
+}
+
+impl ArrowLayer {
+    /// Paints `arrows` on the layer's canvas (`pixels` wide and high, `ratio` pixels a CSS
+    /// pixel, the diagram moved by `shift`) unless it shows them already; gives the canvas.
+    fn painted(
+        &mut self,
+        graph: &TaskGraph,
+        arrows: Arrows,
+        pixels: (u32, u32),
+        ratio: f64,
+        shift: Point,
+    ) -> Option<&HtmlCanvasElement> {
+        if self.shown.as_ref() != Some(&arrows) {
+            let canvas = match self.canvas.take() {
+                Some(canvas) => canvas,
+                None => document().create_element("canvas").ok()?.dyn_into().ok()?,
+            };
+            if canvas.width() != pixels.0 || canvas.height() != pixels.1 {
+                canvas.set_width(pixels.0);
+                canvas.set_height(pixels.1);
+            }
+            let context: CanvasRenderingContext2d =
+                canvas.get_context("2d").ok()??.dyn_into().ok()?;
+            let _ = context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+            context.clear_rect(0.0, 0.0, f64::from(pixels.0), f64::from(pixels.1));
+            let _ = context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
+            let _ = context.translate(-shift.0, -shift.1);
+            for edge in &graph.edges {
+                if let Some(c) = edge_curve(graph, edge) {
+                    paint_edge(&context, &arrows.palette, edge, &c);
+                }
+            }
+            self.canvas = Some(canvas);
+            self.shown = Some(arrows);
+        }
+        self.canvas.as_ref()
+    }
+}
+
 /// Paints the part of `graph` in `view` on `canvas`, which it sizes to that part at the
 /// screen's pixel density, and sizes `space` (the canvas's scroll area) to the whole
 /// diagram. Only the part in view is painted: rasterizing the whole diagram (2,000 pixels
-/// tall with forty tasks) was the biggest part of a seek in software rendering.
+/// tall with forty tasks) was the biggest part of a seek in software rendering. The arrows
+/// come from `arrows`, painted again only when they changed.
 pub fn paint(
     canvas: &HtmlCanvasElement,
     space: &web_sys::HtmlElement,
     graph: &TaskGraph,
-    palette: &GraphPalette,
+    palette: &Arc<GraphPalette>,
     view: Viewport,
+    arrows: &mut ArrowLayer,
 ) {
     let (width, height) = size(graph);
     let space_style = space.style();
@@ -287,6 +352,26 @@ pub fn paint(
         view.left.clamp(0.0, width - shown_width),
         view.top.clamp(0.0, height - shown_height),
     );
+    let curves = graph
+        .edges
+        .iter()
+        .filter_map(|edge| Some((edge_curve(graph, edge)?, edge.kind, edge.in_cycle)))
+        .collect::<Vec<_>>();
+    if !curves.is_empty() {
+        let shown = Arrows {
+            curves,
+            view: [left, top, shown_width, shown_height, ratio],
+            palette: Arc::clone(palette),
+        };
+        let layer = arrows.painted(graph, shown, (pixels_wide, pixels_high), ratio, (left, top));
+        if let Some(layer) = layer {
+            // Pixel for pixel: the layer has the canvas's size.
+            context.save();
+            let _ = context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+            let _ = context.draw_image_with_html_canvas_element(layer, 0.0, 0.0);
+            context.restore();
+        }
+    }
     let _ = context.translate(-left, -top);
     let in_view = |(x, y): Point| {
         x + NODE_WIDTH >= left
@@ -294,11 +379,6 @@ pub fn paint(
             && y + NODE_HEIGHT >= top
             && y <= top + shown_height
     };
-    for edge in &graph.edges {
-        if let Some(c) = edge_curve(graph, edge) {
-            paint_edge(&context, palette, edge, &c);
-        }
-    }
     let nodes: Vec<&GraphNode> = graph
         .nodes
         .iter()

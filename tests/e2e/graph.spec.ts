@@ -119,3 +119,40 @@ test('a step rewrites only the lines whose words changed', async ({ page }) => {
   expect(kept.created).toBe(0);
   expect(problems).toEqual([]);
 });
+
+test('arrows kept from the last picture are the arrows a fresh picture paints', async ({ page, context }) => {
+  const problems = watchProblems(page);
+  await gatherAtStart(page);
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(boxes(page)).toHaveCount(5);
+  const words = (on: Page, list: string) => on.locator(list).evaluate((ul) => ul.textContent ?? '');
+  const picture = (on: Page) => on.evaluate(() => (document.querySelector('canvas.task-graph') as HTMLCanvasElement).toDataURL());
+  // On to an event whose boxes changed and whose arrows did not: the canvas copies the
+  // arrows it painted for the event before.
+  let found = false;
+  for (let step = 0; step < 20 && !found; step++) {
+    const [arrowsBefore, boxesBefore] = [await words(page, '.graph-arrows'), await words(page, '.graph-boxes')];
+    await page.keyboard.press('ArrowRight');
+    const [arrowsNow, boxesNow] = [await words(page, '.graph-arrows'), await words(page, '.graph-boxes')];
+    found = arrowsNow !== '' && arrowsNow === arrowsBefore && boxesNow !== boxesBefore;
+  }
+  expect(found).toBe(true);
+  const kept = await picture(page);
+  const event = await page.locator('input.scrub').inputValue();
+  const arrowsThere = await words(page, '.graph-arrows');
+  // The last event has other arrows: painted again.
+  await page.keyboard.press('End');
+  await expect.poll(() => words(page, '.graph-arrows')).not.toBe(arrowsThere);
+  await expect.poll(() => words(page, '.graph-arrows')).not.toBe('');
+  const atEnd = await picture(page);
+  // A second page paints both events with nothing kept from before: the same pictures.
+  const fresh = await context.newPage();
+  await gatherAtStart(fresh);
+  await fresh.keyboard.press('End');
+  await expect.poll(() => words(fresh, '.graph-arrows')).toBe(await words(page, '.graph-arrows'));
+  await expect.poll(() => picture(fresh)).toBe(atEnd);
+  await fresh.locator('input.scrub').fill(event);
+  await expect.poll(() => words(fresh, '.graph-arrows')).toBe(arrowsThere);
+  await expect.poll(() => picture(fresh)).toBe(kept);
+  expect(problems).toEqual([]);
+});
