@@ -62,14 +62,41 @@ async function position(page) {
 }
 
 /** In the page: `timed(action)` resolves with the time from running `action` until the next
- *  frame was painted. */
+ *  frame was painted. Each measure's parts go to `timedParts` (milliseconds after the input):
+ *  `handled` when the input's handler returned, `tick` the frame's start time (the
+ *  compositor's 60 Hz tick that `requestAnimationFrame` passes), `framed` when the frame's
+ *  callbacks began (after the page's work of the input's tasks and microtasks), `done` the
+ *  figure (after the frame's callbacks, style, layout, paint). */
 const timedHelper = () => {
+  window.timedParts = [];
   window.timed = (action) => new Promise((resolve) => {
     const started = performance.now();
     action();
-    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+    const handled = performance.now() - started;
+    requestAnimationFrame((tick) => {
+      const framed = performance.now() - started;
+      setTimeout(() => {
+        const done = performance.now() - started;
+        window.timedParts.push({ handled, tick: tick - started, tickAt: tick, framed, done });
+        resolve(done);
+      }, 0);
+    });
   });
 };
+
+/** What the last `count` measures were made of (see `timedHelper`), as medians. */
+async function parts(page, count) {
+  const all = (await page.evaluate(() => window.timedParts)).slice(-count);
+  const m = (f) => quantile(all.map(f), 0.5).toFixed(1);
+  // Consecutive measures' frames, in ticks of the compositor's 60 Hz clock: each measure
+  // starts right after the previous one's frame, so its frame can start no earlier than the
+  // next tick.
+  const gaps = all.slice(1).map((p, i) => (p.tickAt - all[i].tickAt) / (1000 / 60));
+  return `input handler ${m((p) => p.handled)} ms; the frame's tick ${m((p) => p.tick)} ms after the input; `
+    + `its callbacks began ${m((p) => p.framed - p.tick)} ms after its tick (the page's work still running); `
+    + `the frame (callbacks, style, layout, paint) ${m((p) => p.done - p.framed)} ms; `
+    + `consecutive frames ${quantile(gaps, 0.5).toFixed(2)} ticks apart (median; ${gaps.filter((g) => g > 1.5).length} of ${gaps.length} over 1.5)`;
+}
 
 /** Frame timestamps for `ms` while `perFrame` (a function body, given the frame's index) runs each frame. */
 function frames(page, ms, perFrame = '') {
@@ -85,7 +112,9 @@ function frames(page, ms, perFrame = '') {
   }), [ms, perFrame]);
 }
 
-/** Self time of each trace event on the page's main thread, summed over the trace. */
+/** Self time of each trace event on the page's main thread, summed over the trace: wall
+ *  time, and the thread's CPU time (`tdur`), which other work on the machine inflates less
+ *  (a descheduled thread's wall time still runs). Sorted by CPU time. */
 function selfTimes(trace) {
   const events = JSON.parse(trace.toString()).traceEvents;
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
@@ -93,15 +122,19 @@ function selfTimes(trace) {
     .filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.dur > 0)
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const self = new Map();
+  const add = (name, wall, cpu) => {
+    const [w, c] = self.get(name) ?? [0, 0];
+    self.set(name, [w + wall, c + cpu]);
+  };
   const open = [];
   for (const span of spans) {
     while (open.length && open[open.length - 1].ts + open[open.length - 1].dur <= span.ts) open.pop();
     const parent = open[open.length - 1];
-    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - span.dur);
-    self.set(span.name, (self.get(span.name) ?? 0) + span.dur);
+    if (parent) add(parent.name, -span.dur, -(span.tdur ?? span.dur));
+    add(span.name, span.dur, span.tdur ?? span.dur);
     open.push(span);
   }
-  return [...self].sort((a, b) => b[1] - a[1]);
+  return [...self].sort((a, b) => b[1][1] - a[1][1]);
 }
 
 /** Traces `count` scrub seeks and prints the main thread's self time per event name. */
@@ -113,8 +146,10 @@ async function profileSeeks(page, total, random, count = 30) {
     await scrubTo(page, Math.floor(random() * total));
   }
   const times = selfTimes(await browser.stopTracing());
-  const lines = times.slice(0, 14).map(([name, us]) => `  ${name}: ${(us / 1000 / count).toFixed(2)} ms`);
-  console.log(`main thread per scrub seek (self time, ${count} seeks traced):\n${lines.join('\n')}`);
+  const ms = (us) => (us / 1000 / count).toFixed(2);
+  const lines = times.slice(0, 14).map(([name, [wall, cpu]]) => `  ${name}: ${ms(cpu)} ms CPU (${ms(wall)} ms wall)`);
+  const [wall, cpu] = times.reduce(([w, c], [, [dw, dc]]) => [w + dw, c + dc], [0, 0]);
+  console.log(`main thread per scrub seek (self time, ${count} seeks traced; in all ${ms(cpu)} ms CPU, ${ms(wall)} ms wall):\n${lines.join('\n')}`);
   // The same seeks in V8's sampling profiler: which functions (wasm, its DOM calls) take the
   // script's part.
   const cdp = await page.context().newCDPSession(page);
@@ -206,6 +241,7 @@ try {
     slider.push(await scrubTo(page, Math.floor(random() * total)));
   }
   console.log(`seek anywhere (scrub slider, input → next frame): ${summary(slider)}`);
+  console.log(`  made of (medians): ${await parts(page, slider.length)}`);
   figures.seek_slider = stats(slider);
   if (process.env.PROFILE) await profileSeeks(page, total, random);
 
@@ -223,6 +259,7 @@ try {
     }), [x, 31]));
   }
   console.log(`seek by clicking the timeline (click → next frame): ${summary(clicks)}`);
+  console.log(`  made of (medians): ${await parts(page, clicks.length)}`);
   figures.seek_click = stats(clicks);
 
   // Axis switch, both ways.
