@@ -196,6 +196,15 @@ fn os_path(vm: &mut Vm) -> PyResult<Rc<Module>> {
     }
 }
 
+/// Give `m` its `__all__`, the list `from m import *` binds: CPython's list
+/// for the module, less the names Loopscope lacks (docs/differences.md).
+pub fn set_all(m: &Module, names: &[&str]) {
+    let list = names.iter().map(|n| Value::str(n)).collect();
+    m.attrs
+        .borrow_mut()
+        .insert_str("__all__", Value::list(list));
+}
+
 /// A module of built-in functions (`filename` empty: "(built-in)").
 pub fn native_module(
     name: &str,

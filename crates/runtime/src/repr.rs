@@ -661,6 +661,13 @@ impl<'v> Writer<'v> {
                 self.out.push('>');
             }
             Value::NotImplemented => self.out.push_str("NotImplemented"),
+            // No file and `__loader__` None: made by `types.ModuleType`.
+            Value::Module(m)
+                if m.filename.is_empty()
+                    && matches!(m.attrs.borrow().get_str("__loader__"), Some(Value::None)) =>
+            {
+                self.out.push_str(&format!("<module '{}'>", m.name))
+            }
             Value::Module(m) => self.out.push_str(&if m.filename.is_empty() {
                 format!("<module '{}' (built-in)>", m.name)
             } else {

@@ -35,7 +35,8 @@ const PROTOCOLS: &[&str] = &[
 ];
 const SUBPROCESS: &[&str] = &["create_subprocess_exec", "create_subprocess_shell"];
 
-/// Each submodule and the names of its `__all__` (CPython 3.11).
+/// Each submodule and the names of its `__all__` (CPython 3.11's, less the
+/// names Loopscope lacks: docs/differences.md).
 const SUBMODULES: &[(&str, &[&str])] = &[
     (
         "exceptions",
@@ -64,9 +65,9 @@ const SUBMODULES: &[(&str, &[&str])] = &[
             "gather",
             "shield",
             "ensure_future",
+            "run_coroutine_threadsafe",
             "current_task",
             "all_tasks",
-            "run_coroutine_threadsafe",
         ],
     ),
     (
@@ -116,6 +117,26 @@ const SUBMODULES: &[(&str, &[&str])] = &[
     ("streams", STREAMS),
     ("subprocess", SUBPROCESS),
     ("protocols", PROTOCOLS),
+];
+
+/// The submodules whose names make the package's `__all__`, in the order of
+/// CPython's `asyncio/__init__.py` (which leaves `taskgroups` out).
+const PACKAGE_ALL: &[&str] = &[
+    "base_events",
+    "coroutines",
+    "events",
+    "exceptions",
+    "futures",
+    "locks",
+    "protocols",
+    "runners",
+    "queues",
+    "streams",
+    "subprocess",
+    "tasks",
+    "threads",
+    "timeouts",
+    "unix_events",
 ];
 
 /// The Python halves of asyncio's submodules: each runs in its submodule's
@@ -303,6 +324,16 @@ pub fn install(vm: &mut Vm, package: &Rc<Module>) -> PyResult<()> {
                 }
             }
         }
+        // CPython's lists are tuples, but for taskgroups'; trsock has none.
+        let all = names.iter().map(|n| Value::str(n)).collect();
+        let all = match *name {
+            "taskgroups" => Some(Value::list(all)),
+            "trsock" => None,
+            _ => Some(Value::tuple(all)),
+        };
+        if let Some(all) = all {
+            module.attrs.borrow_mut().insert_str("__all__", all);
+        }
         if *name == "coroutines" {
             let mark = super::coroutines::make_mark(vm)?;
             module.attrs.borrow_mut().insert_str("_is_coroutine", mark);
@@ -313,6 +344,15 @@ pub fn install(vm: &mut Vm, package: &Rc<Module>) -> PyResult<()> {
             .insert_str(&format!("asyncio.{name}"), value.clone());
         package.attrs.borrow_mut().insert_str(name, value);
     }
+    let all = PACKAGE_ALL
+        .iter()
+        .flat_map(|m| SUBMODULES.iter().filter(move |(n, _)| n == m))
+        .flat_map(|(_, names)| names.iter().map(|n| Value::str(n)))
+        .collect();
+    package
+        .attrs
+        .borrow_mut()
+        .insert_str("__all__", Value::tuple(all));
     package.deferred.set(Some(run_deferred_halves));
     for (_, module) in &deferred {
         module.deferred.set(Some(run_deferred_halves));

@@ -541,3 +541,41 @@ fn group_new(t: TypeId, args: Vec<Value>) -> PyResult<Value> {
     };
     Ok(Value::Exception(Exception::new(typ, args)))
 }
+
+/// `types.ModuleType(name, doc=None)`: an empty module, its namespace as
+/// CPython's `module.__init__` fills it (no file; `__loader__` None, so its
+/// repr is `<module 'name'>`).
+pub fn module_new(_: &mut Vm, _: TypeId, mut args: Args) -> PyResult<Value> {
+    super::args::takes_range("module", &args, 0, 2)?;
+    let name = match args.take_kw("name") {
+        Some(v) => Some(v),
+        None if !args.pos.is_empty() => Some(args.pos.remove(0)),
+        None => None,
+    };
+    let doc = args.take_kw("doc").or_else(|| args.pos.pop());
+    reject_kwargs("module", &args)?;
+    let name = match name {
+        Some(Value::Str(s)) => s,
+        Some(other) => {
+            return Err(type_error(format!(
+                "module() argument 'name' must be str, not {}",
+                type_of(&other).name()
+            )))
+        }
+        None => {
+            return Err(type_error(
+                "module() missing required argument 'name' (pos 1)",
+            ))
+        }
+    };
+    let module = crate::object::value::Module::new(&name, "");
+    {
+        let mut attrs = module.attrs.borrow_mut();
+        attrs.insert_str("__name__", Value::Str(name));
+        attrs.insert_str("__doc__", doc.unwrap_or(Value::None));
+        for key in ["__package__", "__loader__", "__spec__"] {
+            attrs.insert_str(key, Value::None);
+        }
+    }
+    Ok(Value::Module(module))
+}

@@ -128,6 +128,7 @@ pub fn install(vm: &mut Vm) {
     type_slots.class_methods = type_methods::TYPE_CLASS_METHODS;
     slots.get_mut(TypeId::UnionType).getattr = Some(type_methods::union_getattr);
     slots.get_mut(TypeId::Super).construct = Some(object_methods::super_new);
+    slots.get_mut(TypeId::Module).construct = Some(construct::module_new);
     for t in [TypeId::StaticMethod, TypeId::ClassMethod] {
         let wrapper = slots.get_mut(t);
         wrapper.construct = Some(object_methods::wrapper_new);

@@ -177,7 +177,8 @@ impl<'a> CodeGen<'a> {
                 self.emit(Instr::ImportModule(idx));
                 for a in names {
                     if a.name == "*" {
-                        if self.in_function() {
+                        // CPython's symtable refuses it in any block but a module's.
+                        if !self.table.scopes[self.scope].is_module {
                             return Err(err("import * only allowed at module level", a.span));
                         }
                         self.emit(Instr::ImportStar);

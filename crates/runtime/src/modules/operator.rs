@@ -60,8 +60,68 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
             .borrow_mut()
             .insert_str(t.name(), Value::Type(TypeRef::Builtin(t)));
     }
+    super::set_all(&m, ALL);
     Ok(m)
 }
+
+/// CPython's `operator.__all__` (less what Loopscope lacks: docs/differences.md).
+const ALL: &[&str] = &[
+    "abs",
+    "add",
+    "and_",
+    "attrgetter",
+    "call",
+    "concat",
+    "contains",
+    "countOf",
+    "delitem",
+    "eq",
+    "floordiv",
+    "ge",
+    "getitem",
+    "gt",
+    "iadd",
+    "iand",
+    "iconcat",
+    "ifloordiv",
+    "ilshift",
+    "imatmul",
+    "imod",
+    "imul",
+    "index",
+    "indexOf",
+    "inv",
+    "invert",
+    "ior",
+    "ipow",
+    "irshift",
+    "is_",
+    "is_not",
+    "isub",
+    "itemgetter",
+    "itruediv",
+    "ixor",
+    "le",
+    "length_hint",
+    "lshift",
+    "lt",
+    "matmul",
+    "methodcaller",
+    "mod",
+    "mul",
+    "ne",
+    "neg",
+    "not_",
+    "or_",
+    "pos",
+    "pow",
+    "rshift",
+    "setitem",
+    "sub",
+    "truediv",
+    "truth",
+    "xor",
+];
 
 /// The module's `__getattr__`: the functions of its Python half
 /// (`methodcaller`, `getitem`, `iadd`, ...), imported on first use.

@@ -33,8 +33,38 @@ pub fn make(vm: &mut Vm) -> PyResult<Rc<Module>> {
     m.attrs
         .borrow_mut()
         .insert_str("Random", Value::Type(TypeRef::Builtin(TypeId::Random)));
+    super::set_all(&m, ALL);
     Ok(m)
 }
+
+/// CPython's `random.__all__` (less what Loopscope lacks: docs/differences.md).
+const ALL: &[&str] = &[
+    "Random",
+    "SystemRandom",
+    "betavariate",
+    "choice",
+    "choices",
+    "expovariate",
+    "gammavariate",
+    "gauss",
+    "getrandbits",
+    "getstate",
+    "lognormvariate",
+    "normalvariate",
+    "paretovariate",
+    "randbytes",
+    "randint",
+    "random",
+    "randrange",
+    "sample",
+    "seed",
+    "setstate",
+    "shuffle",
+    "triangular",
+    "uniform",
+    "vonmisesvariate",
+    "weibullvariate",
+];
 
 /// The module's `__getattr__`: `SystemRandom`, from the Python half.
 fn module_getattr(vm: &mut Vm, _: &Value, args: Args) -> PyResult<Value> {

@@ -208,3 +208,60 @@ fn library_text(name: &str, file: LibraryFile) -> PyResult<Rc<str>> {
         )
     })
 }
+
+impl Vm {
+    /// `from m import *` (CPython's `import_all_from`): the names of
+    /// `m.__all__` if it has one, each looked up on `m` (a missing one raises
+    /// the lookup's own error), else every key of `m.__dict__` not starting
+    /// with `_`; bound in the frame's namespace (only a module's body may
+    /// star-import). A name that is not a `str` is a TypeError.
+    pub(super) fn import_star(&mut self, m: &Value) -> PyResult<()> {
+        if let Value::Module(module) = m {
+            module.complete(self)?;
+        }
+        let (names, from_dict) = match crate::attrs::get_attr(self, m, "__all__") {
+            Ok(all) => (crate::iterators::collect(self, &all)?, false),
+            Err(e) if e.is(TypeId::AttributeError) => {
+                let dict = match crate::attrs::get_attr(self, m, "__dict__") {
+                    Ok(d) => d,
+                    Err(e) if e.is(TypeId::AttributeError) => {
+                        return Err(exc(
+                            TypeId::ImportError,
+                            "from-import-* object has no __dict__ and no __all__",
+                        ))
+                    }
+                    Err(e) => return Err(e),
+                };
+                (crate::iterators::collect(self, &dict)?, true)
+            }
+            Err(e) => return Err(e),
+        };
+        let globals = self.frames.last().expect("frame").globals.clone();
+        for name in names {
+            let Value::Str(s) = &name else {
+                let modname = crate::attrs::get_attr(self, m, "__name__")?;
+                let Value::Str(modname) = modname else {
+                    return Err(crate::object::exceptions::type_error(format!(
+                        "module __name__ must be a string, not {:.100}",
+                        crate::object::types::type_of(&modname).name()
+                    )));
+                };
+                let (what, place) = if from_dict {
+                    ("Key", "__dict__")
+                } else {
+                    ("Item", "__all__")
+                };
+                return Err(crate::object::exceptions::type_error(format!(
+                    "{what} in {modname}.{place} must be str, not {:.100}",
+                    crate::object::types::type_of(&name).name()
+                )));
+            };
+            if from_dict && s.starts_with('_') {
+                continue;
+            }
+            let value = crate::attrs::get_attr(self, m, s)?;
+            globals.attrs.borrow_mut().insert(name, value)?;
+        }
+        Ok(())
+    }
+}

@@ -792,23 +792,7 @@ impl Vm {
             }
             Instr::ImportStar => {
                 let m = self.pop();
-                if let Value::Module(m) = m {
-                    m.complete(self)?;
-                    let globals = self.frames.last().expect("frame").globals.clone();
-                    let items: Vec<(Value, Value)> = m
-                        .attrs
-                        .borrow()
-                        .iter()
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect();
-                    for (k, v) in items {
-                        if let Value::Str(s) = &k {
-                            if !s.starts_with('_') {
-                                globals.attrs.borrow_mut().insert(k, v)?;
-                            }
-                        }
-                    }
-                }
+                self.import_star(&m)?;
             }
             Instr::WithEnter | Instr::AsyncWithEnter => {
                 let is_async = matches!(instr, Instr::AsyncWithEnter);

@@ -86,3 +86,32 @@ def encodebytes(s):
 
 def decodebytes(s):
     return binascii.a2b_base64(s)
+
+
+# The legacy file interface: lines of at most 76 characters, each from 57 bytes.
+MAXLINESIZE = 76
+MAXBINSIZE = (MAXLINESIZE // 4) * 3
+
+
+def encode(input, output):
+    """Read binary `input` to its end, writing base64 lines to binary `output`."""
+    while True:
+        chunk = input.read(MAXBINSIZE)
+        if not chunk:
+            return
+        # A short read is not the end: fill the line before encoding it.
+        while len(chunk) < MAXBINSIZE:
+            more = input.read(MAXBINSIZE - len(chunk))
+            if not more:
+                break
+            chunk += more
+        output.write(binascii.b2a_base64(chunk))
+
+
+def decode(input, output):
+    """Decode base64 lines from binary `input` into binary `output`."""
+    while True:
+        line = input.readline()
+        if not line:
+            return
+        output.write(binascii.a2b_base64(line))

@@ -182,3 +182,9 @@ class BytesIO(_Buffer):
                             f"'{type(s).__name__}'")
         return bytes(s)
 
+
+# CPython's __all__, less what Loopscope lacks (docs/differences.md).
+__all__ = [
+    'BytesIO', 'StringIO', 'UnsupportedOperation', 'SEEK_SET', 'SEEK_CUR',
+    'SEEK_END', 'DEFAULT_BUFFER_SIZE',
+]

@@ -142,3 +142,11 @@ def strerror(code, /):
 
 def get_terminal_size(fd=1):
     raise OSError(25, "Inappropriate ioctl for device")
+
+# CPython's __all__, less what Loopscope lacks (docs/differences.md).
+__all__ = [
+    'altsep', 'curdir', 'pardir', 'sep', 'pathsep', 'linesep', 'defpath',
+    'name', 'path', 'devnull', 'extsep', 'cpu_count', 'environ', 'fspath',
+    'get_terminal_size', 'getcwd', 'getpid', 'getppid', 'putenv',
+    'strerror', 'unsetenv', 'urandom', 'getenv',
+]

@@ -236,3 +236,13 @@ def coroutine(func):
         return coro
 
     return wrapped
+
+# CPython's __all__, less what Loopscope lacks (docs/differences.md).
+__all__ = [
+    'FunctionType', 'LambdaType', 'CodeType', 'MappingProxyType',
+    'SimpleNamespace', 'CellType', 'GeneratorType', 'CoroutineType',
+    'AsyncGeneratorType', 'MethodType', 'BuiltinFunctionType',
+    'BuiltinMethodType', 'ModuleType', 'TracebackType', 'FrameType',
+    'new_class', 'coroutine', 'GenericAlias', 'UnionType', 'EllipsisType',
+    'NoneType', 'NotImplementedType',
+]

@@ -855,3 +855,22 @@ class _TypedDictRoot(_TypedDictMeta):
 
 
 TypedDict = type.__new__(_TypedDictRoot, 'TypedDict', (), {'__module__': 'typing'})
+
+# CPython's __all__, less what Loopscope lacks (docs/differences.md).
+__all__ = [
+    'Annotated', 'Any', 'Callable', 'ClassVar', 'Concatenate', 'Final',
+    'ForwardRef', 'Generic', 'Literal', 'Optional', 'ParamSpec', 'Protocol',
+    'Tuple', 'Type', 'TypeVar', 'TypeVarTuple', 'Union', 'AbstractSet',
+    'Container', 'Hashable', 'ItemsView', 'Iterable', 'Iterator',
+    'KeysView', 'Mapping', 'MutableMapping', 'MutableSequence',
+    'MutableSet', 'Sequence', 'Sized', 'ValuesView', 'Awaitable',
+    'AsyncIterator', 'AsyncIterable', 'Coroutine', 'Collection',
+    'AsyncGenerator', 'Reversible', 'Counter', 'Deque', 'Dict',
+    'DefaultDict', 'List', 'OrderedDict', 'Set', 'FrozenSet', 'NamedTuple',
+    'TypedDict', 'Generator', 'AnyStr', 'assert_type', 'assert_never',
+    'cast', 'dataclass_transform', 'final', 'get_args', 'get_origin',
+    'get_type_hints', 'LiteralString', 'Never', 'NewType', 'no_type_check',
+    'NoReturn', 'NotRequired', 'overload', 'ParamSpecArgs',
+    'ParamSpecKwargs', 'Required', 'reveal_type', 'runtime_checkable',
+    'Self', 'Text', 'TYPE_CHECKING', 'TypeAlias', 'TypeGuard',
+]
