@@ -66,6 +66,10 @@ pub struct Frame {
     /// A function frame's `locals()` dict, made on first use and refreshed by
     /// each call (CPython's `f_locals`: names `exec` adds to it stay).
     pub locals_dict: Option<Rc<RefCell<Dict>>>,
+    /// The VM's instruction count when the frame last went on the stack (its
+    /// call, or a generator's resumption): how long a call that ran out of the
+    /// instruction budget had been running (`vm/budget.rs`).
+    pub entered_at: u64,
 }
 
 /// A frame as a traceback keeps it (CPython's `tb_frame`): the variables of a
@@ -206,6 +210,7 @@ impl Frame {
             on_return: None,
             kept: None,
             locals_dict: None,
+            entered_at: 0,
             code,
             globals,
         }

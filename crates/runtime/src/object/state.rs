@@ -54,6 +54,13 @@ pub struct Vm {
     pub(crate) instructions_at_yield: u64,
     /// Total instructions executed.
     pub instructions: u64,
+    /// The instruction-equivalents of work done in Rust (`Vm::count_native_work`)
+    /// since the last bytecode instruction: how long the native operation that ran
+    /// out of the instruction budget had been running (`vm/budget.rs`).
+    pub(crate) native_streak: u64,
+    /// `instructions` when the streak was last counted (a bytecode instruction
+    /// since then ends it).
+    pub(crate) native_streak_end: u64,
     /// Exceptions pushed on a frame's `handling` and not popped since: while it
     /// is 0 no frame handles one, and a raise need not look through the frames
     /// (a recursion 1,000 deep that raises at every leaf would scan them all each

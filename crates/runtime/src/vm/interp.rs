@@ -15,7 +15,6 @@ use crate::object::teardown::SliceRef;
 use crate::object::types::{type_of, TypeId, TypeRef};
 use crate::object::value::{tracked, Args, ExcRef, PyResult, Value};
 use crate::ops;
-use crate::trace::Halt;
 use crate::vm::functions::FunctionParts;
 use crate::vm::{Exit, Vm};
 
@@ -864,43 +863,5 @@ impl Vm {
             }
         }
         Ok(Flow::Next)
-    }
-
-    /// Counts `work` instruction-equivalents of work done in Rust (an item a native
-    /// loop takes from an iterator, the items of a sequence about to be built) and runs
-    /// the periodic limit checks when the count passes a check point, so that native
-    /// loops (`sum(range(10**12))`, `list(itertools.repeat(0, 10**12))`) stop at the
-    /// instruction budget and the memory budget as bytecode does.
-    pub(crate) fn count_native_work(&mut self, work: u64) -> PyResult<()> {
-        let before = self.instructions;
-        self.instructions += work;
-        if before / LIMIT_CHECK_INTERVAL == self.instructions / LIMIT_CHECK_INTERVAL {
-            return Ok(());
-        }
-        self.check_limits()
-    }
-
-    /// The instruction-equivalents of work native code may still do before the
-    /// instruction budget stops the run: what the regex matcher, which stops
-    /// itself, is allowed.
-    pub(crate) fn native_work_left(&self) -> u64 {
-        let used = self.instructions - self.instructions_at_yield;
-        self.limits.instructions_without_yield.saturating_sub(used)
-    }
-
-    /// Called periodically: enforce the instruction budget and the memory
-    /// budget (and report progress).
-    pub(crate) fn check_limits(&mut self) -> PyResult<()> {
-        self.report_progress();
-        if self.instructions - self.instructions_at_yield > self.limits.instructions_without_yield {
-            let line = self.current_line();
-            let msg = format!(
-                "stopped after {} instructions without yielding to the event loop: is there an infinite loop near line {line}?",
-                self.limits.instructions_without_yield
-            );
-            return Err(self.halt(Halt::InstructionLimit, msg));
-        }
-        self.unless_halted()?;
-        self.check_memory_for(0)
     }
 }

@@ -11,6 +11,7 @@
 mod agen;
 pub use agen::agen_awaitable;
 mod async_iter;
+mod budget;
 pub mod call;
 mod classes;
 mod display;
@@ -107,6 +108,8 @@ impl Vm {
             pending_throw: None,
             instructions_at_yield: 0,
             instructions: 0,
+            native_streak: 0,
+            native_streak_end: 0,
             handling_entries: 0,
             limits,
             recorder: Recorder::new(),
@@ -412,7 +415,7 @@ impl Vm {
     }
 
     /// Push a frame, enforcing the recursion limit.
-    pub(crate) fn push_frame(&mut self, frame: Box<Frame>) -> PyResult<()> {
+    pub(crate) fn push_frame(&mut self, mut frame: Box<Frame>) -> PyResult<()> {
         // Instantiating a class runs `__init__` from C in CPython
         // (`type_call`), one more level of recursion than the frame.
         let from_c = matches!(frame.on_return.as_deref(), Some(OnReturn::Init(_)));
@@ -422,6 +425,7 @@ impl Vm {
             self.check_recursion_depth(from_c as usize)?;
         }
         self.library_depth += from_c as usize;
+        frame.entered_at = self.instructions;
         self.frames.push(frame);
         Ok(())
     }
