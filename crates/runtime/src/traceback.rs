@@ -532,6 +532,7 @@ impl<'a> Printer<'a> {
             return;
         };
         let span = code.span_of(entry.pc as usize);
+        let not_started = entry.pc as usize == crate::compile::code::Code::NOT_STARTED;
         let (shown, carets) = match self.style {
             Style::Excepthook => (
                 source.trim_start_matches(is_c_space),
@@ -546,7 +547,7 @@ impl<'a> Printer<'a> {
             }
         };
         self.emit(&format!("    {shown}"));
-        if let Some(carets) = carets {
+        if let Some(carets) = carets.filter(|_| !not_started) {
             self.emit(&carets);
         }
     }

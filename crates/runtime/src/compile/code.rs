@@ -328,6 +328,12 @@ pub struct Code {
 }
 
 impl Code {
+    /// The `pc` a traceback records for a frame that has run no instruction (a
+    /// generator or coroutine thrown into, or cancelled, before it started): its
+    /// line is the definition's (`first_line`), shown without carets, where
+    /// CPython's frame stands at its `RESUME`.
+    pub const NOT_STARTED: usize = u32::MAX as usize;
+
     pub fn line_of(&self, pc: usize) -> u32 {
         self.spans
             .get(pc)

@@ -83,7 +83,11 @@ impl Vm {
                 // stack is emptied as the exception leaves (CPython pops it
                 // at `exception_unwind`, while the frame is still current).
                 let kept = f.keep();
-                e.push_entry(&f.code, f.current_pc(), Some(kept));
+                let pc = match f.pc {
+                    0 => crate::compile::code::Code::NOT_STARTED,
+                    _ => f.current_pc(),
+                };
+                e.push_entry(&f.code, pc, Some(kept));
             }
             add_tb = true;
             if !f.code.library {

@@ -608,12 +608,9 @@ impl Vm {
                     top.stack.push(v);
                 }
             }
-            Resume::Throw(e) => {
-                if fresh {
-                    top.pc = 1;
-                }
-                self.pending_throw = Some(e);
-            }
+            // Into a fresh frame too, whose pc stays 0: the traceback shows
+            // it at its definition (`Code::NOT_STARTED`).
+            Resume::Throw(e) => self.pending_throw = Some(e),
         }
     }
 
