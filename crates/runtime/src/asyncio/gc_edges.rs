@@ -205,6 +205,7 @@ fn callback_referents(callback: &Callback, refs: &mut Referents) {
 pub fn native_coroutine_referents(coro: &NativeCoro, refs: &mut Referents) {
     match coro {
         NativeCoro::Sleep0 { result, .. } => refs.value(result),
+        NativeCoro::SleepUnchecked { delay, result } => refs.values([delay, result]),
         NativeCoro::Sleep {
             result, waiting, ..
         } => {

@@ -18,6 +18,9 @@ use super::objects::{AsyncObject, Handle};
 pub enum NativeCoro {
     /// `asyncio.sleep(0)`: `await __sleep0()` is one bare yield.
     Sleep0 { result: Value, started: bool },
+    /// `asyncio.sleep(delay)` of a delay not a float or an int, not yet
+    /// compared with 0 (its first step does, and becomes `Sleep0` or `Sleep`).
+    SleepUnchecked { delay: Value, result: Value },
     /// `asyncio.sleep(delay)`: a future resolved by a timer.
     Sleep {
         delay: f64,
@@ -77,6 +80,19 @@ impl NativeCoroutine for NativeCoro {
             NativeCoro::TaskGroup(c) => c.step(vm, input),
             NativeCoro::AgenAwaitable(aw) => vm.step_agen_awaitable(aw, input),
             NativeCoro::ShutdownAsyncgens(c) => c.step(vm, input),
+            NativeCoro::SleepUnchecked { delay, result } => {
+                if let Resume::Throw(e) = input {
+                    return GenOutcome::Raised(e);
+                }
+                let (delay, result) = (delay.clone(), result.clone());
+                match super::tasks::sleep_state(vm, delay, result) {
+                    Ok(checked) => {
+                        *self = checked;
+                        self.step(vm, Resume::Value(Value::None))
+                    }
+                    Err(e) => GenOutcome::Raised(e),
+                }
+            }
             NativeCoro::Sleep0 { result, started } => match input {
                 Resume::Throw(e) => GenOutcome::Raised(e),
                 Resume::Value(_) if !*started => {

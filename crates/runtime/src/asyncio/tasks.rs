@@ -459,6 +459,21 @@ pub(super) fn sleep(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
         let delay = bound.next().flatten().unwrap_or(Value::None);
         (delay, bound.next().flatten().unwrap_or(Value::None))
     };
+    let coro = match delay {
+        Value::Float(_) | Value::Int(_) => sleep_state(vm, delay, result)?,
+        // Any other delay is compared and converted in the coroutine's first
+        // step, where CPython's `async def sleep` does it: `sleep("x")` makes a
+        // coroutine, and awaiting it raises.
+        _ => NativeCoro::SleepUnchecked { delay, result },
+    };
+    Ok(Value::Generator(super::native_coro::coroutine(
+        "sleep", "sleep", coro,
+    )))
+}
+
+/// What `sleep(delay, result)` does: `if delay <= 0: await __sleep0()`, else a
+/// timer's future.
+pub(super) fn sleep_state(vm: &mut Vm, delay: Value, result: Value) -> PyResult<NativeCoro> {
     // `if delay <= 0`: the comparison itself for the usual float or int delay.
     let le_zero = match delay {
         Value::Float(x) => x <= 0.0,
@@ -473,21 +488,32 @@ pub(super) fn sleep(vm: &mut Vm, _: &Value, mut args: Args) -> PyResult<Value> {
             truthy(vm, &le_zero)?
         }
     };
-    let coro = if le_zero {
+    Ok(if le_zero {
         NativeCoro::Sleep0 {
             result,
             started: false,
         }
     } else {
+        // `call_later`'s `self.time() + delay`, with its TypeError for a delay
+        // that is no number.
+        let delay = match delay {
+            Value::Float(_) | Value::Int(_) => delay,
+            other => {
+                let when = crate::ops::binary_op(
+                    vm,
+                    loopscope_syntax::ast::BinOp::Add,
+                    &Value::Float(vm.now),
+                    &other,
+                )?;
+                Value::Float(to_float(&when)? - vm.now)
+            }
+        };
         NativeCoro::Sleep {
             delay: to_float(&delay)?,
             result,
             waiting: None,
         }
-    };
-    Ok(Value::Generator(super::native_coro::coroutine(
-        "sleep", "sleep", coro,
-    )))
+    })
 }
 
 pub(super) fn name_arg(vm: &mut Vm, args: &Args) -> PyResult<Option<String>> {
