@@ -7,25 +7,16 @@
 // BENCHMARKS.md, then the same figures on one line, `BENCH-JSON {...}`, for `cargo xtask
 // bench-page`.
 // Usage (after the release build, e.g. `cargo xtask test`): node tests/e2e/measure/budgets.mjs
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { servePage } from './page.mjs';
 
 const port = 4391;
 const url = `http://127.0.0.1:${port}/`;
-const e2eDir = fileURLToPath(new URL('..', import.meta.url));
-const server = spawn('node', ['serve-dist.mjs', String(port)], { cwd: e2eDir, stdio: 'inherit' });
-await new Promise((resolve) => setTimeout(resolve, 500));
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { server, browser } = await servePage(port);
 
 // Several builds may share the machine: every figure depends on its load.
 const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');

@@ -12,24 +12,14 @@
 // time per trace event name (script, style, layout, paint, garbage collection), and the
 // functions V8's sampling profiler finds taking the script's part.
 // Last it prints the figures on one line, `BENCH-JSON {...}`, for `cargo xtask bench-page`.
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { servePage } from './page.mjs';
 
 const port = 4392;
 const url = `http://127.0.0.1:${port}/`;
 const tasks = Number(process.env.TASKS ?? 2000);
 const sleeps = Number(process.env.SLEEPS ?? 50);
-const e2eDir = fileURLToPath(new URL('..', import.meta.url));
-const server = spawn('node', ['serve-dist.mjs', String(port)], { cwd: e2eDir, stdio: 'inherit' });
-await new Promise((resolve) => setTimeout(resolve, 500));
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { server, browser } = await servePage(port);
 
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
 const quantile = (xs, q) => sorted(xs)[Math.min(xs.length - 1, Math.floor(q * xs.length))];

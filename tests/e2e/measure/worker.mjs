@@ -28,18 +28,17 @@
 // Usage (after the release build in dist/, as `cargo xtask bench-page` makes it), at the
 // repository root: node tests/e2e/measure/worker.mjs. It builds the native binary first
 // (`cargo build --release -p loopscope-cli --bin loopscope`).
-import { chromium } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { servePage } from './page.mjs';
 
 const port = 4393;
 const url = `http://127.0.0.1:${port}/`;
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const e2eDir = fileURLToPath(new URL('..', import.meta.url));
 const rounds = Number(process.env.ROUNDS ?? 3);
 const eventLimit = 5_000_000;
 const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');
@@ -94,13 +93,7 @@ const programs = Object.keys(sizes).map((name) => {
 const engineWasm = readdirSync(join(root, 'dist')).find((f) => /^loopscope-engine-.*\.wasm$/.test(f));
 const engineBody = readFileSync(join(root, 'dist', engineWasm));
 
-const server = spawn('node', ['serve-dist.mjs', String(port)], { cwd: e2eDir, stdio: 'inherit' });
-await new Promise((resolve) => setTimeout(resolve, 500));
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { server, browser } = await servePage(port);
 
 /** In a worker: keeps the time of every message it posts, by its first byte (the message's
  *  kind, src/transfer.rs: 2 finished, 3 started). */
