@@ -20,7 +20,7 @@ mod section;
 mod worker;
 
 use section::{put_section, pyodide_targets, timeline_targets, Context, Figures};
-use worker::worker_targets;
+use worker::{page_opt_level, worker_targets};
 
 pub const COMMAND: Command = Command {
     name: "bench-page",
@@ -74,7 +74,10 @@ fn bench_page(workspace: &Workspace) -> Result<(), Failure> {
     let timeline = Figures::parse(SCRIPTS[1], &outputs[1])?;
     let worker = Figures::parse(SCRIPTS[2], &outputs[2])?;
     let pyodide = Figures::parse(SCRIPTS[3], &outputs[3])?;
-    let mut targets = worker_targets(&worker)?;
+    let manifest = std::fs::read_to_string(workspace.path("Cargo.toml"))
+        .map_err(|error| Failure::new(format!("Cargo.toml: {error}")))?;
+    let opt_level = page_opt_level(&manifest).unwrap_or_else(|| "inherited".to_string());
+    let mut targets = worker_targets(&worker, &opt_level)?;
     targets.extend(timeline_targets(&timeline)?);
     targets.extend(pyodide_targets(&budgets, &pyodide)?);
 

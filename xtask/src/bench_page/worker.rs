@@ -11,9 +11,25 @@ use super::section::{judged, Figures, Judged};
 /// "Within 2× of native": the worker's time over native's, for every program.
 const WITHIN: f64 = 2.0;
 
+/// The `opt-level` of `[profile.wasm-release]` in the workspace's `manifest` (its Cargo.toml
+/// text): how the page's wasm, the engine worker's included, was optimised.
+pub fn page_opt_level(manifest: &str) -> Option<String> {
+    let profile = manifest.split("[profile.wasm-release]").nth(1)?;
+    let profile = profile.split("\n[").next()?;
+    profile.lines().find_map(|line| {
+        let value = line
+            .trim()
+            .strip_prefix("opt-level")?
+            .trim()
+            .strip_prefix('=')?;
+        Some(value.trim().trim_matches('"').to_string())
+    })
+}
+
 /// Item 2, on worker.mjs's figures: met when every program's worker time is within
 /// [`WITHIN`] × its native time and every program printed the same stamped output.
-pub fn worker_targets(worker: &Figures) -> Result<Vec<Judged>, Failure> {
+/// `opt_level`: the page's build's, which the figure names.
+pub fn worker_targets(worker: &Figures, opt_level: &str) -> Result<Vec<Judged>, Failure> {
     let programs = worker.list(&["programs"])?;
     let mut ratios = Vec::new();
     let mut differing = Vec::new();
@@ -32,7 +48,7 @@ pub fn worker_targets(worker: &Figures) -> Result<Vec<Judged>, Failure> {
     let rounds = worker.number(&["rounds"])?;
     let mut figure = format!(
         "the page's worker over native, medians of {rounds:.0} runs of the bench programs \
-         sized to the page's limits: {}; the worker's wasm {} bytes gzipped (opt-level z)",
+         sized to the page's limits: {}; the worker's wasm {} bytes gzipped (opt-level {opt_level})",
         ratios.join(", "),
         grouped(worker.number(&["engine_wasm_gzip_bytes"])?.round() as usize)
     );
@@ -54,6 +70,17 @@ pub fn worker_targets(worker: &Figures) -> Result<Vec<Judged>, Failure> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_page_s_opt_level_is_read_from_its_profile_only() {
+        let manifest = "[profile.release]\nopt-level = 3\n\n[profile.wasm-release]\n\
+            inherits = \"release\"\nopt-level = \"z\"\nlto = true\n\n[profile.other]\nopt-level = 1\n";
+        assert_eq!(page_opt_level(manifest).as_deref(), Some("z"));
+        let inherited =
+            "[profile.wasm-release]\ninherits = \"release\"\n[profile.x]\nopt-level = 1\n";
+        assert_eq!(page_opt_level(inherited), None);
+        assert_eq!(page_opt_level("[profile.release]\nopt-level = 3\n"), None);
+    }
+
     /// The figures as worker.mjs prints them, with its prose around the JSON line.
     const WORKER: &str = "| `sleeps.py` | 1.2 s |\n\
         BENCH-JSON {\"script\":\"worker\",\"load_start\":\"1.00, 2.00, 3.00\",\
@@ -68,7 +95,7 @@ mod tests {
 
     #[test]
     fn within_twice_native_on_every_program_is_met() {
-        let targets = worker_targets(&worker(WORKER)).unwrap();
+        let targets = worker_targets(&worker(WORKER), "z").unwrap();
         assert_eq!(targets.len(), 1);
         assert_eq!(targets[0].item, 2);
         assert_eq!(targets[0].target, "wasm in Chromium within 2× of native");
@@ -84,9 +111,12 @@ mod tests {
     #[test]
     fn the_slowest_program_decides_and_exactly_twice_is_within() {
         let twice = WORKER.replace("\"worker_ms\":1500", "\"worker_ms\":2000");
-        assert_eq!(worker_targets(&worker(&twice)).unwrap()[0].verdict, "met");
+        assert_eq!(
+            worker_targets(&worker(&twice), "z").unwrap()[0].verdict,
+            "met"
+        );
         let over = WORKER.replace("\"worker_ms\":1500", "\"worker_ms\":2001");
-        let targets = worker_targets(&worker(&over)).unwrap();
+        let targets = worker_targets(&worker(&over), "z").unwrap();
         assert_eq!(targets[0].verdict, "MISSED");
         assert!(targets[0].figure.contains("`sleeps.py` 2.00×"));
     }
@@ -97,7 +127,7 @@ mod tests {
             "\"native_ms\":1200,\"same\":true",
             "\"native_ms\":1200,\"same\":false",
         );
-        let targets = worker_targets(&worker(&differing)).unwrap();
+        let targets = worker_targets(&worker(&differing), "z").unwrap();
         assert_eq!(targets[0].verdict, "MISSED");
         assert!(targets[0]
             .figure
@@ -108,12 +138,18 @@ mod tests {
     fn no_programs_or_a_missing_time_is_an_error() {
         let none = WORKER.replace(WORKER.split("\"programs\":").nth(1).unwrap(), "[]}");
         assert_eq!(
-            worker_targets(&worker(&none)).err().unwrap().to_string(),
+            worker_targets(&worker(&none), "z")
+                .err()
+                .unwrap()
+                .to_string(),
             "worker.mjs's BENCH-JSON line: `programs` is not a list of programs"
         );
         let untimed = WORKER.replace("\"native_ms\":1000,", "");
         assert_eq!(
-            worker_targets(&worker(&untimed)).err().unwrap().to_string(),
+            worker_targets(&worker(&untimed), "z")
+                .err()
+                .unwrap()
+                .to_string(),
             "worker.mjs's BENCH-JSON line: `programs.1.native_ms` is not present"
         );
     }
